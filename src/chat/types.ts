@@ -1,0 +1,45 @@
+// The chat service: one shopper message in, a stream of events out, everything persisted.
+// Composes identity → profile → segment → persona → agent loop → atomic persistence.
+// Used by src/http (JSON and SSE) and by the eval runner through HTTP.
+import type { Shopper, SegmentResult } from '../core/index.js';
+import type { ToolCallSummary, TurnEvent, Usage } from '../agent/types.js';
+
+export interface ChatInput {
+  shopper: Shopper;
+  conversationId?: string;
+  message: string;
+  page?: { url?: string; referrer?: string };
+  signal?: AbortSignal;
+}
+
+/** The stable response object (DESIGN.md "HTTP API"): the JSON reply and the SSE `done` event. */
+export interface ChatResponse {
+  conversationId: string;
+  messageId: string;
+  reply: string;
+  segment: SegmentResult;
+  persona: { id: string; version: string; variant: string | null };
+  toolCalls: ToolCallSummary[];
+  usage: Usage;
+  model: string;
+}
+
+export type ChatEvent =
+  | { type: 'meta'; conversationId: string; segment: SegmentResult; persona: ChatResponse['persona']; model: string }
+  | Extract<TurnEvent, { type: 'tool_call' | 'tool_result' | 'delta' | 'model_start' | 'model_end' }>
+  | { type: 'done'; response: ChatResponse }
+  | { type: 'error'; code: string; message: string };
+
+export interface TranscriptMessage {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  toolCalls?: ToolCallSummary[];
+  createdAt: number;
+}
+
+export interface ChatService {
+  turn(input: ChatInput): AsyncIterable<ChatEvent>;
+  /** The transcript for its owner only; null for "not yours" and "does not exist" alike. */
+  transcript(conversationId: string, shopper: Shopper): Promise<{ id: string; segment: string; persona: string; messages: TranscriptMessage[] } | null>;
+}

@@ -1,0 +1,4 @@
+// Cross-cutting types every module may import: errors, the shopper, the segment result, ids and clock.
+export * from './errors.js';
+export * from './shopper.js';
+export type { Clock, IdGen } from '../db/index.js';

@@ -1,0 +1,59 @@
+// The contract every tool implements. Tools are where authorization lives: they act only
+// within what ctx.shopper may do, whatever arguments the model sends.
+import type { z } from 'zod';
+import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
+import type { SegmentResult, Shopper } from '../core/index.js';
+
+export const TOOL_NAMES = [
+  'search_products',
+  'get_product',
+  'add_to_cart',
+  'view_cart',
+  'lookup_order',
+  'create_return_label',
+  'reorder',
+  'loyalty_status',
+  'recommend_products',
+  'verify_customer',
+  'escalate_to_human',
+  'store_policy',
+] as const;
+export type ToolName = (typeof TOOL_NAMES)[number];
+
+/** A business event a tool reports; persisted with the turn (add_to_cart, escalated, verified, ...). */
+export interface ToolEvent {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface ToolContext {
+  db: Db;
+  atomic: Atomic;
+  now: Clock;
+  ids: IdGen;
+  /** The verified shopper for this turn. The only source of authority. */
+  shopper: Shopper;
+  segment: SegmentResult;
+  conversationId: string;
+  /** 1-based number of the current turn (one user message = one turn). */
+  turn: number;
+  /** verify_customer binds the conversation to a customer; later tool calls in this turn see the new shopper. */
+  bindCustomer(customerId: string): void;
+  emit(event: ToolEvent): void;
+  /** A short plain-text summary of the conversation so far (for escalation tickets). */
+  transcript(): string;
+}
+
+export type ToolErrorCode = 'invalid_arguments' | 'not_found' | 'must_verify' | 'not_allowed' | 'unavailable' | 'locked' | 'refused' | 'failed';
+
+export type ToolResult =
+  | { ok: true; data: Record<string, unknown> }
+  | { ok: false; error: { code: ToolErrorCode; message: string; field?: string } };
+
+export interface Tool<S extends z.ZodType = z.ZodType> {
+  name: ToolName;
+  /** Written for the model: when to call it and what it returns. */
+  description: string;
+  schema: S;
+  run(args: z.infer<S>, ctx: ToolContext): Promise<ToolResult>;
+}
