@@ -1,0 +1,215 @@
+// One chat turn end to end: shopper → conversation → segment → persona → agent loop →
+// one atomic commit. Yields events as they happen; the last is `done` (or `error`).
+import { conversations, type Atomic, type Clock, type Db, type IdGen } from '../db/index.js';
+import { notFound, silentLogger, type Logger, type Shopper } from '../core/index.js';
+import type { Segmenter } from '../segments/index.js';
+import type { PersonaRegistry } from '../personas/index.js';
+import { buildPersonaContext } from '../personas/index.js';
+import type { ToolRegistry } from '../tools/index.js';
+import type { ToolEvent } from '../tools/types.js';
+import { runTurn, summarizeTurns } from '../agent/index.js';
+import type { ModelProvider, TurnEvent } from '../agent/types.js';
+import type { ChatEvent, ChatInput, ChatResponse, ChatService } from './types.js';
+import { commitTurn, effectiveShopper, findConversation, loadRecentMessages, nextSeq, ownsConversation, recordSession, type ConversationRow } from './store.js';
+import { optOutChange } from './opt-out.js';
+import { createKeyedLock } from './serialize.js';
+import { readTranscript } from './transcript.js';
+
+export interface ChatDeps {
+  db: Db;
+  atomic: Atomic;
+  now: Clock;
+  ids: IdGen;
+  segmenter: Segmenter;
+  personas: PersonaRegistry;
+  tools: ToolRegistry;
+  provider: ModelProvider;
+  /** Completes the turn when the provider fails (the offline model). */
+  fallback?: ModelProvider;
+  logger?: Logger;
+  maxSteps?: number;
+  /** Turns kept verbatim in the model's history; older ones are summarized. */
+  historyTurns?: number;
+}
+
+export function createChatService(deps: ChatDeps): ChatService {
+  const lock = createKeyedLock();
+  const logger = deps.logger ?? silentLogger;
+  const historyTurns = deps.historyTurns ?? 6;
+
+  async function* turn(input: ChatInput): AsyncGenerator<ChatEvent> {
+    const startedAt = deps.now();
+    let conv = input.conversationId ? await findConversation(deps.db, input.conversationId) : null;
+    if (input.conversationId && (!conv || !ownsConversation(conv, input.shopper))) throw notFound('Conversation not found');
+    const release = await lock.acquire(conv?.id ?? input.shopper.sessionId);
+    try {
+      if (conv) conv = (await findConversation(deps.db, conv.id)) ?? conv; // fresh after waiting for the lock
+      const shopperRef = { current: effectiveShopper(conv, input.shopper) };
+      await recordSession(deps.db, shopperRef.current, startedAt);
+      const { segment, profile } = await deps.segmenter.segment({ customerId: shopperRef.current.customerId, sessionId: shopperRef.current.sessionId });
+
+      const change = optOutChange(input.message);
+      const optOut = change === 'opt_out' ? true : change === 'opt_in' ? false : (conv?.optOut ?? false);
+      const context = await buildPersonaContext(deps.db, { shopper: shopperRef.current, profile, page: input.page, now: startedAt });
+      const persona = deps.personas.resolve({ segment, optOut, subjectId: shopperRef.current.customerId ?? shopperRef.current.sessionId, context });
+      const personaRef = { id: persona.id, version: persona.version, variant: persona.variant };
+
+      if (!conv) conv = await createConversation(deps, shopperRef.current, segment, persona, startedAt);
+      yield { type: 'meta', conversationId: conv.id, segment, persona: personaRef, model: deps.provider.name };
+
+      const turnNo = conv.turnCount + 1;
+      const history = await loadRecentMessages(deps.db, conv, historyTurns);
+      const emitted: ToolEvent[] = [];
+      const stream = runTurn(
+        {
+          persona,
+          history,
+          summary: conv.summary,
+          message: input.message,
+          toolCtx: {
+            db: deps.db,
+            atomic: deps.atomic,
+            now: deps.now,
+            ids: deps.ids,
+            get shopper() {
+              return shopperRef.current;
+            },
+            segment,
+            conversationId: conv.id,
+            turn: turnNo,
+            bindCustomer(customerId) {
+              shopperRef.current = { ...shopperRef.current, customerId, verified: true, via: 'verify_customer' };
+            },
+            emit: (e) => emitted.push(e),
+            transcript: () => transcriptText(history, input.message, conv!.summary),
+          },
+        },
+        { provider: deps.provider, fallback: deps.fallback, tools: deps.tools, maxSteps: deps.maxSteps, now: deps.now, logger, signal: input.signal },
+      );
+
+      let final: Extract<TurnEvent, { type: 'final' }> | null = null;
+      let step = await stream.next();
+      while (!step.done) {
+        const ev = step.value;
+        if (ev.type === 'final') final = ev;
+        else if (ev.type !== 'error') yield ev;
+        else logger.warn('turn_error_event', { conversationId: conv.id, code: ev.code });
+        step = await stream.next();
+      }
+      const result = step.value;
+      if (!final) throw new Error('agent loop ended without a final event');
+
+      let seq = await nextSeq(deps.db, conv.id);
+      const at = deps.now();
+      const userMsg = { id: deps.ids('msg'), conversationId: conv.id, turn: turnNo, seq: seq++, role: 'user' as const, content: input.message, createdAt: startedAt };
+      const produced = result.messages.map((m) => ({ ...m, id: deps.ids('msg'), conversationId: conv!.id, turn: turnNo, seq: seq++, createdAt: at }));
+      const lastAssistant = [...produced].reverse().find((m) => m.role === 'assistant');
+      const latencyMs = at - startedAt;
+      const summary = summarizeTurns(conv.summary, history, conv.turnCount, historyTurns);
+      await commitTurn(deps.db, deps.atomic, {
+        conversation: conv,
+        update: {
+          segmentId: segment.id,
+          ruleId: segment.rule,
+          personaId: persona.id,
+          personaVersion: persona.version,
+          variant: persona.variant,
+          experimentId: persona.experimentId,
+          model: final.model,
+          optOut,
+          summary,
+          turnCount: turnNo,
+          updatedAt: at,
+        },
+        messages: [userMsg, ...produced],
+        turn: {
+          id: deps.ids('turn'),
+          conversationId: conv.id,
+          turn: turnNo,
+          segmentId: segment.id,
+          personaId: persona.id,
+          variant: persona.variant,
+          model: final.model,
+          modelCalls: final.usage.modelCalls,
+          inputTokens: final.usage.inputTokens,
+          outputTokens: final.usage.outputTokens,
+          latencyMs,
+          outcome: final.outcome,
+          createdAt: at,
+        },
+        events: emitted.map((e) => ({
+          id: deps.ids('evt'),
+          conversationId: conv!.id,
+          customerId: shopperRef.current.customerId,
+          sessionId: shopperRef.current.sessionId,
+          type: e.type,
+          data: e.data,
+          createdAt: at,
+        })),
+      });
+      logger.info('turn', { conversationId: conv.id, turn: turnNo, segment: segment.id, persona: persona.id, variant: persona.variant, model: final.model, modelCalls: final.usage.modelCalls, tools: final.toolCalls.map((t) => t.name), latencyMs, outcome: final.outcome });
+
+      const response: ChatResponse = {
+        conversationId: conv.id,
+        messageId: lastAssistant?.id ?? userMsg.id,
+        reply: final.reply,
+        segment,
+        persona: personaRef,
+        toolCalls: final.toolCalls,
+        usage: final.usage,
+        model: final.model,
+      };
+      yield { type: 'done', response };
+    } finally {
+      release();
+    }
+  }
+
+  return {
+    turn,
+    async transcript(conversationId, shopper) {
+      const conv = await findConversation(deps.db, conversationId);
+      if (!conv || !ownsConversation(conv, shopper)) return null;
+      return readTranscript(deps.db, conv);
+    },
+  };
+}
+
+async function createConversation(
+  deps: ChatDeps,
+  shopper: Shopper,
+  segment: { id: string; rule: string },
+  persona: { id: string; version: string; variant: string | null; experimentId: string | null },
+  now: number,
+): Promise<ConversationRow> {
+  const row: ConversationRow = {
+    id: deps.ids('conv'),
+    sessionId: shopper.sessionId,
+    customerId: shopper.customerId,
+    verifiedBy: shopper.via === 'anonymous' ? null : shopper.via,
+    segmentId: segment.id,
+    ruleId: segment.rule,
+    personaId: persona.id,
+    personaVersion: persona.version,
+    variant: persona.variant,
+    experimentId: persona.experimentId,
+    model: deps.provider.name,
+    optOut: false,
+    verifyAttempts: 0,
+    pending: null,
+    summary: '',
+    turnCount: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  // Created before the loop runs: tools (verification, return proposals) update this row mid-turn.
+  await deps.db.insert(conversations).values(row);
+  return row;
+}
+
+function transcriptText(history: Array<{ role: string; content: string }>, message: string, summary: string): string {
+  const lines = history.filter((m) => m.role !== 'tool' && m.content).map((m) => `${m.role === 'user' ? 'Shopper' : 'Assistant'}: ${m.content}`);
+  lines.push(`Shopper: ${message}`);
+  const text = (summary ? `Earlier: ${summary}\n` : '') + lines.slice(-8).join('\n');
+  return text.length > 1500 ? text.slice(text.length - 1500) : text;
+}
