@@ -1,0 +1,136 @@
+// The eval case format (evals/cases/**/*.yaml). Types come from these schemas; the loader
+// maps a failing path back to the YAML line so a prompt engineer can fix it.
+import { z } from 'zod';
+import { TOOL_NAMES } from '../tools/types.js';
+
+const ToolName = z.enum(TOOL_NAMES, { error: (iss) => `unknown tool ${JSON.stringify(iss.input)} (known: ${TOOL_NAMES.join(', ')})` });
+const oneOrMany = <T extends z.ZodType>(s: T) => z.union([s, z.array(s)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
+
+export const ToolCallExpectSchema = z.union([
+  ToolName.transform((name) => ({ name, args: undefined as Record<string, unknown> | undefined })),
+  z.strictObject({ name: ToolName, args: z.record(z.string(), z.unknown()).optional() }),
+], { error: (iss) => (typeof iss.input === 'string' ? `unknown tool ${JSON.stringify(iss.input)} (known: ${TOOL_NAMES.join(', ')})` : 'expected a tool name or { name, args }') });
+
+export const ToolsExpectSchema = z.strictObject({
+  /** Each must be called at least once with these arguments (a subset match). */
+  called: z.array(ToolCallExpectSchema).optional(),
+  notCalled: z.array(ToolName).optional(),
+  /** These tools, when called, appear in this relative order. */
+  order: z.array(ToolName).min(2).optional(),
+  /** No tool call at all in this turn. */
+  none: z.boolean().optional(),
+});
+
+export const ReplyExpectSchema = z.strictObject({
+  contains: oneOrMany(z.string().min(1)).optional(),
+  containsAny: z.array(z.string().min(1)).min(1).optional(),
+  regex: oneOrMany(z.string().min(1)).optional(),
+  notContains: oneOrMany(z.string().min(1)).optional(),
+  maxLength: z.number().int().positive().optional(),
+  minLength: z.number().int().nonnegative().optional(),
+});
+
+export const PersonaExpectSchema = z.strictObject({
+  id: z.string().optional(),
+  segment: z.string().optional(),
+  variant: z.string().nullable().optional(),
+  greetsByName: z.boolean().optional(),
+  offersPerks: z.boolean().optional(),
+  /** The reply stays within the persona's brevity bound (voice style "brief"). */
+  brief: z.boolean().optional(),
+  /** Trait checks derived from the persona file (minimization, perks only where declared); default on. */
+  traits: z.boolean().optional(),
+});
+
+export const BudgetsSchema = z.strictObject({
+  modelCalls: z.number().int().positive().optional(),
+  tokens: z.number().int().positive().optional(),
+  latencyMs: z.number().int().positive().optional(),
+});
+
+export const JudgeExpectSchema = z.union([
+  z.string().min(10).transform((rubric) => ({ rubric, minScore: 4 })),
+  z.strictObject({ rubric: z.string().min(10), minScore: z.number().int().min(1).max(5).default(4) }),
+]);
+
+export const TurnExpectSchema = z.strictObject({
+  tools: ToolsExpectSchema.optional(),
+  reply: ReplyExpectSchema.optional(),
+  persona: PersonaExpectSchema.optional(),
+  /** Groundedness of order numbers, prices, dates, tracking codes and product names; default on. */
+  grounded: z.boolean().optional(),
+  budgets: BudgetsSchema.optional(),
+  judge: JudgeExpectSchema.optional(),
+});
+
+const PageSchema = z.strictObject({ url: z.string().max(2000).optional(), referrer: z.string().max(2000).optional() });
+
+export const TurnSchema = z.strictObject({
+  user: z.string().min(1).max(4000),
+  page: PageSchema.optional(),
+  expect: TurnExpectSchema.default({}),
+});
+
+const ORDER_STATUS = z.enum(['processing', 'shipped', 'delivered', 'returned', 'cancelled']);
+
+export const InlineOrderSchema = z.strictObject({
+  number: z.string().regex(/^\d{4,10}$/).optional(),
+  status: ORDER_STATUS.default('delivered'),
+  /** When it was placed; delivered orders arrive 3 days later unless deliveredDaysAgo says otherwise. */
+  daysAgo: z.number().int().min(0).max(3650),
+  deliveredDaysAgo: z.number().int().min(0).max(3650).optional(),
+  items: z.number().int().min(1).max(5).default(1),
+});
+
+export const InlineProfileSchema = z.strictObject({
+  firstName: z.string().min(1).max(40).default('Robin'),
+  lastName: z.string().min(1).max(40).default('Eval'),
+  email: z.string().email().optional(),
+  tier: z.enum(['none', 'silver', 'gold', 'platinum']).default('none'),
+  points: z.number().int().min(0).default(0),
+  /** Previous visits (the current chat adds one more). */
+  sessions: z.number().int().min(0).max(500).default(1),
+  orders: z.union([z.number().int().min(0).max(60), z.array(InlineOrderSchema).max(60)]).default(0),
+  answers: z.record(z.string(), z.string()).default({}),
+  memberships: z.array(z.string().min(1)).default([]),
+  /** Signed in with a storefront token (default) or chatting without one. */
+  signedIn: z.boolean().default(true),
+});
+
+const SHOPPER_HINT = 'expected "anonymous", a demo shopper\'s email, or { profile: {...} }';
+export const ShopperSpecSchema = z.union([
+  z.string().refine((s) => s === 'anonymous' || z.email().safeParse(s).success, SHOPPER_HINT),
+  z.strictObject({ profile: InlineProfileSchema }),
+], { error: SHOPPER_HINT });
+
+export const FixtureProductSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_-]{3,40}$/).optional(),
+  name: z.string().min(1).max(120),
+  category: z.enum(['dresses', 'tops', 'trousers', 'shoes', 'outerwear', 'accessories']),
+  colour: z.string().min(1).max(30),
+  description: z.string().min(1).max(4000),
+  /** Dollars, as shoppers see them. */
+  price: z.number().positive().max(100_000),
+  tags: z.string().default(''),
+  sizes: z.record(z.string(), z.number().int().min(0)).default({ S: 5, M: 5, L: 5 }),
+});
+
+export const CaseSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,80}$/, 'lowercase letters, digits, ".", "_" and "-"'),
+  description: z.string().optional(),
+  tags: z.array(z.string().regex(/^[a-z0-9_:-]+$/)).default([]),
+  shopper: ShopperSpecSchema,
+  /** Persona invariance: run once under every persona; policy outcomes must match. */
+  allPersonas: z.boolean().default(false),
+  fixtures: z.strictObject({ products: z.array(FixtureProductSchema).max(20).default([]) }).default({ products: [] }),
+  page: PageSchema.optional(),
+  turns: z.array(TurnSchema).min(1).max(30),
+});
+
+export type EvalCase = z.infer<typeof CaseSchema> & { file: string; line: number };
+export type TurnSpec = z.infer<typeof TurnSchema>;
+export type TurnExpect = z.infer<typeof TurnExpectSchema>;
+export type ToolCallExpect = z.infer<typeof ToolCallExpectSchema>;
+export type ShopperSpec = z.infer<typeof ShopperSpecSchema>;
+export type InlineProfile = z.infer<typeof InlineProfileSchema>;
+export type FixtureProduct = z.infer<typeof FixtureProductSchema>;

@@ -1,0 +1,46 @@
+// Tool-call grader: which tools ran (with argument subsets), which must not, and in what order.
+import type { TurnExpect } from '../case-schema.js';
+import type { CheckResult, TurnRecord } from '../types.js';
+import { matchesSubset, show } from './match.js';
+
+export function gradeToolCalls(expect: TurnExpect['tools'], turn: TurnRecord): CheckResult[] {
+  if (!expect) return [];
+  const out: CheckResult[] = [];
+  const at = turn.index;
+  const calls = turn.toolCalls;
+  const called = calls.map((c) => c.name);
+  const seen = called.length ? called.join(', ') : 'no tool';
+  if (expect.none) {
+    out.push(
+      calls.length === 0
+        ? { grader: 'tools', status: 'pass', reason: 'no tool called', turn: at }
+        : { grader: 'tools', status: 'fail', reason: `expected no tool call, got ${seen}`, turn: at },
+    );
+  }
+  for (const exp of expect.called ?? []) {
+    const sameName = calls.filter((c) => c.name === exp.name);
+    const match = sameName.find((c) => !exp.args || matchesSubset(exp.args, c.args));
+    const want = exp.args ? `${exp.name} ${show(exp.args)}` : exp.name;
+    if (match) out.push({ grader: 'tools', status: 'pass', reason: `called ${want}`, turn: at });
+    else if (sameName.length) {
+      out.push({ grader: 'tools', status: 'fail', reason: `${exp.name} called with ${sameName.map((c) => show(c.args)).join(' / ')}, expected args ⊇ ${show(exp.args)}`, turn: at });
+    } else out.push({ grader: 'tools', status: 'fail', reason: `expected ${want} to be called; called: ${seen}`, turn: at });
+  }
+  for (const name of expect.notCalled ?? []) {
+    const hit = calls.filter((c) => c.name === name);
+    out.push(
+      hit.length === 0
+        ? { grader: 'tools', status: 'pass', reason: `${name} not called`, turn: at }
+        : { grader: 'tools', status: 'fail', reason: `${name} must not be called, but was with ${hit.map((c) => show(c.args)).join(' / ')}`, turn: at },
+    );
+  }
+  if (expect.order) {
+    const positions = expect.order.map((name) => called.indexOf(name));
+    const missing = expect.order.filter((_, i) => positions[i] === -1);
+    const inOrder = positions.every((p, i) => i === 0 || p > positions[i - 1]!);
+    if (missing.length) out.push({ grader: 'tools', status: 'fail', reason: `order ${expect.order.join(' → ')}: ${missing.join(', ')} not called (called: ${seen})`, turn: at });
+    else if (!inOrder) out.push({ grader: 'tools', status: 'fail', reason: `expected order ${expect.order.join(' → ')}, got ${seen}`, turn: at });
+    else out.push({ grader: 'tools', status: 'pass', reason: `order ${expect.order.join(' → ')}`, turn: at });
+  }
+  return out;
+}
