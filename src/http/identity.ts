@@ -1,0 +1,77 @@
+// Who is asking: a storefront-signed HS256 token (verified customer) or an anonymous session.
+// A token that is present but not valid is refused (401); it never silently becomes anonymous,
+// or a shopper with a stale token would see a stranger's view of their own account.
+import type { MiddlewareHandler } from 'hono';
+import { sign, verify } from 'hono/jwt';
+import { unauthorized, type Shopper } from '../core/index.js';
+import type { AppEnv } from './env.js';
+
+export const SESSION_HEADER = 'X-Tailor-Session';
+const SESSION_RE = /^[A-Za-z0-9_-]{16,128}$/;
+
+export function isValidSessionId(id: string | undefined | null): id is string {
+  return typeof id === 'string' && SESSION_RE.test(id);
+}
+
+/** 128 random bits, URL-safe: unguessable, since holding it is what owns an anonymous conversation. */
+export function newSessionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let out = 's_';
+  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  return out;
+}
+
+export function randomSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Verifies signature, algorithm and expiry; `exp` and a string `sub` are mandatory. */
+export async function verifyIdentityToken(token: string, secret: string): Promise<{ customerId: string; exp: number }> {
+  let payload: Record<string, unknown>;
+  try {
+    payload = (await verify(token, secret, { alg: 'HS256' })) as Record<string, unknown>;
+  } catch {
+    throw unauthorized('Invalid or expired identity token');
+  }
+  if (typeof payload.exp !== 'number') throw unauthorized('Identity token must carry an expiry (exp)');
+  if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 128) {
+    throw unauthorized('Identity token must name the customer (sub)');
+  }
+  return { customerId: payload.sub, exp: payload.exp };
+}
+
+export async function signIdentityToken(customerId: string, secret: string, nowMs: number, ttlSeconds: number): Promise<{ token: string; exp: number }> {
+  const iat = Math.floor(nowMs / 1000);
+  const exp = iat + ttlSeconds;
+  return { token: await sign({ sub: customerId, iat, exp }, secret, 'HS256'), exp };
+}
+
+export interface IdentityOptions {
+  secret: string;
+  /** A signed token for a customer the store does not know is refused like a forged one. */
+  customerExists(customerId: string): Promise<boolean>;
+}
+
+export function identity(opts: IdentityOptions): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const offered = c.req.header(SESSION_HEADER);
+    const sessionId = isValidSessionId(offered) ? offered : newSessionId();
+    // Echoed every time so the widget can always (re)store the id it should keep.
+    c.header(SESSION_HEADER, sessionId);
+
+    const auth = c.req.header('Authorization');
+    let shopper: Shopper;
+    if (auth === undefined) {
+      shopper = { sessionId, customerId: null, verified: false, via: 'anonymous' };
+    } else {
+      const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+      if (!m) throw unauthorized('Authorization header must be "Bearer <token>"');
+      const { customerId } = await verifyIdentityToken(m[1]!, opts.secret);
+      if (!(await opts.customerExists(customerId))) throw unauthorized('Invalid or expired identity token');
+      shopper = { sessionId, customerId, verified: true, via: 'token' };
+    }
+    c.set('shopper', shopper);
+    await next();
+  };
+}

@@ -1,0 +1,7 @@
+// The HTTP module's public surface: the app factory and the pieces entries and tests use.
+export { createApp, type AppConfig, type AppDeps, type TailorApp } from './app.js';
+export { createInflightTracker, type InflightTracker } from './inflight.js';
+export { signIdentityToken, verifyIdentityToken, newSessionId, SESSION_HEADER } from './identity.js';
+export { computeMetrics, type Metrics, type GroupMetrics } from './metrics.js';
+export { createRateLimiter, type RateLimiter } from './rate-limit.js';
+export type { WebAssets } from './routes/web.js';

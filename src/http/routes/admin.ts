@@ -1,0 +1,43 @@
+// /api/admin/*: metrics and persona reload, behind TAILOR_ADMIN_TOKEN. With no token
+// configured the whole surface answers 404, as if it did not exist.
+import type { Hono, MiddlewareHandler } from 'hono';
+import { notFound, unauthorized } from '../../core/index.js';
+import type { Clock, Db } from '../../db/index.js';
+import type { AppEnv } from '../env.js';
+import { computeMetrics } from '../metrics.js';
+
+export interface AdminRouteDeps {
+  adminToken: string | null;
+  db: Db;
+  now: Clock;
+  personas: { reload(): Promise<{ ok: boolean; errors: string[] }> };
+}
+
+/** Compares SHA-256 digests byte by byte without an early exit, so timing reveals nothing. */
+export async function constantTimeEqual(a: string, b: string): Promise<boolean> {
+  const enc = new TextEncoder();
+  const [da, db] = await Promise.all([crypto.subtle.digest('SHA-256', enc.encode(a)), crypto.subtle.digest('SHA-256', enc.encode(b))]);
+  const x = new Uint8Array(da);
+  const y = new Uint8Array(db);
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!;
+  return diff === 0;
+}
+
+function adminAuth(token: string | null): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!token) throw notFound();
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '');
+    if (!m || !(await constantTimeEqual(m[1]!, token))) throw unauthorized('Admin token required');
+    await next();
+  };
+}
+
+export function registerAdminRoutes(app: Hono<AppEnv>, deps: AdminRouteDeps): void {
+  app.use('/api/admin/*', adminAuth(deps.adminToken));
+  app.get('/api/admin/metrics', async (c) => c.json(await computeMetrics(deps.db, deps.now())));
+  app.post('/api/admin/personas/reload', async (c) => {
+    // A broken edit is reported, not thrown: the registry keeps serving the last good version.
+    return c.json(await deps.personas.reload());
+  });
+}

@@ -1,0 +1,124 @@
+// POST /api/chat: one shopper message → one turn. JSON by default; SSE when the client asks
+// for text/event-stream. The SSE `done` event carries exactly the JSON reply's object.
+import type { Hono } from 'hono';
+import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
+import { TailorError, type ErrorCode, type Logger } from '../../core/index.js';
+import type { ChatEvent, ChatResponse, ChatService } from '../../chat/index.js';
+import type { AppEnv } from '../env.js';
+import { STATUS, toPublicError } from '../errors.js';
+import type { InflightTracker } from '../inflight.js';
+import { ChatRequestSchema } from '../schemas.js';
+import { readJson } from '../validation.js';
+
+export interface ChatRouteDeps {
+  chat: ChatService;
+  inflight: InflightTracker;
+  logger: Logger;
+}
+
+const STREAMED = new Set(['tool_call', 'tool_result', 'delta']);
+
+export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void {
+  app.post('/api/chat', async (c) => {
+    const body = await readJson(c, ChatRequestSchema);
+    const shopper = c.get('shopper');
+    // Aborted when the client goes away, so a turn nobody waits for stops calling the model.
+    const abort = new AbortController();
+    const clientSignal = c.req.raw.signal;
+    const onClientAbort = () => abort.abort(new Error('client disconnected'));
+    if (clientSignal.aborted) onClientAbort();
+    else clientSignal.addEventListener('abort', onClientAbort, { once: true });
+
+    const finished = deps.inflight.start();
+    const events = deps.chat
+      .turn({ shopper, conversationId: body.conversationId, message: body.message, page: body.page, signal: abort.signal })
+      [Symbol.asyncIterator]();
+    const cleanup = () => {
+      clientSignal.removeEventListener('abort', onClientAbort);
+      finished();
+    };
+
+    // The first event (meta) is awaited before choosing the response, so "not your
+    // conversation" is a plain 404 even for an SSE client.
+    let first: IteratorResult<ChatEvent>;
+    try {
+      first = await events.next();
+    } catch (err) {
+      cleanup();
+      throw err;
+    }
+
+    if (!wantsEventStream(c.req.header('Accept'))) {
+      try {
+        return c.json(await collect(first, events));
+      } finally {
+        cleanup();
+      }
+    }
+
+    return streamSSE(
+      c,
+      async (stream) => {
+        stream.onAbort(onClientAbort);
+        try {
+          let step = first;
+          while (!step.done) {
+            await writeEvent(stream, step.value, shopper.sessionId);
+            if (step.value.type === 'done' || step.value.type === 'error') break;
+            step = await events.next();
+          }
+        } finally {
+          cleanup();
+        }
+      },
+      async (err, stream) => {
+        const pub = toPublicError(err);
+        if (pub.code === 'internal') deps.logger.error('stream_failed', { requestId: c.get('requestId'), error: err.message, stack: err.stack });
+        await stream.writeSSE({ event: 'error', data: JSON.stringify({ code: pub.code, message: pub.message }) });
+      },
+    );
+  });
+}
+
+export function wantsEventStream(accept: string | undefined): boolean {
+  return accept !== undefined && /(^|,)\s*text\/event-stream\b/i.test(accept);
+}
+
+async function collect(first: IteratorResult<ChatEvent>, events: AsyncIterator<ChatEvent>): Promise<ChatResponse> {
+  let step = first;
+  while (!step.done) {
+    const ev = step.value;
+    if (ev.type === 'done') {
+      // Let the generator run its own cleanup (lock release) now rather than at GC.
+      await events.return?.();
+      return ev.response;
+    }
+    if (ev.type === 'error') throw new TailorError(knownCode(ev.code), ev.message);
+    step = await events.next();
+  }
+  throw new Error('chat turn ended without a reply');
+}
+
+async function writeEvent(stream: SSEStreamingApi, ev: ChatEvent, sessionId: string): Promise<void> {
+  switch (ev.type) {
+    case 'meta': {
+      const { type: _t, ...rest } = ev;
+      return stream.writeSSE({ event: 'meta', data: JSON.stringify({ ...rest, sessionId }) });
+    }
+    case 'done':
+      return stream.writeSSE({ event: 'done', data: JSON.stringify(ev.response) });
+    case 'error': {
+      const pub = toPublicError(new TailorError(knownCode(ev.code), ev.message));
+      return stream.writeSSE({ event: 'error', data: JSON.stringify({ code: pub.code, message: pub.message }) });
+    }
+    default: {
+      if (!STREAMED.has(ev.type)) return;
+      const { type, ...rest } = ev;
+      return stream.writeSSE({ event: type, data: JSON.stringify(rest) });
+    }
+  }
+}
+
+function knownCode(code: string): ErrorCode {
+  return code in STATUS ? (code as ErrorCode) : 'internal';
+}
