@@ -1,0 +1,75 @@
+// The demo page's own behaviour: the shopper switcher (a demo token per shopper from
+// POST /api/demo/token, re-initialising the widget) and a few "ask Tailor" shortcuts.
+
+/** Featured tiles on the demo page; `ask` is what a click sends to the assistant. */
+export const DEMO_PRODUCTS = [
+  { name: 'Scarlet Wrap Midi Dress', category: 'dresses', colour: 'Red', hex: '#c0392b', priceCents: 12900, ask: 'Do you have red dresses under $150?' },
+  { name: 'Linen Button Shirt', category: 'tops', colour: 'White', hex: '#e9e3d8', priceCents: 5900, ask: 'Show me white linen tops' },
+  { name: 'Wide-Leg Trousers', category: 'trousers', colour: 'Navy', hex: '#1f2d52', priceCents: 8900, ask: 'Do you have navy trousers in size M?' },
+  { name: 'Leather Loafers', category: 'shoes', colour: 'Brown', hex: '#6f4e37', priceCents: 13900, ask: 'Do you have brown shoes in size 39?' },
+  { name: 'Trench Coat', category: 'outerwear', colour: 'Camel', hex: '#c19a6b', priceCents: 21900, ask: 'Show me outerwear under $250' },
+  { name: 'Silk Slip Dress', category: 'dresses', colour: 'Blue', hex: '#2f5fb3', priceCents: 14500, ask: 'Do you have a blue dress?' },
+  { name: 'Woven Tote Bag', category: 'accessories', colour: 'Sand', hex: '#d9c7a7', priceCents: 6900, ask: 'Show me bags and accessories' },
+  { name: 'Cashmere Crew Knit', category: 'tops', colour: 'Grey', hex: '#9a9a9a', priceCents: 11900, ask: 'Do you have grey tops?' },
+] as const;
+
+// JSON for an inline <script>: "<" escaped so no value can close the script element.
+const inlineJson = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u003c');
+
+export function demoScript(apiBase: string): string {
+  return `
+(function () {
+  var API = ${inlineJson(apiBase)};
+  var SHOPPERS = { anonymous: null, lena: { email: 'lena@example.com', name: 'Lena' },
+    marcus: { email: 'marcus@example.com', name: 'Marcus' }, sarah: { email: 'sarah@example.com', name: 'Sarah' } };
+  var KEY = 'tailor-demo:shopper';
+  var seen = document.getElementById('seen');
+  var hello = document.getElementById('hello');
+  var bag = document.getElementById('bag-count');
+  var started = false;
+
+  function current() { try { return localStorage.getItem(KEY) || 'anonymous'; } catch (e) { return 'anonymous'; } }
+  function remember(id) { try { localStorage.setItem(KEY, id); } catch (e) {} }
+  async function tokenFor(email) {
+    var res = await fetch(API + '/api/demo/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: email }) });
+    if (!res.ok) throw new Error('token ' + res.status);
+    var body = await res.json();
+    return body.token;
+  }
+  async function choose(id, first) {
+    if (!(id in SHOPPERS)) id = 'anonymous';
+    var s = SHOPPERS[id];
+    document.querySelectorAll('[data-shopper]').forEach(function (b) { b.setAttribute('aria-pressed', String(b.dataset.shopper === id)); });
+    hello.textContent = s ? 'Hi, ' + s.name : 'Sign in';
+    seen.textContent = s ? 'Signed in as ' + s.email + '. Say hi to Tailor.' : 'Browsing anonymously. Say hi to Tailor.';
+    bag.textContent = '0';
+    bag.setAttribute('aria-label', 'Items in bag: 0');
+    var token = null;
+    try { token = s ? await tokenFor(s.email) : null; }
+    catch (e) { seen.textContent = 'Could not sign in as ' + s.name + ' (is demo mode on?).'; return; }
+    remember(id);
+    if (first || !started) { window.Tailor.init({ apiBase: API, token: token, open: true }); started = true; }
+    else { window.Tailor.setToken(token); window.Tailor.open(); }
+  }
+
+  document.querySelectorAll('[data-shopper]').forEach(function (b) {
+    b.addEventListener('click', function () { choose(b.dataset.shopper, false); });
+  });
+  document.querySelectorAll('[data-ask]').forEach(function (b) {
+    b.addEventListener('click', function () { if (!window.Tailor) return; window.Tailor.open(); window.Tailor.send(b.dataset.ask); });
+  });
+  document.addEventListener('tailor:meta', function (e) {
+    var d = e.detail || {}, seg = d.segment || {}, persona = d.persona || {};
+    seen.textContent = 'Tailor sees: ' + (seg.id || '?') + (seg.reasons && seg.reasons.length ? ' (' + seg.reasons.join('; ') + ')' : '') +
+      ' \\u00b7 persona ' + (persona.id || '?') + (persona.variant ? ' / ' + persona.variant : '');
+  });
+  document.addEventListener('tailor:cart', function (e) {
+    var n = (e.detail && e.detail.count) || 0;
+    bag.textContent = String(n);
+    bag.setAttribute('aria-label', 'Items in bag: ' + n);
+  });
+  if (window.Tailor) choose(current(), true);
+  else seen.textContent = 'The chat widget did not load.';
+})();
+`;
+}
