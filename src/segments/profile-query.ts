@@ -1,0 +1,106 @@
+// The whole profile in one prepared statement of aggregates (never loading the orders):
+// the orders_customer_created index serves the order figures, sessions_customer_started and
+// the sessions primary key the visit figures. One statement also means one round trip on D1.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/index.js';
+import type { Profile } from './profile.js';
+import type { WindowSpec } from './windows.js';
+
+export interface Who {
+  customerId: string | null;
+  sessionId: string;
+}
+
+const cid = sql.placeholder('cid');
+const sid = sql.placeholder('sid');
+const num = (expr: SQL) => sql<number>`${expr}`.mapWith(Number);
+const numOrNull = (expr: SQL) => sql<number | null>`${expr}`.mapWith((v: unknown) => (v === null ? null : Number(v)));
+const text = (expr: SQL) => sql<string | null>`${expr}`;
+
+export function createProfileQuery(db: Db, windows: readonly WindowSpec[]) {
+  const windowCols = windows.map((_, i) => {
+    const from = sql.placeholder(`w${i}f`);
+    const to = sql.placeholder(`w${i}t`);
+    return sql`, coalesce(sum(created_at >= ${from} AND created_at < ${to}), 0) AS w${sql.raw(String(i))}n, coalesce(sum(CASE WHEN created_at >= ${from} AND created_at < ${to} THEN total_cents END), 0) AS w${sql.raw(String(i))}s`;
+  });
+  const fields: Record<string, SQL.Aliased | SQL> = {
+    orders: num(sql`o.n`),
+    spend: num(sql`o.spend`),
+    firstOrderAt: numOrNull(sql`o.first_at`),
+    lastOrderAt: numOrNull(sql`o.last_at`),
+    sessions: num(sql`s.n`),
+    currentSaved: num(sql`s.cur`),
+    firstSessionAt: numOrNull(sql`s.first_at`),
+    lastSessionAt: numOrNull(sql`s.last_at`),
+    registered: num(sql`c.id IS NOT NULL`),
+    tier: text(sql`c.loyalty_tier`),
+    points: numOrNull(sql`c.loyalty_points`),
+    answers: text(sql`c.answers`),
+    memberships: text(sql`m.segs`),
+  };
+  windows.forEach((_, i) => {
+    fields[`w${i}n`] = num(sql.raw(`o.w${i}n`));
+    fields[`w${i}s`] = num(sql.raw(`o.w${i}s`));
+  });
+  const from = sql`(SELECT count(*) AS n, coalesce(sum(total_cents), 0) AS spend, min(created_at) AS first_at, max(created_at) AS last_at${sql.join(windowCols)}
+      FROM orders WHERE customer_id = ${cid} AND status <> 'cancelled') AS o,
+    (SELECT count(*) AS n, coalesce(sum(id = ${sid}), 0) AS cur, min(started_at) AS first_at, max(started_at) AS last_at
+      FROM sessions WHERE customer_id = ${cid} OR id = ${sid}) AS s,
+    (SELECT group_concat(segment, char(31)) AS segs FROM segment_memberships WHERE customer_id = ${cid}) AS m
+    LEFT JOIN customers AS c ON c.id = ${cid}`;
+  const prepared = db.select(fields).from(from).prepare();
+
+  return async function profileOf(who: Who, now: number): Promise<Profile> {
+    const params: Record<string, unknown> = { cid: who.customerId, sid: who.sessionId };
+    windows.forEach((w, i) => {
+      const b = w.bounds(now);
+      params[`w${i}f`] = b.fromMs;
+      params[`w${i}t`] = b.toMs;
+    });
+    const row = (await prepared.get(params)) as Record<string, number | string | null>;
+    return toProfile(who, row, windows, now);
+  };
+}
+
+function toProfile(who: Who, r: Record<string, number | string | null>, windows: readonly WindowSpec[], now: number): Profile {
+  const orders = r.orders as number;
+  const spend = r.spend as number;
+  // The chat records the current session before segmenting; if it has not (a CLI, a preview),
+  // the visit in progress still counts once, starting now.
+  const unsaved = (r.currentSaved as number) === 0;
+  const times = [r.firstSessionAt, r.lastSessionAt, r.firstOrderAt, r.lastOrderAt, unsaved ? now : null].filter((t): t is number => typeof t === 'number');
+  const winStats: Profile['windows'] = {};
+  windows.forEach((w, i) => {
+    winStats[w.key] = { orders: r[`w${i}n`] as number, totalSpendCents: r[`w${i}s`] as number };
+  });
+  return {
+    customerId: who.customerId,
+    sessionId: who.sessionId,
+    registered: r.registered === 1,
+    sessions: (r.sessions as number) + (unsaved ? 1 : 0),
+    orders,
+    totalSpendCents: spend,
+    averageOrderCents: orders ? Math.round(spend / orders) : 0,
+    firstOrderAt: r.firstOrderAt as number | null,
+    lastOrderAt: r.lastOrderAt as number | null,
+    firstInteraction: times.length ? Math.min(...times) : null,
+    lastInteraction: times.length ? Math.max(...times) : null,
+    loyaltyTier: (r.tier as string | null) ?? 'none',
+    loyaltyPoints: (r.points as number | null) ?? 0,
+    answers: parseAnswers(r.answers as string | null),
+    memberships: r.memberships ? String(r.memberships).split('\u001f') : [],
+    windows: winStats,
+  };
+}
+
+function parseAnswers(json: string | null): Record<string, string> {
+  if (!json) return {};
+  try {
+    const v: unknown = JSON.parse(json);
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+    return Object.fromEntries(Object.entries(v).filter(([, a]) => a !== null && a !== undefined).map(([q, a]) => [q, String(a)]));
+  } catch {
+    // A malformed answers column must not take the chat down; the shopper just has no answers.
+    return {};
+  }
+}
