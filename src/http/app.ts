@@ -18,7 +18,7 @@ import { registerAdminRoutes } from './routes/admin.js';
 import { registerChatRoutes } from './routes/chat.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerShopperRoutes } from './routes/shopper.js';
-import { registerWebRoutes, type WebAssets } from './routes/web.js';
+import { registerWebRoutes } from './routes/web.js';
 
 export interface AppConfig {
   /** HS256 secret the storefront signs identity tokens with; random per start when null (demo). */
@@ -42,7 +42,6 @@ export interface AppDeps {
   /** The client's address as the runtime sees it (socket on Node, CF-Connecting-IP on Workers). */
   clientIp?: (c: Context) => string | undefined;
   inflight?: InflightTracker;
-  web?: WebAssets;
 }
 
 export function createApp(deps: AppDeps) {
@@ -80,7 +79,7 @@ export function createApp(deps: AppDeps) {
   registerChatRoutes(app, { chat: deps.chat, inflight, logger });
   registerShopperRoutes(app, { chat: deps.chat, db: deps.db, now: deps.now, ids: deps.ids });
   registerAdminRoutes(app, { adminToken: config.adminToken, db: deps.db, now: deps.now, personas: deps.personas });
-  if (deps.web) registerWebRoutes(app, deps.web, { demo: config.demo });
+  registerWebRoutes(app, { demo: config.demo });
   return app;
 }
 

@@ -4,4 +4,3 @@ export { createInflightTracker, type InflightTracker } from './inflight.js';
 export { signIdentityToken, verifyIdentityToken, newSessionId, SESSION_HEADER } from './identity.js';
 export { computeMetrics, type Metrics, type GroupMetrics } from './metrics.js';
 export { createRateLimiter, type RateLimiter } from './rate-limit.js';
-export type { WebAssets } from './routes/web.js';

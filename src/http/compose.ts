@@ -1,0 +1,67 @@
+// Wires the domain modules into a chat service, the same way on every runtime: the entries
+// (src/node.ts, src/worker.ts) and the tests bring the db, the persona source, the rules and
+// the model; this builds everything in between.
+import { silentLogger, type Logger } from '../core/index.js';
+import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
+import { createChatService, type ChatService } from '../chat/index.js';
+import { createSegmenter, type SegmentRules, type Segmenter } from '../segments/index.js';
+import { createPersonaRegistry, type PersonaRegistry, type PersonaSource } from '../personas/index.js';
+import { createToolRegistry, type ToolRegistry } from '../tools/index.js';
+import type { ModelProvider } from '../agent/types.js';
+
+export interface TailorParts {
+  db: Db;
+  atomic: Atomic;
+  rules: SegmentRules;
+  personaSource: PersonaSource;
+  provider: ModelProvider;
+  /** Finishes a turn when `provider` fails: the offline model behind a hosted one. */
+  fallback?: ModelProvider;
+  now?: Clock;
+  ids?: IdGen;
+  logger?: Logger;
+  promptTokenBudget?: number;
+  /** Reload personas when their files change (Node); default: whatever the source supports. */
+  watchPersonas?: boolean;
+}
+
+export interface Tailor {
+  chat: ChatService;
+  personas: PersonaRegistry;
+  segmenter: Segmenter;
+  tools: ToolRegistry;
+  now: Clock;
+  ids: IdGen;
+}
+
+/** Ids carry their kind and 128 random bits: unguessable and readable in logs. */
+export const randomIds: IdGen = (prefix) => `${prefix}_${crypto.randomUUID().replace(/-/g, '')}`;
+
+export async function createTailor(parts: TailorParts): Promise<Tailor> {
+  const now = parts.now ?? Date.now;
+  const ids = parts.ids ?? randomIds;
+  const logger = parts.logger ?? silentLogger;
+  const tools = createToolRegistry();
+  const personas = await createPersonaRegistry({
+    source: parts.personaSource,
+    segments: parts.rules.segments,
+    tokenBudget: parts.promptTokenBudget,
+    toolDefinitions: (names) => tools.definitions(names),
+    logger,
+    watch: parts.watchPersonas,
+  });
+  const segmenter = createSegmenter({ db: parts.db, rules: parts.rules, now });
+  const chat = createChatService({
+    db: parts.db,
+    atomic: parts.atomic,
+    now,
+    ids,
+    segmenter,
+    personas,
+    tools,
+    provider: parts.provider,
+    fallback: parts.fallback,
+    logger,
+  });
+  return { chat, personas, segmenter, tools, now, ids };
+}

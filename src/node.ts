@@ -1,0 +1,101 @@
+// Node entry (`npm start`): config → SQLite file (migrated, demo store seeded when empty) →
+// personas from disk with hot reload → segment rules → model → HTTP on PORT. SIGTERM/SIGINT
+// stop accepting, let turns in flight commit (bounded), then close the database.
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { count } from 'drizzle-orm';
+import { loadConfig, type Config } from './config.js';
+import { ConfigError, createLogger } from './core/index.js';
+import { customers } from './db/index.js';
+import { openNodeDb } from './db/node.js';
+import { seedDemoStore } from './db/seed/index.js';
+import { loadSegmentRulesFile } from './segments/node.js';
+import { nodePersonaSource } from './personas/node.js';
+import { createOpenAIProvider } from './agent/index.js';
+import { createOfflineProvider } from './agent/offline/index.js';
+import type { ModelProvider } from './agent/types.js';
+import { createApp, createInflightTracker } from './http/index.js';
+import { createTailor } from './http/compose.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function models(config: Config): { provider: ModelProvider; fallback?: ModelProvider } {
+  const offline = createOfflineProvider();
+  if (config.model.kind === 'offline') return { provider: offline };
+  const { model, apiKey, baseURL, timeoutMs } = config.model;
+  return { provider: createOpenAIProvider({ model, apiKey, baseURL, timeoutMs }), fallback: offline };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  const handle = openNodeDb(config.dbFile);
+  if (config.demo) {
+    const [row] = await handle.db.select({ n: count() }).from(customers);
+    if ((row?.n ?? 0) === 0) {
+      const summary = await seedDemoStore(handle.db, { now: Date.now() });
+      logger.info('demo_store_seeded', { ...summary });
+    }
+  }
+  const { provider, fallback } = models(config);
+  const tailor = await createTailor({
+    db: handle.db,
+    atomic: handle.atomic,
+    rules: loadSegmentRulesFile(join(config.dataDir, 'segments.yaml')),
+    personaSource: nodePersonaSource(config.promptsDir),
+    provider,
+    fallback,
+    logger,
+    promptTokenBudget: config.promptTokenBudget,
+  });
+  const inflight = createInflightTracker();
+  const app = createApp({
+    config,
+    chat: tailor.chat,
+    db: handle.db,
+    now: tailor.now,
+    ids: tailor.ids,
+    modelName: provider.name,
+    personas: tailor.personas,
+    logger,
+    clientIp: (c) => getConnInfo(c).remote.address,
+    inflight,
+  });
+
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    console.log(`Tailor listening on http://localhost:${info.port} (model: ${provider.name}${fallback ? `, fallback: ${fallback.name}` : ''}; db: ${config.dbFile}${config.demo ? '; demo mode' : ''})`);
+  }) as Server;
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      logger.warn('shutdown_forced', { signal });
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info('shutdown', { signal, inflight: inflight.count() });
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const drained = await inflight.drain(SHUTDOWN_GRACE_MS);
+    if (!drained) logger.warn('shutdown_turns_abandoned', { inflight: inflight.count() });
+    // Responses of finished turns are flushed; whatever still holds a socket is cut.
+    await Promise.race([closed, sleep(1000)]);
+    server.closeAllConnections();
+    tailor.personas.close();
+    handle.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+main().catch((err: unknown) => {
+  // Misconfiguration is one readable line naming what to fix, not a stack trace.
+  if (err instanceof ConfigError) console.error(`tailor: ${err.message}`);
+  else console.error('tailor: failed to start:', err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});
