@@ -1,0 +1,139 @@
+// The real app, in-process, once per case instance: a copy of a freshly seeded demo store (one
+// temp SQLite file per run, copied per case so cases cannot see each other's carts and labels),
+// the real persona registry, segment rules, tools, chat service and HTTP app. Only two things
+// are the eval's own: a deterministic clock and ids (so runs and recordings are reproducible),
+// and a thin wrapper over the persona registry that records what each turn's persona was given
+// and can force a persona (invariance) or a variant (--compare).
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openNodeDb, type NodeDb } from '../../db/node.js';
+import { seedDemoStore } from '../../db/seed/index.js';
+import { createSegmenter, loadSegmentRules, type SegmentRules } from '../../segments/index.js';
+import { createPersonaRegistry, type PersonaRegistry } from '../../personas/index.js';
+import { nodePersonaSource } from '../../personas/node.js';
+import { createToolRegistry, type ToolRegistry } from '../../tools/index.js';
+import { createChatService } from '../../chat/index.js';
+import type { ModelProvider } from '../../agent/types.js';
+import type { RenderedPersona } from '../../personas/types.js';
+import { createApp, signIdentityToken } from '../../http/index.js';
+import type { PersonaTraits } from '../types.js';
+import type { ChatApp } from './client.js';
+
+export interface HarnessOptions {
+  promptsDir: string;
+  rulesFile: string;
+  /** The store's fixed "now" (ms). */
+  now: number;
+  provider: ModelProvider;
+  /** Force this variant whenever its persona serves (--compare). */
+  variant?: { persona: string; variant: string } | null;
+  tokenBudget?: number;
+}
+
+export interface CaseEnv {
+  app: ChatApp;
+  store: NodeDb;
+  now: number;
+  /** What the persona registry rendered, in call order (one per turn). */
+  rendered: RenderedPersona[];
+  token(customerId: string): Promise<string>;
+  dispose(): void;
+}
+
+export interface Harness {
+  readonly personas: PersonaRegistry;
+  readonly personaIds: string[];
+  openCase(key: string, opts?: { forcePersona?: string | null }): CaseEnv;
+  close(): void;
+}
+
+const SECRET = 'eval-identity-secret-not-for-production';
+
+export async function createHarness(opts: HarnessOptions): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'tailor-eval-'));
+  const template = join(dir, 'template.db');
+  const seed = openNodeDb(template);
+  await seedDemoStore(seed.db, { now: opts.now });
+  // Fold the WAL into the main file so a plain file copy is the whole database.
+  seed.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  seed.close();
+
+  const rules: SegmentRules = loadSegmentRules(readFileSync(opts.rulesFile, 'utf8'), opts.rulesFile);
+  const tools: ToolRegistry = createToolRegistry();
+  const personas = await createPersonaRegistry({
+    source: nodePersonaSource(opts.promptsDir),
+    segments: rules.segments,
+    tokenBudget: opts.tokenBudget,
+    toolDefinitions: (names) => tools.definitions(names),
+    watch: false,
+  });
+  const personaIds = personas.list().map((p) => p.id);
+  let n = 0;
+
+  return {
+    personas,
+    personaIds,
+    openCase(key, caseOpts = {}) {
+      const file = join(dir, `case-${n++}.db`);
+      copyFileSync(template, file);
+      const store = openNodeDb(file, { migrate: false });
+      let tick = 0;
+      const now = () => opts.now + tick++;
+      let seq = 0;
+      const ids = (prefix: string) => `${prefix}_${key}_${(seq++).toString(36)}`;
+      const rendered: RenderedPersona[] = [];
+      const force = caseOpts.forcePersona ?? null;
+      const recording: PersonaRegistry = {
+        ...personas,
+        resolve(input) {
+          let r = personas.resolve(force ? { ...input, persona: force } : input);
+          if (opts.variant && r.id === opts.variant.persona) r = personas.resolve({ ...input, persona: r.id, variant: opts.variant.variant });
+          rendered.push(r);
+          return r;
+        },
+      };
+      const chat = createChatService({
+        db: store.db,
+        atomic: store.atomic,
+        now,
+        ids,
+        segmenter: createSegmenter({ db: store.db, rules, now }),
+        personas: recording,
+        tools,
+        provider: opts.provider,
+      });
+      const app = createApp({
+        config: { identitySecret: SECRET, adminToken: null, demo: false, allowedOrigins: [], rate: { sessionPerMin: 0, ipPerMin: 0 } },
+        chat,
+        db: store.db,
+        now,
+        ids,
+        modelName: opts.provider.name,
+        personas: recording,
+      });
+      return {
+        app,
+        store,
+        now: opts.now,
+        rendered,
+        // Wall time: hono/jwt checks `exp` against the real clock, not the store's.
+        token: async (customerId) => (await signIdentityToken(customerId, SECRET, Date.now(), 3600)).token,
+        dispose: () => {
+          store.close();
+          rmSync(file, { force: true });
+          rmSync(`${file}-wal`, { force: true });
+          rmSync(`${file}-shm`, { force: true });
+        },
+      };
+    },
+    close() {
+      personas.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function traitsOf(p: RenderedPersona): PersonaTraits {
+  return { personaId: p.id, style: p.voice.style, greeting: p.greeting, perks: p.voice.perks ?? null, tools: [...p.tools] };
+}
