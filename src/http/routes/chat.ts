@@ -56,27 +56,24 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
       }
     }
 
-    return streamSSE(
-      c,
-      async (stream) => {
-        stream.onAbort(onClientAbort);
-        try {
-          let step = first;
-          while (!step.done) {
-            await writeEvent(stream, step.value, shopper.sessionId);
-            if (step.value.type === 'done' || step.value.type === 'error') break;
-            step = await events.next();
-          }
-        } finally {
-          cleanup();
+    return streamSSE(c, async (stream) => {
+      stream.onAbort(onClientAbort);
+      try {
+        let step = first;
+        while (!step.done) {
+          await writeEvent(stream, step.value, shopper.sessionId);
+          if (step.value.type === 'done' || step.value.type === 'error') break;
+          step = await events.next();
         }
-      },
-      async (err, stream) => {
+      } catch (err) {
+        // Handled here rather than by streamSSE's onError, which would append the raw message.
         const pub = toPublicError(err);
-        if (pub.code === 'internal') deps.logger.error('stream_failed', { requestId: c.get('requestId'), error: err.message, stack: err.stack });
-        await stream.writeSSE({ event: 'error', data: JSON.stringify({ code: pub.code, message: pub.message }) });
-      },
-    );
+        if (pub.code === 'internal') deps.logger.error('stream_failed', { requestId: c.get('requestId'), error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+        if (!stream.aborted) await stream.writeSSE({ event: 'error', data: JSON.stringify({ code: pub.code, message: pub.message }) }).catch(() => undefined);
+      } finally {
+        cleanup();
+      }
+    });
   });
 }
 
