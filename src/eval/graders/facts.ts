@@ -7,6 +7,9 @@ const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase
 
 const PRODUCT_NOUNS = 'Dress|Dresses|Top|Tee|T-Shirt|Shirt|Blouse|Sweater|Jumper|Cardigan|Hoodie|Jeans|Trousers|Pants|Chinos|Shorts|Skirt|Shoes|Sneakers|Trainers|Boots|Boot|Loafers|Sandals|Heels|Flats|Jacket|Coat|Blazer|Parka|Trench|Bag|Tote|Scarf|Belt|Hat|Cap|Beanie|Sunglasses|Necklace|Earrings|Wallet|Gilet|Vest|Jumpsuit';
 
+// Capitalized only because they open a sentence or a list item, not part of a product's name.
+const LEADING = new Set(['the', 'a', 'an', 'our', 'your', 'this', 'that', 'these', 'those', 'try', 'meet', 'and', 'or', 'also', 'both', 'each', 'my', 'new', 'any', 'all', 'how', 'about', 'consider', 'perhaps', 'maybe', 'with', 'in', 'for', 'added', 'add', 'one', 'two', 'three', 'some', 'pick', 'picks', 'see', 'check', 'out', 'yes', 'great', 'love', 'like', 'sure', 'here', 'here’s', "here's", 'is', 'are', 'what', 'which']);
+
 export interface ReplyFacts {
   prices: Array<{ text: string; value: number }>;
   orderNumbers: string[];
@@ -41,7 +44,11 @@ export function extractFacts(reply: string, catalogNames: readonly string[]): Re
   const lower = reply.toLowerCase();
   for (const name of catalogNames) if (name.length > 3 && lower.includes(name.toLowerCase())) names.add(name);
   // Title-case phrases ending in a garment noun look like product names, invented or not.
-  for (const m of reply.matchAll(new RegExp(`\\b(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?\\s+){1,5}(?:${PRODUCT_NOUNS})\\b`, 'g'))) names.add(m[0]);
+  for (const m of reply.matchAll(new RegExp(`\\b(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?\\s+){1,5}(?:${PRODUCT_NOUNS})\\b`, 'g'))) {
+    const words = m[0].split(/\s+/);
+    while (words.length && LEADING.has(words[0]!.toLowerCase())) words.shift();
+    if (words.length >= 2) names.add(words.join(' '));
+  }
   return { prices, orderNumbers: [...orderNumbers], dates, trackingCodes, productNames: [...names] };
 }
 
