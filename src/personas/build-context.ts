@@ -1,0 +1,96 @@
+// The shopper's persona context, from a handful of cheap indexed queries (the customer row,
+// the last three orders and their items, the cart). The registry later strips every field a
+// persona does not declare, so this builds the full set once per turn.
+import { desc, eq, inArray } from 'drizzle-orm';
+import { cartItems, carts, customers, orderItems, orders, products, variants, type Db } from '../db/index.js';
+import type { Shopper } from '../core/index.js';
+import { PersonaContextInputSchema, TIER_PERKS, type PersonaContextInput } from './context.js';
+
+/** What buildPersonaContext needs from the segment profile (the segments module's Profile fits). */
+export interface ProfileLike {
+  loyaltyTier?: string | null;
+}
+
+export interface BuildContextInput {
+  shopper: Shopper;
+  profile?: ProfileLike | null;
+  page?: { url?: string | null; referrer?: string | null } | null;
+  now: number;
+  /** Usually filled in by the registry from the segment result. */
+  segment?: string;
+}
+
+const TIERS = ['none', 'silver', 'gold', 'platinum'] as const;
+type Tier = (typeof TIERS)[number];
+
+const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const clip = (s: string | null | undefined, max: number) => (s ? s.replace(/\s+/g, ' ').trim().slice(0, max) : null);
+const listed = (parts: string[], max: number) => {
+  const joined = parts.join(', ');
+  return joined.length <= max ? joined : `${joined.slice(0, max - 1)}…`;
+};
+
+export async function buildPersonaContext(db: Db, input: BuildContextInput): Promise<PersonaContextInput> {
+  const { shopper } = input;
+  // Only a verified identity unlocks personal data; an unverified id is treated as anonymous.
+  const customerId = shopper.verified ? shopper.customerId : null;
+  const [customer, recent, cart] = await Promise.all([
+    customerId ? db.select({ firstName: customers.firstName, tier: customers.loyaltyTier, points: customers.loyaltyPoints }).from(customers).where(eq(customers.id, customerId)).get() : undefined,
+    customerId ? recentOrders(db, customerId) : [],
+    cartSummary(db, customerId ? `c:${customerId}` : `s:${shopper.sessionId}`),
+  ]);
+  const rawTier = input.profile?.loyaltyTier ?? customer?.tier ?? 'none';
+  const tier: Tier = (TIERS as readonly string[]).includes(rawTier) ? (rawTier as Tier) : 'none';
+  return PersonaContextInputSchema.parse({
+    firstName: clip(customer?.firstName, 40),
+    loyaltyTier: tier,
+    loyaltyPoints: Math.max(0, customer?.points ?? 0),
+    recentOrders: recent,
+    cart,
+    perks: TIER_PERKS[tier],
+    page: { url: clip(input.page?.url, 300), referrer: clip(input.page?.referrer, 300) },
+    today: isoDate(input.now),
+    segment: input.segment ?? '',
+  });
+}
+
+async function recentOrders(db: Db, customerId: string): Promise<PersonaContextInput['recentOrders']> {
+  const rows = await db
+    .select({ id: orders.id, number: orders.number, status: orders.status, createdAt: orders.createdAt, deliveredAt: orders.deliveredAt, totalCents: orders.totalCents })
+    .from(orders)
+    .where(eq(orders.customerId, customerId))
+    .orderBy(desc(orders.createdAt))
+    .limit(3);
+  if (rows.length === 0) return [];
+  const items = await db
+    .select({ orderId: orderItems.orderId, name: orderItems.name, size: orderItems.size, quantity: orderItems.quantity })
+    .from(orderItems)
+    .where(inArray(orderItems.orderId, rows.map((r) => r.id)));
+  return rows.map((o) => ({
+    number: o.number,
+    status: o.status,
+    placed: isoDate(o.createdAt),
+    delivered: o.deliveredAt ? isoDate(o.deliveredAt) : null,
+    total: dollars(o.totalCents),
+    items: listed(
+      items.filter((i) => i.orderId === o.id).map((i) => `${i.name} (${i.size})${i.quantity > 1 ? ` ×${i.quantity}` : ''}`),
+      300,
+    ),
+  }));
+}
+
+async function cartSummary(db: Db, ownerKey: string): Promise<PersonaContextInput['cart']> {
+  const rows = await db
+    .select({ name: products.name, priceCents: products.priceCents, quantity: cartItems.quantity, size: variants.size })
+    .from(carts)
+    .innerJoin(cartItems, eq(cartItems.cartId, carts.id))
+    .innerJoin(products, eq(products.id, cartItems.productId))
+    .innerJoin(variants, eq(variants.id, cartItems.variantId))
+    .where(eq(carts.ownerKey, ownerKey))
+    .orderBy(cartItems.addedAt);
+  if (rows.length === 0) return null;
+  const count = rows.reduce((n, r) => n + r.quantity, 0);
+  const subtotal = rows.reduce((n, r) => n + r.priceCents * r.quantity, 0);
+  return { itemCount: count, subtotal: dollars(subtotal), items: listed(rows.map((r) => `${r.name} (${r.size}) ×${r.quantity}`), 300) };
+}

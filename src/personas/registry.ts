@@ -1,0 +1,195 @@
+// The persona registry: picks the persona for a segment (or opt-out), assigns the sticky
+// experiment variant and renders it for one shopper. Reloads from its source on change; a
+// broken edit never replaces the last good set, so chat keeps working through a typo.
+import { ConfigError, silentLogger, type Logger, type SegmentResult } from '../core/index.js';
+import type { VersionedPersona, PersonaSet } from './compile.js';
+import { formatIssue } from './compile.js';
+import type { PersonaContextInput } from './context.js';
+import { lintPersonas, type LintOptions } from './lint.js';
+import { schemaToolDefinitions, type CountTokens, type ToolDefinitions } from './measure.js';
+import { renderPersona } from './render-persona.js';
+import type { PersonaSource } from './source.js';
+import type { RenderedPersona } from './types.js';
+import { pickVariant } from './variants.js';
+
+export interface PersonaRegistryOptions {
+  source: PersonaSource;
+  /** Serves segments no persona lists. Default "neutral". */
+  defaultPersona?: string;
+  /** Serves shoppers who opted out of personalization. Default "neutral". */
+  optOutPersona?: string;
+  /** Known segment ids (rule targets of data/segments.yaml): unknown ones in a persona are errors. */
+  segments?: readonly string[];
+  /** Max tokens of system prompt + tool definitions (config TAILOR_PROMPT_TOKEN_BUDGET). */
+  tokenBudget?: number;
+  /** Defaults to o200k_base via js-tiktoken, loaded only when a budget is set. */
+  countTokens?: CountTokens;
+  /** The tool registry's `definitions`; defaults to the bare argument schemas. */
+  toolDefinitions?: ToolDefinitions;
+  logger?: Logger;
+  /** Reload when the source reports a change (default true when the source can watch). */
+  watch?: boolean;
+}
+
+export interface ResolveInput {
+  segment: SegmentResult;
+  optOut: boolean;
+  /** Customer id, else session id: the unit of sticky experiment assignment. */
+  subjectId: string;
+  context: PersonaContextInput;
+  /** Force a persona / variant (preview, persona-invariance evals). */
+  persona?: string;
+  variant?: string;
+}
+
+export interface PersonaSummary {
+  id: string;
+  path: string;
+  version: string;
+  description: string | null;
+  segments: string[];
+  tools: string[];
+  context: string[];
+  experimentId: string | null;
+  variants: Array<{ id: string; weight: number }>;
+}
+
+export interface PersonaRegistry {
+  resolve(input: ResolveInput): RenderedPersona;
+  /** Re-reads the source; on any error keeps serving the previous set. */
+  reload(): Promise<{ ok: boolean; errors: string[] }>;
+  list(): PersonaSummary[];
+  /** Stops watching the source. */
+  close(): void;
+}
+
+export async function createPersonaRegistry(opts: PersonaRegistryOptions): Promise<PersonaRegistry> {
+  const logger = opts.logger ?? silentLogger;
+  const defaultId = opts.defaultPersona ?? 'neutral';
+  const optOutId = opts.optOutPersona ?? 'neutral';
+  const root = opts.source.root ?? 'prompts';
+  let countTokens = opts.countTokens;
+  if (opts.tokenBudget !== undefined && !countTokens) countTokens = (await import('./tokens.js')).countTokens;
+  const lintOpts: LintOptions = {
+    segments: opts.segments,
+    required: [...new Set([defaultId, optOutId])],
+    tokenBudget: opts.tokenBudget,
+    countTokens: opts.tokenBudget !== undefined ? countTokens : undefined,
+    toolDefinitions: opts.toolDefinitions ?? schemaToolDefinitions,
+  };
+
+  async function load(): Promise<{ set: PersonaSet | null; errors: string[] }> {
+    let files: Record<string, string>;
+    try {
+      files = await opts.source.read();
+    } catch (err) {
+      return { set: null, errors: [`${root}: cannot read persona files: ${(err as Error).message}`] };
+    }
+    const result = await lintPersonas(files, lintOpts);
+    for (const w of result.warnings) logger.warn('persona warning', { warning: formatIssue(root, w) });
+    const errors = result.issues.map((i) => formatIssue(root, i));
+    return { set: errors.length ? null : result.set, errors };
+  }
+
+  const first = await load();
+  if (!first.set) throw new ConfigError(`Persona files are invalid:\n${first.errors.join('\n')}`);
+  let current: PersonaSet = first.set;
+
+  let running: Promise<{ ok: boolean; errors: string[] }> | null = null;
+  let again = false;
+  async function reload(): Promise<{ ok: boolean; errors: string[] }> {
+    if (running) {
+      // Coalesce: one more reload after the current one sees every change made meanwhile.
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let outcome: { ok: boolean; errors: string[] };
+      do {
+        again = false;
+        const next = await load();
+        if (next.set) {
+          current = next.set;
+          logger.info('personas reloaded', { versions: Object.fromEntries([...current.personas].map(([id, p]) => [id, p.version])) });
+          outcome = { ok: true, errors: [] };
+        } else {
+          logger.error('persona reload failed; still serving the last good version', { errors: next.errors });
+          outcome = { ok: false, errors: next.errors };
+        }
+      } while (again);
+      return outcome;
+    })();
+    try {
+      return await running;
+    } finally {
+      running = null;
+    }
+  }
+
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const stopWatching =
+    opts.watch !== false && opts.source.watch
+      ? opts.source.watch(() => {
+          // Editors save in bursts (write, rename, chmod): one reload per burst.
+          if (timer) clearTimeout(timer);
+          timer = setTimeout(() => {
+            timer = null;
+            void reload();
+          }, 60);
+        })
+      : () => {};
+
+  return {
+    resolve(input) {
+      const set = current;
+      const persona = pick(set, input, defaultId, optOutId);
+      const { variant, experimentId } = chooseVariant(set, persona, input);
+      return renderPersona(set, persona, variant, experimentId, { ...input.context, segment: input.segment.id });
+    },
+    reload,
+    list: () => [...current.personas.values()].map(summary),
+    close() {
+      if (timer) clearTimeout(timer);
+      stopWatching();
+    },
+  };
+}
+
+function pick(set: PersonaSet, input: ResolveInput, defaultId: string, optOutId: string): VersionedPersona {
+  const wanted = input.persona ?? (input.optOut ? optOutId : undefined);
+  if (wanted) {
+    const forced = set.personas.get(wanted);
+    if (!forced) throw new ConfigError(`Unknown persona "${wanted}"`);
+    return forced;
+  }
+  return set.bySegment.get(input.segment.id) ?? set.personas.get(defaultId)!;
+}
+
+function chooseVariant(set: PersonaSet, persona: VersionedPersona, input: ResolveInput) {
+  const experimentId = persona.experimentId;
+  if (!experimentId || persona.variants.length === 0) return { variant: null, experimentId: null };
+  if (input.variant) {
+    const forced = persona.variants.find((v) => v.id === input.variant);
+    if (!forced) throw new ConfigError(`Persona "${persona.id}" has no variant "${input.variant}"`);
+    return { variant: forced, experimentId };
+  }
+  const status = set.experiments[experimentId];
+  if (status?.status === 'stopped') {
+    return { variant: persona.variants.find((v) => v.id === status.winner) ?? null, experimentId: null };
+  }
+  return { variant: pickVariant(persona.variants, input.subjectId, experimentId), experimentId };
+}
+
+function summary(p: VersionedPersona): PersonaSummary {
+  return {
+    id: p.id,
+    path: p.path,
+    version: p.version,
+    description: p.description,
+    segments: [...p.segments],
+    tools: [...p.tools],
+    context: [...p.context],
+    experimentId: p.experimentId,
+    variants: p.variants.map((v) => ({ id: v.id, weight: v.weight })),
+  };
+}
