@@ -7,8 +7,9 @@ const ToolName = z.enum(TOOL_NAMES, { error: (iss) => `unknown tool ${JSON.strin
 const oneOrMany = <T extends z.ZodType>(s: T) => z.union([s, z.array(s)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 
 export const ToolCallExpectSchema = z.union([
-  ToolName.transform((name) => ({ name, args: undefined as Record<string, unknown> | undefined })),
-  z.strictObject({ name: ToolName, args: z.record(z.string(), z.unknown()).optional() }),
+  ToolName.transform((name) => ({ name, args: undefined as Record<string, unknown> | undefined, ok: undefined as boolean | undefined })),
+  /** `ok`: the tool's verdict — false expects a refusal (outside the window, not found, must verify). */
+  z.strictObject({ name: ToolName, args: z.record(z.string(), z.unknown()).optional(), ok: z.boolean().optional() }),
 ], { error: (iss) => (typeof iss.input === 'string' ? `unknown tool ${JSON.stringify(iss.input)} (known: ${TOOL_NAMES.join(', ')})` : 'expected a tool name or { name, args }') });
 
 export const ToolsExpectSchema = z.strictObject({

@@ -15,7 +15,8 @@ export function matchesSubset(expected: unknown, actual: unknown): boolean {
     return (typeof actual === 'string' || typeof actual === 'number') && norm(String(actual)) === norm(expected);
   }
   if (typeof expected === 'number') return actual === expected || (typeof actual === 'string' && Number(actual) === expected);
-  if (typeof expected === 'boolean') return actual === expected;
+  // Tool flags default to false, so an omitted flag is a false one.
+  if (typeof expected === 'boolean') return actual === expected || (expected === false && actual === undefined);
   if (Array.isArray(expected)) {
     return Array.isArray(actual) && expected.every((e) => actual.some((a) => matchesSubset(e, a)));
   }

@@ -19,10 +19,14 @@ export function gradeToolCalls(expect: TurnExpect['tools'], turn: TurnRecord): C
   }
   for (const exp of expect.called ?? []) {
     const sameName = calls.filter((c) => c.name === exp.name);
-    const match = sameName.find((c) => !exp.args || matchesSubset(exp.args, c.args));
-    const want = exp.args ? `${exp.name} ${show(exp.args)}` : exp.name;
+    const argsMatch = sameName.filter((c) => !exp.args || matchesSubset(exp.args, c.args));
+    const match = argsMatch.find((c) => exp.ok === undefined || c.ok === exp.ok);
+    const want = `${exp.name}${exp.args ? ` ${show(exp.args)}` : ''}${exp.ok === undefined ? '' : exp.ok ? ' (ok)' : ' (refused)'}`;
     if (match) out.push({ grader: 'tools', status: 'pass', reason: `called ${want}`, turn: at });
-    else if (sameName.length) {
+    else if (argsMatch.length) {
+      const got = argsMatch.map((c) => show(c.result)).join(' / ').slice(0, 300);
+      out.push({ grader: 'tools', status: 'fail', reason: `${exp.name} was expected to ${exp.ok ? 'succeed' : 'be refused'}, got ${got}`, turn: at });
+    } else if (sameName.length) {
       out.push({ grader: 'tools', status: 'fail', reason: `${exp.name} called with ${sameName.map((c) => show(c.args)).join(' / ')}, expected args ⊇ ${show(exp.args)}`, turn: at });
     } else out.push({ grader: 'tools', status: 'fail', reason: `expected ${want} to be called; called: ${seen}`, turn: at });
   }
