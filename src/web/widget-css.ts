@@ -25,7 +25,7 @@ button { cursor: pointer; }
   color: var(--accent-ink); font-weight: 700; font-family: Georgia, serif; }
 .title { flex: 1; min-width: 0; }
 .title h2 { margin: 0; font-size: 15px; }
-.title p { margin: 0; color: var(--muted); font-size: 12px; }
+.title p { margin: 0; color: var(--muted); font-size: 12px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .cart { display: inline-flex; align-items: center; gap: 6px; padding: 4px 10px; border-radius: 999px; background: var(--soft);
   font-size: 12px; font-weight: 600; white-space: nowrap; }
 .cart .count { min-width: 20px; height: 20px; padding: 0 6px; border-radius: 999px; background: var(--ink); color: #fff;

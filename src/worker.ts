@@ -1,0 +1,91 @@
+// Workers entry: the D1 binding → drizzle → the same deps as Node → createApp. Personas and
+// segment rules come bundled (src/worker-assets.ts); D1 has no interactive transactions, so a
+// turn's writes go through db.batch. Built once per isolate, on its first request, because
+// bindings and vars only arrive with a request.
+import { drizzle } from 'drizzle-orm/d1';
+import type { Context } from 'hono';
+import { loadConfig, type Config } from './config.js';
+import { ConfigError, createLogger } from './core/index.js';
+import { schema, type Atomic, type Db } from './db/index.js';
+import { loadSegmentRules } from './segments/index.js';
+import { createBundledPersonaSource } from './personas/index.js';
+import { createOpenAIProvider } from './agent/index.js';
+import { createOfflineProvider } from './agent/offline/index.js';
+import type { ModelProvider } from './agent/types.js';
+import { createApp } from './http/index.js';
+import { createTailor } from './http/compose.js';
+import { promptFiles, segmentRules } from './worker-assets.js';
+
+/** The slice of D1's binding drizzle needs (the full type lives in @cloudflare/workers-types). */
+type D1Binding = Parameters<typeof drizzle>[0];
+
+export interface Env {
+  DB: D1Binding;
+  [variable: string]: unknown;
+}
+
+type Handler = (request: Request) => Response | Promise<Response>;
+
+function models(config: Config): { provider: ModelProvider; fallback?: ModelProvider } {
+  const offline = createOfflineProvider();
+  if (config.model.kind === 'offline') return { provider: offline };
+  const { model, apiKey, baseURL, timeoutMs } = config.model;
+  return { provider: createOpenAIProvider({ model, apiKey, baseURL, timeoutMs }), fallback: offline };
+}
+
+async function build(env: Env): Promise<Handler> {
+  // Vars and secrets are strings; bindings (DB, …) are objects and not configuration.
+  const vars = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const config = loadConfig(vars);
+  const logger = createLogger(config.logLevel);
+  const d1 = drizzle(env.DB, { schema });
+  const db = d1 as unknown as Db;
+  const atomic: Atomic = async (queries) => {
+    if (queries.length === 0) return;
+    await d1.batch(queries as unknown as Parameters<typeof d1.batch>[0]);
+  };
+  const { provider, fallback } = models(config);
+  const tailor = await createTailor({
+    db,
+    atomic,
+    rules: loadSegmentRules(segmentRules.text, segmentRules.file),
+    personaSource: createBundledPersonaSource(promptFiles),
+    provider,
+    fallback,
+    logger,
+    // No token budget here: the lint enforces it before deploy, and the tokenizer's tables would
+    // only add megabytes to the Worker.
+  });
+  const app = createApp({
+    config,
+    chat: tailor.chat,
+    db,
+    now: tailor.now,
+    ids: tailor.ids,
+    modelName: provider.name,
+    personas: tailor.personas,
+    logger,
+    clientIp: (c: Context) => c.req.header('CF-Connecting-IP') ?? undefined,
+  });
+  logger.info('worker_ready', { model: provider.name, fallback: fallback?.name ?? null, demo: config.demo });
+  return (request) => app.fetch(request);
+}
+
+let ready: Promise<Handler> | null = null;
+
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    ready ??= build(env);
+    let handler: Handler;
+    try {
+      handler = await ready;
+    } catch (err) {
+      // Not cached: a fixed secret or binding is picked up by the next request without a redeploy.
+      ready = null;
+      const message = err instanceof ConfigError ? err.message : 'Tailor failed to start';
+      console.error(`tailor: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return Response.json({ error: { code: 'upstream_unavailable', message } }, { status: 503 });
+    }
+    return handler(request);
+  },
+};
