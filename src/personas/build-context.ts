@@ -4,7 +4,8 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import { cartItems, carts, customers, orderItems, orders, products, variants, type Db } from '../db/index.js';
 import type { Shopper } from '../core/index.js';
-import { PersonaContextInputSchema, TIER_PERKS, type PersonaContextInput } from './context.js';
+import { asTier, perksFor } from '../shop/index.js';
+import { PersonaContextInputSchema, type PersonaContextInput } from './context.js';
 
 /** What buildPersonaContext needs from the segment profile (the segments module's Profile fits). */
 export interface ProfileLike {
@@ -19,9 +20,6 @@ export interface BuildContextInput {
   /** Usually filled in by the registry from the segment result. */
   segment?: string;
 }
-
-const TIERS = ['none', 'silver', 'gold', 'platinum'] as const;
-type Tier = (typeof TIERS)[number];
 
 const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -40,15 +38,14 @@ export async function buildPersonaContext(db: Db, input: BuildContextInput): Pro
     customerId ? recentOrders(db, customerId) : [],
     cartSummary(db, customerId ? `c:${customerId}` : `s:${shopper.sessionId}`),
   ]);
-  const rawTier = input.profile?.loyaltyTier ?? customer?.tier ?? 'none';
-  const tier: Tier = (TIERS as readonly string[]).includes(rawTier) ? (rawTier as Tier) : 'none';
+  const tier = asTier(input.profile?.loyaltyTier ?? customer?.tier ?? 'none');
   return PersonaContextInputSchema.parse({
     firstName: clip(customer?.firstName, 40),
     loyaltyTier: tier,
     loyaltyPoints: Math.max(0, customer?.points ?? 0),
     recentOrders: recent,
     cart,
-    perks: TIER_PERKS[tier],
+    perks: [...perksFor(tier)],
     page: { url: clip(input.page?.url, 300), referrer: clip(input.page?.referrer, 300) },
     today: isoDate(input.now),
     segment: input.segment ?? '',

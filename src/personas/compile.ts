@@ -2,7 +2,7 @@
 // Files: top-level "<id>.md" personas, "partials/<name>.md" partials, optional "experiments.yaml".
 import { LineCounter, parseDocument } from 'yaml';
 import { compilePersonaFile, type CompiledPersona } from './compile-file.js';
-import { describeIssues } from './frontmatter.js';
+import { describeIssues, yamlLineOf } from './frontmatter.js';
 import { ExperimentsFileSchema, type ExperimentsFile } from './schema.js';
 import { didYouMean } from './suggest.js';
 import type { LocatedIssue, PartialFile } from './template-check.js';
@@ -81,6 +81,7 @@ export async function compilePersonas(files: Readonly<Record<string, string>>, o
     if (!bySegment.has(segment)) warnings.push({ file: 'data/segments.yaml', line: 0, message: `segment "${segment}" has no persona; the default persona serves it` });
   }
   const experiments = readExperiments(files['experiments.yaml'], personas, issues);
+  issues.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   return { set: { personas, bySegment, partials: new Map([...partialFiles].map(([k, v]) => [k, v.nodes])), experiments }, issues, warnings };
 }
 
@@ -89,13 +90,7 @@ function readExperiments(text: string | undefined, personas: ReadonlyMap<string,
   const file = 'experiments.yaml';
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  const lineOf = (path: readonly (string | number)[]) => {
-    for (let n = path.length; n > 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return counter.linePos(node.range[0]).line;
-    }
-    return 1;
-  };
+  const lineOf = (path: readonly (string | number)[]) => yamlLineOf(doc, counter, path) || 1;
   if (doc.errors.length) {
     issues.push(...doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, message: `invalid YAML: ${e.message.split('\n')[0]}` })));
     return {};

@@ -2,6 +2,7 @@
 // here, once: the zod schema validates what buildPersonaContext produces, and its shape drives
 // the linter (unknown variable, undeclared variable) so the two can never disagree.
 import { z } from 'zod';
+import { LOYALTY_TIERS, perksFor } from '../shop/index.js';
 
 const line = (max: number) => z.string().max(max);
 
@@ -41,13 +42,13 @@ export const PersonaContextInputSchema = z.object({
   /** The verified customer's first name; null for anonymous shoppers. */
   firstName: line(40).nullable(),
   /** Loyalty programme tier: none | silver | gold | platinum. */
-  loyaltyTier: z.enum(['none', 'silver', 'gold', 'platinum']),
+  loyaltyTier: z.enum(LOYALTY_TIERS),
   loyaltyPoints: z.number().int().min(0),
   /** The customer's last three orders, newest first (empty when anonymous). */
   recentOrders: z.array(OrderSummarySchema).max(3),
   /** The current cart (customer's or anonymous session's); null when empty. */
   cart: CartSummarySchema.nullable(),
-  /** Loyalty-tier perks in plain words, e.g. "1.5× points on every order". */
+  /** The loyalty tier's perks in plain words (from the store policy), e.g. "free express shipping". */
   perks: z.array(line(120)).max(10),
   page: PageContextSchema,
   /** ISO date (YYYY-MM-DD) in UTC: lets the model reason about delivery and return windows. */
@@ -91,14 +92,6 @@ export function minimizeContext(context: PersonaContextInput, declared: readonly
   return out as Partial<PersonaContextInput>;
 }
 
-/** The perks of each loyalty tier, as the persona may mention them. */
-export const TIER_PERKS: Record<PersonaContextInput['loyaltyTier'], string[]> = {
-  none: [],
-  silver: ['1.25× points on every order'],
-  gold: ['1.5× points on every order', 'a birthday gift every year'],
-  platinum: ['2× points on every order', 'a birthday gift every year', 'free alterations'],
-};
-
 /**
  * A full context (three orders, a two-item cart, a long URL) used by lint and token budgets:
  * it is the near-worst case a prompt will be rendered with.
@@ -113,7 +106,7 @@ export const SAMPLE_CONTEXT: PersonaContextInput = {
     { number: '29140', status: 'delivered', placed: '2025-01-05', delivered: '2025-01-08', total: '$156.50', items: 'Leather ankle boots (EU 38), Silk camisole (S)' },
   ],
   cart: { itemCount: 2, subtotal: '$128.00', items: 'Red wrap dress (M) ×1, Canvas tote (One size) ×1' },
-  perks: TIER_PERKS.gold,
+  perks: [...perksFor('gold')],
   page: { url: 'https://shop.example.com/collections/dresses/red-wrap-dress?utm_source=newsletter', referrer: 'https://mail.example.com/' },
   today: '2025-03-05',
   segment: 'vip',

@@ -1,6 +1,6 @@
 // Splits a persona file into YAML frontmatter and Markdown body, and maps any path inside the
 // frontmatter back to its line in the file so every error reads "prompts/vip.md:12: …".
-import { LineCounter, parseDocument, isScalar, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 
 export interface SplitFile {
@@ -26,7 +26,7 @@ export function splitFrontmatter(text: string): SplitFile {
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   // YAML line 1 is file line 2 (after the opening fence).
-  const lineOf = (path: readonly (string | number)[]) => 1 + yamlLine(doc, counter, path);
+  const lineOf = (path: readonly (string | number)[]) => 1 + yamlLineOf(doc, counter, path);
   const errors = doc.errors.map((e) => ({ line: 1 + counter.linePos(e.pos[0]).line, message: `invalid YAML: ${e.message.split('\n')[0]}` }));
   return {
     data: errors.length ? null : doc.toJS(),
@@ -41,15 +41,25 @@ function failed(message: string, line: number, text: string): SplitFile {
   return { data: null, lineOf: () => line, body: text, bodyFirstLine: 1, errors: [{ line, message }] };
 }
 
-function yamlLine(doc: Document, counter: LineCounter, path: readonly (string | number)[]): number {
-  // A missing key is reported on its nearest existing parent (or the first line).
+/**
+ * 1-based line of a path in a YAML document: a map entry's key line (where a person looks for
+ * "voice:"), except block scalars, whose text starts on the next line. A missing entry is
+ * reported on its nearest existing parent; 0 when nothing matches.
+ */
+export function yamlLineOf(doc: Document, counter: LineCounter, path: readonly (string | number)[]): number {
   for (let n = path.length; n > 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number]; type?: string } | undefined;
-    if (node && typeof node === 'object' && node.range) {
-      const line = counter.linePos(node.range[0]).line;
-      const block = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
-      return block ? line + 1 : line;
+    const sub = path.slice(0, n);
+    const node = doc.getIn(sub, true) as Node | undefined;
+    if (!node || typeof node !== 'object' || !node.range) continue;
+    if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) return counter.linePos(node.range[0]).line + 1;
+    const last = sub[n - 1];
+    const parent = n === 1 ? doc.contents : doc.getIn(sub.slice(0, -1), true);
+    if (typeof last === 'string' && isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+      const key = pair?.key as Node | undefined;
+      if (key?.range) return counter.linePos(key.range[0]).line;
     }
+    return counter.linePos(node.range[0]).line;
   }
   return 0;
 }

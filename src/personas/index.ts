@@ -8,7 +8,6 @@ export {
   PageContextSchema,
   CONTEXT_FIELDS,
   SAMPLE_CONTEXT,
-  TIER_PERKS,
   minimizeContext,
   type PersonaContextInput,
   type ContextField,

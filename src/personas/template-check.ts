@@ -41,7 +41,10 @@ export function checkTemplate(
   return { issues: walk.issues, partials: walk.used };
 }
 
-function visit(nodes: readonly TemplateNode[], file: string, scopes: Shape[], including: string[], w: Walk): void {
+/** Section scopes; null is a section whose own name was already reported (its contents are not). */
+type Scope = Shape | null;
+
+function visit(nodes: readonly TemplateNode[], file: string, scopes: Scope[], including: string[], w: Walk): void {
   const report = (line: number, message: string) => {
     const key = `${file}:${line}:${message}`;
     if (w.seen.has(key)) return;
@@ -62,7 +65,7 @@ function visit(nodes: readonly TemplateNode[], file: string, scopes: Shape[], in
       }
       case 'section': {
         const shape = resolve(node.path, node.name, scopes, w.declared, (m) => report(node.line, m));
-        const inner = shape === null ? ({ kind: 'scalar' } as const) : shape.kind === 'list' ? shape.item : shape;
+        const inner = shape === null ? null : shape.kind === 'list' ? shape.item : shape;
         visit(node.children, file, node.inverted ? scopes : [...scopes, inner], including, w);
         break;
       }
@@ -83,17 +86,20 @@ function visit(nodes: readonly TemplateNode[], file: string, scopes: Shape[], in
 }
 
 /** The shape a path points at, or null (after reporting) when it points nowhere. */
-function resolve(path: readonly string[], name: string, scopes: readonly Shape[], declared: ReadonlySet<string>, report: (m: string) => void): Shape | null {
+function resolve(path: readonly string[], name: string, scopes: readonly Scope[], declared: ReadonlySet<string>, report: (m: string) => void): Shape | null {
   const [head, ...rest] = path as [string, ...string[]];
   let shape: Shape | undefined;
   for (let i = scopes.length - 1; i >= 0 && !shape; i--) {
-    const scope = scopes[i]!;
-    if (scope.kind === 'object') shape = scope.fields[head];
+    const scope = scopes[i];
+    if (scope?.kind === 'object') shape = scope.fields[head];
   }
   if (!shape) {
     shape = CONTEXT_SHAPE.fields[head];
     if (!shape) {
-      report(`unknown variable "{{${name}}}": "${head}" is not a context field${didYouMean(head, Object.keys(CONTEXT_SHAPE.fields))}`);
+      if (scopes.includes(null)) return null;
+      const inner = scopes.flatMap((s) => (s?.kind === 'object' ? Object.keys(s.fields) : []));
+      const where = inner.length ? 'not a field here nor a context field' : 'not a context field';
+      report(`unknown variable "{{${name}}}": "${head}" is ${where}${didYouMean(head, [...inner, ...Object.keys(CONTEXT_SHAPE.fields)])}`);
       return null;
     }
     if (!declared.has(head)) {

@@ -100,7 +100,7 @@ export function parseTemplate(source: string, firstLine = 1): ParsedTemplate {
   for (const open of stack.reverse()) {
     issues.push({ line: open.node.line, message: `section {{${open.node.inverted ? '^' : '#'}${open.node.name}}} is never closed` });
   }
-  return { nodes: root, issues };
+  return { nodes: root, issues: issues.sort((a, b) => a.line - b.line) };
 }
 
 function pathOf(name: string): string[] {
