@@ -3,14 +3,14 @@
 
 /** Featured tiles on the demo page; `ask` is what a click sends to the assistant. */
 export const DEMO_PRODUCTS = [
-  { name: 'Scarlet Wrap Midi Dress', category: 'dresses', colour: 'Red', hex: '#c0392b', priceCents: 12900, ask: 'Do you have red dresses under $150?' },
-  { name: 'Linen Button Shirt', category: 'tops', colour: 'White', hex: '#e9e3d8', priceCents: 5900, ask: 'Show me white linen tops' },
-  { name: 'Wide-Leg Trousers', category: 'trousers', colour: 'Navy', hex: '#1f2d52', priceCents: 8900, ask: 'Do you have navy trousers in size M?' },
-  { name: 'Leather Loafers', category: 'shoes', colour: 'Brown', hex: '#6f4e37', priceCents: 13900, ask: 'Do you have brown shoes in size 39?' },
-  { name: 'Trench Coat', category: 'outerwear', colour: 'Camel', hex: '#c19a6b', priceCents: 21900, ask: 'Show me outerwear under $250' },
-  { name: 'Silk Slip Dress', category: 'dresses', colour: 'Blue', hex: '#2f5fb3', priceCents: 14500, ask: 'Do you have a blue dress?' },
-  { name: 'Woven Tote Bag', category: 'accessories', colour: 'Sand', hex: '#d9c7a7', priceCents: 6900, ask: 'Show me bags and accessories' },
-  { name: 'Cashmere Crew Knit', category: 'tops', colour: 'Grey', hex: '#9a9a9a', priceCents: 11900, ask: 'Do you have grey tops?' },
+  { name: 'Red Satin Slip Midi Dress', category: 'dresses', colour: 'Red', hex: '#c0392b', priceCents: 12900, ask: 'Do you have red dresses under $150?' },
+  { name: 'White Linen Relaxed Shirt', category: 'tops', colour: 'White', hex: '#e9e3d8', priceCents: 6500, ask: 'Do you have white linen shirts?' },
+  { name: 'Navy Linen Wide-Leg Trousers', category: 'trousers', colour: 'Navy', hex: '#1f2d52', priceCents: 8900, ask: 'Do you have navy trousers in size M?' },
+  { name: 'Tan Suede Loafers', category: 'shoes', colour: 'Tan', hex: '#b5835a', priceCents: 12900, ask: 'Do you have tan loafers in size 39?' },
+  { name: 'Beige Classic Trench Coat', category: 'outerwear', colour: 'Beige', hex: '#d8c3a5', priceCents: 19900, ask: 'Show me trench coats' },
+  { name: 'Blue Pleated Chiffon Maxi Dress', category: 'dresses', colour: 'Blue', hex: '#2f5fb3', priceCents: 16900, ask: 'Do you have a blue maxi dress?' },
+  { name: 'Tan Leather Tote Bag', category: 'accessories', colour: 'Tan', hex: '#c19a6b', priceCents: 14900, ask: 'Show me leather tote bags' },
+  { name: 'Camel Merino Crew-Neck Jumper', category: 'tops', colour: 'Camel', hex: '#c8a27c', priceCents: 8900, ask: 'Do you have camel jumpers?' },
 ] as const;
 
 // JSON for an inline <script>: "<" escaped so no value can close the script element.

@@ -222,6 +222,7 @@ export const widgetScript = String.raw`/*! Tailor chat widget */
         setStatus('');
         turn.text += d.text || '';
         turn.bubble.textContent = turn.text;
+        emit('delta', d);
         scroll();
       } else if (name === 'done') {
         var res = d.response || d;
