@@ -1,0 +1,72 @@
+// The three fixed shoppers the README, demo page, evals and tests rely on. Ids, emails and
+// Marcus's returnable order number never change.
+import { DAY_MS } from '../index.js';
+import type { customers, sessions } from '../schema.js';
+import { itemFor, totalOf, trackingCode, type Catalog, type DraftItem, type DraftOrder } from './orders.js';
+import type { Rng } from './rng.js';
+
+export type CustomerRow = typeof customers.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export const DEMO_SHOPPERS = {
+  lena: { id: 'c_lena', email: 'lena@example.com' },
+  marcus: { id: 'c_marcus', email: 'marcus@example.com', returnableOrder: '28473' },
+  sarah: { id: 'c_sarah', email: 'sarah@example.com' },
+} as const;
+
+/** Marcus's parcel still on its way. */
+export const MARCUS_SHIPPED_ORDER = '28502';
+
+const HOUR_MS = 3_600_000;
+
+export function demoShoppers(catalog: Catalog, now: number, rng: Rng): { customers: CustomerRow[]; sessions: SessionRow[]; orders: DraftOrder[] } {
+  const item = (slug: string, size: string): DraftItem => {
+    const p = catalog.bySlug.get(slug);
+    if (!p) throw new Error(`demo catalog lacks ${slug}`);
+    return itemFor(catalog, p, size, rng);
+  };
+  const ago = (days: number) => now - days * DAY_MS;
+  const session = (id: string, customerId: string, startedAt: number, pagesSeen: number): SessionRow => ({ id, customerId, startedAt, pagesSeen });
+
+  const customerRows: CustomerRow[] = [
+    { id: 'c_lena', email: 'lena@example.com', firstName: 'Lena', lastName: 'Fischer', loyaltyTier: 'none', loyaltyPoints: 0, answers: { style: 'minimal', shoeSize: '39' }, createdAt: now - 2 * HOUR_MS },
+    { id: 'c_marcus', email: 'marcus@example.com', firstName: 'Marcus', lastName: 'Reid', loyaltyTier: 'none', loyaltyPoints: 185, answers: { style: 'classic', shoeSize: '43', fit: 'relaxed' }, createdAt: ago(210) },
+    { id: 'c_sarah', email: 'sarah@example.com', firstName: 'Sarah', lastName: 'Okafor', loyaltyTier: 'gold', loyaltyPoints: 1240, answers: { style: 'romantic', shoeSize: '38', size: 'S' }, createdAt: ago(430) },
+  ];
+
+  const orders: DraftOrder[] = [];
+  // Delivered exactly five days ago, so it sits well inside the return window.
+  const returnable = [item('navy-merino-crew-neck-jumper', 'L'), item('stone-stretch-chino-trousers', 'M')];
+  orders.push({
+    number: DEMO_SHOPPERS.marcus.returnableOrder, customerId: 'c_marcus', items: returnable, totalCents: totalOf(returnable),
+    status: 'delivered', createdAt: ago(9), shippedAt: ago(8), deliveredAt: ago(5), carrier: 'UPS', trackingCode: trackingCode('UPS', rng),
+  });
+  const inTransit = [item('white-canvas-low-top-sneakers', '43')];
+  orders.push({
+    number: MARCUS_SHIPPED_ORDER, customerId: 'c_marcus', items: inTransit, totalCents: totalOf(inTransit),
+    status: 'shipped', createdAt: ago(2), shippedAt: ago(1), deliveredAt: null, carrier: 'FedEx', trackingCode: trackingCode('FedEx', rng),
+  });
+
+  const sarahBaskets: Array<[number, DraftItem[]]> = [
+    [410, [item('red-satin-slip-midi-dress', 'S'), item('gold-hoop-earrings', 'ONE')]],
+    [330, [item('camel-wool-blend-coat', 'S')]],
+    [250, [item('blue-pleated-chiffon-maxi-dress', 'S'), item('black-strappy-block-heel-sandals', '38')]],
+    [170, [item('ivory-silk-camisole', 'S'), item('blue-wide-leg-jeans', 'S')]],
+    [95, [item('pink-poplin-puff-sleeve-blouse', 'S'), item('blue-silk-square-scarf', 'ONE')]],
+    [40, [item('lilac-smocked-midi-dress', 'S')]],
+    [12, [item('black-leather-ankle-boots', '38'), item('grey-cashmere-cardigan', 'S')]],
+  ];
+  for (const [days, items] of sarahBaskets) {
+    const carrier = rng.pick(['UPS', 'DHL']);
+    orders.push({
+      customerId: 'c_sarah', items, totalCents: totalOf(items), status: 'delivered', createdAt: ago(days),
+      shippedAt: ago(days) + 20 * HOUR_MS, deliveredAt: ago(days - 3), carrier, trackingCode: trackingCode(carrier, rng),
+    });
+  }
+
+  const sessionRows: SessionRow[] = [
+    ...[205, 60, 9, 2].map((d, i) => session(`s_marcus_${i + 1}`, 'c_marcus', ago(d) - HOUR_MS, 4 + i * 3)),
+    ...[428, 411, 380, 331, 290, 251, 200, 171, 120, 96, 60, 41, 13, 1].map((d, i) => session(`s_sarah_${i + 1}`, 'c_sarah', ago(d) - HOUR_MS, 3 + (i % 6) * 2)),
+  ];
+  return { customers: customerRows, sessions: sessionRows, orders };
+}

@@ -1,0 +1,35 @@
+// The demo store as plain SQL text, for `wrangler d1 execute --file` (D1 has no Node driver to
+// run seedDemoStore from a CLI). Literal values, no bound parameters; no BEGIN/COMMIT, which D1 rejects.
+import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
+import { generateDemoStore } from './generate.js';
+import { RESET_ORDER, SEED_TABLES, chunk } from './tables.js';
+
+const ROWS_PER_INSERT = 50;
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot render ${value} as SQL`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+function inserts(table: Table, rows: readonly Record<string, unknown>[]): string[] {
+  const columns = Object.entries(getTableColumns(table));
+  const names = columns.map(([, c]) => `"${c.name}"`).join(', ');
+  return chunk(rows, ROWS_PER_INSERT).map((part) => {
+    // mapToDriverValue serializes JSON columns exactly as drizzle would when inserting.
+    const values = part.map((row) => `(${columns.map(([key, c]) => literal(row[key] === undefined ? null : c.mapToDriverValue(row[key]))).join(', ')})`);
+    return `INSERT INTO "${getTableName(table)}" (${names}) VALUES\n${values.join(',\n')};`;
+  });
+}
+
+export function seedSql(opts: { now: number; reset?: boolean }): string {
+  const store = generateDemoStore({ now: opts.now });
+  const out = [`-- Tailor demo store, dates relative to ${new Date(opts.now).toISOString()}`];
+  if (opts.reset) for (const table of RESET_ORDER) out.push(`DELETE FROM "${getTableName(table)}";`);
+  for (const [key, table] of SEED_TABLES) out.push(...inserts(table, store[key] as unknown as Record<string, unknown>[]));
+  return `${out.join('\n')}\n`;
+}
