@@ -1,0 +1,127 @@
+// Intent scoring: every phrase feature that occurs in the message adds its weight to its intent,
+// entities add a few more votes, and the conversation context (a pending proposal, a list the
+// previous turn showed) adds the rest. The highest score wins; nothing strong enough → out of scope
+// (or, when the shopper is asking about the store, an honest "I don't know" with a human offered).
+import { canonicalPhrase, normalize, type Normalized } from './normalize.js';
+import { extractEntities, type Entities } from './entities.js';
+import { PHRASE_FEATURES, STORE_WORDS, type ScoredIntent } from './lexicon.js';
+
+export type Intent = ScoredIntent | 'unanswerable';
+export type PolicyTopic = 'shipping' | 'returns' | 'sizing' | 'payment' | 'ai' | 'general';
+
+/** What the previous turn left open, as far as understanding the next message is concerned. */
+export interface ClassifyContext {
+  /** A return label was proposed and awaits yes/no. */
+  pendingProposal?: boolean;
+  /** The previous turn showed products (a list or one product). */
+  shownProducts?: number;
+  /** The previous turn showed orders. */
+  shownOrders?: number;
+  /** The previous turn offered a human hand-over. */
+  offeredHuman?: boolean;
+}
+
+export interface Understanding {
+  intent: Intent;
+  score: number;
+  /** Runner-up, for multi-intent messages ("hi, where is my order"). */
+  scores: Partial<Record<Intent, number>>;
+  entities: Entities;
+  norm: Normalized;
+}
+
+interface Feature {
+  intent: ScoredIntent;
+  weight: number;
+  text?: string;
+  re?: RegExp;
+}
+
+const FEATURES: Feature[] = PHRASE_FEATURES.flatMap(([intent, weight, phrases]) =>
+  phrases.map((p): Feature => {
+    if (!p.includes('*')) return { intent, weight, text: canonicalPhrase(p) };
+    const body = p
+      .split(' ')
+      .map((tok) => (tok.endsWith('*') ? `${tok.slice(0, -1)}[a-z]*` : canonicalPhrase(tok).trim()))
+      .join(' ');
+    return { intent, weight, re: new RegExp(` ${body} `) };
+  }),
+);
+const STORE = STORE_WORDS.map(canonicalPhrase);
+const THRESHOLD = 2;
+const QUESTION = /^ (do you have|have you got|is|are|any|does|do they|got) /;
+
+// Equal scores go to the intent that is costlier to miss.
+const PRIORITY: Intent[] = ['opt_out', 'opt_in', 'human', 'verify', 'return', 'reorder', 'add_to_cart', 'order_status', 'view_cart', 'stock', 'loyalty', 'recommend', 'policy_ai', 'policy_returns', 'policy_shipping', 'policy_sizing', 'policy_payment', 'policy_general', 'search', 'confirm', 'deny', 'goodbye', 'thanks', 'greeting', 'out_of_scope', 'unanswerable'];
+
+function add(scores: Partial<Record<Intent, number>>, intent: Intent, w: number): void {
+  scores[intent] = (scores[intent] ?? 0) + w;
+}
+
+export function classify(text: string, ctx: ClassifyContext = {}): Understanding {
+  const norm = normalize(text);
+  const e = extractEntities(norm);
+  const scores: Partial<Record<Intent, number>> = {};
+  for (const f of FEATURES) {
+    if (f.text ? norm.padded.includes(f.text) : f.re!.test(norm.padded)) add(scores, f.intent, f.weight);
+  }
+
+  const productAttrs = (e.category ? 1 : 0) + (e.colour ? 1 : 0) + (e.maxPrice !== null ? 1 : 0);
+  if (e.category) add(scores, 'search', 2.5);
+  if (e.colour) add(scores, 'search', 1);
+  if (e.maxPrice !== null) add(scores, 'search', 2);
+  if (e.size) {
+    add(scores, 'search', 0.5);
+    add(scores, 'add_to_cart', 0.5);
+    add(scores, 'stock', 0.5);
+  }
+  if (productAttrs > 0) {
+    add(scores, 'recommend', -2);
+    add(scores, 'policy_sizing', -1);
+    add(scores, 'order_status', -1);
+  }
+  if (e.orderNumbers.length) {
+    add(scores, 'order_status', 1.5);
+    add(scores, 'return', 0.5);
+    add(scores, 'reorder', 0.5);
+    add(scores, 'verify', 0.5);
+    for (const k of ['policy_returns', 'policy_shipping', 'search', 'view_cart'] as const) add(scores, k, -2);
+  }
+  if (e.email) add(scores, 'verify', e.orderNumbers.length ? 6 : 3);
+  if (e.quantity !== null) add(scores, 'add_to_cart', 1);
+  const refersToShown = e.ordinal !== null || e.pronoun || (e.colour !== null && / one /.test(norm.padded));
+  if (e.size && (e.definite || refersToShown) && QUESTION.test(norm.padded)) {
+    add(scores, 'stock', 3);
+    add(scores, 'search', -3);
+  }
+  if (ctx.shownProducts && refersToShown) {
+    add(scores, 'add_to_cart', 0.5);
+    add(scores, 'stock', 0.5);
+    add(scores, 'search', -2);
+  }
+  if (ctx.shownOrders && !ctx.shownProducts && refersToShown) {
+    // Positions and pronouns now point at orders: a product question becomes an order question.
+    add(scores, 'order_status', (scores.stock ?? 0) + (Math.max(scores.return ?? 0, scores.reorder ?? 0) >= 3 ? 0 : 1));
+    scores.stock = 0;
+  }
+  if (ctx.pendingProposal || ctx.offeredHuman) {
+    add(scores, 'confirm', 1);
+    add(scores, 'deny', 1);
+  }
+
+  let intent: Intent = 'out_of_scope';
+  let best = 0;
+  for (const k of PRIORITY) {
+    const s = scores[k] ?? 0;
+    if (s > best) {
+      best = s;
+      intent = k;
+    }
+  }
+  if (best < THRESHOLD) intent = STORE.some((w) => norm.padded.includes(w)) ? 'unanswerable' : 'out_of_scope';
+  return { intent, score: best, scores, entities: e, norm };
+}
+
+export function policyTopic(intent: Intent): PolicyTopic | null {
+  return intent.startsWith('policy_') ? (intent.slice(7) as PolicyTopic) : null;
+}

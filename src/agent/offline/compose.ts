@@ -1,0 +1,61 @@
+// The final reply of a turn, from this turn's tool results. The last exchange carries the answer;
+// a verification earlier in the turn is acknowledged first.
+import type { Voice } from '../../personas/types.js';
+import type { Exchange } from './conversation.js';
+import type { Frame } from './frame.js';
+import { addReply, cartReply, productReply, recommendReply, reorderReply, searchReply } from './replies-shop.js';
+import { escalateReply, failureReply, loyaltyReply, ordersReply, returnReply, verifyReply } from './replies-account.js';
+import { policyReply } from './replies-policy.js';
+import { PHRASES } from './phrases.js';
+import type { Reply } from './voice.js';
+
+export interface ComposeInput {
+  frame: Frame;
+  done: readonly Exchange[];
+  tools: ReadonlySet<string>;
+  voice: Voice;
+}
+
+function one(ex: Exchange, { frame, tools, voice }: ComposeInput): Reply {
+  if (!ex.result) return { kind: 'fact', body: PHRASES.toolFailed };
+  if (!ex.result.ok) return failureReply(ex, frame, tools);
+  switch (ex.name) {
+    case 'search_products':
+      return searchReply(ex, frame);
+    case 'get_product':
+      return productReply(ex, frame);
+    case 'add_to_cart':
+      return addReply(ex, frame);
+    case 'view_cart':
+      return cartReply(ex);
+    case 'recommend_products':
+      return recommendReply(ex, voice.recommendIntro);
+    case 'reorder':
+      return reorderReply(ex);
+    case 'lookup_order':
+      return ordersReply(ex, frame);
+    case 'create_return_label':
+      return returnReply(ex);
+    case 'loyalty_status':
+      return loyaltyReply(ex);
+    case 'verify_customer':
+      return verifyReply(ex, frame, tools.has('lookup_order'));
+    case 'escalate_to_human':
+      return escalateReply(ex, voice.style === 'warm');
+    case 'store_policy':
+      return policyReply(ex, frame);
+    default:
+      return { kind: 'fact', body: 'Done.' };
+  }
+}
+
+export function compose(input: ComposeInput): Reply {
+  const { done } = input;
+  const last = done[done.length - 1];
+  if (!last) return { kind: 'fact', body: PHRASES.confirmNothing };
+  const main = one(last, input);
+  const verified = done.slice(0, -1).find((d) => d.name === 'verify_customer' && d.result?.ok);
+  if (!verified) return main;
+  const name = typeof verified.result!.data.firstName === 'string' ? `, ${verified.result!.data.firstName}` : '';
+  return { ...main, body: `Thank you${name}: you're verified. ${main.body}` };
+}

@@ -1,0 +1,146 @@
+// Entities in a shopper message: order numbers, email, size, colour, category, price ceiling,
+// quantity, and references to what the previous turn showed ("the second one", "the blue one", "it").
+import type { Normalized } from './normalize.js';
+import { CATEGORY_WORDS, COLOUR_WORDS, NUMBER_WORDS, ORDINAL_WORDS } from './lexicon.js';
+import type { CATEGORIES } from '../../tools/schemas.js';
+
+export type Category = (typeof CATEGORIES)[number];
+
+export interface Entities {
+  orderNumbers: string[];
+  email: string | null;
+  size: string | null;
+  colour: string | null;
+  category: Category | null;
+  /** The word that named the category ("sneaker"), useful as a search term when it is a subtype. */
+  categoryWord: string | null;
+  maxPrice: number | null;
+  quantity: number | null;
+  /** 1-based position in the previous list; -1 for "the last one". */
+  ordinal: number | null;
+  /** "it", "that", "this one", "those": points at the previous turn's single item. */
+  pronoun: boolean;
+  /** A definite product reference: "the wrap dress", "this jacket". */
+  definite: boolean;
+  /** Descriptive words left over for a free-text search ("linen", "wedding"). */
+  descriptors: string[];
+}
+
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
+const PRICE_PATTERNS = [
+  /(?:under|below|less than|cheaper than|max(?:imum)?|up to|at most|no more than|within|<)\s*(?:of\s*)?\$?\s*(\d+(?:\.\d+)?)/,
+  /\$\s*(\d+(?:\.\d+)?)/,
+  /(\d+(?:\.\d+)?)\s*(?:dollars|bucks|usd|\$)/,
+];
+const SIZE_WORDS: Record<string, string> = { xs: 'XS', xxs: 'XS', xl: 'XL', xxl: 'XXL', small: 'S', medium: 'M', med: 'M', large: 'L' };
+const SIZE_LETTERS: Record<string, string> = { s: 'S', m: 'M', l: 'L' };
+const SIZE_LEADS = new Set(['size', 'in', 'a', 'an', 'sz', 'eu', 'the']);
+const SIZE_NEGATORS = new Set(['too', 'run', 'runs', 'running', 'fit', 'fits', 'bit', 'little']);
+const PRONOUNS = new Set(['it', 'that', 'this', 'those', 'them', 'these']);
+const QUANTITY_VERBS = new Set(['add', 'buy', 'take', 'get', 'put', 'order', 'want', 'need', 'give']);
+const QUANTITY_NOUNS = new Set(['of', 'x', 'pcs', 'piece', 'item', 'unit', 'more']);
+
+/** Words that never make a useful free-text search term. */
+const NOT_DESCRIPTIVE = new Set(
+  ('i me my you your we our a an the this that these those it its is are am be was do does did have has had got get give show tell see find ' +
+    'look looking search searching browse need want would like could can will may might please pls any some something anything thing ' +
+    'for to of in on at by with from about and or but so if not no yes just also maybe really very much more most new cheap cheapest ' +
+    'nice good great what which who how where when there here one ones kind sort type under below less than over max dollar buck price ' +
+    'size sizes color colour sell carry stock available store shop u buy add cart basket bag order put take pair couple few lot all other ' +
+    'let us know else again still only even too go going around perhaps wanna gonna gimme hey hi hello thanks thank sure ok okay ' +
+    'have has offer offering collection catalog catalogue item product products stuff range selection option options left').split(' '),
+);
+
+function isOrderNumberContext(lower: string, match: RegExpExecArray): boolean {
+  const before = lower.slice(Math.max(0, match.index - 14), match.index);
+  const after = lower.slice(match.index + match[0].length, match.index + match[0].length + 8);
+  return !/(under|below|less than|max|up to|at most|\$)\s*$/.test(before) && !/^\s*(dollars|bucks|usd|\$)/.test(after);
+}
+
+export function extractEntities(n: Normalized): Entities {
+  const lower = n.lower;
+  const email = EMAIL.exec(lower)?.[0] ?? null;
+  const withoutEmail = email ? lower.replace(email, ' ') : lower;
+
+  const orderNumbers: string[] = [];
+  const numRe = /#?\b(\d{4,10})\b/g;
+  for (let m = numRe.exec(withoutEmail); m; m = numRe.exec(withoutEmail)) {
+    if (isOrderNumberContext(withoutEmail, m) && !orderNumbers.includes(m[1]!)) orderNumbers.push(m[1]!);
+  }
+
+  let maxPrice: number | null = null;
+  for (const re of PRICE_PATTERNS) {
+    const m = re.exec(withoutEmail);
+    if (m && !(orderNumbers.includes(m[1]!) && re !== PRICE_PATTERNS[0])) {
+      const v = Number(m[1]);
+      if (v > 0 && v <= 100_000) {
+        maxPrice = v;
+        const i = orderNumbers.indexOf(m[1]!);
+        if (i >= 0) orderNumbers.splice(i, 1);
+        break;
+      }
+    }
+  }
+
+  const t = n.tokens;
+  let size: string | null = null;
+  let colour: string | null = null;
+  let category: Category | null = null;
+  let categoryWord: string | null = null;
+  let quantity: number | null = null;
+  let ordinal: number | null = null;
+  let pronoun = false;
+  const descriptors: string[] = [];
+
+  for (let i = 0; i < t.length; i++) {
+    const w = t[i]!;
+    const prev = t[i - 1] ?? '';
+    const next = t[i + 1] ?? '';
+    if (SIZE_WORDS[w] && !SIZE_NEGATORS.has(prev)) {
+      size ??= SIZE_WORDS[w]!;
+      continue;
+    }
+    if (SIZE_LETTERS[w] && (SIZE_LEADS.has(prev) || t.length === 1 || next === 'please' || (i === t.length - 1 && prev !== 'i'))) {
+      size ??= SIZE_LETTERS[w]!;
+      continue;
+    }
+    if (/^\d{1,2}$/.test(w)) {
+      const v = Number(w);
+      const shoeish = v >= 35 && v <= 47;
+      if ((prev === 'size' || prev === 'sz' || prev === 'eu') || (shoeish && (prev === 'in' || prev === 'a' || next === 'eu'))) {
+        size ??= w;
+        continue;
+      }
+      if (v >= 1 && v <= 10 && (QUANTITY_NOUNS.has(next) || QUANTITY_VERBS.has(prev))) quantity ??= v;
+      if (prev === 'number' || prev === 'option' || prev === 'no') ordinal ??= v;
+      continue;
+    }
+    if (NUMBER_WORDS[w] !== undefined && (QUANTITY_NOUNS.has(next) || (QUANTITY_VERBS.has(prev) && next !== 'size'))) {
+      quantity ??= NUMBER_WORDS[w]!;
+      continue;
+    }
+    if (ORDINAL_WORDS[w] !== undefined) {
+      // "my last order" is a reference too, but "last time" is not.
+      if (!(w === 'last' && (next === 'time' || next === 'week' || next === 'month' || next === 'year'))) ordinal ??= ORDINAL_WORDS[w]!;
+      continue;
+    }
+    if (PRONOUNS.has(w)) {
+      pronoun = true;
+      continue;
+    }
+    if (COLOUR_WORDS[w]) {
+      colour ??= COLOUR_WORDS[w]!;
+      continue;
+    }
+    if (CATEGORY_WORDS[w]) {
+      if (!category) {
+        category = CATEGORY_WORDS[w]!;
+        categoryWord = w;
+      }
+      continue;
+    }
+    if (w.length >= 3 && !NOT_DESCRIPTIVE.has(w) && !/^\d+$/.test(w)) descriptors.push(w);
+  }
+  const definite = categoryWord !== null && new RegExp(`\\b(the|this|that)\\s+(\\w+\\s+){0,3}?${categoryWord}`).test(n.padded);
+  return { orderNumbers, email, size, colour, category, categoryWord, maxPrice, quantity, ordinal, pronoun, definite, descriptors };
+}

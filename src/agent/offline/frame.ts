@@ -1,0 +1,102 @@
+// The frame of a turn: the shopper's intent with its arguments, after resolving references to
+// what the previous turn showed ("the blue one", "that order") and filling in slots the
+// previous reply asked for ("M" after "Which size would you like?").
+import { classify, type Intent } from './classify.js';
+import type { Entities } from './entities.js';
+import type { Memory } from './memory.js';
+import type { OrderView, ProductView } from './results.js';
+
+export interface Frame {
+  intent: Intent;
+  e: Entities;
+  text: string;
+  /** A product the message refers to, resolved against the products shown before. */
+  product: ProductView | null;
+  /** An order number given or referred to. */
+  orderNumber: string | null;
+}
+
+const SLOT_ONLY: ReadonlySet<Intent> = new Set(['out_of_scope', 'unanswerable', 'search', 'stock', 'confirm']);
+
+function merge(prev: Entities, cur: Entities): Entities {
+  const out = { ...prev };
+  for (const [k, v] of Object.entries(cur) as Array<[keyof Entities, unknown]>) {
+    const empty = v === null || v === false || (Array.isArray(v) && v.length === 0);
+    if (!empty) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+/** The product a message points at among those shown: by position, colour, category, name words or "it". */
+export function pickProduct(products: readonly ProductView[], e: Entities): ProductView | null {
+  if (products.length === 0) return null;
+  if (e.ordinal !== null) return (e.ordinal === -1 ? products[products.length - 1] : products[e.ordinal - 1]) ?? null;
+  let candidates = [...products];
+  if (e.colour) {
+    const c = e.colour;
+    const byColour = candidates.filter((p) => p.colour?.toLowerCase().includes(c) || p.name.toLowerCase().includes(c));
+    if (byColour.length) candidates = byColour;
+    else if (!e.category && !e.descriptors.length) return null;
+  }
+  if (e.category) {
+    const byCat = candidates.filter((p) => p.category === e.category);
+    if (byCat.length) candidates = byCat;
+  }
+  if (e.descriptors.length) {
+    const byName = candidates.filter((p) => e.descriptors.some((d) => p.name.toLowerCase().includes(d)));
+    if (byName.length) candidates = byName;
+  }
+  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length < products.length) return candidates[0]!;
+  return products.length === 1 ? products[0]! : null;
+}
+
+export function pickOrder(orders: readonly OrderView[], e: Entities, text: string): string | null {
+  if (e.orderNumbers[0]) return e.orderNumbers[0];
+  if (orders.length === 0) return null;
+  if (e.ordinal !== null) {
+    // Lists are newest first: "my last order" is the newest, "the last one" the bottom of the list.
+    const latest = e.ordinal === -1 && /\b(last|latest|recent|previous) (order|purchase|one i)/.test(text.toLowerCase());
+    const o = latest ? orders[0] : e.ordinal === -1 ? orders[orders.length - 1] : orders[e.ordinal - 1];
+    return o?.orderNumber ?? null;
+  }
+  // "that order" / "it": the first (most salient) order shown.
+  return e.pronoun || orders.length === 1 ? orders[0]!.orderNumber : null;
+}
+
+const refersToSomething = (e: Entities) => e.ordinal !== null || e.pronoun || e.colour !== null || e.category !== null || e.descriptors.length > 0;
+
+export function buildFrame(text: string, mem: Memory): Frame {
+  const u = classify(text, {
+    pendingProposal: mem.pendingReturn !== null,
+    shownProducts: mem.products.length,
+    shownOrders: mem.orders.length,
+    offeredHuman: mem.offeredHuman,
+  });
+  let intent = u.intent;
+  let e = u.entities;
+  const hasSlot = e.size !== null || e.orderNumbers.length > 0 || e.email !== null || e.quantity !== null || refersToSomething(e);
+
+  // An answer to the question the previous reply asked continues the previous request.
+  if (mem.asked && mem.prevUser !== null && hasSlot && (SLOT_ONLY.has(intent) || u.score < 3.5)) {
+    const prev = classify(mem.prevUser, { shownProducts: mem.products.length, shownOrders: mem.orders.length });
+    const answers =
+      (mem.asked === 'size' && e.size !== null) ||
+      (mem.asked === 'product' && refersToSomething(e)) ||
+      (mem.asked === 'order' && (e.orderNumbers.length > 0 || refersToSomething(e))) ||
+      (mem.asked === 'verify' && (e.email !== null || e.orderNumbers.length > 0));
+    if (answers) {
+      e = merge(prev.entities, e);
+      intent = mem.asked === 'verify' ? 'verify' : prev.intent;
+    }
+  } else if (!mem.asked && (intent === 'out_of_scope' || intent === 'unanswerable') && hasSlot) {
+    // A bare order number or email with no question pending.
+    if (e.email) intent = 'verify';
+    else if (e.orderNumbers.length) intent = 'order_status';
+    else if (e.size && mem.products.length) intent = 'add_to_cart';
+  }
+
+  const product = mem.products.length ? pickProduct(mem.products, e) : null;
+  const orderNumber = pickOrder(mem.orders, e, text);
+  return { intent, e, text, product, orderNumber };
+}

@@ -1,0 +1,142 @@
+// The offline model's knowledge, as data: which phrases vote for which intent and how strongly,
+// and the words that name categories, colours and sizes. Everything the classifier does can be
+// read off these tables; weights were tuned on test/agent/utterances/dev.yaml only.
+import { CATEGORIES } from '../../tools/schemas.js';
+
+export const INTENTS = [
+  'greeting',
+  'search',
+  'stock',
+  'add_to_cart',
+  'view_cart',
+  'order_status',
+  'return',
+  'reorder',
+  'loyalty',
+  'recommend',
+  'policy_shipping',
+  'policy_returns',
+  'policy_sizing',
+  'policy_payment',
+  'policy_ai',
+  'policy_general',
+  'human',
+  'verify',
+  'opt_out',
+  'opt_in',
+  'confirm',
+  'deny',
+  'thanks',
+  'goodbye',
+  'out_of_scope',
+] as const;
+export type ScoredIntent = (typeof INTENTS)[number];
+
+/** Phrase features: [intent, weight, phrases]. A phrase counts once per message. */
+export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, readonly string[]]> = [
+  ['greeting', 2, ['hi', 'hello', 'hey', 'howdy', 'greetings', 'good morning', 'good afternoon', 'good evening', 'hey there', 'hi there']],
+  ['greeting', 2, ['yo', 'sup', 'morning', 'evening', 'how are you', 'anyone here', 'anybody there', 'anyone there', 'is anyone']],
+
+  ['search', 2, ['looking for', 'look for', 'do you sell', 'find me', 'search', 'search for', 'browse', 'catalog', 'catalogue', 'outfit', 'what do you have', 'carry']],
+  ['search', 1.5, ['show me', 'do you have', 'have you got', 'got any', 'you got', 'what kind of', 'new in', 'what is new', 'cheapest', 'cheap', 'something for', 'in yellow', 'anything in', 'for a party', 'for work', 'collection']],
+  ['search', 1.5, ['linen', 'silk', 'cotton', 'leather', 'denim', 'wool', 'cashmere', 'satin', 'velvet', 'knit', 'floral', 'striped', 'midi', 'maxi', 'mini', 'wrap', 'skirt']],
+  ['search', 1, ['i need', 'need a', 'need new', 'a pair of', 'any', 'want a', 'want to buy', 'gift', 'for men', 'for women', 'nice', 'for summer', 'for winter']],
+
+  ['stock', 3, ['tell me about', 'in stock', 'sold out', 'what sizes', 'which sizes', 'which size', 'sizes left', 'size left', 'any left', 'availability', 'tell me more', 'more about', 'more details', 'details']],
+  ['stock', 2.5, ['available', 'come in', 'comes in', 'still have', 'left in', 'out of stock']],
+
+  ['add_to_cart', 3.5, ['add', 'i will take', 'will take', 'take it', 'i will get', 'add to', 'put it in', 'put the', 'put 2', 'put two']],
+  ['add_to_cart', 1.5, ['to my cart', 'to cart', 'to my bag', 'to my basket', 'in my cart', 'in my bag', 'in my basket']],
+  ['add_to_cart', 2, ['buy it', 'buy that', 'buy the', 'want to buy it', 'purchase', 'give me the', 'get the', 'i want it', 'want that', 'i will have', 'put']],
+
+  ['view_cart', 3, ['view cart', 'show cart', 'see cart', 'what did i add', 'what is in my', 'show my', 'check my', 'see my', 'view my']],
+  ['view_cart', 2, ['my cart', 'my basket', 'my bag', 'shopping cart', 'cart', 'basket']],
+  ['view_cart', 1, ['so far', 'total']],
+
+  ['order_status', 3, ['track', 'tracking', 'where is my', 'my package', 'my parcel', 'my stuff', 'my delivery', 'on the way', 'shipped yet', 'has shipped', 'order status', 'status of my', 'order history', 'recent order', 'has not come', 'not arrived', 'not received', 'have not received', 'did you send', 'not come']],
+  ['order_status', 1.5, ['my order', 'last order']],
+  ['order_status', 1, ['order']],
+  ['order_status', 2, ['shipped', 'ship', 'package', 'parcel', 'arrive', 'delivered', 'received', 'status', 'where is', 'happened to', 'sent', 'did my']],
+
+  ['return', 3.5, ['return', 'refund', 'send back', 'send it back', 'send this back', 'send them back', 'money back', 'exchange', 'return label', 'retour']],
+  ['return', 2, ['does not fit', 'not fit', 'too small', 'too big', 'too large', 'wrong size', 'damaged', 'faulty']],
+
+  ['reorder', 5, ['reorder', 'order again', 'again', 'same as last time', 'same items', 'same thing', 'repeat my', 'repeat the', 'previous order again']],
+
+  ['loyalty', 3, ['point', 'loyalty point', 'reward', 'tier', 'perk', 'my status', 'gold status', 'am i gold', 'member', 'membership', 'balance']],
+
+  ['recommend', 3.5, ['recommend', 'recommendation', 'suggest', 'suggestion', 'stylist', 'stylist pick', 'might like', 'would like', 'go with', 'goes with', 'go well with', 'surprise me', 'pick', 'picks', 'based on']],
+
+  ['policy_shipping', 3, ['shipping', 'ship to', 'ship for free', 'free shipping', 'express', 'delivery time', 'how long does delivery', 'delivery cost', 'how fast', 'international', 'delivery to', 'ship internationally']],
+  ['policy_shipping', 4, ['if i order', 'order today', 'order now']],
+  ['policy_shipping', 1.5, ['delivery', 'how long', 'ship', 'free', 'cost', 'shipping cost']],
+  ['policy_returns', 3, ['return policy', 'refund policy', 'policy', 'how many days', 'how long do i have', 'return window', 'sale item', 'refund take', 'returns free', 'can i return sale']],
+  ['policy_returns', 1.5, ['return', 'refund', 'how long']],
+  ['policy_sizing', 4, ['size guide', 'size chart', 'what size', 'run small', 'run large', 'run big', 'fit small', 'fit large', 'sizes fit', 'size fit', 'us size', 'uk size', 'in us', 'in uk', 'my waist', 'my bust', 'inches', 'measurement', 'between size', 'true to size', 'how do your size']],
+  ['policy_sizing', 1.5, ['fit', 'size']],
+  ['policy_payment', 3.5, ['pay', 'payment', 'paypal', 'credit card', 'debit card', 'apple pay', 'google pay', 'klarna', 'afterpay', 'tax', 'currency', 'visa', 'mastercard', 'amex']],
+  ['policy_ai', 4, ['are you a bot', 'are you a robot', 'are you a real', 'are you human', 'are you a human', 'are you ai', 'are you an ai', 'is this an ai', 'is this a bot', 'is this ai', 'am i talking to', 'am i chatting with', 'am i speaking to', 'am i talking with', 'am i chatting to', 'am i speaking with', 'is this a real person', 'are you real', 'are you a person']],
+  ['policy_ai', 2, ['bot', 'robot', 'ai', 'chatbot', 'machine']],
+  ['policy_general', 3.5, ['opening hours', 'open hours', 'support hours', 'what hours', 'when are you open', 'loyalty program', 'loyalty programme', 'how does the loyalty']],
+  ['policy_general', 1.5, ['hours', 'open']],
+
+  ['human', 3.5, ['human', 'real person', 'agent', 'representative', 'manager', 'supervisor', 'customer service', 'customer support', 'call me', 'call back', 'put me through', 'connect me', 'speak to', 'speak with', 'talk to someone', 'talk to somebody', 'talk to a', 'someone from your team', 'a person', 'live chat', 'operator']],
+  ['human', 1.5, ['talk to', 'someone', 'somebody', 'support', 'person', 'staff', 'not helping', 'useless']],
+
+  ['verify', 3, ['verify', 'verification', 'log me in', 'log in', 'login', 'sign in', 'sign me in', 'it is me', 'my account', 'identify']],
+  ['verify', 1.5, ['my email is', 'email is', 'my email']],
+
+  ['opt_out', 6, ['opt out', 'optout', 'stop personali*', 'turn off personali*', 'switch off personali*', 'no personali*', 'not want personali*', 'out of personali*', 'without personali*', 'no more tailor*', 'stop tailor*', 'do not track', 'not track me', 'stop tracking', 'do not use my data', 'not use my data', 'do not use my history', 'stop using my', 'regular customer', 'normal customer', 'do not remember me', 'forget about me']],
+  ['opt_in', 6, ['opt in', 'opt back in', 'turn personali* back on', 'turn on personali*', 'personalize again', 'personalise again', 'turn it back on']],
+
+  ['confirm', 3, ['yes', 'sure', 'go ahead', 'do it', 'confirm', 'please do', 'sounds good', 'that is right', 'correct', 'yes please', 'alright', 'of course', 'definitely', 'absolutely', 'create the label', 'create it', 'sure thing', 'go for it']],
+  ['confirm', 2, ['ok', 'fine']],
+  ['deny', 3.5, ['no', 'cancel', 'never mind', 'nevermind', 'forget it', 'not now', 'no thanks', 'no thank you', 'do not', 'stop', 'rather not', 'changed my mind', 'not anymore']],
+  ['deny', 1.5, ['wait', 'actually']],
+
+  ['thanks', 3, ['thank', 'thanks', 'thank you', 'appreciate', 'appreciated', 'cheers', 'that helps', 'helpful', 'much obliged']],
+  ['thanks', 1, ['great', 'perfect', 'awesome', 'brilliant', 'lovely']],
+  ['goodbye', 4, ['bye', 'goodbye', 'see you', 'good night', 'take care', 'have a nice day', 'have a good day', 'have a great day', 'later', 'i am done', 'that is all', 'that is it', 'all for today', 'farewell']],
+
+  ['out_of_scope', 4, ['system prompt', 'your instructions', 'your prompt', 'poem', 'homework', 'president', 'capital of', 'flight', 'stock price', 'my taxes', 'do my tax', 'song', 'pizza', 'free stuff', 'for free', 'discount of', '100 discount', 'admin mode']],
+];
+
+/** Words that make an unmatched message a store question we cannot answer (honest reply + human). */
+export const STORE_WORDS: readonly string[] = ['store', 'shop', 'discount', 'coupon', 'promo', 'voucher', 'gift card', 'gift wrap', 'wrapping', 'wrap it', 'warranty', 'fabric', 'material', 'wash', 'care', 'alteration', 'location', 'branch', 'pickup', 'pick up', 'collect', 'newsletter', 'subscription', 'student', 'price match', 'item', 'product', 'brand', 'click and collect', 'in person'];
+
+/** Category words (canonical, singular) → catalog category. */
+export const CATEGORY_WORDS: Record<string, (typeof CATEGORIES)[number]> = {
+  dress: 'dresses', gown: 'dresses', sundress: 'dresses',
+  top: 'tops', shirt: 'tops', tshirt: 'tops', blouse: 'tops', sweater: 'tops', jumper: 'tops', hoodie: 'tops', cardigan: 'tops', knitwear: 'tops', tank: 'tops', camisole: 'tops', polo: 'tops', pullover: 'tops', sweatshirt: 'tops',
+  trouser: 'trousers', pant: 'trousers', jean: 'trousers', chino: 'trousers', short: 'trousers', legging: 'trousers', jogger: 'trousers', slack: 'trousers', culotte: 'trousers',
+  shoe: 'shoes', sneaker: 'shoes', trainer: 'shoes', boot: 'shoes', heel: 'shoes', sandal: 'shoes', loafer: 'shoes', flat: 'shoes', pump: 'shoes', footwear: 'shoes', mule: 'shoes', slipper: 'shoes',
+  outerwear: 'outerwear', jacket: 'outerwear', coat: 'outerwear', blazer: 'outerwear', parka: 'outerwear', trench: 'outerwear', raincoat: 'outerwear', anorak: 'outerwear', vest: 'outerwear', gilet: 'outerwear',
+  accessory: 'accessories', accessorie: 'accessories', bag: 'accessories', handbag: 'accessories', tote: 'accessories', belt: 'accessories', scarf: 'accessories', scarve: 'accessories', hat: 'accessories', cap: 'accessories', beanie: 'accessories', jewelry: 'accessories', jewellery: 'accessories', necklace: 'accessories', earring: 'accessories', bracelet: 'accessories', sunglass: 'accessories', wallet: 'accessories', glove: 'accessories', purse: 'accessories', clutch: 'accessories', backpack: 'accessories',
+};
+
+/** Colour words (canonical) → the colour name passed to search. */
+export const COLOUR_WORDS: Record<string, string> = {
+  red: 'red', blue: 'blue', navy: 'navy', black: 'black', white: 'white', green: 'green', olive: 'olive', khaki: 'khaki', yellow: 'yellow',
+  pink: 'pink', purple: 'purple', lilac: 'lilac', orange: 'orange', brown: 'brown', tan: 'tan', beige: 'beige', cream: 'cream', ivory: 'ivory',
+  gray: 'grey', silver: 'silver', gold: 'gold', burgundy: 'burgundy', maroon: 'burgundy', teal: 'teal', turquoise: 'turquoise', camel: 'camel',
+  coral: 'coral', mint: 'mint', charcoal: 'charcoal', denim: 'blue',
+};
+
+export const NUMBER_WORDS: Record<string, number> = { one: 1, single: 1, two: 2, couple: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+export const ORDINAL_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1, latest: -1 };
+
+const extra = ['personalize', 'personalise', 'personalization', 'personalisation', 'personalized', 'personalised', 'personalizing', 'personalising', 'tailoring', 'dresses', 'shoes', 'trousers', 'jeans', 'sneakers', 'accessories', 'jackets', 'coats', 'sizes', 'orders', 'points', 'rewards', 'perks', 'recommendations', 'suggestions', 'delivered', 'shipping', 'returning', 'returned', 'refunded', 'medium', 'large', 'small', 'quantity', 'delivery', 'available', 'sandals', 'boots', 'heels', 'blouses', 'shirts', 'items', 'basket', 'receipt', 'email'];
+
+/** Every word the lexicon uses: the vocabulary typos are corrected towards. */
+export const VOCABULARY_SEED: readonly string[] = [
+  ...new Set([
+    ...PHRASE_FEATURES.flatMap(([, , phrases]) => phrases.flatMap((p) => p.split(' '))),
+    ...STORE_WORDS.flatMap((p) => p.split(' ')),
+    ...Object.keys(CATEGORY_WORDS),
+    ...Object.keys(COLOUR_WORDS),
+    'grey', 'colour',
+    ...Object.keys(NUMBER_WORDS),
+    ...Object.keys(ORDINAL_WORDS),
+    ...extra,
+  ]),
+].filter((w) => /^[a-z]+$/.test(w));

@@ -1,0 +1,152 @@
+// Shopper text → a canonical token string the intent scorer and entity extractor can match
+// against: lowercase, contractions and slang expanded, typos corrected against the model's own
+// vocabulary, plurals folded. Phrases in the lexicon go through the same pipeline (minus typo
+// correction), so a feature matches however the shopper spelled it.
+import { COMMON_WORDS, SLANG } from './words.js';
+import { VOCABULARY_SEED } from './lexicon.js';
+
+export interface Normalized {
+  /** Lowercased original text (for entities that need digits, emails and symbols). */
+  lower: string;
+  /** Canonical tokens (slang expanded, typos corrected, stemmed). */
+  tokens: string[];
+  /** " tok1 tok2 … " with a space at both ends so phrase lookups are plain substring checks. */
+  padded: string;
+}
+
+const PHRASE_REWRITES: Array<[RegExp, string]> = [
+  [/\bt[\s-]?shirts?\b|\btees?\b/g, ' tshirt '],
+  [/\be-?mail\b/g, ' email '],
+  [/\bx-?large\b|\bextra[\s-]large\b/g, ' xl '],
+  [/\bx-?small\b|\bextra[\s-]small\b/g, ' xs '],
+  [/\bxx-?large\b|\b2xl\b/g, ' xxl '],
+  [/\bre-order\b/g, ' reorder '],
+  [/\bcan'?t\b/g, ' can not '],
+  [/\bwon'?t\b/g, ' will not '],
+  [/n't\b/g, ' not '],
+  [/'m\b/g, ' am '],
+  [/'re\b/g, ' are '],
+  [/'ll\b/g, ' will '],
+  [/'ve\b/g, ' have '],
+  [/'d\b/g, ' would '],
+  [/\b(it|that|what|where|there|here|who|how|he|she)'s\b/g, ' $1 is '],
+  [/'s\b/g, ''],
+  [/\b(\w+)\s+4\s+(?=[a-z])/g, ' $1 for '],
+];
+
+// Words that look plural but are not, or whose stem would collide with another word.
+const STEM_KEEP = new Set(['does', 'goes', 'this', 'thus', 'plus', 'yes', 'has', 'was', 'his', 'its', 'always', 'perhaps', 'across', 'canvas', 'xmas', 'christmas', 'status', 'bonus', 'news', 'series', 'less', 'unless', 'dress', 'address', 'express', 'gps']);
+
+export function stem(w: string): string {
+  if (w.length < 4 || STEM_KEEP.has(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (/(ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+const LEXICON = new Set<string>(VOCABULARY_SEED);
+const VOCAB = new Set<string>([...COMMON_WORDS, ...VOCABULARY_SEED]);
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (let j = 0; j < long.length && i < short.length; j++) if (short[i] === long[j]) i++;
+  return i === short.length;
+}
+
+function lessThan(a: number[], b: number[]): boolean {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+const VOCAB_BY_LEN = new Map<number, string[]>();
+for (const w of VOCAB) {
+  if (w.length < 3) continue;
+  const list = VOCAB_BY_LEN.get(w.length) ?? [];
+  list.push(w);
+  VOCAB_BY_LEN.set(w.length, list);
+}
+
+/** Optimal-string-alignment distance with an early exit once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+// Corrections are pure functions of the word, so they are cached; the cap keeps memory flat
+// under adversarial input.
+const corrections = new Map<string, string>();
+const CACHE_MAX = 5000;
+
+export function correct(word: string): string {
+  if (word.length < 4 || VOCAB.has(word) || /\d/.test(word)) return word;
+  const cached = corrections.get(word);
+  if (cached !== undefined) return cached;
+  if (VOCAB.has(stem(word))) return word;
+  const max = word.length >= 7 ? 2 : 1;
+  let best = word;
+  let bestRank = [max + 1];
+  for (let len = word.length - max; len <= word.length + max; len++) {
+    for (const cand of VOCAB_BY_LEN.get(len) ?? []) {
+      const d = editDistance(word, cand, max);
+      if (d > max) continue;
+      // Among equally close words prefer the model's own keywords, then a dropped letter
+      // (the commonest typo), then the same first letter.
+      const rank = [d, LEXICON.has(cand) ? 0 : 1, isSubsequence(word, cand) ? 0 : 1, cand[0] === word[0] ? 0 : 1];
+      if (lessThan(rank, bestRank)) {
+        best = cand;
+        bestRank = rank;
+      }
+    }
+  }
+  if (corrections.size >= CACHE_MAX) corrections.clear();
+  corrections.set(word, best);
+  return best;
+}
+
+function expand(text: string): string {
+  let t = ` ${text} `;
+  for (const [re, rep] of PHRASE_REWRITES) t = t.replace(re, rep);
+  return t;
+}
+
+function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.match(/[a-z0-9]+/g) ?? []) {
+    const slang = SLANG[raw];
+    if (slang) out.push(...slang.split(' '));
+    else out.push(raw);
+  }
+  return out;
+}
+
+export function normalize(text: string): Normalized {
+  const lower = text.toLowerCase().replace(/[’‘`]/g, "'");
+  const withoutEmails = lower.replace(/[^\s@]+@[^\s@]+\.[a-z]{2,}/g, ' email ');
+  const tokens = tokenize(expand(withoutEmails)).map((w) => stem(correct(w)));
+  return { lower, tokens, padded: ` ${tokens.join(' ')} ` };
+}
+
+/** A lexicon phrase in the same canonical form as normalized text (no typo correction). */
+export function canonicalPhrase(phrase: string): string {
+  return ` ${tokenize(expand(phrase.toLowerCase())).map(stem).join(' ')} `;
+}

@@ -1,0 +1,33 @@
+// Fixed sentences the offline model says in every persona. The clarifying questions carry a
+// marker phrase so the next turn knows what the shopper is answering ("M", "28473", an email).
+
+export type Ask = 'size' | 'product' | 'order' | 'verify' | 'lookup';
+
+export const ASK_MARKERS: Record<Ask, string> = {
+  size: 'Which size would you like',
+  product: 'Which one would you like',
+  order: 'Which order',
+  verify: 'the email address on your account',
+  lookup: 'Shall I look up order',
+};
+
+export const PHRASES = {
+  askVerify: `To help with your orders I first need to confirm it's you: please tell me ${ASK_MARKERS.verify} and one of your order numbers.`,
+  askVerifyEmail: `Thanks. I also need ${ASK_MARKERS.verify} (together with the order number) to confirm it's you.`,
+  askVerifyOrder: `Thanks. I also need one of your order numbers (together with ${ASK_MARKERS.verify}) to confirm it's you.`,
+  askProductNothingShown: `${ASK_MARKERS.product}? Tell me the item (for example "the red wrap dress") and your size, and I'll find it.`,
+  verifyLocked: 'For your security, verification is locked after too many attempts in this chat.',
+  verifyFailed: "Sorry, I couldn't match that email address and order number. Please check both and try again.",
+  noOrdersTool: "I'm not able to look up orders in this chat.",
+  noReturnsTool: "I'm not able to create return labels in this chat.",
+  humanOffer: 'I can connect you with a colleague from our support team. Would you like that?',
+  humanUnavailable: "I'm not able to hand this chat over to a person from here.",
+  honestUnknown: "I'm sorry, I don't have reliable information about that, so I'd rather not guess.",
+  optOut: "Done: I've turned off personalization for this conversation. I won't use your shopping history or profile, and I'll help you just as I would any shopper.",
+  optIn: "Done: personalization is back on, so I can use your shopping history to help.",
+  confirmNothing: 'Happy to help. What would you like to do?',
+  denyReturn: "No problem, I haven't created a return label. Your order stays as it is.",
+  denyGeneric: 'No problem.',
+  toolFailed: "Sorry, something went wrong on my side while checking that.",
+  notAllowed: "Sorry, that's not something I can do in this chat.",
+} as const;

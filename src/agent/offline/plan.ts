@@ -1,0 +1,176 @@
+// The policy: given the frame and what this turn's tools already returned, the next step is
+// either tool calls or a reply. Only tools the persona bound are ever called; a write
+// (create_return_label with confirm: true) happens only on the shopper's yes to a proposal
+// made in the previous turn, with exactly the proposed arguments.
+import type { Frame } from './frame.js';
+import { pickProduct } from './frame.js';
+import type { Memory } from './memory.js';
+import type { Exchange } from './conversation.js';
+import { policyTopic } from './classify.js';
+import { inStockSizes, ordersIn, productsIn, type ProductView } from './results.js';
+import type { Reply } from './voice.js';
+import { PHRASES } from './phrases.js';
+import { askProduct, askSize } from './replies-shop.js';
+
+export interface Call {
+  name: string;
+  args: Record<string, unknown>;
+}
+
+export type Step = { kind: 'call'; calls: Call[] } | { kind: 'reply'; reply: Reply; optOut?: boolean; optIn?: boolean } | { kind: 'compose' };
+
+export interface PlanInput {
+  frame: Frame;
+  memory: Memory;
+  tools: ReadonlySet<string>;
+  /** This turn's tool exchanges so far. */
+  done: readonly Exchange[];
+}
+
+const call = (name: string, args: Record<string, unknown>): Step => ({ kind: 'call', calls: [{ name, args }] });
+const reply = (r: Reply): Step => ({ kind: 'reply', reply: r });
+
+function searchArgs(f: Frame): Record<string, unknown> {
+  const e = f.e;
+  const words = [...e.descriptors];
+  // Garment words finer than the category ("sneakers", "blazer") help ranking.
+  if (e.categoryWord && e.category && !e.category.startsWith(e.categoryWord)) words.push(e.categoryWord);
+  const args: Record<string, unknown> = { query: words.join(' ').slice(0, 200), limit: 5 };
+  if (e.category) args.category = e.category;
+  if (e.colour) args.colour = e.colour;
+  if (e.size) args.size = e.size;
+  if (e.maxPrice !== null) args.maxPrice = e.maxPrice;
+  return args;
+}
+
+const wantsProductSearch = (f: Frame) => f.e.category !== null || f.e.colour !== null || f.e.descriptors.length > 0 || f.e.maxPrice !== null;
+
+function humanReason(f: Frame): string {
+  const text = f.text.replace(/\s+/g, ' ').trim();
+  return `Shopper asked for a person: "${text.length > 200 ? `${text.slice(0, 199)}…` : text}"`;
+}
+
+function returnReason(f: Frame): string | undefined {
+  const m = /\b(too (?:small|big|large|long|short|tight|loose)|wrong (?:size|colou?r|item)|doesn'?t fit|does not fit|damaged|faulty|changed my mind)\b/i.exec(f.text);
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+function addOrAsk(p: ProductView, f: Frame, tools: ReadonlySet<string>): Step {
+  const sizes = inStockSizes(p);
+  const size = f.e.size ?? (sizes.length === 1 ? sizes[0]! : null);
+  if (!size) return reply(askSize(p));
+  if (!tools.has('add_to_cart')) return reply({ kind: 'fact', body: PHRASES.notAllowed });
+  return call('add_to_cart', { productId: p.id, size, quantity: Math.min(10, Math.max(1, f.e.quantity ?? 1)) });
+}
+
+/** Needs account tools the persona lacks: verification first if it is offered, else honesty. */
+function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: string): Step {
+  if (tools.has('verify_customer') && !memory.verified) return reply({ kind: 'ask', body: PHRASES.askVerify });
+  return reply({ kind: 'fact', body: `${fallback} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
+}
+
+export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
+  const e = f.e;
+  switch (f.intent) {
+    case 'greeting':
+      return reply({ kind: 'plain', body: '', perks: true });
+    case 'thanks':
+    case 'goodbye':
+    case 'out_of_scope':
+      return reply({ kind: 'plain', body: '' });
+    case 'opt_out':
+      return { kind: 'reply', reply: { kind: 'plain', body: PHRASES.optOut }, optOut: true };
+    case 'opt_in':
+      return { kind: 'reply', reply: { kind: 'plain', body: PHRASES.optIn }, optIn: true };
+    case 'unanswerable':
+      return reply({ kind: 'fact', body: `${PHRASES.honestUnknown} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
+    case 'confirm':
+      if (memory.pendingReturn && tools.has('create_return_label')) return call('create_return_label', { ...memory.pendingReturn, confirm: true });
+      if (memory.offeredHuman && tools.has('escalate_to_human')) return call('escalate_to_human', { reason: memory.prevUser ? `Shopper accepted a hand-over after: "${memory.prevUser.slice(0, 200)}"` : 'Shopper accepted a hand-over' });
+      if (memory.asked === 'lookup' && tools.has('lookup_order') && f.orderNumber) return call('lookup_order', { orderNumber: f.orderNumber });
+      if (memory.asked === 'lookup' && tools.has('lookup_order')) return call('lookup_order', {});
+      return reply({ kind: 'ask', body: PHRASES.confirmNothing });
+    case 'deny':
+      return reply({ kind: 'fact', body: memory.pendingReturn ? PHRASES.denyReturn : PHRASES.denyGeneric });
+    case 'search':
+      return tools.has('search_products') ? call('search_products', searchArgs(f)) : reply({ kind: 'fact', body: PHRASES.notAllowed });
+    case 'stock':
+      if (f.product && tools.has('get_product')) return call('get_product', { productId: f.product.id });
+      return tools.has('search_products') ? call('search_products', searchArgs(f)) : reply({ kind: 'fact', body: PHRASES.notAllowed });
+    case 'add_to_cart':
+      if (f.product) return addOrAsk(f.product, f, tools);
+      if (wantsProductSearch(f) && tools.has('search_products')) return call('search_products', searchArgs(f));
+      return reply(askProduct(memory.products));
+    case 'view_cart':
+      return tools.has('view_cart') ? call('view_cart', {}) : reply({ kind: 'fact', body: PHRASES.notAllowed });
+    case 'order_status':
+      if (!tools.has('lookup_order')) return needAccount(tools, memory, PHRASES.noOrdersTool);
+      return call('lookup_order', f.orderNumber ? { orderNumber: f.orderNumber } : {});
+    case 'return':
+      if (!tools.has('create_return_label')) {
+        if (tools.has('lookup_order') || (tools.has('verify_customer') && !memory.verified)) return needAccount(tools, memory, PHRASES.noReturnsTool);
+        return tools.has('store_policy') ? call('store_policy', { topic: 'returns' }) : needAccount(tools, memory, PHRASES.noReturnsTool);
+      }
+      if (f.orderNumber) {
+        const reason = returnReason(f);
+        return call('create_return_label', { orderNumber: f.orderNumber, confirm: false, ...(reason ? { reason } : {}) });
+      }
+      return tools.has('lookup_order') ? call('lookup_order', {}) : reply({ kind: 'ask', body: 'Which order would you like to return? Please tell me the order number.' });
+    case 'reorder':
+      if (!tools.has('reorder')) return needAccount(tools, memory, "I'm not able to reorder from this chat.");
+      if (f.orderNumber) return call('reorder', { orderNumber: f.orderNumber });
+      return tools.has('lookup_order') ? call('lookup_order', {}) : reply({ kind: 'ask', body: 'Which order would you like again? Please tell me the order number.' });
+    case 'loyalty':
+      if (tools.has('loyalty_status')) return call('loyalty_status', {});
+      if (tools.has('verify_customer') && !memory.verified && tools.has('store_policy')) return call('store_policy', { topic: 'general' });
+      return tools.has('store_policy') ? call('store_policy', { topic: 'general' }) : reply({ kind: 'fact', body: PHRASES.notAllowed });
+    case 'recommend':
+      if (tools.has('recommend_products')) return call('recommend_products', { limit: 3 });
+      return reply({ kind: 'ask', body: 'Happy to suggest something! What are you shopping for (a dress, a top, shoes...), and do you have a colour or budget in mind?' });
+    case 'human':
+      if (tools.has('escalate_to_human')) return call('escalate_to_human', { reason: humanReason(f) });
+      return reply({ kind: 'fact', body: PHRASES.humanUnavailable });
+    case 'verify':
+      if (!tools.has('verify_customer')) return reply({ kind: 'fact', body: PHRASES.notAllowed });
+      if (e.email && e.orderNumbers[0]) return call('verify_customer', { email: e.email, orderNumber: e.orderNumbers[0] });
+      if (e.email) return reply({ kind: 'ask', body: PHRASES.askVerifyOrder });
+      if (e.orderNumbers[0]) return reply({ kind: 'ask', body: PHRASES.askVerifyEmail });
+      return reply({ kind: 'ask', body: PHRASES.askVerify });
+    default: {
+      const topic = policyTopic(f.intent);
+      if (topic && tools.has('store_policy')) return call('store_policy', { topic });
+      return reply({ kind: 'plain', body: '' });
+    }
+  }
+}
+
+/** After this turn's tool results: chain one more call when the request needs it, else compose. */
+export function nextStep(input: PlanInput): Step {
+  const { frame: f, tools, done, memory } = input;
+  const last = done[done.length - 1];
+  if (!last?.result || done.length >= 4) return { kind: 'compose' };
+  const already = (name: string) => done.some((d) => d.name === name);
+  const r = last.result;
+
+  if (last.name === 'verify_customer' && r.ok) {
+    const n = f.e.orderNumbers[0];
+    if (n && (f.intent === 'order_status' || f.intent === 'verify') && tools.has('lookup_order')) return call('lookup_order', { orderNumber: n });
+    if (n && f.intent === 'return' && tools.has('create_return_label')) return call('create_return_label', { orderNumber: n, confirm: false });
+    return { kind: 'compose' };
+  }
+  if (last.name === 'search_products' && r.ok && f.intent === 'add_to_cart' && !already('add_to_cart')) {
+    const p = pickProduct(productsIn(r.data), { ...f.e, ordinal: null, pronoun: false }) ?? productsIn(r.data)[0];
+    if (p && (f.e.size ? inStockSizes(p).includes(f.e.size) : false)) return addOrAsk(p, f, tools);
+    return { kind: 'compose' };
+  }
+  if (last.name === 'lookup_order' && r.ok && !('orderNumber' in last.args)) {
+    const orders = ordersIn(r.data);
+    if (f.intent === 'return' && tools.has('create_return_label')) {
+      const returnable = orders.filter((o) => o.returnPossible);
+      if (returnable.length === 1) return call('create_return_label', { orderNumber: returnable[0]!.orderNumber, confirm: false });
+    }
+    if (f.intent === 'reorder' && tools.has('reorder') && orders.length && f.e.ordinal === -1) return call('reorder', { orderNumber: orders[0]!.orderNumber });
+  }
+  void memory;
+  return { kind: 'compose' };
+}

@@ -1,0 +1,156 @@
+// Replies about the shopper's account: orders, returns, loyalty, verification and hand-over.
+// Every number, date and code comes from the tool result (or the shopper's own words).
+import type { Exchange } from './conversation.js';
+import type { Frame } from './frame.js';
+import { ASK_MARKERS, PHRASES } from './phrases.js';
+import { isRec, money, num, ordersIn, str, type OrderView } from './results.js';
+import type { Reply } from './voice.js';
+
+const list = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+function statusSentence(o: OrderView): string {
+  const n = `Order #${o.orderNumber}`;
+  switch (o.status) {
+    case 'processing':
+      return `${n} is being prepared${o.placed ? ` (placed ${o.placed})` : ''} and hasn't shipped yet.`;
+    case 'shipped':
+      return `${n} is on its way${o.shipped ? `: it shipped on ${o.shipped}` : ''}${o.carrier ? ` with ${o.carrier}` : ''}${o.tracking ? `, tracking code ${o.tracking}` : ''}.`;
+    case 'delivered':
+      return `${n} was delivered${o.delivered ? ` on ${o.delivered}` : ''}.`;
+    case 'returned':
+      return `${n} has been returned.`;
+    case 'cancelled':
+      return `${n} was cancelled.`;
+    default:
+      return `${n}${o.status ? ` is ${o.status}` : ' is on your account'}.`;
+  }
+}
+
+function orderLine(o: OrderView): string {
+  const what = o.items.length ? `: ${list(o.items.slice(0, 3))}${o.items.length > 3 ? ' and more' : ''}` : '';
+  const when = o.status === 'delivered' && o.delivered ? `delivered ${o.delivered}` : o.status ?? '';
+  const ret = o.returnPossible && o.returnUntil ? `, returnable until ${o.returnUntil}` : '';
+  return `#${o.orderNumber} (${when}${o.placed && o.status !== 'delivered' ? `, placed ${o.placed}` : ''}${ret})${what}`;
+}
+
+export function ordersReply(ex: Exchange, f: Frame): Reply {
+  const orders = ordersIn(ex.result!.data);
+  const single = 'orderNumber' in ex.args && orders.length === 1;
+  if (orders.length === 0) return { kind: 'fact', body: "I can't see any orders on your account yet." };
+  if (single) {
+    const o = orders[0]!;
+    const parts = [statusSentence(o)];
+    if (o.items.length) parts.push(`It contains ${list(o.items.slice(0, 4))}${o.items.length > 4 ? ' and more' : ''}.`);
+    if (o.returnPossible && o.returnUntil) parts.push(`You can return it until ${o.returnUntil}.`);
+    return { kind: 'fact', body: parts.join(' ') };
+  }
+  const shown = orders.slice(0, 3);
+  const lines = shown.map(orderLine).join('\n');
+  if (f.intent === 'return') {
+    const returnable = shown.filter((o) => o.returnPossible);
+    return returnable.length
+      ? { kind: 'ask', body: `${ASK_MARKERS.order} would you like to return?\n${lines}` }
+      : { kind: 'fact', body: `None of your recent orders can be returned right now:\n${lines}` };
+  }
+  if (f.intent === 'reorder') return { kind: 'ask', body: `${ASK_MARKERS.order} would you like to order again?\n${lines}` };
+  const intro = shown.length === 1 ? 'Your most recent order:' : `Your ${shown.length} most recent orders:`;
+  if (shown.length === 1) return { kind: 'fact', body: `${statusSentence(shown[0]!)}${shown[0]!.items.length ? ` It contains ${list(shown[0]!.items.slice(0, 4))}.` : ''}` };
+  return { kind: 'fact', body: `${intro}\n${lines}\n${ASK_MARKERS.order} would you like to know more about?` };
+}
+
+export function returnReply(ex: Exchange): Reply {
+  const data = ex.result!.data;
+  const n = str(ex.args.orderNumber) ?? str(data.orderNumber);
+  const proposal = isRec(data.proposal) ? data.proposal : data;
+  const items = Array.isArray(proposal.items)
+    ? proposal.items.map((i) => (typeof i === 'string' ? i : isRec(i) ? [str(i.name), str(i.size) ? `(${str(i.size)})` : null].filter(Boolean).join(' ') : '')).filter(Boolean)
+    : [];
+  const email = str(proposal.emailTo) ?? str(proposal.emailedTo) ?? str(data.emailedTo) ?? str(proposal.email);
+  if (ex.args.confirm === true) {
+    const label = isRec(data.label) ? data.label : data;
+    const code = str(label.trackingCode) ?? str(data.trackingCode);
+    const to = str(label.emailedTo) ?? email;
+    const refund = str(data.refund) ?? (isRec(data.refund) ? null : null);
+    return {
+      kind: 'fact',
+      body: `Done: your return label for order #${n} is ready${to ? ` and has been emailed to ${to}` : ''}.${code ? ` Its tracking code is ${code}.` : ''}${refund ? ` ${refund}` : ''}`,
+    };
+  }
+  const until = str(proposal.returnableUntil) ?? str(proposal.until);
+  const refund = num(proposal.refund) ?? num(proposal.refundTotal);
+  return {
+    kind: 'ask',
+    body: `I can create a free return label for order #${n}${items.length ? ` covering ${list(items)}` : ''}.${refund !== null ? ` Your refund would be ${money(refund)}.` : ''}${email ? ` The label will be emailed to ${email}.` : ''}${until ? ` (Returns for this order are open until ${until}.)` : ''} Shall I go ahead?`,
+  };
+}
+
+export function loyaltyReply(ex: Exchange): Reply {
+  const d = ex.result!.data;
+  const points = num(d.points);
+  const tier = str(d.tier);
+  const perks = Array.isArray(d.perks) ? d.perks.filter((p): p is string => typeof p === 'string') : [];
+  const next = isRec(d.nextTier) ? d.nextTier : null;
+  const parts = [
+    points !== null ? `You have ${points} loyalty points${tier && tier !== 'none' ? ` and you're a ${tier} member` : ''}.` : '',
+    str(d.pointsValue) ? `${str(d.pointsValue)}.` : '',
+    next && num(next.pointsNeeded) !== null && str(next.tier) ? `${num(next.pointsNeeded)} more points take you to ${str(next.tier)}.` : '',
+    perks.length ? `Your perks: ${list(perks)}.` : '',
+  ];
+  return { kind: 'fact', body: parts.filter(Boolean).join(' '), perks: true };
+}
+
+export function verifyReply(ex: Exchange, f: Frame, canLookUp: boolean): Reply {
+  const d = ex.result!.data;
+  const name = str(d.firstName);
+  const n = str(ex.args.orderNumber);
+  const thanks = `Thank you${name ? `, ${name}` : ''}: you're verified.`;
+  if (canLookUp) return { kind: 'fact', body: `${thanks} How can I help with your orders?`, noFollowUp: true };
+  return { kind: 'ask', body: `${thanks} ${n && f.intent !== 'verify' ? `${ASK_MARKERS.lookup} #${n} for you?` : 'How can I help with your orders?'}` };
+}
+
+export function escalateReply(ex: Exchange, warm: boolean): Reply {
+  const d = ex.result!.data;
+  const ticket = isRec(d.ticket) ? d.ticket : d;
+  const wait = num(d.expectedWaitMinutes) ?? num(ticket.expectedWaitMinutes) ?? num(d.waitMinutes);
+  const high = (str(d.priority) ?? str(ticket.priority)) === 'high';
+  const when = wait !== null ? ` A colleague will pick it up in about ${wait} ${wait === 1 ? 'minute' : 'minutes'}.` : ' A colleague will pick it up as soon as possible.';
+  const first = high && warm ? ' As a VIP you are first in the queue.' : '';
+  return { kind: 'fact', body: `I've passed our conversation to the support team.${first}${when}`, noFollowUp: true };
+}
+
+/** A failed tool call, explained simply with a next step. Tool messages are never echoed. */
+export function failureReply(ex: Exchange, f: Frame, tools: ReadonlySet<string>): Reply {
+  const err = ex.result!.error ?? { code: 'failed', message: '' };
+  const offer = tools.has('escalate_to_human') ? ` ${PHRASES.humanOffer}` : '';
+  const n = str(ex.args.orderNumber);
+  switch (err.code) {
+    case 'must_verify':
+      return tools.has('verify_customer') ? { kind: 'ask', body: PHRASES.askVerify } : { kind: 'fact', body: 'Please sign in to your account so I can look at your orders.' };
+    case 'not_found':
+      if (ex.name === 'verify_customer') return { kind: 'ask', body: `${PHRASES.verifyFailed}` };
+      if (n) return { kind: 'ask', body: `I couldn't find order #${n} on your account. Could you check the number? You can also ask me to list your recent orders.` };
+      return { kind: 'fact', body: "I couldn't find that item any more. Shall I search again?" };
+    case 'locked':
+      return { kind: 'fact', body: `${PHRASES.verifyLocked}${offer}` };
+    case 'refused':
+    case 'unavailable':
+      return { kind: 'fact', body: `${refusal(ex, err.message, f)}${offer && ex.name === 'create_return_label' ? offer : ''}` };
+    case 'invalid_arguments':
+      if (ex.name === 'verify_customer') return { kind: 'ask', body: PHRASES.verifyFailed };
+      if (err.field === 'size' || ex.name === 'add_to_cart') return { kind: 'fact', body: `Sorry, I couldn't add that${str(ex.args.size) ? ` in size ${str(ex.args.size)}` : ''}. ${f.product ? 'Which size would you like instead?' : 'Could you tell me the item and size again?'}` };
+      return { kind: 'fact', body: `${PHRASES.toolFailed}${offer}` };
+    case 'not_allowed':
+      return { kind: 'fact', body: `${PHRASES.notAllowed}${offer}` };
+    default:
+      return { kind: 'fact', body: `${PHRASES.toolFailed}${offer}` };
+  }
+}
+
+/** The tools' refusal reasons are written for shoppers ("the 30-day return window ended on …"); only the reason clause is kept. */
+function refusal(ex: Exchange, message: string, f: Frame): string {
+  const reason = /(?:because|:)\s*([^.]{3,160})/.exec(message)?.[1]?.trim();
+  if (ex.name === 'create_return_label') return `I can't create a return label for order #${str(ex.args.orderNumber) ?? ''}${reason ? `: ${reason}` : ''}.`;
+  if (ex.name === 'add_to_cart') return `Sorry, I couldn't add that to your cart${reason ? `: ${reason}` : ''}.${f.product ? ' Which size would you like instead?' : ''}`;
+  return `Sorry, that didn't work${reason ? `: ${reason}` : ''}.`;
+}

@@ -1,0 +1,80 @@
+// Store policy answers, picked from the store_policy result by what the shopper asked.
+import type { Exchange } from './conversation.js';
+import type { Frame } from './frame.js';
+import { isRec, str } from './results.js';
+import type { Reply } from './voice.js';
+
+type Rec = Record<string, unknown>;
+
+function at(obj: Rec, ...path: string[]): string | null {
+  let cur: unknown = obj;
+  for (const k of path) cur = isRec(cur) ? cur[k] : undefined;
+  return str(cur);
+}
+
+const sentence = (s: string | null): string => (s ? (/[.!?]$/.test(s) ? s : `${s}.`) : '');
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function flatten(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(sentence(v));
+  else if (Array.isArray(v)) v.forEach((x) => flatten(x, out));
+  else if (isRec(v)) Object.values(v).forEach((x) => flatten(x, out));
+  return out;
+}
+
+function shipping(p: Rec, f: Frame): string {
+  const std = at(p, 'standard', 'time') ? `Standard delivery takes ${at(p, 'standard', 'time')} (${at(p, 'standard', 'price') ?? ''})` : '';
+  const exp = at(p, 'express', 'time') ? `express takes ${at(p, 'express', 'time')} (${at(p, 'express', 'price') ?? ''})` : '';
+  const main = sentence([std, exp].filter(Boolean).join('; ').replace(/ \(\)/g, ''));
+  const where = /\b(canada|international|abroad|country|countries|uk|europe|mexico|ship to|deliver to|region)\b/i.test(f.text) ? sentence(at(p, 'regions')) : '';
+  const today = /\b(today|tonight|now|when will it arrive|cut-?off|same day)\b/i.test(f.text) ? sentence(at(p, 'regions')) : '';
+  const track = /\btrack/i.test(f.text) ? sentence(at(p, 'tracking')) : '';
+  return [main, where || today, track].filter(Boolean).join(' ');
+}
+
+function returns(p: Rec, f: Frame): string {
+  const window = at(p, 'window');
+  const cond = at(p, 'condition');
+  const first = window ? `You can return items ${window}${cond ? `, ${cond}` : ''}.` : '';
+  const cost = sentence(at(p, 'cost'));
+  const refund = /\b(refund|money|how long|when)\b/i.test(f.text) || !first ? sentence(at(p, 'refund')) : '';
+  const exch = /\b(exchange|swap|another size|different size)\b/i.test(f.text) ? sentence(at(p, 'exchanges')) : '';
+  const how = sentence(at(p, 'how'));
+  return [first, cost, refund, exch, /\bhow\b/i.test(f.text) ? how : ''].filter(Boolean).join(' ');
+}
+
+function sizing(p: Rec, f: Frame): string {
+  const shoes = f.e.category === 'shoes' || /\b(eu|us|uk)\b/i.test(f.text) || /\b(3[5-9]|4[0-7])\b/.test(f.text);
+  const parts = [shoes ? sentence(at(p, 'shoes')) : sentence(at(p, 'clothing')), sentence(at(p, 'fit'))];
+  return parts.filter(Boolean).join(' ');
+}
+
+function payment(p: Rec, f: Frame): string {
+  const tax = /\b(tax|vat|currency|dollar|usd)\b/i.test(f.text);
+  const methods = at(p, 'methods');
+  return [tax ? sentence(at(p, 'currency')) : methods ? `We accept ${methods.charAt(0).toLowerCase()}${methods.slice(1)}` : '', tax ? '' : sentence(at(p, 'security'))]
+    .map(sentence)
+    .filter(Boolean)
+    .join(' ');
+}
+
+function general(p: Rec, f: Frame): string {
+  if (/\b(loyalty|point|reward|tier)/i.test(f.text)) return sentence(at(p, 'loyalty'));
+  if (/\b(hour|open|when)/i.test(f.text)) return sentence(at(p, 'support'));
+  return [sentence(at(p, 'store')), sentence(at(p, 'support'))].filter(Boolean).join(' ');
+}
+
+export function policyReply(ex: Exchange, f: Frame): Reply {
+  const data = ex.result!.data;
+  const topic = str(ex.args.topic) ?? str(data.topic) ?? 'general';
+  const policy = isRec(data.policy) ? data.policy : data;
+  let body = '';
+  if (topic === 'shipping') body = shipping(policy, f);
+  else if (topic === 'returns') body = returns(policy, f);
+  else if (topic === 'sizing') body = sizing(policy, f);
+  else if (topic === 'payment') body = payment(policy, f);
+  else if (topic === 'ai') body = [sentence(at(policy, 'assistant')), sentence(at(policy, 'human'))].filter(Boolean).join(' ');
+  else if (topic === 'general') body = general(policy, f);
+  if (!body) body = flatten(policy).slice(0, 3).join(' ');
+  return { kind: 'fact', body: cap(body) || "I don't have that policy to hand.", perks: topic === 'shipping' };
+}

@@ -1,0 +1,122 @@
+// Typed views over tool results. The model reads only fields it knows, so whatever text a tool
+// returns (a product description, an error message) is data it never follows as an instruction.
+import type { Exchange } from './conversation.js';
+
+export interface ProductView {
+  id: string;
+  name: string;
+  price: number | null;
+  colour: string | null;
+  category: string | null;
+  /** Units per size, in size order; empty when the result carried no stock. */
+  stock: Array<{ size: string; units: number }>;
+  because: string | null;
+}
+
+export interface OrderView {
+  orderNumber: string;
+  status: string | null;
+  placed: string | null;
+  delivered: string | null;
+  shipped: string | null;
+  total: number | null;
+  carrier: string | null;
+  tracking: string | null;
+  items: string[];
+  returnPossible: boolean | null;
+  returnUntil: string | null;
+  returnReason: string | null;
+}
+
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+function stockOf(p: Rec): ProductView['stock'] {
+  if (isRec(p.stock)) return Object.entries(p.stock).map(([size, units]) => ({ size, units: num(units) ?? 0 }));
+  const list = Array.isArray(p.variants) ? p.variants : Array.isArray(p.sizes) ? p.sizes : [];
+  return list.filter(isRec).map((v) => ({ size: str(v.size) ?? '?', units: num(v.stock) ?? num(v.units) ?? (v.inStock === true ? 1 : 0) }));
+}
+
+export function toProduct(v: unknown): ProductView | null {
+  if (!isRec(v)) return null;
+  const id = str(v.id) ?? str(v.productId);
+  const name = str(v.name);
+  if (!id || !name) return null;
+  const price = num(v.price) ?? (num(v.priceCents) !== null ? num(v.priceCents)! / 100 : null);
+  return { id, name, price, colour: str(v.colour), category: str(v.category), stock: stockOf(v), because: str(v.because) };
+}
+
+/** Products a result shows, in the order shown: a list (search, recommendations) or a single one. */
+export function productsIn(data: Rec): ProductView[] {
+  for (const key of ['matches', 'products', 'picks', 'results', 'recommendations']) {
+    const list = data[key];
+    if (Array.isArray(list)) return list.map(toProduct).filter((p): p is ProductView => p !== null);
+  }
+  const single = toProduct(data.product) ?? toProduct(data);
+  return single ? [single] : [];
+}
+
+export function toOrder(v: unknown): OrderView | null {
+  if (!isRec(v)) return null;
+  const orderNumber = str(v.orderNumber) ?? str(v.number);
+  if (!orderNumber) return null;
+  const ret = isRec(v.return) ? v.return : null;
+  const items = Array.isArray(v.items)
+    ? v.items.map((i) => (typeof i === 'string' ? i : isRec(i) ? [str(i.name), i.size ? `(${str(i.size)})` : null].filter(Boolean).join(' ') : '')).filter(Boolean)
+    : [];
+  return {
+    orderNumber,
+    status: str(v.status),
+    placed: str(v.placed),
+    delivered: str(v.delivered),
+    shipped: str(v.shipped),
+    total: num(v.total),
+    carrier: str(v.carrier),
+    tracking: str(v.tracking) ?? str(v.trackingCode),
+    items,
+    returnPossible: ret ? ret.possible === true : str(v.returnableUntil) ? true : null,
+    returnUntil: ret ? str(ret.until) : str(v.returnableUntil),
+    returnReason: ret ? str(ret.reason) : null,
+  };
+}
+
+export function ordersIn(data: Rec): OrderView[] {
+  if (Array.isArray(data.orders)) return data.orders.map(toOrder).filter((o): o is OrderView => o !== null);
+  const single = toOrder(data.order) ?? toOrder(data);
+  return single ? [single] : [];
+}
+
+const PRODUCT_TOOLS = new Set(['search_products', 'recommend_products', 'get_product']);
+
+/** Products the most recent product-showing exchange displayed (searching back over `exchanges`). */
+export function lastShownProducts(exchanges: readonly Exchange[]): ProductView[] {
+  for (let i = exchanges.length - 1; i >= 0; i--) {
+    const ex = exchanges[i]!;
+    if (PRODUCT_TOOLS.has(ex.name) && ex.result?.ok) {
+      const list = productsIn(ex.result.data);
+      if (list.length) return list;
+    }
+  }
+  return [];
+}
+
+export function lastShownOrders(exchanges: readonly Exchange[]): OrderView[] {
+  for (let i = exchanges.length - 1; i >= 0; i--) {
+    const ex = exchanges[i]!;
+    if (ex.name === 'lookup_order' && ex.result?.ok) {
+      const list = ordersIn(ex.result.data);
+      if (list.length) return list;
+    }
+  }
+  return [];
+}
+
+export const inStockSizes = (p: ProductView): string[] => p.stock.filter((s) => s.units > 0).map((s) => s.size);
+
+export function money(n: number): string {
+  return Number.isInteger(n) ? `$${n}` : `$${n.toFixed(2)}`;
+}
+
+export { isRec, str, num };

@@ -1,0 +1,52 @@
+// Speaking in the persona's voice: the persona file's `voice` section (already rendered with the
+// shopper's context) supplies the greeting, acknowledgements, follow-up and perks; the style
+// decides how much is said around the facts. Choices are a hash of the shopper's words, so the
+// same conversation always gets the same reply.
+import type { Voice } from '../../personas/types.js';
+
+export type ReplyKind = 'fact' | 'ask' | 'plain';
+
+export interface Reply {
+  kind: ReplyKind;
+  body: string;
+  /** A guided persona explains the next step ("Tell me your size and I'll add it"). */
+  hint?: string;
+  /** Offer the persona's perks line with this reply (shipping, loyalty, greeting). */
+  perks?: boolean;
+  /** End without the persona's follow-up question (the body already asks one). */
+  noFollowUp?: boolean;
+}
+
+export function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+const firstSentence = (text: string): string => /^.*?[.!?](?=\s|$)/.exec(text.trim())?.[0] ?? text.trim();
+
+const join = (parts: Array<string | undefined | false>): string =>
+  parts
+    .filter((p): p is string => typeof p === 'string' && p.trim().length > 0)
+    .map((p) => p.trim())
+    .join(' ');
+
+export interface SpeakOptions {
+  voice: Voice;
+  /** The shopper's message: seeds the deterministic choice of acknowledgement. */
+  seed: string;
+  firstTurn: boolean;
+}
+
+export function speak(reply: Reply, { voice, seed, firstTurn }: SpeakOptions): string {
+  const warm = voice.style === 'warm';
+  // A warm persona opens a conversation with its greeting line ("Welcome back, Sarah!").
+  const opener = firstTurn && warm && reply.kind !== 'plain' ? firstSentence(voice.greeting) : undefined;
+  if (reply.kind === 'plain') return join([reply.body, reply.perks && voice.perks]);
+  const acks = voice.acknowledgements;
+  const ack = reply.kind === 'fact' && acks.length && !opener ? acks[hash(seed) % acks.length] : undefined;
+  const perks = reply.perks && (warm || voice.style === 'neutral' || firstTurn) ? voice.perks : undefined;
+  const hint = voice.style === 'guided' ? reply.hint : undefined;
+  const asks = reply.kind === 'ask' || reply.noFollowUp || /\?\s*$/.test(reply.body) || (hint !== undefined && /\?\s*$/.test(hint));
+  return join([opener, ack, reply.body, perks, hint, !asks && voice.followUp]);
+}

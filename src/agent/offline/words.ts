@@ -1,0 +1,129 @@
+// General English the typo corrector must leave alone (so "weather" is not "corrected" into
+// "leather"), and the slang/shorthand shoppers type, expanded to plain words.
+
+export const COMMON_WORDS: readonly string[] = (
+  'the be to of and a in that have i it for not on with he as you do at this but his by from they we say her she or an will my one all ' +
+  'would there their what so up out if about who get which go me when make can like time no just him know take people into year your ' +
+  'good some could them see other than then now look only come its over think also back after use two how our work first well way even ' +
+  'new want because any these give day most us is are was were been being has had did does done doing said says going gone went got ' +
+  'very much many more less little lot lots really quite still again ever never always often sometimes maybe perhaps please thank ' +
+  'thanks yes yeah okay ok sure fine great nice cool awesome perfect lovely wonderful amazing excellent bad wrong right left last next ' +
+  'before later today tomorrow yesterday tonight morning afternoon evening night week weekend month hour minute second moment soon ' +
+  'here where why while until since though although whether either neither both each every another such same different own ' +
+  'should must might may shall need needs want wants wanted wish hope like love hate prefer help helps helped helping tell told ask ' +
+  'asked find found show shown showed try tried keep kept let put set call called feel felt seem seemed leave left bring brought ' +
+  'buy bought sell sold pay paid send sent receive received arrive arrived wait waiting check checked change changed open close ' +
+  'closed start started stop stopped turn turned move live lived play played run running walk walked talk talked speak spoke ' +
+  'read write wrote written eat drink sleep watch watched hear heard mean meant understand understood remember forget forgot ' +
+  'thing things something anything nothing everything someone anyone everyone nobody somebody anybody everybody place world home ' +
+  'house car city country family friend friends man woman men women child children kid kids baby person boy girl guy guys mate ' +
+  'money price cost costs cheap expensive free sale deal offer discount code coupon voucher gift card credit debit cash bank ' +
+  'long short big small large tiny huge high low old young hot cold warm cool wet dry light dark heavy soft hard easy ' +
+  'weather rain sun snow wind soccer game match team score news politics president election movie film music song ' +
+  'poem story homework school college university job interview meeting party wedding birthday holiday vacation trip ' +
+  'flight hotel food pizza coffee tea beer wine dinner lunch breakfast recipe cook doctor health medicine car fix ' +
+  'computer phone laptop internet website app email address account password login sign name number times plus minus math ' +
+  'capital stock market bitcoin crypto tax taxes weather forecast temperature tokyo paris london berlin york canada ' +
+  'question answer problem issue reason idea fact case point part side end top bottom front inside outside there their about ' +
+  'love lovely cute pretty beautiful stylish elegant casual formal comfortable comfy simple classic modern vintage summer winter ' +
+  'spring autumn fall season office work everyday weekend beach evening outfit style fashion look trend trendy basic ' +
+  'please sorry hello hi hey bye goodbye welcome cheers anyway actually already almost just only also too enough either ' +
+  'robot human bot machine real person agent manager supervisor representative service support team staff store shop online ' +
+  'someone somewhere somehow whatever whenever wherever however whoever yours mine ours theirs himself herself myself yourself'
+).split(/\s+/);
+
+/** Whole-token replacements (after lowercasing and contraction expansion). */
+export const SLANG: Record<string, string> = {
+  wanna: 'want to',
+  gonna: 'going to',
+  gotta: 'got to',
+  gimme: 'give me',
+  lemme: 'let me',
+  u: 'you',
+  ya: 'you',
+  ur: 'your',
+  r: 'are',
+  pls: 'please',
+  plz: 'please',
+  plez: 'please',
+  pleas: 'please',
+  thx: 'thanks',
+  thnx: 'thanks',
+  thanx: 'thanks',
+  tnx: 'thanks',
+  ty: 'thank you',
+  tysm: 'thank you',
+  cya: 'see you',
+  wat: 'what',
+  wot: 'what',
+  wut: 'what',
+  whats: 'what is',
+  wheres: 'where is',
+  hows: 'how is',
+  thats: 'that is',
+  theres: 'there is',
+  whens: 'when is',
+  im: 'i am',
+  ive: 'i have',
+  ill: 'i will',
+  dont: 'do not',
+  cant: 'can not',
+  wont: 'will not',
+  isnt: 'is not',
+  hasnt: 'has not',
+  havent: 'have not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  wasnt: 'was not',
+  arent: 'are not',
+  youre: 'you are',
+  lets: 'let us',
+  yep: 'yes',
+  yup: 'yes',
+  yea: 'yes',
+  yeah: 'yes',
+  yess: 'yes',
+  ye: 'yes',
+  nah: 'no',
+  nope: 'no',
+  okay: 'ok',
+  okey: 'ok',
+  k: 'ok',
+  kk: 'ok',
+  oki: 'ok',
+  bc: 'because',
+  cuz: 'because',
+  coz: 'because',
+  abt: 'about',
+  smth: 'something',
+  sth: 'something',
+  some1: 'someone',
+  any1: 'anyone',
+  pkg: 'package',
+  b4: 'before',
+  tmrw: 'tomorrow',
+  asap: 'soon',
+  rn: 'now',
+  info: 'information',
+  pic: 'picture',
+  hiya: 'hi',
+  heya: 'hi',
+  hii: 'hi',
+  hiii: 'hi',
+  heyy: 'hey',
+  heyyy: 'hey',
+  helo: 'hello',
+  hallo: 'hello',
+  hullo: 'hello',
+  bbye: 'bye',
+  byee: 'bye',
+  byebye: 'bye',
+  ttyl: 'bye',
+  thru: 'through',
+  tho: 'though',
+  alot: 'a lot',
+  sizing: 'size',
+  colour: 'color',
+  colours: 'color',
+  grey: 'gray',
+};
