@@ -1,0 +1,51 @@
+// `npm run db:seed [-- --reset] [-- --sql <file>] [-- --now <ISO date>]`
+// Seeds the demo store into TAILOR_DB (idempotent), or writes it as SQL for `wrangler d1 execute --file`.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { ConfigError } from '../core/index.js';
+import { openNodeDb } from '../db/node.js';
+import { DEMO_SHOPPERS, seedDemoStore, seedSql } from '../db/seed/index.js';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { reset: { type: 'boolean', default: false }, sql: { type: 'string' }, now: { type: 'string' } },
+  });
+  const now = values.now ? Date.parse(values.now) : Date.now();
+  if (Number.isNaN(now)) throw new ConfigError(`--now: not a date: ${values.now}`);
+
+  if (values.sql) {
+    writeFileSync(values.sql, seedSql({ now, reset: values.reset }));
+    console.log(`Wrote the demo store as SQL to ${values.sql}${values.reset ? ' (clears every table first)' : ''}.`);
+    console.log(`Load it into D1 with: npx wrangler d1 execute <db> --local --file ${values.sql}`);
+    return 0;
+  }
+
+  const config = loadConfig(process.env);
+  const handle = openNodeDb(config.dbFile);
+  try {
+    const summary = await seedDemoStore(handle.db, { now, reset: values.reset, atomic: handle.atomic });
+    const { seeded, ...counts } = summary;
+    console.log(
+      seeded
+        ? `Seeded the demo store into ${config.dbFile}${values.reset ? ' (after clearing it)' : ''}:`
+        : `${config.dbFile} already has a store; left it as it is (use --reset to rebuild it):`,
+    );
+    for (const [table, n] of Object.entries(counts)) console.log(`  ${table.padEnd(20)} ${n}`);
+    console.log('Demo shoppers:');
+    console.log(`  ${DEMO_SHOPPERS.lena.email.padEnd(20)} new visitor, no orders`);
+    console.log(`  ${DEMO_SHOPPERS.marcus.email.padEnd(20)} repeat buyer, order ${DEMO_SHOPPERS.marcus.returnableOrder} delivered 5 days before seeding (returnable)`);
+    console.log(`  ${DEMO_SHOPPERS.sarah.email.padEnd(20)} VIP, 7 orders, gold tier`);
+    return 0;
+  } finally {
+    handle.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof ConfigError ? err.message : `db:seed failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);
