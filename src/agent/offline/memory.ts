@@ -42,7 +42,7 @@ export function remember(previous: readonly Turn[]): Memory {
     products: lastShownProducts(exchanges),
     orders: lastShownOrders(exchanges),
     pendingReturn,
-    offeredHuman: /colleague|priority team|human|real person/i.test(lastSentence(reply)) && reply.trim().endsWith('?'),
+    offeredHuman: /colleague|priority team|human|real person/i.test(lastSentences(reply, 2)) && reply.trim().endsWith('?'),
     asked,
     prevUser: last ? last.user : null,
     firstTurn: previous.length === 0,
@@ -56,7 +56,6 @@ function proposalOpen(data: Record<string, unknown>): boolean {
   return true;
 }
 
-function lastSentence(text: string): string {
-  const parts = text.trim().split(/(?<=[.!?])\s+/);
-  return parts[parts.length - 1] ?? '';
+function lastSentences(text: string, n: number): string {
+  return text.trim().split(/(?<=[.!?])\s+/).slice(-n).join(' ');
 }

@@ -98,14 +98,16 @@ const corrections = new Map<string, string>();
 const CACHE_MAX = 5000;
 
 export function correct(word: string): string {
-  if (word.length < 4 || VOCAB.has(word) || /\d/.test(word)) return word;
+  if (word.length < 3 || VOCAB.has(word) || /\d/.test(word)) return word;
   const cached = corrections.get(word);
   if (cached !== undefined) return cached;
   if (VOCAB.has(stem(word))) return word;
   const max = word.length >= 7 ? 2 : 1;
   let best = word;
   let bestRank = [max + 1];
-  for (let len = word.length - max; len <= word.length + max; len++) {
+  // Three-letter words are only completed ("tlk" → "talk"), never swapped for other short words.
+  const minLen = word.length === 3 ? 4 : word.length - max;
+  for (let len = minLen; len <= word.length + max; len++) {
     for (const cand of VOCAB_BY_LEN.get(len) ?? []) {
       const d = editDistance(word, cand, max);
       if (d > max) continue;

@@ -83,7 +83,7 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
     case 'opt_in':
       return { kind: 'reply', reply: { kind: 'plain', body: PHRASES.optIn }, optIn: true };
     case 'unanswerable':
-      return reply({ kind: 'fact', body: `${PHRASES.honestUnknown} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
+      return reply({ kind: 'ask', body: `${PHRASES.honestUnknown} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
     case 'confirm':
       if (memory.pendingReturn && tools.has('create_return_label')) return call('create_return_label', { ...memory.pendingReturn, confirm: true });
       if (memory.offeredHuman && tools.has('escalate_to_human')) return call('escalate_to_human', { reason: memory.prevUser ? `Shopper accepted a hand-over after: "${memory.prevUser.slice(0, 200)}"` : 'Shopper accepted a hand-over' });
