@@ -21,11 +21,9 @@ export function loadSegmentRules(text: string, file: string): SegmentRules {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const syntax = doc.errors[0];
-  if (syntax) {
-    const line = syntax.linePos?.[0].line;
-    throw new ConfigError(`${file}${line ? `:${line}` : ''}: invalid YAML: ${firstLine(syntax.message)}`);
-  }
+  if (syntax) throw new ConfigError(`${file}:${lineCounter.linePos(syntax.pos[0]).line}: invalid YAML: ${firstLine(syntax.message)}`);
   const raw: unknown = doc.toJS();
+  if (raw === null || raw === undefined) throw new ConfigError(`${file}: the file is empty; it needs a list of rules and a default segment`);
   const parsed = RulesFileSchema.safeParse(raw);
   if (!parsed.success) throw describeIssue(parsed.error.issues[0]!, raw, doc, lineCounter, file);
 
@@ -53,9 +51,9 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown, doc: Document, lin
     where = ` rule "${id}"`;
     field = fieldPath.slice(2).join('.');
   }
-  const message = keys.length ? `unknown field (allowed: ${allowedHint(fieldPath)})` : issue.message;
-  const fieldText = field ? ` field "${field}"` : '';
-  return new ConfigError(`${file}${line ? `:${line}` : ''}:${where}${fieldText}: ${message}`);
+  const message = keys.length ? `unknown field (allowed: ${allowedHint(fieldPath)})` : readable(issue.message);
+  const subject = `${where}${field ? ` field "${field}"` : ''}`;
+  return new ConfigError(`${file}${line ? `:${line}` : ''}:${subject}: ${message}`);
 }
 
 function ruleId(raw: unknown, index: number): string {
@@ -102,3 +100,9 @@ function allowedHint(path: Array<string | number>): string {
 }
 
 const firstLine = (s: string) => s.split('\n')[0] ?? s;
+
+/** zod's wording, minus its noise: "Invalid input: expected number, received string" → "expected number, received string". */
+function readable(message: string): string {
+  if (/received undefined$/.test(message)) return 'required, but missing';
+  return message.replace(/^Invalid input: /, '').replace(/^Invalid option: /, '');
+}

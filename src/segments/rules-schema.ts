@@ -49,11 +49,11 @@ export const InteractionSchema = z
   });
 export type InteractionRange = z.infer<typeof InteractionSchema>;
 
-const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]) as Array<z.output<T>>);
+// A single value or a list; preprocessing (not a union) keeps zod's message about the bad item.
+const oneOrMany = <T extends z.ZodType>(item: T) => z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(item).min(1));
 
 const SegmentId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'segment ids are lower_snake_case, like repeat_buyer');
-const Answer = z.union([z.string(), z.number()]).transform(String);
+const Answer = z.preprocess((v) => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v), z.string());
 
 export const WhenSchema = z
   .strictObject({
