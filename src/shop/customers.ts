@@ -1,0 +1,29 @@
+// Customers and their loyalty standing.
+import { eq, sql } from 'drizzle-orm';
+import { customers, type Db } from '../db/index.js';
+import { LOYALTY_TIERS, POINTS_VALUE, TIER_PERKS, TIER_THRESHOLDS, type LoyaltyTier } from './policy.js';
+
+export type CustomerRow = typeof customers.$inferSelect;
+
+export async function findCustomer(db: Db, id: string): Promise<CustomerRow | undefined> {
+  const [row] = await db.select().from(customers).where(eq(customers.id, id)).limit(1);
+  return row;
+}
+
+/** Emails compare case-insensitively: shoppers type them however they like. */
+export async function findCustomerByEmail(db: Db, email: string): Promise<CustomerRow | undefined> {
+  const [row] = await db.select().from(customers).where(eq(sql`lower(${customers.email})`, email.trim().toLowerCase())).limit(1);
+  return row;
+}
+
+export const asTier = (t: string): LoyaltyTier => ((LOYALTY_TIERS as readonly string[]).includes(t) ? (t as LoyaltyTier) : 'none');
+
+export const perksFor = (tier: string): readonly string[] => TIER_PERKS[asTier(tier)];
+
+export function loyaltyView(c: Pick<CustomerRow, 'loyaltyTier' | 'loyaltyPoints'>) {
+  const tier = asTier(c.loyaltyTier);
+  const next = LOYALTY_TIERS[LOYALTY_TIERS.indexOf(tier) + 1];
+  const view: Record<string, unknown> = { tier, points: c.loyaltyPoints, pointsValue: POINTS_VALUE, perks: TIER_PERKS[tier] };
+  if (next) view.nextTier = { tier: next, pointsNeeded: Math.max(0, TIER_THRESHOLDS[next] - c.loyaltyPoints) };
+  return view;
+}

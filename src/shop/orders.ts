@@ -1,0 +1,99 @@
+// Orders as the shopper may see them: always looked up together with the owning customer,
+// so an order that belongs to someone else is indistinguishable from one that does not exist.
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { orderItems, orders, returnLabels, type Db } from '../db/index.js';
+import { dollars, isoDate } from './format.js';
+import { RETURN_WINDOW_DAYS, RETURN_WINDOW_MS } from './policy.js';
+
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderItemRow = typeof orderItems.$inferSelect;
+export type ReturnLabelRow = typeof returnLabels.$inferSelect;
+
+export interface OwnedOrder {
+  order: OrderRow;
+  items: OrderItemRow[];
+  label: ReturnLabelRow | undefined;
+}
+
+/** The order with this number if it belongs to this customer; undefined otherwise (whatever the reason). */
+export async function findOwnedOrder(db: Db, customerId: string, orderNumber: string): Promise<OwnedOrder | undefined> {
+  const [order] = await db.select().from(orders).where(and(eq(orders.number, orderNumber), eq(orders.customerId, customerId))).limit(1);
+  if (!order) return undefined;
+  const [items, [label]] = await Promise.all([
+    db.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(orderItems.id),
+    db.select().from(returnLabels).where(eq(returnLabels.orderId, order.id)).limit(1),
+  ]);
+  return { order, items, label };
+}
+
+export async function recentOrders(db: Db, customerId: string, limit: number): Promise<OwnedOrder[]> {
+  const list = await db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(limit);
+  if (list.length === 0) return [];
+  const ids = list.map((o) => o.id);
+  const [items, labels] = await Promise.all([
+    db.select().from(orderItems).where(inArray(orderItems.orderId, ids)).orderBy(orderItems.id),
+    db.select().from(returnLabels).where(inArray(returnLabels.orderId, ids)),
+  ]);
+  return list.map((order) => ({ order, items: items.filter((i) => i.orderId === order.id), label: labels.find((l) => l.orderId === order.id) }));
+}
+
+export type ReturnCheck =
+  | { eligible: true; until: number; returnable: OrderItemRow[] }
+  | { eligible: false; reason: string; until?: number };
+
+/** Whether a return label may be created now, and if not, the reason in words the shopper understands. */
+export function returnEligibility({ order, items, label }: OwnedOrder, now: number): ReturnCheck {
+  if (label) return { eligible: false, reason: `a return label was already created for this order on ${isoDate(label.createdAt)}` };
+  if (order.status === 'returned') return { eligible: false, reason: 'this order has already been returned' };
+  if (order.status === 'cancelled') return { eligible: false, reason: 'this order was cancelled, so there is nothing to return' };
+  if (order.status !== 'delivered' || order.deliveredAt == null) {
+    return { eligible: false, reason: `this order has not been delivered yet (status: ${order.status}); returns open once it arrives` };
+  }
+  const until = order.deliveredAt + RETURN_WINDOW_MS;
+  if (now > until) return { eligible: false, until, reason: `the ${RETURN_WINDOW_DAYS}-day return window ended on ${isoDate(until)}` };
+  const returnable = items.filter((i) => i.status === 'delivered');
+  if (returnable.length === 0) return { eligible: false, until, reason: 'every item of this order has already been returned' };
+  return { eligible: true, until, returnable };
+}
+
+export function itemView(i: OrderItemRow) {
+  return { id: i.id, name: i.name, size: i.size, colour: i.colour, quantity: i.quantity, price: dollars(i.unitPriceCents), status: i.status };
+}
+
+/** What a reply about one order needs: status, dates, tracking, items and whether it can be returned. */
+export function orderView(owned: OwnedOrder, now: number) {
+  const { order, items, label } = owned;
+  const check = returnEligibility(owned, now);
+  const view: Record<string, unknown> = {
+    orderNumber: order.number,
+    status: order.status,
+    placed: isoDate(order.createdAt),
+    total: dollars(order.totalCents),
+    items: items.map(itemView),
+  };
+  if (order.shippedAt != null) view.shipped = isoDate(order.shippedAt);
+  if (order.deliveredAt != null) view.delivered = isoDate(order.deliveredAt);
+  if (order.carrier) view.carrier = order.carrier;
+  if (order.trackingCode) view.tracking = order.trackingCode;
+  view.return = check.eligible
+    ? { possible: true, until: isoDate(check.until) }
+    : { possible: false, reason: check.reason, ...(label ? { label: { trackingCode: label.trackingCode, emailedTo: label.emailedTo } } : {}) };
+  return view;
+}
+
+/** The short form used in a list of recent orders. */
+export function orderSummary(owned: OwnedOrder, now: number) {
+  const { order, items } = owned;
+  const check = returnEligibility(owned, now);
+  const view: Record<string, unknown> = {
+    orderNumber: order.number,
+    status: order.status,
+    placed: isoDate(order.createdAt),
+    total: dollars(order.totalCents),
+    items: items.map((i) => `${i.name} (${i.size})${i.quantity > 1 ? ` ×${i.quantity}` : ''}`),
+  };
+  if (order.deliveredAt != null) view.delivered = isoDate(order.deliveredAt);
+  if (order.trackingCode && order.status === 'shipped') view.tracking = order.trackingCode;
+  if (check.eligible) view.returnableUntil = isoDate(check.until);
+  return view;
+}

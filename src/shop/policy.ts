@@ -1,0 +1,85 @@
+// The store's policy as data: the store_policy tool, the persona partials and the tools that
+// apply rules (return window, shipping thresholds, perks, escalation priority) all read from here,
+// so a policy change is one edit and the assistant can never quote a rule the code does not enforce.
+import { DAY_MS } from '../db/index.js';
+
+export const RETURN_WINDOW_DAYS = 30;
+export const RETURN_WINDOW_MS = RETURN_WINDOW_DAYS * DAY_MS;
+export const FREE_SHIPPING_THRESHOLD_CENTS = 7_500;
+export const STANDARD_SHIPPING_CENTS = 595;
+export const EXPRESS_SHIPPING_CENTS = 1_495;
+export const MAX_CART_LINE_QUANTITY = 10;
+
+export const LOYALTY_TIERS = ['none', 'silver', 'gold', 'platinum'] as const;
+export type LoyaltyTier = (typeof LOYALTY_TIERS)[number];
+
+/** Tiers whose members ship express for free. */
+export const FREE_EXPRESS_TIERS: readonly LoyaltyTier[] = ['gold', 'platinum'];
+
+export const TIER_PERKS: Record<LoyaltyTier, readonly string[]> = {
+  none: ['1 point per $1 spent', 'free standard shipping over $75'],
+  silver: ['1.25 points per $1 spent', 'free standard shipping over $75', 'birthday gift'],
+  gold: ['1.5 points per $1 spent', 'free express shipping', 'early access to new collections', 'stylist picks', 'priority help'],
+  platinum: ['2 points per $1 spent', 'free express shipping', 'early access to new collections', 'personal stylist', 'priority help', 'free alterations'],
+};
+
+/** Points needed to reach each tier (the next tier is shown to the shopper as a goal). */
+export const TIER_THRESHOLDS: Record<LoyaltyTier, number> = { none: 0, silver: 500, gold: 1_500, platinum: 5_000 };
+
+export const POINTS_VALUE = '100 points = $5 off, redeemable at checkout';
+
+export const POLICY_TOPICS = ['shipping', 'returns', 'sizing', 'payment', 'ai', 'general'] as const;
+export type PolicyTopic = (typeof POLICY_TOPICS)[number];
+
+export const STORE_POLICY: Record<PolicyTopic, Record<string, unknown>> = {
+  shipping: {
+    standard: { time: '3–5 business days', price: 'free on orders over $75, otherwise $5.95' },
+    express: { time: '1–2 business days', price: '$14.95, free for gold and platinum members' },
+    regions: 'We ship within the US; orders placed before 2 pm ET on business days leave the warehouse the same day.',
+    tracking: 'A tracking link is emailed when the order ships.',
+  },
+  returns: {
+    window: `within ${RETURN_WINDOW_DAYS} days of delivery`,
+    condition: 'unworn, with tags attached',
+    how: 'The assistant can create a prepaid return label for a delivered order once the shopper confirms; the label is emailed.',
+    refund: 'Refunded to the original payment method within 5 business days of the return arriving.',
+    cost: 'Returns are free.',
+    exchanges: 'For another size, return the item and place a new order; sizes sell out, so order the new size first.',
+  },
+  sizing: {
+    clothing: 'Sizes XS–XXL. XS 32–34 in bust / 24–26 waist, S 34–36 / 26–28, M 36–38 / 28–30, L 38–40 / 30–32, XL 40–43 / 32–35, XXL 43–46 / 35–38.',
+    shoes: 'EU sizes 36–46. EU 37 ≈ US women 6.5 / UK 4; EU 42 ≈ US men 9 / UK 8.',
+    fit: 'Between sizes: size up for a relaxed fit, down for a close fit. Each product page lists whether it runs small or large.',
+  },
+  payment: {
+    methods: 'Visa, Mastercard, American Express, PayPal, Apple Pay and Google Pay.',
+    security: 'The assistant never asks for card numbers or passwords; payment happens only at checkout.',
+    currency: 'Prices are in US dollars and include no sales tax; tax is added at checkout.',
+  },
+  ai: {
+    assistant: 'This assistant is an AI, not a person. It can search products, manage the cart, look up orders, create return labels and hand over to a human colleague at any time.',
+    privacy: 'It sees only this shopper’s own account data, and only after the shopper is signed in or verified.',
+    human: 'Ask for a human at any time and a ticket is opened for the support team.',
+  },
+  general: {
+    store: 'Tailor Fashion: dresses, tops, trousers, shoes, outerwear and accessories.',
+    support: 'Human support answers every day, 8 am–8 pm ET.',
+    loyalty: `Loyalty points on every order (${POINTS_VALUE}); tiers silver, gold and platinum.`,
+  },
+};
+
+export type TicketPriority = 'high' | 'normal' | 'low';
+
+/** Escalation priority per segment id; segments not listed get the default. */
+export const ESCALATION_PRIORITY: Record<string, TicketPriority> = { vip: 'high', repeat_buyer: 'normal' };
+export const DEFAULT_ESCALATION_PRIORITY: TicketPriority = 'low';
+
+/** Categories that go well with what a shopper already bought (used for recommendations). */
+export const COMPLEMENTS: Record<string, readonly string[]> = {
+  dresses: ['shoes', 'accessories', 'outerwear'],
+  tops: ['trousers', 'outerwear', 'accessories'],
+  trousers: ['tops', 'shoes', 'outerwear'],
+  shoes: ['accessories', 'trousers', 'dresses'],
+  outerwear: ['accessories', 'tops', 'trousers'],
+  accessories: ['dresses', 'tops', 'shoes'],
+};

@@ -1,0 +1,17 @@
+import { findCustomer, loyaltyView } from '../shop/index.js';
+import { defineTool } from './define.js';
+import { toolSchemas } from './schemas.js';
+import { mustVerify, ok, verifiedCustomerId } from './results.js';
+
+export const loyaltyStatusTool = defineTool({
+  name: 'loyalty_status',
+  description: 'The signed-in shopper’s loyalty tier, points balance, what points are worth, the perks of their tier and the points to the next tier.',
+  schema: toolSchemas.loyalty_status,
+  async run(_args, ctx) {
+    const customerId = verifiedCustomerId(ctx);
+    if (!customerId) return mustVerify();
+    const customer = await findCustomer(ctx.db, customerId);
+    if (!customer) return mustVerify();
+    return ok(loyaltyView(customer));
+  },
+});

@@ -1,0 +1,16 @@
+import { recommendFor } from '../shop/index.js';
+import { defineTool } from './define.js';
+import { toolSchemas } from './schemas.js';
+import { mustVerify, ok, verifiedCustomerId } from './results.js';
+
+export const recommendProductsTool = defineTool({
+  name: 'recommend_products',
+  description: 'Personal picks for the signed-in shopper: in-stock items that go with what they bought before (never something they already own), each with the reason it was picked.',
+  schema: toolSchemas.recommend_products,
+  async run(args, ctx) {
+    const customerId = verifiedCustomerId(ctx);
+    if (!customerId) return mustVerify();
+    const { basis, picks } = await recommendFor(ctx.db, customerId, args.limit);
+    return ok({ basis, picks });
+  },
+});

@@ -1,0 +1,41 @@
+import { and, eq } from 'drizzle-orm';
+import { variants } from '../db/index.js';
+import { addCartLine, cartSummary, ensureCart, findOwnedOrder, MAX_CART_LINE_QUANTITY } from '../shop/index.js';
+import { defineTool } from './define.js';
+import { toolSchemas } from './schemas.js';
+import { cartOwner, mustVerify, ok, orderNotFound, verifiedCustomerId } from './results.js';
+
+export const reorderTool = defineTool({
+  name: 'reorder',
+  description: 'Put the items of one of the shopper’s past orders back in the cart (same sizes, as far as stock allows). Reports what was added and what is unavailable. Requires a signed-in shopper.',
+  schema: toolSchemas.reorder,
+  async run(args, ctx) {
+    const customerId = verifiedCustomerId(ctx);
+    if (!customerId) return mustVerify();
+    const owned = await findOwnedOrder(ctx.db, customerId, args.orderNumber);
+    if (!owned) return orderNotFound(args.orderNumber);
+
+    const owner = cartOwner(ctx);
+    const cartId = await ensureCart(ctx.db, owner, ctx.now(), ctx.ids);
+    const added: Array<{ name: string; size: string; quantity: number }> = [];
+    const unavailable: Array<{ name: string; size: string; reason: string }> = [];
+    for (const item of owned.items) {
+      const [variant] = await ctx.db.select().from(variants).where(and(eq(variants.id, item.variantId), eq(variants.productId, item.productId))).limit(1);
+      if (!variant || variant.stock <= 0) {
+        unavailable.push({ name: item.name, size: item.size, reason: 'sold out in this size' });
+        continue;
+      }
+      const wanted = Math.min(item.quantity, MAX_CART_LINE_QUANTITY);
+      const quantity = Math.min(wanted, variant.stock);
+      const line = await addCartLine(ctx.db, { cartId, productId: item.productId, variantId: variant.id, quantity, maxLine: Math.min(variant.stock, MAX_CART_LINE_QUANTITY) }, ctx.now(), ctx.ids);
+      if (line === undefined) {
+        unavailable.push({ name: item.name, size: item.size, reason: 'the cart already holds as many as can be ordered' });
+        continue;
+      }
+      added.push({ name: item.name, size: item.size, quantity });
+      if (quantity < item.quantity) unavailable.push({ name: item.name, size: item.size, reason: `only ${quantity} of ${item.quantity} available` });
+      ctx.emit({ type: 'add_to_cart', data: { productId: item.productId, size: variant.size, quantity, via: 'reorder' } });
+    }
+    return ok({ orderNumber: owned.order.number, added, unavailable, cart: await cartSummary(ctx.db, owner) });
+  },
+});

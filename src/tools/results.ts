@@ -1,0 +1,28 @@
+// Result helpers and the few messages that must read exactly the same in every tool (no
+// enumeration oracle: "not yours" and "does not exist" share one text).
+import type { CartOwner } from '../shop/index.js';
+import type { ToolContext, ToolErrorCode, ToolResult } from './types.js';
+
+export const ok = (data: Record<string, unknown>): ToolResult => ({ ok: true, data });
+
+export const fail = (code: ToolErrorCode, message: string, field?: string): ToolResult => ({
+  ok: false,
+  error: field === undefined ? { code, message } : { code, message, field },
+});
+
+export const orderNotFound = (orderNumber: string): ToolResult =>
+  fail('not_found', `No order #${orderNumber} was found for this shopper. Ask them to check the number, or call lookup_order without a number to list their orders.`, 'orderNumber');
+
+export const productNotFound = (): ToolResult => fail('not_found', 'No product with that id. Use search_products to find the product id first.', 'productId');
+
+export const mustVerify = (): ToolResult =>
+  fail('must_verify', 'The shopper is not signed in. Ask for the email address and an order number of theirs, then call verify_customer. Share no order or account details before that.');
+
+/** The customer the shopper has proven to be, or null: the only source of authority for account data. */
+export function verifiedCustomerId(ctx: ToolContext): string | null {
+  const { shopper } = ctx;
+  return shopper.verified && shopper.customerId ? shopper.customerId : null;
+}
+
+/** Whose cart this is: the verified customer's, or else the anonymous session's. */
+export const cartOwner = (ctx: ToolContext): CartOwner => ({ customerId: verifiedCustomerId(ctx), sessionId: ctx.shopper.sessionId });
