@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { OfflineChatModel, createOfflineProvider } from '../../../src/agent/offline/index.js';
-import type { ToolResult } from '../../../src/tools/types.js';
 import { TOOL_NAMES } from '../../../src/tools/types.js';
 import type { Voice } from '../../../src/personas/types.js';
-import { Conversation, functionTools, type Executor } from './driver.js';
+import { Conversation, functionTools } from './driver.js';
+import { MATCHES, scripted } from './scripted.js';
 
 const guided: Voice = {
   style: 'guided',
@@ -20,38 +20,6 @@ const guided: Voice = {
   thanks: "You're very welcome!",
 };
 const NEW_VISITOR_TOOLS = ['search_products', 'get_product', 'add_to_cart', 'view_cart', 'store_policy', 'verify_customer', 'escalate_to_human'];
-
-const dress = (id: string, name: string, colour: string, price: number, stock: Record<string, number>) => ({ id, name, category: 'dresses', colour, price, description: 'A dress.', stock });
-const MATCHES = [
-  dress('p_red', 'Red Linen Wrap Dress', 'red', 119, { S: 2, M: 0, L: 4 }),
-  dress('p_blue', 'Blue Floral Tea Dress', 'blue', 89, { S: 1, M: 3 }),
-];
-
-function scripted(overrides: Record<string, (args: Record<string, unknown>) => ToolResult> = {}): Executor & { log: Array<{ name: string; args: Record<string, unknown> }> } {
-  const log: Array<{ name: string; args: Record<string, unknown> }> = [];
-  const fn = (name: string, args: Record<string, unknown>): ToolResult => {
-    log.push({ name, args });
-    const o = overrides[name];
-    if (o) return o(args);
-    switch (name) {
-      case 'search_products':
-        return { ok: true, data: { understood: { words: [] }, matches: MATCHES } };
-      case 'get_product':
-        return { ok: true, data: { product: MATCHES.find((m) => m.id === args.productId) ?? MATCHES[0] } };
-      case 'add_to_cart':
-        return { ok: true, data: { added: { name: 'Blue Floral Tea Dress', size: args.size, quantity: args.quantity }, cart: { itemCount: 1, subtotal: 89, shipping: 'free standard shipping on orders over $75' } } };
-      case 'view_cart':
-        return { ok: true, data: { items: [{ name: 'Blue Floral Tea Dress', size: 'M', quantity: 1, lineTotal: 89, unitPrice: 89, inStock: true }], itemCount: 1, subtotal: 89, shipping: 'free standard shipping' } };
-      case 'create_return_label':
-        return args.confirm
-          ? { ok: true, data: { created: true, label: { trackingCode: 'RET123ABC456', emailedTo: 'm***@example.com' } } }
-          : { ok: true, data: { orderNumber: args.orderNumber, items: [{ name: 'Navy Merino Jumper', size: 'L' }], emailTo: 'm***@example.com' } };
-      default:
-        return { ok: false, error: { code: 'failed', message: 'not scripted' } };
-    }
-  };
-  return Object.assign(fn, { log });
-}
 
 const model = () => new OfflineChatModel({ voice: guided, personaId: 'new-visitor' });
 
