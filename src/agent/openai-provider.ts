@@ -1,0 +1,62 @@
+// Any OpenAI-compatible Chat Completions endpoint (OpenAI, Azure OpenAI's v1 API, Ollama, vLLM,
+// LM Studio) through @langchain/openai's ChatOpenAI. Retries and timeouts live in our fetch
+// (retry-fetch.ts), so both the SDK's and LangChain's own retries are switched off.
+import { ChatOpenAI } from '@langchain/openai';
+import type { Logger } from '../core/logger.js';
+import type { RenderedPersona } from '../personas/types.js';
+import type { ModelProvider } from './types.js';
+import { createRetryingFetch, type RetryInfo } from './retry-fetch.js';
+
+export interface OpenAIProviderConfig {
+  /** The model name without the "openai:" prefix, e.g. "gpt-4o-mini". */
+  model: string;
+  apiKey: string;
+  baseURL?: string;
+  /** Per attempt, headers and body. Default 20 000. */
+  timeoutMs?: number;
+  /** Default 2. */
+  maxRetries?: number;
+  /** Bound on the sum of waits between attempts. Default 8 000. */
+  maxTotalWaitMs?: number;
+  /** First backoff without Retry-After. Default 500. */
+  baseDelayMs?: number;
+  logger?: Logger;
+  /** The underlying fetch (tests, custom agents); the global fetch by default. */
+  fetch?: typeof fetch;
+}
+
+export function createOpenAIProvider(cfg: OpenAIProviderConfig): ModelProvider {
+  const name = `openai:${cfg.model}`;
+  const fetchWithRetries = createRetryingFetch({
+    fetch: cfg.fetch,
+    timeoutMs: cfg.timeoutMs ?? 20_000,
+    maxRetries: cfg.maxRetries ?? 2,
+    maxTotalWaitMs: cfg.maxTotalWaitMs ?? 8_000,
+    baseDelayMs: cfg.baseDelayMs,
+    onRetry: (info: RetryInfo) => cfg.logger?.warn('model_retry', { model: name, ...info }),
+  });
+  // One client per distinct (temperature, max tokens): building ChatOpenAI (and binding tools
+  // to it, which the loop caches per model) costs more than a whole streamed call.
+  const models = new Map<string, ChatOpenAI>();
+
+  return {
+    name,
+    create(persona: RenderedPersona) {
+      const key = `${persona.model.temperature}|${persona.model.maxTokens}`;
+      let model = models.get(key);
+      if (!model) {
+        model = new ChatOpenAI({
+          model: cfg.model,
+          apiKey: cfg.apiKey,
+          temperature: persona.model.temperature,
+          maxTokens: persona.model.maxTokens,
+          maxRetries: 0,
+          streamUsage: true,
+          configuration: { baseURL: cfg.baseURL, fetch: fetchWithRetries, maxRetries: 0 },
+        });
+        models.set(key, model);
+      }
+      return model;
+    },
+  };
+}
