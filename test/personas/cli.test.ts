@@ -60,7 +60,7 @@ describe('npm run persona:preview', () => {
     expect(out).toMatch(/^Persona\s+vip\s+vip\.md\s+sha256:[0-9a-f]{64}$/m);
     expect(out).toMatch(/^Variant\s+(control|stylist-first)\s+\(experiment vip-greeting, sticky for c_sarah\)$/m);
     expect(out).toMatch(/── System prompt \(\d+ tokens\)/);
-    expect(out).toContain('serving a VIP customer, Sarah.');
+    expect(out).toContain('This is a VIP customer, Sarah: greet them by name');
     expect(out).toMatch(/^\s+recommend_products\s+\d+$/m);
     expect(out).toMatch(/^Total\s+\d+ tokens \(system prompt \+ tools\), budget 1500$/m);
   });
