@@ -22,6 +22,8 @@ export type FakeReply =
       /** null: report no usage at all; undefined: a rough count from the request size. */
       usage?: { prompt: number; completion: number } | null;
       delayMs?: number;
+      /** Streaming only: pause between SSE chunks, to show deltas pass through as they arrive. */
+      chunkDelayMs?: number;
     }
   | { kind: 'status'; status: number; headers?: Record<string, string>; message?: string; delayMs?: number }
   /** Accepts the request and never answers (until the client gives up). */
@@ -162,20 +164,28 @@ function sendMessage(res: ServerResponse, body: ChatBody, reply: MessageReply): 
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const chunk = (delta: Record<string, unknown>, finishReason: string | null = null) =>
     `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta, finish_reason: finishReason }] })}\n\n`;
-  let out = chunk({ role: 'assistant', content: '' });
+  const out = [chunk({ role: 'assistant', content: '' })];
   // Text in word-sized pieces, tool arguments split in two, as real endpoints do.
-  for (const piece of (content ?? '').match(/\S+\s*|\s+/g) ?? []) out += chunk({ content: piece });
+  for (const piece of (content ?? '').match(/\S+\s*|\s+/g) ?? []) out.push(chunk({ content: piece }));
   calls.forEach((c, index) => {
     const cut = Math.ceil(c.function.arguments.length / 2);
-    out += chunk({ tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.function.name, arguments: c.function.arguments.slice(0, cut) } }] });
-    out += chunk({ tool_calls: [{ index, function: { arguments: c.function.arguments.slice(cut) } }] });
+    out.push(chunk({ tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.function.name, arguments: c.function.arguments.slice(0, cut) } }] }));
+    out.push(chunk({ tool_calls: [{ index, function: { arguments: c.function.arguments.slice(cut) } }] }));
   });
-  out += chunk({}, finish);
+  out.push(chunk({}, finish));
   if (usageJson && body.stream_options?.include_usage) {
-    out += `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [], usage: usageJson })}\n\n`;
+    out.push(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [], usage: usageJson })}\n\n`);
   }
-  out += 'data: [DONE]\n\n';
-  res.end(out);
+  out.push('data: [DONE]\n\n');
+  if (!reply.chunkDelayMs) return void res.end(out.join(''));
+  let i = 0;
+  const next = () => {
+    if (res.destroyed) return;
+    if (i === out.length - 1) return void res.end(out[i]);
+    res.write(out[i++]);
+    setTimeout(next, reply.chunkDelayMs);
+  };
+  next();
 }
 
 /** The checks the real API makes that a broken history would fail. */
