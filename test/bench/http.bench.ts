@@ -1,0 +1,81 @@
+// HTTP load on the real Node server (offline model, temp SQLite file, rate limits off):
+// autocannon on 127.0.0.1, 50 connections, ~10 s of chat turns with varied messages,
+// sessions and identities. Targets: ≥ 500 turns/s, p99 < 100 ms, no errors, no non-2xx.
+import { createRequire } from 'node:module';
+import { cpus } from 'node:os';
+import { startServer, tempStore } from '../support/server.js';
+
+interface Histogram { average: number; mean: number; p50: number; p90: number; p99: number; max: number; total?: number }
+interface Result { requests: Histogram & { total: number }; latency: Histogram; errors: number; timeouts: number; non2xx: number; duration: number; '2xx': number }
+type Autocannon = (opts: Record<string, unknown>) => Promise<Result>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const TARGET = { rps: 500, p99: 100 };
+
+const MESSAGES = [
+  'hi',
+  'do you have red dresses under $150?',
+  'show me blue tops in size M',
+  'what is your return policy?',
+  'how long does shipping take?',
+  'any black shoes in 39?',
+  'thanks, bye',
+  'I need a warm coat',
+  "what's in my cart?",
+  'do you ship express?',
+];
+
+async function main(): Promise<void> {
+  const store = tempStore();
+  const server = await startServer({
+    dbFile: store.dbFile,
+    env: { TAILOR_RATE_SESSION_PER_MIN: '0', TAILOR_RATE_IP_PER_MIN: '0', TAILOR_LOG: 'error', TAILOR_ADMIN_TOKEN: 'bench-admin-token' },
+  });
+  let exitCode = 1;
+  try {
+    const tokens: string[] = [];
+    for (const email of ['lena@example.com', 'marcus@example.com', 'sarah@example.com']) {
+      const r = await fetch(`${server.url}/api/demo/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
+      tokens.push(((await r.json()) as { token: string }).token);
+    }
+    let n = 0;
+    const setupRequest = (req: { headers?: Record<string, string>; body?: string }) => {
+      const i = n++;
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Tailor-Session': `s_bench_session_${String(i % 400).padStart(4, '0')}` };
+      // One turn in four speaks for a signed-in demo customer (token verification on the path).
+      if (i % 4 === 0) headers.Authorization = `Bearer ${tokens[(i >> 2) % tokens.length]}`;
+      req.headers = headers;
+      req.body = JSON.stringify({ message: MESSAGES[i % MESSAGES.length] });
+      return req;
+    };
+    // Warm-up: JIT, SQLite page cache, persona renders.
+    await autocannon({ url: server.url, connections: 10, amount: 300, requests: [{ method: 'POST', path: '/api/chat', setupRequest }] });
+
+    const r = await autocannon({ url: server.url, connections: CONNECTIONS, duration: DURATION_S, timeout: 10, requests: [{ method: 'POST', path: '/api/chat', setupRequest }] });
+    const rps = r.requests.total / r.duration;
+    const rows: Array<[string, string, string, boolean]> = [
+      ['chat turns/s', rps.toFixed(0), `≥ ${TARGET.rps}`, rps >= TARGET.rps],
+      ['latency p50 (ms)', String(r.latency.p50), '', true],
+      ['latency p90 (ms)', String(r.latency.p90), '', true],
+      ['latency p99 (ms)', String(r.latency.p99), `< ${TARGET.p99}`, r.latency.p99 < TARGET.p99],
+      ['latency max (ms)', String(r.latency.max), '', true],
+      ['requests', String(r.requests.total), '', true],
+      ['errors + timeouts', String(r.errors + r.timeouts), '0', r.errors + r.timeouts === 0],
+      ['non-2xx', String(r.non2xx), '0', r.non2xx === 0],
+    ];
+    console.log(`HTTP chat load: ${CONNECTIONS} connections, ${r.duration.toFixed(1)} s, offline model, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`);
+    for (const [name, value, target, ok] of rows) console.log(`  ${name.padEnd(20)} ${value.padStart(8)}  ${target.padEnd(8)} ${target ? (ok ? 'ok' : 'MISSED') : ''}`);
+    exitCode = rows.every((row) => row[3]) ? 0 : 1;
+  } finally {
+    await server.stop('SIGTERM');
+    store.dispose();
+  }
+  process.exit(exitCode);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+// The real app in-process: a migrated SQLite file with the demo store, the shipped personas
+// and segment rules, the offline model. Requests go through `app.request(...)`.
+import { loadSegmentRulesFile } from '../../src/segments/node.js';
+import { nodePersonaSource } from '../../src/personas/node.js';
+import { seedDemoStore } from '../../src/db/seed/index.js';
+import { createOfflineProvider } from '../../src/agent/offline/index.js';
+import { createLogger } from '../../src/core/index.js';
+import { createApp, type AppConfig } from '../../src/http/index.js';
+import { createTailor } from '../../src/http/compose.js';
+import { signIdentityToken } from '../../src/http/identity.js';
+import { join } from 'node:path';
+import { repoRoot } from '../support/server.js';
+import { tempDb } from '../support/db.js';
+
+export const SECRET = 'test-identity-secret-0123456789';
+export const ADMIN = 'admin-token-for-tests';
+
+export interface Fixture {
+  app: ReturnType<typeof createApp>;
+  db: ReturnType<typeof tempDb>;
+  logs: string[];
+  token(customerId: string, ttlSeconds?: number): Promise<string>;
+  dispose(): void;
+}
+
+export async function buildApp(overrides: Partial<AppConfig> = {}, opts: { clientIp?: string } = {}): Promise<Fixture> {
+  const db = tempDb();
+  await seedDemoStore(db.db, { now: Date.now() });
+  const logs: string[] = [];
+  const logger = createLogger('debug', (l) => logs.push(l));
+  const tailor = await createTailor({
+    db: db.db,
+    atomic: db.atomic,
+    rules: loadSegmentRulesFile(join(repoRoot, 'data/segments.yaml')),
+    personaSource: nodePersonaSource(join(repoRoot, 'prompts')),
+    provider: createOfflineProvider(),
+    logger,
+    watchPersonas: false,
+  });
+  const config: AppConfig = {
+    identitySecret: SECRET,
+    adminToken: ADMIN,
+    demo: true,
+    allowedOrigins: ['https://shop.example'],
+    rate: { sessionPerMin: 0, ipPerMin: 0 },
+    ...overrides,
+  };
+  const app = createApp({
+    config,
+    chat: tailor.chat,
+    db: db.db,
+    now: tailor.now,
+    ids: tailor.ids,
+    modelName: 'offline',
+    personas: tailor.personas,
+    logger,
+    clientIp: opts.clientIp ? () => opts.clientIp : undefined,
+  });
+  return {
+    app,
+    db,
+    logs,
+    token: async (customerId, ttl = 3600) => (await signIdentityToken(customerId, SECRET, Date.now(), ttl)).token,
+    dispose() {
+      tailor.personas.close();
+      db.dispose();
+    },
+  };
+}
+
+export { parseSse, post } from './requests.js';
