@@ -4,7 +4,7 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import { cartItems, carts, customers, orderItems, orders, products, variants, type Db } from '../db/index.js';
 import type { Shopper } from '../core/index.js';
-import { asTier, perksFor } from '../shop/index.js';
+import { asTier, cartOwnerKey, perksFor } from '../shop/index.js';
 import { PersonaContextInputSchema, type PersonaContextInput } from './context.js';
 
 /** What buildPersonaContext needs from the segment profile (the segments module's Profile fits). */
@@ -36,7 +36,7 @@ export async function buildPersonaContext(db: Db, input: BuildContextInput): Pro
   const [customer, recent, cart] = await Promise.all([
     customerId ? db.select({ firstName: customers.firstName, tier: customers.loyaltyTier, points: customers.loyaltyPoints }).from(customers).where(eq(customers.id, customerId)).get() : undefined,
     customerId ? recentOrders(db, customerId) : [],
-    cartSummary(db, customerId ? `c:${customerId}` : `s:${shopper.sessionId}`),
+    cartSummary(db, cartOwnerKey({ customerId, sessionId: shopper.sessionId })),
   ]);
   const tier = asTier(input.profile?.loyaltyTier ?? customer?.tier ?? 'none');
   return PersonaContextInputSchema.parse({
