@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseQuery, searchProducts } from '../../src/shop/index.js';
+import { store, type Store } from '../tools/scenario.js';
+
+describe('reading a shopper’s search words', () => {
+  it.each([
+    ['red dress under $150', { category: 'dresses', colour: 'red', maxPriceCents: 15_000 }],
+    ['do you have red dresses under 150 dollars?', { category: 'dresses', colour: 'red', maxPriceCents: 15_000 }],
+    ['navy tee in M', { category: 'tops', colour: 'navy', size: 'M' }],
+    ['boots size 39 less than $200', { category: 'shoes', size: '39', maxPriceCents: 20_000 }],
+    ['grey coat between $50 and $120', { category: 'outerwear', colour: 'grey', minPriceCents: 5_000, maxPriceCents: 12_000 }],
+    ['a dress and shoes for a wedding', {}],
+  ])('%s', (text, expected) => {
+    const parsed = parseQuery(text);
+    for (const [k, v] of Object.entries(expected)) expect(parsed[k as keyof typeof parsed]).toEqual(v);
+  });
+
+  it('keeps words that are materials, not colours, as search words', () => {
+    const parsed = parseQuery('denim jacket');
+    expect(parsed.colour).toBeUndefined();
+    expect(parsed.terms).toContain('denim');
+    expect(parsed.category).toBe('outerwear');
+  });
+
+  it('searches for both garments when two categories are named', () => {
+    const parsed = parseQuery('a dress and shoes for a wedding');
+    expect(parsed.category).toBeUndefined();
+    expect(parsed.terms).toEqual(expect.arrayContaining(['dress', 'shoe', 'wedding']));
+  });
+});
+
+describe('searchProducts on a real catalog', () => {
+  let s: Store;
+  beforeEach(async () => {
+    s = await store();
+  });
+  afterEach(() => s.h.dispose());
+
+  it('finds red dresses under $150 from the query text alone, with stock per size', async () => {
+    const r = await searchProducts(s.db, { query: 'red dress under $150', limit: 5 });
+    expect(r.understood).toMatchObject({ category: 'dresses', colour: 'red', maxPrice: 150 });
+    expect(r.matches.map((m) => m.name).sort()).toEqual(['Burgundy Slip Dress', 'Red Wrap Dress']);
+    const wrap = r.matches.find((m) => m.id === 'p_wrap')!;
+    expect(wrap.price).toBe(129);
+    expect(wrap.stock).toEqual({ XS: 0, S: 3, M: 0, L: 2 });
+    expect(Object.keys(wrap.stock)).toEqual(['XS', 'S', 'M', 'L']);
+  });
+
+  it('applies a size filter only to sizes in stock', async () => {
+    const r = await searchProducts(s.db, { query: 'dress', size: 'M', limit: 10 });
+    const names = r.matches.map((m) => m.name);
+    expect(names).not.toContain('Red Wrap Dress'); // M sold out
+    expect(names).toEqual(expect.arrayContaining(['Burgundy Slip Dress', 'Red Evening Gown', 'Blue Linen Dress', 'Black Party Dress']));
+  });
+
+  it('ranks name matches first and falls back to filters when words match nothing', async () => {
+    const boots = await searchProducts(s.db, { query: 'leather boots', limit: 3 });
+    expect(boots.matches[0]?.name).toBe('Leather Ankle Boots');
+    const vague = await searchProducts(s.db, { query: 'something blue for a garden wedding', limit: 5 });
+    expect(vague.approximate).toBe(true);
+    expect(vague.matches.map((m) => m.name)).toEqual(['Navy Cotton Tee', 'Blue Linen Dress']);
+  });
+
+  it('returns nothing, not everything, for words that match no product and no filter', async () => {
+    const r = await searchProducts(s.db, { query: 'kayak paddle', limit: 5 });
+    expect(r.matches).toEqual([]);
+  });
+});
