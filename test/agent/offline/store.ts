@@ -1,0 +1,72 @@
+// The offline model inside the real thing: the demo store in a SQLite file, the shipped persona
+// files and segment rules, the real tool registry, the chat service and its agent loop.
+import { join } from 'node:path';
+import { seedDemoStore } from '../../../src/db/seed/index.js';
+import { loadSegmentRulesFile } from '../../../src/segments/node.js';
+import { nodePersonaSource } from '../../../src/personas/node.js';
+import { createOfflineProvider } from '../../../src/agent/offline/index.js';
+import { createTailor, type Tailor } from '../../../src/http/compose.js';
+import type { ChatResponse } from '../../../src/chat/types.js';
+import type { Shopper } from '../../../src/core/index.js';
+import { tempDb } from '../../support/db.js';
+import { repoRoot } from '../../support/server.js';
+
+export interface Store {
+  db: ReturnType<typeof tempDb>;
+  tailor: Tailor;
+  dispose(): void;
+}
+
+export async function openStore(): Promise<Store> {
+  const db = tempDb();
+  await seedDemoStore(db.db, { now: Date.now() });
+  const tailor = await createTailor({
+    db: db.db,
+    atomic: db.atomic,
+    rules: loadSegmentRulesFile(join(repoRoot, 'data/segments.yaml')),
+    personaSource: nodePersonaSource(join(repoRoot, 'prompts')),
+    provider: createOfflineProvider(),
+    watchPersonas: false,
+  });
+  return {
+    db,
+    tailor,
+    dispose() {
+      tailor.personas.close();
+      db.dispose();
+    },
+  };
+}
+
+let sessions = 0;
+
+export function signedIn(customerId: string): Shopper {
+  return { sessionId: `s_offline_${++sessions}`, customerId, verified: true, via: 'token' };
+}
+
+export function anonymous(): Shopper {
+  return { sessionId: `s_offline_anon_${++sessions}`, customerId: null, verified: false, via: 'anonymous' };
+}
+
+/** A shopper's conversation through the chat service, one message at a time. */
+export class Chat {
+  private conversationId: string | undefined;
+
+  constructor(
+    private readonly store: Store,
+    readonly shopper: Shopper,
+  ) {}
+
+  async say(message: string): Promise<ChatResponse> {
+    let done: ChatResponse | null = null;
+    for await (const ev of this.store.tailor.chat.turn({ shopper: this.shopper, message, conversationId: this.conversationId })) {
+      if (ev.type === 'error') throw new Error(`turn failed: ${ev.code} ${ev.message}`);
+      if (ev.type === 'done') done = ev.response;
+    }
+    if (!done) throw new Error('turn ended without a response');
+    this.conversationId = done.conversationId;
+    return done;
+  }
+}
+
+export const toolNames = (r: ChatResponse) => r.toolCalls.map((t) => t.name);
