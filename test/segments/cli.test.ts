@@ -1,0 +1,32 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'tailor-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const run = (script: string, ...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', env: { ...process.env, TAILOR_DB: join(dir, 'tailor.db'), TAILOR_LOG: 'silent' } });
+
+describe('db:seed and segment CLIs', () => {
+  it('seeds once, says so the second time, and explains a shopper’s segment', { timeout: 90_000 }, () => {
+    const first = run('src/cli/seed.ts');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/Seeded the demo store into .*tailor\.db/);
+    expect(first.stdout).toMatch(/customers\s+303/);
+    const second = run('src/cli/seed.ts');
+    expect(second.stdout).toMatch(/already has a store; left it as it is \(use --reset to rebuild it\)/);
+
+    const sarah = run('src/cli/segment.ts', 'sarah@example.com');
+    expect(sarah.status).toBe(0);
+    expect(sarah.stdout).toMatch(/orders\s+7/);
+    expect(sarah.stdout).toMatch(/loyalty\s+gold, 1240 points/);
+    expect(sarah.stdout).toContain('Segment: vip (rule orders-5-plus in data/segments.yaml)');
+    expect(sarah.stdout).toContain('- 7 orders ≥ 5');
+
+    const nobody = run('src/cli/segment.ts', 'nobody@example.com');
+    expect(nobody.status).toBe(1);
+    expect(nobody.stderr).toContain('No customer with email nobody@example.com');
+  });
+});
