@@ -56,6 +56,9 @@ export function returnEligibility({ order, items, label }: OwnedOrder, now: numb
   return { eligible: true, until, returnable };
 }
 
+/** "Navy Cotton Tee (M) ×2": how an item is named in summaries, proposals and labels. */
+export const itemLabel = (i: Pick<OrderItemRow, 'name' | 'size' | 'quantity'>) => `${i.name} (${i.size})${i.quantity > 1 ? ` ×${i.quantity}` : ''}`;
+
 export function itemView(i: OrderItemRow) {
   return { id: i.id, name: i.name, size: i.size, colour: i.colour, quantity: i.quantity, price: dollars(i.unitPriceCents), status: i.status };
 }
@@ -90,7 +93,7 @@ export function orderSummary(owned: OwnedOrder, now: number) {
     status: order.status,
     placed: isoDate(order.createdAt),
     total: dollars(order.totalCents),
-    items: items.map((i) => `${i.name} (${i.size})${i.quantity > 1 ? ` ×${i.quantity}` : ''}`),
+    items: items.map(itemLabel),
   };
   if (order.deliveredAt != null) view.delivered = isoDate(order.deliveredAt);
   if (order.trackingCode && order.status === 'shipped') view.tracking = order.trackingCode;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  createReturnLabel, findCustomer, findOwnedOrder, isoDate, maskEmail, readPending, returnEligibility, writePending,
+  createReturnLabel, findCustomer, findOwnedOrder, isoDate, itemLabel, maskEmail, readPending, returnEligibility, writePending,
   type OwnedOrder, type ReturnLabelRow,
 } from '../shop/index.js';
 import { defineTool } from './define.js';
@@ -21,7 +21,7 @@ type PendingReturn = z.infer<typeof PendingReturn>;
 const sameItems = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function labelView(owned: OwnedOrder, label: ReturnLabelRow) {
-  const names = owned.items.filter((i) => label.items.includes(i.id)).map((i) => `${i.name} (${i.size})`);
+  const names = owned.items.filter((i) => label.items.includes(i.id)).map(itemLabel);
   return {
     orderNumber: owned.order.number,
     trackingCode: label.trackingCode,
@@ -92,7 +92,7 @@ export const createReturnLabelTool = defineTool({
       needsConfirmation: true,
       proposal: {
         orderNumber: owned.order.number,
-        items: chosen.map((i) => `${i.name} (${i.size})${i.quantity > 1 ? ` ×${i.quantity}` : ''}`),
+        items: chosen.map(itemLabel),
         returnWindowEnds: isoDate(check.until),
         labelEmailedTo: maskEmail(customer?.email ?? ''),
         cost: 'free',

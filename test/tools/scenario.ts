@@ -1,6 +1,6 @@
 // A small store most tool tests share: two customers with orders, a catalog with sold-out sizes
 // and a product whose description tries to instruct the assistant.
-import { createToolRegistry, TOOL_NAMES, type ToolName } from '../../src/tools/index.js';
+import { createToolRegistry, TOOL_NAMES, type ToolName, type ToolResult } from '../../src/tools/index.js';
 import { createFixtures, toolContext, type TestContextSpec } from '../support/fixtures.js';
 import { tempDb } from '../support/db.js';
 
@@ -44,11 +44,11 @@ export async function store() {
 export type Store = Awaited<ReturnType<typeof store>>;
 
 /** Narrow a ToolResult for assertions. */
-export function data(r: { ok: boolean }): Record<string, any> {
+export function data(r: ToolResult): Record<string, any> {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r)}`);
-  return (r as { data: Record<string, any> }).data;
+  return r.data;
 }
-export function error(r: { ok: boolean }): { code: string; message: string; field?: string } {
+export function error(r: ToolResult): { code: string; message: string; field?: string } {
   if (r.ok) throw new Error(`expected an error, got ${JSON.stringify(r)}`);
-  return (r as { error: { code: string; message: string; field?: string } }).error;
+  return r.error;
 }

@@ -1,0 +1,138 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { conversations, orderItems, returnLabels } from '../../src/db/index.js';
+import { ALL, data, error, store, type Store } from './scenario.js';
+
+describe('create_return_label: propose, hear yes, create once', () => {
+  let s: Store;
+  beforeEach(async () => {
+    s = await store();
+  });
+  afterEach(() => s.h.dispose());
+
+  const turn = async (conversationId: string, n: number) => s.chat({ conversationId, customerId: 'c_marcus', turn: n });
+  const labels = () => s.db.select().from(returnLabels);
+  const pendingOf = async (id: string) => (await s.db.select().from(conversations).where(eq(conversations.id, id)))[0]?.pending;
+
+  it('proposes, then creates the label after the shopper’s yes in a new message, and emails it masked', async () => {
+    const t1 = await s.chat({ customerId: 'c_marcus', turn: 1 });
+    const proposal = data(await s.registry.execute('create_return_label', { orderNumber: '28473', reason: 'too small' }, ALL, t1));
+    expect(proposal).toMatchObject({
+      needsConfirmation: true,
+      proposal: { orderNumber: '28473', items: ['Red Wrap Dress (S)', 'Navy Cotton Tee (M) ×2'], returnWindowEnds: '2025-07-10', labelEmailedTo: 'm***@example.com' },
+    });
+    const itemIds = s.orders.returnable.items.map((i) => i.id).sort();
+    expect(await pendingOf(t1.conversationId)).toEqual({ action: 'return_label', orderNumber: '28473', items: itemIds, turn: 1, reason: 'too small' });
+    expect(await labels()).toEqual([]);
+
+    const t2 = await turn(t1.conversationId, 2);
+    const done = data(await s.registry.execute('create_return_label', { orderNumber: '28473', confirm: true }, ALL, t2));
+    expect(done.created).toBe(true);
+    expect(done.label).toMatchObject({ orderNumber: '28473', emailedTo: 'm***@example.com', items: ['Red Wrap Dress (S)', 'Navy Cotton Tee (M) ×2'] });
+    const [label] = await labels();
+    expect(label).toMatchObject({ customerId: 'c_marcus', items: itemIds, reason: 'too small', conversationId: t1.conversationId });
+    expect(done.label.trackingCode).toBe(label!.trackingCode);
+    expect(t2.events).toEqual([
+      { type: 'return_label_created', data: { orderNumber: '28473', labelId: label!.id, items: itemIds, trackingCode: label!.trackingCode } },
+      { type: 'return_label_emailed', data: { orderNumber: '28473', to: 'm***@example.com' } },
+    ]);
+    expect(await pendingOf(t1.conversationId)).toBeNull();
+    const statuses = await s.db.select({ status: orderItems.status }).from(orderItems).where(eq(orderItems.orderId, s.orders.returnable.id));
+    expect(statuses.map((x) => x.status)).toEqual(['returned', 'returned']);
+  });
+
+  it('a repeated confirmed call returns the same label and creates no second one', async () => {
+    const t1 = await s.chat({ customerId: 'c_marcus', turn: 1 });
+    await s.registry.execute('create_return_label', { orderNumber: '28473' }, ALL, t1);
+    const t2 = await turn(t1.conversationId, 2);
+    const first = data(await s.registry.execute('create_return_label', { orderNumber: '28473', confirm: true }, ALL, t2));
+    const again = data(await s.registry.execute('create_return_label', { orderNumber: '28473', confirm: true }, ALL, t2));
+    const t3 = await turn(t1.conversationId, 3);
+    const later = data(await s.registry.execute('create_return_label', { orderNumber: '28473', confirm: true }, ALL, t3));
+    expect(again).toMatchObject({ created: false, alreadyExisted: true, label: first.label });
+    expect(later.label).toEqual(first.label);
+    expect(await labels()).toHaveLength(1);
+    expect(t2.events.filter((e) => e.type === 'return_label_created')).toHaveLength(1);
+    expect(t3.events).toEqual([]);
+  });
+
+  it('two confirmations racing each other still make one label', async () => {
+    const t1 = await s.chat({ customerId: 'c_marcus', turn: 1 });
+    await s.registry.execute('create_return_label', { orderNumber: '28473' }, ALL, t1);
+    const t2 = await turn(t1.conversationId, 2);
+    const results = await Promise.all([1, 2, 3].map(() => s.registry.execute('create_return_label', { orderNumber: '28473', confirm: true }, ALL, t2)));
+    expect(new Set(results.map((r) => data(r).label.trackingCode)).size).toBe(1);
+    expect(await labels()).toHaveLength(1);
+    expect(t2.events.filter((e) => e.type === 'return_label_created')).toHaveLength(1);
+  });
+
+  it('confirm:true in the same turn as the proposal is refused (no new user message)', async () => {
+    const t1 = await s.chat({ customerId: 'c_marcus', turn: 4 });
+    await s.registry.execute('create_return_label', { orderNumber: '28473' }, ALL, t1);
+    const r = error(await s.registry.execute('create_return_label', { orderNumber: '28473', confirm: true }, ALL, t1));
+    expect(r.code).toBe('refused');
+    expect(r.message).toMatch(/has not answered/);
+    expect(await labels()).toEqual([]);
+  });
+
+  it('confirm:true with no proposal only proposes', async () => {
+    const t1 = await s.chat({ customerId: 'c_marcus', turn: 2 });
+    const r = data(await s.registry.execute('create_return_label', { orderNumber: '28473', confirm: true }, ALL, t1));
+    expect(r.needsConfirmation).toBe(true);
+    expect(await labels()).toEqual([]);
+    expect(t1.events).toEqual([]);
+  });
+
+  it('confirm:true for other items than proposed is refused', async () => {
+    const [dress, tee] = s.orders.returnable.items;
+    const t1 = await s.chat({ customerId: 'c_marcus', turn: 1 });
+    await s.registry.execute('create_return_label', { orderNumber: '28473', items: [dress!.id] }, ALL, t1);
+    const t2 = await turn(t1.conversationId, 2);
+    for (const items of [[tee!.id], [dress!.id, tee!.id], undefined]) {
+      const r = error(await s.registry.execute('create_return_label', { orderNumber: '28473', items, confirm: true }, ALL, t2));
+      expect(r.code).toBe('refused');
+      expect(r.message).toMatch(/asked to confirm a return of 1 item\(s\) from order #28473, not this/);
+    }
+    expect(await labels()).toEqual([]);
+    // The agreed item still goes through, and only it is marked.
+    expect(data(await s.registry.execute('create_return_label', { orderNumber: '28473', items: [dress!.id], confirm: true }, ALL, t2)).created).toBe(true);
+    const statuses = await s.db.select().from(orderItems).where(eq(orderItems.orderId, s.orders.returnable.id));
+    expect(Object.fromEntries(statuses.map((i) => [i.name, i.status]))).toEqual({ 'Red Wrap Dress': 'returned', 'Navy Cotton Tee': 'delivered' });
+  });
+
+  it('a proposal in one conversation cannot be confirmed from another', async () => {
+    const t1 = await s.chat({ customerId: 'c_marcus', turn: 1 });
+    await s.registry.execute('create_return_label', { orderNumber: '28473' }, ALL, t1);
+    const elsewhere = await s.chat({ customerId: 'c_marcus', turn: 5 });
+    expect(data(await s.registry.execute('create_return_label', { orderNumber: '28473', confirm: true }, ALL, elsewhere)).needsConfirmation).toBe(true);
+    expect(await labels()).toEqual([]);
+  });
+
+  it.each([
+    ['27001', /30-day return window ended on 2025-06-14/],
+    ['28474', /not been delivered yet \(status: shipped\)/],
+    ['26000', /already been returned/],
+  ])('order %s is refused with the reason', async (orderNumber, reason) => {
+    const t1 = await s.chat({ customerId: 'c_marcus', turn: 1 });
+    const r = error(await s.registry.execute('create_return_label', { orderNumber }, ALL, t1));
+    expect(r.code).toBe('refused');
+    expect(r.message).toMatch(reason);
+    expect(await pendingOf(t1.conversationId)).toBeNull();
+  });
+
+  it('the window is exactly 30 days from delivery', async () => {
+    await s.f.order({ customerId: 'c_marcus', number: '11111', deliveredDaysAgo: 30, items: [{ productId: 'p_tee', size: 'S' }] });
+    const t1 = await s.chat({ customerId: 'c_marcus', turn: 1 });
+    expect(data(await s.registry.execute('create_return_label', { orderNumber: '11111' }, ALL, t1)).needsConfirmation).toBe(true);
+    const later = await s.chat({ customerId: 'c_marcus', turn: 1, now: s.f.now + 1 });
+    expect(error(await s.registry.execute('create_return_label', { orderNumber: '11111' }, ALL, later)).code).toBe('refused');
+  });
+
+  it('rejects item ids from another order', async () => {
+    const t1 = await s.chat({ customerId: 'c_marcus', turn: 1 });
+    const foreign = s.orders.sarahOrder.items[0]!.id;
+    const r = error(await s.registry.execute('create_return_label', { orderNumber: '28473', items: [foreign] }, ALL, t1));
+    expect(r).toMatchObject({ code: 'invalid_arguments', field: 'items' });
+    expect(r.message).not.toMatch(/Slip|sarah/i);
+  });
+});
