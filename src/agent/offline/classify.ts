@@ -6,7 +6,7 @@ import { canonicalPhrase, normalize, type Normalized } from './normalize.js';
 import { extractEntities, type Entities } from './entities.js';
 import { PHRASE_FEATURES, STORE_WORDS, type ScoredIntent } from './lexicon.js';
 
-export type Intent = ScoredIntent | 'unanswerable';
+export type Intent = ScoredIntent;
 export type PolicyTopic = 'shipping' | 'returns' | 'sizing' | 'payment' | 'ai' | 'general';
 
 /** What the previous turn left open, as far as understanding the next message is concerned. */
@@ -67,8 +67,10 @@ export function classify(text: string, ctx: ClassifyContext = {}): Understanding
   }
 
   const productAttrs = (e.category ? 1 : 0) + (e.colour ? 1 : 0) + (e.maxPrice !== null ? 1 : 0);
-  if (e.category) add(scores, 'search', 2.5);
-  if (e.colour) add(scores, 'search', 1);
+  // With an explicit "add"/"I'll take", the attributes describe what to add, not a search.
+  const describesCartItem = (scores.add_to_cart ?? 0) >= 3.5;
+  if (e.category && !describesCartItem) add(scores, 'search', 2.5);
+  if (e.colour && !describesCartItem) add(scores, 'search', 1);
   if (e.maxPrice !== null) add(scores, 'search', 2);
   if (e.size) {
     add(scores, 'search', 0.5);

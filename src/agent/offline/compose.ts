@@ -7,6 +7,8 @@ import { addReply, cartReply, productReply, recommendReply, reorderReply, search
 import { escalateReply, failureReply, loyaltyReply, ordersReply, returnReply, verifyReply } from './replies-account.js';
 import { policyReply } from './replies-policy.js';
 import { PHRASES } from './phrases.js';
+import { productsIn } from './results.js';
+import type { Memory } from './memory.js';
 import type { Reply } from './voice.js';
 
 export interface ComposeInput {
@@ -14,11 +16,16 @@ export interface ComposeInput {
   done: readonly Exchange[];
   tools: ReadonlySet<string>;
   voice: Voice;
+  memory: Memory;
 }
 
-function one(ex: Exchange, { frame, tools, voice }: ComposeInput): Reply {
+// Answers to questions open with an acknowledgement; confirmations of actions and failures do not.
+const ACKNOWLEDGED = new Set(['search_products', 'get_product', 'recommend_products', 'lookup_order', 'loyalty_status', 'store_policy']);
+
+function one(ex: Exchange, { frame, tools, voice, done, memory }: ComposeInput): Reply {
+  const known = [...done.flatMap((d) => (d.result?.ok ? productsIn(d.result.data) : [])), ...memory.products];
   if (!ex.result) return { kind: 'fact', body: PHRASES.toolFailed };
-  if (!ex.result.ok) return failureReply(ex, frame, tools);
+  if (!ex.result.ok) return failureReply(ex, frame, tools, known);
   switch (ex.name) {
     case 'search_products':
       return searchReply(ex, frame);
@@ -35,11 +42,11 @@ function one(ex: Exchange, { frame, tools, voice }: ComposeInput): Reply {
     case 'lookup_order':
       return ordersReply(ex, frame);
     case 'create_return_label':
-      return returnReply(ex);
+      return returnReply(ex, voice.style === 'brief');
     case 'loyalty_status':
       return loyaltyReply(ex);
     case 'verify_customer':
-      return verifyReply(ex, frame, tools.has('lookup_order'));
+      return verifyReply(ex, tools.has('lookup_order'));
     case 'escalate_to_human':
       return escalateReply(ex, voice.style === 'warm');
     case 'store_policy':
@@ -53,7 +60,8 @@ export function compose(input: ComposeInput): Reply {
   const { done } = input;
   const last = done[done.length - 1];
   if (!last) return { kind: 'fact', body: PHRASES.confirmNothing };
-  const main = one(last, input);
+  const answer = one(last, input);
+  const main = last.result?.ok && ACKNOWLEDGED.has(last.name) ? { ...answer, ack: true } : answer;
   const verified = done.slice(0, -1).find((d) => d.name === 'verify_customer' && d.result?.ok);
   if (!verified) return main;
   const name = typeof verified.result!.data.firstName === 'string' ? `, ${verified.result!.data.firstName}` : '';

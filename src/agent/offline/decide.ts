@@ -44,7 +44,7 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
   }
   let reply: Reply;
   let flags: Pick<Decision, 'optOut' | 'optIn'> = {};
-  if (step.kind === 'compose') reply = compose({ frame, done, tools, voice });
+  if (step.kind === 'compose') reply = compose({ frame, done, tools, voice, memory });
   else {
     reply = step.reply;
     if (step.optOut) flags = { optOut: true };

@@ -132,7 +132,7 @@ export function extractEntities(n: Normalized): Entities {
       colour ??= COLOUR_WORDS[w]!;
       continue;
     }
-    if (CATEGORY_WORDS[w]) {
+    if (CATEGORY_WORDS[w] && !(w === 'bag' && (prev === 'my' || prev === 'your'))) {
       if (!category) {
         category = CATEGORY_WORDS[w]!;
         categoryWord = w;

@@ -27,33 +27,64 @@ function merge(prev: Entities, cur: Entities): Entities {
   return out;
 }
 
-/** The product a message points at among those shown: by position, colour, category, name words or "it". */
-export function pickProduct(products: readonly ProductView[], e: Entities): ProductView | null {
+// Shades a shopper calls by the family name ("the blue one" for a navy shirt).
+const SHADES: Record<string, readonly string[]> = {
+  blue: ['navy', 'cobalt', 'indigo', 'denim', 'sky', 'teal'],
+  red: ['burgundy', 'crimson', 'scarlet', 'wine'],
+  green: ['olive', 'khaki', 'sage', 'emerald', 'mint'],
+  white: ['ivory', 'cream', 'off-white'],
+  grey: ['charcoal', 'silver'],
+  brown: ['camel', 'tan', 'chocolate', 'cognac'],
+  beige: ['sand', 'camel', 'stone', 'taupe'],
+  pink: ['rose', 'blush', 'fuchsia'],
+  purple: ['lilac', 'lavender', 'violet', 'plum'],
+  yellow: ['mustard', 'lemon'],
+};
+
+// Words that name a product (material, cut, style) rather than chat about it.
+const NAME_WORDS = /^(linen|silk|satin|cotton|wool|cashmere|leather|suede|denim|velvet|jersey|knit|floral|tea|wrap|slip|midi|maxi|mini|sheath|cocktail|halter|tiered|poplin|crepe|relaxed|wide|tailored|oversized|canvas|chino|puff|peasant|ribbed|merino|trench|puffer|ankle|strappy|block|ballet|slide|hoop|tote|crossbody)/;
+
+function colourOf(p: ProductView): string {
+  return `${p.colour ?? ''} ${p.name}`.toLowerCase();
+}
+
+/** The product a message points at among those shown: by name, position, colour, category, name words or "it". */
+export function pickProduct(products: readonly ProductView[], e: Entities, text = ''): ProductView | null {
   if (products.length === 0) return null;
+  const lower = text.toLowerCase();
+  const named = lower ? products.find((p) => lower.includes(p.name.toLowerCase())) : undefined;
+  if (named) return named;
   if (e.ordinal !== null) return (e.ordinal === -1 ? products[products.length - 1] : products[e.ordinal - 1]) ?? null;
   let candidates = [...products];
   if (e.colour) {
     const c = e.colour;
-    const byColour = candidates.filter((p) => p.colour?.toLowerCase().includes(c) || p.name.toLowerCase().includes(c));
+    let byColour = candidates.filter((p) => new RegExp(`\\b${c}\\b`).test(colourOf(p)));
+    if (!byColour.length) byColour = candidates.filter((p) => (SHADES[c] ?? []).some((s) => colourOf(p).includes(s)));
     if (byColour.length) candidates = byColour;
     else if (!e.category && !e.descriptors.length) return null;
   }
+  // A description that fits none of them is about another product.
   if (e.category) {
     const byCat = candidates.filter((p) => p.category === e.category);
     if (byCat.length) candidates = byCat;
+    else if (candidates.every((p) => p.category)) return null;
   }
   if (e.descriptors.length) {
     const byName = candidates.filter((p) => e.descriptors.some((d) => p.name.toLowerCase().includes(d)));
     if (byName.length) candidates = byName;
+    else if (e.descriptors.some((d) => NAME_WORDS.test(d))) return null;
   }
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length < products.length) return candidates[0]!;
   return products.length === 1 ? products[0]! : null;
 }
 
-export function pickOrder(orders: readonly OrderView[], e: Entities, text: string): string | null {
+export function pickOrder(all: readonly OrderView[], e: Entities, text: string, intent: Intent): string | null {
   if (e.orderNumbers[0]) return e.orderNumbers[0];
-  if (orders.length === 0) return null;
+  if (all.length === 0) return null;
+  // "return it" points at an order that can be returned, if only one of those was shown.
+  const returnable = all.filter((o) => o.returnPossible);
+  const orders = intent === 'return' && e.ordinal === null && returnable.length === 1 ? returnable : all;
   if (e.ordinal !== null) {
     // Lists are newest first: "my last order" is the newest, "the last one" the bottom of the list.
     const latest = e.ordinal === -1 && /\b(last|latest|recent|previous) (order|purchase|one i)/.test(text.toLowerCase());
@@ -96,7 +127,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
     else if (e.size && mem.products.length) intent = 'add_to_cart';
   }
 
-  const product = mem.products.length ? pickProduct(mem.products, e) : null;
-  const orderNumber = pickOrder(mem.orders, e, text);
+  const product = mem.products.length ? pickProduct(mem.products, e, text) : null;
+  const orderNumber = pickOrder(mem.orders, e, text, intent);
   return { intent, e, text, product, orderNumber };
 }

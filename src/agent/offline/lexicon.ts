@@ -29,8 +29,12 @@ export const INTENTS = [
   'thanks',
   'goodbye',
   'out_of_scope',
+  'unanswerable',
 ] as const;
 export type ScoredIntent = (typeof INTENTS)[number];
+
+/** Store services the tools know nothing about: answered honestly, with a human offered. */
+export const UNANSWERABLE_FEATURES: readonly string[] = ['gift wrap*', 'gift card', 'gift receipt', 'discount code', 'promo code', 'coupon', 'voucher', 'price match', 'physical store', 'store near', 'in store', 'click and collect', 'student discount', 'warranty', 'alteration', 'newsletter', 'careers', 'franchise'];
 
 /** Phrase features: [intent, weight, phrases]. A phrase counts once per message. */
 export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, readonly string[]]> = [
@@ -98,6 +102,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['thanks', 1, ['great', 'perfect', 'awesome', 'brilliant', 'lovely']],
   ['goodbye', 4, ['bye', 'goodbye', 'see you', 'good night', 'take care', 'have a nice day', 'have a good day', 'have a great day', 'later', 'i am done', 'that is all', 'that is it', 'all for today', 'farewell']],
 
+  ['unanswerable', 4, UNANSWERABLE_FEATURES],
   ['out_of_scope', 4, ['system prompt', 'your instructions', 'your prompt', 'poem', 'homework', 'president', 'capital of', 'flight', 'stock price', 'my taxes', 'do my tax', 'song', 'pizza', 'free stuff', 'for free', 'discount of', '100 discount', 'admin mode']],
 ];
 

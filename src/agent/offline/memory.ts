@@ -12,6 +12,8 @@ export interface Memory {
   offeredHuman: boolean;
   /** What the previous reply asked the shopper for. */
   asked: Ask | null;
+  /** The order the previous reply offered to look up ("Shall I look up order #28473 for you?"). */
+  offeredOrder: string | null;
   /** The previous shopper message. */
   prevUser: string | null;
   /** No earlier turn in this conversation (the reply may open with the persona's greeting). */
@@ -44,6 +46,7 @@ export function remember(previous: readonly Turn[]): Memory {
     pendingReturn,
     offeredHuman: /colleague|priority team|human|real person/i.test(lastSentences(reply, 2)) && reply.trim().endsWith('?'),
     asked,
+    offeredOrder: new RegExp(`${ASK_MARKERS.lookup} #(\\d{4,10})`).exec(reply)?.[1] ?? null,
     prevUser: last ? last.user : null,
     firstTurn: previous.length === 0,
     verified: previous.some((t) => t.exchanges.some((ex) => ex.name === 'verify_customer' && ex.result?.ok)),

@@ -87,8 +87,10 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
     case 'confirm':
       if (memory.pendingReturn && tools.has('create_return_label')) return call('create_return_label', { ...memory.pendingReturn, confirm: true });
       if (memory.offeredHuman && tools.has('escalate_to_human')) return call('escalate_to_human', { reason: memory.prevUser ? `Shopper accepted a hand-over after: "${memory.prevUser.slice(0, 200)}"` : 'Shopper accepted a hand-over' });
-      if (memory.asked === 'lookup' && tools.has('lookup_order') && f.orderNumber) return call('lookup_order', { orderNumber: f.orderNumber });
-      if (memory.asked === 'lookup' && tools.has('lookup_order')) return call('lookup_order', {});
+      if (memory.asked === 'lookup' && tools.has('lookup_order')) {
+        const n = f.orderNumber ?? memory.offeredOrder;
+        return call('lookup_order', n ? { orderNumber: n } : {});
+      }
       return reply({ kind: 'ask', body: PHRASES.confirmNothing });
     case 'deny':
       return reply({ kind: 'fact', body: memory.pendingReturn ? PHRASES.denyReturn : PHRASES.denyGeneric });
@@ -159,7 +161,7 @@ export function nextStep(input: PlanInput): Step {
     return { kind: 'compose' };
   }
   if (last.name === 'search_products' && r.ok && f.intent === 'add_to_cart' && !already('add_to_cart')) {
-    const p = pickProduct(productsIn(r.data), { ...f.e, ordinal: null, pronoun: false }) ?? productsIn(r.data)[0];
+    const p = pickProduct(productsIn(r.data), { ...f.e, ordinal: null, pronoun: false }, f.text) ?? productsIn(r.data)[0];
     if (p && (f.e.size ? inStockSizes(p).includes(f.e.size) : false)) return addOrAsk(p, f, tools);
     return { kind: 'compose' };
   }

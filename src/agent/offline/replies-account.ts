@@ -3,7 +3,7 @@
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { ASK_MARKERS, PHRASES } from './phrases.js';
-import { isRec, money, num, ordersIn, str, type OrderView } from './results.js';
+import { inStockSizes, isRec, num, ordersIn, str, type OrderView, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 
 const list = (items: readonly string[]): string =>
@@ -59,29 +59,32 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
   return { kind: 'fact', body: `${intro}\n${lines}\n${ASK_MARKERS.order} would you like to know more about?` };
 }
 
-export function returnReply(ex: Exchange): Reply {
+const itemNames = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map((i) => (typeof i === 'string' ? i : isRec(i) ? [str(i.name), str(i.size) ? `(${str(i.size)})` : null].filter(Boolean).join(' ') : '')).filter(Boolean) : [];
+
+export function returnReply(ex: Exchange, brief: boolean): Reply {
   const data = ex.result!.data;
   const n = str(ex.args.orderNumber) ?? str(data.orderNumber);
-  const proposal = isRec(data.proposal) ? data.proposal : data;
-  const items = Array.isArray(proposal.items)
-    ? proposal.items.map((i) => (typeof i === 'string' ? i : isRec(i) ? [str(i.name), str(i.size) ? `(${str(i.size)})` : null].filter(Boolean).join(' ') : '')).filter(Boolean)
-    : [];
-  const email = str(proposal.emailTo) ?? str(proposal.emailedTo) ?? str(data.emailedTo) ?? str(proposal.email);
-  if (ex.args.confirm === true) {
-    const label = isRec(data.label) ? data.label : data;
-    const code = str(label.trackingCode) ?? str(data.trackingCode);
-    const to = str(label.emailedTo) ?? email;
-    const refund = str(data.refund) ?? (isRec(data.refund) ? null : null);
+  if (isRec(data.label)) {
+    const label = data.label;
+    const code = str(label.trackingCode);
+    const to = str(label.emailedTo);
+    const items = itemNames(label.items);
+    const head = data.created === false && data.alreadyExisted === true ? `A return label for order #${n} already exists` : `Done: your return label for order #${n} is ready`;
+    const next = brief ? null : str(label.next);
     return {
       kind: 'fact',
-      body: `Done: your return label for order #${n} is ready${to ? ` and has been emailed to ${to}` : ''}.${code ? ` Its tracking code is ${code}.` : ''}${refund ? ` ${refund}` : ''}`,
+      body: `${head}${items.length ? ` (${list(items)})` : ''}${to ? ` and has been emailed to ${to}` : ''}.${code ? ` Return tracking code: ${code}.` : ''}${next ? ` ${next}` : ''}`,
     };
   }
-  const until = str(proposal.returnableUntil) ?? str(proposal.until);
-  const refund = num(proposal.refund) ?? num(proposal.refundTotal);
+  const proposal = isRec(data.proposal) ? data.proposal : data;
+  const items = itemNames(proposal.items);
+  const email = str(proposal.labelEmailedTo) ?? str(proposal.emailTo) ?? str(proposal.emailedTo);
+  const until = str(proposal.returnWindowEnds) ?? str(proposal.returnableUntil);
+  const free = str(proposal.cost) === 'free' ? 'free ' : '';
   return {
     kind: 'ask',
-    body: `I can create a free return label for order #${n}${items.length ? ` covering ${list(items)}` : ''}.${refund !== null ? ` Your refund would be ${money(refund)}.` : ''}${email ? ` The label will be emailed to ${email}.` : ''}${until ? ` (Returns for this order are open until ${until}.)` : ''} Shall I go ahead?`,
+    body: `I can create a ${free}return label for order #${n}${items.length ? ` covering ${list(items)}` : ''}${email ? `, emailed to ${email}` : ''}.${until && !brief ? ` The return window for this order is open until ${until}.` : ''} Shall I go ahead?`,
   };
 }
 
@@ -100,13 +103,15 @@ export function loyaltyReply(ex: Exchange): Reply {
   return { kind: 'fact', body: parts.filter(Boolean).join(' '), perks: true };
 }
 
-export function verifyReply(ex: Exchange, f: Frame, canLookUp: boolean): Reply {
+export function verifyReply(ex: Exchange, canLookUp: boolean): Reply {
   const d = ex.result!.data;
   const name = str(d.firstName);
   const n = str(ex.args.orderNumber);
+  if (d.alreadyVerified === true) return { kind: 'fact', body: "You're already signed in, so there's nothing to verify." };
   const thanks = `Thank you${name ? `, ${name}` : ''}: you're verified.`;
   if (canLookUp) return { kind: 'fact', body: `${thanks} How can I help with your orders?`, noFollowUp: true };
-  return { kind: 'ask', body: `${thanks} ${n && f.intent !== 'verify' ? `${ASK_MARKERS.lookup} #${n} for you?` : 'How can I help with your orders?'}` };
+  // Order tools arrive with the next message (the shopper is re-segmented), so offer the lookup.
+  return { kind: 'ask', body: `${thanks} ${n ? `${ASK_MARKERS.lookup} #${n} for you?` : 'How can I help with your orders?'}` };
 }
 
 export function escalateReply(ex: Exchange, warm: boolean): Reply {
@@ -120,7 +125,18 @@ export function escalateReply(ex: Exchange, warm: boolean): Reply {
 }
 
 /** A failed tool call, explained simply with a next step. Tool messages are never echoed. */
-export function failureReply(ex: Exchange, f: Frame, tools: ReadonlySet<string>): Reply {
+function cartFailure(ex: Exchange, field: string | undefined, known: readonly ProductView[]): Reply {
+  const p = known.find((k) => k.id === str(ex.args.productId));
+  const size = str(ex.args.size);
+  if (field === 'quantity') return { kind: 'fact', body: `Sorry, I can't add ${num(ex.args.quantity) ?? 'that many'} of ${p?.name ?? 'that item'}${size ? ` in ${size}` : ''}: there isn't enough in stock for that quantity.` };
+  if (!p) return { kind: 'ask', body: `Sorry, I couldn't add that${size ? ` in size ${size}` : ''}. ${ASK_MARKERS.product}? Tell me the item and your size again.` };
+  const sizes = inStockSizes(p);
+  const has = p.stock.some((s) => s.size.toUpperCase() === size?.toUpperCase());
+  const why = has ? `${p.name} is sold out in ${size}.` : `${p.name} doesn't come in ${size}.`;
+  return sizes.length ? { kind: 'ask', body: `Sorry, ${why} It's in stock in ${list(sizes)}. ${ASK_MARKERS.size}?` } : { kind: 'fact', body: `Sorry, ${why} It's sold out in every size right now.` };
+}
+
+export function failureReply(ex: Exchange, f: Frame, tools: ReadonlySet<string>, known: readonly ProductView[] = []): Reply {
   const err = ex.result!.error ?? { code: 'failed', message: '' };
   const offer = tools.has('escalate_to_human') ? ` ${PHRASES.humanOffer}` : '';
   const n = str(ex.args.orderNumber);
@@ -135,10 +151,11 @@ export function failureReply(ex: Exchange, f: Frame, tools: ReadonlySet<string>)
       return { kind: 'fact', body: `${PHRASES.verifyLocked}${offer}` };
     case 'refused':
     case 'unavailable':
+      if (ex.name === 'add_to_cart') return cartFailure(ex, err.field, known);
       return { kind: 'fact', body: `${refusal(ex, err.message, f)}${offer && ex.name === 'create_return_label' ? offer : ''}` };
     case 'invalid_arguments':
       if (ex.name === 'verify_customer') return { kind: 'ask', body: PHRASES.verifyFailed };
-      if (err.field === 'size' || ex.name === 'add_to_cart') return { kind: 'fact', body: `Sorry, I couldn't add that${str(ex.args.size) ? ` in size ${str(ex.args.size)}` : ''}. ${f.product ? 'Which size would you like instead?' : 'Could you tell me the item and size again?'}` };
+      if (ex.name === 'add_to_cart') return cartFailure(ex, err.field, known);
       return { kind: 'fact', body: `${PHRASES.toolFailed}${offer}` };
     case 'not_allowed':
       return { kind: 'fact', body: `${PHRASES.notAllowed}${offer}` };
@@ -151,6 +168,5 @@ export function failureReply(ex: Exchange, f: Frame, tools: ReadonlySet<string>)
 function refusal(ex: Exchange, message: string, f: Frame): string {
   const reason = /(?:because|:)\s*([^.]{3,160})/.exec(message)?.[1]?.trim();
   if (ex.name === 'create_return_label') return `I can't create a return label for order #${str(ex.args.orderNumber) ?? ''}${reason ? `: ${reason}` : ''}.`;
-  if (ex.name === 'add_to_cart') return `Sorry, I couldn't add that to your cart${reason ? `: ${reason}` : ''}.${f.product ? ' Which size would you like instead?' : ''}`;
   return `Sorry, that didn't work${reason ? `: ${reason}` : ''}.`;
 }

@@ -22,14 +22,15 @@ function flatten(v: unknown, out: string[] = []): string[] {
   return out;
 }
 
-function shipping(p: Rec, f: Frame): string {
+function shipping(p: Rec, f: Frame, extra: Rec): string {
   const std = at(p, 'standard', 'time') ? `Standard delivery takes ${at(p, 'standard', 'time')} (${at(p, 'standard', 'price') ?? ''})` : '';
   const exp = at(p, 'express', 'time') ? `express takes ${at(p, 'express', 'time')} (${at(p, 'express', 'price') ?? ''})` : '';
   const main = sentence([std, exp].filter(Boolean).join('; ').replace(/ \(\)/g, ''));
   const where = /\b(canada|international|abroad|country|countries|uk|europe|mexico|ship to|deliver to|region)\b/i.test(f.text) ? sentence(at(p, 'regions')) : '';
   const today = /\b(today|tonight|now|when will it arrive|cut-?off|same day)\b/i.test(f.text) ? sentence(at(p, 'regions')) : '';
   const track = /\btrack/i.test(f.text) ? sentence(at(p, 'tracking')) : '';
-  return [main, where || today, track].filter(Boolean).join(' ');
+  const mine = str(extra.forThisShopper)?.replace(/for this shopper/i, 'for you') ?? '';
+  return [main, mine, where || today, track].filter(Boolean).join(' ');
 }
 
 function returns(p: Rec, f: Frame): string {
@@ -69,7 +70,7 @@ export function policyReply(ex: Exchange, f: Frame): Reply {
   const topic = str(ex.args.topic) ?? str(data.topic) ?? 'general';
   const policy = isRec(data.policy) ? data.policy : data;
   let body = '';
-  if (topic === 'shipping') body = shipping(policy, f);
+  if (topic === 'shipping') body = shipping(policy, f, data);
   else if (topic === 'returns') body = returns(policy, f);
   else if (topic === 'sizing') body = sizing(policy, f);
   else if (topic === 'payment') body = payment(policy, f);

@@ -55,14 +55,15 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
   if (found.length === 0) {
     return { kind: 'fact', body: `I couldn't find any ${describeSearch(ex.args)} right now.`, hint: 'Try another colour, size or budget and I will look again.' };
   }
+  if (f.intent === 'add_to_cart' && !f.e.size && found.length === 1) return askSize(found[0]!);
   const shown = found.slice(0, MAX_SHOWN);
   const lines = shown.map((p, i) => productLine(p, size, i + 1));
   const words = isRec(data.understood) && Array.isArray(data.understood.words) ? data.understood.words.filter((w): w is string => typeof w === 'string') : [];
   const intro =
     data.approximate === true && words.length
       ? `I found nothing matching "${words.join(' ')}" exactly, but these fit the rest of your search:`
-      : f.intent === 'add_to_cart' && f.e.size
-        ? `I couldn't add it yet: here is what I found${size ? `, with stock in ${size}` : ''}. ${ASK_MARKERS.product}?`
+      : f.intent === 'add_to_cart'
+        ? `${ASK_MARKERS.product}?${size ? ` These are in stock in ${size}:` : ''}`
         : shown.length === 1
           ? 'Here is what I found:'
           : `Here are ${shown.length} options:`;

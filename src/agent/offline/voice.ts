@@ -11,6 +11,8 @@ export interface Reply {
   body: string;
   /** A guided persona explains the next step ("Tell me your size and I'll add it"). */
   hint?: string;
+  /** Open with one of the persona's acknowledgements (answers to questions, not confirmations of actions). */
+  ack?: boolean;
   /** Offer the persona's perks line with this reply (shipping, loyalty, greeting). */
   perks?: boolean;
   /** End without the persona's follow-up question (the body already asks one). */
@@ -25,11 +27,12 @@ export function hash(text: string): number {
 
 const firstSentence = (text: string): string => /^.*?[.!?](?=\s|$)/.exec(text.trim())?.[0] ?? text.trim();
 
+// A part after a list starts on its own line, so the list stays a list.
 const join = (parts: Array<string | undefined | false>): string =>
   parts
     .filter((p): p is string => typeof p === 'string' && p.trim().length > 0)
     .map((p) => p.trim())
-    .join(' ');
+    .reduce((out, p) => (out ? `${out}${out.includes('\n') ? '\n' : ' '}${p}` : p), '');
 
 export interface SpeakOptions {
   voice: Voice;
@@ -44,7 +47,7 @@ export function speak(reply: Reply, { voice, seed, firstTurn }: SpeakOptions): s
   const opener = firstTurn && warm && reply.kind !== 'plain' ? firstSentence(voice.greeting) : undefined;
   if (reply.kind === 'plain') return join([reply.body, reply.perks && voice.perks]);
   const acks = voice.acknowledgements;
-  const ack = reply.kind === 'fact' && acks.length && !opener ? acks[hash(seed) % acks.length] : undefined;
+  const ack = reply.kind === 'fact' && reply.ack && acks.length && !opener ? acks[hash(seed) % acks.length] : undefined;
   const perks = reply.perks && (warm || voice.style === 'neutral' || firstTurn) ? voice.perks : undefined;
   const hint = voice.style === 'guided' ? reply.hint : undefined;
   const asks = reply.kind === 'ask' || reply.noFollowUp || /\?\s*$/.test(reply.body) || (hint !== undefined && /\?\s*$/.test(hint));

@@ -1,0 +1,150 @@
+// Multi-turn conversations on the offline model through the real chat service: segments,
+// persona files, the agent loop, the real tools and the demo store in a SQLite file.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { returnLabels, tickets, orders } from '../../../src/db/index.js';
+import { Chat, anonymous, openStore, signedIn, toolNames, type Store } from './store.js';
+
+let store: Store;
+beforeAll(async () => {
+  store = await openStore();
+});
+afterAll(() => store.dispose());
+
+describe('offline model, multi-turn, on the real store', () => {
+  it('verify → lookup → return with confirmation', async () => {
+    const chat = new Chat(store, anonymous());
+    const ask = await chat.say('I want to return order 28473');
+    expect(ask.persona.id).toBe('new-visitor');
+    expect(ask.toolCalls).toEqual([]);
+    expect(ask.reply).toMatch(/email address on your account/);
+
+    const verified = await chat.say('marcus@example.com');
+    expect(verified.toolCalls).toEqual([{ name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28473' }, ok: true }]);
+    expect(verified.reply).toContain('Marcus');
+    expect(verified.reply).toMatch(/Shall I look up order #28473/);
+
+    const lookup = await chat.say('yes');
+    expect(lookup.persona.id).toBe('repeat-buyer');
+    expect(lookup.toolCalls).toEqual([{ name: 'lookup_order', args: { orderNumber: '28473' }, ok: true }]);
+    expect(lookup.reply).toMatch(/Order #28473 was delivered on \d{4}-\d{2}-\d{2}/);
+    expect(lookup.reply).toMatch(/return it until \d{4}-\d{2}-\d{2}/);
+
+    const proposal = await chat.say("I'd like to return it");
+    expect(proposal.toolCalls).toEqual([{ name: 'create_return_label', args: { orderNumber: '28473', confirm: false }, ok: true }]);
+    expect(proposal.reply).toMatch(/Shall I go ahead\?$/);
+    const [order] = await store.db.db.select().from(orders).where(eq(orders.number, '28473'));
+    expect(await store.db.db.select().from(returnLabels).where(eq(returnLabels.orderId, order!.id))).toEqual([]);
+
+    const done = await chat.say('sure, go ahead');
+    expect(done.toolCalls).toEqual([{ name: 'create_return_label', args: { orderNumber: '28473', confirm: true }, ok: true }]);
+    const [label] = await store.db.db.select().from(returnLabels).where(eq(returnLabels.orderId, order!.id));
+    expect(label).toBeDefined();
+    expect(done.reply).toContain(label!.trackingCode);
+    expect(done.reply).toContain('m***@example.com');
+    // The repeat buyer's voice is brief.
+    for (const r of [lookup, proposal, done]) expect(r.reply.length).toBeLessThanOrEqual(420);
+  });
+
+  it('search → "add the blue one in M" → view cart', async () => {
+    const chat = new Chat(store, signedIn('c_lena'));
+    const found = await chat.say('show me linen shirts');
+    expect(found.toolCalls[0]).toMatchObject({ name: 'search_products', args: { category: 'tops' }, ok: true });
+    expect(found.reply).toContain('Blue Linen Relaxed Shirt: $65');
+    // The guided voice explains the next step.
+    expect(found.reply).toMatch(/tell me which one you like and your size/i);
+
+    const added = await chat.say('add the blue one in M');
+    expect(added.toolCalls).toHaveLength(1);
+    expect(added.toolCalls[0]).toMatchObject({ name: 'add_to_cart', args: { size: 'M', quantity: 1 }, ok: true });
+    expect(added.reply).toContain("I've added Blue Linen Relaxed Shirt in M to your cart");
+
+    const cart = await chat.say("what's in my cart?");
+    expect(toolNames(cart)).toEqual(['view_cart']);
+    expect(cart.reply).toContain('1 × Blue Linen Relaxed Shirt (M): $65');
+  });
+
+  it('adds a product named in a search the same turn, and asks for a size it was not given', async () => {
+    const chat = new Chat(store, signedIn('c_sarah'));
+    const added = await chat.say('add the red linen wrap dress in S to my cart');
+    expect(added.toolCalls.map((t) => [t.name, t.ok])).toEqual([['search_products', true], ['add_to_cart', true]]);
+    expect(added.reply).toContain('Red Linen Wrap Dress in S');
+    const ask = await chat.say('also add the floral tea dress');
+    expect(ask.reply).toMatch(/Which size would you like\?|Which one would you like\?/);
+  });
+
+  it('a question the tools cannot answer → an honest answer and the offer of a human, who is then called', async () => {
+    const chat = new Chat(store, signedIn('c_marcus'));
+    const honest = await chat.say('Can I get my order gift wrapped?');
+    expect(honest.toolCalls).toEqual([]);
+    expect(honest.reply).toMatch(/don't have reliable information/);
+    expect(honest.reply).toMatch(/colleague.*\?$/);
+    const handed = await chat.say('yes please');
+    expect(toolNames(handed)).toEqual(['escalate_to_human']);
+    expect(handed.reply).toMatch(/about \d+ minutes/);
+    expect(await store.db.db.select().from(tickets).where(eq(tickets.conversationId, handed.conversationId))).toHaveLength(1);
+  });
+
+  it('the VIP is first in the queue', async () => {
+    const chat = new Chat(store, signedIn('c_sarah'));
+    const r = await chat.say('can I talk to a real person please');
+    expect(toolNames(r)).toEqual(['escalate_to_human']);
+    expect(r.reply).toMatch(/first in the queue/);
+  });
+});
+
+describe('the demo shoppers each get a useful first reply', () => {
+  const first = async (who: 'lena' | 'marcus' | 'sarah' | 'anonymous', message: string) =>
+    new Chat(store, who === 'anonymous' ? anonymous() : signedIn(`c_${who}`)).say(message);
+
+  it('"hi"', async () => {
+    const sarah = await first('sarah', 'hi');
+    expect(sarah.reply).toContain('Sarah');
+    expect(sarah.reply).toMatch(/free express shipping/);
+    const lena = await first('lena', 'hi');
+    expect(lena.reply).toMatch(/AI shopping assistant/);
+    expect(lena.reply).not.toMatch(/Lena|express shipping|priority/);
+    const marcus = await first('marcus', 'hi');
+    expect(marcus.reply).toMatch(/order|return/i);
+    expect(marcus.reply.length).toBeLessThanOrEqual(420);
+    expect((await first('anonymous', 'hi')).reply).not.toMatch(/Sarah|Marcus|Lena/);
+  });
+
+  it('"where is my order?"', async () => {
+    const marcus = await first('marcus', 'where is my order?');
+    expect(marcus.toolCalls).toEqual([{ name: 'lookup_order', args: {}, ok: true }]);
+    expect(marcus.reply).toMatch(/#28473/);
+    expect(marcus.reply).toMatch(/#28502 \(shipped/);
+    const sarah = await first('sarah', 'where is my order?');
+    expect(sarah.reply).toMatch(/^Welcome back, Sarah!/);
+    expect(sarah.reply).toMatch(/#\d{5}/);
+    for (const who of ['lena', 'anonymous'] as const) {
+      const r = await first(who, 'where is my order?');
+      expect(r.toolCalls).toEqual([]);
+      expect(r.reply).toMatch(/email address on your account and one of your order numbers/);
+    }
+  });
+
+  it('"I want to return order 28473"', async () => {
+    const marcus = await first('marcus', 'I want to return order 28473');
+    expect(marcus.toolCalls[0]).toMatchObject({ name: 'create_return_label', args: { orderNumber: '28473', confirm: false } });
+    expect(marcus.reply).toMatch(/order #28473/);
+    // Not Sarah's order: the same answer as a number that does not exist.
+    const sarah = await first('sarah', 'I want to return order 28473');
+    expect(sarah.reply).toMatch(/couldn't find order #28473 on your account/);
+    const other = await first('sarah', 'I want to return order 99999');
+    expect(other.reply.replace('99999', '28473')).toBe(sarah.reply);
+    for (const who of ['lena', 'anonymous'] as const) expect((await first(who, 'I want to return order 28473')).reply).toMatch(/email address on your account/);
+  });
+
+  it('"do you have red dresses under $150?"', async () => {
+    for (const who of ['lena', 'marcus', 'sarah', 'anonymous'] as const) {
+      const r = await first(who, 'do you have red dresses under $150?');
+      expect(r.toolCalls).toEqual([{ name: 'search_products', args: expect.objectContaining({ category: 'dresses', colour: 'red', maxPrice: 150 }), ok: true }]);
+      const prices = [...r.reply.matchAll(/\$(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
+      expect(prices.length, who).toBeGreaterThanOrEqual(2);
+      for (const p of prices) expect(p).toBeLessThan(150);
+      expect(r.reply).toMatch(/Dress/);
+    }
+  });
+});
