@@ -44,6 +44,7 @@ export function demoPageHtml(opts: DemoPageOptions = {}): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Loom &amp; Lane — demo store with Tailor</title>
+<link rel="icon" href="data:,">
 <meta name="description" content="A demo fashion store showing Tailor, the segment-aware shopping assistant.">
 <style>${demoCss}</style>
 </head>

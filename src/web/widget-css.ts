@@ -55,6 +55,7 @@ button { cursor: pointer; }
 .actions select { flex: 0 0 auto; padding: 5px 4px; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
 .add { flex: 1; padding: 7px 8px; border: 0; border-radius: 8px; background: var(--accent); color: var(--accent-ink); font-weight: 600; }
 .add:disabled, .send:disabled { opacity: .5; cursor: not-allowed; }
+.because { font-style: italic; color: var(--accent) !important; }
 .soldout { color: #7a2413 !important; font-weight: 600; }
 .order dl { margin: 2px 0 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; font-size: 12.5px; }
 .order dt { color: var(--muted); }

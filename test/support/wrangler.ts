@@ -7,9 +7,10 @@ import { repoRoot, sleep } from './server.js';
 
 const WRANGLER = join(repoRoot, 'node_modules/wrangler/bin/wrangler.js');
 
-/** Offline and quiet: no telemetry, no update check, no interactive prompts. */
+/** Offline and quiet: no telemetry, no update check, no interactive prompts. (WRANGLER_LOG=warn would
+ * also swallow `d1 execute --json` output, which wrangler prints at info level.) */
 function wranglerEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_UPDATE_NOTIFIER: '1', WRANGLER_LOG: 'warn', FORCE_COLOR: '0' };
+  return { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_UPDATE_NOTIFIER: '1', FORCE_COLOR: '0' };
 }
 
 export async function freePort(): Promise<number> {
