@@ -19,7 +19,7 @@ export interface ProductCard {
   stock: Record<string, number>;
 }
 
-const CLOTHING_SIZES = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', 'ONE SIZE'];
+const CLOTHING_SIZES = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', 'ONE', 'ONE SIZE'];
 export function sizeRank(size: string): number {
   const i = CLOTHING_SIZES.indexOf(size.toUpperCase());
   if (i >= 0) return i;
@@ -106,13 +106,15 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
       .orderBy(asc(products.priceCents), asc(products.id))
       .limit(CANDIDATES);
 
+  // Within a colour family ("blue" also finds navy) the exact colour comes first.
+  const score = (r: { colour: string } & Parameters<typeof scoreText>[0]) => scoreText(r, rankTerms) + (colour && r.colour.toLowerCase() === colour ? 0.5 : 0);
   let rows = await select(true);
-  let scored = rows.map((r) => ({ r, score: scoreText(r, rankTerms) })).filter((x) => terms.length === 0 || scoreText(x.r, terms) > 0);
+  let scored = rows.map((r) => ({ r, score: score(r) })).filter((x) => terms.length === 0 || scoreText(x.r, terms) > 0);
   let approximate = false;
   // Words that match nothing ("something for a wedding") should not hide what the filters found.
   if (scored.length === 0 && terms.length > 0 && filters.length > 0) {
     rows = await select(false);
-    scored = rows.map((r) => ({ r, score: scoreText(r, rankTerms) }));
+    scored = rows.map((r) => ({ r, score: score(r) }));
     approximate = scored.length > 0;
   }
   scored.sort((a, b) => b.score - a.score || Number(b.r.inStock > 0) - Number(a.r.inStock > 0) || a.r.priceCents - b.r.priceCents || a.r.id.localeCompare(b.r.id));

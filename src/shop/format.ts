@@ -19,6 +19,9 @@ export function maskEmail(email: string): string {
 /** Sizes as the catalog stores them: clothes upper-case (M, XL), shoes as the bare EU number. */
 export function normalizeSize(raw: string): string {
   const s = raw.trim().toUpperCase().replace(/^SIZE\s+/, '').replace(/^EU\s*/, '');
-  const aliases: Record<string, string> = { SMALL: 'S', MEDIUM: 'M', LARGE: 'L', 'X-SMALL': 'XS', 'X-LARGE': 'XL', 'XX-LARGE': 'XXL', '2XL': 'XXL' };
+  const aliases: Record<string, string> = {
+    SMALL: 'S', MEDIUM: 'M', LARGE: 'L', 'X-SMALL': 'XS', 'X-LARGE': 'XL', 'XX-LARGE': 'XXL', '2XL': 'XXL',
+    'ONE SIZE': 'ONE', ONESIZE: 'ONE', OS: 'ONE',
+  };
   return aliases[s] ?? s;
 }

@@ -14,7 +14,7 @@ export const addToCartTool = defineTool({
     const size = normalizeSize(args.size);
     const available = variants.filter((v) => v.stock > 0).map((v) => v.size);
     const availableText = available.length ? `Available sizes: ${available.join(', ')}.` : 'Every size is sold out.';
-    const variant = variants.find((v) => v.size.toUpperCase() === size);
+    const variant = variants.find((v) => normalizeSize(v.size) === size);
     if (!variant) {
       return fail('invalid_arguments', `${product.name} does not come in size ${size}. Sizes: ${variants.map((v) => v.size).join(', ')}. ${availableText}`, 'size');
     }
