@@ -4,9 +4,14 @@ import { widgetCss } from './widget-css.js';
 import { widgetCards } from './widget-cards.js';
 import { widgetScript } from './widget-script.js';
 
-/** The widget's JavaScript source, ready to serve as `application/javascript`. */
+/**
+ * The widget's JavaScript source, ready to serve as `text/javascript`. Pure ASCII (non-ASCII
+ * characters become \u escapes, all inside string literals), so it reads right even where a CDN
+ * or the store's page drops the charset.
+ */
 export const widgetJs: string = widgetScript
   .replace('__TAILOR_CSS__', () => JSON.stringify(widgetCss.trim()))
-  .replace('__TAILOR_CARDS__', () => widgetCards.trim());
+  .replace('__TAILOR_CARDS__', () => widgetCards.trim())
+  .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export { demoPageHtml, type DemoPageOptions } from './demo-page.js';

@@ -93,7 +93,8 @@ export const widgetScript = String.raw`/*! Tailor chat widget */
     var token = opts.token || null;
     var state = loadState(key);
     var inline = !!opts.container;
-    var busy = false, controller = null, retryTimer = null, cartCount = null;
+    // epoch changes on every send and reset, so a transcript that loads late never lands after them.
+    var busy = false, controller = null, retryTimer = null, cartCount = null, epoch = 0;
 
     var host = inline ? opts.container : el('div', { 'data-tailor-widget': '' });
     if (!inline) document.body.appendChild(host);
@@ -182,6 +183,7 @@ export const widgetScript = String.raw`/*! Tailor chat widget */
       addMessage('assistant', opts.greeting || DEFAULT_GREETING).msg.classList.add('greeting');
     }
     function reset(newSession) {
+      epoch++;
       if (controller) controller.abort();
       state = newSession ? { identity: identityOf(token) } : { identity: state.identity, sessionId: state.sessionId };
       persist();
@@ -267,6 +269,7 @@ export const widgetScript = String.raw`/*! Tailor chat widget */
     async function send(text) {
       text = String(text || '').trim();
       if (!text || busy || retryTimer) return;
+      epoch++;
       input.value = '';
       addMessage('user', text);
       var turn = addMessage('assistant', '');
@@ -283,7 +286,11 @@ export const widgetScript = String.raw`/*! Tailor chat widget */
           body: JSON.stringify(payload)
         });
         rememberSession(res);
-        if (!res.ok) { await httpError(turn, res); return; }
+        if (!res.ok) {
+          if (res.status === 429 && !input.value) input.value = text; // ready to resend once the wait is over
+          await httpError(turn, res);
+          return;
+        }
         if ((res.headers.get('Content-Type') || '').indexOf('text/event-stream') < 0) {
           var json = await res.json();
           onEvent(turn, 'done', JSON.stringify(json));
@@ -297,7 +304,7 @@ export const widgetScript = String.raw`/*! Tailor chat widget */
         if (ctl === controller) {
           controller = null;
           turn.bubble.classList.remove('pending');
-          setStatus('');
+          if (!retryTimer) setStatus('');
           setBusy(false);
         }
       }
@@ -305,14 +312,15 @@ export const widgetScript = String.raw`/*! Tailor chat widget */
     async function restore() {
       greet();
       if (!state.conversationId) return;
-      var id = state.conversationId;
+      var id = state.conversationId, at = epoch;
       try {
         var res = await fetch(apiBase + '/api/conversations/' + encodeURIComponent(id), { headers: headers({ Accept: 'application/json' }), credentials: 'omit' });
+        if (at !== epoch) return;
         rememberSession(res);
         if (res.status === 404 || res.status === 401 || res.status === 403) { state.conversationId = undefined; persist(); return; }
         if (!res.ok) return;
         var conv = await res.json();
-        if (id !== state.conversationId || busy) return;
+        if (at !== epoch) return;
         (conv.messages || []).forEach(function (m) {
           if ((m.role === 'user' || m.role === 'assistant') && m.content) addMessage(m.role, m.content);
         });
