@@ -35,7 +35,7 @@ function labelView(owned: OwnedOrder, label: ReturnLabelRow) {
 export const createReturnLabelTool = defineTool({
   name: 'create_return_label',
   description:
-    'Return a delivered order (within 30 days of delivery). First call with confirm:false: it checks eligibility and returns the proposal to put to the shopper. Only after the shopper says yes in a new message, call again with confirm:true and the same order and items: the prepaid label is created and emailed.',
+    'Return label for a delivered order (30 days from delivery). Call with confirm:false to get the proposal for the shopper; only after they say yes in a new message, call with confirm:true and the same order and items to create and email the label.',
   schema: toolSchemas.create_return_label,
   async run(args, ctx): Promise<ToolResult> {
     const customerId = verifiedCustomerId(ctx);

@@ -7,7 +7,7 @@ const SUMMARY_MAX = 2_000;
 
 export const escalateToHumanTool = defineTool({
   name: 'escalate_to_human',
-  description: 'Hand the conversation to a human colleague: opens a support ticket (one per conversation) with a short summary and returns the expected wait. Use when the shopper asks for a person or you cannot help.',
+  description: 'Hand over to a human colleague: opens a support ticket and returns the expected wait. Use when the shopper asks for a person or you cannot help.',
   schema: toolSchemas.escalate_to_human,
   async run(args, ctx) {
     const summary = `Reason: ${args.reason}\n${ctx.transcript()}`;

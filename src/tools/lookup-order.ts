@@ -6,7 +6,7 @@ import { mustVerify, ok, orderNotFound, verifiedCustomerId } from './results.js'
 export const lookupOrderTool = defineTool({
   name: 'lookup_order',
   description:
-    'The signed-in shopper’s order by number: status, dates, tracking, items (with item ids) and whether it can be returned and until when. Without a number: their recent orders. Anonymous shoppers must verify_customer first.',
+    'The shopper’s order by number: status, dates, tracking, items (with ids), whether and until when it can be returned. Without a number: recent orders. Needs a signed-in or verified shopper.',
   schema: toolSchemas.lookup_order,
   async run(args, ctx) {
     const customerId = verifiedCustomerId(ctx);

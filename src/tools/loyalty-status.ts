@@ -5,7 +5,7 @@ import { mustVerify, ok, verifiedCustomerId } from './results.js';
 
 export const loyaltyStatusTool = defineTool({
   name: 'loyalty_status',
-  description: 'The signed-in shopper’s loyalty tier, points balance, what points are worth, the perks of their tier and the points to the next tier.',
+  description: 'The shopper’s loyalty tier, points, perks and points to the next tier.',
   schema: toolSchemas.loyalty_status,
   async run(_args, ctx) {
     const customerId = verifiedCustomerId(ctx);

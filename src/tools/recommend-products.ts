@@ -5,7 +5,7 @@ import { mustVerify, ok, verifiedCustomerId } from './results.js';
 
 export const recommendProductsTool = defineTool({
   name: 'recommend_products',
-  description: 'Personal picks for the signed-in shopper: in-stock items that go with what they bought before (never something they already own), each with the reason it was picked.',
+  description: 'Personal picks: in-stock items that go with what the shopper bought before, each with the reason.',
   schema: toolSchemas.recommend_products,
   async run(args, ctx) {
     const customerId = verifiedCustomerId(ctx);

@@ -7,7 +7,7 @@ import { cartOwner, mustVerify, ok, orderNotFound, verifiedCustomerId } from './
 
 export const reorderTool = defineTool({
   name: 'reorder',
-  description: 'Put the items of one of the shopper’s past orders back in the cart (same sizes, as far as stock allows). Reports what was added and what is unavailable. Requires a signed-in shopper.',
+  description: 'Put a past order’s items back in the cart (same sizes, as stock allows); reports what was added and what is unavailable.',
   schema: toolSchemas.reorder,
   async run(args, ctx) {
     const customerId = verifiedCustomerId(ctx);

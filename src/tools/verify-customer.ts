@@ -10,7 +10,7 @@ const LOCKED = 'Verification is locked for this conversation after too many atte
 export const verifyCustomerTool = defineTool({
   name: 'verify_customer',
   description:
-    'Sign in an anonymous shopper with the email on their account plus the number of one of their orders. On success their orders, returns and loyalty become available. Limited attempts per conversation.',
+    'Verify an anonymous shopper by their account email plus one of their order numbers; unlocks their orders, returns and loyalty. Few attempts allowed.',
   schema: toolSchemas.verify_customer,
   async run(args, ctx) {
     if (verifiedCustomerId(ctx)) return ok({ verified: true, alreadyVerified: true, note: 'The shopper is already signed in; no verification needed.' });
