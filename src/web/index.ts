@@ -2,6 +2,7 @@
 // (served at /). Runtime-neutral strings, so Node and Workers serve the very same bytes.
 import { widgetCss } from './widget-css.js';
 import { widgetCards } from './widget-cards.js';
+import { widgetHelpers } from './widget-helpers.js';
 import { widgetScript } from './widget-script.js';
 
 /**
@@ -11,6 +12,7 @@ import { widgetScript } from './widget-script.js';
  */
 export const widgetJs: string = widgetScript
   .replace('__TAILOR_CSS__', () => JSON.stringify(widgetCss.trim()))
+  .replace('__TAILOR_HELPERS__', () => widgetHelpers.trim())
   .replace('__TAILOR_CARDS__', () => widgetCards.trim())
   .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 

@@ -1,8 +1,8 @@
 // The embeddable widget, as browser JavaScript in a string so the same module serves it on Node
 // and on Workers without a file system or a bundler plugin. Plain ES2018, no framework.
 // Writing rule for this file: no backticks and no dollar-brace inside the script (String.raw).
-// `__TAILOR_CSS__` is replaced by the stylesheet (see index.ts); the card helpers come from
-// widget-cards.ts, spliced in at `__TAILOR_CARDS__`.
+// index.ts splices in the stylesheet at `__TAILOR_CSS__`, the DOM/storage/SSE helpers of
+// widget-helpers.ts at `__TAILOR_HELPERS__` and the cards of widget-cards.ts at `__TAILOR_CARDS__`.
 export const widgetScript = String.raw`/*! Tailor chat widget */
 (function () {
   'use strict';
@@ -16,74 +16,7 @@ export const widgetScript = String.raw`/*! Tailor chat widget */
   var SLOW = 'You’re sending messages a little fast — please slow down. ';
   var DEFAULT_GREETING = 'Hi! I’m Tailor, this store’s shopping assistant. Ask me about products, sizes, your orders or returns.';
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    for (var k in attrs || {}) {
-      var v = attrs[k];
-      if (v == null || v === false) continue;
-      if (k === 'text') node.textContent = v;
-      else if (k === 'class') node.className = v;
-      else if (k.slice(0, 2) === 'on') node.addEventListener(k.slice(2), v);
-      else node.setAttribute(k, v === true ? '' : String(v));
-    }
-    (children || []).forEach(function (c) {
-      if (c != null) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
-    });
-    return node;
-  }
-  function loadState(key) {
-    try { return JSON.parse(localStorage.getItem(key) || '{}') || {}; } catch (e) { return {}; }
-  }
-  function saveState(key, s) {
-    try { localStorage.setItem(key, JSON.stringify(s)); } catch (e) { /* storage disabled: session lasts this page */ }
-  }
-  // Which shopper a token speaks for: a conversation started by one shopper is never resumed for another.
-  function identityOf(token) {
-    if (!token) return 'anonymous';
-    try {
-      var part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      var claims = JSON.parse(atob(part + '==='.slice((part.length + 3) % 4)));
-      if (claims && claims.sub) return 'sub:' + claims.sub;
-    } catch (e) { /* opaque token */ }
-    return 'token:' + token.slice(-24);
-  }
-  // EventSource cannot POST, so the SSE stream is parsed from fetch's body.
-  function readSse(body, onEvent) {
-    var reader = body.getReader();
-    var decoder = new TextDecoder();
-    var buf = '', name = 'message', data = [];
-    function line(l) {
-      if (l.charAt(l.length - 1) === '\r') l = l.slice(0, -1);
-      if (l === '') {
-        if (data.length) onEvent(name, data.join('\n'));
-        name = 'message'; data = [];
-        return;
-      }
-      if (l.charAt(0) === ':') return;
-      var i = l.indexOf(':');
-      var field = i < 0 ? l : l.slice(0, i);
-      var value = i < 0 ? '' : l.slice(i + 1);
-      if (value.charAt(0) === ' ') value = value.slice(1);
-      if (field === 'event') name = value;
-      else if (field === 'data') data.push(value);
-    }
-    function pump() {
-      return reader.read().then(function (r) {
-        if (r.done) {
-          buf += decoder.decode();
-          if (buf) buf.split('\n').forEach(line);
-          line('');
-          return;
-        }
-        buf += decoder.decode(r.value, { stream: true });
-        var lines = buf.split('\n');
-        buf = lines.pop();
-        lines.forEach(line);
-        return pump();
-      });
-    }
-    return pump();
-  }
+  __TAILOR_HELPERS__
 
   __TAILOR_CARDS__
 
