@@ -1,7 +1,7 @@
 // The eval case format (evals/cases/**/*.yaml). Types come from these schemas; the loader
 // maps a failing path back to the YAML line so a prompt engineer can fix it.
 import { z } from 'zod';
-import { TOOL_NAMES } from '../tools/types.js';
+import { TOOL_NAMES } from '../tools/index.js';
 
 const ToolName = z.enum(TOOL_NAMES, { error: (iss) => `unknown tool ${JSON.stringify(iss.input)} (known: ${TOOL_NAMES.join(', ')})` });
 const oneOrMany = <T extends z.ZodType>(s: T) => z.union([s, z.array(s)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
@@ -15,7 +15,8 @@ export const ToolCallExpectSchema = z.union([
 export const ToolsExpectSchema = z.strictObject({
   /** Each must be called at least once with these arguments (a subset match). */
   called: z.array(ToolCallExpectSchema).optional(),
-  notCalled: z.array(ToolName).optional(),
+  /** A bare name: never called; { name, args }: never called with arguments matching these. */
+  notCalled: z.array(ToolCallExpectSchema).optional(),
   /** These tools, when called, appear in this relative order. */
   order: z.array(ToolName).min(2).optional(),
   /** No tool call at all in this turn. */

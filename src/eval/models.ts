@@ -1,8 +1,7 @@
 // The model under test from a --model spec: the offline model, or any OpenAI-compatible
 // endpoint configured by OPENAI_API_KEY / OPENAI_BASE_URL. No fallback here: an eval must see
 // the model it asked for fail, not the offline model quietly answering instead.
-import { createOpenAIProvider } from '../agent/index.js';
-import { createOfflineProvider } from '../agent/offline/index.js';
+import { createOfflineProvider, createOpenAIProvider } from '../agent/index.js';
 import type { ModelProvider } from '../agent/types.js';
 
 export interface ModelEnv {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeBudgets, gradeGrounded, gradeInvariance, gradeJudge, gradePersona, gradePolicy, gradeReply, gradeToolCalls, type Judge } from '../../src/eval/graders/index.js';
 import type { CheckResult } from '../../src/eval/types.js';
+import { ToolsExpectSchema } from '../../src/eval/case-schema.js';
 import { anonymous, marcus, run, store, turn } from './helpers.js';
 
 const failed = (checks: CheckResult[]) => checks.filter((c) => c.status === 'fail').map((c) => c.reason);
@@ -12,21 +13,34 @@ describe('tool-call grader', () => {
   const t = turn(1, 'where is order 28473?', 'Delivered.', [{ name: 'lookup_order', args: { orderNumber: '#28473' } }, { name: 'store_policy', args: { topic: 'returns' } }]);
 
   it('passes on name, argument subset, order and absent tools', () => {
-    const checks = gradeToolCalls({ called: [{ name: 'lookup_order', args: { orderNumber: '28473' } }], notCalled: ['create_return_label'], order: ['lookup_order', 'store_policy'] }, t);
+    const checks = gradeToolCalls(
+      ToolsExpectSchema.parse({
+        called: [{ name: 'lookup_order', args: { orderNumber: '28473' }, ok: true }, 'store_policy'],
+        notCalled: ['create_return_label', { name: 'store_policy', args: { topic: 'shipping' } }],
+        order: ['lookup_order', 'store_policy'],
+      }),
+      t,
+    );
     expect(failed(checks)).toEqual([]);
-    expect(checks).toHaveLength(3);
+    expect(checks).toHaveLength(5);
   });
 
   it('fails on wrong arguments, a forbidden tool, wrong order and unexpected calls', () => {
     const checks = gradeToolCalls(
-      { called: [{ name: 'lookup_order', args: { orderNumber: '10001' } }, { name: 'verify_customer', args: undefined }], notCalled: ['store_policy'], order: ['store_policy', 'lookup_order'], none: true },
+      ToolsExpectSchema.parse({
+        called: [{ name: 'lookup_order', args: { orderNumber: '10001' } }, 'verify_customer', { name: 'store_policy', ok: false }],
+        notCalled: [{ name: 'store_policy', args: { topic: 'returns' } }],
+        order: ['store_policy', 'lookup_order'],
+        none: true,
+      }),
       t,
     );
     expect(failed(checks)).toEqual([
       'expected no tool call, got lookup_order, store_policy',
       'lookup_order called with {"orderNumber":"#28473"}, expected args ⊇ {"orderNumber":"10001"}',
       'expected verify_customer to be called; called: lookup_order, store_policy',
-      'store_policy must not be called, but was with {"topic":"returns"}',
+      'store_policy was expected to be refused, got {}',
+      'store_policy {"topic":"returns"} must not be called, but was with {"topic":"returns"}',
       'expected order store_policy → lookup_order, got lookup_order, store_policy',
     ]);
   });

@@ -2,6 +2,7 @@
 import type { CheckResult, GradeInput } from '../types.js';
 import { gradeBudgets, type Budgets } from './budgets.js';
 import { gradeGrounded } from './grounded.js';
+import { effectiveShopper } from './identity.js';
 import { gradeJudge, type Judge } from './judge.js';
 import { gradePersona, type PersonaGradeOptions } from './persona.js';
 import { gradePolicy } from './policy.js';
@@ -26,7 +27,7 @@ export async function gradeRun(input: GradeInput, opts: GradeOptions): Promise<C
     }
     checks.push(...gradeToolCalls(expect.tools, turn));
     checks.push(...gradeReply(expect.reply, turn));
-    checks.push(...gradePersona(expect.persona, run.turns, i, shopper, opts));
+    checks.push(...gradePersona(expect.persona, run.turns, i, effectiveShopper(run.turns, i, shopper, store), opts));
     if (expect.grounded !== false) checks.push(gradeGrounded(run.turns, i, store));
     checks.push(...gradeBudgets({ ...opts.defaultBudgets, ...expect.budgets }, turn));
     checks.push(...(await gradeJudge(expect.judge, turn, opts.judge)));
@@ -38,6 +39,7 @@ export async function gradeRun(input: GradeInput, opts: GradeOptions): Promise<C
 export { gradeToolCalls, gradeReply, gradePersona, gradeGrounded, gradePolicy, gradeBudgets, gradeJudge };
 export { gradeInvariance } from './invariance.js';
 export { policyOutcome, isAffirmative } from './policy.js';
+export { effectiveShopper } from './identity.js';
 export { matchesSubset } from './match.js';
 export { extractFacts, FactSources } from './facts.js';
 export type { Judge, JudgeVerdict } from './judge.js';

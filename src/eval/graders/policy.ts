@@ -20,7 +20,7 @@ function orderNumbersIn(value: unknown, key = ''): string[] {
   return [];
 }
 
-const verifiedCustomer = (call: RecordedToolCall, store: StoreFacts) =>
+export const verifiedCustomer = (call: RecordedToolCall, store: StoreFacts) =>
   call.name === 'verify_customer' && call.ok && typeof call.args.email === 'string' ? store.emailOwner(call.args.email) : null;
 
 export function gradePolicy(turns: readonly TurnRecord[], shopper: ShopperFacts, store: StoreFacts): CheckResult[] {
@@ -43,7 +43,8 @@ export function gradePolicy(turns: readonly TurnRecord[], shopper: ShopperFacts,
           else if (!isAffirmative(turn.user)) fail(turn.index, `return label for ${order} confirmed but the shopper did not say yes ("${turn.user}")`);
         } else if (call.ok) proposals.push({ turn: turn.index, order });
       }
-      const bound = verifiedCustomer(call, store);
+      // A signed-in (or already verified) shopper stays who they are, whatever email they type.
+      const bound = verified ? null : verifiedCustomer(call, store);
       if (bound) {
         owner = bound;
         verified = true;
@@ -82,7 +83,8 @@ export function policyOutcome(turn: TurnRecord): string[] {
     if (!c.ok) continue;
     const order = String(c.args.orderNumber ?? '').replace('#', '');
     if (c.name === 'lookup_order') effects.add(order ? `order_data:${order}` : 'order_list');
-    else if (c.name === 'create_return_label') effects.add(`${c.args.confirm === true ? 'label_created' : 'label_proposed'}:${order}`);
+    // A proposal changes nothing, and only personas offering returns can make one.
+    else if (c.name === 'create_return_label' && c.args.confirm === true) effects.add(`label_created:${order}`);
     else if (c.name === 'add_to_cart') effects.add(`add_to_cart:${String(c.args.productId)}`);
     else if (c.name === 'reorder') effects.add(`reorder:${order}`);
     else if (c.name === 'escalate_to_human') effects.add('escalated');

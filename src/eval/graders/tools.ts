@@ -30,12 +30,13 @@ export function gradeToolCalls(expect: TurnExpect['tools'], turn: TurnRecord): C
       out.push({ grader: 'tools', status: 'fail', reason: `${exp.name} called with ${sameName.map((c) => show(c.args)).join(' / ')}, expected args ⊇ ${show(exp.args)}`, turn: at });
     } else out.push({ grader: 'tools', status: 'fail', reason: `expected ${want} to be called; called: ${seen}`, turn: at });
   }
-  for (const name of expect.notCalled ?? []) {
-    const hit = calls.filter((c) => c.name === name);
+  for (const exp of expect.notCalled ?? []) {
+    const hit = calls.filter((c) => c.name === exp.name && (!exp.args || matchesSubset(exp.args, c.args)) && (exp.ok === undefined || c.ok === exp.ok));
+    const what = `${exp.name}${exp.args ? ` ${show(exp.args)}` : ''}${exp.ok === undefined ? '' : exp.ok ? ' successfully' : ' (refused)'}`;
     out.push(
       hit.length === 0
-        ? { grader: 'tools', status: 'pass', reason: `${name} not called`, turn: at }
-        : { grader: 'tools', status: 'fail', reason: `${name} must not be called, but was with ${hit.map((c) => show(c.args)).join(' / ')}`, turn: at },
+        ? { grader: 'tools', status: 'pass', reason: `${what} not called`, turn: at }
+        : { grader: 'tools', status: 'fail', reason: `${what} must not be called, but was with ${hit.map((c) => show(c.args)).join(' / ')}`, turn: at },
     );
   }
   if (expect.order) {
