@@ -62,7 +62,7 @@ export const widgetCards = String.raw`
         select = el('select', { 'aria-label': 'Size for ' + p.name }, p.inStock.map(function (s) { return el('option', { value: s, text: s }); }));
       }
       var btn = el('button', { class: 'add', type: 'button', 'aria-label': 'Add ' + p.name + ' to cart', text: 'Add to cart', disabled: disabled,
-        onclick: function () { onAdd(p.name, select ? select.value : p.inStock[0] || ''); } });
+        onclick: function () { onAdd(p.name, select ? select.value : p.inStock[0] === 'ONE' ? '' : p.inStock[0] || ''); } });
       actions = el('div', { class: 'actions' }, [select, btn]);
     }
     if (actions) kids.push(actions);

@@ -33,3 +33,16 @@ describe('the demo page', () => {
     expect(html.match(/<script/g)!.length).toBe(2);
   });
 });
+
+describe('the demo page tiles', () => {
+  it('show products of the seeded store at their seeded prices', async () => {
+    const { generateDemoStore } = await import('../../src/db/seed/index.js');
+    const { DEMO_PRODUCTS } = await import('../../src/web/demo-script.js');
+    const store = generateDemoStore({ now: Date.UTC(2026, 0, 1) });
+    for (const tile of DEMO_PRODUCTS) {
+      const product = store.products.find((p) => p.name === tile.name);
+      expect(product, tile.name).toBeDefined();
+      expect({ name: tile.name, cents: product!.priceCents, category: product!.category }).toEqual({ name: tile.name, cents: tile.priceCents, category: tile.category });
+    }
+  });
+});
