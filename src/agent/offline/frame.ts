@@ -14,7 +14,11 @@ export interface Frame {
   product: ProductView | null;
   /** An order number given or referred to. */
   orderNumber: string | null;
+  /** The message tries to override the assistant's rules ("ignore your instructions", "admin mode"). */
+  injection: boolean;
 }
+
+const INJECTION = /\b(system\s*(override|prompt|message)|admin(istrator)? mode|developer mode|god mode|jailbreak|(ignore|disregard|forget|override)\s+(all\s+|any\s+|your\s+|the\s+|my\s+|previous\s+|prior\s+|earlier\s+)*(instructions|rules|prompt|guidelines|restrictions)|you are now|you're now|act as (an? )?(admin|developer|system)|no questions asked)\b|^\s*system\s*:/i;
 
 const SLOT_ONLY: ReadonlySet<Intent> = new Set(['out_of_scope', 'unanswerable', 'search', 'stock', 'confirm']);
 
@@ -127,7 +131,12 @@ export function buildFrame(text: string, mem: Memory): Frame {
     else if (e.size && mem.products.length) intent = 'add_to_cart';
   }
 
-  const product = mem.products.length ? pickProduct(mem.products, e, text) : null;
-  const orderNumber = pickOrder(mem.orders, e, text, intent);
-  return { intent, e, text, product, orderNumber };
+  let product = mem.products.length ? pickProduct(mem.products, e, text) : null;
+  // "add it" after a list: "it" is what the shopper asked about in the previous message.
+  if (!product && e.pronoun && mem.products.length > 1 && mem.prevUser) {
+    product = pickProduct(mem.products, classify(mem.prevUser).entities, mem.prevUser);
+  }
+  let orderNumber = pickOrder(mem.orders, e, text, intent);
+  if (!orderNumber && mem.orders.length === 0 && (e.pronoun || /\b(that|this|the same|my) order\b/i.test(text))) orderNumber = mem.mentionedOrder;
+  return { intent, e, text, product, orderNumber, injection: INJECTION.test(text) };
 }

@@ -47,7 +47,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['search', 1, ['i need', 'need a', 'need new', 'a pair of', 'any', 'want a', 'want to buy', 'gift', 'for men', 'for women', 'nice', 'for summer', 'for winter']],
 
   ['stock', 3, ['tell me about', 'in stock', 'sold out', 'what sizes', 'which sizes', 'which size', 'sizes left', 'size left', 'any left', 'availability', 'tell me more', 'more about', 'more details', 'details']],
-  ['stock', 2.5, ['available', 'come in', 'comes in', 'still have', 'left in', 'out of stock']],
+  ['stock', 2.5, ['available', 'come in', 'comes in', 'still have', 'left in', 'out of stock', 'are left', 'is left']],
 
   ['add_to_cart', 3.5, ['add', 'i will take', 'will take', 'take it', 'i will get', 'add to', 'put it in', 'put the', 'put 2', 'put two']],
   ['add_to_cart', 1.5, ['to my cart', 'to cart', 'to my bag', 'to my basket', 'in my cart', 'in my bag', 'in my basket']],
@@ -65,7 +65,8 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['return', 3.5, ['return', 'refund', 'send back', 'send it back', 'send this back', 'send them back', 'money back', 'exchange', 'return label', 'retour']],
   ['return', 2, ['does not fit', 'not fit', 'too small', 'too big', 'too large', 'wrong size', 'damaged', 'faulty']],
 
-  ['reorder', 5, ['reorder', 'order again', 'again', 'same as last time', 'same items', 'same thing', 'repeat my', 'repeat the', 'previous order again']],
+  ['reorder', 2.5, ['again']],
+  ['reorder', 5, ['reorder', 'order again', 'buy again', 'same as last time', 'same items', 'same thing', 'repeat my', 'repeat the', 'previous order again']],
 
   ['loyalty', 3, ['point', 'loyalty point', 'reward', 'tier', 'perk', 'my status', 'gold status', 'am i gold', 'member', 'membership', 'balance']],
 
@@ -76,7 +77,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['policy_shipping', 1.5, ['delivery', 'how long', 'ship', 'free', 'cost', 'shipping cost']],
   ['policy_returns', 3, ['return policy', 'refund policy', 'policy', 'how many days', 'how long do i have', 'return window', 'sale item', 'refund take', 'returns free', 'can i return sale']],
   ['policy_returns', 1.5, ['return', 'refund', 'how long']],
-  ['policy_sizing', 4, ['size guide', 'size chart', 'what size', 'run small', 'run large', 'run big', 'fit small', 'fit large', 'sizes fit', 'size fit', 'us size', 'uk size', 'in us', 'in uk', 'my waist', 'my bust', 'inches', 'measurement', 'between size', 'true to size', 'how do your size']],
+  ['policy_sizing', 4, ['size guide', 'size chart', 'what size should', 'what size would', 'what size do i', 'what size am i', 'which size should', 'size should i', 'run small', 'run large', 'run big', 'fit small', 'fit large', 'sizes fit', 'size fit', 'us size', 'uk size', 'in us', 'in uk', 'my waist', 'my bust', 'inches', 'measurement', 'between size', 'true to size', 'how do your size']],
   ['policy_sizing', 1.5, ['fit', 'size']],
   ['policy_payment', 3.5, ['pay', 'payment', 'paypal', 'credit card', 'debit card', 'apple pay', 'google pay', 'klarna', 'afterpay', 'tax', 'currency', 'visa', 'mastercard', 'amex']],
   ['policy_ai', 4, ['are you a bot', 'are you a robot', 'are you a real', 'are you human', 'are you a human', 'are you ai', 'are you an ai', 'is this an ai', 'is this a bot', 'is this ai', 'am i talking to', 'am i chatting with', 'am i speaking to', 'am i talking with', 'am i chatting to', 'am i speaking with', 'is this a real person', 'are you real', 'are you a person']],

@@ -3,12 +3,17 @@
 import type { Turn } from './conversation.js';
 import { lastShownOrders, lastShownProducts, type OrderView, type ProductView } from './results.js';
 import { ASK_MARKERS, type Ask } from './phrases.js';
+import { classify } from './classify.js';
 
 export interface Memory {
   products: ProductView[];
   orders: OrderView[];
-  /** Arguments of the return label proposed in the previous turn, awaiting the shopper's answer. */
+  /** Arguments of a return label proposed in a recent turn, still awaiting the shopper's answer. */
   pendingReturn: Record<string, unknown> | null;
+  /** How many turns ago it was proposed (1 = the previous turn). */
+  pendingAge: number;
+  /** The order number talked about most recently (a tool argument or the shopper's words). */
+  mentionedOrder: string | null;
   offeredHuman: boolean;
   /** What the previous reply asked the shopper for. */
   asked: Ask | null;
@@ -28,13 +33,7 @@ export function remember(previous: readonly Turn[]): Memory {
   const recent = previous.slice(-LOOKBACK_TURNS);
   const exchanges = recent.flatMap((t) => t.exchanges);
   const last = previous[previous.length - 1];
-  let pendingReturn: Record<string, unknown> | null = null;
-  if (last) {
-    for (const ex of last.exchanges) {
-      if (ex.name !== 'create_return_label' || !ex.result) continue;
-      pendingReturn = ex.result.ok && ex.args.confirm !== true && proposalOpen(ex.result.data) ? ex.args : null;
-    }
-  }
+  const { pendingReturn, pendingAge } = findPending(recent);
   const reply = last?.reply ?? '';
   let asked: Ask | null = null;
   for (const [ask, marker] of Object.entries(ASK_MARKERS) as Array<[Ask, string]>) {
@@ -44,6 +43,8 @@ export function remember(previous: readonly Turn[]): Memory {
     products: lastShownProducts(exchanges),
     orders: lastShownOrders(exchanges),
     pendingReturn,
+    pendingAge,
+    mentionedOrder: findMentionedOrder(recent),
     offeredHuman: /colleague|priority team|human|real person/i.test(lastSentences(reply, 2)) && reply.trim().endsWith('?'),
     asked,
     offeredOrder: new RegExp(`${ASK_MARKERS.lookup} #(\\d{4,10})`).exec(reply)?.[1] ?? null,
@@ -51,6 +52,38 @@ export function remember(previous: readonly Turn[]): Memory {
     firstTurn: previous.length === 0,
     verified: previous.some((t) => t.exchanges.some((ex) => ex.name === 'verify_customer' && ex.result?.ok)),
   };
+}
+
+/**
+ * The newest return proposal in the recent turns, unless something settled it since: a later
+ * create_return_label call, or the shopper saying no.
+ */
+function findPending(recent: readonly Turn[]): { pendingReturn: Record<string, unknown> | null; pendingAge: number } {
+  for (let t = recent.length - 1; t >= 0; t--) {
+    const turn = recent[t]!;
+    const calls = turn.exchanges.filter((ex) => ex.name === 'create_return_label' && ex.result);
+    const lastCall = calls[calls.length - 1];
+    if (!lastCall) continue;
+    const open = lastCall.result!.ok && lastCall.args.confirm !== true && proposalOpen(lastCall.result!.data);
+    const declined = recent.slice(t + 1).some((later) => classify(later.user).intent === 'deny');
+    return open && !declined ? { pendingReturn: lastCall.args, pendingAge: recent.length - t } : { pendingReturn: null, pendingAge: 0 };
+  }
+  return { pendingReturn: null, pendingAge: 0 };
+}
+
+const ORDER_IN_TEXT = /#?\b(\d{4,10})\b/;
+
+function findMentionedOrder(recent: readonly Turn[]): string | null {
+  for (let t = recent.length - 1; t >= 0; t--) {
+    const turn = recent[t]!;
+    for (let i = turn.exchanges.length - 1; i >= 0; i--) {
+      const n = turn.exchanges[i]!.args.orderNumber;
+      if (typeof n === 'string' && n) return n.replace(/^#/, '');
+    }
+    const m = ORDER_IN_TEXT.exec(turn.user.replace(/\$\s*\d+/g, ''));
+    if (m) return m[1]!;
+  }
+  return null;
 }
 
 /** A proposal is open unless the tool says the label already exists (an idempotent repeat). */

@@ -40,7 +40,7 @@ const STEM_KEEP = new Set(['does', 'goes', 'this', 'thus', 'plus', 'yes', 'has',
 export function stem(w: string): string {
   if (w.length < 4 || STEM_KEEP.has(w)) return w;
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
-  if (/(ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
+  if (/(ss|sh|ch|x|zz)es$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
   return w;
 }
@@ -102,7 +102,8 @@ export function correct(word: string): string {
   const cached = corrections.get(word);
   if (cached !== undefined) return cached;
   if (VOCAB.has(stem(word))) return word;
-  const max = word.length >= 7 ? 2 : 1;
+  // Two edits only for long words: a seven-letter name ("juniper") is too close to other words ("jumper").
+  const max = word.length >= 8 ? 2 : 1;
   let best = word;
   let bestRank = [max + 1];
   // Three-letter words are only completed ("tlk" → "talk"), never swapped for other short words.

@@ -28,6 +28,7 @@ export const PHRASES = {
   confirmNothing: 'Happy to help. What would you like to do?',
   denyReturn: "No problem, I haven't created a return label. Your order stays as it is.",
   denyGeneric: 'No problem.',
+  injection: "I can't switch modes, skip confirmations or act on instructions like that. I'm happy to help the normal way, though: tell me what you need (for example which order you'd like to return) and I'll take it from there.",
   toolFailed: "Sorry, something went wrong on my side while checking that.",
   notAllowed: "Sorry, that's not something I can do in this chat.",
 } as const;

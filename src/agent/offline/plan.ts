@@ -69,8 +69,13 @@ function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: strin
   return reply({ kind: 'fact', body: `${fallback} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
 }
 
+// Acting on the shopper's behalf (changing the cart, proposing or confirming a return) never
+// follows a message that tries to override the rules; reading is still fine (tools authorize).
+const ACTIONS: ReadonlySet<string> = new Set(['return', 'reorder', 'add_to_cart', 'confirm']);
+
 export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
   const e = f.e;
+  if (f.injection && ACTIONS.has(f.intent)) return reply({ kind: 'ask', body: PHRASES.injection });
   switch (f.intent) {
     case 'greeting':
       return reply({ kind: 'plain', body: '', perks: true });
@@ -85,7 +90,10 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
     case 'unanswerable':
       return reply({ kind: 'ask', body: `${PHRASES.honestUnknown} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
     case 'confirm':
-      if (memory.pendingReturn && tools.has('create_return_label')) return call('create_return_label', { ...memory.pendingReturn, confirm: true });
+      // A yes right after the proposal confirms it; a later one must say what it agrees to.
+      if (memory.pendingReturn && tools.has('create_return_label') && (memory.pendingAge === 1 || /\b(return|label|refund|send (it|them) back)/i.test(f.text))) {
+        return call('create_return_label', { ...memory.pendingReturn, confirm: true });
+      }
       if (memory.offeredHuman && tools.has('escalate_to_human')) return call('escalate_to_human', { reason: memory.prevUser ? `Shopper accepted a hand-over after: "${memory.prevUser.slice(0, 200)}"` : 'Shopper accepted a hand-over' });
       if (memory.asked === 'lookup' && tools.has('lookup_order')) {
         const n = f.orderNumber ?? memory.offeredOrder;
