@@ -15,8 +15,8 @@ const SOURCE = 'local fake Chat Completions server (test/support/fake-openai.ts)
 function scriptedModel(body: ChatBody) {
   const last = body.messages[body.messages.length - 1]!;
   if (last.role === 'tool') {
-    const data = JSON.parse(String(last.content)) as { data?: { products?: Array<{ name: string }> } };
-    const first = data.data?.products?.[0];
+    const data = JSON.parse(String(last.content)) as { data?: { matches?: Array<{ name: string }> } };
+    const first = data.data?.matches?.[0];
     return { content: first ? `I found the ${first.name} for you.` : 'I could not find that, sorry.' };
   }
   const text = String(last.content).toLowerCase();
@@ -55,7 +55,15 @@ function io(env: Record<string, string | undefined>) {
 
 const args = (extra: string[]) => ['--model', 'openai:fake-local', '--cases', join(dir, 'cases'), '--recordings', join(dir, 'rec'), '--reports', join(dir, 'reports'), ...extra];
 const report = () => JSON.parse(readFileSync(join(dir, 'reports', 'eval.json'), 'utf8')) as SuiteResult;
-const scores = (r: SuiteResult) => r.outcomes.map((o) => ({ id: o.instanceId, passed: o.passed, replies: o.runs[0]!.turns.map((t) => t.reply), checks: o.runs[0]!.checks.map((c) => `${c.status} ${c.grader} ${c.reason}`) }));
+// Wall-clock latency is the one thing a replay may change; every verdict must stay the same.
+const scores = (r: SuiteResult) =>
+  r.outcomes.map((o) => ({
+    id: o.instanceId,
+    passed: o.passed,
+    replies: o.runs[0]!.turns.map((t) => t.reply),
+    tools: o.runs[0]!.turns.map((t) => t.toolCalls.map((c) => ({ name: c.name, args: c.args, ok: c.ok, result: c.result }))),
+    checks: o.runs[0]!.checks.map((c) => `${c.status} ${c.grader} ${c.reason.replace(/latency ms \d+/, 'latency ms …')}`),
+  }));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tailor-eval-rr-'));
@@ -96,8 +104,16 @@ describe('record and replay', () => {
 
   it('fails a case whose recording is missing, without a live call', async () => {
     unlinkSync(join(dir, 'rec', 'openai_fake-local', 'rr-hello.json'));
-    const r = io({ OPENAI_BASE_URL: fake.url });
-    await runEvalCli(args(['--replay']), r.io);
+    // A live endpoint is up this time: replay must still not call it.
+    const live = await startFakeOpenAI();
+    live.handle(scriptedModel);
+    const r = io({ OPENAI_BASE_URL: live.url });
+    try {
+      await runEvalCli(args(['--replay']), r.io);
+    } finally {
+      await live.close();
+    }
+    expect(live.requests).toHaveLength(0);
     const hello = report().outcomes.find((o) => o.instanceId === 'rr-hello')!;
     expect(hello.passed).toBe(false);
     expect(hello.runs[0]!.checks[0]).toMatchObject({ grader: 'replay', status: 'fail' });
