@@ -76,9 +76,9 @@ export function createRetryingFetch(opts: RetryFetchOptions): typeof fetch {
         await sleep(delay, outer);
         continue;
       }
-      if (res.ok || !RETRYABLE(res.status)) return withBodyTimer(res, done);
+      if (res.ok || !RETRYABLE(res.status)) return withBodyTimer(res, timer);
       const delay = retryAfterMs(res.headers) ?? backoff();
-      if (!canWait(delay)) return withBodyTimer(res, done);
+      if (!canWait(delay)) return withBodyTimer(res, timer);
       done();
       await res.body?.cancel().catch(() => undefined);
       opts.onRetry?.({ attempt: attempt + 1, delayMs: Math.round(delay), status: res.status, reason: `HTTP ${res.status}` });
@@ -99,18 +99,14 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | null 
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
-/** Keeps the attempt's timeout armed until the body has been read (a stream can stall mid-way). */
-function withBodyTimer(res: Response, done: () => void): Response {
-  if (!res.body) {
-    done();
-    return res;
-  }
-  const body = res.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      flush: done,
-    }),
-  );
-  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+/**
+ * The attempt's timeout stays armed while the body is read (a stream can stall mid-way); it is
+ * not cleared at the end of the body, since watching for that costs a stream per response.
+ * A late abort of a finished request does nothing, and the timer does not keep a process alive.
+ */
+function withBodyTimer(res: Response, timer: ReturnType<typeof setTimeout>): Response {
+  (timer as { unref?: () => void }).unref?.();
+  return res;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
