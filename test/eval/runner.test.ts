@@ -149,3 +149,11 @@ describe('reporters on that run', () => {
     expect(tty.join('')).toMatch(/\r\x1b\[2K\[█+░+\] 1\/2 r-inline-vip/);
   });
 });
+
+describe('a stalled turn', () => {
+  it('fails after the turn timeout instead of hanging the run', async () => {
+    const { chatTurn } = await import('../../src/eval/runner/client.js');
+    const never = { request: () => new Promise<Response>(() => {}) };
+    await expect(chatTurn(never, { token: null, sessionId: 's_stalled_session_0001', conversationId: null, message: 'hi', timeoutMs: 200 })).rejects.toThrow('no reply within 200 ms');
+  });
+});

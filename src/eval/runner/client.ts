@@ -13,6 +13,8 @@ export interface ChatRequest {
   conversationId: string | null;
   message: string;
   page?: { url?: string; referrer?: string };
+  /** A turn that never answers fails its case instead of stalling the whole run. */
+  timeoutMs?: number;
 }
 
 export type TurnResult = Omit<TurnRecord, 'index' | 'systemPrompt' | 'traits'> & { conversationId: string | null };
@@ -22,8 +24,23 @@ export async function chatTurn(app: ChatApp, req: ChatRequest): Promise<TurnResu
   if (req.token) headers.Authorization = `Bearer ${req.token}`;
   const body = JSON.stringify({ message: req.message, ...(req.conversationId ? { conversationId: req.conversationId } : {}), ...(req.page ? { page: req.page } : {}) });
   const started = performance.now();
-  const res = await app.request('/api/chat', { method: 'POST', headers, body });
-  const text = await res.text();
+  const abort = new AbortController();
+  const limit = req.timeoutMs ?? 30_000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      reject(new Error(`no reply within ${limit} ms`));
+    }, limit);
+  });
+  let res: Response;
+  let text: string;
+  try {
+    res = await Promise.race([Promise.resolve(app.request('/api/chat', { method: 'POST', headers, body, signal: abort.signal })), timeout]);
+    text = await Promise.race([res.text(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
   const latencyMs = performance.now() - started;
   const base: TurnResult = {
     user: req.message,
