@@ -38,11 +38,16 @@ export function toCard(p: Pick<ProductRow, 'id' | 'name' | 'category' | 'colour'
   return { id: p.id, name: p.name, category: p.category, colour: p.colour, price: dollars(p.priceCents), description: clip(p.description, descriptionMax), stock: stockRecord(vs) };
 }
 
+const D1_MAX_IDS = 90;
+
 export async function variantsOf(db: Db, productIds: readonly string[]): Promise<Map<string, VariantRow[]>> {
   const out = new Map<string, VariantRow[]>();
   if (productIds.length === 0) return out;
-  const rows = await db.select().from(variants).where(inArray(variants.productId, [...productIds]));
-  for (const r of rows) out.set(r.productId, [...(out.get(r.productId) ?? []), r]);
+  // D1 binds at most 100 parameters per statement, so long id lists go in slices.
+  for (let i = 0; i < productIds.length; i += D1_MAX_IDS) {
+    const rows = await db.select().from(variants).where(inArray(variants.productId, productIds.slice(i, i + D1_MAX_IDS)));
+    for (const r of rows) out.set(r.productId, [...(out.get(r.productId) ?? []), r]);
+  }
   return out;
 }
 

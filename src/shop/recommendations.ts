@@ -20,8 +20,9 @@ export async function recommendFor(db: Db, customerId: string, limit: number): P
     .innerJoin(products, eq(products.id, orderItems.productId))
     .where(and(eq(orders.customerId, customerId), notInArray(orders.status, ['cancelled'])))
     .orderBy(desc(orders.createdAt));
-  const owned = [...new Set(bought.map((b) => b.productId))];
-  const notOwned = owned.length ? [notInArray(products.id, owned)] : [];
+  // A subquery, not a list of ids: a long purchase history would overflow D1's 100 bound parameters.
+  const ownedIds = db.select({ id: orderItems.productId }).from(orderItems).innerJoin(orders, eq(orders.id, orderItems.orderId)).where(eq(orders.customerId, customerId));
+  const notOwned = bought.length ? [notInArray(products.id, ownedIds)] : [];
 
   const weight = new Map<string, number>();
   const anchor = new Map<string, string>();
