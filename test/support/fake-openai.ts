@@ -27,7 +27,9 @@ export type FakeReply =
     }
   | { kind: 'status'; status: number; headers?: Record<string, string>; message?: string; delayMs?: number }
   /** Accepts the request and never answers (until the client gives up). */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** Streams the first words of `content`, then stops sending without ending the response. */
+  | { kind: 'stall'; content: string };
 
 export interface RecordedRequest {
   body: ChatBody;
@@ -115,9 +117,14 @@ export async function startFakeOpenAI(opts: { record?: boolean } = {}): Promise<
 }
 
 function answer(res: ServerResponse, body: ChatBody, reply: FakeReply, hanging: Set<ServerResponse>): void {
-  if (reply.kind === 'hang') {
+  if (reply.kind === 'hang' || reply.kind === 'stall') {
     hanging.add(res);
     res.on('close', () => hanging.delete(res));
+    if (reply.kind === 'stall') {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const words = reply.content.split(' ').slice(0, 3).join(' ');
+      res.write(`data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta: { role: 'assistant', content: words }, finish_reason: null }] })}\n\n`);
+    }
     return;
   }
   const send = () => (reply.kind === 'status' ? sendError(res, reply.status, reply.message ?? `fake-openai: status ${reply.status}`, reply.headers) : sendMessage(res, body, reply));
