@@ -37,7 +37,7 @@ interface Feature {
   re?: RegExp;
 }
 
-const FEATURES: Feature[] = PHRASE_FEATURES.flatMap(([intent, weight, phrases]) =>
+const ALL_FEATURES: Feature[] = PHRASE_FEATURES.flatMap(([intent, weight, phrases]) =>
   phrases.map((p): Feature => {
     if (!p.includes('*')) return { intent, weight, text: canonicalPhrase(p) };
     const body = p
@@ -47,6 +47,15 @@ const FEATURES: Feature[] = PHRASE_FEATURES.flatMap(([intent, weight, phrases]) 
     return { intent, weight, re: new RegExp(` ${body} `) };
   }),
 );
+// Phrases that fold to the same canonical text ("thank", "thanks") vote once, at their highest weight.
+const FEATURES: Feature[] = [
+  ...ALL_FEATURES.reduce((byKey, f) => {
+    const key = `${f.intent}|${f.text ?? f.re!.source}`;
+    const seen = byKey.get(key);
+    if (!seen || seen.weight < f.weight) byKey.set(key, f);
+    return byKey;
+  }, new Map<string, Feature>()).values(),
+];
 const STORE = STORE_WORDS.map(canonicalPhrase);
 const THRESHOLD = 2;
 const QUESTION = /^ (do you have|have you got|is|are|any|does|do they|got) /;

@@ -38,6 +38,7 @@ export const UNANSWERABLE_FEATURES: readonly string[] = ['gift wrap*', 'gift car
 
 /** Phrase features: [intent, weight, phrases]. A phrase counts once per message. */
 export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, readonly string[]]> = [
+  ['greeting', 4, ['hi again', 'hello again', 'hey again', 'back again', 'i am back']],
   ['greeting', 2, ['hi', 'hello', 'hey', 'howdy', 'greetings', 'good morning', 'good afternoon', 'good evening', 'hey there', 'hi there']],
   ['greeting', 2, ['yo', 'sup', 'morning', 'evening', 'how are you', 'anyone here', 'anybody there', 'anyone there', 'is anyone']],
 

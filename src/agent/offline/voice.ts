@@ -41,13 +41,24 @@ export interface SpeakOptions {
   firstTurn: boolean;
 }
 
+/** A warm persona prefers the acknowledgement that names the shopper (a name its greeting also uses). */
+function pickAck(voice: Voice, seed: string): string | undefined {
+  const acks = voice.acknowledgements;
+  if (!acks.length) return undefined;
+  if (voice.style === 'warm') {
+    const names = new Set(voice.greeting.match(/\b[A-Z][a-z]+\b/g) ?? []);
+    const personal = acks.find((a) => (a.match(/(?<=, )[A-Z][a-z]+\b/g) ?? []).some((w) => names.has(w)));
+    if (personal) return personal;
+  }
+  return acks[hash(seed) % acks.length];
+}
+
 export function speak(reply: Reply, { voice, seed, firstTurn }: SpeakOptions): string {
   const warm = voice.style === 'warm';
   // A warm persona opens a conversation with its greeting line ("Welcome back, Sarah!").
   const opener = firstTurn && warm && reply.kind !== 'plain' ? firstSentence(voice.greeting) : undefined;
   if (reply.kind === 'plain') return join([reply.body, reply.perks && voice.perks]);
-  const acks = voice.acknowledgements;
-  const ack = reply.kind === 'fact' && reply.ack && acks.length && !opener ? acks[hash(seed) % acks.length] : undefined;
+  const ack = reply.kind === 'fact' && reply.ack && !opener ? pickAck(voice, seed) : undefined;
   const perks = reply.perks && (warm || voice.style === 'neutral' || firstTurn) ? voice.perks : undefined;
   const hint = voice.style === 'guided' ? reply.hint : undefined;
   const asks = reply.kind === 'ask' || reply.noFollowUp || /\?\s*$/.test(reply.body) || (hint !== undefined && /\?\s*$/.test(hint));
