@@ -31,7 +31,7 @@ function turnHtml(t: TurnRecord, checks: readonly CheckResult[]): string {
     .join('');
   const mine = checks.filter((c) => c.turn === t.index && c.status !== 'pass');
   const meta = `${h(t.persona?.id ?? '?')}${t.persona?.variant ? `@${h(t.persona.variant)}` : ''} · segment ${h(t.segment?.id ?? '?')} · ${h(t.model)} · ${t.usage.modelCalls} model call(s), ${t.usage.inputTokens + t.usage.outputTokens} tokens · ${Math.round(t.latencyMs)} ms`;
-  return `<div class="turn"><div class="meta">turn ${t.index} — ${meta}</div><div class="user">🛍 ${h(t.user)}</div>${tools}<div class="reply">${t.error ? `<span class="fail">error: ${h(t.error)}</span>` : h(t.reply)}</div>${mine.length ? `<ul>${mine.map(checkLine).join('')}</ul>` : ''}</div>`;
+  return `<div class="turn"><div class="meta">turn ${t.index} — ${meta}</div><div class="user"><span class="meta">shopper</span> ${h(t.user)}</div>${tools}<div class="reply"><span class="meta">assistant</span> ${t.error ? `<span class="fail">error: ${h(t.error)}</span>` : h(t.reply)}</div>${mine.length ? `<ul>${mine.map(checkLine).join('')}</ul>` : ''}</div>`;
 }
 
 function runHtml(r: CaseRun, n: number, of: number): string {
