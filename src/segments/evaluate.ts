@@ -4,7 +4,7 @@ import type { SegmentResult } from '../core/index.js';
 import type { Profile } from './profile.js';
 import type { Rule, When } from './rules-schema.js';
 import type { SegmentRules } from './load-rules.js';
-import { describeInteractionRange, inInteractionRange, windowOf } from './windows.js';
+import { describeInteractionRange, inInteractionRange, windowOf, type WindowSpec } from './windows.js';
 
 type Range = { min?: number; max?: number };
 
@@ -16,8 +16,13 @@ function rangeText(r: Range, fmt: (n: number) => string): string {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-export const dollars = (cents: number) =>
-  `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: cents % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
+/** "$1,234.50", "$300". Hand-rolled: toLocaleString builds an Intl formatter per call, too slow per turn. */
+export function dollars(cents: number): string {
+  const whole = Math.floor(Math.abs(cents) / 100);
+  const rest = Math.abs(cents) % 100;
+  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${cents < 0 ? '-' : ''}$${grouped}${rest ? `.${String(rest).padStart(2, '0')}` : ''}`;
+}
 const dollarLimit = (d: number) => dollars(Math.round(d * 100));
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -31,7 +36,7 @@ export function matchRule(when: When, p: Profile, now: number): string[] | null 
   }
   // Order criteria read the rule's time frame when it has one (computed by the profile query);
   // an inline profile without that window falls back to all-time figures.
-  const win = when.timeFrame ? windowOf(when.timeFrame) : null;
+  const win = when.timeFrame ? windowFor(when.timeFrame) : null;
   const stats = (win && p.windows[win.key]) || { orders: p.orders, totalSpendCents: p.totalSpendCents };
   const within = win ? ` ${win.label}` : '';
   if (when.orders) {
@@ -74,6 +79,14 @@ export function matchRule(when: When, p: Profile, now: number): string[] | null 
     reasons.push(`manual member of ${hit}`);
   }
   return reasons;
+}
+
+// Rules are parsed once and evaluated on every turn: derive their windows once too.
+const windows = new WeakMap<object, WindowSpec>();
+function windowFor(t: NonNullable<When['timeFrame']>): WindowSpec {
+  let w = windows.get(t);
+  if (!w) windows.set(t, (w = windowOf(t)));
+  return w;
 }
 
 const cents = (r: Range): Range => ({

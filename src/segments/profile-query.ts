@@ -29,9 +29,10 @@ export function createProfileQuery(db: Db, windows: readonly WindowSpec[]) {
     firstOrderAt: numOrNull(sql`o.first_at`),
     lastOrderAt: numOrNull(sql`o.last_at`),
     sessions: num(sql`s.n`),
-    currentSaved: num(sql`s.cur`),
     firstSessionAt: numOrNull(sql`s.first_at`),
     lastSessionAt: numOrNull(sql`s.last_at`),
+    currentAt: numOrNull(sql`cur.started_at`),
+    currentCustomer: text(sql`cur.customer_id`),
     registered: num(sql`c.id IS NOT NULL`),
     tier: text(sql`c.loyalty_tier`),
     points: numOrNull(sql`c.loyalty_points`),
@@ -42,12 +43,14 @@ export function createProfileQuery(db: Db, windows: readonly WindowSpec[]) {
     fields[`w${i}n`] = num(sql.raw(`o.w${i}n`));
     fields[`w${i}s`] = num(sql.raw(`o.w${i}s`));
   });
+  // Both aggregates read only their index (orders_customer_created, sessions_customer_started):
+  // a filter on a column outside it (e.g. orders.status) would cost a table read per order.
   const from = sql`(SELECT count(*) AS n, coalesce(sum(total_cents), 0) AS spend, min(created_at) AS first_at, max(created_at) AS last_at${sql.join(windowCols)}
-      FROM orders WHERE customer_id = ${cid} AND status <> 'cancelled') AS o,
-    (SELECT count(*) AS n, coalesce(sum(id = ${sid}), 0) AS cur, min(started_at) AS first_at, max(started_at) AS last_at
-      FROM sessions WHERE customer_id = ${cid} OR id = ${sid}) AS s,
+      FROM orders WHERE customer_id = ${cid}) AS o,
+    (SELECT count(*) AS n, min(started_at) AS first_at, max(started_at) AS last_at FROM sessions WHERE customer_id = ${cid}) AS s,
     (SELECT group_concat(segment, char(31)) AS segs FROM segment_memberships WHERE customer_id = ${cid}) AS m
-    LEFT JOIN customers AS c ON c.id = ${cid}`;
+    LEFT JOIN customers AS c ON c.id = ${cid}
+    LEFT JOIN sessions AS cur ON cur.id = ${sid}`;
   const prepared = db.select(fields).from(from).prepare();
 
   return async function profileOf(who: Who, now: number): Promise<Profile> {
@@ -65,10 +68,13 @@ export function createProfileQuery(db: Db, windows: readonly WindowSpec[]) {
 function toProfile(who: Who, r: Record<string, number | string | null>, windows: readonly WindowSpec[], now: number): Profile {
   const orders = r.orders as number;
   const spend = r.spend as number;
-  // The chat records the current session before segmenting; if it has not (a CLI, a preview),
-  // the visit in progress still counts once, starting now.
-  const unsaved = (r.currentSaved as number) === 0;
-  const times = [r.firstSessionAt, r.lastSessionAt, r.firstOrderAt, r.lastOrderAt, unsaved ? now : null].filter((t): t is number => typeof t === 'number');
+  // The visit in progress counts exactly once: the chat records it before segmenting (already
+  // among the customer's sessions), a CLI or preview has not (it starts now), and a session that
+  // began anonymous before the shopper verified is saved without their customer id.
+  const currentAt = r.currentAt as number | null;
+  const counted = currentAt !== null && who.customerId !== null && r.currentCustomer === who.customerId;
+  const extra = counted ? null : (currentAt ?? now);
+  const times = [r.firstSessionAt, r.lastSessionAt, r.firstOrderAt, r.lastOrderAt, extra].filter((t): t is number => typeof t === 'number');
   const winStats: Profile['windows'] = {};
   windows.forEach((w, i) => {
     winStats[w.key] = { orders: r[`w${i}n`] as number, totalSpendCents: r[`w${i}s`] as number };
@@ -77,7 +83,7 @@ function toProfile(who: Who, r: Record<string, number | string | null>, windows:
     customerId: who.customerId,
     sessionId: who.sessionId,
     registered: r.registered === 1,
-    sessions: (r.sessions as number) + (unsaved ? 1 : 0),
+    sessions: (r.sessions as number) + (counted ? 0 : 1),
     orders,
     totalSpendCents: spend,
     averageOrderCents: orders ? Math.round(spend / orders) : 0,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../src/db/index.js';
+import { ProfileSchema, evaluateRules, loadSegmentRules } from '../../src/segments/index.js';
 import { NOW, daysAgo, oneRule, useStore } from './store.js';
 
 const open = useStore();
@@ -16,16 +17,25 @@ describe('each rule criterion against a real SQLite store', () => {
     expect(await seg(s, 'c1', 's2')).toEqual({ id: 'fallback', rule: 'default', reasons: ['no rule matched'] });
   });
 
-  it('orders and totalSpend use whole counts and dollars, ignoring cancelled orders', async () => {
+  it('orders and totalSpend count every order placed, in whole counts and dollars', async () => {
     const store = await (await open().customer('c1')).orders('c1', [
       { at: daysAgo(50), cents: 200_00 },
-      { at: daysAgo(20), cents: 99_99 },
+      { at: daysAgo(20), cents: 99_99, status: 'returned' },
       { at: daysAgo(5), cents: 500_00, status: 'cancelled' },
     ]);
-    expect(await seg(store.segmenter(oneRule('orders: { min: 2, max: 2 }')), 'c1')).toMatchObject({ id: 'matched', reasons: ['2 orders = 2'] });
-    expect(await seg(store.segmenter(oneRule('totalSpend: { min: 299.99 }')), 'c1')).toMatchObject({ id: 'matched', reasons: ['$299.99 spent ≥ $299.99'] });
-    expect(await seg(store.segmenter(oneRule('totalSpend: { min: 300 }')), 'c1')).toMatchObject({ id: 'fallback' });
-    expect(await seg(store.segmenter(oneRule('totalSpend: { max: 300 }')), 'c1')).toMatchObject({ reasons: ['$299.99 spent ≤ $300'] });
+    expect(await seg(store.segmenter(oneRule('orders: { min: 3, max: 3 }')), 'c1')).toMatchObject({ id: 'matched', reasons: ['3 orders = 3'] });
+    expect(await seg(store.segmenter(oneRule('orders: { max: 2 }')), 'c1')).toMatchObject({ id: 'fallback' });
+    expect(await seg(store.segmenter(oneRule('totalSpend: { min: 799.99 }')), 'c1')).toMatchObject({ id: 'matched', reasons: ['$799.99 spent ≥ $799.99'] });
+    expect(await seg(store.segmenter(oneRule('totalSpend: { min: 800 }')), 'c1')).toMatchObject({ id: 'fallback' });
+    expect(await seg(store.segmenter(oneRule('totalSpend: { max: 800 }')), 'c1')).toMatchObject({ reasons: ['$799.99 spent ≤ $800'] });
+  });
+
+  it('a session that began anonymous counts once after the shopper verifies', async () => {
+    const store = await (await open().customer('c1')).sessions('c1', [daysAgo(10)]);
+    await store.sessions(null, [NOW - 60_000]); // s2: today's visit, saved before verification
+    const { profile, segment } = await store.segmenter(oneRule('sessions: { min: 2, max: 2 }')).segment({ customerId: 'c1', sessionId: 's2' });
+    expect(segment).toMatchObject({ id: 'matched', reasons: ['2 sessions = 2'] });
+    expect([profile.firstInteraction, profile.lastInteraction]).toEqual([daysAgo(10), NOW - 60_000]);
   });
 
   it('averageOrder needs at least one order', async () => {
@@ -105,5 +115,14 @@ describe('each rule criterion against a real SQLite store', () => {
 default: { segment: d }
 `;
     expect(await seg(store.segmenter(yaml), 'c1')).toEqual({ id: 'b', rule: 'silver', reasons: ['silver loyalty tier'] });
+  });
+
+  it('an inline profile (as eval cases give) is evaluated the same way; windows missing from it fall back to all-time figures', () => {
+    const rules = loadSegmentRules(oneRule('totalSpend: { min: 1000 }\ntimeFrame: { lastDays: 90 }'), 'inline.yaml');
+    const profile = ProfileSchema.parse({ orders: 9, totalSpendCents: 1_234_50 });
+    expect(profile).toMatchObject({ customerId: null, sessions: 1, loyaltyTier: 'none', windows: {} });
+    expect(evaluateRules(rules, profile, NOW)).toEqual({ id: 'matched', rule: 'under-test', reasons: ['$1,234.50 spent ≥ $1,000 in the last 90 days'] });
+    const windowed = ProfileSchema.parse({ orders: 9, totalSpendCents: 1_234_50, windows: { last90d: { orders: 1, totalSpendCents: 80_00 } } });
+    expect(evaluateRules(rules, windowed, NOW).id).toBe('fallback');
   });
 });
