@@ -48,7 +48,8 @@ export function formatComparison(c: Comparison): string {
     `| | ${va} | ${vb} |`,
     '|---|---:|---:|',
     `| passed | ${c.rows.filter((r) => r.a).length}/${c.rows.length} (${pct(c.scoreA)}) | ${c.rows.filter((r) => r.b).length}/${c.rows.length} (${pct(c.scoreB)}) |`,
-    `| replies differ | ${c.rows.filter((r) => r.replyDiffers).length} | |`,
+    '',
+    `Outcomes differ in ${c.rows.filter((r) => r.outcomeDiffers).length} case(s), replies in ${c.rows.filter((r) => r.replyDiffers).length}.`,
   ];
   const differing = c.rows.filter((r) => r.outcomeDiffers || r.replyDiffers);
   if (differing.length) {
