@@ -1,25 +1,17 @@
-// `npm run db:seed [-- --reset] [-- --sql <file>] [-- --now <ISO date>]`
-// Seeds the demo store into TAILOR_DB (idempotent), or writes it as SQL for `wrangler d1 execute --file`.
-import { writeFileSync } from 'node:fs';
+// `npm run db:seed [-- --reset] [-- --now <ISO date>]`: seeds the demo store into TAILOR_DB,
+// idempotently; --reset rebuilds it. (D1 gets the same store from `npm run worker:seed`.)
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { ConfigError } from '../core/index.js';
 import { openNodeDb } from '../db/node.js';
-import { DEMO_SHOPPERS, seedDemoStore, seedSql } from '../db/seed/index.js';
+import { DEMO_SHOPPERS, seedDemoStore } from '../db/seed/index.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { reset: { type: 'boolean', default: false }, sql: { type: 'string' }, now: { type: 'string' } },
+    options: { reset: { type: 'boolean', default: false }, now: { type: 'string' } },
   });
   const now = values.now ? Date.parse(values.now) : Date.now();
   if (Number.isNaN(now)) throw new ConfigError(`--now: not a date: ${values.now}`);
-
-  if (values.sql) {
-    writeFileSync(values.sql, seedSql({ now, reset: values.reset }));
-    console.log(`Wrote the demo store as SQL to ${values.sql}${values.reset ? ' (clears every table first)' : ''}.`);
-    console.log(`Load it into D1 with: npx wrangler d1 execute <db> --local --file ${values.sql}`);
-    return 0;
-  }
 
   const config = loadConfig(process.env);
   const handle = openNodeDb(config.dbFile);

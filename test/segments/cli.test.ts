@@ -17,6 +17,8 @@ describe('db:seed and segment CLIs', () => {
     expect(first.stdout).toMatch(/customers\s+303/);
     const second = run('src/cli/seed.ts');
     expect(second.stdout).toMatch(/already has a store; left it as it is \(use --reset to rebuild it\)/);
+    const reset = run('src/cli/seed.ts', '--reset');
+    expect(reset.stdout).toMatch(/Seeded the demo store into .*tailor\.db \(after clearing it\)/);
 
     const sarah = run('src/cli/segment.ts', 'sarah@example.com');
     expect(sarah.status).toBe(0);
