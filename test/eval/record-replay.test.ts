@@ -91,6 +91,7 @@ describe('record and replay', () => {
     expect(readdirSync(recDir).sort()).toEqual(['SOURCE.json', 'rr-hello.json', 'rr-search.json']);
     const defs = JSON.parse(readFileSync(join(recDir, 'rr-search.json'), 'utf8')) as Array<{ _source: string; path: string }>;
     expect(defs).toHaveLength(2);
+    expect(readFileSync(join(recDir, 'rr-search.json'), 'utf8')).not.toContain('sk-local-fake'); // no credentials in recordings
     expect(defs.every((d) => d._source === SOURCE && d.path.endsWith('/chat/completions'))).toBe(true);
     expect(JSON.parse(readFileSync(join(recDir, 'SOURCE.json'), 'utf8')).source).toBe(SOURCE);
   });
