@@ -2,6 +2,7 @@
 // autocannon on 127.0.0.1, 50 connections, ~10 s of chat turns with varied messages,
 // sessions and identities. Targets: ≥ 500 turns/s, p99 < 100 ms, no errors, no non-2xx.
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { startServer, tempStore } from '../support/server.js';
 
@@ -53,7 +54,9 @@ async function main(): Promise<void> {
     // Warm-up: JIT, SQLite page cache, persona renders.
     await autocannon({ url: server.url, connections: 10, amount: 300, requests: [{ method: 'POST', path: '/api/chat', setupRequest }] });
 
+    const cpuBefore = processCpuMs(server.proc.pid!);
     const r = await autocannon({ url: server.url, connections: CONNECTIONS, duration: DURATION_S, timeout: 10, requests: [{ method: 'POST', path: '/api/chat', setupRequest }] });
+    const cpuMs = processCpuMs(server.proc.pid!) - cpuBefore;
     const rps = r.requests.total / r.duration;
     const rows: Array<[string, string, string, boolean]> = [
       ['chat turns/s', rps.toFixed(0), `≥ ${TARGET.rps}`, rps >= TARGET.rps],
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
       ['latency p99 (ms)', String(r.latency.p99), `< ${TARGET.p99}`, r.latency.p99 < TARGET.p99],
       ['latency max (ms)', String(r.latency.max), '', true],
       ['requests', String(r.requests.total), '', true],
+      ['server CPU/turn (ms)', (cpuMs / r.requests.total).toFixed(2), '', true],
       ['errors + timeouts', String(r.errors + r.timeouts), '0', r.errors + r.timeouts === 0],
       ['non-2xx', String(r.non2xx), '0', r.non2xx === 0],
     ];
@@ -73,6 +77,16 @@ async function main(): Promise<void> {
     store.dispose();
   }
   process.exit(exitCode);
+}
+
+/** user + system CPU time of a process, from /proc (Linux), in ms. */
+function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks at USER_HZ = 100
+  } catch {
+    return Number.NaN;
+  }
 }
 
 main().catch((err: unknown) => {

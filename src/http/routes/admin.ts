@@ -4,6 +4,7 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import { notFound, unauthorized } from '../../core/index.js';
 import type { Clock, Db } from '../../db/index.js';
 import type { AppEnv } from '../env.js';
+import { modelFailures } from '../../agent/index.js';
 import { computeMetrics } from '../metrics.js';
 
 export interface AdminRouteDeps {
@@ -35,7 +36,11 @@ function adminAuth(token: string | null): MiddlewareHandler<AppEnv> {
 
 export function registerAdminRoutes(app: Hono<AppEnv>, deps: AdminRouteDeps): void {
   app.use('/api/admin/*', adminAuth(deps.adminToken));
-  app.get('/api/admin/metrics', async (c) => c.json(await computeMetrics(deps.db, deps.now())));
+  app.get('/api/admin/metrics', async (c) => {
+    const metrics = await computeMetrics(deps.db, deps.now());
+    // Stored turns say which ones fell back; this process's counter also sees failures that ended a turn.
+    return c.json({ ...metrics, modelFailures: { sinceStart: modelFailures.snapshot() } });
+  });
   app.post('/api/admin/personas/reload', async (c) => {
     // A broken edit is reported, not thrown: the registry keeps serving the last good version.
     return c.json(await deps.personas.reload());

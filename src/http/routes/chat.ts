@@ -71,6 +71,9 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
         if (pub.code === 'internal') deps.logger.error('stream_failed', { requestId: c.get('requestId'), error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
         if (!stream.aborted) await stream.writeSSE({ event: 'error', data: JSON.stringify({ code: pub.code, message: pub.message }) }).catch(() => undefined);
       } finally {
+        // Ends the turn's generator, which releases the conversation lock; leaving it suspended
+        // after `done` blocks the next message of this conversation forever.
+        await events.return?.(undefined)?.catch(() => undefined);
         cleanup();
       }
     });
