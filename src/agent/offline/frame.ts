@@ -95,6 +95,10 @@ export function pickOrder(all: readonly OrderView[], e: Entities, text: string, 
     const o = latest ? orders[0] : e.ordinal === -1 ? orders[orders.length - 1] : orders[e.ordinal - 1];
     return o?.orderNumber ?? null;
   }
+  // "the sneakers one": the order whose items the words describe.
+  const words = [e.categoryWord, ...e.descriptors].filter((w): w is string => !!w && w.length >= 3);
+  const byItems = words.length ? orders.filter((o) => o.items.some((i) => words.some((w) => i.toLowerCase().includes(w)))) : [];
+  if (byItems.length) return byItems[0]!.orderNumber;
   // "that order" / "it": the first (most salient) order shown.
   return e.pronoun || orders.length === 1 ? orders[0]!.orderNumber : null;
 }
@@ -136,7 +140,13 @@ export function buildFrame(text: string, mem: Memory): Frame {
   if (!product && e.pronoun && mem.products.length > 1 && mem.prevUser) {
     product = pickProduct(mem.products, classify(mem.prevUser).entities, mem.prevUser);
   }
+  // "cancel it" with no proposal pending is about an order, which no tool can cancel.
+  if (intent === 'deny' && !mem.pendingReturn && /\bcancel/i.test(text) && (mem.orders.length > 0 || e.orderNumbers.length > 0)) intent = 'unsupported';
   let orderNumber = pickOrder(mem.orders, e, text, intent);
+  // "what about the sneakers one?" after a list of orders asks about an order, not the catalog.
+  if (orderNumber && !e.orderNumbers.length && mem.orders.length && !mem.products.length && (intent === 'search' || intent === 'stock') && /\b(one|order|about)\b/i.test(text)) {
+    intent = 'order_status';
+  }
   if (!orderNumber && mem.orders.length === 0 && (e.pronoun || /\b(that|this|the same|my) order\b/i.test(text))) orderNumber = mem.mentionedOrder;
   return { intent, e, text, product, orderNumber, injection: INJECTION.test(text) };
 }

@@ -30,11 +30,15 @@ export const INTENTS = [
   'goodbye',
   'out_of_scope',
   'unanswerable',
+  'unsupported',
 ] as const;
 export type ScoredIntent = (typeof INTENTS)[number];
 
 /** Store services the tools know nothing about: answered honestly, with a human offered. */
 export const UNANSWERABLE_FEATURES: readonly string[] = ['gift wrap*', 'gift card', 'gift receipt', 'discount code', 'promo code', 'coupon', 'voucher', 'price match', 'physical store', 'store near', 'in store', 'click and collect', 'student discount', 'warranty', 'alteration', 'newsletter', 'careers', 'franchise'];
+
+/** Actions no tool can take: said plainly, with a human offered. */
+export const UNSUPPORTED_FEATURES: readonly string[] = ['remove', 'delete', 'take out of my cart', 'take it out', 'cancel my order', 'cancel order', 'cancel the order', 'cancel this order', 'cancel that order', 'change my address', 'change the address', 'change address', 'update my address', 'shipping address', 'delivery address', 'change my order', 'modify my order', 'edit my order', 'change my email', 'change my password', 'reset my password', 'close my account', 'unsubscribe'];
 
 /** Phrase features: [intent, weight, phrases]. A phrase counts once per message. */
 export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, readonly string[]]> = [
@@ -63,7 +67,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['order_status', 1, ['order']],
   ['order_status', 2, ['shipped', 'ship', 'package', 'parcel', 'arrive', 'delivered', 'received', 'status', 'where is', 'happened to', 'sent', 'did my']],
 
-  ['return', 3.5, ['return', 'refund', 'send back', 'send it back', 'send this back', 'send them back', 'money back', 'exchange', 'return label', 'retour']],
+  ['return', 3.5, ['return', 'refund', 'send back', 'send it back', 'send this back', 'send them back', 'send stuff back', 'send something back', 'send things back', 'money back', 'exchange', 'return label', 'retour']],
   ['return', 2, ['does not fit', 'not fit', 'too small', 'too big', 'too large', 'wrong size', 'damaged', 'faulty']],
 
   ['reorder', 2.5, ['again']],
@@ -74,9 +78,9 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['recommend', 3.5, ['recommend', 'recommendation', 'suggest', 'suggestion', 'stylist', 'stylist pick', 'might like', 'would like', 'go with', 'goes with', 'go well with', 'surprise me', 'pick', 'picks', 'based on']],
 
   ['policy_shipping', 3, ['shipping', 'ship to', 'ship for free', 'free shipping', 'express', 'delivery time', 'how long does delivery', 'delivery cost', 'how fast', 'international', 'delivery to', 'ship internationally']],
-  ['policy_shipping', 4, ['if i order', 'order today', 'order now']],
+  ['policy_shipping', 4, ['if i order', 'order today', 'order now', 'do you ship', 'you ship', 'ship overseas', 'overseas', 'abroad', 'worldwide', 'ship internationally']],
   ['policy_shipping', 1.5, ['delivery', 'how long', 'ship', 'free', 'cost', 'shipping cost']],
-  ['policy_returns', 3, ['return policy', 'refund policy', 'policy', 'how many days', 'how long do i have', 'return window', 'sale item', 'refund take', 'returns free', 'can i return sale']],
+  ['policy_returns', 3, ['return policy', 'refund policy', 'policy', 'how many days', 'how long do i have', 'how long have i got', 'how long can i', 'return window', 'sale item', 'refund take', 'returns free', 'can i return sale']],
   ['policy_returns', 1.5, ['return', 'refund', 'how long']],
   ['policy_sizing', 4, ['size guide', 'size chart', 'what size should', 'what size would', 'what size do i', 'what size am i', 'which size should', 'size should i', 'run small', 'run large', 'run big', 'fit small', 'fit large', 'sizes fit', 'size fit', 'us size', 'uk size', 'in us', 'in uk', 'my waist', 'my bust', 'inches', 'measurement', 'between size', 'true to size', 'how do your size']],
   ['policy_sizing', 1.5, ['fit', 'size']],
@@ -86,7 +90,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['policy_general', 3.5, ['opening hours', 'open hours', 'support hours', 'what hours', 'when are you open', 'loyalty program', 'loyalty programme', 'how does the loyalty']],
   ['policy_general', 1.5, ['hours', 'open']],
 
-  ['human', 3.5, ['human', 'real person', 'agent', 'representative', 'manager', 'supervisor', 'customer service', 'customer support', 'call me', 'call back', 'put me through', 'connect me', 'speak to', 'speak with', 'talk to someone', 'talk to somebody', 'talk to a', 'someone from your team', 'a person', 'live chat', 'operator']],
+  ['human', 3.5, ['human', 'real person', 'agent', 'representative', 'manager', 'supervisor', 'customer service', 'customer support', 'call me', 'call back', 'put me through', 'connect me', 'speak to', 'speak with', 'talk to someone', 'talk to somebody', 'talk to a', 'someone from your team', 'a person', 'live chat', 'operator', 'on the phone', 'phone call']],
   ['human', 1.5, ['talk to', 'someone', 'somebody', 'support', 'person', 'staff', 'not helping', 'useless']],
 
   ['verify', 3, ['verify', 'verification', 'log me in', 'log in', 'login', 'sign in', 'sign me in', 'it is me', 'my account', 'identify']],
@@ -105,7 +109,8 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['goodbye', 4, ['bye', 'goodbye', 'see you', 'good night', 'take care', 'have a nice day', 'have a good day', 'have a great day', 'later', 'i am done', 'that is all', 'that is it', 'all for today', 'farewell']],
 
   ['unanswerable', 4, UNANSWERABLE_FEATURES],
-  ['out_of_scope', 4, ['system prompt', 'your instructions', 'your prompt', 'poem', 'homework', 'president', 'capital of', 'flight', 'stock price', 'my taxes', 'do my tax', 'song', 'pizza', 'free stuff', 'for free', 'discount of', '100 discount', 'admin mode']],
+  ['unsupported', 5, UNSUPPORTED_FEATURES],
+  ['out_of_scope', 4, ['system prompt', 'your instructions', 'your prompt', 'poem', 'homework', 'president', 'capital of', 'flight', 'stock price', 'my taxes', 'do my tax', 'song', 'pizza', 'free stuff', 'for free', 'discount of', '100 discount', 'admin mode', 'movie', 'film', 'netflix', 'tv show', 'recipe', 'a book']],
 ];
 
 /** Words that make an unmatched message a store question we cannot answer (honest reply + human). */

@@ -22,6 +22,7 @@ export const PHRASES = {
   noReturnsTool: "I'm not able to create return labels in this chat.",
   humanOffer: 'I can connect you with a colleague from our support team. Would you like that?',
   humanUnavailable: "I'm not able to hand this chat over to a person from here.",
+  cannotDo: "I'm sorry, that's not something I can do from this chat.",
   honestUnknown: "I'm sorry, I don't have reliable information about that, so I'd rather not guess.",
   optOut: "Done: I've turned off personalization for this conversation. I won't use your shopping history or profile, and I'll help you just as I would any shopper.",
   optIn: "Done: personalization is back on, so I can use your shopping history to help.",

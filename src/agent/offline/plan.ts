@@ -87,6 +87,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       return { kind: 'reply', reply: { kind: 'plain', body: PHRASES.optOut }, optOut: true };
     case 'opt_in':
       return { kind: 'reply', reply: { kind: 'plain', body: PHRASES.optIn }, optIn: true };
+    case 'unsupported':
+      return tools.has('escalate_to_human') ? reply({ kind: 'ask', body: `${PHRASES.cannotDo} ${PHRASES.humanOffer}` }) : reply({ kind: 'fact', body: PHRASES.cannotDo });
     case 'unanswerable':
       return reply({ kind: 'ask', body: `${PHRASES.honestUnknown} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
     case 'confirm':

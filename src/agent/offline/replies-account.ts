@@ -3,7 +3,7 @@
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { ASK_MARKERS, PHRASES } from './phrases.js';
-import { inStockSizes, isRec, num, ordersIn, str, type OrderView, type ProductView } from './results.js';
+import { inSizes, inStockSizes, isRec, num, ordersIn, str, type OrderView, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 
 const list = (items: readonly string[]): string =>
@@ -133,7 +133,7 @@ function cartFailure(ex: Exchange, field: string | undefined, known: readonly Pr
   const sizes = inStockSizes(p);
   const has = p.stock.some((s) => s.size.toUpperCase() === size?.toUpperCase());
   const why = has ? `${p.name} is sold out in ${size}.` : `${p.name} doesn't come in ${size}.`;
-  return sizes.length ? { kind: 'ask', body: `Sorry, ${why} It's in stock in ${list(sizes)}. ${ASK_MARKERS.size}?` } : { kind: 'fact', body: `Sorry, ${why} It's sold out in every size right now.` };
+  return sizes.length ? { kind: 'ask', body: `Sorry, ${why} It's in stock ${inSizes(sizes)}. ${ASK_MARKERS.size}?` } : { kind: 'fact', body: `Sorry, ${why} It's sold out in every size right now.` };
 }
 
 export function failureReply(ex: Exchange, f: Frame, tools: ReadonlySet<string>, known: readonly ProductView[] = []): Reply {

@@ -53,7 +53,7 @@ function sizing(p: Rec, f: Frame): string {
 function payment(p: Rec, f: Frame): string {
   const tax = /\b(tax|vat|currency|dollar|usd)\b/i.test(f.text);
   const methods = at(p, 'methods');
-  return [tax ? sentence(at(p, 'currency')) : methods ? `We accept ${methods.charAt(0).toLowerCase()}${methods.slice(1)}` : '', tax ? '' : sentence(at(p, 'security'))]
+  return [tax ? sentence(at(p, 'currency')) : methods ? `We accept ${methods}` : '', tax ? '' : sentence(at(p, 'security'))]
     .map(sentence)
     .filter(Boolean)
     .join(' ');

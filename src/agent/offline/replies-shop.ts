@@ -2,7 +2,7 @@
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { ASK_MARKERS, PHRASES } from './phrases.js';
-import { inStockSizes, isRec, money, num, productsIn, str, type ProductView } from './results.js';
+import { inSizes, inStockSizes, isRec, money, num, productsIn, sizeText, str, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 
 const MAX_SHOWN = 3;
@@ -14,10 +14,12 @@ function sizeNote(p: ProductView, size: string | null): string {
   const sizes = inStockSizes(p);
   if (size) {
     const s = p.stock.find((x) => x.size.toUpperCase() === size.toUpperCase());
-    if (s) return s.units > 0 ? `in stock in ${s.size}` : `sold out in ${s.size}${sizes.length ? ` (in stock: ${sizes.join(', ')})` : ''}`;
+    if (s) return s.units > 0 ? `in stock in ${s.size}` : `sold out in ${s.size}${sizes.length ? ` (in stock ${inSizes(sizes)})` : ''}`;
   }
   if (p.stock.length === 0) return '';
-  return sizes.length ? `sizes ${sizes.join(', ')}` : 'currently sold out';
+  if (!sizes.length) return 'currently sold out';
+  const text = sizeText(sizes);
+  return text === 'one size' ? text : `sizes ${text}`;
 }
 
 export function productLine(p: ProductView, size: string | null, index?: number): string {
@@ -29,7 +31,7 @@ export function productLine(p: ProductView, size: string | null, index?: number)
 export function askSize(p: ProductView): Reply {
   const sizes = inStockSizes(p);
   const body = sizes.length
-    ? `${p.name} is in stock in ${list(sizes)}. ${ASK_MARKERS.size}?`
+    ? `${p.name} is in stock ${inSizes(sizes)}. ${ASK_MARKERS.size}?`
     : `Sorry, ${p.name} is currently sold out in every size. ${ASK_MARKERS.product} instead? I can look for something similar.`;
   return { kind: 'ask', body };
 }
@@ -84,11 +86,12 @@ export function productReply(ex: Exchange, f: Frame): Reply {
       : s.units > 0
         ? `Yes, ${p.name} is in stock in ${s.size}${s.units <= 3 ? ` (only ${s.units} left)` : ''}.`
         : `Sorry, ${p.name} is sold out in ${s.size}.`;
-    return { kind: 'fact', body: `${answer}${sizes.length ? ` Sizes in stock: ${sizes.join(', ')}.` : ''}`, hint: 'Tell me your size and I will add it to your cart.' };
+    return { kind: 'fact', body: `${answer}${sizes.length ? ` In stock ${inSizes(sizes)}.` : ''}`, hint: 'Tell me your size and I will add it to your cart.' };
   }
   const price = p.price !== null ? ` costs ${money(p.price)}` : '';
-  const stock = sizes.length ? ` It is in stock in ${list(sizes)}${soldOut.length ? ` (sold out in ${list(soldOut)})` : ''}.` : ' It is currently sold out.';
-  return { kind: 'fact', body: `${p.name}${p.colour ? ` in ${p.colour}` : ''}${price}.${stock}`, hint: 'Tell me your size and I will add it to your cart.' };
+  const stock = sizes.length ? ` It is in stock ${inSizes(sizes)}${soldOut.length ? ` (sold out in ${sizeText(soldOut)})` : ''}.` : ' It is currently sold out.';
+  const colour = p.colour && !p.name.toLowerCase().includes(p.colour.toLowerCase()) ? ` in ${p.colour}` : '';
+  return { kind: 'fact', body: `${p.name}${colour}${price}.${stock}`, hint: 'Tell me your size and I will add it to your cart.' };
 }
 
 function cartTotals(cart: Record<string, unknown>): string {

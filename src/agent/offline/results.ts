@@ -115,6 +115,19 @@ export function lastShownOrders(exchanges: readonly Exchange[]): OrderView[] {
 
 export const inStockSizes = (p: ProductView): string[] => p.stock.filter((s) => s.units > 0).map((s) => s.size);
 
+const ONE_SIZE = /^one( ?size)?$/i;
+
+/** "S, M and L", "36–46" for a run of shoe sizes, "one size". */
+export function sizeText(sizes: readonly string[]): string {
+  if (sizes.length === 1 && ONE_SIZE.test(sizes[0]!)) return 'one size';
+  const nums = sizes.map(Number);
+  if (sizes.length >= 3 && nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1]! + 1))) return `${sizes[0]}–${sizes[sizes.length - 1]}`;
+  return sizes.length <= 1 ? (sizes[0] ?? '') : `${sizes.slice(0, -1).join(', ')} and ${sizes[sizes.length - 1]}`;
+}
+
+/** "in S, M and L" / "in one size". */
+export const inSizes = (sizes: readonly string[]): string => (sizes.length === 1 && ONE_SIZE.test(sizes[0]!) ? 'in one size' : `in ${sizeText(sizes)}`);
+
 export function money(n: number): string {
   return Number.isInteger(n) ? `$${n}` : `$${n.toFixed(2)}`;
 }

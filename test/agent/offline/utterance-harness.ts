@@ -83,7 +83,8 @@ export async function contextMessages(model: OfflineChatModel, context: Item['co
 
 export function coarseIntent(intent: string): string {
   if (intent.startsWith('policy_')) return 'policy';
-  if (intent === 'unanswerable') return 'out_of_scope';
+  // The model's finer "can't answer / can't do that" intents are all out of scope for the labels.
+  if (intent === 'unanswerable' || intent === 'unsupported') return 'out_of_scope';
   return intent;
 }
 
