@@ -106,7 +106,8 @@ export const ShopperSpecSchema = z.union([
 ], { error: SHOPPER_HINT });
 
 export const FixtureProductSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9_-]{3,40}$/).optional(),
+  /** Fixture ids start with p_fx_, so graders can tell them from the demo catalog. */
+  id: z.string().regex(/^p_fx_[a-z0-9_-]{1,40}$/, 'a fixture product id starts with p_fx_').optional(),
   name: z.string().min(1).max(120),
   category: z.enum(['dresses', 'tops', 'trousers', 'shoes', 'outerwear', 'accessories']),
   colour: z.string().min(1).max(30),

@@ -19,6 +19,7 @@ import type { RenderedPersona } from '../../personas/types.js';
 import { createApp, signIdentityToken } from '../../http/index.js';
 import type { PersonaTraits } from '../types.js';
 import type { ChatApp } from './client.js';
+import { loadStoreFacts, type FactRows } from './store.js';
 
 export interface HarnessOptions {
   promptsDir: string;
@@ -44,6 +45,8 @@ export interface CaseEnv {
 export interface Harness {
   readonly personas: PersonaRegistry;
   readonly personaIds: string[];
+  /** Facts of the seeded demo store, read once per run. */
+  readonly storeRows: FactRows;
   openCase(key: string, opts?: { forcePersona?: string | null }): CaseEnv;
   close(): void;
 }
@@ -55,6 +58,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const template = join(dir, 'template.db');
   const seed = openNodeDb(template);
   await seedDemoStore(seed.db, { now: opts.now });
+  const storeRows = (await loadStoreFacts(seed.db)).rows;
   // Fold the WAL into the main file so a plain file copy is the whole database.
   seed.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   seed.close();
@@ -74,6 +78,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   return {
     personas,
     personaIds,
+    storeRows,
     openCase(key, caseOpts = {}) {
       const file = join(dir, `case-${n++}.db`);
       copyFileSync(template, file);

@@ -31,7 +31,7 @@ export async function runInstance(h: Harness, inst: Instance, grade: GradeOption
   try {
     await insertFixtures(env.store.db, c.fixtures.products, { now: env.now, key });
     const shopper = await materializeShopper(env.store.db, c.shopper, { now: env.now, key });
-    const store = await loadStoreFacts(env.store.db);
+    const store = await loadStoreFacts(env.store.db, h.storeRows);
     const token = shopper.tokenFor ? await env.token(shopper.tokenFor) : null;
     const sessionId = `s_eval_${key}_session`;
     let conversationId: string | null = null;

@@ -8,14 +8,27 @@ import type { z } from 'zod';
 import type { InlineOrderSchema } from '../case-schema.js';
 import type { ShopperFacts, StoreFacts } from '../types.js';
 
-export async function loadStoreFacts(db: Db): Promise<StoreFacts> {
-  const people = await db.select({ id: customers.id, email: customers.email, first: customers.firstName, last: customers.lastName }).from(customers);
-  const numbers = await db.select({ number: orders.number, customerId: orders.customerId }).from(orders);
-  const names = await db.select({ name: products.name }).from(products);
-  const orderOwner = new Map(numbers.map((o) => [o.number, o.customerId]));
-  const emailOwner = new Map(people.map((p) => [p.email.toLowerCase(), p.id]));
-  const fullNames = people.map((p) => ({ name: `${p.first} ${p.last}`, customerId: p.id }));
-  const productNames = names.map((n) => n.name);
+interface FactRows {
+  people: Array<{ id: string; email: string; first: string; last: string }>;
+  numbers: Array<{ number: string; customerId: string }>;
+  names: Array<{ name: string }>;
+}
+
+async function factRows(db: Db, onlyEvalRows: boolean): Promise<FactRows> {
+  // The demo store is the same for every case; only rows a case added need reading again.
+  const like = (col: Parameters<typeof sql>[1], prefix: string) => (onlyEvalRows ? sql`${col} like ${`${prefix}%`}` : sql`1 = 1`);
+  return {
+    people: await db.select({ id: customers.id, email: customers.email, first: customers.firstName, last: customers.lastName }).from(customers).where(like(customers.id, 'c_eval_')),
+    numbers: await db.select({ number: orders.number, customerId: orders.customerId }).from(orders).where(like(orders.id, 'o_eval_')),
+    names: await db.select({ name: products.name }).from(products).where(like(products.id, 'p_fx_')),
+  };
+}
+
+function factsFrom(rows: FactRows): StoreFacts {
+  const orderOwner = new Map(rows.numbers.map((o) => [o.number, o.customerId]));
+  const emailOwner = new Map(rows.people.map((p) => [p.email.toLowerCase(), p.id]));
+  const fullNames = rows.people.map((p) => ({ name: `${p.first} ${p.last}`, customerId: p.id }));
+  const productNames = rows.names.map((n) => n.name);
   return {
     orderOwner: (n) => orderOwner.get(n.replace(/^#/, '')) ?? null,
     emailOwner: (e) => emailOwner.get(e.toLowerCase()) ?? null,
@@ -23,6 +36,15 @@ export async function loadStoreFacts(db: Db): Promise<StoreFacts> {
     productNames: () => productNames,
   };
 }
+
+/** Store facts of a whole store, or of `base` plus the rows a case added (ids c_eval_*, o_eval_*, p_fx_*). */
+export async function loadStoreFacts(db: Db, base?: FactRows): Promise<StoreFacts & { rows: FactRows }> {
+  const own = await factRows(db, !!base);
+  const rows = base ? { people: [...base.people, ...own.people], numbers: [...base.numbers, ...own.numbers], names: [...base.names, ...own.names] } : own;
+  return { ...factsFrom(rows), rows };
+}
+
+export type { FactRows };
 
 export interface MaterializedShopper {
   facts: ShopperFacts;
