@@ -48,7 +48,8 @@ const NOT_DESCRIPTIVE = new Set(
     'nice good great what which who how where when there here one ones kind sort type under below less than over max dollar buck price ' +
     'size sizes color colour sell carry stock available store shop u buy add cart basket bag order put take pair couple few lot all other ' +
     'let us know else again still only even too go going around perhaps wanna gonna gimme hey hi hello thanks thank sure ok okay ' +
-    'have has offer offering collection catalog catalogue item product products stuff range selection option options left').split(' '),
+    'have has offer offering collection catalog catalogue item product products stuff range selection option options left ' +
+    'then instead also actually well just rather else okay fine great cool hmm umm uh oh yeah yes').split(' '),
 );
 
 function isOrderNumberContext(lower: string, match: RegExpExecArray): boolean {
@@ -100,7 +101,8 @@ export function extractEntities(n: Normalized): Entities {
       size ??= SIZE_WORDS[w]!;
       continue;
     }
-    if (SIZE_LETTERS[w] && (SIZE_LEADS.has(prev) || t.length === 1 || next === 'please' || (i === t.length - 1 && prev !== 'i'))) {
+    // A lone letter is a size after "size"/"in", or in a short answer ("S then", "M please").
+    if (SIZE_LETTERS[w] && (SIZE_LEADS.has(prev) || t.length <= 3 || next === 'please' || (i === t.length - 1 && prev !== 'i'))) {
       size ??= SIZE_LETTERS[w]!;
       continue;
     }

@@ -103,6 +103,8 @@ export function pickOrder(all: readonly OrderView[], e: Entities, text: string, 
   return e.pronoun || orders.length === 1 ? orders[0]!.orderNumber : null;
 }
 
+const refersToSomethingElse = (e: Entities, p: ProductView) => pickProduct([p], { ...e, pronoun: false, ordinal: null }) === null || e.ordinal !== null;
+
 const refersToSomething = (e: Entities) => e.ordinal !== null || e.pronoun || e.colour !== null || e.category !== null || e.descriptors.length > 0;
 
 export function buildFrame(text: string, mem: Memory): Frame {
@@ -135,7 +137,9 @@ export function buildFrame(text: string, mem: Memory): Frame {
     else if (e.size && mem.products.length) intent = 'add_to_cart';
   }
 
-  let product = mem.products.length ? pickProduct(mem.products, e, text) : null;
+  // After "X is in stock in S and M. Which size would you like?" the answer is about X.
+  const askedAbout = mem.asked === 'size' ? mem.products.find((p) => mem.prevReply.includes(p.name)) ?? null : null;
+  let product = askedAbout && !refersToSomethingElse(e, askedAbout) ? askedAbout : mem.products.length ? pickProduct(mem.products, e, text) : null;
   // "add it" after a list: "it" is what the shopper asked about in the previous message.
   if (!product && e.pronoun && mem.products.length > 1 && mem.prevUser) {
     product = pickProduct(mem.products, classify(mem.prevUser).entities, mem.prevUser);

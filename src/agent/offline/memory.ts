@@ -19,8 +19,9 @@ export interface Memory {
   asked: Ask | null;
   /** The order the previous reply offered to look up ("Shall I look up order #28473 for you?"). */
   offeredOrder: string | null;
-  /** The previous shopper message. */
+  /** The previous shopper message, and the reply it got. */
   prevUser: string | null;
+  prevReply: string;
   /** No earlier turn in this conversation (the reply may open with the persona's greeting). */
   firstTurn: boolean;
   /** A verification succeeded earlier in this conversation. */
@@ -49,6 +50,7 @@ export function remember(previous: readonly Turn[]): Memory {
     asked,
     offeredOrder: new RegExp(`${ASK_MARKERS.lookup} #(\\d{4,10})`).exec(reply)?.[1] ?? null,
     prevUser: last ? last.user : null,
+    prevReply: reply,
     firstTurn: previous.length === 0,
     verified: previous.some((t) => t.exchanges.some((ex) => ex.name === 'verify_customer' && ex.result?.ok)),
   };
