@@ -10,7 +10,7 @@ import type { GradeOptions } from './graders/index.js';
 import { createOpenAIJudge } from './judge-openai.js';
 import { createModel, type ModelEnv } from './models.js';
 import { EvalConfigSchema, idMatcher, parseArgs, parseEvalConfig, USAGE, type CliOptions, type EvalConfig } from './options.js';
-import { createRecorder, type Recorder } from './record.js';
+import type { Recorder } from './record.js';
 import { createProgress, formatSummary } from './reporters/index.js';
 import { createHarness } from './runner/harness.js';
 import { countInstances, runSuite } from './runner/suite.js';
@@ -60,6 +60,8 @@ export async function runEvalCli(argv: readonly string[], io: CliIo): Promise<nu
     let recorder: Recorder | null = null;
     try {
       if (opts.record || opts.replay) {
+        // Loaded only here: importing nock patches Node's HTTP stack for the whole process.
+        const { createRecorder } = await import('./record.js');
         recorder = createRecorder({
           mode: opts.record ? 'record' : 'replay',
           root: resolve(io.cwd, opts.recordingsDir),
