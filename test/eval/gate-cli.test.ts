@@ -66,3 +66,19 @@ describe('--ci baseline gate', () => {
     expect(r.out).not.toMatch(/REGRESSION: gate-new-visitor-welcome/);
   });
 });
+
+describe('a broken case file', () => {
+  it('stops the run with exit code 2 and the file and line to fix', async () => {
+    const bad = mkdtempSync(join(tmpdir(), 'tailor-eval-bad-'));
+    try {
+      mkdirSync(join(bad, 'cases', 'nested'), { recursive: true });
+      writeFileSync(join(bad, 'cases', 'nested', 'broken.yaml'), 'id: broken-case\nshopper: anonymous\nturns:\n  - user: hi\n    expect:\n      tools: { caled: [search_products] }\n');
+      let err = '';
+      const code = await runEvalCli(['--cases', join(bad, 'cases')], { cwd: bad, env: {}, out: () => {}, err: (t) => void (err += t), tty: false });
+      expect(code).toBe(2);
+      expect(err).toBe('eval: cases/nested/broken.yaml:6: turns[0].expect.tools.caled: Unrecognized key: "caled"\n');
+    } finally {
+      rmSync(bad, { recursive: true, force: true });
+    }
+  });
+});
