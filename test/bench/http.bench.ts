@@ -15,18 +15,22 @@ const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const TARGET = { rps: 500, p99: 100 };
 
-const MESSAGES = [
-  'hi',
-  'do you have red dresses under $150?',
-  'show me blue tops in size M',
-  'what is your return policy?',
-  'how long does shipping take?',
-  'any black shoes in 39?',
-  'thanks, bye',
-  'I need a warm coat',
-  "what's in my cart?",
-  'do you ship express?',
+// Each connection holds five-turn conversations, one after another: a quarter of them as a
+// signed-in demo customer (token verification on the path), the rest anonymous.
+const ANONYMOUS_SCRIPTS = [
+  ['hi', 'do you have red dresses under $150?', 'add the first one in size M to my cart', "what's in my cart?", 'thanks, bye'],
+  ['show me blue tops in size M', 'any black shoes in 39?', 'how long does shipping take?', 'what is your return policy?', 'thanks'],
+  ['I need a warm coat', 'do you ship express?', 'how do your sizes run?', 'any green dresses?', 'bye'],
 ];
+const CUSTOMER_SCRIPTS: Record<string, string[]> = {
+  'lena@example.com': ['hi', 'do you have red dresses under $150?', 'add the first one in size S to my cart', "what's in my cart?", 'thanks'],
+  'marcus@example.com': ['where is my order?', 'where is order 28473?', 'how many loyalty points do I have?', 'do you have trousers in size M?', 'thanks'],
+  'sarah@example.com': ['hi', 'any recommendations for me?', 'how many points do I have?', 'do you have red dresses under $150?', 'thanks'],
+};
+const TURNS = 5;
+
+interface Ctx { n?: number; session?: string; token?: string; script?: string[]; conversationId?: string }
+type Req = { headers?: Record<string, string>; body?: string };
 
 async function main(): Promise<void> {
   const store = tempStore();
@@ -36,26 +40,46 @@ async function main(): Promise<void> {
   });
   let exitCode = 1;
   try {
-    const tokens: string[] = [];
-    for (const email of ['lena@example.com', 'marcus@example.com', 'sarah@example.com']) {
+    const tokens: Record<string, string> = {};
+    for (const email of Object.keys(CUSTOMER_SCRIPTS)) {
       const r = await fetch(`${server.url}/api/demo/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
-      tokens.push(((await r.json()) as { token: string }).token);
+      tokens[email] = ((await r.json()) as { token: string }).token;
     }
+    const emails = Object.keys(CUSTOMER_SCRIPTS);
     let n = 0;
-    const setupRequest = (req: { headers?: Record<string, string>; body?: string }) => {
-      const i = n++;
-      const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Tailor-Session': `s_bench_session_${String(i % 400).padStart(4, '0')}` };
-      // One turn in four speaks for a signed-in demo customer (token verification on the path).
-      if (i % 4 === 0) headers.Authorization = `Bearer ${tokens[(i >> 2) % tokens.length]}`;
-      req.headers = headers;
-      req.body = JSON.stringify({ message: MESSAGES[i % MESSAGES.length] });
-      return req;
-    };
+    const requests = Array.from({ length: TURNS }, (_, turn) => ({
+      method: 'POST',
+      path: '/api/chat',
+      setupRequest(req: Req, ctx: Ctx) {
+        if (turn === 0) {
+          const i = n++;
+          ctx.n = i;
+          ctx.session = `s_bench_session_${String(i).padStart(8, '0')}`;
+          ctx.conversationId = undefined;
+          if (i % 4 === 0) {
+            const email = emails[(i >> 2) % emails.length]!;
+            ctx.token = tokens[email];
+            ctx.script = CUSTOMER_SCRIPTS[email];
+          } else {
+            ctx.token = undefined;
+            ctx.script = ANONYMOUS_SCRIPTS[i % ANONYMOUS_SCRIPTS.length];
+          }
+        }
+        const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Tailor-Session': ctx.session! };
+        if (ctx.token) headers.Authorization = `Bearer ${ctx.token}`;
+        req.headers = headers;
+        req.body = JSON.stringify({ message: ctx.script![turn], conversationId: ctx.conversationId });
+        return req;
+      },
+      onResponse(status: number, body: string, ctx: Ctx) {
+        if (status === 200 && !ctx.conversationId) ctx.conversationId = (JSON.parse(body) as { conversationId: string }).conversationId;
+      },
+    }));
     // Warm-up: JIT, SQLite page cache, persona renders.
-    await autocannon({ url: server.url, connections: 10, amount: 300, requests: [{ method: 'POST', path: '/api/chat', setupRequest }] });
+    await autocannon({ url: server.url, connections: 10, amount: 300, requests });
 
     const cpuBefore = processCpuMs(server.proc.pid!);
-    const r = await autocannon({ url: server.url, connections: CONNECTIONS, duration: DURATION_S, timeout: 10, requests: [{ method: 'POST', path: '/api/chat', setupRequest }] });
+    const r = await autocannon({ url: server.url, connections: CONNECTIONS, duration: DURATION_S, timeout: 10, requests });
     const cpuMs = processCpuMs(server.proc.pid!) - cpuBefore;
     const rps = r.requests.total / r.duration;
     const rows: Array<[string, string, string, boolean]> = [
@@ -69,7 +93,7 @@ async function main(): Promise<void> {
       ['errors + timeouts', String(r.errors + r.timeouts), '0', r.errors + r.timeouts === 0],
       ['non-2xx', String(r.non2xx), '0', r.non2xx === 0],
     ];
-    console.log(`HTTP chat load: ${CONNECTIONS} connections, ${r.duration.toFixed(1)} s, offline model, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`);
+    console.log(`HTTP chat load: ${CONNECTIONS} connections, ${TURNS}-turn conversations, ${r.duration.toFixed(1)} s, offline model, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`);
     for (const [name, value, target, ok] of rows) console.log(`  ${name.padEnd(20)} ${value.padStart(8)}  ${target.padEnd(8)} ${target ? (ok ? 'ok' : 'MISSED') : ''}`);
     exitCode = rows.every((row) => row[3]) ? 0 : 1;
   } finally {

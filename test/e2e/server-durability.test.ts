@@ -114,4 +114,26 @@ describe('durability', () => {
     expect(t.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
     expect(t.messages[1]!.content).toContain('slow but complete');
   }, 120_000);
+
+  it('a failing upstream: the shopper still gets an answer from the offline model, and metrics count the fallback', async () => {
+    const store = tempStore();
+    cleanup.push(() => store.dispose());
+    const up = await startFakeUpstream(() => ({ status: 500 }));
+    cleanup.push(() => up.close());
+    const s = await startServer({ dbFile: store.dbFile, env: { ...upstreamEnv(up), TAILOR_ADMIN_TOKEN: 'durability-admin-token' } });
+    track(store, s);
+    const res = await chat(s.url, 'what is your return policy?');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { reply: string; model: string };
+    expect(body.model).toBe('offline (fallback)');
+    expect(body.reply).toMatch(/30 days/);
+    expect(up.requests.length).toBeGreaterThan(1); // retried before giving up
+    const m = (await (await fetch(`${s.url}/api/admin/metrics`, { headers: { Authorization: 'Bearer durability-admin-token' } })).json()) as {
+      totals: { modelFallbacks: number; turns: number };
+      modelFailures: { sinceStart: { fallbacks: number; byCause: Record<string, number> } };
+    };
+    expect(m.totals).toMatchObject({ turns: 1, modelFallbacks: 1 });
+    expect(m.modelFailures.sinceStart.fallbacks).toBe(1);
+    expect(m.modelFailures.sinceStart.byCause.server_error).toBe(1);
+  }, 120_000);
 });

@@ -86,7 +86,12 @@ export interface FakeUpstream {
   close(): Promise<void>;
 }
 
-export type UpstreamReply = { toolCall: { name: string; args: Record<string, unknown> } } | { text: string } | { stall: true } | { delayMs: number; text: string };
+export type UpstreamReply =
+  | { toolCall: { name: string; args: Record<string, unknown> } }
+  | { text: string }
+  | { stall: true }
+  | { delayMs: number; text: string }
+  | { status: number };
 
 export async function startFakeUpstream(script: (index: number, body: Record<string, unknown>) => UpstreamReply): Promise<FakeUpstream> {
   const requests: FakeUpstream['requests'] = [];
@@ -103,6 +108,11 @@ export async function startFakeUpstream(script: (index: number, body: Record<str
       const reply = script(index, body);
       if ('stall' in reply) {
         stalled.add(res);
+        return;
+      }
+      if ('status' in reply) {
+        res.writeHead(reply.status, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: 'upstream failure (test)', type: 'server_error' } }));
         return;
       }
       const send = () => respond(res, body, reply);
@@ -130,7 +140,7 @@ export async function startFakeUpstream(script: (index: number, body: Record<str
   };
 }
 
-function respond(res: ServerResponse, body: Record<string, unknown>, reply: Exclude<UpstreamReply, { stall: true }>) {
+function respond(res: ServerResponse, body: Record<string, unknown>, reply: Exclude<UpstreamReply, { stall: true } | { status: number }>) {
   const id = `chatcmpl-${Math.random().toString(36).slice(2)}`;
   const model = String(body.model ?? 'fake');
   const created = Math.floor(Date.now() / 1000);
