@@ -3,7 +3,7 @@
 // with scripted tool results (the real tools and store are exercised in flows.test.ts).
 import { describe, expect, it } from 'vitest';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { OfflineChatModel, createOfflineProvider } from '../../../src/agent/offline/index.js';
+import { OfflineChatModel, createOfflineProvider, detectPersonalizationChange } from '../../../src/agent/offline/index.js';
 import { TOOL_NAMES } from '../../../src/tools/types.js';
 import type { Voice } from '../../../src/personas/types.js';
 import { Conversation, functionTools } from './driver.js';
@@ -146,6 +146,12 @@ describe('OfflineChatModel', () => {
     const out = await c.say('please stop personalizing things for me');
     expect(out.metadata.optOut).toBe(true);
     expect(out.reply).toMatch(/turned off personalization/);
+  });
+
+  it('exposes the same opt-out understanding for the chat service to act on before choosing a persona', () => {
+    for (const t of ["don't use my data anymore", 'pls stop personalising stuff', 'opt me out', 'treat me like a normal customer']) expect(detectPersonalizationChange(t), t).toBe('opt_out');
+    for (const t of ['opt me back in', 'turn personalization back on']) expect(detectPersonalizationChange(t), t).toBe('opt_in');
+    for (const t of ['where is my order', 'stop', 'no thanks']) expect(detectPersonalizationChange(t), t).toBeNull();
   });
 
   it('answers honestly and offers a human when no tool can answer, then hands over on yes', async () => {
