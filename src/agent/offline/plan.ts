@@ -158,7 +158,7 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
 
 /** After this turn's tool results: chain one more call when the request needs it, else compose. */
 export function nextStep(input: PlanInput): Step {
-  const { frame: f, tools, done, memory } = input;
+  const { frame: f, tools, done } = input;
   const last = done[done.length - 1];
   if (!last?.result || done.length >= 4) return { kind: 'compose' };
   const already = (name: string) => done.some((d) => d.name === name);
@@ -183,6 +183,5 @@ export function nextStep(input: PlanInput): Step {
     }
     if (f.intent === 'reorder' && tools.has('reorder') && orders.length && f.e.ordinal === -1) return call('reorder', { orderNumber: orders[0]!.orderNumber });
   }
-  void memory;
   return { kind: 'compose' };
 }

@@ -146,13 +146,13 @@ export function failureReply(ex: Exchange, f: Frame, tools: ReadonlySet<string>,
     case 'not_found':
       if (ex.name === 'verify_customer') return { kind: 'ask', body: `${PHRASES.verifyFailed}` };
       if (n) return { kind: 'ask', body: `I couldn't find order #${n} on your account. Could you check the number? You can also ask me to list your recent orders.` };
-      return { kind: 'fact', body: "I couldn't find that item any more. Shall I search again?" };
+      return { kind: 'fact', body: "I couldn't find that item any more. Tell me what you're looking for and I'll search again." };
     case 'locked':
       return { kind: 'fact', body: `${PHRASES.verifyLocked}${offer}` };
     case 'refused':
     case 'unavailable':
       if (ex.name === 'add_to_cart') return cartFailure(ex, err.field, known);
-      return { kind: 'fact', body: `${refusal(ex, err.message, f)}${offer && ex.name === 'create_return_label' ? offer : ''}` };
+      return { kind: 'fact', body: `${refusal(ex, err.message)}${offer && ex.name === 'create_return_label' ? offer : ''}` };
     case 'invalid_arguments':
       if (ex.name === 'verify_customer') return { kind: 'ask', body: PHRASES.verifyFailed };
       if (ex.name === 'add_to_cart') return cartFailure(ex, err.field, known);
@@ -165,8 +165,9 @@ export function failureReply(ex: Exchange, f: Frame, tools: ReadonlySet<string>,
 }
 
 /** The tools' refusal reasons are written for shoppers ("the 30-day return window ended on …"); only the reason clause is kept. */
-function refusal(ex: Exchange, message: string, f: Frame): string {
-  const reason = /(?:because|:)\s*([^.]{3,160})/.exec(message)?.[1]?.trim();
+function refusal(ex: Exchange, message: string): string {
+  const first = message.split(/(?<=\.)\s/)[0] ?? '';
+  const reason = /(?:because|:)\s*([^.]{3,160})/.exec(first)?.[1]?.trim();
   if (ex.name === 'create_return_label') return `I can't create a return label for order #${str(ex.args.orderNumber) ?? ''}${reason ? `: ${reason}` : ''}.`;
   return `Sorry, that didn't work${reason ? `: ${reason}` : ''}.`;
 }

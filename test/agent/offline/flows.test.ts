@@ -85,6 +85,14 @@ describe('offline model, multi-turn, on the real store', () => {
     expect(await store.db.db.select().from(tickets).where(eq(tickets.conversationId, handed.conversationId))).toHaveLength(1);
   });
 
+  it('a return the store refuses is explained with the tool\'s reason, never the tool\'s instructions', async () => {
+    const chat = new Chat(store, signedIn('c_marcus'));
+    const r = await chat.say('I want to return order 28502');
+    expect(r.toolCalls).toEqual([{ name: 'create_return_label', args: { orderNumber: '28502', confirm: false }, ok: false }]);
+    expect(r.reply).toMatch(/^I can't create a return label for order #28502: this order has not been delivered yet/);
+    expect(r.reply).not.toMatch(/confirm:|call |lookup_order/i);
+  });
+
   it('the VIP is first in the queue', async () => {
     const chat = new Chat(store, signedIn('c_sarah'));
     const r = await chat.say('can I talk to a real person please');
