@@ -2,7 +2,7 @@
 // the orders_customer_created index serves the order figures, sessions_customer_started and
 // the sessions primary key the visit figures. One statement also means one round trip on D1.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/index.js';
+import { DAY_MS, type Db } from '../db/index.js';
 import type { Profile } from './profile.js';
 import type { WindowSpec } from './windows.js';
 
@@ -18,10 +18,16 @@ const numOrNull = (expr: SQL) => sql<number | null>`${expr}`.mapWith((v: unknown
 const text = (expr: SQL) => sql<string | null>`${expr}`;
 
 export function createProfileQuery(db: Db, windows: readonly WindowSpec[]) {
-  const windowCols = windows.map((_, i) => {
-    const from = sql.placeholder(`w${i}f`);
-    const to = sql.placeholder(`w${i}t`);
-    return sql`, coalesce(sum(created_at >= ${from} AND created_at < ${to}), 0) AS w${sql.raw(String(i))}n, coalesce(sum(CASE WHEN created_at >= ${from} AND created_at < ${to} THEN total_cents END), 0) AS w${sql.raw(String(i))}s`;
+  // Each frame adds two sums over the same index rows. Absolute bounds are constants of the
+  // rules, so they go in as literals; only "last N days" needs a parameter (it moves with now).
+  const windowCols = windows.map((w, i) => {
+    const bounds: SQL[] = [];
+    if (w.lastDays !== undefined) bounds.push(sql`created_at >= ${sql.placeholder(`w${i}`)}`);
+    if (w.fromMs !== undefined) bounds.push(sql`created_at >= ${sql.raw(String(Math.trunc(w.fromMs)))}`);
+    if (w.toMs !== undefined) bounds.push(sql`created_at < ${sql.raw(String(Math.trunc(w.toMs)))}`);
+    const cond = sql.join(bounds, sql` AND `);
+    const n = sql.raw(String(i));
+    return sql`, coalesce(sum(${cond}), 0) AS w${n}n, coalesce(sum(total_cents * (${cond})), 0) AS w${n}s`;
   });
   const fields: Record<string, SQL.Aliased | SQL> = {
     orders: num(sql`o.n`),
@@ -56,9 +62,7 @@ export function createProfileQuery(db: Db, windows: readonly WindowSpec[]) {
   return async function profileOf(who: Who, now: number): Promise<Profile> {
     const params: Record<string, unknown> = { cid: who.customerId, sid: who.sessionId };
     windows.forEach((w, i) => {
-      const b = w.bounds(now);
-      params[`w${i}f`] = b.fromMs;
-      params[`w${i}t`] = b.toMs;
+      if (w.lastDays !== undefined) params[`w${i}`] = now - w.lastDays * DAY_MS;
     });
     const row = (await prepared.get(params)) as Record<string, number | string | null>;
     return toProfile(who, row, windows, now);

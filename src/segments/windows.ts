@@ -8,8 +8,11 @@ export interface WindowSpec {
   key: string;
   /** Human wording for reasons: "in the last 90 days". */
   label: string;
-  /** Bounds at `now`: fromMs inclusive, toMs exclusive. */
-  bounds(now: number): { fromMs: number; toMs: number };
+  /** Relative frame: orders from now − lastDays, inclusive. */
+  lastDays?: number;
+  /** Absolute frame, epoch ms: fromMs inclusive, toMs exclusive. */
+  fromMs?: number;
+  toMs?: number;
 }
 
 const isDateOnly = (s: string) => s.length === 10;
@@ -17,22 +20,13 @@ export const startOf = (s: string) => Date.parse(isDateOnly(s) ? `${s}T00:00:00Z
 /** Exclusive upper bound: the day after a date-only value, the next millisecond otherwise. */
 export const endOf = (s: string) => (isDateOnly(s) ? startOf(s) + DAY_MS : Date.parse(s) + 1);
 
-// Far enough for any order yet small enough for SQLite integers and JS numbers alike.
-const OPEN_END = 8_640_000_000_000_000;
-
 export function windowOf(t: TimeFrame): WindowSpec {
   if (t.lastDays !== undefined) {
     const days = t.lastDays;
-    return {
-      key: `last${days}d`,
-      label: days === 1 ? 'in the last day' : `in the last ${days} days`,
-      bounds: (now) => ({ fromMs: now - days * DAY_MS, toMs: OPEN_END }),
-    };
+    return { key: `last${days}d`, label: days === 1 ? 'in the last day' : `in the last ${days} days`, lastDays: days };
   }
-  const fromMs = t.from ? startOf(t.from) : 0;
-  const toMs = t.to ? endOf(t.to) : OPEN_END;
   const label = t.from && t.to ? `between ${t.from} and ${t.to}` : t.from ? `since ${t.from}` : `until ${t.to}`;
-  return { key: `${t.from ?? ''}..${t.to ?? ''}`, label, bounds: () => ({ fromMs, toMs }) };
+  return { key: `${t.from ?? ''}..${t.to ?? ''}`, label, fromMs: t.from ? startOf(t.from) : undefined, toMs: t.to ? endOf(t.to) : undefined };
 }
 
 /** Does an interaction time fall in the range at `now`? Null (never) matches nothing. */
