@@ -49,12 +49,13 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['search', 2, ['looking for', 'look for', 'do you sell', 'find me', 'search', 'search for', 'browse', 'catalog', 'catalogue', 'outfit', 'what do you have', 'carry']],
   ['search', 1.5, ['show me', 'do you have', 'have you got', 'got any', 'you got', 'what kind of', 'new in', 'what is new', 'cheapest', 'cheap', 'something for', 'in yellow', 'anything in', 'for a party', 'for work', 'collection']],
   ['search', 1.5, ['linen', 'silk', 'cotton', 'leather', 'denim', 'wool', 'cashmere', 'satin', 'velvet', 'knit', 'floral', 'striped', 'midi', 'maxi', 'mini', 'wrap', 'skirt']],
+  ['search', 1.5, ['wedding', 'party', 'date night', 'holiday', 'vacation', 'interview', 'office', 'beach', 'birthday', 'gala', 'prom', 'festival', 'christening', 'graduation', 'need something', 'something to wear', 'what to wear', 'should i wear', 'wear to', 'to wear']],
   ['search', 1, ['i need', 'need a', 'need new', 'a pair of', 'any', 'want a', 'want to buy', 'gift', 'for men', 'for women', 'nice', 'for summer', 'for winter']],
 
   ['stock', 3, ['tell me about', 'in stock', 'sold out', 'what sizes', 'which sizes', 'which size', 'sizes left', 'size left', 'any left', 'availability', 'tell me more', 'more about', 'more details', 'details']],
   ['stock', 2.5, ['available', 'come in', 'comes in', 'still have', 'left in', 'out of stock', 'are left', 'is left']],
 
-  ['add_to_cart', 3.5, ['add', 'i will take', 'will take', 'take it', 'i will get', 'add to', 'put it in', 'put the', 'put 2', 'put two']],
+  ['add_to_cart', 3.5, ['add', 'i will take', 'will take', 'take it', 'i will get', 'add to', 'put it in', 'put the', 'put 2', 'put two', 'chuck it', 'pop it', 'stick it in', 'throw it in', 'it in my']],
   ['add_to_cart', 1.5, ['to my cart', 'to cart', 'to my bag', 'to my basket', 'in my cart', 'in my bag', 'in my basket']],
   ['add_to_cart', 2, ['buy it', 'buy that', 'buy the', 'want to buy it', 'purchase', 'give me the', 'get the', 'i want it', 'want that', 'i will have', 'put']],
 
@@ -67,8 +68,8 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['order_status', 1, ['order']],
   ['order_status', 2, ['shipped', 'ship', 'package', 'parcel', 'arrive', 'delivered', 'received', 'status', 'where is', 'happened to', 'sent', 'did my']],
 
-  ['return', 3.5, ['return', 'refund', 'send back', 'send it back', 'send this back', 'send them back', 'send stuff back', 'send something back', 'send things back', 'money back', 'exchange', 'return label', 'retour']],
-  ['return', 2, ['does not fit', 'not fit', 'too small', 'too big', 'too large', 'wrong size', 'damaged', 'faulty']],
+  ['return', 3.5, ['return', 'refund', 'send back', 'send it back', 'send this back', 'send them back', 'send stuff back', 'send something back', 'send things back', 'money back', 'exchange', 'swap', 'return label', 'retour']],
+  ['return', 2, ['does not fit', 'not fit', 'too small', 'too big', 'too large', 'too tight', 'too loose', 'wrong size', 'damaged', 'faulty', 'bigger size', 'smaller size']],
 
   ['reorder', 2.5, ['again']],
   ['reorder', 5, ['reorder', 'order again', 'buy again', 'same as last time', 'same items', 'same thing', 'repeat my', 'repeat the', 'previous order again']],
@@ -82,7 +83,8 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['policy_shipping', 1.5, ['delivery', 'how long', 'ship', 'free', 'cost', 'shipping cost']],
   ['policy_returns', 3, ['return policy', 'refund policy', 'policy', 'how many days', 'how long do i have', 'how long have i got', 'how long can i', 'return window', 'sale item', 'refund take', 'returns free', 'can i return sale']],
   ['policy_returns', 1.5, ['return', 'refund', 'how long']],
-  ['policy_sizing', 4, ['size guide', 'size chart', 'what size should', 'what size would', 'what size do i', 'what size am i', 'which size should', 'size should i', 'run small', 'run large', 'run big', 'fit small', 'fit large', 'sizes fit', 'size fit', 'us size', 'uk size', 'in us', 'in uk', 'my waist', 'my bust', 'inches', 'measurement', 'between size', 'true to size', 'how do your size']],
+  ['policy_sizing', 4, ['size guide', 'size chart', 'what size should', 'what size would', 'what size do i', 'what size am i', 'which size should', 'size should i', 'run small', 'run large', 'run big', 'fit small', 'fit large', 'sizes fit', 'size fit', 'us size', 'uk size', 'in us', 'in uk', 'my waist', 'my bust', 'inches', 'measurement', 'between size', 'true to size', 'how do your size', 'your size', 'petite', 'plus size']],
+  ['policy_sizing', 2, ['uk', 'conversion', 'convert']],
   ['policy_sizing', 1.5, ['fit', 'size']],
   ['policy_payment', 3.5, ['pay', 'payment', 'paypal', 'credit card', 'debit card', 'apple pay', 'google pay', 'klarna', 'afterpay', 'tax', 'currency', 'visa', 'mastercard', 'amex']],
   ['policy_ai', 4, ['are you a bot', 'are you a robot', 'are you a real', 'are you human', 'are you a human', 'are you ai', 'are you an ai', 'is this an ai', 'is this a bot', 'is this ai', 'am i talking to', 'am i chatting with', 'am i speaking to', 'am i talking with', 'am i chatting to', 'am i speaking with', 'is this a real person', 'are you real', 'are you a person']],
