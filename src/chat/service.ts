@@ -42,6 +42,7 @@ export function createChatService(deps: ChatDeps): ChatService {
     let conv = input.conversationId ? await findConversation(deps.db, input.conversationId) : null;
     if (input.conversationId && (!conv || !ownsConversation(conv, input.shopper))) throw notFound('Conversation not found');
     const release = await lock.acquire(conv?.id ?? input.shopper.sessionId);
+    let response: ChatResponse;
     try {
       if (conv) conv = (await findConversation(deps.db, conv.id)) ?? conv; // fresh after waiting for the lock
       const shopperRef = { current: effectiveShopper(conv, input.shopper) };
@@ -149,7 +150,7 @@ export function createChatService(deps: ChatDeps): ChatService {
       });
       logger.info('turn', { conversationId: conv.id, turn: turnNo, segment: segment.id, persona: persona.id, variant: persona.variant, model: final.model, modelCalls: final.usage.modelCalls, tools: final.toolCalls.map((t) => t.name), latencyMs, outcome: final.outcome });
 
-      const response: ChatResponse = {
+      response = {
         conversationId: conv.id,
         messageId: lastAssistant?.id ?? userMsg.id,
         reply: final.reply,
@@ -159,10 +160,12 @@ export function createChatService(deps: ChatDeps): ChatService {
         usage: final.usage,
         model: final.model,
       };
-      yield { type: 'done', response };
     } finally {
       release();
     }
+    // Yielded after the lock is released: a consumer that stops reading at `done` must not
+    // keep the conversation locked.
+    yield { type: 'done', response };
   }
 
   return {

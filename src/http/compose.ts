@@ -41,7 +41,7 @@ export async function createTailor(parts: TailorParts): Promise<Tailor> {
   const now = parts.now ?? Date.now;
   const ids = parts.ids ?? randomIds;
   const logger = parts.logger ?? silentLogger;
-  const tools = createToolRegistry();
+  const tools = createToolRegistry({ onError: (tool, error) => logger.warn('tool_failed', { tool, error: error instanceof Error ? error.message : String(error) }) });
   const personas = await createPersonaRegistry({
     source: parts.personaSource,
     segments: parts.rules.segments,
