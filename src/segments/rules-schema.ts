@@ -65,7 +65,7 @@ export const WhenSchema = z
     firstInteraction: InteractionSchema.optional(),
     lastInteraction: InteractionSchema.optional(),
     loyaltyTier: oneOrMany(z.enum(LOYALTY_TIERS)).optional(),
-    answers: z.record(z.string(), oneOrMany(Answer)).optional(),
+    answers: z.record(z.string(), oneOrMany(Answer)).refine((a) => Object.keys(a).length > 0, 'name at least one question').optional(),
     member: oneOrMany(z.string().min(1)).optional(),
   })
   .superRefine((w, ctx) => {

@@ -49,6 +49,7 @@ describe('a broken rules file names the file, line, rule and field', () => {
   it('a rule without a segment, without criteria, or with a time frame that limits nothing', () => {
     expect(errorOf(withRule('  - id: nosegment\n    when:\n      orders: { min: 1 }\n'))).toBe('data/segments.yaml:7: rule "nosegment" field "segment": required, but missing');
     expect(errorOf(withRule('  - id: empty\n    segment: vip\n    when: {}\n'))).toBe('data/segments.yaml:9: rule "empty" field "when": a rule needs at least one criterion');
+    expect(errorOf(withRule('  - id: no-questions\n    segment: vip\n    when:\n      answers: {}\n'))).toBe('data/segments.yaml:10: rule "no-questions" field "when.answers": name at least one question');
     expect(errorOf(withRule('  - id: recent\n    segment: vip\n    when:\n      sessions: { min: 2 }\n      timeFrame: { lastDays: 30 }\n'))).toMatch(
       /^data\/segments\.yaml:11: rule "recent" field "when\.timeFrame": timeFrame applies to orders, totalSpend and averageOrder/,
     );
