@@ -124,7 +124,9 @@ export function buildFrame(text: string, mem: Memory): Frame {
     const answers =
       (mem.asked === 'size' && e.size !== null) ||
       (mem.asked === 'product' && refersToSomething(e)) ||
-      (mem.asked === 'order' && (e.orderNumbers.length > 0 || refersToSomething(e))) ||
+      // A description only answers "which order?" when it picks one of the orders shown;
+      // "do you have red dresses?" after that question is a new request.
+      (mem.asked === 'order' && (e.orderNumbers.length > 0 || (refersToSomething(e) && pickOrder(mem.orders, e, text, prev.intent) !== null))) ||
       (mem.asked === 'verify' && (e.email !== null || e.orderNumbers.length > 0));
     if (answers) {
       e = merge(prev.entities, e);

@@ -1,0 +1,140 @@
+// The chat service over the real modules: a migrated SQLite demo store, the shipped personas and
+// rules, the offline model. Faults are injected only through the Atomic seam.
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { conversations, messages, orders, turns, type Atomic } from '../../src/db/index.js';
+import { seedDemoStore, DEMO_SHOPPERS } from '../../src/db/seed/index.js';
+import { loadSegmentRulesFile } from '../../src/segments/node.js';
+import { nodePersonaSource } from '../../src/personas/node.js';
+import { createOfflineProvider } from '../../src/agent/offline/index.js';
+import { createTailor } from '../../src/http/compose.js';
+import { optOutChange, type ChatEvent, type ChatResponse } from '../../src/chat/index.js';
+import type { Shopper } from '../../src/core/index.js';
+import { tempDb } from '../support/db.js';
+
+const root = join(import.meta.dirname, '../..');
+const open: Array<() => void> = [];
+afterEach(() => open.splice(0).forEach((f) => f()));
+
+async function setup(atomicOverride?: (real: Atomic) => Atomic) {
+  const h = tempDb();
+  await seedDemoStore(h.db, { now: Date.now() });
+  const tailor = await createTailor({
+    db: h.db,
+    atomic: atomicOverride ? atomicOverride(h.atomic) : h.atomic,
+    rules: loadSegmentRulesFile(join(root, 'data/segments.yaml')),
+    personaSource: nodePersonaSource(join(root, 'prompts')),
+    provider: createOfflineProvider(),
+    watchPersonas: false,
+  });
+  open.push(() => {
+    tailor.personas.close();
+    h.dispose();
+  });
+  return { ...h, chat: tailor.chat };
+}
+
+const anon = (sessionId: string): Shopper => ({ sessionId, customerId: null, verified: false, via: 'anonymous' });
+const customer = (customerId: string, sessionId = `s-${customerId}`): Shopper => ({ sessionId, customerId, verified: true, via: 'token' });
+
+async function say(chat: Awaited<ReturnType<typeof setup>>['chat'], shopper: Shopper, message: string, conversationId?: string): Promise<ChatResponse> {
+  for await (const ev of chat.turn({ shopper, message, conversationId })) if (ev.type === 'done') return ev.response;
+  throw new Error('no done event');
+}
+
+describe('chat service', () => {
+  it('recognises opt-out and opt-in in the shopper’s own words', () => {
+    for (const m of ["don't use my data anymore", 'please stop personalizing my chat', 'I want to opt out of personalisation', 'turn off personalization', "don't track me"]) {
+      expect(optOutChange(m), m).toBe('opt_out');
+    }
+    for (const m of ['opt back in please', 'turn personalization back on']) expect(optOutChange(m), m).toBe('opt_in');
+    for (const m of ['where is my order', 'do you have red dresses', 'I used my card']) expect(optOutChange(m), m).toBeNull();
+  });
+
+  it('serves the neutral persona after an opt-out, for the rest of the conversation', async () => {
+    const { chat } = await setup();
+    const sarah = customer(DEMO_SHOPPERS.sarah.id);
+    const first = await say(chat, sarah, 'hi');
+    expect(first.persona.id).toBe('vip');
+    expect(first.reply).toContain('Sarah');
+    const out = await say(chat, sarah, "please don't use my data anymore", first.conversationId);
+    expect(out.persona.id).toBe('neutral');
+    const later = await say(chat, sarah, 'hi again', first.conversationId);
+    expect(later.persona.id).toBe('neutral');
+    expect(later.reply).not.toContain('Sarah');
+  });
+
+  it('releases the conversation when a reader stops at `done`', async () => {
+    const { chat } = await setup();
+    const shopper = anon('sess-stop-early');
+    let id = '';
+    for (let i = 0; i < 3; i++) {
+      const stream = chat.turn({ shopper, message: 'hi', conversationId: id || undefined });
+      for await (const ev of stream as AsyncIterable<ChatEvent>) {
+        if (ev.type === 'done') {
+          id = ev.response.conversationId;
+          break; // like an SSE writer that is finished once `done` is sent
+        }
+      }
+    }
+    const t = await chat.transcript(id, shopper);
+    expect(t?.messages.filter((m) => m.role === 'user')).toHaveLength(3);
+  });
+
+  it('runs concurrent turns of one conversation one after another', async () => {
+    const { chat, db } = await setup();
+    const shopper = customer(DEMO_SHOPPERS.marcus.id);
+    const first = await say(chat, shopper, 'hi');
+    const replies = await Promise.all(['where is my order?', 'do you have blue jeans?', 'thanks'].map((m) => say(chat, shopper, m, first.conversationId)));
+    expect(replies.every((r) => r.conversationId === first.conversationId)).toBe(true);
+    const rows = await db.select().from(turns).where(eq(turns.conversationId, first.conversationId));
+    expect(rows.map((r) => r.turn).sort()).toEqual([1, 2, 3, 4]);
+    const msgs = await db.select().from(messages).where(eq(messages.conversationId, first.conversationId));
+    expect(new Set(msgs.map((m) => m.seq)).size).toBe(msgs.length);
+  });
+
+  it('stores nothing of a turn whose commit fails, and the next turn works', async () => {
+    let failNext = false;
+    const { chat, db } = await setup((real) => async (queries) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('disk full');
+      }
+      return real(queries);
+    });
+    const shopper = customer(DEMO_SHOPPERS.marcus.id);
+    const first = await say(chat, shopper, 'where is my order?');
+    failNext = true;
+    await expect(say(chat, shopper, 'I want to return order 28473', first.conversationId)).rejects.toThrow('disk full');
+    const t1 = await chat.transcript(first.conversationId, shopper);
+    expect(t1?.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+    const next = await say(chat, shopper, "do you have red dresses under $150?", first.conversationId);
+    expect(next.toolCalls.map((c) => c.name)).toContain('search_products');
+    const [conv] = await db.select().from(conversations).where(eq(conversations.id, first.conversationId));
+    expect(conv?.turnCount).toBe(2);
+  });
+
+  it('hides a conversation from anyone but its owner', async () => {
+    const { chat } = await setup();
+    const marcus = customer(DEMO_SHOPPERS.marcus.id);
+    const r = await say(chat, marcus, 'hi');
+    expect(await chat.transcript(r.conversationId, customer(DEMO_SHOPPERS.sarah.id))).toBeNull();
+    expect(await chat.transcript(r.conversationId, anon('someone-else'))).toBeNull();
+    await expect(say(chat, customer(DEMO_SHOPPERS.sarah.id), 'hi', r.conversationId)).rejects.toThrow(/not found/i);
+  });
+
+  it('re-segments an anonymous visitor who verifies as a VIP', async () => {
+    const { chat, db } = await setup();
+    const [order] = await db.select().from(orders).where(eq(orders.customerId, DEMO_SHOPPERS.sarah.id)).limit(1);
+    const shopper = anon('sess-verify-vip');
+    const first = await say(chat, shopper, 'hi');
+    expect(first.segment.id).toBe('new_visitor');
+    const v = await say(chat, shopper, `I'm ${DEMO_SHOPPERS.sarah.email}, order ${order!.number}`, first.conversationId);
+    expect(v.toolCalls.find((c) => c.name === 'verify_customer')?.ok).toBe(true);
+    const next = await say(chat, shopper, 'hi', first.conversationId);
+    expect(next.segment.id).toBe('vip');
+    expect(next.persona.id).toBe('vip');
+    expect(next.reply).toContain('Sarah');
+  });
+});
