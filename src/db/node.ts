@@ -25,6 +25,7 @@ export function openNodeDb(file: string, opts: { migrate?: boolean } = {}): Node
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('mmap_size = 268435456');
   const db = drizzle(sqlite, { schema });
   if (opts.migrate !== false) migrate(db, { migrationsFolder });
   const atomic: Atomic = async (queries) => {

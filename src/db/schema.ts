@@ -72,7 +72,7 @@ export const orders = sqliteTable(
   },
   // The segment profile aggregates a customer's orders, optionally within a time frame:
   // this covering index answers count/sum/min/max without touching the table.
-  (t) => [index('orders_customer_created').on(t.customerId, t.createdAt, t.totalCents)],
+  (t) => [index('orders_customer_created').on(t.customerId, t.createdAt, t.totalCents, t.status)],
 );
 
 export const orderItems = sqliteTable(

@@ -49,10 +49,10 @@ export function createProfileQuery(db: Db, windows: readonly WindowSpec[]) {
     fields[`w${i}n`] = num(sql.raw(`o.w${i}n`));
     fields[`w${i}s`] = num(sql.raw(`o.w${i}s`));
   });
-  // Both aggregates read only their index (orders_customer_created, sessions_customer_started):
-  // a filter on a column outside it (e.g. orders.status) would cost a table read per order.
+  // Both aggregates read only their index (orders_customer_created, sessions_customer_started);
+  // status is the index's last column, so leaving out cancelled orders needs no table read.
   const from = sql`(SELECT count(*) AS n, coalesce(sum(total_cents), 0) AS spend, min(created_at) AS first_at, max(created_at) AS last_at${sql.join(windowCols)}
-      FROM orders WHERE customer_id = ${cid}) AS o,
+      FROM orders WHERE customer_id = ${cid} AND status <> 'cancelled') AS o,
     (SELECT count(*) AS n, min(started_at) AS first_at, max(started_at) AS last_at FROM sessions WHERE customer_id = ${cid}) AS s,
     (SELECT group_concat(segment, char(31)) AS segs FROM segment_memberships WHERE customer_id = ${cid}) AS m
     LEFT JOIN customers AS c ON c.id = ${cid}

@@ -18,7 +18,7 @@ export const ProfileSchema = z.object({
   registered: z.boolean().default(false),
   /** Sessions including the current one, so a first visit counts 1. */
   sessions: z.number().int().nonnegative().default(1),
-  /** Orders placed, whatever happened to them afterwards (cancelled and returned included); spend likewise. */
+  /** Orders placed and not cancelled (returned ones count: they were bought); spend likewise. */
   orders: z.number().int().nonnegative().default(0),
   totalSpendCents: z.number().int().nonnegative().default(0),
   /** 0 when there are no orders. */
