@@ -36,12 +36,14 @@ export interface StartOptions {
   dbFile: string;
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Extra node flags for the server process, e.g. ['--cpu-prof'] when profiling a bench. */
+  nodeArgs?: string[];
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const env: Record<string, string | undefined> = { ...process.env, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, TAILOR_MODEL: undefined };
   Object.assign(env, { PORT: '0', TAILOR_DB: opts.dbFile, TAILOR_LOG: 'warn', NODE_ENV: 'test' }, opts.env);
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/node.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
