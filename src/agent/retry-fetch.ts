@@ -47,6 +47,7 @@ export function createRetryingFetch(opts: RetryFetchOptions): typeof fetch {
     const outer = init?.signal ?? undefined;
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
+      outer?.throwIfAborted();
       const ctl = new AbortController();
       const onAbort = () => ctl.abort(outer?.reason);
       outer?.addEventListener('abort', onAbort, { once: true });
