@@ -1,7 +1,7 @@
 // The loop against the real ChatOpenAI over HTTP (fake Chat Completions server): tool round
 // trips, parallel calls, streaming, what the request carries, and tool failures the model sees.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runTurn } from '../../src/agent/index.js';
+import { createOfflineProvider, runTurn } from '../../src/agent/index.js';
 import type { TurnEvent, TurnTools } from '../../src/agent/types.js';
 import { tempDb } from '../support/db.js';
 import { createHarness, drive, ofType, type Harness } from './harness.js';
@@ -167,5 +167,14 @@ describe('tool-calling loop over the Chat Completions API', () => {
     expect(final.usage.outputTokens).toBeLessThanOrEqual(9);
     // The system prompt and the tool schemas alone are hundreds of tokens.
     expect(final.usage.inputTokens).toBeGreaterThan(300);
+  });
+
+  it('runs the same loop with the offline model as the primary (no network)', async () => {
+    const { final, result } = await drive(input('Where is my order 28473?'), h.deps({ provider: createOfflineProvider(), fallback: undefined }));
+    expect(h.fake.requests).toHaveLength(0);
+    expect(final).toMatchObject({ model: 'offline', outcome: 'reply' });
+    expect(final.toolCalls).toEqual([expect.objectContaining({ name: 'lookup_order', ok: true })]);
+    expect(final.reply).toMatch(/28473/);
+    expect(result.steps.every((s) => !s.counted)).toBe(true);
   });
 });
