@@ -99,9 +99,16 @@ describe('durability', () => {
     const pending = chat(s.url, 'tell me about your shipping');
     await up.waitForRequests(1);
     s.proc.kill('SIGTERM');
-    await sleep(200);
-    // New connections are refused while the turn finishes.
-    await expect(fetch(`${s.url}/api/health`)).rejects.toThrow();
+    // New connections are refused while the turn (upstream answers after 1.5 s) finishes.
+    let refused = false;
+    for (let i = 0; i < 20 && !refused; i++) {
+      refused = await fetch(`${s.url}/api/health`).then(
+        (r) => (void r.arrayBuffer(), false),
+        () => true,
+      );
+      if (!refused) await sleep(50);
+    }
+    expect(refused).toBe(true);
     const res = await pending;
     expect(res.status).toBe(200);
     const body = (await res.json()) as { conversationId: string; reply: string; model: string };
