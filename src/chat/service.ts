@@ -41,12 +41,13 @@ export function createChatService(deps: ChatDeps): ChatService {
     const startedAt = deps.now();
     let conv = input.conversationId ? await findConversation(deps.db, input.conversationId) : null;
     if (input.conversationId && (!conv || !ownsConversation(conv, input.shopper))) throw notFound('Conversation not found');
-    const release = await lock.acquire(conv?.id ?? input.shopper.sessionId);
+    const { release, waited } = await lock.acquire(conv?.id ?? input.shopper.sessionId);
     let response: ChatResponse;
     try {
-      if (conv) conv = (await findConversation(deps.db, conv.id)) ?? conv; // fresh after waiting for the lock
+      if (conv && waited) conv = (await findConversation(deps.db, conv.id)) ?? conv; // another turn just changed it
       const shopperRef = { current: effectiveShopper(conv, input.shopper) };
-      await recordSession(deps.db, shopperRef.current, startedAt);
+      // A session is recorded when it first chats; its later messages are the same visit.
+      if (!conv) await recordSession(deps.db, shopperRef.current, startedAt);
       const { segment, profile } = await deps.segmenter.segment({ customerId: shopperRef.current.customerId, sessionId: shopperRef.current.sessionId });
 
       const change = optOutChange(input.message);
@@ -67,6 +68,7 @@ export function createChatService(deps: ChatDeps): ChatService {
           history,
           summary: conv.summary,
           message: input.message,
+          stream: input.stream,
           toolCtx: {
             db: deps.db,
             atomic: deps.atomic,
@@ -85,7 +87,7 @@ export function createChatService(deps: ChatDeps): ChatService {
             transcript: () => transcriptText(history, input.message, conv!.summary),
           },
         },
-        { provider: deps.provider, fallback: deps.fallback, tools: deps.tools, maxSteps: deps.maxSteps, now: deps.now, logger, signal: input.signal },
+        { provider: deps.provider, fallback: deps.fallback, tools: deps.tools, maxSteps: deps.maxSteps, historyTurns, now: deps.now, logger, signal: input.signal },
       );
 
       let final: Extract<TurnEvent, { type: 'final' }> | null = null;
@@ -100,7 +102,7 @@ export function createChatService(deps: ChatDeps): ChatService {
       const result = step.value;
       if (!final) throw new Error('agent loop ended without a final event');
 
-      let seq = await nextSeq(deps.db, conv.id);
+      let seq = await nextSeq(deps.db, conv, history);
       const at = deps.now();
       const userMsg = { id: deps.ids('msg'), conversationId: conv.id, turn: turnNo, seq: seq++, role: 'user' as const, content: input.message, createdAt: startedAt };
       const produced = result.messages.map((m) => ({ ...m, id: deps.ids('msg'), conversationId: conv!.id, turn: turnNo, seq: seq++, createdAt: at }));

@@ -1,7 +1,7 @@
 // Conversation persistence: ownership, loading the bounded history, and building one turn's
 // writes so they commit together through the Atomic seam (transaction on SQLite, batch on D1).
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
-import { conversations, events, messages, sessions, turns, type Atomic, type Db, type WriteQuery } from '../db/index.js';
+import { conversations, events, messages, prepared, sessions, turns, type Atomic, type Db, type WriteQuery } from '../db/index.js';
 import type { Shopper } from '../core/index.js';
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -25,35 +25,46 @@ export function effectiveShopper(conv: ConversationRow | null, shopper: Shopper)
 }
 
 export async function findConversation(db: Db, id: string): Promise<ConversationRow | null> {
-  const [row] = await db.select().from(conversations).where(eq(conversations.id, id)).limit(1);
+  const q = prepared(db, 'chat.findConversation', (d) => d.select().from(conversations).where(eq(conversations.id, sql.placeholder('id'))).limit(1).prepare());
+  const [row] = await q.all({ id });
   return row ?? null;
 }
 
 /** Idempotent: a session row is recorded once, when its first message arrives. */
 export async function recordSession(db: Db, shopper: Shopper, now: number): Promise<void> {
-  await db
-    .insert(sessions)
-    .values({ id: shopper.sessionId, customerId: shopper.customerId, startedAt: now, pagesSeen: 1 })
-    .onConflictDoUpdate({ target: sessions.id, set: { pagesSeen: sql`${sessions.pagesSeen} + 1` } });
+  const q = prepared(db, 'chat.recordSession', (d) =>
+    d
+      .insert(sessions)
+      .values({ id: sql.placeholder('id'), customerId: sql.placeholder('customerId'), startedAt: sql.placeholder('now'), pagesSeen: 1 })
+      .onConflictDoNothing()
+      .prepare(),
+  );
+  await q.run({ id: shopper.sessionId, customerId: shopper.customerId, now });
 }
 
 /** The last `turnsWindow` turns verbatim, oldest first; older ones live in conversations.summary. */
 export async function loadRecentMessages(db: Db, conv: ConversationRow, turnsWindow: number): Promise<MessageRow[]> {
-  const fromTurn = conv.turnCount - turnsWindow;
-  return db
-    .select()
-    .from(messages)
-    .where(and(eq(messages.conversationId, conv.id), gt(messages.turn, fromTurn)))
-    .orderBy(asc(messages.seq));
+  if (conv.turnCount === 0) return [];
+  const q = prepared(db, 'chat.recentMessages', (d) =>
+    d
+      .select()
+      .from(messages)
+      .where(and(eq(messages.conversationId, sql.placeholder('id')), gt(messages.turn, sql.placeholder('fromTurn'))))
+      .orderBy(asc(messages.seq))
+      .prepare(),
+  );
+  return q.all({ id: conv.id, fromTurn: conv.turnCount - turnsWindow });
 }
 
-export async function nextSeq(db: Db, conversationId: string): Promise<number> {
-  const [row] = await db
-    .select({ seq: messages.seq })
-    .from(messages)
-    .where(eq(messages.conversationId, conversationId))
-    .orderBy(desc(messages.seq))
-    .limit(1);
+/** The next message sequence number; the loaded history already ends with the latest turn. */
+export async function nextSeq(db: Db, conv: ConversationRow, history: readonly MessageRow[]): Promise<number> {
+  const last = history[history.length - 1];
+  if (last) return last.seq + 1;
+  if (conv.turnCount === 0) return 1;
+  const q = prepared(db, 'chat.lastSeq', (d) =>
+    d.select({ seq: messages.seq }).from(messages).where(eq(messages.conversationId, sql.placeholder('id'))).orderBy(desc(messages.seq)).limit(1).prepare(),
+  );
+  const [row] = await q.all({ id: conv.id });
   return (row?.seq ?? 0) + 1;
 }
 

@@ -10,6 +10,8 @@ export interface ChatInput {
   message: string;
   page?: { url?: string; referrer?: string };
   signal?: AbortSignal;
+  /** Stream the model's text as it is written (SSE); a JSON reply does not need it and costs less. */
+  stream?: boolean;
 }
 
 /** The stable response object (DESIGN.md "HTTP API"): the JSON reply and the SSE `done` event. */

@@ -30,8 +30,9 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
     else clientSignal.addEventListener('abort', onClientAbort, { once: true });
 
     const finished = deps.inflight.start();
+    const sse = wantsEventStream(c.req.header('Accept'));
     const events = deps.chat
-      .turn({ shopper, conversationId: body.conversationId, message: body.message, page: body.page, signal: abort.signal })
+      .turn({ shopper, conversationId: body.conversationId, message: body.message, page: body.page, signal: abort.signal, stream: sse })
       [Symbol.asyncIterator]();
     const cleanup = () => {
       clientSignal.removeEventListener('abort', onClientAbort);
@@ -48,7 +49,7 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
       throw err;
     }
 
-    if (!wantsEventStream(c.req.header('Accept'))) {
+    if (!sse) {
       try {
         return c.json(await collect(first, events));
       } finally {
