@@ -28,10 +28,28 @@ export function openNodeDb(file: string, opts: { migrate?: boolean } = {}): Node
   sqlite.pragma('mmap_size = 268435456');
   const db = drizzle(sqlite, { schema });
   if (opts.migrate !== false) migrate(db, { migrationsFolder });
+  // A turn commits the same few statement shapes every time; compiling them once (better-sqlite3
+  // has no statement cache of its own) saves most of the commit's cost.
+  const statements = new Map<string, Database.Statement>();
+  const statementFor = (text: string) => {
+    let st = statements.get(text);
+    if (!st) {
+      if (statements.size >= 256) statements.clear();
+      statements.set(text, (st = sqlite.prepare(text)));
+    }
+    return st;
+  };
   const atomic: Atomic = async (queries) => {
     if (queries.length === 0) return;
+    const compiled = queries.map((q) => {
+      const toSQL = (q as { toSQL?: () => { sql: string; params: unknown[] } }).toSQL;
+      if (typeof toSQL !== 'function') return () => q.run();
+      const built = toSQL.call(q);
+      const st = statementFor(built.sql);
+      return () => st.run(...built.params);
+    });
     sqlite.transaction(() => {
-      for (const q of queries) q.run();
+      for (const run of compiled) run();
     })();
   };
   return { db: db as unknown as Db, atomic, sqlite, close: () => sqlite.close() };
