@@ -112,12 +112,7 @@ export function createChatService(deps: ChatDeps): ChatService {
       await commitTurn(deps.db, deps.atomic, {
         conversation: conv,
         update: {
-          segmentId: segment.id,
-          ruleId: segment.rule,
-          personaId: persona.id,
-          personaVersion: persona.version,
-          variant: persona.variant,
-          experimentId: persona.experimentId,
+          ...servedBy(segment, persona),
           model: final.model,
           optOut,
           summary,
@@ -180,11 +175,18 @@ export function createChatService(deps: ChatDeps): ChatService {
   };
 }
 
+type Served = { id: string; version: string; variant: string | null; experimentId: string | null };
+
+/** Who served a conversation: recorded when it starts and updated with every turn. */
+function servedBy(segment: { id: string; rule: string }, persona: Served) {
+  return { segmentId: segment.id, ruleId: segment.rule, personaId: persona.id, personaVersion: persona.version, variant: persona.variant, experimentId: persona.experimentId };
+}
+
 async function createConversation(
   deps: ChatDeps,
   shopper: Shopper,
   segment: { id: string; rule: string },
-  persona: { id: string; version: string; variant: string | null; experimentId: string | null },
+  persona: Served,
   now: number,
 ): Promise<ConversationRow> {
   const row: ConversationRow = {
@@ -192,12 +194,7 @@ async function createConversation(
     sessionId: shopper.sessionId,
     customerId: shopper.customerId,
     verifiedBy: shopper.via === 'anonymous' ? null : shopper.via,
-    segmentId: segment.id,
-    ruleId: segment.rule,
-    personaId: persona.id,
-    personaVersion: persona.version,
-    variant: persona.variant,
-    experimentId: persona.experimentId,
+    ...servedBy(segment, persona),
     model: deps.provider.name,
     optOut: false,
     verifyAttempts: 0,

@@ -5,6 +5,7 @@ import { formatIssue, lintPersonas } from '../personas/index.js';
 import { nodePersonaSource } from '../personas/node.js';
 import { countTokens } from '../personas/tokens.js';
 import { loadSegmentIds, loadToolDefinitions } from './persona-tools.js';
+import { runCli } from './run.js';
 
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
@@ -44,10 +45,4 @@ function printTable(head: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exit(1);
-  },
-);
+runCli('personas:lint', main);

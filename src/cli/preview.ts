@@ -17,6 +17,7 @@ import { createSegmenter } from '../segments/index.js';
 import { loadSegmentRulesFile } from '../segments/node.js';
 import { findCustomerByEmail } from '../shop/index.js';
 import { loadToolDefinitions } from './persona-tools.js';
+import { runCli } from './run.js';
 
 const USAGE = 'usage: npm run persona:preview -- (--customer <email> | --segment <id> | --session <id>) [--variant <id>] [--opt-out] [--page <url>]';
 
@@ -110,10 +111,4 @@ async function findShopper(db: ReturnType<typeof openNodeDb>['db'], email?: stri
   return { sessionId: row.id, customerId: row.customerId, verified: row.customerId !== null, via: row.customerId ? 'token' : 'anonymous' };
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exit(1);
-  },
-);
+runCli('persona:preview', main);

@@ -5,6 +5,7 @@ import { loadConfig } from '../config.js';
 import { ConfigError } from '../core/index.js';
 import { openNodeDb } from '../db/node.js';
 import { DEMO_SHOPPERS, seedDemoStore } from '../db/seed/index.js';
+import { runCli } from './run.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -34,10 +35,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : `db:seed failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+runCli('db:seed', main);

@@ -4,11 +4,11 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { join } from 'node:path';
 import { loadConfig } from '../config.js';
-import { ConfigError } from '../core/index.js';
 import { customers } from '../db/index.js';
 import { openNodeDb } from '../db/node.js';
 import { createSegmenter, type Profile } from '../segments/index.js';
 import { loadSegmentRulesFile } from '../segments/node.js';
+import { runCli } from './run.js';
 
 const day = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC');
 const usd = (cents: number) => `$${(cents / 100).toFixed(2)}`;
@@ -59,10 +59,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : `segment failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+runCli('segment', main);
