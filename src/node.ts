@@ -31,7 +31,7 @@ function models(config: Config): { provider: ModelProvider; fallback?: ModelProv
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
-  const handle = openNodeDb(config.dbFile);
+  const handle = openNodeDb(config.dbFile, { backgroundCheckpoints: true, onCheckpointError: (error) => logger.warn('checkpoint_failed', { error }) });
   if (config.demo) {
     const [row] = await handle.db.select({ n: count() }).from(customers);
     if ((row?.n ?? 0) === 0) {
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     await Promise.race([closed, sleep(1000)]);
     server.closeAllConnections();
     tailor.personas.close();
-    handle.close();
+    await handle.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

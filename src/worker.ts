@@ -6,7 +6,7 @@ import { drizzle } from 'drizzle-orm/d1';
 import type { Context } from 'hono';
 import { loadConfig, type Config } from './config.js';
 import { ConfigError, createLogger } from './core/index.js';
-import { schema, type Atomic, type Db } from './db/index.js';
+import { compileWrite, schema, type Atomic, type Db } from './db/index.js';
 import { loadSegmentRules } from './segments/index.js';
 import { createBundledPersonaSource } from './personas/index.js';
 import { createOpenAIProvider } from './agent/index.js';
@@ -40,9 +40,14 @@ async function build(env: Env): Promise<Handler> {
   const logger = createLogger(config.logLevel);
   const d1 = drizzle(env.DB, { schema });
   const db = d1 as unknown as Db;
-  const atomic: Atomic = async (queries) => {
-    if (queries.length === 0) return;
-    await d1.batch(queries as unknown as Parameters<typeof d1.batch>[0]);
+  const atomic: Atomic = async (writes) => {
+    if (writes.length === 0) return;
+    await env.DB.batch(
+      writes.map((w) => {
+        const { sql, params } = compileWrite(w);
+        return env.DB.prepare(sql).bind(...params);
+      }),
+    );
   };
   const { provider, fallback } = models(config);
   const tailor = await createTailor({

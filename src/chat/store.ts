@@ -1,7 +1,7 @@
 // Conversation persistence: ownership, loading the bounded history, and building one turn's
 // writes so they commit together through the Atomic seam (transaction on SQLite, batch on D1).
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
-import { conversations, events, messages, prepared, sessions, turns, type Atomic, type Db, type WriteQuery } from '../db/index.js';
+import { conversations, events, messages, prepared, sessions, turns, writeTemplate, type Atomic, type Db } from '../db/index.js';
 import type { Shopper } from '../core/index.js';
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -70,24 +70,85 @@ export async function nextSeq(db: Db, conv: ConversationRow, history: readonly M
 
 export interface TurnWrites {
   conversation: ConversationRow;
-  /** Fields to update on the conversation row; verification and pending state are owned by the tools. */
-  update: Partial<Pick<ConversationRow, 'segmentId' | 'ruleId' | 'personaId' | 'personaVersion' | 'variant' | 'experimentId' | 'model' | 'optOut' | 'summary' | 'turnCount' | 'updatedAt'>>;
+  /** The conversation row's per-turn fields; verification and pending state are owned by the tools. */
+  update: Pick<ConversationRow, 'segmentId' | 'ruleId' | 'personaId' | 'personaVersion' | 'variant' | 'experimentId' | 'model' | 'optOut' | 'summary' | 'turnCount' | 'updatedAt'>;
   messages: Array<typeof messages.$inferInsert>;
   turn: typeof turns.$inferInsert;
   events: Array<typeof events.$inferInsert>;
 }
 
-export async function commitTurn(db: Db, atomic: Atomic, w: TurnWrites): Promise<void> {
-  const queries: WriteQuery[] = [db.update(conversations).set(w.update).where(eq(conversations.id, w.conversation.id))];
-  // Chunked so each statement stays under D1's bound-parameter limit.
-  for (const chunk of chunks(w.messages, 8)) queries.push(db.insert(messages).values(chunk));
-  queries.push(db.insert(turns).values(w.turn));
-  for (const chunk of chunks(w.events, 10)) queries.push(db.insert(events).values(chunk));
-  await atomic(queries);
-}
+const ph = sql.placeholder;
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/**
+ * One turn's writes, committed together. Each statement shape is compiled once per database
+ * (one row per statement: D1's bound-parameter limit never applies, and the shapes stay fixed).
+ */
+export async function commitTurn(db: Db, atomic: Atomic, w: TurnWrites): Promise<void> {
+  const updateConversation = writeTemplate<TurnWrites['update'] & { id: string }>(db, 'chat.updateConversation', (d) =>
+    d
+      .update(conversations)
+      .set({
+        segmentId: ph('segmentId'),
+        ruleId: ph('ruleId'),
+        personaId: ph('personaId'),
+        personaVersion: ph('personaVersion'),
+        variant: ph('variant'),
+        experimentId: ph('experimentId'),
+        model: ph('model'),
+        optOut: ph('optOut'),
+        summary: ph('summary'),
+        turnCount: ph('turnCount'),
+        updatedAt: ph('updatedAt'),
+        // drizzle types `set` without placeholders; at runtime they are bound like values.
+      } as unknown as TurnWrites['update'])
+      .where(eq(conversations.id, ph('id'))),
+  );
+  const insertMessage = writeTemplate<Record<keyof typeof messages.$inferInsert, unknown>>(db, 'chat.insertMessage', (d) =>
+    d.insert(messages).values({
+      id: ph('id'),
+      conversationId: ph('conversationId'),
+      turn: ph('turn'),
+      seq: ph('seq'),
+      role: ph('role'),
+      content: ph('content'),
+      toolCalls: ph('toolCalls'),
+      toolCallId: ph('toolCallId'),
+      toolName: ph('toolName'),
+      createdAt: ph('createdAt'),
+    }),
+  );
+  const insertTurn = writeTemplate<Record<keyof typeof turns.$inferInsert, unknown>>(db, 'chat.insertTurn', (d) =>
+    d.insert(turns).values({
+      id: ph('id'),
+      conversationId: ph('conversationId'),
+      turn: ph('turn'),
+      segmentId: ph('segmentId'),
+      personaId: ph('personaId'),
+      variant: ph('variant'),
+      model: ph('model'),
+      modelCalls: ph('modelCalls'),
+      inputTokens: ph('inputTokens'),
+      outputTokens: ph('outputTokens'),
+      latencyMs: ph('latencyMs'),
+      outcome: ph('outcome'),
+      createdAt: ph('createdAt'),
+    }),
+  );
+  const insertEvent = writeTemplate<Record<keyof typeof events.$inferInsert, unknown>>(db, 'chat.insertEvent', (d) =>
+    d.insert(events).values({
+      id: ph('id'),
+      conversationId: ph('conversationId'),
+      customerId: ph('customerId'),
+      sessionId: ph('sessionId'),
+      type: ph('type'),
+      data: ph('data'),
+      createdAt: ph('createdAt'),
+    }),
+  );
+  await atomic([
+    updateConversation({ ...w.update, id: w.conversation.id }),
+    ...w.messages.map((m) => insertMessage({ ...m, toolCalls: m.toolCalls ?? null, toolCallId: m.toolCallId ?? null, toolName: m.toolName ?? null })),
+    insertTurn({ ...w.turn, variant: w.turn.variant ?? null }),
+    ...w.events.map((e) => insertEvent({ ...e, conversationId: e.conversationId ?? null, customerId: e.customerId ?? null, sessionId: e.sessionId ?? null, data: e.data ?? {} })),
+  ]);
 }

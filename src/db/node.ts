@@ -7,7 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema.js';
-import type { Atomic, Db } from './index.js';
+import { compileWrite, type Atomic, type Db } from './index.js';
+import { startCheckpointer } from './checkpointer.js';
 
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
@@ -15,10 +16,21 @@ export interface NodeDb {
   db: Db;
   atomic: Atomic;
   sqlite: Database.Database;
-  close(): void;
+  /** Closes the connection (after stopping the background checkpointer, if any). */
+  close(): Promise<void> | void;
 }
 
-export function openNodeDb(file: string, opts: { migrate?: boolean } = {}): NodeDb {
+export interface OpenOptions {
+  migrate?: boolean;
+  /**
+   * Checkpoint the WAL from a worker thread instead of inside whichever commit crosses the
+   * threshold (see checkpointer.ts). For the long-running server; tests and CLIs leave it off.
+   */
+  backgroundCheckpoints?: boolean;
+  onCheckpointError?: (message: string) => void;
+}
+
+export function openNodeDb(file: string, opts: OpenOptions = {}): NodeDb {
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
@@ -26,31 +38,61 @@ export function openNodeDb(file: string, opts: { migrate?: boolean } = {}): Node
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('mmap_size = 268435456');
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   if (opts.migrate !== false) migrate(db, { migrationsFolder });
-  // A turn commits the same few statement shapes every time; compiling them once (better-sqlite3
-  // has no statement cache of its own) saves most of the commit's cost.
-  const statements = new Map<string, Database.Statement>();
-  const statementFor = (text: string) => {
-    let st = statements.get(text);
-    if (!st) {
-      if (statements.size >= 256) statements.clear();
-      statements.set(text, (st = sqlite.prepare(text)));
-    }
-    return st;
-  };
-  const atomic: Atomic = async (queries) => {
-    if (queries.length === 0) return;
-    const compiled = queries.map((q) => {
-      const toSQL = (q as { toSQL?: () => { sql: string; params: unknown[] } }).toSQL;
-      if (typeof toSQL !== 'function') return () => q.run();
-      const built = toSQL.call(q);
-      const st = statementFor(built.sql);
-      return () => st.run(...built.params);
+  let rewindDue = false;
+  const atomic: Atomic = async (writes) => {
+    if (writes.length === 0) return;
+    const compiled = writes.map((w) => {
+      const { sql, params } = compileWrite(w);
+      return { st: sqlite.prepare(sql), params };
     });
     sqlite.transaction(() => {
-      for (const run of compiled) run();
+      for (const { st, params } of compiled) st.run(...params);
     })();
+    if (rewindDue) {
+      rewindDue = false;
+      sqlite.pragma('wal_checkpoint(PASSIVE)');
+    }
   };
-  return { db: db as unknown as Db, atomic, sqlite, close: () => sqlite.close() };
+  if (opts.backgroundCheckpoints && file !== ':memory:') {
+    sqlite.pragma('wal_autocheckpoint = 0');
+    sqlite.pragma('journal_size_limit = 67108864'); // a rewound WAL is truncated back to 64 MB
+    const checkpointer = startCheckpointer(file, { onError: opts.onCheckpointError, onRewindDue: () => (rewindDue = true) });
+    return {
+      db: db as unknown as Db,
+      atomic,
+      sqlite,
+      close: async () => {
+        await checkpointer.stop();
+        sqlite.close();
+      },
+    };
+  }
+  return { db: db as unknown as Db, atomic, sqlite, close: () => void sqlite.close() };
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * better-sqlite3 compiles every `prepare` anew, and drizzle prepares every query it runs; a turn
+ * runs the same few dozen SQL texts over and over. This keeps the compiled statements by text.
+ * Reuse is safe because better-sqlite3 runs a statement to completion synchronously; a reader is
+ * handed out in object mode (drizzle switches it to raw mode itself where it wants arrays).
+ */
+function cacheStatements(sqlite: Database.Database): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let st = cache.get(source);
+    if (st) {
+      if (st.reader) st.raw(false);
+      return st;
+    }
+    st = compile(source);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(source, st);
+    return st;
+  }) as Database.Database['prepare'];
 }

@@ -1,6 +1,9 @@
-// Hot-path queries are built and prepared once per database handle (drizzle otherwise rebuilds
-// the SQL string on every call). Works for both drivers: prepared queries are awaited.
-import type { Db } from './index.js';
+// Hot-path queries are built once per database handle (drizzle otherwise rebuilds the SQL string
+// on every call). `prepared` caches drizzle prepared reads; `writeTemplate` compiles a write
+// with placeholders once and then only fills values in, producing a plain `Statement` that either
+// driver's atomic seam runs.
+import { is, Param, Placeholder } from 'drizzle-orm';
+import type { Db, Statement } from './index.js';
 
 const cache = new WeakMap<object, Map<string, unknown>>();
 
@@ -10,4 +13,42 @@ export function prepared<T>(db: Db, key: string, build: (db: Db) => T): T {
   let q = perDb.get(key) as T | undefined;
   if (q === undefined) perDb.set(key, (q = build(db)));
   return q;
+}
+
+type Fill = (values: Record<string, unknown>) => unknown;
+
+/**
+ * A write built once with `sql.placeholder(name)` values, filled per call. Values are mapped to
+ * the driver the way drizzle maps them (JSON columns stringified, booleans as integers); a missing
+ * value is an error, not a silent NULL.
+ */
+export function writeTemplate<V extends Record<string, unknown>>(
+  db: Db,
+  key: string,
+  build: (db: Db) => { toSQL(): { sql: string; params: unknown[] } },
+): (values: V) => Statement {
+  return prepared(db, `write:${key}`, (d) => {
+    const { sql, params } = build(d).toSQL();
+    const fills: Fill[] = params.map((p) => {
+      if (is(p, Placeholder)) return named(key, p.name);
+      if (is(p, Param) && is(p.value, Placeholder)) {
+        const get = named(key, (p.value as Placeholder).name);
+        const encoder = p.encoder;
+        return (values) => {
+          const v = get(values);
+          return v === null ? null : encoder.mapToDriverValue(v);
+        };
+      }
+      return () => p;
+    });
+    return (values: V) => ({ sql, params: fills.map((f) => f(values)) });
+  });
+}
+
+function named(key: string, name: string): Fill {
+  return (values) => {
+    const v = values[name];
+    if (v === undefined) throw new Error(`${key}: no value for "${name}"`);
+    return v;
+  };
 }
