@@ -1,7 +1,7 @@
 // Conversation persistence: ownership, loading the bounded history, and building one turn's
 // writes so they commit together through the Atomic seam (transaction on SQLite, batch on D1).
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
-import { conversations, events, messages, prepared, sessions, turns, writeTemplate, type Atomic, type Db } from '../db/index.js';
+import { and, asc, desc, eq, getTableColumns, gt, sql, type Table } from 'drizzle-orm';
+import { conversations, events, messages, placeholders, prepared, sessions, turns, writeTemplate, type Atomic, type Db } from '../db/index.js';
 import type { Shopper } from '../core/index.js';
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -77,7 +77,9 @@ export interface TurnWrites {
   events: Array<typeof events.$inferInsert>;
 }
 
-const ph = sql.placeholder;
+const UPDATED_FIELDS = ['segmentId', 'ruleId', 'personaId', 'personaVersion', 'variant', 'experimentId', 'model', 'optOut', 'summary', 'turnCount', 'updatedAt'] as const satisfies ReadonlyArray<keyof TurnWrites['update']>;
+type Row<T extends Table> = Record<keyof T['$inferInsert'], unknown>;
+const columnsOf = <T extends Table>(table: T) => Object.keys(getTableColumns(table)) as Array<keyof T['$inferInsert'] & string>;
 
 /**
  * One turn's writes, committed together. Each statement shape is compiled once per database
@@ -87,64 +89,13 @@ export async function commitTurn(db: Db, atomic: Atomic, w: TurnWrites): Promise
   const updateConversation = writeTemplate<TurnWrites['update'] & { id: string }>(db, 'chat.updateConversation', (d) =>
     d
       .update(conversations)
-      .set({
-        segmentId: ph('segmentId'),
-        ruleId: ph('ruleId'),
-        personaId: ph('personaId'),
-        personaVersion: ph('personaVersion'),
-        variant: ph('variant'),
-        experimentId: ph('experimentId'),
-        model: ph('model'),
-        optOut: ph('optOut'),
-        summary: ph('summary'),
-        turnCount: ph('turnCount'),
-        updatedAt: ph('updatedAt'),
-        // drizzle types `set` without placeholders; at runtime they are bound like values.
-      } as unknown as TurnWrites['update'])
-      .where(eq(conversations.id, ph('id'))),
+      // drizzle types `set` without placeholders; at runtime they are bound like values.
+      .set(placeholders(...UPDATED_FIELDS) as unknown as TurnWrites['update'])
+      .where(eq(conversations.id, sql.placeholder('id'))),
   );
-  const insertMessage = writeTemplate<Record<keyof typeof messages.$inferInsert, unknown>>(db, 'chat.insertMessage', (d) =>
-    d.insert(messages).values({
-      id: ph('id'),
-      conversationId: ph('conversationId'),
-      turn: ph('turn'),
-      seq: ph('seq'),
-      role: ph('role'),
-      content: ph('content'),
-      toolCalls: ph('toolCalls'),
-      toolCallId: ph('toolCallId'),
-      toolName: ph('toolName'),
-      createdAt: ph('createdAt'),
-    }),
-  );
-  const insertTurn = writeTemplate<Record<keyof typeof turns.$inferInsert, unknown>>(db, 'chat.insertTurn', (d) =>
-    d.insert(turns).values({
-      id: ph('id'),
-      conversationId: ph('conversationId'),
-      turn: ph('turn'),
-      segmentId: ph('segmentId'),
-      personaId: ph('personaId'),
-      variant: ph('variant'),
-      model: ph('model'),
-      modelCalls: ph('modelCalls'),
-      inputTokens: ph('inputTokens'),
-      outputTokens: ph('outputTokens'),
-      latencyMs: ph('latencyMs'),
-      outcome: ph('outcome'),
-      createdAt: ph('createdAt'),
-    }),
-  );
-  const insertEvent = writeTemplate<Record<keyof typeof events.$inferInsert, unknown>>(db, 'chat.insertEvent', (d) =>
-    d.insert(events).values({
-      id: ph('id'),
-      conversationId: ph('conversationId'),
-      customerId: ph('customerId'),
-      sessionId: ph('sessionId'),
-      type: ph('type'),
-      data: ph('data'),
-      createdAt: ph('createdAt'),
-    }),
-  );
+  const insertMessage = writeTemplate<Row<typeof messages>>(db, 'chat.insertMessage', (d) => d.insert(messages).values(placeholders(...columnsOf(messages))));
+  const insertTurn = writeTemplate<Row<typeof turns>>(db, 'chat.insertTurn', (d) => d.insert(turns).values(placeholders(...columnsOf(turns))));
+  const insertEvent = writeTemplate<Row<typeof events>>(db, 'chat.insertEvent', (d) => d.insert(events).values(placeholders(...columnsOf(events))));
   await atomic([
     updateConversation({ ...w.update, id: w.conversation.id }),
     ...w.messages.map((m) => insertMessage({ ...m, toolCalls: m.toolCalls ?? null, toolCallId: m.toolCallId ?? null, toolName: m.toolName ?? null })),

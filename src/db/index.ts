@@ -4,7 +4,7 @@ import * as schema from './schema.js';
 
 export { schema };
 export * from './schema.js';
-export { prepared, writeTemplate } from './prepared.js';
+export { placeholders, prepared, writeTemplate } from './prepared.js';
 export type Schema = typeof schema;
 
 /** Works with both drivers: every query is awaited (better-sqlite3 queries are thenable too). */

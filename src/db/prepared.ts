@@ -2,7 +2,7 @@
 // on every call). `prepared` caches drizzle prepared reads; `writeTemplate` compiles a write
 // with placeholders once and then only fills values in, producing a plain `Statement` that either
 // driver's atomic seam runs.
-import { is, Param, Placeholder } from 'drizzle-orm';
+import { is, Param, Placeholder, sql } from 'drizzle-orm';
 import type { Db, Statement } from './index.js';
 
 const cache = new WeakMap<object, Map<string, unknown>>();
@@ -13,6 +13,11 @@ export function prepared<T>(db: Db, key: string, build: (db: Db) => T): T {
   let q = perDb.get(key) as T | undefined;
   if (q === undefined) perDb.set(key, (q = build(db)));
   return q;
+}
+
+/** `{ name: sql.placeholder(name) }` for each name: the values of a write template. */
+export function placeholders<K extends string>(...names: K[]): Record<K, Placeholder<K>> {
+  return Object.fromEntries(names.map((n) => [n, sql.placeholder(n)])) as Record<K, Placeholder<K>>;
 }
 
 type Fill = (values: Record<string, unknown>) => unknown;
