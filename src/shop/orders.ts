@@ -63,17 +63,13 @@ export function itemView(i: OrderItemRow) {
   return { id: i.id, name: i.name, size: i.size, colour: i.colour, quantity: i.quantity, price: dollars(i.unitPriceCents), status: i.status };
 }
 
+const orderHead = (order: OwnedOrder['order']) => ({ orderNumber: order.number, status: order.status, placed: isoDate(order.createdAt), total: dollars(order.totalCents) });
+
 /** What a reply about one order needs: status, dates, tracking, items and whether it can be returned. */
 export function orderView(owned: OwnedOrder, now: number) {
   const { order, items, label } = owned;
   const check = returnEligibility(owned, now);
-  const view: Record<string, unknown> = {
-    orderNumber: order.number,
-    status: order.status,
-    placed: isoDate(order.createdAt),
-    total: dollars(order.totalCents),
-    items: items.map(itemView),
-  };
+  const view: Record<string, unknown> = { ...orderHead(order), items: items.map(itemView) };
   if (order.shippedAt != null) view.shipped = isoDate(order.shippedAt);
   if (order.deliveredAt != null) view.delivered = isoDate(order.deliveredAt);
   if (order.carrier) view.carrier = order.carrier;
@@ -88,13 +84,7 @@ export function orderView(owned: OwnedOrder, now: number) {
 export function orderSummary(owned: OwnedOrder, now: number) {
   const { order, items } = owned;
   const check = returnEligibility(owned, now);
-  const view: Record<string, unknown> = {
-    orderNumber: order.number,
-    status: order.status,
-    placed: isoDate(order.createdAt),
-    total: dollars(order.totalCents),
-    items: items.map(itemLabel),
-  };
+  const view: Record<string, unknown> = { ...orderHead(order), items: items.map(itemLabel) };
   if (order.deliveredAt != null) view.delivered = isoDate(order.deliveredAt);
   if (order.trackingCode && order.status === 'shipped') view.tracking = order.trackingCode;
   if (check.eligible) view.returnableUntil = isoDate(check.until);
