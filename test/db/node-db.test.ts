@@ -1,28 +1,13 @@
 // The Node database adapter under the server's write pattern: compiled write templates, the
 // statement cache, and WAL checkpoints run from a worker thread.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { conversations, events, messages, writeTemplate } from '../../src/db/index.js';
-import { openNodeDb, type NodeDb } from '../../src/db/node.js';
+import { openNodeDb } from '../../src/db/node.js';
+import { tempDbsPerTest } from '../support/db.js';
 import { randomIds } from '../../src/http/compose.js';
 
-const dirs: string[] = [];
-const handles: NodeDb[] = [];
-afterEach(async () => {
-  for (const h of handles.splice(0)) await h.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-function open(opts: Parameters<typeof openNodeDb>[1] = {}): NodeDb & { file: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'tailor-nodedb-'));
-  dirs.push(dir);
-  const file = join(dir, 'tailor.db');
-  const h = openNodeDb(file, opts);
-  handles.push(h);
-  return { ...h, file };
-}
+const open = tempDbsPerTest();
 const conversation = (id: string) => ({
   id, sessionId: 's_1', segmentId: 'new-visitor', ruleId: 'default', personaId: 'new-visitor', personaVersion: 'v1', model: 'offline', createdAt: 1, updatedAt: 1,
 });
@@ -84,10 +69,9 @@ describe('background checkpoints', () => {
     }
     expect(walFrames()).toBeLessThan(11_000);
     await h.close();
-    handles.splice(handles.indexOf(h), 1);
     const again = openNodeDb(h.file);
-    handles.push(again);
     expect((await again.db.select().from(messages)).length).toBe(4000);
+    again.close();
   }, 60_000);
 });
 

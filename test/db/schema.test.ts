@@ -1,16 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { customers, orders, returnLabels } from '../../src/db/index.js';
-import { tempDb } from '../support/db.js';
+import { tempDbsPerTest } from '../support/db.js';
 
 describe('database schema on a real SQLite file', () => {
-  const handles: Array<ReturnType<typeof tempDb>> = [];
-  const open = () => {
-    const h = tempDb();
-    handles.push(h);
-    return h;
-  };
-  afterEach(() => handles.splice(0).forEach((h) => h.dispose()));
+  const open = tempDbsPerTest();
 
   it('migrates, uses WAL and rejects a duplicate email', async () => {
     const { db, sqlite } = open();

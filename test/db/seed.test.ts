@@ -1,21 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import { conversations, customers, DAY_MS } from '../../src/db/index.js';
 import { DEMO_SHOPPERS, generateDemoStore, seedDemoStore, seedSql } from '../../src/db/seed/index.js';
 import { SEED_TABLES, rowsPerStatement } from '../../src/db/seed/tables.js';
-import { tempDb } from '../support/db.js';
+import { tempDbsPerTest, type TempDb } from '../support/db.js';
 
 const NOW = Date.parse('2025-06-01T12:00:00Z');
-const handles: Array<ReturnType<typeof tempDb>> = [];
-const open = () => {
-  const h = tempDb();
-  handles.push(h);
-  return h;
-};
-afterEach(() => handles.splice(0).forEach((h) => h.dispose()));
+const open = tempDbsPerTest();
 
 /** Every seeded table's rows, in a stable order: two stores are the same iff their dumps are. */
-const dump = (h: ReturnType<typeof tempDb>) =>
+const dump = (h: TempDb) =>
   Object.fromEntries(SEED_TABLES.map(([, t]) => [getTableName(t), h.sqlite.prepare(`SELECT * FROM "${getTableName(t)}" ORDER BY 1, 2`).all()]));
 
 describe('demo store seeding', () => {

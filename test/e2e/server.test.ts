@@ -3,20 +3,12 @@
 // count what those conversations did, and hostile input that leaves the server serving.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, tempStore, type RunningServer, type TempStore } from '../support/server.js';
+import type { ChatJson } from '../support/tailor.js';
 
 const ADMIN = 'e2e-admin-token-123';
 let store: TempStore;
 let server: RunningServer;
 
-type ChatJson = {
-  conversationId: string;
-  messageId: string;
-  reply: string;
-  segment: { id: string; rule: string; reasons: string[] };
-  persona: { id: string; version: string; variant: string | null };
-  toolCalls: Array<{ name: string; args: Record<string, unknown>; ok: boolean }>;
-  model: string;
-};
 
 beforeAll(async () => {
   store = tempStore();

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { repoRoot } from '../support/server.js';
 import { d1Query, freePort, runCommand, runWrangler, startWranglerDev, type WranglerDev } from '../support/wrangler.js';
+import type { ChatJson } from '../support/tailor.js';
 
 describe('the Worker bundle', () => {
   it('bundles every persona file, partial and experiment in prompts/', () => {
@@ -95,13 +96,6 @@ describe('Tailor on workerd with a local D1', () => {
   }, 120_000);
 });
 
-interface ChatJson {
-  conversationId: string;
-  reply: string;
-  model: string;
-  segment: { id: string };
-  toolCalls: Array<{ name: string; ok: boolean }>;
-}
 
 function parseSse(text: string): Array<{ event: string; data: unknown }> {
   return text

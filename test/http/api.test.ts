@@ -2,6 +2,7 @@
 // headers, feedback, admin, health and the internal-error path.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, buildApp, parseSse, post, type Fixture } from './fixture.js';
+import type { ChatJson } from '../support/tailor.js';
 
 let f: Fixture;
 beforeAll(async () => {
@@ -9,16 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => f.dispose());
 
-type ChatJson = {
-  conversationId: string;
-  messageId: string;
-  reply: string;
-  segment: { id: string; rule: string; reasons: string[] };
-  persona: { id: string; version: string; variant: string | null };
-  toolCalls: Array<{ name: string; args: Record<string, unknown>; ok: boolean }>;
-  usage: { modelCalls: number; inputTokens: number; outputTokens: number };
-  model: string;
-};
 
 describe('POST /api/chat', () => {
   it('anonymous: mints a session, returns the contract object', async () => {

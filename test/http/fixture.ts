@@ -1,16 +1,10 @@
 // The real app in-process: a migrated SQLite file with the demo store, the shipped personas
 // and segment rules, the offline model. Requests go through `app.request(...)`.
-import { loadSegmentRulesFile } from '../../src/segments/node.js';
-import { nodePersonaSource } from '../../src/personas/node.js';
-import { seedDemoStore } from '../../src/db/seed/index.js';
-import { createOfflineProvider } from '../../src/agent/offline/index.js';
 import { createLogger } from '../../src/core/index.js';
 import { createApp, type AppConfig } from '../../src/http/index.js';
-import { createTailor } from '../../src/http/compose.js';
 import { signIdentityToken } from '../../src/http/identity.js';
-import { join } from 'node:path';
-import { repoRoot } from '../support/server.js';
-import { tempDb } from '../support/db.js';
+import type { tempDb } from '../support/db.js';
+import { demoTailor } from '../support/tailor.js';
 
 export const SECRET = 'test-identity-secret-0123456789';
 export const ADMIN = 'admin-token-for-tests';
@@ -24,19 +18,9 @@ export interface Fixture {
 }
 
 export async function buildApp(overrides: Partial<AppConfig> = {}, opts: { clientIp?: string } = {}): Promise<Fixture> {
-  const db = tempDb();
-  await seedDemoStore(db.db, { now: Date.now() });
   const logs: string[] = [];
   const logger = createLogger('debug', (l) => logs.push(l));
-  const tailor = await createTailor({
-    db: db.db,
-    atomic: db.atomic,
-    rules: loadSegmentRulesFile(join(repoRoot, 'data/segments.yaml')),
-    personaSource: nodePersonaSource(join(repoRoot, 'prompts')),
-    provider: createOfflineProvider(),
-    logger,
-    watchPersonas: false,
-  });
+  const { db, tailor } = await demoTailor({ logger });
   const config: AppConfig = {
     identitySecret: SECRET,
     adminToken: ADMIN,

@@ -1,17 +1,15 @@
 // The admin metrics SQL against a real SQLite file: every figure counted from rows we wrote.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { conversations, events, feedback, turns } from '../../src/db/index.js';
 import { computeMetrics } from '../../src/http/metrics.js';
-import { tempDb } from '../support/db.js';
+import { tempDbsPerTest } from '../support/db.js';
 
-const dbs: Array<ReturnType<typeof tempDb>> = [];
-afterEach(() => dbs.splice(0).forEach((d) => d.dispose()));
+const openDb = tempDbsPerTest();
 
 type Conv = { id: string; segment: string; persona: string; variant?: string | null; latencies: number[]; tokens?: number; model?: string; events?: string[]; ratings?: number[]; turnCount?: number };
 
 async function seed(convs: Conv[]) {
-  const h = tempDb();
-  dbs.push(h);
+  const h = openDb();
   for (const c of convs) {
     const turnCount = c.turnCount ?? c.latencies.length;
     await h.db.insert(conversations).values({ id: c.id, sessionId: `s_${c.id}`, customerId: null, segmentId: c.segment, ruleId: 'r', personaId: c.persona, personaVersion: 'v1', variant: c.variant ?? null, model: 'offline', turnCount, createdAt: 1, updatedAt: 1 });

@@ -1,15 +1,10 @@
 // The offline model inside the real thing: the demo store in a SQLite file, the shipped persona
 // files and segment rules, the real tool registry, the chat service and its agent loop.
-import { join } from 'node:path';
-import { seedDemoStore } from '../../../src/db/seed/index.js';
-import { loadSegmentRulesFile } from '../../../src/segments/node.js';
-import { nodePersonaSource } from '../../../src/personas/node.js';
-import { createOfflineProvider } from '../../../src/agent/offline/index.js';
-import { createTailor, type Tailor } from '../../../src/http/compose.js';
+import type { Tailor } from '../../../src/http/compose.js';
 import type { ChatResponse } from '../../../src/chat/types.js';
 import type { Shopper } from '../../../src/core/index.js';
-import { tempDb } from '../../support/db.js';
-import { repoRoot } from '../../support/server.js';
+import type { tempDb } from '../../support/db.js';
+import { demoTailor } from '../../support/tailor.js';
 
 export interface Store {
   db: ReturnType<typeof tempDb>;
@@ -18,16 +13,7 @@ export interface Store {
 }
 
 export async function openStore(): Promise<Store> {
-  const db = tempDb();
-  await seedDemoStore(db.db, { now: Date.now() });
-  const tailor = await createTailor({
-    db: db.db,
-    atomic: db.atomic,
-    rules: loadSegmentRulesFile(join(repoRoot, 'data/segments.yaml')),
-    personaSource: nodePersonaSource(join(repoRoot, 'prompts')),
-    provider: createOfflineProvider(),
-    watchPersonas: false,
-  });
+  const { db, tailor } = await demoTailor();
   return {
     db,
     tailor,

@@ -1,0 +1,30 @@
+// The demo Tailor in-process: a migrated SQLite file seeded with the demo store, the shipped
+// persona files and segment rules, the offline model. Shared by the offline-model and HTTP tests.
+import { join } from 'node:path';
+import { seedDemoStore } from '../../src/db/seed/index.js';
+import { loadSegmentRulesFile } from '../../src/segments/node.js';
+import { nodePersonaSource } from '../../src/personas/node.js';
+import { createOfflineProvider } from '../../src/agent/offline/index.js';
+import { createTailor, type Tailor } from '../../src/http/compose.js';
+import type { Logger } from '../../src/core/index.js';
+import type { ChatResponse } from '../../src/chat/types.js';
+import { tempDb } from './db.js';
+import { repoRoot } from './server.js';
+
+export async function demoTailor(opts: { logger?: Logger } = {}): Promise<{ db: ReturnType<typeof tempDb>; tailor: Tailor }> {
+  const db = tempDb();
+  await seedDemoStore(db.db, { now: Date.now() });
+  const tailor = await createTailor({
+    db: db.db,
+    atomic: db.atomic,
+    rules: loadSegmentRulesFile(join(repoRoot, 'data/segments.yaml')),
+    personaSource: nodePersonaSource(join(repoRoot, 'prompts')),
+    provider: createOfflineProvider(),
+    logger: opts.logger,
+    watchPersonas: false,
+  });
+  return { db, tailor };
+}
+
+/** A chat reply as the HTTP API sends it (the JSON body, and the SSE `done` event). */
+export type ChatJson = ChatResponse;
