@@ -4,9 +4,9 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { eq } from 'drizzle-orm';
 import { silentLogger, type Logger } from '../core/index.js';
-import { customers, type Clock, type Db, type IdGen } from '../db/index.js';
+import type { Clock, Db, IdGen } from '../db/index.js';
+import { customerExists } from '../shop/index.js';
 import type { ChatService } from '../chat/index.js';
 import type { AppEnv } from './env.js';
 import { createErrorHandler, notFoundHandler } from './errors.js';
@@ -84,11 +84,6 @@ export function createApp(deps: AppDeps) {
 }
 
 export type TailorApp = ReturnType<typeof createApp>;
-
-async function customerExists(db: Db, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, id)).limit(1);
-  return row !== undefined;
-}
 
 function rateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
   const { sessionPerMin, ipPerMin } = deps.config.rate;

@@ -41,6 +41,38 @@ export async function verifyIdentityToken(token: string, secret: string): Promis
   return { customerId: payload.sub, exp: payload.exp };
 }
 
+export interface TokenVerifierOptions {
+  /** Clock in ms (the one `hono/jwt` checks against); a remembered token's expiry is checked on every use. */
+  now?: () => number;
+  /** Most tokens remembered; the oldest is forgotten first. */
+  max?: number;
+}
+
+/**
+ * `verifyIdentityToken` with a memory of tokens it already verified. The same shopper sends the
+ * same token on every turn; WebCrypto's HMAC is asynchronous (a round trip through the thread
+ * pool, which under load parks the turn behind a whole event-loop pass), so a token string seen
+ * before is answered from memory. Only successes are remembered, keyed by the whole token (same
+ * bytes, same signature check), and expiry is still enforced on each use.
+ */
+export function createTokenVerifier(secret: string, opts: TokenVerifierOptions = {}): (token: string) => Promise<{ customerId: string; exp: number }> {
+  const now = opts.now ?? Date.now;
+  const max = opts.max ?? 10_000;
+  const known = new Map<string, { customerId: string; exp: number }>();
+  return async (token) => {
+    const hit = known.get(token);
+    if (hit) {
+      if (hit.exp * 1000 > now()) return hit;
+      known.delete(token);
+      throw unauthorized('Invalid or expired identity token');
+    }
+    const verified = await verifyIdentityToken(token, secret);
+    if (known.size >= max) known.delete(known.keys().next().value!);
+    known.set(token, verified);
+    return verified;
+  };
+}
+
 export async function signIdentityToken(customerId: string, secret: string, nowMs: number, ttlSeconds: number): Promise<{ token: string; exp: number }> {
   const iat = Math.floor(nowMs / 1000);
   const exp = iat + ttlSeconds;
@@ -54,6 +86,7 @@ export interface IdentityOptions {
 }
 
 export function identity(opts: IdentityOptions): MiddlewareHandler<AppEnv> {
+  const verifyToken = createTokenVerifier(opts.secret);
   return async (c, next) => {
     const offered = c.req.header(SESSION_HEADER);
     const sessionId = isValidSessionId(offered) ? offered : newSessionId();
@@ -67,7 +100,7 @@ export function identity(opts: IdentityOptions): MiddlewareHandler<AppEnv> {
     } else {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
       if (!m) throw unauthorized('Authorization header must be "Bearer <token>"');
-      const { customerId } = await verifyIdentityToken(m[1]!, opts.secret);
+      const { customerId } = await verifyToken(m[1]!);
       if (!(await opts.customerExists(customerId))) throw unauthorized('Invalid or expired identity token');
       shopper = { sessionId, customerId, verified: true, via: 'token' };
     }

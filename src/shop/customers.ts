@@ -1,6 +1,6 @@
 // Customers and their loyalty standing.
 import { eq, sql } from 'drizzle-orm';
-import { customers, type Db } from '../db/index.js';
+import { customers, prepared, type Db } from '../db/index.js';
 import { LOYALTY_TIERS, POINTS_VALUE, TIER_PERKS, TIER_THRESHOLDS, type LoyaltyTier } from './policy.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -8,6 +8,13 @@ export type CustomerRow = typeof customers.$inferSelect;
 export async function findCustomer(db: Db, id: string): Promise<CustomerRow | undefined> {
   const [row] = await db.select().from(customers).where(eq(customers.id, id)).limit(1);
   return row;
+}
+
+/** Asked on every request that carries an identity token, so compiled once per db. */
+export async function customerExists(db: Db, id: string): Promise<boolean> {
+  const q = prepared(db, 'shop.customerExists', (d) => d.select({ id: customers.id }).from(customers).where(eq(customers.id, sql.placeholder('id'))).limit(1).prepare());
+  const [row] = await q.all({ id });
+  return row !== undefined;
 }
 
 /** Emails compare case-insensitively: shoppers type them however they like. */

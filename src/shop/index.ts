@@ -4,7 +4,7 @@ export * from './policy.js';
 export { dollars, toCents, isoDate, maskEmail, normalizeSize } from './format.js';
 export { parseQuery, colourMatches, type ParsedQuery } from './search-query.js';
 export { findProduct, searchProducts, sizeRank, stockRecord, toCard, variantsOf, type ProductCard, type ProductRow, type SearchInput, type SearchResult, type VariantRow } from './catalog.js';
-export { findCustomer, findCustomerByEmail, loyaltyView, perksFor, asTier, type CustomerRow } from './customers.js';
+export { customerExists, findCustomer, findCustomerByEmail, loyaltyView, perksFor, asTier, type CustomerRow } from './customers.js';
 export { addCartLine, cartOwnerKey, cartQuantity, cartSummary, ensureCart, findCartId, mergeSessionCart, type CartOwner, type CartSummary } from './carts.js';
 export { findOwnedOrder, itemLabel, itemView, orderSummary, orderView, recentOrders, returnEligibility, type OrderItemRow, type OrderRow, type OwnedOrder, type ReturnCheck, type ReturnLabelRow } from './orders.js';
 export { createReturnLabel, type CreateLabelInput } from './returns.js';

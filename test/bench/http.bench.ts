@@ -92,6 +92,7 @@ async function main(): Promise<void> {
     // every connection has had a reply, then DURATION_S more (+1 s), and figures come from that
     // window. autocannon's whole-run figures are printed next to them.
     const cpuBefore = processCpuMs(server.proc.pid!);
+    const selfBefore = process.cpuUsage();
     const t0 = performance.now();
     const seen = new Set<unknown>();
     let rampEnd = Number.POSITIVE_INFINITY;
@@ -112,6 +113,8 @@ async function main(): Promise<void> {
     });
     const r = await run;
     const cpuMs = processCpuMs(server.proc.pid!) - cpuBefore;
+    const selfCpu = process.cpuUsage(selfBefore);
+    const loadCpuMs = (selfCpu.user + selfCpu.system) / 1000;
     const from = rampEnd + 1000;
     const steady = samples.filter((x) => x.at >= from).map((x) => x.ms).sort((a, b) => a - b);
     const windowS = (r.duration * 1000 - from) / 1000;
@@ -128,12 +131,16 @@ async function main(): Promise<void> {
       ['whole run: turns/s', (r.requests.total / r.duration).toFixed(0), '', true],
       ['whole run: p99 (ms)', String(r.latency.p99), '', true],
       ['server CPU/turn (ms)', (cpuMs / r.requests.total).toFixed(2), '', true],
+      ['autocannon CPU/turn (ms)', (loadCpuMs / r.requests.total).toFixed(2), '', true],
       ['errors + timeouts', String(r.errors + r.timeouts), '0', r.errors + r.timeouts === 0],
       ['non-2xx', String(r.non2xx), '0', r.non2xx === 0],
     ];
     console.log(`HTTP chat load: ${CONNECTIONS} connections, ${TURNS}-turn conversations, offline model, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`);
     console.log(`  all ${CONNECTIONS} connections answered after ${(rampEnd / 1000).toFixed(1)} s; steady window ${windowS.toFixed(1)} s of ${r.duration.toFixed(1)} s`);
-    for (const [name, value, target, ok] of rows) console.log(`  ${name.padEnd(22)} ${value.padStart(8)}  ${target.padEnd(8)} ${target ? (ok ? 'ok' : 'MISSED') : ''}`);
+    // Closed loop: every connection always has one turn outstanding, so the mean wait is
+    // connections / throughput (Little's law); p99 < 100 ms needs well over 500 turns/s.
+    console.log(`  mean wait = ${CONNECTIONS} connections / ${rps.toFixed(0)} turns/s = ${((CONNECTIONS / rps) * 1000).toFixed(0)} ms`);
+    for (const [name, value, target, ok] of rows) console.log(`  ${name.padEnd(24)} ${value.padStart(8)}  ${target.padEnd(8)} ${target ? (ok ? 'ok' : 'MISSED') : ''}`);
     exitCode = rows.every((row) => row[3]) ? 0 : 1;
   } finally {
     await server.stop('SIGTERM');

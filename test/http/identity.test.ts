@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { TailorError } from '../../src/core/index.js';
 import type { AppEnv } from '../../src/http/env.js';
 import { createErrorHandler } from '../../src/http/errors.js';
-import { identity, isValidSessionId, newSessionId, signIdentityToken, verifyIdentityToken } from '../../src/http/identity.js';
+import { createTokenVerifier, identity, isValidSessionId, newSessionId, signIdentityToken, verifyIdentityToken } from '../../src/http/identity.js';
 
 const SECRET = 'identity-secret-for-tests-0123';
 const now = () => Math.floor(Date.now() / 1000);
@@ -31,6 +31,28 @@ describe('verifyIdentityToken', () => {
     await refused(verifyIdentityToken(await sign({ sub: 'c_sarah', exp: now() + 60 }, SECRET, 'HS384'), SECRET));
     await refused(verifyIdentityToken('a.b.c', SECRET));
     await refused(verifyIdentityToken('', SECRET));
+  });
+});
+
+describe('createTokenVerifier', () => {
+  it('answers a token it verified from memory until it expires, and never remembers a refusal', async () => {
+    let clock = Date.now();
+    const verifyToken = createTokenVerifier(SECRET, { now: () => clock, max: 2 });
+    const { token, exp } = await signIdentityToken('c_sarah', SECRET, clock, 60);
+    expect(await verifyToken(token)).toEqual({ customerId: 'c_sarah', exp });
+    expect(await verifyToken(token)).toEqual({ customerId: 'c_sarah', exp });
+    const forged = await sign({ sub: 'c_sarah', exp: now() + 60 }, `${SECRET}x`, 'HS256');
+    await refused(verifyToken(forged));
+    await refused(verifyToken(forged));
+    clock += 61_000;
+    await refused(verifyToken(token));
+  });
+
+  it('forgets the oldest token when full, and a forgotten token is verified again', async () => {
+    const verifyToken = createTokenVerifier(SECRET, { max: 2 });
+    const tokens = await Promise.all(['c_a', 'c_b', 'c_c'].map(async (id) => (await signIdentityToken(id, SECRET, Date.now(), 60)).token));
+    for (const t of tokens) await verifyToken(t);
+    expect((await verifyToken(tokens[0]!)).customerId).toBe('c_a');
   });
 });
 
