@@ -4,7 +4,7 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { cartItems, carts, customers, orderItems, orders, prepared, products, variants, type Db } from '../db/index.js';
 import type { Shopper } from '../core/index.js';
-import { asTier, cartOwnerKey, perksFor } from '../shop/index.js';
+import { asTier, cartOwnerKey, FREE_EXPRESS_TIERS, perksFor } from '../shop/index.js';
 import { PersonaContextInputSchema, type PersonaContextInput } from './context.js';
 
 /** What buildPersonaContext needs from the segment profile (the segments module's Profile fits). */
@@ -46,6 +46,7 @@ export async function buildPersonaContext(db: Db, input: BuildContextInput): Pro
     recentOrders: recent,
     cart,
     perks: [...perksFor(tier)],
+    freeExpress: FREE_EXPRESS_TIERS.includes(tier),
     page: { url: clip(input.page?.url, 300), referrer: clip(input.page?.referrer, 300) },
     today: isoDate(input.now),
     segment: input.segment ?? '',

@@ -2,7 +2,7 @@
 // here, once: the zod schema validates what buildPersonaContext produces, and its shape drives
 // the linter (unknown variable, undeclared variable) so the two can never disagree.
 import { z } from 'zod';
-import { LOYALTY_TIERS, perksFor } from '../shop/index.js';
+import { FREE_EXPRESS_TIERS, LOYALTY_TIERS, perksFor } from '../shop/index.js';
 
 const line = (max: number) => z.string().max(max);
 
@@ -50,6 +50,8 @@ export const PersonaContextInputSchema = z.object({
   cart: CartSummarySchema.nullable(),
   /** The loyalty tier's perks in plain words (from the store policy), e.g. "free express shipping". */
   perks: z.array(line(120)).max(10),
+  /** Express shipping is free for this shopper's tier (store policy: gold and platinum). */
+  freeExpress: z.boolean(),
   page: PageContextSchema,
   /** ISO date (YYYY-MM-DD) in UTC: lets the model reason about delivery and return windows. */
   today: line(10),
@@ -107,6 +109,7 @@ export const SAMPLE_CONTEXT: PersonaContextInput = {
   ],
   cart: { itemCount: 2, subtotal: '$128.00', items: 'Red wrap dress (M) ×1, Canvas tote (One size) ×1' },
   perks: [...perksFor('gold')],
+  freeExpress: FREE_EXPRESS_TIERS.includes('gold'),
   page: { url: 'https://shop.example.com/collections/dresses/red-wrap-dress?utm_source=newsletter', referrer: 'https://mail.example.com/' },
   today: '2025-03-05',
   segment: 'vip',

@@ -50,6 +50,7 @@ export const ANONYMOUS_CONTEXT: PersonaContextInput = {
   recentOrders: [],
   cart: null,
   perks: [],
+  freeExpress: false,
   page: { url: null, referrer: null },
   today: '2025-06-01',
   segment: 'new_visitor',

@@ -89,6 +89,15 @@ describe('rendering for each demo shopper', () => {
     expect(['control', 'stylist-first']).toContain(p.variant);
   });
 
+  it('VIP below gold: no free express promised (the store policy gives it to gold and platinum only)', async () => {
+    const ctx = { ...(await contextOf(sarah)), loyaltyTier: 'silver' as const, freeExpress: false };
+    const p = await resolveFor(sarah, 'vip', false, ctx);
+    expect(p.voice.perks).toBe('As a VIP you enjoy early access to new collections, personal stylist picks and priority help.');
+    expect(p.systemPrompt).toContain('Offer VIP perks when relevant: early access to new collections, stylist picks');
+    expect(p.systemPrompt).not.toMatch(/free express shipping/);
+    expect(p.systemPrompt).toContain('$14.95 (free for gold and platinum loyalty members)');
+  });
+
   it('VIP without a known first name still reads naturally', async () => {
     const ctx = { ...(await contextOf(sarah)), firstName: null };
     const p = await resolveFor(sarah, 'vip', false, ctx);
@@ -100,7 +109,7 @@ describe('rendering for each demo shopper', () => {
     const p = await resolveFor(sarah, 'vip', true);
     expect(p.id).toBe('neutral');
     expect(p.variant).toBeNull();
-    for (const secret of ['Sarah', 'sarah@example.com', '31000', 'gold', '4820']) expect(p.systemPrompt).not.toContain(secret);
+    for (const secret of ['Sarah', 'sarah@example.com', '31000', 'gold tier', '4820']) expect(p.systemPrompt).not.toContain(secret);
     expect(p.tools).toEqual(expect.arrayContaining(['lookup_order', 'create_return_label', 'verify_customer']));
     expect(p.tools).not.toContain('recommend_products');
   });
@@ -116,7 +125,7 @@ describe('data minimization', () => {
     const full = { ...(await contextOf(sarah)), segment: 'new_visitor' };
     const p = await resolveFor(sarah, 'new_visitor', false, full);
     const everything = [p.systemPrompt, p.greeting, ...Object.values(p.voice).flat()].join('\n');
-    for (const secret of ['Sarah', 'Okafor', 'sarah@example.com', '31000', '31001', '31002', '4820', 'gold']) {
+    for (const secret of ['Sarah', 'Okafor', 'sarah@example.com', '31000', '31001', '31002', '4820', 'gold tier']) {
       expect(everything, secret).not.toContain(secret);
     }
   });
