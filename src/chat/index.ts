@@ -1,4 +1,3 @@
 // The chat module: one shopper message in, events out, the turn persisted atomically.
 export { createChatService, type ChatDeps } from './service.js';
-export { optOutChange } from './opt-out.js';
 export type { ChatEvent, ChatInput, ChatResponse, ChatService, TranscriptMessage } from './types.js';

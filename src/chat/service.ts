@@ -1,7 +1,7 @@
 // One chat turn end to end: shopper → conversation → segment → persona → agent loop →
 // one atomic commit. Yields events as they happen; the last is `done` (or `error`).
 import { conversations, type Atomic, type Clock, type Db, type IdGen } from '../db/index.js';
-import { notFound, silentLogger, type Logger, type Shopper } from '../core/index.js';
+import { notFound, optOutChange, silentLogger, type Logger, type Shopper } from '../core/index.js';
 import type { Segmenter } from '../segments/index.js';
 import type { PersonaRegistry } from '../personas/index.js';
 import { buildPersonaContext } from '../personas/index.js';
@@ -11,7 +11,6 @@ import { runTurn, summarizeTurns } from '../agent/index.js';
 import type { ModelProvider, TurnEvent } from '../agent/types.js';
 import type { ChatEvent, ChatInput, ChatResponse, ChatService } from './types.js';
 import { commitTurn, effectiveShopper, findConversation, loadRecentMessages, nextSeq, ownsConversation, recordSession, type ConversationRow } from './store.js';
-import { optOutChange } from './opt-out.js';
 import { createKeyedLock } from './serialize.js';
 import { readTranscript } from './transcript.js';
 

@@ -2,4 +2,5 @@
 export * from './errors.js';
 export * from './shopper.js';
 export * from './logger.js';
+export { optOutChange } from './opt-out.js';
 export type { Clock, IdGen } from '../db/index.js';

@@ -9,7 +9,8 @@ import { loadSegmentRulesFile } from '../../src/segments/node.js';
 import { nodePersonaSource } from '../../src/personas/node.js';
 import { createOfflineProvider } from '../../src/agent/offline/index.js';
 import { createTailor } from '../../src/http/compose.js';
-import { optOutChange, type ChatEvent, type ChatResponse } from '../../src/chat/index.js';
+import type { ChatEvent, ChatResponse } from '../../src/chat/index.js';
+import { optOutChange } from '../../src/core/index.js';
 import type { Shopper } from '../../src/core/index.js';
 import { tempDb } from '../support/db.js';
 

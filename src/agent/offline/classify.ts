@@ -2,6 +2,7 @@
 // entities add a few more votes, and the conversation context (a pending proposal, a list the
 // previous turn showed) adds the rest. The highest score wins; nothing strong enough → out of scope
 // (or, when the shopper is asking about the store, an honest "I don't know" with a human offered).
+import { optOutChange } from '../../core/index.js';
 import { canonicalPhrase, normalize, type Normalized } from './normalize.js';
 import { extractEntities, type Entities } from './entities.js';
 import { PHRASE_FEATURES, STORE_WORDS, type ScoredIntent } from './lexicon.js';
@@ -74,6 +75,9 @@ export function classify(text: string, ctx: ClassifyContext = {}): Understanding
   for (const f of FEATURES) {
     if (f.text ? norm.padded.includes(f.text) : f.re!.test(norm.padded)) add(scores, f.intent, f.weight);
   }
+  // The one opt-out detector the chat service also acts on (src/core/opt-out.ts), on the raw words.
+  const privacy = optOutChange(text);
+  if (privacy) add(scores, privacy, 6);
 
   const productAttrs = (e.category ? 1 : 0) + (e.colour ? 1 : 0) + (e.maxPrice !== null ? 1 : 0);
   // With an explicit "add"/"I'll take", the attributes describe what to add, not a search.

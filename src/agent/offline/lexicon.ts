@@ -98,8 +98,6 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['verify', 3, ['verify', 'verification', 'log me in', 'log in', 'login', 'sign in', 'sign me in', 'it is me', 'my account', 'identify']],
   ['verify', 1.5, ['my email is', 'email is', 'my email']],
 
-  ['opt_out', 6, ['opt out', 'optout', 'opt me out', 'stop personali*', 'turn off personali*', 'switch off personali*', 'no personali*', 'not want personali*', 'out of personali*', 'without personali*', 'no more tailor*', 'stop tailor*', 'do not track', 'not track me', 'stop tracking', 'do not use my data', 'not use my data', 'do not use my history', 'stop using my', 'regular customer', 'normal customer', 'do not remember me', 'forget about me']],
-  ['opt_in', 6, ['opt in', 'opt back in', 'opt me back in', 'opt me in', 'personalization back', 'personalisation back', 'turn personali* back on', 'turn on personali*', 'personalize again', 'personalise again', 'turn it back on']],
 
   ['confirm', 3, ['yes', 'sure', 'go ahead', 'do it', 'confirm', 'please do', 'sounds good', 'that is right', 'correct', 'yes please', 'alright', 'of course', 'definitely', 'absolutely', 'create the label', 'create it', 'sure thing', 'go for it']],
   ['confirm', 2, ['ok', 'fine']],

@@ -3,7 +3,9 @@
 // with scripted tool results (the real tools and store are exercised in flows.test.ts).
 import { describe, expect, it } from 'vitest';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { OfflineChatModel, createOfflineProvider, detectPersonalizationChange } from '../../../src/agent/offline/index.js';
+import { OfflineChatModel, createOfflineProvider } from '../../../src/agent/offline/index.js';
+import { classify } from '../../../src/agent/offline/classify.js';
+import { optOutChange } from '../../../src/core/index.js';
 import { TOOL_NAMES } from '../../../src/tools/types.js';
 import type { Voice } from '../../../src/personas/types.js';
 import { Conversation, functionTools } from './driver.js';
@@ -148,10 +150,37 @@ describe('OfflineChatModel', () => {
     expect(out.reply).toMatch(/turned off personalization/);
   });
 
-  it('exposes the same opt-out understanding for the chat service to act on before choosing a persona', () => {
-    for (const t of ["don't use my data anymore", 'pls stop personalising stuff', 'opt me out', 'treat me like a normal customer']) expect(detectPersonalizationChange(t), t).toBe('opt_out');
-    for (const t of ['opt me back in', 'turn personalization back on']) expect(detectPersonalizationChange(t), t).toBe('opt_in');
-    for (const t of ['where is my order', 'stop', 'no thanks']) expect(detectPersonalizationChange(t), t).toBeNull();
+  it('understands opt-out and opt-in exactly as the chat service acts on them (one detector)', () => {
+    const table: Array<[string, 'opt_out' | 'opt_in' | null]> = [
+      ["don't use my data anymore", 'opt_out'],
+      ['pls stop personalising stuff', 'opt_out'],
+      ['please opt me out', 'opt_out'],
+      ['no personalization please', 'opt_out'],
+      ['without personalisation, thanks', 'opt_out'],
+      ['stop tracking me', 'opt_out'],
+      ['stop using my purchase history', 'opt_out'],
+      ['no more tailored suggestions', 'opt_out'],
+      ['treat me like a normal customer', 'opt_out'],
+      ['forget about me', 'opt_out'],
+      ['I don’t want personalized recommendations', 'opt_out'],
+      ['opt me back in', 'opt_in'],
+      ['turn personalization back on', 'opt_in'],
+      ['you can personalise again', 'opt_in'],
+      // shop words, not privacy choices
+      ["I don't want tailored trousers, show me relaxed ones", null],
+      ['can you track my order 28473', null],
+      ["I don't know how to track my parcel", null],
+      ['I am a regular customer here', null],
+      ['i want to opt out of marketing emails', null],
+      ['where is my order', null],
+      ['stop', null],
+      ['no thanks', null],
+    ];
+    for (const [text, expected] of table) {
+      expect(optOutChange(text), text).toBe(expected);
+      const { intent } = classify(text);
+      expect(intent === 'opt_out' || intent === 'opt_in' ? intent : null, text).toBe(expected);
+    }
   });
 
   it('answers honestly and offers a human when no tool can answer, then hands over on yes', async () => {
