@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { startServer, tempStore } from '../support/server.js';
 
 interface Histogram { average: number; mean: number; p50: number; p90: number; p99: number; max: number; total?: number }
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   const server = await startServer({
     dbFile: store.dbFile,
     // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
-    nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean),
+    nodeArgs: ['--import', fileURLToPath(new URL('./server-timing.mjs', import.meta.url)), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     env: { TAILOR_RATE_SESSION_PER_MIN: '0', TAILOR_RATE_IP_PER_MIN: '0', TAILOR_LOG: 'error', TAILOR_ADMIN_TOKEN: 'bench-admin-token' },
   });
   let exitCode = 1;
@@ -144,6 +145,12 @@ async function main(): Promise<void> {
     exitCode = rows.every((row) => row[3]) ? 0 : 1;
   } finally {
     await server.stop('SIGTERM');
+    // Time from request to flushed response inside the server (whole run): what is not in it is queueing.
+    const timing = /BENCH_SERVER_TIMING (\{.*\})/.exec(server.output())?.[1];
+    if (timing) {
+      const t = JSON.parse(timing) as { n: number; p50: number; p90: number; p99: number };
+      console.log(`  inside the server, request → response flushed: p50 ${t.p50} ms, p90 ${t.p90} ms, p99 ${t.p99} ms (${t.n} requests, whole run)`);
+    }
     store.dispose();
   }
   process.exit(exitCode);
