@@ -98,6 +98,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['verify', 3, ['verify', 'verification', 'log me in', 'log in', 'login', 'sign in', 'sign me in', 'it is me', 'my account', 'identify']],
   ['verify', 1.5, ['my email is', 'email is', 'my email']],
 
+  // opt_out / opt_in: scored by the shared detector in src/core/opt-out.ts (see classify.ts).
 
   ['confirm', 3, ['yes', 'sure', 'go ahead', 'do it', 'confirm', 'please do', 'sounds good', 'that is right', 'correct', 'yes please', 'alright', 'of course', 'definitely', 'absolutely', 'create the label', 'create it', 'sure thing', 'go for it']],
   ['confirm', 2, ['ok', 'fine']],
