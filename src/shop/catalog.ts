@@ -78,6 +78,10 @@ export interface SearchResult {
 
 const CANDIDATES = 300;
 
+// Spelled out rather than built from column objects: in a select list drizzle writes columns
+// without their table, and inside this subquery a bare "id" would be the variant's own id.
+const inStock = sql<number>`exists (select 1 from ${variants} as v where v.product_id = ${products}.id and v.stock > 0)`.mapWith(Number);
+
 export async function searchProducts(db: Db, input: SearchInput): Promise<SearchResult> {
   const parsed = parseQuery(input.query);
   const category = input.category ?? parsed.category;
@@ -104,7 +108,7 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
       .select({
         id: products.id, name: products.name, category: products.category, colour: products.colour,
         priceCents: products.priceCents, description: products.description, tags: products.tags,
-        inStock: sql<number>`coalesce((select sum(${variants.stock}) from ${variants} where ${variants.productId} = ${products.id}), 0)`,
+        inStock,
       })
       .from(products)
       .where(and(...filters, ...(withText && textFilter ? [textFilter] : [])))

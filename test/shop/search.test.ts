@@ -61,6 +61,13 @@ describe('searchProducts on a real catalog', () => {
     expect(vague.matches.map((m) => m.name)).toEqual(['Blue Linen Dress', 'Navy Cotton Tee']);
   });
 
+  it('puts what can be bought before a sold-out product that matches as well, whatever the price', async () => {
+    // The sold-out Green Trench Coat ($210) is cheaper, so price order alone would put it first.
+    await s.f.product({ id: 'p_wool', name: 'Grey Wool Coat', category: 'outerwear', colour: 'grey', price: 250, sizes: { M: 0, L: 1 } });
+    const r = await searchProducts(s.db, { query: 'coat', limit: 5 });
+    expect(r.matches.map((m) => m.name)).toEqual(['Grey Wool Coat', 'Green Trench Coat']);
+  });
+
   it('returns nothing, not everything, for words that match no product and no filter', async () => {
     const r = await searchProducts(s.db, { query: 'kayak paddle', limit: 5 });
     expect(r.matches).toEqual([]);
