@@ -1,7 +1,7 @@
 // Catalog reads: products with per-size stock, and search ranked by text match over name,
 // tags, colour, category and description. Product text is returned as data, never interpreted.
 import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import { products, variants, type Db } from '../db/index.js';
+import { prepared, products, variants, type Db } from '../db/index.js';
 import { dollars } from './format.js';
 import { colourMatches, parseQuery, stem, tokenize } from './search-query.js';
 
@@ -38,15 +38,34 @@ export function toCard(p: Pick<ProductRow, 'id' | 'name' | 'category' | 'colour'
   return { id: p.id, name: p.name, category: p.category, colour: p.colour, price: dollars(p.priceCents), description: clip(p.description, descriptionMax), stock: stockRecord(vs) };
 }
 
-const D1_MAX_IDS = 90;
+// Lists of alternatives (colour family, words) take a power-of-two number of slots, the last value
+// repeated into the spare ones (an OR of the same test twice is the same test), so a handful of
+// statements covers every query. Words past the last slot still rank; they only do not filter.
+const SLOTS = [1, 2, 4, 8, 16, 32];
+const slotsFor = (n: number) => (n === 0 ? 0 : (SLOTS.find((s) => s >= n) ?? SLOTS.at(-1)!));
+function fill(prefix: string, values: readonly string[], slots: number, params: Record<string, unknown>): void {
+  for (let i = 0; i < slots; i++) params[`${prefix}${i}`] = values[Math.min(i, values.length - 1)];
+}
+
+const ph = (name: string) => sql.placeholder(name);
 
 export async function variantsOf(db: Db, productIds: readonly string[]): Promise<Map<string, VariantRow[]>> {
   const out = new Map<string, VariantRow[]>();
-  if (productIds.length === 0) return out;
-  // D1 binds at most 100 parameters per statement, so long id lists go in slices.
-  for (let i = 0; i < productIds.length; i += D1_MAX_IDS) {
-    const rows = await db.select().from(variants).where(inArray(variants.productId, productIds.slice(i, i + D1_MAX_IDS)));
-    for (const r of rows) out.set(r.productId, [...(out.get(r.productId) ?? []), r]);
+  // In slices of at most 32 ids (D1 binds at most 100 parameters per statement).
+  const max = SLOTS.at(-1)!;
+  for (let i = 0; i < productIds.length; i += max) {
+    const ids = productIds.slice(i, i + max);
+    const slots = slotsFor(ids.length);
+    const q = prepared(db, `shop.variantsOf:${slots}`, (d) =>
+      d.select().from(variants).where(inArray(variants.productId, Array.from({ length: slots }, (_, k) => ph(`id${k}`)))).prepare(),
+    );
+    const params: Record<string, unknown> = {};
+    fill('id', ids, slots, params);
+    for (const r of await q.all(params)) {
+      const list = out.get(r.productId);
+      if (list) list.push(r);
+      else out.set(r.productId, [r]);
+    }
   }
   return out;
 }
@@ -82,6 +101,42 @@ const CANDIDATES = 300;
 // without their table, and inside this subquery a bare "id" would be the variant's own id.
 const inStock = sql<number>`exists (select 1 from ${variants} as v where v.product_id = ${products}.id and v.stock > 0)`.mapWith(Number);
 
+/** Which filters a search applies: the statement for each shape is built and prepared once. */
+interface Shape {
+  category: boolean;
+  colours: number;
+  max: boolean;
+  min: boolean;
+  size: boolean;
+  terms: number;
+}
+
+const haystack = sql`(${products.name} || ' ' || ${products.tags} || ' ' || ${products.category} || ' ' || ${products.colour} || ' ' || ${products.description})`;
+
+function candidates(db: Db, shape: Shape) {
+  return prepared(db, `shop.search:${JSON.stringify(shape)}`, (d) => {
+    const filters: SQL[] = [];
+    const any = (prefix: string, n: number, test: (ph: SQL) => SQL) => or(...Array.from({ length: n }, (_, i) => test(sql`${ph(`${prefix}${i}`)}`)))!;
+    if (shape.category) filters.push(eq(products.category, ph('category')));
+    if (shape.colours) filters.push(any('c', shape.colours, (c) => sql`lower(${products.colour}) like ${c}`));
+    if (shape.max) filters.push(lte(products.priceCents, ph('max')));
+    if (shape.min) filters.push(gte(products.priceCents, ph('min')));
+    if (shape.size) filters.push(sql`exists (select 1 from ${variants} where ${variants.productId} = ${products.id} and ${variants.size} = ${ph('size')} and ${variants.stock} > 0)`);
+    if (shape.terms) filters.push(any('t', shape.terms, (t) => sql`${haystack} like ${t}`));
+    return d
+      .select({
+        id: products.id, name: products.name, category: products.category, colour: products.colour,
+        priceCents: products.priceCents, description: products.description, tags: products.tags,
+        inStock,
+      })
+      .from(products)
+      .where(and(...filters))
+      .orderBy(asc(products.priceCents), asc(products.id))
+      .limit(CANDIDATES)
+      .prepare();
+  });
+}
+
 export async function searchProducts(db: Db, input: SearchInput): Promise<SearchResult> {
   const parsed = parseQuery(input.query);
   const category = input.category ?? parsed.category;
@@ -92,28 +147,29 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   const terms = parsed.terms;
   const rankTerms = [...terms, ...parsed.rankTerms];
 
-  const filters: SQL[] = [];
-  if (category) filters.push(eq(products.category, category));
-  if (colour) filters.push(or(...colourMatches(colour).map((c) => sql`lower(${products.colour}) like ${`%${c}%`}`))!);
-  if (maxPriceCents !== undefined) filters.push(lte(products.priceCents, maxPriceCents));
-  if (minPriceCents !== undefined) filters.push(gte(products.priceCents, minPriceCents));
-  if (size) filters.push(sql`exists (select 1 from ${variants} where ${variants.productId} = ${products.id} and ${variants.size} = ${size} and ${variants.stock} > 0)`);
-
-  const textFilter = terms.length
-    ? or(...terms.map((t) => sql`(${products.name} || ' ' || ${products.tags} || ' ' || ${products.category} || ' ' || ${products.colour} || ' ' || ${products.description}) like ${`%${t}%`}`))
-    : undefined;
-
-  const select = (withText: boolean) =>
-    db
-      .select({
-        id: products.id, name: products.name, category: products.category, colour: products.colour,
-        priceCents: products.priceCents, description: products.description, tags: products.tags,
-        inStock,
-      })
-      .from(products)
-      .where(and(...filters, ...(withText && textFilter ? [textFilter] : [])))
-      .orderBy(asc(products.priceCents), asc(products.id))
-      .limit(CANDIDATES);
+  const params: Record<string, unknown> = {};
+  const colours = colour ? colourMatches(colour).map((c) => `%${c}%`) : [];
+  const shape: Shape = {
+    category: category !== undefined,
+    colours: slotsFor(colours.length),
+    max: maxPriceCents !== undefined,
+    min: minPriceCents !== undefined,
+    size: size !== undefined,
+    terms: 0,
+  };
+  if (category !== undefined) params.category = category;
+  fill('c', colours, shape.colours, params);
+  if (maxPriceCents !== undefined) params.max = maxPriceCents;
+  if (minPriceCents !== undefined) params.min = minPriceCents;
+  if (size !== undefined) params.size = size;
+  const filtered = shape.category || shape.colours > 0 || shape.max || shape.min || shape.size;
+  const select = (withText: boolean) => {
+    if (!withText || terms.length === 0) return candidates(db, shape).all(params);
+    const words = { ...shape, terms: slotsFor(terms.length) };
+    const withWords = { ...params };
+    fill('t', terms.map((t) => `%${t}%`), words.terms, withWords);
+    return candidates(db, words).all(withWords);
+  };
 
   // Within a colour family ("blue" also finds navy) the exact colour comes first.
   const score = (r: { colour: string } & Parameters<typeof scoreText>[0]) => scoreText(r, rankTerms) + (colour && r.colour.toLowerCase() === colour ? 0.5 : 0);
@@ -121,7 +177,7 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   let scored = rows.map((r) => ({ r, score: score(r) })).filter((x) => terms.length === 0 || scoreText(x.r, terms) > 0);
   let approximate = false;
   // Words that match nothing ("something for a wedding") should not hide what the filters found.
-  if (scored.length === 0 && terms.length > 0 && filters.length > 0) {
+  if (scored.length === 0 && terms.length > 0 && filtered) {
     rows = await select(false);
     scored = rows.map((r) => ({ r, score: score(r) }));
     approximate = scored.length > 0;
@@ -141,18 +197,42 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   return result;
 }
 
-function scoreText(p: { name: string; tags: string; category: string; colour: string; description: string }, terms: readonly string[]): number {
-  if (terms.length === 0) return 0;
-  const fields: Array<[Set<string>, number]> = [
+type Scorable = { id: string; name: string; tags: string; category: string; colour: string; description: string };
+type Fields = Array<[tokens: Set<string>, weight: number]>;
+
+// A product's text changes far less often than it is searched, so its stemmed words are kept
+// (per product, checked against the text it was made from; at most 10,000 products).
+const fieldCache = new Map<string, { text: string; fields: Fields }>();
+function fieldsOf(p: Scorable): Fields {
+  const text = `${p.name}\u0000${p.tags}\u0000${p.category}\u0000${p.colour}\u0000${p.description}`;
+  const hit = fieldCache.get(p.id);
+  if (hit && hit.text === text) return hit.fields;
+  const fields: Fields = [
     [new Set(tokenize(p.name).map(stem)), 3],
     [new Set(tokenize(p.tags).map(stem)), 2],
     [new Set([...tokenize(p.category), ...tokenize(p.colour)].map(stem)), 2],
     [new Set(tokenize(p.description).map(stem)), 1],
   ];
+  if (fieldCache.size >= 10_000) fieldCache.clear();
+  fieldCache.set(p.id, { text, fields });
+  return fields;
+}
+
+function scoreText(p: Scorable, terms: readonly string[]): number {
+  if (terms.length === 0) return 0;
+  const fields = fieldsOf(p);
   let score = 0;
   for (const term of terms) {
     for (const [tokens, weight] of fields) {
-      if (tokens.has(term) || (term.length >= 4 && [...tokens].some((t) => t.startsWith(term)))) score += weight;
+      if (tokens.has(term)) score += weight;
+      else if (term.length >= 4) {
+        for (const t of tokens) {
+          if (t.startsWith(term)) {
+            score += weight;
+            break;
+          }
+        }
+      }
     }
   }
   return score;
