@@ -68,6 +68,13 @@ describe('searchProducts on a real catalog', () => {
     expect(r.matches.map((m) => m.name)).toEqual(['Grey Wool Coat', 'Green Trench Coat']);
   });
 
+  it('finds a product for each of several words, whatever their number', async () => {
+    const three = await searchProducts(s.db, { query: 'linen tee boots', limit: 10 });
+    expect(three.matches.map((m) => m.name).sort()).toEqual(['Blue Linen Dress', 'Leather Ankle Boots', 'Navy Cotton Tee']);
+    const five = await searchProducts(s.db, { query: 'linen tee boots belt gown', limit: 10 });
+    expect(five.matches.map((m) => m.name).sort()).toEqual(['Blue Linen Dress', 'Leather Ankle Boots', 'Navy Cotton Tee', 'Red Evening Gown', 'Tan Leather Belt']);
+  });
+
   it('returns nothing, not everything, for words that match no product and no filter', async () => {
     const r = await searchProducts(s.db, { query: 'kayak paddle', limit: 5 });
     expect(r.matches).toEqual([]);
