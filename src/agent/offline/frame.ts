@@ -107,6 +107,41 @@ const refersToSomethingElse = (e: Entities, p: ProductView) => pickProduct([p], 
 
 const refersToSomething = (e: Entities) => e.ordinal !== null || e.pronoun || e.colour !== null || e.category !== null || e.descriptors.length > 0;
 
+const REFINABLE: ReadonlySet<Intent> = new Set(['search', 'stock', 'confirm', 'out_of_scope', 'unanswerable']);
+const CHEAPER = /\b(cheaper|less expensive|lower price|more affordable)\b/i;
+const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i; // "the red one", "that blue one"
+
+/**
+ * A message that only changes a filter of the previous turn's search (colour, size, price, or
+ * the same category) and points at nothing shown. A new category is a new search; "it" or "the
+ * second one" is about a product; a pending proposal or question takes the message first.
+ */
+function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory): boolean {
+  if (!mem.lastSearch || !REFINABLE.has(intent) || mem.pendingReturn || mem.asked || mem.offeredHuman) return false;
+  if (e.pronoun || e.ordinal !== null || e.definite || POINTER.test(text) || e.orderNumbers.length || e.email) return false;
+  if (e.category && e.category !== mem.lastSearch.category) return false;
+  return e.colour !== null || e.size !== null || e.maxPrice !== null || CHEAPER.test(text);
+}
+
+/** The previous search's filters with the new message's on top. */
+function narrowSearch(last: Record<string, unknown>, e: Entities, text: string, shown: readonly ProductView[]): Entities {
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+  const words = (str(last.query) ?? '').split(/\s+/).filter(Boolean);
+  let maxPrice = e.maxPrice ?? (typeof last.maxPrice === 'number' ? last.maxPrice : null);
+  const prices = shown.map((p) => p.price).filter((p): p is number => p !== null);
+  // "cheaper ones": below the cheapest shown (dollars, to the cent).
+  if (e.maxPrice === null && CHEAPER.test(text) && prices.length) maxPrice = Math.round(Math.min(...prices) * 100 - 1) / 100;
+  return {
+    ...e,
+    category: e.category ?? (str(last.category) as Entities['category']),
+    categoryWord: e.category ? e.categoryWord : null,
+    colour: e.colour ?? str(last.colour),
+    size: e.size ?? str(last.size),
+    maxPrice,
+    descriptors: [...new Set([...words, ...e.descriptors.filter((d) => !CHEAPER.test(d))])],
+  };
+}
+
 export function buildFrame(text: string, mem: Memory): Frame {
   const u = classify(text, {
     pendingProposal: mem.pendingReturn !== null,
@@ -137,6 +172,12 @@ export function buildFrame(text: string, mem: Memory): Frame {
     if (e.email) intent = 'verify';
     else if (e.orderNumbers.length) intent = 'order_status';
     else if (e.size && mem.products.length) intent = 'add_to_cart';
+  }
+
+  // "what about in blue?", "anything under $80?", "cheaper ones?" right after a search narrow it.
+  if (refinesSearch(intent, e, text, mem)) {
+    e = narrowSearch(mem.lastSearch!, e, text, mem.products);
+    intent = 'search';
   }
 
   // After "X is in stock in S and M. Which size would you like?" the answer is about X.

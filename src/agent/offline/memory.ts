@@ -26,6 +26,8 @@ export interface Memory {
   firstTurn: boolean;
   /** A verification succeeded earlier in this conversation. */
   verified: boolean;
+  /** The arguments of the previous turn's product search, which "what about in blue?" narrows. */
+  lastSearch: Record<string, unknown> | null;
 }
 
 const LOOKBACK_TURNS = 3;
@@ -53,6 +55,7 @@ export function remember(previous: readonly Turn[]): Memory {
     prevReply: reply,
     firstTurn: previous.length === 0,
     verified: previous.some((t) => t.exchanges.some((ex) => ex.name === 'verify_customer' && ex.result?.ok)),
+    lastSearch: last?.exchanges.filter((ex) => ex.name === 'search_products' && ex.result?.ok).at(-1)?.args ?? null,
   };
 }
 

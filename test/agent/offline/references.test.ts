@@ -20,6 +20,35 @@ describe('offline model: references and follow-ups', () => {
     expect(String(exec.log[0]!.args.query)).toContain('juniper');
   });
 
+  it('narrows the previous search when a message only changes its colour, size or price', async () => {
+    const exec = scripted({ search_products: () => ({ ok: true, data: { matches: [JUNIPER, OTHER] } }) });
+    const c = chat(exec);
+    await c.say('I need a linen dress for a summer wedding');
+    await c.say('something under 80 bucks?');
+    await c.say('ok what about in blue');
+    await c.say('any cheaper ones?');
+    await c.say('anything in size S?');
+    const args = exec.log.map((l) => l.args);
+    expect(args[1]).toMatchObject({ category: 'dresses', maxPrice: 80 });
+    expect(args[2]).toMatchObject({ category: 'dresses', maxPrice: 80, colour: 'blue' });
+    expect(args[3]).toMatchObject({ category: 'dresses', colour: 'blue', maxPrice: 88.99 }); // below the cheapest shown ($89)
+    expect(args[4]).toMatchObject({ category: 'dresses', colour: 'blue', size: 'S' });
+    for (const a of args.slice(1)) expect(String(a.query)).toContain('linen');
+  });
+
+  it('starts a new search for another category, and a pointer at a product is not a refinement', async () => {
+    const exec = scripted({ search_products: () => ({ ok: true, data: { matches: [JUNIPER, OTHER] } }), get_product: () => ({ ok: true, data: { product: OTHER } }) });
+    const c = chat(exec);
+    await c.say('red dresses under $150 please');
+    await c.say('what about shoes in black?');
+    expect(exec.log[1]).toMatchObject({ name: 'search_products', args: { category: 'shoes', colour: 'black' } });
+    expect(exec.log[1]!.args.maxPrice).toBeUndefined();
+    const c2 = chat(exec);
+    await c2.say('show me linen dresses');
+    const pointed = await c2.say('is the red one available in M?');
+    expect(pointed.calls.map((x) => [x.name, x.args])).toEqual([['get_product', { productId: 'p_wrap' }]]);
+  });
+
   it('"add it" after a list adds the product the shopper asked about, and a sold-out size is said so', async () => {
     const exec = scripted({
       search_products: () => ({ ok: true, data: { matches: [OTHER, JUNIPER] } }),
