@@ -29,7 +29,11 @@ export const COMMON_WORDS: readonly string[] = (
   'spring autumn fall season office work everyday weekend beach evening outfit style fashion look trend trendy basic ' +
   'please sorry hello hi hey bye goodbye welcome cheers anyway actually already almost just only also too enough either ' +
   'robot human bot machine real person agent manager supervisor representative service support team staff store shop online ' +
-  'someone somewhere somehow whatever whenever wherever however whoever yours mine ours theirs himself herself myself yourself'
+  'someone somewhere somehow whatever whenever wherever however whoever yours mine ours theirs himself herself myself yourself ' +
+  // Inflections and family words one edit away from a catalog or model word ("came" is not
+  // "camel", "wife" not "wine", "lost" not "last", "seen" not "seven", "torn" not "turn").
+  'came took taken taking made making gave given wore worn wanting thought knew known used seen ran sits lost lose tore torn late ' +
+  'thin thick pricey wife son father mother niece nephew aunt uncle colleague concert tall hips print whom mate'
 ).split(/\s+/);
 
 /** Whole-token replacements (after lowercasing and contraction expansion). */

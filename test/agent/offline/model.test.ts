@@ -203,4 +203,12 @@ describe('OfflineChatModel', () => {
     expect(await first('can i tlk to somebody')).toMatchObject({ name: 'escalate_to_human' });
     expect(await first('any blak sneekers in 42')).toMatchObject({ name: 'search_products', args: { category: 'shoes', colour: 'black', size: '42' } });
   });
+
+  it('does not "correct" everyday words into colours, ordinals or numbers', () => {
+    const e = (text: string) => classify(text).entities;
+    expect(e('my jeans came yesterday').colour).toBeNull(); // not "camel"
+    expect(e('a dress for my wife').colour).toBeNull(); // not "wine"
+    expect(e('I lost the receipt').ordinal).toBeNull(); // not "last"
+    expect(e('have you seen my order').quantity).toBeNull(); // not "seven"
+  });
 });
