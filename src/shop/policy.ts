@@ -41,7 +41,7 @@ export const STORE_POLICY: Record<PolicyTopic, Record<string, unknown>> = {
   returns: {
     window: `within ${RETURN_WINDOW_DAYS} days of delivery`,
     condition: 'unworn, with tags attached',
-    how: 'The assistant can create a prepaid return label for a delivered order once the shopper confirms; the label is emailed.',
+    how: 'For a delivered order this chat can create a prepaid return label once you confirm; the label is emailed to you.',
     refund: 'Refunded to the original payment method within 5 business days of the return arriving.',
     cost: 'Returns are free.',
     exchanges: 'For another size, return the item and place a new order; sizes sell out, so order the new size first.',
@@ -53,7 +53,7 @@ export const STORE_POLICY: Record<PolicyTopic, Record<string, unknown>> = {
   },
   payment: {
     methods: 'Visa, Mastercard, American Express, PayPal, Apple Pay and Google Pay.',
-    security: 'The assistant never asks for card numbers or passwords; payment happens only at checkout.',
+    security: 'We never ask for card numbers or passwords in chat; payment happens only at checkout.',
     currency: 'Prices are in US dollars and include no sales tax; tax is added at checkout.',
   },
   ai: {

@@ -83,6 +83,16 @@ export function pickProduct(products: readonly ProductView[], e: Entities, text 
   return products.length === 1 ? products[0]! : null;
 }
 
+/**
+ * The message names a specific garment ("jeans", "sneakers"; not just "shoes" or "top", which
+ * item names need not contain) that no item of these orders is.
+ */
+export function garmentNotIn(orders: readonly OrderView[], e: Entities): boolean {
+  const word = e.categoryWord;
+  if (!word || !e.category || e.category.startsWith(word)) return false;
+  return !orders.some((o) => o.items.some((i) => i.toLowerCase().includes(word)));
+}
+
 export function pickOrder(all: readonly OrderView[], e: Entities, text: string, intent: Intent): string | null {
   if (e.orderNumbers[0]) return e.orderNumbers[0];
   if (all.length === 0) return null;
@@ -99,6 +109,8 @@ export function pickOrder(all: readonly OrderView[], e: Entities, text: string, 
   const words = [e.categoryWord, ...e.descriptors].filter((w): w is string => !!w && w.length >= 3);
   const byItems = words.length ? orders.filter((o) => o.items.some((i) => words.some((w) => i.toLowerCase().includes(w)))) : [];
   if (byItems.length) return byItems[0]!.orderNumber;
+  // "my jeans" when no order shown has jeans: not one of these, whatever "them" says.
+  if (garmentNotIn(orders, e)) return null;
   // "that order" / "it": the first (most salient) order shown.
   return e.pronoun || orders.length === 1 ? orders[0]!.orderNumber : null;
 }

@@ -83,6 +83,8 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['policy_shipping', 1.5, ['delivery', 'how long', 'ship', 'free', 'cost', 'shipping cost']],
   ['policy_returns', 3, ['return policy', 'refund policy', 'policy', 'how many days', 'how long do i have', 'how long have i got', 'how long can i', 'return window', 'sale item', 'refund take', 'returns free', 'can i return sale']],
   ['policy_returns', 1.5, ['return', 'refund', 'how long']],
+  // When a refund comes and whether exchanges exist are policy questions, not a request to return.
+  ['policy_returns', 5, ['when will i get my refund', 'when do i get my refund', 'when will i get my money', 'when do i get my money', 'until i get my money', 'until i get my refund', 'where is my refund', 'refund arrive', 'refund to arrive', 'refund to come', 'exchange policy', 'do you do exchange', 'do you offer exchange', 'do you allow exchange', 'do you accept exchange']],
   ['policy_sizing', 4, ['size guide', 'size chart', 'what size should', 'what size would', 'what size do i', 'what size am i', 'which size should', 'size should i', 'run small', 'run large', 'run big', 'fit small', 'fit large', 'sizes fit', 'size fit', 'us size', 'uk size', 'in us', 'in uk', 'my waist', 'my bust', 'inches', 'measurement', 'between size', 'true to size', 'how do your size', 'your size', 'petite', 'plus size']],
   ['policy_sizing', 2, ['uk', 'conversion', 'convert']],
   ['policy_sizing', 1.5, ['fit', 'size']],

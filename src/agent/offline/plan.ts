@@ -3,7 +3,7 @@
 // (create_return_label with confirm: true) happens only on the shopper's yes to a proposal
 // made in the previous turn, with exactly the proposed arguments.
 import type { Frame } from './frame.js';
-import { pickProduct } from './frame.js';
+import { garmentNotIn, pickProduct } from './frame.js';
 import type { Memory } from './memory.js';
 import type { Exchange } from './conversation.js';
 import { policyTopic } from './classify.js';
@@ -179,7 +179,7 @@ export function nextStep(input: PlanInput): Step {
     const orders = ordersIn(r.data);
     if (f.intent === 'return' && tools.has('create_return_label')) {
       const returnable = orders.filter((o) => o.returnPossible);
-      if (returnable.length === 1) return call('create_return_label', { orderNumber: returnable[0]!.orderNumber, confirm: false });
+      if (returnable.length === 1 && !garmentNotIn(returnable, f.e)) return call('create_return_label', { orderNumber: returnable[0]!.orderNumber, confirm: false });
     }
     if (f.intent === 'reorder' && tools.has('reorder') && orders.length && f.e.ordinal === -1) return call('reorder', { orderNumber: orders[0]!.orderNumber });
   }

@@ -41,7 +41,8 @@ function returns(p: Rec, f: Frame): string {
   const refund = /\b(refund|money|how long|when)\b/i.test(f.text) || !first ? sentence(at(p, 'refund')) : '';
   const exch = /\b(exchange|swap|another size|different size)\b/i.test(f.text) ? sentence(at(p, 'exchanges')) : '';
   const how = sentence(at(p, 'how'));
-  return [first, cost, refund, exch, /\bhow\b/i.test(f.text) ? how : ''].filter(Boolean).join(' ');
+  const asksHow = /\bhow (do|can|would|should|to)\b|\blabel\b/i.test(f.text);
+  return [first, cost, refund, exch, asksHow ? how : ''].filter(Boolean).join(' ');
 }
 
 function sizing(p: Rec, f: Frame): string {
