@@ -114,17 +114,22 @@ export const cartItems = sqliteTable(
   (t) => [uniqueIndex('cart_items_cart_variant').on(t.cartId, t.variantId)],
 );
 
-export const returnLabels = sqliteTable('return_labels', {
-  id: text('id').primaryKey(),
-  orderId: text('order_id').notNull().unique().references(() => orders.id), // one label per order
-  customerId: text('customer_id').notNull(),
-  items: text('items', { mode: 'json' }).$type<string[]>().notNull(),
-  reason: text('reason'),
-  trackingCode: text('tracking_code').notNull(),
-  emailedTo: text('emailed_to').notNull(), // masked address
-  conversationId: text('conversation_id'),
-  createdAt: integer('created_at').notNull(),
-});
+// One label per return: an order's items can go back in several returns, each item in one.
+export const returnLabels = sqliteTable(
+  'return_labels',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull().references(() => orders.id),
+    customerId: text('customer_id').notNull(),
+    items: text('items', { mode: 'json' }).$type<string[]>().notNull(), // order item ids
+    reason: text('reason'),
+    trackingCode: text('tracking_code').notNull(),
+    emailedTo: text('emailed_to').notNull(), // masked address
+    conversationId: text('conversation_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('return_labels_order').on(t.orderId, t.createdAt)],
+);
 
 export const tickets = sqliteTable(
   'tickets',

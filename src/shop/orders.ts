@@ -12,18 +12,19 @@ export type ReturnLabelRow = typeof returnLabels.$inferSelect;
 export interface OwnedOrder {
   order: OrderRow;
   items: OrderItemRow[];
-  label: ReturnLabelRow | undefined;
+  /** Return labels made for this order, oldest first (each covers some of its items). */
+  labels: ReturnLabelRow[];
 }
 
 /** The order with this number if it belongs to this customer; undefined otherwise (whatever the reason). */
 export async function findOwnedOrder(db: Db, customerId: string, orderNumber: string): Promise<OwnedOrder | undefined> {
   const [order] = await db.select().from(orders).where(and(eq(orders.number, orderNumber), eq(orders.customerId, customerId))).limit(1);
   if (!order) return undefined;
-  const [items, [label]] = await Promise.all([
+  const [items, labels] = await Promise.all([
     db.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(orderItems.id),
-    db.select().from(returnLabels).where(eq(returnLabels.orderId, order.id)).limit(1),
+    db.select().from(returnLabels).where(eq(returnLabels.orderId, order.id)).orderBy(returnLabels.createdAt, returnLabels.id),
   ]);
-  return { order, items, label };
+  return { order, items, labels };
 }
 
 export async function recentOrders(db: Db, customerId: string, limit: number): Promise<OwnedOrder[]> {
@@ -32,9 +33,9 @@ export async function recentOrders(db: Db, customerId: string, limit: number): P
   const ids = list.map((o) => o.id);
   const [items, labels] = await Promise.all([
     db.select().from(orderItems).where(inArray(orderItems.orderId, ids)).orderBy(orderItems.id),
-    db.select().from(returnLabels).where(inArray(returnLabels.orderId, ids)),
+    db.select().from(returnLabels).where(inArray(returnLabels.orderId, ids)).orderBy(returnLabels.createdAt, returnLabels.id),
   ]);
-  return list.map((order) => ({ order, items: items.filter((i) => i.orderId === order.id), label: labels.find((l) => l.orderId === order.id) }));
+  return list.map((order) => ({ order, items: items.filter((i) => i.orderId === order.id), labels: labels.filter((l) => l.orderId === order.id) }));
 }
 
 export type ReturnCheck =
@@ -42,17 +43,20 @@ export type ReturnCheck =
   | { eligible: false; reason: string; until?: number };
 
 /** Whether a return label may be created now, and if not, the reason in words the shopper understands. */
-export function returnEligibility({ order, items, label }: OwnedOrder, now: number): ReturnCheck {
-  if (label) return { eligible: false, reason: `a return label was already created for this order on ${isoDate(label.createdAt)}` };
+export function returnEligibility({ order, items, labels }: OwnedOrder, now: number): ReturnCheck {
   if (order.status === 'returned') return { eligible: false, reason: 'this order has already been returned' };
   if (order.status === 'cancelled') return { eligible: false, reason: 'this order was cancelled, so there is nothing to return' };
   if (order.status !== 'delivered' || order.deliveredAt == null) {
     return { eligible: false, reason: `this order has not been delivered yet (status: ${order.status}); returns open once it arrives` };
   }
   const until = order.deliveredAt + RETURN_WINDOW_MS;
-  if (now > until) return { eligible: false, until, reason: `the ${RETURN_WINDOW_DAYS}-day return window ended on ${isoDate(until)}` };
   const returnable = items.filter((i) => i.status === 'delivered');
-  if (returnable.length === 0) return { eligible: false, until, reason: 'every item of this order has already been returned' };
+  const last = labels.at(-1);
+  if (returnable.length === 0) {
+    const reason = last ? `a return label was already created for every item of this order (the last on ${isoDate(last.createdAt)})` : 'every item of this order has already been returned';
+    return { eligible: false, until, reason };
+  }
+  if (now > until) return { eligible: false, until, reason: `the ${RETURN_WINDOW_DAYS}-day return window ended on ${isoDate(until)}` };
   return { eligible: true, until, returnable };
 }
 
@@ -67,16 +71,18 @@ const orderHead = (order: OwnedOrder['order']) => ({ orderNumber: order.number, 
 
 /** What a reply about one order needs: status, dates, tracking, items and whether it can be returned. */
 export function orderView(owned: OwnedOrder, now: number) {
-  const { order, items, label } = owned;
+  const { order, items, labels } = owned;
   const check = returnEligibility(owned, now);
   const view: Record<string, unknown> = { ...orderHead(order), items: items.map(itemView) };
   if (order.shippedAt != null) view.shipped = isoDate(order.shippedAt);
   if (order.deliveredAt != null) view.delivered = isoDate(order.deliveredAt);
   if (order.carrier) view.carrier = order.carrier;
   if (order.trackingCode) view.tracking = order.trackingCode;
-  view.return = check.eligible
-    ? { possible: true, until: isoDate(check.until) }
-    : { possible: false, reason: check.reason, ...(label ? { label: { trackingCode: label.trackingCode, emailedTo: label.emailedTo } } : {}) };
+  view.return = check.eligible ? { possible: true, until: isoDate(check.until) } : { possible: false, reason: check.reason };
+  if (labels.length) {
+    const named = new Map(items.map((i) => [i.id, itemLabel(i)]));
+    view.returnLabels = labels.map((l) => ({ items: l.items.map((id) => named.get(id) ?? id), trackingCode: l.trackingCode, emailedTo: l.emailedTo, created: isoDate(l.createdAt) }));
+  }
   return view;
 }
 

@@ -1,6 +1,6 @@
-// Return labels: one per order (unique key), created idempotently with the item updates in one
-// atomic write, so a repeated or concurrent confirmation yields the same single label.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+// Return labels: one per return, each item of an order in at most one, created with the item
+// updates in one atomic write, so a repeated or concurrent confirmation yields a single label.
+import { and, eq, inArray, ne, notExists, sql } from 'drizzle-orm';
 import { orderItems, returnLabels, type Atomic, type Db, type IdGen, type WriteQuery } from '../db/index.js';
 import type { OwnedOrder, ReturnLabelRow } from './orders.js';
 
@@ -19,23 +19,37 @@ const trackingCodeFor = (labelId: string) => `RET${labelId.replace(/[^a-z0-9]/gi
 
 export async function createReturnLabel(db: Db, atomic: Atomic, ids: IdGen, input: CreateLabelInput): Promise<{ label: ReturnLabelRow; created: boolean }> {
   const { order } = input.owned;
+  const itemIds = [...input.itemIds];
   const id = ids('rl');
+  const v = (x: unknown, as: string) => sql`${x}`.as(as);
+  // The label is written only while every one of its items is still out with the shopper, and
+  // only the write whose label row exists marks them: of two racing confirmations one wins, the
+  // other changes nothing (its items are no longer 'delivered').
+  const stillOut = notExists(
+    db.select({ one: sql`1` }).from(orderItems).where(and(eq(orderItems.orderId, order.id), inArray(orderItems.id, itemIds), ne(orderItems.status, 'delivered'))),
+  );
   await atomic([
-    db
-      .insert(returnLabels)
-      .values({
-        id, orderId: order.id, customerId: order.customerId, items: [...input.itemIds], reason: input.reason ?? null,
-        trackingCode: trackingCodeFor(id), emailedTo: input.emailedTo, conversationId: input.conversationId, createdAt: input.now,
-      })
-      .onConflictDoNothing({ target: returnLabels.orderId }),
-    // Only the call whose label row won marks the items: a losing duplicate changes nothing.
+    db.insert(returnLabels).select(
+      db
+        .select({
+          id: v(id, 'id'), orderId: v(order.id, 'order_id'), customerId: v(order.customerId, 'customer_id'), items: v(JSON.stringify(itemIds), 'items'),
+          reason: v(input.reason ?? null, 'reason'), trackingCode: v(trackingCodeFor(id), 'tracking_code'), emailedTo: v(input.emailedTo, 'emailed_to'),
+          conversationId: v(input.conversationId, 'conversation_id'), createdAt: v(input.now, 'created_at'),
+        })
+        .from(sql`(select 1)`)
+        .where(stillOut),
+    ),
     db
       .update(orderItems)
       .set({ status: 'returned' })
-      .where(and(eq(orderItems.orderId, order.id), inArray(orderItems.id, [...input.itemIds]), sql`exists (select 1 from ${returnLabels} where ${returnLabels.id} = ${id})`)),
+      .where(and(eq(orderItems.orderId, order.id), inArray(orderItems.id, itemIds), sql`exists (select 1 from ${returnLabels} where ${returnLabels.id} = ${id})`)),
     ...(input.alongWith ?? []),
   ]);
-  const [label] = await db.select().from(returnLabels).where(eq(returnLabels.orderId, order.id)).limit(1);
-  if (!label) throw new Error('return label missing after insert');
-  return { label, created: label.id === id };
+  const [mine] = await db.select().from(returnLabels).where(eq(returnLabels.id, id)).limit(1);
+  if (mine) return { label: mine, created: true };
+  // Lost the race: the label that took these items is the answer.
+  const labels = await db.select().from(returnLabels).where(eq(returnLabels.orderId, order.id));
+  const winner = labels.find((l) => itemIds.some((i) => l.items.includes(i)));
+  if (!winner) throw new Error('return label missing after insert');
+  return { label: winner, created: false };
 }

@@ -32,6 +32,15 @@ function labelView(owned: OwnedOrder, label: ReturnLabelRow) {
   };
 }
 
+/**
+ * A label that already answers this call: one holding every item asked for, or, when no items
+ * are named and none is left to return, the order's latest label.
+ */
+function coveringLabel(owned: OwnedOrder, items: readonly string[] | undefined): ReturnLabelRow | undefined {
+  if (items?.length) return owned.labels.find((l) => items.every((id) => l.items.includes(id)));
+  return owned.items.some((i) => i.status === 'delivered') ? undefined : owned.labels.at(-1);
+}
+
 export const createReturnLabelTool = defineTool({
   name: 'create_return_label',
   description:
@@ -42,8 +51,9 @@ export const createReturnLabelTool = defineTool({
     if (!customerId) return mustVerify();
     const owned = await findOwnedOrder(ctx.db, customerId, args.orderNumber);
     if (!owned) return orderNotFound(args.orderNumber);
-    // Idempotent: a label that exists is the answer to any later call for this order.
-    if (owned.label) return ok({ created: false, alreadyExisted: true, label: labelView(owned, owned.label) });
+    // Idempotent: a label that already covers what is asked is the answer to a later call.
+    const existing = coveringLabel(owned, args.items);
+    if (existing) return ok({ created: false, alreadyExisted: true, label: labelView(owned, existing) });
 
     const now = ctx.now();
     const check = returnEligibility(owned, now);

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { conversations, orderItems, returnLabels } from '../../src/db/index.js';
+import { createReturnLabel, findOwnedOrder } from '../../src/shop/index.js';
 import { ALL, data, error, store, type Store } from './scenario.js';
 
 describe('create_return_label: propose, hear yes, create once', () => {
@@ -96,6 +97,42 @@ describe('create_return_label: propose, hear yes, create once', () => {
     expect(await labels()).toEqual([]);
     // The agreed item still goes through, and only it is marked.
     expect(data(await s.registry.execute('create_return_label', { orderNumber: '28473', items: [dress!.id], confirm: true }, ALL, t2)).created).toBe(true);
+    const statuses = await s.db.select().from(orderItems).where(eq(orderItems.orderId, s.orders.returnable.id));
+    expect(Object.fromEntries(statuses.map((i) => [i.name, i.status]))).toEqual({ 'Red Wrap Dress': 'returned', 'Navy Cotton Tee': 'delivered' });
+  });
+
+  it('the rest of an order can go back later on a label of its own; an item goes back once', async () => {
+    const [dress, tee] = s.orders.returnable.items;
+    const t1 = await s.chat({ customerId: 'c_marcus', turn: 1 });
+    await s.registry.execute('create_return_label', { orderNumber: '28473', items: [dress!.id] }, ALL, t1);
+    const first = data(await s.registry.execute('create_return_label', { orderNumber: '28473', items: [dress!.id], confirm: true }, ALL, await turn(t1.conversationId, 2)));
+    // The order view shows the label and that the tee can still go back.
+    const view = data(await s.registry.execute('lookup_order', { orderNumber: '28473' }, ALL, await turn(t1.conversationId, 3)));
+    expect(view.order ?? view).toMatchObject({ return: { possible: true }, returnLabels: [{ items: ['Red Wrap Dress (S)'], trackingCode: first.label.trackingCode }] });
+
+    const proposal = data(await s.registry.execute('create_return_label', { orderNumber: '28473' }, ALL, await turn(t1.conversationId, 4)));
+    expect(proposal.proposal.items).toEqual(['Navy Cotton Tee (M) ×2']); // what is left
+    const second = data(await s.registry.execute('create_return_label', { orderNumber: '28473', confirm: true }, ALL, await turn(t1.conversationId, 5)));
+    expect(second).toMatchObject({ created: true, label: { items: ['Navy Cotton Tee (M) ×2'] } });
+    expect(second.label.trackingCode).not.toBe(first.label.trackingCode);
+    expect((await labels()).map((l) => l.items)).toEqual([[dress!.id], [tee!.id]]);
+
+    // Asking again for the dress, or for "the order", answers with the labels that exist.
+    const t6 = await turn(t1.conversationId, 6);
+    expect(data(await s.registry.execute('create_return_label', { orderNumber: '28473', items: [dress!.id] }, ALL, t6))).toMatchObject({ alreadyExisted: true, label: first.label });
+    expect(data(await s.registry.execute('create_return_label', { orderNumber: '28473' }, ALL, t6))).toMatchObject({ alreadyExisted: true, label: second.label });
+    expect(await labels()).toHaveLength(2);
+  });
+
+  it('of two labels racing for the same item only one is written, and it marks its items', async () => {
+    const [dress, tee] = s.orders.returnable.items;
+    const owned = (await findOwnedOrder(s.db, 'c_marcus', '28473'))!; // both calls start from the same read
+    const input = { owned, reason: undefined, emailedTo: 'm***@example.com', conversationId: 'conv_x', now: s.f.now };
+    const a = await createReturnLabel(s.db, s.atomic, (p) => `${p}_a`, { ...input, itemIds: [dress!.id] });
+    const b = await createReturnLabel(s.db, s.atomic, (p) => `${p}_b`, { ...input, itemIds: [dress!.id, tee!.id] });
+    expect(a.created).toBe(true);
+    expect(b).toEqual({ created: false, label: a.label });
+    expect(await labels()).toHaveLength(1);
     const statuses = await s.db.select().from(orderItems).where(eq(orderItems.orderId, s.orders.returnable.id));
     expect(Object.fromEntries(statuses.map((i) => [i.name, i.status]))).toEqual({ 'Red Wrap Dress': 'returned', 'Navy Cotton Tee': 'delivered' });
   });

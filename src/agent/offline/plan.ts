@@ -7,7 +7,7 @@ import { garmentNotIn, pickProduct } from './frame.js';
 import type { Memory } from './memory.js';
 import type { Exchange } from './conversation.js';
 import { policyTopic } from './classify.js';
-import { inStockSizes, ordersIn, productsIn, type ProductView } from './results.js';
+import { inStockSizes, ordersIn, productsIn, type OrderView, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 import { PHRASES } from './phrases.js';
 import { askProduct, askSize } from './replies-shop.js';
@@ -61,6 +61,33 @@ function addOrAsk(p: ProductView, f: Frame, tools: ReadonlySet<string>): Step {
   if (!size) return reply(askSize(p));
   if (!tools.has('add_to_cart')) return reply({ kind: 'fact', body: PHRASES.notAllowed });
   return call('add_to_cart', { productId: p.id, size, quantity: Math.min(10, Math.max(1, f.e.quantity ?? 1)) });
+}
+
+/**
+ * The items of an order the message names ("the chinos", "the jumper"), when it names some of
+ * them but not all; null means the whole order.
+ */
+function namedItems(order: OrderView, f: Frame): number[] | null {
+  const words = [f.e.categoryWord, f.e.colour, ...f.e.descriptors].filter((w): w is string => !!w && w.length >= 3);
+  if (!words.length || order.items.length < 2) return null;
+  const picked = order.items.flatMap((item, i) => (words.some((w) => item.toLowerCase().includes(w)) ? [i] : []));
+  return picked.length && picked.length < order.items.length ? picked : null;
+}
+
+/**
+ * The return proposal for an order: of the items the message names if it names some (their ids
+ * come from looking the order up, when the order was only seen in a list), else of every item.
+ */
+function proposeReturn(orderNumber: string, order: OrderView | null, f: Frame, tools: ReadonlySet<string>): Step {
+  const reason = returnReason(f);
+  const args: Record<string, unknown> = { orderNumber, confirm: false, ...(reason ? { reason } : {}) };
+  const picked = order ? namedItems(order, f) : null;
+  if (order && picked) {
+    const ids = picked.map((i) => order.itemIds[i]);
+    if (ids.every((id): id is string => !!id)) args.items = ids;
+    else if (tools.has('lookup_order')) return call('lookup_order', { orderNumber });
+  }
+  return call('create_return_label', args);
 }
 
 /** Needs account tools the persona lacks: verification first if it is offered, else honesty. */
@@ -123,10 +150,7 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
         if (tools.has('lookup_order') || (tools.has('verify_customer') && !memory.verified)) return needAccount(tools, memory, PHRASES.noReturnsTool);
         return tools.has('store_policy') ? call('store_policy', { topic: 'returns' }) : needAccount(tools, memory, PHRASES.noReturnsTool);
       }
-      if (f.orderNumber) {
-        const reason = returnReason(f);
-        return call('create_return_label', { orderNumber: f.orderNumber, confirm: false, ...(reason ? { reason } : {}) });
-      }
+      if (f.orderNumber) return proposeReturn(f.orderNumber, memory.orders.find((o) => o.orderNumber === f.orderNumber) ?? null, f, tools);
       return tools.has('lookup_order') ? call('lookup_order', {}) : reply({ kind: 'ask', body: 'Which order would you like to return? Please tell me the order number.' });
     case 'reorder':
       if (!tools.has('reorder')) return needAccount(tools, memory, "I'm not able to reorder from this chat.");
@@ -175,11 +199,16 @@ export function nextStep(input: PlanInput): Step {
     if (p && (f.e.size ? inStockSizes(p).includes(f.e.size) : false)) return addOrAsk(p, f, tools);
     return { kind: 'compose' };
   }
+  // The order looked up to learn its items' ids (proposeReturn): now the proposal.
+  if (last.name === 'lookup_order' && r.ok && 'orderNumber' in last.args && f.intent === 'return' && tools.has('create_return_label') && !already('create_return_label')) {
+    const [order] = ordersIn(r.data);
+    if (order?.returnPossible) return proposeReturn(order.orderNumber, order, f, tools);
+  }
   if (last.name === 'lookup_order' && r.ok && !('orderNumber' in last.args)) {
     const orders = ordersIn(r.data);
     if (f.intent === 'return' && tools.has('create_return_label')) {
       const returnable = orders.filter((o) => o.returnPossible);
-      if (returnable.length === 1 && !garmentNotIn(returnable, f.e)) return call('create_return_label', { orderNumber: returnable[0]!.orderNumber, confirm: false });
+      if (returnable.length === 1 && !garmentNotIn(returnable, f.e)) return proposeReturn(returnable[0]!.orderNumber, returnable[0]!, f, tools);
     }
     if (f.intent === 'reorder' && tools.has('reorder') && orders.length && f.e.ordinal === -1) return call('reorder', { orderNumber: orders[0]!.orderNumber });
   }

@@ -42,7 +42,8 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
     const o = orders[0]!;
     const parts = [statusSentence(o)];
     if (o.items.length) parts.push(`It contains ${list(o.items.slice(0, 4))}${o.items.length > 4 ? ' and more' : ''}.`);
-    if (o.returnPossible && o.returnUntil) parts.push(`You can return it until ${o.returnUntil}.`);
+    for (const l of o.returnLabels) parts.push(`A return label${l.trackingCode ? ` (${l.trackingCode})` : ''} was created for ${list(l.items)}.`);
+    if (o.returnPossible && o.returnUntil) parts.push(`You can return ${o.returnLabels.length ? 'the rest' : 'it'} until ${o.returnUntil}.`);
     return { kind: 'fact', body: parts.join(' ') };
   }
   const shown = orders.slice(0, 3);

@@ -23,7 +23,11 @@ export interface OrderView {
   carrier: string | null;
   tracking: string | null;
   items: string[];
+  /** Each item's id, where the result gave one (a single order does; a list of orders does not). */
+  itemIds: Array<string | null>;
   returnPossible: boolean | null;
+  /** Return labels already made for the order: what each covers and its tracking code. */
+  returnLabels: Array<{ items: string[]; trackingCode: string | null }>;
   returnUntil: string | null;
   returnReason: string | null;
 }
@@ -63,9 +67,9 @@ export function toOrder(v: unknown): OrderView | null {
   const orderNumber = str(v.orderNumber) ?? str(v.number);
   if (!orderNumber) return null;
   const ret = isRec(v.return) ? v.return : null;
-  const items = Array.isArray(v.items)
-    ? v.items.map((i) => (typeof i === 'string' ? i : isRec(i) ? [str(i.name), i.size ? `(${str(i.size)})` : null].filter(Boolean).join(' ') : '')).filter(Boolean)
-    : [];
+  const listed = (Array.isArray(v.items) ? v.items : [])
+    .map((i) => (typeof i === 'string' ? { label: i, id: null } : isRec(i) ? { label: [str(i.name), i.size ? `(${str(i.size)})` : null].filter(Boolean).join(' '), id: str(i.id) } : { label: '', id: null }))
+    .filter((i) => i.label);
   return {
     orderNumber,
     status: str(v.status),
@@ -75,7 +79,12 @@ export function toOrder(v: unknown): OrderView | null {
     total: num(v.total),
     carrier: str(v.carrier),
     tracking: str(v.tracking) ?? str(v.trackingCode),
-    items,
+    items: listed.map((i) => i.label),
+    itemIds: listed.map((i) => i.id),
+    returnLabels: (Array.isArray(v.returnLabels) ? v.returnLabels : []).filter(isRec).map((l) => ({
+      items: Array.isArray(l.items) ? l.items.map(str).filter((x): x is string => !!x) : [],
+      trackingCode: str(l.trackingCode),
+    })),
     returnPossible: ret ? ret.possible === true : str(v.returnableUntil) ? true : null,
     returnUntil: ret ? str(ret.until) : str(v.returnableUntil),
     returnReason: ret ? str(ret.reason) : null,

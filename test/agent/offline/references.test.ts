@@ -100,23 +100,43 @@ describe('offline model: references and follow-ups', () => {
     expect(verify.calls.map((x) => [x.name, x.args])).toEqual([['verify_customer', { email: 'marcus@example.com', orderNumber: '28473' }]]);
   });
 
-  it('does not propose returning an order that lacks the garment the shopper named', async () => {
+  it('does not propose returning an order that lacks the garment the shopper named, and returns only the items named', async () => {
     const orders = [
       { orderNumber: '28502', status: 'shipped', items: ['White Canvas Low-Top Sneakers (43)'] },
       { orderNumber: '28473', status: 'delivered', items: ['Navy Merino Jumper (L)', 'Stone Chino Trousers (M)'], returnableUntil: '2025-03-27' },
     ];
-    const exec = scripted({ lookup_order: () => ({ ok: true, data: { orders } }) });
+    const one = { orderNumber: '28473', status: 'delivered', items: [{ id: 'oi_jumper', name: 'Navy Merino Jumper', size: 'L' }, { id: 'oi_chinos', name: 'Stone Chino Trousers', size: 'M' }], return: { possible: true, until: '2025-03-27' } };
+    const lookup = (args: Record<string, unknown>) => ({ ok: true as const, data: args.orderNumber ? { order: one } : { orders } });
+    const exec = scripted({ lookup_order: lookup });
     const c = chat(exec);
     const jeans = await c.say("my jeans came but they're too small, can I send them back?");
     expect(exec.log.map((l) => l.name)).toEqual(['lookup_order']);
     expect(jeans.reply).toMatch(/Which order would you like to return\?/);
+    // The list has no item ids: the order is looked up, then only the chinos are proposed.
     const chinos = await c.say('oh I meant the chinos');
-    expect(chinos.calls.map((x) => [x.name, x.args])).toEqual([['create_return_label', { orderNumber: '28473', confirm: false }]]);
+    expect(chinos.calls.map((x) => [x.name, x.args])).toEqual([
+      ['lookup_order', { orderNumber: '28473' }],
+      ['create_return_label', { orderNumber: '28473', confirm: false, items: ['oi_chinos'] }],
+    ]);
+    const yes = await c.say('yes please');
+    expect(yes.calls.map((x) => [x.name, x.args])).toEqual([['create_return_label', { orderNumber: '28473', confirm: true, items: ['oi_chinos'] }]]);
 
-    // Named garments that are in the only returnable order still go straight to the proposal.
-    const exec2 = scripted({ lookup_order: () => ({ ok: true, data: { orders } }) });
+    // A garment in the only returnable order goes straight on; no garment named, the whole order.
+    const exec2 = scripted({ lookup_order: lookup });
     await chat(exec2).say('the chinos are too small, can I send them back?');
-    expect(exec2.log.map((l) => [l.name, l.args])).toEqual([['lookup_order', {}], ['create_return_label', { orderNumber: '28473', confirm: false }]]);
+    expect(exec2.log.map((l) => [l.name, l.args]).at(-1)).toEqual(['create_return_label', { orderNumber: '28473', confirm: false, reason: 'too small', items: ['oi_chinos'] }]);
+    const exec3 = scripted({ lookup_order: lookup });
+    await chat(exec3).say('I want to return order 28473');
+    expect(exec3.log.map((l) => [l.name, l.args])).toEqual([['create_return_label', { orderNumber: '28473', confirm: false }]]);
+  });
+
+  it('an order with return labels says what each covers and what can still go back', async () => {
+    const order = {
+      orderNumber: '28473', status: 'delivered', delivered: '2025-02-25', items: [{ id: 'oi_j', name: 'Navy Merino Jumper', size: 'L' }, { id: 'oi_c', name: 'Stone Chino Trousers', size: 'M' }],
+      return: { possible: true, until: '2025-03-27' }, returnLabels: [{ items: ['Stone Chino Trousers (M)'], trackingCode: 'RET123', emailedTo: 'm***@example.com' }],
+    };
+    const out = await chat(scripted({ lookup_order: () => ({ ok: true, data: { order } }) })).say('status of order 28473?');
+    expect(out.reply).toContain('A return label (RET123) was created for Stone Chino Trousers (M). You can return the rest until 2025-03-27.');
   });
 
   it('answers refund timing and exchanges from the policy instead of starting a return', async () => {
