@@ -49,7 +49,9 @@ const NOT_DESCRIPTIVE = new Set(
     'size sizes color colour sell carry stock available store shop u buy add cart basket bag order put take pair couple few lot all other ' +
     'let us know else again still only even too go going around perhaps wanna gonna gimme hey hi hello thanks thank sure ok okay ' +
     'have has offer offering collection catalog catalogue item product products stuff range selection option options left ' +
-    'then instead also actually well just rather else okay fine great cool hmm umm uh oh yeah yes').split(' '),
+    'then instead also actually well just rather else okay fine great cool hmm umm uh oh yeah yes ' +
+    // When the shopper needs it is not what it is ("next week" is not a weekender bag).
+    'next week weeks month months today tomorrow tonight soon day days monday tuesday wednesday thursday friday saturday sunday').split(' '),
 );
 
 function isOrderNumberContext(lower: string, match: RegExpExecArray): boolean {

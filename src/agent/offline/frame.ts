@@ -121,6 +121,7 @@ const refersToSomething = (e: Entities) => e.ordinal !== null || e.pronoun || e.
 
 const REFINABLE: ReadonlySet<Intent> = new Set(['search', 'stock', 'confirm', 'out_of_scope', 'unanswerable']);
 const CHEAPER = /\b(cheaper|less expensive|lower price|more affordable)\b/i;
+const SEARCH_CUE = /\b(some|something|anything|any|others?|ones|show me|what about|how about|do you have|got any|have you got|is there|are there)\b/i;
 const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i; // "the red one", "that blue one"
 
 /**
@@ -132,6 +133,9 @@ function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory): 
   if (!mem.lastSearch || !REFINABLE.has(intent) || mem.pendingReturn || mem.asked || mem.offeredHuman) return false;
   if (e.pronoun || e.ordinal !== null || e.definite || POINTER.test(text) || e.orderNumbers.length || e.email) return false;
   if (e.category && e.category !== mem.lastSearch.category) return false;
+  // A bare size after a list ("M please") is about the products shown; with a word that asks
+  // for more ("any in M?", "something in black, size S") it narrows the search.
+  if (e.size !== null && intent !== 'search' && !SEARCH_CUE.test(text)) return false;
   return e.colour !== null || e.size !== null || e.maxPrice !== null || CHEAPER.test(text);
 }
 
@@ -165,8 +169,12 @@ export function buildFrame(text: string, mem: Memory): Frame {
   let e = u.entities;
   const hasSlot = e.size !== null || e.orderNumbers.length > 0 || e.email !== null || e.quantity !== null || refersToSomething(e);
 
-  // An answer to the question the previous reply asked continues the previous request.
-  if (mem.asked && mem.prevUser !== null && hasSlot && (SLOT_ONLY.has(intent) || u.score < 3.5)) {
+  // "what about in blue?", "anything under $80?", "something in black, size S" right after a
+  // search narrow it (before a bare size after a list is read as "add that one").
+  if (refinesSearch(intent, e, text, mem)) {
+    e = narrowSearch(mem.lastSearch!, e, text, mem.products);
+    intent = 'search';
+  } else if (mem.asked && mem.prevUser !== null && hasSlot && (SLOT_ONLY.has(intent) || u.score < 3.5)) {
     const prev = classify(mem.prevUser, { shownProducts: mem.products.length, shownOrders: mem.orders.length });
     const answers =
       (mem.asked === 'size' && e.size !== null) ||
@@ -184,12 +192,6 @@ export function buildFrame(text: string, mem: Memory): Frame {
     if (e.email) intent = 'verify';
     else if (e.orderNumbers.length) intent = 'order_status';
     else if (e.size && mem.products.length) intent = 'add_to_cart';
-  }
-
-  // "what about in blue?", "anything under $80?", "cheaper ones?" right after a search narrow it.
-  if (refinesSearch(intent, e, text, mem)) {
-    e = narrowSearch(mem.lastSearch!, e, text, mem.products);
-    intent = 'search';
   }
 
   // After "X is in stock in S and M. Which size would you like?" the answer is about X.

@@ -34,6 +34,16 @@ describe('offline model: references and follow-ups', () => {
     expect(args[3]).toMatchObject({ category: 'dresses', colour: 'blue', maxPrice: 88.99 }); // below the cheapest shown ($89)
     expect(args[4]).toMatchObject({ category: 'dresses', colour: 'blue', size: 'S' });
     for (const a of args.slice(1)) expect(String(a.query)).toContain('linen');
+
+    // A size with words that ask for more narrows the search; a bare size is about what was shown.
+    const exec2 = scripted({ search_products: () => ({ ok: true, data: { matches: [JUNIPER, OTHER] } }) });
+    const c2 = chat(exec2);
+    await c2.say('I need an outfit for a gala next week');
+    expect(String(exec2.log[0]!.args.query).split(' ')).toEqual(['outfit', 'gala']); // not "week" (weekender bags)
+    const more = await c2.say('something in red, size S');
+    expect(more.calls.map((x) => [x.name, x.args.colour, x.args.size])).toEqual([['search_products', 'red', 'S']]);
+    const bare = await c2.say('the red one in S please');
+    expect(bare.calls.map((x) => x.name)).toEqual(['add_to_cart']);
   });
 
   it('starts a new search for another category, and a pointer at a product is not a refinement', async () => {
