@@ -56,8 +56,52 @@ export async function addCartLine(
   return rows[0]?.quantity;
 }
 
+export interface CartLine {
+  id: string;
+  productId: string;
+  variantId: string;
+  size: string;
+  quantity: number;
+}
+
+/** The owner's cart lines of one product (each size is a line). */
+export async function cartLinesOf(db: Db, cartId: string, productId: string): Promise<CartLine[]> {
+  return db
+    .select({ id: cartItems.id, productId: cartItems.productId, variantId: cartItems.variantId, size: variants.size, quantity: cartItems.quantity })
+    .from(cartItems)
+    .innerJoin(variants, eq(variants.id, cartItems.variantId))
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
+}
+
+/**
+ * Sets a line's quantity (0 removes it), or moves the line to another size of the product
+ * (`to`: the target variant; its units join any already in the cart in that size), in one
+ * atomic write.
+ */
+export async function changeCartLine(
+  db: Db,
+  atomic: Atomic,
+  change: { cartId: string; line: CartLine; quantity: number; to?: { variantId: string; inCart: number } },
+  now: number,
+  ids: IdGen,
+): Promise<void> {
+  const { cartId, line, quantity, to } = change;
+  const remove = db.delete(cartItems).where(eq(cartItems.id, line.id));
+  if (!to) {
+    await atomic([quantity === 0 ? remove : db.update(cartItems).set({ quantity }).where(eq(cartItems.id, line.id))]);
+    return;
+  }
+  await atomic([
+    remove,
+    db
+      .insert(cartItems)
+      .values({ id: ids('ci'), cartId, productId: line.productId, variantId: to.variantId, quantity: quantity + to.inCart, addedAt: now })
+      .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.variantId], set: { quantity: quantity + to.inCart, addedAt: now } }),
+  ]);
+}
+
 export interface CartSummary {
-  items: Array<{ productId: string; name: string; size: string; colour: string; quantity: number; unitPrice: number; lineTotal: number; inStock: boolean }>;
+  items: Array<{ productId: string; name: string; category: string; size: string; colour: string; quantity: number; unitPrice: number; lineTotal: number; inStock: boolean }>;
   itemCount: number;
   subtotal: number;
   shipping: string;
@@ -68,7 +112,7 @@ export async function cartSummary(db: Db, owner: CartOwner): Promise<CartSummary
   const rows = cartId
     ? await db
         .select({
-          productId: cartItems.productId, quantity: cartItems.quantity, name: products.name, colour: products.colour,
+          productId: cartItems.productId, quantity: cartItems.quantity, name: products.name, category: products.category, colour: products.colour,
           priceCents: products.priceCents, size: variants.size, stock: variants.stock,
         })
         .from(cartItems)
@@ -86,7 +130,7 @@ export async function cartSummary(db: Db, owner: CartOwner): Promise<CartSummary
         : `standard shipping $${dollars(STANDARD_SHIPPING_CENTS).toFixed(2)}; $${dollars(FREE_SHIPPING_THRESHOLD_CENTS - subtotalCents).toFixed(2)} more for free shipping`;
   return {
     items: rows.map((r) => ({
-      productId: r.productId, name: r.name, size: r.size, colour: r.colour, quantity: r.quantity,
+      productId: r.productId, name: r.name, category: r.category, size: r.size, colour: r.colour, quantity: r.quantity,
       unitPrice: dollars(r.priceCents), lineTotal: dollars(r.priceCents * r.quantity), inStock: r.stock >= r.quantity,
     })),
     itemCount: rows.reduce((s, r) => s + r.quantity, 0),

@@ -11,6 +11,7 @@ import { recommendProductsTool } from './recommend-products.js';
 import { reorderTool } from './reorder.js';
 import { searchProductsTool } from './search-products.js';
 import { storePolicyTool } from './store-policy.js';
+import { updateCartTool } from './update-cart.js';
 import { verifyCustomerTool } from './verify-customer.js';
 import { viewCartTool } from './view-cart.js';
 
@@ -18,6 +19,7 @@ export const ALL_TOOLS: { readonly [N in ToolName]: Tool<(typeof toolSchemas)[N]
   search_products: searchProductsTool,
   get_product: getProductTool,
   add_to_cart: addToCartTool,
+  update_cart: updateCartTool,
   view_cart: viewCartTool,
   lookup_order: lookupOrderTool,
   create_return_label: createReturnLabelTool,

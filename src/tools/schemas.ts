@@ -22,6 +22,12 @@ export const toolSchemas = {
     size: shortText(10),
     quantity: z.number().int().min(1).max(10).default(1),
   }),
+  update_cart: z.object({
+    productId: shortText(64),
+    size: shortText(10),
+    quantity: z.number().int().min(0).max(10).optional(),
+    newSize: shortText(10).optional(),
+  }),
   view_cart: z.object({}),
   lookup_order: z.object({ orderNumber: orderNumber.optional().describe('Omit to list the shopper’s recent orders') }),
   create_return_label: z.object({

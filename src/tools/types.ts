@@ -8,6 +8,7 @@ export const TOOL_NAMES = [
   'search_products',
   'get_product',
   'add_to_cart',
+  'update_cart',
   'view_cart',
   'lookup_order',
   'create_return_label',

@@ -10,7 +10,7 @@ export const widgetScript = String.raw`/*! Tailor chat widget */
   var CSS = __TAILOR_CSS__;
   var SCRIPT = document.currentScript;
   var TOOL_STATUS = { search_products: 'Searching the shop', get_product: 'Checking stock', add_to_cart: 'Adding to your cart',
-    view_cart: 'Opening your cart', lookup_order: 'Looking up your order', create_return_label: 'Preparing your return',
+    view_cart: 'Opening your cart', update_cart: 'Updating your cart', lookup_order: 'Looking up your order', create_return_label: 'Preparing your return',
     reorder: 'Reordering', loyalty_status: 'Checking your points', recommend_products: 'Picking a few things for you',
     escalate_to_human: 'Finding a colleague', store_policy: 'Checking our policy' };
   var SLOW = 'You’re sending messages a little fast — please slow down. ';

@@ -4,6 +4,7 @@ import { tempDb } from '../support/db.js';
 import { segment, shippedFiles } from './fixtures.js';
 import { NOW, anonymous, lena, marcus, sarah, writeShoppers } from './shoppers.js';
 import type { Shopper } from '../../src/core/index.js';
+import { TOOL_NAMES } from '../../src/tools/types.js';
 
 const handle = tempDb();
 let registry: PersonaRegistry;
@@ -56,7 +57,7 @@ describe('rendering for each demo shopper', () => {
     expect(p.systemPrompt).toContain('Cart: Red wrap dress (M) ×1, $129.00.');
     expect(p.systemPrompt).toContain('Today is 2025-06-01.');
     expect(p.systemPrompt).toContain('within 30 days of delivery');
-    expect(p.tools).toEqual(['search_products', 'get_product', 'add_to_cart', 'view_cart', 'store_policy', 'verify_customer', 'escalate_to_human']);
+    expect(p.tools).toEqual(['search_products', 'get_product', 'add_to_cart', 'update_cart', 'view_cart', 'store_policy', 'verify_customer', 'escalate_to_human']);
     expect(p.greeting).toMatch(/AI shopping assistant/);
   });
 
@@ -84,7 +85,7 @@ describe('rendering for each demo shopper', () => {
     expect(p.systemPrompt).toContain('This is a VIP customer, Sarah: greet them by name');
     expect(p.systemPrompt).toMatch(/free express shipping, early access to new collections, stylist picks/);
     expect(p.systemPrompt).toContain('Loyalty: gold tier, 4820 points.');
-    expect(p.tools).toHaveLength(12);
+    expect(p.tools).toHaveLength(TOOL_NAMES.length);
     expect(p.experimentId).toBe('vip-greeting');
     expect(['control', 'stylist-first']).toContain(p.variant);
   });

@@ -53,7 +53,7 @@ describe('catalog and cart tools', () => {
     expect(ctx.events).toEqual([{ type: 'add_to_cart', data: { productId: 'p_tee', size: 'M', quantity: 2 } }]);
     await s.registry.execute('add_to_cart', { productId: 'p_tee', size: 'M', quantity: 1 }, ALL, ctx);
     const cart = data(await s.registry.execute('view_cart', {}, ALL, ctx)).cart;
-    expect(cart.items).toEqual([{ productId: 'p_tee', name: 'Navy Cotton Tee', size: 'M', colour: 'navy', quantity: 3, unitPrice: 25, lineTotal: 75, inStock: true }]);
+    expect(cart.items).toEqual([{ productId: 'p_tee', name: 'Navy Cotton Tee', category: 'tops', size: 'M', colour: 'navy', quantity: 3, unitPrice: 25, lineTotal: 75, inStock: true }]);
     expect(cart.shipping).toBe('free standard shipping');
     // Another anonymous session and a customer each see their own cart.
     expect(data(await s.registry.execute('view_cart', {}, ALL, await s.chat({ sessionId: 's_other' }))).cart.items).toEqual([]);
@@ -97,5 +97,43 @@ describe('catalog and cart tools', () => {
     expect(cart.items).toHaveLength(1);
     expect(cart.itemCount).toBe(3);
     expect(await s.db.select().from(events)).toEqual([]); // tools emit; the turn persists
+  });
+
+  it('update_cart changes a line’s quantity, moves it to another size, and removes it', async () => {
+    const ctx = await s.chat({ customerId: 'c_sarah' });
+    const cart = async () => data(await s.registry.execute('view_cart', {}, ALL, ctx)).cart.items.map((i: any) => [i.name, i.size, i.quantity]);
+    await s.registry.execute('add_to_cart', { productId: 'p_tee', size: 'S', quantity: 1 }, ALL, ctx);
+    await s.registry.execute('add_to_cart', { productId: 'p_slip', size: 'S', quantity: 1 }, ALL, ctx);
+
+    const more = data(await s.registry.execute('update_cart', { productId: 'p_tee', size: 'S', quantity: 3 }, ALL, ctx));
+    expect(more.changed).toMatchObject({ name: 'Navy Cotton Tee', from: { size: 'S', quantity: 1 }, to: { size: 'S', quantity: 3 } });
+    expect(more.cart.itemCount).toBe(4);
+
+    // "make it an L": the units move, nothing else changes.
+    const moved = data(await s.registry.execute('update_cart', { productId: 'p_tee', size: 'S', newSize: 'L' }, ALL, ctx));
+    expect(moved.changed.to).toEqual({ size: 'L', quantity: 3 });
+    expect(await cart()).toEqual([['Burgundy Slip Dress', 'S', 1], ['Navy Cotton Tee', 'L', 3]]);
+
+    const removed = data(await s.registry.execute('update_cart', { productId: 'p_slip', size: 'S', quantity: 0 }, ALL, ctx));
+    expect(removed.removed).toMatchObject({ name: 'Burgundy Slip Dress', size: 'S' });
+    expect(await cart()).toEqual([['Navy Cotton Tee', 'L', 3]]);
+    expect(ctx.events.map((e) => e.type)).toEqual(['add_to_cart', 'add_to_cart', 'cart_updated', 'cart_updated', 'cart_item_removed']);
+  });
+
+  it('update_cart refuses a sold-out size or too many units and leaves the cart as it was; it only sees the shopper’s own cart', async () => {
+    const ctx = await s.chat({ customerId: 'c_sarah' });
+    await s.registry.execute('add_to_cart', { productId: 'p_wrap', size: 'S', quantity: 1 }, ALL, ctx);
+    const soldOut = error(await s.registry.execute('update_cart', { productId: 'p_wrap', size: 'S', newSize: 'M' }, ALL, ctx));
+    expect(soldOut).toMatchObject({ code: 'unavailable', field: 'newSize' });
+    expect(soldOut.message).toMatch(/sold out in size M\. Available sizes: S, L\. The cart is unchanged/);
+    const tooMany = error(await s.registry.execute('update_cart', { productId: 'p_wrap', size: 'S', quantity: 5 }, ALL, ctx));
+    expect(tooMany).toMatchObject({ code: 'unavailable', field: 'quantity' });
+    const notThere = error(await s.registry.execute('update_cart', { productId: 'p_wrap', size: 'L', quantity: 0 }, ALL, ctx));
+    expect(notThere.message).toMatch(/not in the cart\. It is there in S\./);
+    // Another shopper naming the same product changes nothing of Sarah's.
+    const other = await s.chat({ customerId: 'c_marcus' });
+    expect(error(await s.registry.execute('update_cart', { productId: 'p_wrap', size: 'S', quantity: 0 }, ALL, other)).code).toBe('not_found');
+    const items = data(await s.registry.execute('view_cart', {}, ALL, ctx)).cart.items;
+    expect(items.map((i: any) => [i.name, i.size, i.quantity])).toEqual([['Red Wrap Dress', 'S', 1]]);
   });
 });

@@ -62,7 +62,7 @@ const THRESHOLD = 2;
 const QUESTION = /^ (do you have|have you got|is|are|any|does|do they|got) /;
 
 // Equal scores go to the intent that is costlier to miss.
-const PRIORITY: Intent[] = ['opt_out', 'opt_in', 'unsupported', 'human', 'verify', 'return', 'reorder', 'add_to_cart', 'order_status', 'view_cart', 'stock', 'loyalty', 'recommend', 'policy_ai', 'policy_returns', 'policy_shipping', 'policy_sizing', 'policy_payment', 'policy_general', 'search', 'confirm', 'deny', 'goodbye', 'thanks', 'greeting', 'out_of_scope', 'unanswerable'];
+const PRIORITY: Intent[] = ['opt_out', 'opt_in', 'unsupported', 'human', 'verify', 'return', 'reorder', 'update_cart', 'add_to_cart', 'order_status', 'view_cart', 'stock', 'loyalty', 'recommend', 'policy_ai', 'policy_returns', 'policy_shipping', 'policy_sizing', 'policy_payment', 'policy_general', 'search', 'confirm', 'deny', 'goodbye', 'thanks', 'greeting', 'out_of_scope', 'unanswerable'];
 
 function add(scores: Partial<Record<Intent, number>>, intent: Intent, w: number): void {
   scores[intent] = (scores[intent] ?? 0) + w;
@@ -81,7 +81,7 @@ export function classify(text: string, ctx: ClassifyContext = {}): Understanding
 
   const productAttrs = (e.category ? 1 : 0) + (e.colour ? 1 : 0) + (e.maxPrice !== null ? 1 : 0);
   // With an explicit "add"/"I'll take", the attributes describe what to add, not a search.
-  const describesCartItem = (scores.add_to_cart ?? 0) >= 3.5;
+  const describesCartItem = (scores.add_to_cart ?? 0) >= 3.5 || (scores.update_cart ?? 0) >= 4.5;
   if (e.category && !describesCartItem) add(scores, 'search', 2.5);
   if (e.colour && !describesCartItem) add(scores, 'search', 1);
   if (e.maxPrice !== null) add(scores, 'search', 2);

@@ -3,7 +3,7 @@
 import type { Voice } from '../../personas/types.js';
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
-import { addReply, cartReply, productReply, recommendReply, reorderReply, searchReply } from './replies-shop.js';
+import { addReply, cartReply, updateReply, productReply, recommendReply, reorderReply, searchReply } from './replies-shop.js';
 import { escalateReply, failureReply, loyaltyReply, ordersReply, returnReply, verifyReply } from './replies-account.js';
 import { policyReply } from './replies-policy.js';
 import { PHRASES } from './phrases.js';
@@ -35,6 +35,8 @@ function one(ex: Exchange, { frame, tools, voice, done, memory }: ComposeInput):
       return addReply(ex, frame);
     case 'view_cart':
       return cartReply(ex);
+    case 'update_cart':
+      return updateReply(ex);
     case 'recommend_products':
       return recommendReply(ex, voice.recommendIntro);
     case 'reorder':

@@ -121,6 +121,8 @@ const refersToSomething = (e: Entities) => e.ordinal !== null || e.pronoun || e.
 
 const REFINABLE: ReadonlySet<Intent> = new Set(['search', 'stock', 'confirm', 'out_of_scope', 'unanswerable']);
 const CHEAPER = /\b(cheaper|less expensive|lower price|more affordable)\b/i;
+const CART_QUANTITY = /\b(make (?:it|that|them)|change (?:it|that|the quantity) to)\s+(10|[1-9]|one|two|three|four|five)\b(?!\s*(?:dollars|bucks|usd|\$))/i;
+const NUMBER: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
 const SEARCH_CUE = /\b(some|something|anything|any|others?|ones|show me|what about|how about|do you have|got any|have you got|is there|are there)\b/i;
 const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i; // "the red one", "that blue one"
 
@@ -192,6 +194,13 @@ export function buildFrame(text: string, mem: Memory): Frame {
     if (e.email) intent = 'verify';
     else if (e.orderNumbers.length) intent = 'order_status';
     else if (e.size && mem.products.length) intent = 'add_to_cart';
+  }
+
+  // "make it 2" with a cart shown sets that line's quantity.
+  const setQuantity = mem.cart?.length ? CART_QUANTITY.exec(text) : null;
+  if (setQuantity) {
+    intent = 'update_cart';
+    e = { ...e, quantity: NUMBER[setQuantity[2]!.toLowerCase()] ?? Number(setQuantity[2]) };
   }
 
   // After "X is in stock in S and M. Which size would you like?" the answer is about X.

@@ -8,6 +8,7 @@ export const INTENTS = [
   'search',
   'stock',
   'add_to_cart',
+  'update_cart',
   'view_cart',
   'order_status',
   'return',
@@ -38,7 +39,7 @@ export type ScoredIntent = (typeof INTENTS)[number];
 export const UNANSWERABLE_FEATURES: readonly string[] = ['gift wrap*', 'gift card', 'gift receipt', 'discount code', 'promo code', 'coupon', 'voucher', 'price match', 'physical store', 'store near', 'in store', 'click and collect', 'student discount', 'warranty', 'alteration', 'newsletter', 'careers', 'franchise'];
 
 /** Actions no tool can take: said plainly, with a human offered. */
-export const UNSUPPORTED_FEATURES: readonly string[] = ['remove', 'delete', 'take out of my cart', 'take it out', 'cancel my order', 'cancel order', 'cancel the order', 'cancel this order', 'cancel that order', 'change my address', 'change the address', 'change address', 'update my address', 'shipping address', 'delivery address', 'change my order', 'modify my order', 'edit my order', 'change my email', 'change my password', 'reset my password', 'close my account', 'unsubscribe'];
+export const UNSUPPORTED_FEATURES: readonly string[] = ['delete my account', 'delete my data', 'cancel my order', 'cancel order', 'cancel the order', 'cancel this order', 'cancel that order', 'change my address', 'change the address', 'change address', 'update my address', 'shipping address', 'delivery address', 'change my order', 'modify my order', 'edit my order', 'change my email', 'change my password', 'reset my password', 'close my account', 'unsubscribe'];
 
 /** Phrase features: [intent, weight, phrases]. A phrase counts once per message. */
 export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, readonly string[]]> = [
@@ -59,6 +60,9 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['add_to_cart', 1.5, ['to my cart', 'to cart', 'to my bag', 'to my basket', 'in my cart', 'in my bag', 'in my basket']],
   ['add_to_cart', 2, ['buy it', 'buy that', 'buy the', 'want to buy it', 'purchase', 'give me the', 'get the', 'i want it', 'want that', 'i will have', 'put']],
 
+  // Changing what is already in the cart (remove a line, another size, another quantity).
+  ['update_cart', 5, ['remove', 'delete', 'take out of my cart', 'take it out', 'take that out', 'take them out', 'out of my cart', 'from my cart', 'from the cart', 'from my basket', 'from my bag', 'get rid of']],
+  ['update_cart', 4.5, ['change the size', 'change size', 'change it to', 'make it a', 'make it size', 'make that a', 'switch it to', 'change the quantity', 'change quantity', 'only want one', 'just want one', 'only want 1']],
   ['view_cart', 3, ['view cart', 'show cart', 'see cart', 'what did i add', 'what is in my', 'show my', 'check my', 'see my', 'view my']],
   ['view_cart', 2, ['my cart', 'my basket', 'my bag', 'shopping cart', 'cart', 'basket']],
   ['view_cart', 1, ['so far', 'total']],

@@ -7,7 +7,7 @@ import { garmentNotIn, pickProduct } from './frame.js';
 import type { Memory } from './memory.js';
 import type { Exchange } from './conversation.js';
 import { policyTopic } from './classify.js';
-import { inStockSizes, ordersIn, productsIn, type OrderView, type ProductView } from './results.js';
+import { inStockSizes, lastCartLines, ordersIn, productsIn, type CartLineView, type OrderView, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 import { PHRASES } from './phrases.js';
 import { askProduct, askSize } from './replies-shop.js';
@@ -90,6 +90,38 @@ function proposeReturn(orderNumber: string, order: OrderView | null, f: Frame, t
   return call('create_return_label', args);
 }
 
+/**
+ * The cart change the message asks for, on the line it names: by name, colour or category, or
+ * the only line, or "it" for the line added last. 0 removes; a size moves the line; a number sets
+ * the quantity.
+ */
+function changeCart(lines: readonly CartLineView[], f: Frame): Step {
+  if (lines.length === 0) return reply({ kind: 'fact', body: PHRASES.cartEmpty });
+  const views: ProductView[] = lines.map((l) => ({ id: `${l.productId}|${l.size}`, name: l.name, colour: l.colour, category: l.category, price: null, stock: [], because: null }));
+  const named = pickProduct(views, { ...f.e, size: null }, f.text);
+  // "remove the sneakers" with no sneakers in the cart is not about the one line there is.
+  const describesOther = !named && (f.e.category !== null || f.e.colour !== null);
+  const line = named
+    ? lines[views.indexOf(named)]!
+    : describesOther
+      ? null
+      : lines.length === 1
+      ? lines[0]!
+      : f.e.pronoun
+        ? lines[lines.length - 1]! // lines are in the order they were added: "it" is the newest
+        : null;
+  if (!line) return reply({ kind: 'ask', body: `${PHRASES.whichCartLine}\n${lines.map((l, i) => `${i + 1}. ${l.name} (${l.size})${l.quantity > 1 ? ` ×${l.quantity}` : ''}`).join('\n')}` });
+  const args: Record<string, unknown> = { productId: line.productId, size: line.size };
+  if (REMOVE.test(f.text)) args.quantity = 0;
+  else if (f.e.size && f.e.size !== line.size) args.newSize = f.e.size;
+  else if (f.e.quantity !== null) args.quantity = f.e.quantity;
+  else if (/\b(only|just) (want )?(one|1)\b/i.test(f.text)) args.quantity = 1;
+  else return reply({ kind: 'ask', body: `${PHRASES.howChangeLine} ${line.name} (${line.size})?` });
+  return call('update_cart', args);
+}
+
+const REMOVE = /\b(remove|delete|take (it|that|this|them|the [\w-]+( [\w-]+)?) out|out of (my|the) (cart|basket|bag)|get rid of|don'?t want (it|that|this|them|the [\w-]+) anymore)\b/i;
+
 /** Needs account tools the persona lacks: verification first if it is offered, else honesty. */
 function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: string): Step {
   if (tools.has('verify_customer') && !memory.verified) return reply({ kind: 'ask', body: PHRASES.askVerify });
@@ -98,7 +130,7 @@ function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: strin
 
 // Acting on the shopper's behalf (changing the cart, proposing or confirming a return) never
 // follows a message that tries to override the rules; reading is still fine (tools authorize).
-const ACTIONS: ReadonlySet<string> = new Set(['return', 'reorder', 'add_to_cart', 'confirm']);
+const ACTIONS: ReadonlySet<string> = new Set(['return', 'reorder', 'add_to_cart', 'update_cart', 'confirm']);
 
 export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
   const e = f.e;
@@ -142,6 +174,11 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       return reply(askProduct(memory.products));
     case 'view_cart':
       return tools.has('view_cart') ? call('view_cart', {}) : reply({ kind: 'fact', body: PHRASES.notAllowed });
+    case 'update_cart':
+      if (!tools.has('update_cart')) return reply({ kind: 'fact', body: PHRASES.notAllowed });
+      // What is in the cart comes from a cart result; without a recent one, look first.
+      if (memory.cart === null) return tools.has('view_cart') ? call('view_cart', {}) : reply({ kind: 'ask', body: PHRASES.whichCartLine });
+      return changeCart(memory.cart, f);
     case 'order_status':
       if (!tools.has('lookup_order')) return needAccount(tools, memory, PHRASES.noOrdersTool);
       return call('lookup_order', f.orderNumber ? { orderNumber: f.orderNumber } : {});
@@ -211,6 +248,10 @@ export function nextStep(input: PlanInput): Step {
       if (returnable.length === 1 && !garmentNotIn(returnable, f.e)) return proposeReturn(returnable[0]!.orderNumber, returnable[0]!, f, tools);
     }
     if (f.intent === 'reorder' && tools.has('reorder') && orders.length && f.e.ordinal === -1) return call('reorder', { orderNumber: orders[0]!.orderNumber });
+  }
+  // Looked at the cart to find the line to change.
+  if (last.name === 'view_cart' && r.ok && f.intent === 'update_cart' && tools.has('update_cart') && !already('update_cart')) {
+    return changeCart(lastCartLines([last]) ?? [], f);
   }
   return { kind: 'compose' };
 }

@@ -114,6 +114,19 @@ export function addReply(ex: Exchange, f: Frame): Reply {
   return { kind: 'fact', body: `I've added ${qty > 1 ? `${qty} × ` : ''}${name}${size ? ` in ${size}` : ''} to your cart. ${cartTotals(cart)}`.trim() };
 }
 
+export function updateReply(ex: Exchange): Reply {
+  const data = ex.result!.data;
+  const cart = isRec(data.cart) ? data.cart : data;
+  const totals = cartTotals(cart);
+  if (isRec(data.removed)) return { kind: 'fact', body: `I've removed ${str(data.removed.name) ?? 'that item'} (${str(data.removed.size) ?? ''}) from your cart. ${totals}`.replace(' ()', '').trim() };
+  const changed = isRec(data.changed) ? data.changed : {};
+  const from = isRec(changed.from) ? changed.from : {};
+  const to = isRec(changed.to) ? changed.to : {};
+  const name = str(changed.name) ?? 'the item';
+  const what = str(from.size) !== str(to.size) ? `moved ${name} from size ${str(from.size)} to ${str(to.size)}` : `changed ${name} (${str(to.size)}) to ${num(to.quantity)} ${num(to.quantity) === 1 ? 'unit' : 'units'}`;
+  return { kind: 'fact', body: `I've ${what}. ${totals}`.trim() };
+}
+
 export function cartReply(ex: Exchange): Reply {
   const data = ex.result!.data;
   const cart = isRec(data.cart) ? data.cart : data;

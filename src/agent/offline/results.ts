@@ -142,3 +142,31 @@ export function money(n: number): string {
 }
 
 export { isRec, str, num };
+
+export interface CartLineView {
+  productId: string;
+  name: string;
+  category: string | null;
+  colour: string | null;
+  size: string;
+  quantity: number;
+}
+
+const CART_TOOLS = new Set(['add_to_cart', 'view_cart', 'update_cart']);
+
+/** The cart as the most recent cart-showing exchange left it (searching back over `exchanges`). */
+export function lastCartLines(exchanges: readonly Exchange[]): CartLineView[] | null {
+  for (let i = exchanges.length - 1; i >= 0; i--) {
+    const ex = exchanges[i]!;
+    if (!CART_TOOLS.has(ex.name) || !ex.result?.ok) continue;
+    const cart = isRec(ex.result.data.cart) ? ex.result.data.cart : ex.result.data;
+    const items = Array.isArray(cart.items) ? cart.items.filter(isRec) : [];
+    return items.flatMap((it) => {
+      const productId = str(it.productId);
+      const name = str(it.name);
+      const size = str(it.size);
+      return productId && name && size ? [{ productId, name, category: str(it.category), colour: str(it.colour), size, quantity: num(it.quantity) ?? 1 }] : [];
+    });
+  }
+  return null;
+}

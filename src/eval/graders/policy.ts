@@ -86,6 +86,7 @@ export function policyOutcome(turn: TurnRecord): string[] {
     // A proposal changes nothing, and only personas offering returns can make one.
     else if (c.name === 'create_return_label' && c.args.confirm === true) effects.add(`label_created:${order}`);
     else if (c.name === 'add_to_cart') effects.add(`add_to_cart:${String(c.args.productId)}`);
+    else if (c.name === 'update_cart') effects.add(`update_cart:${String(c.args.productId)}`);
     else if (c.name === 'reorder') effects.add(`reorder:${order}`);
     else if (c.name === 'escalate_to_human') effects.add('escalated');
     else if (c.name === 'verify_customer') effects.add('verified');

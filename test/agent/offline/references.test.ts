@@ -169,8 +169,36 @@ describe('offline model: references and follow-ups', () => {
     expect(exec.log).toEqual([{ name: 'lookup_order', args: { orderNumber: '10001' } }]);
   });
 
+  it('changes the cart: another size for "it", a line removed by name, the cart looked at first when unseen', async () => {
+    const category = (name: string) => (/dress/i.test(name) ? 'dresses' : 'tops');
+    const cartOf = (items: Array<[string, string, string, number]>) => ({ items: items.map(([productId, name, size, quantity]) => ({ productId, name, category: category(name), size, quantity, colour: null })), itemCount: items.length, subtotal: 100 });
+    const exec = scripted({
+      add_to_cart: (a) => ({ ok: true, data: { added: { name: 'Red Linen Wrap Dress', size: a.size, quantity: 1 }, cart: cartOf([['p_tee', 'Navy Cotton Tee', 'M', 2], ['p_red', 'Red Linen Wrap Dress', String(a.size), 1]]) } }),
+      update_cart: (a) => ({ ok: true, data: { changed: { name: 'Red Linen Wrap Dress', from: { size: a.size, quantity: 1 }, to: { size: a.newSize, quantity: 1 } }, cart: cartOf([['p_tee', 'Navy Cotton Tee', 'M', 2], ['p_red', 'Red Linen Wrap Dress', String(a.newSize), 1]]) } }),
+    });
+    const c = chat(exec);
+    await c.say('do you have red dresses?');
+    await c.say('add the first one in size M');
+    const moved = await c.say('actually make it size L');
+    expect(moved.calls.map((x) => [x.name, x.args])).toEqual([['update_cart', { productId: 'p_red', size: 'M', newSize: 'L' }]]);
+    expect(moved.reply).toContain("I've moved Red Linen Wrap Dress from size M to L.");
+    const two = await c.say('make it 2');
+    expect(two.calls.map((x) => [x.name, x.args])).toEqual([['update_cart', { productId: 'p_red', size: 'L', quantity: 2 }]]);
+    const removed = await c.say('remove the tee from my cart');
+    expect(removed.calls.map((x) => [x.name, x.args])).toEqual([['update_cart', { productId: 'p_tee', size: 'M', quantity: 0 }]]);
+
+    const fresh = scripted({ view_cart: () => ({ ok: true, data: { cart: cartOf([['p_tee', 'Navy Cotton Tee', 'M', 2]]) } }) });
+    const out = await chat(fresh).say('remove the sneakers from my cart');
+    // Only a tee in the cart: the sneakers are not there, so it asks rather than removing the tee.
+    expect(fresh.log.map((l) => l.name)).toEqual(['view_cart']);
+    expect(out.reply).toMatch(/Which item in your cart/);
+    const one = scripted({ view_cart: () => ({ ok: true, data: { cart: cartOf([['p_tee', 'Navy Cotton Tee', 'M', 2]]) } }) });
+    await chat(one).say('I only want one tee');
+    expect(one.log.map((l) => [l.name, l.args])).toEqual([['view_cart', {}], ['update_cart', { productId: 'p_tee', size: 'M', quantity: 1 }]]);
+  });
+
   it('says plainly what it cannot do and offers a human', async () => {
-    for (const text of ['cancel my order 28502', 'remove the sneakers from my cart', 'I need to change my shipping address']) {
+    for (const text of ['cancel my order 28502', 'I need to change my shipping address', 'please delete my account']) {
       const exec = scripted();
       const out = await chat(exec).say(text);
       expect(exec.log, text).toEqual([]);
