@@ -137,7 +137,10 @@ export function extractEntities(n: Normalized): Entities {
       continue;
     }
     if (CATEGORY_WORDS[w] && !(w === 'bag' && (prev === 'my' || prev === 'your'))) {
-      if (!category) {
+      // In a compound the last noun is the thing: a "t-shirt dress" is a dress, a "dress shirt" a shirt.
+      const compound = categoryWord !== null && prev === categoryWord;
+      if (!category || compound) {
+        if (compound) descriptors.push(categoryWord!);
         category = CATEGORY_WORDS[w]!;
         categoryWord = w;
       }

@@ -64,8 +64,9 @@ export function pickProduct(products: readonly ProductView[], e: Entities, text 
     const c = e.colour;
     let byColour = candidates.filter((p) => new RegExp(`\\b${c}\\b`).test(colourOf(p)));
     if (!byColour.length) byColour = candidates.filter((p) => (SHADES[c] ?? []).some((s) => colourOf(p).includes(s)));
-    if (byColour.length) candidates = byColour;
-    else if (!e.category && !e.descriptors.length) return null;
+    // "a red dress" when none of those shown is red is another product.
+    if (!byColour.length) return null;
+    candidates = byColour;
   }
   // A description that fits none of them is about another product.
   if (e.category) {

@@ -232,7 +232,9 @@ export function nextStep(input: PlanInput): Step {
     return { kind: 'compose' };
   }
   if (last.name === 'search_products' && r.ok && f.intent === 'add_to_cart' && !already('add_to_cart')) {
-    const p = pickProduct(productsIn(r.data), { ...f.e, ordinal: null, pronoun: false }, f.text) ?? productsIn(r.data)[0];
+    // "add a red dress in M": any of them will do, the first; "add the linen wrap dress": only that one.
+    const found = productsIn(r.data);
+    const p = pickProduct(found, { ...f.e, ordinal: null, pronoun: false }, f.text) ?? (f.e.definite && found.length > 1 ? null : found[0]);
     if (p && (f.e.size ? inStockSizes(p).includes(f.e.size) : false)) return addOrAsk(p, f, tools);
     return { kind: 'compose' };
   }

@@ -59,6 +59,20 @@ describe('offline model: references and follow-ups', () => {
     expect(pointed.calls.map((x) => [x.name, x.args])).toEqual([['get_product', { productId: 'p_wrap' }]]);
   });
 
+  it('adds the product the shopper named, never a different one the search happened to rank first', async () => {
+    const tank = { id: 'p_tank', name: 'Black Ribbed Tank Top', category: 'tops', colour: 'black', price: 19, description: 'Rib.', stock: { S: 5 } };
+    const dress = { id: 'p_tsd', name: 'Black Jersey T-Shirt Dress', category: 'dresses', colour: 'black', price: 49, description: 'Jersey.', stock: { S: 5 } };
+    const exec = scripted({ search_products: () => ({ ok: true, data: { matches: [tank, dress] } }) });
+    const out = await chat(exec).say('add the black jersey t-shirt dress in S please');
+    expect(exec.log[0]).toMatchObject({ name: 'search_products', args: { category: 'dresses', colour: 'black' } }); // a t-shirt dress is a dress
+    expect(out.calls.at(-1)).toMatchObject({ name: 'add_to_cart', args: { productId: 'p_tsd', size: 'S' } });
+
+    const other = scripted({ search_products: () => ({ ok: true, data: { matches: [tank, { ...tank, id: 'p_tank2', name: 'Black Scoop Tank Top' }] } }) });
+    const asked = await chat(other).say('add the black jersey t-shirt dress in S please');
+    expect(other.log.map((l) => l.name)).toEqual(['search_products']);
+    expect(asked.reply).toMatch(/Which one would you like/);
+  });
+
   it('"add it" after a list adds the product the shopper asked about, and a sold-out size is said so', async () => {
     const exec = scripted({
       search_products: () => ({ ok: true, data: { matches: [OTHER, JUNIPER] } }),
