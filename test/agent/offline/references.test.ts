@@ -67,6 +67,12 @@ describe('offline model: references and follow-ups', () => {
     expect(exec.log[0]).toMatchObject({ name: 'search_products', args: { category: 'dresses', colour: 'black' } }); // a t-shirt dress is a dress
     expect(out.calls.at(-1)).toMatchObject({ name: 'add_to_cart', args: { productId: 'p_tsd', size: 'S' } });
 
+    // Only a black dress was shown: "a red dress" is another product, found by a new search.
+    const c = chat(scripted({ search_products: (a) => ({ ok: true, data: { matches: a.colour === 'red' ? [OTHER] : [dress] } }) }));
+    await c.say('show me black dresses');
+    const red = await c.say('add a red dress in M');
+    expect(red.calls.map((x) => [x.name, x.args.productId ?? x.args.colour])).toEqual([['search_products', 'red'], ['add_to_cart', 'p_wrap']]);
+
     const other = scripted({ search_products: () => ({ ok: true, data: { matches: [tank, { ...tank, id: 'p_tank2', name: 'Black Scoop Tank Top' }] } }) });
     const asked = await chat(other).say('add the black jersey t-shirt dress in S please');
     expect(other.log.map((l) => l.name)).toEqual(['search_products']);
