@@ -48,6 +48,7 @@ export const STORE_POLICY: Record<PolicyTopic, Record<string, unknown>> = {
   },
   sizing: {
     clothing: 'Sizes XS–XXL. XS 32–34 in bust / 24–26 waist, S 34–36 / 26–28, M 36–38 / 28–30, L 38–40 / 30–32, XL 40–43 / 32–35, XXL 43–46 / 35–38.',
+    conversion: 'Women’s clothing: XS ≈ UK 6 / US 2, S ≈ UK 8 / US 4, M ≈ UK 10–12 / US 6–8, L ≈ UK 14 / US 10, XL ≈ UK 16 / US 12, XXL ≈ UK 18 / US 14.',
     shoes: 'EU sizes 36–46. EU 37 ≈ US women 6.5 / UK 4; EU 42 ≈ US men 9 / UK 8.',
     fit: 'Between sizes: size up for a relaxed fit, down for a close fit. Each product page lists whether it runs small or large.',
   },

@@ -30,7 +30,8 @@ function shipping(p: Rec, f: Frame, extra: Rec): string {
   const today = /\b(today|tonight|now|when will it arrive|cut-?off|same day)\b/i.test(f.text) ? sentence(at(p, 'regions')) : '';
   const track = /\btrack/i.test(f.text) ? sentence(at(p, 'tracking')) : '';
   const mine = str(extra.forThisShopper)?.replace(/for this shopper/i, 'for you') ?? '';
-  return [main, mine, where || today, track].filter(Boolean).join(' ');
+  // "do you ship to Canada?" is answered first; delivery times follow.
+  return (where ? [where, main, mine, track] : [main, mine, today, track]).filter(Boolean).join(' ');
 }
 
 function returns(p: Rec, f: Frame): string {
@@ -46,8 +47,10 @@ function returns(p: Rec, f: Frame): string {
 }
 
 function sizing(p: Rec, f: Frame): string {
-  const shoes = f.e.category === 'shoes' || /\b(eu|us|uk)\b/i.test(f.text) || /\b(3[5-9]|4[0-7])\b/.test(f.text);
-  const parts = [shoes ? sentence(at(p, 'shoes')) : sentence(at(p, 'clothing')), sentence(at(p, 'fit'))];
+  // Shoe sizes are 35–47 (or a shoe was named); "a UK 10" or "US 6" is a clothing size.
+  const shoes = f.e.category === 'shoes' || /\b(3[5-9]|4[0-7])\b/.test(f.text) || (/\b(eu|us|uk)\b/i.test(f.text) && !/\b(uk|us)\s*(size\s*)?([2-9]|1[0-8])\b/i.test(f.text));
+  const converts = !shoes && /\b(uk|us|american|british)\b/i.test(f.text);
+  const parts = [shoes ? sentence(at(p, 'shoes')) : converts ? sentence(at(p, 'conversion')) : sentence(at(p, 'clothing')), sentence(at(p, 'fit'))];
   return parts.filter(Boolean).join(' ');
 }
 

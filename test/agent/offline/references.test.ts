@@ -6,6 +6,7 @@ import { TOOL_NAMES } from '../../../src/tools/types.js';
 import { TEST_VOICE } from './utterance-harness.js';
 import { Conversation, functionTools } from './driver.js';
 import { scripted } from './scripted.js';
+import { STORE_POLICY } from '../../../src/shop/policy.js';
 
 const chat = (exec = scripted(), tools: readonly string[] = TOOL_NAMES) => new Conversation(new OfflineChatModel({ voice: TEST_VOICE }), functionTools(tools), exec);
 const JUNIPER = { id: 'p_jun', name: 'Juniper Linen Dress', category: 'dresses', colour: 'green', price: 89, description: 'Linen.', stock: { S: 4, M: 0, L: 2 } };
@@ -167,6 +168,16 @@ describe('offline model: references and follow-ups', () => {
     };
     const out = await chat(scripted({ lookup_order: () => ({ ok: true, data: { order } }) })).say('status of order 28473?');
     expect(out.reply).toContain('A return label (RET123) was created for Stone Chino Trousers (M). You can return the rest until 2025-03-27.');
+  });
+
+  it('answers the sizing and shipping question asked: UK clothing sizes, shoes in EU, where it ships first', async () => {
+    const policy = scripted({ store_policy: (a) => ({ ok: true, data: { topic: a.topic, policy: STORE_POLICY[a.topic as keyof typeof STORE_POLICY] } }) });
+    const reply = async (text: string) => (await chat(policy).say(text)).reply;
+    expect(await reply("what size should I get if I'm usually a UK 10?")).toContain('M ≈ UK 10–12 / US 6–8');
+    expect(await reply('what size should I get if I am an EU 38 in shoes?')).toContain('EU sizes 36–46');
+    const canada = await reply('do you ship to canada?');
+    expect(canada.indexOf('We ship within the US')).toBeGreaterThanOrEqual(0);
+    expect(canada.indexOf('We ship within the US')).toBeLessThan(canada.indexOf('Standard delivery'));
   });
 
   it('answers refund timing and exchanges from the policy instead of starting a return', async () => {
