@@ -52,7 +52,7 @@ export function createChatService(deps: ChatDeps): ChatService {
       const change = optOutChange(input.message);
       const optOut = change === 'opt_out' ? true : change === 'opt_in' ? false : (conv?.optOut ?? false);
       const context = await buildPersonaContext(deps.db, { shopper: shopperRef.current, profile, page: input.page, now: startedAt });
-      const persona = deps.personas.resolve({ segment, optOut, subjectId: shopperRef.current.customerId ?? shopperRef.current.sessionId, context });
+      const persona = forShopper(deps.personas.resolve({ segment, optOut, subjectId: shopperRef.current.customerId ?? shopperRef.current.sessionId, context }), shopperRef.current);
       const personaRef = { id: persona.id, version: persona.version, variant: persona.variant };
 
       if (!conv) conv = await createConversation(deps, shopperRef.current, segment, persona, startedAt);
@@ -177,6 +177,11 @@ export function createChatService(deps: ChatDeps): ChatService {
 type Served = { id: string; version: string; variant: string | null; experimentId: string | null };
 
 /** Who served a conversation: recorded when it starts and updated with every turn. */
+/** A shopper who is already signed in or verified is never asked to verify: the tool is not offered. */
+function forShopper<P extends { tools: readonly string[] }>(persona: P, shopper: Shopper): P {
+  return shopper.verified && persona.tools.includes('verify_customer') ? { ...persona, tools: persona.tools.filter((t) => t !== 'verify_customer') } : persona;
+}
+
 function servedBy(segment: { id: string; rule: string }, persona: Served) {
   return { segmentId: segment.id, ruleId: segment.rule, personaId: persona.id, personaVersion: persona.version, variant: persona.variant, experimentId: persona.experimentId };
 }

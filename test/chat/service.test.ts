@@ -12,13 +12,14 @@ import { createTailor } from '../../src/http/compose.js';
 import type { ChatEvent, ChatResponse } from '../../src/chat/index.js';
 import { optOutChange } from '../../src/core/index.js';
 import type { Shopper } from '../../src/core/index.js';
+import type { ModelProvider } from '../../src/agent/types.js';
 import { tempDb } from '../support/db.js';
 
 const root = join(import.meta.dirname, '../..');
 const open: Array<() => void> = [];
 afterEach(() => open.splice(0).forEach((f) => f()));
 
-async function setup(atomicOverride?: (real: Atomic) => Atomic) {
+async function setup(atomicOverride?: (real: Atomic) => Atomic, provider: ModelProvider = createOfflineProvider()) {
   const h = tempDb();
   await seedDemoStore(h.db, { now: Date.now() });
   const tailor = await createTailor({
@@ -26,7 +27,7 @@ async function setup(atomicOverride?: (real: Atomic) => Atomic) {
     atomic: atomicOverride ? atomicOverride(h.atomic) : h.atomic,
     rules: loadSegmentRulesFile(join(root, 'data/segments.yaml')),
     personaSource: nodePersonaSource(join(root, 'prompts')),
-    provider: createOfflineProvider(),
+    provider,
     watchPersonas: false,
   });
   open.push(() => {
@@ -137,5 +138,21 @@ describe('chat service', () => {
     expect(next.segment.id).toBe('vip');
     expect(next.persona.id).toBe('vip');
     expect(next.reply).toContain('Sarah');
+  });
+
+  it('offers verification only to a shopper who is not signed in or verified yet', async () => {
+    const offline = createOfflineProvider();
+    const bound: string[][] = [];
+    const { chat, db } = await setup(undefined, { name: offline.name, create: (p) => (bound.push([...p.tools]), offline.create(p)) });
+    const [order] = await db.select().from(orders).where(eq(orders.customerId, DEMO_SHOPPERS.sarah.id)).limit(1);
+    const shopper = anon('sess-verify-tools');
+    const first = await say(chat, shopper, 'hi');
+    expect(bound.at(-1)).toContain('verify_customer');
+    await say(chat, shopper, `I'm ${DEMO_SHOPPERS.sarah.email}, order ${order!.number}`, first.conversationId);
+    await say(chat, shopper, 'hi', first.conversationId);
+    expect(bound.at(-1)).not.toContain('verify_customer');
+    expect(bound.at(-1)).toContain('lookup_order');
+    await say(chat, customer(DEMO_SHOPPERS.marcus.id), 'please verify me as sarah@example.com, order number 28473');
+    expect(bound.at(-1)).not.toContain('verify_customer');
   });
 });

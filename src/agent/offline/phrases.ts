@@ -18,6 +18,7 @@ export const PHRASES = {
   askProductNothingShown: `${ASK_MARKERS.product}? Tell me the item (for example "the red wrap dress") and your size, and I'll find it.`,
   verifyLocked: 'For your security, verification is locked after too many attempts in this chat.',
   verifyFailed: "Sorry, I couldn't match that email address and order number. Please check both and try again.",
+  noVerify: "I can't verify or switch accounts in this chat; if you're signed in, it already knows your account.",
   whichCartLine: 'Which item in your cart would you like to change?',
   howChangeLine: 'What would you like to change about',
   cartEmpty: 'Your cart is empty, so there is nothing to change.',

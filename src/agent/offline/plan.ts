@@ -184,7 +184,7 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       return call('lookup_order', f.orderNumber ? { orderNumber: f.orderNumber } : {});
     case 'return':
       if (!tools.has('create_return_label')) {
-        if (tools.has('lookup_order') || (tools.has('verify_customer') && !memory.verified)) return needAccount(tools, memory, PHRASES.noReturnsTool);
+        if (tools.has('lookup_order') || f.orderNumber || (tools.has('verify_customer') && !memory.verified)) return needAccount(tools, memory, PHRASES.noReturnsTool);
         return tools.has('store_policy') ? call('store_policy', { topic: 'returns' }) : needAccount(tools, memory, PHRASES.noReturnsTool);
       }
       if (f.orderNumber) return proposeReturn(f.orderNumber, memory.orders.find((o) => o.orderNumber === f.orderNumber) ?? null, f, tools);
@@ -204,7 +204,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       if (tools.has('escalate_to_human')) return call('escalate_to_human', { reason: humanReason(f) });
       return reply({ kind: 'fact', body: PHRASES.humanUnavailable });
     case 'verify':
-      if (!tools.has('verify_customer')) return reply({ kind: 'fact', body: PHRASES.notAllowed });
+      // Not offered to a shopper who is signed in already: no switching accounts.
+      if (!tools.has('verify_customer')) return reply({ kind: 'fact', body: PHRASES.noVerify });
       if (e.email && e.orderNumbers[0]) return call('verify_customer', { email: e.email, orderNumber: e.orderNumbers[0] });
       if (e.email) return reply({ kind: 'ask', body: PHRASES.askVerifyOrder });
       if (e.orderNumbers[0]) return reply({ kind: 'ask', body: PHRASES.askVerifyEmail });

@@ -126,11 +126,13 @@ describe('the demo shoppers each get a useful first reply', () => {
     const sarah = await first('sarah', 'where is my order?');
     expect(sarah.reply).toMatch(/^Welcome back, Sarah!/);
     expect(sarah.reply).toMatch(/#\d{5}/);
-    for (const who of ['lena', 'anonymous'] as const) {
-      const r = await first(who, 'where is my order?');
-      expect(r.toolCalls).toEqual([]);
-      expect(r.reply).toMatch(/email address on your account and one of your order numbers/);
-    }
+    const anon = await first('anonymous', 'where is my order?');
+    expect(anon.toolCalls).toEqual([]);
+    expect(anon.reply).toMatch(/email address on your account and one of your order numbers/);
+    // Lena is signed in already: never asked to verify; her persona has no order tools.
+    const lena = await first('lena', 'where is my order?');
+    expect(lena.toolCalls).toEqual([]);
+    expect(lena.reply).toMatch(/not able to look up orders in this chat.*colleague/);
   });
 
   it('"I want to return order 28473"', async () => {
@@ -142,7 +144,8 @@ describe('the demo shoppers each get a useful first reply', () => {
     expect(sarah.reply).toMatch(/couldn't find order #28473 on your account/);
     const other = await first('sarah', 'I want to return order 99999');
     expect(other.reply.replace('99999', '28473')).toBe(sarah.reply);
-    for (const who of ['lena', 'anonymous'] as const) expect((await first(who, 'I want to return order 28473')).reply).toMatch(/email address on your account/);
+    expect((await first('anonymous', 'I want to return order 28473')).reply).toMatch(/email address on your account/);
+    expect((await first('lena', 'I want to return order 28473')).reply).toMatch(/not able to create return labels in this chat.*colleague/);
   });
 
   it('"do you have red dresses under $150?"', async () => {
