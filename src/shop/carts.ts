@@ -75,13 +75,13 @@ export async function cartLinesOf(db: Db, cartId: string, productId: string): Pr
 
 /**
  * Sets a line's quantity (0 removes it), or moves the line to another size of the product
- * (`to`: the target variant; its units join any already in the cart in that size), in one
- * atomic write.
+ * (`to`: the target variant; its units join whatever that size's line holds when the write runs,
+ * at most `max`), in one atomic write.
  */
 export async function changeCartLine(
   db: Db,
   atomic: Atomic,
-  change: { cartId: string; line: CartLine; quantity: number; to?: { variantId: string; inCart: number } },
+  change: { cartId: string; line: CartLine; quantity: number; to?: { variantId: string; max: number } },
   now: number,
   ids: IdGen,
 ): Promise<void> {
@@ -95,8 +95,8 @@ export async function changeCartLine(
     remove,
     db
       .insert(cartItems)
-      .values({ id: ids('ci'), cartId, productId: line.productId, variantId: to.variantId, quantity: quantity + to.inCart, addedAt: now })
-      .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.variantId], set: { quantity: quantity + to.inCart, addedAt: now } }),
+      .values({ id: ids('ci'), cartId, productId: line.productId, variantId: to.variantId, quantity, addedAt: now })
+      .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.variantId], set: { quantity: sql`min(${cartItems.quantity} + excluded.quantity, ${to.max})`, addedAt: now } }),
   ]);
 }
 

@@ -35,7 +35,7 @@ export const updateCartTool = defineTool({
         const why = target.stock <= 0 ? `sold out in size ${target.size}` : `only ${Math.max(0, max - inCart)} more can go in the cart in size ${target.size}`;
         return fail('unavailable', `${product.name} is ${why}.${available.length ? ` Available sizes: ${available.join(', ')}.` : ''} The cart is unchanged.`, 'newSize');
       }
-      await changeCartLine(ctx.db, ctx.atomic, { cartId, line, quantity, to: { variantId: target.id, inCart } }, ctx.now(), ctx.ids);
+      await changeCartLine(ctx.db, ctx.atomic, { cartId, line, quantity, to: { variantId: target.id, max } }, ctx.now(), ctx.ids);
       ctx.emit({ type: 'cart_updated', data: { productId: product.id, from: before, to: { size: target.size, quantity } } });
       return ok({ changed: { productId: product.id, name: product.name, from: before, to: { size: target.size, quantity: quantity + inCart } }, cart: await cartSummary(ctx.db, owner) });
     }

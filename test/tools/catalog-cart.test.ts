@@ -114,10 +114,16 @@ describe('catalog and cart tools', () => {
     expect(moved.changed.to).toEqual({ size: 'L', quantity: 3 });
     expect(await cart()).toEqual([['Burgundy Slip Dress', 'S', 1], ['Navy Cotton Tee', 'L', 3]]);
 
+    // Into a size already in the cart: the units join that line.
+    await s.registry.execute('add_to_cart', { productId: 'p_tee', size: 'M', quantity: 2 }, ALL, ctx);
+    const joined = data(await s.registry.execute('update_cart', { productId: 'p_tee', size: 'M', newSize: 'L' }, ALL, ctx));
+    expect(joined.changed.to).toEqual({ size: 'L', quantity: 5 });
+    expect(await cart()).toEqual([['Burgundy Slip Dress', 'S', 1], ['Navy Cotton Tee', 'L', 5]]);
+
     const removed = data(await s.registry.execute('update_cart', { productId: 'p_slip', size: 'S', quantity: 0 }, ALL, ctx));
     expect(removed.removed).toMatchObject({ name: 'Burgundy Slip Dress', size: 'S' });
-    expect(await cart()).toEqual([['Navy Cotton Tee', 'L', 3]]);
-    expect(ctx.events.map((e) => e.type)).toEqual(['add_to_cart', 'add_to_cart', 'cart_updated', 'cart_updated', 'cart_item_removed']);
+    expect(await cart()).toEqual([['Navy Cotton Tee', 'L', 5]]);
+    expect(ctx.events.map((e) => e.type)).toEqual(['add_to_cart', 'add_to_cart', 'cart_updated', 'cart_updated', 'add_to_cart', 'cart_updated', 'cart_item_removed']);
   });
 
   it('update_cart refuses a sold-out size or too many units and leaves the cart as it was; it only sees the shopper’s own cart', async () => {
