@@ -3,7 +3,7 @@
 import type { Voice } from '../../personas/types.js';
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
-import { addReply, cartReply, updateReply, productReply, recommendReply, reorderReply, searchReply } from './replies-shop.js';
+import { addReply, cartReply, removedAllReply, updateReply, productReply, recommendReply, reorderReply, searchReply } from './replies-shop.js';
 import { escalateReply, failureReply, loyaltyReply, ordersReply, returnReply, verifyReply } from './replies-account.js';
 import { policyReply } from './replies-policy.js';
 import { PHRASES } from './phrases.js';
@@ -62,6 +62,9 @@ export function compose(input: ComposeInput): Reply {
   const { done } = input;
   const last = done[done.length - 1];
   if (!last) return { kind: 'fact', body: PHRASES.confirmNothing };
+  // Several lines removed at once ("empty my cart"): one sentence for all of them.
+  const changes = done.filter((d) => d.name === 'update_cart');
+  if (changes.length > 1 && changes.every((d) => d.result?.ok && d.result.data.removed)) return removedAllReply(changes);
   const answer = one(last, input);
   const main = last.result?.ok && ACKNOWLEDGED.has(last.name) ? { ...answer, ack: true } : answer;
   const verified = done.slice(0, -1).find((d) => d.name === 'verify_customer' && d.result?.ok);

@@ -97,6 +97,7 @@ function proposeReturn(orderNumber: string, order: OrderView | null, f: Frame, t
  */
 function changeCart(lines: readonly CartLineView[], f: Frame): Step {
   if (lines.length === 0) return reply({ kind: 'fact', body: PHRASES.cartEmpty });
+  if (REMOVE_ALL.test(f.text)) return { kind: 'call', calls: lines.map((l) => ({ name: 'update_cart', args: { productId: l.productId, size: l.size, quantity: 0 } })) };
   const views: ProductView[] = lines.map((l) => ({ id: `${l.productId}|${l.size}`, name: l.name, colour: l.colour, category: l.category, price: null, stock: [], because: null }));
   const named = pickProduct(views, { ...f.e, size: null }, f.text);
   // "remove the sneakers" with no sneakers in the cart is not about the one line there is.
@@ -120,6 +121,7 @@ function changeCart(lines: readonly CartLineView[], f: Frame): Step {
   return call('update_cart', args);
 }
 
+const REMOVE_ALL = /\b((empty|clear) (out )?(my|the) (cart|basket|bag)|(remove|delete) (everything|all( of it| of them| items)?))\b/i;
 const REMOVE = /\b(remove|delete|take (it|that|this|them|the [\w-]+( [\w-]+)?) out|out of (my|the) (cart|basket|bag)|get rid of|don'?t want (it|that|this|them|the [\w-]+) anymore)\b/i;
 
 /** Needs account tools the persona lacks: verification first if it is offered, else honesty. */

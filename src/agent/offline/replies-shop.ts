@@ -127,6 +127,14 @@ export function updateReply(ex: Exchange): Reply {
   return { kind: 'fact', body: `I've ${what}. ${totals}`.trim() };
 }
 
+export function removedAllReply(removals: readonly Exchange[]): Reply {
+  const names = removals.map((ex) => {
+    const r = ex.result!.data.removed as Record<string, unknown>;
+    return `${str(r.name) ?? 'an item'}${str(r.size) ? ` (${str(r.size)})` : ''}`;
+  });
+  return { kind: 'fact', body: `I've removed ${list(names)} from your cart; it is empty now.` };
+}
+
 export function cartReply(ex: Exchange): Reply {
   const data = ex.result!.data;
   const cart = isRec(data.cart) ? data.cart : data;

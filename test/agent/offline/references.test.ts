@@ -223,6 +223,13 @@ describe('offline model: references and follow-ups', () => {
     // Only a tee in the cart: the sneakers are not there, so it asks rather than removing the tee.
     expect(fresh.log.map((l) => l.name)).toEqual(['view_cart']);
     expect(out.reply).toMatch(/Which item in your cart/);
+    const full = scripted({
+      view_cart: () => ({ ok: true, data: { cart: cartOf([['p_tee', 'Navy Cotton Tee', 'M', 2], ['p_red', 'Red Linen Wrap Dress', 'S', 1]]) } }),
+      update_cart: (a) => ({ ok: true, data: { removed: { name: a.productId === 'p_tee' ? 'Navy Cotton Tee' : 'Red Linen Wrap Dress', size: a.size, quantity: 1 }, cart: cartOf([]) } }),
+    });
+    const emptied = await chat(full).say('please empty my cart');
+    expect(full.log.map((l) => [l.name, l.args])).toEqual([['view_cart', {}], ['update_cart', { productId: 'p_tee', size: 'M', quantity: 0 }], ['update_cart', { productId: 'p_red', size: 'S', quantity: 0 }]]);
+    expect(emptied.reply).toContain("I've removed Navy Cotton Tee (M) and Red Linen Wrap Dress (S) from your cart; it is empty now.");
     const one = scripted({ view_cart: () => ({ ok: true, data: { cart: cartOf([['p_tee', 'Navy Cotton Tee', 'M', 2]]) } }) });
     await chat(one).say('I only want one tee');
     expect(one.log.map((l) => [l.name, l.args])).toEqual([['view_cart', {}], ['update_cart', { productId: 'p_tee', size: 'M', quantity: 1 }]]);
