@@ -51,7 +51,9 @@ const NOT_DESCRIPTIVE = new Set(
     'have has offer offering collection catalog catalogue item product products stuff range selection option options left ' +
     'then instead also actually well just rather else okay fine great cool hmm umm uh oh yeah yes ' +
     // When the shopper needs it is not what it is ("next week" is not a weekender bag).
-    'next week weeks month months today tomorrow tonight soon day days monday tuesday wednesday thursday friday saturday sunday').split(' '),
+    'next week weeks month months today tomorrow tonight soon day days monday tuesday wednesday thursday friday saturday sunday ' +
+    // Feelings about a product and "like it" words say nothing about which product.
+    'love loved loving similar alike').split(' '),
 );
 
 function isOrderNumberContext(lower: string, match: RegExpExecArray): boolean {

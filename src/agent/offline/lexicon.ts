@@ -69,6 +69,8 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
 
   ['order_status', 3, ['track', 'tracking', 'where is my', 'my package', 'my parcel', 'my stuff', 'my delivery', 'on the way', 'shipped yet', 'has shipped', 'order status', 'status of my', 'order history', 'recent order', 'has not come', 'not arrived', 'not received', 'have not received', 'did you send', 'not come']],
   ['order_status', 1.5, ['my order', 'last order']],
+  // What the shopper bought before is their order history.
+  ['order_status', 4, ['did i buy', 'did i order', 'have i bought', 'have i ordered', 'i bought before', 'my purchases', 'past orders', 'previous orders', 'my last purchase']],
   ['order_status', 1, ['order']],
   ['order_status', 2, ['shipped', 'ship', 'package', 'parcel', 'arrive', 'delivered', 'received', 'status', 'where is', 'happened to', 'sent', 'did my']],
 
