@@ -1,8 +1,9 @@
 // Moves SQLite's WAL checkpoints off the event loop. A checkpoint copies committed pages from
 // the write-ahead log into the database file and fsyncs both; done inline (SQLite's default,
 // every 1,000 pages) it stalls whichever commit crosses the threshold for milliseconds. Here the
-// serving connection never checkpoints (`wal_autocheckpoint = 0`); a worker thread with its own
-// connection runs a PASSIVE checkpoint (never blocks readers or writers) on a short interval.
+// serving connection checkpoints inline only past a far higher limit (`walLimitPages`, 20,000 by
+// default: a safety net should the worker fall behind); a worker thread with its own connection
+// runs a PASSIVE checkpoint (never blocks readers or writers) on a short interval.
 // Under steady writes such a checkpoint never quite catches up, and SQLite only rewinds the log
 // when a transaction starts with every frame copied; so when the log passes `rewindFrames` the
 // worker asks the serving connection to run one checkpoint itself (`onRewindDue`): by then all

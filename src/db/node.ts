@@ -28,6 +28,14 @@ export interface OpenOptions {
    */
   backgroundCheckpoints?: boolean;
   onCheckpointError?: (message: string) => void;
+  /**
+   * With background checkpoints: the WAL length (pages) at which a commit checkpoints inline after
+   * all, should the worker fall behind (starved of CPU, stuck): the log stays bounded whatever
+   * the worker does. The worker keeps it far below this normally (it asks for a rewind at 8,000).
+   */
+  walLimitPages?: number;
+  /** How often the worker checkpoints (ms); tests stretch it to take the worker out of the picture. */
+  checkpointIntervalMs?: number;
 }
 
 export function openNodeDb(file: string, opts: OpenOptions = {}): NodeDb {
@@ -57,9 +65,9 @@ export function openNodeDb(file: string, opts: OpenOptions = {}): NodeDb {
     }
   };
   if (opts.backgroundCheckpoints && file !== ':memory:') {
-    sqlite.pragma('wal_autocheckpoint = 0');
+    sqlite.pragma(`wal_autocheckpoint = ${Math.max(1, Math.trunc(opts.walLimitPages ?? 20_000))}`);
     sqlite.pragma('journal_size_limit = 67108864'); // a rewound WAL is truncated back to 64 MB
-    const checkpointer = startCheckpointer(file, { onError: opts.onCheckpointError, onRewindDue: () => (rewindDue = true) });
+    const checkpointer = startCheckpointer(file, { intervalMs: opts.checkpointIntervalMs, onError: opts.onCheckpointError, onRewindDue: () => (rewindDue = true) });
     return {
       db: db as unknown as Db,
       atomic,
