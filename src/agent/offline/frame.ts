@@ -4,7 +4,8 @@
 import { classify, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
-import type { OrderView, ProductView } from './results.js';
+import { str, type OrderView, type ProductView } from './results.js';
+import { NUMBER_WORDS } from './lexicon.js';
 
 export interface Frame {
   intent: Intent;
@@ -122,8 +123,7 @@ const refersToSomething = (e: Entities) => e.ordinal !== null || e.pronoun || e.
 
 const REFINABLE: ReadonlySet<Intent> = new Set(['search', 'stock', 'confirm', 'out_of_scope', 'unanswerable']);
 const CHEAPER = /\b(cheaper|less expensive|lower price|more affordable)\b/i;
-const CART_QUANTITY = /\b(make (?:it|that|them)|change (?:it|that|the quantity) to)\s+(10|[1-9]|one|two|three|four|five)\b(?!\s*(?:dollars|bucks|usd|\$))/i;
-const NUMBER: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
+const CART_QUANTITY = /\b(make (?:it|that|them)|change (?:it|that|the quantity) to)\s+(10|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:dollars|bucks|usd|\$))/i;
 const SEARCH_CUE = /\b(some|something|anything|any|others?|ones|show me|what about|how about|do you have|got any|have you got|is there|are there)\b/i;
 const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i; // "the red one", "that blue one"
 
@@ -144,7 +144,6 @@ function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory): 
 
 /** The previous search's filters with the new message's on top. */
 function narrowSearch(last: Record<string, unknown>, e: Entities, text: string, shown: readonly ProductView[]): Entities {
-  const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
   const words = (str(last.query) ?? '').split(/\s+/).filter(Boolean);
   let maxPrice = e.maxPrice ?? (typeof last.maxPrice === 'number' ? last.maxPrice : null);
   const prices = shown.map((p) => p.price).filter((p): p is number => p !== null);
@@ -201,7 +200,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
   const setQuantity = mem.cart?.length ? CART_QUANTITY.exec(text) : null;
   if (setQuantity) {
     intent = 'update_cart';
-    e = { ...e, quantity: NUMBER[setQuantity[2]!.toLowerCase()] ?? Number(setQuantity[2]) };
+    e = { ...e, quantity: NUMBER_WORDS[setQuantity[2]!.toLowerCase()] ?? Number(setQuantity[2]) };
   }
 
   // After "X is in stock in S and M. Which size would you like?" the answer is about X.

@@ -99,18 +99,7 @@ function changeCart(lines: readonly CartLineView[], f: Frame): Step {
   if (lines.length === 0) return reply({ kind: 'fact', body: PHRASES.cartEmpty });
   if (REMOVE_ALL.test(f.text)) return { kind: 'call', calls: lines.map((l) => ({ name: 'update_cart', args: { productId: l.productId, size: l.size, quantity: 0 } })) };
   const views: ProductView[] = lines.map((l) => ({ id: `${l.productId}|${l.size}`, name: l.name, colour: l.colour, category: l.category, price: null, stock: [], because: null }));
-  const named = pickProduct(views, { ...f.e, size: null }, f.text);
-  // "remove the sneakers" with no sneakers in the cart is not about the one line there is.
-  const describesOther = !named && (f.e.category !== null || f.e.colour !== null);
-  const line = named
-    ? lines[views.indexOf(named)]!
-    : describesOther
-      ? null
-      : lines.length === 1
-      ? lines[0]!
-      : f.e.pronoun
-        ? lines[lines.length - 1]! // lines are in the order they were added: "it" is the newest
-        : null;
+  const line = cartLineMeant(lines, views, f);
   if (!line) return reply({ kind: 'ask', body: `${PHRASES.whichCartLine}\n${lines.map((l, i) => `${i + 1}. ${l.name} (${l.size})${l.quantity > 1 ? ` ×${l.quantity}` : ''}`).join('\n')}` });
   const args: Record<string, unknown> = { productId: line.productId, size: line.size };
   if (REMOVE.test(f.text)) args.quantity = 0;
@@ -119,6 +108,16 @@ function changeCart(lines: readonly CartLineView[], f: Frame): Step {
   else if (/\b(only|just) (want )?(one|1)\b/i.test(f.text)) args.quantity = 1;
   else return reply({ kind: 'ask', body: `${PHRASES.howChangeLine} ${line.name} (${line.size})?` });
   return call('update_cart', args);
+}
+
+function cartLineMeant(lines: readonly CartLineView[], views: ProductView[], f: Frame): CartLineView | null {
+  const named = pickProduct(views, { ...f.e, size: null }, f.text);
+  if (named) return lines[views.indexOf(named)]!;
+  // "remove the sneakers" with no sneakers in the cart is not about the one line there is.
+  if (f.e.category !== null || f.e.colour !== null) return null;
+  if (lines.length === 1) return lines[0]!;
+  // Lines are in the order they were added: "it" is the newest.
+  return f.e.pronoun ? lines[lines.length - 1]! : null;
 }
 
 const REMOVE_ALL = /\b((empty|clear) (out )?(my|the) (cart|basket|bag)|(remove|delete) (everything|all( of it| of them| items)?))\b/i;
