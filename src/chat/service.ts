@@ -176,12 +176,12 @@ export function createChatService(deps: ChatDeps): ChatService {
 
 type Served = { id: string; version: string; variant: string | null; experimentId: string | null };
 
-/** Who served a conversation: recorded when it starts and updated with every turn. */
 /** A shopper who is already signed in or verified is never asked to verify: the tool is not offered. */
 function forShopper<P extends { tools: readonly string[] }>(persona: P, shopper: Shopper): P {
   return shopper.verified && persona.tools.includes('verify_customer') ? { ...persona, tools: persona.tools.filter((t) => t !== 'verify_customer') } : persona;
 }
 
+/** Who served a conversation: recorded when it starts and updated with every turn. */
 function servedBy(segment: { id: string; rule: string }, persona: Served) {
   return { segmentId: segment.id, ruleId: segment.rule, personaId: persona.id, personaVersion: persona.version, variant: persona.variant, experimentId: persona.experimentId };
 }

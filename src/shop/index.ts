@@ -6,7 +6,7 @@ export { parseQuery, colourMatches, type ParsedQuery } from './search-query.js';
 export { findProduct, searchProducts, sizeRank, stockRecord, toCard, variantsOf, type ProductCard, type ProductRow, type SearchInput, type SearchResult, type VariantRow } from './catalog.js';
 export { customerExists, findCustomer, findCustomerByEmail, loyaltyView, perksFor, asTier, type CustomerRow } from './customers.js';
 export { addCartLine, cartLinesOf, cartOwnerKey, cartQuantity, cartSummary, changeCartLine, ensureCart, findCartId, mergeSessionCart, type CartLine, type CartOwner, type CartSummary } from './carts.js';
-export { findOwnedOrder, itemLabel, itemView, orderSummary, orderView, recentOrders, returnEligibility, type OrderItemRow, type OrderRow, type OwnedOrder, type ReturnCheck, type ReturnLabelRow } from './orders.js';
+export { findOwnedOrder, itemLabel, itemView, labelItems, orderSummary, orderView, recentOrders, returnEligibility, type OrderItemRow, type OrderRow, type OwnedOrder, type ReturnCheck, type ReturnLabelRow } from './orders.js';
 export { createReturnLabel, type CreateLabelInput } from './returns.js';
 export { expectedWaitMinutes, openTicket, ticketsAhead, type OpenTicketInput, type TicketRow } from './tickets.js';
 export { recommendFor, type Recommendation } from './recommendations.js';

@@ -67,6 +67,9 @@ export function itemView(i: OrderItemRow) {
   return { id: i.id, name: i.name, size: i.size, colour: i.colour, quantity: i.quantity, price: dollars(i.unitPriceCents), status: i.status };
 }
 
+/** The items a return label covers, named as in summaries. */
+export const labelItems = (owned: OwnedOrder, label: ReturnLabelRow): string[] => owned.items.filter((i) => label.items.includes(i.id)).map(itemLabel);
+
 const orderHead = (order: OwnedOrder['order']) => ({ orderNumber: order.number, status: order.status, placed: isoDate(order.createdAt), total: dollars(order.totalCents) });
 
 /** What a reply about one order needs: status, dates, tracking, items and whether it can be returned. */
@@ -79,10 +82,7 @@ export function orderView(owned: OwnedOrder, now: number) {
   if (order.carrier) view.carrier = order.carrier;
   if (order.trackingCode) view.tracking = order.trackingCode;
   view.return = check.eligible ? { possible: true, until: isoDate(check.until) } : { possible: false, reason: check.reason };
-  if (labels.length) {
-    const named = new Map(items.map((i) => [i.id, itemLabel(i)]));
-    view.returnLabels = labels.map((l) => ({ items: l.items.map((id) => named.get(id) ?? id), trackingCode: l.trackingCode, emailedTo: l.emailedTo, created: isoDate(l.createdAt) }));
-  }
+  if (labels.length) view.returnLabels = labels.map((l) => ({ items: labelItems(owned, l), trackingCode: l.trackingCode, emailedTo: l.emailedTo, created: isoDate(l.createdAt) }));
   return view;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  createReturnLabel, findCustomer, findOwnedOrder, isoDate, itemLabel, maskEmail, readPending, returnEligibility, writePending,
+  createReturnLabel, findCustomer, findOwnedOrder, isoDate, itemLabel, labelItems, maskEmail, readPending, returnEligibility, writePending,
   type OwnedOrder, type ReturnLabelRow,
 } from '../shop/index.js';
 import { defineTool } from './define.js';
@@ -21,11 +21,10 @@ type PendingReturn = z.infer<typeof PendingReturn>;
 const sameItems = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function labelView(owned: OwnedOrder, label: ReturnLabelRow) {
-  const names = owned.items.filter((i) => label.items.includes(i.id)).map(itemLabel);
   return {
     orderNumber: owned.order.number,
     trackingCode: label.trackingCode,
-    items: names,
+    items: labelItems(owned, label),
     emailedTo: label.emailedTo,
     created: isoDate(label.createdAt),
     next: 'The prepaid label is in the email: pack the items unworn with tags and drop the parcel at any carrier point. Refund within 5 business days of arrival.',
