@@ -85,12 +85,16 @@ export interface SearchInput {
   size?: string | undefined;
   maxPriceCents?: number | undefined;
   limit: number;
+  /** Ranked results to skip (those already shown). */
+  offset?: number | undefined;
 }
 
 export interface SearchResult {
   /** The filters actually applied, from the fields and from the query text. */
   understood: { category?: string; colour?: string; size?: string; maxPrice?: number; minPrice?: number; words: string[] };
   matches: ProductCard[];
+  /** How many products match in all (the matches are a page of them). */
+  total: number;
   /** True when no product matched the words and the results match the filters only. */
   approximate?: true;
 }
@@ -183,7 +187,8 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
     approximate = scored.length > 0;
   }
   scored.sort((a, b) => b.score - a.score || Number(b.r.inStock > 0) - Number(a.r.inStock > 0) || a.r.priceCents - b.r.priceCents || a.r.id.localeCompare(b.r.id));
-  const top = scored.slice(0, input.limit).map((x) => x.r);
+  const from = input.offset ?? 0;
+  const top = scored.slice(from, from + input.limit).map((x) => x.r);
   const vs = await variantsOf(db, top.map((p) => p.id));
 
   const understood: SearchResult['understood'] = { words: terms };
@@ -192,7 +197,7 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   if (size) understood.size = size;
   if (maxPriceCents !== undefined) understood.maxPrice = dollars(maxPriceCents);
   if (minPriceCents !== undefined) understood.minPrice = dollars(minPriceCents);
-  const result: SearchResult = { understood, matches: top.map((p) => toCard(p, vs.get(p.id) ?? [])) };
+  const result: SearchResult = { understood, matches: top.map((p) => toCard(p, vs.get(p.id) ?? [])), total: scored.length };
   if (approximate) result.approximate = true;
   return result;
 }

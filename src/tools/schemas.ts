@@ -15,6 +15,7 @@ export const toolSchemas = {
     size: shortText(10).optional().describe('XS–XXL for clothes, numeric EU 36–46 for shoes'),
     maxPrice: z.number().positive().max(100_000).optional().describe('Highest price in dollars'),
     limit: z.number().int().min(1).max(10).default(5),
+    offset: z.number().int().min(0).max(100).default(0).describe('Results to skip: the count already shown, for "show me more"'),
   }),
   get_product: z.object({ productId: shortText(64) }),
   add_to_cart: z.object({

@@ -16,9 +16,10 @@ export const searchProductsTool = defineTool({
       size: args.size,
       maxPriceCents: args.maxPrice === undefined ? undefined : toCents(args.maxPrice),
       limit: args.limit,
+      offset: args.offset,
     });
     const data: Record<string, unknown> = { ...result, count: result.matches.length };
-    if (result.matches.length === 0) data.hint = 'Nothing matched. Offer to widen the search (fewer words, another colour or a higher price).';
+    if (result.matches.length === 0) data.hint = args.offset > 0 ? 'No more products match: everything matching was shown already.' : 'Nothing matched. Offer to widen the search (fewer words, another colour or a higher price).';
     else if (result.approximate) data.hint = 'No product matched the words; these match the filters only. Say so.';
     return ok(data);
   },

@@ -36,6 +36,17 @@ describe('searchProducts on a real catalog', () => {
   });
   afterEach(() => s.h.dispose());
 
+  it('pages with offset: the pages follow the ranking without repeats, and total counts every match', async () => {
+    const q = { query: '', category: 'dresses' };
+    const all = await searchProducts(s.db, { ...q, limit: 10 });
+    expect(all.total).toBeGreaterThan(2);
+    expect(all.total).toBeLessThanOrEqual(10);
+    const paged = [];
+    for (let offset = 0; offset < all.total; offset += 2) paged.push(...(await searchProducts(s.db, { ...q, limit: 2, offset })).matches);
+    expect(paged.map((p) => p.id)).toEqual(all.matches.map((p) => p.id));
+    expect((await searchProducts(s.db, { ...q, limit: 2, offset: all.total })).matches).toEqual([]);
+  });
+
   it('finds red dresses under $150 from the query text alone, with stock per size', async () => {
     const r = await searchProducts(s.db, { query: 'red dress under $150', limit: 5 });
     expect(r.understood).toMatchObject({ category: 'dresses', colour: 'red', maxPrice: 150 });
