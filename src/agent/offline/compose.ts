@@ -34,7 +34,7 @@ function one(ex: Exchange, { frame, tools, voice, done, memory }: ComposeInput):
     case 'add_to_cart':
       return addReply(ex, frame);
     case 'view_cart':
-      return cartReply(ex);
+      return cartReply(ex, frame);
     case 'update_cart':
       return updateReply(ex);
     case 'recommend_products':

@@ -53,7 +53,13 @@ const NOT_DESCRIPTIVE = new Set(
     // When the shopper needs it is not what it is ("next week" is not a weekender bag).
     'next week weeks month months today tomorrow tonight soon day days monday tuesday wednesday thursday friday saturday sunday ' +
     // Feelings about a product and "like it" words say nothing about which product.
-    'love loved loving similar alike').split(' '),
+    'love loved loving similar alike ' +
+    // Who it is for, and asking for more or for what is popular, do not describe a product.
+    'gift gifts present presents idea ideas mum mom mother dad father boyfriend girlfriend husband wife partner sister brother ' +
+    'daughter son friend grandma granddad guest him her them else others options cheaper expensive affordable best seller popular ' +
+    'trending favourite favorite cost costs right now she his hers their ' +
+    // Questions about a product's page (what it is made of, how to wash it) name no product.
+    'made material fabric washable wash machine care instruction instructions lined stretchy fit').split(' '),
 );
 
 function isOrderNumberContext(lower: string, match: RegExpExecArray): boolean {

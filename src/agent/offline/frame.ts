@@ -6,6 +6,7 @@ import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
 import { str, type OrderView, type ProductView } from './results.js';
 import { NUMBER_WORDS } from './lexicon.js';
+import { MAX_SHOWN } from './replies-shop.js';
 
 export interface Frame {
   intent: Intent;
@@ -17,6 +18,10 @@ export interface Frame {
   orderNumber: string | null;
   /** The message tries to override the assistant's rules ("ignore your instructions", "admin mode"). */
   injection: boolean;
+  /** Search results to skip: those already shown, when the shopper asks for more. */
+  offset: number;
+  /** Asks what a product's page says (material, care, pockets…) rather than what is in stock. */
+  aboutProductPage: boolean;
 }
 
 const INJECTION = /\b(system\s*(override|prompt|message)|admin(istrator)? mode|developer mode|god mode|jailbreak|(ignore|disregard|forget|override)\s+(all\s+|any\s+|your\s+|the\s+|my\s+|previous\s+|prior\s+|earlier\s+)*(instructions|rules|prompt|guidelines|restrictions)|you are now|you're now|act as (an? )?(admin|developer|system)|no questions asked)\b|^\s*system\s*:/i;
@@ -142,6 +147,21 @@ function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory): 
   return e.colour !== null || e.size !== null || e.maxPrice !== null || CHEAPER.test(text);
 }
 
+const MORE = /\b(more|else|others?|another|different)\b/i;
+const MORE_ONLY = /^\W*(more|next|next page|more please|keep going|go on)\W*$/i;
+const OTHER_COLOURS = /\b(other|different|another) colou?rs?\b/i;
+const PRODUCT_PAGE = /\b(made (of|from|out of)|materials?|fabrics?|wash|washable|dry[- ]clean|care instructions?|pockets?|lined|lining|stretchy)\b/i;
+
+/**
+ * "show me more", "anything else?", "other colours?" right after a search: the same search, past
+ * the products shown (or, for other colours, without the colour filter).
+ */
+function wantsMore(intent: Intent, e: Entities, text: string, mem: Memory): boolean {
+  if (intent !== 'search' || !mem.lastSearch || mem.pendingReturn || mem.asked === 'order' || !(MORE.test(text) || MORE_ONLY.test(text))) return false;
+  if (e.category && e.category !== mem.lastSearch.category) return false;
+  return e.colour === null && e.size === null && e.maxPrice === null && !e.pronoun && e.ordinal === null;
+}
+
 /** The previous search's filters with the new message's on top. */
 function narrowSearch(last: Record<string, unknown>, e: Entities, text: string, shown: readonly ProductView[]): Entities {
   const words = (str(last.query) ?? '').split(/\s+/).filter(Boolean);
@@ -169,6 +189,9 @@ export function buildFrame(text: string, mem: Memory): Frame {
   });
   let intent = u.intent;
   let e = u.entities;
+  let offset = 0;
+  // "more" on its own after a list.
+  if (MORE_ONLY.test(text) && mem.lastSearch && intent === 'out_of_scope') intent = 'search';
   const hasSlot = e.size !== null || e.orderNumbers.length > 0 || e.email !== null || e.quantity !== null || refersToSomething(e);
 
   // "what about in blue?", "anything under $80?", "something in black, size S" right after a
@@ -176,6 +199,11 @@ export function buildFrame(text: string, mem: Memory): Frame {
   if (refinesSearch(intent, e, text, mem)) {
     e = narrowSearch(mem.lastSearch!, e, text, mem.products);
     intent = 'search';
+  } else if (wantsMore(intent, e, text, mem)) {
+    const last = mem.lastSearch!;
+    e = narrowSearch(last, e, text, mem.products);
+    if (OTHER_COLOURS.test(text)) e = { ...e, colour: null };
+    else offset = (typeof last.offset === 'number' ? last.offset : 0) + Math.min(MAX_SHOWN, mem.products.length);
   } else if (mem.asked && mem.prevUser !== null && hasSlot && (SLOT_ONLY.has(intent) || u.score < 3.5)) {
     const prev = classify(mem.prevUser, { shownProducts: mem.products.length, shownOrders: mem.orders.length });
     const answers =
@@ -196,6 +224,8 @@ export function buildFrame(text: string, mem: Memory): Frame {
     else if (e.size && mem.products.length) intent = 'add_to_cart';
   }
 
+  // "put it in my basket" right after "does it come in XL?": that size.
+  const carrySize = intent === 'add_to_cart' && e.size === null && mem.prevUser !== null;
   // "make it 2" with a cart shown sets that line's quantity.
   const setQuantity = mem.cart?.length ? CART_QUANTITY.exec(text) : null;
   if (setQuantity) {
@@ -210,6 +240,10 @@ export function buildFrame(text: string, mem: Memory): Frame {
   if (!product && e.pronoun && mem.products.length > 1 && mem.prevUser) {
     product = pickProduct(mem.products, classify(mem.prevUser).entities, mem.prevUser);
   }
+  if (carrySize && product && mem.prevReply.includes(product.name)) {
+    const size = classify(mem.prevUser!).entities.size;
+    if (size && product.stock.some((s) => s.size === size && s.units > 0)) e = { ...e, size };
+  }
   // "cancel it" with no proposal pending is about an order, which no tool can cancel.
   if (intent === 'deny' && !mem.pendingReturn && /\bcancel/i.test(text) && (mem.orders.length > 0 || e.orderNumbers.length > 0)) intent = 'unsupported';
   let orderNumber = pickOrder(mem.orders, e, text, intent);
@@ -218,5 +252,5 @@ export function buildFrame(text: string, mem: Memory): Frame {
     intent = 'order_status';
   }
   if (!orderNumber && mem.orders.length === 0 && (e.pronoun || /\b(that|this|the same|my) order\b/i.test(text))) orderNumber = mem.mentionedOrder;
-  return { intent, e, text, product, orderNumber, injection: INJECTION.test(text) };
+  return { intent, e, text, product, orderNumber, injection: INJECTION.test(text), offset, aboutProductPage: PRODUCT_PAGE.test(text) };
 }

@@ -25,6 +25,8 @@ export const INTENTS = [
   'verify',
   'opt_out',
   'opt_in',
+  'checkout',
+  'frustrated',
   'confirm',
   'deny',
   'thanks',
@@ -36,7 +38,7 @@ export const INTENTS = [
 export type ScoredIntent = (typeof INTENTS)[number];
 
 /** Store services the tools know nothing about: answered honestly, with a human offered. */
-export const UNANSWERABLE_FEATURES: readonly string[] = ['gift wrap*', 'gift card', 'gift receipt', 'discount code', 'promo code', 'coupon', 'voucher', 'price match', 'physical store', 'store near', 'in store', 'click and collect', 'student discount', 'warranty', 'alteration', 'newsletter', 'careers', 'franchise'];
+export const UNANSWERABLE_FEATURES: readonly string[] = ['gift wrap*', 'gift card', 'gift receipt', 'discount', 'discount code', 'promo code', 'promotion', 'coupon', 'voucher', 'on sale', 'in the sale', 'sale on', 'any deal', 'deals', 'black friday', 'where are you based', 'where are you located', 'where is your shop', 'where is the store', 'price match', 'physical store', 'store near', 'in store', 'click and collect', 'student discount', 'warranty', 'alteration', 'newsletter', 'careers', 'franchise'];
 
 /** Actions no tool can take: said plainly, with a human offered. */
 export const UNSUPPORTED_FEATURES: readonly string[] = ['delete my account', 'delete my data', 'cancel my order', 'cancel order', 'cancel the order', 'cancel this order', 'cancel that order', 'change my address', 'change the address', 'change address', 'update my address', 'shipping address', 'delivery address', 'change my order', 'modify my order', 'edit my order', 'change my email', 'change my password', 'reset my password', 'close my account', 'unsubscribe'];
@@ -51,18 +53,24 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['search', 1.5, ['show me', 'do you have', 'have you got', 'got any', 'you got', 'what kind of', 'new in', 'what is new', 'cheapest', 'cheap', 'something for', 'in yellow', 'anything in', 'for a party', 'for work', 'collection']],
   ['search', 1.5, ['linen', 'silk', 'cotton', 'leather', 'denim', 'wool', 'cashmere', 'satin', 'velvet', 'knit', 'floral', 'striped', 'midi', 'maxi', 'mini', 'wrap', 'skirt']],
   ['search', 1.5, ['wedding', 'party', 'date night', 'holiday', 'vacation', 'interview', 'office', 'beach', 'birthday', 'gala', 'prom', 'festival', 'christening', 'graduation', 'need something', 'something to wear', 'what to wear', 'should i wear', 'wear to', 'to wear']],
-  ['search', 1, ['i need', 'need a', 'need new', 'a pair of', 'any', 'want a', 'want to buy', 'gift', 'for men', 'for women', 'nice', 'for summer', 'for winter']],
+  // "More" after a list: the same search, past what was shown.
+  ['search', 2.5, ['show me more', 'more options', 'any more', 'anything else', 'something else', 'other options', 'other colour', 'other color', 'different colour', 'different color', 'more like this', 'more like that', 'more like these', 'what else', 'see more', 'cheaper', 'less expensive', 'more affordable', 'others']],
+  ['search', 1, ['something', 'i need', 'need a', 'need new', 'a pair of', 'any', 'want a', 'want to buy', 'gift', 'for men', 'for women', 'nice', 'for summer', 'for winter']],
 
   ['stock', 3, ['tell me about', 'in stock', 'sold out', 'what sizes', 'which sizes', 'which size', 'sizes left', 'size left', 'any left', 'availability', 'tell me more', 'more about', 'more details', 'details']],
   ['stock', 2.5, ['available', 'come in', 'comes in', 'still have', 'left in', 'out of stock', 'are left', 'is left']],
+  // The price of a product, and what the product page says about it (material, care, fit).
+  ['stock', 2, ['how much', 'price of', 'what is the price', 'what does it cost', 'what do they cost', 'cost of it']],
+  ['stock', 3, ['made of', 'made from', 'what material', 'what fabric', 'material', 'fabric', 'washable', 'machine wash', 'how do i wash', 'how to wash', 'wash it', 'care instruction', 'how does it fit', 'how does this fit', 'how do they fit', 'how is the fit', 'the fit like', 'pocket', 'lined', 'stretchy']],
 
   ['add_to_cart', 3.5, ['add', 'i will take', 'will take', 'take it', 'i will get', 'add to', 'put it in', 'put the', 'put 2', 'put two', 'chuck it', 'pop it', 'stick it in', 'throw it in', 'it in my']],
   ['add_to_cart', 1.5, ['to my cart', 'to cart', 'to my bag', 'to my basket', 'in my cart', 'in my bag', 'in my basket']],
+  ['add_to_cart', 3.5, ['i would like the', 'i would like this', 'i would like that', 'i would like it', 'i would like one', 'i would like 1', 'i would like 2', 'i would like two', 'i will go with', 'let us go with', 'i will go for', 'i want the', 'i want this', 'i want that', 'i will have the', 'get me the', 'i choose', 'i pick', 'i will pick']],
   ['add_to_cart', 2, ['buy it', 'buy that', 'buy the', 'want to buy it', 'purchase', 'give me the', 'get the', 'i want it', 'want that', 'i will have', 'put']],
 
   // Changing what is already in the cart (remove a line, another size, another quantity).
   ['update_cart', 5, ['empty my cart', 'empty the cart', 'clear my cart', 'clear the cart', 'empty my basket', 'clear my basket', 'remove', 'delete', 'take out of my cart', 'take it out', 'take that out', 'take them out', 'out of my cart', 'from my cart', 'from the cart', 'from my basket', 'from my bag', 'get rid of']],
-  ['update_cart', 4.5, ['change the size', 'change size', 'change it to', 'make it a', 'make it size', 'make that a', 'switch it to', 'change the quantity', 'change quantity', 'only want one', 'just want one', 'only want 1']],
+  ['update_cart', 4.5, ['change the size', 'change size', 'change my size', 'change it to', 'make it a', 'make it size', 'make that a', 'switch it to', 'change the quantity', 'change quantity', 'only want one', 'just want one', 'only want 1']],
   ['view_cart', 3, ['view cart', 'show cart', 'see cart', 'what did i add', 'what is in my', 'show my', 'check my', 'see my', 'view my']],
   ['view_cart', 2, ['my cart', 'my basket', 'my bag', 'shopping cart', 'cart', 'basket']],
   ['view_cart', 1, ['so far', 'total']],
@@ -75,15 +83,20 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['order_status', 2, ['shipped', 'ship', 'package', 'parcel', 'arrive', 'delivered', 'received', 'status', 'where is', 'happened to', 'sent', 'did my']],
 
   ['return', 3.5, ['return', 'refund', 'send back', 'send it back', 'send this back', 'send them back', 'send stuff back', 'send something back', 'send things back', 'money back', 'exchange', 'swap', 'return label', 'retour']],
-  ['return', 2, ['does not fit', 'not fit', 'too small', 'too big', 'too large', 'too tight', 'too loose', 'wrong size', 'damaged', 'faulty', 'bigger size', 'smaller size']],
+  ['return', 3.5, ['damaged', 'faulty', 'broken', 'defective', 'ripped', 'stained', 'has a hole', 'wrong item', 'wrong colour', 'wrong color', 'not what i ordered']],
+  ['return', 2, ['does not fit', 'not fit', 'too small', 'too big', 'too large', 'too tight', 'too loose', 'wrong size', 'bigger size', 'smaller size']],
 
   ['reorder', 2.5, ['again']],
   ['reorder', 5, ['reorder', 'order again', 'buy again', 'same as last time', 'same items', 'same thing', 'repeat my', 'repeat the', 'previous order again']],
 
   ['loyalty', 3, ['point', 'loyalty point', 'reward', 'tier', 'perk', 'my status', 'gold status', 'am i gold', 'member', 'membership', 'balance']],
 
-  ['recommend', 3.5, ['recommend', 'recommendation', 'suggest', 'suggestion', 'stylist', 'stylist pick', 'might like', 'would like', 'go with', 'goes with', 'go well with', 'surprise me', 'pick', 'picks', 'based on']],
+  ['recommend', 3.5, ['recommend', 'recommendation', 'suggest', 'suggestion', 'stylist', 'stylist pick', 'might like', 'would i like', 'go with', 'goes with', 'go well with', 'surprise me', 'pick', 'picks', 'based on']],
 
+  ['recommend', 3.5, ['popular', 'best seller', 'bestseller', 'best selling', 'trending', 'what is hot', 'top pick', 'favourite', 'favorite', 'what is good', 'gift idea', 'ideas for a gift', 'idea for a gift']],
+
+  // What delivery costs and when it comes are shipping questions, whatever else the message says.
+  ['policy_shipping', 5, ['how much is delivery', 'how much is shipping', 'how much is postage', 'how much does delivery', 'how much does shipping', 'how much for delivery', 'how much for shipping', 'delivery charge', 'shipping charge', 'delivery fee', 'shipping fee', 'postage', 'cost of delivery', 'cost of shipping', 'pay for shipping', 'pay for delivery', 'get it by', 'arrive by', 'in time for', 'here by', 'arrive in time', 'next day']],
   ['policy_shipping', 3, ['shipping', 'ship to', 'ship for free', 'free shipping', 'express', 'delivery time', 'how long does delivery', 'delivery cost', 'how fast', 'international', 'delivery to', 'ship internationally']],
   ['policy_shipping', 4, ['if i order', 'order today', 'order now', 'do you ship', 'you ship', 'ship overseas', 'overseas', 'abroad', 'worldwide', 'ship internationally']],
   ['policy_shipping', 1.5, ['delivery', 'how long', 'ship', 'free', 'cost', 'shipping cost']],
@@ -101,7 +114,13 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['policy_general', 1.5, ['hours', 'open']],
 
   ['human', 3.5, ['human', 'real person', 'agent', 'representative', 'manager', 'supervisor', 'customer service', 'customer support', 'call me', 'call back', 'put me through', 'connect me', 'speak to', 'speak with', 'talk to someone', 'talk to somebody', 'talk to a', 'someone from your team', 'a person', 'live chat', 'operator', 'on the phone', 'phone call']],
-  ['human', 1.5, ['talk to', 'someone', 'somebody', 'support', 'person', 'staff', 'not helping', 'useless']],
+  ['human', 1.5, ['talk to', 'someone', 'somebody', 'support', 'person', 'staff']],
+
+  // No tool pays: the cart is shown and the shopper told where checkout is.
+  ['checkout', 4.5, ['checkout', 'check out', 'place my order', 'place the order', 'place an order', 'complete my order', 'complete the order', 'complete my purchase', 'finish my order', 'pay now', 'ready to pay', 'proceed to payment', 'how do i pay', 'how do i order', 'how do i buy']],
+  // Frustration: an apology and a person offered, not a hand-over nobody asked for.
+  ['frustrated', 3.5, ['useless', 'not helping', 'not helpful', 'unhelpful', 'waste of time', 'ridiculous', 'frustrating', 'frustrated', 'annoying', 'stupid', 'you do not understand', 'not what i asked', 'not what i said', 'makes no sense', 'terrible', 'awful']],
+  ['human', 3.5, ['phone number', 'contact you', 'contact number', 'email you', 'call you', 'reach you', 'contact support', 'contact details']],
 
   ['verify', 3, ['verify', 'verification', 'log me in', 'log in', 'login', 'sign in', 'sign me in', 'it is me', 'my account', 'identify']],
   ['verify', 1.5, ['my email is', 'email is', 'my email']],

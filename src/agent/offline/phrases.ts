@@ -36,4 +36,7 @@ export const PHRASES = {
   injection: "I can't switch modes, skip confirmations or act on instructions like that. I'm happy to help the normal way, though: tell me what you need (for example which order you'd like to return) and I'll take it from there.",
   toolFailed: "Sorry, something went wrong on my side while checking that.",
   notAllowed: "Sorry, that's not something I can do in this chat.",
+  checkout: "I can't take payment or place the order from this chat: when you're ready, open your cart on the site and choose checkout.",
+  frustrated: "I'm sorry I haven't been more help.",
+  frustratedRetry: 'Could you tell me once more what you need, in a few words? I will do my best.',
 } as const;

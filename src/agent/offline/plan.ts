@@ -12,6 +12,7 @@ import type { Reply } from './voice.js';
 import { PHRASES } from './phrases.js';
 import { askProduct, askSize } from './replies-shop.js';
 
+
 export interface Call {
   name: string;
   args: Record<string, unknown>;
@@ -36,6 +37,7 @@ function searchArgs(f: Frame): Record<string, unknown> {
   // Garment words finer than the category ("sneakers", "blazer") help ranking.
   if (e.categoryWord && e.category && !e.category.startsWith(e.categoryWord)) words.push(e.categoryWord);
   const args: Record<string, unknown> = { query: words.join(' ').slice(0, 200), limit: 5 };
+  if (f.offset > 0) args.offset = f.offset;
   if (e.category) args.category = e.category;
   if (e.colour) args.colour = e.colour;
   if (e.size) args.size = e.size;
@@ -51,7 +53,7 @@ function humanReason(f: Frame): string {
 }
 
 function returnReason(f: Frame): string | undefined {
-  const m = /\b(too (?:small|big|large|long|short|tight|loose)|wrong (?:size|colou?r|item)|doesn'?t fit|does not fit|damaged|faulty|changed my mind)\b/i.exec(f.text);
+  const m = /\b(too (?:small|big|large|long|short|tight|loose)|wrong (?:size|colou?r|item)|doesn'?t fit|does not fit|damaged|faulty|broken|defective|ripped|torn|stained|has a hole|changed my mind)\b/i.exec(f.text);
   return m ? m[1]!.toLowerCase() : undefined;
 }
 
@@ -98,7 +100,7 @@ function proposeReturn(orderNumber: string, order: OrderView | null, f: Frame, t
 function changeCart(lines: readonly CartLineView[], f: Frame): Step {
   if (lines.length === 0) return reply({ kind: 'fact', body: PHRASES.cartEmpty });
   if (REMOVE_ALL.test(f.text)) return { kind: 'call', calls: lines.map((l) => ({ name: 'update_cart', args: { productId: l.productId, size: l.size, quantity: 0 } })) };
-  const views: ProductView[] = lines.map((l) => ({ id: `${l.productId}|${l.size}`, name: l.name, colour: l.colour, category: l.category, price: null, stock: [], because: null }));
+  const views: ProductView[] = lines.map((l) => ({ id: `${l.productId}|${l.size}`, name: l.name, colour: l.colour, category: l.category, price: null, stock: [], because: null, description: null }));
   const line = cartLineMeant(lines, views, f);
   if (!line) return reply({ kind: 'ask', body: `${PHRASES.whichCartLine}\n${lines.map((l, i) => `${i + 1}. ${l.name} (${l.size})${l.quantity > 1 ? ` ×${l.quantity}` : ''}`).join('\n')}` });
   const args: Record<string, unknown> = { productId: line.productId, size: line.size };
@@ -168,11 +170,14 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       return tools.has('search_products') ? call('search_products', searchArgs(f)) : reply({ kind: 'fact', body: PHRASES.notAllowed });
     case 'stock':
       if (f.product && tools.has('get_product')) return call('get_product', { productId: f.product.id });
+      // "what is it made of?" with no product in view (or several): which one?
+      if (f.aboutProductPage && !e.category && !e.colour) return reply(askProduct(memory.products));
       return tools.has('search_products') ? call('search_products', searchArgs(f)) : reply({ kind: 'fact', body: PHRASES.notAllowed });
     case 'add_to_cart':
       if (f.product) return addOrAsk(f.product, f, tools);
       if (wantsProductSearch(f) && tools.has('search_products')) return call('search_products', searchArgs(f));
       return reply(askProduct(memory.products));
+    case 'checkout':
     case 'view_cart':
       return tools.has('view_cart') ? call('view_cart', {}) : reply({ kind: 'fact', body: PHRASES.notAllowed });
     case 'update_cart':
@@ -201,6 +206,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
     case 'recommend':
       if (tools.has('recommend_products')) return call('recommend_products', { limit: 3 });
       return reply({ kind: 'ask', body: 'Happy to suggest something! What are you shopping for (a dress, a top, shoes...), and do you have a colour or budget in mind?' });
+    case 'frustrated':
+      return reply({ kind: 'ask', body: `${PHRASES.frustrated} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : PHRASES.frustratedRetry}` });
     case 'human':
       if (tools.has('escalate_to_human')) return call('escalate_to_human', { reason: humanReason(f) });
       return reply({ kind: 'fact', body: PHRASES.humanUnavailable });

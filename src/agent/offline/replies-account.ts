@@ -83,9 +83,11 @@ export function returnReply(ex: Exchange, brief: boolean): Reply {
   const email = str(proposal.labelEmailedTo) ?? str(proposal.emailTo) ?? str(proposal.emailedTo);
   const until = str(proposal.returnWindowEnds) ?? str(proposal.returnableUntil);
   const free = str(proposal.cost) === 'free' ? 'free ' : '';
+  // Something arrived broken: sorry first.
+  const sorry = /damaged|faulty|broken|defective|ripped|torn|stained|hole|wrong item/i.test(str(ex.args.reason) ?? '') ? "I'm sorry about that. " : '';
   return {
     kind: 'ask',
-    body: `I can create a ${free}return label for order #${n}${items.length ? ` covering ${list(items)}` : ''}${email ? `, emailed to ${email}` : ''}.${until && !brief ? ` The return window for this order is open until ${until}.` : ''} Shall I go ahead?`,
+    body: `${sorry}I can create a ${free}return label for order #${n}${items.length ? ` covering ${list(items)}` : ''}${email ? `, emailed to ${email}` : ''}.${until && !brief ? ` The return window for this order is open until ${until}.` : ''} Shall I go ahead?`,
   };
 }
 

@@ -4,8 +4,10 @@ import type { Frame } from './frame.js';
 import { ASK_MARKERS, PHRASES } from './phrases.js';
 import { inSizes, inStockSizes, isRec, money, num, productsIn, sizeText, str, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
+import { productFacts } from './product-facts.js';
 
-const MAX_SHOWN = 3;
+/** Products one reply lists; a search asks for a few more, which "show me more" starts after. */
+export const MAX_SHOWN = 3;
 
 const list = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -54,6 +56,10 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
   const data = ex.result!.data;
   const found = productsIn(data);
   const size = str(ex.args.size) ?? f.e.size;
+  const offset = num(ex.args.offset) ?? 0;
+  if (found.length === 0 && offset > 0) {
+    return { kind: 'fact', body: `That's everything I have for ${describeSearch(ex.args)}: you've seen all of them.`, hint: 'Try another colour, size or budget and I will look again.' };
+  }
   if (found.length === 0) {
     return { kind: 'fact', body: `I couldn't find any ${describeSearch(ex.args)} right now.`, hint: 'Try another colour, size or budget and I will look again.' };
   }
@@ -66,11 +72,49 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
       ? `I found nothing matching "${words.join(' ')}" exactly, but these fit the rest of your search:`
       : f.intent === 'add_to_cart'
         ? `${ASK_MARKERS.product}?${size ? ` These are in stock in ${size}:` : ''}`
-        : shown.length === 1
+        : offset > 0
+          ? `Here ${shown.length === 1 ? 'is 1 more' : `are ${shown.length} more`}:`
+          : shown.length === 1
           ? 'Here is what I found:'
           : `Here are ${shown.length} options:`;
   const hint = f.intent === 'add_to_cart' ? undefined : 'Tell me which one you like and your size, and I will add it to your cart.';
   return { kind: f.intent === 'add_to_cart' ? 'ask' : 'fact', body: `${intro}\n${lines.join('\n')}`, ...(hint ? { hint } : {}) };
+}
+
+// What a question about one product asks for, besides stock: its price, or what its page says.
+const ASKS = {
+  price: /\b(how much|price|cost|costs)\b/i,
+  material: /\b(made (of|from|out of)|materials?|fabrics?)\b|\b(real|genuine) leather\b|\bis (it|this|that) (cotton|linen|silk|wool|leather|polyester)\b/i,
+  care: /\b(wash|washable|washing|dry[- ]clean|clean it|care|iron)\b/i,
+  fit: /\b(fit|fits|fitting|runs? (small|large|big)|true to size)\b/i,
+  other: /\b(pockets?|lined|lining|stretchy|stretch|see[- ]through|sheer|waterproof|zip|buttons?)\b/i,
+};
+
+function unstated(word: string): string {
+  if (word.startsWith('pocket')) return 'whether it has pockets';
+  if (word.startsWith('lin')) return 'whether it is lined';
+  if (word.startsWith('stretch')) return 'whether it stretches';
+  if (word === 'zip' || word.startsWith('button')) return 'how it fastens';
+  return `whether it is ${word}`;
+}
+
+/** Answers from the product page (material, care, fit) for what the message asks; null if it asks none of them. */
+function pageAnswer(p: ProductView, text: string): string | null {
+  const asks = (k: keyof typeof ASKS) => ASKS[k].test(text);
+  if (!asks('material') && !asks('care') && !asks('fit') && !asks('other')) return null;
+  const facts = productFacts(p.description);
+  const said: string[] = [];
+  const unknown: string[] = [];
+  if (asks('material')) (facts.material ? said.push(`${p.name} is made of ${facts.material}.`) : unknown.push('what it is made of'));
+  if (asks('care')) (facts.care ? said.push(`Care: ${facts.care}.`) : unknown.push('how to care for it'));
+  if (asks('fit')) (facts.fit ? said.push(`It ${facts.fit}.`) : unknown.push('how it fits'));
+  if (asks('other')) unknown.push(unstated(ASKS.other.exec(text)![0].toLowerCase()));
+  if (unknown.length) {
+    // Say what the page does state, so the shopper is not left with nothing.
+    if (!said.length) for (const [k, v] of [['material', facts.material], ['fit', facts.fit]] as const) if (v) said.push(k === 'material' ? `It is made of ${v}.` : `It ${v}.`);
+    said.unshift(`The product details for ${p.name} don't say ${list(unknown)}.`);
+  }
+  return said.join(' ');
 }
 
 export function productReply(ex: Exchange, f: Frame): Reply {
@@ -79,19 +123,23 @@ export function productReply(ex: Exchange, f: Frame): Reply {
   if (f.intent === 'add_to_cart') return askSize(p);
   const sizes = inStockSizes(p);
   const soldOut = p.stock.filter((s) => s.units <= 0).map((s) => s.size);
+  const hint = 'Tell me your size and I will add it to your cart.';
   if (f.e.size) {
     const s = p.stock.find((x) => x.size.toUpperCase() === f.e.size!.toUpperCase());
+    const others = sizes.filter((x) => x !== s?.size);
     const answer = !s
-      ? `${p.name} doesn't come in ${f.e.size}.`
+      ? `${p.name} doesn't come in ${f.e.size}.${sizes.length ? ` It is in stock ${inSizes(sizes)}.` : ''}`
       : s.units > 0
-        ? `Yes, ${p.name} is in stock in ${s.size}${s.units <= 3 ? ` (only ${s.units} left)` : ''}.`
-        : `Sorry, ${p.name} is sold out in ${s.size}.`;
-    return { kind: 'fact', body: `${answer}${sizes.length ? ` In stock ${inSizes(sizes)}.` : ''}`, hint: 'Tell me your size and I will add it to your cart.' };
+        ? `Yes, ${p.name} is in stock in ${s.size}${s.units <= 3 ? ` (only ${s.units} left)` : ''}${others.length ? `, and also ${inSizes(others)}` : ''}.`
+        : `Sorry, ${p.name} is sold out in ${s.size}.${sizes.length ? ` It is in stock ${inSizes(sizes)}.` : ''}`;
+    return { kind: 'fact', body: answer, hint };
   }
   const price = p.price !== null ? ` costs ${money(p.price)}` : '';
   const stock = sizes.length ? ` It is in stock ${inSizes(sizes)}${soldOut.length ? ` (sold out in ${sizeText(soldOut)})` : ''}.` : ' It is currently sold out.';
   const colour = p.colour && !p.name.toLowerCase().includes(p.colour.toLowerCase()) ? ` in ${p.colour}` : '';
-  return { kind: 'fact', body: `${p.name}${colour}${price}.${stock}`, hint: 'Tell me your size and I will add it to your cart.' };
+  const page = pageAnswer(p, f.text);
+  if (page) return { kind: 'fact', body: `${page}${p.price !== null && ASKS.price.test(f.text) ? ` It costs ${money(p.price)}.` : ''}${stock}`, hint };
+  return { kind: 'fact', body: `${p.name}${colour}${price}.${stock}`, hint };
 }
 
 function cartTotals(cart: Record<string, unknown>): string {
@@ -135,11 +183,11 @@ export function removedAllReply(removals: readonly Exchange[]): Reply {
   return { kind: 'fact', body: `I've removed ${list(names)} from your cart; it is empty now.` };
 }
 
-export function cartReply(ex: Exchange): Reply {
+export function cartReply(ex: Exchange, f: Frame): Reply {
   const data = ex.result!.data;
   const cart = isRec(data.cart) ? data.cart : data;
   const items = Array.isArray(cart.items) ? cart.items.filter(isRec) : [];
-  if (items.length === 0) return { kind: 'fact', body: 'Your cart is empty.', hint: 'Tell me what you are looking for and I will help you find it.' };
+  if (items.length === 0) return { kind: 'fact', body: `Your cart is empty${f.intent === 'checkout' ? ', so there is nothing to check out yet' : ''}.`, hint: 'Tell me what you are looking for and I will help you find it.' };
   const lines = items.map((i) => {
     const q = num(i.quantity) ?? 1;
     const total = num(i.lineTotal) ?? num(i.unitPrice);
@@ -147,7 +195,8 @@ export function cartReply(ex: Exchange): Reply {
   });
   const subtotal = num(cart.subtotal);
   const shipping = str(cart.shipping);
-  return { kind: 'fact', body: `In your cart:\n${lines.join('\n')}${subtotal !== null ? `\nSubtotal: ${money(subtotal)}.` : ''}${shipping ? ` Shipping: ${shipping}.` : ''}` };
+  const body = `In your cart:\n${lines.join('\n')}${subtotal !== null ? `\nSubtotal: ${money(subtotal)}.` : ''}${shipping ? ` Shipping: ${shipping}.` : ''}`;
+  return { kind: 'fact', body: f.intent === 'checkout' ? `${body}\n${PHRASES.checkout}` : body };
 }
 
 export function recommendReply(ex: Exchange, intro: string | undefined): Reply {

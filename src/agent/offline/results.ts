@@ -11,6 +11,8 @@ export interface ProductView {
   /** Units per size, in size order; empty when the result carried no stock. */
   stock: Array<{ size: string; units: number }>;
   because: string | null;
+  /** The product text, never repeated: only productFacts() reads known words out of it. */
+  description: string | null;
 }
 
 export interface OrderView {
@@ -49,7 +51,7 @@ export function toProduct(v: unknown): ProductView | null {
   const name = str(v.name);
   if (!id || !name) return null;
   const price = num(v.price) ?? (num(v.priceCents) !== null ? num(v.priceCents)! / 100 : null);
-  return { id, name, price, colour: str(v.colour), category: str(v.category), stock: stockOf(v), because: str(v.because) };
+  return { id, name, price, colour: str(v.colour), category: str(v.category), stock: stockOf(v), because: str(v.because), description: str(v.description) };
 }
 
 /** Products a result shows, in the order shown: a list (search, recommendations) or a single one. */

@@ -39,6 +39,8 @@ export interface SpeakOptions {
   /** The shopper's message: seeds the deterministic choice of acknowledgement. */
   seed: string;
   firstTurn: boolean;
+  /** The assistant's previous reply: its follow-up question is not asked again straight away. */
+  prevReply?: string;
 }
 
 /** A warm persona prefers the acknowledgement that names the shopper (a name its greeting also uses). */
@@ -53,7 +55,7 @@ function pickAck(voice: Voice, seed: string): string | undefined {
   return acks[hash(seed) % acks.length];
 }
 
-export function speak(reply: Reply, { voice, seed, firstTurn }: SpeakOptions): string {
+export function speak(reply: Reply, { voice, seed, firstTurn, prevReply = '' }: SpeakOptions): string {
   const warm = voice.style === 'warm';
   // A warm persona opens a conversation with its greeting line ("Welcome back, Sarah!").
   const opener = firstTurn && warm && reply.kind !== 'plain' ? firstSentence(voice.greeting) : undefined;
@@ -62,5 +64,6 @@ export function speak(reply: Reply, { voice, seed, firstTurn }: SpeakOptions): s
   const perks = reply.perks && (warm || voice.style === 'neutral' || firstTurn) ? voice.perks : undefined;
   const hint = voice.style === 'guided' ? reply.hint : undefined;
   const asks = reply.kind === 'ask' || reply.noFollowUp || /\?\s*$/.test(reply.body) || (hint !== undefined && /\?\s*$/.test(hint));
-  return join([opener, ack, reply.body, perks, hint, !asks && voice.followUp]);
+  const followUp = !asks && voice.followUp && !prevReply.includes(voice.followUp.trim()) ? voice.followUp : undefined;
+  return join([opener, ack, reply.body, perks, hint, followUp]);
 }

@@ -33,7 +33,10 @@ export const COMMON_WORDS: readonly string[] = (
   // Inflections and family words one edit away from a catalog or model word ("came" is not
   // "camel", "wife" not "wine", "lost" not "last", "seen" not "seven", "torn" not "turn").
   'came took taken taking made making gave given wore worn wanting thought knew known used seen ran sits lost lose tore torn late ' +
-  'thin thick pricey wife son father mother niece nephew aunt uncle colleague concert tall hips print whom mate'
+  'thin thick pricey wife son father mother niece nephew aunt uncle colleague concert tall hips print whom mate ' +
+  // Recipients, popularity and product-page words.
+  'mum mom dad boyfriend girlfriend husband partner sister brother daughter grandma granddad guest present best seller sellers ' +
+  'based located pockets washable charge fee checkout'
 ).split(/\s+/);
 
 /** Whole-token replacements (after lowercasing and contraction expansion). */

@@ -159,3 +159,75 @@ describe('the demo shoppers each get a useful first reply', () => {
     }
   });
 });
+
+describe('questions shoppers ask about what they were shown', () => {
+  const nameAt = (reply: string, n: number) => new RegExp(`^${n}\\. (.+?)(?: \\(|:)`, 'm').exec(reply)?.[1];
+
+  it('price, material, care and an unstated detail of a listed product; then "put it in my basket" takes the size just asked about', async () => {
+    const chat = new Chat(store, anonymous());
+    const list = await chat.say('show me grey tops');
+    const second = nameAt(list.reply, 2)!;
+    expect(second).toBeTruthy();
+
+    const price = await chat.say('how much is the second one?');
+    expect(toolNames(price)).toEqual(['get_product']);
+    expect(price.reply).toMatch(new RegExp(`${second} costs \\$\\d+`));
+
+    const material = await chat.say("what's it made of?");
+    expect(material.reply).toMatch(/ is made of [a-z -]+( and [a-z -]+)?\./);
+    const care = await chat.say('can I machine wash it?');
+    expect(care.reply).toMatch(/Care: (machine wash|hand wash|dry clean|wipe clean)/);
+    const pockets = await chat.say('does it have pockets?');
+    expect(pockets.reply).toContain(`The product details for ${second} don't say whether it has pockets`);
+
+    const size = /in stock in ([A-Z0-9]+)/.exec(price.reply)![1]!;
+    const inSize = await chat.say(`do you have it in ${size}?`);
+    expect(inSize.reply).toMatch(new RegExp(`Yes, ${second} is in stock in ${size}`));
+    const added = await chat.say('ok put it in my basket');
+    expect(added.toolCalls).toEqual([{ name: 'add_to_cart', args: expect.objectContaining({ size }), ok: true }]);
+    expect(added.reply).toContain(`I've added ${second} in ${size}`);
+
+    // The persona's closing question is not asked twice in a row.
+    const replies = [list, price, material, care, pockets, inSize, added].map((r) => r.reply);
+    for (let i = 1; i < replies.length; i++) {
+      const last = replies[i]!.split('\n').at(-1)!.split(/(?<=[.!])\s+/).at(-1)!;
+      if (last.endsWith('?')) expect(replies[i - 1], `turn ${i}`).not.toContain(last);
+    }
+  });
+
+  it('"more" pages through a search until everything was shown', async () => {
+    const chat = new Chat(store, anonymous());
+    const first = await chat.say('black trousers');
+    const seen = new Set([1, 2, 3].map((n) => nameAt(first.reply, n)));
+    let pages = 0;
+    for (;;) {
+      const more = await chat.say(pages % 2 ? 'show me more' : 'more');
+      expect(more.toolCalls[0]).toMatchObject({ name: 'search_products', args: { category: 'trousers', colour: 'black', offset: seen.size } });
+      if (/That's everything I have/.test(more.reply)) break;
+      expect(more.reply).toMatch(/Here (are \d|is 1) more:/);
+      for (const n of [1, 2, 3]) {
+        const name = nameAt(more.reply, n);
+        if (!name) continue;
+        expect(seen.has(name), name).toBe(false);
+        seen.add(name);
+      }
+      expect(++pages).toBeLessThan(20);
+    }
+    expect(seen.size).toBeGreaterThan(3);
+  });
+
+  it('"checkout" shows the cart and where to pay; frustration gets an apology and a person offered', async () => {
+    const chat = new Chat(store, anonymous());
+    expect((await chat.say('checkout')).reply).toMatch(/cart is empty, so there is nothing to check out/);
+    await chat.say('add the red linen wrap dress in S to my cart');
+    const out = await chat.say('how do I check out?');
+    expect(toolNames(out)).toEqual(['view_cart']);
+    expect(out.reply).toContain('1 × Red Linen Wrap Dress (S)');
+    expect(out.reply).toMatch(/open your cart on the site and choose checkout/);
+
+    const upset = await chat.say("you're useless");
+    expect(upset.toolCalls).toEqual([]);
+    expect(upset.reply).toMatch(/^I'm sorry I haven't been more help\. .*colleague.*\?$/);
+    expect(toolNames(await chat.say('yes'))).toEqual(['escalate_to_human']);
+  });
+});

@@ -1,0 +1,69 @@
+// What a product page says about material, care and fit, read out of its description by fixed
+// patterns. Only words from these lists ever reach a reply: the description itself is data the
+// offline model never repeats (a description may carry text meant to steer an assistant).
+
+export interface ProductFacts {
+  /** "linen", "wool blend", "leather": fabric words the description names, in its order. */
+  material: string | null;
+  /** A care instruction of a known shape ("machine wash at 30°C", "dry clean only"). */
+  care: string | null;
+  /** How it fits, as a clause after the product's name ("has a slim fit; size up if you are between sizes"). */
+  fit: string | null;
+}
+
+const FABRICS = [
+  'organic cotton', 'cotton', 'linen', 'silk', 'satin', 'viscose', 'jersey', 'chiffon', 'poplin', 'crepe', 'velvet', 'denim', 'mesh',
+  'broderie anglaise', 'broderie', 'oxford', 'merino wool', 'merino', 'wool', 'cashmere', 'fleece', 'muslin', 'knit', 'twill', 'ripstop',
+  'lyocell', 'leather', 'faux leather', 'vegan leather', 'corduroy', 'canvas', 'suede', 'gabardine', 'nylon', 'polyester', 'tweed',
+  'shearling', 'straw', 'brass', 'acetate', 'modal', 'elastane', 'spandex', 'rayon', 'tencel', 'hemp', 'bamboo', 'lace', 'sequin',
+  'sterling silver', 'gold-plated', 'recycled polyester', 'down',
+];
+const FABRIC_RE = new RegExp(`\\b(${[...FABRICS].sort((a, b) => b.length - a.length).join('|')})( blend| mix)?\\b`, 'gi');
+
+const CARE: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string]> = [
+  [/\bmachine[- ]wash(?:able)?(?: (?:at|on) (\d{2})\s*°?\s*c| (cold|warm|gentle))?/i, (m) => `machine wash${m[1] ? ` at ${m[1]}°C` : m[2] ? ` ${m[2].toLowerCase()}` : ''}`],
+  [/\bhand[- ]wash(?: only)?/i, (m) => (/only/i.test(m[0]) ? 'hand wash only' : 'hand wash')],
+  [/\bdry[- ]clean(?: only)?/i, (m) => (/only/i.test(m[0]) ? 'dry clean only' : 'dry clean')],
+  [/\bwipe clean\b/i, () => 'wipe clean with a damp cloth'],
+  [/\bspot clean\b/i, () => 'spot clean only'],
+];
+
+const FIT: ReadonlyArray<[RegExp, string]> = [
+  [/\bslim fit\b/i, 'has a slim fit'],
+  [/\brelaxed fit\b/i, 'has a relaxed fit'],
+  [/\boversized fit\b|\bcut oversized\b/i, 'has an oversized fit'],
+  [/\bregular fit\b/i, 'has a regular fit'],
+  [/\beasy,? comfortable fit\b/i, 'is cut for an easy, comfortable fit'],
+  [/\btrue to size\b/i, 'fits true to size'],
+];
+const FIT_ADVICE: ReadonlyArray<[RegExp, string]> = [
+  [/\bsize up\b/i, 'size up if you are between sizes'],
+  [/\bsize down\b/i, 'size down for a closer fit'],
+  [/\btake the larger\b/i, 'take the larger size if you are between sizes'],
+  [/\btake the smaller\b/i, 'take the smaller size if you are between sizes'],
+];
+
+export function productFacts(description: string | null): ProductFacts {
+  if (!description) return { material: null, care: null, fit: null };
+  const text = description.slice(0, 2000);
+  const materials: string[] = [];
+  for (const m of text.matchAll(FABRIC_RE)) {
+    const word = m[0].toLowerCase();
+    if (!materials.some((x) => x.includes(word) || word.includes(x))) materials.push(word);
+  }
+  let care: string | null = null;
+  for (const [re, say] of CARE) {
+    const m = re.exec(text);
+    if (m) {
+      care = say(m);
+      break;
+    }
+  }
+  const fit = FIT.find(([re]) => re.test(text))?.[1] ?? null;
+  const advice = FIT_ADVICE.find(([re]) => re.test(text))?.[1] ?? null;
+  return {
+    material: materials.length ? materials.slice(0, 3).join(' and ') : null,
+    care,
+    fit: fit && advice ? `${fit}; ${advice}` : (fit ?? (advice ? `comes with a sizing tip: ${advice}` : null)),
+  };
+}
