@@ -62,7 +62,7 @@ const THRESHOLD = 2;
 const QUESTION = /^ (do you have|have you got|is|are|any|does|do they|got) /;
 
 // Equal scores go to the intent that is costlier to miss.
-const PRIORITY: Intent[] = ['opt_out', 'opt_in', 'unsupported', 'human', 'frustrated', 'verify', 'return', 'reorder', 'update_cart', 'add_to_cart', 'order_status', 'view_cart', 'checkout', 'stock', 'loyalty', 'recommend', 'policy_ai', 'policy_returns', 'policy_shipping', 'policy_sizing', 'policy_payment', 'policy_general', 'search', 'confirm', 'deny', 'goodbye', 'thanks', 'greeting', 'out_of_scope', 'unanswerable'];
+const PRIORITY: Intent[] = ['opt_out', 'opt_in', 'unsupported', 'human', 'frustrated', 'verify', 'return', 'reorder', 'update_cart', 'add_to_cart', 'order_status', 'view_cart', 'checkout', 'compare', 'stock', 'loyalty', 'recommend', 'policy_ai', 'policy_returns', 'policy_shipping', 'policy_sizing', 'policy_payment', 'policy_general', 'search', 'confirm', 'deny', 'goodbye', 'thanks', 'greeting', 'out_of_scope', 'unanswerable'];
 
 function add(scores: Partial<Record<Intent, number>>, intent: Intent, w: number): void {
   scores[intent] = (scores[intent] ?? 0) + w;

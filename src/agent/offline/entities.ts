@@ -136,6 +136,8 @@ export function extractEntities(n: Normalized): Entities {
       if (!(w === 'last' && (next === 'time' || next === 'week' || next === 'month' || next === 'year'))) ordinal ??= ORDINAL_WORDS[w]!;
       continue;
     }
+    // "a jacket that is waterproof": "that" after a noun starts a description, it points at nothing.
+    if (w === 'that' && (CATEGORY_WORDS[prev] || prev === 'something' || prev === 'anything' || prev === 'one')) continue;
     if (PRONOUNS.has(w)) {
       pronoun = true;
       continue;

@@ -150,7 +150,7 @@ function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory): 
 const MORE = /\b(more|else|others?|another|different)\b/i;
 const MORE_ONLY = /^\W*(more|next|next page|more please|keep going|go on)\W*$/i;
 const OTHER_COLOURS = /\b(other|different|another) colou?rs?\b/i;
-const PRODUCT_PAGE = /\b(made (of|from|out of)|materials?|fabrics?|wash|washable|dry[- ]clean|care instructions?|pockets?|lined|lining|stretchy)\b/i;
+const PRODUCT_PAGE = /\b(made (of|from|out of)|materials?|fabrics?|wash|washable|dry[- ]clean|care instructions?|pockets?|lined|lining|stretchy|vegan|waterproof)\b/i;
 
 /**
  * "show me more", "anything else?", "other colours?" right after a search: the same search, past
@@ -245,7 +245,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
     if (size && product.stock.some((s) => s.size === size && s.units > 0)) e = { ...e, size };
   }
   // "cancel it" with no proposal pending is about an order, which no tool can cancel.
-  if (intent === 'deny' && !mem.pendingReturn && /\bcancel/i.test(text) && (mem.orders.length > 0 || e.orderNumbers.length > 0)) intent = 'unsupported';
+  if (intent === 'deny' && !mem.pendingReturn && /\bcancel/i.test(text) && (mem.orders.length > 0 || e.orderNumbers.length > 0 || /\b(can|could|how do|how can) i cancel\b/i.test(text))) intent = 'unsupported';
   let orderNumber = pickOrder(mem.orders, e, text, intent);
   // "what about the sneakers one?" after a list of orders asks about an order, not the catalog.
   if (orderNumber && !e.orderNumbers.length && mem.orders.length && !mem.products.length && (intent === 'search' || intent === 'stock') && /\b(one|order|about)\b/i.test(text)) {

@@ -7,6 +7,7 @@ export const INTENTS = [
   'greeting',
   'search',
   'stock',
+  'compare',
   'add_to_cart',
   'update_cart',
   'view_cart',
@@ -38,10 +39,10 @@ export const INTENTS = [
 export type ScoredIntent = (typeof INTENTS)[number];
 
 /** Store services the tools know nothing about: answered honestly, with a human offered. */
-export const UNANSWERABLE_FEATURES: readonly string[] = ['gift wrap*', 'gift card', 'gift receipt', 'discount', 'discount code', 'promo code', 'promotion', 'coupon', 'voucher', 'on sale', 'in the sale', 'sale on', 'any deal', 'deals', 'black friday', 'where are you based', 'where are you located', 'where is your shop', 'where is the store', 'price match', 'physical store', 'store near', 'in store', 'click and collect', 'student discount', 'warranty', 'alteration', 'newsletter', 'careers', 'franchise'];
+export const UNANSWERABLE_FEATURES: readonly string[] = ['gift wrap*', 'gift card', 'gift receipt', 'discount', 'discount code', 'promo code', 'promotion', 'coupon', 'voucher', 'on sale', 'in the sale', 'sale on', 'any deal', 'deals', 'black friday', 'where are you based', 'where are you located', 'where is your shop', 'where is the store', 'review', 'rating', 'what do other customers', 'other customers say', 'good quality', 'the quality', 'price match', 'physical store', 'store near', 'in store', 'click and collect', 'student discount', 'warranty', 'alteration', 'newsletter', 'careers', 'franchise'];
 
 /** Actions no tool can take: said plainly, with a human offered. */
-export const UNSUPPORTED_FEATURES: readonly string[] = ['delete my account', 'delete my data', 'cancel my order', 'cancel order', 'cancel the order', 'cancel this order', 'cancel that order', 'change my address', 'change the address', 'change address', 'update my address', 'shipping address', 'delivery address', 'change my order', 'modify my order', 'edit my order', 'change my email', 'change my password', 'reset my password', 'close my account', 'unsubscribe'];
+export const UNSUPPORTED_FEATURES: readonly string[] = ['hold it', 'reserve', 'put it aside', 'set it aside', 'delete my account', 'delete my data', 'cancel my order', 'cancel order', 'cancel the order', 'cancel this order', 'cancel that order', 'change my address', 'change the address', 'change address', 'update my address', 'shipping address', 'delivery address', 'change my order', 'modify my order', 'edit my order', 'change my email', 'change my password', 'reset my password', 'close my account', 'unsubscribe'];
 
 /** Phrase features: [intent, weight, phrases]. A phrase counts once per message. */
 export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, readonly string[]]> = [
@@ -54,14 +55,18 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['search', 1.5, ['linen', 'silk', 'cotton', 'leather', 'denim', 'wool', 'cashmere', 'satin', 'velvet', 'knit', 'floral', 'striped', 'midi', 'maxi', 'mini', 'wrap', 'skirt']],
   ['search', 1.5, ['wedding', 'party', 'date night', 'holiday', 'vacation', 'interview', 'office', 'beach', 'birthday', 'gala', 'prom', 'festival', 'christening', 'graduation', 'need something', 'something to wear', 'what to wear', 'should i wear', 'wear to', 'to wear']],
   // "More" after a list: the same search, past what was shown.
-  ['search', 2.5, ['show me more', 'more options', 'any more', 'anything else', 'something else', 'other options', 'other colour', 'other color', 'different colour', 'different color', 'more like this', 'more like that', 'more like these', 'what else', 'see more', 'cheaper', 'less expensive', 'more affordable', 'others']],
+  ['search', 2.5, ['show me more', 'more options', 'any more', 'anything else', 'something else', 'other options', 'other colour', 'other color', 'different colour', 'different color', 'more like this', 'more like that', 'more like these', 'what else', 'see more', 'cheaper', 'less expensive', 'more affordable', 'any others', 'some others', 'other ones', 'show me others']],
   ['search', 1, ['something', 'i need', 'need a', 'need new', 'a pair of', 'any', 'want a', 'want to buy', 'gift', 'for men', 'for women', 'nice', 'for summer', 'for winter']],
 
   ['stock', 3, ['tell me about', 'in stock', 'sold out', 'what sizes', 'which sizes', 'which size', 'sizes left', 'size left', 'any left', 'availability', 'tell me more', 'more about', 'more details', 'details']],
   ['stock', 2.5, ['available', 'come in', 'comes in', 'still have', 'left in', 'out of stock', 'are left', 'is left']],
+  // Side by side: the products shown (or those named by position) compared on price, material and fit.
+  ['compare', 4, ['compare', 'comparison', 'difference between', 'what is the difference', 'which one is better', 'which is better', 'which one is warmer', 'which is warmer', 'which one is cheaper', 'which is cheaper', 'which one is nicer', 'which one should i get', 'which should i get', 'which one would you choose', 'which would you choose', 'which would you pick', 'versus', 'vs']],
+  // Another size of the product in view.
+  ['stock', 3, ['another size', 'other size', 'different size', 'size bigger', 'size smaller', 'in a bigger', 'in a smaller', 'next size up', 'size up', 'size down']],
   // The price of a product, and what the product page says about it (material, care, fit).
   ['stock', 2, ['how much', 'price of', 'what is the price', 'what does it cost', 'what do they cost', 'cost of it']],
-  ['stock', 3, ['made of', 'made from', 'what material', 'what fabric', 'material', 'fabric', 'washable', 'machine wash', 'how do i wash', 'how to wash', 'wash it', 'care instruction', 'how does it fit', 'how does this fit', 'how do they fit', 'how is the fit', 'the fit like', 'pocket', 'lined', 'stretchy']],
+  ['stock', 3, ['made of', 'made from', 'what material', 'what fabric', 'material', 'fabric', 'washable', 'machine wash', 'how do i wash', 'how to wash', 'wash it', 'care instruction', 'how does it fit', 'how does this fit', 'how do they fit', 'how is the fit', 'the fit like', 'pocket', 'lined', 'stretchy', 'vegan', 'waterproof']],
 
   ['add_to_cart', 3.5, ['add', 'i will take', 'will take', 'take it', 'i will get', 'add to', 'put it in', 'put the', 'put 2', 'put two', 'chuck it', 'pop it', 'stick it in', 'throw it in', 'it in my']],
   ['add_to_cart', 1.5, ['to my cart', 'to cart', 'to my bag', 'to my basket', 'in my cart', 'in my bag', 'in my basket']],
@@ -93,7 +98,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
 
   ['recommend', 3.5, ['recommend', 'recommendation', 'suggest', 'suggestion', 'stylist', 'stylist pick', 'might like', 'would i like', 'go with', 'goes with', 'go well with', 'surprise me', 'pick', 'picks', 'based on']],
 
-  ['recommend', 3.5, ['popular', 'best seller', 'bestseller', 'best selling', 'trending', 'what is hot', 'top pick', 'favourite', 'favorite', 'what is good', 'gift idea', 'ideas for a gift', 'idea for a gift']],
+  ['recommend', 3.5, ['popular', 'best seller', 'bestseller', 'best selling', 'trending', 'what is hot', 'top pick', 'favourite', 'favorite', 'what is good', 'gift idea', 'ideas for a gift', 'idea for a gift', 'complete the look', 'to wear with', 'pair with', 'pair it with', 'style it', 'match with']],
 
   // What delivery costs and when it comes are shipping questions, whatever else the message says.
   ['policy_shipping', 5, ['how much is delivery', 'how much is shipping', 'how much is postage', 'how much does delivery', 'how much does shipping', 'how much for delivery', 'how much for shipping', 'delivery charge', 'shipping charge', 'delivery fee', 'shipping fee', 'postage', 'cost of delivery', 'cost of shipping', 'pay for shipping', 'pay for delivery', 'get it by', 'arrive by', 'in time for', 'here by', 'arrive in time', 'next day']],
@@ -106,6 +111,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['policy_returns', 5, ['when will i get my refund', 'when do i get my refund', 'when will i get my money', 'when do i get my money', 'until i get my money', 'until i get my refund', 'where is my refund', 'refund arrive', 'refund to arrive', 'refund to come', 'exchange policy', 'do you do exchange', 'do you offer exchange', 'do you allow exchange', 'do you accept exchange']],
   ['policy_sizing', 4, ['size guide', 'size chart', 'what size should', 'what size would', 'what size do i', 'what size am i', 'which size should', 'size should i', 'run small', 'run large', 'run big', 'fit small', 'fit large', 'sizes fit', 'size fit', 'us size', 'uk size', 'in us', 'in uk', 'my waist', 'my bust', 'inches', 'measurement', 'between size', 'true to size', 'how do your size', 'your size', 'petite', 'plus size']],
   ['policy_sizing', 2, ['uk', 'conversion', 'convert']],
+  ['policy_sizing', 3, ['i usually wear', 'i normally wear', 'i wear a', 'i wear size', 'i am usually', 'i am normally', 'i am a size', 'my usual size']],
   ['policy_sizing', 1.5, ['fit', 'size']],
   ['policy_payment', 3.5, ['pay', 'payment', 'paypal', 'credit card', 'debit card', 'apple pay', 'google pay', 'klarna', 'afterpay', 'tax', 'currency', 'visa', 'mastercard', 'amex']],
   ['policy_ai', 4, ['are you a bot', 'are you a robot', 'are you a real', 'are you human', 'are you a human', 'are you ai', 'are you an ai', 'is this an ai', 'is this a bot', 'is this ai', 'am i talking to', 'am i chatting with', 'am i speaking to', 'am i talking with', 'am i chatting to', 'am i speaking with', 'is this a real person', 'are you real', 'are you a person']],
@@ -120,7 +126,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['checkout', 4.5, ['checkout', 'check out', 'place my order', 'place the order', 'place an order', 'complete my order', 'complete the order', 'complete my purchase', 'finish my order', 'pay now', 'ready to pay', 'proceed to payment', 'how do i pay', 'how do i order', 'how do i buy']],
   // Frustration: an apology and a person offered, not a hand-over nobody asked for.
   ['frustrated', 3.5, ['useless', 'not helping', 'not helpful', 'unhelpful', 'waste of time', 'ridiculous', 'frustrating', 'frustrated', 'annoying', 'stupid', 'you do not understand', 'not what i asked', 'not what i said', 'makes no sense', 'terrible', 'awful']],
-  ['human', 3.5, ['phone number', 'contact you', 'contact number', 'email you', 'call you', 'reach you', 'contact support', 'contact details']],
+  ['human', 3.5, ['complaint', 'complain', 'phone number', 'contact you', 'contact number', 'email you', 'call you', 'reach you', 'contact support', 'contact details']],
 
   ['verify', 3, ['verify', 'verification', 'log me in', 'log in', 'login', 'sign in', 'sign me in', 'it is me', 'my account', 'identify']],
   ['verify', 1.5, ['my email is', 'email is', 'my email']],

@@ -45,7 +45,7 @@ export function remember(previous: readonly Turn[]): Memory {
     if (reply.includes(marker)) asked = ask;
   }
   return {
-    products: lastShownProducts(exchanges),
+    products: lastShownProducts(recent.map((t) => t.exchanges)),
     orders: lastShownOrders(exchanges),
     pendingReturn,
     pendingAge,

@@ -10,6 +10,7 @@ import { policyTopic } from './classify.js';
 import { inStockSizes, lastCartLines, ordersIn, productsIn, type CartLineView, type OrderView, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 import { PHRASES } from './phrases.js';
+import { ORDINAL_WORDS } from './lexicon.js';
 import { askProduct, askSize } from './replies-shop.js';
 
 
@@ -125,6 +126,13 @@ function cartLineMeant(lines: readonly CartLineView[], views: ProductView[], f: 
 const REMOVE_ALL = /\b((empty|clear) (out )?(my|the) (cart|basket|bag)|(remove|delete) (everything|all( of it| of them| items)?))\b/i;
 const REMOVE = /\b(remove|delete|take (it|that|this|them|the [\w-]+( [\w-]+)?) out|out of (my|the) (cart|basket|bag)|get rid of|don'?t want (it|that|this|them|the [\w-]+) anymore)\b/i;
 
+/** The products a comparison is about: those named by position ("the first and the third"), else all shown (up to three). */
+function compared(shown: readonly ProductView[], text: string): ProductView[] {
+  const positions = [...text.toLowerCase().matchAll(/\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\b/g)].map((m) => ORDINAL_WORDS[m[1]!]!);
+  const named = [...new Set(positions)].map((n) => (n === -1 ? shown[shown.length - 1] : shown[n - 1])).filter((p): p is ProductView => !!p);
+  return (named.length >= 2 ? named : shown).slice(0, 3);
+}
+
 /** Needs account tools the persona lacks: verification first if it is offered, else honesty. */
 function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: string): Step {
   if (tools.has('verify_customer') && !memory.verified) return reply({ kind: 'ask', body: PHRASES.askVerify });
@@ -177,6 +185,12 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       if (f.product) return addOrAsk(f.product, f, tools);
       if (wantsProductSearch(f) && tools.has('search_products')) return call('search_products', searchArgs(f));
       return reply(askProduct(memory.products));
+    case 'compare': {
+      const products = compared(memory.products, f.text);
+      if (products.length < 2) return reply(askProduct(memory.products));
+      if (!tools.has('get_product')) return reply({ kind: 'fact', body: PHRASES.notAllowed });
+      return { kind: 'call', calls: products.map((p) => ({ name: 'get_product', args: { productId: p.id } })) };
+    }
     case 'checkout':
     case 'view_cart':
       return tools.has('view_cart') ? call('view_cart', {}) : reply({ kind: 'fact', body: PHRASES.notAllowed });

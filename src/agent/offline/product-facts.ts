@@ -16,7 +16,7 @@ const FABRICS = [
   'broderie anglaise', 'broderie', 'oxford', 'merino wool', 'merino', 'wool', 'cashmere', 'fleece', 'muslin', 'knit', 'twill', 'ripstop',
   'lyocell', 'leather', 'faux leather', 'vegan leather', 'corduroy', 'canvas', 'suede', 'gabardine', 'nylon', 'polyester', 'tweed',
   'shearling', 'straw', 'brass', 'acetate', 'modal', 'elastane', 'spandex', 'rayon', 'tencel', 'hemp', 'bamboo', 'lace', 'sequin',
-  'sterling silver', 'gold-plated', 'recycled polyester', 'down',
+  'sterling silver', 'gold-plated', 'recycled polyester', 'down-filled', 'duck down', 'goose down',
 ];
 const FABRIC_RE = new RegExp(`\\b(${[...FABRICS].sort((a, b) => b.length - a.length).join('|')})( blend| mix)?\\b`, 'gi');
 

@@ -87,7 +87,7 @@ const ASKS = {
   material: /\b(made (of|from|out of)|materials?|fabrics?)\b|\b(real|genuine) leather\b|\bis (it|this|that) (cotton|linen|silk|wool|leather|polyester)\b/i,
   care: /\b(wash|washable|washing|dry[- ]clean|clean it|care|iron)\b/i,
   fit: /\b(fit|fits|fitting|runs? (small|large|big)|true to size)\b/i,
-  other: /\b(pockets?|lined|lining|stretchy|stretch|see[- ]through|sheer|waterproof|zip|buttons?)\b/i,
+  other: /\b(pockets?|lined|lining|stretchy|stretch|see[- ]through|sheer|waterproof|vegan|zip|buttons?)\b/i,
 };
 
 function unstated(word: string): string {
@@ -220,4 +220,43 @@ export function reorderReply(ex: Exchange): Reply {
     cartTotals(cart),
   ];
   return { kind: 'fact', body: parts.filter(Boolean).join(' ') };
+}
+
+// Rough warmth of a fabric, for "which one is warmer?"; unknown fabrics give no verdict.
+const WARMTH: ReadonlyArray<[RegExp, number]> = [
+  [/\b(shearling|down-filled|duck down|goose down|cashmere|fleece|wool|merino|tweed)\b/, 3],
+  [/\b(corduroy|knit|leather|suede|denim|velvet|gabardine)\b/, 2],
+  [/\b(cotton|jersey|twill|canvas|viscose|crepe|poplin|lyocell|nylon|polyester|oxford)\b/, 1],
+  [/\b(linen|silk|satin|chiffon|mesh|muslin|broderie|straw)\b/, 0],
+];
+
+function warmth(material: string | null): number | null {
+  if (!material) return null;
+  const ranks = WARMTH.filter(([re]) => re.test(material)).map(([, r]) => r);
+  return ranks.length ? Math.max(...ranks) : null;
+}
+
+/** Products side by side (price, material, fit, sizes in stock), with a verdict where the data gives one. */
+export function compareReply(exchanges: readonly Exchange[], f: Frame): Reply {
+  const products = exchanges.flatMap((ex) => (ex.result?.ok ? productsIn(ex.result.data).slice(0, 1) : []));
+  if (products.length < 2) return { kind: 'fact', body: PHRASES.toolFailed };
+  const rows = products.map((p, i) => {
+    const facts = productFacts(p.description);
+    const parts = [p.price !== null ? money(p.price) : null, facts.material, facts.fit, sizeNote(p, null) || null].filter(Boolean);
+    return { p, facts, line: `${i + 1}. ${p.name}: ${parts.join('; ')}` };
+  });
+  const text = f.text.toLowerCase();
+  let verdict = '';
+  if (/\b(cheap|cheaper|cheapest|less expensive|price|cost)\b/.test(text)) {
+    const priced = rows.filter((r) => r.p.price !== null).sort((a, b) => a.p.price! - b.p.price!);
+    if (priced.length >= 2) verdict = priced[0]!.p.price === priced[1]!.p.price ? 'They cost the same.' : `${priced[0]!.p.name} is the cheaper one, at ${money(priced[0]!.p.price!)}.`;
+  } else if (/\bwarm(er|est)?\b/.test(text)) {
+    const rated = rows.map((r) => ({ r, w: warmth(r.facts.material) }));
+    const known = rated.filter((x): x is { r: (typeof rows)[number]; w: number } => x.w !== null).sort((a, b) => b.w - a.w);
+    verdict =
+      known.length === rated.length && known[0]!.w > known[1]!.w
+        ? `${known[0]!.r.p.name} should be the warmer one: it is made of ${known[0]!.r.facts.material}.`
+        : "I can't tell which is warmer from the product details.";
+  }
+  return { kind: 'fact', body: `Side by side:\n${rows.map((r) => r.line).join('\n')}${verdict ? `\n${verdict}` : ''}`, hint: 'Tell me which one you like and your size, and I will add it to your cart.' };
 }

@@ -102,12 +102,23 @@ export function ordersIn(data: Rec): OrderView[] {
 const PRODUCT_TOOLS = new Set(['search_products', 'recommend_products', 'get_product']);
 
 /** Products the most recent product-showing exchange displayed (searching back over `exchanges`). */
-export function lastShownProducts(exchanges: readonly Exchange[]): ProductView[] {
-  for (let i = exchanges.length - 1; i >= 0; i--) {
-    const ex = exchanges[i]!;
-    if (PRODUCT_TOOLS.has(ex.name) && ex.result?.ok) {
+/**
+ * The products the latest turn that showed any showed: a list, one product, or several looked up
+ * side by side in one turn (a comparison).
+ */
+export function lastShownProducts(turns: ReadonlyArray<readonly Exchange[]>): ProductView[] {
+  for (let t = turns.length - 1; t >= 0; t--) {
+    const exchanges = turns[t]!;
+    for (let i = exchanges.length - 1; i >= 0; i--) {
+      const ex = exchanges[i]!;
+      if (!PRODUCT_TOOLS.has(ex.name) || !ex.result?.ok) continue;
       const list = productsIn(ex.result.data);
-      if (list.length) return list;
+      if (!list.length) continue;
+      if (ex.name !== 'get_product') return list;
+      // Several products looked up in the same turn, in the order they were asked for.
+      let from = i;
+      while (from > 0 && exchanges[from - 1]!.name === 'get_product' && exchanges[from - 1]!.result?.ok) from--;
+      return exchanges.slice(from, i + 1).flatMap((x) => productsIn(x.result!.data).slice(0, 1));
     }
   }
   return [];

@@ -216,6 +216,26 @@ describe('questions shoppers ask about what they were shown', () => {
     expect(seen.size).toBeGreaterThan(3);
   });
 
+  it('compares the products shown, or the ones named by position, on price, material and fit', async () => {
+    const chat = new Chat(store, anonymous());
+    const list = await chat.say('show me coats');
+    const names = [1, 2, 3].map((n) => nameAt(list.reply, n)!);
+    const all = await chat.say('which one is warmer?');
+    expect(all.toolCalls.map((t) => [t.name, t.ok])).toEqual([['get_product', true], ['get_product', true], ['get_product', true]]);
+    expect(all.reply).toMatch(/Side by side:\n1\. /);
+    for (const [i, name] of names.entries()) expect(all.reply).toMatch(new RegExp(`^${i + 1}\\. ${name}: \\$\\d+`, 'm'));
+    expect(all.reply).toMatch(/should be the warmer one|can't tell which is warmer/);
+
+    const two = await chat.say('compare the first and third');
+    expect(two.reply).toContain(`1. ${names[0]}:`);
+    expect(two.reply).toContain(`2. ${names[2]}:`);
+    expect(two.reply).not.toContain(names[1]);
+    // After a comparison, positions point into it.
+    const pick = await chat.say('tell me more about the second one');
+    expect(pick.toolCalls[0]).toMatchObject({ name: 'get_product', ok: true });
+    expect(pick.reply).toContain(`${names[2]} costs $`);
+  });
+
   it('"checkout" shows the cart and where to pay; frustration gets an apology and a person offered', async () => {
     const chat = new Chat(store, anonymous());
     expect((await chat.say('checkout')).reply).toMatch(/cart is empty, so there is nothing to check out/);
