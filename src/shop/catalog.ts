@@ -191,7 +191,7 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   const top = scored.slice(from, from + input.limit).map((x) => x.r);
   const vs = await variantsOf(db, top.map((p) => p.id));
 
-  const understood: SearchResult['understood'] = { words: terms };
+  const understood: SearchResult['understood'] = { words: parsed.said };
   if (category) understood.category = category;
   if (colour) understood.colour = colour;
   if (size) understood.size = size;

@@ -3,8 +3,10 @@
 import { normalizeSize } from './format.js';
 
 export interface ParsedQuery {
-  /** Words that must match something (stemmed). */
+  /** Words of which one must match something (stemmed): the shopper's, and what occasion words also match. */
   terms: string[];
+  /** The shopper's own search words (stemmed), as said: what "nothing matched …" reports. */
+  said: string[];
   /** Garment words ("boots", "jeans"): they rank matches but, being covered by the category, need not match. */
   rankTerms: string[];
   category?: string;
@@ -49,6 +51,42 @@ const TEXT_SHADES = new Set(
 const STOPWORDS = new Set(
   'a an the and or for with without do does you your have has any i im me my we our show find looking look want wanted need needs some something in of on to at is are be it its this that these those please can could would like get got buy new nice good under below over above less more than cheaper dollars dollar usd bucks size sizes max maximum up most around about from between what which there one ones pair pairs cheap affordable budget inexpensive priced price'.split(' '),
 );
+
+/**
+ * Occasion and feel words shoppers use that product text rarely contains: each also matches the
+ * words such products are described and tagged with ("gala" finds evening and party pieces).
+ */
+const ALSO_MATCHES: Record<string, readonly string[]> = {
+  gala: ['evening', 'party', 'cocktail', 'sequin', 'satin'],
+  ball: ['evening', 'party', 'satin', 'sequin'],
+  prom: ['evening', 'party', 'satin', 'sequin'],
+  formal: ['evening', 'tailored', 'satin'],
+  elegant: ['evening', 'tailored', 'satin', 'silk'],
+  dressy: ['evening', 'party', 'satin'],
+  fancy: ['evening', 'party', 'satin'],
+  glam: ['evening', 'party', 'sequin'],
+  dinner: ['evening', 'party'],
+  date: ['evening', 'party', 'romantic'],
+  night: ['evening', 'party'],
+  wedding: ['wedding', 'evening'],
+  interview: ['work', 'office', 'tailored'],
+  business: ['work', 'office', 'tailored'],
+  professional: ['work', 'office', 'tailored'],
+  smart: ['tailored', 'work', 'classic'],
+  warm: ['warm', 'winter', 'wool', 'cashmere', 'fleece', 'padded', 'cosy'],
+  cozy: ['cosy', 'knit', 'fleece', 'winter'],
+  cosy: ['cosy', 'knit', 'fleece', 'winter'],
+  comfy: ['cosy', 'relaxed', 'loungewear', 'casual'],
+  comfortable: ['relaxed', 'casual', 'loungewear'],
+  beach: ['beach', 'vacation', 'summer', 'linen'],
+  holiday: ['holiday', 'vacation', 'summer'],
+  vacation: ['vacation', 'summer', 'holiday'],
+  hot: ['summer', 'linen', 'vacation'],
+  cold: ['winter', 'warm', 'wool', 'padded'],
+  rainy: ['rain', 'waterproof'],
+  gym: ['sport', 'running'],
+  running: ['running', 'sport'],
+};
 
 const SIZE_TOKEN = '(xxs|xs|s|m|l|xl|xxl|2xl|small|medium|large|x-small|x-large|\\d{2})';
 
@@ -134,6 +172,7 @@ export function parseQuery(query: string): ParsedQuery {
   let colour: string | undefined;
   const terms: string[] = [];
   const rankTerms: string[] = [];
+  const said: string[] = [];
   for (const word of words) {
     const cat = categoryOfWord(word);
     if (cat) {
@@ -147,13 +186,17 @@ export function parseQuery(query: string): ParsedQuery {
       continue;
     }
     if (STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
-    terms.push(stem(word));
+    said.push(stem(word));
+    terms.push(stem(word), ...(ALSO_MATCHES[word] ?? []).map(stem));
   }
-  const parsed: ParsedQuery = { terms: [...new Set(terms)], rankTerms: [...new Set(rankTerms)] };
+  const parsed: ParsedQuery = { terms: [...new Set(terms)], said: [...new Set(said)], rankTerms: [...new Set(rankTerms)] };
   // Two categories ("a dress and shoes") is a wish for both: filtering on one would hide the other,
   // so the garment words have to match instead.
   if (categories.size === 1) parsed.category = [...categories][0];
-  else parsed.terms.push(...parsed.rankTerms.splice(0));
+  else {
+    parsed.said.push(...parsed.rankTerms);
+    parsed.terms.push(...parsed.rankTerms.splice(0));
+  }
   if (colour) parsed.colour = colour;
   if (sized.size) parsed.size = sized.size;
   if (prices.maxPriceCents !== undefined) parsed.maxPriceCents = prices.maxPriceCents;

@@ -22,6 +22,13 @@ describe('reading a shopper’s search words', () => {
     expect(parsed.category).toBe('outerwear');
   });
 
+  it('lets an occasion word also match how such products are described, but reports only the words said', () => {
+    const parsed = parseQuery('an elegant dress for a gala');
+    expect(parsed.category).toBe('dresses');
+    expect(parsed.said).toEqual(['elegant', 'gala']);
+    expect(parsed.terms).toEqual(expect.arrayContaining(['elegant', 'gala', 'evening', 'party']));
+  });
+
   it('searches for both garments when two categories are named', () => {
     const parsed = parseQuery('a dress and shoes for a wedding');
     expect(parsed.category).toBeUndefined();

@@ -42,6 +42,8 @@ export const COMMON_WORDS: readonly string[] = (
 /** Whole-token replacements (after lowercasing and contraction expansion). */
 export const SLANG: Record<string, string> = {
   wanna: 'want to',
+  till: 'until',
+  til: 'until',
   gonna: 'going to',
   gotta: 'got to',
   gimme: 'give me',

@@ -195,6 +195,13 @@ describe('questions shoppers ask about what they were shown', () => {
     }
   });
 
+  it('an occasion the catalog does not name ("a gala") finds pieces for it, not the cheapest of the category', async () => {
+    const r = await new Chat(store, anonymous()).say('I need a dress for a gala, something elegant');
+    expect(r.reply).not.toMatch(/nothing matching/);
+    const names = [1, 2, 3].map((n) => nameAt(r.reply, n));
+    for (const name of names) expect(name).toMatch(/Party|Sequin|Satin|Slip|Cocktail|Velvet|Evening/);
+  });
+
   it('"more" pages through a search until everything was shown', async () => {
     const chat = new Chat(store, anonymous());
     const first = await chat.say('black trousers');
