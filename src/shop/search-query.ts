@@ -56,37 +56,31 @@ const STOPWORDS = new Set(
  * Occasion and feel words shoppers use that product text rarely contains: each also matches the
  * words such products are described and tagged with ("gala" finds evening and party pieces).
  */
-const ALSO_MATCHES: Record<string, readonly string[]> = {
-  gala: ['evening', 'party', 'cocktail', 'sequin', 'satin'],
-  ball: ['evening', 'party', 'satin', 'sequin'],
-  prom: ['evening', 'party', 'satin', 'sequin'],
-  formal: ['evening', 'tailored', 'satin'],
-  elegant: ['evening', 'tailored', 'satin', 'silk'],
-  dressy: ['evening', 'party', 'satin'],
-  fancy: ['evening', 'party', 'satin'],
-  glam: ['evening', 'party', 'sequin'],
-  dinner: ['evening', 'party'],
-  date: ['evening', 'party', 'romantic'],
-  night: ['evening', 'party'],
-  wedding: ['wedding', 'evening'],
-  interview: ['work', 'office', 'tailored'],
-  business: ['work', 'office', 'tailored'],
-  professional: ['work', 'office', 'tailored'],
-  smart: ['tailored', 'work', 'classic'],
-  warm: ['warm', 'winter', 'wool', 'cashmere', 'fleece', 'padded', 'cosy'],
-  cozy: ['cosy', 'knit', 'fleece', 'winter'],
-  cosy: ['cosy', 'knit', 'fleece', 'winter'],
-  comfy: ['cosy', 'relaxed', 'loungewear', 'casual'],
-  comfortable: ['relaxed', 'casual', 'loungewear'],
-  beach: ['beach', 'vacation', 'summer', 'linen'],
-  holiday: ['holiday', 'vacation', 'summer'],
-  vacation: ['vacation', 'summer', 'holiday'],
-  hot: ['summer', 'linen', 'vacation'],
-  cold: ['winter', 'warm', 'wool', 'padded'],
-  rainy: ['rain', 'waterproof'],
-  gym: ['sport', 'running'],
-  running: ['running', 'sport'],
-};
+const ALSO_MATCHES: Record<string, readonly string[]> = Object.fromEntries(
+  Object.entries({
+    gala: 'evening party cocktail sequin satin',
+    'ball prom': 'evening party satin sequin',
+    formal: 'evening tailored satin',
+    elegant: 'evening tailored satin silk',
+    'dressy fancy': 'evening party satin',
+    glam: 'evening party sequin',
+    'dinner night': 'evening party',
+    date: 'evening party romantic',
+    wedding: 'wedding evening',
+    'interview business professional': 'work office tailored',
+    smart: 'tailored work classic',
+    warm: 'warm winter wool cashmere fleece padded cosy',
+    'cozy cosy': 'cosy knit fleece winter',
+    comfy: 'cosy relaxed loungewear casual',
+    comfortable: 'relaxed casual loungewear',
+    beach: 'beach vacation summer linen',
+    'holiday vacation': 'holiday vacation summer',
+    hot: 'summer linen vacation',
+    cold: 'winter warm wool padded',
+    rainy: 'rain waterproof',
+    'gym running': 'running sport',
+  }).flatMap(([words, also]) => words.split(' ').map((w) => [w, also.split(' ')])),
+);
 
 const SIZE_TOKEN = '(xxs|xs|s|m|l|xl|xxl|2xl|small|medium|large|x-small|x-large|\\d{2})';
 
