@@ -7,6 +7,7 @@ import type { Memory } from './memory.js';
 import { str, type OrderView, type ProductView } from './results.js';
 import { NUMBER_WORDS } from './lexicon.js';
 import { MAX_SHOWN } from './replies-shop.js';
+import { asksAboutPage } from './product-facts.js';
 
 export interface Frame {
   intent: Intent;
@@ -150,7 +151,6 @@ function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory): 
 const MORE = /\b(more|else|others?|another|different)\b/i;
 const MORE_ONLY = /^\W*(more|next|next page|more please|keep going|go on)\W*$/i;
 const OTHER_COLOURS = /\b(other|different|another) colou?rs?\b/i;
-const PRODUCT_PAGE = /\b(made (of|from|out of)|materials?|fabrics?|wash|washable|dry[- ]clean|care instructions?|pockets?|lined|lining|stretchy|vegan|waterproof)\b/i;
 
 /**
  * "show me more", "anything else?", "other colours?" right after a search: the same search, past
@@ -252,5 +252,5 @@ export function buildFrame(text: string, mem: Memory): Frame {
     intent = 'order_status';
   }
   if (!orderNumber && mem.orders.length === 0 && (e.pronoun || /\b(that|this|the same|my) order\b/i.test(text))) orderNumber = mem.mentionedOrder;
-  return { intent, e, text, product, orderNumber, injection: INJECTION.test(text), offset, aboutProductPage: PRODUCT_PAGE.test(text) };
+  return { intent, e, text, product, orderNumber, injection: INJECTION.test(text), offset, aboutProductPage: asksAboutPage(text) };
 }

@@ -13,7 +13,6 @@ import { PHRASES } from './phrases.js';
 import { ORDINAL_WORDS } from './lexicon.js';
 import { askProduct, askSize } from './replies-shop.js';
 
-
 export interface Call {
   name: string;
   args: Record<string, unknown>;

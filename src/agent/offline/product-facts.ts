@@ -43,6 +43,18 @@ const FIT_ADVICE: ReadonlyArray<[RegExp, string]> = [
   [/\btake the smaller\b/i, 'take the smaller size if you are between sizes'],
 ];
 
+/** What a question about one product asks for, besides stock: its price, or what its page says. */
+export const PAGE_QUESTIONS = {
+  price: /\b(how much|price|cost|costs)\b/i,
+  material: /\b(made (of|from|out of)|materials?|fabrics?)\b|\b(real|genuine) leather\b|\bis (it|this|that) (cotton|linen|silk|wool|leather|polyester)\b/i,
+  care: /\b(wash|washable|washing|dry[- ]clean|clean it|care|iron)\b/i,
+  fit: /\b(fit|fits|fitting|runs? (small|large|big)|true to size)\b/i,
+  other: /\b(pockets?|lined|lining|stretchy|stretch|see[- ]through|sheer|waterproof|vegan|zip|buttons?)\b/i,
+};
+
+/** Asks what a product's page says (material, care, pockets…), which needs a product to answer. */
+export const asksAboutPage = (text: string): boolean => PAGE_QUESTIONS.material.test(text) || PAGE_QUESTIONS.care.test(text) || PAGE_QUESTIONS.other.test(text);
+
 export function productFacts(description: string | null): ProductFacts {
   if (!description) return { material: null, care: null, fit: null };
   const text = description.slice(0, 2000);

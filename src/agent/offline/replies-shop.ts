@@ -4,7 +4,7 @@ import type { Frame } from './frame.js';
 import { ASK_MARKERS, PHRASES } from './phrases.js';
 import { inSizes, inStockSizes, isRec, money, num, productsIn, sizeText, str, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
-import { productFacts } from './product-facts.js';
+import { PAGE_QUESTIONS as ASKS, productFacts } from './product-facts.js';
 
 /** Products one reply lists; a search asks for a few more, which "show me more" starts after. */
 export const MAX_SHOWN = 3;
@@ -80,15 +80,6 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
   const hint = f.intent === 'add_to_cart' ? undefined : 'Tell me which one you like and your size, and I will add it to your cart.';
   return { kind: f.intent === 'add_to_cart' ? 'ask' : 'fact', body: `${intro}\n${lines.join('\n')}`, ...(hint ? { hint } : {}) };
 }
-
-// What a question about one product asks for, besides stock: its price, or what its page says.
-const ASKS = {
-  price: /\b(how much|price|cost|costs)\b/i,
-  material: /\b(made (of|from|out of)|materials?|fabrics?)\b|\b(real|genuine) leather\b|\bis (it|this|that) (cotton|linen|silk|wool|leather|polyester)\b/i,
-  care: /\b(wash|washable|washing|dry[- ]clean|clean it|care|iron)\b/i,
-  fit: /\b(fit|fits|fitting|runs? (small|large|big)|true to size)\b/i,
-  other: /\b(pockets?|lined|lining|stretchy|stretch|see[- ]through|sheer|waterproof|vegan|zip|buttons?)\b/i,
-};
 
 function unstated(word: string): string {
   if (word.startsWith('pocket')) return 'whether it has pockets';
