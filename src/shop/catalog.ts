@@ -93,7 +93,7 @@ export interface SearchResult {
   /** The filters actually applied, from the fields and from the query text. */
   understood: { category?: string; colour?: string; size?: string; maxPrice?: number; minPrice?: number; words: string[] };
   matches: ProductCard[];
-  /** How many products match in all (the matches are a page of them). */
+  /** How many products match in all, up to the 300 candidates ranked (the matches are a page of them). */
   total: number;
   /** True when no product matched the words and the results match the filters only. */
   approximate?: true;

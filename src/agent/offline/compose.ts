@@ -65,9 +65,8 @@ export function compose(input: ComposeInput): Reply {
   // Several lines removed at once ("empty my cart"): one sentence for all of them.
   const changes = done.filter((d) => d.name === 'update_cart');
   if (changes.length > 1 && changes.every((d) => d.result?.ok && d.result.data.removed)) return removedAllReply(changes);
-  if (input.frame.intent === 'compare' && done.filter((d) => d.name === 'get_product' && d.result?.ok).length >= 2) {
-    return { ...compareReply(done.filter((d) => d.name === 'get_product'), input.frame), ack: true };
-  }
+  const looked = done.filter((d) => d.name === 'get_product' && d.result?.ok);
+  if (input.frame.intent === 'compare' && looked.length >= 2) return { ...compareReply(looked, input.frame), ack: true };
   const answer = one(last, input);
   const main = last.result?.ok && ACKNOWLEDGED.has(last.name) ? { ...answer, ack: true } : answer;
   const verified = done.slice(0, -1).find((d) => d.name === 'verify_customer' && d.result?.ok);

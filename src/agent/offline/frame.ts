@@ -224,8 +224,6 @@ export function buildFrame(text: string, mem: Memory): Frame {
     else if (e.size && mem.products.length) intent = 'add_to_cart';
   }
 
-  // "put it in my basket" right after "does it come in XL?": that size.
-  const carrySize = intent === 'add_to_cart' && e.size === null && mem.prevUser !== null;
   // "make it 2" with a cart shown sets that line's quantity.
   const setQuantity = mem.cart?.length ? CART_QUANTITY.exec(text) : null;
   if (setQuantity) {
@@ -236,12 +234,16 @@ export function buildFrame(text: string, mem: Memory): Frame {
   // After "X is in stock in S and M. Which size would you like?" the answer is about X.
   const askedAbout = mem.asked === 'size' ? mem.products.find((p) => mem.prevReply.includes(p.name)) ?? null : null;
   let product = askedAbout && !refersToSomethingElse(e, askedAbout) ? askedAbout : mem.products.length ? pickProduct(mem.products, e, text) : null;
+  // What the previous message named, read once if at all.
+  let prevNamed: Entities | undefined;
+  const prevEntities = (prevUser: string) => (prevNamed ??= classify(prevUser).entities);
   // "add it" after a list: "it" is what the shopper asked about in the previous message.
   if (!product && e.pronoun && mem.products.length > 1 && mem.prevUser) {
-    product = pickProduct(mem.products, classify(mem.prevUser).entities, mem.prevUser);
+    product = pickProduct(mem.products, prevEntities(mem.prevUser), mem.prevUser);
   }
-  if (carrySize && product && mem.prevReply.includes(product.name)) {
-    const size = classify(mem.prevUser!).entities.size;
+  // "put it in my basket" right after "does it come in XL?": that size.
+  if (intent === 'add_to_cart' && e.size === null && product && mem.prevUser && mem.prevReply.includes(product.name)) {
+    const size = prevEntities(mem.prevUser).size;
     if (size && product.stock.some((s) => s.size === size && s.units > 0)) e = { ...e, size };
   }
   // "cancel it" with no proposal pending is about an order, which no tool can cancel.

@@ -9,16 +9,21 @@ export interface ProductFacts {
   care: string | null;
   /** How it fits, as a clause after the product's name ("has a slim fit; size up if you are between sizes"). */
   fit: string | null;
+  /** The warmest of its fabrics (0 airy … 3 warmest); null when a fabric is unknown or unranked. */
+  warmth: number | null;
 }
 
-const FABRICS = [
-  'organic cotton', 'cotton', 'linen', 'silk', 'satin', 'viscose', 'jersey', 'chiffon', 'poplin', 'crepe', 'velvet', 'denim', 'mesh',
-  'broderie anglaise', 'broderie', 'oxford', 'merino wool', 'merino', 'wool', 'cashmere', 'fleece', 'muslin', 'knit', 'twill', 'ripstop',
-  'lyocell', 'leather', 'faux leather', 'vegan leather', 'corduroy', 'canvas', 'suede', 'gabardine', 'nylon', 'polyester', 'tweed',
-  'shearling', 'straw', 'brass', 'acetate', 'modal', 'elastane', 'spandex', 'rayon', 'tencel', 'hemp', 'bamboo', 'lace', 'sequin',
-  'sterling silver', 'gold-plated', 'recycled polyester', 'down-filled', 'duck down', 'goose down',
-];
-const FABRIC_RE = new RegExp(`\\b(${[...FABRICS].sort((a, b) => b.length - a.length).join('|')})( blend| mix)?\\b`, 'gi');
+// Fabric words with a rough warmth (0 airy … 3 warmest) for "which one is warmer?"; null: no verdict.
+const FABRICS: Record<string, number | null> = Object.fromEntries(
+  Object.entries({
+    3: 'shearling|down-filled|duck down|goose down|cashmere|fleece|wool|merino wool|merino|tweed',
+    2: 'corduroy|knit|leather|faux leather|vegan leather|suede|denim|velvet|gabardine',
+    1: 'cotton|organic cotton|recycled polyester|jersey|twill|canvas|viscose|crepe|poplin|lyocell|nylon|polyester|oxford|modal|rayon|tencel|hemp|bamboo|ripstop',
+    0: 'linen|silk|satin|chiffon|mesh|muslin|broderie anglaise|broderie|straw|lace',
+    none: 'brass|acetate|elastane|spandex|sequin|sterling silver|gold-plated',
+  }).flatMap(([rank, words]) => words.split('|').map((w) => [w, rank === 'none' ? null : Number(rank)])),
+);
+const FABRIC_RE = new RegExp(`\\b(${Object.keys(FABRICS).sort((a, b) => b.length - a.length).join('|')})( blend| mix)?\\b`, 'gi');
 
 const CARE: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string]> = [
   [/\bmachine[- ]wash(?:able)?(?: (?:at|on) (\d{2})\s*°?\s*c| (cold|warm|gentle))?/i, (m) => `machine wash${m[1] ? ` at ${m[1]}°C` : m[2] ? ` ${m[2].toLowerCase()}` : ''}`],
@@ -56,7 +61,7 @@ export const PAGE_QUESTIONS = {
 export const asksAboutPage = (text: string): boolean => PAGE_QUESTIONS.material.test(text) || PAGE_QUESTIONS.care.test(text) || PAGE_QUESTIONS.other.test(text);
 
 export function productFacts(description: string | null): ProductFacts {
-  if (!description) return { material: null, care: null, fit: null };
+  if (!description) return { material: null, care: null, fit: null, warmth: null };
   const text = description.slice(0, 2000);
   const materials: string[] = [];
   for (const m of text.matchAll(FABRIC_RE)) {
@@ -75,7 +80,13 @@ export function productFacts(description: string | null): ProductFacts {
   const advice = FIT_ADVICE.find(([re]) => re.test(text))?.[1] ?? null;
   return {
     material: materials.length ? materials.slice(0, 3).join(' and ') : null,
+    warmth: warmthOf(materials),
     care,
     fit: fit && advice ? `${fit}; ${advice}` : (fit ?? (advice ? `comes with a sizing tip: ${advice}` : null)),
   };
+}
+
+function warmthOf(materials: readonly string[]): number | null {
+  const ranks = materials.map((m) => FABRICS[m.replace(/ (blend|mix)$/, '')] ?? null);
+  return ranks.length && ranks.every((r) => r !== null) ? Math.max(...(ranks as number[])) : null;
 }

@@ -4,7 +4,7 @@ import type { Frame } from './frame.js';
 import { ASK_MARKERS, PHRASES } from './phrases.js';
 import { inSizes, inStockSizes, isRec, money, num, productsIn, sizeText, str, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
-import { PAGE_QUESTIONS as ASKS, productFacts } from './product-facts.js';
+import { PAGE_QUESTIONS, productFacts } from './product-facts.js';
 
 /** Products one reply lists; a search asks for a few more, which "show me more" starts after. */
 export const MAX_SHOWN = 3;
@@ -91,18 +91,26 @@ function unstated(word: string): string {
 
 /** Answers from the product page (material, care, fit) for what the message asks; null if it asks none of them. */
 function pageAnswer(p: ProductView, text: string): string | null {
-  const asks = (k: keyof typeof ASKS) => ASKS[k].test(text);
+  const asks = (k: keyof typeof PAGE_QUESTIONS) => PAGE_QUESTIONS[k].test(text);
   if (!asks('material') && !asks('care') && !asks('fit') && !asks('other')) return null;
   const facts = productFacts(p.description);
   const said: string[] = [];
   const unknown: string[] = [];
-  if (asks('material')) (facts.material ? said.push(`${p.name} is made of ${facts.material}.`) : unknown.push('what it is made of'));
-  if (asks('care')) (facts.care ? said.push(`Care: ${facts.care}.`) : unknown.push('how to care for it'));
-  if (asks('fit')) (facts.fit ? said.push(`It ${facts.fit}.`) : unknown.push('how it fits'));
-  if (asks('other')) unknown.push(unstated(ASKS.other.exec(text)![0].toLowerCase()));
+  const answer = (asked: boolean, fact: string | null, say: (fact: string) => string, missing: string) => {
+    if (!asked) return;
+    if (fact) said.push(say(fact));
+    else unknown.push(missing);
+  };
+  answer(asks('material'), facts.material, (m) => `${p.name} is made of ${m}.`, 'what it is made of');
+  answer(asks('care'), facts.care, (c) => `Care: ${c}.`, 'how to care for it');
+  answer(asks('fit'), facts.fit, (f) => `It ${f}.`, 'how it fits');
+  if (asks('other')) unknown.push(unstated(PAGE_QUESTIONS.other.exec(text)![0].toLowerCase()));
   if (unknown.length) {
     // Say what the page does state, so the shopper is not left with nothing.
-    if (!said.length) for (const [k, v] of [['material', facts.material], ['fit', facts.fit]] as const) if (v) said.push(k === 'material' ? `It is made of ${v}.` : `It ${v}.`);
+    if (!said.length) {
+      if (facts.material) said.push(`It is made of ${facts.material}.`);
+      if (facts.fit) said.push(`It ${facts.fit}.`);
+    }
     said.unshift(`The product details for ${p.name} don't say ${list(unknown)}.`);
   }
   return said.join(' ');
@@ -129,7 +137,7 @@ export function productReply(ex: Exchange, f: Frame): Reply {
   const stock = sizes.length ? ` It is in stock ${inSizes(sizes)}${soldOut.length ? ` (sold out in ${sizeText(soldOut)})` : ''}.` : ' It is currently sold out.';
   const colour = p.colour && !p.name.toLowerCase().includes(p.colour.toLowerCase()) ? ` in ${p.colour}` : '';
   const page = pageAnswer(p, f.text);
-  if (page) return { kind: 'fact', body: `${page}${p.price !== null && ASKS.price.test(f.text) ? ` It costs ${money(p.price)}.` : ''}${stock}`, hint };
+  if (page) return { kind: 'fact', body: `${page}${p.price !== null && PAGE_QUESTIONS.price.test(f.text) ? ` It costs ${money(p.price)}.` : ''}${stock}`, hint };
   return { kind: 'fact', body: `${p.name}${colour}${price}.${stock}`, hint };
 }
 
@@ -213,20 +221,6 @@ export function reorderReply(ex: Exchange): Reply {
   return { kind: 'fact', body: parts.filter(Boolean).join(' ') };
 }
 
-// Rough warmth of a fabric, for "which one is warmer?"; unknown fabrics give no verdict.
-const WARMTH: ReadonlyArray<[RegExp, number]> = [
-  [/\b(shearling|down-filled|duck down|goose down|cashmere|fleece|wool|merino|tweed)\b/, 3],
-  [/\b(corduroy|knit|leather|suede|denim|velvet|gabardine)\b/, 2],
-  [/\b(cotton|jersey|twill|canvas|viscose|crepe|poplin|lyocell|nylon|polyester|oxford)\b/, 1],
-  [/\b(linen|silk|satin|chiffon|mesh|muslin|broderie|straw)\b/, 0],
-];
-
-function warmth(material: string | null): number | null {
-  if (!material) return null;
-  const ranks = WARMTH.filter(([re]) => re.test(material)).map(([, r]) => r);
-  return ranks.length ? Math.max(...ranks) : null;
-}
-
 /** Products side by side (price, material, fit, sizes in stock), with a verdict where the data gives one. */
 export function compareReply(exchanges: readonly Exchange[], f: Frame): Reply {
   const products = exchanges.flatMap((ex) => (ex.result?.ok ? productsIn(ex.result.data).slice(0, 1) : []));
@@ -242,11 +236,11 @@ export function compareReply(exchanges: readonly Exchange[], f: Frame): Reply {
     const priced = rows.filter((r) => r.p.price !== null).sort((a, b) => a.p.price! - b.p.price!);
     if (priced.length >= 2) verdict = priced[0]!.p.price === priced[1]!.p.price ? 'They cost the same.' : `${priced[0]!.p.name} is the cheaper one, at ${money(priced[0]!.p.price!)}.`;
   } else if (/\bwarm(er|est)?\b/.test(text)) {
-    const rated = rows.map((r) => ({ r, w: warmth(r.facts.material) }));
-    const known = rated.filter((x): x is { r: (typeof rows)[number]; w: number } => x.w !== null).sort((a, b) => b.w - a.w);
+    const ranked = [...rows].sort((a, b) => (b.facts.warmth ?? -1) - (a.facts.warmth ?? -1));
+    const [top, next] = ranked;
     verdict =
-      known.length === rated.length && known[0]!.w > known[1]!.w
-        ? `${known[0]!.r.p.name} should be the warmer one: it is made of ${known[0]!.r.facts.material}.`
+      rows.every((r) => r.facts.warmth !== null) && top!.facts.warmth! > next!.facts.warmth!
+        ? `${top!.p.name} should be the warmer one: it is made of ${top!.facts.material}.`
         : "I can't tell which is warmer from the product details.";
   }
   return { kind: 'fact', body: `Side by side:\n${rows.map((r) => r.line).join('\n')}${verdict ? `\n${verdict}` : ''}`, hint: 'Tell me which one you like and your size, and I will add it to your cart.' };

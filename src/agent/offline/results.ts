@@ -101,7 +101,6 @@ export function ordersIn(data: Rec): OrderView[] {
 
 const PRODUCT_TOOLS = new Set(['search_products', 'recommend_products', 'get_product']);
 
-/** Products the most recent product-showing exchange displayed (searching back over `exchanges`). */
 /**
  * The products the latest turn that showed any showed: a list, one product, or several looked up
  * side by side in one turn (a comparison).
