@@ -3,11 +3,9 @@
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { ASK_MARKERS, PHRASES } from './phrases.js';
-import { inSizes, inStockSizes, isRec, num, ordersIn, str, type OrderView, type ProductView } from './results.js';
+import { inSizes, inStockSizes, isRec, listText, num, ordersIn, str, type OrderView, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 
-const list = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 function statusSentence(o: OrderView): string {
   const n = `Order #${o.orderNumber}`;
@@ -28,7 +26,7 @@ function statusSentence(o: OrderView): string {
 }
 
 function orderLine(o: OrderView): string {
-  const what = o.items.length ? `: ${list(o.items.slice(0, 3))}${o.items.length > 3 ? ' and more' : ''}` : '';
+  const what = o.items.length ? `: ${listText(o.items.slice(0, 3))}${o.items.length > 3 ? ' and more' : ''}` : '';
   const when = o.status === 'delivered' && o.delivered ? `delivered ${o.delivered}` : o.status ?? '';
   const ret = o.returnPossible && o.returnUntil ? `, returnable until ${o.returnUntil}` : '';
   return `#${o.orderNumber} (${when}${o.placed && o.status !== 'delivered' ? `, placed ${o.placed}` : ''}${ret})${what}`;
@@ -41,8 +39,8 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
   if (single) {
     const o = orders[0]!;
     const parts = [statusSentence(o)];
-    if (o.items.length) parts.push(`It contains ${list(o.items.slice(0, 4))}${o.items.length > 4 ? ' and more' : ''}.`);
-    for (const l of o.returnLabels) parts.push(`A return label${l.trackingCode ? ` (${l.trackingCode})` : ''} was created for ${list(l.items)}.`);
+    if (o.items.length) parts.push(`It contains ${listText(o.items.slice(0, 4))}${o.items.length > 4 ? ' and more' : ''}.`);
+    for (const l of o.returnLabels) parts.push(`A return label${l.trackingCode ? ` (${l.trackingCode})` : ''} was created for ${listText(l.items)}.`);
     if (o.returnPossible && o.returnUntil) parts.push(`You can return ${o.returnLabels.length ? 'the rest' : 'it'} until ${o.returnUntil}.`);
     return { kind: 'fact', body: parts.join(' ') };
   }
@@ -56,7 +54,7 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
   }
   if (f.intent === 'reorder') return { kind: 'ask', body: `${ASK_MARKERS.order} would you like to order again?\n${lines}` };
   const intro = shown.length === 1 ? 'Your most recent order:' : `Your ${shown.length} most recent orders:`;
-  if (shown.length === 1) return { kind: 'fact', body: `${statusSentence(shown[0]!)}${shown[0]!.items.length ? ` It contains ${list(shown[0]!.items.slice(0, 4))}.` : ''}` };
+  if (shown.length === 1) return { kind: 'fact', body: `${statusSentence(shown[0]!)}${shown[0]!.items.length ? ` It contains ${listText(shown[0]!.items.slice(0, 4))}.` : ''}` };
   return { kind: 'fact', body: `${intro}\n${lines}\n${ASK_MARKERS.order} would you like to know more about?` };
 }
 
@@ -75,7 +73,7 @@ export function returnReply(ex: Exchange, brief: boolean): Reply {
     const next = brief ? null : str(label.next);
     return {
       kind: 'fact',
-      body: `${head}${items.length ? ` (${list(items)})` : ''}${to ? ` and has been emailed to ${to}` : ''}.${code ? ` Return tracking code: ${code}.` : ''}${next ? ` ${next}` : ''}`,
+      body: `${head}${items.length ? ` (${listText(items)})` : ''}${to ? ` and has been emailed to ${to}` : ''}.${code ? ` Return tracking code: ${code}.` : ''}${next ? ` ${next}` : ''}`,
     };
   }
   const proposal = isRec(data.proposal) ? data.proposal : data;
@@ -87,7 +85,7 @@ export function returnReply(ex: Exchange, brief: boolean): Reply {
   const sorry = /damaged|faulty|broken|defective|ripped|torn|stained|hole|wrong item/i.test(str(ex.args.reason) ?? '') ? "I'm sorry about that. " : '';
   return {
     kind: 'ask',
-    body: `${sorry}I can create a ${free}return label for order #${n}${items.length ? ` covering ${list(items)}` : ''}${email ? `, emailed to ${email}` : ''}.${until && !brief ? ` The return window for this order is open until ${until}.` : ''} Shall I go ahead?`,
+    body: `${sorry}I can create a ${free}return label for order #${n}${items.length ? ` covering ${listText(items)}` : ''}${email ? `, emailed to ${email}` : ''}.${until && !brief ? ` The return window for this order is open until ${until}.` : ''} Shall I go ahead?`,
   };
 }
 
@@ -101,7 +99,7 @@ export function loyaltyReply(ex: Exchange): Reply {
     points !== null ? `You have ${points} loyalty points${tier && tier !== 'none' ? ` and you're a ${tier} member` : ''}.` : '',
     str(d.pointsValue) ? `${str(d.pointsValue)}.` : '',
     next && num(next.pointsNeeded) !== null && str(next.tier) ? `${num(next.pointsNeeded)} more points take you to ${str(next.tier)}.` : '',
-    perks.length ? `Your perks: ${list(perks)}.` : '',
+    perks.length ? `Your perks: ${listText(perks)}.` : '',
   ];
   return { kind: 'fact', body: parts.filter(Boolean).join(' '), perks: true };
 }

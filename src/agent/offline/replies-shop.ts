@@ -2,15 +2,13 @@
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { ASK_MARKERS, PHRASES } from './phrases.js';
-import { inSizes, inStockSizes, isRec, money, num, productsIn, sizeText, str, type ProductView } from './results.js';
+import { inSizes, inStockSizes, isRec, listText, money, num, productsIn, sizeText, str, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 import { PAGE_QUESTIONS, productFacts } from './product-facts.js';
 
 /** Products one reply lists; a search asks for a few more, which "show me more" starts after. */
 export const MAX_SHOWN = 3;
 
-const list = (items: readonly string[]): string =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 function sizeNote(p: ProductView, size: string | null): string {
   const sizes = inStockSizes(p);
@@ -111,7 +109,7 @@ function pageAnswer(p: ProductView, text: string): string | null {
       if (facts.material) said.push(`It is made of ${facts.material}.`);
       if (facts.fit) said.push(`It ${facts.fit}.`);
     }
-    said.unshift(`The product details for ${p.name} don't say ${list(unknown)}.`);
+    said.unshift(`The product details for ${p.name} don't say ${listText(unknown)}.`);
   }
   return said.join(' ');
 }
@@ -179,7 +177,7 @@ export function removedAllReply(removals: readonly Exchange[]): Reply {
     const r = ex.result!.data.removed as Record<string, unknown>;
     return `${str(r.name) ?? 'an item'}${str(r.size) ? ` (${str(r.size)})` : ''}`;
   });
-  return { kind: 'fact', body: `I've removed ${list(names)} from your cart; it is empty now.` };
+  return { kind: 'fact', body: `I've removed ${listText(names)} from your cart; it is empty now.` };
 }
 
 export function cartReply(ex: Exchange, f: Frame): Reply {
@@ -214,8 +212,8 @@ export function reorderReply(ex: Exchange): Reply {
   const missing = names(data.unavailable);
   const cart = isRec(data.cart) ? data.cart : {};
   const parts = [
-    added.length ? `I've added ${added.length === 1 ? 'the item' : `${added.length} items`} from order #${n} to your cart: ${list(added)}.` : `Nothing from order #${n} could be added: it is no longer in stock.`,
-    missing.length ? `Not available any more: ${list(missing)}.` : '',
+    added.length ? `I've added ${added.length === 1 ? 'the item' : `${added.length} items`} from order #${n} to your cart: ${listText(added)}.` : `Nothing from order #${n} could be added: it is no longer in stock.`,
+    missing.length ? `Not available any more: ${listText(missing)}.` : '',
     cartTotals(cart),
   ];
   return { kind: 'fact', body: parts.filter(Boolean).join(' ') };

@@ -139,11 +139,15 @@ export const inStockSizes = (p: ProductView): string[] => p.stock.filter((s) => 
 const ONE_SIZE = /^one( ?size)?$/i;
 
 /** "S, M and L", "36–46" for a run of shoe sizes, "one size". */
+/** "a", "a and b", "a, b and c". */
+export const listText = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
 export function sizeText(sizes: readonly string[]): string {
   if (sizes.length === 1 && ONE_SIZE.test(sizes[0]!)) return 'one size';
   const nums = sizes.map(Number);
   if (sizes.length >= 3 && nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1]! + 1))) return `${sizes[0]}–${sizes[sizes.length - 1]}`;
-  return sizes.length <= 1 ? (sizes[0] ?? '') : `${sizes.slice(0, -1).join(', ')} and ${sizes[sizes.length - 1]}`;
+  return listText(sizes);
 }
 
 /** "in S, M and L" / "in one size". */
