@@ -59,6 +59,7 @@ const FEATURES: Feature[] = [
 ];
 const STORE = STORE_WORDS.map(canonicalPhrase);
 const THRESHOLD = 2;
+const HEDGED = / (but|instead|how about|what about|rather|or|only) /;
 const QUESTION = /^ (do you have|have you got|is|are|any|does|do they|got) /;
 
 // Equal scores go to the intent that is costlier to miss.
@@ -123,6 +124,8 @@ export function classify(text: string, ctx: ClassifyContext = {}): Understanding
     add(scores, 'confirm', 1);
     add(scores, 'deny', 1);
   }
+  // "ok, how about a replacement" / "yes but only the jumper" asks for something else: no consent.
+  if (HEDGED.test(norm.padded)) scores.confirm = 0;
 
   let intent: Intent = 'out_of_scope';
   let best = 0;

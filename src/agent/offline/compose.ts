@@ -44,7 +44,7 @@ function one(ex: Exchange, { frame, tools, voice, done, memory }: ComposeInput):
     case 'lookup_order':
       return ordersReply(ex, frame);
     case 'create_return_label':
-      return returnReply(ex, voice.style === 'brief');
+      return returnReply(ex, voice.style === 'brief', frame.text);
     case 'loyalty_status':
       return loyaltyReply(ex);
     case 'verify_customer':

@@ -214,14 +214,17 @@ export function buildFrame(text: string, mem: Memory): Frame {
       (mem.asked === 'order' && (e.orderNumbers.length > 0 || (refersToSomething(e) && pickOrder(mem.orders, e, text, prev.intent) !== null))) ||
       (mem.asked === 'verify' && (e.email !== null || e.orderNumbers.length > 0));
     if (answers) {
-      e = merge(prev.entities, e);
+      // "it" or "the second" in the answer replaces whatever the question pointed with ("my last order").
+      const pointsItself = e.pronoun || e.ordinal !== null;
+      e = merge(pointsItself ? { ...prev.entities, pronoun: false, ordinal: null } : prev.entities, e);
       intent = mem.asked === 'verify' ? 'verify' : prev.intent;
     }
   } else if (!mem.asked && (intent === 'out_of_scope' || intent === 'unanswerable') && hasSlot) {
     // A bare order number or email with no question pending.
     if (e.email) intent = 'verify';
     else if (e.orderNumbers.length) intent = 'order_status';
-    else if (e.size && mem.products.length) intent = 'add_to_cart';
+    // Only a bare size ("M please"): "I'm between S and M usually" says more than which size to add.
+    else if (e.size && mem.products.length && e.descriptors.length === 0) intent = 'add_to_cart';
   }
 
   // "make it 2" with a cart shown sets that line's quantity.
@@ -248,7 +251,10 @@ export function buildFrame(text: string, mem: Memory): Frame {
   }
   // "cancel it" with no proposal pending is about an order, which no tool can cancel.
   if (intent === 'deny' && !mem.pendingReturn && /\bcancel/i.test(text) && (mem.orders.length > 0 || e.orderNumbers.length > 0 || /\b(can|could|how do|how can) i cancel\b/i.test(text))) intent = 'unsupported';
-  let orderNumber = pickOrder(mem.orders, e, text, intent);
+  // "yes but only the jumper" while a return is proposed: the same return, of fewer items.
+  const pendingOrder = typeof mem.pendingReturn?.orderNumber === 'string' ? mem.pendingReturn.orderNumber : null;
+  if (pendingOrder && e.categoryWord && /\b(only|just)\b/i.test(text) && intent !== 'deny' && intent !== 'human') intent = 'return';
+  let orderNumber = pickOrder(mem.orders, e, text, intent) ?? (intent === 'return' ? pendingOrder : null);
   // "what about the sneakers one?" after a list of orders asks about an order, not the catalog.
   if (orderNumber && !e.orderNumbers.length && mem.orders.length && !mem.products.length && (intent === 'search' || intent === 'stock') && /\b(one|order|about)\b/i.test(text)) {
     intent = 'order_status';

@@ -42,7 +42,7 @@ export type ScoredIntent = (typeof INTENTS)[number];
 export const UNANSWERABLE_FEATURES: readonly string[] = ['gift wrap*', 'gift card', 'gift receipt', 'discount', 'promo code', 'promotion', 'coupon', 'voucher', 'on sale', 'in the sale', 'sale on', 'any deal', 'deals', 'black friday', 'where are you based', 'where are you located', 'where is your shop', 'where is the store', 'review', 'rating', 'what do other customers', 'other customers say', 'good quality', 'the quality', 'price match', 'physical store', 'store near', 'in store', 'click and collect', 'warranty', 'alteration', 'newsletter', 'careers', 'franchise'];
 
 /** Actions no tool can take: said plainly, with a human offered. */
-export const UNSUPPORTED_FEATURES: readonly string[] = ['hold it', 'reserve', 'put it aside', 'set it aside', 'delete my account', 'delete my data', 'cancel my order', 'cancel order', 'cancel the order', 'cancel this order', 'cancel that order', 'change my address', 'change the address', 'change address', 'update my address', 'shipping address', 'delivery address', 'change my order', 'modify my order', 'edit my order', 'change my email', 'change my password', 'reset my password', 'close my account', 'unsubscribe'];
+export const UNSUPPORTED_FEATURES: readonly string[] = ['hold it', 'reserve', 'put it aside', 'set it aside', 'delete my account', 'delete my data', 'cancel my order', 'cancel order', 'cancel the order', 'cancel this order', 'cancel that order', 'change my address', 'change the address', 'change address', 'update my address', 'shipping address', 'delivery address', 'change my order', 'modify my order', 'edit my order', 'change my email', 'change my password', 'reset my password', 'close my account', 'unsubscribe', 'on file', 'my account details', 'my details', 'update my email', 'update my details', 'change my details', 'change my name', 'change my phone', 'update my phone', 'forgot my password', 'forgot password'];
 
 /** Phrase features: [intent, weight, phrases]. A phrase counts once per message. */
 export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, readonly string[]]> = [
@@ -80,14 +80,14 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['view_cart', 2, ['my cart', 'my basket', 'my bag', 'shopping cart', 'cart', 'basket']],
   ['view_cart', 1, ['so far', 'total']],
 
-  ['order_status', 3, ['track', 'tracking', 'where is my', 'my package', 'my parcel', 'my stuff', 'my delivery', 'on the way', 'shipped yet', 'has shipped', 'order status', 'status of my', 'order history', 'recent order', 'has not come', 'not arrived', 'not received', 'have not received', 'did you send', 'not come']],
+  ['order_status', 3, ['track', 'tracking', 'where is my', 'my package', 'my parcel', 'my stuff', 'my delivery', 'on the way', 'shipped yet', 'has shipped', 'order status', 'status of my', 'order history', 'recent order', 'has not come', 'not arrived', 'not received', 'have not received', 'did you send', 'not come', 'supposed to come', 'supposed to arrive', 'supposed to be here', 'should have arrived', 'should have come', 'should be here by', 'running late', 'is late', 'delayed', 'late delivery', 'not here yet', 'not shown up', 'still waiting for']],
   ['order_status', 1.5, ['my order', 'last order']],
   // What the shopper bought before is their order history.
   ['order_status', 4, ['did i buy', 'did i order', 'have i bought', 'have i ordered', 'i bought before', 'my purchases', 'past orders', 'previous orders', 'my last purchase']],
   ['order_status', 1, ['order']],
   ['order_status', 2, ['shipped', 'ship', 'package', 'parcel', 'arrive', 'delivered', 'received', 'status', 'where is', 'happened to', 'sent', 'did my']],
 
-  ['return', 3.5, ['return', 'refund', 'send back', 'send it back', 'send this back', 'send them back', 'send stuff back', 'send something back', 'send things back', 'money back', 'exchange', 'swap', 'return label', 'retour']],
+  ['return', 3.5, ['return', 'refund', 'send back', 'send it back', 'send this back', 'send them back', 'send stuff back', 'send something back', 'send things back', 'money back', 'exchange', 'swap', 'replacement', 'replace it', 'replace them', 'replace the', 'return label', 'retour']],
   ['return', 3.5, ['damaged', 'faulty', 'broken', 'defective', 'ripped', 'stained', 'has a hole', 'wrong item', 'wrong colour', 'wrong color', 'not what i ordered']],
   ['return', 2, ['does not fit', 'not fit', 'too small', 'too big', 'too large', 'too tight', 'too loose', 'wrong size', 'bigger size', 'smaller size']],
 
@@ -109,9 +109,9 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['policy_returns', 1.5, ['return', 'refund', 'how long']],
   // When a refund comes and whether exchanges exist are policy questions, not a request to return.
   ['policy_returns', 5, ['when will i get my refund', 'when do i get my refund', 'when will i get my money', 'when do i get my money', 'until i get my money', 'until i get my refund', 'where is my refund', 'refund arrive', 'refund to arrive', 'refund to come', 'exchange policy', 'do you do exchange', 'do you offer exchange', 'do you allow exchange', 'do you accept exchange']],
-  ['policy_sizing', 4, ['size guide', 'size chart', 'what size should', 'what size would', 'what size do i', 'what size am i', 'which size should', 'size should i', 'run small', 'run large', 'run big', 'fit small', 'fit large', 'sizes fit', 'size fit', 'us size', 'uk size', 'in us', 'in uk', 'my waist', 'my bust', 'inches', 'measurement', 'between size', 'true to size', 'how do your size', 'your size', 'petite', 'plus size']],
+  ['policy_sizing', 4, ['size guide', 'size chart', 'what size should', 'what size would', 'what size do i', 'what size am i', 'which size should', 'size should i', 'run small', 'run large', 'run big', 'fit small', 'fit large', 'sizes fit', 'size fit', 'us size', 'uk size', 'in us', 'in uk', 'my waist', 'my bust', 'inches', 'measurement', 'between size', 'true to size', 'how do your size', 'your size', 'petite', 'plus size', 'know my size', 'find my size', 'work out my size', 'figure out my size', 'check my size', 'measure myself', 'how to measure', 'how do i measure', 'what size to', 'which size to', 'help with size', 'size help', 'size advice', 'size question', 'size info']],
   ['policy_sizing', 2, ['uk', 'conversion', 'convert']],
-  ['policy_sizing', 3, ['i usually wear', 'i normally wear', 'i wear a', 'i wear size', 'i am usually', 'i am normally', 'i am a size', 'my usual size']],
+  ['policy_sizing', 3, ['i usually wear', 'i normally wear', 'i wear a', 'i wear size', 'i am usually', 'i am normally', 'i am a size', 'my usual size', 'i am between', 'in between sizes', 'in between a']],
   ['policy_sizing', 1.5, ['fit', 'size']],
   ['policy_payment', 3.5, ['pay', 'payment', 'paypal', 'credit card', 'debit card', 'apple pay', 'google pay', 'klarna', 'afterpay', 'tax', 'currency', 'visa', 'mastercard', 'amex']],
   ['policy_ai', 4, ['are you a bot', 'are you a robot', 'are you a real', 'are you human', 'are you a human', 'are you ai', 'are you an ai', 'is this an ai', 'is this a bot', 'is this ai', 'am i talking to', 'am i chatting with', 'am i speaking to', 'am i talking with', 'am i chatting to', 'am i speaking with', 'is this a real person', 'are you real', 'are you a person']],

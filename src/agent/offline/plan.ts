@@ -3,7 +3,7 @@
 // (create_return_label with confirm: true) happens only on the shopper's yes to a proposal
 // made in the previous turn, with exactly the proposed arguments.
 import type { Frame } from './frame.js';
-import { garmentNotIn, pickProduct } from './frame.js';
+import { garmentNotIn, pickOrder, pickProduct } from './frame.js';
 import type { Memory } from './memory.js';
 import type { Exchange } from './conversation.js';
 import { policyTopic } from './classify.js';
@@ -83,6 +83,8 @@ function namedItems(order: OrderView, f: Frame): number[] | null {
 function proposeReturn(orderNumber: string, order: OrderView | null, f: Frame, tools: ReadonlySet<string>): Step {
   const reason = returnReason(f);
   const args: Record<string, unknown> = { orderNumber, confirm: false, ...(reason ? { reason } : {}) };
+  // "only the jumper" for an order not looked up yet: its items first.
+  if (!order && f.e.categoryWord && tools.has('lookup_order')) return call('lookup_order', { orderNumber });
   const picked = order ? namedItems(order, f) : null;
   if (order && picked) {
     const ids = picked.map((i) => order.itemIds[i]);
@@ -239,6 +241,16 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
   }
 }
 
+const NOT_ARRIVED = /\b(has ?n[o']?t|have ?n[o']?t|did ?n[o']?t|never|not|still not|yet to) (arrived?|come|came|shown up|show up|turned up|got here|gotten here|been delivered|received|receive|get|got)\b|\bstill waiting\b|\bnot here yet\b/i;
+
+/** The one order of a fresh list the message points at: by position ("my last order"), or the only one still on its way when it "hasn't arrived". */
+function orderMeant(orders: readonly OrderView[], f: Frame): string | null {
+  if (f.e.ordinal !== null) return pickOrder(orders, f.e, f.text, f.intent);
+  if (!NOT_ARRIVED.test(f.text)) return null;
+  const underway = orders.filter((o) => !o.delivered && o.status !== 'delivered' && o.status !== 'cancelled');
+  return underway.length === 1 ? underway[0]!.orderNumber : null;
+}
+
 /** After this turn's tool results: chain one more call when the request needs it, else compose. */
 export function nextStep(input: PlanInput): Step {
   const { frame: f, tools, done } = input;
@@ -256,6 +268,8 @@ export function nextStep(input: PlanInput): Step {
   if (last.name === 'search_products' && r.ok && f.intent === 'add_to_cart' && !already('add_to_cart')) {
     // "add a red dress in M": any of them will do, the first; "add the linen wrap dress": only that one.
     const found = productsIn(r.data);
+    // Only what the shopper named: a kind or colour of product, and words that matched as said.
+    if (r.data.approximate === true || (f.e.category === null && f.e.colour === null)) return { kind: 'compose' };
     const p = pickProduct(found, { ...f.e, ordinal: null, pronoun: false }, f.text) ?? (f.e.definite && found.length > 1 ? null : found[0]);
     if (p && (f.e.size ? inStockSizes(p).includes(f.e.size) : false)) return addOrAsk(p, f, tools);
     return { kind: 'compose' };
@@ -272,6 +286,9 @@ export function nextStep(input: PlanInput): Step {
       if (returnable.length === 1 && !garmentNotIn(returnable, f.e)) return proposeReturn(returnable[0]!.orderNumber, returnable[0]!, f, tools);
     }
     if (f.intent === 'reorder' && tools.has('reorder') && orders.length && f.e.ordinal === -1) return call('reorder', { orderNumber: orders[0]!.orderNumber });
+    // "my last order hasn't arrived": that order's details rather than the list.
+    const meant = f.intent === 'order_status' && orders.length > 1 && tools.has('lookup_order') ? orderMeant(orders, f) : null;
+    if (meant) return call('lookup_order', { orderNumber: meant });
   }
   // Looked at the cart to find the line to change.
   if (last.name === 'view_cart' && r.ok && f.intent === 'update_cart' && tools.has('update_cart') && !already('update_cart')) {

@@ -61,7 +61,7 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
 const itemNames = (v: unknown): string[] =>
   Array.isArray(v) ? v.map((i) => (typeof i === 'string' ? i : isRec(i) ? [str(i.name), str(i.size) ? `(${str(i.size)})` : null].filter(Boolean).join(' ') : '')).filter(Boolean) : [];
 
-export function returnReply(ex: Exchange, brief: boolean): Reply {
+export function returnReply(ex: Exchange, brief: boolean, asked = ''): Reply {
   const data = ex.result!.data;
   const n = str(ex.args.orderNumber) ?? str(data.orderNumber);
   if (isRec(data.label)) {
@@ -83,9 +83,11 @@ export function returnReply(ex: Exchange, brief: boolean): Reply {
   const free = str(proposal.cost) === 'free' ? 'free ' : '';
   // Something arrived broken: sorry first.
   const sorry = /damaged|faulty|broken|defective|ripped|torn|stained|hole|wrong item/i.test(str(ex.args.reason) ?? '') ? "I'm sorry about that. " : '';
+  // No tool swaps an item: an exchange is a return and a new order.
+  const swap = /\b(exchange|swap|replace|replacement)/i.test(asked) ? `${PHRASES.noExchanges} ` : '';
   return {
     kind: 'ask',
-    body: `${sorry}I can create a ${free}return label for order #${n}${items.length ? ` covering ${listText(items)}` : ''}${email ? `, emailed to ${email}` : ''}.${until && !brief ? ` The return window for this order is open until ${until}.` : ''} Shall I go ahead?`,
+    body: `${sorry}${swap}I can create a ${free}return label for order #${n}${items.length ? ` covering ${listText(items)}` : ''}${email ? `, emailed to ${email}` : ''}.${until && !brief ? ` The return window for this order is open until ${until}.` : ''} Shall I go ahead?`,
   };
 }
 

@@ -36,7 +36,8 @@ export const COMMON_WORDS: readonly string[] = (
   'thin thick pricey wife son father mother niece nephew aunt uncle colleague concert tall hips print whom mate ' +
   // Recipients, popularity and product-page words.
   'mum mom dad boyfriend girlfriend husband partner sister brother daughter grandma granddad guest present best seller sellers ' +
-  'based located pockets washable charge fee checkout hold holding vegan review reviews rating quality complaint warmer'
+  'based located pockets washable charge fee checkout hold holding vegan review reviews rating quality complaint warmer ' +
+  'file files details detail replacement replace supposed delayed'
 ).split(/\s+/);
 
 /** Whole-token replacements (after lowercasing and contraction expansion). */

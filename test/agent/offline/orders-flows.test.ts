@@ -1,0 +1,92 @@
+// Orders, returns and sizing as shoppers actually phrase them, through the real chat service on
+// the demo store (own store: the returns made here must not meet the other flow tests' labels).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, isNull } from 'drizzle-orm';
+import { carts, orders, returnLabels } from '../../../src/db/index.js';
+import { Chat, anonymous, openStore, signedIn, toolNames, type Store } from './store.js';
+
+let store: Store;
+beforeAll(async () => {
+  store = await openStore();
+});
+afterAll(() => store.dispose());
+
+const labelsOf = async (orderNumber: string) => {
+  const [order] = await store.db.db.select().from(orders).where(eq(orders.number, orderNumber));
+  return store.db.db.select().from(returnLabels).where(eq(returnLabels.orderId, order!.id));
+};
+
+describe('orders as shoppers ask about them', () => {
+  it('"my last order hasn\'t shown up" answers about the order still on its way, and "it" stays that order', async () => {
+    const underway = await store.db.db.select().from(orders).where(and(eq(orders.customerId, 'c_marcus'), isNull(orders.deliveredAt)));
+    expect(underway).toHaveLength(1);
+    const n = underway[0]!.number;
+
+    const chat = new Chat(store, signedIn('c_marcus'));
+    const first = await chat.say("hi, my last order hasn't shown up yet");
+    expect(first.toolCalls.map((t) => [t.name, t.args])).toEqual([['lookup_order', {}], ['lookup_order', { orderNumber: n }]]);
+    expect(first.reply).toMatch(new RegExp(`Order #${n} is on its way`));
+    expect(first.reply).not.toMatch(/Which order/);
+
+    const late = await chat.say('it was supposed to come monday');
+    expect(late.toolCalls.map((t) => [t.name, t.args])).toEqual([['lookup_order', { orderNumber: n }]]);
+
+    // Not delivered: the return is refused with the reason, nothing is created.
+    const refund = await chat.say('can you refund me instead');
+    expect(refund.reply).toMatch(/not been delivered yet/);
+    expect(await labelsOf(n)).toEqual([]);
+  });
+
+  it('"my order never arrived" with one order underway goes straight to it; account details are not something the chat changes', async () => {
+    const chat = new Chat(store, signedIn('c_marcus'));
+    const r = await chat.say('my order never arrived');
+    expect(toolNames(r)).toEqual(['lookup_order', 'lookup_order']);
+    expect(r.reply).toMatch(/is on its way: it shipped on \d{4}-\d{2}-\d{2}/);
+
+    for (const msg of ["what's my email on file?", 'can you update my details']) {
+      const d = await chat.say(msg);
+      expect(d.toolCalls, msg).toEqual([]);
+      expect(d.reply, msg).toMatch(/not something I can do.*colleague/s);
+    }
+  });
+});
+
+describe('return proposals: only a clear yes creates a label', () => {
+  it('"ok, how about a replacement" is not a yes; "yes but only the jumper" narrows the proposal; then yes creates exactly that', async () => {
+    const chat = new Chat(store, signedIn('c_marcus'));
+    const proposal = await chat.say('I want to return order 28473');
+    expect(proposal.reply).toMatch(/covering .*Jumper.* and .*Trousers.*Shall I go ahead\?$/);
+
+    const swap = await chat.say('ok how about a replacement');
+    expect(swap.toolCalls.every((t) => t.args.confirm !== true)).toBe(true);
+    expect(swap.reply).toMatch(/can't swap an item directly: you return it and place a new order/);
+    expect(await labelsOf('28473')).toEqual([]);
+
+    const some = await chat.say('yes but only the jumper');
+    expect(some.toolCalls.at(-1)).toMatchObject({ name: 'create_return_label', args: { orderNumber: '28473', confirm: false, items: [expect.any(String)] } });
+    expect(some.reply).toMatch(/covering Navy Merino Crew-Neck Jumper \(L\), emailed/);
+    expect(some.reply).not.toMatch(/Trousers/);
+    expect(await labelsOf('28473')).toEqual([]);
+
+    const yes = await chat.say('yes please');
+    expect(yes.toolCalls).toEqual([{ name: 'create_return_label', args: expect.objectContaining({ confirm: true }), ok: true }]);
+    const labels = await labelsOf('28473');
+    expect(labels).toHaveLength(1);
+    expect(yes.reply).toContain(labels[0]!.trackingCode);
+    expect(yes.reply).toMatch(/\(Navy Merino Crew-Neck Jumper \(L\)\)/);
+  });
+});
+
+describe('sizing questions are answered, never turned into a cart item', () => {
+  it('after a list, "I\'m between a S and M usually" and "how do I know my size?" get the size guide and the cart stays empty', async () => {
+    const shopper = anonymous();
+    const chat = new Chat(store, shopper);
+    await chat.say('something in linen');
+    for (const msg of ["i'm between a S and M usually", 'how do I know my size?', 'I need some help with sizing']) {
+      const r = await chat.say(msg);
+      expect(r.toolCalls.map((t) => [t.name, t.args]), msg).toEqual([['store_policy', { topic: 'sizing' }]]);
+      expect(r.reply, msg).toMatch(/Between sizes: size up for a relaxed fit/);
+    }
+    expect(await store.db.db.select().from(carts).where(eq(carts.sessionId, shopper.sessionId))).toEqual([]);
+  });
+});
