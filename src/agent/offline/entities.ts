@@ -53,7 +53,9 @@ const NOT_DESCRIPTIVE = new Set(
     // When the shopper needs it is not what it is ("next week" is not a weekender bag).
     'next week weeks month months today tomorrow tonight soon day days monday tuesday wednesday thursday friday saturday sunday ' +
     // Feelings about a product and "like it" words say nothing about which product.
-    'love loved loving similar alike ' +
+    'love loved loving similar alike perfect awesome amazing brilliant fab fabulous excellent ideal gorgeous lovely ' +
+    // Verbs of asking about a product, not words in it.
+    'come comes came supposed ' +
     // Who it is for, and asking for more or for what is popular, do not describe a product.
     'gift gifts present presents idea ideas mum mom mother dad father boyfriend girlfriend husband wife partner sister brother ' +
     'daughter son friend grandma granddad guest him her them else others options cheaper expensive affordable best seller popular ' +

@@ -23,6 +23,8 @@ export interface Frame {
   offset: number;
   /** Asks what a product's page says (material, care, pockets…) rather than what is in stock. */
   aboutProductPage: boolean;
+  /** Asks which colours a product comes in ("what colours does it come in?"). */
+  aboutColours: boolean;
 }
 
 const INJECTION = /\b(system\s*(override|prompt|message)|admin(istrator)? mode|developer mode|god mode|jailbreak|(ignore|disregard|forget|override)\s+(all\s+|any\s+|your\s+|the\s+|my\s+|previous\s+|prior\s+|earlier\s+)*(instructions|rules|prompt|guidelines|restrictions)|you are now|you're now|act as (an? )?(admin|developer|system)|no questions asked)\b|^\s*system\s*:/i;
@@ -151,6 +153,7 @@ function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory): 
 const MORE = /\b(more|else|others?|another|different)\b/i;
 const MORE_ONLY = /^\W*(more|next|next page|more please|keep going|go on)\W*$/i;
 const OTHER_COLOURS = /\b(other|different|another) colou?rs?\b/i;
+const WHICH_COLOURS = /\b(what|which|other|different|another|any|more|all the) colou?rs?\b|\bcolou?rs? (does|do|is|are|can|options?|available)\b/i;
 
 /**
  * "show me more", "anything else?", "other colours?" right after a search: the same search, past
@@ -260,5 +263,5 @@ export function buildFrame(text: string, mem: Memory): Frame {
     intent = 'order_status';
   }
   if (!orderNumber && mem.orders.length === 0 && (e.pronoun || /\b(that|this|the same|my) order\b/i.test(text))) orderNumber = mem.mentionedOrder;
-  return { intent, e, text, product, orderNumber, injection: INJECTION.test(text), offset, aboutProductPage: asksAboutPage(text) };
+  return { intent, e, text, product, orderNumber, injection: INJECTION.test(text), offset, aboutProductPage: asksAboutPage(text), aboutColours: WHICH_COLOURS.test(text) };
 }

@@ -22,6 +22,8 @@ export interface Memory {
   /** The previous shopper message, and the reply it got. */
   prevUser: string | null;
   prevReply: string;
+  /** Every earlier reply the conversation still shows, so a line said once is not said again. */
+  earlierReplies: string;
   /** No earlier turn in this conversation (the reply may open with the persona's greeting). */
   firstTurn: boolean;
   /** A verification succeeded earlier in this conversation. */
@@ -45,7 +47,7 @@ export function remember(previous: readonly Turn[]): Memory {
     if (reply.includes(marker)) asked = ask;
   }
   return {
-    products: lastShownProducts(recent.map((t) => t.exchanges)),
+    products: lastShownProducts(recent),
     orders: lastShownOrders(exchanges),
     pendingReturn,
     pendingAge,
@@ -55,6 +57,7 @@ export function remember(previous: readonly Turn[]): Memory {
     offeredOrder: new RegExp(`${ASK_MARKERS.lookup} #(\\d{4,10})`).exec(reply)?.[1] ?? null,
     prevUser: last ? last.user : null,
     prevReply: reply,
+    earlierReplies: previous.map((t) => t.reply).join('\n'),
     firstTurn: previous.length === 0,
     verified: previous.some((t) => t.exchanges.some((ex) => ex.name === 'verify_customer' && ex.result?.ok)),
     cart: lastCartLines(exchanges),

@@ -11,7 +11,7 @@ import { inStockSizes, lastCartLines, ordersIn, productsIn, type CartLineView, t
 import type { Reply } from './voice.js';
 import { PHRASES } from './phrases.js';
 import { ORDINAL_WORDS } from './lexicon.js';
-import { askProduct, askSize } from './replies-shop.js';
+import { askProduct, askSize, styleName } from './replies-shop.js';
 
 export interface Call {
   name: string;
@@ -178,6 +178,9 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
     case 'search':
       return tools.has('search_products') ? call('search_products', searchArgs(f)) : reply({ kind: 'fact', body: PHRASES.notAllowed });
     case 'stock':
+      // "what colours does it come in?": the same piece in every colour is a search by its name.
+      if (f.product && f.aboutColours && tools.has('search_products')) return call('search_products', { query: styleName(f.product), ...(f.product.category ? { category: f.product.category } : {}), limit: 10 });
+      if (!f.product && !memory.products.length && (e.pronoun || e.ordinal !== null) && !e.category && !e.colour) return reply(askProduct([]));
       if (f.product && tools.has('get_product')) return call('get_product', { productId: f.product.id });
       // "what is it made of?" with no product in view (or several): which one?
       if (f.aboutProductPage && !e.category && !e.colour) return reply(askProduct(memory.products));

@@ -50,9 +50,26 @@ function describeSearch(args: Record<string, unknown>): string {
   return `${words || 'items'}${max !== null ? ` under ${money(max)}` : ''}${size ? ` in size ${size}` : ''}`;
 }
 
+/** A product's name without its colour ("Merino Crew-Neck Jumper" for "Navy Merino Crew-Neck Jumper"). */
+export function styleName(p: ProductView): string {
+  const colour = p.colour?.toLowerCase();
+  return colour && p.name.toLowerCase().startsWith(`${colour} `) ? p.name.slice(colour.length + 1) : p.name;
+}
+
+/** The colours the searched style comes in: the results that are the same piece in another colour. */
+function coloursReply(p: ProductView, found: readonly ProductView[]): Reply {
+  const style = styleName(p);
+  const same = found.filter((x) => styleName(x).toLowerCase() === style.toLowerCase() && x.colour);
+  const colours = [...new Set([p, ...same].map((x) => x.colour!.toLowerCase()).filter(Boolean))];
+  if (colours.length <= 1) return { kind: 'fact', body: `${p.name} only comes in ${colours[0] ?? 'the one colour shown'}.` };
+  const lines = same.slice(0, 6).map((x, i) => productLine(x, null, i + 1));
+  return { kind: 'fact', body: `${style} comes in ${listText(colours)}:\n${lines.join('\n')}`, hint: 'Tell me which one you like and your size, and I will add it to your cart.' };
+}
+
 export function searchReply(ex: Exchange, f: Frame): Reply {
   const data = ex.result!.data;
   const found = productsIn(data);
+  if (f.intent === 'stock' && f.aboutColours && f.product) return coloursReply(f.product, found);
   const size = str(ex.args.size) ?? f.e.size;
   const offset = num(ex.args.offset) ?? 0;
   if (found.length === 0 && offset > 0) {

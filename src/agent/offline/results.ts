@@ -105,15 +105,15 @@ const PRODUCT_TOOLS = new Set(['search_products', 'recommend_products', 'get_pro
  * The products the latest turn that showed any showed: a list, one product, or several looked up
  * side by side in one turn (a comparison).
  */
-export function lastShownProducts(turns: ReadonlyArray<readonly Exchange[]>): ProductView[] {
+export function lastShownProducts(turns: ReadonlyArray<{ exchanges: readonly Exchange[]; reply: string }>): ProductView[] {
   for (let t = turns.length - 1; t >= 0; t--) {
-    const exchanges = turns[t]!;
+    const { exchanges, reply } = turns[t]!;
     for (let i = exchanges.length - 1; i >= 0; i--) {
       const ex = exchanges[i]!;
       if (!PRODUCT_TOOLS.has(ex.name) || !ex.result?.ok) continue;
       const list = productsIn(ex.result.data);
       if (!list.length) continue;
-      if (ex.name !== 'get_product') return list;
+      if (ex.name !== 'get_product') return asShown(list, reply);
       // Several products looked up in the same turn, in the order they were asked for.
       let from = i;
       while (from > 0 && exchanges[from - 1]!.name === 'get_product' && exchanges[from - 1]!.result?.ok) from--;
@@ -121,6 +121,17 @@ export function lastShownProducts(turns: ReadonlyArray<readonly Exchange[]>): Pr
     }
   }
   return [];
+}
+
+/**
+ * The results as the reply showed them: those it names, in the order it names them ("the last
+ * one" is the last one the shopper saw, not the last the tool returned). A reply that names
+ * none of them (a refusal, a question) leaves the results as they came.
+ */
+function asShown(list: ProductView[], reply: string): ProductView[] {
+  const at = new Map(list.map((p) => [p, reply.indexOf(p.name)] as const));
+  const shown = list.filter((p) => at.get(p)! >= 0).sort((a, b) => at.get(a)! - at.get(b)!);
+  return shown.length ? shown : list;
 }
 
 export function lastShownOrders(exchanges: readonly Exchange[]): OrderView[] {

@@ -41,6 +41,8 @@ export interface SpeakOptions {
   firstTurn: boolean;
   /** The assistant's previous reply: its follow-up question is not asked again straight away. */
   prevReply?: string;
+  /** Every earlier reply: the perks line is said once a conversation. */
+  earlierReplies?: string;
 }
 
 /** A warm persona prefers the acknowledgement that names the shopper (a name its greeting also uses). */
@@ -55,13 +57,15 @@ function pickAck(voice: Voice, seed: string): string | undefined {
   return acks[hash(seed) % acks.length];
 }
 
-export function speak(reply: Reply, { voice, seed, firstTurn, prevReply = '' }: SpeakOptions): string {
+export function speak(reply: Reply, { voice, seed, firstTurn, prevReply = '', earlierReplies = '' }: SpeakOptions): string {
   const warm = voice.style === 'warm';
+  // The perks line once per conversation, and not next to a reply that lists the perks itself.
+  const perksDue = reply.perks && !!voice.perks && !earlierReplies.includes(voice.perks.trim()) && !/\bperks\b/i.test(reply.body);
   // A warm persona opens a conversation with its greeting line ("Welcome back, Sarah!").
   const opener = firstTurn && warm && reply.kind !== 'plain' ? firstSentence(voice.greeting) : undefined;
-  if (reply.kind === 'plain') return join([reply.body, reply.perks && voice.perks]);
+  if (reply.kind === 'plain') return join([reply.body, perksDue && voice.perks]);
   const ack = reply.kind === 'fact' && reply.ack && !opener ? pickAck(voice, seed) : undefined;
-  const perks = reply.perks && (warm || voice.style === 'neutral' || firstTurn) ? voice.perks : undefined;
+  const perks = perksDue && (warm || voice.style === 'neutral' || firstTurn) ? voice.perks : undefined;
   const hint = voice.style === 'guided' ? reply.hint : undefined;
   const asks = reply.kind === 'ask' || reply.noFollowUp || /\?\s*$/.test(reply.body) || (hint !== undefined && /\?\s*$/.test(hint));
   const followUp = !asks && voice.followUp && !prevReply.includes(voice.followUp.trim()) ? voice.followUp : undefined;

@@ -258,3 +258,55 @@ describe('questions shoppers ask about what they were shown', () => {
     expect(toolNames(await chat.say('yes'))).toEqual(['escalate_to_human']);
   });
 });
+
+describe('colours, praise words and a VIP conversation', () => {
+  const nameAt = (reply: string, n: number) => new RegExp(`^${n}\\. (.+?)(?: \\(|:)`, 'm').exec(reply)?.[1];
+
+  it('"what colours does the second one come in?" lists that piece in every colour; a position then points into that list', async () => {
+    const chat = new Chat(store, anonymous());
+    const list = await chat.say('show me jumpers');
+    const second = nameAt(list.reply, 2)!;
+    const colour = second.split(' ')[0]!;
+    const style = second.slice(colour.length + 1);
+
+    const colours = await chat.say('what colours does the second one come in?');
+    expect(colours.toolCalls).toEqual([{ name: 'search_products', args: expect.objectContaining({ query: style }), ok: true }]);
+    const listed = [...colours.reply.matchAll(/^\d+\. (.+?):/gm)].map((m) => m[1]!);
+    expect(listed.length).toBeGreaterThan(1);
+    for (const name of listed) expect(name.endsWith(style), name).toBe(true);
+    expect(colours.reply).toContain(`${style} comes in `);
+    expect(colours.reply).toContain(colour.toLowerCase());
+
+    const pick = await chat.say('how much is the last one?');
+    expect(pick.reply).toContain(`${listed.at(-1)} costs $`);
+  });
+
+  it('"what colours does it come in?" with nothing shown asks which item, rather than searching for "come"', async () => {
+    const r = await new Chat(store, anonymous()).say('I love the second one, what colours does it come in?');
+    expect(r.toolCalls).toEqual([]);
+    expect(r.reply).toMatch(/Which one would you like\? Tell me the item/);
+  });
+
+  it('"perfect, add a M" after a list asks which one, and the answer adds it in M', async () => {
+    const chat = new Chat(store, anonymous());
+    const list = await chat.say('show me jumpers');
+    const ask = await chat.say('perfect, add a M');
+    expect(ask.toolCalls).toEqual([]);
+    expect(ask.reply).toMatch(/^Which one would you like\?/);
+    const third = nameAt(list.reply, 3)!;
+    const added = await chat.say('the third one');
+    expect(added.toolCalls).toEqual([{ name: 'add_to_cart', args: expect.objectContaining({ size: 'M' }), ok: true }]);
+    expect(added.reply).toContain(`I've added ${third} in M`);
+  });
+
+  it('the VIP hears the perks line once a conversation, not on every shipping or points answer; "what\'s new?" gets picks', async () => {
+    const chat = new Chat(store, signedIn('c_sarah'));
+    const replies = [];
+    for (const msg of ['hello!', "what's new this season?", 'how many points do I have?', 'when will it arrive if I order today?']) replies.push(await chat.say(msg));
+    expect(toolNames(replies[1]!)).toEqual(['recommend_products']);
+    const perksLine = /As a VIP you enjoy/g;
+    const said = replies.map((r) => r.reply.match(perksLine)?.length ?? 0);
+    expect(said.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(replies[2]!.reply).toMatch(/Your perks: /);
+  });
+});
