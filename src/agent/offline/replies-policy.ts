@@ -46,11 +46,32 @@ function returns(p: Rec, f: Frame): string {
   return [first, cost, refund, exch, asksHow ? how : ''].filter(Boolean).join(' ');
 }
 
+const MEASURE = /\b(waist|bust|chest)\b\D{0,12}?(\d{2})\b|\b(\d{2})\s*(?:"|in|inch|inches)?\s*(waist|bust|chest)\b/i;
+
+/**
+ * "my waist is 32" / "32 inch bust": the chart's sizes for that measurement, read from the
+ * policy's own chart ("S 34–36 / 26–28": bust, then waist).
+ */
+function fromChart(chart: string, text: string): string {
+  const m = MEASURE.exec(text);
+  if (!m) return '';
+  const part = (m[1] ?? m[4]!).toLowerCase() === 'waist' ? 'waist' : 'bust';
+  const n = Number(m[2] ?? m[3]);
+  const rows = [...chart.matchAll(/\b(XXL|XL|L|M|S|XS) (\d+)–(\d+)(?: in bust)? \/ (\d+)–(\d+)/g)].map((r) => ({ size: r[1]!, range: part === 'bust' ? [Number(r[2]), Number(r[3])] : [Number(r[4]), Number(r[5])] }));
+  if (!rows.length) return '';
+  const fits = rows.filter((r) => n >= r.range[0]! && n <= r.range[1]!);
+  if (fits.length === 1) return `A ${n}-inch ${part} is our ${fits[0]!.size} (${part} ${fits[0]!.range.join('–')} in).`;
+  if (fits.length > 1) return `A ${n}-inch ${part} is between our ${fits.map((r) => r.size).join(' and ')}.`;
+  return `A ${n}-inch ${part} is outside our size chart, which runs from ${rows[0]!.range[0]} to ${rows.at(-1)!.range[1]} inches.`;
+}
+
 function sizing(p: Rec, f: Frame): string {
+  const measured = MEASURE.test(f.text);
   // Shoe sizes are 35–47 (or a shoe was named); "a UK 10" or "US 6" is a clothing size.
-  const shoes = f.e.category === 'shoes' || /\b(3[5-9]|4[0-7])\b/.test(f.text) || (/\b(eu|us|uk)\b/i.test(f.text) && !/\b(uk|us)\s*(size\s*)?([2-9]|1[0-8])\b/i.test(f.text));
+  const shoes = !measured && (f.e.category === 'shoes' || /\b(3[5-9]|4[0-7])\b/.test(f.text) || (/\b(eu|us|uk)\b/i.test(f.text) && !/\b(uk|us)\s*(size\s*)?([2-9]|1[0-8])\b/i.test(f.text)));
   const converts = !shoes && /\b(uk|us|american|british)\b/i.test(f.text);
-  const parts = [shoes ? sentence(at(p, 'shoes')) : converts ? sentence(at(p, 'conversion')) : sentence(at(p, 'clothing')), sentence(at(p, 'fit'))];
+  const chart = at(p, 'clothing');
+  const parts = [shoes ? sentence(at(p, 'shoes')) : converts ? sentence(at(p, 'conversion')) : [chart ? fromChart(chart, f.text) : '', sentence(chart)].filter(Boolean).join(' '), sentence(at(p, 'fit'))];
   return parts.filter(Boolean).join(' ');
 }
 

@@ -89,4 +89,16 @@ describe('sizing questions are answered, never turned into a cart item', () => {
     }
     expect(await store.db.db.select().from(carts).where(eq(carts.sessionId, shopper.sessionId))).toEqual([]);
   });
+
+  it('a measurement is read against the store\'s own size chart, and a 40-inch chest is not a shoe size', async () => {
+    const chat = new Chat(store, anonymous());
+    const waist = await chat.say('my waist is 31 inches, what size?');
+    expect(toolNames(waist)).toEqual(['store_policy']);
+    expect(waist.reply).toMatch(/A 31-inch waist is our L \(waist 30–32 in\)/);
+    const chest = await chat.say('my chest is 40 inches');
+    expect(chest.reply).toMatch(/A 40-inch bust is between our L and XL/);
+    expect(chest.reply).not.toMatch(/EU sizes/);
+    expect((await chat.say('size 50 waist?')).reply).toMatch(/outside our size chart, which runs from 24 to 38 inches/);
+  });
 });
+
