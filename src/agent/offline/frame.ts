@@ -125,6 +125,9 @@ export function pickOrder(all: readonly OrderView[], e: Entities, text: string, 
   return e.pronoun || orders.length === 1 ? orders[0]!.orderNumber : null;
 }
 
+/** What a position points into: the products in view, or after one product's details ("the second one") the list shown before it. */
+const pointable = (mem: Memory, e: Entities): readonly ProductView[] => (e.ordinal !== null && mem.products.length <= 1 && mem.listed.length > 1 ? mem.listed : mem.products);
+
 const refersToSomethingElse = (e: Entities, p: ProductView) => pickProduct([p], { ...e, pronoun: false, ordinal: null }) === null || e.ordinal !== null;
 
 const refersToSomething = (e: Entities) => e.ordinal !== null || e.pronoun || e.colour !== null || e.category !== null || e.descriptors.length > 0;
@@ -211,7 +214,8 @@ export function buildFrame(text: string, mem: Memory): Frame {
     const prev = classify(mem.prevUser, { shownProducts: mem.products.length, shownOrders: mem.orders.length });
     const answers =
       (mem.asked === 'size' && e.size !== null) ||
-      (mem.asked === 'product' && refersToSomething(e)) ||
+      // "the red one" answers "which one?"; "do you have a matching bag" after shoes is a new request.
+      (mem.asked === 'product' && refersToSomething(e) && pickProduct(mem.products, e, text) !== null) ||
       // A description only answers "which order?" when it picks one of the orders shown;
       // "do you have red dresses?" after that question is a new request.
       (mem.asked === 'order' && (e.orderNumbers.length > 0 || (refersToSomething(e) && pickOrder(mem.orders, e, text, prev.intent) !== null))) ||
@@ -228,6 +232,8 @@ export function buildFrame(text: string, mem: Memory): Frame {
     else if (e.orderNumbers.length) intent = 'order_status';
     // Only a bare size ("M please"): "I'm between S and M usually" says more than which size to add.
     else if (e.size && mem.products.length && e.descriptors.length === 0) intent = 'add_to_cart';
+    // "the black one" after a list: that product.
+    else if ((e.ordinal !== null || POINTER.test(text)) && pickProduct(pointable(mem, e), e, text)) intent = 'stock';
   }
 
   // "make it 2" with a cart shown sets that line's quantity.
@@ -239,7 +245,8 @@ export function buildFrame(text: string, mem: Memory): Frame {
 
   // After "X is in stock in S and M. Which size would you like?" the answer is about X.
   const askedAbout = mem.asked === 'size' ? mem.products.find((p) => mem.prevReply.includes(p.name)) ?? null : null;
-  let product = askedAbout && !refersToSomethingElse(e, askedAbout) ? askedAbout : mem.products.length ? pickProduct(mem.products, e, text) : null;
+  const pool = pointable(mem, e);
+  let product = askedAbout && !refersToSomethingElse(e, askedAbout) ? askedAbout : pool.length ? pickProduct(pool, e, text) : null;
   // What the previous message named, read once if at all.
   let prevNamed: Entities | undefined;
   const prevEntities = (prevUser: string) => (prevNamed ??= classify(prevUser).entities);

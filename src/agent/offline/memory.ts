@@ -7,6 +7,8 @@ import { classify } from './classify.js';
 
 export interface Memory {
   products: ProductView[];
+  /** The last list of products shown (a search, picks): "the second one" after a product's details still means that list. */
+  listed: ProductView[];
   orders: OrderView[];
   /** Arguments of a return label proposed in a recent turn, still awaiting the shopper's answer. */
   pendingReturn: Record<string, unknown> | null;
@@ -48,6 +50,7 @@ export function remember(previous: readonly Turn[]): Memory {
   }
   return {
     products: lastShownProducts(recent),
+    listed: lastShownProducts(recent, { listsOnly: true }),
     orders: lastShownOrders(exchanges),
     pendingReturn,
     pendingAge,

@@ -2,7 +2,7 @@
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { ASK_MARKERS, PHRASES } from './phrases.js';
-import { inSizes, inStockSizes, isRec, listText, money, num, productsIn, sizeText, str, type ProductView } from './results.js';
+import { inSizes, inStockSizes, isRec, listText, money, namedSize, num, productsIn, sizeText, str, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 import { PAGE_QUESTIONS, productFacts } from './product-facts.js';
 
@@ -137,7 +137,8 @@ export function productReply(ex: Exchange, f: Frame): Reply {
   if (f.intent === 'add_to_cart') return askSize(p);
   const sizes = inStockSizes(p);
   const soldOut = p.stock.filter((s) => s.units <= 0).map((s) => s.size);
-  const hint = 'Tell me your size and I will add it to your cart.';
+  // One size in stock: nothing to choose, "add it" is enough.
+  const hint = sizes.length === 1 && p.stock.length === 1 ? 'Say "add it" and I will put it in your cart.' : 'Tell me your size and I will add it to your cart.';
   if (f.e.size) {
     const s = p.stock.find((x) => x.size.toUpperCase() === f.e.size!.toUpperCase());
     const others = sizes.filter((x) => x !== s?.size);
@@ -170,7 +171,7 @@ export function addReply(ex: Exchange, f: Frame): Reply {
   const data = ex.result!.data;
   const added = isRec(data.added) ? data.added : isRec(data.line) ? data.line : data;
   const name = str(added.name) ?? f.product?.name ?? 'the item';
-  const size = str(added.size) ?? str(ex.args.size);
+  const size = namedSize(str(added.size) ?? str(ex.args.size));
   const qty = num(added.quantity) ?? num(ex.args.quantity) ?? 1;
   const cart = isRec(data.cart) ? data.cart : data;
   return { kind: 'fact', body: `I've added ${qty > 1 ? `${qty} × ` : ''}${name}${size ? ` in ${size}` : ''} to your cart. ${cartTotals(cart)}`.trim() };
@@ -205,7 +206,7 @@ export function cartReply(ex: Exchange, f: Frame): Reply {
   const lines = items.map((i) => {
     const q = num(i.quantity) ?? 1;
     const total = num(i.lineTotal) ?? num(i.unitPrice);
-    return `${q} × ${str(i.name) ?? 'item'}${str(i.size) ? ` (${str(i.size)})` : ''}${total !== null ? `: ${money(total)}` : ''}${i.inStock === false ? ' (no longer in stock)' : ''}`;
+    return `${q} × ${str(i.name) ?? 'item'}${namedSize(str(i.size)) ? ` (${str(i.size)})` : ''}${total !== null ? `: ${money(total)}` : ''}${i.inStock === false ? ' (no longer in stock)' : ''}`;
   });
   const subtotal = num(cart.subtotal);
   const shipping = str(cart.shipping);

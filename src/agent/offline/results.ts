@@ -105,12 +105,12 @@ const PRODUCT_TOOLS = new Set(['search_products', 'recommend_products', 'get_pro
  * The products the latest turn that showed any showed: a list, one product, or several looked up
  * side by side in one turn (a comparison).
  */
-export function lastShownProducts(turns: ReadonlyArray<{ exchanges: readonly Exchange[]; reply: string }>): ProductView[] {
+export function lastShownProducts(turns: ReadonlyArray<{ exchanges: readonly Exchange[]; reply: string }>, { listsOnly = false } = {}): ProductView[] {
   for (let t = turns.length - 1; t >= 0; t--) {
     const { exchanges, reply } = turns[t]!;
     for (let i = exchanges.length - 1; i >= 0; i--) {
       const ex = exchanges[i]!;
-      if (!PRODUCT_TOOLS.has(ex.name) || !ex.result?.ok) continue;
+      if (!PRODUCT_TOOLS.has(ex.name) || !ex.result?.ok || (listsOnly && ex.name === 'get_product')) continue;
       const list = productsIn(ex.result.data);
       if (!list.length) continue;
       if (ex.name !== 'get_product') return asShown(list, reply);
@@ -149,11 +149,14 @@ export const inStockSizes = (p: ProductView): string[] => p.stock.filter((s) => 
 
 const ONE_SIZE = /^one( ?size)?$/i;
 
-/** "S, M and L", "36–46" for a run of shoe sizes, "one size". */
+/** A size worth naming to the shopper: "M", "38"; null for a one-size item. */
+export const namedSize = (size: string | null): string | null => (size && !ONE_SIZE.test(size) ? size : null);
+
 /** "a", "a and b", "a, b and c". */
 export const listText = (items: readonly string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
+/** "S, M and L", "36–46" for a run of shoe sizes, "one size". */
 export function sizeText(sizes: readonly string[]): string {
   if (sizes.length === 1 && ONE_SIZE.test(sizes[0]!)) return 'one size';
   const nums = sizes.map(Number);

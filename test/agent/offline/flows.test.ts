@@ -309,4 +309,34 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(said.reduce((a, b) => a + b, 0)).toBe(1);
     expect(replies[2]!.reply).toMatch(/Your perks: /);
   });
+
+  it('"the black one" after a list shows it; positions after one product\'s details still mean the list; a one-size item is added without a size', async () => {
+    const shopper = anonymous();
+    const chat = new Chat(store, shopper);
+    const list = await chat.say('do you have a bag');
+    const names = [1, 2, 3].map((n) => nameAt(list.reply, n)!);
+    const black = names.find((n) => n.startsWith('Black '))!;
+    expect(black).toBeTruthy();
+
+    const one = await chat.say('the black one');
+    expect(toolNames(one)).toEqual(['get_product']);
+    expect(one.reply).toContain(`${black} costs $`);
+    expect(one.reply).toContain('Say "add it" and I will put it in your cart.');
+
+    const first = await chat.say('the first one');
+    expect(first.reply).toContain(`${names[0]} costs $`);
+    const added = await chat.say('add it');
+    expect(added.reply).toContain(`I've added ${names[0]} to your cart.`);
+    expect((await chat.say('show me my cart')).reply).toMatch(new RegExp(`1 × ${names[0]}: \\$`));
+  });
+
+  it('"do you have a matching bag" while "which one?" is open is a new search, not an answer', async () => {
+    const chat = new Chat(store, anonymous());
+    await chat.say('do you have sandals?');
+    const ask = await chat.say('in size 38');
+    expect(ask.reply).toMatch(/^Which one would you like\?/);
+    const bags = await chat.say('and do you have a matching bag');
+    expect(bags.toolCalls[0]).toMatchObject({ name: 'search_products', args: { category: 'accessories' } });
+    expect(bags.reply).toMatch(/Here are \d options:/);
+  });
 });
