@@ -254,10 +254,11 @@ export function buildFrame(text: string, mem: Memory): Frame {
   if (!product && e.pronoun && mem.products.length > 1 && mem.prevUser) {
     product = pickProduct(mem.products, prevEntities(mem.prevUser), mem.prevUser);
   }
-  // "put it in my basket" right after "does it come in XL?": that size.
-  if (intent === 'add_to_cart' && e.size === null && product && mem.prevUser && mem.prevReply.includes(product.name)) {
-    const size = prevEntities(mem.prevUser).size;
-    if (size && product.stock.some((s) => s.size === size && s.units > 0)) e = { ...e, size };
+  // "put it in my basket" right after "does it come in XL?": that size; else the size the search asked for.
+  if (intent === 'add_to_cart' && e.size === null && product) {
+    const asked = mem.prevUser && mem.prevReply.includes(product.name) ? prevEntities(mem.prevUser).size : null;
+    const size = [asked, mem.searchedSize].find((s) => s && product!.stock.some((x) => x.size === s && x.units > 0));
+    if (size) e = { ...e, size };
   }
   // "cancel it" with no proposal pending is about an order, which no tool can cancel.
   if (intent === 'deny' && !mem.pendingReturn && /\bcancel/i.test(text) && (mem.orders.length > 0 || e.orderNumbers.length > 0 || /\b(can|could|how do|how can) i cancel\b/i.test(text))) intent = 'unsupported';

@@ -66,7 +66,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['stock', 3, ['another size', 'other size', 'different size', 'size bigger', 'size smaller', 'in a bigger', 'in a smaller', 'next size up', 'size up', 'size down']],
   // The price of a product, and what the product page says about it (material, care, fit).
   ['stock', 2, ['how much', 'price of', 'what is the price', 'what does it cost', 'what do they cost', 'cost of it']],
-  ['stock', 3, ['made of', 'made from', 'what material', 'what fabric', 'material', 'fabric', 'washable', 'machine wash', 'how do i wash', 'how to wash', 'wash it', 'care instruction', 'how does it fit', 'how does this fit', 'how do they fit', 'how is the fit', 'the fit like', 'pocket', 'lined', 'stretchy', 'vegan', 'waterproof']],
+  ['stock', 3, ['made of', 'made from', 'what material', 'what fabric', 'material', 'fabric', 'washable', 'machine wash', 'how do i wash', 'how to wash', 'wash it', 'care instruction', 'how does it fit', 'how does this fit', 'how do they fit', 'how is the fit', 'the fit like', 'pocket', 'lined', 'stretchy', 'vegan', 'waterproof', 'iron', 'ironing', 'crease', 'wrinkle', 'shrink', 'see through', 'sheer']],
 
   ['add_to_cart', 3.5, ['add', 'i will take', 'will take', 'take it', 'i will get', 'add to', 'put it in', 'put the', 'put 2', 'put two', 'chuck it', 'pop it', 'stick it in', 'throw it in', 'it in my']],
   ['add_to_cart', 1.5, ['to my cart', 'to cart', 'to my bag', 'to my basket', 'in my cart', 'in my bag', 'in my basket']],
@@ -107,6 +107,8 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['policy_shipping', 1.5, ['delivery', 'how long', 'ship', 'free', 'cost', 'shipping cost']],
   ['policy_returns', 3, ['return policy', 'refund policy', 'policy', 'how many days', 'how long do i have', 'how long have i got', 'how long can i', 'return window', 'sale item', 'refund take', 'returns free', 'can i return sale']],
   ['policy_returns', 1.5, ['return', 'refund', 'how long']],
+  // Asking what would happen ("if it doesn't fit") and naming the policy are questions, not a return.
+  ['policy_returns', 5, ['return policy', 'returns policy', 'refund policy', 'if it does not fit', 'if they do not fit', 'if it does not suit', 'if i do not like', 'what if it', 'in case it', 'can i return it if', 'can i return them if', 'can i return if']],
   // When a refund comes and whether exchanges exist are policy questions, not a request to return.
   ['policy_returns', 5, ['when will i get my refund', 'when do i get my refund', 'when will i get my money', 'when do i get my money', 'until i get my money', 'until i get my refund', 'where is my refund', 'refund arrive', 'refund to arrive', 'refund to come', 'exchange policy', 'do you do exchange', 'do you offer exchange', 'do you allow exchange', 'do you accept exchange']],
   ['policy_sizing', 4, ['size guide', 'size chart', 'what size should', 'what size would', 'what size do i', 'what size am i', 'which size should', 'size should i', 'run small', 'run large', 'run big', 'fit small', 'fit large', 'sizes fit', 'size fit', 'us size', 'uk size', 'in us', 'in uk', 'my waist', 'my bust', 'inches', 'measurement', 'between size', 'true to size', 'how do your size', 'your size', 'petite', 'plus size', 'know my size', 'find my size', 'work out my size', 'figure out my size', 'check my size', 'measure myself', 'how to measure', 'how do i measure', 'what size to', 'which size to', 'help with size', 'size help', 'size advice', 'size question', 'size info']],

@@ -52,7 +52,7 @@ const FIT_ADVICE: ReadonlyArray<[RegExp, string]> = [
 export const PAGE_QUESTIONS = {
   price: /\b(how much|price|cost|costs)\b/i,
   material: /\b(made (of|from|out of)|materials?|fabrics?)\b|\b(real|genuine) leather\b|\bis (it|this|that) (cotton|linen|silk|wool|leather|polyester)\b/i,
-  care: /\b(wash|washable|washing|dry[- ]clean|clean it|care|iron)\b/i,
+  care: /\b(wash|washable|washing|dry[- ]clean|clean it|care|iron|ironing|creases?|wrinkles?|shrinks?)\b/i,
   fit: /\b(fit|fits|fitting|runs? (small|large|big)|true to size)\b/i,
   other: /\b(pockets?|lined|lining|stretchy|stretch|see[- ]through|sheer|waterproof|vegan|zip|buttons?)\b/i,
 };

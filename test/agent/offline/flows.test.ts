@@ -339,4 +339,19 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(bags.toolCalls[0]).toMatchObject({ name: 'search_products', args: { category: 'accessories' } });
     expect(bags.reply).toMatch(/Here are \d options:/);
   });
+
+  it('the size a search asked for is the size added later; "can I return it if it doesn\'t fit?" is the policy, not a return', async () => {
+    const chat = new Chat(store, anonymous());
+    const list = await chat.say('looking for a white shirt for work, size L, under 80');
+    const first = nameAt(list.reply, 1)!;
+    const care = await chat.say('does it iron easily?');
+    expect(toolNames(care)).toEqual(['get_product']);
+    expect(care.reply).toMatch(/Care: /);
+    const policy = await chat.say("what's the return policy if it doesn't fit");
+    expect(policy.toolCalls).toEqual([{ name: 'store_policy', args: { topic: 'returns' }, ok: true }]);
+    expect(policy.reply).toMatch(/within 30 days of delivery/);
+    const added = await chat.say("ok I'll take the first one");
+    expect(added.toolCalls).toEqual([{ name: 'add_to_cart', args: expect.objectContaining({ size: 'L' }), ok: true }]);
+    expect(added.reply).toContain(`I've added ${first} in L`);
+  });
 });
