@@ -55,7 +55,7 @@ const NOT_DESCRIPTIVE = new Set(
     // Feelings about a product and "like it" words say nothing about which product.
     'love loved loving similar alike perfect awesome amazing brilliant fab fabulous excellent ideal gorgeous lovely ' +
     // Verbs of asking about a product, not words in it.
-    'come comes came supposed should pack packing ' +
+    'come comes came supposed should pack packing recommend recommendation recommendations suggest suggestion suggestions ' +
     // Who it is for, and asking for more or for what is popular, do not describe a product.
     'gift gifts present presents idea ideas mum mom mother dad father boyfriend girlfriend husband wife partner sister brother ' +
     'daughter son friend grandma granddad guest him her them else others options cheaper expensive affordable best seller popular ' +
@@ -158,7 +158,9 @@ export function extractEntities(n: Normalized): Entities {
       }
       continue;
     }
-    if (w.length >= 3 && !NOT_DESCRIPTIVE.has(w) && !/^\d+$/.test(w)) descriptors.push(w);
+    // "too fancy", "not sparkly": what the shopper does not want is no search term.
+    const negated = prev === 'too' || prev === 'not' || prev === 'less' || prev === 'no';
+    if (w.length >= 3 && !NOT_DESCRIPTIVE.has(w) && !/^\d+$/.test(w) && !negated) descriptors.push(w);
   }
   const definite = categoryWord !== null && new RegExp(`\\b(the|this|that)\\s+(\\w+\\s+){0,3}?${categoryWord}`).test(n.padded);
   return { orderNumbers, email, size, colour, category, categoryWord, maxPrice, quantity, ordinal, pronoun, definite, descriptors };

@@ -145,7 +145,9 @@ const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i; // "th
  */
 function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory): boolean {
   if (!mem.lastSearch || !REFINABLE.has(intent) || mem.pendingReturn || mem.asked || mem.offeredHuman) return false;
-  if (e.pronoun || e.ordinal !== null || e.definite || POINTER.test(text) || e.orderNumbers.length || e.email) return false;
+  // "got it in blue?" after several products: the same search in blue ("it" picks none of them).
+  const pointsAtList = e.pronoun && e.colour !== null && mem.products.length > 1 && intent === 'out_of_scope';
+  if ((e.pronoun && !pointsAtList) || e.ordinal !== null || e.definite || POINTER.test(text) || e.orderNumbers.length || e.email) return false;
   if (e.category && e.category !== mem.lastSearch.category) return false;
   // A bare size after a list ("M please") is about the products shown; with a word that asks
   // for more ("any in M?", "something in black, size S") it narrows the search.
@@ -165,7 +167,8 @@ const WHICH_COLOURS = /\b(what|which|other|different|another|any|more|all the) c
 function wantsMore(intent: Intent, e: Entities, text: string, mem: Memory): boolean {
   if (intent !== 'search' || !mem.lastSearch || mem.pendingReturn || mem.asked === 'order' || !(MORE.test(text) || MORE_ONLY.test(text))) return false;
   if (e.category && e.category !== mem.lastSearch.category) return false;
-  return e.colour === null && e.size === null && e.maxPrice === null && !e.pronoun && e.ordinal === null;
+  // "something more casual" asks for other words, not the next page.
+  return e.colour === null && e.size === null && e.maxPrice === null && !e.pronoun && e.ordinal === null && e.descriptors.length === 0;
 }
 
 /** The previous search's filters with the new message's on top. */

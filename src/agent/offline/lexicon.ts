@@ -51,9 +51,11 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['greeting', 2, ['yo', 'sup', 'morning', 'evening', 'how are you', 'anyone here', 'anybody there', 'anyone there', 'is anyone']],
 
   ['search', 2, ['looking for', 'look for', 'do you sell', 'find me', 'search', 'search for', 'browse', 'catalog', 'catalogue', 'outfit', 'what do you have', 'carry']],
-  ['search', 1.5, ['show me', 'do you have', 'have you got', 'got any', 'you got', 'what kind of', 'new in', 'what is new', 'cheapest', 'cheap', 'something for', 'in yellow', 'anything in', 'for a party', 'for work', 'collection']],
+  ['search', 1.5, ['show me', 'do you have', 'have you got', 'got any', 'you got', 'what kind of', 'new in', 'what is new', 'cheap', 'something for', 'in yellow', 'anything in', 'for a party', 'for work', 'collection']],
   ['search', 1.5, ['linen', 'silk', 'cotton', 'leather', 'denim', 'wool', 'cashmere', 'satin', 'velvet', 'knit', 'floral', 'striped', 'midi', 'maxi', 'mini', 'wrap', 'skirt']],
-  ['search', 1.5, ['wedding', 'party', 'date night', 'holiday', 'vacation', 'interview', 'office', 'beach', 'birthday', 'gala', 'prom', 'festival', 'christening', 'graduation', 'need something', 'something to wear', 'what to wear', 'should i wear', 'wear to', 'to wear']],
+  // How it should look or feel, and the cheapest of everything, are searches on their own.
+  ['search', 2, ['cheapest', 'casual', 'fancy', 'formal', 'elegant', 'dressy', 'smart casual', 'comfy', 'cosy', 'cozy', 'something more', 'something less']],
+  ['search', 1.5, ['wedding', 'party', 'date night', 'first date', 'a date', 'holiday', 'vacation', 'interview', 'office', 'beach', 'birthday', 'gala', 'prom', 'festival', 'christening', 'graduation', 'need something', 'something to wear', 'what to wear', 'should i wear', 'wear to', 'to wear']],
   // "More" after a list: the same search, past what was shown.
   ['search', 2.5, ['show me more', 'more options', 'any more', 'anything else', 'something else', 'other options', 'other colour', 'other color', 'different colour', 'different color', 'more like this', 'more like that', 'more like these', 'what else', 'see more', 'cheaper', 'less expensive', 'more affordable', 'any others', 'some others', 'other ones', 'show me others']],
   ['search', 1, ['something', 'i need', 'need a', 'need new', 'a pair of', 'any', 'want a', 'want to buy', 'gift', 'for men', 'for women', 'nice', 'for summer', 'for winter']],

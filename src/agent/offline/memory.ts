@@ -30,7 +30,7 @@ export interface Memory {
   firstTurn: boolean;
   /** A verification succeeded earlier in this conversation. */
   verified: boolean;
-  /** The arguments of the previous turn's product search, which "what about in blue?" narrows. */
+  /** The arguments of the latest product search in view, which "what about in blue?" narrows and "more" pages. */
   lastSearch: Record<string, unknown> | null;
   /** The size the most recent product search in view asked for ("white shirts in L"). */
   searchedSize: string | null;
@@ -67,7 +67,7 @@ export function remember(previous: readonly Turn[]): Memory {
     verified: previous.some((t) => t.exchanges.some((ex) => ex.name === 'verify_customer' && ex.result?.ok)),
     cart: lastCartLines(exchanges),
     searchedSize: str(exchanges.filter((ex) => ex.name === 'search_products' && ex.result?.ok).at(-1)?.args.size),
-    lastSearch: last?.exchanges.filter((ex) => ex.name === 'search_products' && ex.result?.ok).at(-1)?.args ?? null,
+    lastSearch: exchanges.filter((ex) => ex.name === 'search_products' && ex.result?.ok).at(-1)?.args ?? null,
   };
 }
 

@@ -354,4 +354,19 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(added.toolCalls).toEqual([{ name: 'add_to_cart', args: expect.objectContaining({ size: 'L' }), ok: true }]);
     expect(added.reply).toContain(`I've added ${first} in L`);
   });
+
+  it('taste words steer a search: "too fancy, something more casual" searches casual (not fancy, not the next page); "got it in blue?" narrows it; "more" pages it', async () => {
+    const chat = new Chat(store, anonymous());
+    const date = await chat.say('can you recommend something for a first date');
+    expect(date.toolCalls[0]).toMatchObject({ name: 'search_products' });
+    expect(String(date.toolCalls[0]!.args.query)).not.toMatch(/recommend/);
+    const casual = await chat.say('too fancy, something more casual');
+    expect(casual.toolCalls).toEqual([{ name: 'search_products', args: { query: 'casual', limit: 5 }, ok: true }]);
+    const blue = await chat.say('got it in blue?');
+    expect(blue.toolCalls).toEqual([{ name: 'search_products', args: { query: 'casual', limit: 5, colour: 'blue' }, ok: true }]);
+    const more = await chat.say('show me more');
+    expect(more.toolCalls[0]!.args).toEqual({ query: 'casual', limit: 5, colour: 'blue', offset: 3 });
+    const cheapest = await new Chat(store, anonymous()).say("what's the cheapest");
+    expect(toolNames(cheapest)).toEqual(['search_products']);
+  });
 });
