@@ -260,7 +260,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
   // "put it in my basket" right after "does it come in XL?": that size; else the size the search asked for.
   if (intent === 'add_to_cart' && e.size === null && product) {
     const asked = mem.prevUser && mem.prevReply.includes(product.name) ? prevEntities(mem.prevUser).size : null;
-    const size = [asked, mem.searchedSize].find((s) => s && product!.stock.some((x) => x.size === s && x.units > 0));
+    const size = [asked, str(mem.lastSearch?.size)].find((s) => s && product!.stock.some((x) => x.size === s && x.units > 0));
     if (size) e = { ...e, size };
   }
   // "cancel it" with no proposal pending is about an order, which no tool can cancel.

@@ -1,7 +1,7 @@
 // What earlier turns left behind that the next message may refer to: the products and orders
 // shown, a return proposal awaiting yes/no, a question the assistant asked, a human offer.
 import type { Turn } from './conversation.js';
-import { lastCartLines, lastShownOrders, lastShownProducts, str, type CartLineView, type OrderView, type ProductView } from './results.js';
+import { lastCartLines, lastShownOrders, lastShownProducts, type CartLineView, type OrderView, type ProductView } from './results.js';
 import { ASK_MARKERS, type Ask } from './phrases.js';
 import { classify } from './classify.js';
 
@@ -32,8 +32,6 @@ export interface Memory {
   verified: boolean;
   /** The arguments of the latest product search in view, which "what about in blue?" narrows and "more" pages. */
   lastSearch: Record<string, unknown> | null;
-  /** The size the most recent product search in view asked for ("white shirts in L"). */
-  searchedSize: string | null;
   /** The cart lines the latest cart result showed (null: none in the recent turns). */
   cart: CartLineView[] | null;
 }
@@ -66,7 +64,6 @@ export function remember(previous: readonly Turn[]): Memory {
     firstTurn: previous.length === 0,
     verified: previous.some((t) => t.exchanges.some((ex) => ex.name === 'verify_customer' && ex.result?.ok)),
     cart: lastCartLines(exchanges),
-    searchedSize: str(exchanges.filter((ex) => ex.name === 'search_products' && ex.result?.ok).at(-1)?.args.size),
     lastSearch: exchanges.filter((ex) => ex.name === 'search_products' && ex.result?.ok).at(-1)?.args ?? null,
   };
 }

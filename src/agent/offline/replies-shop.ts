@@ -63,7 +63,7 @@ function coloursReply(p: ProductView, found: readonly ProductView[]): Reply {
   const colours = [...new Set([p, ...same].map((x) => x.colour!.toLowerCase()).filter(Boolean))];
   if (colours.length <= 1) return { kind: 'fact', body: `${p.name} only comes in ${colours[0] ?? 'the one colour shown'}.` };
   const lines = same.slice(0, 6).map((x, i) => productLine(x, null, i + 1));
-  return { kind: 'fact', body: `${style} comes in ${listText(colours)}:\n${lines.join('\n')}`, hint: 'Tell me which one you like and your size, and I will add it to your cart.' };
+  return { kind: 'fact', body: `${style} comes in ${listText(colours)}:\n${lines.join('\n')}`, hint: PHRASES.pickHint };
 }
 
 export function searchReply(ex: Exchange, f: Frame): Reply {
@@ -92,7 +92,7 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
           : shown.length === 1
           ? 'Here is what I found:'
           : `Here are ${shown.length} options:`;
-  const hint = f.intent === 'add_to_cart' ? undefined : 'Tell me which one you like and your size, and I will add it to your cart.';
+  const hint = f.intent === 'add_to_cart' ? undefined : PHRASES.pickHint;
   return { kind: f.intent === 'add_to_cart' ? 'ask' : 'fact', body: `${intro}\n${lines.join('\n')}`, ...(hint ? { hint } : {}) };
 }
 
@@ -218,7 +218,7 @@ export function recommendReply(ex: Exchange, intro: string | undefined): Reply {
   const picks = productsIn(ex.result!.data).slice(0, MAX_SHOWN);
   if (picks.length === 0) return { kind: 'fact', body: "I don't have any suggestions in stock for you right now." };
   const lines = picks.map((p, i) => `${productLine(p, null, i + 1)}${p.because ? ` (${p.because})` : ''}`);
-  return { kind: 'fact', body: `${intro ?? 'You might like:'}\n${lines.join('\n')}`, hint: 'Tell me which one you like and your size, and I will add it to your cart.' };
+  return { kind: 'fact', body: `${intro ?? 'You might like:'}\n${lines.join('\n')}`, hint: PHRASES.pickHint };
 }
 
 export function reorderReply(ex: Exchange): Reply {
@@ -259,5 +259,5 @@ export function compareReply(exchanges: readonly Exchange[], f: Frame): Reply {
         ? `${top!.p.name} should be the warmer one: it is made of ${top!.facts.material}.`
         : "I can't tell which is warmer from the product details.";
   }
-  return { kind: 'fact', body: `Side by side:\n${rows.map((r) => r.line).join('\n')}${verdict ? `\n${verdict}` : ''}`, hint: 'Tell me which one you like and your size, and I will add it to your cart.' };
+  return { kind: 'fact', body: `Side by side:\n${rows.map((r) => r.line).join('\n')}${verdict ? `\n${verdict}` : ''}`, hint: PHRASES.pickHint };
 }
