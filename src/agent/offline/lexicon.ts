@@ -42,6 +42,9 @@ export type ScoredIntent = (typeof INTENTS)[number];
 export const UNANSWERABLE_FEATURES: readonly string[] = ['gift wrap*', 'gift card', 'gift receipt', 'discount', 'promo code', 'promotion', 'coupon', 'voucher', 'on sale', 'in the sale', 'sale on', 'any deal', 'deals', 'black friday', 'where are you based', 'where are you located', 'where is your shop', 'where is the store', 'review', 'rating', 'what do other customers', 'other customers say', 'good quality', 'the quality', 'price match', 'physical store', 'store near', 'in store', 'click and collect', 'warranty', 'alteration', 'newsletter', 'careers', 'franchise'];
 
 /** Actions no tool can take: said plainly, with a human offered. */
+/** An order that has not reached the shopper: a question about it, and (plan.ts) about the one still on its way. */
+export const NOT_ARRIVED_PHRASES: readonly string[] = ['has not come', 'not arrived', 'not received', 'did not get', 'have not got', 'not come', 'not here yet', 'not shown up', 'not turned up', 'not got here', 'never arrived', 'never came', 'still waiting for'];
+
 export const UNSUPPORTED_FEATURES: readonly string[] = ['hold it', 'reserve', 'put it aside', 'set it aside', 'delete my account', 'delete my data', 'cancel my order', 'cancel order', 'cancel the order', 'cancel this order', 'cancel that order', 'change my address', 'change the address', 'change address', 'update my address', 'shipping address', 'delivery address', 'change my order', 'modify my order', 'edit my order', 'change my email', 'change my password', 'reset my password', 'close my account', 'unsubscribe', 'on file', 'my account details', 'my details', 'update my email', 'update my details', 'change my details', 'change my name', 'change my phone', 'update my phone', 'forgot my password', 'forgot password'];
 
 /** Phrase features: [intent, weight, phrases]. A phrase counts once per message. */
@@ -82,7 +85,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['view_cart', 2, ['my cart', 'my basket', 'my bag', 'shopping cart', 'cart', 'basket']],
   ['view_cart', 1, ['so far', 'total']],
 
-  ['order_status', 3, ['track', 'tracking', 'where is my', 'my package', 'my parcel', 'my stuff', 'my delivery', 'on the way', 'shipped yet', 'has shipped', 'order status', 'status of my', 'order history', 'recent order', 'has not come', 'not arrived', 'not received', 'have not received', 'did you send', 'not come', 'supposed to come', 'supposed to arrive', 'supposed to be here', 'should have arrived', 'should have come', 'should be here by', 'running late', 'is late', 'delayed', 'late delivery', 'not here yet', 'not shown up', 'still waiting for']],
+  ['order_status', 3, ['track', 'tracking', 'where is my', 'my package', 'my parcel', 'my stuff', 'my delivery', 'on the way', 'shipped yet', 'has shipped', 'order status', 'status of my', 'order history', 'recent order', 'did you send', 'supposed to come', 'supposed to arrive', 'supposed to be here', 'should have arrived', 'should have come', 'should be here by', 'running late', 'is late', 'delayed', 'late delivery', ...NOT_ARRIVED_PHRASES]],
   ['order_status', 1.5, ['my order', 'last order']],
   // What the shopper bought before is their order history.
   ['order_status', 4, ['did i buy', 'did i order', 'have i bought', 'have i ordered', 'i bought before', 'my purchases', 'past orders', 'previous orders', 'my last purchase']],

@@ -42,3 +42,6 @@ export const PHRASES = {
   frustrated: "I'm sorry I haven't been more help.",
   frustratedRetry: 'Could you tell me once more what you need, in a few words? I will do my best.',
 } as const;
+
+/** Asks to swap an item (no tool does: an exchange is a return and a new order). */
+export const ASKS_EXCHANGE = /\b(exchange|swap|replace|replacement|another size|different size)/i;

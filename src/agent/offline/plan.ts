@@ -10,7 +10,8 @@ import { policyTopic } from './classify.js';
 import { inStockSizes, lastCartLines, ordersIn, productsIn, type CartLineView, type OrderView, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 import { PHRASES } from './phrases.js';
-import { ORDINAL_WORDS } from './lexicon.js';
+import { NOT_ARRIVED_PHRASES, ORDINAL_WORDS } from './lexicon.js';
+import { canonicalPhrase, normalize } from './normalize.js';
 import { askProduct, askSize, styleName } from './replies-shop.js';
 
 export interface Call {
@@ -244,12 +245,13 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
   }
 }
 
-const NOT_ARRIVED = /\b(has ?n[o']?t|have ?n[o']?t|did ?n[o']?t|never|not|still not|yet to) (arrived?|come|came|shown up|show up|turned up|got here|gotten here|been delivered|received|receive|get|got)\b|\bstill waiting\b|\bnot here yet\b/i;
+const NOT_ARRIVED = NOT_ARRIVED_PHRASES.map(canonicalPhrase);
 
 /** The one order of a fresh list the message points at: by position ("my last order"), or the only one still on its way when it "hasn't arrived". */
 function orderMeant(orders: readonly OrderView[], f: Frame): string | null {
   if (f.e.ordinal !== null) return pickOrder(orders, f.e, f.text, f.intent);
-  if (!NOT_ARRIVED.test(f.text)) return null;
+  const said = normalize(f.text).padded;
+  if (!NOT_ARRIVED.some((p) => said.includes(p))) return null;
   const underway = orders.filter((o) => !o.delivered && o.status !== 'delivered' && o.status !== 'cancelled');
   return underway.length === 1 ? underway[0]!.orderNumber : null;
 }
@@ -269,10 +271,10 @@ export function nextStep(input: PlanInput): Step {
     return { kind: 'compose' };
   }
   if (last.name === 'search_products' && r.ok && f.intent === 'add_to_cart' && !already('add_to_cart')) {
-    // "add a red dress in M": any of them will do, the first; "add the linen wrap dress": only that one.
-    const found = productsIn(r.data);
     // Only what the shopper named: a kind or colour of product, and words that matched as said.
     if (r.data.approximate === true || (f.e.category === null && f.e.colour === null)) return { kind: 'compose' };
+    // "add a red dress in M": any of them will do, the first; "add the linen wrap dress": only that one.
+    const found = productsIn(r.data);
     const p = pickProduct(found, { ...f.e, ordinal: null, pronoun: false }, f.text) ?? (f.e.definite && found.length > 1 ? null : found[0]);
     if (p && (f.e.size ? inStockSizes(p).includes(f.e.size) : false)) return addOrAsk(p, f, tools);
     return { kind: 'compose' };

@@ -2,8 +2,8 @@
 // Every number, date and code comes from the tool result (or the shopper's own words).
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
-import { ASK_MARKERS, PHRASES } from './phrases.js';
-import { inSizes, inStockSizes, isRec, listText, num, ordersIn, str, type OrderView, type ProductView } from './results.js';
+import { ASK_MARKERS, ASKS_EXCHANGE, PHRASES } from './phrases.js';
+import { inSizes, inStockSizes, isRec, itemLabel, listText, num, ordersIn, str, type OrderView, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 
 
@@ -58,8 +58,7 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
   return { kind: 'fact', body: `${intro}\n${lines}\n${ASK_MARKERS.order} would you like to know more about?` };
 }
 
-const itemNames = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map((i) => (typeof i === 'string' ? i : isRec(i) ? [str(i.name), str(i.size) ? `(${str(i.size)})` : null].filter(Boolean).join(' ') : '')).filter(Boolean) : [];
+const itemNames = (v: unknown): string[] => (Array.isArray(v) ? v.map(itemLabel).filter(Boolean) : []);
 
 export function returnReply(ex: Exchange, brief: boolean, asked = ''): Reply {
   const data = ex.result!.data;
@@ -84,7 +83,7 @@ export function returnReply(ex: Exchange, brief: boolean, asked = ''): Reply {
   // Something arrived broken: sorry first.
   const sorry = /damaged|faulty|broken|defective|ripped|torn|stained|hole|wrong item/i.test(str(ex.args.reason) ?? '') ? "I'm sorry about that. " : '';
   // No tool swaps an item: an exchange is a return and a new order.
-  const swap = /\b(exchange|swap|replace|replacement)/i.test(asked) ? `${PHRASES.noExchanges} ` : '';
+  const swap = ASKS_EXCHANGE.test(asked) ? `${PHRASES.noExchanges} ` : '';
   return {
     kind: 'ask',
     body: `${sorry}${swap}I can create a ${free}return label for order #${n}${items.length ? ` covering ${listText(items)}` : ''}${email ? `, emailed to ${email}` : ''}.${until && !brief ? ` The return window for this order is open until ${until}.` : ''} Shall I go ahead?`,

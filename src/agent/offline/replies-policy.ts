@@ -3,6 +3,7 @@ import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { isRec, str } from './results.js';
 import type { Reply } from './voice.js';
+import { ASKS_EXCHANGE } from './phrases.js';
 
 type Rec = Record<string, unknown>;
 
@@ -40,7 +41,7 @@ function returns(p: Rec, f: Frame): string {
   const first = window ? `You can return items ${window}${cond ? `, ${cond}` : ''}.` : '';
   const cost = sentence(at(p, 'cost'));
   const refund = /\b(refund|money|how long|when)\b/i.test(f.text) || !first ? sentence(at(p, 'refund')) : '';
-  const exch = /\b(exchange|swap|another size|different size)\b/i.test(f.text) ? sentence(at(p, 'exchanges')) : '';
+  const exch = ASKS_EXCHANGE.test(f.text) ? sentence(at(p, 'exchanges')) : '';
   const how = sentence(at(p, 'how'));
   const asksHow = /\bhow (do|can|would|should|to)\b|\blabel\b/i.test(f.text);
   return [first, cost, refund, exch, asksHow ? how : ''].filter(Boolean).join(' ');

@@ -60,7 +60,7 @@ export function styleName(p: ProductView): string {
 function coloursReply(p: ProductView, found: readonly ProductView[]): Reply {
   const style = styleName(p);
   const same = found.filter((x) => styleName(x).toLowerCase() === style.toLowerCase() && x.colour);
-  const colours = [...new Set([p, ...same].map((x) => x.colour!.toLowerCase()).filter(Boolean))];
+  const colours = [...new Set([p, ...same].flatMap((x) => (x.colour ? [x.colour.toLowerCase()] : [])))];
   if (colours.length <= 1) return { kind: 'fact', body: `${p.name} only comes in ${colours[0] ?? 'the one colour shown'}.` };
   const lines = same.slice(0, 6).map((x, i) => productLine(x, null, i + 1));
   return { kind: 'fact', body: `${style} comes in ${listText(colours)}:\n${lines.join('\n')}`, hint: PHRASES.pickHint };

@@ -69,9 +69,7 @@ export function toOrder(v: unknown): OrderView | null {
   const orderNumber = str(v.orderNumber) ?? str(v.number);
   if (!orderNumber) return null;
   const ret = isRec(v.return) ? v.return : null;
-  const listed = (Array.isArray(v.items) ? v.items : [])
-    .map((i) => (typeof i === 'string' ? { label: i, id: null } : isRec(i) ? { label: [str(i.name), i.size ? `(${str(i.size)})` : null].filter(Boolean).join(' '), id: str(i.id) } : { label: '', id: null }))
-    .filter((i) => i.label);
+  const listed = (Array.isArray(v.items) ? v.items : []).map((i) => ({ label: itemLabel(i), id: isRec(i) ? str(i.id) : null })).filter((i) => i.label);
   return {
     orderNumber,
     status: str(v.status),
@@ -148,6 +146,10 @@ export function lastShownOrders(exchanges: readonly Exchange[]): OrderView[] {
 export const inStockSizes = (p: ProductView): string[] => p.stock.filter((s) => s.units > 0).map((s) => s.size);
 
 const ONE_SIZE = /^one( ?size)?$/i;
+
+/** An order or return item as the shopper reads it: "Navy Merino Crew-Neck Jumper (L)". */
+export const itemLabel = (i: unknown): string =>
+  typeof i === 'string' ? i : isRec(i) ? [str(i.name), str(i.size) ? `(${str(i.size)})` : null].filter(Boolean).join(' ') : '';
 
 /** A size worth naming to the shopper: "M", "38"; null for a one-size item. */
 export const namedSize = (size: string | null): string | null => (size && !ONE_SIZE.test(size) ? size : null);
