@@ -11,7 +11,7 @@ const view = (id: string, name: string, colour: string | null): ProductView => (
 describe('which colours a product comes in', () => {
   const text = 'what colours does it come in?';
   const frame = (product: ProductView): Frame => ({ intent: 'stock', e: extractEntities(normalize(text)), text, product, orderNumber: null, injection: false, offset: 0, aboutProductPage: false, aboutColours: true });
-  const found = (...rows: ProductView[]) => ({ id: 'call_1', name: 'search_products', args: { query: 'Canvas Tote', limit: 10 }, result: { ok: true as const, data: { products: rows.map((p) => ({ ...p, colourName: p.colour })) } } });
+  const found = (...rows: ProductView[]) => ({ id: 'call_1', name: 'search_products', args: { query: 'Canvas Tote', limit: 10 }, result: { ok: true, error: null, data: { products: rows } } });
 
   it('a product without a colour in the results says what it can, and does not fail', () => {
     const plain = view('p1', 'Canvas Tote', null);
