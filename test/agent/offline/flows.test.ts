@@ -11,6 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => store.dispose());
 
+/** The product name on line `n.` of a listed reply. */
+const nameAt = (reply: string, n: number) => new RegExp(`^${n}\\. (.+?)(?: \\(|:)`, 'm').exec(reply)?.[1];
+
 describe('offline model, multi-turn, on the real store', () => {
   it('verify → lookup → return with confirmation', async () => {
     const chat = new Chat(store, anonymous());
@@ -161,8 +164,6 @@ describe('the demo shoppers each get a useful first reply', () => {
 });
 
 describe('questions shoppers ask about what they were shown', () => {
-  const nameAt = (reply: string, n: number) => new RegExp(`^${n}\\. (.+?)(?: \\(|:)`, 'm').exec(reply)?.[1];
-
   it('price, material, care and an unstated detail of a listed product; then "put it in my basket" takes the size just asked about', async () => {
     const chat = new Chat(store, anonymous());
     const list = await chat.say('show me grey tops');
@@ -260,8 +261,6 @@ describe('questions shoppers ask about what they were shown', () => {
 });
 
 describe('colours, praise words and a VIP conversation', () => {
-  const nameAt = (reply: string, n: number) => new RegExp(`^${n}\\. (.+?)(?: \\(|:)`, 'm').exec(reply)?.[1];
-
   it('"what colours does the second one come in?" lists that piece in every colour; a position then points into that list', async () => {
     const chat = new Chat(store, anonymous());
     const list = await chat.say('show me jumpers');
