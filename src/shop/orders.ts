@@ -2,7 +2,7 @@
 // so an order that belongs to someone else is indistinguishable from one that does not exist.
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { orderItems, orders, returnLabels, type Db } from '../db/index.js';
-import { dollars, isoDate } from './format.js';
+import { dollars, isoDate, ONE_SIZE } from './format.js';
 import { RETURN_WINDOW_DAYS, RETURN_WINDOW_MS } from './policy.js';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -61,7 +61,8 @@ export function returnEligibility({ order, items, labels }: OwnedOrder, now: num
 }
 
 /** "Navy Cotton Tee (M) ×2": how an item is named in summaries, proposals and labels. */
-export const itemLabel = (i: Pick<OrderItemRow, 'name' | 'size' | 'quantity'>) => `${i.name} (${i.size})${i.quantity > 1 ? ` ×${i.quantity}` : ''}`;
+/** "Navy Merino Crew-Neck Jumper (L)", "Blue Silk Square Scarf" (a one-size item has no size to name), "… ×2". */
+export const itemLabel = (i: Pick<OrderItemRow, 'name' | 'size' | 'quantity'>) => `${i.name}${i.size === ONE_SIZE ? '' : ` (${i.size})`}${i.quantity > 1 ? ` ×${i.quantity}` : ''}`;
 
 export function itemView(i: OrderItemRow) {
   return { id: i.id, name: i.name, size: i.size, colour: i.colour, quantity: i.quantity, price: dollars(i.unitPriceCents), status: i.status };

@@ -290,7 +290,8 @@ export function nextStep(input: PlanInput): Step {
       const returnable = orders.filter((o) => o.returnPossible);
       if (returnable.length === 1 && !garmentNotIn(returnable, f.e)) return proposeReturn(returnable[0]!.orderNumber, returnable[0]!, f, tools);
     }
-    if (f.intent === 'reorder' && tools.has('reorder') && orders.length && f.e.ordinal === -1) return call('reorder', { orderNumber: orders[0]!.orderNumber });
+    // "my last order" / "what I got last time": the newest.
+    if (f.intent === 'reorder' && tools.has('reorder') && orders.length && (f.e.ordinal === -1 || /\blast time\b/i.test(f.text))) return call('reorder', { orderNumber: orders[0]!.orderNumber });
     // "my last order hasn't arrived": that order's details rather than the list.
     const meant = f.intent === 'order_status' && orders.length > 1 && tools.has('lookup_order') ? orderMeant(orders, f) : null;
     if (meant) return call('lookup_order', { orderNumber: meant });

@@ -147,12 +147,15 @@ export const inStockSizes = (p: ProductView): string[] => p.stock.filter((s) => 
 
 const ONE_SIZE = /^one( ?size)?$/i;
 
-/** An order or return item as the shopper reads it: "Navy Merino Crew-Neck Jumper (L)". */
-export const itemLabel = (i: unknown): string =>
-  typeof i === 'string' ? i : isRec(i) ? [str(i.name), str(i.size) ? `(${str(i.size)})` : null].filter(Boolean).join(' ') : '';
-
 /** A size worth naming to the shopper: "M", "38"; null for a one-size item. */
 export const namedSize = (size: string | null): string | null => (size && !ONE_SIZE.test(size) ? size : null);
+
+/** An order or return item as the shopper reads it: "Navy Merino Crew-Neck Jumper (L)", "Blue Silk Square Scarf". */
+export const itemLabel = (i: unknown): string => {
+  if (typeof i === 'string' || !isRec(i)) return typeof i === 'string' ? i : '';
+  const size = namedSize(str(i.size));
+  return [str(i.name), size ? `(${size})` : null].filter(Boolean).join(' ');
+};
 
 /** "a", "a and b", "a, b and c". */
 export const listText = (items: readonly string[]): string =>

@@ -1,7 +1,7 @@
 // Orders, returns and sizing as shoppers actually phrase them, through the real chat service on
 // the demo store (own store: the returns made here must not meet the other flow tests' labels).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { carts, orders, returnLabels } from '../../../src/db/index.js';
 import { Chat, anonymous, openStore, signedIn, toolNames, type Store } from './store.js';
 
@@ -48,6 +48,21 @@ describe('orders as shoppers ask about them', () => {
       expect(d.toolCalls, msg).toEqual([]);
       expect(d.reply, msg).toMatch(/not something I can do.*colleague/s);
     }
+  });
+});
+
+describe('reordering and order lists', () => {
+  it('"reorder what I got last time" reorders the newest order; "show my orders" lists orders (not the cart); one-size items carry no size', async () => {
+    const [newest] = await store.db.db.select().from(orders).where(eq(orders.customerId, 'c_sarah')).orderBy(desc(orders.createdAt)).limit(1);
+    const chat = new Chat(store, signedIn('c_sarah'));
+    const again = await chat.say('hey, can you reorder what I got last time?');
+    expect(again.toolCalls.map((t) => [t.name, t.args])).toEqual([['lookup_order', {}], ['reorder', { orderNumber: newest!.number }]]);
+    expect(again.reply).toMatch(new RegExp(`from order #${newest!.number} to your cart`));
+
+    const list = await chat.say('show my orders');
+    expect(toolNames(list)).toEqual(['lookup_order']);
+    expect(list.reply).toMatch(/^#\d+ \(/m);
+    expect(list.reply).not.toMatch(/\(ONE\)/i);
   });
 });
 
