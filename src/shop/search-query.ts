@@ -22,7 +22,7 @@ const CATEGORY_WORDS: Record<string, readonly string[]> = {
   trousers: ['trouser', 'pant', 'jean', 'chino', 'slack', 'legging', 'short', 'culotte'],
   shoes: ['shoe', 'sneaker', 'trainer', 'boot', 'heel', 'sandal', 'loafer', 'flat', 'pump', 'mule', 'footwear'],
   outerwear: ['outerwear', 'coat', 'jacket', 'blazer', 'parka', 'trench', 'raincoat', 'puffer', 'gilet', 'vest'],
-  accessories: ['accessory', 'accessorie', 'bag', 'handbag', 'tote', 'belt', 'scarf', 'scarve', 'hat', 'cap', 'jewelry', 'jewellery', 'necklace', 'earring', 'bracelet', 'sunglass', 'wallet', 'glove'],
+  accessories: ['accessory', 'accessorie', 'bag', 'handbag', 'tote', 'belt', 'scarf', 'hat', 'cap', 'jewelry', 'jewellery', 'necklace', 'earring', 'bracelet', 'sunglass', 'wallet', 'glove'],
 };
 
 /** Colour words a shopper may use, mapped to the family the catalog colours are matched against. */
@@ -87,6 +87,7 @@ const SIZE_TOKEN = '(xxs|xs|s|m|l|xl|xxl|2xl|small|medium|large|x-small|x-large|
 /** A crude stem that maps plural and singular to one form: dresses → dress, boots → boot. */
 export function stem(word: string): string {
   if (word.length > 4 && word.endsWith('sses')) return word.slice(0, -2);
+  if (/(ar|ea|ol|al)ves$/.test(word)) return `${word.slice(0, -3)}f`; // scarves → scarf
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
 }

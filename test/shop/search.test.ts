@@ -93,6 +93,13 @@ describe('searchProducts on a real catalog', () => {
     expect(five.matches.map((m) => m.name).sort()).toEqual(['Blue Linen Dress', 'Leather Ankle Boots', 'Navy Cotton Tee', 'Red Evening Gown', 'Tan Leather Belt']);
   });
 
+  it('finds a scarf for "scarves" (a plural in -ves), not another accessory', async () => {
+    await s.f.product({ id: 'p_scarf', name: 'Blue Silk Scarf', category: 'accessories', colour: 'blue', price: 59, sizes: { ONE: 4 } });
+    const r = await searchProducts(s.db, { query: 'scarves', limit: 5 });
+    expect(r.approximate).toBeUndefined();
+    expect(r.matches[0]?.name).toBe('Blue Silk Scarf');
+  });
+
   it('returns nothing, not everything, for words that match no product and no filter', async () => {
     const r = await searchProducts(s.db, { query: 'kayak paddle', limit: 5 });
     expect(r.matches).toEqual([]);

@@ -40,6 +40,8 @@ const STEM_KEEP = new Set(['does', 'goes', 'this', 'thus', 'plus', 'yes', 'has',
 export function stem(w: string): string {
   if (w.length < 4 || STEM_KEEP.has(w)) return w;
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  // "scarves" is a scarf ("sleeves" and "gloves" keep their e).
+  if (/(ar|ea|ol|al)ves$/.test(w)) return w.slice(0, -3) + 'f';
   if (/(ss|sh|ch|x|zz)es$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
   return w;
