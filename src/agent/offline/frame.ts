@@ -268,6 +268,11 @@ export function buildFrame(text: string, mem: Memory): Frame {
   // "yes but only the jumper" while a return is proposed: the same return, of fewer items.
   const pendingOrder = typeof mem.pendingReturn?.orderNumber === 'string' ? mem.pendingReturn.orderNumber : null;
   if (pendingOrder && e.categoryWord && /\b(only|just)\b/i.test(text) && intent !== 'deny' && intent !== 'human') intent = 'return';
+  // "return them" right after "the sneakers I ordered…": them is the sneakers.
+  if (e.pronoun && !e.categoryWord && mem.orders.length && mem.prevUser && (intent === 'return' || intent === 'order_status')) {
+    const named = prevEntities(mem.prevUser);
+    if (named.categoryWord) e = { ...e, category: named.category, categoryWord: named.categoryWord };
+  }
   let orderNumber = pickOrder(mem.orders, e, text, intent) ?? (intent === 'return' ? pendingOrder : null);
   // "what about the sneakers one?" after a list of orders asks about an order, not the catalog.
   if (orderNumber && !e.orderNumbers.length && mem.orders.length && !mem.products.length && (intent === 'search' || intent === 'stock') && /\b(one|order|about)\b/i.test(text)) {

@@ -47,6 +47,14 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
   const shown = orders.slice(0, 3);
   const lines = shown.map(orderLine).join('\n');
   if (f.intent === 'return') {
+    // "the sneakers are the wrong size": the order that has them, and why it cannot go back yet.
+    const word = f.e.categoryWord;
+    const holding = word ? shown.filter((o) => o.items.some((i) => i.toLowerCase().includes(word))) : [];
+    if (holding.length === 1 && !holding[0]!.returnPossible) {
+      const o = holding[0]!;
+      const why = o.status === 'delivered' ? 'its return window has closed' : 'it has not been delivered yet; a return can be made once it arrives';
+      return { kind: 'fact', body: `${orderLine(o)}\nThis order can't be returned right now: ${why}.` };
+    }
     const returnable = shown.filter((o) => o.returnPossible);
     return returnable.length
       ? { kind: 'ask', body: `${ASK_MARKERS.order} would you like to return?\n${lines}` }

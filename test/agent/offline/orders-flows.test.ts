@@ -66,6 +66,26 @@ describe('reordering and order lists', () => {
   });
 });
 
+describe('returns of something not returnable yet', () => {
+  it('"the sneakers I ordered are the wrong size" points at the order with the sneakers and says why it cannot go back; "return them" stays on it', async () => {
+    const [sneakers] = await store.db.db.select().from(orders).where(and(eq(orders.customerId, 'c_marcus'), isNull(orders.deliveredAt)));
+    const chat = new Chat(store, signedIn('c_marcus'));
+    for (const msg of ['the sneakers I ordered are the wrong size, can I swap them?', 'ok then return them']) {
+      const r = await chat.say(msg);
+      expect(r.toolCalls.every((t) => t.name !== 'create_return_label'), msg).toBe(true);
+      expect(r.reply, msg).toMatch(new RegExp(`#${sneakers!.number} \\(shipped.*Sneakers`));
+      expect(r.reply, msg).toContain("can't be returned right now: it has not been delivered yet");
+    }
+    expect(await labelsOf('28473')).toEqual([]);
+  });
+
+  it('"I bought a dress last week and it\'s too small" from a shopper not signed in asks them to verify, it does not search', async () => {
+    const r = await new Chat(store, anonymous()).say("hi i bought a dress last week and it's too small");
+    expect(r.toolCalls).toEqual([]);
+    expect(r.reply).toMatch(/confirm it's you/);
+  });
+});
+
 describe('return proposals: only a clear yes creates a label', () => {
   it('"ok, how about a replacement" is not a yes; "yes but only the jumper" narrows the proposal; then yes creates exactly that', async () => {
     const chat = new Chat(store, signedIn('c_marcus'));
