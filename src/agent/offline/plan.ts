@@ -46,6 +46,9 @@ function searchArgs(f: Frame): Record<string, unknown> {
   return args;
 }
 
+/** A UK/US dress size (2–20) asked of clothes, which the catalog sizes XS–XXL; shoes and jeans waists (28+) are numbers. */
+const numericClothingSize = (f: Frame) => f.e.size !== null && /^\d{1,2}$/.test(f.e.size) && Number(f.e.size) <= 20 && f.e.category !== 'shoes' && f.e.category !== 'accessories';
+
 const wantsProductSearch = (f: Frame) => f.e.category !== null || f.e.colour !== null || f.e.descriptors.length > 0 || f.e.maxPrice !== null;
 
 function humanReason(f: Frame): string {
@@ -177,6 +180,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
     case 'deny':
       return reply({ kind: 'fact', body: memory.pendingReturn ? PHRASES.denyReturn : PHRASES.denyGeneric });
     case 'search':
+      // "a dress in size 14": clothes here are XS–XXL, so the conversion rather than nothing found.
+      if (numericClothingSize(f) && tools.has('store_policy')) return call('store_policy', { topic: 'sizing' });
       return tools.has('search_products') ? call('search_products', searchArgs(f)) : reply({ kind: 'fact', body: PHRASES.notAllowed });
     case 'stock':
       // "what colours does it come in?": the same piece in every colour is a search by its name.

@@ -66,13 +66,31 @@ function fromChart(chart: string, text: string): string {
   return `A ${n}-inch ${part} is outside our size chart, which runs from ${rows[0]!.range[0]} to ${rows.at(-1)!.range[1]} inches.`;
 }
 
+/**
+ * "size 14", "I'm a UK 12": which of our sizes that is, read from the policy's own conversion
+ * ("L ≈ UK 14 / US 10"); both readings when the shopper did not say UK or US.
+ */
+function fromConversion(conversion: string, text: string, size: string | null): string {
+  const n = Number(/\b(?:uk|us|size)\s*(\d{1,2})\b/i.exec(text)?.[1] ?? size);
+  if (!Number.isInteger(n) || n < 2 || n > 20) return '';
+  const rows = [...conversion.matchAll(/\b(XXL|XL|L|M|S|XS) ≈ UK (\d+)(?:–(\d+))? \/ US (\d+)(?:–(\d+))?/g)];
+  const ours = (col: 2 | 4) => rows.find((r) => n >= Number(r[col]) && n <= Number(r[col + 1] ?? r[col]))?.[1];
+  const said = /\buk\b|british/i.test(text) ? ['UK'] : /\bus\b|american/i.test(text) ? ['US'] : ['UK', 'US'];
+  const found = said.flatMap((sys) => {
+    const size = ours(sys === 'UK' ? 2 : 4);
+    return size ? [`a ${sys} ${n} is our ${size}`] : [];
+  });
+  return found.length ? `Our clothes are sized XS–XXL: ${found.join(', ')}.` : '';
+}
+
 function sizing(p: Rec, f: Frame): string {
   const measured = MEASURE.test(f.text);
   // Shoe sizes are 35–47 (or a shoe was named); "a UK 10" or "US 6" is a clothing size.
   const shoes = !measured && (f.e.category === 'shoes' || /\b(3[5-9]|4[0-7])\b/.test(f.text) || (/\b(eu|us|uk)\b/i.test(f.text) && !/\b(uk|us)\s*(size\s*)?([2-9]|1[0-8])\b/i.test(f.text)));
-  const converts = !shoes && /\b(uk|us|american|british)\b/i.test(f.text);
+  const converts = !shoes && (/\b(uk|us|american|british)\b/i.test(f.text) || /\bsize\s*([2-9]|1[0-9]|20)\b/i.test(f.text));
   const chart = at(p, 'clothing');
-  const parts = [shoes ? sentence(at(p, 'shoes')) : converts ? sentence(at(p, 'conversion')) : [chart ? fromChart(chart, f.text) : '', sentence(chart)].filter(Boolean).join(' '), sentence(at(p, 'fit'))];
+  const conversion = at(p, 'conversion');
+  const parts = [shoes ? sentence(at(p, 'shoes')) : converts ? [conversion ? fromConversion(conversion, f.text, f.e.size) : '', sentence(conversion)].filter(Boolean).join(' ') : [chart ? fromChart(chart, f.text) : '', sentence(chart)].filter(Boolean).join(' '), sentence(at(p, 'fit'))];
   return parts.filter(Boolean).join(' ');
 }
 

@@ -135,5 +135,16 @@ describe('sizing questions are answered, never turned into a cart item', () => {
     expect(chest.reply).not.toMatch(/EU sizes/);
     expect((await chat.say('size 50 waist?')).reply).toMatch(/outside our size chart, which runs from 24 to 38 inches/);
   });
+
+  it('a UK or US dress size is converted with the store\'s own table, also when it narrows a search', async () => {
+    const chat = new Chat(store, anonymous());
+    expect((await chat.say("ok I'm a UK 12")).reply).toMatch(/Our clothes are sized XS–XXL: a UK 12 is our M\./);
+    await chat.say('do you have the linen wrap dress in red?');
+    const fourteen = await chat.say('what about size 14?');
+    expect(fourteen.toolCalls).toEqual([{ name: 'store_policy', args: { topic: 'sizing' }, ok: true }]);
+    expect(fourteen.reply).toMatch(/a UK 14 is our L, a US 14 is our XXL/);
+    // Shoe sizes and jeans waists stay searches.
+    expect(toolNames(await chat.say('boots size 39'))).toEqual(['search_products']);
+  });
 });
 
