@@ -131,6 +131,14 @@ function cartLineMeant(lines: readonly CartLineView[], views: ProductView[], f: 
 const REMOVE_ALL = /\b((empty|clear) (out )?(my|the) (cart|basket|bag)|(remove|delete) (everything|all( of it| of them| items)?))\b/i;
 const REMOVE = /\b(remove|delete|take (it|that|this|them|the [\w-]+( [\w-]+)?) out|out of (my|the) (cart|basket|bag)|get rid of|don'?t want (it|that|this|them|the [\w-]+) anymore)\b/i;
 
+/** The things a comparison names itself ("between the X and the Y", "X vs Y"), at most three. */
+function namedForComparison(text: string): string[] {
+  const body = (/\bbetween\b(.*)$/i.exec(text)?.[1] ?? /\bcompare\b(.*)$/i.exec(text)?.[1] ?? text).replace(/[?!.]+/g, ' ');
+  const parts = body.split(/\s*(?:,|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwith\b)\s*/i).map((p) => p.replace(/^\s*(the|a|an|that|this)\s+/i, '').trim());
+  const named = parts.filter((p) => /[a-z]{3}/i.test(p) && !/^(them|those|these|both|it|one|ones|the (first|second|third|last)( one)?)$/i.test(p));
+  return named.length >= 2 ? named.slice(0, 3) : [];
+}
+
 /** The products a comparison is about: those named by position ("the first and the third"), else all shown (up to three). */
 function compared(shown: readonly ProductView[], text: string): ProductView[] {
   const positions = [...text.toLowerCase().matchAll(/\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\b/g)].map((m) => ORDINAL_WORDS[m[1]!]!);
@@ -197,6 +205,9 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       return reply(askProduct(memory.products));
     case 'compare': {
       const products = compared(memory.products, f.text);
+      // "the satin slip dress or the sequin party dress?" with neither shown: find each first.
+      const named = products.length < 2 ? namedForComparison(f.text) : [];
+      if (named.length >= 2 && tools.has('search_products') && tools.has('get_product')) return { kind: 'call', calls: named.map((query) => ({ name: 'search_products', args: { query, limit: 1 } })) };
       if (products.length < 2) return reply(askProduct(memory.products));
       if (!tools.has('get_product')) return reply({ kind: 'fact', body: PHRASES.notAllowed });
       return { kind: 'call', calls: products.map((p) => ({ name: 'get_product', args: { productId: p.id } })) };
@@ -283,6 +294,11 @@ export function nextStep(input: PlanInput): Step {
     const p = pickProduct(found, { ...f.e, ordinal: null, pronoun: false }, f.text) ?? (f.e.definite && found.length > 1 ? null : found[0]);
     if (p && (f.e.size ? inStockSizes(p).includes(f.e.size) : false)) return addOrAsk(p, f, tools);
     return { kind: 'compose' };
+  }
+  // A comparison of products found by name: now each one's details.
+  if (f.intent === 'compare' && done.every((d) => d.name === 'search_products') && tools.has('get_product')) {
+    const found = done.flatMap((d) => (d.result?.ok ? productsIn(d.result.data).slice(0, 1) : []));
+    if (found.length >= 2) return { kind: 'call', calls: found.map((p) => ({ name: 'get_product', args: { productId: p.id } })) };
   }
   // The order looked up to learn its items' ids (proposeReturn): now the proposal.
   if (last.name === 'lookup_order' && r.ok && 'orderNumber' in last.args && f.intent === 'return' && tools.has('create_return_label') && !already('create_return_label')) {

@@ -248,9 +248,11 @@ export function compareReply(exchanges: readonly Exchange[], f: Frame): Reply {
   });
   const text = f.text.toLowerCase();
   let verdict = '';
-  if (/\b(cheap|cheaper|cheapest|less expensive|price|cost)\b/.test(text)) {
+  if (/\b(cheap|cheaper|cheapest|less expensive|more expensive|pricier|dearer|price|cost|costs)\b/.test(text)) {
     const priced = rows.filter((r) => r.p.price !== null).sort((a, b) => a.p.price! - b.p.price!);
-    if (priced.length >= 2) verdict = priced[0]!.p.price === priced[1]!.p.price ? 'They cost the same.' : `${priced[0]!.p.name} is the cheaper one, at ${money(priced[0]!.p.price!)}.`;
+    const pricier = /\b(more expensive|pricier|dearer|costs more)\b/.test(text);
+    const pick = pricier ? priced.at(-1) : priced[0];
+    if (priced.length >= 2) verdict = priced[0]!.p.price === priced.at(-1)!.p.price ? 'They cost the same.' : `${pick!.p.name} is the ${pricier ? 'more expensive' : 'cheaper'} one, at ${money(pick!.p.price!)}.`;
   } else if (/\bwarm(er|est)?\b/.test(text)) {
     const ranked = [...rows].sort((a, b) => (b.facts.warmth ?? -1) - (a.facts.warmth ?? -1));
     const [top, next] = ranked;

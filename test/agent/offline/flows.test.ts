@@ -368,4 +368,18 @@ describe('colours, praise words and a VIP conversation', () => {
     const cheapest = await new Chat(store, anonymous()).say("what's the cheapest");
     expect(toolNames(cheapest)).toEqual(['search_products']);
   });
+
+  it('compares two products it names itself, finding each first; "which is more expensive" names the pricier', async () => {
+    const chat = new Chat(store, anonymous());
+    const both = await chat.say("what's the difference between the satin slip dress and the sequin party dress?");
+    expect(both.toolCalls.map((t) => t.name)).toEqual(['search_products', 'search_products', 'get_product', 'get_product']);
+    expect(both.toolCalls.slice(0, 2).map((t) => t.args.query)).toEqual(['satin slip dress', 'sequin party dress']);
+    const [first, second] = [1, 2].map((n) => nameAt(both.reply, n)!);
+    expect(first).toMatch(/Satin Slip/);
+    expect(second).toMatch(/Sequin Party/);
+    const prices = [first, second].map((name) => Number(new RegExp(`${name}: \\$([\\d.]+)`).exec(both.reply)![1]));
+    const dearer = await chat.say('which is more expensive');
+    expect(dearer.reply).toContain(`${prices[0]! > prices[1]! ? first : second} is the more expensive one`);
+    expect((await chat.say('tell me about the second one')).reply).toContain(`${second} costs $`);
+  });
 });
