@@ -45,4 +45,4 @@ function printTable(head: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
-runCli('personas:lint', main);
+runCli('personas:lint', main, 'usage: npm run personas:lint\n  Checks every persona in TAILOR_PROMPTS_DIR (default prompts/) and prints its token cost against the budget.');

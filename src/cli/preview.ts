@@ -111,4 +111,4 @@ async function findShopper(db: ReturnType<typeof openNodeDb>['db'], email?: stri
   return { sessionId: row.id, customerId: row.customerId, verified: row.customerId !== null, via: row.customerId ? 'token' : 'anonymous' };
 }
 
-runCli('persona:preview', main);
+runCli('persona:preview', main, USAGE);

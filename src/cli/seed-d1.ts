@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedSql } from '../db/seed/index.js';
+import { runCli } from './run.js';
 
 function main(): number {
   const { values } = parseArgs({
@@ -30,4 +31,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+runCli('seed-d1', main, 'usage: tsx src/cli/seed-d1.ts [--out .wrangler/tailor-seed.sql] [--reset] [--now <epoch ms>]\n  Writes the demo store as SQL for `wrangler d1 execute DB --local --file=<out>` (npm run worker:seed runs it).');

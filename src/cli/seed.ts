@@ -35,4 +35,4 @@ async function main(): Promise<number> {
   }
 }
 
-runCli('db:seed', main);
+runCli('db:seed', main, 'usage: npm run db:seed [-- --reset] [-- --now <ISO date>]\n  Seeds the demo store into TAILOR_DB (default data/tailor.db); an existing store is left alone unless --reset.');

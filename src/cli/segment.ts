@@ -10,6 +10,8 @@ import { createSegmenter, type Profile } from '../segments/index.js';
 import { loadSegmentRulesFile } from '../segments/node.js';
 import { runCli } from './run.js';
 
+const USAGE = 'usage: npm run segment -- <email> [--rules <file>]\n  The profile, segment and reasons the shopper with this email would get on their next visit.';
+
 const day = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC');
 const usd = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
@@ -34,7 +36,7 @@ async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { rules: { type: 'string' } } });
   const email = positionals[0]?.trim().toLowerCase();
   if (!email) {
-    console.error('Usage: npm run segment -- <email> [--rules <file>]');
+    console.error(USAGE);
     return 2;
   }
   const config = loadConfig(process.env);
@@ -59,4 +61,4 @@ async function main(): Promise<number> {
   }
 }
 
-runCli('segment', main);
+runCli('segment', main, USAGE);
