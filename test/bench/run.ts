@@ -7,10 +7,19 @@ import { fileURLToPath } from 'node:url';
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
-const files = readdirSync(dir)
+const all = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
+const names = all.map((f) => f.replace(/\.bench\.ts$/, '')).join(', ');
+if (only.some((o) => o === '--help' || o === '-h')) {
+  console.log(`usage: npm run bench [-- <name>...]\n  Runs the benchmarks one after another (all, or those whose name contains a given word): ${names}.`);
+  process.exit(0);
+}
+const files = all.filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+if (files.length === 0) {
+  console.error(`No benchmark matches ${only.join(', ')}; there are: ${names}.`);
+  process.exit(2);
+}
 const failed: string[] = [];
 for (const f of files) {
   console.log(`\n=== ${f}`);
