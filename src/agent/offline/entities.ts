@@ -82,8 +82,10 @@ export function extractEntities(n: Normalized): Entities {
   }
 
   let maxPrice: number | null = null;
+  // The words as written, then as corrected ("undr 100" is "under 100").
+  const priced = PRICE_PATTERNS.some((re) => re.test(withoutEmail)) || email ? withoutEmail : n.padded;
   for (const re of PRICE_PATTERNS) {
-    const m = re.exec(withoutEmail);
+    const m = re.exec(priced);
     if (m && !(orderNumbers.includes(m[1]!) && re !== PRICE_PATTERNS[0])) {
       const v = Number(m[1]);
       if (v > 0 && v <= 100_000) {

@@ -108,10 +108,13 @@ export function correct(word: string): string {
   const max = word.length >= 8 ? 2 : 1;
   let best = word;
   let bestRank = [max + 1];
-  // Three-letter words are only completed ("tlk" → "talk"), never swapped for other short words.
-  const minLen = word.length === 3 ? 4 : word.length - max;
-  for (let len = minLen; len <= word.length + max; len++) {
+  // Three-letter words are only completed ("tlk" → "talk") or have two letters swapped back
+  // ("adn" → "and"), never replaced by other short words.
+  const short = word.length === 3;
+  const letters = [...word].sort().join('');
+  for (let len = word.length - max; len <= word.length + max; len++) {
     for (const cand of VOCAB_BY_LEN.get(len) ?? []) {
+      if (short && len === 3 && [...cand].sort().join('') !== letters) continue;
       const d = editDistance(word, cand, max);
       if (d > max) continue;
       // Among equally close words prefer the model's own keywords, then a dropped letter

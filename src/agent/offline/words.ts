@@ -37,7 +37,8 @@ export const COMMON_WORDS: readonly string[] = (
   // Recipients, popularity and product-page words.
   'mum mom dad boyfriend girlfriend husband partner sister brother daughter grandma granddad guest present best seller sellers ' +
   'based located pockets washable charge fee checkout hold holding vegan review reviews rating quality complaint warmer ' +
-  'file files details detail replacement replace supposed delayed pack packing packed suitcase travel travelling traveling'
+  'file files details detail replacement replace supposed delayed pack packing packed suitcase travel travelling traveling ' +
+  'under below above within around'
 ).split(/\s+/);
 
 /** Whole-token replacements (after lowercasing and contraction expansion). */

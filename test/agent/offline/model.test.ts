@@ -202,6 +202,9 @@ describe('OfflineChatModel', () => {
     expect(await first('wanna send back ordr #28473')).toMatchObject({ name: 'create_return_label', args: { orderNumber: '28473', confirm: false } });
     expect(await first('can i tlk to somebody')).toMatchObject({ name: 'escalate_to_human' });
     expect(await first('any blak sneekers in 42')).toMatchObject({ name: 'search_products', args: { category: 'shoes', colour: 'black', size: '42' } });
+    // A misspelt price word still sets the budget; two swapped letters of a short word are swapped back.
+    expect(await first('do you have dreses undr 100')).toMatchObject({ name: 'search_products', args: { category: 'dresses', maxPrice: 100 } });
+    expect(classify('teh red one adn the blue one').norm.padded).toBe(' the red one and the blue one ');
   });
 
   it('does not "correct" everyday words into colours, ordinals or numbers', () => {
