@@ -107,7 +107,10 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
 
   ['recommend', 3.5, ['recommend', 'recommendation', 'suggest', 'suggestion', 'stylist', 'stylist pick', 'might like', 'would i like', 'go with', 'goes with', 'go well with', 'surprise me', 'pick', 'picks', 'based on']],
 
-  ['recommend', 3.5, ['popular', 'best seller', 'bestseller', 'best selling', 'trending', 'what is hot', 'top pick', 'favourite', 'favorite', 'what is good', 'gift idea', 'ideas for a gift', 'idea for a gift', 'complete the look', 'to wear with', 'pair with', 'pair it with', 'style it', 'match with', 'what is new', 'new arrival', 'new in', 'just in', 'latest', 'this season', 'new season', 'new collection']],
+  ['recommend', 3.5, ['popular', 'best seller', 'bestseller', 'best selling', 'trending', 'what is hot', 'top pick', 'favourite', 'favorite', 'what is good', 'gift idea', 'ideas for a gift', 'idea for a gift', 'what is new', 'new arrival', 'new in', 'just in', 'latest', 'this season', 'new season', 'new collection', 'complete the look', 'to wear with', 'pair with', 'pair it with', 'style it', 'match with']],
+  // "what goes with my chinos?" asks for something else to wear with them, whatever garment it names
+  // ("do you have shoes to go with it" names what it wants and stays a search).
+  ['recommend', 6, ['what goes with', 'what would go with', 'what will go with', 'what go with', 'what to wear with', 'what can i wear with', 'what should i wear with', 'what matches', 'what pairs with', 'what would match']],
 
   // What delivery costs and when it comes are shipping questions, whatever else the message says.
   ['policy_shipping', 5, ['how much is delivery', 'how much is shipping', 'how much is postage', 'how much does delivery', 'how much does shipping', 'how much for delivery', 'how much for shipping', 'delivery charge', 'shipping charge', 'delivery fee', 'shipping fee', 'postage', 'cost of delivery', 'cost of shipping', 'pay for shipping', 'pay for delivery', 'get it by', 'arrive by', 'in time for', 'here by', 'arrive in time', 'next day', 'need it by', 'need them by', 'have it by', 'deliver by', 'delivered by', 'it by saturday', 'it by sunday', 'it by monday', 'it by tomorrow', 'it by the weekend']],

@@ -46,6 +46,9 @@ function searchArgs(f: Frame): Record<string, unknown> {
   return args;
 }
 
+/** "chino" → "chinos", "dress" → "dresses", "jeans" stays. */
+const plural = (w: string) => (/(s|x|ch|sh)$/.test(w) ? (/(ss|x|ch|sh)$/.test(w) ? `${w}es` : w) : `${w}s`);
+
 /** A UK/US dress size (2–20) asked of clothes, which the catalog sizes XS–XXL; shoes and jeans waists (28+) are numbers. */
 const numericClothingSize = (f: Frame) => f.e.size !== null && /^\d{1,2}$/.test(f.e.size) && Number(f.e.size) <= 20 && f.e.category !== 'shoes' && f.e.category !== 'accessories';
 
@@ -240,6 +243,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       return tools.has('store_policy') ? call('store_policy', { topic: 'general' }) : reply({ kind: 'fact', body: PHRASES.notAllowed });
     case 'recommend':
       if (tools.has('recommend_products')) return call('recommend_products', { limit: 3 });
+      // "what goes with my chinos?": which kind of piece to look for next to them.
+      if (e.categoryWord) return reply({ kind: 'ask', body: `Happy to help you put a look together! What would you like to wear with the ${e.colour ? `${e.colour} ` : ''}${plural(e.categoryWord)}: a top, shoes, a jacket or an accessory?` });
       return reply({ kind: 'ask', body: 'Happy to suggest something! What are you shopping for (a dress, a top, shoes...), and do you have a colour or budget in mind?' });
     case 'frustrated':
       return reply({ kind: 'ask', body: `${PHRASES.frustrated} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : PHRASES.frustratedRetry}` });

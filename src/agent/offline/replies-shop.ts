@@ -162,6 +162,7 @@ function cartTotals(cart: Record<string, unknown>): string {
   const subtotal = num(cart.subtotal);
   const shipping = str(cart.shipping);
   const parts: string[] = [];
+  if (count === 0) return 'Your cart is now empty.';
   if (count !== null && subtotal !== null) parts.push(`Your cart now has ${count} ${count === 1 ? 'item' : 'items'}, subtotal ${money(subtotal)}.`);
   if (shipping) parts.push(`Shipping: ${shipping}.`);
   return parts.join(' ');

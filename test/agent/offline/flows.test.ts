@@ -382,4 +382,17 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(dearer.reply).toContain(`${prices[0]! > prices[1]! ? first : second} is the more expensive one`);
     expect((await chat.say('tell me about the second one')).reply).toContain(`${second} costs $`);
   });
+
+  it('"what goes with the chinos I bought?" asks what to look for next to them, then searches it; removing the last item says the cart is empty', async () => {
+    const chat = new Chat(store, signedIn('c_marcus'));
+    const ask = await chat.say('what goes with the chinos I bought?');
+    expect(ask.toolCalls).toEqual([]);
+    expect(ask.reply).toMatch(/What would you like to wear with the chinos: a top, shoes, a jacket or an accessory\?/);
+    const tops = await chat.say('a top');
+    expect(tops.toolCalls[0]).toMatchObject({ name: 'search_products', args: { category: 'tops' } });
+    await chat.say('add the first one in L');
+    const removed = await chat.say('remove it');
+    expect(toolNames(removed)).toEqual(['update_cart']);
+    expect(removed.reply).toMatch(/from your cart\. Your cart is now empty\./);
+  });
 });
