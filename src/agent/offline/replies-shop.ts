@@ -70,6 +70,8 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
   const data = ex.result!.data;
   const found = productsIn(data);
   if (f.intent === 'stock' && f.aboutColours && f.product) return coloursReply(f.product, found);
+  // "what colours do the merino jumpers come in?": one piece in several colours answers the same way.
+  if (f.aboutColours && !f.product && !ex.args.offset && found.length > 1 && new Set(found.map((p) => styleName(p).toLowerCase())).size === 1) return coloursReply(found[0]!, found);
   const size = str(ex.args.size) ?? f.e.size;
   const offset = num(ex.args.offset) ?? 0;
   if (found.length === 0 && offset > 0) {

@@ -280,6 +280,12 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(pick.reply).toContain(`${listed.at(-1)} costs $`);
   });
 
+  it('"what colours do the merino jumpers come in?" names the colours of that piece from one search', async () => {
+    const r = await new Chat(store, anonymous()).say('what colours do the merino jumpers come in?');
+    expect(toolNames(r)).toEqual(['search_products']);
+    expect(r.reply).toMatch(/Merino Crew-Neck Jumper comes in [a-z]+(, [a-z]+)* and [a-z]+:\n1\. /);
+  });
+
   it('"what colours does it come in?" with nothing shown asks which item, rather than searching for "come"', async () => {
     const r = await new Chat(store, anonymous()).say('I love the second one, what colours does it come in?');
     expect(r.toolCalls).toEqual([]);
