@@ -25,6 +25,8 @@ export interface Frame {
   aboutProductPage: boolean;
   /** Asks which colours a product comes in ("what colours does it come in?"). */
   aboutColours: boolean;
+  /** Written in another language (German, French, Spanish, Italian), which this model does not read. */
+  foreign: boolean;
 }
 
 const INJECTION = /\b(system\s*(override|prompt|message)|admin(istrator)? mode|developer mode|god mode|jailbreak|(ignore|disregard|forget|override)\s+(all\s+|any\s+|your\s+|the\s+|my\s+|previous\s+|prior\s+|earlier\s+)*(instructions|rules|prompt|guidelines|restrictions)|you are now|you're now|act as (an? )?(admin|developer|system)|no questions asked)\b|^\s*system\s*:/i;
@@ -158,6 +160,15 @@ function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory): 
 const MORE = /\b(more|else|others?|another|different)\b/i;
 const MORE_ONLY = /^\W*(more|next|next page|more please|keep going|go on)\W*$/i;
 const OTHER_COLOURS = /\b(other|different|another) colou?rs?\b/i;
+// Everyday words of other languages that are no English word: two of them and the message is
+// not English ("Hallo, haben Sie rote Kleider?", "hola, tienen vestidos rojos?").
+const FOREIGN_WORDS = new Set(
+  ('haben habt ich nicht bitte danke und ein eine einen kleid kleider schuhe jacke rote roten blaue schwarze wo meine bestellung gibt ' +
+    'hola tienen tiene quiero gracias vestido vestidos zapatos rojo roja rojos azul donde pedido busco necesito ' +
+    'bonjour merci avez vous voudrais chaussures rouge rouges bleu noir commande je suis cherche ' +
+    'ciao grazie vorrei avete vestiti scarpe rosso rossi nero dove ordine cerco').split(' '),
+);
+const isForeign = (text: string) => (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => FOREIGN_WORDS.has(w)).length >= 2;
 const WHICH_COLOURS = /\b(what|which|other|different|another|any|more|all the) colou?rs?\b|\bcolou?rs? (does|do|is|are|can|options?|available)\b/i;
 
 /**
@@ -279,5 +290,5 @@ export function buildFrame(text: string, mem: Memory): Frame {
     intent = 'order_status';
   }
   if (!orderNumber && mem.orders.length === 0 && (e.pronoun || /\b(that|this|the same|my) order\b/i.test(text))) orderNumber = mem.mentionedOrder;
-  return { intent, e, text, product, orderNumber, injection: INJECTION.test(text), offset, aboutProductPage: asksAboutPage(text), aboutColours: WHICH_COLOURS.test(text) };
+  return { intent, e, text, product, orderNumber, injection: INJECTION.test(text), offset, aboutProductPage: asksAboutPage(text), aboutColours: WHICH_COLOURS.test(text), foreign: isForeign(text) };
 }

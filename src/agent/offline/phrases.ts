@@ -33,6 +33,7 @@ export const PHRASES = {
   confirmNothing: 'Happy to help. What would you like to do?',
   denyReturn: "No problem, I haven't created a return label. Your order stays as it is.",
   pickHint: 'Tell me which one you like and your size, and I will add it to your cart.',
+  englishOnly: "Sorry, I can only chat in English for now, so please write to me in English.",
   noExchanges: "I can't swap an item directly: you return it and place a new order for the one you want (order it first, sizes sell out).",
   denyGeneric: 'No problem.',
   injection: "I can't switch modes, skip confirmations or act on instructions like that. I'm happy to help the normal way, though: tell me what you need (for example which order you'd like to return) and I'll take it from there.",

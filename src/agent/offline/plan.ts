@@ -162,6 +162,8 @@ const ACTIONS: ReadonlySet<string> = new Set(['return', 'reorder', 'add_to_cart'
 export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
   const e = f.e;
   if (f.injection && ACTIONS.has(f.intent)) return reply({ kind: 'ask', body: PHRASES.injection });
+  // A wrong guess at words it cannot read would be worse than saying so.
+  if (f.foreign && !f.e.orderNumbers.length && !f.e.email) return reply({ kind: 'ask', body: `${PHRASES.englishOnly}${tools.has('escalate_to_human') ? ` ${PHRASES.humanOffer}` : ''}` });
   switch (f.intent) {
     case 'greeting':
       return reply({ kind: 'plain', body: '', perks: true });

@@ -401,4 +401,14 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(toolNames(removed)).toEqual(['update_cart']);
     expect(removed.reply).toMatch(/from your cart\. Your cart is now empty\./);
   });
+
+  it('a message in German, Spanish or French gets an honest "English only" with a person offered, not a wrong guess; English with one such word is unaffected', async () => {
+    for (const msg of ['Hallo, haben Sie rote Kleider?', 'hola, tienen vestidos rojos?', 'bonjour, avez-vous des robes rouges?']) {
+      const r = await new Chat(store, anonymous()).say(msg);
+      expect(r.toolCalls, msg).toEqual([]);
+      expect(r.reply, msg).toMatch(/^Sorry, I can only chat in English for now.*colleague/);
+    }
+    const english = await new Chat(store, anonymous()).say('I love a rouge lipstick look, any red dresses?');
+    expect(english.toolCalls[0]).toMatchObject({ name: 'search_products', args: { category: 'dresses', colour: 'red' } });
+  });
 });
