@@ -144,7 +144,10 @@ export function productReply(ex: Exchange, f: Frame): Reply {
   if (f.e.size) {
     const s = p.stock.find((x) => x.size.toUpperCase() === f.e.size!.toUpperCase());
     const others = sizes.filter((x) => x !== s?.size);
-    const answer = !s
+    const oneSize = p.stock.length === 1 && !namedSize(p.stock[0]!.size);
+    const answer = oneSize
+      ? `${p.name} is one size, so there is no size to choose${sizes.length ? ', and it is in stock' : ', and it is sold out right now'}.`
+      : !s
       ? `${p.name} doesn't come in ${f.e.size}.${sizes.length ? ` It is in stock ${inSizes(sizes)}.` : ''}`
       : s.units > 0
         ? `Yes, ${p.name} is in stock in ${s.size}${s.units <= 3 ? ` (only ${s.units} left)` : ''}${others.length ? `, and also ${inSizes(others)}` : ''}.`

@@ -327,6 +327,7 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(toolNames(one)).toEqual(['get_product']);
     expect(one.reply).toContain(`${black} costs $`);
     expect(one.reply).toContain('Say "add it" and I will put it in your cart.');
+    expect((await chat.say('is it in stock in S?')).reply).toContain(`${black} is one size, so there is no size to choose, and it is in stock.`);
 
     const first = await chat.say('the first one');
     expect(first.reply).toContain(`${names[0]} costs $`);
