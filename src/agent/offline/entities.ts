@@ -55,7 +55,7 @@ const NOT_DESCRIPTIVE = new Set(
     // Feelings about a product and "like it" words say nothing about which product.
     'love loved loving similar alike perfect awesome amazing brilliant fab fabulous excellent ideal gorgeous lovely ' +
     // Verbs of asking about a product, not words in it.
-    'bought ordered purchased come comes came supposed should pack packing recommend recommendation recommendations suggest suggestion suggestions ' +
+    'none style styles bought ordered purchased come comes came supposed should pack packing recommend recommendation recommendations suggest suggestion suggestions ' +
     // Who it is for, and asking for more or for what is popular, do not describe a product.
     'gift gifts present presents idea ideas mum mom mother dad father boyfriend girlfriend husband wife partner sister brother ' +
     'daughter son friend grandma granddad guest him her them else others options cheaper expensive affordable best seller popular ' +

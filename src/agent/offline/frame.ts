@@ -158,6 +158,8 @@ function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory): 
 }
 
 const MORE = /\b(more|else|others?|another|different)\b/i;
+/** "not my style", "none of these": the shown ones are not it, so the next ones. */
+const REJECTS_SHOWN = /\b(not (really )?my style|not for me|none of (these|them|those)|(do not|don'?t) like (these|them|those|any))\b/i;
 const MORE_ONLY = /^\W*(more|next|next page|more please|keep going|go on)\W*$/i;
 const OTHER_COLOURS = /\b(other|different|another) colou?rs?\b/i;
 // Everyday words of other languages that are no English word: two of them and the message is
@@ -176,10 +178,11 @@ const WHICH_COLOURS = /\b(what|which|other|different|another|any|more|all the) c
  * the products shown (or, for other colours, without the colour filter).
  */
 function wantsMore(intent: Intent, e: Entities, text: string, mem: Memory): boolean {
-  if (intent !== 'search' || !mem.lastSearch || mem.pendingReturn || mem.asked === 'order' || !(MORE.test(text) || MORE_ONLY.test(text))) return false;
+  const rejects = REJECTS_SHOWN.test(text);
+  if (intent !== 'search' || !mem.lastSearch || mem.pendingReturn || mem.asked === 'order' || !(rejects || MORE.test(text) || MORE_ONLY.test(text))) return false;
   if (e.category && e.category !== mem.lastSearch.category) return false;
   // "something more casual" asks for other words, not the next page.
-  return e.colour === null && e.size === null && e.maxPrice === null && !e.pronoun && e.ordinal === null && e.descriptors.length === 0;
+  return e.colour === null && e.size === null && e.maxPrice === null && (!e.pronoun || rejects) && e.ordinal === null && e.descriptors.length === 0;
 }
 
 /** The previous search's filters with the new message's on top. */
@@ -210,8 +213,9 @@ export function buildFrame(text: string, mem: Memory): Frame {
   let intent = u.intent;
   let e = u.entities;
   let offset = 0;
-  // "more" on its own after a list.
+  // "more" on its own, or "none of these", after a list.
   if (MORE_ONLY.test(text) && mem.lastSearch && intent === 'out_of_scope') intent = 'search';
+  if (REJECTS_SHOWN.test(text) && mem.lastSearch && (intent === 'out_of_scope' || (intent === 'deny' && !mem.pendingReturn && !mem.offeredHuman))) intent = 'search';
   const hasSlot = e.size !== null || e.orderNumbers.length > 0 || e.email !== null || e.quantity !== null || refersToSomething(e);
 
   // "what about in blue?", "anything under $80?", "something in black, size S" right after a

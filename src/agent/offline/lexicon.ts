@@ -60,7 +60,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['search', 2, ['cheapest', 'casual', 'fancy', 'formal', 'elegant', 'dressy', 'smart casual', 'comfy', 'cosy', 'cozy', 'something more', 'something less']],
   ['search', 1.5, ['wedding', 'party', 'date night', 'first date', 'a date', 'holiday', 'vacation', 'interview', 'office', 'beach', 'birthday', 'gala', 'prom', 'festival', 'christening', 'graduation', 'need something', 'something to wear', 'what to wear', 'should i wear', 'wear to', 'to wear']],
   // "More" after a list: the same search, past what was shown.
-  ['search', 2.5, ['show me more', 'more options', 'any more', 'anything else', 'something else', 'other options', 'other colour', 'other color', 'different colour', 'different color', 'more like this', 'more like that', 'more like these', 'what else', 'see more', 'cheaper', 'less expensive', 'more affordable', 'any others', 'some others', 'other ones', 'show me others']],
+  ['search', 2.5, ['not my style', 'not really my style', 'not for me', 'none of these', 'none of them', 'do not like these', 'do not like them', 'do not like any', 'show me more', 'more options', 'any more', 'anything else', 'something else', 'other options', 'other colour', 'other color', 'different colour', 'different color', 'more like this', 'more like that', 'more like these', 'what else', 'see more', 'cheaper', 'less expensive', 'more affordable', 'any others', 'some others', 'other ones', 'show me others']],
   ['search', 1, ['something', 'i need', 'need a', 'need new', 'a pair of', 'any', 'want a', 'want to buy', 'gift', 'for men', 'for women', 'nice', 'for summer', 'for winter']],
 
   ['stock', 3, ['tell me about', 'in stock', 'sold out', 'what sizes', 'which sizes', 'which size', 'sizes left', 'size left', 'any left', 'availability', 'tell me more', 'more about', 'more details', 'details']],
@@ -110,6 +110,8 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['recommend', 3.5, ['popular', 'best seller', 'bestseller', 'best selling', 'trending', 'what is hot', 'top pick', 'favourite', 'favorite', 'what is good', 'gift idea', 'ideas for a gift', 'idea for a gift', 'what is new', 'new arrival', 'new in', 'just in', 'latest', 'this season', 'new season', 'new collection', 'complete the look', 'to wear with', 'pair with', 'pair it with', 'style it', 'match with']],
   // "what goes with my chinos?" asks for something else to wear with them, whatever garment it names
   // ("do you have shoes to go with it" names what it wants and stays a search).
+  // Browsing with nothing in mind: ideas, or the question that leads to some.
+  ['recommend', 4, ['just browsing', 'just looking', 'only looking', 'only browsing', 'having a look', 'look around', 'looking around', 'help me browse', 'browse around']],
   ['recommend', 6, ['what goes with', 'what would go with', 'what will go with', 'what go with', 'what to wear with', 'what can i wear with', 'what should i wear with', 'what matches', 'what pairs with', 'what would match']],
 
   // What delivery costs and when it comes are shipping questions, whatever else the message says.

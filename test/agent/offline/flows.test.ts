@@ -412,4 +412,22 @@ describe('colours, praise words and a VIP conversation', () => {
     const english = await new Chat(store, anonymous()).say('I love a rouge lipstick look, any red dresses?');
     expect(english.toolCalls[0]).toMatchObject({ name: 'search_products', args: { category: 'dresses', colour: 'red' } });
   });
+
+  it('"just browsing" gets a question that leads to ideas; "not my style" / "none of these" / "I don\'t like any of them" show the next ones', async () => {
+    const chat = new Chat(store, anonymous());
+    await chat.say('hi');
+    const browse = await chat.say('just browsing');
+    expect(browse.toolCalls).toEqual([]);
+    expect(browse.reply).toMatch(/What are you shopping for/);
+    const first = await chat.say('show me dresses');
+    const seen = new Set([1, 2, 3].map((n) => nameAt(first.reply, n)));
+    let offset = 3;
+    for (const msg of ['hmm not really my style', 'none of these', "i don't like any of them"]) {
+      const next = await chat.say(msg);
+      expect(next.toolCalls[0], msg).toMatchObject({ name: 'search_products', args: { category: 'dresses', offset } });
+      for (const n of [1, 2, 3]) expect(seen.has(nameAt(next.reply, n)), msg).toBe(false);
+      [1, 2, 3].forEach((n) => seen.add(nameAt(next.reply, n)));
+      offset += 3;
+    }
+  });
 });
