@@ -75,7 +75,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
 
   ['add_to_cart', 3.5, ['add', 'i will take', 'will take', 'take it', 'i will get', 'add to', 'put it in', 'put the', 'put 2', 'put two', 'chuck it', 'pop it', 'stick it in', 'throw it in', 'it in my']],
   ['add_to_cart', 1.5, ['to my cart', 'to cart', 'to my bag', 'to my basket', 'in my cart', 'in my bag', 'in my basket']],
-  ['add_to_cart', 3.5, ['i would like the', 'i would like this', 'i would like that', 'i would like it', 'i would like one', 'i would like 1', 'i would like 2', 'i would like two', 'i will go with', 'let us go with', 'i will go for', 'i want the', 'i want this', 'i want that', 'i will have the', 'get me the', 'i choose', 'i pick', 'i will pick']],
+  ['add_to_cart', 3.5, ['i want to order the', 'i would like to order the', 'i want to buy the', 'i would like to buy the', 'i will buy the', 'i will order the', 'i would like the', 'i would like this', 'i would like that', 'i would like it', 'i would like one', 'i would like 1', 'i would like 2', 'i would like two', 'i will go with', 'let us go with', 'i will go for', 'i want the', 'i want this', 'i want that', 'i will have the', 'get me the', 'i choose', 'i pick', 'i will pick']],
   ['add_to_cart', 2, ['buy it', 'buy that', 'buy the', 'want to buy it', 'purchase', 'give me the', 'get the', 'i want it', 'want that', 'i will have', 'put']],
 
   // Changing what is already in the cart (remove a line, another size, another quantity).

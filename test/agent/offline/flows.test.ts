@@ -430,4 +430,12 @@ describe('colours, praise words and a VIP conversation', () => {
       offset += 3;
     }
   });
+
+  it('"I want to order the red linen wrap dress" means buying it: the size is asked, and "S" adds it', async () => {
+    const chat = new Chat(store, anonymous());
+    const ask = await chat.say('I want to order the red linen wrap dress');
+    expect(ask.reply).toMatch(/^Red Linen Wrap Dress is in stock in .*Which size would you like\?$/);
+    const added = await chat.say('S');
+    expect(added.toolCalls).toEqual([{ name: 'add_to_cart', args: expect.objectContaining({ size: 'S' }), ok: true }]);
+  });
 });
