@@ -69,7 +69,30 @@ function add(scores: Partial<Record<Intent, number>>, intent: Intent, w: number)
   scores[intent] = (scores[intent] ?? 0) + w;
 }
 
+// Every decision re-reads the conversation, so the same few messages are classified again and
+// again (twice a turn, and for each later turn in the window): results are kept, by message and
+// the context flags that change them, in a small LRU. They are frozen: callers build new values.
+const MEMO_LIMIT = 2_000;
+const memo = new Map<string, Understanding>();
+
 export function classify(text: string, ctx: ClassifyContext = {}): Understanding {
+  const key = `${ctx.pendingProposal ? 1 : 0}${ctx.shownProducts ? 1 : 0}${ctx.shownOrders ? 1 : 0}${ctx.offeredHuman ? 1 : 0}${text}`;
+  const hit = memo.get(key);
+  if (hit) {
+    memo.delete(key);
+    memo.set(key, hit);
+    return hit;
+  }
+  const u = understand(text, ctx);
+  Object.freeze(u.scores);
+  Object.freeze(u.entities);
+  Object.freeze(u.norm);
+  memo.set(key, Object.freeze(u));
+  if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+  return u;
+}
+
+function understand(text: string, ctx: ClassifyContext): Understanding {
   const norm = normalize(text);
   const e = extractEntities(norm);
   const scores: Partial<Record<Intent, number>> = {};
