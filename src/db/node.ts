@@ -50,15 +50,18 @@ export function openNodeDb(file: string, opts: OpenOptions = {}): NodeDb {
   const db = drizzle(sqlite, { schema });
   if (opts.migrate !== false) migrate(db, { migrationsFolder });
   let rewindDue = false;
+  // One transaction wrapper for every commit (better-sqlite3 builds four functions per `transaction()`).
+  const runAll = sqlite.transaction((compiled: Array<{ st: Database.Statement; params: unknown[] }>) => {
+    for (const { st, params } of compiled) st.run(...params);
+  });
   const atomic: Atomic = async (writes) => {
     if (writes.length === 0) return;
-    const compiled = writes.map((w) => {
-      const { sql, params } = compileWrite(w);
-      return { st: sqlite.prepare(sql), params };
-    });
-    sqlite.transaction(() => {
-      for (const { st, params } of compiled) st.run(...params);
-    })();
+    runAll(
+      writes.map((w) => {
+        const { sql, params } = compileWrite(w);
+        return { st: sqlite.prepare(sql), params: params as unknown[] };
+      }),
+    );
     if (rewindDue) {
       rewindDue = false;
       sqlite.pragma('wal_checkpoint(PASSIVE)');
