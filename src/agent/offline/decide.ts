@@ -54,6 +54,6 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
     const line = VOICE_LINES[frame.intent as keyof typeof VOICE_LINES] ?? 'outOfScope';
     reply = { ...reply, body: line === 'greeting' ? (voice.greeting || greeting) : voice[line] };
   }
-  const text = speak(reply, { voice, seed: turn.user, firstTurn: memory.firstTurn, prevReply: memory.prevReply, earlierReplies: memory.earlierReplies });
+  const text = speak(reply, { voice, seed: turn.user, firstTurn: memory.firstTurn, earlierReplies: memory.earlierReplies });
   return { text, calls: [], intent: frame.intent, ...flags };
 }

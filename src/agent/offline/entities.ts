@@ -123,7 +123,11 @@ export function extractEntities(n: Normalized): Entities {
     if (/^\d{1,2}$/.test(w)) {
       const v = Number(w);
       const shoeish = v >= 35 && v <= 47;
-      if ((prev === 'size' || prev === 'sz' || prev === 'eu') || (shoeish && (prev === 'in' || prev === 'a' || next === 'eu'))) {
+      // "a UK 12", "US 8", "in a 10": a dress size the store's chart converts (XS–XXL).
+      // ("us" only after "a"/"in"/…: "send us 2" is not a size.)
+      const before = t[i - 2];
+      const dressSize = v >= 2 && v <= 20 && !QUANTITY_NOUNS.has(next) && (prev === 'uk' || (prev === 'us' && (before === undefined || SIZE_LEADS.has(before))) || (prev === 'a' && before === 'in'));
+      if (prev === 'size' || prev === 'sz' || prev === 'eu' || dressSize || (shoeish && (prev === 'in' || prev === 'a' || next === 'eu'))) {
         size ??= w;
         continue;
       }

@@ -50,7 +50,12 @@ function searchArgs(f: Frame): Record<string, unknown> {
 const plural = (w: string) => (/(s|x|ch|sh)$/.test(w) ? (/(ss|x|ch|sh)$/.test(w) ? `${w}es` : w) : `${w}s`);
 
 /** A UK/US dress size (2–20) asked of clothes, which the catalog sizes XS–XXL; shoes and jeans waists (28+) are numbers. */
-const numericClothingSize = (f: Frame) => f.e.size !== null && /^\d{1,2}$/.test(f.e.size) && Number(f.e.size) <= 20 && f.e.category !== 'shoes' && f.e.category !== 'accessories';
+function numericClothingSize(f: Frame, shown: readonly ProductView[]): boolean {
+  if (f.e.size === null || !/^\d{1,2}$/.test(f.e.size) || Number(f.e.size) > 20) return false;
+  // The piece meant: named, pointed at, or what every product on screen is.
+  const category = f.e.category ?? f.product?.category ?? (shown.length && shown.every((p) => p.category === shown[0]!.category) ? shown[0]!.category : null);
+  return category !== 'shoes' && category !== 'accessories';
+}
 
 const wantsProductSearch = (f: Frame) => f.e.category !== null || f.e.colour !== null || f.e.descriptors.length > 0 || f.e.maxPrice !== null;
 
@@ -194,9 +199,11 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       return reply({ kind: 'fact', body: memory.pendingReturn ? PHRASES.denyReturn : PHRASES.denyGeneric });
     case 'search':
       // "a dress in size 14": clothes here are XS–XXL, so the conversion rather than nothing found.
-      if (numericClothingSize(f) && tools.has('store_policy')) return call('store_policy', { topic: 'sizing' });
+      if (numericClothingSize(f, []) && tools.has('store_policy')) return call('store_policy', { topic: 'sizing' });
       return tools.has('search_products') ? call('search_products', searchArgs(f)) : reply({ kind: 'fact', body: PHRASES.notAllowed });
     case 'stock':
+      // "do you have it in a 10?": which of our sizes that is, before any stock.
+      if (numericClothingSize(f, memory.products) && tools.has('store_policy')) return call('store_policy', { topic: 'sizing' });
       // "what colours does it come in?": the same piece in every colour is a search by its name.
       if (f.product && f.aboutColours && tools.has('search_products')) return call('search_products', { query: styleName(f.product), ...(f.product.category ? { category: f.product.category } : {}), limit: 10 });
       if (!f.product && !memory.products.length && (e.pronoun || e.ordinal !== null) && !e.category && !e.colour) return reply(askProduct([]));
@@ -205,6 +212,7 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       if (f.aboutProductPage && !e.category && !e.colour) return reply(askProduct(memory.products));
       return tools.has('search_products') ? call('search_products', searchArgs(f)) : reply({ kind: 'fact', body: PHRASES.notAllowed });
     case 'add_to_cart':
+      if (numericClothingSize(f, memory.products) && tools.has('store_policy')) return call('store_policy', { topic: 'sizing' });
       if (f.product) return addOrAsk(f.product, f, tools);
       if (wantsProductSearch(f) && tools.has('search_products')) return call('search_products', searchArgs(f));
       return reply(askProduct(memory.products));

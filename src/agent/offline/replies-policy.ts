@@ -121,5 +121,6 @@ export function policyReply(ex: Exchange, f: Frame): Reply {
   else if (topic === 'ai') body = [sentence(at(policy, 'assistant')), sentence(at(policy, 'human'))].filter(Boolean).join(' ');
   else if (topic === 'general') body = general(policy, f);
   if (!body) body = flatten(policy).slice(0, 3).join(' ');
-  return { kind: 'fact', body: cap(body) || "I don't have that policy to hand.", perks: topic === 'shipping' };
+  // A policy answer is the help the persona's follow-up would offer ("help with sizing or delivery?").
+  return { kind: 'fact', body: cap(body) || "I don't have that policy to hand.", perks: topic === 'shipping', noFollowUp: true };
 }

@@ -39,9 +39,7 @@ export interface SpeakOptions {
   /** The shopper's message: seeds the deterministic choice of acknowledgement. */
   seed: string;
   firstTurn: boolean;
-  /** The assistant's previous reply: its follow-up question is not asked again straight away. */
-  prevReply?: string;
-  /** Every earlier reply: the perks line is said once a conversation. */
+  /** Every earlier reply: the perks line and the follow-up offer are said once a conversation. */
   earlierReplies?: string;
 }
 
@@ -57,7 +55,7 @@ function pickAck(voice: Voice, seed: string): string | undefined {
   return acks[hash(seed) % acks.length];
 }
 
-export function speak(reply: Reply, { voice, seed, firstTurn, prevReply = '', earlierReplies = '' }: SpeakOptions): string {
+export function speak(reply: Reply, { voice, seed, firstTurn, earlierReplies = '' }: SpeakOptions): string {
   const warm = voice.style === 'warm';
   // The perks line once per conversation, and not next to a reply that lists the perks itself.
   const perksDue = reply.perks && !!voice.perks && !earlierReplies.includes(voice.perks.trim()) && !/\bperks\b/i.test(reply.body);
@@ -68,6 +66,7 @@ export function speak(reply: Reply, { voice, seed, firstTurn, prevReply = '', ea
   const perks = perksDue && (warm || voice.style === 'neutral' || firstTurn) ? voice.perks : undefined;
   const hint = voice.style === 'guided' ? reply.hint : undefined;
   const asks = reply.kind === 'ask' || reply.noFollowUp || /\?\s*$/.test(reply.body) || (hint !== undefined && /\?\s*$/.test(hint));
-  const followUp = !asks && voice.followUp && !prevReply.includes(voice.followUp.trim()) ? voice.followUp : undefined;
+  // The persona's follow-up offer once in the window of turns the model sees: repeated every other turn it nags.
+  const followUp = !asks && voice.followUp && !earlierReplies.includes(voice.followUp.trim()) ? voice.followUp : undefined;
   return join([opener, ack, reply.body, perks, hint, followUp]);
 }

@@ -146,5 +146,31 @@ describe('sizing questions are answered, never turned into a cart item', () => {
     // Shoe sizes and jeans waists stay searches.
     expect(toolNames(await chat.say('boots size 39'))).toEqual(['search_products']);
   });
+
+  it('"do you have it in a 10?" about listed dresses, or "what size is a UK 12?", gets the conversion; a shoe keeps its number', async () => {
+    const chat = new Chat(store, anonymous());
+    await chat.say('do you have red dresses?');
+    const ten = await chat.say('do you have it in a size 10?');
+    expect(ten.toolCalls).toEqual([{ name: 'store_policy', args: { topic: 'sizing' }, ok: true }]);
+    expect(ten.reply).toMatch(/a UK 10 is our M, a US 10 is our L/);
+    const uk = await chat.say('what size is a uk 12 in your dresses');
+    expect(toolNames(uk)).toEqual(['store_policy']);
+    expect(uk.reply).toMatch(/a UK 12 is our M\./);
+    expect((await chat.say('and in a US 8?')).reply).toMatch(/a US 8 is our M\./);
+
+    const shoes = new Chat(store, anonymous());
+    await shoes.say('any sneakers?');
+    const shoe = await shoes.say('do you have the first one in a 42?');
+    expect(toolNames(shoe)).toEqual(['get_product']);
+  });
+
+  it('offers its follow-up help once, and not right after answering a policy question', async () => {
+    const chat = new Chat(store, anonymous());
+    const offer = /Would you like help with sizing or delivery times\?/;
+    expect((await chat.say('how long does delivery take?')).reply).not.toMatch(offer);
+    expect((await chat.say('do you have red dresses?')).reply).toMatch(offer);
+    expect((await chat.say('any blue tops?')).reply).not.toMatch(offer);
+    expect((await chat.say('and black shoes?')).reply).not.toMatch(offer);
+  });
 });
 
