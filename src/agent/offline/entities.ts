@@ -15,6 +15,8 @@ export interface Entities {
   /** The word that named the category ("sneaker"), useful as a search term when it is a subtype. */
   categoryWord: string | null;
   maxPrice: number | null;
+  /** The low end of "between $50 and $100". */
+  minPrice: number | null;
   quantity: number | null;
   /** 1-based position in the previous list; -1 for "the last one". */
   ordinal: number | null;
@@ -27,8 +29,12 @@ export interface Entities {
 }
 
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
+const PRICE_RANGE = /\b(?:between|from)\s*\$?\s*(\d+(?:\.\d+)?)\s*(?:dollars|bucks|usd)?\s*(?:and|to|-)\s*\$?\s*(\d+(?:\.\d+)?)/;
 const PRICE_PATTERNS = [
   /(?:under|below|less than|cheaper than|max(?:imum)?|up to|at most|no more than|within|<)\s*(?:of\s*)?\$?\s*(\d+(?:\.\d+)?)/,
+  // "my budget is 80", "budget around 100", "about $60", "roughly 120": a ceiling (a size is never "around 100").
+  /\bbudget\s*(?:(?:is|of|around|about|roughly|max|up to|:)\s*)*\$?\s*(\d+(?:\.\d+)?)/,
+  /\b(?:around|about|roughly|approx(?:imately)?|~)\s*\$?\s*([2-9]\d|\d{3,})\b(?!\s*(?:%|(?:day|week|month|year|hour|minute|min|cm|in|inch|kg|lb|percent|off)(?:e?s)?\b))/,
   /\$\s*(\d+(?:\.\d+)?)/,
   /(\d+(?:\.\d+)?)\s*(?:dollars|bucks|usd|\$)/,
 ];
@@ -45,7 +51,7 @@ const NOT_DESCRIPTIVE = new Set(
   ('i me my you your we our a an the this that these those it its is are am be was do does did have has had got get give show tell see find ' +
     'look looking search searching browse need want would like could can will may might please pls any some something anything thing ' +
     'for to of in on at by with from about and or but so if not no yes just also maybe really very much more most new cheap cheapest ' +
-    'nice good great what which who how where when there here one ones kind sort type under below less than over max dollar buck price ' +
+    'nice good great what which who how where when there here one ones kind sort type under below less than over max min dollar buck price budget between roughly approx approximately ' +
     'size sizes color colour sell carry stock available store shop u buy add cart basket bag order put take pair couple few lot all other ' +
     'let us know else again still only even too go going around perhaps wanna gonna gimme hey hi hello thanks thank sure ok okay ' +
     'have has offer offering collection catalog catalogue item product products stuff range selection option options left ' +
@@ -82,9 +88,15 @@ export function extractEntities(n: Normalized): Entities {
   }
 
   let maxPrice: number | null = null;
+  let minPrice: number | null = null;
   // The words as written, then as corrected ("undr 100" is "under 100").
-  const priced = PRICE_PATTERNS.some((re) => re.test(withoutEmail)) || email ? withoutEmail : n.padded;
-  for (const re of PRICE_PATTERNS) {
+  const priced = PRICE_PATTERNS.some((re) => re.test(withoutEmail)) || PRICE_RANGE.test(withoutEmail) || email ? withoutEmail : n.padded;
+  const range = PRICE_RANGE.exec(priced);
+  if (range && Number(range[1]) < Number(range[2]) && !orderNumbers.includes(range[2]!)) {
+    minPrice = Number(range[1]);
+    maxPrice = Number(range[2]);
+  }
+  for (const re of maxPrice === null ? PRICE_PATTERNS : []) {
     const m = re.exec(priced);
     if (m && !(orderNumbers.includes(m[1]!) && re !== PRICE_PATTERNS[0])) {
       const v = Number(m[1]);
@@ -169,5 +181,5 @@ export function extractEntities(n: Normalized): Entities {
     if (w.length >= 3 && !NOT_DESCRIPTIVE.has(w) && !/^\d+$/.test(w) && !negated) descriptors.push(w);
   }
   const definite = categoryWord !== null && new RegExp(`\\b(the|this|that)\\s+(\\w+\\s+){0,3}?${categoryWord}`).test(n.padded);
-  return { orderNumbers, email, size, colour, category, categoryWord, maxPrice, quantity, ordinal, pronoun, definite, descriptors };
+  return { orderNumbers, email, size, colour, category, categoryWord, maxPrice, minPrice, quantity, ordinal, pronoun, definite, descriptors };
 }

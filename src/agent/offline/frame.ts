@@ -187,11 +187,14 @@ function wantsMore(intent: Intent, e: Entities, text: string, mem: Memory): bool
 
 /** The previous search's filters with the new message's on top. */
 function narrowSearch(last: Record<string, unknown>, e: Entities, text: string, shown: readonly ProductView[]): Entities {
-  const words = (str(last.query) ?? '').split(/\s+/).filter(Boolean);
+  const cheaper = e.maxPrice === null && CHEAPER.test(text);
+  // The last query's words, without the floor of a price range ("over $100") once cheaper ones are asked for.
+  const query = (str(last.query) ?? '').replace(e.minPrice !== null || cheaper ? /\bover \$\d+(\.\d+)?/g : /$^/, ' ');
+  const words = query.split(/\s+/).filter(Boolean);
   let maxPrice = e.maxPrice ?? (typeof last.maxPrice === 'number' ? last.maxPrice : null);
   const prices = shown.map((p) => p.price).filter((p): p is number => p !== null);
   // "cheaper ones": below the cheapest shown (dollars, to the cent).
-  if (e.maxPrice === null && CHEAPER.test(text) && prices.length) maxPrice = Math.round(Math.min(...prices) * 100 - 1) / 100;
+  if (cheaper && prices.length) maxPrice = Math.round(Math.min(...prices) * 100 - 1) / 100;
   return {
     ...e,
     category: e.category ?? (str(last.category) as Entities['category']),

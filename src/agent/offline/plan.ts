@@ -37,6 +37,8 @@ function searchArgs(f: Frame): Record<string, unknown> {
   const words = [...e.descriptors];
   // Garment words finer than the category ("sneakers", "blazer") help ranking.
   if (e.categoryWord && e.category && !e.category.startsWith(e.categoryWord)) words.push(e.categoryWord);
+  // The tool has no minimum-price field; its query reads "over $50".
+  if (e.minPrice !== null) words.push(`over $${e.minPrice}`);
   const args: Record<string, unknown> = { query: words.join(' ').slice(0, 200), limit: 5 };
   if (f.offset > 0) args.offset = f.offset;
   if (e.category) args.category = e.category;

@@ -42,12 +42,17 @@ export function askProduct(shown: readonly ProductView[]): Reply {
   return { kind: 'ask', body: `${ASK_MARKERS.product}?\n${lines.join('\n')}` };
 }
 
-function describeSearch(args: Record<string, unknown>): string {
+/** What was searched for, in the shopper's terms: the tool's reading of the query when it gives one. */
+function describeSearch(args: Record<string, unknown>, data: Record<string, unknown>): string {
+  const understood = isRec(data.understood) ? data.understood : {};
+  const said = Array.isArray(understood.words) ? understood.words.filter((w): w is string => typeof w === 'string').join(' ') : str(args.query);
   const cat = str(args.category);
-  const words = [str(args.colour), str(args.query), cat ?? (str(args.query) ? null : 'items')].filter(Boolean).join(' ');
-  const max = num(args.maxPrice);
+  const words = [str(args.colour), said, cat ?? (said ? null : 'items')].filter(Boolean).join(' ');
+  const max = num(understood.maxPrice) ?? num(args.maxPrice);
+  const min = num(understood.minPrice);
   const size = str(args.size);
-  return `${words || 'items'}${max !== null ? ` under ${money(max)}` : ''}${size ? ` in size ${size}` : ''}`;
+  const price = min !== null && max !== null ? ` between ${money(min)} and ${money(max)}` : max !== null ? ` under ${money(max)}` : min !== null ? ` over ${money(min)}` : '';
+  return `${words || 'items'}${price}${size ? ` in size ${size}` : ''}`;
 }
 
 /** A product's name without its colour ("Merino Crew-Neck Jumper" for "Navy Merino Crew-Neck Jumper"). */
@@ -75,10 +80,10 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
   const size = str(ex.args.size) ?? f.e.size;
   const offset = num(ex.args.offset) ?? 0;
   if (found.length === 0 && offset > 0) {
-    return { kind: 'fact', body: `That's everything I have for ${describeSearch(ex.args)}: you've seen all of them.`, hint: 'Try another colour, size or budget and I will look again.' };
+    return { kind: 'fact', body: `That's everything I have for ${describeSearch(ex.args, data)}: you've seen all of them.`, hint: 'Try another colour, size or budget and I will look again.' };
   }
   if (found.length === 0) {
-    return { kind: 'fact', body: `I couldn't find any ${describeSearch(ex.args)} right now.`, hint: 'Try another colour, size or budget and I will look again.' };
+    return { kind: 'fact', body: `I couldn't find any ${describeSearch(ex.args, data)} right now.`, hint: 'Try another colour, size or budget and I will look again.' };
   }
   if (f.intent === 'add_to_cart' && !f.e.size && found.length === 1) return askSize(found[0]!);
   const shown = found.slice(0, MAX_SHOWN);

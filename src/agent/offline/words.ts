@@ -10,6 +10,7 @@ export const COMMON_WORDS: readonly string[] = (
   'thanks yes yeah okay ok sure fine great nice cool awesome perfect lovely wonderful amazing excellent bad wrong right left last next ' +
   'before later today tomorrow yesterday tonight morning afternoon evening night week weekend month hour minute second moment soon ' +
   'here where why while until since though although whether either neither both each every another such same different own ' +
+  'max min budget between roughly approx approximately around ' +
   'should must might may shall need needs want wants wanted wish hope like love hate prefer help helps helped helping tell told ask ' +
   'asked find found show shown showed try tried keep kept let put set call called feel felt seem seemed leave left bring brought ' +
   'buy bought sell sold pay paid send sent receive received arrive arrived wait waiting check checked change changed open close ' +

@@ -438,4 +438,29 @@ describe('colours, praise words and a VIP conversation', () => {
     const added = await chat.say('S');
     expect(added.toolCalls).toEqual([{ name: 'add_to_cart', args: expect.objectContaining({ size: 'S' }), ok: true }]);
   });
+
+  it('reads a budget, a "max" and a price range as prices, not as words to search for', async () => {
+    const chat = new Chat(store, anonymous());
+    const budget = await chat.say('looking for a summer dress for a wedding, budget around 100');
+    expect(budget.toolCalls[0]!.args).toMatchObject({ category: 'dresses', maxPrice: 100 });
+    expect(String(budget.toolCalls[0]!.args.query)).not.toMatch(/budget|around/);
+    expect([...budget.reply.matchAll(/\$(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1])).every((p) => p <= 100)).toBe(true);
+    const max = await chat.say('a top, max 50');
+    expect(max.toolCalls[0]!.args).toMatchObject({ category: 'tops', maxPrice: 50 });
+    expect(String(max.toolCalls[0]!.args.query)).not.toMatch(/maxi/);
+
+    const range = await chat.say('a coat between 100 and 200');
+    const prices = [...range.reply.matchAll(/: \$(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
+    expect(prices.length).toBeGreaterThan(0);
+    expect(prices.every((p) => p >= 100 && p <= 200)).toBe(true);
+    // Cheaper than those drops the floor of the range.
+    const cheaper = await chat.say('cheaper ones?');
+    const lower = [...cheaper.reply.matchAll(/: \$(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
+    expect(lower.length).toBeGreaterThan(0);
+    expect(lower.every((p) => p < Math.min(...prices))).toBe(true);
+    const none = await chat.say('any between 500 and 900?');
+    expect(none.reply).toMatch(/I couldn't find any outerwear between \$500 and \$900/);
+    // Not prices: a delivery time, a discount.
+    expect(toolNames(await chat.say('will it arrive in about 30 days?'))).not.toContain('search_products');
+  });
 });
