@@ -105,7 +105,15 @@ export function garmentNotIn(orders: readonly OrderView[], e: Entities): boolean
   return !orders.some((o) => o.items.some((i) => i.toLowerCase().includes(word)));
 }
 
-export function pickOrder(all: readonly OrderView[], e: Entities, text: string, intent: Intent): string | null {
+// "my last order", "what did I order last?", "the thing I bought last": the newest order.
+const LATEST_ORDER = /\b(last|latest|recent|previous|newest) (order|purchase|one i|thing i|thing you)|\b(order(ed)?|bought|purchased|buy|got|get) (\w+ ){0,3}?last\b/i;
+
+/**
+ * The order a message points at among those in view. `list` is the latest full list of orders
+ * (newest first) when the caller has one: "my last order" after one order's details is the
+ * newest of that list, not the order on screen (an empty list: look them up first).
+ */
+export function pickOrder(all: readonly OrderView[], e: Entities, text: string, intent: Intent, list?: readonly OrderView[]): string | null {
   if (e.orderNumbers[0]) return e.orderNumbers[0];
   if (all.length === 0) return null;
   // "return it" points at an order that can be returned, if only one of those was shown.
@@ -113,8 +121,8 @@ export function pickOrder(all: readonly OrderView[], e: Entities, text: string, 
   const orders = intent === 'return' && e.ordinal === null && returnable.length === 1 ? returnable : all;
   if (e.ordinal !== null) {
     // Lists are newest first: "my last order" is the newest, "the last one" the bottom of the list.
-    const latest = e.ordinal === -1 && /\b(last|latest|recent|previous) (order|purchase|one i)/.test(text.toLowerCase());
-    const o = latest ? orders[0] : e.ordinal === -1 ? orders[orders.length - 1] : orders[e.ordinal - 1];
+    const latest = e.ordinal === -1 && LATEST_ORDER.test(text);
+    const o = latest ? (list ?? orders)[0] : e.ordinal === -1 ? orders[orders.length - 1] : orders[e.ordinal - 1];
     return o?.orderNumber ?? null;
   }
   // "the sneakers one": the order whose items the words describe.
@@ -239,7 +247,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
       (mem.asked === 'product' && refersToSomething(e) && pickProduct(mem.products, e, text) !== null) ||
       // A description only answers "which order?" when it picks one of the orders shown;
       // "do you have red dresses?" after that question is a new request.
-      (mem.asked === 'order' && (e.orderNumbers.length > 0 || (refersToSomething(e) && pickOrder(mem.orders, e, text, prev.intent) !== null))) ||
+      (mem.asked === 'order' && (e.orderNumbers.length > 0 || (refersToSomething(e) && pickOrder(mem.orders, e, text, prev.intent, mem.orderList) !== null))) ||
       (mem.asked === 'verify' && (e.email !== null || e.orderNumbers.length > 0));
     if (answers) {
       // "it" or "the second" in the answer replaces whatever the question pointed with ("my last order").
@@ -291,7 +299,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
     const named = prevEntities(mem.prevUser);
     if (named.categoryWord) e = { ...e, category: named.category, categoryWord: named.categoryWord };
   }
-  let orderNumber = pickOrder(mem.orders, e, text, intent) ?? (intent === 'return' ? pendingOrder : null);
+  let orderNumber = pickOrder(mem.orders, e, text, intent, mem.orderList) ?? (intent === 'return' ? pendingOrder : null);
   // "what about the sneakers one?" after a list of orders asks about an order, not the catalog.
   if (orderNumber && !e.orderNumbers.length && mem.orders.length && !mem.products.length && (intent === 'search' || intent === 'stock') && /\b(one|order|about)\b/i.test(text)) {
     intent = 'order_status';

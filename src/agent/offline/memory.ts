@@ -10,6 +10,8 @@ export interface Memory {
   /** The last list of products shown (a search, picks): "the second one" after a product's details still means that list. */
   listed: ProductView[];
   orders: OrderView[];
+  /** The latest full list of the shopper's orders (newest first), if one is in view. */
+  orderList: OrderView[];
   /** Arguments of a return label proposed in a recent turn, still awaiting the shopper's answer. */
   pendingReturn: Record<string, unknown> | null;
   /** How many turns ago it was proposed (1 = the previous turn). */
@@ -52,6 +54,7 @@ export function remember(previous: readonly Turn[]): Memory {
     products: lastShownProducts(recent),
     listed: lastShownProducts(recent, { listsOnly: true }),
     orders: lastShownOrders(exchanges),
+    orderList: lastShownOrders(exchanges.filter((ex) => !ex.args.orderNumber)),
     pendingReturn,
     pendingAge,
     mentionedOrder: findMentionedOrder(recent),

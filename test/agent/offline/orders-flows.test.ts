@@ -37,6 +37,22 @@ describe('orders as shoppers ask about them', () => {
     expect(await labelsOf(n)).toEqual([]);
   });
 
+  it('"what did I order last?" is the newest order, also right after the details of an older one', async () => {
+    const newest = async (customerId: string) => (await store.db.db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(1))[0]!.number;
+    const sarah = new Chat(store, signedIn('c_sarah'));
+    const last = await sarah.say('what did I order last?');
+    expect(last.toolCalls.at(-1)).toEqual({ name: 'lookup_order', args: { orderNumber: await newest('c_sarah') }, ok: true });
+
+    const marcus = new Chat(store, signedIn('c_marcus'));
+    await marcus.say('where are my orders');
+    const bottom = await marcus.say('what about the last one?');
+    const older = bottom.toolCalls[0]!.args.orderNumber;
+    expect(older).not.toBe(await newest('c_marcus'));
+    const latest = await marcus.say('what did I buy from you last');
+    expect(latest.reply).toContain(`#${await newest('c_marcus')}`);
+    expect(latest.reply).not.toContain(`#${String(older)}`);
+  });
+
   it('"my order never arrived" with one order underway goes straight to it; account details are not something the chat changes', async () => {
     const chat = new Chat(store, signedIn('c_marcus'));
     const r = await chat.say('my order never arrived');
