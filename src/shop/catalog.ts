@@ -1,6 +1,6 @@
 // Catalog reads: products with per-size stock, and search ranked by text match over name,
 // tags, colour, category and description. Product text is returned as data, never interpreted.
-import { and, asc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { prepared, products, variants, type Db } from '../db/index.js';
 import { dollars } from './format.js';
 import { colourMatches, parseQuery, stem, tokenize } from './search-query.js';
@@ -91,7 +91,7 @@ export interface SearchInput {
 
 export interface SearchResult {
   /** The filters actually applied, from the fields and from the query text. */
-  understood: { category?: string; colour?: string; size?: string; maxPrice?: number; minPrice?: number; words: string[] };
+  understood: { category?: string; colour?: string; size?: string; maxPrice?: number; minPrice?: number; newest?: true; words: string[] };
   matches: ProductCard[];
   /** How many products match in all, up to the 300 candidates ranked (the matches are a page of them). */
   total: number;
@@ -113,6 +113,8 @@ interface Shape {
   min: boolean;
   size: boolean;
   terms: number;
+  /** Which 300 candidates a large catalog yields: the newest, or the cheapest. */
+  newest: boolean;
 }
 
 const haystack = sql`(${products.name} || ' ' || ${products.tags} || ' ' || ${products.category} || ' ' || ${products.colour} || ' ' || ${products.description})`;
@@ -131,11 +133,11 @@ function candidates(db: Db, shape: Shape) {
       .select({
         id: products.id, name: products.name, category: products.category, colour: products.colour,
         priceCents: products.priceCents, description: products.description, tags: products.tags,
-        inStock,
+        createdAt: products.createdAt, inStock,
       })
       .from(products)
       .where(and(...filters))
-      .orderBy(asc(products.priceCents), asc(products.id))
+      .orderBy(...(shape.newest ? [desc(products.createdAt), asc(products.id)] : [asc(products.priceCents), asc(products.id)]))
       .limit(CANDIDATES)
       .prepare();
   });
@@ -160,6 +162,7 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
     min: minPriceCents !== undefined,
     size: size !== undefined,
     terms: 0,
+    newest: parsed.newest === true,
   };
   if (category !== undefined) params.category = category;
   fill('c', colours, shape.colours, params);
@@ -186,7 +189,9 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
     scored = rows.map((r) => ({ r, score: score(r) }));
     approximate = scored.length > 0;
   }
-  scored.sort((a, b) => b.score - a.score || Number(b.r.inStock > 0) - Number(a.r.inStock > 0) || a.r.priceCents - b.r.priceCents || a.r.id.localeCompare(b.r.id));
+  // "New arrivals": among equally good matches, what came in last comes first.
+  const newest = shape.newest;
+  scored.sort((a, b) => b.score - a.score || (newest ? b.r.createdAt - a.r.createdAt : 0) || Number(b.r.inStock > 0) - Number(a.r.inStock > 0) || a.r.priceCents - b.r.priceCents || a.r.id.localeCompare(b.r.id));
   const from = input.offset ?? 0;
   const top = scored.slice(from, from + input.limit).map((x) => x.r);
   const vs = await variantsOf(db, top.map((p) => p.id));
@@ -197,6 +202,7 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   if (size) understood.size = size;
   if (maxPriceCents !== undefined) understood.maxPrice = dollars(maxPriceCents);
   if (minPriceCents !== undefined) understood.minPrice = dollars(minPriceCents);
+  if (newest) understood.newest = true;
   const result: SearchResult = { understood, matches: top.map((p) => toCard(p, vs.get(p.id) ?? [])), total: scored.length };
   if (approximate) result.approximate = true;
   return result;

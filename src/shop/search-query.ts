@@ -14,7 +14,11 @@ export interface ParsedQuery {
   size?: string;
   maxPriceCents?: number;
   minPriceCents?: number;
+  /** "new arrivals", "what's new in tops", "your latest dresses": newest first. */
+  newest?: true;
 }
+
+const NEWEST = /\b(new arrivals?|newest|new[- ]in|just (?:in|arrived|landed|dropped)|latest|what'?s new|anything new|something new|new (?:stuff|things|collection|season|releases?|products?|items?|pieces?|styles?|in stock))\b/i;
 
 const CATEGORY_WORDS: Record<string, readonly string[]> = {
   dresses: ['dress', 'gown', 'frock', 'sundress'],
@@ -49,7 +53,7 @@ const TEXT_SHADES = new Set(
 );
 
 const STOPWORDS = new Set(
-  'a an the and or for with without do does you your have has any i im me my we our show find looking look want wanted need needs some something in of on to at is are be it its this that these those please can could would like get got buy new nice good under below over above less more than cheaper dollars dollar usd bucks size sizes max maximum up most around about from between what which there one ones pair pairs cheap affordable budget inexpensive priced price'.split(' '),
+  'a an the and or for with without do does you your have has any i im me my we our show find looking look want wanted need needs some something in of on to at is are be it its this that these those please can could would like get got buy new nice good under below over above less more than cheaper dollars dollar usd bucks size sizes max maximum up most around about from between what which there one ones pair pairs cheap affordable budget inexpensive priced price arrival arrivals newest latest just arrived landed dropped whats stuff things collection season release releases item items piece pieces style styles anything everything whats'.split(' '),
 );
 
 /**
@@ -96,6 +100,8 @@ export function tokenize(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/t-shirt/g, 'tshirt')
+    // "what's", "women's": the contraction or possessive, not a word "s".
+    .replace(/['’]s\b/g, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 }
@@ -160,6 +166,7 @@ export function colourMatches(colour: string): string[] {
 }
 
 export function parseQuery(query: string): ParsedQuery {
+  const newest = NEWEST.test(query);
   const prices = parsePrices(query);
   const sized = parseSize(prices.rest);
   const words = tokenize(sized.rest);
@@ -196,5 +203,6 @@ export function parseQuery(query: string): ParsedQuery {
   if (sized.size) parsed.size = sized.size;
   if (prices.maxPriceCents !== undefined) parsed.maxPriceCents = prices.maxPriceCents;
   if (prices.minPriceCents !== undefined) parsed.minPriceCents = prices.minPriceCents;
+  if (newest) parsed.newest = true;
   return parsed;
 }

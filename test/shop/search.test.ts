@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { products } from '../../src/db/index.js';
 import { parseQuery, searchProducts } from '../../src/shop/index.js';
 import { store, type Store } from '../tools/scenario.js';
 
@@ -103,5 +105,18 @@ describe('searchProducts on a real catalog', () => {
   it('returns nothing, not everything, for words that match no product and no filter', async () => {
     const r = await searchProducts(s.db, { query: 'kayak paddle', limit: 5 });
     expect(r.matches).toEqual([]);
+  });
+
+  it('lists new arrivals newest first, within what the other words and filters match', async () => {
+    const arrived = { p_slip: 5, p_tee: 4, p_wrap: 3, p_blue: 2, p_gown: 1 } as Record<string, number>;
+    for (const [id, daysAgo] of Object.entries(arrived)) await s.db.update(products).set({ createdAt: Date.now() - daysAgo * 86_400_000 }).where(eq(products.id, id));
+    await s.db.update(products).set({ createdAt: Date.now() }).where(eq(products.id, 'p_belt'));
+    const dresses = await searchProducts(s.db, { query: 'new arrivals', category: 'dresses', limit: 4 });
+    expect(dresses.understood.newest).toBe(true);
+    expect(dresses.understood.words).toEqual([]);
+    expect(dresses.matches.map((m) => m.id)).toEqual(['p_gown', 'p_blue', 'p_wrap', 'p_slip']);
+    expect((await searchProducts(s.db, { query: "what's new?", limit: 1 })).matches.map((m) => m.id)).toEqual(['p_belt']);
+    // Without the cue the order is the usual one (cheapest first among equal matches).
+    expect((await searchProducts(s.db, { query: '', category: 'dresses', limit: 1 })).matches.map((m) => m.id)).toEqual(['p_blue']);
   });
 });

@@ -54,7 +54,9 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['greeting', 2, ['yo', 'sup', 'morning', 'evening', 'how are you', 'anyone here', 'anybody there', 'anyone there', 'is anyone']],
 
   ['search', 2, ['looking for', 'look for', 'do you sell', 'find me', 'search', 'search for', 'browse', 'catalog', 'catalogue', 'outfit', 'what do you have', 'carry']],
-  ['search', 1.5, ['show me', 'do you have', 'have you got', 'got any', 'you got', 'what kind of', 'new in', 'what is new', 'cheap', 'something for', 'in yellow', 'anything in', 'for a party', 'for work', 'collection']],
+  // What came in last: the catalog's newest first (search reads "new arrivals").
+  ['search', 4, ['what is new', 'new arrival', 'new in', 'just in', 'just came in', 'just arrived', 'your latest', 'newest', 'new season', 'new collection', 'anything new', 'something new', 'new stuff', 'new thing', 'new product', 'new piece', 'new style']],
+  ['search', 1.5, ['latest', 'show me', 'do you have', 'have you got', 'got any', 'you got', 'what kind of', 'cheap', 'something for', 'in yellow', 'anything in', 'for a party', 'for work', 'collection']],
   ['search', 1.5, ['linen', 'silk', 'cotton', 'leather', 'denim', 'wool', 'cashmere', 'satin', 'velvet', 'knit', 'floral', 'striped', 'midi', 'maxi', 'mini', 'wrap', 'skirt']],
   // How it should look or feel, and the cheapest of everything, are searches on their own.
   ['search', 2, ['cheapest', 'casual', 'fancy', 'formal', 'elegant', 'dressy', 'smart casual', 'comfy', 'cosy', 'cozy', 'something more', 'something less']],
@@ -90,7 +92,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['order_status', 3, ['track', 'tracking', 'where is my', 'my package', 'my parcel', 'my stuff', 'my delivery', 'on the way', 'shipped yet', 'has shipped', 'order status', 'status of my', 'order history', 'recent order', 'did you send', 'supposed to come', 'supposed to arrive', 'supposed to be here', 'should have arrived', 'should have come', 'should be here by', 'running late', 'is late', 'delayed', 'late delivery', ...NOT_ARRIVED_PHRASES]],
   ['order_status', 1.5, ['my order', 'last order']],
   // What the shopper bought before is their order history.
-  ['order_status', 4, ['did i buy', 'did i order', 'have i bought', 'have i ordered', 'i bought before', 'my purchases', 'past orders', 'previous orders', 'my last purchase']],
+  ['order_status', 4, ['did i buy', 'did i order', 'have i bought', 'have i ordered', 'i bought before', 'my purchases', 'past orders', 'previous orders', 'my last purchase', 'latest order', 'newest order', 'most recent order', 'latest purchase']],
   ['order_status', 1, ['order']],
   ['order_status', 2, ['shipped', 'ship', 'package', 'parcel', 'arrive', 'delivered', 'received', 'status', 'where is', 'happened to', 'sent', 'did my']],
 
@@ -107,7 +109,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
 
   ['recommend', 3.5, ['recommend', 'recommendation', 'suggest', 'suggestion', 'stylist', 'stylist pick', 'might like', 'would i like', 'go with', 'goes with', 'go well with', 'surprise me', 'pick', 'picks', 'based on']],
 
-  ['recommend', 3.5, ['popular', 'best seller', 'bestseller', 'best selling', 'trending', 'what is hot', 'top pick', 'favourite', 'favorite', 'what is good', 'gift idea', 'ideas for a gift', 'idea for a gift', 'what is new', 'new arrival', 'new in', 'just in', 'latest', 'this season', 'new season', 'new collection', 'complete the look', 'to wear with', 'pair with', 'pair it with', 'style it', 'match with']],
+  ['recommend', 3.5, ['popular', 'best seller', 'bestseller', 'best selling', 'trending', 'what is hot', 'top pick', 'favourite', 'favorite', 'what is good', 'gift idea', 'ideas for a gift', 'idea for a gift', 'this season', 'complete the look', 'to wear with', 'pair with', 'pair it with', 'style it', 'match with']],
   // "what goes with my chinos?" asks for something else to wear with them, whatever garment it names
   // ("do you have shoes to go with it" names what it wants and stays a search).
   // Browsing with nothing in mind: ideas, or the question that leads to some.

@@ -32,13 +32,18 @@ export interface PlanInput {
 const call = (name: string, args: Record<string, unknown>): Step => ({ kind: 'call', calls: [{ name, args }] });
 const reply = (r: Reply): Step => ({ kind: 'reply', reply: r });
 
+const NEWEST = /\b(new arrivals?|newest|new[- ]in|just (?:in|arrived|landed|dropped)|latest|what'?s new|anything new|something new|new (?:stuff|things|collection|season|releases?|products?|items?|pieces?|styles?))\b/i;
+
+const WHATS_NEW = /\b(what'?s|what is|anything|something) new\b/i;
+
 function searchArgs(f: Frame): Record<string, unknown> {
   const e = f.e;
   const words = [...e.descriptors];
   // Garment words finer than the category ("sneakers", "blazer") help ranking.
   if (e.categoryWord && e.category && !e.category.startsWith(e.categoryWord)) words.push(e.categoryWord);
-  // The tool has no minimum-price field; its query reads "over $50".
+  // The tool has no minimum-price field; its query reads "over $50" (and "new arrivals").
   if (e.minPrice !== null) words.push(`over $${e.minPrice}`);
+  if (NEWEST.test(f.text)) words.push('new arrivals');
   const args: Record<string, unknown> = { query: words.join(' ').slice(0, 200), limit: 5 };
   if (f.offset > 0) args.offset = f.offset;
   if (e.category) args.category = e.category;
@@ -200,6 +205,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
     case 'deny':
       return reply({ kind: 'fact', body: memory.pendingReturn ? PHRASES.denyReturn : PHRASES.denyGeneric });
     case 'search':
+      // A bare "what's new?" to a shopper with personal picks gets those (the personas offer them as new pieces).
+      if (WHATS_NEW.test(f.text) && !e.category && !e.colour && e.maxPrice === null && tools.has('recommend_products')) return call('recommend_products', { limit: 3 });
       // "a dress in size 14": clothes here are XS–XXL, so the conversion rather than nothing found.
       if (numericClothingSize(f, []) && tools.has('store_policy')) return call('store_policy', { topic: 'sizing' });
       return tools.has('search_products') ? call('search_products', searchArgs(f)) : reply({ kind: 'fact', body: PHRASES.notAllowed });

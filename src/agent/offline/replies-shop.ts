@@ -96,9 +96,11 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
         ? `${ASK_MARKERS.product}?${size ? ` These are in stock in ${size}:` : ''}`
         : offset > 0
           ? `Here ${shown.length === 1 ? 'is 1 more' : `are ${shown.length} more`}:`
-          : shown.length === 1
-          ? 'Here is what I found:'
-          : `Here are ${shown.length} options:`;
+          : isRec(data.understood) && data.understood.newest === true
+            ? `Our newest arrivals${shown.length === 1 ? '' : `, latest first`}:`
+            : shown.length === 1
+              ? 'Here is what I found:'
+              : `Here are ${shown.length} options:`;
   const hint = f.intent === 'add_to_cart' ? undefined : PHRASES.pickHint;
   return { kind: f.intent === 'add_to_cart' ? 'ask' : 'fact', body: `${intro}\n${lines.join('\n')}`, ...(hint ? { hint } : {}) };
 }

@@ -463,4 +463,14 @@ describe('colours, praise words and a VIP conversation', () => {
     // Not prices: a delivery time, a discount.
     expect(toolNames(await chat.say('will it arrive in about 30 days?'))).not.toContain('search_products');
   });
+
+  it('"what\'s new?" and "new arrivals in knitwear" list the newest pieces (was: picks or a search for "arrival")', async () => {
+    const chat = new Chat(store, anonymous());
+    const news = await chat.say("what's new?");
+    expect(news.toolCalls).toEqual([{ name: 'search_products', args: expect.objectContaining({ query: 'new arrivals' }), ok: true }]);
+    expect(news.reply).toMatch(/Our newest arrivals, latest first:\n1\. /);
+    const knits = await chat.say('any new arrivals in knitwear?');
+    expect(knits.reply).toMatch(/Our newest arrivals/);
+    for (const n of [1, 2, 3]) expect(nameAt(knits.reply, n)).toMatch(/jumper|cardigan|knit|sweater/i);
+  });
 });
