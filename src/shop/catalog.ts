@@ -189,6 +189,18 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
     scored = rows.map((r) => ({ r, score: score(r) }));
     approximate = scored.length > 0;
   }
+  // "a belt", "boots": when the catalog has that garment, the rest of its category is not what was asked for.
+  // None of them within the other filters ("boots under $150"): the rest of the category, said to be approximate.
+  let missing: string[] = [];
+  if (!approximate && parsed.garments) {
+    const garments = parsed.garments;
+    const exact = scored.filter((x) => scoreText(x.r, garments) > 0);
+    if (exact.length) scored = exact;
+    else if (scored.length) {
+      approximate = true;
+      missing = parsed.rankTerms;
+    }
+  }
   // "New arrivals": among equally good matches, what came in last comes first.
   const newest = shape.newest;
   scored.sort((a, b) => b.score - a.score || (newest ? b.r.createdAt - a.r.createdAt : 0) || Number(b.r.inStock > 0) - Number(a.r.inStock > 0) || a.r.priceCents - b.r.priceCents || a.r.id.localeCompare(b.r.id));
@@ -196,7 +208,7 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   const top = scored.slice(from, from + input.limit).map((x) => x.r);
   const vs = await variantsOf(db, top.map((p) => p.id));
 
-  const understood: SearchResult['understood'] = { words: parsed.said };
+  const understood: SearchResult['understood'] = { words: [...parsed.said, ...missing] };
   if (category) understood.category = category;
   if (colour) understood.colour = colour;
   if (size) understood.size = size;

@@ -9,6 +9,8 @@ export interface ParsedQuery {
   said: string[];
   /** Garment words ("boots", "jeans"): they rank matches but, being covered by the category, need not match. */
   rankTerms: string[];
+  /** The garment words finer than their category ("belt", not "accessory"): when some product is one, only those are shown. */
+  garments?: string[];
   category?: string;
   colour?: string;
   size?: string;
@@ -85,6 +87,24 @@ const ALSO_MATCHES: Record<string, readonly string[]> = Object.fromEntries(
     'gym running': 'running sport',
   }).flatMap(([words, also]) => words.split(' ').map((w) => [w, also.split(' ')])),
 );
+
+/** Garments the catalog names in other words ("sweaters" are its jumpers and knitwear). */
+const GARMENT_ALSO: Record<string, readonly string[]> = {
+  sweater: ['jumper', 'knitwear', 'pullover'],
+  jumper: ['sweater', 'knitwear', 'pullover'],
+  pullover: ['jumper', 'sweater'],
+  knit: ['knitwear', 'jumper', 'sweater', 'cardigan'],
+  knitwear: ['knit', 'jumper', 'sweater', 'cardigan'],
+  trainer: ['sneaker'],
+  sneaker: ['trainer'],
+  pant: ['trouser'],
+  trouser: ['pant'],
+  tee: ['tshirt'],
+  tshirt: ['tee'],
+  hoodie: ['sweatshirt'],
+  handbag: ['bag'],
+  purse: ['bag', 'wallet'],
+};
 
 const SIZE_TOKEN = '(xxs|xs|s|m|l|xl|xxl|2xl|small|medium|large|x-small|x-large|\\d{2})';
 
@@ -194,8 +214,12 @@ export function parseQuery(query: string): ParsedQuery {
   const parsed: ParsedQuery = { terms: [...new Set(terms)], said: [...new Set(said)], rankTerms: [...new Set(rankTerms)] };
   // Two categories ("a dress and shoes") is a wish for both: filtering on one would hide the other,
   // so the garment words have to match instead.
-  if (categories.size === 1) parsed.category = [...categories][0];
-  else {
+  if (categories.size === 1) {
+    parsed.category = [...categories][0];
+    const generic = new Set([stem(parsed.category!), CATEGORY_WORDS[parsed.category!]![0]]);
+    const garments = parsed.rankTerms.filter((w) => !generic.has(w));
+    if (garments.length) parsed.garments = [...new Set(garments.flatMap((w) => [w, ...(GARMENT_ALSO[w] ?? [])]))];
+  } else {
     parsed.said.push(...parsed.rankTerms);
     parsed.terms.push(...parsed.rankTerms.splice(0));
   }

@@ -119,4 +119,18 @@ describe('searchProducts on a real catalog', () => {
     // Without the cue the order is the usual one (cheapest first among equal matches).
     expect((await searchProducts(s.db, { query: '', category: 'dresses', limit: 1 })).matches.map((m) => m.id)).toEqual(['p_blue']);
   });
+
+  it('shows only the garment asked for when the catalog has it, and says so when none fits the other filters', async () => {
+    const belts = await searchProducts(s.db, { query: 'belts', limit: 5 });
+    expect(belts.matches.map((m) => m.id)).toEqual(['p_belt']);
+    expect(belts.total).toBe(1);
+    const sneakers = await searchProducts(s.db, { query: 'sneakers under $200', limit: 5 });
+    expect(sneakers.approximate).toBe(true);
+    expect(sneakers.understood.words).toEqual(['sneaker']);
+    expect(sneakers.matches.map((m) => m.id)).toEqual(['p_boots']);
+    // A garment no product is called stays a ranking hint over the category ("sweaters" in a store of jumpers).
+    const sweaters = await searchProducts(s.db, { query: 'sweaters', limit: 5 });
+    expect(sweaters.matches.map((m) => m.id)).toEqual(['p_tee']);
+    expect(sweaters.approximate).toBe(true);
+  });
 });

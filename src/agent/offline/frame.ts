@@ -5,7 +5,7 @@ import { classify, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
 import { str, type OrderView, type ProductView } from './results.js';
-import { NUMBER_WORDS } from './lexicon.js';
+import { CATEGORY_WORDS, NUMBER_WORDS } from './lexicon.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
 
@@ -198,7 +198,8 @@ function narrowSearch(last: Record<string, unknown>, e: Entities, text: string, 
   const cheaper = e.maxPrice === null && CHEAPER.test(text);
   // The last query's words, without the floor of a price range ("over $100") once cheaper ones are asked for.
   const query = (str(last.query) ?? '').replace(e.minPrice !== null || cheaper ? /\bover \$\d+(\.\d+)?/g : /$^/, ' ');
-  const words = query.split(/\s+/).filter(Boolean);
+  // A garment named now ("red trainers" after "boots") replaces the one searched before.
+  const words = query.split(/\s+/).filter((w) => w && !(e.categoryWord && CATEGORY_WORDS[w]));
   let maxPrice = e.maxPrice ?? (typeof last.maxPrice === 'number' ? last.maxPrice : null);
   const prices = shown.map((p) => p.price).filter((p): p is number => p !== null);
   // "cheaper ones": below the cheapest shown (dollars, to the cent).

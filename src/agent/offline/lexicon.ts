@@ -83,7 +83,8 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   // Changing what is already in the cart (remove a line, another size, another quantity).
   ['update_cart', 5, ['empty my cart', 'empty the cart', 'clear my cart', 'clear the cart', 'empty my basket', 'clear my basket', 'remove', 'delete', 'take out of my cart', 'take it out', 'take that out', 'take them out', 'out of my cart', 'from my cart', 'from the cart', 'from my basket', 'from my bag', 'get rid of']],
   ['update_cart', 4.5, ['change the size', 'change size', 'change my size', 'change it to', 'make it a', 'make it size', 'make that a', 'switch it to', 'change the quantity', 'change quantity', 'only want one', 'just want one', 'only want 1']],
-  ['view_cart', 3, ['view cart', 'show cart', 'see cart', 'what did i add']],
+  ['view_cart', 3, ['view cart', 'show cart', 'see cart', 'what did i add', 'how much is everything', 'how much is all', 'how much altogether', 'how much in total', 'what is my total', 'what is the total', 'my total', 'how much do i owe', 'what do i owe', 'my subtotal', 'all come to', 'that come to', 'everything come to']],
+  ['view_cart', 4.5, ['add up to', 'it all add up', 'that add up']],
   // "show my ..." is about the cart only with a cart word ("check my order" and "see my points" are not).
   ['view_cart', 1, ['what is in my', 'show my', 'check my', 'see my', 'view my']],
   ['view_cart', 2, ['my cart', 'my basket', 'my bag', 'shopping cart', 'cart', 'basket']],

@@ -473,4 +473,16 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(knits.reply).toMatch(/Our newest arrivals/);
     for (const n of [1, 2, 3]) expect(nameAt(knits.reply, n)).toMatch(/jumper|cardigan|knit|sweater/i);
   });
+
+  it('"belts" lists belts only; "red trainers" after boots swaps the garment; "how much is everything?" shows the cart', async () => {
+    const chat = new Chat(store, anonymous());
+    const belts = await chat.say('do you have belts?');
+    for (const n of [1, 2]) expect(nameAt(belts.reply, n)).toMatch(/belt/i);
+    expect(nameAt(belts.reply, 3)).toBeUndefined();
+    await chat.say('boots under 150');
+    const trainers = await chat.say('red trainers');
+    expect(String(trainers.toolCalls[0]!.args.query)).toBe('trainer');
+    await chat.say('add the first one in 39');
+    expect(toolNames(await chat.say('how much is everything?'))).toEqual(['view_cart']);
+  });
 });
