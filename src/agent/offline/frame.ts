@@ -266,6 +266,10 @@ export function buildFrame(text: string, mem: Memory): Frame {
     else if ((e.ordinal !== null || POINTER.test(text)) && pickProduct(pointable(mem, e), e, text)) intent = 'stock';
   }
 
+  // "ok then return it" / "return them" answering "Shall I go ahead?" about that return: a yes.
+  // Naming another item or order, or hedging ("but", "instead"), is a new request.
+  if (intent === 'return' && mem.pendingReturn && mem.pendingAge === 1 && (u.scores.confirm ?? 0) >= 1 && (u.scores.deny ?? 0) <= 1 && !e.categoryWord && !e.orderNumbers.length) intent = 'confirm';
+
   // "make it 2" with a cart shown sets that line's quantity.
   const setQuantity = mem.cart?.length ? CART_QUANTITY.exec(text) : null;
   if (setQuantity) {

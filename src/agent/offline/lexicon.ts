@@ -101,7 +101,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['return', 3.5, ['damaged', 'faulty', 'broken', 'defective', 'ripped', 'stained', 'has a hole', 'wrong item', 'wrong colour', 'wrong color', 'not what i ordered']],
   ['return', 2, ['does not fit', 'not fit', 'too small', 'too big', 'too large', 'too tight', 'too loose', 'wrong size', 'bigger size', 'smaller size']],
   // Something already bought ("I bought a dress last week and it's too small") is about that purchase.
-  ['return', 1.5, ['i bought', 'i ordered', 'i purchased', 'i got a', 'arrived and']],
+  ['return', 1.5, ['i bought', 'i ordered', 'i purchased', 'i got a', 'arrived and', 'i got is', 'i got are', 'i got was', 'i got were', 'i received', 'you sent', 'my new']],
 
   ['reorder', 2.5, ['again']],
   ['reorder', 5, ['reorder', 'order again', 'buy again', 'same as last time', 'same items', 'same thing', 'repeat my', 'repeat the', 'previous order again']],

@@ -53,6 +53,31 @@ describe('orders as shoppers ask about them', () => {
     expect(latest.reply).not.toContain(`#${String(older)}`);
   });
 
+  it('"the jumper I got is too big" proposes returning that jumper; "ok then return it" is the yes, "don\'t return it" the no', async () => {
+    // Its own store: the label made here must not meet the other tests' checks on order 28473.
+    const own = await openStore();
+    const labels = async (n: string) => {
+      const [order] = await own.db.db.select().from(orders).where(eq(orders.number, n));
+      return own.db.db.select().from(returnLabels).where(eq(returnLabels.orderId, order!.id));
+    };
+    const declined = new Chat(own, signedIn('c_marcus'));
+    const first = await declined.say('my new jumper is too tight');
+    expect(first.toolCalls.at(-1)).toMatchObject({ name: 'create_return_label', args: { confirm: false } });
+    expect(toolNames(await declined.say("don't return it"))).toEqual([]);
+
+    const chat = new Chat(own, signedIn('c_marcus'));
+    const proposal = await chat.say('the jumper I got is too big');
+    const proposed = proposal.toolCalls.at(-1)!;
+    expect(proposed).toMatchObject({ name: 'create_return_label', args: { confirm: false } });
+    expect(proposal.reply).toMatch(/covering [^.]*Jumper \(\w+\), emailed/);
+    const orderNumber = String(proposed.args.orderNumber);
+    const before = (await labels(orderNumber)).length;
+    const done = await chat.say('ok then return it');
+    expect(done.toolCalls).toEqual([{ name: 'create_return_label', args: { ...proposed.args, confirm: true }, ok: true }]);
+    expect(await labels(orderNumber)).toHaveLength(before + 1);
+    own.dispose();
+  });
+
   it('"my order never arrived" with one order underway goes straight to it; account details are not something the chat changes', async () => {
     const chat = new Chat(store, signedIn('c_marcus'));
     const r = await chat.say('my order never arrived');
