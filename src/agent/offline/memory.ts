@@ -18,6 +18,8 @@ export interface Memory {
   pendingAge: number;
   /** The order number talked about most recently (a tool argument or the shopper's words). */
   mentionedOrder: string | null;
+  /** The email address the shopper gave most recently (to verify): a retry may change only the other half. */
+  mentionedEmail: string | null;
   offeredHuman: boolean;
   /** What the previous reply asked the shopper for. */
   asked: Ask | null;
@@ -39,6 +41,7 @@ export interface Memory {
 }
 
 const LOOKBACK_TURNS = 3;
+const EMAIL_IN_TEXT = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/i;
 
 export function remember(previous: readonly Turn[]): Memory {
   const recent = previous.slice(-LOOKBACK_TURNS);
@@ -58,6 +61,7 @@ export function remember(previous: readonly Turn[]): Memory {
     pendingReturn,
     pendingAge,
     mentionedOrder: findMentionedOrder(recent),
+    mentionedEmail: findMentionedEmail(recent),
     offeredHuman: /colleague|priority team|human|real person/i.test(lastSentences(reply, 2)) && reply.trim().endsWith('?'),
     asked,
     offeredOrder: new RegExp(`${ASK_MARKERS.lookup} #(\\d{4,10})`).exec(reply)?.[1] ?? null,
@@ -99,6 +103,14 @@ function findMentionedOrder(recent: readonly Turn[]): string | null {
     }
     const m = ORDER_IN_TEXT.exec(turn.user.replace(/\$\s*\d+/g, ''));
     if (m) return m[1]!;
+  }
+  return null;
+}
+
+function findMentionedEmail(recent: readonly Turn[]): string | null {
+  for (let t = recent.length - 1; t >= 0; t--) {
+    const m = EMAIL_IN_TEXT.exec(recent[t]!.user);
+    if (m) return m[0].toLowerCase();
   }
   return null;
 }

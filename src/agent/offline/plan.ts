@@ -162,8 +162,14 @@ function compared(shown: readonly ProductView[], text: string): ProductView[] {
 }
 
 /** Needs account tools the persona lacks: verification first if it is offered, else honesty. */
-function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: string): Step {
-  if (tools.has('verify_customer') && !memory.verified) return reply({ kind: 'ask', body: PHRASES.askVerify });
+function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: string, f: Frame): Step {
+  if (tools.has('verify_customer') && !memory.verified) {
+    // Both halves already given (an email earlier, the order number now): that is the verification.
+    const email = f.e.email ?? memory.mentionedEmail;
+    const orderNumber = f.e.orderNumbers[0] ?? memory.mentionedOrder;
+    if (email && orderNumber) return call('verify_customer', { email, orderNumber });
+    return reply({ kind: 'ask', body: PHRASES.askVerify });
+  }
   return reply({ kind: 'fact', body: `${fallback} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
 }
 
@@ -243,17 +249,17 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       if (memory.cart === null) return tools.has('view_cart') ? call('view_cart', {}) : reply({ kind: 'ask', body: PHRASES.whichCartLine });
       return changeCart(memory.cart, f);
     case 'order_status':
-      if (!tools.has('lookup_order')) return needAccount(tools, memory, PHRASES.noOrdersTool);
+      if (!tools.has('lookup_order')) return needAccount(tools, memory, PHRASES.noOrdersTool, f);
       return call('lookup_order', f.orderNumber ? { orderNumber: f.orderNumber } : {});
     case 'return':
       if (!tools.has('create_return_label')) {
-        if (tools.has('lookup_order') || f.orderNumber || (tools.has('verify_customer') && !memory.verified)) return needAccount(tools, memory, PHRASES.noReturnsTool);
-        return tools.has('store_policy') ? call('store_policy', { topic: 'returns' }) : needAccount(tools, memory, PHRASES.noReturnsTool);
+        if (tools.has('lookup_order') || f.orderNumber || (tools.has('verify_customer') && !memory.verified)) return needAccount(tools, memory, PHRASES.noReturnsTool, f);
+        return tools.has('store_policy') ? call('store_policy', { topic: 'returns' }) : needAccount(tools, memory, PHRASES.noReturnsTool, f);
       }
       if (f.orderNumber) return proposeReturn(f.orderNumber, memory.orders.find((o) => o.orderNumber === f.orderNumber) ?? null, f, tools);
       return tools.has('lookup_order') ? call('lookup_order', {}) : reply({ kind: 'ask', body: 'Which order would you like to return? Please tell me the order number.' });
     case 'reorder':
-      if (!tools.has('reorder')) return needAccount(tools, memory, "I'm not able to reorder from this chat.");
+      if (!tools.has('reorder')) return needAccount(tools, memory, "I'm not able to reorder from this chat.", f);
       if (f.orderNumber) return call('reorder', { orderNumber: f.orderNumber });
       return tools.has('lookup_order') ? call('lookup_order', {}) : reply({ kind: 'ask', body: 'Which order would you like again? Please tell me the order number.' });
     case 'loyalty':
@@ -273,9 +279,14 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
     case 'verify':
       // Not offered to a shopper who is signed in already: no switching accounts.
       if (!tools.has('verify_customer')) return reply({ kind: 'fact', body: PHRASES.noVerify });
-      if (e.email && e.orderNumbers[0]) return call('verify_customer', { email: e.email, orderNumber: e.orderNumbers[0] });
-      if (e.email) return reply({ kind: 'ask', body: PHRASES.askVerifyOrder });
-      if (e.orderNumbers[0]) return reply({ kind: 'ask', body: PHRASES.askVerifyEmail });
+      {
+        // Either half given earlier in the conversation counts: after "couldn't match", a new email alone retries with the order number.
+        const email = e.email ?? memory.mentionedEmail;
+        const orderNumber = e.orderNumbers[0] ?? memory.mentionedOrder;
+        if (email && orderNumber) return call('verify_customer', { email, orderNumber });
+        if (email) return reply({ kind: 'ask', body: PHRASES.askVerifyOrder });
+        if (orderNumber) return reply({ kind: 'ask', body: PHRASES.askVerifyEmail });
+      }
       return reply({ kind: 'ask', body: PHRASES.askVerify });
     default: {
       const topic = policyTopic(f.intent);

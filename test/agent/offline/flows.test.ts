@@ -485,4 +485,21 @@ describe('colours, praise words and a VIP conversation', () => {
     await chat.say('add the first one in 39');
     expect(toolNames(await chat.say('how much is everything?'))).toEqual(['view_cart']);
   });
+
+  it('a failed verification is retried with the half that was right: a new email alone, or a new order number alone', async () => {
+    const email = new Chat(store, anonymous());
+    await email.say("where's my stuff? ordered last week");
+    await email.say("it's 28473");
+    expect((await email.say('lena@example.com')).toolCalls).toEqual([{ name: 'verify_customer', args: { email: 'lena@example.com', orderNumber: '28473' }, ok: false }]);
+    const retried = await email.say('marcus@example.com');
+    expect(retried.toolCalls).toEqual([{ name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28473' }, ok: true }]);
+    expect(retried.reply).toMatch(/you're verified/);
+
+    const order = new Chat(store, anonymous());
+    await order.say('hi');
+    await order.say('marcus@example.com');
+    expect((await order.say('12345')).toolCalls[0]).toMatchObject({ name: 'verify_customer', ok: false });
+    const fixed = await order.say("sorry it's 28473");
+    expect(fixed.toolCalls).toEqual([{ name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28473' }, ok: true }]);
+  });
 });
