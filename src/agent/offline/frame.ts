@@ -5,7 +5,7 @@ import { classify, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
 import { str, type OrderView, type ProductView } from './results.js';
-import { CATEGORY_WORDS, NUMBER_WORDS } from './lexicon.js';
+import { NUMBER_WORDS } from './lexicon.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
 
@@ -198,8 +198,9 @@ function narrowSearch(last: Record<string, unknown>, e: Entities, text: string, 
   const cheaper = e.maxPrice === null && CHEAPER.test(text);
   // The last query's words, without the floor of a price range ("over $100") once cheaper ones are asked for.
   const query = (str(last.query) ?? '').replace(e.minPrice !== null || cheaper ? /\bover \$\d+(\.\d+)?/g : /$^/, ' ');
-  // A garment named now ("red trainers" after "boots") replaces the one searched before.
-  const words = query.split(/\s+/).filter((w) => w && !(e.categoryWord && CATEGORY_WORDS[w]));
+  // A garment named again ("any champagne dresses?" after "the red linen wrap dress", "red trainers"
+  // after "boots") is a request in its own words: the filters stay, the old search words do not.
+  const words = e.categoryWord ? [] : query.split(/\s+/).filter(Boolean);
   let maxPrice = e.maxPrice ?? (typeof last.maxPrice === 'number' ? last.maxPrice : null);
   const prices = shown.map((p) => p.price).filter((p): p is number => p !== null);
   // "cheaper ones": below the cheapest shown (dollars, to the cent).
@@ -228,6 +229,8 @@ export function buildFrame(text: string, mem: Memory): Frame {
   // "more" on its own, or "none of these", after a list.
   if (MORE_ONLY.test(text) && mem.lastSearch && intent === 'out_of_scope') intent = 'search';
   if (REJECTS_SHOWN.test(text) && mem.lastSearch && (intent === 'out_of_scope' || (intent === 'deny' && !mem.pendingReturn && !mem.offeredHuman))) intent = 'search';
+  // "how long is it?", "does it have pockets?" about a product in view.
+  if ((intent === 'out_of_scope' || intent === 'unanswerable') && mem.products.length && asksAboutPage(text)) intent = 'stock';
   const hasSlot = e.size !== null || e.orderNumbers.length > 0 || e.email !== null || e.quantity !== null || refersToSomething(e);
 
   // "what about in blue?", "anything under $80?", "something in black, size S" right after a

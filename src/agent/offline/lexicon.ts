@@ -185,6 +185,8 @@ export const COLOUR_WORDS: Record<string, string> = {
   pink: 'pink', purple: 'purple', lilac: 'lilac', orange: 'orange', brown: 'brown', tan: 'tan', beige: 'beige', cream: 'cream', ivory: 'ivory',
   gray: 'grey', silver: 'silver', gold: 'gold', burgundy: 'burgundy', maroon: 'burgundy', teal: 'teal', turquoise: 'turquoise', camel: 'camel',
   coral: 'coral', mint: 'mint', charcoal: 'charcoal', denim: 'blue',
+  // Colours the demo catalog names its pieces in.
+  champagne: 'champagne', sage: 'sage', emerald: 'emerald', nude: 'nude', tortoise: 'tortoise', stone: 'stone', sand: 'sand',
 };
 
 export const NUMBER_WORDS: Record<string, number> = { one: 1, single: 1, two: 2, couple: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };

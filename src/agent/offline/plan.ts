@@ -13,6 +13,10 @@ import { PHRASES } from './phrases.js';
 import { NOT_ARRIVED_PHRASES, ORDINAL_WORDS } from './lexicon.js';
 import { canonicalPhrase, normalize } from './normalize.js';
 import { askProduct, askSize, styleName } from './replies-shop.js';
+import { PAGE_QUESTIONS } from './product-facts.js';
+
+/** A sizing question with the shopper's own numbers (a measurement, a UK/US size): the chart answers it. */
+const MEASURE_OR_SYSTEM = /\b(uk|us|eu|inch|inches|cm|waist|bust|chest|hips?)\b|\d/i;
 
 export interface Call {
   name: string;
@@ -290,6 +294,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       return reply({ kind: 'ask', body: PHRASES.askVerify });
     default: {
       const topic = policyTopic(f.intent);
+      // "is it true to size?", "does it run small?" about the product in view: its page says how it fits.
+      if (topic === 'sizing' && f.product && PAGE_QUESTIONS.fit.test(f.text) && !MEASURE_OR_SYSTEM.test(f.text) && tools.has('get_product')) return call('get_product', { productId: f.product.id });
       if (topic && tools.has('store_policy')) return call('store_policy', { topic });
       return reply({ kind: 'plain', body: '' });
     }

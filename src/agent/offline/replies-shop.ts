@@ -110,6 +110,7 @@ function unstated(word: string): string {
   if (word.startsWith('lin')) return 'whether it is lined';
   if (word.startsWith('stretch')) return 'whether it stretches';
   if (word === 'zip' || word.startsWith('button')) return 'how it fastens';
+  if (word === 'length' || word.startsWith('how long')) return 'how long it is';
   return `whether it is ${word}`;
 }
 

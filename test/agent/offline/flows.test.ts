@@ -502,4 +502,19 @@ describe('colours, praise words and a VIP conversation', () => {
     const fixed = await order.say("sorry it's 28473");
     expect(fixed.toolCalls).toEqual([{ name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28473' }, ok: true }]);
   });
+
+  it('"is it true to size?" about the product in view answers from its page; "how long is it?" says the page does not say; a restated garment drops the old search words', async () => {
+    const chat = new Chat(store, anonymous());
+    await chat.say('show me the red linen wrap dress');
+    const fit = await chat.say('is it true to size?');
+    expect(toolNames(fit)).toEqual(['get_product']);
+    expect(fit.reply).toMatch(/It has a relaxed fit; size down for a closer fit\./);
+    const length = await chat.say('how long is it?');
+    expect(toolNames(length)).toEqual(['get_product']);
+    expect(length.reply).toMatch(/don't say how long it is/);
+    const champagne = await chat.say('any champagne dresses?');
+    expect(champagne.toolCalls[0]!.args).toMatchObject({ query: '', category: 'dresses', colour: 'champagne' });
+    expect(champagne.reply).toMatch(/Champagne/);
+    expect(champagne.reply).not.toMatch(/nothing matching/);
+  });
 });
