@@ -73,6 +73,20 @@ export const labelItems = (owned: OwnedOrder, label: ReturnLabelRow): string[] =
 
 const orderHead = (order: OwnedOrder['order']) => ({ orderNumber: order.number, status: order.status, placed: isoDate(order.createdAt), total: dollars(order.totalCents) });
 
+/** Standard delivery's "3–5 business days" (policy.ts), at its longest. */
+const STANDARD_DELIVERY_MAX_DAYS = 5;
+
+/** `days` working days (Monday–Friday, UTC) after `ms`. */
+export function addBusinessDays(ms: number, days: number): number {
+  const d = new Date(ms);
+  for (let left = days; left > 0; ) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const day = d.getUTCDay();
+    if (day !== 0 && day !== 6) left--;
+  }
+  return d.getTime();
+}
+
 /** What a reply about one order needs: status, dates, tracking, items and whether it can be returned. */
 export function orderView(owned: OwnedOrder, now: number) {
   const { order, items, labels } = owned;
@@ -80,6 +94,8 @@ export function orderView(owned: OwnedOrder, now: number) {
   const view: Record<string, unknown> = { ...orderHead(order), items: items.map(itemView) };
   if (order.shippedAt != null) view.shipped = isoDate(order.shippedAt);
   if (order.deliveredAt != null) view.delivered = isoDate(order.deliveredAt);
+  // On its way: the latest day standard delivery takes (express arrives sooner).
+  if (order.status === 'shipped' && order.shippedAt != null) view.expectedBy = isoDate(addBusinessDays(order.shippedAt, STANDARD_DELIVERY_MAX_DAYS));
   if (order.carrier) view.carrier = order.carrier;
   if (order.trackingCode) view.tracking = order.trackingCode;
   view.return = check.eligible ? { possible: true, until: isoDate(check.until) } : { possible: false, reason: check.reason };

@@ -21,6 +21,9 @@ describe('order tools act only on the shopper’s own orders', () => {
     ]);
     const transit = data(await s.registry.execute('lookup_order', { orderNumber: '28474' }, ALL, ctx)).order;
     expect(transit).toMatchObject({ status: 'shipped', tracking: '1Z28474' });
+    // At the latest five business days after it shipped (standard delivery), weekends skipped.
+    expect({ shipped: transit.shipped, expectedBy: transit.expectedBy }).toEqual({ shipped: '2025-06-14', expectedBy: '2025-06-20' }); // a Saturday → the next Friday
+    expect(order.expectedBy).toBeUndefined();
     expect(transit.return).toMatchObject({ possible: false, reason: expect.stringMatching(/not been delivered yet/) });
     const old = data(await s.registry.execute('lookup_order', { orderNumber: '27001' }, ALL, ctx)).order;
     expect(old.return.reason).toBe('the 30-day return window ended on 2025-06-14');

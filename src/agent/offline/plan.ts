@@ -304,9 +304,13 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
 
 const NOT_ARRIVED = NOT_ARRIVED_PHRASES.map(canonicalPhrase);
 
-/** The one order of a fresh list the message points at: by position ("my last order"), or the only one still on its way when it "hasn't arrived". */
+/** The one order of a fresh list the message points at: by position ("my last order"), by what it holds, or the only one still on its way when it "hasn't arrived". */
 function orderMeant(orders: readonly OrderView[], f: Frame): string | null {
   if (f.e.ordinal !== null) return pickOrder(orders, f.e, f.text, f.intent);
+  // "the status of the sneakers": the one order that has them.
+  const words = [f.e.categoryWord, ...f.e.descriptors].filter((w): w is string => !!w && w.length >= 3);
+  const holding = words.length ? orders.filter((o) => o.items.some((i) => words.some((w) => i.toLowerCase().includes(w)))) : [];
+  if (holding.length === 1) return holding[0]!.orderNumber;
   const said = normalize(f.text).padded;
   if (!NOT_ARRIVED.some((p) => said.includes(p))) return null;
   const underway = orders.filter((o) => !o.delivered && o.status !== 'delivered' && o.status !== 'cancelled');

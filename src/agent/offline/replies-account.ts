@@ -13,7 +13,7 @@ function statusSentence(o: OrderView): string {
     case 'processing':
       return `${n} is being prepared${o.placed ? ` (placed ${o.placed})` : ''} and hasn't shipped yet.`;
     case 'shipped':
-      return `${n} is on its way${o.shipped ? `: it shipped on ${o.shipped}` : ''}${o.carrier ? ` with ${o.carrier}` : ''}${o.tracking ? `, tracking code ${o.tracking}` : ''}.`;
+      return `${n} is on its way${o.shipped ? `: it shipped on ${o.shipped}` : ''}${o.carrier ? ` with ${o.carrier}` : ''}${o.tracking ? `, tracking code ${o.tracking}` : ''}.${o.expectedBy ? ` It should arrive by ${o.expectedBy}.` : ''}`;
     case 'delivered':
       return `${n} was delivered${o.delivered ? ` on ${o.delivered}` : ''}.`;
     case 'returned':

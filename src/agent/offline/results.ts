@@ -21,6 +21,8 @@ export interface OrderView {
   placed: string | null;
   delivered: string | null;
   shipped: string | null;
+  /** For an order on its way: the latest day standard delivery would bring it. */
+  expectedBy: string | null;
   total: number | null;
   carrier: string | null;
   tracking: string | null;
@@ -76,6 +78,7 @@ export function toOrder(v: unknown): OrderView | null {
     placed: str(v.placed),
     delivered: str(v.delivered),
     shipped: str(v.shipped),
+    expectedBy: str(v.expectedBy),
     total: num(v.total),
     carrier: str(v.carrier),
     tracking: str(v.tracking) ?? str(v.trackingCode),

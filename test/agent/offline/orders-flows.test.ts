@@ -78,6 +78,21 @@ describe('orders as shoppers ask about them', () => {
     own.dispose();
   });
 
+  it('"what\'s the status of the sneakers?" answers about the order holding them, with the day it should arrive by; "make it express" is not something the chat can do', async () => {
+    const chat = new Chat(store, signedIn('c_marcus'));
+    const sneakers = await chat.say("what's the status of the sneakers?");
+    const [withSneakers] = await store.db.db.select().from(orders).where(and(eq(orders.customerId, 'c_marcus'), isNull(orders.deliveredAt)));
+    expect(sneakers.toolCalls.at(-1)).toEqual({ name: 'lookup_order', args: { orderNumber: withSneakers!.number }, ok: true });
+    expect(sneakers.reply).toMatch(/Sneakers/);
+    expect(sneakers.reply).toMatch(/It should arrive by \d{4}-\d{2}-\d{2}\./);
+    const express = await chat.say('can you make it express?');
+    expect(express.toolCalls).toEqual([]);
+    expect(express.reply).toMatch(/not something I can do from this chat/);
+    const chinos = await chat.say('where are my chinos?');
+    expect(chinos.toolCalls.at(-1)!.name).toBe('lookup_order');
+    expect(chinos.reply).toMatch(/Chino/);
+  });
+
   it('"my order never arrived" with one order underway goes straight to it; account details are not something the chat changes', async () => {
     const chat = new Chat(store, signedIn('c_marcus'));
     const r = await chat.say('my order never arrived');
