@@ -61,6 +61,7 @@ const STORE = STORE_WORDS.map(canonicalPhrase);
 const THRESHOLD = 2;
 const HEDGED = / (but|instead|how about|what about|rather|or|only) /;
 const SIZE_SYSTEM = / (uk|us) (size )?([2-9]|1[0-9]|20) /;
+const CHANGE_TO = / (change|switch|swap|make) (\w+ ){0,4}?(to|into|for) (a |an |size )?/;
 const QUESTION = /^ (do you have|have you got|is|are|any|does|do they|got) /;
 
 // Equal scores go to the intent that is costlier to miss.
@@ -129,6 +130,8 @@ function understand(text: string, ctx: ClassifyContext): Understanding {
   }
   // "what size is a UK 12?", "do you have it in a US 8?": the catalog is XS–XXL, so the conversion.
   if (e.size && SIZE_SYSTEM.exec(norm.padded)?.[3] === e.size) add(scores, 'policy_sizing', 4);
+  // "change the white ones to L", "switch them to a medium": a cart line's new size.
+  if (e.size && CHANGE_TO.test(norm.padded)) add(scores, 'update_cart', 4.5);
   if (e.email) add(scores, 'verify', e.orderNumbers.length ? 6 : 3);
   if (e.quantity !== null) add(scores, 'add_to_cart', 1);
   const refersToShown = e.ordinal !== null || e.pronoun || (e.colour !== null && / one /.test(norm.padded));

@@ -40,7 +40,7 @@ const PRICE_PATTERNS = [
 ];
 const SIZE_WORDS: Record<string, string> = { xs: 'XS', xxs: 'XS', xl: 'XL', xxl: 'XXL', small: 'S', medium: 'M', med: 'M', large: 'L' };
 const SIZE_LETTERS: Record<string, string> = { s: 'S', m: 'M', l: 'L' };
-const SIZE_LEADS = new Set(['size', 'in', 'a', 'an', 'sz', 'eu', 'the']);
+const SIZE_LEADS = new Set(['size', 'in', 'a', 'an', 'sz', 'eu', 'the', 'to']);
 const SIZE_NEGATORS = new Set(['too', 'run', 'runs', 'running', 'fit', 'fits', 'bit', 'little']);
 const PRONOUNS = new Set(['it', 'that', 'this', 'those', 'them', 'these']);
 const QUANTITY_VERBS = new Set(['add', 'buy', 'take', 'get', 'put', 'order', 'want', 'need', 'give']);

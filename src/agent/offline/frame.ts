@@ -273,6 +273,11 @@ export function buildFrame(text: string, mem: Memory): Frame {
   // Naming another item or order, or hedging ("but", "instead"), is a new request.
   if (intent === 'return' && mem.pendingReturn && mem.pendingAge === 1 && (u.scores.confirm ?? 0) >= 1 && (u.scores.deny ?? 0) <= 1 && !e.categoryWord && !e.orderNumbers.length) intent = 'confirm';
 
+  // "can I swap the jumper for a medium?" with no cart in view is about something bought.
+  if (intent === 'update_cart' && !mem.cart?.length && (u.scores.return ?? 0) >= 3.5) intent = 'return';
+  // "and one in black, size S" after adding the white one: the same search in black.
+  if (intent === 'add_to_cart' && e.colour && !e.category && mem.lastSearch && !pickProduct(pointable(mem, e), e, text)) e = narrowSearch(mem.lastSearch, e, text, mem.products);
+
   // "make it 2" with a cart shown sets that line's quantity.
   const setQuantity = mem.cart?.length ? CART_QUANTITY.exec(text) : null;
   if (setQuantity) {

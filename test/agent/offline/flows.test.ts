@@ -517,4 +517,21 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(champagne.reply).toMatch(/Champagne/);
     expect(champagne.reply).not.toMatch(/nothing matching/);
   });
+
+  it('"and one in black" adds the same piece in black; "change the white ones to L" moves that cart line to L; a swap with no cart is about an order', async () => {
+    const chat = new Chat(store, anonymous());
+    await chat.say('add 2 white ribbed tank tops in M');
+    const black = await chat.say('and one in black, size S');
+    expect(black.toolCalls[0]!.args).toMatchObject({ query: 'ribbed tank', colour: 'black', size: 'S' });
+    expect(black.reply).toMatch(/I've added Black Ribbed Tank Top in S/);
+    const moved = await chat.say('change the white ones to L');
+    expect(moved.toolCalls).toEqual([{ name: 'update_cart', args: expect.objectContaining({ size: 'M', newSize: 'L' }), ok: true }]);
+    expect(moved.reply).toMatch(/White Ribbed Tank Top from size M to L/);
+
+    const owner = new Chat(store, signedIn('c_marcus'));
+    const swap = await owner.say('can I swap the jumper for a medium?');
+    expect(toolNames(swap)).not.toContain('update_cart');
+    expect(toolNames(swap)).toContain('lookup_order');
+    expect(swap.reply).not.toMatch(/cart/i);
+  });
 });
