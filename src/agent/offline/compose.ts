@@ -46,7 +46,7 @@ function one(ex: Exchange, { frame, tools, voice, done, memory }: ComposeInput):
     case 'create_return_label':
       return returnReply(ex, voice.style === 'brief', frame.text);
     case 'loyalty_status':
-      return loyaltyReply(ex);
+      return loyaltyReply(ex, frame.text);
     case 'verify_customer':
       return verifyReply(ex, tools.has('lookup_order'));
     case 'escalate_to_human':

@@ -229,6 +229,8 @@ export function buildFrame(text: string, mem: Memory): Frame {
   // "more" on its own, or "none of these", after a list.
   if (MORE_ONLY.test(text) && mem.lastSearch && intent === 'out_of_scope') intent = 'search';
   if (REJECTS_SHOWN.test(text) && mem.lastSearch && (intent === 'out_of_scope' || (intent === 'deny' && !mem.pendingReturn && !mem.offeredHuman))) intent = 'search';
+  // "when do they expire?" right after the points: they are the points.
+  if (intent === 'out_of_scope' && /\b(they|them|those|it)\b/i.test(text) && /\bloyalty points\b/i.test(mem.prevReply)) intent = 'loyalty';
   // "how long is it?", "does it have pockets?" about a product in view.
   if ((intent === 'out_of_scope' || intent === 'unanswerable') && mem.products.length && asksAboutPage(text)) intent = 'stock';
   const hasSlot = e.size !== null || e.orderNumbers.length > 0 || e.email !== null || e.quantity !== null || refersToSomething(e);

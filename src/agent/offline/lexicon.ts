@@ -108,6 +108,7 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['reorder', 5, ['reorder', 'order again', 'buy again', 'same as last time', 'same items', 'same thing', 'repeat my', 'repeat the', 'previous order again']],
 
   ['loyalty', 3, ['point', 'loyalty point', 'reward', 'tier', 'perk', 'my status', 'gold status', 'am i gold', 'member', 'membership', 'balance']],
+  ['loyalty', 3.5, ['redeem', 'spend them', 'use them', 'get to platinum', 'get to gold', 'get to silver', 'reach platinum', 'reach gold', 'become platinum', 'become gold', 'next tier', 'platinum', 'gold member', 'silver member']],
 
   ['recommend', 3.5, ['recommend', 'recommendation', 'suggest', 'suggestion', 'stylist', 'stylist pick', 'might like', 'would i like', 'go with', 'goes with', 'go well with', 'surprise me', 'pick', 'picks', 'based on']],
 

@@ -98,12 +98,25 @@ export function returnReply(ex: Exchange, brief: boolean, asked = ''): Reply {
   };
 }
 
-export function loyaltyReply(ex: Exchange): Reply {
+const SPEND_POINTS = /\b(spend|use|redeem|cash (them )?in|worth)\b/i;
+const NEXT_TIER = /\b(get to|reach|become|next tier|next level|level up|upgrade|move up|how (do|can) i get) /i;
+const EXPIRY = /\bexpir|\b(run out|go away|lose (them|my points))\b/i;
+
+export function loyaltyReply(ex: Exchange, text = ''): Reply {
   const d = ex.result!.data;
   const points = num(d.points);
   const tier = str(d.tier);
   const perks = Array.isArray(d.perks) ? d.perks.filter((p): p is string => typeof p === 'string') : [];
   const next = isRec(d.nextTier) ? d.nextTier : null;
+  const have = points !== null ? `You have ${points} loyalty points.` : '';
+  // A follow-up question about the points gets its answer, not the whole statement again.
+  if (EXPIRY.test(text)) return { kind: 'ask', body: `${have} I don't have information about points expiring, so I'd rather not guess. ${PHRASES.humanOffer}`.trim() };
+  if (SPEND_POINTS.test(text) && str(d.pointsValue)) return { kind: 'fact', body: `${str(d.pointsValue)}: you can use them on any order. ${have}`.trim() };
+  if (NEXT_TIER.test(text)) {
+    const earn = perks.find((p) => /points? per/i.test(p));
+    if (!next) return { kind: 'fact', body: `You're already ${tier ? `a ${tier} member, ` : 'at '}our top tier.` };
+    if (num(next.pointsNeeded) !== null && str(next.tier)) return { kind: 'fact', body: `${num(next.pointsNeeded)} more points take you to ${str(next.tier)}${earn ? `: you earn ${earn}` : ''}. ${have}`.trim() };
+  }
   const parts = [
     points !== null ? `You have ${points} loyalty points${tier && tier !== 'none' ? ` and you're a ${tier} member` : ''}.` : '',
     str(d.pointsValue) ? `${str(d.pointsValue)}.` : '',

@@ -534,4 +534,16 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(toolNames(swap)).toContain('lookup_order');
     expect(swap.reply).not.toMatch(/cart/i);
   });
+
+  it('answers follow-ups about the points: what they are worth, how to reach the next tier, and honestly that it cannot say when they expire', async () => {
+    const chat = new Chat(store, signedIn('c_sarah'));
+    await chat.say('how many points have i got');
+    const spend = await chat.say('what can I spend them on?');
+    expect(toolNames(spend)).toEqual(['loyalty_status']);
+    expect(spend.reply).toMatch(/100 points = \$5 off, redeemable at checkout: you can use them on any order/);
+    const expiry = await chat.say('when do they expire?');
+    expect(expiry.reply).toMatch(/I don't have information about points expiring/);
+    const platinum = await chat.say('how do I get to platinum?');
+    expect(platinum.reply).toMatch(/^(?:.*? )?\d+ more points take you to platinum: you earn 1\.5 points per \$1 spent\./);
+  });
 });
