@@ -55,7 +55,7 @@ const TEXT_SHADES = new Set(
 );
 
 const STOPWORDS = new Set(
-  'a an the and or for with without do does you your have has any i im me my we our show find looking look want wanted need needs some something in of on to at is are be it its this that these those please can could would like get got buy new nice good under below over above less more than cheaper dollars dollar usd bucks size sizes max maximum up most around about from between what which there one ones pair pairs cheap affordable budget inexpensive priced price arrival arrivals newest latest just arrived landed dropped whats stuff things collection season release releases item items piece pieces style styles anything everything whats'.split(' '),
+  'a an the and or for with without do does you your have has any i im me my we our show find looking look want wanted need needs some something in of on to at is are be it its this that these those please can could would like get got buy new nice good under below over above less more than cheaper dollars dollar usd bucks size sizes max maximum up most around about from between what which there one ones pair pairs cheap affordable budget inexpensive priced price arrival arrivals newest latest just arrived landed dropped whats stuff things collection season release releases item items piece pieces style styles anything everything whats wear wearing outfit outfits occasion'.split(' '),
 );
 
 /**
@@ -85,6 +85,15 @@ const ALSO_MATCHES: Record<string, readonly string[]> = Object.fromEntries(
     cold: 'winter warm wool padded',
     rainy: 'rain waterproof',
     'gym running': 'running sport',
+    'graduation ceremony christening baptism communion': 'tailored classic party romantic',
+    'birthday anniversary celebration': 'party evening romantic',
+    'funeral memorial': 'black tailored classic',
+    brunch: 'casual romantic floral summer',
+    'festival concert': 'casual bohemian denim summer',
+    'christmas xmas': 'party evening velvet sequin',
+    'colourful colorful bright vibrant': 'floral red yellow pink green orange emerald',
+    'office meeting': 'work office tailored',
+    'travel trip': 'travel weekend casual',
   }).flatMap(([words, also]) => words.split(' ').map((w) => [w, also.split(' ')])),
 );
 

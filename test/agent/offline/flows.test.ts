@@ -546,4 +546,15 @@ describe('colours, praise words and a VIP conversation', () => {
     const platinum = await chat.say('how do I get to platinum?');
     expect(platinum.reply).toMatch(/^(?:.*? )?\d+ more points take you to platinum: you earn 1\.5 points per \$1 spent\./);
   });
+
+  it('an occasion the catalog never names ("my sister\'s graduation") finds pieces for it; "not too expensive" lowers the price', async () => {
+    const chat = new Chat(store, anonymous());
+    const grad = await chat.say('im looking for something to wear to my sisters graduation');
+    expect(grad.toolCalls[0]!.args.query).toBe('graduation');
+    expect(nameAt(grad.reply, 1)).toBeDefined();
+    const shown = [...grad.reply.matchAll(/: \$(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
+    const cheaper = await chat.say('not too expensive');
+    expect(cheaper.toolCalls[0]!.args.maxPrice).toBeLessThan(Math.min(...shown));
+    expect(nameAt(cheaper.reply, 1)).toBeDefined();
+  });
 });
