@@ -83,6 +83,28 @@ function fromConversion(conversion: string, text: string, size: string | null): 
   return found.length ? `Our clothes are sized XS–XXL: ${found.join(', ')}.` : '';
 }
 
+/**
+ * "a US 8 women's", "UK 7": the EU size, from the policy's own anchors ("EU 37 ≈ US women 6.5 /
+ * UK 4; EU 42 ≈ US men 9 / UK 8"), women's and men's both when the shopper did not say.
+ */
+function fromShoeConversion(shoes: string, text: string): string {
+  const asked = /\b(us|uk)\s*(?:(?:women'?s|womens|ladies|men'?s|mens)\s*)?(?:size\s*)?(\d{1,2}(?:\.5)?)\b/i.exec(text);
+  if (!asked) return '';
+  const system = asked[1]!.toUpperCase() as 'US' | 'UK';
+  const n = Number(asked[2]);
+  const anchors = [...shoes.matchAll(/EU (\d+) ≈ US (women|men) ([\d.]+) \/ UK ([\d.]+)/g)].map((m) => ({ eu: Number(m[1]), who: m[2]!, us: Number(m[3]), uk: Number(m[4]) }));
+  const range = /EU sizes (\d+)–(\d+)/.exec(shoes);
+  const [lo, hi] = range ? [Number(range[1]), Number(range[2])] : [0, Infinity];
+  const who = /\b(women|ladies|woman|female)/i.test(text) ? ['women'] : /\b(men'?s|mens|man|male)\b/i.test(text) ? ['men'] : ['women', 'men'];
+  const said = anchors.filter((a) => who.includes(a.who)).map((a) => {
+    const eu = a.eu + n - (system === 'US' ? a.us : a.uk);
+    const ours = Number.isInteger(eu) ? `about EU ${eu}` : `between EU ${Math.floor(eu)} and ${Math.ceil(eu)}`;
+    const stocked = eu >= lo - 0.5 && eu <= hi + 0.5;
+    return `a ${system} ${a.who}'s ${n} is ${ours}${stocked ? '' : ' (outside the sizes we carry)'}`;
+  });
+  return said.length ? `${said.join('; ')[0]!.toUpperCase()}${said.join('; ').slice(1)}.` : '';
+}
+
 function sizing(p: Rec, f: Frame): string {
   const measured = MEASURE.test(f.text);
   // Shoe sizes are 35–47 (or a shoe was named); "a UK 10" or "US 6" is a clothing size.
@@ -90,7 +112,7 @@ function sizing(p: Rec, f: Frame): string {
   const converts = !shoes && (/\b(uk|us|american|british)\b/i.test(f.text) || /\bsize\s*([2-9]|1[0-9]|20)\b/i.test(f.text));
   const chart = at(p, 'clothing');
   const conversion = at(p, 'conversion');
-  const parts = [shoes ? sentence(at(p, 'shoes')) : converts ? [conversion ? fromConversion(conversion, f.text, f.e.size) : '', sentence(conversion)].filter(Boolean).join(' ') : [chart ? fromChart(chart, f.text) : '', sentence(chart)].filter(Boolean).join(' '), sentence(at(p, 'fit'))];
+  const parts = [shoes ? [fromShoeConversion(at(p, 'shoes') ?? '', f.text), sentence(at(p, 'shoes'))].filter(Boolean).join(' ') : converts ? [conversion ? fromConversion(conversion, f.text, f.e.size) : '', sentence(conversion)].filter(Boolean).join(' ') : [chart ? fromChart(chart, f.text) : '', sentence(chart)].filter(Boolean).join(' '), sentence(at(p, 'fit'))];
   return parts.filter(Boolean).join(' ');
 }
 

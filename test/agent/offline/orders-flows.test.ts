@@ -228,5 +228,12 @@ describe('sizing questions are answered, never turned into a cart item', () => {
     expect((await chat.say('any blue tops?')).reply).not.toMatch(offer);
     expect((await chat.say('and black shoes?')).reply).not.toMatch(offer);
   });
-});
 
+  it('a US or UK shoe size is converted to the store\'s EU sizes from its own table, women\'s and men\'s when not said', async () => {
+    const chat = new Chat(store, anonymous());
+    const women = await chat.say("what size shoe is a US 8 women's?");
+    expect(toolNames(women)).toEqual(['store_policy']);
+    expect(women.reply).toMatch(/A US women's 8 is between EU 38 and 39\./);
+    expect((await chat.say("I'm a US 10 in sneakers")).reply).toMatch(/A US women's 10 is between EU 40 and 41; a US men's 10 is about EU 43\./);
+  });
+});
