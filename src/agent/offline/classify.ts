@@ -77,6 +77,11 @@ function add(scores: Partial<Record<Intent, number>>, intent: Intent, w: number)
 const MEMO_LIMIT = 2_000;
 const memo = new Map<string, Understanding>();
 
+/** Forgets every remembered classification (benchmarks measure a message never seen before). */
+export function forgetUnderstandings(): void {
+  memo.clear();
+}
+
 export function classify(text: string, ctx: ClassifyContext = {}): Understanding {
   const key = `${ctx.pendingProposal ? 1 : 0}${ctx.shownProducts ? 1 : 0}${ctx.shownOrders ? 1 : 0}${ctx.offeredHuman ? 1 : 0}${text}`;
   const hit = memo.get(key);

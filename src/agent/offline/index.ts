@@ -5,6 +5,7 @@ import { OfflineChatModel } from './model.js';
 
 export { OfflineChatModel, type OfflineChatModelFields, type OfflineCallOptions } from './model.js';
 export type { Decision } from './decide.js';
+export { forgetUnderstandings } from './classify.js';
 
 /** The default model: no API key, no network, the same reply for the same conversation. */
 export function createOfflineProvider(): ModelProvider {
