@@ -139,6 +139,8 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['policy_ai', 2, ['bot', 'robot', 'ai', 'chatbot', 'machine']],
   ['policy_general', 3.5, ['opening hours', 'open hours', 'support hours', 'what hours', 'when are you open', 'loyalty program', 'loyalty programme', 'how does the loyalty']],
   ['policy_general', 1.5, ['hours', 'open']],
+  // Which ranges the store carries at all.
+  ['policy_general', 4.5, ['mens clothes', 'men clothes', 'mens clothing', 'menswear', 'clothes for men', 'clothing for men', 'sell mens', 'do mens', 'for kids', 'kids clothes', 'kid clothes', 'childrens', 'children clothes', 'for children', 'baby clothes', 'kidswear', 'what about kids', 'anything for kids', 'what do you sell', 'what kind of things do you sell', 'what do you carry']],
 
   ['human', 3.5, ['human', 'real person', 'agent', 'representative', 'manager', 'supervisor', 'customer service', 'customer support', 'call me', 'call back', 'put me through', 'connect me', 'speak to', 'speak with', 'talk to someone', 'talk to somebody', 'talk to a', 'someone from your team', 'a person', 'live chat', 'operator', 'on the phone', 'phone call']],
   ['human', 1.5, ['talk to', 'someone', 'somebody', 'support', 'person', 'staff']],

@@ -127,6 +127,10 @@ function payment(p: Rec, f: Frame): string {
 
 function general(p: Rec, f: Frame): string {
   if (/\b(loyalty|point|reward|tier)/i.test(f.text)) return sentence(at(p, 'loyalty'));
+  // "do you sell men's clothes?", "anything for kids?": what the store carries, and honestly no more.
+  if (/\b(men'?s|menswear|for men|kids?|kidswear|child|children'?s|baby|babies)\b/i.test(f.text)) {
+    return `${sentence(at(p, 'store'))} Our clothing sizes follow a women's size chart, and I can't promise a men's or children's range.`.trim();
+  }
   if (/\b(hour|open|when)/i.test(f.text)) return sentence(at(p, 'support'));
   return [sentence(at(p, 'store')), sentence(at(p, 'support'))].filter(Boolean).join(' ');
 }

@@ -557,4 +557,13 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(cheaper.toolCalls[0]!.args.maxPrice).toBeLessThan(Math.min(...shown));
     expect(nameAt(cheaper.reply, 1)).toBeDefined();
   });
+
+  it('"do you sell men\'s clothes?" / "what about kids?" get what the store carries, without promising a range it cannot see', async () => {
+    const chat = new Chat(store, anonymous());
+    for (const ask of ['do you sell mens clothes?', 'what about kids?']) {
+      const r = await chat.say(ask);
+      expect(r.toolCalls).toEqual([{ name: 'store_policy', args: { topic: 'general' }, ok: true }]);
+      expect(r.reply).toMatch(/dresses, tops, trousers, shoes, outerwear and accessories\. Our clothing sizes follow a women's size chart, and I can't promise a men's or children's range\./);
+    }
+  });
 });
