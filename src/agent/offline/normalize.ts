@@ -99,6 +99,11 @@ export function editDistance(a: string, b: string, max: number): number {
 const corrections = new Map<string, string>();
 const CACHE_MAX = 5000;
 
+/** A word the model knows as written (or as its stem): not a typo, not gibberish. */
+export function isKnownWord(word: string): boolean {
+  return VOCAB.has(word) || VOCAB.has(stem(word));
+}
+
 export function correct(word: string): string {
   if (word.length < 3 || VOCAB.has(word) || /\d/.test(word)) return word;
   const cached = corrections.get(word);

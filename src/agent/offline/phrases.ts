@@ -31,6 +31,7 @@ export const PHRASES = {
   optOut: "Done: I've turned off personalization for this conversation. I won't use your shopping history or profile, and I'll help you just as I would any shopper.",
   optIn: "Done: personalization is back on, so I can use your shopping history to help.",
   confirmNothing: 'Happy to help. What would you like to do?',
+  didNotCatch: "Sorry, I didn't catch that. I can help you find something, check an order or start a return: what would you like to do?",
   denyReturn: "No problem, I haven't created a return label. Your order stays as it is.",
   pickHint: 'Tell me which one you like and your size, and I will add it to your cart.',
   englishOnly: "Sorry, I can only chat in English for now, so please write to me in English.",

@@ -11,9 +11,17 @@ import { inStockSizes, lastCartLines, ordersIn, productsIn, type CartLineView, t
 import type { Reply } from './voice.js';
 import { PHRASES } from './phrases.js';
 import { NOT_ARRIVED_PHRASES, ORDINAL_WORDS } from './lexicon.js';
-import { canonicalPhrase, normalize } from './normalize.js';
+import { canonicalPhrase, correct, isKnownWord, normalize } from './normalize.js';
 import { askProduct, askSize, styleName } from './replies-shop.js';
 import { PAGE_QUESTIONS } from './product-facts.js';
+
+const FILLERS = new Set(['lol', 'lmao', 'haha', 'hahaha', 'hehe', 'hmm', 'hmmm', 'umm', 'um', 'uh', 'meh', 'k', 'kk', 'xd', 'omg', 'wow', 'huh']);
+
+/** No word of the message means anything to the model: punctuation, digits, keyboard mashing, "lol". */
+function unreadable(text: string): boolean {
+  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  return words.every((w) => FILLERS.has(w) || (w.length > 1 && !isKnownWord(w) && !isKnownWord(correct(w))) || w.length === 1);
+}
 
 /** A sizing question with the shopper's own numbers (a measurement, a UK/US size): the chart answers it. */
 const MEASURE_OR_SYSTEM = /\b(uk|us|eu|inch|inches|cm|waist|bust|chest|hips?)\b|\d/i;
@@ -189,9 +197,12 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
   switch (f.intent) {
     case 'greeting':
       return reply({ kind: 'plain', body: '', perks: true });
+    case 'out_of_scope':
+      // "?", "asdfgh", "lol": nothing to hand a person either; ask again instead of offering one.
+      if (unreadable(f.text)) return reply({ kind: 'ask', body: PHRASES.didNotCatch });
+      return reply({ kind: 'plain', body: '' });
     case 'thanks':
     case 'goodbye':
-    case 'out_of_scope':
       return reply({ kind: 'plain', body: '' });
     case 'opt_out':
       return { kind: 'reply', reply: { kind: 'plain', body: PHRASES.optOut }, optOut: true };

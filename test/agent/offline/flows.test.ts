@@ -566,4 +566,17 @@ describe('colours, praise words and a VIP conversation', () => {
       expect(r.reply).toMatch(/dresses, tops, trousers, shoes, outerwear and accessories\. Our clothing sizes follow a women's size chart, and I can't promise a men's or children's range\./);
     }
   });
+
+  it('"?", "asdfgh" or "lol" get asked again, not offered a person, so a following "ok" opens no ticket', async () => {
+    const chat = new Chat(store, signedIn('c_marcus'));
+    for (const noise of ['?', 'asdfgh', 'lol', '1']) {
+      const r = await chat.say(noise);
+      expect(r.toolCalls).toEqual([]);
+      expect(r.reply).toMatch(/didn't catch that/);
+      expect(r.reply).not.toMatch(/colleague|human/i);
+    }
+    expect(toolNames(await chat.say('ok'))).toEqual([]);
+    // A real request outside the shop still gets the honest "outside what I can do" and a person.
+    expect((await chat.say('can you sing me a song')).reply).toMatch(/outside what I can do/);
+  });
 });
