@@ -23,6 +23,8 @@ export interface Frame {
   offset: number;
   /** Asks what a product's page says (material, care, pockets…) rather than what is in stock. */
   aboutProductPage: boolean;
+  /** The words of that question: this message, or the one "which one?" was asked about ("how warm is it?" → "the first one"). */
+  pageQuestion: string;
   /** Asks which colours a product comes in ("what colours does it come in?"). */
   aboutColours: boolean;
   /** Written in another language (German, French, Spanish, Italian), which this model does not read. */
@@ -275,6 +277,10 @@ export function buildFrame(text: string, mem: Memory): Frame {
   // Naming another item or order, or hedging ("but", "instead"), is a new request.
   if (intent === 'return' && mem.pendingReturn && mem.pendingAge === 1 && (u.scores.confirm ?? 0) >= 1 && (u.scores.deny ?? 0) <= 1 && !e.categoryWord && !e.orderNumbers.length) intent = 'confirm';
 
+  // "the first one" answering "which one?" after "how warm is it?": that question, about that one.
+  const pageQuestion = !asksAboutPage(text) && mem.asked === 'product' && mem.prevUser !== null && asksAboutPage(mem.prevUser) ? mem.prevUser : text;
+  if ((intent === 'out_of_scope' || intent === 'unanswerable') && mem.products.length && asksAboutPage(pageQuestion)) intent = 'stock';
+
   // "can I swap the jumper for a medium?" with no cart in view is about something bought.
   if (intent === 'update_cart' && !mem.cart?.length && (u.scores.return ?? 0) >= 3.5) intent = 'return';
   // "and one in black, size S" after adding the white one: the same search in black.
@@ -320,5 +326,5 @@ export function buildFrame(text: string, mem: Memory): Frame {
     intent = 'order_status';
   }
   if (!orderNumber && mem.orders.length === 0 && (e.pronoun || /\b(that|this|the same|my) order\b/i.test(text))) orderNumber = mem.mentionedOrder;
-  return { intent, e, text, product, orderNumber, injection: INJECTION.test(text), offset, aboutProductPage: asksAboutPage(text), aboutColours: WHICH_COLOURS.test(text), foreign: isForeign(text) };
+  return { intent, e, text, product, orderNumber, injection: INJECTION.test(text), offset, aboutProductPage: asksAboutPage(pageQuestion), pageQuestion, aboutColours: WHICH_COLOURS.test(text), foreign: isForeign(text) };
 }

@@ -115,9 +115,11 @@ function unstated(word: string): string {
 }
 
 /** Answers from the product page (material, care, fit) for what the message asks; null if it asks none of them. */
+const WARMTH = ['is light and airy, for warm days', 'is a light layer, not one for the cold', 'is a mid-weight layer', 'is one of our warmest pieces'];
+
 function pageAnswer(p: ProductView, text: string): string | null {
   const asks = (k: keyof typeof PAGE_QUESTIONS) => PAGE_QUESTIONS[k].test(text);
-  if (!asks('material') && !asks('care') && !asks('fit') && !asks('other')) return null;
+  if (!asks('material') && !asks('care') && !asks('fit') && !asks('other') && !asks('warmth')) return null;
   const facts = productFacts(p.description);
   const said: string[] = [];
   const unknown: string[] = [];
@@ -129,6 +131,8 @@ function pageAnswer(p: ProductView, text: string): string | null {
   answer(asks('material'), facts.material, (m) => `${p.name} is made of ${m}.`, 'what it is made of');
   answer(asks('care'), facts.care, (c) => `Care: ${c}.`, 'how to care for it');
   answer(asks('fit'), facts.fit, (f) => `It ${f}.`, 'how it fits');
+  // How warm, read from what it is made of (wool, down… warm; linen, silk… light and airy).
+  answer(asks('warmth'), facts.warmth === null ? null : WARMTH[facts.warmth]!, (w) => `${p.name} ${w}${facts.material ? ` (${facts.material})` : ''}.`, 'how warm it is');
   if (asks('other')) unknown.push(unstated(PAGE_QUESTIONS.other.exec(text)![0].toLowerCase()));
   if (unknown.length) {
     // Say what the page does state, so the shopper is not left with nothing.
@@ -165,7 +169,7 @@ export function productReply(ex: Exchange, f: Frame): Reply {
   const price = p.price !== null ? ` costs ${money(p.price)}` : '';
   const stock = sizes.length ? ` It is in stock ${inSizes(sizes)}${soldOut.length ? ` (sold out in ${sizeText(soldOut)})` : ''}.` : ' It is currently sold out.';
   const colour = p.colour && !p.name.toLowerCase().includes(p.colour.toLowerCase()) ? ` in ${p.colour}` : '';
-  const page = pageAnswer(p, f.text);
+  const page = pageAnswer(p, f.pageQuestion);
   if (page) return { kind: 'fact', body: `${page}${p.price !== null && PAGE_QUESTIONS.price.test(f.text) ? ` It costs ${money(p.price)}.` : ''}${stock}`, hint };
   return { kind: 'fact', body: `${p.name}${colour}${price}.${stock}`, hint };
 }

@@ -579,4 +579,16 @@ describe('colours, praise words and a VIP conversation', () => {
     // A real request outside the shop still gets the honest "outside what I can do" and a person.
     expect((await chat.say('can you sing me a song')).reply).toMatch(/outside what I can do/);
   });
+
+  it('"how warm is it?" is read from what the piece is made of, also when "the first one" answers "which one?"', async () => {
+    const chat = new Chat(store, anonymous());
+    const coats = await chat.say('I need a coat for winter in Chicago, something really warm');
+    const first = nameAt(coats.reply, 1)!;
+    expect((await chat.say('how warm is it?')).reply).toMatch(/Which one would you like\?/);
+    const warm = await chat.say('the first one');
+    expect(toolNames(warm)).toEqual(['get_product']);
+    expect(warm.reply).toContain(`${first} is one of our warmest pieces (wool`);
+    await chat.say('show me linen dresses');
+    expect((await chat.say('is the first one breathable?')).reply).toMatch(/is light and airy, for warm days \(linen\)/);
+  });
 });

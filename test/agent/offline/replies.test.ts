@@ -10,7 +10,7 @@ const view = (id: string, name: string, colour: string | null): ProductView => (
 
 describe('which colours a product comes in', () => {
   const text = 'what colours does it come in?';
-  const frame = (product: ProductView): Frame => ({ intent: 'stock', e: extractEntities(normalize(text)), text, product, orderNumber: null, injection: false, offset: 0, aboutProductPage: false, aboutColours: true, foreign: false });
+  const frame = (product: ProductView): Frame => ({ intent: 'stock', e: extractEntities(normalize(text)), text, product, orderNumber: null, injection: false, offset: 0, aboutProductPage: false, pageQuestion: text, aboutColours: true, foreign: false });
   const found = (...rows: ProductView[]) => ({ id: 'call_1', name: 'search_products', args: { query: 'Canvas Tote', limit: 10 }, result: { ok: true, error: null, data: { products: rows } } });
 
   it('a product without a colour in the results says what it can, and does not fail', () => {
