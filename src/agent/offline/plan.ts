@@ -46,6 +46,7 @@ const reply = (r: Reply): Step => ({ kind: 'reply', reply: r });
 
 const NEWEST = /\b(new arrivals?|newest|new[- ]in|just (?:in|arrived|landed|dropped)|latest|what'?s new|anything new|something new|new (?:stuff|things|collection|season|releases?|products?|items?|pieces?|styles?))\b/i;
 
+const POINTS_AT = /\b(the|this|that) \w+ one\b/i;
 const WHATS_NEW = /\b(what'?s|what is|anything|something) new\b/i;
 
 function searchArgs(f: Frame): Record<string, unknown> {
@@ -283,6 +284,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       return tools.has('store_policy') ? call('store_policy', { topic: 'general' }) : reply({ kind: 'fact', body: PHRASES.notAllowed });
     case 'recommend':
       if (tools.has('recommend_products')) return call('recommend_products', { limit: 3 });
+      // "what goes with the first one?": which kind of piece to look for next to it.
+      if (f.product && (e.ordinal !== null || e.pronoun || POINTS_AT.test(f.text))) return reply({ kind: 'ask', body: `Happy to help you put a look together! What would you like to wear with the ${f.product.name}: ${f.product.category === 'trousers' ? 'a top' : 'trousers'}, shoes, a jacket or an accessory?` });
       // "what goes with my chinos?": which kind of piece to look for next to them.
       if (e.categoryWord) return reply({ kind: 'ask', body: `Happy to help you put a look together! What would you like to wear with the ${e.colour ? `${e.colour} ` : ''}${plural(e.categoryWord)}: a top, shoes, a jacket or an accessory?` });
       return reply({ kind: 'ask', body: 'Happy to suggest something! What are you shopping for (a dress, a top, shoes...), and do you have a colour or budget in mind?' });

@@ -591,4 +591,13 @@ describe('colours, praise words and a VIP conversation', () => {
     await chat.say('show me linen dresses');
     expect((await chat.say('is the first one breathable?')).reply).toMatch(/is light and airy, for warm days \(linen\)/);
   });
+
+  it('"what goes with the first one?" without personal picks asks what to wear with that piece, by name', async () => {
+    const chat = new Chat(store, anonymous());
+    const work = await chat.say('something for work');
+    const first = nameAt(work.reply, 1)!;
+    const look = await chat.say('what goes with the first one?');
+    expect(look.toolCalls).toEqual([]);
+    expect(look.reply).toContain(`What would you like to wear with the ${first}:`);
+  });
 });
