@@ -61,6 +61,7 @@ const STORE = STORE_WORDS.map(canonicalPhrase);
 const THRESHOLD = 2;
 const HEDGED = / (but|instead|how about|what about|rather|or|only) /;
 const SIZE_SYSTEM = / (uk|us) (size )?([2-9]|1[0-9]|20) /;
+const RETURN_OBJECT = / (?<!(not|dont|never|no) )(return|send back|exchange|refund) (the|my|this|that|these|those|both|them|it|one of) /;
 const CHANGE_TO = / (change|switch|swap|make) (\w+ ){0,4}?(to|into|for) (a |an |size )?/;
 const QUESTION = /^ (do you have|have you got|is|are|any|does|do they|got) /;
 
@@ -135,6 +136,8 @@ function understand(text: string, ctx: ClassifyContext): Understanding {
   }
   // "what size is a UK 12?", "do you have it in a US 8?": the catalog is XS–XXL, so the conversion.
   if (e.size && SIZE_SYSTEM.exec(norm.padded)?.[3] === e.size) add(scores, 'policy_sizing', 4);
+  // "return the maxi dress", "send back my boots": a garment as the object of a return is one already bought.
+  if (RETURN_OBJECT.test(norm.padded)) add(scores, 'return', 2);
   // "change the white ones to L", "switch them to a medium": a cart line's new size.
   if (e.size && CHANGE_TO.test(norm.padded)) add(scores, 'update_cart', 4.5);
   if (e.email) add(scores, 'verify', e.orderNumbers.length ? 6 : 3);

@@ -331,6 +331,14 @@ function orderMeant(orders: readonly OrderView[], f: Frame): string | null {
   return underway.length === 1 ? underway[0]!.orderNumber : null;
 }
 
+/** "the maxi dress" when the maxi dress is in another order than this one: not this order's return. */
+function namedElsewhere(orders: readonly OrderView[], candidate: OrderView, f: Frame): boolean {
+  const words = [f.e.categoryWord, ...f.e.descriptors].filter((w): w is string => !!w && w.length >= 3);
+  const holds = (o: OrderView, w: string) => o.items.some((i) => i.toLowerCase().includes(w));
+  const named = words.filter((w) => orders.some((o) => holds(o, w)));
+  return named.length > 0 && !named.some((w) => holds(candidate, w));
+}
+
 /** After this turn's tool results: chain one more call when the request needs it, else compose. */
 export function nextStep(input: PlanInput): Step {
   const { frame: f, tools, done } = input;
@@ -368,7 +376,7 @@ export function nextStep(input: PlanInput): Step {
     const orders = ordersIn(r.data);
     if (f.intent === 'return' && tools.has('create_return_label')) {
       const returnable = orders.filter((o) => o.returnPossible);
-      if (returnable.length === 1 && !garmentNotIn(returnable, f.e)) return proposeReturn(returnable[0]!.orderNumber, returnable[0]!, f, tools);
+      if (returnable.length === 1 && !garmentNotIn(returnable, f.e) && !namedElsewhere(orders, returnable[0]!, f)) return proposeReturn(returnable[0]!.orderNumber, returnable[0]!, f, tools);
     }
     // "my last order" / "what I got last time": the newest.
     if (f.intent === 'reorder' && tools.has('reorder') && orders.length && (f.e.ordinal === -1 || /\blast time\b/i.test(f.text))) return call('reorder', { orderNumber: orders[0]!.orderNumber });

@@ -48,8 +48,11 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
   const lines = shown.map(orderLine).join('\n');
   if (f.intent === 'return') {
     // "the sneakers are the wrong size": the order that has them, and why it cannot go back yet.
-    const word = f.e.categoryWord;
-    const holding = word ? shown.filter((o) => o.items.some((i) => i.toLowerCase().includes(word))) : [];
+    // Named by the garment and its words ("the maxi dress"): the order whose items match the most of them.
+    const words = [f.e.categoryWord, ...f.e.descriptors].filter((w): w is string => !!w && w.length >= 3);
+    const matched = (o: OrderView) => words.filter((w) => o.items.some((i) => i.toLowerCase().includes(w))).length;
+    const best = Math.max(0, ...orders.map(matched));
+    const holding = best > 0 ? orders.filter((o) => matched(o) === best) : [];
     if (holding.length === 1 && !holding[0]!.returnPossible) {
       const o = holding[0]!;
       const why = o.status === 'delivered' ? 'its return window has closed' : 'it has not been delivered yet; a return can be made once it arrives';

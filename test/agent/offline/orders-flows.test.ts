@@ -236,4 +236,11 @@ describe('sizing questions are answered, never turned into a cart item', () => {
     expect(women.reply).toMatch(/A US women's 8 is between EU 38 and 39\./);
     expect((await chat.say("I'm a US 10 in sneakers")).reply).toMatch(/A US women's 10 is between EU 40 and 41; a US men's 10 is about EU 43\./);
   });
+
+  it('"can I still return the maxi dress?" answers about the order that has it (window closed), and proposes no other order\'s return', async () => {
+    const chat = new Chat(store, signedIn('c_sarah'));
+    const maxi = await chat.say('can I still return the maxi dress?');
+    expect(toolNames(maxi)).toEqual(['lookup_order']);
+    expect(maxi.reply).toMatch(/#\d+ \(delivered [\d-]+\): [^\n]*Maxi Dress[^\n]*\nThis order can't be returned right now: its return window has closed\./);
+  });
 });
