@@ -7,7 +7,7 @@ import { garmentNotIn, pickOrder, pickProduct } from './frame.js';
 import type { Memory } from './memory.js';
 import type { Exchange } from './conversation.js';
 import { policyTopic } from './classify.js';
-import { inStockSizes, lastCartLines, ordersIn, productsIn, type CartLineView, type OrderView, type ProductView } from './results.js';
+import { inStockSizes, lastCartLines, namedSize, ordersIn, productsIn, type CartLineView, type OrderView, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 import { PHRASES } from './phrases.js';
 import { NOT_ARRIVED_PHRASES, ORDINAL_WORDS } from './lexicon.js';
@@ -359,7 +359,9 @@ export function nextStep(input: PlanInput): Step {
     // "add a red dress in M": any of them will do, the first; "add the linen wrap dress": only that one.
     const found = productsIn(r.data);
     const p = pickProduct(found, { ...f.e, ordinal: null, pronoun: false }, f.text) ?? (f.e.definite && found.length > 1 ? null : found[0]);
-    if (p && (f.e.size ? inStockSizes(p).includes(f.e.size) : false)) return addOrAsk(p, f, tools);
+    // A one-size piece needs no size: "add the black leather belt" adds it.
+    const oneSize = p !== undefined && p !== null && p.stock.length === 1 && namedSize(p.stock[0]!.size) === null && inStockSizes(p).length === 1;
+    if (p && (f.e.size ? inStockSizes(p).includes(f.e.size) : oneSize)) return addOrAsk(p, f, tools);
     return { kind: 'compose' };
   }
   // A comparison of products found by name: now each one's details.

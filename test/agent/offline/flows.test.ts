@@ -600,4 +600,15 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(look.toolCalls).toEqual([]);
     expect(look.reply).toContain(`What would you like to wear with the ${first}:`);
   });
+
+  it('"add the black leather belt" adds the one-size belt straight away (was: which size would you like?)', async () => {
+    const chat = new Chat(store, anonymous());
+    const belt = await chat.say('add the black leather belt');
+    expect(toolNames(belt)).toEqual(['search_products', 'add_to_cart']);
+    expect(belt.reply).toMatch(/^I've added Black Leather Belt to your cart\./);
+    // A piece in several sizes still asks which one.
+    const dress = await chat.say('add the red linen wrap dress');
+    expect(toolNames(dress)).toEqual(['search_products']);
+    expect(dress.reply).toMatch(/Which size would you like\?/);
+  });
 });
