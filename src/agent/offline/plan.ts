@@ -245,7 +245,10 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
     case 'add_to_cart':
       if (numericClothingSize(f, memory.products) && tools.has('store_policy')) return call('store_policy', { topic: 'sizing' });
       if (f.product) return addOrAsk(f.product, f, tools);
-      if (wantsProductSearch(f) && tools.has('search_products')) return call('search_products', searchArgs(f));
+      if (wantsProductSearch(f) && tools.has('search_products')) {
+        const { size: _size, ...args } = searchArgs(f);
+        return call('search_products', args);
+      }
       return reply(askProduct(memory.products));
     case 'compare': {
       const products = compared(memory.products, f.text);
@@ -356,12 +359,17 @@ export function nextStep(input: PlanInput): Step {
   if (last.name === 'search_products' && r.ok && f.intent === 'add_to_cart' && !already('add_to_cart')) {
     // Only what the shopper named: a kind or colour of product, and words that matched as said.
     if (r.data.approximate === true || (f.e.category === null && f.e.colour === null)) return { kind: 'compose' };
-    // "add a red dress in M": any of them will do, the first; "add the linen wrap dress": only that one.
+    // The search left the size out, so the piece meant is found even when its size is gone.
+    // "add a red dress in M": the first that has M; "add the linen wrap dress": only that one.
     const found = productsIn(r.data);
-    const p = pickProduct(found, { ...f.e, ordinal: null, pronoun: false }, f.text) ?? (f.e.definite && found.length > 1 ? null : found[0]);
+    const size = f.e.size;
     // A one-size piece needs no size: "add the black leather belt" adds it.
-    const oneSize = p !== undefined && p !== null && p.stock.length === 1 && namedSize(p.stock[0]!.size) === null && inStockSizes(p).length === 1;
-    if (p && (f.e.size ? inStockSizes(p).includes(f.e.size) : oneSize)) return addOrAsk(p, f, tools);
+    const oneSize = (x: ProductView) => x.stock.length === 1 && namedSize(x.stock[0]!.size) === null && inStockSizes(x).length === 1;
+    const fits = (x: ProductView) => (size ? inStockSizes(x).includes(size) : oneSize(x));
+    const p = pickProduct(found, { ...f.e, ordinal: null, pronoun: false }, f.text) ?? (f.e.definite && found.length > 1 ? null : (found.find(fits) ?? found[0]));
+    if (p && fits(p)) return addOrAsk(p, f, tools);
+    // The piece, but not in that size: say so and ask for one it has.
+    if (p && size && found.length === 1) return reply({ kind: 'ask', body: `${p.name} isn't in stock in ${size}. ${askSize(p).body}` });
     return { kind: 'compose' };
   }
   // A comparison of products found by name: now each one's details.

@@ -522,7 +522,8 @@ describe('colours, praise words and a VIP conversation', () => {
     const chat = new Chat(store, anonymous());
     await chat.say('add 2 white ribbed tank tops in M');
     const black = await chat.say('and one in black, size S');
-    expect(black.toolCalls[0]!.args).toMatchObject({ query: 'ribbed tank', colour: 'black', size: 'S' });
+    expect(black.toolCalls[0]!.args).toMatchObject({ query: 'ribbed tank', colour: 'black' });
+    expect(black.toolCalls[1]).toMatchObject({ name: 'add_to_cart', args: { size: 'S' }, ok: true });
     expect(black.reply).toMatch(/I've added Black Ribbed Tank Top in S/);
     const moved = await chat.say('change the white ones to L');
     expect(moved.toolCalls).toEqual([{ name: 'update_cart', args: expect.objectContaining({ size: 'M', newSize: 'L' }), ok: true }]);
@@ -610,5 +611,13 @@ describe('colours, praise words and a VIP conversation', () => {
     const dress = await chat.say('add the red linen wrap dress');
     expect(toolNames(dress)).toEqual(['search_products']);
     expect(dress.reply).toMatch(/Which size would you like\?/);
+  });
+
+  it('"I\'ll take the grey one in M" when the grey coat has no M adds nothing else instead: it shows what has M and what does not', async () => {
+    const chat = new Chat(store, anonymous());
+    await chat.say('compare the black and the grey wool coats');
+    const grey = await chat.say("i'll take the grey one in M");
+    expect(toolNames(grey)).not.toContain('add_to_cart');
+    expect(grey.reply).toMatch(/Grey Wool Blend Coat: \$[\d.]+, sold out in M/);
   });
 });
