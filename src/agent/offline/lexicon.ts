@@ -68,7 +68,8 @@ export const PHRASE_FEATURES: ReadonlyArray<readonly [ScoredIntent, number, read
   ['stock', 3, ['tell me about', 'in stock', 'sold out', 'what sizes', 'which sizes', 'which size', 'sizes left', 'size left', 'any left', 'availability', 'tell me more', 'more about', 'more details', 'details']],
   ['stock', 2.5, ['available', 'come in', 'comes in', 'still have', 'left in', 'out of stock', 'are left', 'is left']],
   // Side by side: the products shown (or those named by position) compared on price, material and fit.
-  ['compare', 4, ['which is more expensive', 'which one is more expensive', 'which costs more', 'which is pricier', 'which one is pricier', 'compare', 'comparison', 'difference between', 'what is the difference', 'which one is better', 'which is better', 'which one is warmer', 'which is warmer', 'which one is cheaper', 'which is cheaper', 'which one is nicer', 'which one should i get', 'which should i get', 'which one would you choose', 'which would you choose', 'which would you pick', 'versus', 'vs']],
+  ['compare', 4, ['which is more expensive', 'which one is more expensive', 'which costs more', 'which is pricier', 'which one is pricier', 'compare', 'comparison', 'difference between', 'what is the difference', 'which one is better', 'which is better', 'which one is warmer', 'which is warmer', 'which one is cheaper', 'which is cheaper', 'which one is nicer', 'which one should i get', 'which should i get', 'which one would you choose', 'which would you choose', 'which would you pick']],
+  ['compare', 6, ['compare', 'comparison', 'difference between', 'versus', 'vs']],
   // Another size of the product in view.
   ['stock', 3, ['another size', 'other size', 'different size', 'size bigger', 'size smaller', 'in a bigger', 'in a smaller', 'next size up', 'size up', 'size down']],
   // The price of a product, and what the product page says about it (material, care, fit).

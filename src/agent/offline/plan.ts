@@ -164,7 +164,11 @@ function namedForComparison(text: string): string[] {
   const body = (/\bbetween\b(.*)$/i.exec(text)?.[1] ?? /\bcompare\b(.*)$/i.exec(text)?.[1] ?? text).replace(/[?!.]+/g, ' ');
   const parts = body.split(/\s*(?:,|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwith\b)\s*/i).map((p) => p.replace(/^\s*(the|a|an|that|this)\s+/i, '').trim());
   const named = parts.filter((p) => /[a-z]{3}/i.test(p) && !/^(them|those|these|both|it|one|ones|the (first|second|third|last)( one)?)$/i.test(p));
-  return named.length >= 2 ? named.slice(0, 3) : [];
+  // "the black and the grey wool coats": the shared words go with each ("black wool coats").
+  const last = named.at(-1)?.split(/\s+/) ?? [];
+  const shared = last.length >= 2 ? last.slice(1).join(' ') : '';
+  const whole = named.map((p) => (shared && !/\s/.test(p) ? `${p} ${shared}` : p));
+  return whole.length >= 2 ? whole.slice(0, 3) : [];
 }
 
 /** The products a comparison is about: those named by position ("the first and the third"), else all shown (up to three). */

@@ -613,11 +613,13 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(dress.reply).toMatch(/Which size would you like\?/);
   });
 
-  it('"I\'ll take the grey one in M" when the grey coat has no M adds nothing else instead: it shows what has M and what does not', async () => {
+  it('"compare the black and the grey wool coats" compares those two; "I\'ll take the grey one in M" when it has no M adds nothing, and says which sizes it has', async () => {
     const chat = new Chat(store, anonymous());
-    await chat.say('compare the black and the grey wool coats');
+    const compared = await chat.say('compare the black and the grey wool coats');
+    expect(compared.toolCalls.filter((c) => c.name === 'search_products').map((c) => c.args.query)).toEqual(['black wool coats', 'grey wool coats']);
+    expect(compared.reply).toMatch(/Side by side:\n1\. Black Wool Blend Coat: [^\n]*\n2\. Grey Wool Blend Coat/);
     const grey = await chat.say("i'll take the grey one in M");
-    expect(toolNames(grey)).not.toContain('add_to_cart');
-    expect(grey.reply).toMatch(/Grey Wool Blend Coat: \$[\d.]+, sold out in M/);
+    expect(grey.toolCalls.filter((c) => c.name === 'add_to_cart' && c.ok)).toEqual([]);
+    expect(grey.reply).toMatch(/Grey Wool Blend Coat is sold out in M\. It's in stock in XS, S, L, XL and XXL/);
   });
 });
