@@ -3,28 +3,16 @@
 // (create_return_label with confirm: true) happens only on the shopper's yes to a proposal
 // made in the previous turn, with exactly the proposed arguments.
 import type { Frame } from './frame.js';
-import { garmentNotIn, pickOrder, pickProduct } from './frame.js';
+import { garmentNotIn, pickProduct } from './frame.js';
 import type { Memory } from './memory.js';
 import type { Exchange } from './conversation.js';
 import { policyTopic } from './classify.js';
 import { inStockSizes, lastCartLines, namedSize, ordersIn, productsIn, type CartLineView, type OrderView, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 import { PHRASES } from './phrases.js';
-import { NOT_ARRIVED_PHRASES, ORDINAL_WORDS } from './lexicon.js';
-import { canonicalPhrase, correct, isKnownWord, normalize } from './normalize.js';
 import { askProduct, askSize, styleName } from './replies-shop.js';
 import { PAGE_QUESTIONS } from './product-facts.js';
-
-const FILLERS = new Set(['lol', 'lmao', 'haha', 'hahaha', 'hehe', 'hmm', 'hmmm', 'umm', 'um', 'uh', 'meh', 'k', 'kk', 'xd', 'omg', 'wow', 'huh']);
-
-/** No word of the message means anything to the model: punctuation, digits, keyboard mashing, "lol". */
-function unreadable(text: string): boolean {
-  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
-  return words.every((w) => FILLERS.has(w) || (w.length > 1 && !isKnownWord(w) && !isKnownWord(correct(w))) || w.length === 1);
-}
-
-/** A sizing question with the shopper's own numbers (a measurement, a UK/US size): the chart answers it. */
-const MEASURE_OR_SYSTEM = /\b(uk|us|eu|inch|inches|cm|waist|bust|chest|hips?)\b|\d/i;
+import { MEASURE_OR_SYSTEM, NEWEST, POINTS_AT, WHATS_NEW, compared, namedElsewhere, namedForComparison, numericClothingSize, orderMeant, plural, unreadable, wantsProductSearch } from './plan-reading.js';
 
 export interface Call {
   name: string;
@@ -44,11 +32,6 @@ export interface PlanInput {
 const call = (name: string, args: Record<string, unknown>): Step => ({ kind: 'call', calls: [{ name, args }] });
 const reply = (r: Reply): Step => ({ kind: 'reply', reply: r });
 
-const NEWEST = /\b(new arrivals?|newest|new[- ]in|just (?:in|arrived|landed|dropped)|latest|what'?s new|anything new|something new|new (?:stuff|things|collection|season|releases?|products?|items?|pieces?|styles?))\b/i;
-
-const POINTS_AT = /\b(the|this|that) \w+ one\b/i;
-const WHATS_NEW = /\b(what'?s|what is|anything|something) new\b/i;
-
 function searchArgs(f: Frame): Record<string, unknown> {
   const e = f.e;
   const words = [...e.descriptors];
@@ -65,19 +48,6 @@ function searchArgs(f: Frame): Record<string, unknown> {
   if (e.maxPrice !== null) args.maxPrice = e.maxPrice;
   return args;
 }
-
-/** "chino" → "chinos", "dress" → "dresses", "jeans" stays. */
-const plural = (w: string) => (/(s|x|ch|sh)$/.test(w) ? (/(ss|x|ch|sh)$/.test(w) ? `${w}es` : w) : `${w}s`);
-
-/** A UK/US dress size (2–20) asked of clothes, which the catalog sizes XS–XXL; shoes and jeans waists (28+) are numbers. */
-function numericClothingSize(f: Frame, shown: readonly ProductView[]): boolean {
-  if (f.e.size === null || !/^\d{1,2}$/.test(f.e.size) || Number(f.e.size) > 20) return false;
-  // The piece meant: named, pointed at, or what every product on screen is.
-  const category = f.e.category ?? f.product?.category ?? (shown.length && shown.every((p) => p.category === shown[0]!.category) ? shown[0]!.category : null);
-  return category !== 'shoes' && category !== 'accessories';
-}
-
-const wantsProductSearch = (f: Frame) => f.e.category !== null || f.e.colour !== null || f.e.descriptors.length > 0 || f.e.maxPrice !== null;
 
 function humanReason(f: Frame): string {
   const text = f.text.replace(/\s+/g, ' ').trim();
@@ -158,25 +128,6 @@ function cartLineMeant(lines: readonly CartLineView[], views: ProductView[], f: 
 
 const REMOVE_ALL = /\b((empty|clear) (out )?(my|the) (cart|basket|bag)|(remove|delete) (everything|all( of it| of them| items)?))\b/i;
 const REMOVE = /\b(remove|delete|take (it|that|this|them|the [\w-]+( [\w-]+)?) out|out of (my|the) (cart|basket|bag)|get rid of|don'?t want (it|that|this|them|the [\w-]+) anymore)\b/i;
-
-/** The things a comparison names itself ("between the X and the Y", "X vs Y"), at most three. */
-function namedForComparison(text: string): string[] {
-  const body = (/\bbetween\b(.*)$/i.exec(text)?.[1] ?? /\bcompare\b(.*)$/i.exec(text)?.[1] ?? text).replace(/[?!.]+/g, ' ');
-  const parts = body.split(/\s*(?:,|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwith\b)\s*/i).map((p) => p.replace(/^\s*(the|a|an|that|this)\s+/i, '').trim());
-  const named = parts.filter((p) => /[a-z]{3}/i.test(p) && !/^(them|those|these|both|it|one|ones|the (first|second|third|last)( one)?)$/i.test(p));
-  // "the black and the grey wool coats": the shared words go with each ("black wool coats").
-  const last = named.at(-1)?.split(/\s+/) ?? [];
-  const shared = last.length >= 2 ? last.slice(1).join(' ') : '';
-  const whole = named.map((p) => (shared && !/\s/.test(p) ? `${p} ${shared}` : p));
-  return whole.length >= 2 ? whole.slice(0, 3) : [];
-}
-
-/** The products a comparison is about: those named by position ("the first and the third"), else all shown (up to three). */
-function compared(shown: readonly ProductView[], text: string): ProductView[] {
-  const positions = [...text.toLowerCase().matchAll(/\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\b/g)].map((m) => ORDINAL_WORDS[m[1]!]!);
-  const named = [...new Set(positions)].map((n) => (n === -1 ? shown[shown.length - 1] : shown[n - 1])).filter((p): p is ProductView => !!p);
-  return (named.length >= 2 ? named : shown).slice(0, 3);
-}
 
 /** Needs account tools the persona lacks: verification first if it is offered, else honesty. */
 function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: string, f: Frame): Step {
@@ -321,29 +272,6 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       return reply({ kind: 'plain', body: '' });
     }
   }
-}
-
-const NOT_ARRIVED = NOT_ARRIVED_PHRASES.map(canonicalPhrase);
-
-/** The one order of a fresh list the message points at: by position ("my last order"), by what it holds, or the only one still on its way when it "hasn't arrived". */
-function orderMeant(orders: readonly OrderView[], f: Frame): string | null {
-  if (f.e.ordinal !== null) return pickOrder(orders, f.e, f.text, f.intent);
-  // "the status of the sneakers": the one order that has them.
-  const words = [f.e.categoryWord, ...f.e.descriptors].filter((w): w is string => !!w && w.length >= 3);
-  const holding = words.length ? orders.filter((o) => o.items.some((i) => words.some((w) => i.toLowerCase().includes(w)))) : [];
-  if (holding.length === 1) return holding[0]!.orderNumber;
-  const said = normalize(f.text).padded;
-  if (!NOT_ARRIVED.some((p) => said.includes(p))) return null;
-  const underway = orders.filter((o) => !o.delivered && o.status !== 'delivered' && o.status !== 'cancelled');
-  return underway.length === 1 ? underway[0]!.orderNumber : null;
-}
-
-/** "the maxi dress" when the maxi dress is in another order than this one: not this order's return. */
-function namedElsewhere(orders: readonly OrderView[], candidate: OrderView, f: Frame): boolean {
-  const words = [f.e.categoryWord, ...f.e.descriptors].filter((w): w is string => !!w && w.length >= 3);
-  const holds = (o: OrderView, w: string) => o.items.some((i) => i.toLowerCase().includes(w));
-  const named = words.filter((w) => orders.some((o) => holds(o, w)));
-  return named.length > 0 && !named.some((w) => holds(candidate, w));
 }
 
 /** After this turn's tool results: chain one more call when the request needs it, else compose. */

@@ -1,0 +1,81 @@
+// What the planner reads in a message beyond the frame: whether it can be read at all, which
+// numbers are sizes, what a comparison names, which order of a fresh list it means.
+import type { Frame } from './frame.js';
+import type { OrderView, ProductView } from './results.js';
+import { pickOrder } from './frame.js';
+import { NOT_ARRIVED_PHRASES, ORDINAL_WORDS } from './lexicon.js';
+import { canonicalPhrase, correct, isKnownWord, normalize } from './normalize.js';
+
+const FILLERS = new Set(['lol', 'lmao', 'haha', 'hahaha', 'hehe', 'hmm', 'hmmm', 'umm', 'um', 'uh', 'meh', 'k', 'kk', 'xd', 'omg', 'wow', 'huh']);
+
+/** No word of the message means anything to the model: punctuation, digits, keyboard mashing, "lol". */
+export function unreadable(text: string): boolean {
+  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  return words.every((w) => FILLERS.has(w) || (w.length > 1 && !isKnownWord(w) && !isKnownWord(correct(w))) || w.length === 1);
+}
+
+/** A sizing question with the shopper's own numbers (a measurement, a UK/US size): the chart answers it. */
+export const MEASURE_OR_SYSTEM = /\b(uk|us|eu|inch|inches|cm|waist|bust|chest|hips?)\b|\d/i;
+
+/** "new arrivals", "what's new", "just came in": the search reads these words as newest first. */
+export const NEWEST = /\b(new arrivals?|newest|new[- ]in|just (?:in|arrived|landed|dropped)|latest|what'?s new|anything new|something new|new (?:stuff|things|collection|season|releases?|products?|items?|pieces?|styles?))\b/i;
+
+/** "the black one", "that linen one": a pointer at something on screen. */
+export const POINTS_AT = /\b(the|this|that) \w+ one\b/i;
+/** A bare "what's new?": a shopper with personal picks gets those. */
+export const WHATS_NEW = /\b(what'?s|what is|anything|something) new\b/i;
+
+/** "chino" → "chinos", "dress" → "dresses", "jeans" stays. */
+export const plural = (w: string) => (/(s|x|ch|sh)$/.test(w) ? (/(ss|x|ch|sh)$/.test(w) ? `${w}es` : w) : `${w}s`);
+
+/** A UK/US dress size (2–20) asked of clothes, which the catalog sizes XS–XXL; shoes and jeans waists (28+) are numbers. */
+export function numericClothingSize(f: Frame, shown: readonly ProductView[]): boolean {
+  if (f.e.size === null || !/^\d{1,2}$/.test(f.e.size) || Number(f.e.size) > 20) return false;
+  // The piece meant: named, pointed at, or what every product on screen is.
+  const category = f.e.category ?? f.product?.category ?? (shown.length && shown.every((p) => p.category === shown[0]!.category) ? shown[0]!.category : null);
+  return category !== 'shoes' && category !== 'accessories';
+}
+
+export const wantsProductSearch = (f: Frame) => f.e.category !== null || f.e.colour !== null || f.e.descriptors.length > 0 || f.e.maxPrice !== null;
+
+/** The things a comparison names itself ("between the X and the Y", "X vs Y"), at most three. */
+export function namedForComparison(text: string): string[] {
+  const body = (/\bbetween\b(.*)$/i.exec(text)?.[1] ?? /\bcompare\b(.*)$/i.exec(text)?.[1] ?? text).replace(/[?!.]+/g, ' ');
+  const parts = body.split(/\s*(?:,|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwith\b)\s*/i).map((p) => p.replace(/^\s*(the|a|an|that|this)\s+/i, '').trim());
+  const named = parts.filter((p) => /[a-z]{3}/i.test(p) && !/^(them|those|these|both|it|one|ones|the (first|second|third|last)( one)?)$/i.test(p));
+  // "the black and the grey wool coats": the shared words go with each ("black wool coats").
+  const last = named.at(-1)?.split(/\s+/) ?? [];
+  const shared = last.length >= 2 ? last.slice(1).join(' ') : '';
+  const whole = named.map((p) => (shared && !/\s/.test(p) ? `${p} ${shared}` : p));
+  return whole.length >= 2 ? whole.slice(0, 3) : [];
+}
+
+/** The products a comparison is about: those named by position ("the first and the third"), else all shown (up to three). */
+export function compared(shown: readonly ProductView[], text: string): ProductView[] {
+  const positions = [...text.toLowerCase().matchAll(/\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\b/g)].map((m) => ORDINAL_WORDS[m[1]!]!);
+  const named = [...new Set(positions)].map((n) => (n === -1 ? shown[shown.length - 1] : shown[n - 1])).filter((p): p is ProductView => !!p);
+  return (named.length >= 2 ? named : shown).slice(0, 3);
+}
+
+const NOT_ARRIVED = NOT_ARRIVED_PHRASES.map(canonicalPhrase);
+
+/** The one order of a fresh list the message points at: by position ("my last order"), by what it holds, or the only one still on its way when it "hasn't arrived". */
+export function orderMeant(orders: readonly OrderView[], f: Frame): string | null {
+  if (f.e.ordinal !== null) return pickOrder(orders, f.e, f.text, f.intent);
+  // "the status of the sneakers": the one order that has them.
+  const words = [f.e.categoryWord, ...f.e.descriptors].filter((w): w is string => !!w && w.length >= 3);
+  const holding = words.length ? orders.filter((o) => o.items.some((i) => words.some((w) => i.toLowerCase().includes(w)))) : [];
+  if (holding.length === 1) return holding[0]!.orderNumber;
+  const said = normalize(f.text).padded;
+  if (!NOT_ARRIVED.some((p) => said.includes(p))) return null;
+  const underway = orders.filter((o) => !o.delivered && o.status !== 'delivered' && o.status !== 'cancelled');
+  return underway.length === 1 ? underway[0]!.orderNumber : null;
+}
+
+/** "the maxi dress" when the maxi dress is in another order than this one: not this order's return. */
+export function namedElsewhere(orders: readonly OrderView[], candidate: OrderView, f: Frame): boolean {
+  const words = [f.e.categoryWord, ...f.e.descriptors].filter((w): w is string => !!w && w.length >= 3);
+  const holds = (o: OrderView, w: string) => o.items.some((i) => i.toLowerCase().includes(w));
+  const named = words.filter((w) => orders.some((o) => holds(o, w)));
+  return named.length > 0 && !named.some((w) => holds(candidate, w));
+}
