@@ -279,7 +279,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
 
   // "the first one" answering "which one?" after "how warm is it?": that question, about that one.
   const pageQuestion = !asksAboutPage(text) && mem.asked === 'product' && mem.prevUser !== null && asksAboutPage(mem.prevUser) ? mem.prevUser : text;
-  if ((intent === 'out_of_scope' || intent === 'unanswerable') && mem.products.length && asksAboutPage(pageQuestion)) intent = 'stock';
+  if (pageQuestion !== text && (intent === 'out_of_scope' || intent === 'unanswerable') && mem.products.length) intent = 'stock';
 
   // "can I swap the jumper for a medium?" with no cart in view is about something bought.
   if (intent === 'update_cart' && !mem.cart?.length && (u.scores.return ?? 0) >= 3.5) intent = 'return';
