@@ -129,12 +129,16 @@ function cartLineMeant(lines: readonly CartLineView[], views: ProductView[], f: 
 const REMOVE_ALL = /\b((empty|clear) (out )?(my|the) (cart|basket|bag)|(remove|delete) (everything|all( of it| of them| items)?))\b/i;
 const REMOVE = /\b(remove|delete|take (it|that|this|them|the [\w-]+( [\w-]+)?) out|out of (my|the) (cart|basket|bag)|get rid of|don'?t want (it|that|this|them|the [\w-]+) anymore)\b/i;
 
+/** The email and order number to verify with: this message's, else the latest the conversation gave. */
+function verificationHalves(f: Frame, memory: Memory): { email: string | null; orderNumber: string | null } {
+  return { email: f.e.email ?? memory.mentionedEmail, orderNumber: f.e.orderNumbers[0] ?? memory.mentionedOrder };
+}
+
 /** Needs account tools the persona lacks: verification first if it is offered, else honesty. */
 function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: string, f: Frame): Step {
   if (tools.has('verify_customer') && !memory.verified) {
     // Both halves already given (an email earlier, the order number now): that is the verification.
-    const email = f.e.email ?? memory.mentionedEmail;
-    const orderNumber = f.e.orderNumbers[0] ?? memory.mentionedOrder;
+    const { email, orderNumber } = verificationHalves(f, memory);
     if (email && orderNumber) return call('verify_customer', { email, orderNumber });
     return reply({ kind: 'ask', body: PHRASES.askVerify });
   }
@@ -256,9 +260,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       // Not offered to a shopper who is signed in already: no switching accounts.
       if (!tools.has('verify_customer')) return reply({ kind: 'fact', body: PHRASES.noVerify });
       {
-        // Either half given earlier in the conversation counts: after "couldn't match", a new email alone retries with the order number.
-        const email = e.email ?? memory.mentionedEmail;
-        const orderNumber = e.orderNumbers[0] ?? memory.mentionedOrder;
+        // After "couldn't match", a new email alone retries with the order number given before.
+        const { email, orderNumber } = verificationHalves(f, memory);
         if (email && orderNumber) return call('verify_customer', { email, orderNumber });
         if (email) return reply({ kind: 'ask', body: PHRASES.askVerifyOrder });
         if (orderNumber) return reply({ kind: 'ask', body: PHRASES.askVerifyEmail });
