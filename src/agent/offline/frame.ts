@@ -314,7 +314,8 @@ export function buildFrame(text: string, mem: Memory): Frame {
   if (intent === 'deny' && !mem.pendingReturn && /\bcancel/i.test(text) && (mem.orders.length > 0 || e.orderNumbers.length > 0 || /\b(can|could|how do|how can) i cancel\b/i.test(text))) intent = 'unsupported';
   // "yes but only the jumper" while a return is proposed: the same return, of fewer items.
   const pendingOrder = typeof mem.pendingReturn?.orderNumber === 'string' ? mem.pendingReturn.orderNumber : null;
-  if (pendingOrder && e.categoryWord && /\b(only|just)\b/i.test(text) && intent !== 'deny' && intent !== 'human') intent = 'return';
+  // "the chinos too" adds to it.
+  if (pendingOrder && e.categoryWord && /\b(only|just|too|also|as well)\b/i.test(text) && intent !== 'deny' && intent !== 'human') intent = 'return';
   // "return them" right after "the sneakers I ordered…": them is the sneakers.
   if (e.pronoun && !e.categoryWord && mem.orders.length && mem.prevUser && (intent === 'return' || intent === 'order_status')) {
     const named = prevEntities(mem.prevUser);

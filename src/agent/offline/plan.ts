@@ -82,19 +82,27 @@ function namedItems(order: OrderView, f: Frame): number[] | null {
  * The return proposal for an order: of the items the message names if it names some (their ids
  * come from looking the order up, when the order was only seen in a list), else of every item.
  */
-function proposeReturn(orderNumber: string, order: OrderView | null, f: Frame, tools: ReadonlySet<string>): Step {
+function proposeReturn(orderNumber: string, order: OrderView | null, f: Frame, tools: ReadonlySet<string>, pending: Record<string, unknown> | null = null): Step {
   const reason = returnReason(f);
   const args: Record<string, unknown> = { orderNumber, confirm: false, ...(reason ? { reason } : {}) };
   // "only the jumper" for an order not looked up yet: its items first.
   if (!order && f.e.categoryWord && tools.has('lookup_order')) return call('lookup_order', { orderNumber });
   const picked = order ? namedItems(order, f) : null;
   if (order && picked) {
-    const ids = picked.map((i) => order.itemIds[i]);
-    if (ids.every((id): id is string => !!id)) args.items = ids;
-    else if (tools.has('lookup_order')) return call('lookup_order', { orderNumber });
+    let ids = picked.map((i) => order.itemIds[i]);
+    if (!ids.every((id): id is string => !!id)) {
+      if (tools.has('lookup_order')) return call('lookup_order', { orderNumber });
+    } else {
+      // "the chinos too" while the jumper's return is proposed: both.
+      const before = pending?.orderNumber === orderNumber && ADDS_TO.test(f.text) && Array.isArray(pending.items) ? pending.items.filter((x): x is string => typeof x === 'string') : [];
+      ids = [...new Set([...before, ...ids])];
+      if (ids.length < order.items.length) args.items = ids;
+    }
   }
   return call('create_return_label', args);
 }
+
+const ADDS_TO = /\b(too|also|as well)\b/i;
 
 /**
  * The cart change the message asks for, on the line it names: by name, colour or category, or
@@ -234,7 +242,7 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
         if (tools.has('lookup_order') || f.orderNumber || (tools.has('verify_customer') && !memory.verified)) return needAccount(tools, memory, PHRASES.noReturnsTool, f);
         return tools.has('store_policy') ? call('store_policy', { topic: 'returns' }) : needAccount(tools, memory, PHRASES.noReturnsTool, f);
       }
-      if (f.orderNumber) return proposeReturn(f.orderNumber, memory.orders.find((o) => o.orderNumber === f.orderNumber) ?? null, f, tools);
+      if (f.orderNumber) return proposeReturn(f.orderNumber, memory.orders.find((o) => o.orderNumber === f.orderNumber) ?? null, f, tools, memory.pendingReturn);
       return tools.has('lookup_order') ? call('lookup_order', {}) : reply({ kind: 'ask', body: 'Which order would you like to return? Please tell me the order number.' });
     case 'reorder':
       if (!tools.has('reorder')) return needAccount(tools, memory, "I'm not able to reorder from this chat.", f);

@@ -108,7 +108,8 @@ function fromShoeConversion(shoes: string, text: string): string {
 function sizing(p: Rec, f: Frame): string {
   const measured = MEASURE.test(f.text);
   // Shoe sizes are 35–47 (or a shoe was named); "a UK 10" or "US 6" is a clothing size.
-  const shoes = !measured && (f.e.category === 'shoes' || /\b(3[5-9]|4[0-7])\b/.test(f.text) || (/\b(eu|us|uk)\b/i.test(f.text) && !/\b(uk|us)\s*(size\s*)?([2-9]|1[0-8])\b/i.test(f.text)));
+  // Our clothing chart is women's only, so a men's size is a shoe size.
+  const shoes = !measured && (f.e.category === 'shoes' || /\b(3[5-9]|4[0-7])\b/.test(f.text) || /\b(men'?s|mens)\b/i.test(f.text) || (/\b(eu|us|uk)\b/i.test(f.text) && !/\b(uk|us)\s*(size\s*)?([2-9]|1[0-8])\b/i.test(f.text)));
   const converts = !shoes && (/\b(uk|us|american|british)\b/i.test(f.text) || /\bsize\s*([2-9]|1[0-9]|20)\b/i.test(f.text));
   const chart = at(p, 'clothing');
   const conversion = at(p, 'conversion');

@@ -243,4 +243,21 @@ describe('sizing questions are answered, never turned into a cart item', () => {
     expect(toolNames(maxi)).toEqual(['lookup_order']);
     expect(maxi.reply).toMatch(/#\d+ \(delivered [\d-]+\): [^\n]*Maxi Dress[^\n]*\nThis order can't be returned right now: its return window has closed\./);
   });
+
+  it('"the chinos too" while the jumper\'s return is proposed proposes both; "and a UK 9 in men\'s?" is a shoe size', async () => {
+    // Its own store: other tests here already returned the jumper.
+    const own = await openStore();
+    const chat = new Chat(own, signedIn('c_marcus'));
+    const jumper = await chat.say('I want to return the jumper');
+    expect(jumper.toolCalls.at(-1)).toMatchObject({ name: 'create_return_label', args: { confirm: false, items: [expect.any(String)] } });
+    const both = await chat.say('the chinos too');
+    expect(both.toolCalls).toHaveLength(1);
+    expect(both.toolCalls[0]).toMatchObject({ name: 'create_return_label', args: { orderNumber: jumper.toolCalls.at(-1)!.args.orderNumber, confirm: false } });
+    expect(both.reply).toMatch(/covering [^.]*Jumper \(\w+\) and [^.]*Chino Trousers \(\w+\)/);
+    own.dispose();
+
+    const shoes = new Chat(store, anonymous());
+    await shoes.say("what size shoe is a US 8 women's?");
+    expect((await shoes.say("and a uk 9 in men's?")).reply).toMatch(/A UK men's 9 is about EU 43\./);
+  });
 });
