@@ -97,6 +97,8 @@ export interface SearchResult {
   total: number;
   /** True when no product matched the words and the results match the filters only. */
   approximate?: true;
+  /** True when what the words name is not in stock in the size asked: these are it, in other sizes. */
+  sizeUnavailable?: true;
 }
 
 const CANDIDATES = 300;
@@ -170,9 +172,10 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   if (minPriceCents !== undefined) params.min = minPriceCents;
   if (size !== undefined) params.size = size;
   const filtered = shape.category || shape.colours > 0 || shape.max || shape.min || shape.size;
-  const select = (withText: boolean) => {
-    if (!withText || terms.length === 0) return candidates(db, shape).all(params);
-    const words = { ...shape, terms: slotsFor(terms.length) };
+  const select = (withText: boolean, bySize = true) => {
+    const base = bySize ? shape : { ...shape, size: false };
+    if (!withText || terms.length === 0) return candidates(db, base).all(params);
+    const words = { ...base, terms: slotsFor(terms.length) };
     const withWords = { ...params };
     fill('t', terms.map((t) => `%${t}%`), words.terms, withWords);
     return candidates(db, words).all(withWords);
@@ -183,6 +186,15 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   let rows = await select(true);
   let scored = rows.map((r) => ({ r, score: score(r) })).filter((x) => terms.length === 0 || scoreText(x.r, terms) > 0);
   let approximate = false;
+  let sizeUnavailable = false;
+  // "the linen wrap dress in XXL" when it has no XXL: that dress, whose stock says so, rather than other dresses.
+  if (scored.length === 0 && terms.length > 0 && shape.size) {
+    const anySize = (await select(true, false)).map((r) => ({ r, score: score(r) })).filter((x) => scoreText(x.r, terms) > 0);
+    if (anySize.length) {
+      scored = anySize;
+      sizeUnavailable = true;
+    }
+  }
   // Words that match nothing ("something for a wedding") should not hide what the filters found.
   if (scored.length === 0 && terms.length > 0 && filtered) {
     rows = await select(false);
@@ -217,6 +229,7 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   if (newest) understood.newest = true;
   const result: SearchResult = { understood, matches: top.map((p) => toCard(p, vs.get(p.id) ?? [])), total: scored.length };
   if (approximate) result.approximate = true;
+  if (sizeUnavailable) result.sizeUnavailable = true;
   return result;
 }
 

@@ -21,6 +21,7 @@ export const searchProductsTool = defineTool({
     const data: Record<string, unknown> = { ...result, count: result.matches.length };
     if (result.matches.length === 0) data.hint = args.offset > 0 ? 'No more products match: everything matching was shown already.' : 'Nothing matched. Offer to widen the search (fewer words, another colour or a higher price).';
     else if (result.approximate) data.hint = 'No product matched the words; these match the filters only. Say so.';
+    else if (result.sizeUnavailable) data.hint = `These match but none is in stock in ${args.size ?? result.understood.size}: say so and which sizes they have.`;
     return ok(data);
   },
 });

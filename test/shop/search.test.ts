@@ -133,4 +133,14 @@ describe('searchProducts on a real catalog', () => {
     expect(sweaters.matches.map((m) => m.id)).toEqual(['p_tee']);
     expect(sweaters.approximate).toBe(true);
   });
+
+  it('a named piece without the size asked is still found, flagged, with the sizes it has; a plain filter search keeps filtering', async () => {
+    const wrap = await searchProducts(s.db, { query: 'red wrap dress in XS', limit: 5 });
+    expect(wrap.sizeUnavailable).toBe(true);
+    expect(wrap.matches.map((m) => m.id)).toEqual(['p_wrap']);
+    expect(wrap.matches[0]!.stock).toMatchObject({ XS: 0, S: 3 });
+    const dresses = await searchProducts(s.db, { query: 'dresses in L', limit: 5 });
+    expect(dresses.sizeUnavailable).toBeUndefined();
+    expect(dresses.matches.map((m) => m.id)).toEqual(['p_wrap']);
+  });
 });

@@ -39,7 +39,7 @@ export const INTENTS = [
 export type ScoredIntent = (typeof INTENTS)[number];
 
 /** Store services the tools know nothing about: answered honestly, with a human offered. */
-export const UNANSWERABLE_FEATURES: readonly string[] = ['gift wrap*', 'gift card', 'gift receipt', 'discount', 'promo code', 'promotion', 'coupon', 'voucher', 'on sale', 'in the sale', 'sale on', 'any deal', 'deals', 'black friday', 'where are you based', 'where are you located', 'where is your shop', 'where is the store', 'review', 'rating', 'what do other customers', 'other customers say', 'good quality', 'the quality', 'price match', 'physical store', 'store near', 'in store', 'click and collect', 'warranty', 'alteration', 'newsletter', 'careers', 'franchise'];
+export const UNANSWERABLE_FEATURES: readonly string[] = ['gift wrap*', 'gift card', 'gift receipt', 'discount', 'promo code', 'promotion', 'coupon', 'voucher', 'on sale', 'in the sale', 'sale on', 'any deal', 'deals', 'black friday', 'where are you based', 'where are you located', 'where is your shop', 'where is the store', 'review', 'rating', 'what do other customers', 'other customers say', 'good quality', 'the quality', 'price match', 'physical store', 'store near', 'in store', 'click and collect', 'warranty', 'alteration', 'newsletter', 'careers', 'franchise', 'back in stock', 'restock', 'in stock again', 'notify me', 'let me know when', 'email me when', 'waiting list', 'waitlist'];
 
 /** Actions no tool can take: said plainly, with a human offered. */
 /** An order that has not reached the shopper: a question about it, and (plan.ts) about the one still on its way. */

@@ -622,4 +622,14 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(grey.toolCalls.filter((c) => c.name === 'add_to_cart' && c.ok)).toEqual([]);
     expect(grey.reply).toMatch(/Grey Wool Blend Coat is sold out in M\. It's in stock in XS, S, L, XL and XXL/);
   });
+
+  it('"the red linen wrap dress size xxl" shows that dress sold out in XXL (was: other dresses); "when will it be back in stock?" is an honest don\'t-know', async () => {
+    const chat = new Chat(store, anonymous());
+    const xxl = await chat.say('do u have this in stock? the red linen wrap dress size xxl');
+    expect(xxl.reply).toMatch(/1\. Red Linen Wrap Dress: \$[\d.]+, sold out in XXL \(in stock in /);
+    expect(nameAt(xxl.reply, 2)).toBeUndefined();
+    const back = await chat.say('when will it be back in stock?');
+    expect(back.toolCalls).toEqual([]);
+    expect(back.reply).toMatch(/I don't have reliable information about that/);
+  });
 });
