@@ -4,7 +4,7 @@
 import { classify, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
-import { str, type OrderView, type ProductView } from './results.js';
+import { ordersHolding, str, type OrderView, type ProductView } from './results.js';
 import { NUMBER_WORDS } from './lexicon.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
@@ -107,6 +107,7 @@ export function garmentNotIn(orders: readonly OrderView[], e: Entities): boolean
   return !orders.some((o) => o.items.some((i) => i.toLowerCase().includes(word)));
 }
 
+
 // "my last order", "what did I order last?", "the thing I bought last": the newest order.
 const LATEST_ORDER = /\b(last|latest|recent|previous|newest) (order|purchase|one i|thing i|thing you)|\b(order(ed)?|bought|purchased|buy|got|get) (\w+ ){0,3}?last\b/i;
 
@@ -128,8 +129,7 @@ export function pickOrder(all: readonly OrderView[], e: Entities, text: string, 
     return o?.orderNumber ?? null;
   }
   // "the sneakers one": the order whose items the words describe.
-  const words = [e.categoryWord, ...e.descriptors].filter((w): w is string => !!w && w.length >= 3);
-  const byItems = words.length ? orders.filter((o) => o.items.some((i) => words.some((w) => i.toLowerCase().includes(w)))) : [];
+  const byItems = ordersHolding(orders, e);
   if (byItems.length) return byItems[0]!.orderNumber;
   // "my jeans" when no order shown has jeans: not one of these, whatever "them" says.
   if (garmentNotIn(orders, e)) return null;

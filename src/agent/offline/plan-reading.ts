@@ -1,7 +1,7 @@
 // What the planner reads in a message beyond the frame: whether it can be read at all, which
 // numbers are sizes, what a comparison names, which order of a fresh list it means.
 import type { Frame } from './frame.js';
-import type { OrderView, ProductView } from './results.js';
+import { ordersHolding, type OrderView, type ProductView } from './results.js';
 import { pickOrder } from './frame.js';
 import { NOT_ARRIVED_PHRASES, ORDINAL_WORDS } from './lexicon.js';
 import { canonicalPhrase, correct, isKnownWord, normalize } from './normalize.js';
@@ -63,8 +63,7 @@ const NOT_ARRIVED = NOT_ARRIVED_PHRASES.map(canonicalPhrase);
 export function orderMeant(orders: readonly OrderView[], f: Frame): string | null {
   if (f.e.ordinal !== null) return pickOrder(orders, f.e, f.text, f.intent);
   // "the status of the sneakers": the one order that has them.
-  const words = [f.e.categoryWord, ...f.e.descriptors].filter((w): w is string => !!w && w.length >= 3);
-  const holding = words.length ? orders.filter((o) => o.items.some((i) => words.some((w) => i.toLowerCase().includes(w)))) : [];
+  const holding = ordersHolding(orders, f.e);
   if (holding.length === 1) return holding[0]!.orderNumber;
   const said = normalize(f.text).padded;
   if (!NOT_ARRIVED.some((p) => said.includes(p))) return null;
@@ -74,8 +73,6 @@ export function orderMeant(orders: readonly OrderView[], f: Frame): string | nul
 
 /** "the maxi dress" when the maxi dress is in another order than this one: not this order's return. */
 export function namedElsewhere(orders: readonly OrderView[], candidate: OrderView, f: Frame): boolean {
-  const words = [f.e.categoryWord, ...f.e.descriptors].filter((w): w is string => !!w && w.length >= 3);
-  const holds = (o: OrderView, w: string) => o.items.some((i) => i.toLowerCase().includes(w));
-  const named = words.filter((w) => orders.some((o) => holds(o, w)));
-  return named.length > 0 && !named.some((w) => holds(candidate, w));
+  const holding = ordersHolding(orders, f.e);
+  return holding.length > 0 && !holding.includes(candidate);
 }

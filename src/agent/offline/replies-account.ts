@@ -3,7 +3,7 @@
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { ASK_MARKERS, ASKS_EXCHANGE, PHRASES } from './phrases.js';
-import { inSizes, inStockSizes, isRec, itemLabel, listText, num, ordersIn, str, type OrderView, type ProductView } from './results.js';
+import { inSizes, inStockSizes, isRec, itemLabel, listText, num, ordersHolding, ordersIn, str, type OrderView, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 
 
@@ -49,10 +49,7 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
   if (f.intent === 'return') {
     // "the sneakers are the wrong size": the order that has them, and why it cannot go back yet.
     // Named by the garment and its words ("the maxi dress"): the order whose items match the most of them.
-    const words = [f.e.categoryWord, ...f.e.descriptors].filter((w): w is string => !!w && w.length >= 3);
-    const matched = (o: OrderView) => words.filter((w) => o.items.some((i) => i.toLowerCase().includes(w))).length;
-    const best = Math.max(0, ...orders.map(matched));
-    const holding = best > 0 ? orders.filter((o) => matched(o) === best) : [];
+    const holding = ordersHolding(orders, f.e);
     if (holding.length === 1 && !holding[0]!.returnPossible) {
       const o = holding[0]!;
       const why = o.status === 'delivered' ? 'its return window has closed' : 'it has not been delivered yet; a return can be made once it arrives';

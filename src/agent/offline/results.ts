@@ -1,6 +1,7 @@
 // Typed views over tool results. The model reads only fields it knows, so whatever text a tool
 // returns (a product description, an error message) is data it never follows as an instruction.
 import type { Exchange } from './conversation.js';
+import type { Entities } from './entities.js';
 
 export interface ProductView {
   id: string;
@@ -207,4 +208,15 @@ export function lastCartLines(exchanges: readonly Exchange[]): CartLineView[] | 
     });
   }
   return null;
+}
+
+/**
+ * The orders whose items the message's words name, the best matches only: "the maxi dress" is the
+ * order with a maxi dress, not every order with a dress. Empty when no word names an item.
+ */
+export function ordersHolding(orders: readonly OrderView[], e: Entities): OrderView[] {
+  const words = [e.categoryWord, ...e.descriptors].filter((w): w is string => !!w && w.length >= 3);
+  const held = orders.map((o) => words.filter((w) => o.items.some((i) => i.toLowerCase().includes(w))).length);
+  const best = Math.max(0, ...held);
+  return best > 0 ? orders.filter((_, k) => held[k] === best) : [];
 }
