@@ -41,7 +41,6 @@ export interface Memory {
 }
 
 const LOOKBACK_TURNS = 3;
-const EMAIL_IN_TEXT = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/i;
 
 export function remember(previous: readonly Turn[]): Memory {
   const recent = previous.slice(-LOOKBACK_TURNS);
@@ -109,8 +108,8 @@ function findMentionedOrder(recent: readonly Turn[]): string | null {
 
 function findMentionedEmail(recent: readonly Turn[]): string | null {
   for (let t = recent.length - 1; t >= 0; t--) {
-    const m = EMAIL_IN_TEXT.exec(recent[t]!.user);
-    if (m) return m[0].toLowerCase();
+    const email = classify(recent[t]!.user).entities.email;
+    if (email) return email;
   }
   return null;
 }
