@@ -3,7 +3,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { orderItems, orders, returnLabels, type Db } from '../db/index.js';
 import { dollars, isoDate, ONE_SIZE } from './format.js';
-import { RETURN_WINDOW_DAYS, RETURN_WINDOW_MS } from './policy.js';
+import { RETURN_WINDOW_DAYS, RETURN_WINDOW_MS, STANDARD_DELIVERY_DAYS } from './policy.js';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderItemRow = typeof orderItems.$inferSelect;
@@ -73,11 +73,8 @@ export const labelItems = (owned: OwnedOrder, label: ReturnLabelRow): string[] =
 
 const orderHead = (order: OwnedOrder['order']) => ({ orderNumber: order.number, status: order.status, placed: isoDate(order.createdAt), total: dollars(order.totalCents) });
 
-/** Standard delivery's "3–5 business days" (policy.ts), at its longest. */
-const STANDARD_DELIVERY_MAX_DAYS = 5;
-
 /** `days` working days (Monday–Friday, UTC) after `ms`. */
-export function addBusinessDays(ms: number, days: number): number {
+function addBusinessDays(ms: number, days: number): number {
   const d = new Date(ms);
   for (let left = days; left > 0; ) {
     d.setUTCDate(d.getUTCDate() + 1);
@@ -95,7 +92,7 @@ export function orderView(owned: OwnedOrder, now: number) {
   if (order.shippedAt != null) view.shipped = isoDate(order.shippedAt);
   if (order.deliveredAt != null) view.delivered = isoDate(order.deliveredAt);
   // On its way: the latest day standard delivery takes (express arrives sooner).
-  if (order.status === 'shipped' && order.shippedAt != null) view.expectedBy = isoDate(addBusinessDays(order.shippedAt, STANDARD_DELIVERY_MAX_DAYS));
+  if (order.status === 'shipped' && order.shippedAt != null) view.expectedBy = isoDate(addBusinessDays(order.shippedAt, STANDARD_DELIVERY_DAYS.max));
   if (order.carrier) view.carrier = order.carrier;
   if (order.trackingCode) view.tracking = order.trackingCode;
   view.return = check.eligible ? { possible: true, until: isoDate(check.until) } : { possible: false, reason: check.reason };

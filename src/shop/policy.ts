@@ -28,12 +28,15 @@ export const TIER_THRESHOLDS: Record<LoyaltyTier, number> = { none: 0, silver: 5
 
 export const POINTS_VALUE = '100 points = $5 off, redeemable at checkout';
 
+/** Standard delivery, in business days after shipping: stated in the policy and used for an order's "arrives by". */
+export const STANDARD_DELIVERY_DAYS = { min: 3, max: 5 } as const;
+
 export const POLICY_TOPICS = ['shipping', 'returns', 'sizing', 'payment', 'ai', 'general'] as const;
 export type PolicyTopic = (typeof POLICY_TOPICS)[number];
 
 export const STORE_POLICY: Record<PolicyTopic, Record<string, unknown>> = {
   shipping: {
-    standard: { time: '3–5 business days', price: 'free on orders over $75, otherwise $5.95' },
+    standard: { time: `${STANDARD_DELIVERY_DAYS.min}–${STANDARD_DELIVERY_DAYS.max} business days`, price: 'free on orders over $75, otherwise $5.95' },
     express: { time: '1–2 business days', price: '$14.95, free for gold and platinum members' },
     regions: 'We ship within the US; orders placed before 2 pm ET on business days leave the warehouse the same day.',
     tracking: 'A tracking link is emailed when the order ships.',

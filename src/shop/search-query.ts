@@ -55,7 +55,7 @@ const TEXT_SHADES = new Set(
 );
 
 const STOPWORDS = new Set(
-  'a an the and or for with without do does you your have has any i im me my we our show find looking look want wanted need needs some something in of on to at is are be it its this that these those please can could would like get got buy new nice good under below over above less more than cheaper dollars dollar usd bucks size sizes max maximum up most around about from between what which there one ones pair pairs cheap affordable budget inexpensive priced price arrival arrivals newest latest just arrived landed dropped whats stuff things collection season release releases item items piece pieces style styles anything everything whats wear wearing outfit outfits occasion'.split(' '),
+  'a an the and or for with without do does you your have has any i im me my we our show find looking look want wanted need needs some something in of on to at is are be it its this that these those please can could would like get got buy new nice good under below over above less more than cheaper dollars dollar usd bucks size sizes max maximum up most around about from between what which there one ones pair pairs cheap affordable budget inexpensive priced price arrival arrivals newest latest just arrived landed dropped whats stuff things collection season release releases item items piece pieces style styles anything everything wear wearing outfit outfits occasion'.split(' '),
 );
 
 /**

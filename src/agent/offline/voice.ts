@@ -39,7 +39,7 @@ export interface SpeakOptions {
   /** The shopper's message: seeds the deterministic choice of acknowledgement. */
   seed: string;
   firstTurn: boolean;
-  /** Every earlier reply: the perks line and the follow-up offer are said once a conversation. */
+  /** Every earlier reply the model sees: the perks line and the follow-up offer are said once in them. */
   earlierReplies?: string;
 }
 
