@@ -156,12 +156,16 @@ function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: strin
 // Acting on the shopper's behalf (changing the cart, proposing or confirming a return) never
 // follows a message that tries to override the rules; reading is still fine (tools authorize).
 const ACTIONS: ReadonlySet<string> = new Set(['return', 'reorder', 'add_to_cart', 'update_cart', 'confirm']);
+const SIZED_ASKS: ReadonlySet<string> = new Set(['search', 'stock', 'add_to_cart']);
 
 export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
   const e = f.e;
   if (f.injection && ACTIONS.has(f.intent)) return reply({ kind: 'ask', body: PHRASES.injection });
   // A wrong guess at words it cannot read would be worse than saying so.
   if (f.foreign && !f.e.orderNumbers.length && !f.e.email) return reply({ kind: 'ask', body: `${PHRASES.englishOnly}${tools.has('escalate_to_human') ? ` ${PHRASES.humanOffer}` : ''}` });
+  // "a dress in size 14", "do you have it in a 10?", "add it in a 12": clothes here are XS–XXL,
+  // so which of our sizes that is comes first (a fresh search reads only its own words).
+  if (SIZED_ASKS.has(f.intent) && numericClothingSize(f, f.intent === 'search' ? [] : memory.products) && tools.has('store_policy')) return call('store_policy', { topic: 'sizing' });
   switch (f.intent) {
     case 'greeting':
       return reply({ kind: 'plain', body: '', perks: true });
@@ -196,12 +200,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
     case 'search':
       // A bare "what's new?" to a shopper with personal picks gets those (the personas offer them as new pieces).
       if (WHATS_NEW.test(f.text) && !e.category && !e.colour && e.maxPrice === null && tools.has('recommend_products')) return call('recommend_products', { limit: 3 });
-      // "a dress in size 14": clothes here are XS–XXL, so the conversion rather than nothing found.
-      if (numericClothingSize(f, []) && tools.has('store_policy')) return call('store_policy', { topic: 'sizing' });
       return tools.has('search_products') ? call('search_products', searchArgs(f)) : reply({ kind: 'fact', body: PHRASES.notAllowed });
     case 'stock':
-      // "do you have it in a 10?": which of our sizes that is, before any stock.
-      if (numericClothingSize(f, memory.products) && tools.has('store_policy')) return call('store_policy', { topic: 'sizing' });
       // "what colours does it come in?": the same piece in every colour is a search by its name.
       if (f.product && f.aboutColours && tools.has('search_products')) return call('search_products', { query: styleName(f.product), ...(f.product.category ? { category: f.product.category } : {}), limit: 10 });
       if (!f.product && !memory.products.length && (e.pronoun || e.ordinal !== null) && !e.category && !e.colour) return reply(askProduct([]));
@@ -210,7 +210,6 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       if (f.aboutProductPage && !e.category && !e.colour) return reply(askProduct(memory.products));
       return tools.has('search_products') ? call('search_products', searchArgs(f)) : reply({ kind: 'fact', body: PHRASES.notAllowed });
     case 'add_to_cart':
-      if (numericClothingSize(f, memory.products) && tools.has('store_policy')) return call('store_policy', { topic: 'sizing' });
       if (f.product) return addOrAsk(f.product, f, tools);
       if (wantsProductSearch(f) && tools.has('search_products')) {
         const { size: _size, ...args } = searchArgs(f);
