@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   const tailor = await createTailor({
     db: handle.db,
     atomic: handle.atomic,
+    dataVersion: handle.dataVersion,
     rules: loadSegmentRulesFile(join(config.dataDir, 'segments.yaml')),
     personaSource: nodePersonaSource(config.promptsDir),
     provider,

@@ -10,7 +10,8 @@ import type { ToolEvent } from '../tools/types.js';
 import { runTurn, summarizeTurns } from '../agent/index.js';
 import type { ModelProvider, TurnEvent } from '../agent/types.js';
 import type { ChatEvent, ChatInput, ChatResponse, ChatService } from './types.js';
-import { commitTurn, effectiveShopper, findConversation, loadRecentMessages, nextSeq, ownsConversation, recordSession, type ConversationRow } from './store.js';
+import { commitTurn, effectiveShopper, findConversation, loadRecentMessages, messageRow, nextSeq, ownsConversation, recordSession, type ConversationRow, type MessageRow } from './store.js';
+import { createConversationCache, type ConversationLease, type TurnConversation } from './cache.js';
 import { createKeyedLock } from './serialize.js';
 import { readTranscript } from './transcript.js';
 
@@ -29,21 +30,34 @@ export interface ChatDeps {
   maxSteps?: number;
   /** Turns kept verbatim in the model's history; older ones are summarized. */
   historyTurns?: number;
+  /**
+   * SQLite's `PRAGMA data_version` (Node): when given, the state each turn commits is kept in
+   * memory for the conversation's next turn (see cache.ts). Not on D1, where isolates share the database.
+   */
+  dataVersion?: () => number;
 }
+
+const NO_CACHE = { lease: (): ConversationLease => ({ state: undefined, keep() {} }) };
 
 export function createChatService(deps: ChatDeps): ChatService {
   const lock = createKeyedLock();
   const logger = deps.logger ?? silentLogger;
   const historyTurns = deps.historyTurns ?? 6;
+  const cache = deps.dataVersion ? createConversationCache(deps.dataVersion) : NO_CACHE;
 
   async function* turn(input: ChatInput): AsyncGenerator<ChatEvent> {
     const startedAt = deps.now();
-    let conv = input.conversationId ? await findConversation(deps.db, input.conversationId) : null;
+    const lease = cache.lease(input.conversationId);
+    let conv: TurnConversation | null = lease.state?.conv ?? (input.conversationId ? await findConversation(deps.db, input.conversationId) : null);
     if (input.conversationId && (!conv || !ownsConversation(conv, input.shopper))) throw notFound('Conversation not found');
     const { release, waited } = await lock.acquire(conv?.id ?? input.shopper.sessionId);
+    let cachedHistory = lease.state?.history;
     let response: ChatResponse;
     try {
-      if (conv && waited) conv = (await findConversation(deps.db, conv.id)) ?? conv; // another turn just changed it
+      if (conv && waited) {
+        conv = (await findConversation(deps.db, conv.id)) ?? conv; // another turn just changed it
+        cachedHistory = undefined;
+      }
       const shopperRef = { current: effectiveShopper(conv, input.shopper) };
       // A session is recorded when it first chats; its later messages are the same visit.
       if (!conv) await recordSession(deps.db, shopperRef.current, startedAt);
@@ -59,7 +73,8 @@ export function createChatService(deps: ChatDeps): ChatService {
       yield { type: 'meta', conversationId: conv.id, segment, persona: personaRef, model: deps.provider.name };
 
       const turnNo = conv.turnCount + 1;
-      const history = await loadRecentMessages(deps.db, conv, historyTurns);
+      const history = cachedHistory ?? (await loadRecentMessages(deps.db, conv, historyTurns));
+      let boundMidTurn = false;
       const emitted: ToolEvent[] = [];
       const stream = runTurn(
         {
@@ -80,6 +95,7 @@ export function createChatService(deps: ChatDeps): ChatService {
             conversationId: conv.id,
             turn: turnNo,
             bindCustomer(customerId) {
+              boundMidTurn = true;
               shopperRef.current = { ...shopperRef.current, customerId, verified: true, via: 'verify_customer' };
             },
             emit: (e) => emitted.push(e),
@@ -108,16 +124,10 @@ export function createChatService(deps: ChatDeps): ChatService {
       const lastAssistant = [...produced].reverse().find((m) => m.role === 'assistant');
       const latencyMs = at - startedAt;
       const summary = summarizeTurns(conv.summary, history, conv.turnCount, historyTurns);
+      const update = { ...servedBy(segment, persona), model: final.model, optOut, summary, turnCount: turnNo, updatedAt: at };
       await commitTurn(deps.db, deps.atomic, {
         conversation: conv,
-        update: {
-          ...servedBy(segment, persona),
-          model: final.model,
-          optOut,
-          summary,
-          turnCount: turnNo,
-          updatedAt: at,
-        },
+        update,
         messages: [userMsg, ...produced],
         turn: {
           id: deps.ids('turn'),
@@ -144,6 +154,8 @@ export function createChatService(deps: ChatDeps): ChatService {
           createdAt: at,
         })),
       });
+      // verify_customer rewrote the row's customer mid-turn: the next turn reads it back instead.
+      if (!boundMidTurn) lease.keep({ conv: { ...conv, ...update }, history: nextWindow(history, [userMsg, ...produced], turnNo, historyTurns) });
       logger.info('turn', { conversationId: conv.id, turn: turnNo, segment: segment.id, persona: persona.id, variant: persona.variant, model: final.model, modelCalls: final.usage.modelCalls, tools: final.toolCalls.map((t) => t.name), latencyMs, outcome: final.outcome });
 
       response = {
@@ -172,6 +184,15 @@ export function createChatService(deps: ChatDeps): ChatService {
       return readTranscript(deps.db, conv);
     },
   };
+}
+
+/** The verbatim window after turn `turnNo`, as `loadRecentMessages` would read it back. */
+function nextWindow(history: readonly MessageRow[], added: ReadonlyArray<Parameters<typeof messageRow>[0]>, turnNo: number, turns: number): MessageRow[] {
+  const stored = added.map((m) => {
+    const row = messageRow(m);
+    return row.toolCalls ? { ...row, toolCalls: JSON.parse(JSON.stringify(row.toolCalls)) as MessageRow['toolCalls'] } : row;
+  });
+  return [...history, ...stored].filter((m) => m.turn > turnNo - turns);
 }
 
 type Served = { id: string; version: string; variant: string | null; experimentId: string | null };

@@ -11,13 +11,15 @@ export type MessageRow = typeof messages.$inferSelect;
  * A conversation belongs to the session that started it, and to the customer bound to it
  * (by token or by verify_customer). Anything else is reported exactly like a missing one.
  */
-export function ownsConversation(conv: ConversationRow, shopper: Shopper): boolean {
+type Owner = Pick<ConversationRow, 'sessionId' | 'customerId' | 'verifiedBy'>;
+
+export function ownsConversation(conv: Owner, shopper: Shopper): boolean {
   if (conv.sessionId === shopper.sessionId) return true;
   return conv.customerId !== null && shopper.via === 'token' && conv.customerId === shopper.customerId;
 }
 
 /** The shopper acting in this conversation: an anonymous session that verified in chat acts as that customer. */
-export function effectiveShopper(conv: ConversationRow | null, shopper: Shopper): Shopper {
+export function effectiveShopper(conv: Owner | null, shopper: Shopper): Shopper {
   if (conv && !shopper.customerId && conv.customerId && conv.verifiedBy === 'verify_customer' && conv.sessionId === shopper.sessionId) {
     return { ...shopper, customerId: conv.customerId, verified: true, via: 'verify_customer' };
   }
@@ -43,7 +45,7 @@ export async function recordSession(db: Db, shopper: Shopper, now: number): Prom
 }
 
 /** The last `turnsWindow` turns verbatim, oldest first; older ones live in conversations.summary. */
-export async function loadRecentMessages(db: Db, conv: ConversationRow, turnsWindow: number): Promise<MessageRow[]> {
+export async function loadRecentMessages(db: Db, conv: Pick<ConversationRow, 'id' | 'turnCount'>, turnsWindow: number): Promise<MessageRow[]> {
   if (conv.turnCount === 0) return [];
   const q = prepared(db, 'chat.recentMessages', (d) =>
     d
@@ -57,7 +59,7 @@ export async function loadRecentMessages(db: Db, conv: ConversationRow, turnsWin
 }
 
 /** The next message sequence number; the loaded history already ends with the latest turn. */
-export async function nextSeq(db: Db, conv: ConversationRow, history: readonly MessageRow[]): Promise<number> {
+export async function nextSeq(db: Db, conv: Pick<ConversationRow, 'id' | 'turnCount'>, history: readonly MessageRow[]): Promise<number> {
   const last = history[history.length - 1];
   if (last) return last.seq + 1;
   if (conv.turnCount === 0) return 1;
@@ -68,8 +70,13 @@ export async function nextSeq(db: Db, conv: ConversationRow, history: readonly M
   return (row?.seq ?? 0) + 1;
 }
 
+/** A new message as its row reads back (absent optional columns are NULL). */
+export function messageRow(m: typeof messages.$inferInsert): MessageRow {
+  return { ...m, toolCalls: m.toolCalls ?? null, toolCallId: m.toolCallId ?? null, toolName: m.toolName ?? null };
+}
+
 export interface TurnWrites {
-  conversation: ConversationRow;
+  conversation: Pick<ConversationRow, 'id'>;
   /** The conversation row's per-turn fields; verification and pending state are owned by the tools. */
   update: Pick<ConversationRow, 'segmentId' | 'ruleId' | 'personaId' | 'personaVersion' | 'variant' | 'experimentId' | 'model' | 'optOut' | 'summary' | 'turnCount' | 'updatedAt'>;
   messages: Array<typeof messages.$inferInsert>;
@@ -98,7 +105,7 @@ export async function commitTurn(db: Db, atomic: Atomic, w: TurnWrites): Promise
   const insertEvent = writeTemplate<Row<typeof events>>(db, 'chat.insertEvent', (d) => d.insert(events).values(placeholders(...columnsOf(events))));
   await atomic([
     updateConversation({ ...w.update, id: w.conversation.id }),
-    ...w.messages.map((m) => insertMessage({ ...m, toolCalls: m.toolCalls ?? null, toolCallId: m.toolCallId ?? null, toolName: m.toolName ?? null })),
+    ...w.messages.map((m) => insertMessage(messageRow(m))),
     insertTurn({ ...w.turn, variant: w.turn.variant ?? null }),
     ...w.events.map((e) => insertEvent({ ...e, conversationId: e.conversationId ?? null, customerId: e.customerId ?? null, sessionId: e.sessionId ?? null, data: e.data ?? {} })),
   ]);

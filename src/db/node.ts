@@ -16,6 +16,8 @@ export interface NodeDb {
   db: Db;
   atomic: Atomic;
   sqlite: Database.Database;
+  /** SQLite's `PRAGMA data_version`: moves when another connection commits to the file (never for this one's own commits). */
+  dataVersion(): number;
   /** Closes the connection (after stopping the background checkpointer, if any). */
   close(): Promise<void> | void;
 }
@@ -49,6 +51,7 @@ export function openNodeDb(file: string, opts: OpenOptions = {}): NodeDb {
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   if (opts.migrate !== false) migrate(db, { migrationsFolder });
+  const dataVersion = () => sqlite.pragma('data_version', { simple: true }) as number;
   let rewindDue = false;
   // One transaction wrapper for every commit (better-sqlite3 builds four functions per `transaction()`).
   const runAll = sqlite.transaction((compiled: Array<{ st: Database.Statement; params: unknown[] }>) => {
@@ -75,13 +78,14 @@ export function openNodeDb(file: string, opts: OpenOptions = {}): NodeDb {
       db: db as unknown as Db,
       atomic,
       sqlite,
+      dataVersion,
       close: async () => {
         await checkpointer.stop();
         sqlite.close();
       },
     };
   }
-  return { db: db as unknown as Db, atomic, sqlite, close: () => void sqlite.close() };
+  return { db: db as unknown as Db, atomic, sqlite, dataVersion, close: () => void sqlite.close() };
 }
 
 const STATEMENT_CACHE_SIZE = 500;

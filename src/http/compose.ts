@@ -21,6 +21,8 @@ export interface TailorParts {
   ids?: IdGen;
   logger?: Logger;
   promptTokenBudget?: number;
+  /** The database's change counter for other connections' commits (Node's SQLite); enables the chat service's conversation cache. */
+  dataVersion?: () => number;
   /** Reload personas when their files change (Node); default: whatever the source supports. */
   watchPersonas?: boolean;
 }
@@ -69,6 +71,7 @@ export async function createTailor(parts: TailorParts): Promise<Tailor> {
     provider: parts.provider,
     fallback: parts.fallback,
     logger,
+    dataVersion: parts.dataVersion,
   });
   return { chat, personas, segmenter, tools, now, ids };
 }

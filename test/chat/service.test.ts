@@ -2,6 +2,7 @@
 // rules, the offline model. Faults are injected only through the Atomic seam.
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { conversations, messages, orders, turns, type Atomic } from '../../src/db/index.js';
 import { seedDemoStore, DEMO_SHOPPERS } from '../../src/db/seed/index.js';
@@ -11,6 +12,7 @@ import { createOfflineProvider } from '../../src/agent/offline/index.js';
 import { createTailor } from '../../src/http/compose.js';
 import type { ChatEvent, ChatResponse } from '../../src/chat/index.js';
 import { optOutChange } from '../../src/core/index.js';
+import { createConversationCache, type TurnConversation } from '../../src/chat/cache.js';
 import type { Shopper } from '../../src/core/index.js';
 import type { ModelProvider } from '../../src/agent/types.js';
 import { tempDb } from '../support/db.js';
@@ -19,7 +21,7 @@ const root = join(import.meta.dirname, '../..');
 const open: Array<() => void> = [];
 afterEach(() => open.splice(0).forEach((f) => f()));
 
-async function setup(atomicOverride?: (real: Atomic) => Atomic, provider: ModelProvider = createOfflineProvider()) {
+async function setup(atomicOverride?: (real: Atomic) => Atomic, provider: ModelProvider = createOfflineProvider(), cached = false) {
   const h = tempDb();
   await seedDemoStore(h.db, { now: Date.now() });
   const tailor = await createTailor({
@@ -29,6 +31,7 @@ async function setup(atomicOverride?: (real: Atomic) => Atomic, provider: ModelP
     personaSource: nodePersonaSource(join(root, 'prompts')),
     provider,
     watchPersonas: false,
+    dataVersion: cached ? h.dataVersion : undefined,
   });
   open.push(() => {
     tailor.personas.close();
@@ -45,7 +48,13 @@ async function say(chat: Awaited<ReturnType<typeof setup>>['chat'], shopper: Sho
   throw new Error('no done event');
 }
 
-describe('chat service', () => {
+// Every behaviour holds with and without the Node server's in-memory conversation cache.
+describe.each([
+  ['reading every turn from the database', false],
+  ['with the conversation cache', true],
+] as const)('chat service, %s', (_label, cached) => {
+  const setupAs = (atomicOverride?: (real: Atomic) => Atomic, provider?: ModelProvider) => setup(atomicOverride, provider, cached);
+
   it('recognises opt-out and opt-in in the shopper’s own words', () => {
     for (const m of ["don't use my data anymore", 'please stop personalizing my chat', 'I want to opt out of personalisation', 'turn off personalization', "don't track me"]) {
       expect(optOutChange(m), m).toBe('opt_out');
@@ -55,7 +64,7 @@ describe('chat service', () => {
   });
 
   it('serves the neutral persona after an opt-out, for the rest of the conversation', async () => {
-    const { chat } = await setup();
+    const { chat } = await setupAs();
     const sarah = customer(DEMO_SHOPPERS.sarah.id);
     const first = await say(chat, sarah, 'hi');
     expect(first.persona.id).toBe('vip');
@@ -68,7 +77,7 @@ describe('chat service', () => {
   });
 
   it('releases the conversation when a reader stops at `done`', async () => {
-    const { chat } = await setup();
+    const { chat } = await setupAs();
     const shopper = anon('sess-stop-early');
     let id = '';
     for (let i = 0; i < 3; i++) {
@@ -85,7 +94,7 @@ describe('chat service', () => {
   });
 
   it('runs concurrent turns of one conversation one after another', async () => {
-    const { chat, db } = await setup();
+    const { chat, db } = await setupAs();
     const shopper = customer(DEMO_SHOPPERS.marcus.id);
     const first = await say(chat, shopper, 'hi');
     const replies = await Promise.all(['where is my order?', 'do you have blue jeans?', 'thanks'].map((m) => say(chat, shopper, m, first.conversationId)));
@@ -98,7 +107,7 @@ describe('chat service', () => {
 
   it('stores nothing of a turn whose commit fails, and the next turn works', async () => {
     let failNext = false;
-    const { chat, db } = await setup((real) => async (queries) => {
+    const { chat, db } = await setupAs((real) => async (queries) => {
       if (failNext) {
         failNext = false;
         throw new Error('disk full');
@@ -118,7 +127,7 @@ describe('chat service', () => {
   });
 
   it('hides a conversation from anyone but its owner', async () => {
-    const { chat } = await setup();
+    const { chat } = await setupAs();
     const marcus = customer(DEMO_SHOPPERS.marcus.id);
     const r = await say(chat, marcus, 'hi');
     expect(await chat.transcript(r.conversationId, customer(DEMO_SHOPPERS.sarah.id))).toBeNull();
@@ -127,7 +136,7 @@ describe('chat service', () => {
   });
 
   it('re-segments an anonymous visitor who verifies as a VIP', async () => {
-    const { chat, db } = await setup();
+    const { chat, db } = await setupAs();
     const [order] = await db.select().from(orders).where(eq(orders.customerId, DEMO_SHOPPERS.sarah.id)).limit(1);
     const shopper = anon('sess-verify-vip');
     const first = await say(chat, shopper, 'hi');
@@ -143,7 +152,7 @@ describe('chat service', () => {
   it('offers verification only to a shopper who is not signed in or verified yet', async () => {
     const offline = createOfflineProvider();
     const bound: string[][] = [];
-    const { chat, db } = await setup(undefined, { name: offline.name, create: (p) => (bound.push([...p.tools]), offline.create(p)) });
+    const { chat, db } = await setupAs(undefined, { name: offline.name, create: (p) => (bound.push([...p.tools]), offline.create(p)) });
     const [order] = await db.select().from(orders).where(eq(orders.customerId, DEMO_SHOPPERS.sarah.id)).limit(1);
     const shopper = anon('sess-verify-tools');
     const first = await say(chat, shopper, 'hi');
@@ -154,5 +163,77 @@ describe('chat service', () => {
     expect(bound.at(-1)).toContain('lookup_order');
     await say(chat, customer(DEMO_SHOPPERS.marcus.id), 'please verify me as sarah@example.com, order number 28473');
     expect(bound.at(-1)).not.toContain('verify_customer');
+  });
+});
+
+describe('the conversation cache', () => {
+  const script = [
+    'hi',
+    'do you have red dresses under $150?',
+    'add the first one in size M to my cart',
+    'any black shoes in 39?',
+    'add the second one',
+    "what's in my cart?",
+    'how long does shipping take?',
+    'what is your return policy?',
+    'show me blue tops in size M',
+    'add the first one',
+    "what's in my cart?",
+  ];
+
+  it('answers a long conversation exactly as reading every turn from the database does', async () => {
+    const plain = await setup(undefined, undefined, false);
+    const cached = await setup(undefined, undefined, true);
+    const ids: Record<string, string> = {};
+    for (const message of script) {
+      const [a, b] = await Promise.all([plain, cached].map((s, i) => say(s.chat, anon(`sess-cache-${i}`), message, ids[i])));
+      ids[0] ??= a!.conversationId;
+      ids[1] ??= b!.conversationId;
+      expect(b!.reply, message).toBe(a!.reply);
+      expect(b!.toolCalls, message).toEqual(a!.toolCalls);
+    }
+    // Past the six-turn window: the folded summary and the turn count match too.
+    const [pa] = await plain.db.select().from(conversations).where(eq(conversations.id, ids[0]!));
+    const [ca] = await cached.db.select().from(conversations).where(eq(conversations.id, ids[1]!));
+    expect(ca!.turnCount).toBe(script.length);
+    expect(ca!.summary).toBe(pa!.summary);
+    expect(ca!.summary).not.toBe('');
+    const last = await say(cached.chat, anon('sess-cache-1'), "what's in my cart?", ids[1]);
+    expect(last.reply.match(/^1 × /gm)).toHaveLength(3); // the dress, the mules and the blouse
+  });
+
+  it('drops what it kept when another connection writes the database', async () => {
+    const { chat, file } = await setup(undefined, undefined, true);
+    const shopper = anon('sess-cache-other');
+    const first = await say(chat, shopper, 'hi');
+    await say(chat, shopper, 'do you have red dresses under $150?', first.conversationId);
+    // An operator hands the conversation to another session from a second connection.
+    const other = new Database(file);
+    other.prepare('UPDATE conversations SET session_id = ? WHERE id = ?').run('sess-someone-else', first.conversationId);
+    other.close();
+    await expect(say(chat, shopper, 'add the first one in size M', first.conversationId)).rejects.toThrow(/not found/i);
+  });
+});
+
+describe('createConversationCache', () => {
+  const state = (id: string, turnCount: number) => ({ conv: { id, turnCount } as TurnConversation, history: [] });
+
+  it('keeps a turn’s state only if no other connection committed during that turn', () => {
+    let version = 1;
+    const cache = createConversationCache(() => version);
+    cache.lease('c1').keep(state('c1', 1));
+    const lease = cache.lease('c1');
+    expect(lease.state?.conv.turnCount).toBe(1);
+    expect(cache.lease('c1').state).toBeUndefined(); // taken out for the turn
+    version = 2; // another connection commits mid-turn
+    lease.keep(state('c1', 2));
+    expect(cache.lease('c1').state).toBeUndefined();
+  });
+
+  it('forgets the oldest conversation past its capacity', () => {
+    const cache = createConversationCache(() => 1, 2);
+    for (const id of ['a', 'b', 'c']) cache.lease(id).keep(state(id, 1));
+    expect(cache.lease('a').state).toBeUndefined();
+    expect(cache.lease('c').state?.conv.id).toBe('c');
   });
 });
