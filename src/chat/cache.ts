@@ -31,24 +31,21 @@ export interface ConversationCache {
 export function createConversationCache(dataVersion: () => number, capacity = 5_000): ConversationCache {
   const kept = new Map<string, ConversationState>();
   let version = dataVersion();
-  /** The version now; whatever was kept under an older one is dropped. */
-  const sync = () => {
-    const v = dataVersion();
-    if (v !== version) {
-      kept.clear();
-      version = v;
-    }
-    return v;
-  };
   return {
     lease(id) {
-      const since = sync();
+      // One read of the version per turn: a write by another connection during this turn is
+      // caught by the next lease, which then finds a newer version and drops everything.
+      const v = dataVersion();
+      if (v !== version) {
+        kept.clear();
+        version = v;
+      }
       const state = id === undefined ? undefined : kept.get(id);
       if (state) kept.delete(id!);
       return {
         state,
         keep(next) {
-          if (sync() !== since) return;
+          if (version !== v) return; // a later turn already saw another connection's write
           kept.delete(next.conv.id);
           if (kept.size >= capacity) kept.delete(kept.keys().next().value!);
           kept.set(next.conv.id, next);
