@@ -4,3 +4,4 @@ export * from './shopper.js';
 export * from './logger.js';
 export { optOutChange } from './opt-out.js';
 export type { Clock, IdGen } from '../db/index.js';
+export { createMemo, deepFreeze, type Memo } from './memo.js';

@@ -2,7 +2,8 @@
 // entities add a few more votes, and the conversation context (a pending proposal, a list the
 // previous turn showed) adds the rest. The highest score wins; nothing strong enough → out of scope
 // (or, when the shopper is asking about the store, an honest "I don't know" with a human offered).
-import { optOutChange } from '../../core/index.js';
+import { createMemo, optOutChange } from '../../core/index.js';
+import { forgetToolResults } from './conversation.js';
 import { canonicalPhrase, normalize, type Normalized } from './normalize.js';
 import { extractEntities, type Entities } from './entities.js';
 import { PHRASE_FEATURES, STORE_WORDS, type ScoredIntent } from './lexicon.js';
@@ -75,29 +76,23 @@ function add(scores: Partial<Record<Intent, number>>, intent: Intent, w: number)
 // Every decision re-reads the conversation, so the same few messages are classified again and
 // again (twice a turn, and for each later turn in the window): results are kept, by message and
 // the context flags that change them, in a small LRU. They are frozen: callers build new values.
-const MEMO_LIMIT = 2_000;
-const memo = new Map<string, Understanding>();
+const memo = createMemo<string, Understanding>(2_000);
 
-/** Forgets every remembered classification (benchmarks measure a message never seen before). */
+/** Forgets every remembered classification and tool result (benchmarks measure a message never seen before). */
 export function forgetUnderstandings(): void {
   memo.clear();
+  forgetToolResults();
 }
 
 export function classify(text: string, ctx: ClassifyContext = {}): Understanding {
   const key = `${ctx.pendingProposal ? 1 : 0}${ctx.shownProducts ? 1 : 0}${ctx.shownOrders ? 1 : 0}${ctx.offeredHuman ? 1 : 0}${text}`;
-  const hit = memo.get(key);
-  if (hit) {
-    memo.delete(key);
-    memo.set(key, hit);
-    return hit;
-  }
-  const u = understand(text, ctx);
-  Object.freeze(u.scores);
-  Object.freeze(u.entities);
-  Object.freeze(u.norm);
-  memo.set(key, Object.freeze(u));
-  if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value!);
-  return u;
+  return memo.get(key, () => {
+    const u = understand(text, ctx);
+    Object.freeze(u.scores);
+    Object.freeze(u.entities);
+    Object.freeze(u.norm);
+    return Object.freeze(u);
+  });
 }
 
 function understand(text: string, ctx: ClassifyContext): Understanding {

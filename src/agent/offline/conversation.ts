@@ -1,6 +1,7 @@
 // Reads the message list the loop sends (system prompt, stored history, the shopper's message,
 // this turn's tool calls and results) into turns the offline model can reason about.
 import type { BaseMessage } from '@langchain/core/messages';
+import { createMemo, deepFreeze } from '../../core/index.js';
 
 export interface ToolOutcome {
   ok: boolean;
@@ -41,9 +42,21 @@ function textOf(content: unknown): string {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+// Every decision re-reads the whole window, so each stored tool result would be parsed again on
+// every step of every later turn: parsed results are remembered by their text, frozen (readers
+// build new values; a write would throw).
+const parsed = createMemo<string, ToolOutcome>(1_000);
+
+export function forgetToolResults(): void {
+  parsed.clear();
+}
+
 /** Tool results arrive as JSON text; anything else is kept as an opaque failure or plain data. */
 export function parseToolResult(content: unknown): ToolOutcome {
-  const text = textOf(content);
+  return parsed.get(textOf(content), (text) => deepFreeze(parseToolText(text)));
+}
+
+function parseToolText(text: string): ToolOutcome {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -2,6 +2,7 @@
 import type { ModelProvider } from '../types.js';
 import type { RenderedPersona } from '../../personas/types.js';
 import { OfflineChatModel } from './model.js';
+import { createMemo } from '../../core/index.js';
 
 export { OfflineChatModel, type OfflineChatModelFields, type OfflineCallOptions } from './model.js';
 export type { Decision } from './decide.js';
@@ -9,10 +10,15 @@ export { forgetUnderstandings } from './classify.js';
 
 /** The default model: no API key, no network, the same reply for the same conversation. */
 export function createOfflineProvider(): ModelProvider {
+  // A model is its voice, greeting and persona id, nothing else: one instance serves every turn
+  // rendered the same way (a LangChain model costs a few dozen µs to build and bind to tools,
+  // a noticeable share of an offline turn).
+  const models = createMemo<string, OfflineChatModel>(500);
   return {
     name: 'offline',
     create(persona: RenderedPersona) {
-      return new OfflineChatModel({ voice: persona.voice, greeting: persona.greeting, personaId: persona.id });
+      const fields = { voice: persona.voice, greeting: persona.greeting, personaId: persona.id };
+      return models.get(JSON.stringify(fields), () => new OfflineChatModel(fields));
     },
   };
 }
