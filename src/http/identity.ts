@@ -83,10 +83,34 @@ export interface IdentityOptions {
   secret: string;
   /** A signed token for a customer the store does not know is refused like a forged one. */
   customerExists(customerId: string): Promise<boolean>;
+  /** Clock in ms, for the tokens' expiry and the memory of known customers. */
+  now?: () => number;
+}
+
+/** How long a customer found in the store is not looked up again (a signed-in shopper sends a request per turn). */
+export const KNOWN_CUSTOMER_MS = 60_000;
+
+/**
+ * `customerExists` with a short memory of customers it found: the check runs on every signed-in
+ * request, and customers are not deleted while they chat. A customer removed from the store is
+ * refused at the latest KNOWN_CUSTOMER_MS later; one never found is asked about every time.
+ */
+export function rememberKnownCustomers(exists: (id: string) => Promise<boolean>, now: () => number = Date.now, max = 10_000): (id: string) => Promise<boolean> {
+  const seenAt = new Map<string, number>();
+  return async (id) => {
+    const at = seenAt.get(id);
+    if (at !== undefined && now() - at < KNOWN_CUSTOMER_MS) return true;
+    seenAt.delete(id);
+    if (!(await exists(id))) return false;
+    if (seenAt.size >= max) seenAt.delete(seenAt.keys().next().value!);
+    seenAt.set(id, now());
+    return true;
+  };
 }
 
 export function identity(opts: IdentityOptions): MiddlewareHandler<AppEnv> {
-  const verifyToken = createTokenVerifier(opts.secret);
+  const verifyToken = createTokenVerifier(opts.secret, { now: opts.now });
+  const customerExists = rememberKnownCustomers(opts.customerExists, opts.now);
   return async (c, next) => {
     const offered = c.req.header(SESSION_HEADER);
     const sessionId = isValidSessionId(offered) ? offered : newSessionId();
@@ -101,7 +125,7 @@ export function identity(opts: IdentityOptions): MiddlewareHandler<AppEnv> {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
       if (!m) throw unauthorized('Authorization header must be "Bearer <token>"');
       const { customerId } = await verifyToken(m[1]!);
-      if (!(await opts.customerExists(customerId))) throw unauthorized('Invalid or expired identity token');
+      if (!(await customerExists(customerId))) throw unauthorized('Invalid or expired identity token');
       shopper = { sessionId, customerId, verified: true, via: 'token' };
     }
     c.set('shopper', shopper);
