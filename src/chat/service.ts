@@ -1,6 +1,6 @@
 // One chat turn end to end: shopper → conversation → segment → persona → agent loop →
 // one atomic commit. Yields events as they happen; the last is `done` (or `error`).
-import { conversations, type Atomic, type Clock, type Db, type IdGen } from '../db/index.js';
+import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
 import { notFound, optOutChange, silentLogger, type Logger, type Shopper } from '../core/index.js';
 import type { Segmenter } from '../segments/index.js';
 import type { PersonaRegistry } from '../personas/index.js';
@@ -10,7 +10,7 @@ import type { ToolEvent } from '../tools/types.js';
 import { runTurn, summarizeTurns } from '../agent/index.js';
 import type { ModelProvider, TurnEvent } from '../agent/types.js';
 import type { ChatEvent, ChatInput, ChatResponse, ChatService } from './types.js';
-import { commitTurn, effectiveShopper, findConversation, loadRecentMessages, messageRow, nextSeq, ownsConversation, recordSession, type ConversationRow, type MessageRow } from './store.js';
+import { commitTurn, effectiveShopper, findConversation, insertConversation, loadRecentMessages, messageRow, nextSeq, ownsConversation, recordSession, type ConversationRow, type MessageRow } from './store.js';
 import { createConversationCache, type ConversationLease, type TurnConversation } from './cache.js';
 import { createKeyedLock } from './serialize.js';
 import { readTranscript } from './transcript.js';
@@ -230,7 +230,7 @@ async function createConversation(
     updatedAt: now,
   };
   // Created before the loop runs: tools (verification, return proposals) update this row mid-turn.
-  await deps.db.insert(conversations).values(row);
+  await insertConversation(deps.db, deps.atomic, row);
   return row;
 }
 

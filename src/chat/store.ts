@@ -70,6 +70,11 @@ export async function nextSeq(db: Db, conv: Pick<ConversationRow, 'id' | 'turnCo
   return (row?.seq ?? 0) + 1;
 }
 
+export async function insertConversation(db: Db, atomic: Atomic, row: ConversationRow): Promise<void> {
+  const insert = writeTemplate<Row<typeof conversations>>(db, 'chat.insertConversation', (d) => d.insert(conversations).values(placeholders(...columnsOf(conversations))));
+  await atomic([insert(row)]);
+}
+
 /** A new message as its row reads back (absent optional columns are NULL). */
 export function messageRow(m: typeof messages.$inferInsert): MessageRow {
   return { ...m, toolCalls: m.toolCalls ?? null, toolCallId: m.toolCallId ?? null, toolName: m.toolName ?? null };

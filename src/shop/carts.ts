@@ -1,7 +1,7 @@
 // One cart per owner — a customer ('c:<id>') or an anonymous session ('s:<id>') — kept unique
 // by the owner key and written with upserts, so concurrent adds never create a second cart.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { cartItems, carts, products, variants, type Atomic, type Db, type IdGen, type WriteQuery } from '../db/index.js';
+import { cartItems, carts, prepared, products, variants, type Atomic, type Db, type IdGen, type WriteQuery } from '../db/index.js';
 import { dollars } from './format.js';
 import { FREE_SHIPPING_THRESHOLD_CENTS, MAX_CART_LINE_QUANTITY, STANDARD_SHIPPING_CENTS } from './policy.js';
 
@@ -24,7 +24,8 @@ export async function ensureCart(db: Db, owner: CartOwner, now: number, ids: IdG
 }
 
 export async function findCartId(db: Db, owner: CartOwner): Promise<string | undefined> {
-  const [row] = await db.select({ id: carts.id }).from(carts).where(eq(carts.ownerKey, cartOwnerKey(owner))).limit(1);
+  const q = prepared(db, 'shop.findCartId', (d) => d.select({ id: carts.id }).from(carts).where(eq(carts.ownerKey, sql.placeholder('key'))).limit(1).prepare());
+  const [row] = await q.all({ key: cartOwnerKey(owner) });
   return row?.id;
 }
 
@@ -109,18 +110,20 @@ export interface CartSummary {
 
 export async function cartSummary(db: Db, owner: CartOwner): Promise<CartSummary> {
   const cartId = await findCartId(db, owner);
-  const rows = cartId
-    ? await db
-        .select({
-          productId: cartItems.productId, quantity: cartItems.quantity, name: products.name, category: products.category, colour: products.colour,
-          priceCents: products.priceCents, size: variants.size, stock: variants.stock,
-        })
-        .from(cartItems)
-        .innerJoin(products, eq(products.id, cartItems.productId))
-        .innerJoin(variants, eq(variants.id, cartItems.variantId))
-        .where(eq(cartItems.cartId, cartId))
-        .orderBy(cartItems.addedAt, cartItems.id)
-    : [];
+  const q = prepared(db, 'shop.cartLines', (d) =>
+    d
+      .select({
+        productId: cartItems.productId, quantity: cartItems.quantity, name: products.name, category: products.category, colour: products.colour,
+        priceCents: products.priceCents, size: variants.size, stock: variants.stock,
+      })
+      .from(cartItems)
+      .innerJoin(products, eq(products.id, cartItems.productId))
+      .innerJoin(variants, eq(variants.id, cartItems.variantId))
+      .where(eq(cartItems.cartId, sql.placeholder('cartId')))
+      .orderBy(cartItems.addedAt, cartItems.id)
+      .prepare(),
+  );
+  const rows = cartId ? await q.all({ cartId }) : [];
   const subtotalCents = rows.reduce((s, r) => s + r.priceCents * r.quantity, 0);
   const shipping =
     rows.length === 0

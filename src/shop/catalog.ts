@@ -72,9 +72,11 @@ export async function variantsOf(db: Db, productIds: readonly string[]): Promise
 
 /** A product by id (or slug) with its variants; undefined when there is none. */
 export async function findProduct(db: Db, idOrSlug: string): Promise<{ product: ProductRow; variants: VariantRow[] } | undefined> {
-  const [product] = await db.select().from(products).where(or(eq(products.id, idOrSlug), eq(products.slug, idOrSlug))).limit(1);
+  const productQ = prepared(db, 'shop.findProduct', (d) => d.select().from(products).where(or(eq(products.id, ph('key')), eq(products.slug, ph('key')))).limit(1).prepare());
+  const variantsQ = prepared(db, 'shop.variantsOfOne', (d) => d.select().from(variants).where(eq(variants.productId, ph('id'))).prepare());
+  const [product] = await productQ.all({ key: idOrSlug });
   if (!product) return undefined;
-  const vs = await db.select().from(variants).where(eq(variants.productId, product.id));
+  const vs = await variantsQ.all({ id: product.id });
   return { product, variants: vs.sort((a, b) => sizeRank(a.size) - sizeRank(b.size)) };
 }
 
