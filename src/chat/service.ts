@@ -230,7 +230,7 @@ async function createConversation(
     updatedAt: now,
   };
   // Created before the loop runs: tools (verification, return proposals) update this row mid-turn.
-  await insertConversation(deps.db, deps.atomic, row);
+  await insertConversation(deps.db, row);
   return row;
 }
 

@@ -70,9 +70,15 @@ export async function nextSeq(db: Db, conv: Pick<ConversationRow, 'id' | 'turnCo
   return (row?.seq ?? 0) + 1;
 }
 
-export async function insertConversation(db: Db, atomic: Atomic, row: ConversationRow): Promise<void> {
-  const insert = writeTemplate<Row<typeof conversations>>(db, 'chat.insertConversation', (d) => d.insert(conversations).values(placeholders(...columnsOf(conversations))));
-  await atomic([insert(row)]);
+/**
+ * One statement, committed on its own at once (the tools of the turn about to run update this
+ * row). A new conversation has nothing pending: the JSON column stays NULL (drizzle would bind a
+ * placeholder's null as the text 'null').
+ */
+export async function insertConversation(db: Db, row: Omit<ConversationRow, 'pending'>): Promise<void> {
+  const columns = columnsOf(conversations).filter((c) => c !== 'pending');
+  const q = prepared(db, 'chat.insertConversation', (d) => d.insert(conversations).values(placeholders(...columns)).prepare());
+  await q.run(row);
 }
 
 /** A new message as its row reads back (absent optional columns are NULL). */

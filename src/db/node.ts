@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as schema from './schema.js';
 import { compileWrite, type Atomic, type Db } from './index.js';
 import { startCheckpointer } from './checkpointer.js';
+import { createGroupCommitter } from './group-commit.js';
 
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
@@ -53,22 +54,20 @@ export function openNodeDb(file: string, opts: OpenOptions = {}): NodeDb {
   if (opts.migrate !== false) migrate(db, { migrationsFolder });
   const dataVersion = () => sqlite.pragma('data_version', { simple: true }) as number;
   let rewindDue = false;
-  // One transaction wrapper for every commit (better-sqlite3 builds four functions per `transaction()`).
-  const runAll = sqlite.transaction((compiled: Array<{ st: Database.Statement; params: unknown[] }>) => {
-    for (const { st, params } of compiled) st.run(...params);
+  const committer = createGroupCommitter(sqlite, () => {
+    if (rewindDue) {
+      rewindDue = false;
+      sqlite.pragma('wal_checkpoint(PASSIVE)');
+    }
   });
   const atomic: Atomic = async (writes) => {
     if (writes.length === 0) return;
-    runAll(
+    await committer.commit(
       writes.map((w) => {
         const { sql, params } = compileWrite(w);
         return { st: sqlite.prepare(sql), params: params as unknown[] };
       }),
     );
-    if (rewindDue) {
-      rewindDue = false;
-      sqlite.pragma('wal_checkpoint(PASSIVE)');
-    }
   };
   if (opts.backgroundCheckpoints && file !== ':memory:') {
     sqlite.pragma(`wal_autocheckpoint = ${Math.max(1, Math.trunc(opts.walLimitPages ?? 20_000))}`);
@@ -80,12 +79,22 @@ export function openNodeDb(file: string, opts: OpenOptions = {}): NodeDb {
       sqlite,
       dataVersion,
       close: async () => {
+        committer.flush();
         await checkpointer.stop();
         sqlite.close();
       },
     };
   }
-  return { db: db as unknown as Db, atomic, sqlite, dataVersion, close: () => void sqlite.close() };
+  return {
+    db: db as unknown as Db,
+    atomic,
+    sqlite,
+    dataVersion,
+    close: () => {
+      committer.flush();
+      sqlite.close();
+    },
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 500;

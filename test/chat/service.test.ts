@@ -126,6 +126,13 @@ describe.each([
     expect(conv?.turnCount).toBe(2);
   });
 
+  it('stores a new conversation with nothing pending and personalisation on', async () => {
+    const { chat, sqlite } = await setupAs();
+    const r = await say(chat, anon('sess-new-row'), 'hi');
+    const row = sqlite.prepare('SELECT pending IS NULL AS noPending, opt_out AS optOut, turn_count AS turns FROM conversations WHERE id = ?').get(r.conversationId);
+    expect(row).toEqual({ noPending: 1, optOut: 0, turns: 1 });
+  });
+
   it('hides a conversation from anyone but its owner', async () => {
     const { chat } = await setupAs();
     const marcus = customer(DEMO_SHOPPERS.marcus.id);

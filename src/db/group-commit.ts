@@ -1,0 +1,72 @@
+// Group commit for better-sqlite3: every set of writes handed over during one pass of the event
+// loop commits in one SQLite transaction, run from `setImmediate` once the pass has handled its
+// requests. Under load the server finishes many turns per pass; one commit for all of them
+// writes each shared index page to the WAL once instead of once per turn, and a turn's response
+// still goes out only after its own writes are durable (its promise resolves after the commit).
+// Each set runs in its own savepoint: a write that fails rolls back that set alone and rejects
+// only its caller. If SQLite abandons the whole transaction (an I/O error, say), every caller in
+// the group is rejected and nothing of the group is stored.
+import type Database from 'better-sqlite3';
+
+export interface CompiledWrite {
+  st: Database.Statement;
+  params: unknown[];
+}
+
+export interface GroupCommitter {
+  /** Resolves once the writes are committed, all of them or none. */
+  commit(writes: CompiledWrite[]): Promise<void>;
+  /** Commits whatever is waiting now (before the connection closes). */
+  flush(): void;
+}
+
+interface Job {
+  writes: CompiledWrite[];
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+export function createGroupCommitter(sqlite: Database.Database, afterCommit: () => void = () => {}): GroupCommitter {
+  // Transaction functions are built once: better-sqlite3 makes four closures per `transaction()`.
+  // Called inside the outer one, `one` runs as a savepoint.
+  const one = sqlite.transaction((writes: CompiledWrite[]) => {
+    for (const { st, params } of writes) st.run(...params);
+  });
+  const group = sqlite.transaction((jobs: Job[]) =>
+    jobs.map((job) => {
+      try {
+        one(job.writes);
+        return null;
+      } catch (error) {
+        if (!sqlite.inTransaction) throw error; // SQLite rolled the whole transaction back
+        return error ?? new Error('write failed');
+      }
+    }),
+  );
+  let queue: Job[] = [];
+
+  function flush(): void {
+    if (queue.length === 0) return;
+    const jobs = queue;
+    queue = [];
+    let failures: unknown[];
+    try {
+      failures = group(jobs);
+    } catch (error) {
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    jobs.forEach((job, i) => (failures[i] === null ? job.resolve() : job.reject(failures[i])));
+    afterCommit();
+  }
+
+  return {
+    commit(writes) {
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ writes, resolve, reject });
+        if (queue.length === 1) setImmediate(flush);
+      });
+    },
+    flush,
+  };
+}
