@@ -150,13 +150,18 @@ export function escalateReply(ex: Exchange, warm: boolean): Reply {
 /** A failed tool call, explained simply with a next step. Tool messages are never echoed. */
 function cartFailure(ex: Exchange, field: string | undefined, known: readonly ProductView[]): Reply {
   const p = known.find((k) => k.id === str(ex.args.productId));
-  const size = str(ex.args.size);
-  if (field === 'quantity') return { kind: 'fact', body: `Sorry, I can't add ${num(ex.args.quantity) ?? 'that many'} of ${p?.name ?? 'that item'}${size ? ` in ${size}` : ''}: there isn't enough in stock for that quantity.` };
-  if (!p) return { kind: 'ask', body: `Sorry, I couldn't add that${size ? ` in size ${size}` : ''}. ${ASK_MARKERS.product}? Tell me the item and your size again.` };
+  // A cart change names the size it moves to; an add names the size it adds.
+  const change = ex.name === 'update_cart';
+  const size = str(change ? ex.args.newSize : ex.args.size);
+  const unchanged = change ? ' Your cart is unchanged.' : '';
+  if (field === 'quantity') return { kind: 'fact', body: `Sorry, I can't ${change ? 'make that' : 'add'} ${num(ex.args.quantity) ?? 'that many'} of ${p?.name ?? 'that item'}${size ? ` in ${size}` : ''}: there isn't enough in stock for that quantity.${unchanged}` };
+  if (!p) return { kind: 'ask', body: `Sorry, I couldn't ${change ? 'change that' : 'add that'}${size ? ` to size ${size}` : ''}.${unchanged} ${ASK_MARKERS.product}? Tell me the item and your size again.` };
   const sizes = inStockSizes(p);
   const has = p.stock.some((s) => s.size.toUpperCase() === size?.toUpperCase());
   const why = has ? `${p.name} is sold out in ${size}.` : `${p.name} doesn't come in ${size}.`;
-  return sizes.length ? { kind: 'ask', body: `Sorry, ${why} It's in stock ${inSizes(sizes)}. ${ASK_MARKERS.size}?` } : { kind: 'fact', body: `Sorry, ${why} It's sold out in every size right now.` };
+  return sizes.length
+    ? { kind: 'ask', body: `Sorry, ${why}${unchanged} It's in stock ${inSizes(sizes)}. ${ASK_MARKERS.size}?` }
+    : { kind: 'fact', body: `Sorry, ${why}${unchanged} It's sold out in every size right now.` };
 }
 
 export function failureReply(ex: Exchange, f: Frame, tools: ReadonlySet<string>, known: readonly ProductView[] = []): Reply {
@@ -174,11 +179,11 @@ export function failureReply(ex: Exchange, f: Frame, tools: ReadonlySet<string>,
       return { kind: 'fact', body: `${PHRASES.verifyLocked}${offer}` };
     case 'refused':
     case 'unavailable':
-      if (ex.name === 'add_to_cart') return cartFailure(ex, err.field, known);
+      if (ex.name === 'add_to_cart' || ex.name === 'update_cart') return cartFailure(ex, err.field, known);
       return { kind: 'fact', body: `${refusal(ex, err.message)}${offer && ex.name === 'create_return_label' ? offer : ''}` };
     case 'invalid_arguments':
       if (ex.name === 'verify_customer') return { kind: 'ask', body: PHRASES.verifyFailed };
-      if (ex.name === 'add_to_cart') return cartFailure(ex, err.field, known);
+      if (ex.name === 'add_to_cart' || (ex.name === 'update_cart' && (err.field === 'newSize' || err.field === 'quantity'))) return cartFailure(ex, err.field, known);
       return { kind: 'fact', body: `${PHRASES.toolFailed}${offer}` };
     case 'not_allowed':
       return { kind: 'fact', body: `${PHRASES.notAllowed}${offer}` };
