@@ -41,6 +41,8 @@ const PRICE_PATTERNS = [
 const SIZE_WORDS: Record<string, string> = { xs: 'XS', xxs: 'XS', xl: 'XL', xxl: 'XXL', small: 'S', medium: 'M', med: 'M', large: 'L' };
 const SIZE_LETTERS: Record<string, string> = { s: 'S', m: 'M', l: 'L' };
 const SIZE_LEADS = new Set(['size', 'in', 'a', 'an', 'sz', 'eu', 'the', 'to']);
+const SIZE_TAILS = new Set(['please', 'pls', 'then', 'instead']);
+const SIZE_VERBS = new Set(['make', 'get', 'want', 'need', 'take', 'have']);
 const SIZE_NEGATORS = new Set(['too', 'run', 'runs', 'running', 'fit', 'fits', 'bit', 'little']);
 const PRONOUNS = new Set(['it', 'that', 'this', 'those', 'them', 'these']);
 const QUANTITY_VERBS = new Set(['add', 'buy', 'take', 'get', 'put', 'order', 'want', 'need', 'give']);
@@ -127,8 +129,9 @@ export function extractEntities(n: Normalized): Entities {
       size ??= SIZE_WORDS[w]!;
       continue;
     }
-    // A lone letter is a size after "size"/"in", or in a short answer ("S then", "M please").
-    if (SIZE_LETTERS[w] && (SIZE_LEADS.has(prev) || t.length <= 3 || next === 'please' || (i === t.length - 1 && prev !== 'i'))) {
+    // A lone letter is a size after "size"/"in", in a short answer ("S then", "M please"), before
+    // "then"/"instead", or what something is made ("make it S then", "get them L").
+    if (SIZE_LETTERS[w] && (SIZE_LEADS.has(prev) || t.length <= 3 || SIZE_TAILS.has(next) || (i === t.length - 1 && prev !== 'i') || ((prev === 'it' || prev === 'them') && SIZE_VERBS.has(t[i - 2] ?? '')))) {
       size ??= SIZE_LETTERS[w]!;
       continue;
     }
@@ -180,6 +183,6 @@ export function extractEntities(n: Normalized): Entities {
     const negated = prev === 'too' || prev === 'not' || prev === 'less' || prev === 'no';
     if (w.length >= 3 && !NOT_DESCRIPTIVE.has(w) && !/^\d+$/.test(w) && !negated) descriptors.push(w);
   }
-  const definite = categoryWord !== null && new RegExp(`\\b(the|this|that)\\s+(\\w+\\s+){0,3}?${categoryWord}`).test(n.padded);
+  const definite = categoryWord !== null && new RegExp(`\\b(the|this|that)\\s+(\\w+\\s+){0,5}?${categoryWord}`).test(n.padded);
   return { orderNumbers, email, size, colour, category, categoryWord, maxPrice, minPrice, quantity, ordinal, pronoun, definite, descriptors };
 }

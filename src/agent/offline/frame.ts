@@ -8,6 +8,7 @@ import { ordersHolding, str, type OrderView, type ProductView } from './results.
 import { NUMBER_WORDS } from './lexicon.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
+import { PICK_IN_SIZE } from './phrases.js';
 
 export interface Frame {
   intent: Intent;
@@ -148,6 +149,7 @@ const REFINABLE: ReadonlySet<Intent> = new Set(['search', 'stock', 'confirm', 'o
 const CHEAPER = /\b(cheaper|less expensive|lower price|more affordable|not (too |so |that |very )?(expensive|pricey|dear)|too (expensive|pricey|dear)|affordable|inexpensive|budget[- ]friendly)\b/i;
 const CART_QUANTITY = /\b(make (?:it|that|them)|change (?:it|that|the quantity) to)\s+(10|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:dollars|bucks|usd|\$))/i;
 const SEARCH_CUE = /\b(some|something|anything|any|others?|ones|show me|what about|how about|do you have|got any|have you got|is there|are there)\b/i;
+const QUESTIONISH = /\?|^\s*(how|what|which|is|are|does|do|can|could|would|will|tell me|more about|show me)\b/i;
 const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i; // "the red one", "that blue one"
 
 /**
@@ -303,6 +305,13 @@ export function buildFrame(text: string, mem: Memory): Frame {
   // "add it" after a list: "it" is what the shopper asked about in the previous message.
   if (!product && e.pronoun && mem.products.length > 1 && mem.prevUser) {
     product = pickProduct(mem.products, prevEntities(mem.prevUser), mem.prevUser);
+  }
+  // "the second one" / "I'll take the red one" answering "Tell me which one you like and I will
+  // add it to your cart in L": that one, in L. A question about it ("is the second one warm?") is not a pick.
+  const offeredSize = PICK_IN_SIZE.exec(mem.prevReply)?.[1];
+  if (offeredSize && product && e.size === null && (intent === 'stock' || intent === 'out_of_scope') && !QUESTIONISH.test(text) && !asksAboutPage(text)) {
+    intent = 'add_to_cart';
+    if (product.stock.some((x) => x.size === offeredSize && x.units > 0)) e = { ...e, size: offeredSize };
   }
   // "put it in my basket" right after "does it come in XL?": that size; else the size the search asked for.
   if (intent === 'add_to_cart' && e.size === null && product) {

@@ -199,6 +199,10 @@ export const ORDINAL_WORDS: Record<string, number> = { first: 1, '1st': 1, secon
 
 const extra = ['personalize', 'personalise', 'personalization', 'personalisation', 'personalized', 'personalised', 'personalizing', 'personalising', 'tailoring', 'dresses', 'shoes', 'trousers', 'jeans', 'sneakers', 'accessories', 'jackets', 'coats', 'sizes', 'orders', 'points', 'rewards', 'perks', 'recommendations', 'suggestions', 'delivered', 'shipping', 'returning', 'returned', 'refunded', 'medium', 'large', 'small', 'quantity', 'delivery', 'available', 'sandals', 'boots', 'heels', 'blouses', 'shirts', 'items', 'basket', 'receipt', 'email'];
 
+// Words of the trade that shoppers use in product names ("the satin slip dress"): known as
+// written, so a typo correction never turns one into a lexicon word ("slip" into "ship").
+const GARMENT_WORDS = ['slip', 'wrap', 'midi', 'maxi', 'mini', 'satin', 'silk', 'linen', 'wool', 'cotton', 'denim', 'leather', 'suede', 'knit', 'ribbed', 'tank', 'cami', 'tee', 'floral', 'striped', 'pleated', 'tiered', 'poplin', 'peasant', 'relaxed', 'slim', 'skinny', 'cropped', 'oversized', 'cashmere', 'puffer', 'trench', 'blazer', 'cardigan', 'hoodie', 'jumper', 'sweater', 'chinos', 'shorts', 'skirt', 'tote', 'scarf', 'belt', 'mules', 'slides', 'loafers', 'ankle', 'chelsea', 'sundress', 'broderie', 'tea', 'shift', 'bodycon', 'halter', 'sheath'];
+
 /** Every word the lexicon uses: the vocabulary typos are corrected towards. */
 export const VOCABULARY_SEED: readonly string[] = [
   ...new Set([
@@ -210,5 +214,6 @@ export const VOCABULARY_SEED: readonly string[] = [
     ...Object.keys(NUMBER_WORDS),
     ...Object.keys(ORDINAL_WORDS),
     ...extra,
+    ...GARMENT_WORDS,
   ]),
 ].filter((w) => /^[a-z]+$/.test(w));

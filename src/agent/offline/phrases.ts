@@ -45,5 +45,9 @@ export const PHRASES = {
   frustratedRetry: 'Could you tell me once more what you need, in a few words? I will do my best.',
 } as const;
 
+/** After a search in a size: only the piece is left to choose (read back by `PICK_IN_SIZE`). */
+export const pickInSize = (size: string) => `Tell me which one you like and I will add it to your cart in ${size}.`;
+export const PICK_IN_SIZE = /Tell me which one you like and I will add it to your cart in ([^\s.]+)\./;
+
 /** Asks to swap an item (no tool does: an exchange is a return and a new order). */
 export const ASKS_EXCHANGE = /\b(exchange|swap|replace|replacement|another size|different size)/i;

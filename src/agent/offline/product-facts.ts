@@ -54,7 +54,7 @@ export const PAGE_QUESTIONS = {
   material: /\b(made (of|from|out of)|materials?|fabrics?)\b|\b(real|genuine) leather\b|\bis (it|this|that) (cotton|linen|silk|wool|leather|polyester)\b/i,
   care: /\b(wash|washable|washing|dry[- ]clean|clean it|care|iron|ironing|creases?|wrinkles?|shrinks?)\b/i,
   fit: /\b(fit|fits|fitting|runs? (small|large|big)|true to size)\b/i,
-  warmth: /\b(how warm|warm enough|keep (me|you) warm|is (it|this|that) warm|are (they|these|those) warm|warmth|insulated|for (the )?cold|cold weather|breathable|too hot)\b/i,
+  warmth: /\b(how warm|warm enough|keep (me|you) warm|(is|are) (it|this|that|they|these|those|the( \w+){1,4}) warm|warmth|insulated|for (the )?cold|cold weather|breathable|too hot)\b/i,
   other: /\b(pockets?|lined|lining|stretchy|stretch|see[- ]through|sheer|waterproof|vegan|zip|buttons?|length|how long (?:is|are) (?:it|this|that|they|these|those|the (?!delivery|shipping|return|refund|wait)\w+))\b/i,
 };
 

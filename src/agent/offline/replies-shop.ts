@@ -1,7 +1,7 @@
 // Replies about products and the cart, built only from fields of the tool results.
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
-import { ASK_MARKERS, PHRASES } from './phrases.js';
+import { ASK_MARKERS, PHRASES, pickInSize } from './phrases.js';
 import { inSizes, inStockSizes, isRec, listText, money, namedSize, num, productsIn, sizeText, str, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 import { PAGE_QUESTIONS, productFacts } from './product-facts.js';
@@ -101,7 +101,9 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
             : shown.length === 1
               ? 'Here is what I found:'
               : `Here are ${shown.length} options:`;
-  const hint = f.intent === 'add_to_cart' ? undefined : PHRASES.pickHint;
+  // Searched in a size: the size is known, only the piece is left to choose.
+  const inSize = size && shown.every((p) => p.stock.some((s) => s.size === size && s.units > 0));
+  const hint = f.intent === 'add_to_cart' ? undefined : inSize ? pickInSize(size) : PHRASES.pickHint;
   return { kind: f.intent === 'add_to_cart' ? 'ask' : 'fact', body: `${intro}\n${lines.join('\n')}`, ...(hint ? { hint } : {}) };
 }
 
@@ -164,7 +166,9 @@ export function productReply(ex: Exchange, f: Frame): Reply {
       : s.units > 0
         ? `Yes, ${p.name} is in stock in ${s.size}${s.units <= 3 ? ` (only ${s.units} left)` : ''}${others.length ? `, and also ${inSizes(others)}` : ''}.`
         : `Sorry, ${p.name} is sold out in ${s.size}.${sizes.length ? ` It is in stock ${inSizes(sizes)}.` : ''}`;
-    return { kind: 'fact', body: answer, hint };
+    // The shopper already said the size they want: no need to ask for it again.
+    const inTheirSize = !oneSize && s && s.units > 0 ? `Say "add it" and I will put it in your cart in ${s.size}.` : hint;
+    return { kind: 'fact', body: answer, hint: inTheirSize };
   }
   const price = p.price !== null ? ` costs ${money(p.price)}` : '';
   const stock = sizes.length ? ` It is in stock ${inSizes(sizes)}${soldOut.length ? ` (sold out in ${sizeText(soldOut)})` : ''}.` : ' It is currently sold out.';

@@ -536,6 +536,65 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(swap.reply).not.toMatch(/cart/i);
   });
 
+  it('a cart change to a sold-out size says so and keeps the line; "ok make it S then" makes the change; asked about a size in stock, the hint names it', async () => {
+    // A dress sold out in one letter size and in stock in at least two others (read from the store, not assumed).
+    const rows = store.db.sqlite
+      .prepare(
+        `SELECT p.id, p.name, v.size, v.stock FROM products p JOIN variants v ON v.product_id = p.id
+         WHERE p.category = 'dresses' AND v.size IN ('XS', 'S', 'M', 'L', 'XL') ORDER BY p.id, v.size`,
+      )
+      .all() as Array<{ id: string; name: string; size: string; stock: number }>;
+    const byProduct = new Map<string, typeof rows>();
+    for (const r of rows) byProduct.set(r.id, [...(byProduct.get(r.id) ?? []), r]);
+    const [, variants] = [...byProduct].find(([, vs]) => vs.some((v) => v.stock === 0) && vs.filter((v) => v.stock > 0).length >= 2)!;
+    const name = variants[0]!.name;
+    const soldOut = variants.find((v) => v.stock === 0)!.size;
+    const [first, second] = variants.filter((v) => v.stock > 0).map((v) => v.size);
+
+    const chat = new Chat(store, anonymous());
+    await chat.say(`do you have the ${name.toLowerCase()}?`);
+    const asked = await chat.say(`does the ${name.toLowerCase()} come in ${first}?`);
+    expect(asked.reply).toContain(`Say "add it" and I will put it in your cart in ${first}.`);
+    expect(asked.reply).not.toMatch(/tell me your size/i);
+    const added = await chat.say('add it');
+    expect(added.toolCalls).toEqual([{ name: 'add_to_cart', args: expect.objectContaining({ size: first }), ok: true }]);
+
+    const refused = await chat.say(`actually make it size ${soldOut}`);
+    expect(refused.toolCalls).toEqual([{ name: 'update_cart', args: expect.objectContaining({ size: first, newSize: soldOut }), ok: false }]);
+    expect(refused.reply).toContain(`${name} is sold out in ${soldOut}. Your cart is unchanged.`);
+    expect(refused.reply).toMatch(/Which size would you like\?/);
+
+    const moved = await chat.say(`ok make it ${second} then`);
+    expect(moved.toolCalls).toEqual([{ name: 'update_cart', args: expect.objectContaining({ size: first, newSize: second }), ok: true }]);
+    expect(moved.reply).toContain(`from size ${first} to ${second}`);
+  });
+
+  it('a piece named in full is searched by its own words ("slip" stays slip) and a question naming it is about that piece', async () => {
+    const chat = new Chat(store, anonymous());
+    const found = await chat.say('do you have the red satin slip midi dress?');
+    expect(found.toolCalls[0]!.args).toMatchObject({ query: 'satin slip midi', colour: 'red', category: 'dresses' });
+    expect(nameAt(found.reply, 1)).toBe('Red Satin Slip Midi Dress');
+    const asked = await chat.say('does the red satin slip midi dress come in L?');
+    expect(asked.toolCalls).toEqual([{ name: 'get_product', args: { productId: expect.any(String) }, ok: true }]);
+    expect(asked.reply).toMatch(/Red Satin Slip Midi Dress is in stock in L/);
+  });
+
+  it('after a search in a size, "I like the second one" adds that one in that size; a question about it does not', async () => {
+    const chat = new Chat(store, anonymous());
+    const found = await chat.say('red dresses in L');
+    expect(found.reply).toContain('Tell me which one you like and I will add it to your cart in L.');
+    const second = nameAt(found.reply, 2)!;
+    const picked = await chat.say('I like the second one');
+    expect(picked.toolCalls).toEqual([{ name: 'add_to_cart', args: expect.objectContaining({ size: 'L' }), ok: true }]);
+    expect(picked.reply).toContain(`I've added ${second} in L`);
+
+    const other = new Chat(store, anonymous());
+    await other.say('red dresses in L');
+    const warm = await other.say('is the second one warm?');
+    expect(toolNames(warm)).toEqual(['get_product']);
+    expect(warm.reply).toMatch(new RegExp(`${second} (is light and airy|is a light layer|is a mid-weight layer|is one of our warmest)`));
+  });
+
   it('answers follow-ups about the points: what they are worth, how to reach the next tier, and honestly that it cannot say when they expire', async () => {
     const chat = new Chat(store, signedIn('c_sarah'));
     await chat.say('how many points have i got');
