@@ -13,6 +13,7 @@ export const toolSchemas = {
     category: z.enum(CATEGORIES).optional(),
     colour: shortText(30).optional().describe('A colour word, e.g. "red", "navy"'),
     size: shortText(10).optional().describe('XS–XXL for clothes, numeric EU 36–46 for shoes'),
+    mySize: z.boolean().optional().describe('true for "in my size": the size this customer usually buys, from their orders'),
     maxPrice: z.number().positive().max(100_000).optional().describe('Highest price in dollars'),
     limit: z.number().int().min(1).max(10).default(5),
     offset: z.number().int().min(0).max(100).default(0).describe('Results to skip: the count already shown, for "show me more"'),

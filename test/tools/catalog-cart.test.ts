@@ -22,6 +22,31 @@ describe('catalog and cart tools', () => {
     expect(JSON.stringify(r).length).toBeLessThan(1200);
   });
 
+  it('search_products "in my size" uses the size the verified customer buys (clothes and shoes apart); unknown for anyone else', async () => {
+    // Marcus kept two dresses in S, tees in M and boots in 38; what he sent back in L, most recently, does not count.
+    await s.f.order({ customerId: 'c_marcus', number: '28475', deliveredDaysAgo: 2, items: [{ productId: s.products.blueDress.id, size: 'S' }] });
+    await s.f.order({ customerId: 'c_marcus', number: '28476', status: 'returned', deliveredDaysAgo: 1, items: [{ productId: s.products.wrap.id, size: 'L' }] });
+    await s.f.order({ customerId: 'c_marcus', number: '28477', deliveredDaysAgo: 1, items: [{ productId: s.products.wrap.id, size: 'L', status: 'returned' }, { productId: s.products.tee.id, size: 'L', status: 'returned' }] });
+    const marcus = await s.chat({ customerId: 'c_marcus' });
+    const dresses = data(await s.registry.execute('search_products', { query: '', category: 'dresses', mySize: true }, ALL, marcus));
+    expect(dresses.mySize).toBe('S');
+    expect(dresses.understood.size).toBe('S');
+    expect(dresses.matches.every((m: any) => m.stock.S > 0)).toBe(true);
+    expect(dresses.matches.map((m: any) => m.name)).not.toContain('Red Evening Gown'); // M only
+    const shoes = data(await s.registry.execute('search_products', { query: 'boots', category: 'shoes', mySize: true }, ALL, marcus));
+    expect(shoes.mySize).toBe('38');
+    // A size the shopper names wins over their usual one.
+    const named = data(await s.registry.execute('search_products', { query: '', category: 'dresses', size: 'M', mySize: true }, ALL, marcus));
+    expect(named.understood.size).toBe('M');
+    expect(named.mySize).toBeUndefined();
+
+    const anonymous = await s.chat();
+    const unknown = data(await s.registry.execute('search_products', { query: '', category: 'dresses', mySize: true }, ALL, anonymous));
+    expect(unknown.mySize).toBeNull();
+    expect(unknown.hint).toMatch(/ask which size they wear/);
+    expect(unknown.matches.map((m: any) => m.name)).toContain('Red Evening Gown'); // no size filter
+  });
+
   it('search_products combines explicit filters (maxPrice in dollars, colour family)', async () => {
     const ctx = await s.chat();
     const r = data(await s.registry.execute('search_products', { query: '', colour: 'blue', maxPrice: 50 }, ALL, ctx));

@@ -6,7 +6,7 @@ import { createMemo, optOutChange } from '../../core/index.js';
 import { forgetToolResults } from './conversation.js';
 import { canonicalPhrase, normalize, type Normalized } from './normalize.js';
 import { extractEntities, type Entities } from './entities.js';
-import { PHRASE_FEATURES, STORE_WORDS, type ScoredIntent } from './lexicon.js';
+import { NEWEST, PHRASE_FEATURES, STORE_WORDS, type ScoredIntent } from './lexicon.js';
 
 export type Intent = ScoredIntent;
 export type PolicyTopic = 'shipping' | 'returns' | 'sizing' | 'payment' | 'ai' | 'general';
@@ -128,6 +128,11 @@ function understand(text: string, ctx: ClassifyContext): Understanding {
     add(scores, 'reorder', 0.5);
     add(scores, 'verify', 0.5);
     for (const k of ['policy_returns', 'policy_shipping', 'search', 'view_cart'] as const) add(scores, k, -2);
+  }
+  // "dresses in my usual size": a search in the size their orders show, not a sizing question.
+  if (e.mySize && productAttrs + (NEWEST.test(norm.padded) ? 1 : 0) > 0) {
+    add(scores, 'search', 3);
+    add(scores, 'policy_sizing', -3);
   }
   // "what size is a UK 12?", "do you have it in a US 8?": the catalog is XS–XXL, so the conversion.
   if (e.size && SIZE_SYSTEM.exec(norm.padded)?.[3] === e.size) add(scores, 'policy_sizing', 4);

@@ -24,6 +24,8 @@ export interface Entities {
   pronoun: boolean;
   /** A definite product reference: "the wrap dress", "this jacket". */
   definite: boolean;
+  /** "in my size", "my usual size": the size the customer usually buys. */
+  mySize: boolean;
   /** Descriptive words left over for a free-text search ("linen", "wedding"). */
   descriptors: string[];
 }
@@ -41,6 +43,7 @@ const PRICE_PATTERNS = [
 const SIZE_WORDS: Record<string, string> = { xs: 'XS', xxs: 'XS', xl: 'XL', xxl: 'XXL', small: 'S', medium: 'M', med: 'M', large: 'L' };
 const SIZE_LETTERS: Record<string, string> = { s: 'S', m: 'M', l: 'L' };
 const SIZE_LEADS = new Set(['size', 'in', 'a', 'an', 'sz', 'eu', 'the', 'to']);
+const MY_SIZE = /\bmy (usual |normal |regular |own )?size\b|\bsize i (usually |normally )?(wear|take|buy)\b/;
 const SIZE_TAILS = new Set(['please', 'pls', 'then', 'instead']);
 const SIZE_VERBS = new Set(['make', 'get', 'want', 'need', 'take', 'have']);
 const SIZE_NEGATORS = new Set(['too', 'run', 'runs', 'running', 'fit', 'fits', 'bit', 'little']);
@@ -50,7 +53,7 @@ const QUANTITY_NOUNS = new Set(['of', 'x', 'pcs', 'piece', 'item', 'unit', 'more
 
 /** Words that never make a useful free-text search term. */
 const NOT_DESCRIPTIVE = new Set(
-  ('i me my you your we our a an the this that these those it its is are am be was do does did have has had got get give show tell see find ' +
+  ('i me my usual normal regular own you your we our a an the this that these those it its is are am be was do does did have has had got get give show tell see find ' +
     'look looking search searching browse need want would like could can will may might please pls any some something anything thing ' +
     'for to of in on at by with from about and or but so if not no yes just also maybe really very much more most new cheap cheapest ' +
     'nice good great what which who how where when there here one ones kind sort type under below less than over max min dollar buck price budget between roughly approx approximately arrival arrivals newest latest arrived landed dropped status update wear wearing occasion men mens women womens man woman ladies return returns returning refund exchange ' +
@@ -184,5 +187,6 @@ export function extractEntities(n: Normalized): Entities {
     if (w.length >= 3 && !NOT_DESCRIPTIVE.has(w) && !/^\d+$/.test(w) && !negated) descriptors.push(w);
   }
   const definite = categoryWord !== null && new RegExp(`\\b(the|this|that)\\s+(\\w+\\s+){0,5}?${categoryWord}`).test(n.padded);
-  return { orderNumbers, email, size, colour, category, categoryWord, maxPrice, minPrice, quantity, ordinal, pronoun, definite, descriptors };
+  const mySize = MY_SIZE.test(n.padded);
+  return { orderNumbers, email, size, colour, category, categoryWord, maxPrice, minPrice, quantity, ordinal, pronoun, definite, mySize, descriptors };
 }

@@ -217,3 +217,5 @@ export const VOCABULARY_SEED: readonly string[] = [
     ...GARMENT_WORDS,
   ]),
 ].filter((w) => /^[a-z]+$/.test(w));
+
+export const NEWEST = /\b(new arrivals?|newest|new[- ]in|just (?:in|arrived|landed|dropped)|latest|what'?s new|anything new|something new|new (?:stuff|things|collection|season|releases?|products?|items?|pieces?|styles?))\b/i;

@@ -1,6 +1,6 @@
 // What earlier turns left behind that the next message may refer to: the products and orders
 // shown, a return proposal awaiting yes/no, a question the assistant asked, a human offer.
-import type { Turn } from './conversation.js';
+import type { Exchange, Turn } from './conversation.js';
 import { lastCartLines, lastShownOrders, lastShownProducts, type CartLineView, type OrderView, type ProductView } from './results.js';
 import { ASK_MARKERS, type Ask } from './phrases.js';
 import { classify } from './classify.js';
@@ -70,7 +70,7 @@ export function remember(previous: readonly Turn[]): Memory {
     firstTurn: previous.length === 0,
     verified: previous.some((t) => t.exchanges.some((ex) => ex.name === 'verify_customer' && ex.result?.ok)),
     cart: lastCartLines(exchanges),
-    lastSearch: exchanges.filter((ex) => ex.name === 'search_products' && ex.result?.ok).at(-1)?.args ?? null,
+    lastSearch: searchedWith(exchanges.filter((ex) => ex.name === 'search_products' && ex.result?.ok).at(-1)),
   };
 }
 
@@ -122,4 +122,11 @@ function proposalOpen(data: Record<string, unknown>): boolean {
 
 function lastSentences(text: string, n: number): string {
   return text.trim().split(/(?<=[.!?])\s+/).slice(-n).join(' ');
+}
+
+/** A search's filters; "in my size" counts as the size the tool found in the customer's orders. */
+function searchedWith(ex: Exchange | undefined): Record<string, unknown> | null {
+  if (!ex) return null;
+  const mySize = ex.args.mySize === true && !ex.args.size ? ex.result?.data.mySize : undefined;
+  return typeof mySize === 'string' ? { ...ex.args, size: mySize } : ex.args;
 }

@@ -18,7 +18,6 @@ export function unreadable(text: string): boolean {
 export const MEASURE_OR_SYSTEM = /\b(uk|us|eu|inch|inches|cm|waist|bust|chest|hips?)\b|\d/i;
 
 /** "new arrivals", "what's new", "just came in": the search reads these words as newest first. */
-export const NEWEST = /\b(new arrivals?|newest|new[- ]in|just (?:in|arrived|landed|dropped)|latest|what'?s new|anything new|something new|new (?:stuff|things|collection|season|releases?|products?|items?|pieces?|styles?))\b/i;
 
 /** "the black one", "that linen one": a pointer at something on screen. */
 export const POINTS_AT = /\b(the|this|that) \w+ one\b/i;

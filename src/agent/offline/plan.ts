@@ -12,7 +12,8 @@ import type { Reply } from './voice.js';
 import { PHRASES } from './phrases.js';
 import { askProduct, askSize, styleName } from './replies-shop.js';
 import { PAGE_QUESTIONS } from './product-facts.js';
-import { MEASURE_OR_SYSTEM, NEWEST, POINTS_AT, WHATS_NEW, compared, namedElsewhere, namedForComparison, numericClothingSize, orderMeant, plural, unreadable, wantsProductSearch } from './plan-reading.js';
+import { MEASURE_OR_SYSTEM, POINTS_AT, WHATS_NEW, compared, namedElsewhere, namedForComparison, numericClothingSize, orderMeant, plural, unreadable, wantsProductSearch } from './plan-reading.js';
+import { NEWEST } from './lexicon.js';
 
 export interface Call {
   name: string;
@@ -45,6 +46,7 @@ function searchArgs(f: Frame): Record<string, unknown> {
   if (e.category) args.category = e.category;
   if (e.colour) args.colour = e.colour;
   if (e.size) args.size = e.size;
+  else if (e.mySize) args.mySize = true;
   if (e.maxPrice !== null) args.maxPrice = e.maxPrice;
   return args;
 }

@@ -77,7 +77,9 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
   if (f.intent === 'stock' && f.aboutColours && f.product) return coloursReply(f.product, found);
   // "what colours do the merino jumpers come in?": one piece in several colours answers the same way.
   if (f.aboutColours && !f.product && !ex.args.offset && found.length > 1 && new Set(found.map((p) => styleName(p).toLowerCase())).size === 1) return coloursReply(found[0]!, found);
-  const size = str(ex.args.size) ?? f.e.size;
+  // "in my size": the size the customer's orders show (null: not known, so ask for it).
+  const mySize = ex.args.mySize === true && !ex.args.size ? (str(data.mySize) ?? null) : undefined;
+  const size = str(ex.args.size) ?? f.e.size ?? mySize ?? null;
   const offset = num(ex.args.offset) ?? 0;
   if (found.length === 0 && offset > 0) {
     return { kind: 'fact', body: `That's everything I have for ${describeSearch(ex.args, data)}: you've seen all of them.`, hint: 'Try another colour, size or budget and I will look again.' };
@@ -104,7 +106,9 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
   // Searched in a size: the size is known, only the piece is left to choose.
   const inSize = size && shown.every((p) => p.stock.some((s) => s.size === size && s.units > 0));
   const hint = f.intent === 'add_to_cart' ? undefined : inSize ? pickInSize(size) : PHRASES.pickHint;
-  return { kind: f.intent === 'add_to_cart' ? 'ask' : 'fact', body: `${intro}\n${lines.join('\n')}`, ...(hint ? { hint } : {}) };
+  const yours = mySize ? `Your usual size is ${mySize}, going by your orders. ` : '';
+  if (mySize === null) return { kind: 'ask', body: `${intro}\n${lines.join('\n')}\nI don't know your size yet. ${ASK_MARKERS.size}?` };
+  return { kind: f.intent === 'add_to_cart' ? 'ask' : 'fact', body: `${yours}${intro}\n${lines.join('\n')}`, ...(hint ? { hint } : {}) };
 }
 
 function unstated(word: string): string {

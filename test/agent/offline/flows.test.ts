@@ -579,6 +579,24 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(asked.reply).toMatch(/Red Satin Slip Midi Dress is in stock in L/);
   });
 
+  it('"in my size" searches in the size the customer\'s orders show and adds in it; an anonymous shopper is asked for their size', async () => {
+    const sarah = new Chat(store, signedIn('c_sarah')); // her demo orders: clothes in S, boots in 38
+    const boots = await sarah.say('black boots in my size');
+    expect(boots.toolCalls[0]).toMatchObject({ name: 'search_products', args: { category: 'shoes', colour: 'black', mySize: true }, ok: true });
+    expect(boots.reply).toContain('Your usual size is 38, going by your orders.');
+    expect(boots.reply).toMatch(/^1\. .+, in stock in 38$/m);
+    const added = await sarah.say("I'll take the first one");
+    expect(added.toolCalls).toEqual([{ name: 'add_to_cart', args: expect.objectContaining({ size: '38' }), ok: true }]);
+    const dresses = await sarah.say('any dresses in my usual size?');
+    expect(dresses.reply).toContain('Your usual size is S');
+
+    const visitor = new Chat(store, anonymous());
+    const unknown = await visitor.say('any dresses in my size?');
+    expect(unknown.reply).toMatch(/I don't know your size yet\. Which size would you like\?$/);
+    const inM = await visitor.say('M');
+    expect(inM.toolCalls[0]).toMatchObject({ name: 'search_products', args: { category: 'dresses', size: 'M' } });
+  });
+
   it('after a search in a size, "I like the second one" adds that one in that size; a question about it does not', async () => {
     const chat = new Chat(store, anonymous());
     const found = await chat.say('red dresses in L');
