@@ -62,6 +62,10 @@ const STORE = STORE_WORDS.map(canonicalPhrase);
 const THRESHOLD = 2;
 const HEDGED = / (but|instead|how about|what about|rather|or|only) /;
 const SIZE_SYSTEM = / (uk|us) (size )?([2-9]|1[0-9]|20) /;
+// "the jumper is too small", "these boots are way too tight": a complaint about the fit of
+// something bought (not "is it too small for me?", a sizing question).
+const FIT_COMPLAINT = / (is|are|was|were|feels?|runs?|came|come) (way |a bit |a little |slightly |much |far |really )?too (small|big|large|tight|loose|long|short|snug) /;
+const ASKS_FIRST = /^ (is|are|will|would|does|do|should|could|can) /;
 const RETURN_OBJECT = / (?<!(not|dont|never|no) )(return|send back|exchange|refund) (the|my|this|that|these|those|both|them|it|one of) /;
 const CHANGE_TO = / (change|switch|swap|make) (\w+ ){0,4}?(to|into|for) (a |an |size )?/;
 const QUESTION = /^ (do you have|have you got|is|are|any|does|do they|got) /;
@@ -136,6 +140,10 @@ function understand(text: string, ctx: ClassifyContext): Understanding {
   }
   // "what size is a UK 12?", "do you have it in a US 8?": the catalog is XS–XXL, so the conversion.
   if (e.size && SIZE_SYSTEM.exec(norm.padded)?.[3] === e.size) add(scores, 'policy_sizing', 4);
+  if (FIT_COMPLAINT.test(norm.padded) && !ASKS_FIRST.test(norm.padded)) {
+    add(scores, 'return', 2);
+    add(scores, 'search', -2);
+  }
   // "return the maxi dress", "send back my boots": a garment as the object of a return is one already bought.
   if (RETURN_OBJECT.test(norm.padded)) add(scores, 'return', 2);
   // "change the white ones to L", "switch them to a medium": a cart line's new size.

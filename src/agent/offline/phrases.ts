@@ -50,4 +50,4 @@ export const pickInSize = (size: string) => `Tell me which one you like and I wi
 export const PICK_IN_SIZE = /Tell me which one you like and I will add it to your cart in ([^\s.]+)\./;
 
 /** Asks to swap an item (no tool does: an exchange is a return and a new order). */
-export const ASKS_EXCHANGE = /\b(exchange|swap|replace|replacement|another size|different size)/i;
+export const ASKS_EXCHANGE = /\b(exchange|swap|replace|replacement|another size|different size|(bigger|smaller|larger) (one|size)|size (up|down)|one size (up|down|bigger|smaller))/i;

@@ -78,6 +78,19 @@ describe('orders as shoppers ask about them', () => {
     own.dispose();
   });
 
+  it('"the jumper is too small, can I get a bigger one?" after the orders: no swap, a proposed return of that jumper; "is the jumper too small for me?" proposes nothing', async () => {
+    const chat = new Chat(store, signedIn('c_marcus'));
+    await chat.say("where's my stuff");
+    const bigger = await chat.say('the jumper is too small, can i get a bigger one');
+    expect(bigger.toolCalls.at(-1)).toMatchObject({ name: 'create_return_label', args: { confirm: false, reason: 'too small' } });
+    expect(bigger.reply).toMatch(/^I can't swap an item directly/);
+    expect(bigger.reply).toMatch(/covering [^.]*Jumper \(\w+\)/);
+    const tight = new Chat(store, signedIn('c_marcus'));
+    expect((await tight.say('these boots are way too tight')).toolCalls.map((c) => c.name)).not.toContain('search_products');
+    const asks = new Chat(store, signedIn('c_marcus'));
+    expect((await asks.say('is the jumper too small for me?')).toolCalls.map((c) => c.name)).not.toContain('create_return_label');
+  });
+
   it('"what\'s the status of the sneakers?" answers about the order holding them, with the day it should arrive by; "make it express" is not something the chat can do', async () => {
     const chat = new Chat(store, signedIn('c_marcus'));
     const sneakers = await chat.say("what's the status of the sneakers?");
