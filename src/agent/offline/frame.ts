@@ -8,7 +8,7 @@ import { ordersHolding, str, type OrderView, type ProductView } from './results.
 import { NUMBER_WORDS } from './lexicon.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
-import { PICK_IN_SIZE } from './phrases.js';
+import { PICK_OFFER } from './phrases.js';
 
 export interface Frame {
   intent: Intent;
@@ -307,11 +307,12 @@ export function buildFrame(text: string, mem: Memory): Frame {
     product = pickProduct(mem.products, prevEntities(mem.prevUser), mem.prevUser);
   }
   // "the second one" / "I'll take the red one" answering "Tell me which one you like and I will
-  // add it to your cart in L": that one, in L. A question about it ("is the second one warm?") is not a pick.
-  const offeredSize = PICK_IN_SIZE.exec(mem.prevReply)?.[1];
-  if (offeredSize && product && e.size === null && (intent === 'stock' || intent === 'out_of_scope') && !QUESTIONISH.test(text) && !asksAboutPage(text)) {
+  // add it to your cart (in L)": that one (in L). A question about it ("is the second one warm?") is not a pick.
+  const offer = PICK_OFFER.exec(mem.prevReply);
+  if (offer && product && e.size === null && (intent === 'stock' || intent === 'out_of_scope') && !QUESTIONISH.test(text) && !asksAboutPage(text)) {
     intent = 'add_to_cart';
-    if (product.stock.some((x) => x.size === offeredSize && x.units > 0)) e = { ...e, size: offeredSize };
+    const size = offer[1];
+    if (size && product.stock.some((x) => x.size === size && x.units > 0)) e = { ...e, size };
   }
   // "put it in my basket" right after "does it come in XL?": that size; else the size the search asked for.
   if (intent === 'add_to_cart' && e.size === null && product) {

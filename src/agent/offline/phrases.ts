@@ -34,6 +34,7 @@ export const PHRASES = {
   didNotCatch: "Sorry, I didn't catch that. I can help you find something, check an order or start a return: what would you like to do?",
   denyReturn: "No problem, I haven't created a return label. Your order stays as it is.",
   pickHint: 'Tell me which one you like and your size, and I will add it to your cart.',
+  pickOneSizeHint: 'Tell me which one you like and I will add it to your cart.',
   englishOnly: "Sorry, I can only chat in English for now, so please write to me in English.",
   noExchanges: "I can't swap an item directly: you return it and place a new order for the one you want (order it first, sizes sell out).",
   denyGeneric: 'No problem.',
@@ -45,9 +46,10 @@ export const PHRASES = {
   frustratedRetry: 'Could you tell me once more what you need, in a few words? I will do my best.',
 } as const;
 
-/** After a search in a size: only the piece is left to choose (read back by `PICK_IN_SIZE`). */
+/** After a search in a size: only the piece is left to choose (read back by `PICK_OFFER`). */
 export const pickInSize = (size: string) => `Tell me which one you like and I will add it to your cart in ${size}.`;
-export const PICK_IN_SIZE = /Tell me which one you like and I will add it to your cart in ([^\s.]+)\./;
+/** `pickInSize` or `pickOneSizeHint` in a reply: naming a piece is enough to add it (in that size). */
+export const PICK_OFFER = /Tell me which one you like and I will add it to your cart(?: in ([^\s.]+))?\./;
 
 /** Asks to swap an item (no tool does: an exchange is a return and a new order). */
 export const ASKS_EXCHANGE = /\b(exchange|swap|replace|replacement|another size|different size|(bigger|smaller|larger) (one|size)|size (up|down)|one size (up|down|bigger|smaller))/i;

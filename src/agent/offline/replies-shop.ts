@@ -105,7 +105,9 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
               : `Here are ${shown.length} options:`;
   // Searched in a size: the size is known, only the piece is left to choose.
   const inSize = size && shown.every((p) => p.stock.some((s) => s.size === size && s.units > 0));
-  const hint = f.intent === 'add_to_cart' ? undefined : inSize ? pickInSize(size) : PHRASES.pickHint;
+  // Scarves, bags, belts: one size, so only the piece is left to choose.
+  const oneSize = shown.every((p) => p.stock.length > 0 && p.stock.every((s) => !namedSize(s.size)));
+  const hint = f.intent === 'add_to_cart' ? undefined : inSize ? pickInSize(size) : oneSize ? PHRASES.pickOneSizeHint : PHRASES.pickHint;
   const yours = mySize ? `Your usual size is ${mySize}, going by your orders. ` : '';
   if (mySize === null) return { kind: 'ask', body: `${intro}\n${lines.join('\n')}\nI don't know your size yet. ${ASK_MARKERS.size}?` };
   return { kind: f.intent === 'add_to_cart' ? 'ask' : 'fact', body: `${yours}${intro}\n${lines.join('\n')}`, ...(hint ? { hint } : {}) };

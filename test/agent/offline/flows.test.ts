@@ -315,15 +315,21 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(replies[2]!.reply).toMatch(/Your perks: /);
   });
 
-  it('"the black one" after a list shows it; positions after one product\'s details still mean the list; a one-size item is added without a size', async () => {
+  it('"the black one" after a list of one-size bags adds it (the list offered that); "tell me about" shows one; positions after one product\'s details still mean the list', async () => {
     const shopper = anonymous();
     const chat = new Chat(store, shopper);
     const list = await chat.say('do you have a bag');
     const names = [1, 2, 3].map((n) => nameAt(list.reply, n)!);
     const black = names.find((n) => n.startsWith('Black '))!;
     expect(black).toBeTruthy();
+    expect(list.reply).toContain('Tell me which one you like and I will add it to your cart.');
+    const picker = new Chat(store, anonymous());
+    await picker.say('do you have a bag');
+    const picked = await picker.say('the black one');
+    expect(toolNames(picked)).toEqual(['add_to_cart']);
+    expect(picked.reply).toContain(`I've added ${black} to your cart.`);
 
-    const one = await chat.say('the black one');
+    const one = await chat.say('tell me about the black one');
     expect(toolNames(one)).toEqual(['get_product']);
     expect(one.reply).toContain(`${black} costs $`);
     expect(one.reply).toContain('Say "add it" and I will put it in your cart.');
@@ -605,6 +611,15 @@ describe('colours, praise words and a VIP conversation', () => {
     const picked = await chat.say('I like the second one');
     expect(picked.toolCalls).toEqual([{ name: 'add_to_cart', args: expect.objectContaining({ size: 'L' }), ok: true }]);
     expect(picked.reply).toContain(`I've added ${second} in L`);
+
+    // One-size pieces: no size to ask for, naming one adds it.
+    const scarves = new Chat(store, anonymous());
+    const listed = await scarves.say('my mum likes silk scarves');
+    expect(listed.reply).toContain('Tell me which one you like and I will add it to your cart.');
+    expect(listed.reply).not.toMatch(/your size/);
+    const red = await scarves.say('the red one');
+    expect(red.toolCalls).toEqual([{ name: 'add_to_cart', args: expect.objectContaining({ productId: expect.any(String) }), ok: true }]);
+    expect(red.reply).toMatch(/I've added Red Silk Square Scarf to your cart/);
 
     const other = new Chat(store, anonymous());
     await other.say('red dresses in L');
