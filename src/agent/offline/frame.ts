@@ -149,6 +149,8 @@ const REFINABLE: ReadonlySet<Intent> = new Set(['search', 'stock', 'confirm', 'o
 const CHEAPER = /\b(cheaper|less expensive|lower price|more affordable|not (too |so |that |very )?(expensive|pricey|dear)|too (expensive|pricey|dear)|affordable|inexpensive|budget[- ]friendly)\b/i;
 const CART_QUANTITY = /\b(make (?:it|that|them)|change (?:it|that|the quantity) to)\s+(10|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:dollars|bucks|usd|\$))/i;
 const SEARCH_CUE = /\b(some|something|anything|any|others?|ones|show me|what about|how about|do you have|got any|have you got|is there|are there)\b/i;
+const ADD_MORE = /\b(?:(\d{1,2}|one|two|three|four|five|another)\s+more|another one|one more)\b/i;
+const SHOW_WORDS = /\b(show|see|options|others)\b/i;
 const QUESTIONISH = /\?|^\s*(how|what|which|is|are|does|do|can|could|would|will|tell me|more about|show me)\b/i;
 const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i; // "the red one", "that blue one"
 
@@ -305,6 +307,15 @@ export function buildFrame(text: string, mem: Memory): Frame {
   // "add it" after a list: "it" is what the shopper asked about in the previous message.
   if (!product && e.pronoun && mem.products.length > 1 && mem.prevUser) {
     product = pickProduct(mem.products, prevEntities(mem.prevUser), mem.prevUser);
+  }
+  // "add 2 more", "one more", "another one" right after adding something: more of that, same size.
+  const more = mem.lastAdded && !SHOW_WORDS.test(text) ? ADD_MORE.exec(text) : null;
+  const added = more ? mem.products.find((p) => p.id === mem.lastAdded!.productId) : undefined;
+  if (more && added && !e.category && !e.colour && e.ordinal === null) {
+    intent = 'add_to_cart';
+    product = added;
+    const n = more[1] ? (NUMBER_WORDS[more[1].toLowerCase()] ?? Number(more[1])) : 1;
+    e = { ...e, size: e.size ?? mem.lastAdded!.size, quantity: Number.isFinite(n) && n > 0 ? n : 1 };
   }
   // "the second one" / "I'll take the red one" answering "Tell me which one you like and I will
   // add it to your cart (in L)": that one (in L). A question about it ("is the second one warm?") is not a pick.

@@ -38,6 +38,8 @@ export interface Memory {
   lastSearch: Record<string, unknown> | null;
   /** The cart lines the latest cart result showed (null: none in the recent turns). */
   cart: CartLineView[] | null;
+  /** What the previous turn put in the cart ("add 2 more" means more of it). */
+  lastAdded: { productId: string; size: string } | null;
 }
 
 const LOOKBACK_TURNS = 3;
@@ -71,6 +73,7 @@ export function remember(previous: readonly Turn[]): Memory {
     verified: previous.some((t) => t.exchanges.some((ex) => ex.name === 'verify_customer' && ex.result?.ok)),
     cart: lastCartLines(exchanges),
     lastSearch: searchedWith(exchanges.filter((ex) => ex.name === 'search_products' && ex.result?.ok).at(-1)),
+    lastAdded: lastAdded(last),
   };
 }
 
@@ -129,4 +132,11 @@ function searchedWith(ex: Exchange | undefined): Record<string, unknown> | null 
   if (!ex) return null;
   const mySize = ex.args.mySize === true && !ex.args.size ? ex.result?.data.mySize : undefined;
   return typeof mySize === 'string' ? { ...ex.args, size: mySize } : ex.args;
+}
+
+function lastAdded(turn: Turn | undefined): Memory['lastAdded'] {
+  const ex = turn?.exchanges.filter((x) => x.name === 'add_to_cart' && x.result?.ok).at(-1);
+  const productId = ex?.args.productId;
+  const size = ex?.args.size;
+  return typeof productId === 'string' && typeof size === 'string' ? { productId, size } : null;
 }

@@ -116,7 +116,12 @@ function changeCart(lines: readonly CartLineView[], f: Frame): Step {
   if (REMOVE_ALL.test(f.text)) return { kind: 'call', calls: lines.map((l) => ({ name: 'update_cart', args: { productId: l.productId, size: l.size, quantity: 0 } })) };
   const views: ProductView[] = lines.map((l) => ({ id: `${l.productId}|${l.size}`, name: l.name, colour: l.colour, category: l.category, price: null, stock: [], because: null, description: null }));
   const line = cartLineMeant(lines, views, f);
-  if (!line) return reply({ kind: 'ask', body: `${PHRASES.whichCartLine}\n${lines.map((l, i) => `${i + 1}. ${l.name} (${l.size})${l.quantity > 1 ? ` ×${l.quantity}` : ''}`).join('\n')}` });
+  if (!line) {
+    // "remove the scarf" with no scarf in the cart: say so before asking which line.
+    const word = f.e.categoryWord ? new RegExp(`\\b${f.e.categoryWord}\\w*`, 'i').exec(f.text)?.[0] : undefined;
+    const absent = word ? `I don't see the ${word.toLowerCase()} in your cart. ` : '';
+    return reply({ kind: 'ask', body: `${absent}${PHRASES.whichCartLine}\n${lines.map((l, i) => `${i + 1}. ${l.name} (${l.size})${l.quantity > 1 ? ` ×${l.quantity}` : ''}`).join('\n')}` });
+  }
   const args: Record<string, unknown> = { productId: line.productId, size: line.size };
   if (REMOVE.test(f.text)) args.quantity = 0;
   else if (f.e.size && f.e.size !== line.size) args.newSize = f.e.size;
@@ -137,7 +142,7 @@ function cartLineMeant(lines: readonly CartLineView[], views: ProductView[], f: 
 }
 
 const REMOVE_ALL = /\b((empty|clear) (out )?(my|the) (cart|basket|bag)|(remove|delete) (everything|all( of it| of them| items)?))\b/i;
-const REMOVE = /\b(remove|delete|take (it|that|this|them|the [\w-]+( [\w-]+)?) out|out of (my|the) (cart|basket|bag)|get rid of|don'?t want (it|that|this|them|the [\w-]+) anymore)\b/i;
+const REMOVE = /\b(remove|delete|take (it|that|this|them|the [\w-]+( [\w-]+)?) out|take out (the|my|those|these|that|both)|out of (my|the) (cart|basket|bag)|get rid of|don'?t want (it|that|this|them|the [\w-]+) anymore)\b/i;
 
 /** The email and order number to verify with: this message's, else the latest the conversation gave. */
 function verificationHalves(f: Frame, memory: Memory): { email: string | null; orderNumber: string | null } {

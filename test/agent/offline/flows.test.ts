@@ -603,6 +603,32 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(inM.toolCalls[0]).toMatchObject({ name: 'search_products', args: { category: 'dresses', size: 'M' } });
   });
 
+  it('"add 2 more" and "one more please" right after an add put more of that item, same size, in the cart', async () => {
+    const { name } = store.db.sqlite
+      .prepare("SELECT p.name FROM products p JOIN variants v ON v.product_id = p.id WHERE p.category = 'tops' AND v.size = 'M' AND v.stock >= 4 ORDER BY p.id LIMIT 1")
+      .get() as { name: string };
+    const chat = new Chat(store, anonymous());
+    const found = await chat.say(`do you have the ${name.toLowerCase()}?`);
+    const first = nameAt(found.reply, 1)!;
+    expect(first).toBe(name);
+    await chat.say('add the first one in M');
+    const two = await chat.say('add 2 more');
+    expect(two.toolCalls).toEqual([{ name: 'add_to_cart', args: expect.objectContaining({ size: 'M', quantity: 2 }), ok: true }]);
+    expect(two.reply).toContain(`I've added 2 × ${first} in M`);
+    const one = await chat.say('one more please');
+    expect(one.toolCalls).toEqual([{ name: 'add_to_cart', args: expect.objectContaining({ size: 'M', quantity: 1 }), ok: true }]);
+    expect(one.reply).toMatch(/Your cart now has 4 items/);
+
+    // Removing: a piece not in the cart is named as such; "take out the …" removes the line.
+    const scarf = await chat.say('take the scarf out');
+    expect(toolNames(scarf)).toEqual([]);
+    expect(scarf.reply).toMatch(/^I don't see the scarf in your cart\. Which item in your cart would you like to change\?/);
+    const word = name.split(' ').at(-1)!.toLowerCase();
+    const removed = await chat.say(`take out the ${word}`);
+    expect(removed.toolCalls).toEqual([{ name: 'update_cart', args: expect.objectContaining({ quantity: 0 }), ok: true }]);
+    expect(removed.reply).toMatch(/Your cart is now empty/);
+  });
+
   it('after a search in a size, "I like the second one" adds that one in that size; a question about it does not', async () => {
     const chat = new Chat(store, anonymous());
     const found = await chat.say('red dresses in L');
