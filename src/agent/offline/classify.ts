@@ -6,7 +6,7 @@ import { createMemo, optOutChange } from '../../core/index.js';
 import { forgetToolResults } from './conversation.js';
 import { canonicalPhrase, normalize, type Normalized } from './normalize.js';
 import { extractEntities, type Entities } from './entities.js';
-import { NEWEST, PHRASE_FEATURES, STORE_WORDS, type ScoredIntent } from './lexicon.js';
+import { NEWEST, NOT_ARRIVED_PHRASES, PHRASE_FEATURES, STORE_WORDS, type ScoredIntent } from './lexicon.js';
 
 export type Intent = ScoredIntent;
 export type PolicyTopic = 'shipping' | 'returns' | 'sizing' | 'payment' | 'ai' | 'general';
@@ -67,6 +67,7 @@ const SIZE_SYSTEM = / (uk|us) (size )?([2-9]|1[0-9]|20) /;
 const FIT_COMPLAINT = / (is|are|was|were|feels?|runs?|came|come) (way |a bit |a little |slightly |much |far |really )?too (small|big|large|tight|loose|long|short|snug) /;
 // "take the boots out", "take out the scarf": off the cart.
 const TAKE_OUT = / take (out (the|my|those|these|that|both) |(the|my|those|these|that|both) (\w+ ){1,3}out )/;
+const NOT_ARRIVED = NOT_ARRIVED_PHRASES.map(canonicalPhrase);
 const ASKS_FIRST = /^ (is|are|will|would|does|do|should|could|can) /;
 const RETURN_OBJECT = / (?<!(not|dont|never|no) )(return|send back|exchange|refund) (the|my|this|that|these|those|both|them|it|one of) /;
 const CHANGE_TO = / (change|switch|swap|make) (\w+ ){0,4}?(to|into|for) (a |an |size )?/;
@@ -143,6 +144,11 @@ function understand(text: string, ctx: ClassifyContext): Understanding {
   // "what size is a UK 12?", "do you have it in a US 8?": the catalog is XS–XXL, so the conversion.
   if (e.size && SIZE_SYSTEM.exec(norm.padded)?.[3] === e.size) add(scores, 'policy_sizing', 4);
   if (TAKE_OUT.test(norm.padded)) add(scores, 'update_cart', 5);
+  // "the boots I ordered haven't arrived": the garment is the order's, not something to find.
+  if (NOT_ARRIVED.some((p) => norm.padded.includes(p))) {
+    add(scores, 'order_status', 1);
+    add(scores, 'search', -2.5);
+  }
   if (FIT_COMPLAINT.test(norm.padded) && !ASKS_FIRST.test(norm.padded)) {
     add(scores, 'return', 2);
     add(scores, 'search', -2);

@@ -34,6 +34,7 @@ export const PHRASES = {
   didNotCatch: "Sorry, I didn't catch that. I can help you find something, check an order or start a return: what would you like to do?",
   denyReturn: "No problem, I haven't created a return label. Your order stays as it is.",
   pickHint: 'Tell me which one you like and your size, and I will add it to your cart.',
+  shortOrderNumber: 'That looks like only part of an order number: the full one is in your order confirmation email (it looks like #12345). Could you send it again?',
   pickOneSizeHint: 'Tell me which one you like and I will add it to your cart.',
   englishOnly: "Sorry, I can only chat in English for now, so please write to me in English.",
   noExchanges: "I can't swap an item directly: you return it and place a new order for the one you want (order it first, sizes sell out).",

@@ -179,6 +179,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
     case 'out_of_scope':
       // "?", "asdfgh", "lol": nothing to hand a person either; ask again instead of offering one.
       if (unreadable(f.text)) return reply({ kind: 'ask', body: PHRASES.didNotCatch });
+      // "it's order 28" when an order number was asked for: too short to be one.
+      if ((memory.asked === 'verify' || memory.asked === 'order') && /\b\d{1,3}\b/.test(f.text)) return reply({ kind: 'ask', body: PHRASES.shortOrderNumber });
       return reply({ kind: 'plain', body: '' });
     case 'thanks':
     case 'goodbye':

@@ -78,6 +78,17 @@ describe('orders as shoppers ask about them', () => {
     own.dispose();
   });
 
+  it('"the boots I ordered haven\'t arrived" from a shopper not signed in is an order question (verify first), not a search; a partial order number is asked for again', async () => {
+    const chat = new Chat(store, anonymous());
+    const first = await chat.say('hi i ordered boots last week and they havent arrived');
+    expect(toolNames(first)).toEqual([]);
+    expect(first.reply).toMatch(/email address on your account/);
+    await chat.say('lena@example.com');
+    const partial = await chat.say('its order 28');
+    expect(toolNames(partial)).toEqual([]);
+    expect(partial.reply).toMatch(/only part of an order number/);
+  });
+
   it('"the jumper is too small, can I get a bigger one?" after the orders: no swap, a proposed return of that jumper; "is the jumper too small for me?" proposes nothing', async () => {
     const chat = new Chat(store, signedIn('c_marcus'));
     await chat.say("where's my stuff");
