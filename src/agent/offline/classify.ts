@@ -68,6 +68,7 @@ const FIT_COMPLAINT = / (is|are|was|were|feels?|runs?|came|come) (way |a bit |a 
 // "take the boots out", "take out the scarf": off the cart.
 const TAKE_OUT = / take (out (the|my|those|these|that|both) |(the|my|those|these|that|both) (\w+ ){1,3}out )/;
 const NOT_ARRIVED = NOT_ARRIVED_PHRASES.map(canonicalPhrase);
+const BARE_YES = /^ (ok |okay |yeah |yes )?(why not|that works?|works? for me|go on( then)?|perfect|great|excellent|lovely|brilliant|cool|nice)( thanks| thank you| please)? $/;
 const ASKS_FIRST = /^ (is|are|will|would|does|do|should|could|can) /;
 const RETURN_OBJECT = / (?<!(not|dont|never|no) )(return|send back|exchange|refund) (the|my|this|that|these|those|both|them|it|one of) /;
 const CHANGE_TO = / (change|switch|swap|make) (\w+ ){0,4}?(to|into|for) (a |an |size )?/;
@@ -177,6 +178,8 @@ function understand(text: string, ctx: ClassifyContext): Understanding {
   if (ctx.pendingProposal || ctx.offeredHuman) {
     add(scores, 'confirm', 1);
     add(scores, 'deny', 1);
+    // "why not", "that works", "perfect" as the whole answer to "Shall I go ahead?": a yes.
+    if (BARE_YES.test(norm.padded)) add(scores, 'confirm', 3);
   }
   // "ok, how about a replacement" / "yes but only the jumper" asks for something else: no consent.
   if (HEDGED.test(norm.padded)) scores.confirm = 0;

@@ -78,6 +78,17 @@ describe('orders as shoppers ask about them', () => {
     own.dispose();
   });
 
+  it('"why not" answering "Shall I go ahead?" is a yes; on its own it proposes nothing', async () => {
+    const own = await openStore();
+    const chat = new Chat(own, signedIn('c_marcus'));
+    const proposal = await chat.say('i want to return order 28473');
+    expect(proposal.reply).toMatch(/Shall I go ahead\?$/);
+    const yes = await chat.say('why not');
+    expect(yes.toolCalls).toEqual([{ name: 'create_return_label', args: expect.objectContaining({ orderNumber: '28473', confirm: true }), ok: true }]);
+    expect(toolNames(await new Chat(own, signedIn('c_marcus')).say('why not?'))).toEqual([]);
+    own.dispose();
+  });
+
   it('"the boots I ordered haven\'t arrived" from a shopper not signed in is an order question (verify first), not a search; a partial order number is asked for again', async () => {
     const chat = new Chat(store, anonymous());
     const first = await chat.say('hi i ordered boots last week and they havent arrived');
