@@ -10,5 +10,5 @@ export { findOwnedOrder, itemLabel, itemView, labelItems, orderSummary, orderVie
 export { createReturnLabel, type CreateLabelInput } from './returns.js';
 export { expectedWaitMinutes, openTicket, ticketsAhead, type OpenTicketInput, type TicketRow } from './tickets.js';
 export { recommendFor, type Recommendation } from './recommendations.js';
-export { usualSizes, type UsualSizes } from './usual-sizes.js';
+export { usualSizes, type UsualSize, type UsualSizes } from './usual-sizes.js';
 export { bindConversationCustomer, MAX_VERIFY_ATTEMPTS, readPending, takeVerifyAttempt, writePending } from './conversation-state.js';

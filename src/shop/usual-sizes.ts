@@ -1,12 +1,19 @@
-// The sizes a customer usually buys, read from their orders: what "in my size" means. Clothes
+// The sizes a customer usually buys, read from their orders (or, before any, the sizes they gave
+// when registering): what "in my size" means. Clothes
 // (XS–XXL) and shoes (EU numbers) are kept apart; the size bought most often wins, the more
 // recent one on a tie. One-size items, and anything returned or cancelled, say nothing about a size.
 import { and, count, eq, max, notInArray, sql } from 'drizzle-orm';
-import { orderItems, orders, prepared, products, type Db } from '../db/index.js';
+import { customers, orderItems, orders, prepared, products, type Db } from '../db/index.js';
+
+export interface UsualSize {
+  size: string;
+  /** Bought most in their orders, or given when they registered. */
+  from: 'orders' | 'registration';
+}
 
 export interface UsualSizes {
-  clothing: string | null;
-  shoes: string | null;
+  clothing: UsualSize | null;
+  shoes: UsualSize | null;
 }
 
 const LETTER = /^(XXS|XS|S|M|L|XL|XXL)$/;
@@ -33,10 +40,17 @@ export async function usualSizes(db: Db, customerId: string): Promise<UsualSizes
       bySize.set(size, { n: t.n + r.n, last: Math.max(t.last, r.last ?? 0) });
     }
     const best = [...bySize].sort((a, b) => b[1].n - a[1].n || b[1].last - a[1].last)[0];
-    return best?.[0] ?? null;
+    return best ? { size: best[0], from: 'orders' as const } : null;
+  };
+  // With nothing bought yet, the sizes the customer gave when registering ("size", "shoeSize").
+  const answersQ = prepared(db, 'shop.sizeAnswers', (d) => d.select({ answers: customers.answers }).from(customers).where(eq(customers.id, sql.placeholder('id'))).limit(1).prepare());
+  const [customer] = await answersQ.all({ id: customerId });
+  const said = (key: string, valid: RegExp) => {
+    const v = customer?.answers?.[key];
+    return typeof v === 'string' && valid.test(v.trim().toUpperCase()) ? { size: v.trim().toUpperCase(), from: 'registration' as const } : null;
   };
   return {
-    clothing: tally((r) => r.category !== 'shoes' && LETTER.test(r.size.toUpperCase())),
-    shoes: tally((r) => r.category === 'shoes' && SHOE.test(r.size)),
+    clothing: tally((r) => r.category !== 'shoes' && LETTER.test(r.size.toUpperCase())) ?? said('size', LETTER),
+    shoes: tally((r) => r.category === 'shoes' && SHOE.test(r.size)) ?? said('shoeSize', SHOE),
   };
 }

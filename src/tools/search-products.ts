@@ -18,13 +18,16 @@ export const searchProductsTool = defineTool({
       query: args.query,
       category: args.category,
       colour: args.colour,
-      size: args.size ?? mySize ?? undefined,
+      size: args.size ?? mySize?.size,
       maxPriceCents: args.maxPrice === undefined ? undefined : toCents(args.maxPrice),
       limit: args.limit,
       offset: args.offset,
     });
     const data: Record<string, unknown> = { ...result, count: result.matches.length };
-    if (args.mySize && !args.size) data.mySize = mySize;
+    if (args.mySize && !args.size) {
+      data.mySize = mySize?.size ?? null;
+      if (mySize) data.mySizeFrom = mySize.from;
+    }
     if (args.mySize && !args.size && !mySize) data.hint = customerId ? 'Their orders show no usual size for this: ask which size they wear.' : 'Their size is unknown (not signed in): ask which size they wear.';
     else if (result.matches.length === 0) data.hint = args.offset > 0 ? 'No more products match: everything matching was shown already.' : 'Nothing matched. Offer to widen the search (fewer words, another colour or a higher price).';
     else if (result.approximate) data.hint = 'No product matched the words; these match the filters only. Say so.';

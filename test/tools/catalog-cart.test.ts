@@ -30,6 +30,7 @@ describe('catalog and cart tools', () => {
     const marcus = await s.chat({ customerId: 'c_marcus' });
     const dresses = data(await s.registry.execute('search_products', { query: '', category: 'dresses', mySize: true }, ALL, marcus));
     expect(dresses.mySize).toBe('S');
+    expect(dresses.mySizeFrom).toBe('orders');
     expect(dresses.understood.size).toBe('S');
     expect(dresses.matches.every((m: any) => m.stock.S > 0)).toBe(true);
     expect(dresses.matches.map((m: any) => m.name)).not.toContain('Red Evening Gown'); // M only

@@ -108,7 +108,7 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
   // Scarves, bags, belts: one size, so only the piece is left to choose.
   const oneSize = shown.every((p) => p.stock.length > 0 && p.stock.every((s) => !namedSize(s.size)));
   const hint = f.intent === 'add_to_cart' ? undefined : inSize ? pickInSize(size) : oneSize ? PHRASES.pickOneSizeHint : PHRASES.pickHint;
-  const yours = mySize ? `Your usual size is ${mySize}, going by your orders. ` : '';
+  const yours = mySize ? (data.mySizeFrom === 'registration' ? `Your size is ${mySize}, as you told us when you signed up. ` : `Your usual size is ${mySize}, going by your orders. `) : '';
   if (mySize === null) return { kind: 'ask', body: `${intro}\n${lines.join('\n')}\nI don't know your size yet. ${ASK_MARKERS.size}?` };
   return { kind: f.intent === 'add_to_cart' ? 'ask' : 'fact', body: `${yours}${intro}\n${lines.join('\n')}`, ...(hint ? { hint } : {}) };
 }

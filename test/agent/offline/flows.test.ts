@@ -596,6 +596,11 @@ describe('colours, praise words and a VIP conversation', () => {
     const dresses = await sarah.say('any dresses in my usual size?');
     expect(dresses.reply).toContain('Your usual size is S');
 
+    // Lena has bought nothing yet; she gave her shoe size (39) when she registered, no dress size.
+    const lena = new Chat(store, signedIn('c_lena'));
+    expect((await lena.say('sneakers in my size')).reply).toContain('Your size is 39, as you told us when you signed up.');
+    expect((await lena.say('dresses in my size')).reply).toMatch(/I don't know your size yet/);
+
     const visitor = new Chat(store, anonymous());
     const unknown = await visitor.say('any dresses in my size?');
     expect(unknown.reply).toMatch(/I don't know your size yet\. Which size would you like\?$/);
