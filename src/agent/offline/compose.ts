@@ -52,7 +52,7 @@ function one(ex: Exchange, { frame, tools, voice, done, memory }: ComposeInput):
     case 'escalate_to_human':
       return escalateReply(ex, voice.style === 'warm');
     case 'store_policy':
-      return policyReply(ex, frame);
+      return policyReply(ex, frame, tools.has('escalate_to_human'));
     default:
       return { kind: 'fact', body: 'Done.' };
   }

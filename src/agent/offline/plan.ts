@@ -167,7 +167,7 @@ const SIZED_ASKS: ReadonlySet<string> = new Set(['search', 'stock', 'add_to_cart
 
 export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
   const e = f.e;
-  if (f.injection && ACTIONS.has(f.intent)) return reply({ kind: 'ask', body: PHRASES.injection });
+  if (f.injection && (ACTIONS.has(f.intent) || f.intent === 'unanswerable' || f.intent === 'out_of_scope')) return reply({ kind: 'ask', body: PHRASES.injection });
   // A wrong guess at words it cannot read would be worse than saying so.
   if (f.foreign && !f.e.orderNumbers.length && !f.e.email) return reply({ kind: 'ask', body: `${PHRASES.englishOnly}${tools.has('escalate_to_human') ? ` ${PHRASES.humanOffer}` : ''}` });
   // "a dress in size 14", "do you have it in a 10?", "add it in a 12": clothes here are XS–XXL,

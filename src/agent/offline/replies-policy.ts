@@ -3,7 +3,7 @@ import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { isRec, str } from './results.js';
 import type { Reply } from './voice.js';
-import { ASKS_EXCHANGE } from './phrases.js';
+import { ASKS_EXCHANGE, PHRASES } from './phrases.js';
 
 type Rec = Record<string, unknown>;
 
@@ -136,7 +136,7 @@ function general(p: Rec, f: Frame): string {
   return [sentence(at(p, 'store')), sentence(at(p, 'support'))].filter(Boolean).join(' ');
 }
 
-export function policyReply(ex: Exchange, f: Frame): Reply {
+export function policyReply(ex: Exchange, f: Frame, canHandOver = false): Reply {
   const data = ex.result!.data;
   const topic = str(ex.args.topic) ?? str(data.topic) ?? 'general';
   const policy = isRec(data.policy) ? data.policy : data;
@@ -145,7 +145,8 @@ export function policyReply(ex: Exchange, f: Frame): Reply {
   else if (topic === 'returns') body = returns(policy, f);
   else if (topic === 'sizing') body = sizing(policy, f);
   else if (topic === 'payment') body = payment(policy, f);
-  else if (topic === 'ai') body = [sentence(at(policy, 'assistant')), sentence(at(policy, 'human'))].filter(Boolean).join(' ');
+  // "Are you a real person?": what it is, and a person offered (a "yes" then hands over).
+  else if (topic === 'ai') body = [sentence(at(policy, 'assistant')), canHandOver ? PHRASES.humanOffer : sentence(at(policy, 'human'))].filter(Boolean).join(' ');
   else if (topic === 'general') body = general(policy, f);
   if (!body) body = flatten(policy).slice(0, 3).join(' ');
   // A policy answer is the help the persona's follow-up would offer ("help with sizing or delivery?").
