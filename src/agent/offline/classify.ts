@@ -69,7 +69,7 @@ const FIT_COMPLAINT = / (is|are|was|were|feels?|runs?|came|come) (way |a bit |a 
 const TAKE_OUT = / take (out (the|my|those|these|that|both) |(the|my|those|these|that|both) (\w+ ){1,3}out )/;
 const NOT_ARRIVED = NOT_ARRIVED_PHRASES.map(canonicalPhrase);
 const BARE_YES = /^ (ok |okay |yeah |yes )?(why not|that works?|works? for me|go on( then)?|perfect|great|excellent|lovely|brilliant|cool|nice)( thanks| thank you| please)? $/;
-const ASKS_WHO = /^ (are you|is this|is it|am i (talking|chatting|speaking) (to|with)) /;
+const ASKS_WHO = /^ (are you|is this|am i (talking|chatting|speaking) (to|with)) /;
 const ASKS_FIRST = /^ (is|are|will|would|does|do|should|could|can) /;
 const RETURN_OBJECT = / (?<!(not|dont|never|no) )(return|send back|exchange|refund) (the|my|this|that|these|those|both|them|it|one of) /;
 const CHANGE_TO = / (change|switch|swap|make) (\w+ ){0,4}?(to|into|for) (a |an |size )?/;
@@ -147,7 +147,7 @@ function understand(text: string, ctx: ClassifyContext): Understanding {
   if (e.size && SIZE_SYSTEM.exec(norm.padded)?.[3] === e.size) add(scores, 'policy_sizing', 4);
   if (TAKE_OUT.test(norm.padded)) add(scores, 'update_cart', 5);
   // "are you a real person?" asks what it is talking to (answered, with a person offered); "I want a real person" asks for one.
-  if ((scores.policy_ai ?? 0) > 0 && ASKS_WHO.test(norm.padded)) add(scores, 'policy_ai', 2);
+  if ((scores.policy_ai ?? 0) >= 4 && ASKS_WHO.test(norm.padded)) add(scores, 'policy_ai', 2);
   // "the boots I ordered haven't arrived": the garment is the order's, not something to find.
   if (NOT_ARRIVED.some((p) => norm.padded.includes(p))) {
     add(scores, 'order_status', 1);

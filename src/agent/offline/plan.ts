@@ -323,6 +323,13 @@ export function nextStep(input: PlanInput): Step {
     if (p && size && found.length === 1) return reply({ kind: 'ask', body: `${p.name} isn't in stock in ${size}. ${askSize(p).body}` });
     return { kind: 'compose' };
   }
+  // "is the merino jumper machine washable?" with nothing in view: the piece it names, then its details.
+  if (last.name === 'search_products' && r.ok && f.aboutProductPage && (f.intent === 'stock' || f.intent === 'search') && !already('get_product') && tools.has('get_product')) {
+    const found = productsIn(r.data);
+    // One piece, or one style in several colours (their product details are the same).
+    const p = pickProduct(found, { ...f.e, ordinal: null, pronoun: false }, f.text) ?? (found.length > 0 && new Set(found.map(styleName)).size === 1 ? found[0] : undefined);
+    if (p && r.data.approximate !== true) return call('get_product', { productId: p.id });
+  }
   // A comparison of products found by name: now each one's details.
   if (f.intent === 'compare' && done.every((d) => d.name === 'search_products') && tools.has('get_product')) {
     const found = done.flatMap((d) => (d.result?.ok ? productsIn(d.result.data).slice(0, 1) : []));

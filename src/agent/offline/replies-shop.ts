@@ -137,7 +137,9 @@ function pageAnswer(p: ProductView, text: string): string | null {
     else unknown.push(missing);
   };
   answer(asks('material'), facts.material, (m) => `${p.name} is made of ${m}.`, 'what it is made of');
-  answer(asks('care'), facts.care, (c) => `Care: ${c}.`, 'how to care for it');
+  // "is it machine washable?" gets a yes or a no before the care label.
+  const machine = /machine[- ]?wash/i.test(text);
+  answer(asks('care'), facts.care, (c) => (machine ? `${/machine[- ]?wash/i.test(c) ? 'Yes' : 'No'}, ${p.name}: ${c}.` : `Care for ${p.name}: ${c}.`), 'how to care for it');
   answer(asks('fit'), facts.fit, (f) => `It ${f}.`, 'how it fits');
   // How warm, read from what it is made of (wool, down… warm; linen, silk… light and airy).
   answer(asks('warmth'), facts.warmth === null ? null : WARMTH[facts.warmth]!, (w) => `${p.name} ${w}${facts.material ? ` (${facts.material})` : ''}.`, 'how warm it is');
