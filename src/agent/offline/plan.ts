@@ -9,7 +9,7 @@ import type { Exchange } from './conversation.js';
 import { policyTopic } from './classify.js';
 import { inStockSizes, lastCartLines, namedSize, ordersIn, productsIn, type CartLineView, type OrderView, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
-import { PHRASES } from './phrases.js';
+import { ASK_MARKERS, PHRASES } from './phrases.js';
 import { askProduct, askSize, styleName } from './replies-shop.js';
 import { PAGE_QUESTIONS } from './product-facts.js';
 import { MEASURE_OR_SYSTEM, POINTS_AT, WHATS_NEW, compared, namedElsewhere, namedForComparison, numericClothingSize, orderMeant, plural, unreadable, wantsProductSearch } from './plan-reading.js';
@@ -104,6 +104,9 @@ function proposeReturn(orderNumber: string, order: OrderView | null, f: Frame, t
   return call('create_return_label', args);
 }
 
+const WHY_PICKED = /\bwhy (did|do|would|have) you (pick|choose|chose|recommend|suggest|select|show)|\bwhy (this|that|the \w+ one|it)\b/i;
+const CHEAPER_WORDS = /\b(cheaper|less expensive|lower price|more affordable|budget)\b/i;
+const SIMILAR = /\b(similar|something like|anything like|more like)\b/i;
 const ADDS_TO = /\b(too|also|as well)\b/i;
 
 /**
@@ -173,6 +176,20 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
   // "a dress in size 14", "do you have it in a 10?", "add it in a 12": clothes here are XS–XXL,
   // so which of our sizes that is comes first (a fresh search reads only its own words).
   if (SIZED_ASKS.has(f.intent) && numericClothingSize(f, f.intent === 'search' ? [] : memory.products) && tools.has('store_policy')) return call('store_policy', { topic: 'sizing' });
+  // "why did you pick the first one?" about a pick that says why: that reason, no new picks.
+  if (WHY_PICKED.test(f.text) && f.product?.because) return reply({ kind: 'fact', body: `I picked ${f.product.name} because it ${f.product.because.replace(/^it /, '')}.` });
+  // "anything similar but cheaper?" after picks of different kinds: similar to which one?
+  if (SIMILAR.test(f.text) && !memory.lastSearch && !f.product && !e.category && memory.products.length > 1 && new Set(memory.products.map((p) => p.category)).size > 1) {
+    return reply(askProduct(memory.products, `${ASK_MARKERS.product} something similar to?`));
+  }
+  // "something similar but cheaper" about one piece (pointed at, or the answer to "similar to which?"): its kind, under its price.
+  const similarAsk = SIMILAR.test(f.text) ? f.text : memory.asked === 'product' && memory.prevUser && SIMILAR.test(memory.prevUser) ? memory.prevUser : null;
+  if (similarAsk && f.product?.category && !e.category && tools.has('search_products')) {
+    const cheaper = CHEAPER_WORDS.test(similarAsk) && f.product.price !== null;
+    // The kind of piece is the name's last word ("… Straight-Leg Jeans" → jeans).
+    const kind = f.product.name.split(/\s+/).at(-1)!.toLowerCase();
+    return call('search_products', { query: kind, category: f.product.category, ...(cheaper ? { maxPrice: Math.max(1, Math.floor(f.product.price! - 1)) } : {}), limit: 5 });
+  }
   switch (f.intent) {
     case 'greeting':
       return reply({ kind: 'plain', body: '', perks: true });

@@ -36,10 +36,11 @@ export function askSize(p: ProductView): Reply {
   return { kind: 'ask', body };
 }
 
-export function askProduct(shown: readonly ProductView[]): Reply {
+/** "Which one would you like?" over the products shown; `question` must keep that marker. */
+export function askProduct(shown: readonly ProductView[], question = `${ASK_MARKERS.product}?`): Reply {
   if (shown.length === 0) return { kind: 'ask', body: PHRASES.askProductNothingShown };
   const lines = shown.slice(0, MAX_SHOWN).map((p, i) => productLine(p, null, i + 1));
-  return { kind: 'ask', body: `${ASK_MARKERS.product}?\n${lines.join('\n')}` };
+  return { kind: 'ask', body: `${question}\n${lines.join('\n')}` };
 }
 
 /** What was searched for, in the shopper's terms: the tool's reading of the query when it gives one. */

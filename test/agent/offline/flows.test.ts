@@ -632,6 +632,25 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(again.reply).not.toMatch(/AI/);
   });
 
+  it('after stylist picks, "why did you pick the first one?" gives its reason; "anything similar but cheaper?" asks which, then finds that kind under its price', async () => {
+    const chat = new Chat(store, signedIn('c_sarah'));
+    const picks = await chat.say('show me my stylist picks');
+    expect(toolNames(picks)).toEqual(['recommend_products']);
+    const first = nameAt(picks.reply, 1)!;
+    const because = new RegExp(`^1\\. ${first}: [^(]*\\((.+)\\)$`, 'm').exec(picks.reply)![1]!;
+    const why = await chat.say('why did you pick the first one?');
+    expect(toolNames(why)).toEqual([]);
+    expect(why.reply).toContain(`I picked ${first} because it ${because}.`);
+    const which = await chat.say('anything similar but cheaper?');
+    expect(toolNames(which)).toEqual([]);
+    expect(which.reply).toMatch(/^Which one would you like something similar to\?/m);
+    const second = nameAt(which.reply, 2)!;
+    const price = Number(new RegExp(`^2\\. ${second}: \\$([\\d.]+)`, 'm').exec(which.reply)![1]);
+    const similar = await chat.say('the second one');
+    expect(similar.toolCalls[0]).toMatchObject({ name: 'search_products', args: { query: second.split(' ').at(-1)!.toLowerCase() } });
+    expect(Number(similar.toolCalls[0]!.args.maxPrice)).toBeLessThan(price);
+  });
+
   it('"add 2 more" and "one more please" right after an add put more of that item, same size, in the cart', async () => {
     const { name } = store.db.sqlite
       .prepare("SELECT p.name FROM products p JOIN variants v ON v.product_id = p.id WHERE p.category = 'tops' AND v.size = 'M' AND v.stock >= 4 ORDER BY p.id LIMIT 1")
