@@ -146,7 +146,7 @@ const refersToSomethingElse = (e: Entities, p: ProductView) => pickProduct([p], 
 const refersToSomething = (e: Entities) => e.ordinal !== null || e.pronoun || e.colour !== null || e.category !== null || e.descriptors.length > 0;
 
 const REFINABLE: ReadonlySet<Intent> = new Set(['search', 'stock', 'confirm', 'out_of_scope', 'unanswerable']);
-const CHEAPER = /\b(cheaper|less expensive|lower price|more affordable|not (too |so |that |very )?(expensive|pricey|dear)|too (expensive|pricey|dear)|affordable|inexpensive|budget[- ]friendly)\b/i;
+export const CHEAPER = /\b(cheaper|less expensive|lower price|more affordable|not (too |so |that |very )?(expensive|pricey|dear)|too (expensive|pricey|dear)|affordable|inexpensive|budget[- ]friendly)\b/i;
 const CART_QUANTITY = /\b(make (?:it|that|them)|change (?:it|that|the quantity) to)\s+(10|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:dollars|bucks|usd|\$))/i;
 const SEARCH_CUE = /\b(some|something|anything|any|others?|ones|show me|what about|how about|do you have|got any|have you got|is there|are there)\b/i;
 const ADD_MORE = /\b(?:(\d{1,2}|one|two|three|four|five|another)\s+more|another one|one more)\b/i;

@@ -75,3 +75,8 @@ export function namedElsewhere(orders: readonly OrderView[], candidate: OrderVie
   const holding = ordersHolding(orders, f.e);
   return holding.length > 0 && !holding.includes(candidate);
 }
+
+/** "why did you pick the first one?", "why this one?": the reason a pick was made. */
+export const WHY_PICKED = /\bwhy (did|do|would|have) you (pick|choose|chose|recommend|suggest|select|show)|\bwhy (this|that|the \w+ one|it)\b/i;
+/** "something similar", "anything like it": the same kind of piece. */
+export const SIMILAR = /\b(similar|something like|anything like|more like)\b/i;

@@ -3,7 +3,7 @@
 // (create_return_label with confirm: true) happens only on the shopper's yes to a proposal
 // made in the previous turn, with exactly the proposed arguments.
 import type { Frame } from './frame.js';
-import { garmentNotIn, pickProduct } from './frame.js';
+import { CHEAPER, garmentNotIn, pickProduct } from './frame.js';
 import type { Memory } from './memory.js';
 import type { Exchange } from './conversation.js';
 import { policyTopic } from './classify.js';
@@ -12,7 +12,7 @@ import type { Reply } from './voice.js';
 import { ASK_MARKERS, PHRASES } from './phrases.js';
 import { askProduct, askSize, styleName } from './replies-shop.js';
 import { PAGE_QUESTIONS } from './product-facts.js';
-import { MEASURE_OR_SYSTEM, POINTS_AT, WHATS_NEW, compared, namedElsewhere, namedForComparison, numericClothingSize, orderMeant, plural, unreadable, wantsProductSearch } from './plan-reading.js';
+import { MEASURE_OR_SYSTEM, POINTS_AT, SIMILAR, WHATS_NEW, WHY_PICKED, compared, namedElsewhere, namedForComparison, numericClothingSize, orderMeant, plural, unreadable, wantsProductSearch } from './plan-reading.js';
 import { NEWEST } from './lexicon.js';
 
 export interface Call {
@@ -104,9 +104,6 @@ function proposeReturn(orderNumber: string, order: OrderView | null, f: Frame, t
   return call('create_return_label', args);
 }
 
-const WHY_PICKED = /\bwhy (did|do|would|have) you (pick|choose|chose|recommend|suggest|select|show)|\bwhy (this|that|the \w+ one|it)\b/i;
-const CHEAPER_WORDS = /\b(cheaper|less expensive|lower price|more affordable|budget)\b/i;
-const SIMILAR = /\b(similar|something like|anything like|more like)\b/i;
 const ADDS_TO = /\b(too|also|as well)\b/i;
 
 /**
@@ -185,7 +182,7 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
   // "something similar but cheaper" about one piece (pointed at, or the answer to "similar to which?"): its kind, under its price.
   const similarAsk = SIMILAR.test(f.text) ? f.text : memory.asked === 'product' && memory.prevUser && SIMILAR.test(memory.prevUser) ? memory.prevUser : null;
   if (similarAsk && f.product?.category && !e.category && tools.has('search_products')) {
-    const cheaper = CHEAPER_WORDS.test(similarAsk) && f.product.price !== null;
+    const cheaper = CHEAPER.test(similarAsk) && f.product.price !== null;
     // The kind of piece is the name's last word ("… Straight-Leg Jeans" → jeans).
     const kind = f.product.name.split(/\s+/).at(-1)!.toLowerCase();
     return call('search_products', { query: kind, category: f.product.category, ...(cheaper ? { maxPrice: Math.max(1, Math.floor(f.product.price! - 1)) } : {}), limit: 5 });
