@@ -27,8 +27,9 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
   const memory = remember(previousTurns(conv));
   const frame = buildFrame(turn.user, memory);
   const done = turn.exchanges;
+  const pageProduct = productPage(conv.system);
 
-  let step: Step = done.length === 0 ? firstStep({ frame, memory, tools, done }) : nextStep({ frame, memory, tools, done });
+  let step: Step = done.length === 0 ? firstStep({ frame, memory, tools, done, pageProduct }) : nextStep({ frame, memory, tools, done, pageProduct });
   if (step.kind === 'call') {
     // Never a tool the persona did not bind, and never the same call twice in one turn.
     const calls = step.calls.filter((c) => tools.has(c.name) && !done.some((d) => d.name === c.name && JSON.stringify(d.args) === JSON.stringify(c.args)));
@@ -56,4 +57,14 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
   }
   const text = speak(reply, { voice, seed: turn.user, firstTurn: memory.firstTurn, earlierReplies: memory.earlierReplies });
   return { text, calls: [], intent: frame.intent, ...flags };
+}
+
+// The page the shopper is on, as the persona prompt states it ("Current page: https://…"): a
+// product page's address ends in the product's slug (/products/<slug>, /p/<slug>, /item/<slug>).
+const PAGE_LINE = /\bpage(?: url)?:\s*(\S+)/i;
+const PRODUCT_PATH = /\/(?:products?|p|items?)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?(?:[?#]|$)/i;
+
+function productPage(system: string): string | null {
+  const url = PAGE_LINE.exec(system)?.[1];
+  return url ? (PRODUCT_PATH.exec(url)?.[1]?.toLowerCase() ?? null) : null;
 }

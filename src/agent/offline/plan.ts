@@ -28,6 +28,8 @@ export interface PlanInput {
   tools: ReadonlySet<string>;
   /** This turn's tool exchanges so far. */
   done: readonly Exchange[];
+  /** The product page the shopper is on (its address's slug, from the prompt), if any. */
+  pageProduct?: string | null;
 }
 
 const call = (name: string, args: Record<string, unknown>): Step => ({ kind: 'call', calls: [{ name, args }] });
@@ -104,6 +106,7 @@ function proposeReturn(orderNumber: string, order: OrderView | null, f: Frame, t
   return call('create_return_label', args);
 }
 
+const PAGE_ITEM_INTENTS: ReadonlySet<string> = new Set(['search', 'stock', 'add_to_cart']);
 const ADDS_TO = /\b(too|also|as well)\b/i;
 
 /**
@@ -165,7 +168,7 @@ function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: strin
 const ACTIONS: ReadonlySet<string> = new Set(['return', 'reorder', 'add_to_cart', 'update_cart', 'confirm']);
 const SIZED_ASKS: ReadonlySet<string> = new Set(['search', 'stock', 'add_to_cart']);
 
-export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
+export function firstStep({ frame: f, memory, tools, pageProduct }: PlanInput): Step {
   const e = f.e;
   if (f.injection && (ACTIONS.has(f.intent) || f.intent === 'unanswerable' || f.intent === 'out_of_scope')) return reply({ kind: 'ask', body: PHRASES.injection });
   // A wrong guess at words it cannot read would be worse than saying so.
@@ -173,6 +176,12 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
   // "a dress in size 14", "do you have it in a 10?", "add it in a 12": clothes here are XS–XXL,
   // so which of our sizes that is comes first (a fresh search reads only its own words).
   if (SIZED_ASKS.has(f.intent) && numericClothingSize(f, f.intent === 'search' ? [] : memory.products) && tools.has('store_policy')) return call('store_policy', { topic: 'sizing' });
+  // "do you have this in a medium?" with nothing shown: the product page the shopper is on, if
+  // the prompt gives one; else which item, rather than everything in M.
+  if (PAGE_ITEM_INTENTS.has(f.intent) && e.pronoun && !f.product && memory.products.length === 0 && !e.category && !e.colour && e.descriptors.length === 0) {
+    if (pageProduct && tools.has('get_product')) return call('get_product', { productId: pageProduct });
+    return reply(askProduct([]));
+  }
   // "why did you pick the first one?" about a pick that says why: that reason, no new picks.
   if (WHY_PICKED.test(f.text) && f.product?.because) return reply({ kind: 'fact', body: `I picked ${f.product.name} because it ${f.product.because.replace(/^it /, '')}.` });
   // "anything similar but cheaper?" after picks of different kinds: similar to which one?
@@ -314,6 +323,13 @@ export function nextStep(input: PlanInput): Step {
   if (!last?.result || done.length >= 4) return { kind: 'compose' };
   const already = (name: string) => done.some((d) => d.name === name);
   const r = last.result;
+
+  // The product page's item, looked up for "do you have this in M?" / "add this in M".
+  if (last.name === 'get_product' && input.pageProduct && last.args.productId === input.pageProduct) {
+    if (!r.ok) return reply(askProduct([])); // not a product page after all
+    const [p] = productsIn(r.data);
+    if (p && f.intent === 'add_to_cart' && !already('add_to_cart')) return addOrAsk(p, f, tools);
+  }
 
   if (last.name === 'verify_customer' && r.ok) {
     const n = f.e.orderNumbers[0];

@@ -651,6 +651,26 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(Number(similar.toolCalls[0]!.args.maxPrice)).toBeLessThan(price);
   });
 
+  it('"do you have this in a medium?" on a product page answers about that product, and "add this in M" adds it; with no product page it asks which item', async () => {
+    const { slug, name } = store.db.sqlite
+      .prepare("SELECT p.slug, p.name FROM products p JOIN variants v ON v.product_id = p.id WHERE p.category = 'dresses' AND v.size = 'M' AND v.stock > 0 ORDER BY p.id LIMIT 1")
+      .get() as { slug: string; name: string };
+    const page = `https://shop.example/products/${slug}?variant=3`;
+    const onPage = new Chat(store, anonymous());
+    const asked = await onPage.say('hey do you have this in a medium', page);
+    expect(asked.toolCalls).toEqual([{ name: 'get_product', args: { productId: slug }, ok: true }]);
+    expect(asked.reply).toContain(`Yes, ${name} is in stock in M`);
+    const added = await new Chat(store, anonymous()).say('add this in M', page);
+    expect(added.toolCalls.map((c) => [c.name, c.ok])).toEqual([['get_product', true], ['add_to_cart', true]]);
+    expect(added.reply).toContain(`I've added ${name} in M`);
+
+    for (const elsewhere of [undefined, 'https://shop.example/collections/summer', 'https://shop.example/products/no-such-thing']) {
+      const r = await new Chat(store, anonymous()).say('do you have this in a medium?', elsewhere);
+      expect(toolNames(r).filter((n) => n !== 'get_product'), String(elsewhere)).toEqual([]);
+      expect(r.reply, String(elsewhere)).toMatch(/^Which one would you like\? Tell me the item/);
+    }
+  });
+
   it('"add 2 more" and "one more please" right after an add put more of that item, same size, in the cart', async () => {
     const { name } = store.db.sqlite
       .prepare("SELECT p.name FROM products p JOIN variants v ON v.product_id = p.id WHERE p.category = 'tops' AND v.size = 'M' AND v.stock >= 4 ORDER BY p.id LIMIT 1")
