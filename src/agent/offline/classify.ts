@@ -69,6 +69,7 @@ const FIT_COMPLAINT = / (is|are|was|were|feels?|runs?|came|come) (way |a bit |a 
 const TAKE_OUT = / take (out (the|my|those|these|that|both) |(the|my|those|these|that|both) (\w+ ){1,3}out )/;
 const NOT_ARRIVED = NOT_ARRIVED_PHRASES.map(canonicalPhrase);
 const BARE_YES = /^ (ok |okay |yeah |yes )?(why not|that works?|works? for me|go on( then)?|perfect|great|excellent|lovely|brilliant|cool|nice)( thanks| thank you| please)? $/;
+const REFUND_TIMING = /^ (when|how long|how soon|how many days)\b.*\b(refund|money back)/;
 const ASKS_WHO = /^ (are you|is this|am i (talking|chatting|speaking) (to|with)) /;
 const ASKS_FIRST = /^ (is|are|will|would|does|do|should|could|can) /;
 const RETURN_OBJECT = / (?<!(not|dont|never|no) )(return|send back|exchange|refund) (the|my|this|that|these|those|both|them|it|one of) /;
@@ -146,6 +147,8 @@ function understand(text: string, ctx: ClassifyContext): Understanding {
   // "what size is a UK 12?", "do you have it in a US 8?": the catalog is XS–XXL, so the conversion.
   if (e.size && SIZE_SYSTEM.exec(norm.padded)?.[3] === e.size) add(scores, 'policy_sizing', 4);
   if (TAKE_OUT.test(norm.padded)) add(scores, 'update_cart', 5);
+  // "when will I get my money back after a return?": how refunds work, not a return to start.
+  if (REFUND_TIMING.test(norm.padded)) add(scores, 'policy_returns', 3);
   // "are you a real person?" asks what it is talking to (answered, with a person offered); "I want a real person" asks for one.
   if ((scores.policy_ai ?? 0) >= 4 && ASKS_WHO.test(norm.padded)) add(scores, 'policy_ai', 2);
   // "the boots I ordered haven't arrived": the garment is the order's, not something to find.

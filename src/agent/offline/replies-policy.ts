@@ -40,11 +40,14 @@ function returns(p: Rec, f: Frame): string {
   const cond = at(p, 'condition');
   const first = window ? `You can return items ${window}${cond ? `, ${cond}` : ''}.` : '';
   const cost = sentence(at(p, 'cost'));
-  const refund = /\b(refund|money|how long|when)\b/i.test(f.text) || !first ? sentence(at(p, 'refund')) : '';
+  const asksRefund = /\b(refund|money|how long|when)\b/i.test(f.text);
+  const refund = asksRefund || !first ? sentence(at(p, 'refund')) : '';
   const exch = ASKS_EXCHANGE.test(f.text) ? sentence(at(p, 'exchanges')) : '';
   const how = sentence(at(p, 'how'));
   const asksHow = /\bhow (do|can|would|should|to)\b|\blabel\b/i.test(f.text);
-  return [first, cost, refund, exch, asksHow ? how : ''].filter(Boolean).join(' ');
+  // "when will I get my money back?" is answered first, the rest of the policy after it.
+  const order = asksRefund && refund ? [refund, first, cost] : [first, cost, refund];
+  return [...order, exch, asksHow ? how : ''].filter(Boolean).join(' ');
 }
 
 const MEASURE = /\b(waist|bust|chest)\b\D{0,12}?(\d{2})\b|\b(\d{2})\s*(?:"|in|inch|inches)?\s*(waist|bust|chest)\b/i;

@@ -78,6 +78,14 @@ describe('orders as shoppers ask about them', () => {
     own.dispose();
   });
 
+  it('"when will I get my money back after a return?" is answered from the returns policy, refund timing first, without asking to verify', async () => {
+    for (const q of ['when will i get my money back after a return', 'how soon will my refund come']) {
+      const r = await new Chat(store, anonymous()).say(q);
+      expect(r.toolCalls, q).toEqual([{ name: 'store_policy', args: { topic: 'returns' }, ok: true }]);
+      expect(r.reply, q).toMatch(/^(\w+[ !.,]+){0,3}Refunded to the original payment method/);
+    }
+  });
+
   it('"why not" answering "Shall I go ahead?" is a yes; on its own it proposes nothing', async () => {
     const own = await openStore();
     const chat = new Chat(own, signedIn('c_marcus'));
