@@ -14,6 +14,7 @@ export const ASK_MARKERS: Record<Ask, string> = {
 export const PHRASES = {
   askVerify: `To help with your orders I first need to confirm it's you: please tell me ${ASK_MARKERS.verify} and one of your order numbers.`,
   askVerifyEmail: `Thanks. I also need ${ASK_MARKERS.verify} (together with the order number) to confirm it's you.`,
+  askVerifyEmailFor: (orderNumber: string) => `To look at order #${orderNumber} I first need to confirm it's you: please tell me ${ASK_MARKERS.verify}.`,
   askVerifyOrder: `Thanks. I also need one of your order numbers (together with ${ASK_MARKERS.verify}) to confirm it's you.`,
   askProductNothingShown: `${ASK_MARKERS.product}? Tell me the item (for example "the red wrap dress") and your size, and I'll find it.`,
   verifyLocked: 'For your security, verification is locked after too many attempts in this chat.',
@@ -34,6 +35,7 @@ export const PHRASES = {
   didNotCatch: "Sorry, I didn't catch that. I can help you find something, check an order or start a return: what would you like to do?",
   denyReturn: "No problem, I haven't created a return label. Your order stays as it is.",
   pickHint: 'Tell me which one you like and your size, and I will add it to your cart.',
+  forgotVerification: 'No problem: the email address is the one your order confirmation was sent to, and the order number is in that email too.',
   shortOrderNumber: 'That looks like only part of an order number: the full one is in your order confirmation email (it looks like #12345). Could you send it again?',
   pickOneSizeHint: 'Tell me which one you like and I will add it to your cart.',
   englishOnly: "Sorry, I can only chat in English for now, so please write to me in English.",

@@ -106,6 +106,7 @@ function proposeReturn(orderNumber: string, order: OrderView | null, f: Frame, t
   return call('create_return_label', args);
 }
 
+const FORGOT = /\b(forgot|forget|forgotten|don'?t (remember|know|have)|can'?t (remember|find)|no idea|lost)\b/i;
 const PAGE_ITEM_INTENTS: ReadonlySet<string> = new Set(['search', 'stock', 'add_to_cart']);
 const ADDS_TO = /\b(too|also|as well)\b/i;
 
@@ -152,13 +153,23 @@ function verificationHalves(f: Frame, memory: Memory): { email: string | null; o
   return { email: f.e.email ?? memory.mentionedEmail, orderNumber: f.e.orderNumbers[0] ?? memory.mentionedOrder };
 }
 
+/**
+ * What verification still needs. `first`: the shopper asked about their orders and has not been
+ * asked yet ("track order 28473": only the email is missing, so only the email is asked for).
+ */
+function askMissingHalf(email: string | null, orderNumber: string | null, first: boolean): Reply {
+  if (email && !orderNumber) return { kind: 'ask', body: PHRASES.askVerifyOrder };
+  if (orderNumber && !email) return { kind: 'ask', body: first ? PHRASES.askVerifyEmailFor(orderNumber) : PHRASES.askVerifyEmail };
+  return { kind: 'ask', body: PHRASES.askVerify };
+}
+
 /** Needs account tools the persona lacks: verification first if it is offered, else honesty. */
 function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: string, f: Frame): Step {
   if (tools.has('verify_customer') && !memory.verified) {
     // Both halves already given (an email earlier, the order number now): that is the verification.
     const { email, orderNumber } = verificationHalves(f, memory);
     if (email && orderNumber) return call('verify_customer', { email, orderNumber });
-    return reply({ kind: 'ask', body: PHRASES.askVerify });
+    return reply(askMissingHalf(email, orderNumber, true));
   }
   return reply({ kind: 'fact', body: `${fallback} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
 }
@@ -181,6 +192,10 @@ export function firstStep({ frame: f, memory, tools, pageProduct }: PlanInput): 
   if (PAGE_ITEM_INTENTS.has(f.intent) && e.pronoun && !f.product && memory.products.length === 0 && !e.category && !e.colour && e.descriptors.length === 0) {
     if (pageProduct && tools.has('get_product')) return call('get_product', { productId: pageProduct });
     return reply(askProduct([]));
+  }
+  // "I forgot which email I used" / "I don't have my order number" while verification is asked for: where to find both.
+  if (memory.asked === 'verify' && FORGOT.test(f.text) && !e.email && !e.orderNumbers.length) {
+    return reply({ kind: 'ask', body: `${PHRASES.forgotVerification}${tools.has('escalate_to_human') ? ` If you can't find it, ${PHRASES.humanOffer}` : ''}` });
   }
   // "why did you pick the first one?" about a pick that says why: that reason, no new picks.
   if (WHY_PICKED.test(f.text) && f.product?.because) return reply({ kind: 'fact', body: `I picked ${f.product.name} because it ${f.product.because.replace(/^it /, '')}.` });
@@ -302,10 +317,8 @@ export function firstStep({ frame: f, memory, tools, pageProduct }: PlanInput): 
         // After "couldn't match", a new email alone retries with the order number given before.
         const { email, orderNumber } = verificationHalves(f, memory);
         if (email && orderNumber) return call('verify_customer', { email, orderNumber });
-        if (email) return reply({ kind: 'ask', body: PHRASES.askVerifyOrder });
-        if (orderNumber) return reply({ kind: 'ask', body: PHRASES.askVerifyEmail });
+        return reply(askMissingHalf(email, orderNumber, false));
       }
-      return reply({ kind: 'ask', body: PHRASES.askVerify });
     default: {
       const topic = policyTopic(f.intent);
       // "is it true to size?", "does it run small?" about the product in view: its page says how it fits.

@@ -78,6 +78,18 @@ describe('orders as shoppers ask about them', () => {
     own.dispose();
   });
 
+  it('"track order 28473" from a shopper not signed in asks only for the email; "I forgot which email I used" says where to find it and offers a person, and "yes" hands over', async () => {
+    const chat = new Chat(store, anonymous());
+    const ask = await chat.say('track order 28473');
+    expect(toolNames(ask)).toEqual([]);
+    expect(ask.reply).toBe('To look at order #28473 I first need to confirm it\'s you: please tell me the email address on your account.');
+    const forgot = await chat.say('i forgot which email i used');
+    expect(toolNames(forgot)).toEqual([]);
+    expect(forgot.reply).toMatch(/^No problem: the email address is the one your order confirmation was sent to/);
+    expect(forgot.reply).toMatch(/Would you like that\?$/);
+    expect(toolNames(await chat.say('yes'))).toEqual(['escalate_to_human']);
+  });
+
   it('"when will I get my money back after a return?" is answered from the returns policy, refund timing first, without asking to verify', async () => {
     for (const q of ['when will i get my money back after a return', 'how soon will my refund come']) {
       const r = await new Chat(store, anonymous()).say(q);
