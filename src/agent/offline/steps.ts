@@ -1,0 +1,13 @@
+// The plan's output: tool calls to make, a reply to give, or "compose" (answer from the tool
+// results this turn has). Shared by the plan and its helpers.
+import type { Reply } from './voice.js';
+
+export interface Call {
+  name: string;
+  args: Record<string, unknown>;
+}
+
+export type Step = { kind: 'call'; calls: Call[] } | { kind: 'reply'; reply: Reply; optOut?: boolean; optIn?: boolean } | { kind: 'compose' };
+
+export const call = (name: string, args: Record<string, unknown>): Step => ({ kind: 'call', calls: [{ name, args }] });
+export const reply = (r: Reply): Step => ({ kind: 'reply', reply: r });
