@@ -9,6 +9,7 @@ import { NUMBER_WORDS } from './lexicon.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
 import { PICK_OFFER } from './phrases.js';
+import { sizeStep } from './plan-cart.js';
 
 export interface Frame {
   intent: Intent;
@@ -290,6 +291,8 @@ export function buildFrame(text: string, mem: Memory): Frame {
   // "and one in black, size S" after adding the white one: the same search in black.
   if (intent === 'add_to_cart' && e.colour && !e.category && mem.lastSearch && !pickProduct(pointable(mem, e), e, text)) e = narrowSearch(mem.lastSearch, e, text, mem.products);
 
+  // "actually in a bigger size" with a cart shown: that line, one size up (or down).
+  if (mem.cart?.length && !mem.pendingReturn && sizeStep(text) && !e.orderNumbers.length) intent = 'update_cart';
   // "make it 2" with a cart shown sets that line's quantity.
   const setQuantity = mem.cart?.length ? CART_QUANTITY.exec(text) : null;
   if (setQuantity) {

@@ -23,6 +23,13 @@ export function changeCart(lines: readonly CartLineView[], f: Frame): Step {
     return reply({ kind: 'ask', body: `${absent}${PHRASES.whichCartLine}\n${lines.map((l, i) => `${i + 1}. ${l.name} (${l.size})${l.quantity > 1 ? ` ×${l.quantity}` : ''}`).join('\n')}` });
   }
   const args: Record<string, unknown> = { productId: line.productId, size: line.size };
+  // "in a bigger size", "one size down": the size next to the line's.
+  const step = f.e.size ? null : sizeStep(f.text);
+  if (step) {
+    const next = nextSize(line.size, step);
+    if (!next) return reply({ kind: 'fact', body: `${line.name} (${line.size}) is already the ${step > 0 ? 'largest' : 'smallest'} size I can change it to.` });
+    return call('update_cart', { ...args, newSize: next });
+  }
   if (REMOVE.test(f.text)) args.quantity = 0;
   else if (f.e.size && f.e.size !== line.size) args.newSize = f.e.size;
   else if (f.e.quantity !== null) args.quantity = f.e.quantity;
@@ -44,3 +51,20 @@ function cartLineMeant(lines: readonly CartLineView[], views: ProductView[], f: 
 const REMOVE_ALL = /\b((empty|clear) (out )?(my|the) (cart|basket|bag)|(remove|delete) (everything|all( of it| of them| items)?))\b/i;
 const REMOVE = /\b(remove|delete|take (it|that|this|them|the [\w-]+( [\w-]+)?) out|take out (the|my|those|these|that|both)|out of (my|the) (cart|basket|bag)|get rid of|don'?t want (it|that|this|them|the [\w-]+) anymore)\b/i;
 
+const SIZE_UP = /\b(bigger|larger) (one|size)|\bsize (up|bigger|larger)\b|\bone size (up|bigger|larger)\b|\bsize up\b/i;
+const SIZE_DOWN = /\bsmaller (one|size)|\bsize (down|smaller)\b|\bone size (down|smaller)\b/i;
+const LETTERS = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL'];
+
+/** +1 for "a bigger size", -1 for "a smaller one", null when the message asks neither. */
+export function sizeStep(text: string): 1 | -1 | null {
+  if (SIZE_UP.test(text)) return 1;
+  if (SIZE_DOWN.test(text)) return -1;
+  return null;
+}
+
+/** The size next to `size` (letters XXS–XXL, shoe numbers), or null past the end. */
+function nextSize(size: string, step: 1 | -1): string | null {
+  const i = LETTERS.indexOf(size.toUpperCase());
+  if (i >= 0) return LETTERS[i + step] ?? null;
+  return /^\d{2}$/.test(size) ? String(Number(size) + step) : null;
+}

@@ -191,7 +191,7 @@ export interface CartLineView {
   quantity: number;
 }
 
-const CART_TOOLS = new Set(['add_to_cart', 'view_cart', 'update_cart']);
+const CART_TOOLS = new Set(['add_to_cart', 'view_cart', 'update_cart', 'reorder']);
 
 /** The cart as the most recent cart-showing exchange left it (searching back over `exchanges`). */
 export function lastCartLines(exchanges: readonly Exchange[]): CartLineView[] | null {

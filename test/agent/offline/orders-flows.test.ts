@@ -78,6 +78,19 @@ describe('orders as shoppers ask about them', () => {
     own.dispose();
   });
 
+  it('"reorder my last order" then "actually in a bigger size" moves that cart line one size up, and "one size smaller" back', async () => {
+    const own = await openStore();
+    const chat = new Chat(own, signedIn('c_marcus'));
+    const again = await chat.say('reorder my last order');
+    expect(toolNames(again)).toContain('reorder');
+    const size = /\((\d{2})\)/.exec(again.reply)![1]!; // his last order is a pair of shoes
+    const up = await chat.say('actually in a bigger size');
+    expect(up.toolCalls).toEqual([{ name: 'update_cart', args: expect.objectContaining({ size, newSize: String(Number(size) + 1) }), ok: true }]);
+    const down = await chat.say('one size smaller');
+    expect(down.toolCalls).toEqual([{ name: 'update_cart', args: expect.objectContaining({ newSize: size }), ok: true }]);
+    own.dispose();
+  });
+
   it('"track order 28473" from a shopper not signed in asks only for the email; "I forgot which email I used" says where to find it and offers a person, and "yes" hands over', async () => {
     const chat = new Chat(store, anonymous());
     const ask = await chat.say('track order 28473');
