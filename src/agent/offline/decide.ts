@@ -25,7 +25,7 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
   const conv = readConversation(messages);
   const turn = currentTurn(conv);
   const memory = remember(previousTurns(conv));
-  const frame = buildFrame(turn.user, memory);
+  const frame = { ...buildFrame(turn.user, memory), today: TODAY.exec(conv.system)?.[1] ?? null };
   const done = turn.exchanges;
   const pageProduct = productPage(conv.system);
 
@@ -61,6 +61,7 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
 
 // The page the shopper is on, as the persona prompt states it ("Current page: https://…"): a
 // product page's address ends in the product's slug (/products/<slug>, /p/<slug>, /item/<slug>).
+const TODAY = /\btoday is (\d{4}-\d{2}-\d{2})\b/i;
 const PAGE_LINE = /\bpage(?: url)?:\s*(\S+)/i;
 const PRODUCT_PATH = /\/(?:products?|p|items?)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?(?:[?#]|$)/i;
 

@@ -31,6 +31,8 @@ export interface Frame {
   aboutColours: boolean;
   /** Written in another language (German, French, Spanish, Italian), which this model does not read. */
   foreign: boolean;
+  /** Today's date as the persona prompt states it ("Today is 2026-12-03"), if it does. */
+  today?: string | null;
 }
 
 const INJECTION = /\b(system\s*(override|prompt|message)|admin(istrator)? mode|developer mode|god mode|jailbreak|(ignore|disregard|forget|override)\s+(all\s+|any\s+|your\s+|the\s+|my\s+|previous\s+|prior\s+|earlier\s+)*(instructions|rules|prompt|guidelines|restrictions)|you are now|you're now|act as (an? )?(admin|developer|system)|no questions asked)\b|^\s*system\s*:/i;

@@ -23,14 +23,66 @@ function flatten(v: unknown, out: string[] = []): string[] {
   return out;
 }
 
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const NEEDED_BY = /\b(?:by|before|for|on|until|till|til)\s+(?:this\s+|next\s+|the\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|weekend)\b/i;
+const DAY_MS = 86_400_000;
+const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+const dayName = (t: number) => `${cap(WEEKDAYS[new Date(t).getUTCDay()]!)} ${iso(t)}`;
+const weekend = (t: number) => [0, 6].includes(new Date(t).getUTCDay());
+
+/** `n` business days after `t` (an order placed today leaves today; day 1 is the next business day). */
+function businessDays(t: number, n: number): number {
+  let d = t;
+  for (let left = n; left > 0; ) {
+    d += DAY_MS;
+    if (!weekend(d)) left--;
+  }
+  return d;
+}
+
+/**
+ * "Can I get it by Friday?": the policy's business-day ranges counted from today (the date the
+ * prompt gives), against that day. Null when the message names no day or today is unknown.
+ */
+function deliveryBy(p: Rec, f: Frame): string | null {
+  const m = NEEDED_BY.exec(f.text);
+  const today = f.today ? Date.parse(`${f.today}T12:00:00Z`) : NaN;
+  const range = (time: string | null) => (time ? /(\d+)\s*[–-]\s*(\d+)\s*business days/i.exec(time) : null);
+  const std = range(at(p, 'standard', 'time'));
+  const exp = range(at(p, 'express', 'time'));
+  if (!m || Number.isNaN(today) || !std) return null;
+  const word = m[1]!.toLowerCase();
+  let by = today + DAY_MS;
+  if (word === 'weekend') while (new Date(by).getUTCDay() !== 6) by += DAY_MS;
+  else if (word !== 'tomorrow') while (WEEKDAYS[new Date(by).getUTCDay()] !== word) by += DAY_MS;
+  const named = word === 'tomorrow' ? `tomorrow (${dayName(by)})` : dayName(by);
+  // Deliveries come on business days: a weekend day means the Friday before it.
+  while (weekend(by)) by -= DAY_MS;
+  const cutoff = /before (\d{1,2}(?::\d{2})? ?[ap]m(?: [A-Z]{2,4})?)/i.exec(at(p, 'regions') ?? '')?.[1];
+  const ifToday = cutoff ? ` if you order today before ${cutoff}` : ' if you order today';
+  const [stdFirst, stdLast] = [businessDays(today, Number(std[1])), businessDays(today, Number(std[2]))];
+  if (stdLast <= by) return `Yes: standard delivery (${std[1]}–${std[2]} business days) arrives by ${dayName(stdLast)}${ifToday}, in time for ${named}.`;
+  const expPrice = at(p, 'express', 'price');
+  if (exp) {
+    const [expFirst, expLast] = [businessDays(today, Number(exp[1])), businessDays(today, Number(exp[2]))];
+    const express = `express (${exp[1]}–${exp[2]} business days${expPrice ? `, ${expPrice}` : ''})`;
+    if (expLast <= by) return `Yes, with ${express}: it arrives by ${dayName(expLast)}${ifToday}. Standard delivery would take until ${dayName(stdLast)}.`;
+    if (expFirst <= by) return `Possibly: ${express} arrives between ${dayName(expFirst)} and ${dayName(expLast)}${ifToday}, so ${named} isn't guaranteed. Standard delivery would take until ${dayName(stdLast)}.`;
+    return `Sorry, not by ${named}: even ${express} arrives ${dayName(expFirst)} at the earliest${ifToday}.`;
+  }
+  return `Sorry, not by ${named}: standard delivery (${std[1]}–${std[2]} business days) arrives ${dayName(stdFirst)} at the earliest${ifToday}.`;
+}
+
 function shipping(p: Rec, f: Frame, extra: Rec): string {
+  const mine = str(extra.forThisShopper)?.replace(/for this shopper/i, 'for you') ?? '';
+  const by = deliveryBy(p, f);
+  if (by) return [by, mine].filter(Boolean).join(' ');
   const std = at(p, 'standard', 'time') ? `Standard delivery takes ${at(p, 'standard', 'time')} (${at(p, 'standard', 'price') ?? ''})` : '';
   const exp = at(p, 'express', 'time') ? `express takes ${at(p, 'express', 'time')} (${at(p, 'express', 'price') ?? ''})` : '';
   const main = sentence([std, exp].filter(Boolean).join('; ').replace(/ \(\)/g, ''));
   const where = /\b(canada|international|abroad|country|countries|uk|europe|mexico|ship to|deliver to|region)\b/i.test(f.text) ? sentence(at(p, 'regions')) : '';
   const today = /\b(today|tonight|now|when will it arrive|cut-?off|same day)\b/i.test(f.text) ? sentence(at(p, 'regions')) : '';
   const track = /\btrack/i.test(f.text) ? sentence(at(p, 'tracking')) : '';
-  const mine = str(extra.forThisShopper)?.replace(/for this shopper/i, 'for you') ?? '';
   // "do you ship to Canada?" is answered first; delivery times follow.
   return (where ? [where, main, mine, track] : [main, mine, today, track]).filter(Boolean).join(' ');
 }

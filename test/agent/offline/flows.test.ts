@@ -671,6 +671,12 @@ describe('colours, praise words and a VIP conversation', () => {
     }
   });
 
+  it('"can I get it by Friday?" is answered with dates counted from today, as the prompt gives it', async () => {
+    const r = await new Chat(store, anonymous()).say('can i get it by friday');
+    expect(r.toolCalls).toEqual([{ name: 'store_policy', args: { topic: 'shipping' }, ok: true }]);
+    expect(r.reply).toMatch(/(Yes|Possibly|Sorry)[,:].*\b(Monday|Tuesday|Wednesday|Thursday|Friday) \d{4}-\d{2}-\d{2}\b/);
+  });
+
   it('"add 2 more" and "one more please" right after an add put more of that item, same size, in the cart', async () => {
     const { name } = store.db.sqlite
       .prepare("SELECT p.name FROM products p JOIN variants v ON v.product_id = p.id WHERE p.category = 'tops' AND v.size = 'M' AND v.stock >= 4 ORDER BY p.id LIMIT 1")
