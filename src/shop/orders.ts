@@ -4,6 +4,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { orderItems, orders, returnLabels, type Db } from '../db/index.js';
 import { dollars, isoDate, ONE_SIZE } from './format.js';
 import { RETURN_WINDOW_DAYS, RETURN_WINDOW_MS, STANDARD_DELIVERY_DAYS } from './policy.js';
+import { addBusinessDays } from '../core/index.js';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderItemRow = typeof orderItems.$inferSelect;
@@ -72,17 +73,6 @@ export function itemView(i: OrderItemRow) {
 export const labelItems = (owned: OwnedOrder, label: ReturnLabelRow): string[] => owned.items.filter((i) => label.items.includes(i.id)).map(itemLabel);
 
 const orderHead = (order: OwnedOrder['order']) => ({ orderNumber: order.number, status: order.status, placed: isoDate(order.createdAt), total: dollars(order.totalCents) });
-
-/** `days` working days (Monday–Friday, UTC) after `ms`. */
-function addBusinessDays(ms: number, days: number): number {
-  const d = new Date(ms);
-  for (let left = days; left > 0; ) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const day = d.getUTCDay();
-    if (day !== 0 && day !== 6) left--;
-  }
-  return d.getTime();
-}
 
 /** What a reply about one order needs: status, dates, tracking, items and whether it can be returned. */
 export function orderView(owned: OwnedOrder, now: number) {

@@ -4,6 +4,7 @@ import type { Frame } from './frame.js';
 import { isRec, str } from './results.js';
 import type { Reply } from './voice.js';
 import { ASKS_EXCHANGE, PHRASES } from './phrases.js';
+import { addBusinessDays } from '../../core/index.js';
 
 type Rec = Record<string, unknown>;
 
@@ -30,16 +31,6 @@ const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 const dayName = (t: number) => `${cap(WEEKDAYS[new Date(t).getUTCDay()]!)} ${iso(t)}`;
 const weekend = (t: number) => [0, 6].includes(new Date(t).getUTCDay());
 
-/** `n` business days after `t` (an order placed today leaves today; day 1 is the next business day). */
-function businessDays(t: number, n: number): number {
-  let d = t;
-  for (let left = n; left > 0; ) {
-    d += DAY_MS;
-    if (!weekend(d)) left--;
-  }
-  return d;
-}
-
 /**
  * "Can I get it by Friday?": the policy's business-day ranges counted from today (the date the
  * prompt gives), against that day. Null when the message names no day or today is unknown.
@@ -60,11 +51,11 @@ function deliveryBy(p: Rec, f: Frame): string | null {
   while (weekend(by)) by -= DAY_MS;
   const cutoff = /before (\d{1,2}(?::\d{2})? ?[ap]m(?: [A-Z]{2,4})?)/i.exec(at(p, 'regions') ?? '')?.[1];
   const ifToday = cutoff ? ` if you order today before ${cutoff}` : ' if you order today';
-  const [stdFirst, stdLast] = [businessDays(today, Number(std[1])), businessDays(today, Number(std[2]))];
+  const [stdFirst, stdLast] = [addBusinessDays(today, Number(std[1])), addBusinessDays(today, Number(std[2]))];
   if (stdLast <= by) return `Yes: standard delivery (${std[1]}–${std[2]} business days) arrives by ${dayName(stdLast)}${ifToday}, in time for ${named}.`;
   const expPrice = at(p, 'express', 'price');
   if (exp) {
-    const [expFirst, expLast] = [businessDays(today, Number(exp[1])), businessDays(today, Number(exp[2]))];
+    const [expFirst, expLast] = [addBusinessDays(today, Number(exp[1])), addBusinessDays(today, Number(exp[2]))];
     const express = `express (${exp[1]}–${exp[2]} business days${expPrice ? `, ${expPrice}` : ''})`;
     if (expLast <= by) return `Yes, with ${express}: it arrives by ${dayName(expLast)}${ifToday}. Standard delivery would take until ${dayName(stdLast)}.`;
     if (expFirst <= by) return `Possibly: ${express} arrives between ${dayName(expFirst)} and ${dayName(expLast)}${ifToday}, so ${named} isn't guaranteed. Standard delivery would take until ${dayName(stdLast)}.`;
