@@ -19,7 +19,9 @@ export interface ProductCard {
   stock: Record<string, number>;
 }
 
-const CLOTHING_SIZES = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL', 'ONE', 'ONE SIZE'];
+/** Clothing sizes, smallest first. */
+export const LETTER_SIZES: readonly string[] = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL'];
+const CLOTHING_SIZES = [...LETTER_SIZES, 'ONE', 'ONE SIZE'];
 export function sizeRank(size: string): number {
   const i = CLOTHING_SIZES.indexOf(size.toUpperCase());
   if (i >= 0) return i;

@@ -4,6 +4,7 @@
 // recent one on a tie. One-size items, and anything returned or cancelled, say nothing about a size.
 import { and, count, eq, max, notInArray, sql } from 'drizzle-orm';
 import { customers, orderItems, orders, prepared, products, type Db } from '../db/index.js';
+import { LETTER_SIZES } from './catalog.js';
 
 export interface UsualSize {
   size: string;
@@ -16,7 +17,6 @@ export interface UsualSizes {
   shoes: UsualSize | null;
 }
 
-const LETTER = /^(XXS|XS|S|M|L|XL|XXL)$/;
 const SHOE = /^(3[4-9]|4[0-9])$/;
 
 export async function usualSizes(db: Db, customerId: string): Promise<UsualSizes> {
@@ -42,15 +42,19 @@ export async function usualSizes(db: Db, customerId: string): Promise<UsualSizes
     const best = [...bySize].sort((a, b) => b[1].n - a[1].n || b[1].last - a[1].last)[0];
     return best ? { size: best[0], from: 'orders' as const } : null;
   };
-  // With nothing bought yet, the sizes the customer gave when registering ("size", "shoeSize").
+  const letter = (s: string) => LETTER_SIZES.includes(s.toUpperCase());
+  const bought = {
+    clothing: tally((r) => r.category !== 'shoes' && letter(r.size)),
+    shoes: tally((r) => r.category === 'shoes' && SHOE.test(r.size)),
+  };
+  if (bought.clothing && bought.shoes) return bought;
+  // What their orders don't show: the sizes they gave when registering ("size", "shoeSize").
   const answersQ = prepared(db, 'shop.sizeAnswers', (d) => d.select({ answers: customers.answers }).from(customers).where(eq(customers.id, sql.placeholder('id'))).limit(1).prepare());
   const [customer] = await answersQ.all({ id: customerId });
-  const said = (key: string, valid: RegExp) => {
-    const v = customer?.answers?.[key];
-    return typeof v === 'string' && valid.test(v.trim().toUpperCase()) ? { size: v.trim().toUpperCase(), from: 'registration' as const } : null;
+  const said = (key: string, valid: (s: string) => boolean) => {
+    const raw: unknown = customer?.answers?.[key];
+    const v = typeof raw === 'string' ? raw.trim().toUpperCase() : null;
+    return v && valid(v) ? { size: v, from: 'registration' as const } : null;
   };
-  return {
-    clothing: tally((r) => r.category !== 'shoes' && LETTER.test(r.size.toUpperCase())) ?? said('size', LETTER),
-    shoes: tally((r) => r.category === 'shoes' && SHOE.test(r.size)) ?? said('shoeSize', SHOE),
-  };
+  return { clothing: bought.clothing ?? said('size', letter), shoes: bought.shoes ?? said('shoeSize', (s) => SHOE.test(s)) };
 }

@@ -25,11 +25,11 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
   const conv = readConversation(messages);
   const turn = currentTurn(conv);
   const memory = remember(previousTurns(conv));
-  const frame = { ...buildFrame(turn.user, memory), today: TODAY.exec(conv.system)?.[1] ?? null };
+  // What the persona prompt says of the moment: today's date, the page the shopper is on.
+  const frame = { ...buildFrame(turn.user, memory), today: TODAY.exec(conv.system)?.[1] ?? null, pageProduct: productPage(conv.system) };
   const done = turn.exchanges;
-  const pageProduct = productPage(conv.system);
 
-  let step: Step = done.length === 0 ? firstStep({ frame, memory, tools, done, pageProduct }) : nextStep({ frame, memory, tools, done, pageProduct });
+  let step: Step = done.length === 0 ? firstStep({ frame, memory, tools, done }) : nextStep({ frame, memory, tools, done });
   if (step.kind === 'call') {
     // Never a tool the persona did not bind, and never the same call twice in one turn.
     const calls = step.calls.filter((c) => tools.has(c.name) && !done.some((d) => d.name === c.name && JSON.stringify(d.args) === JSON.stringify(c.args)));

@@ -9,7 +9,6 @@ import { NUMBER_WORDS } from './lexicon.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
 import { PICK_OFFER } from './phrases.js';
-import { sizeStep } from './plan-cart.js';
 
 export interface Frame {
   intent: Intent;
@@ -33,6 +32,8 @@ export interface Frame {
   foreign: boolean;
   /** Today's date as the persona prompt states it ("Today is 2026-12-03"), if it does. */
   today?: string | null;
+  /** The product page the shopper is on (the slug ending the address the prompt gives), if any. */
+  pageProduct?: string | null;
 }
 
 const INJECTION = /\b(system\s*(override|prompt|message)|admin(istrator)? mode|developer mode|god mode|jailbreak|(ignore|disregard|forget|override)\s+(all\s+|any\s+|your\s+|the\s+|my\s+|previous\s+|prior\s+|earlier\s+)*(instructions|rules|prompt|guidelines|restrictions)|you are now|you're now|act as (an? )?(admin|developer|system)|no questions asked)\b|^\s*system\s*:/i;
@@ -155,6 +156,16 @@ const SEARCH_CUE = /\b(some|something|anything|any|others?|ones|show me|what abo
 const ADD_MORE = /\b(?:(\d{1,2}|one|two|three|four|five|another)\s+more|another one|one more)\b/i;
 const SHOW_WORDS = /\b(show|see|options|others)\b/i;
 const QUESTIONISH = /\?|^\s*(how|what|which|is|are|does|do|can|could|would|will|tell me|more about|show me)\b/i;
+const SIZE_UP = /\b(bigger|larger) (one|size)|\bsize (up|bigger|larger)\b|\bone size (up|bigger|larger)\b|\bsize up\b/i;
+const SIZE_DOWN = /\bsmaller (one|size)|\bsize (down|smaller)\b|\bone size (down|smaller)\b/i;
+
+/** +1 for "a bigger size", -1 for "a smaller one", null when the message asks neither. */
+export function sizeStep(text: string): 1 | -1 | null {
+  if (SIZE_UP.test(text)) return 1;
+  if (SIZE_DOWN.test(text)) return -1;
+  return null;
+}
+
 const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i; // "the red one", "that blue one"
 
 /**

@@ -1,7 +1,7 @@
 // What earlier turns left behind that the next message may refer to: the products and orders
 // shown, a return proposal awaiting yes/no, a question the assistant asked, a human offer.
 import type { Exchange, Turn } from './conversation.js';
-import { lastCartLines, lastShownOrders, lastShownProducts, type CartLineView, type OrderView, type ProductView } from './results.js';
+import { lastCartLines, lastShownOrders, lastShownProducts, mySizeUsed, type CartLineView, type OrderView, type ProductView } from './results.js';
 import { ASK_MARKERS, type Ask } from './phrases.js';
 import { classify } from './classify.js';
 
@@ -130,8 +130,8 @@ function lastSentences(text: string, n: number): string {
 /** A search's filters; "in my size" counts as the size the tool found in the customer's orders. */
 function searchedWith(ex: Exchange | undefined): Record<string, unknown> | null {
   if (!ex) return null;
-  const mySize = ex.args.mySize === true && !ex.args.size ? ex.result?.data.mySize : undefined;
-  return typeof mySize === 'string' ? { ...ex.args, size: mySize } : ex.args;
+  const mySize = mySizeUsed(ex);
+  return mySize ? { ...ex.args, size: mySize } : ex.args;
 }
 
 function lastAdded(turn: Turn | undefined): Memory['lastAdded'] {

@@ -1,7 +1,7 @@
 // Cart changes the shopper asks for in words: which line ("the white ones", "it", the only one)
 // and what to do to it (remove, another size, a quantity).
 import type { Frame } from './frame.js';
-import { pickProduct } from './frame.js';
+import { pickProduct, sizeStep } from './frame.js';
 import type { CartLineView, ProductView } from './results.js';
 import { PHRASES } from './phrases.js';
 import { call, reply, type Step } from './steps.js';
@@ -51,16 +51,7 @@ function cartLineMeant(lines: readonly CartLineView[], views: ProductView[], f: 
 const REMOVE_ALL = /\b((empty|clear) (out )?(my|the) (cart|basket|bag)|(remove|delete) (everything|all( of it| of them| items)?))\b/i;
 const REMOVE = /\b(remove|delete|take (it|that|this|them|the [\w-]+( [\w-]+)?) out|take out (the|my|those|these|that|both)|out of (my|the) (cart|basket|bag)|get rid of|don'?t want (it|that|this|them|the [\w-]+) anymore)\b/i;
 
-const SIZE_UP = /\b(bigger|larger) (one|size)|\bsize (up|bigger|larger)\b|\bone size (up|bigger|larger)\b|\bsize up\b/i;
-const SIZE_DOWN = /\bsmaller (one|size)|\bsize (down|smaller)\b|\bone size (down|smaller)\b/i;
 const LETTERS = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL'];
-
-/** +1 for "a bigger size", -1 for "a smaller one", null when the message asks neither. */
-export function sizeStep(text: string): 1 | -1 | null {
-  if (SIZE_UP.test(text)) return 1;
-  if (SIZE_DOWN.test(text)) return -1;
-  return null;
-}
 
 /** The size next to `size` (letters XXS–XXL, shoe numbers), or null past the end. */
 function nextSize(size: string, step: 1 | -1): string | null {

@@ -25,10 +25,7 @@ export interface PlanInput {
   tools: ReadonlySet<string>;
   /** This turn's tool exchanges so far. */
   done: readonly Exchange[];
-  /** The product page the shopper is on (its address's slug, from the prompt), if any. */
-  pageProduct?: string | null;
 }
-
 
 function searchArgs(f: Frame): Record<string, unknown> {
   const e = f.e;
@@ -136,7 +133,7 @@ function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: strin
 const ACTIONS: ReadonlySet<string> = new Set(['return', 'reorder', 'add_to_cart', 'update_cart', 'confirm']);
 const SIZED_ASKS: ReadonlySet<string> = new Set(['search', 'stock', 'add_to_cart']);
 
-export function firstStep({ frame: f, memory, tools, pageProduct }: PlanInput): Step {
+export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
   const e = f.e;
   if (f.injection && (ACTIONS.has(f.intent) || f.intent === 'unanswerable' || f.intent === 'out_of_scope')) return reply({ kind: 'ask', body: PHRASES.injection });
   // A wrong guess at words it cannot read would be worse than saying so.
@@ -147,7 +144,7 @@ export function firstStep({ frame: f, memory, tools, pageProduct }: PlanInput): 
   // "do you have this in a medium?" with nothing shown: the product page the shopper is on, if
   // the prompt gives one; else which item, rather than everything in M.
   if (PAGE_ITEM_INTENTS.has(f.intent) && e.pronoun && !f.product && memory.products.length === 0 && !e.category && !e.colour && e.descriptors.length === 0) {
-    if (pageProduct && tools.has('get_product')) return call('get_product', { productId: pageProduct });
+    if (f.pageProduct && tools.has('get_product')) return call('get_product', { productId: f.pageProduct });
     return reply(askProduct([]));
   }
   // "I forgot which email I used" / "I don't have my order number" while verification is asked for: where to find both.
@@ -156,12 +153,12 @@ export function firstStep({ frame: f, memory, tools, pageProduct }: PlanInput): 
   }
   // "why did you pick the first one?" about a pick that says why: that reason, no new picks.
   if (WHY_PICKED.test(f.text) && f.product?.because) return reply({ kind: 'fact', body: `I picked ${f.product.name} because it ${f.product.because.replace(/^it /, '')}.` });
+  const similarAsk = SIMILAR.test(f.text) ? f.text : memory.asked === 'product' && memory.prevUser && SIMILAR.test(memory.prevUser) ? memory.prevUser : null;
   // "anything similar but cheaper?" after picks of different kinds: similar to which one?
-  if (SIMILAR.test(f.text) && !memory.lastSearch && !f.product && !e.category && memory.products.length > 1 && new Set(memory.products.map((p) => p.category)).size > 1) {
+  if (similarAsk === f.text && !memory.lastSearch && !f.product && !e.category && memory.products.length > 1 && new Set(memory.products.map((p) => p.category)).size > 1) {
     return reply(askProduct(memory.products, `${ASK_MARKERS.product} something similar to?`));
   }
   // "something similar but cheaper" about one piece (pointed at, or the answer to "similar to which?"): its kind, under its price.
-  const similarAsk = SIMILAR.test(f.text) ? f.text : memory.asked === 'product' && memory.prevUser && SIMILAR.test(memory.prevUser) ? memory.prevUser : null;
   if (similarAsk && f.product?.category && !e.category && tools.has('search_products')) {
     const cheaper = CHEAPER.test(similarAsk) && f.product.price !== null;
     // The kind of piece is the name's last word ("… Straight-Leg Jeans" → jeans).
@@ -295,7 +292,7 @@ export function nextStep(input: PlanInput): Step {
   const r = last.result;
 
   // The product page's item, looked up for "do you have this in M?" / "add this in M".
-  if (last.name === 'get_product' && input.pageProduct && last.args.productId === input.pageProduct) {
+  if (last.name === 'get_product' && f.pageProduct && last.args.productId === f.pageProduct) {
     if (!r.ok) return reply(askProduct([])); // not a product page after all
     const [p] = productsIn(r.data);
     if (p && f.intent === 'add_to_cart' && !already('add_to_cart')) return addOrAsk(p, f, tools);

@@ -2,7 +2,7 @@
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { ASK_MARKERS, PHRASES, pickInSize } from './phrases.js';
-import { inSizes, inStockSizes, isRec, listText, money, namedSize, num, productsIn, sizeText, str, type ProductView } from './results.js';
+import { inSizes, inStockSizes, isRec, listText, money, mySizeUsed, namedSize, num, productsIn, sizeText, str, type ProductView } from './results.js';
 import type { Reply } from './voice.js';
 import { PAGE_QUESTIONS, productFacts } from './product-facts.js';
 
@@ -79,7 +79,7 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
   // "what colours do the merino jumpers come in?": one piece in several colours answers the same way.
   if (f.aboutColours && !f.product && !ex.args.offset && found.length > 1 && new Set(found.map((p) => styleName(p).toLowerCase())).size === 1) return coloursReply(found[0]!, found);
   // "in my size": the size the customer's orders show (null: not known, so ask for it).
-  const mySize = ex.args.mySize === true && !ex.args.size ? (str(data.mySize) ?? null) : undefined;
+  const mySize = mySizeUsed(ex);
   const size = str(ex.args.size) ?? f.e.size ?? mySize ?? null;
   const offset = num(ex.args.offset) ?? 0;
   if (found.length === 0 && offset > 0) {
@@ -126,6 +126,8 @@ function unstated(word: string): string {
 /** Answers from the product page (material, care, fit) for what the message asks; null if it asks none of them. */
 const WARMTH = ['is light and airy, for warm days', 'is a light layer, not one for the cold', 'is a mid-weight layer', 'is one of our warmest pieces'];
 
+const MACHINE_WASH = /machine[- ]?wash/i;
+
 function pageAnswer(p: ProductView, text: string): string | null {
   const asks = (k: keyof typeof PAGE_QUESTIONS) => PAGE_QUESTIONS[k].test(text);
   if (!asks('material') && !asks('care') && !asks('fit') && !asks('other') && !asks('warmth')) return null;
@@ -139,8 +141,8 @@ function pageAnswer(p: ProductView, text: string): string | null {
   };
   answer(asks('material'), facts.material, (m) => `${p.name} is made of ${m}.`, 'what it is made of');
   // "is it machine washable?" gets a yes or a no before the care label.
-  const machine = /machine[- ]?wash/i.test(text);
-  answer(asks('care'), facts.care, (c) => (machine ? `${/machine[- ]?wash/i.test(c) ? 'Yes' : 'No'}, ${p.name}: ${c}.` : `Care for ${p.name}: ${c}.`), 'how to care for it');
+  const machine = MACHINE_WASH.test(text);
+  answer(asks('care'), facts.care, (c) => (machine ? `${MACHINE_WASH.test(c) ? 'Yes' : 'No'}, ${p.name}: ${c}.` : `Care for ${p.name}: ${c}.`), 'how to care for it');
   answer(asks('fit'), facts.fit, (f) => `It ${f}.`, 'how it fits');
   // How warm, read from what it is made of (wool, down… warm; linen, silk… light and airy).
   answer(asks('warmth'), facts.warmth === null ? null : WARMTH[facts.warmth]!, (w) => `${p.name} ${w}${facts.material ? ` (${facts.material})` : ''}.`, 'how warm it is');

@@ -58,6 +58,15 @@ export function toProduct(v: unknown): ProductView | null {
 }
 
 /** Products a result shows, in the order shown: a list (search, recommendations) or a single one. */
+/**
+ * The customer's own size a search_products call used ("in my size"): the size string, null when
+ * the tool did not know it, undefined when the call did not ask for it.
+ */
+export function mySizeUsed(ex: Exchange): string | null | undefined {
+  if (ex.args.mySize !== true || ex.args.size) return undefined;
+  return str(ex.result?.data.mySize) ?? null;
+}
+
 export function productsIn(data: Rec): ProductView[] {
   for (const key of ['matches', 'products', 'picks', 'results', 'recommendations']) {
     const list = data[key];
