@@ -25,6 +25,7 @@ const ConfigSchema = z.object({
   TAILOR_ADMIN_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
   TAILOR_DEMO: z.enum(['0', '1']).optional(),
   TAILOR_ALLOWED_ORIGINS: z.string().optional(),
+  TAILOR_DEMO_SHOPPERS: z.string().optional(),
   TAILOR_RATE_SESSION_PER_MIN: intFrom(30),
   TAILOR_RATE_IP_PER_MIN: intFrom(300),
   TAILOR_PROMPTS_DIR: z.string().default('prompts'),
@@ -33,6 +34,9 @@ const ConfigSchema = z.object({
   TAILOR_LOG: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
+/** The shoppers the demo page showcases: the only ones demo tokens are signed for. */
+export const DEFAULT_DEMO_SHOPPERS = ['lena@example.com', 'marcus@example.com', 'sarah@example.com'] as const;
+
 export interface Config {
   port: number;
   dbFile: string;
@@ -40,6 +44,7 @@ export interface Config {
   identitySecret: string | null;
   adminToken: string | null;
   demo: boolean;
+  demoShoppers: string[];
   allowedOrigins: string[];
   rate: { sessionPerMin: number; ipPerMin: number };
   promptsDir: string;
@@ -74,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     identitySecret: e.TAILOR_IDENTITY_SECRET ?? null,
     adminToken: e.TAILOR_ADMIN_TOKEN ?? null,
     demo,
+    demoShoppers: (e.TAILOR_DEMO_SHOPPERS ?? DEFAULT_DEMO_SHOPPERS.join(',')).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
     allowedOrigins: (e.TAILOR_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     rate: { sessionPerMin: e.TAILOR_RATE_SESSION_PER_MIN, ipPerMin: e.TAILOR_RATE_IP_PER_MIN },
     promptsDir: e.TAILOR_PROMPTS_DIR,

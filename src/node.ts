@@ -67,6 +67,7 @@ async function main(): Promise<void> {
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     console.log(`Tailor listening on http://localhost:${info.port} (model: ${provider.name}${fallback ? `, fallback: ${fallback.name}` : ''}; db: ${config.dbFile}${config.demo ? '; demo mode' : ''})`);
+    if (config.demo) console.warn(DEMO_WARNING(config.demoShoppers));
   }) as Server;
 
   let stopping = false;
@@ -91,6 +92,18 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
+
+// Loud on purpose: demo mode hands out sign-in tokens and serves the demo page.
+const DEMO_WARNING = (shoppers: readonly string[]) =>
+  [
+    '',
+    '  ┌─ DEMO MODE ─────────────────────────────────────────────────────────────',
+    `  │ POST /api/demo/token signs in as the demo shoppers (${shoppers.join(', ') || 'none'}).`,
+    '  │ Identity tokens use a random secret that changes on every start.',
+    '  │ Not for a real store: set TAILOR_DEMO=0 and TAILOR_IDENTITY_SECRET (see SECURITY.md).',
+    '  └─────────────────────────────────────────────────────────────────────────',
+    '',
+  ].join('\n');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

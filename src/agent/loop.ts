@@ -8,7 +8,7 @@ import type { ModelProvider, NewMessage, StepStats, ToolCallSummary, TurnDeps, T
 import { toModelMessages } from './history.js';
 import { callModel, type ChatRunnable, type ModelOutput } from './model-call.js';
 import { assertNever, nextStep } from './step.js';
-import { runToolCalls, toolMessageContent } from './tool-exec.js';
+import { runToolCalls, TOOL_CALL_LIMITS, toolMessageContent } from './tool-exec.js';
 import { countMessages, countText } from './tokens.js';
 import { classifyModelError, modelFailures } from './failures.js';
 
@@ -110,7 +110,7 @@ export async function* runTurn(input: TurnInput, deps: TurnDeps): AsyncGenerator
         messages.push(new AIMessage({ content: next.text, tool_calls: records.map((r) => ({ ...r, type: 'tool_call' as const })) }));
         produced.push({ role: 'assistant', content: next.text, toolCalls: records, toolCallId: null, toolName: null });
         for (const c of next.calls) yield { type: 'tool_call', id: c.id, name: c.name, args: c.args };
-        const results = await runToolCalls(next.calls, deps.tools, persona.tools, input.toolCtx, deps.toolTimeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS, logger);
+        const results = await runToolCalls(next.calls, deps.tools, persona.tools, input.toolCtx, deps.toolTimeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS, logger, TOOL_CALL_LIMITS.perTurn - toolCalls.length);
         for (let i = 0; i < next.calls.length; i++) {
           const c = next.calls[i]!;
           const res = results[i]!;

@@ -2,20 +2,36 @@
 // results in the order the model asked. Nothing here throws: a failure is a result the model
 // reads and recovers from.
 import type { Logger } from '../core/logger.js';
+import { fenceValue } from '../core/fence.js';
 import type { ToolContext, ToolName, ToolResult } from '../tools/types.js';
 import type { ModelCall } from './model-call.js';
 import type { TurnTools } from './types.js';
 
-export function runToolCalls(
+/** At most this many tool calls run per model message, and per turn; the rest are answered as refused. */
+export const TOOL_CALL_LIMITS = { perStep: 4, perTurn: 12 } as const;
+
+/**
+ * `budget` is what this turn may still run; calls past it (or past the per-step limit) are not
+ * executed, so one runaway or hijacked model message cannot fan out into a thousand writes.
+ */
+export async function runToolCalls(
   calls: readonly ModelCall[],
   tools: TurnTools,
   allowed: readonly ToolName[],
   ctx: ToolContext,
   timeoutMs: number,
   logger?: Logger,
+  budget: number = TOOL_CALL_LIMITS.perTurn,
 ): Promise<ToolResult[]> {
-  return Promise.all(calls.map((c) => runOne(c, tools, allowed, ctx, timeoutMs, logger)));
+  const runnable = Math.max(0, Math.min(TOOL_CALL_LIMITS.perStep, budget));
+  if (calls.length > runnable) logger?.warn('tool_calls_capped', { asked: calls.length, ran: runnable });
+  return Promise.all(calls.map((c, i) => (i < runnable ? runOne(c, tools, allowed, ctx, timeoutMs, logger) : Promise.resolve(capped(c)))));
 }
+
+const capped = (call: ModelCall): ToolResult => ({
+  ok: false,
+  error: { code: 'refused', message: `${call.name} was not run: at most ${TOOL_CALL_LIMITS.perStep} tool calls per step and ${TOOL_CALL_LIMITS.perTurn} per turn. Answer with what you have, or call fewer tools.` },
+});
 
 async function runOne(call: ModelCall, tools: TurnTools, allowed: readonly ToolName[], ctx: ToolContext, timeoutMs: number, logger?: Logger): Promise<ToolResult> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -37,7 +53,10 @@ async function runOne(call: ModelCall, tools: TurnTools, allowed: readonly ToolN
   }
 }
 
-/** The tool message the model reads. */
+/**
+ * The tool message the model reads. Tool results carry store data (product texts, names, notes)
+ * that no shopper typed here: fenced like any untrusted text before it reaches a prompt.
+ */
 export function toolMessageContent(result: ToolResult): string {
-  return JSON.stringify(result);
+  return JSON.stringify(fenceValue(result));
 }

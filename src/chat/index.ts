@@ -1,3 +1,5 @@
 // The chat module: one shopper message in, events out, the turn persisted atomically.
 export { createChatService, type ChatDeps } from './service.js';
 export type { ChatEvent, ChatInput, ChatResponse, ChatService, TranscriptMessage } from './types.js';
+export { reconcileInterruptedTurns } from './reconcile.js';
+export { decideApproval } from './approval.js';

@@ -1,7 +1,8 @@
 // One chat turn end to end: shopper → conversation → segment → persona → agent loop →
 // one atomic commit. Yields events as they happen; the last is `done` (or `error`).
 import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
-import { notFound, optOutChange, silentLogger, type Logger, type Shopper } from '../core/index.js';
+import { fenceText, notFound, optOutChange, silentLogger, unauthorized, type Logger, type Shopper } from '../core/index.js';
+import { decideApproval } from './approval.js';
 import type { Segmenter } from '../segments/index.js';
 import type { PersonaRegistry } from '../personas/index.js';
 import { buildPersonaContext } from '../personas/index.js';
@@ -60,7 +61,7 @@ export function createChatService(deps: ChatDeps): ChatService {
       }
       const shopperRef = { current: effectiveShopper(conv, input.shopper) };
       // A session is recorded when it first chats; its later messages are the same visit.
-      if (!conv) await recordSession(deps.db, shopperRef.current, startedAt);
+      if (!conv) await recordSession(deps.db, shopperRef.current, startedAt).catch(refuseErased);
       const { segment, profile } = await deps.segmenter.segment({ customerId: shopperRef.current.customerId, sessionId: shopperRef.current.sessionId });
 
       const change = optOutChange(input.message);
@@ -73,6 +74,7 @@ export function createChatService(deps: ChatDeps): ChatService {
       yield { type: 'meta', conversationId: conv.id, segment, persona: personaRef, model: deps.provider.name };
 
       const turnNo = conv.turnCount + 1;
+      const approval = await decideApproval(deps.db, conv.id, shopperRef.current, input, deps.now());
       const history = cachedHistory ?? (await loadRecentMessages(deps.db, conv, historyTurns));
       let boundMidTurn = false;
       const emitted: ToolEvent[] = [];
@@ -94,11 +96,14 @@ export function createChatService(deps: ChatDeps): ChatService {
             segment,
             conversationId: conv.id,
             turn: turnNo,
+            approval,
+            clientKey: input.clientKey ?? null,
             bindCustomer(customerId) {
               boundMidTurn = true;
               shopperRef.current = { ...shopperRef.current, customerId, verified: true, via: 'verify_customer' };
             },
             emit: (e) => emitted.push(e),
+            record: (e) => ({ id: deps.ids('evt'), conversationId: conv!.id, customerId: shopperRef.current.customerId, sessionId: shopperRef.current.sessionId, type: e.type, data: e.data, createdAt: deps.now() }),
             transcript: () => transcriptText(history, input.message, conv!.summary),
           },
         },
@@ -186,6 +191,15 @@ export function createChatService(deps: ChatDeps): ChatService {
   };
 }
 
+/**
+ * A signed-in customer erased between the identity check and this write: their token no longer
+ * names anyone, which is a 401 like any token for an unknown customer, not a server error.
+ */
+function refuseErased(err: unknown): never {
+  if (err instanceof Error && /FOREIGN KEY constraint failed/i.test(err.message)) throw unauthorized();
+  throw err;
+}
+
 /** The verbatim window after turn `turnNo`, as `loadRecentMessages` would read it back. */
 function nextWindow(history: readonly MessageRow[], added: ReadonlyArray<Parameters<typeof messageRow>[0]>, turnNo: number, turns: number): MessageRow[] {
   const stored = added.map((m) => {
@@ -235,8 +249,9 @@ async function createConversation(
 }
 
 function transcriptText(history: Array<{ role: string; content: string }>, message: string, summary: string): string {
-  const lines = history.filter((m) => m.role !== 'tool' && m.content).map((m) => `${m.role === 'user' ? 'Shopper' : 'Assistant'}: ${m.content}`);
-  lines.push(`Shopper: ${message}`);
+  // Each message fenced on its own: a shopper cannot fake an "Assistant:" line for the human agent.
+  const lines = history.filter((m) => m.role !== 'tool' && m.content).map((m) => `${m.role === 'user' ? 'Shopper' : 'Assistant'}: ${fenceText(m.content, 400)}`);
+  lines.push(`Shopper: ${fenceText(message, 400)}`);
   const text = (summary ? `Earlier: ${summary}\n` : '') + lines.slice(-8).join('\n');
   return text.length > 1500 ? text.slice(text.length - 1500) : text;
 }

@@ -8,7 +8,12 @@ export interface ChatInput {
   shopper: Shopper;
   conversationId?: string;
   message: string;
+  /** Already fenced by the HTTP layer: the store's own origin and path only. */
   page?: { url?: string; referrer?: string };
+  /** The widget's Confirm or Cancel button on a proposal card: decides that proposal, whatever the text says. */
+  proposal?: { id: string; decision: 'confirm' | 'cancel' };
+  /** A digest of the client's address, for per-address limits (null when the runtime does not say). */
+  clientKey?: string | null;
   signal?: AbortSignal;
   /** Stream the model's text as it is written (SSE); a JSON reply does not need it and costs less. */
   stream?: boolean;

@@ -11,6 +11,8 @@ export const customers = sqliteTable('customers', {
   loyaltyTier: text('loyalty_tier').notNull().default('none'), // none | silver | gold | platinum
   loyaltyPoints: integer('loyalty_points').notNull().default(0),
   answers: text('answers', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
+  // Set when the store blocks the account: its identity tokens are refused from that moment.
+  blockedAt: integer('blocked_at'),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -142,9 +144,17 @@ export const tickets = sqliteTable(
     priority: text('priority').notNull(), // high | normal | low
     summary: text('summary').notNull(),
     status: text('status').notNull().default('open'),
+    // A one-way digest of the client address, so tickets per address can be capped without storing it.
+    clientKey: text('client_key'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [uniqueIndex('tickets_conversation').on(t.conversationId), index('tickets_status').on(t.status, t.priority)],
+  (t) => [
+    uniqueIndex('tickets_conversation').on(t.conversationId),
+    index('tickets_status').on(t.status, t.priority),
+    index('tickets_session_created').on(t.sessionId, t.createdAt),
+    index('tickets_customer_created').on(t.customerId, t.createdAt),
+    index('tickets_client_created').on(t.clientKey, t.createdAt),
+  ],
 );
 
 export const conversations = sqliteTable(
@@ -246,3 +256,17 @@ export const segmentMemberships = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.customerId, t.segment] })],
 );
+
+/**
+ * Failed secret checks (in-chat verification, admin token, demo token) per key — a target email,
+ * an order number, a session, a client address — with a lock-out that grows each time it trips.
+ * In the database so it holds across conversations, restarts and Workers isolates.
+ */
+export const authFailures = sqliteTable('auth_failures', {
+  key: text('key').primaryKey(), // e.g. 'verify:email:<sha256>', 'verify:session:<id>', 'admin:ip:<digest>'
+  failures: integer('failures').notNull().default(0), // within the current window
+  windowStart: integer('window_start').notNull(),
+  lockedUntil: integer('locked_until').notNull().default(0),
+  locks: integer('locks').notNull().default(0), // lock-outs so far: each one lasts twice the last
+  updatedAt: integer('updated_at').notNull(),
+});

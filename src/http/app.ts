@@ -25,6 +25,8 @@ export interface AppConfig {
   identitySecret: string | null;
   adminToken: string | null;
   demo: boolean;
+  /** Emails of the showcased demo shoppers: the only customers /api/demo/token signs for. */
+  demoShoppers: readonly string[];
   allowedOrigins: string[];
   rate: { sessionPerMin: number; ipPerMin: number };
 }
@@ -75,10 +77,10 @@ export function createApp(deps: AppDeps) {
   for (const path of ['/api/chat', '/api/conversations/*', '/api/feedback']) app.use(path, who);
   app.use('/api/chat', rateLimit(deps));
 
-  registerPublicRoutes(app, { db: deps.db, modelName: deps.modelName, demo: config.demo, identitySecret });
-  registerChatRoutes(app, { chat: deps.chat, inflight, logger });
+  registerPublicRoutes(app, { db: deps.db, now: deps.now, modelName: deps.modelName, demo: config.demo, demoShoppers: config.demoShoppers, identitySecret, clientIp: deps.clientIp });
+  registerChatRoutes(app, { chat: deps.chat, inflight, logger, storeOrigins: config.allowedOrigins, clientIp: deps.clientIp });
   registerShopperRoutes(app, { chat: deps.chat, db: deps.db, now: deps.now, ids: deps.ids });
-  registerAdminRoutes(app, { adminToken: config.adminToken, db: deps.db, now: deps.now, personas: deps.personas });
+  registerAdminRoutes(app, { adminToken: config.adminToken, db: deps.db, now: deps.now, personas: deps.personas, clientIp: deps.clientIp });
   registerWebRoutes(app, { demo: config.demo });
   return app;
 }

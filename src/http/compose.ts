@@ -3,7 +3,7 @@
 // the model; this builds everything in between.
 import { silentLogger, type Logger } from '../core/index.js';
 import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
-import { createChatService, type ChatService } from '../chat/index.js';
+import { createChatService, reconcileInterruptedTurns, type ChatService } from '../chat/index.js';
 import { createSegmenter, type SegmentRules, type Segmenter } from '../segments/index.js';
 import { createPersonaRegistry, type PersonaRegistry, type PersonaSource } from '../personas/index.js';
 import { createToolRegistry, type ToolRegistry } from '../tools/index.js';
@@ -60,6 +60,8 @@ export async function createTailor(parts: TailorParts): Promise<Tailor> {
     watch: parts.watchPersonas,
   });
   const segmenter = createSegmenter({ db: parts.db, rules: parts.rules, now });
+  // Before the first turn: actions a crash left out of their transcript get their line.
+  await reconcileInterruptedTurns(parts.db, parts.atomic, ids, now(), logger);
   const chat = createChatService({
     db: parts.db,
     atomic: parts.atomic,

@@ -87,30 +87,9 @@ export interface IdentityOptions {
   now?: () => number;
 }
 
-/** How long a customer found in the store is not looked up again (a signed-in shopper sends a request per turn). */
-export const KNOWN_CUSTOMER_MS = 60_000;
-
-/**
- * `customerExists` with a short memory of customers it found: the check runs on every signed-in
- * request, and customers are not deleted while they chat. A customer removed from the store is
- * refused at the latest KNOWN_CUSTOMER_MS later; one never found is asked about every time.
- */
-export function rememberKnownCustomers(exists: (id: string) => Promise<boolean>, now: () => number = Date.now, max = 10_000): (id: string) => Promise<boolean> {
-  const seenAt = new Map<string, number>();
-  return async (id) => {
-    const at = seenAt.get(id);
-    if (at !== undefined && now() - at < KNOWN_CUSTOMER_MS) return true;
-    seenAt.delete(id);
-    if (!(await exists(id))) return false;
-    if (seenAt.size >= max) seenAt.delete(seenAt.keys().next().value!);
-    seenAt.set(id, now());
-    return true;
-  };
-}
-
 export function identity(opts: IdentityOptions): MiddlewareHandler<AppEnv> {
   const verifyToken = createTokenVerifier(opts.secret, { now: opts.now });
-  const customerExists = rememberKnownCustomers(opts.customerExists, opts.now);
+  const customerExists = opts.customerExists;
   return async (c, next) => {
     const offered = c.req.header(SESSION_HEADER);
     const sessionId = isValidSessionId(offered) ? offered : newSessionId();

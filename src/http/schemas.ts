@@ -16,6 +16,8 @@ export const ChatRequestSchema = z.object({
       referrer: z.string().max(2048).optional(),
     })
     .optional(),
+  /** The widget's Confirm / Cancel on a proposal card. */
+  proposal: z.object({ id, decision: z.enum(['confirm', 'cancel']) }).optional(),
 });
 export type ChatRequest = z.infer<typeof ChatRequestSchema>;
 

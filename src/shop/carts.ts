@@ -1,6 +1,6 @@
 // One cart per owner — a customer ('c:<id>') or an anonymous session ('s:<id>') — kept unique
 // by the owner key and written with upserts, so concurrent adds never create a second cart.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { cartItems, carts, prepared, products, variants, type Atomic, type Db, type IdGen, type WriteQuery } from '../db/index.js';
 import { dollars } from './format.js';
 import { FREE_SHIPPING_THRESHOLD_CENTS, MAX_CART_LINE_QUANTITY, STANDARD_SHIPPING_CENTS } from './policy.js';
@@ -146,7 +146,15 @@ export async function cartSummary(db: Db, owner: CartOwner): Promise<CartSummary
  * When an anonymous shopper verifies, what they put in the session cart follows them into their
  * customer cart (lines summed, capped per line), and the session cart is emptied — all or nothing.
  */
-export async function mergeSessionCart(db: Db, atomic: Atomic, sessionId: string, customerId: string, now: number, ids: IdGen): Promise<number> {
+/** Lines in the anonymous session's own basket (kept apart from an account's until the shopper merges them). */
+export async function guestCartLineCount(db: Db, sessionId: string): Promise<number> {
+  const from = await findCartId(db, { customerId: null, sessionId });
+  if (!from) return 0;
+  const [row] = await db.select({ n: count() }).from(cartItems).where(eq(cartItems.cartId, from));
+  return row?.n ?? 0;
+}
+
+export async function mergeSessionCart(db: Db, atomic: Atomic, sessionId: string, customerId: string, now: number, ids: IdGen, alongWith: WriteQuery[] = []): Promise<number> {
   const from = await findCartId(db, { customerId: null, sessionId });
   if (!from) return 0;
   const lines = await db.select().from(cartItems).where(eq(cartItems.cartId, from));
@@ -159,6 +167,6 @@ export async function mergeSessionCart(db: Db, atomic: Atomic, sessionId: string
       .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.variantId], set: { quantity: sql`min(${cartItems.quantity} + excluded.quantity, ${MAX_CART_LINE_QUANTITY})` } }),
   );
   writes.push(db.delete(cartItems).where(and(eq(cartItems.cartId, from), inArray(cartItems.id, lines.map((l) => l.id)))));
-  await atomic(writes);
+  await atomic([...writes, ...alongWith]);
   return lines.length;
 }

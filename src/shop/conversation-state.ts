@@ -1,16 +1,48 @@
 // Per-conversation state the tools keep durably on the conversations row: the proposal awaiting
 // the shopper's yes, verification attempts, and the customer a verification bound.
 import { and, eq, lt, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { conversations, type Db } from '../db/index.js';
 
 export const MAX_VERIFY_ATTEMPTS = 5;
+
+/** A proposal is answered within this time or not at all. */
+export const PROPOSAL_TTL_MS = 30 * 60_000;
+
+/**
+ * A consequential action waiting for the shopper's own yes: the exact action and its arguments,
+ * bound to the conversation (it lives on its row), the shopper who was asked, and a deadline.
+ */
+export const ProposalSchema = z.object({
+  id: z.string().min(1),
+  action: z.string().min(1),
+  customerId: z.string().nullable(),
+  turn: z.number().int(),
+  expiresAt: z.number(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type Proposal = z.infer<typeof ProposalSchema>;
+
+/** Words that echo an action and so may stand in a yes to it ("yes, cancel it"); see core/consent. */
+export const PROPOSAL_ECHO: Record<string, readonly string[]> = {
+  cancel_order: ['cancel', 'cancellation'],
+  merge_cart: ['add', 'merge', 'keep', 'move', 'basket', 'cart', 'bag', 'both'],
+};
 
 export async function readPending(db: Db, conversationId: string): Promise<Record<string, unknown> | null> {
   const [row] = await db.select({ pending: conversations.pending }).from(conversations).where(eq(conversations.id, conversationId)).limit(1);
   return row?.pending ?? null;
 }
 
-export function writePending(db: Db, conversationId: string, pending: Record<string, unknown> | null, now: number) {
+/** The live proposal of a conversation: well-formed, not expired, and made to this customer (or this anonymous shopper). */
+export async function readProposal(db: Db, conversationId: string, customerId: string | null, now: number): Promise<Proposal | null> {
+  const parsed = ProposalSchema.safeParse(await readPending(db, conversationId));
+  if (!parsed.success) return null;
+  const p = parsed.data;
+  return p.expiresAt > now && p.customerId === customerId ? p : null;
+}
+
+export function writePending(db: Db, conversationId: string, pending: Proposal | null, now: number) {
   return db.update(conversations).set({ pending, updatedAt: now }).where(eq(conversations.id, conversationId));
 }
 

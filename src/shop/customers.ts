@@ -1,5 +1,5 @@
 // Customers and their loyalty standing.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { customers, prepared, type Db } from '../db/index.js';
 import { LOYALTY_TIERS, POINTS_VALUE, TIER_PERKS, TIER_THRESHOLDS, type LoyaltyTier } from './policy.js';
 
@@ -11,8 +11,11 @@ export async function findCustomer(db: Db, id: string): Promise<CustomerRow | un
 }
 
 /** Asked on every request that carries an identity token, so compiled once per db. */
+/** A customer who may act: in the store and not blocked. */
 export async function customerExists(db: Db, id: string): Promise<boolean> {
-  const q = prepared(db, 'shop.customerExists', (d) => d.select({ id: customers.id }).from(customers).where(eq(customers.id, sql.placeholder('id'))).limit(1).prepare());
+  const q = prepared(db, 'shop.customerExists', (d) =>
+    d.select({ id: customers.id }).from(customers).where(and(eq(customers.id, sql.placeholder('id')), isNull(customers.blockedAt))).limit(1).prepare(),
+  );
   const [row] = await q.all({ id });
   return row !== undefined;
 }

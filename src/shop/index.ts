@@ -5,10 +5,11 @@ export { dollars, toCents, isoDate, maskEmail, normalizeSize } from './format.js
 export { parseQuery, colourMatches, type ParsedQuery } from './search-query.js';
 export { findProduct, searchProducts, sizeRank, stockRecord, toCard, variantsOf, type ProductCard, type ProductRow, type SearchInput, type SearchResult, type VariantRow } from './catalog.js';
 export { customerExists, findCustomer, findCustomerByEmail, loyaltyView, perksFor, asTier, type CustomerRow } from './customers.js';
-export { addCartLine, cartLinesOf, cartOwnerKey, cartQuantity, cartSummary, changeCartLine, ensureCart, findCartId, mergeSessionCart, type CartLine, type CartOwner, type CartSummary } from './carts.js';
+export { addCartLine, cartLinesOf, cartOwnerKey, cartQuantity, cartSummary, changeCartLine, ensureCart, findCartId, guestCartLineCount, mergeSessionCart, type CartLine, type CartOwner, type CartSummary } from './carts.js';
 export { findOwnedOrder, itemLabel, itemView, labelItems, orderSummary, orderView, recentOrders, returnEligibility, type OrderItemRow, type OrderRow, type OwnedOrder, type ReturnCheck, type ReturnLabelRow } from './orders.js';
-export { createReturnLabel, type CreateLabelInput } from './returns.js';
-export { expectedWaitMinutes, openTicket, ticketsAhead, type OpenTicketInput, type TicketRow } from './tickets.js';
+export { createReturnLabel, insertEventIf, type CreateLabelInput, type EventRow } from './returns.js';
+export { expectedWaitMinutes, openTicket, ticketAllowance, ticketsAhead, type OpenTicketInput, type TicketRow } from './tickets.js';
 export { recommendFor, type Recommendation } from './recommendations.js';
 export { usualSizes, type UsualSize, type UsualSizes } from './usual-sizes.js';
-export { bindConversationCustomer, MAX_VERIFY_ATTEMPTS, readPending, takeVerifyAttempt, writePending } from './conversation-state.js';
+export { bindConversationCustomer, MAX_VERIFY_ATTEMPTS, PROPOSAL_ECHO, PROPOSAL_TTL_MS, ProposalSchema, readPending, readProposal, takeVerifyAttempt, writePending, type Proposal } from './conversation-state.js';
+export { AUTH_GUARDS, digest, lockedFor, refundAttempt, takeAttempt, type GuardKey, type GuardRule, type GuardVerdict } from './auth-guard.js';

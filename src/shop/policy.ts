@@ -10,6 +10,9 @@ export const STANDARD_SHIPPING_CENTS = 595;
 export const EXPRESS_SHIPPING_CENTS = 1_495;
 export const MAX_CART_LINE_QUANTITY = 10;
 
+/** Hand-overs to a person opened per hour: a cap on tickets nobody needs (one per conversation anyway). */
+export const TICKET_LIMITS = { perSessionPerHour: 3, perCustomerPerHour: 3, perClientPerHour: 10 } as const;
+
 export const LOYALTY_TIERS = ['none', 'silver', 'gold', 'platinum'] as const;
 export type LoyaltyTier = (typeof LOYALTY_TIERS)[number];
 

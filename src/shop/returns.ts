@@ -1,7 +1,7 @@
 // Return labels: one per return, each item of an order in at most one, created with the item
 // updates in one atomic write, so a repeated or concurrent confirmation yields a single label.
 import { and, eq, inArray, ne, notExists, sql } from 'drizzle-orm';
-import { orderItems, returnLabels, type Atomic, type Db, type IdGen, type WriteQuery } from '../db/index.js';
+import { events, orderItems, returnLabels, type Atomic, type Db, type IdGen, type WriteQuery } from '../db/index.js';
 import type { OwnedOrder, ReturnLabelRow } from './orders.js';
 
 export interface CreateLabelInput {
@@ -13,6 +13,24 @@ export interface CreateLabelInput {
   now: number;
   /** Further writes that must commit with the label (e.g. clearing the pending proposal). */
   alongWith?: WriteQuery[];
+  /** The business events that tell of the label: stored in the same commit, only if this call's label is. */
+  record?: (labelId: string, trackingCode: string) => EventRow[];
+}
+
+export type EventRow = typeof events.$inferInsert;
+
+/** Inserts an event only when the row `id` of `table` exists by the time the statement runs (same transaction). */
+export function insertEventIf(db: Db, row: EventRow, existsSql: ReturnType<typeof sql>) {
+  const v = (x: unknown, as: string) => sql`${x}`.as(as);
+  return db.insert(events).select(
+    db
+      .select({
+        id: v(row.id, 'id'), conversationId: v(row.conversationId ?? null, 'conversation_id'), customerId: v(row.customerId ?? null, 'customer_id'),
+        sessionId: v(row.sessionId ?? null, 'session_id'), type: v(row.type, 'type'), data: v(JSON.stringify(row.data ?? {}), 'data'), createdAt: v(row.createdAt, 'created_at'),
+      })
+      .from(sql`(select 1)`)
+      .where(sql`exists (${existsSql})`),
+  );
 }
 
 const trackingCodeFor = (labelId: string) => `RET${labelId.replace(/[^a-z0-9]/gi, '').slice(-10).toUpperCase()}`;
@@ -44,6 +62,7 @@ export async function createReturnLabel(db: Db, atomic: Atomic, ids: IdGen, inpu
       .set({ status: 'returned' })
       .where(and(eq(orderItems.orderId, order.id), inArray(orderItems.id, itemIds), sql`exists (select 1 from ${returnLabels} where ${returnLabels.id} = ${id})`)),
     ...(input.alongWith ?? []),
+    ...(input.record?.(id, trackingCodeFor(id)) ?? []).map((e) => insertEventIf(db, e, sql`select 1 from ${returnLabels} where ${returnLabels.id} = ${id}`)),
   ]);
   const [mine] = await db.select().from(returnLabels).where(eq(returnLabels.id, id)).limit(1);
   if (mine) return { label: mine, created: true };

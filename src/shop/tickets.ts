@@ -1,7 +1,8 @@
 // Escalation tickets: one per conversation (unique key), so asking twice joins the same queue spot.
-import { and, count, eq, inArray, lt } from 'drizzle-orm';
-import { tickets, type Db, type IdGen } from '../db/index.js';
-import type { TicketPriority } from './policy.js';
+import { and, count, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { tickets, type Atomic, type Db, type IdGen } from '../db/index.js';
+import { TICKET_LIMITS, type TicketPriority } from './policy.js';
+import { insertEventIf, type EventRow } from './returns.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
 
@@ -12,15 +13,23 @@ export interface OpenTicketInput {
   segment: string;
   priority: TicketPriority;
   summary: string;
+  clientKey: string | null;
   now: number;
+  /** The event that tells of the ticket: stored in the same commit, only if this call opened it. */
+  record?: (ticketId: string) => EventRow;
 }
 
-export async function openTicket(db: Db, ids: IdGen, input: OpenTicketInput): Promise<{ ticket: TicketRow; created: boolean }> {
+export async function openTicket(db: Db, atomic: Atomic, ids: IdGen, input: OpenTicketInput): Promise<{ ticket: TicketRow; created: boolean }> {
   const id = ids('tk');
-  await db
-    .insert(tickets)
-    .values({ id, conversationId: input.conversationId, customerId: input.customerId, sessionId: input.sessionId, segment: input.segment, priority: input.priority, summary: input.summary, status: 'open', createdAt: input.now })
-    .onConflictDoNothing({ target: tickets.conversationId });
+  const { record, ...row } = input;
+  const event = record?.(id);
+  await atomic([
+    db
+      .insert(tickets)
+      .values({ id, conversationId: row.conversationId, customerId: row.customerId, sessionId: row.sessionId, segment: row.segment, priority: row.priority, summary: row.summary, clientKey: row.clientKey, status: 'open', createdAt: row.now })
+      .onConflictDoNothing({ target: tickets.conversationId }),
+    ...(event ? [insertEventIf(db, event, sql`select 1 from ${tickets} where ${tickets.id} = ${id}`)] : []),
+  ]);
   const [ticket] = await db.select().from(tickets).where(eq(tickets.conversationId, input.conversationId)).limit(1);
   if (!ticket) throw new Error('ticket missing after insert');
   return { ticket, created: ticket.id === id };
@@ -43,4 +52,20 @@ export function expectedWaitMinutes(priority: string, ahead: number): number {
   if (priority === 'high') return 2;
   const base = priority === 'normal' ? 10 : 15;
   return Math.min(30, base + 2 * ahead);
+}
+
+/**
+ * Whether this shopper may open another ticket: tickets opened in the last hour by the same
+ * session, customer or client address stay under the policy's caps (a flood of hand-overs from
+ * fresh sessions still shares one address).
+ */
+export async function ticketAllowance(db: Db, who: { sessionId: string; customerId: string | null; clientKey: string | null }, now: number): Promise<boolean> {
+  const since = now - 3_600_000;
+  const counted = async (where: SQL) => (await db.select({ n: count() }).from(tickets).where(and(where, gte(tickets.createdAt, since))))[0]?.n ?? 0;
+  const [bySession, byCustomer, byClient] = await Promise.all([
+    counted(eq(tickets.sessionId, who.sessionId)),
+    who.customerId ? counted(eq(tickets.customerId, who.customerId)) : 0,
+    who.clientKey ? counted(eq(tickets.clientKey, who.clientKey)) : 0,
+  ]);
+  return bySession < TICKET_LIMITS.perSessionPerHour && byCustomer < TICKET_LIMITS.perCustomerPerHour && byClient < TICKET_LIMITS.perClientPerHour;
 }

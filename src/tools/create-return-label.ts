@@ -1,22 +1,18 @@
 import { z } from 'zod';
 import {
-  createReturnLabel, findCustomer, findOwnedOrder, isoDate, itemLabel, labelItems, maskEmail, readPending, returnEligibility, writePending,
+  createReturnLabel, findCustomer, findOwnedOrder, isoDate, itemLabel, labelItems, maskEmail, returnEligibility,
   type OwnedOrder, type ReturnLabelRow,
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
+import { clearProposal, currentProposal, propose, proposalView, refuseUnapproved } from './proposals.js';
 import { fail, mustVerify, ok, orderNotFound, verifiedCustomerId } from './results.js';
 import type { ToolResult } from './types.js';
 
-/** What the shopper was asked to agree to, kept on the conversation until they say yes. */
-const PendingReturn = z.object({
-  action: z.literal('return_label'),
-  orderNumber: z.string(),
-  items: z.array(z.string()),
-  turn: z.number().int(),
-  reason: z.string().optional(),
-});
-type PendingReturn = z.infer<typeof PendingReturn>;
+const ACTION = 'return_label';
+
+/** What the shopper was asked to agree to: the exact order and items. */
+const ReturnPayload = z.object({ orderNumber: z.string(), items: z.array(z.string()), reason: z.string().optional() });
 
 const sameItems = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -70,43 +66,42 @@ export const createReturnLabelTool = defineTool({
       itemIds = check.returnable.map((i) => i.id).sort();
     }
 
-    const parsed = PendingReturn.safeParse(await readPending(ctx.db, ctx.conversationId));
-    const pending: PendingReturn | undefined = parsed.success ? parsed.data : undefined;
-
-    if (args.confirm && pending) {
-      if (pending.orderNumber !== owned.order.number || !sameItems(pending.items, itemIds)) {
-        return fail('refused', `The shopper was asked to confirm a return of ${pending.items.length} item(s) from order #${pending.orderNumber}, not this. Call with confirm:false to propose this return and wait for their yes.`);
-      }
-      if (ctx.turn <= pending.turn) {
-        return fail('refused', 'The shopper has not answered the proposal yet. Ask them, and call with confirm:true only after they say yes in their next message.');
-      }
+    // confirm:true with nothing proposed is a proposal; otherwise it acts only on the shopper's approval.
+    const proposal = args.confirm ? await currentProposal(ctx, ACTION) : null;
+    if (proposal) {
+      const payload = ReturnPayload.safeParse(proposal.payload);
+      const asked = payload.success ? `a return of ${payload.data.items.length} item(s) from order #${payload.data.orderNumber}` : undefined;
+      const refused = refuseUnapproved(ctx, proposal, () => payload.success && payload.data.orderNumber === owned.order.number && sameItems(payload.data.items, itemIds), asked);
+      if (refused) return refused;
       const customer = await findCustomer(ctx.db, customerId);
       const emailedTo = maskEmail(customer?.email ?? '');
+      // The label, the cleared proposal and the record of both commit together: a crash cannot
+      // leave a label that no event tells of.
       const { label, created } = await createReturnLabel(ctx.db, ctx.atomic, ctx.ids, {
-        owned, itemIds, reason: args.reason ?? pending.reason, emailedTo, conversationId: ctx.conversationId, now,
-        alongWith: [writePending(ctx.db, ctx.conversationId, null, now)],
+        owned, itemIds, reason: args.reason ?? (payload.success ? payload.data.reason : undefined), emailedTo, conversationId: ctx.conversationId, now,
+        alongWith: [clearProposal(ctx)],
+        record: (labelId, trackingCode) => [
+          ctx.record({ type: 'return_label_created', data: { orderNumber: owned.order.number, labelId, items: itemIds, trackingCode, turn: ctx.turn } }),
+          ctx.record({ type: 'return_label_emailed', data: { orderNumber: owned.order.number, to: emailedTo, turn: ctx.turn } }),
+        ],
       });
-      if (created) {
-        ctx.emit({ type: 'return_label_created', data: { orderNumber: owned.order.number, labelId: label.id, items: label.items, trackingCode: label.trackingCode } });
-        ctx.emit({ type: 'return_label_emailed', data: { orderNumber: owned.order.number, to: emailedTo } });
-      }
       return ok({ created, label: labelView(owned, label) });
     }
 
-    const proposal: PendingReturn = { action: 'return_label', orderNumber: owned.order.number, items: itemIds, turn: ctx.turn, ...(args.reason ? { reason: args.reason } : {}) };
-    await writePending(ctx.db, ctx.conversationId, proposal, now);
+    const proposed = await propose(ctx, ACTION, { orderNumber: owned.order.number, items: itemIds, ...(args.reason ? { reason: args.reason } : {}) });
     const customer = await findCustomer(ctx.db, customerId);
     const chosen = owned.items.filter((i) => itemIds.includes(i.id));
     return ok({
       needsConfirmation: true,
       proposal: {
+        ...proposalView(proposed),
         orderNumber: owned.order.number,
         items: chosen.map(itemLabel),
         returnWindowEnds: isoDate(check.until),
         labelEmailedTo: maskEmail(customer?.email ?? ''),
         cost: 'free',
       },
-      instruction: 'Ask the shopper to confirm this return. Only after they say yes, call again with confirm:true and the same order and items.',
+      instruction: 'Ask the shopper to confirm this return (they can answer yes or press Confirm). Only after their yes, call again with confirm:true and the same order and items.',
     });
   },
 });

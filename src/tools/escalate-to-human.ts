@@ -1,7 +1,8 @@
-import { DEFAULT_ESCALATION_PRIORITY, ESCALATION_PRIORITY, expectedWaitMinutes, openTicket, ticketsAhead } from '../shop/index.js';
+import { fenceText, markData } from '../core/index.js';
+import { DEFAULT_ESCALATION_PRIORITY, ESCALATION_PRIORITY, expectedWaitMinutes, openTicket, ticketAllowance, ticketsAhead } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
-import { ok, verifiedCustomerId } from './results.js';
+import { fail, ok, verifiedCustomerId } from './results.js';
 
 const SUMMARY_MAX = 2_000;
 
@@ -10,18 +11,25 @@ export const escalateToHumanTool = defineTool({
   description: 'Hand over to a human colleague: opens a support ticket and returns the expected wait. Use when the shopper asks for a person or you cannot help.',
   schema: toolSchemas.escalate_to_human,
   async run(args, ctx) {
-    const summary = `Reason: ${args.reason}\n${ctx.transcript()}`;
-    const { ticket, created } = await openTicket(ctx.db, ctx.ids, {
+    const now = ctx.now();
+    const customerId = verifiedCustomerId(ctx);
+    const who = { sessionId: ctx.shopper.sessionId, customerId, clientKey: ctx.clientKey };
+    if (!(await ticketAllowance(ctx.db, who, now))) {
+      return fail('refused', 'Too many hand-overs were requested from here in the last hour. Tell the shopper plainly that a colleague already has their earlier request, or that they can email support; do not retry.');
+    }
+    // A human agent reads this: the model's reason and the transcript (whose every message the
+    // chat service fenced) are marked as quoted data, not instructions to the agent.
+    const summary = `${markData('Reason given', fenceText(args.reason, 300))}\n${markData('Conversation', ctx.transcript().slice(-SUMMARY_MAX))}`;
+    const { ticket, created } = await openTicket(ctx.db, ctx.atomic, ctx.ids, {
       conversationId: ctx.conversationId,
-      customerId: verifiedCustomerId(ctx),
-      sessionId: ctx.shopper.sessionId,
+      ...who,
       segment: ctx.segment.id,
       priority: ESCALATION_PRIORITY[ctx.segment.id] ?? DEFAULT_ESCALATION_PRIORITY,
-      summary: summary.length > SUMMARY_MAX ? `${summary.slice(0, SUMMARY_MAX - 1)}…` : summary,
-      now: ctx.now(),
+      summary: summary.length > SUMMARY_MAX + 400 ? `${summary.slice(0, SUMMARY_MAX + 399)}…` : summary,
+      now,
+      record: (ticketId) => ctx.record({ type: 'escalated', data: { ticketId, priority: ESCALATION_PRIORITY[ctx.segment.id] ?? DEFAULT_ESCALATION_PRIORITY, turn: ctx.turn } }),
     });
     const wait = expectedWaitMinutes(ticket.priority, await ticketsAhead(ctx.db, ticket));
-    if (created) ctx.emit({ type: 'escalated', data: { ticketId: ticket.id, priority: ticket.priority } });
     return ok({
       ticketId: ticket.id,
       priority: ticket.priority,

@@ -30,7 +30,9 @@ export const toolSchemas = {
     quantity: z.number().int().min(0).max(10).optional(),
     newSize: shortText(10).optional(),
   }),
-  view_cart: z.object({}),
+  view_cart: z.object({
+    mergeGuestCart: z.boolean().optional().describe('true only after the shopper said yes to adding their pre-verification basket'),
+  }),
   lookup_order: z.object({ orderNumber: orderNumber.optional().describe('Omit to list the shopper’s recent orders') }),
   create_return_label: z.object({
     orderNumber,

@@ -2,6 +2,7 @@
 // within what ctx.shopper may do, whatever arguments the model sends.
 import type { z } from 'zod';
 import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
+import type { EventRow } from '../shop/index.js';
 import type { SegmentResult, Shopper } from '../core/index.js';
 
 export const TOOL_NAMES = [
@@ -38,9 +39,22 @@ export interface ToolContext {
   conversationId: string;
   /** 1-based number of the current turn (one user message = one turn). */
   turn: number;
+  /**
+   * The proposal the shopper approved at the start of this turn — by a message that is an
+   * unambiguous yes to it, or by its Confirm button — decided by the chat service, never by the
+   * model. A confirming tool acts only when this names its proposal.
+   */
+  approval: { proposalId: string } | null;
+  /** A digest of the client's address (null when unknown): a key for per-address limits. */
+  clientKey: string | null;
   /** verify_customer binds the conversation to a customer; later tool calls in this turn see the new shopper. */
   bindCustomer(customerId: string): void;
   emit(event: ToolEvent): void;
+  /**
+   * The row of a business event that must commit with the tool's own write (a label, a ticket):
+   * the tool puts it in its atomic write, so a crash cannot leave the write untold. Not emitted again.
+   */
+  record(event: ToolEvent): EventRow;
   /** A short plain-text summary of the conversation so far (for escalation tickets). */
   transcript(): string;
 }

@@ -1,11 +1,32 @@
 import { eq } from 'drizzle-orm';
 import { conversations, orders } from '../db/index.js';
-import { bindConversationCustomer, findCustomerByEmail, MAX_VERIFY_ATTEMPTS, mergeSessionCart, takeVerifyAttempt } from '../shop/index.js';
+import {
+  AUTH_GUARDS, bindConversationCustomer, digest, guestCartLineCount, findCustomerByEmail, MAX_VERIFY_ATTEMPTS, refundAttempt, takeAttempt, takeVerifyAttempt,
+  type GuardKey,
+} from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
+import { propose, proposalView } from './proposals.js';
 import { fail, ok, verifiedCustomerId } from './results.js';
+import type { ToolContext } from './types.js';
 
-const LOCKED = 'Verification is locked for this conversation after too many attempts. Do not ask for details again; offer to connect the shopper with a human colleague (escalate_to_human).';
+const LOCKED = 'Verification is locked for now after too many attempts. Do not ask for details again; offer to connect the shopper with a human colleague (escalate_to_human).';
+const MISMATCH = 'Those details do not match an account. Ask the shopper to check the email and order number.';
+
+/**
+ * Every key an attempt counts against: the target account (by email and by order number), this
+ * session, this client address. A guesser who rotates conversations, sessions or addresses still
+ * runs into the target's own limit; one who rotates targets runs into the session's and address's.
+ */
+async function guardKeys(ctx: ToolContext, email: string, orderNumber: string): Promise<{ all: GuardKey[]; target: string[] }> {
+  const target = [`verify:email:${await digest(email.trim().toLowerCase())}`, `verify:order:${orderNumber}`];
+  const all: GuardKey[] = [
+    ...target.map((key) => ({ key, rule: AUTH_GUARDS.verifyTarget })),
+    { key: `verify:session:${ctx.shopper.sessionId}`, rule: AUTH_GUARDS.verifySession },
+    ...(ctx.clientKey ? [{ key: `verify:client:${ctx.clientKey}`, rule: AUTH_GUARDS.verifyClient }] : []),
+  ];
+  return { all, target };
+}
 
 export const verifyCustomerTool = defineTool({
   name: 'verify_customer',
@@ -15,11 +36,18 @@ export const verifyCustomerTool = defineTool({
   async run(args, ctx) {
     if (verifiedCustomerId(ctx)) return ok({ verified: true, alreadyVerified: true, note: 'The shopper is already signed in; no verification needed.' });
 
-    // The attempt is counted before anything is checked, so parallel or repeated calls cannot outrun the limit.
+    // Attempts are counted before anything is checked, so parallel or repeated calls cannot outrun a limit.
     const attempt = await takeVerifyAttempt(ctx.db, ctx.conversationId);
     if (attempt === undefined) {
       const [conv] = await ctx.db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, ctx.conversationId)).limit(1);
       return conv ? fail('locked', LOCKED) : fail('failed', 'Verification is not available right now; offer a human colleague.');
+    }
+    const keys = await guardKeys(ctx, args.email, args.orderNumber);
+    const verdict = await takeAttempt(ctx.db, keys.all, ctx.now());
+    if (!verdict.ok) {
+      // The same answer whichever key is locked, and nothing is looked up: no oracle for which emails exist.
+      ctx.emit({ type: 'verify_failed', data: { reason: 'locked' } });
+      return fail('locked', LOCKED);
     }
 
     // Both lookups always run, so a wrong email and a wrong order number take the same path.
@@ -27,18 +55,27 @@ export const verifyCustomerTool = defineTool({
       findCustomerByEmail(ctx.db, args.email),
       ctx.db.select({ customerId: orders.customerId }).from(orders).where(eq(orders.number, args.orderNumber)).limit(1),
     ]);
-    if (!customer || !order || order.customerId !== customer.id) {
+    if (!customer || !order || order.customerId !== customer.id || customer.blockedAt !== null) {
+      ctx.emit({ type: 'verify_failed', data: { reason: 'mismatch' } });
       const left = MAX_VERIFY_ATTEMPTS - attempt;
-      return left > 0
-        ? fail('not_found', `Those details do not match an account. Ask the shopper to check the email and order number. ${left} attempt(s) left.`)
-        : fail('locked', `Those details do not match an account. ${LOCKED}`);
+      return left > 0 ? fail('not_found', `${MISMATCH} ${left} attempt(s) left in this chat.`) : fail('locked', `${MISMATCH} ${LOCKED}`);
     }
 
     const now = ctx.now();
+    await refundAttempt(ctx.db, keys.target, now);
     await ctx.atomic([bindConversationCustomer(ctx.db, ctx.conversationId, customer.id, now)]);
-    const moved = await mergeSessionCart(ctx.db, ctx.atomic, ctx.shopper.sessionId, customer.id, now, ctx.ids);
     ctx.bindCustomer(customer.id);
     ctx.emit({ type: 'verified', data: { customerId: customer.id, via: 'verify_customer' } });
-    return ok({ verified: true, firstName: customer.firstName, ...(moved ? { cartLinesKept: moved } : {}) });
+    // A basket filled before verifying stays the session's until the shopper says to add it: a
+    // stranger's guest basket must never land in an account by itself.
+    const guestLines = await guestCartLineCount(ctx.db, ctx.shopper.sessionId);
+    if (guestLines === 0) return ok({ verified: true, firstName: customer.firstName });
+    const proposal = await propose(ctx, 'merge_cart', { lines: guestLines });
+    return ok({
+      verified: true,
+      firstName: customer.firstName,
+      guestBasket: { lines: guestLines, ...proposalView(proposal) },
+      instruction: 'Ask whether to add the items they put in the basket before verifying to their account’s basket. Only after their yes, call view_cart with mergeGuestCart:true.',
+    });
   },
 });

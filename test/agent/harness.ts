@@ -62,10 +62,13 @@ export async function createHarness(): Promise<Harness> {
         segment: { id: 'repeat_buyer', rule: 'test', reasons: [] },
         conversationId: 'conv_test',
         turn: 1,
+        approval: null,
+        clientKey: null,
         bindCustomer(customerId) {
           current = { ...current, customerId, verified: true, via: 'verify_customer' };
         },
         emit: (e) => events.push(e),
+        record: (e) => (events.push(e), { id: `evt_${++n}`, conversationId: 'conv_test', customerId: current.customerId, sessionId: current.sessionId, type: e.type, data: e.data, createdAt: Date.now() }),
         transcript: () => '',
         events,
       };

@@ -63,7 +63,8 @@ async function tailorConversation(chat: ChatService): Promise<void> {
 const persona = personas.resolve({ segment: { id: 'repeat_buyer', rule: 'bench', reasons: [] }, optOut: false, subjectId: 'c_marcus', context: SAMPLE_CONTEXT });
 const bareCtx: ToolContext = {
   db: h.db, atomic: h.atomic, now: Date.now, ids, shopper: { sessionId: 'bare', customerId: 'c_marcus', verified: true, via: 'token' },
-  segment: { id: 'repeat_buyer', rule: 'bench', reasons: [] }, conversationId: 'bare', turn: 1, bindCustomer: () => undefined, emit: () => undefined, transcript: () => '',
+  segment: { id: 'repeat_buyer', rule: 'bench', reasons: [] }, conversationId: 'bare', turn: 1, approval: null, clientKey: null, bindCustomer: () => undefined, emit: () => undefined,
+  record: (e) => ({ id: ids('evt'), type: e.type, data: e.data, createdAt: Date.now() }), transcript: () => '',
 };
 function bare(url: string, streaming: boolean): () => Promise<void> {
   const model = new ChatOpenAI({ model: 'gpt-4o-mini', apiKey: 'sk-bench', maxRetries: 0, configuration: { baseURL: url } }).bindTools(tools.definitions(persona.tools));

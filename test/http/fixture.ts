@@ -5,6 +5,7 @@ import { createApp, type AppConfig } from '../../src/http/index.js';
 import { signIdentityToken } from '../../src/http/identity.js';
 import type { tempDb } from '../support/db.js';
 import { demoTailor } from '../support/tailor.js';
+import { DEFAULT_DEMO_SHOPPERS } from '../../src/config.js';
 
 export const SECRET = 'test-identity-secret-0123456789';
 export const ADMIN = 'admin-token-for-tests';
@@ -25,6 +26,7 @@ export async function buildApp(overrides: Partial<AppConfig> = {}, opts: { clien
     identitySecret: SECRET,
     adminToken: ADMIN,
     demo: true,
+    demoShoppers: [...DEFAULT_DEMO_SHOPPERS],
     allowedOrigins: ['https://shop.example'],
     rate: { sessionPerMin: 0, ipPerMin: 0 },
     ...overrides,

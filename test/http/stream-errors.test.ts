@@ -27,7 +27,7 @@ const scripted: ChatService = {
 const h = tempDb();
 afterAll(() => h.dispose());
 const app = createApp({
-  config: { identitySecret: null, adminToken: null, demo: false, allowedOrigins: [], rate: { sessionPerMin: 0, ipPerMin: 0 } },
+  config: { identitySecret: null, adminToken: null, demo: false, demoShoppers: [], allowedOrigins: [], rate: { sessionPerMin: 0, ipPerMin: 0 } },
   chat: scripted,
   db: h.db,
   now: Date.now,

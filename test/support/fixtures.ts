@@ -114,6 +114,9 @@ export interface TestContextSpec {
   turn?: number;
   transcript?: string;
   ids?: IdGen;
+  /** The proposal the shopper approved at the start of this turn (as the chat service decides it). */
+  approval?: { proposalId: string } | null;
+  clientKey?: string | null;
 }
 
 // Shared across contexts so two contexts in one test never mint the same row id.
@@ -145,12 +148,17 @@ export function toolContext(spec: TestContextSpec): TestToolContext {
     segment,
     conversationId: spec.conversationId,
     turn: spec.turn ?? 1,
+    approval: spec.approval ?? null,
+    clientKey: spec.clientKey ?? null,
     bindCustomer(id: string) {
       bound.push(id);
       shopper = { ...shopper, customerId: id, verified: true, via: 'verify_customer' };
     },
     emit(event) {
       events.push(event);
+    },
+    record(event) {
+      return { id: (spec.ids ?? contextIds)('evt'), conversationId: spec.conversationId, customerId: shopper.customerId, sessionId: shopper.sessionId, type: event.type, data: event.data, createdAt: now };
     },
     transcript: () => spec.transcript ?? 'user: I need help with my order\nassistant: Let me get a colleague.',
     events,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tickets } from '../../src/db/index.js';
+import { events, tickets } from '../../src/db/index.js';
 import { STORE_POLICY } from '../../src/shop/index.js';
 import { ALL, data, error, store, type Store } from './scenario.js';
 
@@ -49,10 +49,12 @@ describe('loyalty, recommendations, escalation and policy', () => {
     expect(first).toMatchObject({ priority: 'high', expectedWaitMinutes: 2 });
     const again = data(await s.registry.execute('escalate_to_human', { reason: 'still waiting' }, ALL, vip));
     expect(again).toMatchObject({ ticketId: first.ticketId, alreadyOpen: true });
-    expect(vip.events).toEqual([{ type: 'escalated', data: { ticketId: first.ticketId, priority: 'high' } }]);
+    // The event commits with the ticket, once.
+    expect(await s.db.select({ type: events.type, data: events.data }).from(events)).toEqual([{ type: 'escalated', data: { ticketId: first.ticketId, priority: 'high', turn: 1 } }]);
     const [ticket] = await s.db.select().from(tickets);
     expect(ticket).toMatchObject({ customerId: 'c_sarah', segment: 'vip', priority: 'high', status: 'open' });
-    expect(ticket!.summary).toBe('Reason: damaged item\nuser: my dress arrived torn');
+    // What the shopper wrote reaches the human agent quoted and marked as data.
+    expect(ticket!.summary).toBe('Reason given (quoted data, not instructions): «damaged item»\nConversation (quoted data, not instructions): «user: my dress arrived torn»');
 
     const repeat = data(await s.registry.execute('escalate_to_human', { reason: 'question' }, ALL, await s.chat({ customerId: 'c_marcus', segment: 'repeat_buyer' })));
     expect(repeat).toMatchObject({ priority: 'normal' });

@@ -5,6 +5,7 @@ import { createToolRegistry } from '../../src/tools/index.js';
 import { tempDb } from '../support/db.js';
 import { createFixtures, FIXED_NOW, toolContext } from '../support/fixtures.js';
 import { ALL, data, error } from './scenario.js';
+import { decideApproval } from '../../src/chat/index.js';
 
 describe('tools on the demo store', () => {
   const h = tempDb();
@@ -43,6 +44,7 @@ describe('tools on the demo store', () => {
     const proposal = data(await registry.execute('create_return_label', { orderNumber: '28473' }, ALL, t1));
     expect(proposal.needsConfirmation).toBe(true);
     const t2 = await chat(DEMO_SHOPPERS.marcus.id, 2, t1.conversationId);
+    t2.approval = await decideApproval(h.db, t1.conversationId, t2.shopper, { message: 'yes' }, t2.now());
     const done = data(await registry.execute('create_return_label', { orderNumber: '28473', confirm: true }, ALL, t2));
     expect(done).toMatchObject({ created: true, label: { emailedTo: 'm***@example.com' } });
   });

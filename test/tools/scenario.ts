@@ -3,6 +3,7 @@
 import { createToolRegistry, TOOL_NAMES, type ToolName, type ToolResult } from '../../src/tools/index.js';
 import { createFixtures, toolContext, type TestContextSpec } from '../support/fixtures.js';
 import { tempDb } from '../support/db.js';
+import { decideApproval } from '../../src/chat/index.js';
 
 export const ALL: readonly ToolName[] = TOOL_NAMES;
 
@@ -33,10 +34,16 @@ export async function store() {
     customers: { marcus, sarah },
     products: { wrap, slip, gown, blueDress, tee, boots, belt, soldOut, hostile },
     orders: { returnable, inTransit, old, returned, sarahOrder },
-    /** A conversation row plus a context for it; later turns reuse the conversation id. */
-    async chat(spec: Partial<Omit<TestContextSpec, 'db' | 'atomic'>> = {}) {
+    /**
+     * A conversation row plus a context for it; later turns reuse the conversation id. With
+     * `message`, the turn's approval is what the chat service decides from that shopper message.
+     */
+    async chat(spec: Partial<Omit<TestContextSpec, 'db' | 'atomic'>> & { message?: string } = {}) {
       const conversationId = spec.conversationId ?? (await f.conversation({ customerId: spec.customerId ?? null, sessionId: spec.sessionId }));
-      return toolContext({ db: h.db, atomic: h.atomic, ...spec, conversationId });
+      const { message, ...rest } = spec;
+      const ctx = toolContext({ db: h.db, atomic: h.atomic, ...rest, conversationId });
+      if (message !== undefined) ctx.approval = await decideApproval(h.db, conversationId, ctx.shopper, { message }, ctx.now());
+      return ctx;
     },
   };
 }

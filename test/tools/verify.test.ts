@@ -22,13 +22,21 @@ describe('verify_customer', () => {
     expect(data(await s.registry.execute('lookup_order', { orderNumber: '28473' }, ALL, ctx)).order.status).toBe('delivered');
   });
 
-  it('keeps what the anonymous shopper put in the cart', async () => {
+  it('keeps the guest basket apart after verifying, and adds it to the account only on the shopper’s yes', async () => {
     const ctx = await s.chat({ sessionId: 's_anon' });
     await s.registry.execute('add_to_cart', { productId: 'p_tee', size: 'S', quantity: 2 }, ALL, ctx);
-    expect(data(await s.registry.execute('verify_customer', { email: 'marcus@example.com', orderNumber: '28473' }, ALL, ctx)).cartLinesKept).toBe(1);
-    const cart = data(await s.registry.execute('view_cart', {}, ALL, ctx)).cart;
-    expect(cart.items.map((i: any) => [i.name, i.quantity])).toEqual([['Navy Cotton Tee', 2]]);
-    expect(data(await s.registry.execute('view_cart', {}, ALL, await s.chat({ sessionId: 's_anon' }))).cart.items).toEqual([]);
+    const verified = data(await s.registry.execute('verify_customer', { email: 'marcus@example.com', orderNumber: '28473' }, ALL, ctx));
+    expect(verified.guestBasket).toMatchObject({ lines: 1, proposalId: expect.any(String) });
+    // Not merged by verifying, nor by a model asking in the same turn.
+    expect(data(await s.registry.execute('view_cart', {}, ALL, ctx)).cart.items).toEqual([]);
+    expect(error(await s.registry.execute('view_cart', { mergeGuestCart: true }, ALL, ctx)).code).toBe('refused');
+    // A hedge in the next turn is not a yes either.
+    const unsure = await s.chat({ conversationId: ctx.conversationId, customerId: 'c_marcus', sessionId: 's_anon', turn: 2, message: 'hmm not sure' });
+    expect(error(await s.registry.execute('view_cart', { mergeGuestCart: true }, ALL, unsure)).code).toBe('refused');
+    const yes = await s.chat({ conversationId: ctx.conversationId, customerId: 'c_marcus', sessionId: 's_anon', turn: 3, message: 'yes please add them' });
+    const merged = data(await s.registry.execute('view_cart', { mergeGuestCart: true }, ALL, yes));
+    expect(merged.mergedLines).toBe(1);
+    expect(merged.cart.items.map((i: any) => [i.name, i.quantity])).toEqual([['Navy Cotton Tee', 2]]);
   });
 
   it('gives the same answer for a wrong email and a wrong order number', async () => {

@@ -1,7 +1,7 @@
 // Fixed sentences the offline model says in every persona. The clarifying questions carry a
 // marker phrase so the next turn knows what the shopper is answering ("M", "28473", an email).
 
-export type Ask = 'size' | 'product' | 'order' | 'verify' | 'lookup';
+export type Ask = 'size' | 'product' | 'order' | 'verify' | 'lookup' | 'merge' | 'confirm';
 
 export const ASK_MARKERS: Record<Ask, string> = {
   size: 'Which size would you like',
@@ -9,9 +9,13 @@ export const ASK_MARKERS: Record<Ask, string> = {
   order: 'Which order',
   verify: 'the email address on your account',
   lookup: 'Shall I look up order',
+  merge: 'to your account’s basket?',
+  confirm: 'Reply yes (or press Confirm)',
 };
 
 export const PHRASES = {
+  askMergeBasket: (lines: number) => `You had ${lines} item${lines === 1 ? '' : 's'} in your basket before signing in: shall I add ${lines === 1 ? 'it' : 'them'} ${ASK_MARKERS.merge}`,
+  askConfirmAgain: `Just so I get it right: shall I go ahead? ${ASK_MARKERS.confirm}, or no to leave everything as it is.`,
   askVerify: `To help with your orders I first need to confirm it's you: please tell me ${ASK_MARKERS.verify} and one of your order numbers.`,
   askVerifyEmail: `Thanks. I also need ${ASK_MARKERS.verify} (together with the order number) to confirm it's you.`,
   askVerifyEmailFor: (orderNumber: string) => `To look at order #${orderNumber} I first need to confirm it's you: please tell me ${ASK_MARKERS.verify}.`,
@@ -41,6 +45,7 @@ export const PHRASES = {
   englishOnly: "Sorry, I can only chat in English for now, so please write to me in English.",
   noExchanges: "I can't swap an item directly: you return it and place a new order for the one you want (order it first, sizes sell out).",
   denyGeneric: 'No problem.',
+  denyMerge: 'No problem: your account’s basket stays as it was, and the earlier items stay out of it.',
   injection: "I can't switch modes, skip confirmations or act on instructions like that. I'm happy to help the normal way, though: tell me what you need (for example which order you'd like to return) and I'll take it from there.",
   toolFailed: "Sorry, something went wrong on my side while checking that.",
   notAllowed: "Sorry, that's not something I can do in this chat.",

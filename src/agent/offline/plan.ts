@@ -16,6 +16,7 @@ import { askProduct, askSize, styleName } from './replies-shop.js';
 import { PAGE_QUESTIONS } from './product-facts.js';
 import { MEASURE_OR_SYSTEM, POINTS_AT, SIMILAR, WHATS_NEW, WHY_PICKED, compared, namedElsewhere, namedForComparison, numericClothingSize, orderMeant, plural, unreadable, wantsProductSearch } from './plan-reading.js';
 import { NEWEST } from './lexicon.js';
+import { isClearYes } from '../../core/index.js';
 
 export type { Call, Step } from './steps.js';
 
@@ -186,8 +187,12 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
     case 'unanswerable':
       return reply({ kind: 'ask', body: `${PHRASES.honestUnknown} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
     case 'confirm':
+      // Acting needs the same unambiguous yes the server requires (core/consent): a hedge that
+      // merely sounds like agreement ("not sure", "sure?") gets the question again.
+      if ((memory.pendingReturn || memory.asked === 'merge') && !isClearYes(f.text)) return reply({ kind: 'ask', body: PHRASES.askConfirmAgain });
+      if (memory.asked === 'merge' && tools.has('view_cart')) return call('view_cart', { mergeGuestCart: true });
       // A yes right after the proposal confirms it; a later one must say what it agrees to.
-      if (memory.pendingReturn && tools.has('create_return_label') && (memory.pendingAge === 1 || /\b(return|label|refund|send (it|them) back)/i.test(f.text))) {
+      if (memory.pendingReturn && tools.has('create_return_label') && (memory.pendingAge === 1 || memory.asked === 'confirm' || /\b(return|label|refund|send (it|them) back)/i.test(f.text))) {
         return call('create_return_label', { ...memory.pendingReturn, confirm: true });
       }
       if (memory.offeredHuman && tools.has('escalate_to_human')) return call('escalate_to_human', { reason: memory.prevUser ? `Shopper accepted a hand-over after: "${memory.prevUser.slice(0, 200)}"` : 'Shopper accepted a hand-over' });
@@ -197,6 +202,7 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       }
       return reply({ kind: 'ask', body: PHRASES.confirmNothing });
     case 'deny':
+      if (memory.asked === 'merge') return reply({ kind: 'fact', body: PHRASES.denyMerge });
       return reply({ kind: 'fact', body: memory.pendingReturn ? PHRASES.denyReturn : PHRASES.denyGeneric });
     case 'search':
       // A bare "what's new?" to a shopper with personal picks gets those (the personas offer them as new pieces).

@@ -132,6 +132,9 @@ export function verifyReply(ex: Exchange, canLookUp: boolean): Reply {
   const n = str(ex.args.orderNumber);
   if (d.alreadyVerified === true) return { kind: 'fact', body: "You're already signed in, so there's nothing to verify." };
   const thanks = `Thank you${name ? `, ${name}` : ''}: you're verified.`;
+  // A basket filled before verifying joins the account's only if the shopper says so.
+  const guest = isRec(d.guestBasket) ? num(d.guestBasket.lines) : null;
+  if (guest) return { kind: 'ask', body: `${thanks} ${PHRASES.askMergeBasket(guest)}` };
   if (canLookUp) return { kind: 'fact', body: `${thanks} How can I help with your orders?`, noFollowUp: true };
   // Order tools arrive with the next message (the shopper is re-segmented), so offer the lookup.
   return { kind: 'ask', body: `${thanks} ${n ? `${ASK_MARKERS.lookup} #${n} for you?` : 'How can I help with your orders?'}` };

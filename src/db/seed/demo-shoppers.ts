@@ -29,9 +29,9 @@ export function demoShoppers(catalog: Catalog, now: number, rng: Rng): { custome
   const session = (id: string, customerId: string, startedAt: number, pagesSeen: number): SessionRow => ({ id, customerId, startedAt, pagesSeen });
 
   const customerRows: CustomerRow[] = [
-    { id: 'c_lena', email: 'lena@example.com', firstName: 'Lena', lastName: 'Fischer', loyaltyTier: 'none', loyaltyPoints: 0, answers: { style: 'minimal', shoeSize: '39' }, createdAt: now - 2 * HOUR_MS },
-    { id: 'c_marcus', email: 'marcus@example.com', firstName: 'Marcus', lastName: 'Reid', loyaltyTier: 'none', loyaltyPoints: 185, answers: { style: 'classic', shoeSize: '43', fit: 'relaxed' }, createdAt: ago(210) },
-    { id: 'c_sarah', email: 'sarah@example.com', firstName: 'Sarah', lastName: 'Okafor', loyaltyTier: 'gold', loyaltyPoints: 1240, answers: { style: 'romantic', shoeSize: '38', size: 'S' }, createdAt: ago(430) },
+    { id: 'c_lena', email: 'lena@example.com', firstName: 'Lena', lastName: 'Fischer', loyaltyTier: 'none', loyaltyPoints: 0, answers: { style: 'minimal', shoeSize: '39' }, blockedAt: null, createdAt: now - 2 * HOUR_MS },
+    { id: 'c_marcus', email: 'marcus@example.com', firstName: 'Marcus', lastName: 'Reid', loyaltyTier: 'none', loyaltyPoints: 185, answers: { style: 'classic', shoeSize: '43', fit: 'relaxed' }, blockedAt: null, createdAt: ago(210) },
+    { id: 'c_sarah', email: 'sarah@example.com', firstName: 'Sarah', lastName: 'Okafor', loyaltyTier: 'gold', loyaltyPoints: 1240, answers: { style: 'romantic', shoeSize: '38', size: 'S' }, blockedAt: null, createdAt: ago(430) },
   ];
 
   const orders: DraftOrder[] = [];

@@ -49,7 +49,7 @@ export function generateDemoStore({ now }: { now: number }): DemoStore {
     for (let k = 0; k < count; k++) mine.push(randomOrder(catalog, id, createdAt + HOUR_MS + Math.floor(rng.next() * span), now, rng, answers.shoeSize));
     drafts.push(...mine);
     const kept = mine.filter((o) => o.status !== 'cancelled' && o.status !== 'returned').reduce((s, o) => s + o.totalCents, 0);
-    customers.push({ id, email: emailFor(first, last, taken), firstName: first, lastName: last, answers, createdAt, ...loyaltyFor(kept, rng) });
+    customers.push({ id, email: emailFor(first, last, taken), firstName: first, lastName: last, answers, blockedAt: null, createdAt, ...loyaltyFor(kept, rng) });
     if (count >= 1 && count <= 4) repeatBuyers.push(id);
 
     // A visit for each order, plus browsing; some registered shoppers never came back.

@@ -109,7 +109,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
         provider: opts.provider,
       });
       const app = createApp({
-        config: { identitySecret: SECRET, adminToken: null, demo: false, allowedOrigins: [], rate: { sessionPerMin: 0, ipPerMin: 0 } },
+        config: { identitySecret: SECRET, adminToken: null, demo: false, demoShoppers: [], allowedOrigins: [], rate: { sessionPerMin: 0, ipPerMin: 0 } },
         chat,
         db: store.db,
         now,

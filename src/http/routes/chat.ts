@@ -1,8 +1,9 @@
 // POST /api/chat: one shopper message → one turn. JSON by default; SSE when the client asks
 // for text/event-stream. The SSE `done` event carries exactly the JSON reply's object.
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
-import { TailorError, type ErrorCode, type Logger } from '../../core/index.js';
+import { fencePageUrl, TailorError, type ErrorCode, type Logger } from '../../core/index.js';
+import { digest } from '../../shop/index.js';
 import type { ChatEvent, ChatResponse, ChatService } from '../../chat/index.js';
 import type { AppEnv } from '../env.js';
 import { STATUS, toPublicError } from '../errors.js';
@@ -14,6 +15,9 @@ export interface ChatRouteDeps {
   chat: ChatService;
   inflight: InflightTracker;
   logger: Logger;
+  /** The store's origins (TAILOR_ALLOWED_ORIGINS); this server's own origin counts too. */
+  storeOrigins: readonly string[];
+  clientIp?: (c: Context<AppEnv>) => string | undefined;
 }
 
 const STREAMED = new Set(['tool_call', 'tool_result', 'delta']);
@@ -29,10 +33,16 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
     if (clientSignal.aborted) onClientAbort();
     else clientSignal.addEventListener('abort', onClientAbort, { once: true });
 
+    // The page address reaches the persona prompt: only the store's own origin and path go on.
+    const origins = [...deps.storeOrigins, new URL(c.req.url).origin];
+    const page = body.page ? { url: fencePageUrl(body.page.url, origins) ?? undefined, referrer: fencePageUrl(body.page.referrer, origins) ?? undefined } : undefined;
+    const ip = deps.clientIp?.(c);
+    const clientKey = ip ? await digest(`client:${ip}`) : null;
+
     const finished = deps.inflight.start();
     const sse = wantsEventStream(c.req.header('Accept'));
     const events = deps.chat
-      .turn({ shopper, conversationId: body.conversationId, message: body.message, page: body.page, signal: abort.signal, stream: sse })
+      .turn({ shopper, conversationId: body.conversationId, message: body.message, page, proposal: body.proposal, clientKey, signal: abort.signal, stream: sse })
       [Symbol.asyncIterator]();
     const cleanup = () => {
       clientSignal.removeEventListener('abort', onClientAbort);

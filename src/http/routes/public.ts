@@ -1,19 +1,25 @@
 // Health and the demo-mode identity token.
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { eq, sql } from 'drizzle-orm';
-import { customers, type Db } from '../../db/index.js';
+import { customers, type Clock, type Db } from '../../db/index.js';
 import { notFound, TailorError } from '../../core/index.js';
+import { AUTH_GUARDS, digest, takeAttempt } from '../../shop/index.js';
 import type { AppEnv } from '../env.js';
 import { signIdentityToken } from '../identity.js';
 import { DemoTokenRequestSchema } from '../schemas.js';
 import { readJson } from '../validation.js';
+import { throttled } from '../throttle.js';
 
 export interface PublicRouteDeps {
   db: Db;
+  now: Clock;
   modelName: string;
   demo: boolean;
+  /** Lower-case emails of the showcased demo shoppers. */
+  demoShoppers: readonly string[];
   identitySecret: string;
   demoTokenTtlSeconds?: number;
+  clientIp?: (c: Context<AppEnv>) => string | undefined;
 }
 
 export function registerPublicRoutes(app: Hono<AppEnv>, deps: PublicRouteDeps): void {
@@ -27,14 +33,19 @@ export function registerPublicRoutes(app: Hono<AppEnv>, deps: PublicRouteDeps): 
   });
 
   if (!deps.demo) return;
-  // Stands in for the storefront's own signing, so the demo page can act as a demo customer.
+  // Stands in for the storefront's own signing, so the demo page can act as a demo customer: only
+  // for the showcased shoppers (any other email, customer or not, gets the same 404), and
+  // throttled per client address so it is no oracle for who shops here.
+  const showcased = new Set(deps.demoShoppers);
   app.post('/api/demo/token', async (c) => {
+    const ip = deps.clientIp?.(c) ?? 'unknown';
+    const verdict = await takeAttempt(deps.db, [{ key: `demo:client:${await digest(`client:${ip}`)}`, rule: AUTH_GUARDS.demoToken }], deps.now());
+    if (!verdict.ok) throw throttled(verdict.retryAfterMs, 'Too many demo token requests; please wait');
     const { email } = await readJson(c, DemoTokenRequestSchema);
-    const [row] = await deps.db
-      .select({ id: customers.id, firstName: customers.firstName })
-      .from(customers)
-      .where(eq(customers.email, email.trim().toLowerCase()))
-      .limit(1);
+    const wanted = email.trim().toLowerCase();
+    const [row] = showcased.has(wanted)
+      ? await deps.db.select({ id: customers.id, firstName: customers.firstName }).from(customers).where(eq(customers.email, wanted)).limit(1)
+      : [];
     if (!row) throw notFound('No demo customer with that email');
     // Wall time, not the injected clock: hono/jwt checks `exp` against wall time too.
     const { token, exp } = await signIdentityToken(row.id, deps.identitySecret, Date.now(), deps.demoTokenTtlSeconds ?? 2 * 3600);

@@ -111,12 +111,15 @@ describe('orders as shoppers ask about them', () => {
     }
   });
 
-  it('"why not" answering "Shall I go ahead?" is a yes; on its own it proposes nothing', async () => {
+  it('"why not" answering "Shall I go ahead?" is asked again (a question is not an unambiguous yes); "yes" then confirms; on its own it proposes nothing', async () => {
     const own = await openStore();
     const chat = new Chat(own, signedIn('c_marcus'));
     const proposal = await chat.say('i want to return order 28473');
     expect(proposal.reply).toMatch(/Shall I go ahead\?$/);
-    const yes = await chat.say('why not');
+    const hedge = await chat.say('why not');
+    expect(toolNames(hedge)).toEqual([]);
+    expect(hedge.reply).toMatch(/shall I go ahead\? Reply yes/i);
+    const yes = await chat.say('yes');
     expect(yes.toolCalls).toEqual([{ name: 'create_return_label', args: expect.objectContaining({ orderNumber: '28473', confirm: true }), ok: true }]);
     expect(toolNames(await new Chat(own, signedIn('c_marcus')).say('why not?'))).toEqual([]);
     own.dispose();

@@ -1,0 +1,25 @@
+// Server-side approval of a pending proposal, decided once at the start of a turn from the
+// shopper's own input — never from the model's words. The Confirm/Cancel button (which names the
+// proposal) decides by itself; otherwise the message must be an unambiguous yes to it (core/consent).
+// A clear no withdraws the proposal at once; anything else (a question, a hedge, a side request)
+// leaves it waiting until it expires.
+import { isClearNo, isClearYes, type Shopper } from '../core/index.js';
+import type { Db } from '../db/index.js';
+import { PROPOSAL_ECHO, readProposal, writePending } from '../shop/index.js';
+import type { ChatInput } from './types.js';
+
+export async function decideApproval(db: Db, conversationId: string, shopper: Shopper, input: Pick<ChatInput, 'message' | 'proposal'>, now: number): Promise<{ proposalId: string } | null> {
+  const proposal = await readProposal(db, conversationId, shopper.customerId, now);
+  if (!proposal) return null;
+  let decision: 'confirm' | 'cancel' | null;
+  if (input.proposal) {
+    // A button names its proposal: a stale card (another or an expired proposal) decides nothing.
+    decision = input.proposal.id === proposal.id ? input.proposal.decision : null;
+  } else if (isClearYes(input.message, { echo: PROPOSAL_ECHO[proposal.action] })) {
+    decision = 'confirm';
+  } else {
+    decision = isClearNo(input.message) ? 'cancel' : null;
+  }
+  if (decision === 'cancel') await writePending(db, conversationId, null, now);
+  return decision === 'confirm' ? { proposalId: proposal.id } : null;
+}

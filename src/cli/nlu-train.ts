@@ -1,0 +1,85 @@
+// `npm run nlu:train`: trains the intent classifier from data/nlu/train, writes data/nlu/model.json,
+// then prints the cross-validated accuracy (training corpus only) and, when data/nlu/test exists,
+// the held-out accuracy per intent. `--tune` searches hyper-parameters by cross-validation instead.
+import { statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  conflictingTexts, DEFAULT_HYPER, DEFAULT_SEARCH, evaluate, loadClassifier, loadCorpusDir, NLU_PATHS,
+  readIntentLabels, trainModel, tune, writeArtifact, type Corpus, type Hyper,
+} from '../agent/offline/nlu/node.js';
+import { runCli } from './run.js';
+
+const USAGE = `usage: npm run nlu:train -- [--folds <n>] [--tune] [--corpus <dir>] [--test <dir>] [--out <file>]
+  Trains the intent classifier from data/nlu/train/<intent>.txt and writes data/nlu/model.json.
+  --folds <n>   cross-validation folds for the CV figure and calibration (default 5, 0 to skip)
+  --tune        search hyper-parameters by cross-validation on the training corpus; writes nothing
+  --corpus, --test, --out   other locations (defaults under data/nlu/)`;
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const show = (p: string) => relative(process.cwd(), p) || p;
+
+function warnCorpus(corpus: Corpus, missing: readonly string[]): void {
+  if (missing.length) console.warn(`warning: no training examples for ${missing.join(', ')}: the model cannot predict them`);
+  const conflicts = conflictingTexts(corpus);
+  if (conflicts.length) {
+    console.warn(`warning: ${conflicts.length} utterance(s) appear under more than one intent:`);
+    for (const c of conflicts.slice(0, 10)) console.warn(`  "${c.text}" in ${c.labels.join(', ')}`);
+  }
+}
+
+function runTune(corpus: Corpus, folds: number): number {
+  console.log(`tuning by ${folds}-fold cross-validation on the training corpus (the test set is not used)`);
+  const { best, accuracy } = tune(corpus, DEFAULT_HYPER, DEFAULT_SEARCH, folds, (s) => {
+    console.log(`  ${s.changed.padEnd(24)} accuracy ${pct(s.accuracy)}  macro-F1 ${pct(s.macroF1)}  (${secs(s.ms)})`);
+  });
+  const changes = (Object.keys(best) as Array<keyof Hyper>).filter((k) => best[k] !== DEFAULT_HYPER[k]).map((k) => `${k}: ${best[k]}`);
+  console.log(`\nbest CV accuracy ${pct(accuracy)}; change DEFAULT_HYPER in src/agent/offline/nlu/hyper.ts: ${changes.join(', ') || 'nothing'}`);
+  return 0;
+}
+
+function printTest(dir: string, labels: readonly string[], modelText: string): void {
+  const test = loadCorpusDir(dir, labels);
+  if (!test) {
+    console.log(`test set: ${show(dir)} not found, skipped`);
+    return;
+  }
+  const e = evaluate(loadClassifier(JSON.parse(modelText)), test.corpus.examples);
+  console.log(`\ntest set (${show(dir)}, ${e.total} utterances, never trained or tuned on):`);
+  console.log(`  ${'intent'.padEnd(18)} ${'n'.padStart(4)}  accuracy`);
+  for (const m of e.perLabel.filter((x) => x.support > 0)) console.log(`  ${m.label.padEnd(18)} ${String(m.support).padStart(4)}  ${pct(m.recall)}`);
+  console.log(`  ${'overall'.padEnd(18)} ${String(e.total).padStart(4)}  ${pct(e.accuracy)}`);
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { folds: { type: 'string' }, tune: { type: 'boolean' }, corpus: { type: 'string' }, test: { type: 'string' }, out: { type: 'string' } },
+  });
+  const t0 = performance.now();
+  const folds = values.folds === undefined ? 5 : Number(values.folds);
+  if (!Number.isInteger(folds) || folds < 0 || folds === 1) throw new Error(`--folds must be 0 or an integer ≥ 2, not ${values.folds}`);
+  const labels = readIntentLabels();
+  const dir = values.corpus ?? NLU_PATHS.train;
+  const loaded = loadCorpusDir(dir, labels);
+  if (!loaded) {
+    console.error(`No training corpus at ${show(dir)} (one <intent>.txt per intent in ${show(NLU_PATHS.intents)}).`);
+    return 1;
+  }
+  const { corpus, sha256, missing } = loaded;
+  console.log(`corpus: ${show(dir)}, ${corpus.examples.length} utterances over ${corpus.labels.length} intents (sha256 ${sha256.slice(0, 12)}…)`);
+  warnCorpus(corpus, missing);
+  if (values.tune) return runTune(corpus, folds || 5);
+
+  const result = trainModel(corpus, { corpusSha256: sha256, folds });
+  if (result.cv) console.log(`cross-validation (${result.cv.folds}-fold, training corpus): accuracy ${pct(result.cv.accuracy)}, macro-F1 ${pct(result.cv.evaluation.macroF1)}, temperature ${result.artifact.calibration.temperature} (${secs(result.cv.ms)})`);
+  const out = values.out ?? NLU_PATHS.model;
+  writeArtifact(result.text, out);
+  const weights = result.artifact.weights.reduce((n, r) => n + r.length / 2, 0);
+  console.log(`trained in ${secs(result.trainMs)}: ${result.artifact.features.length} features, ${weights} weights → ${show(out)} (${(statSync(out).size / 1e6).toFixed(2)} MB)`);
+  printTest(values.test ?? NLU_PATHS.test, labels, result.text);
+  console.log(`\ntotal ${secs(performance.now() - t0)}`);
+  return 0;
+}
+
+runCli('nlu:train', main, USAGE);

@@ -1,0 +1,42 @@
+// Two-phase writes. A tool first records a proposal (the exact action and arguments, bound to
+// the conversation and shopper, expiring); it acts only in a later turn whose start the chat
+// service marked as approved for that very proposal (the shopper's own clear yes, or the
+// widget's Confirm button). Whatever the model sends, confirm:true without that approval is refused.
+import { PROPOSAL_TTL_MS, readProposal, writePending, type Proposal } from '../shop/index.js';
+import { fail } from './results.js';
+import type { ToolContext, ToolResult } from './types.js';
+
+/** Records a new proposal for this conversation (replacing any other) and returns it. */
+export async function propose(ctx: ToolContext, action: string, payload: Record<string, unknown>): Promise<Proposal> {
+  const now = ctx.now();
+  const proposal: Proposal = { id: ctx.ids('prop'), action, customerId: ctx.shopper.customerId, turn: ctx.turn, expiresAt: now + PROPOSAL_TTL_MS, payload };
+  await writePending(ctx.db, ctx.conversationId, proposal, now);
+  return proposal;
+}
+
+/** The conversation's live proposal for this action, or null. */
+export async function currentProposal(ctx: ToolContext, action: string): Promise<Proposal | null> {
+  const p = await readProposal(ctx.db, ctx.conversationId, ctx.shopper.customerId, ctx.now());
+  return p && p.action === action ? p : null;
+}
+
+/** The write that clears the proposal, to commit together with the action it approved. */
+export const clearProposal = (ctx: ToolContext) => writePending(ctx.db, ctx.conversationId, null, ctx.now());
+
+/**
+ * Why a confirm:true call may not act, or null when it may: there must be a live proposal for
+ * this action, approved by the shopper at the start of this turn, with the same arguments.
+ */
+export function refuseUnapproved(ctx: ToolContext, proposal: Proposal | null, sameArgs: (p: Proposal) => boolean, asked = 'something else'): ToolResult | null {
+  if (!proposal) return fail('refused', 'There is no open proposal for this (none was made, it expired after 30 minutes, or it was declined). Call with confirm:false to propose it and wait for the shopper’s yes.');
+  if (!sameArgs(proposal)) return fail('refused', `The shopper was asked to confirm ${asked}, not this. Call with confirm:false to propose this instead and wait for their yes.`);
+  if (ctx.approval?.proposalId !== proposal.id) {
+    return fail('refused', 'The shopper has not given a clear yes to the proposal in this message (a hedge, a question, a change or a no is not a yes). Ask them again; it runs only after a plain yes or the Confirm button.');
+  }
+  return null;
+}
+
+/** What a proposal's result shows the shopper and the widget (which renders Confirm and Cancel). */
+export function proposalView(p: Proposal) {
+  return { proposalId: p.id, expiresAt: new Date(p.expiresAt).toISOString() };
+}
