@@ -16,7 +16,7 @@ const YES_PHRASES = [
 const NEUTRAL = new Set(
   ('please pls plz thanks thank you thx ty cheers so much very just now right away then and go ahead do it that this the them one all ' +
     'create make send issue email label labels return returns item items order i would like want to a that is fine great perfect lovely ' +
-    'cool brilliant excellent awesome nice good wonderful mate hi hey oh').split(' '),
+    'cool brilliant excellent awesome nice good wonderful mate hi hey oh with for me on').split(' '),
 );
 
 /** Any of these anywhere makes a message something other than a clear yes. */

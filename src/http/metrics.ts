@@ -18,8 +18,16 @@ export interface GroupMetrics {
   modelFallbacks: number;
 }
 
+export interface SecurityMetrics {
+  /** In-chat verifications that failed (wrong details, or refused while locked), last 24 h and all time. */
+  failedVerifications: { last24h: number; total: number; locked: number };
+  /** Keys (target accounts, sessions, addresses) locked out right now. */
+  activeLockouts: number;
+}
+
 export interface Metrics {
   generatedAt: string;
+  security: SecurityMetrics;
   totals: GroupMetrics;
   segments: Array<{ segment: string } & GroupMetrics>;
   personas: Array<{ persona: string; variant: string | null } & GroupMetrics>;
@@ -141,10 +149,19 @@ export const EMPTY_METRICS: GroupMetrics = {
   modelFallbacks: 0,
 };
 
+async function securityMetrics(db: Db, now: number): Promise<SecurityMetrics> {
+  const v = await db.get<{ total: number | null; recent: number | null; locked: number | null }>(sql`
+    SELECT COUNT(*) AS total, SUM(created_at >= ${now - 86_400_000}) AS recent, SUM(json_extract(data, '$.reason') = 'locked') AS locked
+    FROM events WHERE type = 'verify_failed'`);
+  const l = await db.get<{ n: number | null }>(sql`SELECT COUNT(*) AS n FROM auth_failures WHERE locked_until > ${now}`);
+  return { failedVerifications: { last24h: Number(v?.recent ?? 0), total: Number(v?.total ?? 0), locked: Number(v?.locked ?? 0) }, activeLockouts: Number(l?.n ?? 0) };
+}
+
 export async function computeMetrics(db: Db, now: number): Promise<Metrics> {
-  const [segments, personas, totals] = await Promise.all([grouped(db, 'segment'), grouped(db, 'persona'), grouped(db, 'total')]);
+  const [segments, personas, totals, security] = await Promise.all([grouped(db, 'segment'), grouped(db, 'persona'), grouped(db, 'total'), securityMetrics(db, now)]);
   return {
     generatedAt: new Date(now).toISOString(),
+    security,
     totals: totals[0]?.m ?? EMPTY_METRICS,
     segments: segments.map((s) => ({ segment: s.g1, ...s.m })),
     personas: personas.map((p) => ({ persona: p.g1, variant: p.g2, ...p.m })),

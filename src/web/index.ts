@@ -11,7 +11,8 @@ import { widgetScript } from './widget-script.js';
  * or the store's page drops the charset.
  */
 export const widgetJs: string = widgetScript
-  .replace('__TAILOR_CSS__', () => JSON.stringify(widgetCss.trim()))
+  // The stylesheet travels as one JSON string: its line breaks and indentation carry no meaning.
+  .replace('__TAILOR_CSS__', () => JSON.stringify(widgetCss.trim().replace(/\s*\n\s*/g, ' ')))
   .replace('__TAILOR_HELPERS__', () => widgetHelpers.trim())
   .replace('__TAILOR_CARDS__', () => widgetCards.trim())
   .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -91,4 +91,20 @@ export const widgetCards = String.raw`
       el('dl', {}, rows)
     ]);
   }
+  function findProposal(tool, r) {
+    var p = r.needsConfirmation && r.proposal ? r.proposal : r.guestBasket;
+    if (!p || typeof p.proposalId !== 'string') return null;
+    return { id: p.proposalId, items: Array.isArray(p.items) ? p.items.filter(function (i) { return typeof i === 'string'; }) : [],
+      title: r.guestBasket ? 'Add your earlier basket to your account?' : p.orderNumber ? 'Return from order #' + p.orderNumber + '?' : 'Confirm?' };
+  }
+  function proposalCard(p, onDecide, disabled) {
+    var card, bs = [['confirm', 'Confirm'], ['cancel', 'Cancel']].map(function (d) {
+      return el('button', { class: d[0], type: 'button', text: d[1], disabled: disabled ? 'disabled' : null, onclick: function () {
+        card.classList.add('decided'); bs.forEach(function (b) { b.disabled = true; }); onDecide(p.id, d[0]);
+      } });
+    });
+    card = el('article', { class: 'card proposal', 'data-proposal': p.id, 'aria-label': p.title },
+      [el('h3', { text: p.title }), p.items.length ? el('p', { text: p.items.join(', ') }) : null, el('div', { class: 'actions' }, bs)]);
+    return card;
+  }
 `;

@@ -52,6 +52,8 @@ button { cursor: pointer; }
 .swatch { height: 64px; border-radius: 8px; margin-bottom: 4px; border: 1px solid rgba(0,0,0,.06);
   background: linear-gradient(135deg, var(--sw, #d9d2c8), #fff 160%); }
 .actions { margin-top: auto; padding-top: 6px; display: flex; gap: 6px; align-items: center; }
+.proposal button { flex: 1; padding: 6px; border-radius: 8px; border: 1px solid var(--line); font: inherit; }
+.proposal .confirm { background: var(--accent); color: #fff; } .decided { opacity: .6; }
 .actions select { flex: 0 0 auto; padding: 5px 4px; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
 .add { flex: 1; padding: 7px 8px; border: 0; border-radius: 8px; background: var(--accent); color: var(--accent-ink); font-weight: 600; }
 .add:disabled, .send:disabled { opacity: .5; cursor: not-allowed; }

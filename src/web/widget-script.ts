@@ -92,6 +92,7 @@ export const widgetScript = String.raw`/*! Tailor chat widget */
       sendBtn.disabled = b || !!retryTimer;
       log.setAttribute('aria-busy', String(b));
       Array.prototype.forEach.call(log.querySelectorAll('button.add'), function (btn) { btn.disabled = b || !!retryTimer; });
+      Array.prototype.forEach.call(log.querySelectorAll('.proposal:not(.decided) button'), function (btn) { btn.disabled = b || !!retryTimer; });
     }
     function scroll() { log.scrollTop = log.scrollHeight; }
     function addMessage(role, text) {
@@ -123,6 +124,9 @@ export const widgetScript = String.raw`/*! Tailor chat widget */
       setStatus('');
       greet();
     }
+    function decideProposal(id, decision) {
+      send(decision === 'confirm' ? 'Yes, go ahead.' : 'No, cancel that.', { proposal: { id: id, decision: decision } });
+    }
     function addToCart(name, size) {
       send('add ' + name + (size ? ' in size ' + size : '') + ' to my cart');
     }
@@ -132,8 +136,8 @@ export const widgetScript = String.raw`/*! Tailor chat widget */
       if (!ev.ok || !r || typeof r !== 'object') return;
       var cart = findCart(ev.name, r);
       if (cart) setCart(cart.count);
-      var products = findProducts(ev.name, r), orders = findOrders(ev.name, r);
-      if (!products.length && !orders.length) return;
+      var products = findProducts(ev.name, r), orders = findOrders(ev.name, r), proposal = findProposal(ev.name, r);
+      if (!products.length && !orders.length && !proposal) return;
       if (!turn.cards) { turn.cards = el('ul', { class: 'cards', 'aria-label': 'Results' }); turn.msg.appendChild(turn.cards); }
       products.forEach(function (p) {
         if (turn.products[p.key]) return;
@@ -141,6 +145,7 @@ export const widgetScript = String.raw`/*! Tailor chat widget */
         turn.cards.appendChild(el('li', {}, [productCard(p, addToCart, busy)]));
       });
       orders.forEach(function (o) { turn.cards.appendChild(el('li', {}, [orderCard(o)])); });
+      if (proposal) turn.cards.appendChild(el('li', {}, [proposalCard(proposal, decideProposal, busy)]));
       scroll();
     }
     function onEvent(turn, name, raw) {
@@ -199,7 +204,7 @@ export const widgetScript = String.raw`/*! Tailor chat widget */
         fail(turn, 'Sorry, I can’t answer right now. Please try again in a moment.');
       }
     }
-    async function send(text) {
+    async function send(text, extra) {
       text = String(text || '').trim();
       if (!text || busy || retryTimer) return;
       epoch++;
@@ -212,6 +217,7 @@ export const widgetScript = String.raw`/*! Tailor chat widget */
       var payload = { message: text, page: { url: location.href } };
       if (document.referrer) payload.page.referrer = document.referrer;
       if (state.conversationId) payload.conversationId = state.conversationId;
+      if (extra && extra.proposal) payload.proposal = extra.proposal;
       try {
         var res = await fetch(apiBase + '/api/chat', {
           method: 'POST', signal: ctl.signal, credentials: 'omit',

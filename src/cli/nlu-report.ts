@@ -1,0 +1,46 @@
+// `npm run nlu:report`: the checked-in intent model scored as Markdown (per-intent precision and
+// recall, the most frequent confusions) for the README: on data/nlu/test by default, or with
+// `--cv` as out-of-fold predictions on the training corpus.
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  crossValidate, evaluate, HyperSchema, loadClassifier, loadCorpusDir, NLU_PATHS, readIntentLabels, renderReport,
+} from '../agent/offline/nlu/node.js';
+import { runCli } from './run.js';
+
+const USAGE = `usage: npm run nlu:report -- [--cv [--folds <n>]] [--test <dir>] [--model <file>] [--confusions <n>]
+  Prints the intent classifier's per-intent precision/recall and top confusions as Markdown.
+  default       the model in data/nlu/model.json on the test set data/nlu/test
+  --cv          instead, k-fold cross-validation on the training corpus (with the model's hyper-parameters)`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { cv: { type: 'boolean' }, folds: { type: 'string' }, test: { type: 'string' }, model: { type: 'string' }, confusions: { type: 'string' } },
+  });
+  const labels = readIntentLabels();
+  const modelFile = values.model ?? NLU_PATHS.model;
+  const artifact: unknown = JSON.parse(readFileSync(modelFile, 'utf8'));
+  const classifier = loadClassifier(artifact);
+  const confusions = values.confusions ? Number(values.confusions) : 15;
+  if (values.cv) {
+    const train = loadCorpusDir(NLU_PATHS.train, labels);
+    if (!train) throw new Error(`no training corpus at ${relative(process.cwd(), NLU_PATHS.train)}`);
+    const hyper = HyperSchema.parse((artifact as { hyper: unknown }).hyper);
+    const folds = values.folds ? Number(values.folds) : 5;
+    const cv = crossValidate(train.corpus, hyper, folds);
+    console.log(renderReport(cv.evaluation, { title: `Intent classifier, ${folds}-fold cross-validation on the training corpus`, confusions }));
+    return 0;
+  }
+  const dir = values.test ?? NLU_PATHS.test;
+  const test = loadCorpusDir(dir, labels);
+  if (!test) {
+    console.error(`No test set at ${relative(process.cwd(), dir)}; use --cv for cross-validation on the training corpus.`);
+    return 1;
+  }
+  const e = evaluate(classifier, test.corpus.examples);
+  console.log(renderReport(e, { title: `Intent classifier on the test set (${e.total} utterances)`, confusions }));
+  return 0;
+}
+
+runCli('nlu:report', main, USAGE);
