@@ -99,6 +99,23 @@ describe('the demo store page in a browser', () => {
       await expect.poll(async () => (await assistantBubbles().nth(before).textContent()) ?? '').toMatch(/cart/i);
     });
 
+    await step('marcus-confirms-a-return', async () => {
+      await chooseShopper('Marcus', 'sub:c_marcus');
+      const proposed = await ask('I want to return order 28473');
+      expect(proposed).toMatch(/28473/);
+      const card = widget().locator('article.card.proposal');
+      await card.waitFor();
+      expect(await card.locator('h3').textContent()).toContain('28473');
+      const before = await assistantBubbles().count();
+      await card.getByRole('button', { name: 'Confirm' }).click();
+      // The button sent the proposal's id; the server created the label and the card is spent.
+      await expect.poll(async () => (await assistantBubbles().nth(before).textContent()) ?? '', { timeout: 20_000 }).toMatch(/label/i);
+      await expect.poll(() => card.getAttribute('class')).toContain('decided');
+      expect(await card.getByRole('button', { name: 'Confirm' }).isDisabled()).toBe(true);
+      mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
+      await page.screenshot({ path: join(repoRoot, 'test-results', 'browser-proposal-confirmed.png') });
+    });
+
     await step('anonymous', async () => {
       await chooseShopper('Anonymous', 'anonymous');
       const greeting = (await assistantBubbles().first().textContent()) ?? '';
