@@ -88,6 +88,8 @@ export interface SearchInput {
   colour?: string | undefined;
   size?: string | undefined;
   maxPriceCents?: number | undefined;
+  /** What the shopper does not want: colours (with their family: "black" also drops charcoal), materials, named words ("canvas"). */
+  exclude?: readonly string[] | undefined;
   limit: number;
   /** Ranked results to skip (those already shown). */
   offset?: number | undefined;
@@ -95,7 +97,7 @@ export interface SearchInput {
 
 export interface SearchResult {
   /** The filters actually applied, from the fields and from the query text. */
-  understood: { category?: string; colour?: string; size?: string; maxPrice?: number; minPrice?: number; newest?: true; words: string[] };
+  understood: { category?: string; colour?: string; size?: string; maxPrice?: number; minPrice?: number; newest?: true; excluded?: string[]; words: string[] };
   matches: ProductCard[];
   /** How many products match in all, up to the 300 candidates ranked (the matches are a page of them). */
   total: number;
@@ -217,6 +219,8 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
       missing = parsed.rankTerms;
     }
   }
+  const exclude = (input.exclude ?? []).map((x) => x.toLowerCase().trim()).filter(Boolean);
+  if (exclude.length) scored = scored.filter((x) => !excluded(x.r, exclude));
   // "New arrivals": among equally good matches, what came in last comes first.
   const newest = shape.newest;
   scored.sort((a, b) => b.score - a.score || (newest ? b.r.createdAt - a.r.createdAt : 0) || Number(b.r.inStock > 0) - Number(a.r.inStock > 0) || a.r.priceCents - b.r.priceCents || a.r.id.localeCompare(b.r.id));
@@ -231,10 +235,18 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   if (maxPriceCents !== undefined) understood.maxPrice = dollars(maxPriceCents);
   if (minPriceCents !== undefined) understood.minPrice = dollars(minPriceCents);
   if (newest) understood.newest = true;
+  if (exclude.length) understood.excluded = exclude;
   const result: SearchResult = { understood, matches: top.map((p) => toCard(p, vs.get(p.id) ?? [])), total: scored.length };
   if (approximate) result.approximate = true;
   if (sizeUnavailable) result.sizeUnavailable = true;
   return result;
+}
+
+/** "not black", "no polyester", "not the canvas ones": a colour excludes its family, any other word the pieces that name it. */
+function excluded(p: { name: string; tags: string; colour: string; description: string }, exclude: readonly string[]): boolean {
+  const colour = p.colour.toLowerCase();
+  const words = new Set(tokenize(`${p.name} ${p.tags} ${p.description}`).map(stem));
+  return exclude.some((x) => colourMatches(x).some((c) => colour.includes(c)) || tokenize(x).map(stem).every((w) => words.has(w)));
 }
 
 type Scorable = { id: string; name: string; tags: string; category: string; colour: string; description: string };

@@ -15,6 +15,7 @@ export const toolSchemas = {
     size: shortText(10).optional().describe('XS–XXL for clothes, numeric EU 36–46 for shoes'),
     mySize: z.boolean().optional().describe('true for "in my size": the size this customer usually buys, from their orders'),
     maxPrice: z.number().positive().max(100_000).optional().describe('Highest price in dollars'),
+    exclude: z.array(shortText(40)).max(8).optional().describe('Colours or words to leave out ("not black")'),
     limit: z.number().int().min(1).max(10).default(5),
     offset: z.number().int().min(0).max(100).default(0).describe('Results to skip: the count already shown, for "show me more"'),
   }),
@@ -31,7 +32,7 @@ export const toolSchemas = {
     newSize: shortText(10).optional(),
   }),
   view_cart: z.object({
-    mergeGuestCart: z.boolean().optional().describe('true only after the shopper said yes to adding their pre-verification basket'),
+    mergeGuestCart: z.boolean().optional().describe('true only after a yes to adding the guest basket'),
   }),
   lookup_order: z.object({ orderNumber: orderNumber.optional().describe('Omit to list the shopper’s recent orders') }),
   create_return_label: z.object({

@@ -20,6 +20,7 @@ export const searchProductsTool = defineTool({
       colour: args.colour,
       size: args.size ?? mySize?.size,
       maxPriceCents: args.maxPrice === undefined ? undefined : toCents(args.maxPrice),
+      exclude: args.exclude,
       limit: args.limit,
       offset: args.offset,
     });

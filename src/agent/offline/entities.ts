@@ -28,6 +28,8 @@ export interface Entities {
   mySize: boolean;
   /** Descriptive words left over for a free-text search ("linen", "wedding"). */
   descriptors: string[];
+  /** What the shopper does not want: "not black", "no polyester", "different from the canvas ones". */
+  exclude: string[];
 }
 
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
@@ -36,6 +38,7 @@ const PRICE_PATTERNS = [
   /(?:under|below|less than|cheaper than|max(?:imum)?|up to|at most|no more than|within|<)\s*(?:of\s*)?\$?\s*(\d+(?:\.\d+)?)/,
   // "my budget is 80", "budget around 100", "about $60", "roughly 120": a ceiling (a size is never "around 100").
   /\bbudget\s*(?:(?:is|of|around|about|roughly|max|up to|:)\s*)*\$?\s*(\d+(?:\.\d+)?)/,
+  /\b\$?([2-9]\d|\d{3,})\s*-?ish\b/,
   /\b(?:around|about|roughly|approx(?:imately)?|~)\s*\$?\s*([2-9]\d|\d{3,})\b(?!\s*(?:%|(?:day|week|month|year|hour|minute|min|cm|in|inch|kg|lb|percent|off)(?:e?s)?\b))/,
   /\$\s*(\d+(?:\.\d+)?)/,
   /(\d+(?:\.\d+)?)\s*(?:dollars|bucks|usd|\$)/,
@@ -51,9 +54,25 @@ const PRONOUNS = new Set(['it', 'that', 'this', 'those', 'them', 'these']);
 const QUANTITY_VERBS = new Set(['add', 'buy', 'take', 'get', 'put', 'order', 'want', 'need', 'give']);
 const QUANTITY_NOUNS = new Set(['of', 'x', 'pcs', 'piece', 'item', 'unit', 'more']);
 
+// Negation scope for search slots. A negator opens it; it covers the colour, material and style
+// words that follow, across the few function words in between ("not the canvas ones", "no black
+// or navy"), and closes at any other word ("no, I want a blue one" excludes nothing).
+const NEGATORS = new Set(['not', 'no', 'dont', 'without', 'except', 'excluding', 'besides', 'non', 'nothing', 'avoid', 'hate', 'never']);
+/** A second word that opens the scope after the first: "other than", "different from", "anything but", "instead of". */
+const NEGATOR_PAIRS: Record<string, ReadonlySet<string>> = {
+  than: new Set(['other', 'different', 'rather']),
+  from: new Set(['different', 'apart', 'away']),
+  to: new Set(['different']),
+  of: new Set(['instead']),
+  but: new Set(['anything', 'everything', 'all']),
+};
+const SCOPE_SKIP = new Set(['want', 'like', 'need', 'do', 'the', 'a', 'an', 'any', 'anything', 'too', 'in', 'of', 'made', 'with', 'ones', 'one', 'colour', 'color', 'or', 'nor', 'those', 'these', 'that', 'really', 'very', 'more', 'so', 'such', 'plain', 'fabric', 'material']);
+/** Occasions that read like colours: a dress code, not a colour. */
+const DRESS_CODES = new Set(['black tie', 'white tie']);
+
 /** Words that never make a useful free-text search term. */
 const NOT_DESCRIPTIVE = new Set(
-  ('i me my usual normal regular own you your we our a an the this that these those it its is are am be was do does did have has had got get give show tell see find ' +
+  ('different i me my usual normal regular own you your we our a an the this that these those it its is are am be was do does did have has had got get give show tell see find ' +
     'look looking search searching browse need want would like could can will may might please pls any some something anything thing ' +
     'for to of in on at by with from about and or but so if not no yes just also maybe really very much more most new cheap cheapest ' +
     'nice good great what which who how where when there here one ones kind sort type under below less than over max min dollar buck price budget between roughly approx approximately arrival arrivals newest latest arrived landed dropped status update wear wearing occasion men mens women womens man woman ladies return returns returning refund exchange ' +
@@ -123,11 +142,33 @@ export function extractEntities(n: Normalized): Entities {
   let ordinal: number | null = null;
   let pronoun = false;
   const descriptors: string[] = [];
+  const exclude: string[] = [];
+  let negated = false;
 
   for (let i = 0; i < t.length; i++) {
     const w = t[i]!;
     const prev = t[i - 1] ?? '';
     const next = t[i + 1] ?? '';
+    if (NEGATORS.has(w) || NEGATOR_PAIRS[w]?.has(prev)) {
+      negated = true;
+      continue;
+    }
+    if (DRESS_CODES.has(`${w} ${next}`)) {
+      descriptors.push('formal');
+      i++;
+      continue;
+    }
+    if (negated) {
+      // A garment word excludes that kind only once the thing sought is named ("a bag other than the tote").
+      const kind = CATEGORY_WORDS[w] ? (category && CATEGORY_WORDS[w] === category && w !== categoryWord ? w : null) : undefined;
+      const word = COLOUR_WORDS[w] ?? (kind !== undefined ? kind : w.length >= 3 && !NOT_DESCRIPTIVE.has(w) && !/^\d+$/.test(w) && !SIZE_WORDS[w] ? w : null);
+      if (word) {
+        exclude.push(word);
+        continue;
+      }
+      if (!SCOPE_SKIP.has(w)) negated = false;
+      else continue;
+    }
     if (SIZE_WORDS[w] && !SIZE_NEGATORS.has(prev)) {
       size ??= SIZE_WORDS[w]!;
       continue;
@@ -182,11 +223,11 @@ export function extractEntities(n: Normalized): Entities {
       }
       continue;
     }
-    // "too fancy", "not sparkly": what the shopper does not want is no search term.
-    const negated = prev === 'too' || prev === 'not' || prev === 'less' || prev === 'no';
-    if (w.length >= 3 && !NOT_DESCRIPTIVE.has(w) && !/^\d+$/.test(w) && !negated) descriptors.push(w);
+    // "too fancy", "less shiny": what the shopper does not want is no search term.
+    const toned = prev === 'too' || prev === 'less';
+    if (w.length >= 3 && !NOT_DESCRIPTIVE.has(w) && !/^\d/.test(w) && !toned) descriptors.push(w);
   }
   const definite = categoryWord !== null && new RegExp(`\\b(the|this|that)\\s+(\\w+\\s+){0,5}?${categoryWord}`).test(n.padded);
   const mySize = MY_SIZE.test(n.padded);
-  return { orderNumbers, email, size, colour, category, categoryWord, maxPrice, minPrice, quantity, ordinal, pronoun, definite, mySize, descriptors };
+  return { orderNumbers, email, size, colour, category, categoryWord, maxPrice, minPrice, quantity, ordinal, pronoun, definite, mySize, descriptors, exclude: [...new Set(exclude)] };
 }

@@ -177,6 +177,8 @@ function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory): 
   if (!mem.lastSearch || !REFINABLE.has(intent) || mem.pendingReturn || mem.asked || mem.offeredHuman) return false;
   // "got it in blue?" after several products: the same search in blue ("it" picks none of them).
   const pointsAtList = e.pronoun && e.colour !== null && mem.products.length > 1 && intent === 'out_of_scope';
+  // "anything other than the canvas ones", "not in black": what to leave out of the same search.
+  if (e.exclude.length && !e.orderNumbers.length && !e.email && (!e.category || e.category === mem.lastSearch.category)) return true;
   if ((e.pronoun && !pointsAtList) || e.ordinal !== null || e.definite || POINTER.test(text) || e.orderNumbers.length || e.email) return false;
   if (e.category && e.category !== mem.lastSearch.category) return false;
   // A bare size after a list ("M please") is about the products shown; with a word that asks
@@ -225,11 +227,14 @@ function narrowSearch(last: Record<string, unknown>, e: Entities, text: string, 
   const prices = shown.map((p) => p.price).filter((p): p is number => p !== null);
   // "cheaper ones": below the cheapest shown (dollars, to the cent).
   if (cheaper && prices.length) maxPrice = Math.round(Math.min(...prices) * 100 - 1) / 100;
+  const exclude = [...new Set([...(Array.isArray(last.exclude) ? last.exclude.filter((x): x is string => typeof x === 'string') : []), ...e.exclude])];
+  const lastColour = str(last.colour);
   return {
     ...e,
+    exclude,
     category: e.category ?? (str(last.category) as Entities['category']),
     categoryWord: e.category ? e.categoryWord : null,
-    colour: e.colour ?? str(last.colour),
+    colour: e.colour ?? (lastColour && exclude.includes(lastColour) ? null : lastColour),
     size: e.size ?? str(last.size),
     maxPrice,
     descriptors: [...new Set([...words, ...e.descriptors.filter((d) => !CHEAPER.test(d))])],

@@ -197,7 +197,7 @@ export const COLOUR_WORDS: Record<string, string> = {
 export const NUMBER_WORDS: Record<string, number> = { one: 1, single: 1, two: 2, couple: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 export const ORDINAL_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1, latest: -1 };
 
-const extra = ['personalize', 'personalise', 'personalization', 'personalisation', 'personalized', 'personalised', 'personalizing', 'personalising', 'tailoring', 'dresses', 'shoes', 'trousers', 'jeans', 'sneakers', 'accessories', 'jackets', 'coats', 'sizes', 'orders', 'points', 'rewards', 'perks', 'recommendations', 'suggestions', 'delivered', 'shipping', 'returning', 'returned', 'refunded', 'medium', 'large', 'small', 'quantity', 'delivery', 'available', 'sandals', 'boots', 'heels', 'blouses', 'shirts', 'items', 'basket', 'receipt', 'email'];
+const extra = ['tie', 'ish', 'polyester', 'nylon', 'acrylic', 'canvas', 'personalize', 'personalise', 'personalization', 'personalisation', 'personalized', 'personalised', 'personalizing', 'personalising', 'tailoring', 'dresses', 'shoes', 'trousers', 'jeans', 'sneakers', 'accessories', 'jackets', 'coats', 'sizes', 'orders', 'points', 'rewards', 'perks', 'recommendations', 'suggestions', 'delivered', 'shipping', 'returning', 'returned', 'refunded', 'medium', 'large', 'small', 'quantity', 'delivery', 'available', 'sandals', 'boots', 'heels', 'blouses', 'shirts', 'items', 'basket', 'receipt', 'email'];
 
 // Words of the trade that shoppers use in product names ("the satin slip dress"): known as
 // written, so a typo correction never turns one into a lexicon word ("slip" into "ship").

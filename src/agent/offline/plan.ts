@@ -43,6 +43,7 @@ function searchArgs(f: Frame): Record<string, unknown> {
   if (e.size) args.size = e.size;
   else if (e.mySize) args.mySize = true;
   if (e.maxPrice !== null) args.maxPrice = e.maxPrice;
+  if (e.exclude.length) args.exclude = e.exclude;
   return args;
 }
 
