@@ -206,3 +206,8 @@ function understand(text: string, ctx: ClassifyContext): Understanding {
 export function policyTopic(intent: Intent): PolicyTopic | null {
   return intent.startsWith('policy_') ? (intent.slice(7) as PolicyTopic) : null;
 }
+
+/** Sure enough of the intent to treat a piece of a message as a request of its own. */
+export function isConfident(u: Pick<Understanding, 'score'>): boolean {
+  return u.score >= 3.5;
+}

@@ -1,14 +1,15 @@
-// One model call: read the conversation, understand the latest shopper message, then either call
-// tools or answer in the persona's voice.
+// One model call: read the conversation, understand the latest shopper message — one request or
+// several — then either call tools or answer in the persona's voice.
 import type { BaseMessage } from '@langchain/core/messages';
 import type { Voice } from '../../personas/types.js';
-import { currentTurn, previousTurns, readConversation } from './conversation.js';
-import { remember } from './memory.js';
-import { buildFrame } from './frame.js';
+import { currentTurn, previousTurns, readConversation, type Exchange } from './conversation.js';
+import { remember, type Memory } from './memory.js';
+import { buildFrame, type Frame } from './frame.js';
 import { firstStep, nextStep, type Call, type Step } from './plan.js';
 import { compose } from './compose.js';
 import { hash, speak, type Reply } from './voice.js';
 import { PHRASES } from './phrases.js';
+import { splitRequests } from './multi.js';
 
 export interface Decision {
   text: string;
@@ -21,42 +22,80 @@ export interface Decision {
 
 const VOICE_LINES = { greeting: 'greeting', thanks: 'thanks', goodbye: 'goodbye', out_of_scope: 'outOfScope' } as const;
 
+interface Part {
+  frame: Frame;
+  done: Exchange[];
+  step: Step;
+}
+
 export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<string>, voice: Voice, greeting: string): Decision {
   const conv = readConversation(messages);
   const turn = currentTurn(conv);
   const memory = remember(previousTurns(conv));
   // What the persona prompt says of the moment: today's date, the page the shopper is on.
-  const frame = { ...buildFrame(turn.user, memory), today: TODAY.exec(conv.system)?.[1] ?? null, pageProduct: productPage(conv.system) };
-  const done = turn.exchanges;
+  const moment = { today: TODAY.exec(conv.system)?.[1] ?? null, pageProduct: productPage(conv.system) };
+  const texts = splitRequests(turn.user, memory);
+  const multi = texts.length > 1;
+  // Each request sees only its own tool calls: their ids carry the request's index.
+  const parts: Part[] = texts.map((text, i) => {
+    const frame = { ...buildFrame(text, memory), ...moment };
+    const done = multi ? turn.exchanges.filter((ex) => partOf(ex.id) === i) : turn.exchanges;
+    return { frame, done, step: planned(frame, memory, tools, done) };
+  });
 
+  // Independent requests call their tools in one step, side by side.
+  const calls = parts.flatMap((p, i) =>
+    p.step.kind === 'call'
+      ? p.step.calls.map((c, k) => {
+          const seed = `${texts[i]}|${conv.turns.length}|${p.done.length}`;
+          const id = multi ? `call_${hash(`${seed}|${k}|${c.name}`).toString(36)}_p${i}_${p.done.length}${k}` : `call_${hash(`${seed}|${k}|${c.name}`).toString(36)}${p.done.length}${k}`;
+          return { ...c, id };
+        })
+      : [],
+  );
+  if (calls.length) return { text: '', intent: parts[0]!.frame.intent, calls };
+
+  const replies = parts.map((p) => replyOf(p, tools, voice, greeting, memory));
+  const reply: Reply = replies.length === 1 ? replies[0]!.reply : combine(replies.map((r) => r.reply));
+  const text = speak(reply, { voice, seed: turn.user, firstTurn: memory.firstTurn, earlierReplies: memory.earlierReplies });
+  const flags = replies.find((r) => r.optOut || r.optIn);
+  return { text, calls: [], intent: parts[0]!.frame.intent, ...(flags?.optOut ? { optOut: true } : {}), ...(flags?.optIn ? { optIn: true } : {}) };
+}
+
+const partOf = (id: string): number => Number(/_p(\d+)_/.exec(id)?.[1] ?? 0);
+
+/** The next step for one request; a call the persona cannot make, or made already, becomes an answer. */
+function planned(frame: Frame, memory: Memory, tools: ReadonlySet<string>, done: Exchange[]): Step {
   let step: Step = done.length === 0 ? firstStep({ frame, memory, tools, done }) : nextStep({ frame, memory, tools, done });
-  if (step.kind === 'call') {
-    // Never a tool the persona did not bind, and never the same call twice in one turn.
-    const calls = step.calls.filter((c) => tools.has(c.name) && !done.some((d) => d.name === c.name && JSON.stringify(d.args) === JSON.stringify(c.args)));
-    if (calls.length) {
-      const seed = `${turn.user}|${conv.turns.length}|${done.length}`;
-      return {
-        text: '',
-        intent: frame.intent,
-        calls: calls.map((c, i) => ({ ...c, id: `call_${hash(`${seed}|${i}|${c.name}`).toString(36)}${done.length}${i}` })),
-      };
-    }
-    step = done.length ? { kind: 'compose' } : { kind: 'reply', reply: { kind: 'fact', body: PHRASES.notAllowed } };
-  }
+  if (step.kind !== 'call') return step;
+  // Never a tool the persona did not bind, and never the same call twice in one turn.
+  const calls = step.calls.filter((c) => tools.has(c.name) && !done.some((d) => d.name === c.name && JSON.stringify(d.args) === JSON.stringify(c.args)));
+  if (calls.length) return { ...step, calls };
+  step = done.length ? { kind: 'compose' } : { kind: 'reply', reply: { kind: 'fact', body: PHRASES.notAllowed } };
+  return step;
+}
+
+function replyOf(p: Part, tools: ReadonlySet<string>, voice: Voice, greeting: string, memory: Memory): { reply: Reply; optOut?: boolean; optIn?: boolean } {
+  const { frame, done, step } = p;
   let reply: Reply;
-  let flags: Pick<Decision, 'optOut' | 'optIn'> = {};
+  let flags: { optOut?: boolean; optIn?: boolean } = {};
   if (step.kind === 'compose') reply = compose({ frame, done, tools, voice, memory });
-  else {
+  else if (step.kind === 'reply') {
     reply = step.reply;
     if (step.optOut) flags = { optOut: true };
     if (step.optIn) flags = { optIn: true };
-  }
+  } else reply = { kind: 'fact', body: PHRASES.notAllowed };
   if (reply.kind === 'plain' && !reply.body) {
     const line = VOICE_LINES[frame.intent as keyof typeof VOICE_LINES] ?? 'outOfScope';
-    reply = { ...reply, body: line === 'greeting' ? (voice.greeting || greeting) : voice[line] };
+    reply = { ...reply, body: line === 'greeting' ? voice.greeting || greeting : voice[line] };
   }
-  const text = speak(reply, { voice, seed: turn.user, firstTurn: memory.firstTurn, earlierReplies: memory.earlierReplies });
-  return { text, calls: [], intent: frame.intent, ...flags };
+  return { reply, ...flags };
+}
+
+/** One answer to several requests, in the order they were asked; it asks if any part asks. */
+function combine(replies: Reply[]): Reply {
+  const kind = replies.some((r) => r.kind === 'ask') ? 'ask' : replies.every((r) => r.kind === 'plain') ? 'plain' : 'fact';
+  return { kind, body: replies.map((r) => r.body).join('\n\n'), noFollowUp: replies.some((r) => r.noFollowUp || r.kind === 'ask') };
 }
 
 // The page the shopper is on, as the persona prompt states it ("Current page: https://…"): a
