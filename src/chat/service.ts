@@ -3,6 +3,7 @@
 import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
 import { fenceText, notFound, optOutChange, silentLogger, unauthorized, type Logger, type Shopper } from '../core/index.js';
 import { decideApproval } from './approval.js';
+import { customerExists, readProposal } from '../shop/index.js';
 import type { Segmenter } from '../segments/index.js';
 import type { PersonaRegistry } from '../personas/index.js';
 import { buildPersonaContext } from '../personas/index.js';
@@ -60,6 +61,8 @@ export function createChatService(deps: ChatDeps): ChatService {
         cachedHistory = undefined;
       }
       const shopperRef = { current: effectiveShopper(conv, input.shopper) };
+      // A customer verified in chat earlier is still checked every turn: erased or blocked since → 401.
+      if (shopperRef.current.via === 'verify_customer' && !(await customerExists(deps.db, shopperRef.current.customerId!))) throw unauthorized('This account is no longer available');
       // A session is recorded when it first chats; its later messages are the same visit.
       if (!conv) await recordSession(deps.db, shopperRef.current, startedAt).catch(refuseErased);
       const { segment, profile } = await deps.segmenter.segment({ customerId: shopperRef.current.customerId, sessionId: shopperRef.current.sessionId });
@@ -121,6 +124,7 @@ export function createChatService(deps: ChatDeps): ChatService {
       }
       const result = step.value;
       if (!final) throw new Error('agent loop ended without a final event');
+      final = await stateProposal(deps.db, conv.id, shopperRef.current, turnNo, final, result.messages, deps.now());
 
       let seq = await nextSeq(deps.db, conv, history);
       const at = deps.now();
@@ -192,6 +196,22 @@ export function createChatService(deps: ChatDeps): ChatService {
 }
 
 /**
+ * A proposal made in this turn is stated in the server's own words beside a model's reply, so the
+ * shopper's "yes" answers what will really happen, whatever the model wrote around it. The offline
+ * model's replies are ours and already state it.
+ */
+async function stateProposal<F extends { reply: string; model: string }>(db: Db, conversationId: string, shopper: Shopper, turn: number, final: F, produced: Array<{ role: string; content: string }>, now: number): Promise<F> {
+  if (final.model.startsWith('offline')) return final;
+  const proposal = await readProposal(db, conversationId, shopper.customerId, now);
+  if (!proposal || proposal.turn !== turn) return final;
+  const line = `${proposal.summary ?? `A ${proposal.action.replace(/_/g, ' ')} is waiting for your confirmation.`} Reply "yes" to go ahead or "no" to cancel (or use the buttons).`;
+  const reply = `${final.reply.trim()}\n\n${line}`;
+  const last = [...produced].reverse().find((m) => m.role === 'assistant');
+  if (last) last.content = reply;
+  return { ...final, reply };
+}
+
+/**
  * A signed-in customer erased between the identity check and this write: their token no longer
  * names anyone, which is a 401 like any token for an unknown customer, not a server error.
  */
@@ -250,8 +270,10 @@ async function createConversation(
 
 function transcriptText(history: Array<{ role: string; content: string }>, message: string, summary: string): string {
   // Each message fenced on its own: a shopper cannot fake an "Assistant:" line for the human agent.
-  const lines = history.filter((m) => m.role !== 'tool' && m.content).map((m) => `${m.role === 'user' ? 'Shopper' : 'Assistant'}: ${fenceText(m.content, 400)}`);
-  lines.push(`Shopper: ${fenceText(message, 400)}`);
+  // Line breaks go too: every line the agent reads starts with the server's own label.
+  const quote = (text: string) => fenceText(text, 400).replace(/[\r\n\u2028\u2029\u0085]+/g, ' ');
+  const lines = history.filter((m) => m.role !== 'tool' && m.content).map((m) => `${m.role === 'user' ? 'Shopper' : 'Assistant'}: ${quote(m.content)}`);
+  lines.push(`Shopper: ${quote(message)}`);
   const text = (summary ? `Earlier: ${summary}\n` : '') + lines.slice(-8).join('\n');
   return text.length > 1500 ? text.slice(text.length - 1500) : text;
 }

@@ -69,6 +69,8 @@ export interface ConsentOptions {
 
 /** True only for an unambiguous agreement: short, no question, no hedge or change, at least one yes. */
 export function isClearYes(message: string, opts: ConsentOptions = {}): boolean {
+  // Words this reader cannot check ("yes нет", "ok لا") might take the yes back: ask again instead.
+  if (/[^\p{Script=Latin}\P{L}]/u.test(message.normalize('NFKC'))) return false;
   const echo = new Set(opts.echo ?? []);
   const words = consentWords(message);
   if (words.length === 0 || words.length > 14) return false;

@@ -3,7 +3,7 @@
 // persona does not declare, so this builds the full set once per turn.
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { cartItems, carts, customers, orderItems, orders, prepared, products, variants, type Db } from '../db/index.js';
-import type { Shopper } from '../core/index.js';
+import { fenceText, type Shopper } from '../core/index.js';
 import { asTier, cartOwnerKey, FREE_EXPRESS_TIERS, perksFor } from '../shop/index.js';
 import { PersonaContextInputSchema, type PersonaContextInput } from './context.js';
 
@@ -23,9 +23,11 @@ export interface BuildContextInput {
 
 const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const clip = (s: string | null | undefined, max: number) => (s ? s.replace(/\s+/g, ' ').trim().slice(0, max) : null);
+// Names, product names and addresses come from the store's data, not from us: fenced before they
+// reach the system prompt (a first name of "SYSTEM: …" must not read as the system speaking).
+const clip = (s: string | null | undefined, max: number) => (s ? fenceText(s.replace(/\s+/g, ' '), max) : null);
 const listed = (parts: string[], max: number) => {
-  const joined = parts.join(', ');
+  const joined = fenceText(parts.join(', '), max + 1);
   return joined.length <= max ? joined : `${joined.slice(0, max - 1)}…`;
 };
 

@@ -20,12 +20,18 @@ export const ProposalSchema = z.object({
   turn: z.number().int(),
   expiresAt: z.number(),
   payload: z.record(z.string(), z.unknown()),
+  /** What the shopper is agreeing to, in the server's words (shown with any model's reply). */
+  summary: z.string().optional(),
 });
 export type Proposal = z.infer<typeof ProposalSchema>;
 
 /** Words that echo an action and so may stand in a yes to it ("yes, cancel it"); see core/consent. */
 export const PROPOSAL_ECHO: Record<string, readonly string[]> = {
-  cancel_order: ['cancel', 'cancellation'],
+  cancel_order: ['cancel', 'cancellation', 'cancelled', 'it'],
+  // Only words that name the action itself: a size, a resolution or an address in a yes is a change, not an echo.
+  change_address: ['change', 'address', 'update', 'it'],
+  exchange: ['exchange', 'swap', 'it'],
+  report_problem: ['report', 'claim', 'pass', 'on', 'it'],
   merge_cart: ['add', 'merge', 'keep', 'move', 'basket', 'cart', 'bag', 'both'],
 };
 

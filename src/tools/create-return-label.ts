@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  createReturnLabel, findCustomer, findOwnedOrder, isoDate, itemLabel, labelItems, maskEmail, returnEligibility,
+  createReturnLabel, findCustomer, insertRefundIf, findOwnedOrder, isoDate, itemLabel, labelItems, maskEmail, returnEligibility,
   type OwnedOrder, type ReturnLabelRow,
 } from '../shop/index.js';
 import { defineTool } from './define.js';
@@ -39,7 +39,7 @@ function coveringLabel(owned: OwnedOrder, items: readonly string[] | undefined):
 export const createReturnLabelTool = defineTool({
   name: 'create_return_label',
   description:
-    'Return label for a delivered order (30 days from delivery). Call with confirm:false to get the proposal for the shopper; only after they say yes in a new message, call with confirm:true and the same order and items to create and email the label.',
+    'Free return label for a delivered order (30 days from delivery), emailed.',
   schema: toolSchemas.create_return_label,
   async run(args, ctx): Promise<ToolResult> {
     const customerId = verifiedCustomerId(ctx);
@@ -80,6 +80,10 @@ export const createReturnLabelTool = defineTool({
       const { label, created } = await createReturnLabel(ctx.db, ctx.atomic, ctx.ids, {
         owned, itemIds, reason: args.reason ?? (payload.success ? payload.data.reason : undefined), emailedTo, conversationId: ctx.conversationId, now,
         alongWith: [clearProposal(ctx)],
+        // The refund it leads to is recorded with the label, so refund_status can tell where it is.
+        withLabel: (labelId, labelExists) => [
+          insertRefundIf(ctx.db, { id: ctx.ids('rf'), orderId: owned.order.id, customerId, kind: 'return', sourceId: labelId, amountCents: owned.items.filter((i) => itemIds.includes(i.id)).reduce((n, i) => n + i.unitPriceCents * i.quantity, 0), conversationId: ctx.conversationId, now }, labelExists),
+        ],
         record: (labelId, trackingCode) => [
           ctx.record({ type: 'return_label_created', data: { orderNumber: owned.order.number, labelId, items: itemIds, trackingCode, turn: ctx.turn } }),
           ctx.record({ type: 'return_label_emailed', data: { orderNumber: owned.order.number, to: emailedTo, turn: ctx.turn } }),
@@ -88,9 +92,10 @@ export const createReturnLabelTool = defineTool({
       return ok({ created, label: labelView(owned, label) });
     }
 
-    const proposed = await propose(ctx, ACTION, { orderNumber: owned.order.number, items: itemIds, ...(args.reason ? { reason: args.reason } : {}) });
     const customer = await findCustomer(ctx.db, customerId);
     const chosen = owned.items.filter((i) => itemIds.includes(i.id));
+    const summary = `Create a free return label for order #${owned.order.number} (${chosen.map(itemLabel).join(', ')}), emailed to ${maskEmail(customer?.email ?? '')}.`;
+    const proposed = await propose(ctx, ACTION, { orderNumber: owned.order.number, items: itemIds, ...(args.reason ? { reason: args.reason } : {}) }, summary);
     return ok({
       needsConfirmation: true,
       proposal: {

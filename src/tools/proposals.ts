@@ -7,9 +7,9 @@ import { fail } from './results.js';
 import type { ToolContext, ToolResult } from './types.js';
 
 /** Records a new proposal for this conversation (replacing any other) and returns it. */
-export async function propose(ctx: ToolContext, action: string, payload: Record<string, unknown>): Promise<Proposal> {
+export async function propose(ctx: ToolContext, action: string, payload: Record<string, unknown>, summary?: string): Promise<Proposal> {
   const now = ctx.now();
-  const proposal: Proposal = { id: ctx.ids('prop'), action, customerId: ctx.shopper.customerId, turn: ctx.turn, expiresAt: now + PROPOSAL_TTL_MS, payload };
+  const proposal: Proposal = { id: ctx.ids('prop'), action, customerId: ctx.shopper.customerId, turn: ctx.turn, expiresAt: now + PROPOSAL_TTL_MS, payload, ...(summary ? { summary } : {}) };
   await writePending(ctx.db, ctx.conversationId, proposal, now);
   return proposal;
 }
@@ -39,4 +39,21 @@ export function refuseUnapproved(ctx: ToolContext, proposal: Proposal | null, sa
 /** What a proposal's result shows the shopper and the widget (which renders Confirm and Cancel). */
 export function proposalView(p: Proposal) {
   return { proposalId: p.id, expiresAt: new Date(p.expiresAt).toISOString() };
+}
+
+export type Approved = { act: true; proposal: Proposal } | { act: false; refused: ToolResult | null };
+
+/** The same JSON value (payloads are built in one canonical key order). */
+export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The two-phase decision of a confirming tool: act on the live, approved proposal with the same
+ * payload; refuse a confirm:true the shopper did not approve; otherwise (confirm:false, or
+ * nothing proposed yet) the caller proposes (`refused` null).
+ */
+export async function approvedProposal(ctx: ToolContext, action: string, confirm: boolean, same: (payload: Record<string, unknown>) => boolean, asked: (p: Proposal) => string): Promise<Approved> {
+  const proposal = confirm ? await currentProposal(ctx, action) : null;
+  if (!proposal) return { act: false, refused: null };
+  const refused = refuseUnapproved(ctx, proposal, (p) => same(p.payload), asked(proposal));
+  return refused ? { act: false, refused } : { act: true, proposal };
 }

@@ -31,7 +31,7 @@ async function guardKeys(ctx: ToolContext, email: string, orderNumber: string): 
 export const verifyCustomerTool = defineTool({
   name: 'verify_customer',
   description:
-    'Verify an anonymous shopper by their account email plus one of their order numbers; unlocks their orders, returns and loyalty. Few attempts allowed.',
+    'Verify an anonymous shopper by account email plus one of their order numbers; unlocks their account. Few attempts.',
   schema: toolSchemas.verify_customer,
   async run(args, ctx) {
     if (verifiedCustomerId(ctx)) return ok({ verified: true, alreadyVerified: true, note: 'The shopper is already signed in; no verification needed.' });
@@ -70,7 +70,7 @@ export const verifyCustomerTool = defineTool({
     // stranger's guest basket must never land in an account by itself.
     const guestLines = await guestCartLineCount(ctx.db, ctx.shopper.sessionId);
     if (guestLines === 0) return ok({ verified: true, firstName: customer.firstName });
-    const proposal = await propose(ctx, 'merge_cart', { lines: guestLines });
+    const proposal = await propose(ctx, 'merge_cart', { lines: guestLines }, `Add the ${guestLines} item(s) from the basket you filled before verifying to your account’s basket.`);
     return ok({
       verified: true,
       firstName: customer.firstName,

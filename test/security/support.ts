@@ -1,0 +1,219 @@
+// The real app for the attack suite: the demo store in a SQLite file, the shipped personas and
+// rules, and either the offline model or a scripted, misbehaving one (the fake Chat Completions
+// server) behind the real OpenAI-compatible provider. The client address comes from a test
+// header, so one test can play many addresses; the clock is movable.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { seedDemoStore } from '../../src/db/seed/index.js';
+import { loadSegmentRulesFile } from '../../src/segments/node.js';
+import { nodePersonaSource } from '../../src/personas/node.js';
+import { createOfflineProvider, createOpenAIProvider } from '../../src/agent/index.js';
+import { createTailor, type Tailor } from '../../src/http/compose.js';
+import { createApp, type AppConfig } from '../../src/http/index.js';
+import { signIdentityToken } from '../../src/http/identity.js';
+import { createLogger } from '../../src/core/index.js';
+import { DEFAULT_DEMO_SHOPPERS } from '../../src/config.js';
+import { openNodeDb } from '../../src/db/node.js';
+import { tempDb, type TempDb } from '../support/db.js';
+import { repoRoot } from '../support/server.js';
+import { startFakeOpenAI, type ChatBody, type FakeOpenAI, type FakeToolCall } from '../support/fake-openai.js';
+
+export const SECRET = 'security-suite-identity-secret-0123';
+export const ADMIN = 'security-suite-admin-token';
+export const DEFAULT_IP = '198.51.100.7';
+
+export interface SecApp {
+  app: ReturnType<typeof createApp>;
+  tailor: Tailor;
+  db: TempDb;
+  /** A raw read-only-ish handle on the same file for assertions. */
+  sql: Database.Database;
+  fake: FakeOpenAI | null;
+  logs: string[];
+  clock: { now: number; advance(ms: number): void };
+  token(customerId: string, ttlSeconds?: number): Promise<string>;
+  chat(body: Record<string, unknown>, opts?: ChatOpts): Promise<Response>;
+  dispose(): Promise<void>;
+}
+
+export interface ChatOpts {
+  token?: string;
+  session?: string;
+  ip?: string;
+  sse?: boolean;
+}
+
+export interface SecOptions {
+  model?: 'offline' | 'fake';
+  /** Reuse an existing db file (a second app instance on the same store). */
+  file?: string;
+  config?: Partial<AppConfig>;
+}
+
+export async function secApp(opts: SecOptions = {}): Promise<SecApp> {
+  const logs: string[] = [];
+  const logger = createLogger('debug', (l) => logs.push(l));
+  const db = opts.file ? reopen(opts.file) : tempDb();
+  if (!opts.file) await seedDemoStore(db.db, { now: Date.now() });
+  const clock = {
+    now: Date.now(),
+    advance(ms: number) {
+      this.now += ms;
+    },
+  };
+  const now = () => Math.max(clock.now, 0) + (Date.now() - started);
+  const started = Date.now();
+  const fake = opts.model === 'fake' ? await startFakeOpenAI() : null;
+  const provider = fake
+    ? createOpenAIProvider({ model: 'gpt-4o-mini', apiKey: 'sk-test', baseURL: fake.url, timeoutMs: 5000, maxRetries: 0, maxTotalWaitMs: 100, baseDelayMs: 10, logger })
+    : createOfflineProvider();
+  const tailor = await createTailor({
+    db: db.db,
+    atomic: db.atomic,
+    rules: loadSegmentRulesFile(join(repoRoot, 'data/segments.yaml')),
+    personaSource: nodePersonaSource(join(repoRoot, 'prompts')),
+    provider,
+    logger,
+    now,
+    watchPersonas: false,
+  });
+  const config: AppConfig = {
+    identitySecret: SECRET,
+    adminToken: ADMIN,
+    demo: true,
+    demoShoppers: [...DEFAULT_DEMO_SHOPPERS],
+    allowedOrigins: ['https://shop.example'],
+    rate: { sessionPerMin: 0, ipPerMin: 0 },
+    ...opts.config,
+  };
+  const app = createApp({
+    config,
+    chat: tailor.chat,
+    db: db.db,
+    now,
+    ids: tailor.ids,
+    modelName: fake ? 'openai:gpt-4o-mini' : 'offline',
+    personas: tailor.personas,
+    logger,
+    clientIp: (c) => c.req.header('x-test-client-ip') ?? DEFAULT_IP,
+  });
+  const sql = new Database(db.file);
+  return {
+    app,
+    tailor,
+    db,
+    sql,
+    fake,
+    logs,
+    clock,
+    token: async (customerId, ttl = 3600) => (await signIdentityToken(customerId, SECRET, Date.now(), ttl)).token,
+    chat(body, o = {}) {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', 'x-test-client-ip': o.ip ?? DEFAULT_IP };
+      if (o.token) headers.Authorization = `Bearer ${o.token}`;
+      if (o.session) headers['X-Tailor-Session'] = o.session;
+      if (o.sse) headers.Accept = 'text/event-stream';
+      return Promise.resolve(app.request('/api/chat', { method: 'POST', headers, body: JSON.stringify(body) }));
+    },
+    async dispose() {
+      sql.close();
+      await fake?.close();
+      tailor.personas.close();
+      if (!opts.file) await db.dispose();
+      else await db.close();
+    },
+  };
+}
+
+function reopen(file: string): TempDb {
+  const h = openNodeDb(file);
+  return { ...h, file, dispose: async () => { await h.close(); } };
+}
+
+let sessionN = 0;
+/** A fresh, valid anonymous session id. */
+export const freshSession = () => `s_attacker_${process.pid}_${Date.now().toString(36)}_${++sessionN}`.padEnd(20, 'x');
+
+/** Every character pattern that would reveal a stack trace or internal path. */
+export function assertNoStack(text: string): void {
+  if (/\n\s+at\s+\S+|\bat\s+[\w.<>]+\s+\(|node_modules|\/work\/|\.ts:\d+/.test(text)) throw new Error(`response leaks internals: ${text.slice(0, 400)}`);
+}
+
+export type { ChatBody, FakeToolCall };
+
+/** Text of every message in a request the model received, joined. */
+export function promptText(body: ChatBody): string {
+  return body.messages.map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content))).join('\n');
+}
+
+export const systemPrompt = (body: ChatBody): string => {
+  const sys = body.messages.find((m) => m.role === 'system');
+  return typeof sys?.content === 'string' ? sys.content : JSON.stringify(sys?.content ?? '');
+};
+
+/** The tool results a request carries, parsed. */
+export function toolResults(body: ChatBody): Array<Record<string, any>> {
+  return body.messages.filter((m) => m.role === 'tool').map((m) => JSON.parse(String(m.content)) as Record<string, any>);
+}
+
+export const lastIsTool = (body: ChatBody) => body.messages.at(-1)?.role === 'tool';
+
+/** The last message the shopper sent, as the model sees it. */
+export function lastUserText(body: ChatBody): string {
+  const m = [...body.messages].reverse().find((x) => x.role === 'user');
+  return typeof m?.content === 'string' ? m.content : JSON.stringify(m?.content ?? '');
+}
+
+/** Model calls made so far in this turn (assistant messages after the shopper's last message). */
+export function stepInTurn(body: ChatBody): number {
+  let n = 0;
+  for (let i = body.messages.length - 1; i >= 0 && body.messages[i]!.role !== 'user'; i--) if (body.messages[i]!.role === 'assistant') n++;
+  return n;
+}
+
+/**
+ * Plays a misbehaving model: `plan(message, step, body)` answers each model call of a turn;
+ * step 0 is the first call after the shopper's message. Returning null ends the turn with text.
+ */
+export function puppet(fake: FakeOpenAI, plan: (message: string, step: number, body: ChatBody) => FakeToolCall[] | string | null): void {
+  fake.handle((body) => {
+    const out = plan(lastUserText(body), stepInTurn(body), body);
+    if (out === null) return { content: 'Done.' };
+    if (typeof out === 'string') return { content: out };
+    return { toolCalls: out };
+  });
+}
+
+/** The tool result the model read last (from the latest request the fake received). */
+export function lastToolResult(fake: FakeOpenAI): Record<string, any> | undefined {
+  for (let i = fake.requests.length - 1; i >= 0; i--) {
+    const r = toolResults(fake.requests[i]!.body);
+    if (r.length) return r.at(-1);
+  }
+  return undefined;
+}
+
+export async function json(res: Response): Promise<any> {
+  const text = await res.text();
+  assertNoStack(text);
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export function parseSseBody(text: string): Array<{ event: string; data: unknown }> {
+  assertNoStack(text);
+  return text
+    .split('\n\n')
+    .filter((b) => b.trim())
+    .map((block) => {
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+      }
+      return { event, data: JSON.parse(data.join('\n')) as unknown };
+    });
+}
