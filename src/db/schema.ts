@@ -58,6 +58,17 @@ export const variants = sqliteTable(
 export const ORDER_STATUSES = ['processing', 'shipped', 'delivered', 'returned', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** Where an order ships (US only, like the store). */
+export interface ShippingAddress {
+  name?: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  state: string; // two-letter code
+  zip: string;
+  country: 'US';
+}
+
 export const orders = sqliteTable(
   'orders',
   {
@@ -71,6 +82,9 @@ export const orders = sqliteTable(
     deliveredAt: integer('delivered_at'),
     carrier: text('carrier'),
     trackingCode: text('tracking_code'),
+    shipTo: text('ship_to', { mode: 'json' }).$type<ShippingAddress>(),
+    cancelledAt: integer('cancelled_at'),
+    cancelReason: text('cancel_reason'),
   },
   // The segment profile aggregates a customer's orders, optionally within a time frame:
   // this covering index answers count/sum/min/max without touching the table.
@@ -131,6 +145,76 @@ export const returnLabels = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('return_labels_order').on(t.orderId, t.createdAt)],
+);
+
+export const REFUND_KINDS = ['cancellation', 'return', 'claim'] as const;
+export type RefundKind = (typeof REFUND_KINDS)[number];
+
+// Money going back to a shopper, one row per cause (a cancellation, a return label, a claim):
+// the unique key makes a repeated or racing action record one refund.
+export const refunds = sqliteTable(
+  'refunds',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull().references(() => orders.id),
+    customerId: text('customer_id').notNull(),
+    kind: text('kind').$type<RefundKind>().notNull(),
+    sourceId: text('source_id').notNull(), // the order (cancellation), label (return) or claim
+    amountCents: integer('amount_cents').notNull(),
+    status: text('status').$type<'pending' | 'awaiting_return' | 'issued'>().notNull(),
+    expectedAt: integer('expected_at').notNull(),
+    conversationId: text('conversation_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('refunds_source').on(t.kind, t.sourceId), index('refunds_customer_created').on(t.customerId, t.createdAt), index('refunds_order').on(t.orderId)],
+);
+
+export const CLAIM_KINDS = ['damaged', 'missing', 'wrong_item'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+// A damaged, missing or wrong item reported by the shopper, with what the policy gave for it.
+export const claims = sqliteTable(
+  'claims',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull().references(() => orders.id),
+    customerId: text('customer_id').notNull(),
+    kind: text('kind').$type<ClaimKind>().notNull(),
+    items: text('items', { mode: 'json' }).$type<string[]>().notNull(), // order item ids
+    note: text('note').notNull(),
+    resolution: text('resolution').$type<'replacement' | 'refund' | 'review'>().notNull(),
+    status: text('status').$type<'approved' | 'review'>().notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    conversationId: text('conversation_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('claims_order').on(t.orderId), index('claims_customer_created').on(t.customerId, t.createdAt)],
+);
+
+export interface ReplacementItem {
+  orderItemId: string;
+  productId: string;
+  variantId: string;
+  name: string;
+  size: string;
+  colour: string;
+  quantity: number;
+}
+
+// Items sent out again at no charge: for an exchange (against its return label) or a claim.
+export const replacements = sqliteTable(
+  'replacements',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id').notNull().references(() => orders.id),
+    customerId: text('customer_id').notNull(),
+    source: text('source').$type<'exchange' | 'claim'>().notNull(),
+    sourceId: text('source_id').notNull(), // return label id or claim id
+    items: text('items', { mode: 'json' }).$type<ReplacementItem[]>().notNull(),
+    status: text('status').notNull().default('processing'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('replacements_source').on(t.source, t.sourceId), index('replacements_order').on(t.orderId)],
 );
 
 export const tickets = sqliteTable(

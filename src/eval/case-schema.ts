@@ -1,16 +1,21 @@
 // The eval case format (evals/cases/**/*.yaml). Types come from these schemas; the loader
 // maps a failing path back to the YAML line so a prompt engineer can fix it.
 import { z } from 'zod';
+import { didYouMean } from '../personas/index.js';
 import { TOOL_NAMES } from '../tools/index.js';
 
-const ToolName = z.enum(TOOL_NAMES, { error: (iss) => `unknown tool ${JSON.stringify(iss.input)} (known: ${TOOL_NAMES.join(', ')})` });
+const unknownTool = (input: unknown) => {
+  const hint = typeof input === 'string' ? didYouMean(input, TOOL_NAMES) : '';
+  return `unknown tool ${JSON.stringify(input)}${hint || ` (known: ${TOOL_NAMES.join(', ')})`}`;
+};
+const ToolName = z.enum(TOOL_NAMES, { error: (iss) => unknownTool(iss.input) });
 const oneOrMany = <T extends z.ZodType>(s: T) => z.union([s, z.array(s)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 
 export const ToolCallExpectSchema = z.union([
   ToolName.transform((name) => ({ name, args: undefined as Record<string, unknown> | undefined, ok: undefined as boolean | undefined })),
   /** `ok`: the tool's verdict — false expects a refusal (outside the window, not found, must verify). */
   z.strictObject({ name: ToolName, args: z.record(z.string(), z.unknown()).optional(), ok: z.boolean().optional() }),
-], { error: (iss) => (typeof iss.input === 'string' ? `unknown tool ${JSON.stringify(iss.input)} (known: ${TOOL_NAMES.join(', ')})` : 'expected a tool name or { name, args }') });
+], { error: (iss) => (typeof iss.input === 'string' ? unknownTool(iss.input) : 'expected a tool name or { name, args }') });
 
 export const ToolsExpectSchema = z.strictObject({
   /** Each must be called at least once with these arguments (a subset match). */
@@ -75,6 +80,25 @@ export const TurnSchema = z.strictObject({
 
 const ORDER_STATUS = z.enum(['processing', 'shipped', 'delivered', 'returned', 'cancelled']);
 
+const orderNo = z.string().regex(/^\d{4,10}$/, 'an order number, like "28473"');
+/** A count of rows, or a list of row subsets (each must match its own row; the count must equal the list's length). */
+const RowsExpectSchema = z.union([z.number().int().min(0), z.array(z.record(z.string(), z.unknown()))]);
+
+/**
+ * The store after the conversation, whatever tool path led there (τ-bench style): order status
+ * and delivery address, return labels, refunds, claims and replacements per order number, the
+ * shopper's cart, and tickets opened.
+ */
+export const StateExpectSchema = z.strictObject({
+  orders: z.record(orderNo, z.strictObject({ status: ORDER_STATUS.optional(), shipTo: z.record(z.string(), z.string()).optional() })).optional(),
+  returnLabels: z.record(orderNo, RowsExpectSchema).optional(),
+  refunds: z.record(orderNo, RowsExpectSchema).optional(),
+  claims: z.record(orderNo, RowsExpectSchema).optional(),
+  replacements: z.record(orderNo, RowsExpectSchema).optional(),
+  cart: z.strictObject({ lines: z.number().int().min(0).optional(), items: z.array(z.record(z.string(), z.unknown())).optional() }).optional(),
+  tickets: z.number().int().min(0).optional(),
+});
+
 export const InlineOrderSchema = z.strictObject({
   number: z.string().regex(/^\d{4,10}$/).optional(),
   status: ORDER_STATUS.default('delivered'),
@@ -128,10 +152,18 @@ export const CaseSchema = z.strictObject({
   fixtures: z.strictObject({ products: z.array(FixtureProductSchema).max(20).default([]) }).default({ products: [] }),
   page: PageSchema.optional(),
   turns: z.array(TurnSchema).min(1).max(30),
+  /** The store's rows that must hold after the conversation (see StateExpectSchema). */
+  state: StateExpectSchema.optional(),
+  /**
+   * A custom assertion: a module (path relative to the case file) whose function, `default` or
+   * the one after "#", receives the recorded conversation and returns what failed, if anything.
+   */
+  assert: z.string().regex(/^\.{1,2}\/[^#]+\.(ts|mts|js|mjs)(#[A-Za-z_$][\w$]*)?$/, 'a relative module path like ./checks/loyalty.ts or ./checks.ts#pointsMatch').optional(),
 });
 
 export type EvalCase = z.infer<typeof CaseSchema> & { file: string; line: number };
 export type TurnSpec = z.infer<typeof TurnSchema>;
+export type StateExpect = z.infer<typeof StateExpectSchema>;
 export type TurnExpect = z.infer<typeof TurnExpectSchema>;
 export type ToolCallExpect = z.infer<typeof ToolCallExpectSchema>;
 export type ShopperSpec = z.infer<typeof ShopperSpecSchema>;

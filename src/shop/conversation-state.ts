@@ -3,6 +3,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { conversations, type Db } from '../db/index.js';
+import { ACTION_ECHO } from '../core/index.js';
 
 export const MAX_VERIFY_ATTEMPTS = 5;
 
@@ -25,15 +26,8 @@ export const ProposalSchema = z.object({
 });
 export type Proposal = z.infer<typeof ProposalSchema>;
 
-/** Words that echo an action and so may stand in a yes to it ("yes, cancel it"); see core/consent. */
-export const PROPOSAL_ECHO: Record<string, readonly string[]> = {
-  cancel_order: ['cancel', 'cancellation', 'cancelled', 'it'],
-  // Only words that name the action itself: a size, a resolution or an address in a yes is a change, not an echo.
-  change_address: ['change', 'address', 'update', 'it'],
-  exchange: ['exchange', 'swap', 'it'],
-  report_problem: ['report', 'claim', 'pass', 'on', 'it'],
-  merge_cart: ['add', 'merge', 'keep', 'move', 'basket', 'cart', 'bag', 'both'],
-};
+/** Words that echo an action and so may stand in a yes to it (core/consent). */
+export const PROPOSAL_ECHO = ACTION_ECHO;
 
 export async function readPending(db: Db, conversationId: string): Promise<Record<string, unknown> | null> {
   const [row] = await db.select({ pending: conversations.pending }).from(conversations).where(eq(conversations.id, conversationId)).limit(1);

@@ -7,8 +7,13 @@ export { findProduct, searchProducts, sizeRank, stockRecord, toCard, variantsOf,
 export { customerExists, findCustomer, findCustomerByEmail, loyaltyView, perksFor, asTier, type CustomerRow } from './customers.js';
 export { addCartLine, cartLinesOf, cartOwnerKey, cartQuantity, cartSummary, changeCartLine, ensureCart, findCartId, guestCartLineCount, mergeSessionCart, type CartLine, type CartOwner, type CartSummary } from './carts.js';
 export { findOwnedOrder, itemLabel, itemView, labelItems, orderSummary, orderView, recentOrders, returnEligibility, type OrderItemRow, type OrderRow, type OwnedOrder, type ReturnCheck, type ReturnLabelRow } from './orders.js';
-export { createReturnLabel, insertEventIf, type CreateLabelInput, type EventRow } from './returns.js';
-export { expectedWaitMinutes, openTicket, ticketAllowance, ticketsAhead, type OpenTicketInput, type TicketRow } from './tickets.js';
+export { createReturnLabel, insertEventIf, writeReturnLabel, type CreateLabelInput, type EventRow } from './returns.js';
+export { insertRefundIf, refundExpectedAt, refundsOf, refundView, type RefundRow } from './refunds.js';
+export { pickItems, type ItemPick } from './item-refs.js';
+export { addressLine, cancelOrder, changeRefusal, changeShippingAddress, sameAddress } from './order-changes.js';
+export { createExchange, exchangeLine, replacementsOf, type ExchangeLine, type ReplacementRow } from './exchanges.js';
+export { claimStanding, claimsCovering, claimValue, createClaim, reviewReason, type ClaimRow, type ClaimResolution, type Standing } from './claims.js';
+export { expectedWaitMinutes, openTicket, ticketAllowance, ticketInsert, ticketsAhead, type OpenTicketInput, type TicketRow } from './tickets.js';
 export { recommendFor, type Recommendation } from './recommendations.js';
 export { usualSizes, type UsualSize, type UsualSizes } from './usual-sizes.js';
 export { bindConversationCustomer, MAX_VERIFY_ATTEMPTS, PROPOSAL_ECHO, PROPOSAL_TTL_MS, ProposalSchema, readPending, readProposal, takeVerifyAttempt, writePending, type Proposal } from './conversation-state.js';

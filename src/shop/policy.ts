@@ -34,13 +34,37 @@ export const POINTS_VALUE = '100 points = $5 off, redeemable at checkout';
 /** Standard delivery, in business days after shipping: stated in the policy and used for an order's "arrives by". */
 export const STANDARD_DELIVERY_DAYS = { min: 3, max: 5 } as const;
 
-export const POLICY_TOPICS = ['shipping', 'returns', 'sizing', 'payment', 'ai', 'general'] as const;
+/** What may still change once an order is placed, and until when (statuses that allow it). */
+export const ORDER_CHANGES = { cancelWhile: ['processing'], changeAddressWhile: ['processing'], shipsTo: 'US' } as const;
+
+/** Business days until money is back, per cause. */
+export const REFUND_DAYS = { cancellation: 3, returnTransit: 5, afterReturnArrives: 5, claim: 5 } as const;
+
+/** Exchanges: the same product in another size or colour, within the return window, free. */
+export const EXCHANGE_POLICY = { windowDays: RETURN_WINDOW_DAYS, feeCents: 0 } as const;
+
+/**
+ * Damaged, missing or wrong items: reported within the window, a replacement when that size is
+ * in stock (or the shopper prefers money back), otherwise a refund; no need to send it back.
+ * A claim worth more than `reviewAboveCents` goes to a person.
+ */
+export const CLAIM_POLICY = { windowDays: 30, reviewAboveCents: 250_00 } as const;
+
+/**
+ * Per customer, across conversations: what this chat may grant before a person reviews it.
+ * "Refunds and credits" are claims granted without the goods coming back (refunds and free replacements).
+ */
+export const CUSTOMER_CAPS = { grantsPer30Days: { count: 2, amountCents: 300_00 }, claimsPer90Days: 3 } as const;
+
+const usd = (cents: number) => `$${cents % 100 === 0 ? cents / 100 : (cents / 100).toFixed(2)}`;
+
+export const POLICY_TOPICS = ['shipping', 'returns', 'orders', 'sizing', 'payment', 'ai', 'general'] as const;
 export type PolicyTopic = (typeof POLICY_TOPICS)[number];
 
 export const STORE_POLICY: Record<PolicyTopic, Record<string, unknown>> = {
   shipping: {
-    standard: { time: `${STANDARD_DELIVERY_DAYS.min}–${STANDARD_DELIVERY_DAYS.max} business days`, price: 'free on orders over $75, otherwise $5.95' },
-    express: { time: '1–2 business days', price: '$14.95, free for gold and platinum members' },
+    standard: { time: `${STANDARD_DELIVERY_DAYS.min}–${STANDARD_DELIVERY_DAYS.max} business days`, price: `free on orders over ${usd(FREE_SHIPPING_THRESHOLD_CENTS)}, otherwise ${usd(STANDARD_SHIPPING_CENTS)}` },
+    express: { time: '1–2 business days', price: `${usd(EXPRESS_SHIPPING_CENTS)}, free for ${FREE_EXPRESS_TIERS.join(' and ')} members` },
     regions: 'We ship within the US; orders placed before 2 pm ET on business days leave the warehouse the same day.',
     tracking: 'A tracking link is emailed when the order ships.',
   },
@@ -48,9 +72,16 @@ export const STORE_POLICY: Record<PolicyTopic, Record<string, unknown>> = {
     window: `within ${RETURN_WINDOW_DAYS} days of delivery`,
     condition: 'unworn, with tags attached',
     how: 'For a delivered order this chat can create a prepaid return label once you confirm; the label is emailed to you.',
-    refund: 'Refunded to the original payment method within 5 business days of the return arriving.',
+    refund: `Refunded to the original payment method within ${REFUND_DAYS.afterReturnArrives} business days of the return arriving.`,
     cost: 'Returns are free.',
-    exchanges: 'For another size, return the item and place a new order; sizes sell out, so order the new size first.',
+    exchanges: `Within the ${EXCHANGE_POLICY.windowDays}-day window, a delivered item can be exchanged for the same product in another size or colour that is in stock: a free return label plus the replacement, sent at no charge.`,
+  },
+  orders: {
+    cancel: `An order can be cancelled while it is still processing (before it ships); the full amount is refunded within ${REFUND_DAYS.cancellation} business days. A shipped order can be returned once it arrives.`,
+    address: `The delivery address can be changed while the order is processing; we ship within the ${ORDER_CHANGES.shipsTo} only.`,
+    problems: `A damaged, missing or wrong item reported within ${CLAIM_POLICY.windowDays} days of delivery gets a free replacement if that size is in stock, otherwise a refund (within ${REFUND_DAYS.claim} business days); no need to send it back.`,
+    limits: `This chat can grant up to ${CUSTOMER_CAPS.grantsPer30Days.count} refunds or replacements for problems per 30 days (${usd(CUSTOMER_CAPS.grantsPer30Days.amountCents)} in total) and handle ${CUSTOMER_CAPS.claimsPer90Days} problem reports per 90 days; a claim over ${usd(CLAIM_POLICY.reviewAboveCents)} or beyond these limits goes to a colleague, who replies within one business day.`,
+    refunds: `Refunds go to the original payment method: cancellations within ${REFUND_DAYS.cancellation} business days, returns within ${REFUND_DAYS.afterReturnArrives} business days of the parcel arriving.`,
   },
   sizing: {
     clothing: 'Sizes XS–XXL. XS 32–34 in bust / 24–26 waist, S 34–36 / 26–28, M 36–38 / 28–30, L 38–40 / 30–32, XL 40–43 / 32–35, XXL 43–46 / 35–38.',
@@ -64,7 +95,7 @@ export const STORE_POLICY: Record<PolicyTopic, Record<string, unknown>> = {
     currency: 'Prices are in US dollars and include no sales tax; tax is added at checkout.',
   },
   ai: {
-    assistant: 'This assistant is an AI, not a person. It can search products, manage the cart, look up orders, create return labels and hand over to a human colleague at any time.',
+    assistant: 'This assistant is an AI, not a person. It can search products, manage the cart, look up orders, create return labels, cancel or redirect orders, arrange exchanges, report problems, check refunds and hand over to a human colleague at any time.',
     privacy: 'It sees only this shopper’s own account data, and only after the shopper is signed in or verified.',
     human: 'Ask for a human at any time and a ticket is opened for the support team.',
   },

@@ -1,6 +1,6 @@
 // Return labels: one per return, each item of an order in at most one, created with the item
 // updates in one atomic write, so a repeated or concurrent confirmation yields a single label.
-import { and, eq, inArray, ne, notExists, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, notExists, sql, type SQL } from 'drizzle-orm';
 import { events, orderItems, returnLabels, type Atomic, type Db, type IdGen, type WriteQuery } from '../db/index.js';
 import type { OwnedOrder, ReturnLabelRow } from './orders.js';
 
@@ -15,6 +15,10 @@ export interface CreateLabelInput {
   alongWith?: WriteQuery[];
   /** The business events that tell of the label: stored in the same commit, only if this call's label is. */
   record?: (labelId: string, trackingCode: string) => EventRow[];
+  /** A further condition for writing the label at all (e.g. the exchange's new size still in stock). */
+  requires?: SQL;
+  /** Writes that belong to the label (a refund, a replacement): each must hold `labelExists` in its own condition. */
+  withLabel?: (labelId: string, labelExists: SQL) => WriteQuery[];
 }
 
 export type EventRow = typeof events.$inferInsert;
@@ -36,6 +40,13 @@ export function insertEventIf(db: Db, row: EventRow, existsSql: ReturnType<typeo
 const trackingCodeFor = (labelId: string) => `RET${labelId.replace(/[^a-z0-9]/gi, '').slice(-10).toUpperCase()}`;
 
 export async function createReturnLabel(db: Db, atomic: Atomic, ids: IdGen, input: CreateLabelInput): Promise<{ label: ReturnLabelRow; created: boolean }> {
+  const r = await writeReturnLabel(db, atomic, ids, input);
+  if (!r.label) throw new Error('return label missing after insert');
+  return { label: r.label, created: r.created };
+}
+
+/** As createReturnLabel, but null when `requires` kept the label from being written and no other label took its items. */
+export async function writeReturnLabel(db: Db, atomic: Atomic, ids: IdGen, input: CreateLabelInput): Promise<{ label: ReturnLabelRow | null; created: boolean }> {
   const { order } = input.owned;
   const itemIds = [...input.itemIds];
   const id = ids('rl');
@@ -55,12 +66,13 @@ export async function createReturnLabel(db: Db, atomic: Atomic, ids: IdGen, inpu
           conversationId: v(input.conversationId, 'conversation_id'), createdAt: v(input.now, 'created_at'),
         })
         .from(sql`(select 1)`)
-        .where(stillOut),
+        .where(input.requires ? and(stillOut, input.requires) : stillOut),
     ),
     db
       .update(orderItems)
       .set({ status: 'returned' })
       .where(and(eq(orderItems.orderId, order.id), inArray(orderItems.id, itemIds), sql`exists (select 1 from ${returnLabels} where ${returnLabels.id} = ${id})`)),
+    ...(input.withLabel?.(id, sql`exists (select 1 from ${returnLabels} where ${returnLabels.id} = ${id})`) ?? []),
     ...(input.alongWith ?? []),
     ...(input.record?.(id, trackingCodeFor(id)) ?? []).map((e) => insertEventIf(db, e, sql`select 1 from ${returnLabels} where ${returnLabels.id} = ${id}`)),
   ]);
@@ -69,6 +81,5 @@ export async function createReturnLabel(db: Db, atomic: Atomic, ids: IdGen, inpu
   // Lost the race: the label that took these items is the answer.
   const labels = await db.select().from(returnLabels).where(eq(returnLabels.orderId, order.id));
   const winner = labels.find((l) => itemIds.some((i) => l.items.includes(i)));
-  if (!winner) throw new Error('return label missing after insert');
-  return { label: winner, created: false };
+  return { label: winner ?? null, created: false };
 }

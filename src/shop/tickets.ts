@@ -19,15 +19,20 @@ export interface OpenTicketInput {
   record?: (ticketId: string) => EventRow;
 }
 
+/** The ticket row's insert: at most one per conversation (a second asks joins the first). */
+export function ticketInsert(db: Db, id: string, row: Omit<OpenTicketInput, 'record'>) {
+  return db
+    .insert(tickets)
+    .values({ id, conversationId: row.conversationId, customerId: row.customerId, sessionId: row.sessionId, segment: row.segment, priority: row.priority, summary: row.summary, clientKey: row.clientKey, status: 'open', createdAt: row.now })
+    .onConflictDoNothing({ target: tickets.conversationId });
+}
+
 export async function openTicket(db: Db, atomic: Atomic, ids: IdGen, input: OpenTicketInput): Promise<{ ticket: TicketRow; created: boolean }> {
   const id = ids('tk');
   const { record, ...row } = input;
   const event = record?.(id);
   await atomic([
-    db
-      .insert(tickets)
-      .values({ id, conversationId: row.conversationId, customerId: row.customerId, sessionId: row.sessionId, segment: row.segment, priority: row.priority, summary: row.summary, clientKey: row.clientKey, status: 'open', createdAt: row.now })
-      .onConflictDoNothing({ target: tickets.conversationId }),
+    ticketInsert(db, id, row),
     ...(event ? [insertEventIf(db, event, sql`select 1 from ${tickets} where ${tickets.id} = ${id}`)] : []),
   ]);
   const [ticket] = await db.select().from(tickets).where(eq(tickets.conversationId, input.conversationId)).limit(1);

@@ -5,7 +5,7 @@ import { cartOwner, fail, ok, productNotFound } from './results.js';
 
 export const addToCartTool = defineTool({
   name: 'add_to_cart',
-  description: 'Add a product in one size to the cart (quantity 1–10). Checks stock; a sold-out size is refused with the sizes available. Returns the cart.',
+  description: 'Add a product in one size to the cart; a sold-out size is refused with the sizes in stock. Returns the cart.',
   schema: toolSchemas.add_to_cart,
   async run(args, ctx) {
     const found = await findProduct(ctx.db, args.productId);

@@ -2,6 +2,11 @@
 import type { toolSchemas } from './schemas.js';
 import type { Tool, ToolName } from './types.js';
 import { addToCartTool } from './add-to-cart.js';
+import { cancelOrderTool } from './cancel-order.js';
+import { changeShippingAddressTool } from './change-shipping-address.js';
+import { exchangeItemsTool } from './exchange-items.js';
+import { refundStatusTool } from './refund-status.js';
+import { reportProblemTool } from './report-problem.js';
 import { createReturnLabelTool } from './create-return-label.js';
 import { escalateToHumanTool } from './escalate-to-human.js';
 import { getProductTool } from './get-product.js';
@@ -29,4 +34,9 @@ export const ALL_TOOLS: { readonly [N in ToolName]: Tool<(typeof toolSchemas)[N]
   verify_customer: verifyCustomerTool,
   escalate_to_human: escalateToHumanTool,
   store_policy: storePolicyTool,
+  cancel_order: cancelOrderTool,
+  change_shipping_address: changeShippingAddressTool,
+  exchange_items: exchangeItemsTool,
+  refund_status: refundStatusTool,
+  report_problem: reportProblemTool,
 };

@@ -8,7 +8,7 @@ const SUMMARY_MAX = 2_000;
 
 export const escalateToHumanTool = defineTool({
   name: 'escalate_to_human',
-  description: 'Hand over to a human colleague: opens a support ticket and returns the expected wait. Use when the shopper asks for a person or you cannot help.',
+  description: 'Hand over to a human colleague (asked for, or you cannot help): opens a ticket, returns the expected wait.',
   schema: toolSchemas.escalate_to_human,
   async run(args, ctx) {
     const now = ctx.now();

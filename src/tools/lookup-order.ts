@@ -1,4 +1,4 @@
-import { findOwnedOrder, orderSummary, orderView, recentOrders } from '../shop/index.js';
+import { addressLine, findOwnedOrder, orderSummary, orderView, recentOrders, refundsOf, refundView } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { mustVerify, ok, orderNotFound, verifiedCustomerId } from './results.js';
@@ -6,7 +6,7 @@ import { mustVerify, ok, orderNotFound, verifiedCustomerId } from './results.js'
 export const lookupOrderTool = defineTool({
   name: 'lookup_order',
   description:
-    'The shopper’s order by number: status, dates, tracking, items (with ids), whether and until when it can be returned. Without a number: recent orders. Needs a signed-in or verified shopper.',
+    'The shopper’s order by number: status, dates, tracking, address, items with ids, return window, refunds. No number: recent orders.',
   schema: toolSchemas.lookup_order,
   async run(args, ctx) {
     const customerId = verifiedCustomerId(ctx);
@@ -18,6 +18,8 @@ export const lookupOrderTool = defineTool({
     }
     const owned = await findOwnedOrder(ctx.db, customerId, args.orderNumber);
     if (!owned) return orderNotFound(args.orderNumber);
-    return ok({ order: orderView(owned, now) });
+    // Refunds and the delivery address ride along, so a persona without refund_status can still answer "where is my refund?".
+    const refunds = await refundsOf(ctx.db, customerId, owned.order.id);
+    return ok({ order: { ...orderView(owned, now), ...(owned.order.shipTo ? { shipTo: addressLine(owned.order.shipTo) } : {}), ...(refunds.length ? { refunds: refunds.map((r) => refundView(r, now)) } : {}) } });
   },
 });

@@ -7,7 +7,7 @@ import { cartOwner, mustVerify, ok, orderNotFound, verifiedCustomerId } from './
 
 export const reorderTool = defineTool({
   name: 'reorder',
-  description: 'Put a past order’s items back in the cart (same sizes, as stock allows); reports what was added and what is unavailable.',
+  description: 'Put a past order’s items back in the cart (same sizes, as stock allows).',
   schema: toolSchemas.reorder,
   async run(args, ctx) {
     const customerId = verifiedCustomerId(ctx);

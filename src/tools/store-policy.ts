@@ -5,7 +5,7 @@ import { ok, verifiedCustomerId } from './results.js';
 
 export const storePolicyTool = defineTool({
   name: 'store_policy',
-  description: 'Store policy: shipping options and times, returns, sizing, payment, the assistant being an AI, general. Answer policy questions from this, not from memory.',
+  description: 'Store policy by topic (orders: cancelling, address, problems, limits). Answer policy questions from this, not memory.',
   schema: toolSchemas.store_policy,
   async run(args, ctx) {
     const data: Record<string, unknown> = { topic: args.topic, policy: STORE_POLICY[args.topic] };

@@ -19,6 +19,11 @@ export const TOOL_NAMES = [
   'verify_customer',
   'escalate_to_human',
   'store_policy',
+  'cancel_order',
+  'change_shipping_address',
+  'exchange_items',
+  'refund_status',
+  'report_problem',
 ] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 

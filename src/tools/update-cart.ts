@@ -5,7 +5,7 @@ import { cartOwner, fail, ok, productNotFound } from './results.js';
 
 export const updateCartTool = defineTool({
   name: 'update_cart',
-  description: 'Change a cart line (product id + its current size): set quantity (0 removes it) or move it to newSize. Checks stock; returns the cart.',
+  description: 'Change a cart line (product id + current size): quantity (0 removes it) or newSize. Returns the cart.',
   schema: toolSchemas.update_cart,
   async run(args, ctx) {
     if (args.quantity === undefined && args.newSize === undefined) return fail('invalid_arguments', 'Give a new quantity (0 removes the line) or a newSize.', 'quantity');

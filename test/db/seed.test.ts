@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import { conversations, customers, DAY_MS } from '../../src/db/index.js';
-import { DEMO_SHOPPERS, generateDemoStore, seedDemoStore, seedSql } from '../../src/db/seed/index.js';
+import { DEMO_SHOPPERS, MARCUS_SHIPPED_ORDER, PROCESSING_ORDERS, generateDemoStore, seedDemoStore, seedSql } from '../../src/db/seed/index.js';
 import { SEED_TABLES, rowsPerStatement } from '../../src/db/seed/tables.js';
 import { tempDbsPerTest, type TempDb } from '../support/db.js';
 
@@ -124,19 +124,25 @@ describe('the demo store is a believable fashion shop', () => {
 
     const marcus = of(DEMO_SHOPPERS.marcus.id);
     expect(marcus.customer.email).toBe('marcus@example.com');
-    expect(marcus.orders).toHaveLength(2);
+    expect(marcus.orders).toHaveLength(3);
     const returnable = marcus.orders.find((o) => o.number === '28473')!;
     expect(returnable).toMatchObject({ status: 'delivered', deliveredAt: NOW - 5 * DAY_MS });
-    const inTransit = marcus.orders.find((o) => o.number !== '28473')!;
+    const inTransit = marcus.orders.find((o) => o.number === MARCUS_SHIPPED_ORDER)!;
     expect(inTransit).toMatchObject({ status: 'shipped', deliveredAt: null });
     expect(inTransit.trackingCode).toBeTruthy();
     expect(marcus.sessions.length).toBeGreaterThan(0);
+    // Orders placed hours ago that can still be cancelled or sent elsewhere, with an address to change.
+    for (const [who, number] of [[marcus, PROCESSING_ORDERS.marcus], [of(DEMO_SHOPPERS.sarah.id), PROCESSING_ORDERS.sarah]] as const) {
+      const o = who.orders.find((x) => x.number === number)!;
+      expect(o).toMatchObject({ status: 'processing', shippedAt: null, trackingCode: null, shipTo: { country: 'US' } });
+      expect(NOW - o.createdAt).toBeLessThan(DAY_MS);
+    }
 
     const sarah = of(DEMO_SHOPPERS.sarah.id);
     expect(sarah.customer).toMatchObject({ email: 'sarah@example.com', loyaltyTier: 'gold' });
     expect(sarah.customer.loyaltyPoints).toBeGreaterThan(0);
-    expect(sarah.orders).toHaveLength(7);
-    expect(sarah.orders.every((o) => o.status === 'delivered')).toBe(true);
+    expect(sarah.orders).toHaveLength(8);
+    expect(sarah.orders.filter((o) => o.status === 'delivered')).toHaveLength(7);
     expect(sarah.sessions.length).toBeGreaterThan(3);
   });
 });

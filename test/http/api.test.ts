@@ -40,7 +40,7 @@ describe('POST /api/chat', () => {
     const res = await f.app.request(...post('/api/chat', { message: 'hi' }, { Authorization: `Bearer ${await f.token('c_sarah')}` }));
     const body = (await res.json()) as ChatJson;
     expect(body.segment).toMatchObject({ id: 'vip' });
-    expect(body.segment.reasons.join(' ')).toMatch(/7 orders/);
+    expect(body.segment.reasons.join(' ')).toMatch(/8 orders/);
     expect(body.persona.id).toBe('vip');
     expect(body.reply).toContain('Sarah');
   });

@@ -22,10 +22,10 @@ describe('db:seed and segment CLIs', () => {
 
     const sarah = run('src/cli/segment.ts', 'sarah@example.com');
     expect(sarah.status).toBe(0);
-    expect(sarah.stdout).toMatch(/orders\s+7/);
+    expect(sarah.stdout).toMatch(/orders\s+8/);
     expect(sarah.stdout).toMatch(/loyalty\s+gold, 1240 points/);
     expect(sarah.stdout).toContain('Segment: vip (rule orders-5-plus in data/segments.yaml)');
-    expect(sarah.stdout).toContain('- 7 orders ≥ 5');
+    expect(sarah.stdout).toContain('- 8 orders ≥ 5');
 
     const nobody = run('src/cli/segment.ts', 'nobody@example.com');
     expect(nobody.status).toBe(1);

@@ -17,6 +17,12 @@ export const DEMO_SHOPPERS = {
 /** Marcus's parcel still on its way. */
 export const MARCUS_SHIPPED_ORDER = '28502';
 
+/** Orders placed hours ago, not yet shipped: they can still be cancelled or sent elsewhere. */
+export const PROCESSING_ORDERS = { marcus: '28511', sarah: '28512' } as const;
+
+const MARCUS_ADDRESS = { name: 'Marcus Reid', line1: '48 Elm Street', city: 'Portland', state: 'OR', zip: '97205', country: 'US' } as const;
+const SARAH_ADDRESS = { name: 'Sarah Okafor', line1: '210 Lake Shore Drive', line2: 'Apt 5B', city: 'Chicago', state: 'IL', zip: '60611', country: 'US' } as const;
+
 const HOUR_MS = 3_600_000;
 
 export function demoShoppers(catalog: Catalog, now: number, rng: Rng): { customers: CustomerRow[]; sessions: SessionRow[]; orders: DraftOrder[] } {
@@ -46,6 +52,13 @@ export function demoShoppers(catalog: Catalog, now: number, rng: Rng): { custome
     number: MARCUS_SHIPPED_ORDER, customerId: 'c_marcus', items: inTransit, totalCents: totalOf(inTransit),
     status: 'shipped', createdAt: ago(2), shippedAt: ago(1), deliveredAt: null, carrier: 'FedEx', trackingCode: trackingCode('FedEx', rng),
   });
+  // Drawn after the orders above so the random rest of the store stays as it was.
+  const processing = [item('navy-stretch-chino-trousers', 'M'), item('white-organic-cotton-crew-tee', 'L')];
+  orders.push({
+    number: PROCESSING_ORDERS.marcus, customerId: 'c_marcus', items: processing, totalCents: totalOf(processing),
+    status: 'processing', createdAt: now - 5 * HOUR_MS, shippedAt: null, deliveredAt: null, carrier: null, trackingCode: null,
+  });
+  for (const o of orders) o.shipTo = { ...MARCUS_ADDRESS };
 
   const sarahBaskets: Array<[number, DraftItem[]]> = [
     [410, [item('red-satin-slip-midi-dress', 'S'), item('gold-hoop-earrings', 'ONE')]],
@@ -60,9 +73,14 @@ export function demoShoppers(catalog: Catalog, now: number, rng: Rng): { custome
     const carrier = rng.pick(['UPS', 'DHL']);
     orders.push({
       customerId: 'c_sarah', items, totalCents: totalOf(items), status: 'delivered', createdAt: ago(days),
-      shippedAt: ago(days) + 20 * HOUR_MS, deliveredAt: ago(days - 3), carrier, trackingCode: trackingCode(carrier, rng),
+      shippedAt: ago(days) + 20 * HOUR_MS, deliveredAt: ago(days - 3), carrier, trackingCode: trackingCode(carrier, rng), shipTo: { ...SARAH_ADDRESS },
     });
   }
+  const sarahNew = [item('champagne-satin-slip-midi-dress', 'S')];
+  orders.push({
+    number: PROCESSING_ORDERS.sarah, customerId: 'c_sarah', items: sarahNew, totalCents: totalOf(sarahNew), status: 'processing',
+    createdAt: now - 3 * HOUR_MS, shippedAt: null, deliveredAt: null, carrier: null, trackingCode: null, shipTo: { ...SARAH_ADDRESS },
+  });
 
   const sessionRows: SessionRow[] = [
     ...[205, 60, 9, 2].map((d, i) => session(`s_marcus_${i + 1}`, 'c_marcus', ago(d) - HOUR_MS, 4 + i * 3)),

@@ -2,7 +2,7 @@
 import { DAY_MS } from '../index.js';
 import type { segmentMemberships } from '../schema.js';
 import { generateCatalog, type ProductRow, type VariantRow } from './catalog.js';
-import { DEMO_SHOPPERS, MARCUS_SHIPPED_ORDER, demoShoppers, type CustomerRow, type SessionRow } from './demo-shoppers.js';
+import { DEMO_SHOPPERS, MARCUS_SHIPPED_ORDER, PROCESSING_ORDERS, demoShoppers, type CustomerRow, type SessionRow } from './demo-shoppers.js';
 import { indexCatalog, numberOrders, randomOrder, type DraftOrder, type OrderItemRow, type OrderRow } from './orders.js';
 import { FIRST_NAMES, LAST_NAMES, emailFor, loyaltyFor, registrationAnswers } from './people.js';
 import { createRng } from './rng.js';
@@ -63,7 +63,7 @@ export function generateDemoStore({ now }: { now: number }): DemoStore {
     sessions.push({ id: `s_anon_${String(k).padStart(3, '0')}`, customerId: null, startedAt: now - rng.int(0, 60 * 24) * 60 * 60_000, pagesSeen: rng.int(1, 12) });
   }
 
-  const reserved = new Set<string>([DEMO_SHOPPERS.marcus.returnableOrder, MARCUS_SHIPPED_ORDER]);
+  const reserved = new Set<string>([DEMO_SHOPPERS.marcus.returnableOrder, MARCUS_SHIPPED_ORDER, ...Object.values(PROCESSING_ORDERS)]);
   const { orders, items } = numberOrders(drafts, rng, reserved, Number(DEMO_SHOPPERS.marcus.returnableOrder) - 30);
 
   // Hand-picked lists a merchandiser keeps outside the order history.

@@ -7,7 +7,9 @@ import type { Rng } from './rng.js';
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderItemRow = typeof orderItems.$inferSelect;
 export type DraftItem = Omit<OrderItemRow, 'id' | 'orderId' | 'status'>;
-export type DraftOrder = Omit<OrderRow, 'id' | 'number'> & { number?: string; items: DraftItem[] };
+/** Address and cancellation fields default to none; a draft sets them only when it has them. */
+export type DraftOrder = Omit<OrderRow, 'id' | 'number' | 'shipTo' | 'cancelledAt' | 'cancelReason'> &
+  Partial<Pick<OrderRow, 'shipTo' | 'cancelledAt' | 'cancelReason'>> & { number?: string; items: DraftItem[] };
 
 const HOUR_MS = 3_600_000;
 export const CARRIERS = ['UPS', 'USPS', 'FedEx', 'DHL'] as const;
@@ -93,7 +95,7 @@ export function numberOrders(drafts: DraftOrder[], rng: Rng, reserved: ReadonlyS
   for (const d of [...drafts].sort((a, b) => a.createdAt - b.createdAt)) {
     const { items, number, ...rest } = d;
     const id = `o_${number}`;
-    orderRows.push({ id, number: number!, ...rest });
+    orderRows.push({ id, number: number!, shipTo: null, cancelledAt: null, cancelReason: null, ...rest });
     items.forEach((it, k) => itemRows.push({ id: `oi_${number}_${k + 1}`, orderId: id, status: d.status, ...it }));
   }
   return { orders: orderRows, items: itemRows };

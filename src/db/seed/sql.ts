@@ -21,7 +21,7 @@ function inserts(table: Table, rows: readonly Record<string, unknown>[]): string
   const names = columns.map(([, c]) => `"${c.name}"`).join(', ');
   return chunk(rows, ROWS_PER_INSERT).map((part) => {
     // mapToDriverValue serializes JSON columns exactly as drizzle would when inserting.
-    const values = part.map((row) => `(${columns.map(([key, c]) => literal(row[key] === undefined ? null : c.mapToDriverValue(row[key]))).join(', ')})`);
+    const values = part.map((row) => `(${columns.map(([key, c]) => literal(row[key] == null ? null : c.mapToDriverValue(row[key]))).join(', ')})`);
     return `INSERT INTO "${getTableName(table)}" (${names}) VALUES\n${values.join(',\n')};`;
   });
 }

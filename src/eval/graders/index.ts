@@ -38,6 +38,7 @@ export async function gradeRun(input: GradeInput, opts: GradeOptions): Promise<C
 
 export { gradeToolCalls, gradeReply, gradePersona, gradeGrounded, gradePolicy, gradeBudgets, gradeJudge };
 export { gradeInvariance } from './invariance.js';
+export { gradeState, type StoreState } from './state.js';
 export { policyOutcome, isAffirmative } from './policy.js';
 export { effectiveShopper } from './identity.js';
 export { matchesSubset } from './match.js';

@@ -3,7 +3,10 @@ import type { EvalCase } from '../case-schema.js';
 import { gradeRun, type GradeOptions } from '../graders/index.js';
 import type { CaseRun, TurnRecord } from '../types.js';
 import { chatTurn } from './client.js';
+import { runCustomAssertion } from './custom-assert.js';
 import { traitsOf, type Harness } from './harness.js';
+import { readStoreState } from './state.js';
+import { gradeState } from '../graders/state.js';
 import { insertFixtures, loadStoreFacts, materializeShopper } from './store.js';
 
 export interface Instance {
@@ -45,6 +48,8 @@ export async function runInstance(h: Harness, inst: Instance, grade: GradeOption
       conversationId = conv;
     }
     const checks = await gradeRun({ evalCase: c, run: { turns, forcedPersona: inst.forcedPersona }, shopper: shopper.facts, store }, grade);
+    checks.push(...(await runCustomAssertion(c, { caseId: c.id, turns, shopper: shopper.facts })));
+    if (c.state) checks.push(...gradeState(c.state, await readStoreState(env.store.db, c.state, { customerId: shopper.facts.customerId ?? shopper.tokenFor, sessionId })));
     const personaOf = turns[0]?.persona;
     return {
       ...base,
