@@ -11,7 +11,7 @@ import { ConfigError, createLogger } from './core/index.js';
 import { customers } from './db/index.js';
 import { openNodeDb } from './db/node.js';
 import { seedDemoStore } from './db/seed/index.js';
-import { loadSegmentRulesFile } from './segments/node.js';
+import { nodeSegmentRulesSource } from './segments/node.js';
 import { nodePersonaSource } from './personas/node.js';
 import { createOpenAIProvider } from './agent/index.js';
 import { createOfflineProvider } from './agent/offline/index.js';
@@ -40,11 +40,14 @@ async function main(): Promise<void> {
     }
   }
   const { provider, fallback } = models(config);
+  // Watched like the prompts: a new segment and its persona go live together, without a restart.
+  const rulesSource = nodeSegmentRulesSource(join(config.dataDir, 'segments.yaml'));
   const tailor = await createTailor({
     db: handle.db,
     atomic: handle.atomic,
     dataVersion: handle.dataVersion,
-    rules: loadSegmentRulesFile(join(config.dataDir, 'segments.yaml')),
+    rules: rulesSource.load(),
+    rulesSource,
     personaSource: nodePersonaSource(config.promptsDir),
     provider,
     fallback,
@@ -59,7 +62,7 @@ async function main(): Promise<void> {
     now: tailor.now,
     ids: tailor.ids,
     modelName: provider.name,
-    personas: tailor.personas,
+    personas: { reload: tailor.reload },
     logger,
     clientIp: (c) => getConnInfo(c).remote.address,
     inflight,
@@ -85,7 +88,7 @@ async function main(): Promise<void> {
     // Responses of finished turns are flushed; whatever still holds a socket is cut.
     await Promise.race([closed, sleep(1000)]);
     server.closeAllConnections();
-    tailor.personas.close();
+    tailor.close();
     await handle.close();
     process.exit(0);
   };

@@ -68,7 +68,8 @@ async function build(env: Env): Promise<Handler> {
     now: tailor.now,
     ids: tailor.ids,
     modelName: provider.name,
-    personas: tailor.personas,
+    // Answers plainly that prompts are bundled: there is nothing on Workers to reload from.
+    personas: { reload: tailor.reload },
     logger,
     clientIp: (c: Context) => c.req.header('CF-Connecting-IP') ?? undefined,
   });

@@ -4,10 +4,14 @@ import { loadConfig } from '../config.js';
 import { formatIssue, lintPersonas } from '../personas/index.js';
 import { nodePersonaSource } from '../personas/node.js';
 import { countTokens } from '../personas/tokens.js';
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { loadSegmentIds, loadToolDefinitions } from './persona-tools.js';
+import { readReadme, tokenTable, withTokenTable } from './readme-figures.js';
 import { runCli } from './run.js';
 
 async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { 'update-readme': { type: 'boolean', default: false } } });
   const config = loadConfig(process.env);
   const source = nodePersonaSource(config.promptsDir);
   const root = source.root ?? config.promptsDir;
@@ -29,6 +33,10 @@ async function main(): Promise<number> {
   const rows = result.tokens.map((t) => [t.persona, t.variant ?? '-', String(t.prompt), String(t.tools), String(t.total), t.total > budget ? 'OVER' : 'ok']);
   printTable(['persona', 'variant', 'prompt', 'tools', 'total', ''], rows);
 
+  if (values['update-readme'] && !result.issues.length) {
+    await writeFile('README.md', withTokenTable(await readReadme(), tokenTable(result.tokens)));
+    console.log('\nREADME.md: token table updated');
+  }
   const n = result.set.personas.size;
   if (result.issues.length) {
     console.error(`\n✗ ${result.issues.length} error${result.issues.length === 1 ? '' : 's'} in ${root}/`);
@@ -45,4 +53,8 @@ function printTable(head: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
-runCli('personas:lint', main, 'usage: npm run personas:lint\n  Checks every persona in TAILOR_PROMPTS_DIR (default prompts/) and prints its token cost against the budget.');
+runCli(
+  'personas:lint',
+  main,
+  'usage: npm run personas:lint [-- --update-readme]\n  Checks every persona in TAILOR_PROMPTS_DIR (default prompts/) and the prompt rules (prompts/prompt-rules.yaml),\n  and prints its token cost against the budget. --update-readme writes the token table into README.md.',
+);

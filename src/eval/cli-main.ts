@@ -1,21 +1,20 @@
-// `npm run eval`: load cases, run them through the real app, grade, report, and gate on the
-// baseline. Returns the exit code instead of exiting, so tests drive it in-process.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// `npm run eval`: check the prompts (lint, prompt rules, rendered-prompt snapshots), load
+// cases, run them through the real app, grade, report, and gate on the baseline. Returns the
+// exit code instead of exiting, so tests drive it in-process.
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { baselineFrom, gate, parseBaseline } from './baseline.js';
 import { CaseFileError } from './case-loader.js';
-import { compareResults, formatComparison } from './compare.js';
-import { loadCasesFromDir, writeReports } from './files.js';
-import type { GradeOptions } from './graders/index.js';
-import { createOpenAIJudge } from './judge-openai.js';
-import { createModel, type ModelEnv } from './models.js';
-import { EvalConfigSchema, idMatcher, parseArgs, parseEvalConfig, USAGE, type CliOptions, type EvalConfig } from './options.js';
-import type { Recorder } from './record.js';
-import { createProgress, formatSummary } from './reporters/index.js';
-import { createHarness } from './runner/harness.js';
-import { countInstances, runSuite } from './runner/suite.js';
 import type { EvalCase } from './case-schema.js';
-import type { SuiteResult } from './types.js';
+import { createRunner, type RunOnce } from './cli-run.js';
+import { compareResults, formatComparison } from './compare.js';
+import { compareRuns, readReport } from './compare-runs.js';
+import { loadCasesFromDir, writeReports } from './files.js';
+import type { ModelEnv } from './models.js';
+import { EvalConfigSchema, idMatcher, parseArgs, parseEvalConfig, USAGE, type CliOptions, type EvalConfig } from './options.js';
+import { checkPrompts, snapshotGateLines, writeSnapshots, type PromptCheck } from './prompt-gate.js';
+import { formatSummary } from './reporters/index.js';
+import { didYouMean } from '../personas/index.js';
 
 export interface CliIo {
   cwd: string;
@@ -25,93 +24,48 @@ export interface CliIo {
   tty: boolean;
 }
 
+interface Setup {
+  opts: CliOptions;
+  config: EvalConfig;
+  cases: EvalCase[];
+}
+
 export async function runEvalCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let opts: CliOptions;
-  let config: EvalConfig;
-  let cases: EvalCase[];
-  try {
-    opts = parseArgs(argv);
-    if (opts.help) {
-      io.out(`${USAGE}\n`);
-      return 0;
-    }
-    const configPath = resolve(io.cwd, opts.configFile);
-    config = existsSync(configPath) ? parseEvalConfig(readFileSync(configPath, 'utf8'), opts.configFile) : EvalConfigSchema.parse({});
-    const match = idMatcher(opts.filter);
-    cases = loadCasesFromDir(opts.casesDir, io.cwd).filter((c) => match(c.id) && (!opts.tags.length || opts.tags.some((t) => c.tags.includes(t))));
-    if (!cases.length) throw new Error('no case matches --filter/--tag');
-  } catch (err) {
-    io.err(`eval: ${err instanceof CaseFileError ? err.message : (err as Error).message}\n`);
-    return 2;
-  }
+  const setup = prepare(argv, io);
+  if (typeof setup === 'number') return setup;
+  const { opts, config, cases } = setup;
+  if (opts.compareReports) return compareReportFiles(opts.compareReports, io);
 
   const promptsDir = resolve(io.cwd, opts.promptsDir ?? io.env.TAILOR_PROMPTS_DIR ?? 'prompts');
   const rulesFile = resolve(io.cwd, opts.rulesFile ?? join(io.env.TAILOR_DATA_DIR ?? 'data', 'segments.yaml'));
-  const now = Date.parse(config.now);
-  const { provider, baseURL } = createModel(opts.model, io.env, { replay: opts.replay });
-  const judge = opts.judge ? createOpenAIJudge(opts.judge, { apiKey: io.env.OPENAI_API_KEY, baseURL: io.env.OPENAI_BASE_URL }) : null;
-  const grade: GradeOptions = { perkPhrases: config.perkPhrases, briefMaxChars: config.briefMaxChars, defaultBudgets: config.defaultBudgets, judge };
-  // Record/replay attribute every model request to the case running now: one case at a time.
-  const concurrency = opts.record || opts.replay ? 1 : (opts.concurrency ?? config.concurrency);
-  const ciMode = !!io.env.CI && io.env.CI !== 'false';
-
-  const runOnce = async (variant: { persona: string; variant: string } | null, label: string | null): Promise<SuiteResult> => {
-    const harness = await createHarness({ promptsDir, rulesFile, now, provider, variant });
-    let recorder: Recorder | null = null;
-    try {
-      if (opts.record || opts.replay) {
-        // Loaded only here: importing nock patches Node's HTTP stack for the whole process.
-        const { createRecorder } = await import('./record.js');
-        recorder = createRecorder({
-          mode: opts.record ? 'record' : 'replay',
-          root: resolve(io.cwd, opts.recordingsDir),
-          model: opts.model,
-          baseURL: baseURL!,
-          source: io.env.EVAL_RECORDING_SOURCE ?? `${opts.model} at ${baseURL}`,
-        });
-      }
-      const total = countInstances(cases, harness.personaIds) * opts.repeat;
-      const progress = createProgress({ total, tty: io.tty && !ciMode, out: { write: io.err } });
-      const result = await runSuite(cases, {
-        harness,
-        model: opts.model,
-        judgeName: opts.judge,
-        grade,
-        concurrency,
-        repeat: opts.repeat,
-        label,
-        onRun: (r) => progress.tick(r),
-        around: recorder ? (inst, run) => recorder!.around(inst, run) : undefined,
-      });
-      progress.done();
-      return result;
-    } finally {
-      recorder?.close();
-      harness.close();
-    }
-  };
-
-  if (opts.compare) {
-    const { persona, variants } = opts.compare;
-    const a = await runOnce({ persona, variant: variants[0] }, `${persona}@${variants[0]}`);
-    const b = await runOnce({ persona, variant: variants[1] }, `${persona}@${variants[1]}`);
-    const comparison = compareResults(a, b, persona, variants);
-    const text = formatComparison(comparison);
-    io.out(text);
-    const dir = resolve(io.cwd, opts.reportsDir);
-    writeReports(a, join(dir, `compare-${variants[0]}`), [], {});
-    writeReports(b, join(dir, `compare-${variants[1]}`), [], {});
-    writeFileSync(join(dir, 'compare.md'), text);
-    writeFileSync(join(dir, 'compare.json'), `${JSON.stringify(comparison, null, 2)}\n`);
-    io.out(`Reports: ${join(opts.reportsDir, 'compare.md')} and compare-<variant>/eval.html\n`);
+  const snapshotsDir = resolve(io.cwd, opts.snapshotsDir);
+  const prompts = await checkPrompts({ cwd: io.cwd, promptsDir, rulesFile, snapshotsDir });
+  if (prompts.check.errors.length) return promptErrors(prompts.check, io);
+  if (opts.updateSnapshots) {
+    const { written, removed } = writeSnapshots(prompts.rendered, snapshotsDir);
+    const changed = prompts.check.snapshots.length;
+    io.out(`Snapshots: ${changed ? `${changed} accepted` : 'unchanged'} in ${prompts.check.snapshotsDir}/ (${written.length} file(s)${removed.length ? `, removed ${removed.join(', ')}` : ''}). Commit them with the prompt change.\n`);
     return 0;
   }
 
-  const result = await runOnce(null, null);
+  const ciMode = !!io.env.CI && io.env.CI !== 'false';
+  let runner: { runOnce: RunOnce };
+  try {
+    runner = createRunner(opts, config, cases, { promptsDir, rulesFile }, { ...io, ciMode });
+  } catch (err) {
+    io.err(`eval: ${(err as Error).message}\n`);
+    return 2;
+  }
+  if (opts.compare) return compareVariants(opts, prompts.personas, runner.runOnce, io);
+
+  const result = await runner.runOnce(null, null);
+  result.prompts = prompts.check;
   io.out(`${formatSummary(result)}\n`);
+  for (const c of prompts.check.snapshots) io.out(`\n${c.diff}`);
   const baselinePath = resolve(io.cwd, opts.baselineFile);
   let code = 0;
   const gateLines: string[] = [];
+  const snapshotLines = snapshotGateLines(prompts.check);
   if (opts.ci) {
     let baseline = null;
     try {
@@ -121,10 +75,15 @@ export async function runEvalCli(argv: readonly string[], io: CliIo): Promise<nu
       return 2;
     }
     const complete = !opts.filter && !opts.tags.length;
-    const verdict = gate(result, baseline, { tolerance: opts.tolerance ?? config.ci.tolerance, complete });
-    gateLines.push(...verdict.regressions.map((r) => `REGRESSION: ${r}`), ...verdict.notes);
-    io.out(`\nCI gate (${opts.baselineFile}): ${verdict.ok ? 'passed' : 'FAILED'}\n${gateLines.map((l) => `  ${l}`).join('\n')}${gateLines.length ? '\n' : ''}`);
-    if (!verdict.ok) code = 1;
+    const verdict = gate(result, baseline, { tolerance: opts.tolerance ?? config.ci.tolerance, complete, failOnNew: opts.failOnNew });
+    for (const w of verdict.warnings) io.err(`WARNING: ${w}\n`);
+    gateLines.push(...snapshotLines.map((l) => `REGRESSION: ${l}`), ...verdict.regressions.map((r) => `REGRESSION: ${r}`), ...verdict.warnings.map((w) => `WARNING: ${w}`), ...verdict.notes);
+    const ok = verdict.ok && snapshotLines.length === 0;
+    io.out(`\nCI gate (${opts.baselineFile}, ${prompts.check.snapshotsDir}/): ${ok ? 'passed' : 'FAILED'}\n${gateLines.map((l) => `  ${l}`).join('\n')}${gateLines.length ? '\n' : ''}`);
+    if (!ok) code = 1;
+  } else if (snapshotLines.length) {
+    gateLines.push(...snapshotLines);
+    io.out(`\nPrompt snapshots:\n${snapshotLines.map((l) => `  ${l}`).join('\n')}\n`);
   }
   if (opts.updateBaseline) {
     if (opts.filter || opts.tags.length || opts.repeat > 1) {
@@ -137,4 +96,75 @@ export async function runEvalCli(argv: readonly string[], io: CliIo): Promise<nu
   const files = writeReports(result, resolve(io.cwd, opts.reportsDir), gateLines, io.env);
   io.out(`Reports: ${files.map((f) => f.replace(`${io.cwd}/`, '')).join(', ')}\n`);
   return code;
+}
+
+function prepare(argv: readonly string[], io: CliIo): Setup | number {
+  try {
+    const opts = parseArgs(argv);
+    if (opts.help) {
+      io.out(`${USAGE}\n`);
+      return 0;
+    }
+    if (opts.compareReports) return { opts, config: EvalConfigSchema.parse({}), cases: [] };
+    const configPath = resolve(io.cwd, opts.configFile);
+    const config = existsSync(configPath) ? parseEvalConfig(readFileSync(configPath, 'utf8'), opts.configFile) : EvalConfigSchema.parse({});
+    const match = idMatcher(opts.filter);
+    const cases = loadCasesFromDir(opts.casesDir, io.cwd).filter((c) => match(c.id) && (!opts.tags.length || opts.tags.some((t) => c.tags.includes(t))));
+    if (!cases.length) throw new Error('no case matches --filter/--tag');
+    return { opts, config, cases };
+  } catch (err) {
+    io.err(`eval: ${err instanceof CaseFileError ? err.message : (err as Error).message}\n`);
+    return 2;
+  }
+}
+
+/** Lint or prompt-rule errors: the app would refuse these prompts, so no case runs. */
+function promptErrors(check: PromptCheck, io: CliIo): number {
+  const text = `Prompt check FAILED (${check.errors.length} error${check.errors.length === 1 ? '' : 's'}); no case was run:\n${check.errors.map((e) => `  ${e}`).join('\n')}\n`;
+  io.out(text);
+  if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, `## Tailor eval — prompt check failed\n\n${check.errors.map((e) => `- ${e}`).join('\n')}\n`);
+  return 1;
+}
+
+async function compareVariants(opts: CliOptions, personas: ReadonlyArray<{ id: string; variants: string[] }>, runOnce: RunOnce, io: CliIo): Promise<number> {
+  const { persona, variants } = opts.compare!;
+  const p = personas.find((x) => x.id === persona);
+  const problem = !p
+    ? `--compare: no persona "${persona}"${didYouMean(persona, personas.map((x) => x.id))}`
+    : !p.variants.length
+      ? `--compare: persona "${persona}" runs no experiment (it has no variants)`
+      : variants.filter((v) => !p.variants.includes(v)).map((v) => `--compare: persona "${persona}" has no variant "${v}"${didYouMean(v, p.variants)} (variants: ${p.variants.join(', ')})`)[0];
+  if (problem) {
+    io.err(`eval: ${problem}\n`);
+    return 2;
+  }
+  const a = await runOnce({ persona, variant: variants[0] }, `${persona}@${variants[0]}`);
+  const b = await runOnce({ persona, variant: variants[1] }, `${persona}@${variants[1]}`);
+  const comparison = compareResults(a, b, persona, variants);
+  const text = formatComparison(comparison);
+  io.out(text);
+  const dir = resolve(io.cwd, opts.reportsDir);
+  writeReports(a, join(dir, `compare-${variants[0]}`), [], {});
+  writeReports(b, join(dir, `compare-${variants[1]}`), [], {});
+  writeFileSync(join(dir, 'compare.md'), text);
+  writeFileSync(join(dir, 'compare.json'), `${JSON.stringify(comparison, null, 2)}\n`);
+  io.out(`Reports: ${join(opts.reportsDir, 'compare.md')} and compare-<variant>/eval.html\n`);
+  // A comparison of runs that could not run is no comparison: errors are not outcomes.
+  const errored = [...a.outcomes, ...b.outcomes].filter((o) => o.runs.some((r) => r.error)).length;
+  if (errored) io.err(`eval: ${errored} case instance(s) errored instead of answering; the comparison is not valid\n`);
+  return errored ? 1 : 0;
+}
+
+function compareReportFiles([before, after]: [string, string], io: CliIo): number {
+  try {
+    const a = readReport(resolve(io.cwd, before));
+    const b = readReport(resolve(io.cwd, after));
+    const c = compareRuns(a, b, [before, after]);
+    io.out(c.text);
+    if (a.model !== b.model) io.err(`WARNING: the reports come from different models (${a.model}, ${b.model})\n`);
+    return 0;
+  } catch (err) {
+    io.err(`eval: ${(err as Error).message}\n`);
+    return 2;
+  }
 }

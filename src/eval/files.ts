@@ -1,7 +1,7 @@
 // Node file plumbing for the CLI: case discovery and report writing.
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { parseCaseFiles } from './case-loader.js';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { CaseFileError, parseCaseFiles } from './case-loader.js';
 import type { EvalCase } from './case-schema.js';
 import { toHtml, toJUnit, toMarkdown } from './reporters/index.js';
 import type { SuiteResult } from './types.js';
@@ -17,7 +17,15 @@ function walk(dir: string): string[] {
 export function loadCasesFromDir(dir: string, cwd: string): EvalCase[] {
   const files = walk(resolve(cwd, dir)).map((f) => ({ file: relative(cwd, f).split(sep).join('/'), text: readFileSync(f, 'utf8') }));
   if (!files.length) throw new Error(`no case files (*.yaml) under ${dir}`);
-  return parseCaseFiles(files);
+  return parseCaseFiles(files).map((c) => (c.assert ? { ...c, assert: resolveAssert(c, cwd) } : c));
+}
+
+/** A case's `assert` module, resolved next to its file; a missing module stops the run at the case's line. */
+function resolveAssert(c: EvalCase, cwd: string): string {
+  const [path, name] = c.assert!.split('#');
+  const abs = resolve(cwd, dirname(c.file), path!);
+  if (!existsSync(abs)) throw new CaseFileError(c.file, c.line, `assert: no file ${relative(cwd, abs).split(sep).join('/')}`);
+  return name ? `${abs}#${name}` : abs;
 }
 
 export function writeReports(result: SuiteResult, dir: string, gateLines: readonly string[], env: { GITHUB_STEP_SUMMARY?: string }): string[] {

@@ -10,7 +10,7 @@ export interface ModelEnv {
   TAILOR_MODEL_TIMEOUT_MS?: string;
 }
 
-export function createModel(spec: string, env: ModelEnv, opts: { replay?: boolean } = {}): { provider: ModelProvider; baseURL: string | null } {
+export function createModel(spec: string, env: ModelEnv, opts: { replay?: boolean; fetch?: typeof fetch } = {}): { provider: ModelProvider; baseURL: string | null } {
   if (spec === 'offline') return { provider: createOfflineProvider(), baseURL: null };
   const model = spec.slice('openai:'.length);
   // Replays never reach the network, so they need no real key.
@@ -18,5 +18,5 @@ export function createModel(spec: string, env: ModelEnv, opts: { replay?: boolea
   if (!apiKey) throw new Error(`--model ${spec} needs OPENAI_API_KEY (and OPENAI_BASE_URL for a non-OpenAI endpoint)`);
   const baseURL = env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1';
   const timeoutMs = Number(env.TAILOR_MODEL_TIMEOUT_MS ?? 30_000);
-  return { provider: createOpenAIProvider({ model, apiKey, baseURL, timeoutMs }), baseURL };
+  return { provider: createOpenAIProvider({ model, apiKey, baseURL, timeoutMs, fetch: opts.fetch }), baseURL };
 }

@@ -32,7 +32,14 @@ export interface CliOptions {
   concurrency: number | null;
   repeat: number;
   compare: { persona: string; variants: [string, string] } | null;
+  /** Two report files (eval.json) to compare, before and after. */
+  compareReports: [string, string] | null;
   ci: boolean;
+  failOnNew: boolean;
+  updateSnapshots: boolean;
+  snapshotsDir: string;
+  /** Response cache folder for a real model (null: no cache). */
+  cacheDir: string | null;
   updateBaseline: boolean;
   record: boolean;
   replay: boolean;
@@ -55,12 +62,17 @@ export const USAGE = `Usage: npm run eval -- [options]
   --concurrency <n>               cases in flight (default from evals/config.yaml)
   --repeat <k>                    run each case k times; a case passes only if all k pass (pass^k)
   --compare <persona>@<A>,<B>     run both variants of a persona's experiment side by side
-  --ci                            exit non-zero on a regression against evals/baseline.json
+  --compare-reports <a.json>,<b.json>  compare two earlier runs' reports (eval.json), no run
+  --ci                            exit non-zero on a regression against evals/baseline.json or a
+                                  rendered prompt that differs from evals/snapshots/
+  --fail-on-new                   under --ci, a new case (not in the baseline) that fails is a regression
   --update-baseline               rewrite evals/baseline.json from this run
+  --update-snapshots              accept the rendered prompts: rewrite evals/snapshots/ and exit (no run)
+  --cache <dir>                   real models: reuse responses keyed by the exact request (and repetition)
   --tolerance <0..1>              allowed drop of a persona's score under --ci
   --record | --replay             record model HTTP exchanges to / replay them from evals/recordings/<model>/
   --prompts <dir> --rules <file>  persona files and segment rules to evaluate (default prompts/, data/segments.yaml)
-  --cases <dir> --reports <dir> --baseline <file> --config <file> --recordings <dir>
+  --cases <dir> --reports <dir> --baseline <file> --config <file> --recordings <dir> --snapshots <dir>
 Without --ci the exit code is 0 whatever the scores; reports go to reports/ (eval.html, .json, .junit.xml, .md).`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -72,7 +84,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     concurrency: null,
     repeat: 1,
     compare: null,
+    compareReports: null,
     ci: false,
+    failOnNew: false,
+    updateSnapshots: false,
+    snapshotsDir: 'evals/snapshots',
+    cacheDir: null,
     updateBaseline: false,
     record: false,
     replay: false,
@@ -121,7 +138,17 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         o.compare = { persona: m[1]!, variants: [m[2]!, m[3]!] };
         break;
       }
+      case '--compare-reports': {
+        const v = value(flag).split(',');
+        if (v.length !== 2 || v.some((f) => !f.trim())) throw new Error(`--compare-reports needs two report files: before.json,after.json`);
+        o.compareReports = [v[0]!.trim(), v[1]!.trim()];
+        break;
+      }
       case '--ci': o.ci = true; break;
+      case '--fail-on-new': o.failOnNew = true; break;
+      case '--update-snapshots': o.updateSnapshots = true; break;
+      case '--snapshots': o.snapshotsDir = value(flag); break;
+      case '--cache': o.cacheDir = value(flag); break;
       case '--update-baseline': o.updateBaseline = true; break;
       case '--record': o.record = true; break;
       case '--replay': o.replay = true; break;
@@ -145,6 +172,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (o.record && o.replay) throw new Error('--record and --replay exclude each other');
   if ((o.record || o.replay) && o.model === 'offline') throw new Error('--record/--replay need a model that talks HTTP: add --model openai:<name>');
   if (o.compare && o.updateBaseline) throw new Error('--compare does not update the baseline');
+  if (o.compare && o.compare.variants[0] === o.compare.variants[1]) throw new Error(`--compare needs two different variants, got "${o.compare.variants[0]}" twice`);
+  if (o.cacheDir && o.model === 'offline') throw new Error('--cache is for a real model (--model openai:<name>); the offline model needs none');
+  if (o.cacheDir && (o.record || o.replay)) throw new Error('--cache and --record/--replay exclude each other');
   return o;
 }
 

@@ -16,6 +16,7 @@ export function combineRuns(runs: readonly CaseRun[]): CaseOutcome[] {
       instanceId,
       caseId: first.caseId,
       persona: first.forcedPersona ?? first.persona,
+      personas: personasOf(list),
       tags: first.tags,
       file: first.file,
       runs: list,
@@ -23,6 +24,15 @@ export function combineRuns(runs: readonly CaseRun[]): CaseOutcome[] {
       passes,
     };
   });
+}
+
+/** Every persona that served a turn of these runs, first-served first; the forced one when forced. */
+export function personasOf(runs: readonly CaseRun[]): string[] {
+  const first = runs[0]!;
+  if (first.forcedPersona) return [first.forcedPersona];
+  const seen = new Set<string>();
+  for (const r of runs) for (const t of r.turns) if (t.persona) seen.add(t.persona.id);
+  return seen.size ? [...seen] : [first.persona];
 }
 
 function group(outcomes: readonly CaseOutcome[], keysOf: (o: CaseOutcome) => string[]): GroupScore[] {
@@ -51,7 +61,7 @@ export function summarize(outcomes: readonly CaseOutcome[]): SuiteSummary {
     passRate: outcomes.length ? passed / outcomes.length : 0,
     runPassRate: runs.length ? runPasses / runs.length : 0,
     skippedChecks: runs.reduce((n, r) => n + r.checks.filter((c) => c.status === 'skipped').length, 0),
-    byPersona: group(outcomes, (o) => [o.persona]),
+    byPersona: group(outcomes, (o) => o.personas ?? [o.persona]),
     byTag: group(outcomes, (o) => o.tags),
   };
 }

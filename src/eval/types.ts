@@ -85,7 +85,10 @@ export interface CaseRun {
 export interface CaseOutcome {
   instanceId: string;
   caseId: string;
+  /** The persona of the first turn (or the forced one). */
   persona: string;
+  /** Every persona the case's turns were served by (a shopper who verifies may move from new-visitor to vip); scores credit each. */
+  personas: string[];
   tags: string[];
   file: string;
   runs: CaseRun[];
@@ -122,6 +125,14 @@ export interface SuiteResult {
   label: string | null;
   outcomes: CaseOutcome[];
   summary: SuiteSummary;
+  /** The prompt gate's findings for this run (lint, prompt rules, rendered-prompt snapshots). */
+  prompts?: PromptCheckSummary;
+}
+
+export interface PromptCheckSummary {
+  errors: string[];
+  snapshots: Array<{ file: string; source: string | null; status: 'changed' | 'new' | 'removed'; diff: string }>;
+  snapshotsDir: string;
 }
 
 export interface GradeInput {

@@ -39,7 +39,7 @@ export interface AppDeps {
   ids: IdGen;
   /** Label of the serving model, for /api/health ("offline", "openai:gpt-4o-mini"). */
   modelName: string;
-  personas: { reload(): Promise<{ ok: boolean; errors: string[] }> };
+  personas: { reload(): Promise<{ ok: boolean; errors: string[]; bundled?: boolean }> };
   logger?: Logger;
   /** The client's address as the runtime sees it (socket on Node, CF-Connecting-IP on Workers). */
   clientIp?: (c: Context) => string | undefined;

@@ -1,7 +1,7 @@
 // Wires the domain modules into a chat service, the same way on every runtime: the entries
 // (src/node.ts, src/worker.ts) and the tests bring the db, the persona source, the rules and
 // the model; this builds everything in between.
-import { silentLogger, type Logger } from '../core/index.js';
+import { ConfigError, silentLogger, type Logger } from '../core/index.js';
 import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
 import { createChatService, reconcileInterruptedTurns, type ChatService } from '../chat/index.js';
 import { createSegmenter, type SegmentRules, type Segmenter } from '../segments/index.js';
@@ -25,6 +25,15 @@ export interface TailorParts {
   dataVersion?: () => number;
   /** Reload personas when their files change (Node); default: whatever the source supports. */
   watchPersonas?: boolean;
+  /** Where `rules` came from, to reload them with the prompts (Node: data/segments.yaml, watched). */
+  rulesSource?: { readonly file: string; load(): SegmentRules; watch?(onChange: () => void): () => void };
+}
+
+export interface ReloadResult {
+  ok: boolean;
+  errors: string[];
+  /** Workers: prompts and rules are bundled at build time, so nothing can be reloaded. */
+  bundled?: boolean;
 }
 
 export interface Tailor {
@@ -34,6 +43,10 @@ export interface Tailor {
   tools: ToolRegistry;
   now: Clock;
   ids: IdGen;
+  /** Segment rules, then prompts (checked against the new rules); all or nothing. What the admin reload calls. */
+  reload(): Promise<ReloadResult>;
+  /** Stops watching files. */
+  close(): void;
 }
 
 /**
@@ -75,5 +88,45 @@ export async function createTailor(parts: TailorParts): Promise<Tailor> {
     logger,
     dataVersion: parts.dataVersion,
   });
-  return { chat, personas, segmenter, tools, now, ids };
+  const reload = createReload(parts, personas, segmenter, logger);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const stopRules =
+    parts.watchPersonas !== false && parts.rulesSource?.watch
+      ? parts.rulesSource.watch(() => {
+          // Editors save in bursts: one reload per burst.
+          if (timer) clearTimeout(timer);
+          timer = setTimeout(() => void reload(), 60);
+        })
+      : () => {};
+  const close = () => {
+    if (timer) clearTimeout(timer);
+    stopRules();
+    personas.close();
+  };
+  return { chat, personas, segmenter, tools, now, ids, reload, close };
+}
+
+function createReload(parts: TailorParts, personas: PersonaRegistry, segmenter: Segmenter, logger: Logger): () => Promise<ReloadResult> {
+  return async () => {
+    if (personas.bundled) {
+      return { ok: false, bundled: true, errors: ['Prompts and segment rules are bundled into the Worker at build time (src/worker-assets.ts): nothing was reloaded. Deploy again to change them.'] };
+    }
+    let rules = segmenter.rules;
+    if (parts.rulesSource) {
+      try {
+        rules = parts.rulesSource.load();
+      } catch (err) {
+        const errors = [err instanceof ConfigError ? err.message : `${parts.rulesSource.file}: ${(err as Error).message}`];
+        logger.error('segment rules reload failed; still serving the last good version', { errors });
+        return { ok: false, errors };
+      }
+    }
+    // Personas first, against the new segment ids: new rules only go live with prompts that fit them.
+    const result = await personas.reload({ segments: rules.segments });
+    if (result.ok && rules !== segmenter.rules) {
+      segmenter.setRules(rules);
+      logger.info('segment rules reloaded', { file: parts.rulesSource?.file, segments: rules.segments });
+    }
+    return result;
+  };
 }

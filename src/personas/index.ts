@@ -23,3 +23,7 @@ export { parseTemplate, type TemplateNode } from './template-parse.js';
 export { renderTemplate } from './template-render.js';
 export { pickVariant, hash32 } from './variants.js';
 export { PersonaFrontmatterSchema, ExperimentsFileSchema } from './schema.js';
+export { renderSnapshots, ANONYMOUS_SAMPLE, type PromptSnapshot, type SnapshotSegments } from './snapshots.js';
+export { parsePromptRules, checkPromptRules, PromptRulesSchema, PROMPT_RULES_FILE, type PromptRules } from './prompt-rules.js';
+export type { LocatedIssue } from './template-check.js';
+export { didYouMean } from './suggest.js';

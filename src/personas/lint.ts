@@ -3,6 +3,7 @@
 import { SAMPLE_CONTEXT } from './context.js';
 import { compilePersonas, type CompileOptions, type CompileResult } from './compile.js';
 import { measurePersona, type CountTokens, type PersonaTokens, type ToolDefinitions } from './measure.js';
+import { checkPromptRules, parsePromptRules, PROMPT_RULES_FILE } from './prompt-rules.js';
 import { renderPersona } from './render-persona.js';
 import type { LocatedIssue } from './template-check.js';
 
@@ -21,8 +22,8 @@ export interface LintResult extends CompileResult {
 export async function lintPersonas(files: Readonly<Record<string, string>>, opts: LintOptions): Promise<LintResult> {
   const result = await compilePersonas(files, opts);
   const tokens: PersonaTokens[] = [];
-  if (!opts.countTokens || !opts.toolDefinitions) return { ...result, tokens };
-  const issues: LocatedIssue[] = [...result.issues];
+  const issues: LocatedIssue[] = [...result.issues, ...promptRuleIssues(files, result)];
+  if (!opts.countTokens || !opts.toolDefinitions) return { ...result, issues: sortIssues(issues), tokens };
   for (const persona of result.set.personas.values()) {
     const context = { ...SAMPLE_CONTEXT, segment: persona.segments[0] ?? 'none' };
     const variants = persona.variants.length ? persona.variants : [null];
@@ -40,5 +41,15 @@ export async function lintPersonas(files: Readonly<Record<string, string>>, opts
       }
     }
   }
-  return { ...result, issues, tokens };
+  return { ...result, issues: sortIssues(issues), tokens };
 }
+
+/** The prompt rules, when the folder has a rules file (test fixtures usually do not). */
+function promptRuleIssues(files: Readonly<Record<string, string>>, result: CompileResult): LocatedIssue[] {
+  const text = files[PROMPT_RULES_FILE];
+  if (text === undefined) return [];
+  const { rules, issues } = parsePromptRules(text);
+  return rules ? checkPromptRules(rules, result.set, files) : issues;
+}
+
+const sortIssues = (issues: LocatedIssue[]) => issues.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));

@@ -7,10 +7,11 @@ import type { PersonaSource } from './source.js';
 
 const WANTED = /\.(md|ya?ml)$/;
 
-export function nodePersonaSource(dir: string): PersonaSource {
+/** `root` names the folder in errors; default: the path relative to the process's working directory. */
+export function nodePersonaSource(dir: string, root?: string): PersonaSource {
   const base = resolve(dir);
   return {
-    root: relative(process.cwd(), base) || '.',
+    root: root ?? (relative(process.cwd(), base) || '.'),
     async read() {
       const files: Record<string, string> = {};
       for (const file of await listFiles(base)) {

@@ -56,8 +56,13 @@ export interface PersonaSummary {
 
 export interface PersonaRegistry {
   resolve(input: ResolveInput): RenderedPersona;
-  /** Re-reads the source; on any error keeps serving the previous set. */
-  reload(): Promise<{ ok: boolean; errors: string[] }>;
+  /**
+   * Re-reads the source; on any error keeps serving the previous set. `segments`: the segment
+   * ids of newly loaded rules, checked against the personas and kept only if they pass.
+   */
+  reload(opts?: { segments?: readonly string[] }): Promise<{ ok: boolean; errors: string[] }>;
+  /** The files are bundled at build time (Workers): a reload cannot change anything. */
+  readonly bundled: boolean;
   list(): PersonaSummary[];
   /** Stops watching the source. */
   close(): void;
@@ -78,26 +83,28 @@ export async function createPersonaRegistry(opts: PersonaRegistryOptions): Promi
     toolDefinitions: opts.toolDefinitions ?? schemaToolDefinitions,
   };
 
-  async function load(): Promise<{ set: PersonaSet | null; errors: string[] }> {
+  async function load(segments: readonly string[] | undefined): Promise<{ set: PersonaSet | null; errors: string[] }> {
     let files: Record<string, string>;
     try {
       files = await opts.source.read();
     } catch (err) {
       return { set: null, errors: [`${root}: cannot read persona files: ${(err as Error).message}`] };
     }
-    const result = await lintPersonas(files, lintOpts);
+    const result = await lintPersonas(files, { ...lintOpts, segments });
     for (const w of result.warnings) logger.warn('persona warning', { warning: formatIssue(root, w) });
     const errors = result.issues.map((i) => formatIssue(root, i));
     return { set: errors.length ? null : result.set, errors };
   }
 
-  const first = await load();
+  const first = await load(lintOpts.segments);
   if (!first.set) throw new ConfigError(`Persona files are invalid:\n${first.errors.join('\n')}`);
   let current: PersonaSet = first.set;
 
   let running: Promise<{ ok: boolean; errors: string[] }> | null = null;
   let again = false;
-  async function reload(): Promise<{ ok: boolean; errors: string[] }> {
+  let pendingSegments: readonly string[] | undefined;
+  async function reload(reloadOpts: { segments?: readonly string[] } = {}): Promise<{ ok: boolean; errors: string[] }> {
+    if (reloadOpts.segments) pendingSegments = reloadOpts.segments;
     if (running) {
       // Coalesce: one more reload after the current one sees every change made meanwhile.
       again = true;
@@ -107,9 +114,12 @@ export async function createPersonaRegistry(opts: PersonaRegistryOptions): Promi
       let outcome: { ok: boolean; errors: string[] };
       do {
         again = false;
-        const next = await load();
+        const segments = pendingSegments ?? lintOpts.segments;
+        pendingSegments = undefined;
+        const next = await load(segments);
         if (next.set) {
           current = next.set;
+          lintOpts.segments = segments;
           logger.info('personas reloaded', { versions: Object.fromEntries([...current.personas].map(([id, p]) => [id, p.version])) });
           outcome = { ok: true, errors: [] };
         } else {
@@ -147,6 +157,7 @@ export async function createPersonaRegistry(opts: PersonaRegistryOptions): Promi
       return renderPersona(set, persona, variant, experimentId, { ...input.context, segment: input.segment.id });
     },
     reload,
+    bundled: opts.source.bundled === true,
     list: () => [...current.personas.values()].map(summary),
     close() {
       if (timer) clearTimeout(timer);

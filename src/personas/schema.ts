@@ -34,7 +34,8 @@ export const PersonaFrontmatterSchema = z.strictObject({
   tools: z.array(z.string().min(1)),
   /** Context fields this persona may see; everything else is withheld from it. */
   context: z.array(z.string().min(1)).default([]),
-  model: ModelSettingsSchema.default({ temperature: 0.3, maxTokens: 400 }),
+  // Strict: a misspelt key ("temprature") would otherwise be dropped and the default apply unseen.
+  model: z.strictObject(ModelSettingsSchema.shape).default({ temperature: 0.3, maxTokens: 400 }),
   greeting: template,
   voice: FileVoiceSchema,
   /** Experiment id; required when `variants` are given. */

@@ -7,10 +7,12 @@ export interface PersonaSource {
   watch?(onChange: () => void): () => void;
   /** How errors name the folder, e.g. "prompts" → "prompts/vip.md:12: …". */
   readonly root?: string;
+  /** Bundled at build time (Workers): reading again can only return the same files. */
+  readonly bundled?: boolean;
 }
 
 /** For Workers: the same files, bundled at build time (wrangler `[[rules]] type = "Text"`). */
 export function createBundledPersonaSource(files: Record<string, string>, root = 'prompts'): PersonaSource {
   const copy = { ...files };
-  return { root, read: async () => ({ ...copy }) };
+  return { root, bundled: true, read: async () => ({ ...copy }) };
 }

@@ -23,6 +23,8 @@ export interface CheckResult {
 }
 
 interface Walk {
+  /** The persona file being checked: an issue found inside a partial names it too. */
+  root: string;
   declared: ReadonlySet<string>;
   partials: ReadonlyMap<string, PartialFile>;
   used: Set<string>;
@@ -36,7 +38,7 @@ export function checkTemplate(
   declared: ReadonlySet<string>,
   partials: ReadonlyMap<string, PartialFile>,
 ): CheckResult {
-  const walk: Walk = { declared, partials, used: new Set(), issues: [], seen: new Set() };
+  const walk: Walk = { root: file, declared, partials, used: new Set(), issues: [], seen: new Set() };
   visit(nodes, file, [], [], walk);
   return { issues: walk.issues, partials: walk.used };
 }
@@ -45,11 +47,13 @@ export function checkTemplate(
 type Scope = Shape | null;
 
 function visit(nodes: readonly TemplateNode[], file: string, scopes: Scope[], including: string[], w: Walk): void {
+  // A partial serves many personas: its error is only fixable knowing which one it broke.
+  const via = file === w.root ? '' : ` (included by ${w.root}${including.length > 1 ? ` via ${including.slice(0, -1).map((p) => `{{> ${p}}}`).join(' → ')}` : ''})`;
   const report = (line: number, message: string) => {
     const key = `${file}:${line}:${message}`;
     if (w.seen.has(key)) return;
     w.seen.add(key);
-    w.issues.push({ file, line, message });
+    w.issues.push({ file, line, message: `${message}${via}` });
   };
   for (const node of nodes) {
     switch (node.type) {

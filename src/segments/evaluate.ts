@@ -26,6 +26,13 @@ export function dollars(cents: number): string {
 const dollarLimit = (d: number) => dollars(Math.round(d * 100));
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+const DATE_CRITERIA = [
+  ['firstInteraction', 'firstInteraction', 'first interaction'],
+  ['lastInteraction', 'lastInteraction', 'last interaction'],
+  ['firstOrder', 'firstOrderAt', 'first order'],
+  ['lastOrder', 'lastOrderAt', 'last order'],
+] as const;
+
 /** Reasons when every criterion holds, null as soon as one fails. */
 export function matchRule(when: When, p: Profile, now: number): string[] | null {
   const reasons: string[] = [];
@@ -53,12 +60,12 @@ export function matchRule(when: When, p: Profile, now: number): string[] | null 
     if (avg === null || !inRange(avg, cents(when.averageOrder))) return null;
     reasons.push(`average order ${dollars(avg)} ${rangeText(when.averageOrder, dollarLimit)}${within}`);
   }
-  for (const key of ['firstInteraction', 'lastInteraction'] as const) {
+  // A shopper who never ordered has no order date, so no firstOrder/lastOrder range holds.
+  for (const [key, field, label] of DATE_CRITERIA) {
     const range = when[key];
     if (!range) continue;
-    const at = p[key];
+    const at = p[field];
     if (!inInteractionRange(at, range, now)) return null;
-    const label = key === 'firstInteraction' ? 'first interaction' : 'last interaction';
     reasons.push(`${label} ${isoDay(at!)} (${describeInteractionRange(range)})`);
   }
   if (when.loyaltyTier) {

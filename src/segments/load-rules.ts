@@ -85,7 +85,7 @@ function keyOffset(doc: Document, path: Array<string | number>): number | null {
 
 const ALLOWED: Record<string, string> = {
   rule: 'id, segment, description, when',
-  when: 'sessions, orders, totalSpend, averageOrder, timeFrame, firstInteraction, lastInteraction, loyaltyTier, answers, member',
+  when: 'sessions, orders, totalSpend, averageOrder, timeFrame, firstInteraction, lastInteraction, firstOrder, lastOrder, loyaltyTier, answers, member',
 };
 
 function allowedHint(path: Array<string | number>): string {
@@ -93,7 +93,7 @@ function allowedHint(path: Array<string | number>): string {
   if (typeof parent === 'number') return ALLOWED.rule!;
   if (parent === 'when') return ALLOWED.when!;
   if (parent === 'timeFrame') return 'lastDays, from, to';
-  if (parent === 'firstInteraction' || parent === 'lastInteraction') return 'withinDays, olderThanDays, from, to';
+  if (parent === 'firstInteraction' || parent === 'lastInteraction' || parent === 'firstOrder' || parent === 'lastOrder') return 'withinDays, olderThanDays, from, to';
   if (parent === 'default') return 'segment, description';
   if (path.length === 1) return 'rules, default';
   return 'min, max';

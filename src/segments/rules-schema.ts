@@ -64,6 +64,9 @@ export const WhenSchema = z
     timeFrame: TimeFrameSchema.optional(),
     firstInteraction: InteractionSchema.optional(),
     lastInteraction: InteractionSchema.optional(),
+    /** When the first / most recent order was placed, all time (not limited by timeFrame): "no order in 180 days" is lastOrder: { olderThanDays: 180 }. */
+    firstOrder: InteractionSchema.optional(),
+    lastOrder: InteractionSchema.optional(),
     loyaltyTier: oneOrMany(z.enum(LOYALTY_TIERS)).optional(),
     answers: z.record(z.string(), oneOrMany(Answer)).refine((a) => Object.keys(a).length > 0, 'name at least one question').optional(),
     member: oneOrMany(z.string().min(1)).optional(),

@@ -48,7 +48,7 @@ describe('--ci baseline gate', () => {
     const first = await run(['--update-baseline']);
     expect(first.code).toBe(0);
     const baseline = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8'));
-    expect(baseline.cases).toEqual({ 'gate-new-visitor-welcome': { passed: true, persona: 'new-visitor' }, 'gate-vip-welcome': { passed: true, persona: 'vip' } });
+    expect(baseline.cases).toEqual({ 'gate-new-visitor-welcome': { passed: true, personas: ['new-visitor'] }, 'gate-vip-welcome': { passed: true, personas: ['vip'] } });
     const again = await run(['--ci']);
     expect(again.out).toContain('CI gate');
     expect(again.code).toBe(0);
@@ -62,7 +62,7 @@ describe('--ci baseline gate', () => {
     writeFileSync(file, edited);
     const r = await run(['--ci']);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/REGRESSION: gate-vip-welcome passed in the baseline and now fails: \[persona\]/);
+    expect(r.out).toMatch(/REGRESSION: gate-vip-welcome \(vip\) passed in the baseline and now fails: \[persona\]/);
     expect(r.out).not.toMatch(/REGRESSION: gate-new-visitor-welcome/);
   });
 });

@@ -5,7 +5,13 @@ import { combineRuns, summarize } from '../../src/eval/score.js';
 import type { CaseRun, SuiteResult } from '../../src/eval/types.js';
 import { run, turn } from './helpers.js';
 
-const r = (id: string, passed: boolean, persona = 'vip', tags = ['orders']): CaseRun => ({ ...run(id, [turn(1, 'hi', 'hello')]), persona, tags, passed, checks: passed ? [] : [{ grader: 'reply', status: 'fail', reason: 'lacks "x"', turn: 1 }] });
+const r = (id: string, passed: boolean, persona = 'vip', tags = ['orders']): CaseRun => ({
+  ...run(id, [turn(1, 'hi', 'hello', [], { persona: { id: persona, version: 'sha256:x', variant: null } })]),
+  persona,
+  tags,
+  passed,
+  checks: passed ? [] : [{ grader: 'reply', status: 'fail', reason: 'lacks "x"', turn: 1 }],
+});
 
 function suite(runs: CaseRun[], repeat = 1): SuiteResult {
   const outcomes = combineRuns(runs);
@@ -53,7 +59,7 @@ describe('baseline gate', () => {
   it('fails when a case that passed in the baseline fails, naming the case and the check', () => {
     const v = gate(suite([r('a', true), r('b', false), r('c', false), r('d', true, 'neutral')]), base, { tolerance: 0.5, complete: true });
     expect(v.ok).toBe(false);
-    expect(v.regressions).toEqual(['b passed in the baseline and now fails: [reply] lacks "x"']);
+    expect(v.regressions).toEqual(['b (vip) passed in the baseline and now fails: [reply] lacks "x"']);
   });
 
   it('fails when a persona score drops by more than the tolerance, even with no single regression', () => {

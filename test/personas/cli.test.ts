@@ -56,7 +56,7 @@ describe('npm run persona:preview', () => {
     const { code, out } = await run('src/cli/preview.ts', ['--customer', 'sarah@example.com'], env);
     expect(code).toBe(0);
     expect(out).toMatch(/^Segment\s+vip\s+\(rule orders-5-plus\)$/m);
-    expect(out).toMatch(/- 7 orders ≥ 5/);
+    expect(out).toMatch(/- 8 orders ≥ 5/);
     expect(out).toMatch(/^Persona\s+vip\s+vip\.md\s+sha256:[0-9a-f]{64}$/m);
     expect(out).toMatch(/^Variant\s+(control|stylist-first)\s+\(experiment vip-greeting, sticky for c_sarah\)$/m);
     expect(out).toMatch(/── System prompt \(\d+ tokens\)/);

@@ -47,13 +47,13 @@ describe('persona lint: each mistake is an error naming file and line', () => {
     ]);
   });
 
-  it('undeclared variables inside a partial are reported at the partial line', async () => {
+  it('undeclared variables inside a partial are reported at the partial line, naming the persona that includes it', async () => {
     const files = filesWith({
       'vip.md': personaFile('vip', { body: 'Intro\n{{> account}}' }),
       'partials/account.md': 'Account\n{{#recentOrders}}- {{number}}{{/recentOrders}}\n',
     });
     expect(await errorsOf(files)).toEqual([
-      'prompts/partials/account.md:2: variable "{{recentOrders}}" uses context field "recentOrders", which this persona does not declare in `context`',
+      'prompts/partials/account.md:2: variable "{{recentOrders}}" uses context field "recentOrders", which this persona does not declare in `context` (included by vip.md)',
     ]);
   });
 

@@ -45,6 +45,13 @@ function caseHtml(o: CaseOutcome): string {
   return `<details class="case" data-status="${status}"${o.passed ? '' : ' open'}><summary><span class="${status}">${o.passed ? '✓' : '✗'}</span> ${h(o.instanceId)} <span class="meta">${h(o.persona)} · ${h(o.tags.join(', '))} · ${h(o.file)}</span></summary>${o.runs.map((r, i) => runHtml(r, i + 1, o.runs.length)).join('')}</details>`;
 }
 
+function snapshotsHtml(result: SuiteResult): string {
+  const snaps = result.prompts?.snapshots ?? [];
+  if (!snaps.length) return '';
+  const items = snaps.map((c) => `<details open><summary class="fail">${h(c.source ?? c.file)} (${c.status})</summary><pre>${h(c.diff)}</pre></details>`).join('');
+  return `<h2>Rendered prompts changed</h2><p class="meta">Accept with <code>npm run eval -- --update-snapshots</code> after review (diff against ${h(result.prompts!.snapshotsDir)}/).</p>${items}`;
+}
+
 export function toHtml(result: SuiteResult, gateLines: readonly string[] = []): string {
   const s = result.summary;
   const ordered = [...result.outcomes].sort((a, b) => Number(a.passed) - Number(b.passed) || a.instanceId.localeCompare(b.instanceId));
@@ -52,6 +59,7 @@ export function toHtml(result: SuiteResult, gateLines: readonly string[] = []): 
 <h1>Tailor eval: <span class="${s.failed ? 'fail' : 'pass'}">${s.passed}/${s.cases} passed (${pct(s.passRate)})</span></h1>
 <p class="meta">model ${h(result.model)} · judge ${h(result.judge ?? 'none (judge checks skipped)')} · ${result.repeat > 1 ? `pass^${result.repeat}, per-run ${pct(s.runPassRate)} · ` : ''}${(result.durationMs / 1000).toFixed(1)} s · ${h(result.startedAt)}${result.label ? ` · ${h(result.label)}` : ''}</p>
 ${gateLines.length ? `<ul>${gateLines.map((l) => `<li>${h(l)}</li>`).join('')}</ul>` : ''}
+${snapshotsHtml(result)}
 ${scoreTable('persona', s.byPersona)}${scoreTable('tag', s.byTag)}
 <p class="bar"><button data-show="all">all</button><button data-show="fail">failed (${s.failed})</button><button data-show="pass">passed</button></p>
 ${ordered.map(caseHtml).join('\n')}

@@ -20,6 +20,11 @@ export function toMarkdown(result: SuiteResult, gateLines: readonly string[] = [
     ...table('tag', s.byTag),
   ];
   if (gateLines.length) lines.push('', '### Gate', '', ...gateLines.map((l) => `- ${esc(l)}`));
+  const snaps = result.prompts?.snapshots ?? [];
+  if (snaps.length) {
+    lines.push('', '### Rendered prompts changed', '', `Accept with \`npm run eval -- --update-snapshots\` after review; the diff against \`${result.prompts!.snapshotsDir}/\`:`);
+    for (const c of snaps) lines.push('', `**${c.source ?? c.file}** (${c.status})`, '', '````diff', c.diff.trimEnd(), '````');
+  }
   const failures = result.outcomes.filter((o) => !o.passed);
   if (failures.length) {
     lines.push('', '### Failures', '', '| case | check | reason |', '|---|---|---|');

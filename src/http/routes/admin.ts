@@ -13,7 +13,7 @@ export interface AdminRouteDeps {
   adminToken: string | null;
   db: Db;
   now: Clock;
-  personas: { reload(): Promise<{ ok: boolean; errors: string[] }> };
+  personas: { reload(): Promise<{ ok: boolean; errors: string[]; bundled?: boolean }> };
   clientIp?: (c: Context<AppEnv>) => string | undefined;
 }
 
@@ -57,7 +57,11 @@ export function registerAdminRoutes(app: Hono<AppEnv>, deps: AdminRouteDeps): vo
     return c.json({ ...metrics, modelFailures: { sinceStart: modelFailures.snapshot() } });
   });
   app.post('/api/admin/personas/reload', async (c) => {
-    // A broken edit is reported, not thrown: the registry keeps serving the last good version.
-    return c.json(await deps.personas.reload());
+    // A broken edit keeps the last good version serving; the caller still learns it failed
+    // from the status, with every error, so a deploy script cannot mistake it for success.
+    const result = await deps.personas.reload();
+    if (result.ok) return c.json({ ok: true, errors: [] });
+    const message = result.bundled ? result.errors[0]! : 'The edited files are invalid; still serving the last good version';
+    return c.json({ ok: false, errors: result.errors, error: { code: 'bad_request', message } }, 400);
   });
 }
