@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  crossValidate, evaluate, HyperSchema, loadClassifier, loadCorpusDir, NLU_PATHS, readIntentLabels, renderReport,
+  ArtifactSchema, crossValidate, evaluate, loadClassifier, loadCorpusDir, NLU_PATHS, readIntentLabels, renderReport,
 } from '../agent/offline/nlu/node.js';
 import { runCli } from './run.js';
 
@@ -20,13 +20,14 @@ async function main(): Promise<number> {
   });
   const labels = readIntentLabels();
   const modelFile = values.model ?? NLU_PATHS.model;
-  const artifact: unknown = JSON.parse(readFileSync(modelFile, 'utf8'));
+  const artifact = ArtifactSchema.parse(JSON.parse(readFileSync(modelFile, 'utf8')));
   const classifier = loadClassifier(artifact);
   const confusions = values.confusions ? Number(values.confusions) : 15;
   if (values.cv) {
     const train = loadCorpusDir(NLU_PATHS.train, labels);
     if (!train) throw new Error(`no training corpus at ${relative(process.cwd(), NLU_PATHS.train)}`);
-    const hyper = HyperSchema.parse((artifact as { hyper: unknown }).hyper);
+    // At the pruning the shipped model needed, as nlu:train does.
+    const hyper = { ...artifact.hyper, prune: artifact.pruning.threshold };
     const folds = values.folds ? Number(values.folds) : 5;
     const cv = crossValidate(train.corpus, hyper, folds);
     console.log(renderReport(cv.evaluation, { title: `Intent classifier, ${folds}-fold cross-validation on the training corpus`, confusions }));

@@ -6,7 +6,7 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   conflictingTexts, DEFAULT_HYPER, DEFAULT_SEARCH, evaluate, loadClassifier, loadCorpusDir, NLU_PATHS,
-  readIntentLabels, trainModel, tune, writeArtifact, type Corpus, type Hyper,
+  readIntentLabels, trainModel, tune, writeArtifact, type Corpus, type Hyper, type IntentClassifier,
 } from '../agent/offline/nlu/node.js';
 import { runCli } from './run.js';
 
@@ -39,13 +39,13 @@ function runTune(corpus: Corpus, folds: number): number {
   return 0;
 }
 
-function printTest(dir: string, labels: readonly string[], modelText: string): void {
+function printTest(dir: string, labels: readonly string[], model: IntentClassifier): void {
   const test = loadCorpusDir(dir, labels);
   if (!test) {
     console.log(`test set: ${show(dir)} not found, skipped`);
     return;
   }
-  const e = evaluate(loadClassifier(JSON.parse(modelText)), test.corpus.examples);
+  const e = evaluate(model, test.corpus.examples);
   console.log(`\ntest set (${show(dir)}, ${e.total} utterances, never trained or tuned on):`);
   console.log(`  ${'intent'.padEnd(18)} ${'n'.padStart(4)}  accuracy`);
   for (const m of e.perLabel.filter((x) => x.support > 0)) console.log(`  ${m.label.padEnd(18)} ${String(m.support).padStart(4)}  ${pct(m.recall)}`);
@@ -75,9 +75,10 @@ async function main(): Promise<number> {
   if (result.cv) console.log(`cross-validation (${result.cv.folds}-fold, training corpus): accuracy ${pct(result.cv.accuracy)}, macro-F1 ${pct(result.cv.evaluation.macroF1)}, temperature ${result.artifact.calibration.temperature} (${secs(result.cv.ms)})`);
   const out = values.out ?? NLU_PATHS.model;
   writeArtifact(result.text, out);
-  const weights = result.artifact.weights.reduce((n, r) => n + r.length / 2, 0);
-  console.log(`trained in ${secs(result.trainMs)}: ${result.artifact.features.length} features, ${weights} weights → ${show(out)} (${(statSync(out).size / 1e6).toFixed(2)} MB)`);
-  printTest(values.test ?? NLU_PATHS.test, labels, result.text);
+  // Scored as it will be loaded: from the text just written.
+  const model = loadClassifier(JSON.parse(result.text));
+  console.log(`trained in ${secs(result.trainMs)}: ${model.info.features} features, ${model.info.weights} weights (pruned below ${result.artifact.pruning.threshold}) → ${show(out)} (${(statSync(out).size / 1e6).toFixed(2)} MB)`);
+  printTest(values.test ?? NLU_PATHS.test, labels, model);
   console.log(`\ntotal ${secs(performance.now() - t0)}`);
   return 0;
 }

@@ -9,7 +9,7 @@ const YES_PHRASES = [
   'yes', 'yeah', 'yea', 'yep', 'yup', 'ya', 'yes please', 'sure', 'sure thing', 'ok', 'okay', 'k', 'kk', 'alright', 'all right', 'fine',
   'confirm', 'confirmed', 'i confirm', 'correct', 'that is right', 'that is correct', 'right', 'absolutely', 'definitely', 'certainly', 'of course',
   'go ahead', 'go for it', 'do it', 'please do', 'lets do it', 'let us do it', 'sounds good', 'sounds great', 'that works', 'works for me',
-  'proceed', 'please proceed', 'agreed', 'i agree', 'approved', 'perfect', 'great', 'im sure', 'i am sure', 'yes i am sure', 'thumbs up', 'y',
+  'thats right', 'thats correct', 'thats fine', 'thats it', 'thats perfect', 'proceed', 'please proceed', 'agreed', 'i agree', 'approved', 'perfect', 'great', 'im sure', 'i am sure', 'yes i am sure', 'thumbs up', 'y',
 ];
 
 /** Words that may stand beside a yes without changing it: politeness and echoes of the action. */
@@ -61,6 +61,16 @@ function stripPhrases(words: string[], phrases: readonly string[]): { rest: stri
   }
   return { rest, found };
 }
+
+/** Words that echo an action and so may stand in a yes to it ("yes, cancel it"); see core/consent. */
+export const ACTION_ECHO: Record<string, readonly string[]> = {
+  cancel_order: ['cancel', 'cancellation', 'cancelled', 'it'],
+  // Only words that name the action itself: a size, a resolution or an address in a yes is a change, not an echo.
+  change_address: ['change', 'address', 'update', 'it'],
+  exchange: ['exchange', 'swap', 'it'],
+  report_problem: ['report', 'claim', 'pass', 'on', 'it'],
+  merge_cart: ['add', 'merge', 'keep', 'move', 'basket', 'cart', 'bag', 'both'],
+};
 
 export interface ConsentOptions {
   /** Extra words that echo this proposal's action (e.g. "cancel" for a cancellation) and are neutral here. */

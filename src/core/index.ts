@@ -6,5 +6,5 @@ export { optOutChange } from './opt-out.js';
 export type { Clock, IdGen } from '../db/index.js';
 export { createMemo, deepFreeze, type Memo } from './memo.js';
 export { addBusinessDays } from './dates.js';
-export { consentWords, isClearNo, isClearYes, type ConsentOptions } from './consent.js';
+export { ACTION_ECHO, consentWords, isClearNo, isClearYes, type ConsentOptions } from './consent.js';
 export { fencePageUrl, fenceText, fenceValue, markData } from './fence.js';

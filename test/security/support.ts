@@ -17,6 +17,7 @@ import { openNodeDb } from '../../src/db/node.js';
 import { tempDb, type TempDb } from '../support/db.js';
 import { repoRoot } from '../support/server.js';
 import { startFakeOpenAI, type ChatBody, type FakeOpenAI, type FakeToolCall } from '../support/fake-openai.js';
+import { parseSse } from '../http/requests.js';
 
 export const SECRET = 'security-suite-identity-secret-0123';
 export const ADMIN = 'security-suite-admin-token';
@@ -204,16 +205,5 @@ export async function json(res: Response): Promise<any> {
 
 export function parseSseBody(text: string): Array<{ event: string; data: unknown }> {
   assertNoStack(text);
-  return text
-    .split('\n\n')
-    .filter((b) => b.trim())
-    .map((block) => {
-      let event = 'message';
-      const data: string[] = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith('event:')) event = line.slice(6).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
-      }
-      return { event, data: JSON.parse(data.join('\n')) as unknown };
-    });
+  return parseSse(text);
 }

@@ -6,6 +6,7 @@ import type { Frame } from './frame.js';
 import { addReply, cartReply, compareReply, removedAllReply, updateReply, productReply, recommendReply, reorderReply, searchReply } from './replies-shop.js';
 import { escalateReply, failureReply, loyaltyReply, ordersReply, returnReply, verifyReply } from './replies-account.js';
 import { policyReply } from './replies-policy.js';
+import { retailReply } from './replies-retail.js';
 import { PHRASES } from './phrases.js';
 import { productsIn } from './results.js';
 import type { Memory } from './memory.js';
@@ -53,6 +54,12 @@ function one(ex: Exchange, { frame, tools, voice, done, memory }: ComposeInput):
       return escalateReply(ex, voice.style === 'warm');
     case 'store_policy':
       return policyReply(ex, frame, tools.has('escalate_to_human'));
+    case 'cancel_order':
+    case 'change_shipping_address':
+    case 'exchange_items':
+    case 'report_problem':
+    case 'refund_status':
+      return retailReply(ex);
     default:
       return { kind: 'fact', body: 'Done.' };
   }

@@ -9,7 +9,8 @@ import { firstStep, nextStep, type Call, type Step } from './plan.js';
 import { compose } from './compose.js';
 import { hash, speak, type Reply } from './voice.js';
 import { PHRASES } from './phrases.js';
-import { splitRequests } from './multi.js';
+import { splitRequests, takesAllOptions } from './multi.js';
+import { ASK_MARKERS } from './phrases.js';
 
 export interface Decision {
   text: string;
@@ -34,7 +35,7 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
   const memory = remember(previousTurns(conv));
   // What the persona prompt says of the moment: today's date, the page the shopper is on.
   const moment = { today: TODAY.exec(conv.system)?.[1] ?? null, pageProduct: productPage(conv.system) };
-  const texts = splitRequests(turn.user, memory);
+  const texts = takesAllOptions(turn.user, memory.prevReply) ?? splitRequests(turn.user, memory);
   const multi = texts.length > 1;
   // Each request sees only its own tool calls: their ids carry the request's index.
   const parts: Part[] = texts.map((text, i) => {
@@ -56,7 +57,8 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
   if (calls.length) return { text: '', intent: parts[0]!.frame.intent, calls };
 
   const replies = parts.map((p) => replyOf(p, tools, voice, greeting, memory));
-  const reply: Reply = replies.length === 1 ? replies[0]!.reply : combine(replies.map((r) => r.reply));
+  let reply: Reply = replies.length === 1 ? replies[0]!.reply : combine(replies.map((r) => r.reply));
+  reply = stillPending(reply, parts, memory, turn.exchanges);
   const text = speak(reply, { voice, seed: turn.user, firstTurn: memory.firstTurn, earlierReplies: memory.earlierReplies });
   const flags = replies.find((r) => r.optOut || r.optIn);
   return { text, calls: [], intent: parts[0]!.frame.intent, ...(flags?.optOut ? { optOut: true } : {}), ...(flags?.optIn ? { optIn: true } : {}) };
@@ -90,6 +92,19 @@ function replyOf(p: Part, tools: ReadonlySet<string>, voice: Voice, greeting: st
     reply = { ...reply, body: line === 'greeting' ? voice.greeting || greeting : voice[line] };
   }
   return { reply, ...flags };
+}
+
+const SETTLES: ReadonlySet<string> = new Set(['confirm', 'deny', 'return']);
+
+/**
+ * A proposal outlives a side question ("how long do refunds take?"): the question is answered and
+ * the proposal asked again, so a plain yes to that question is a yes to the proposal.
+ */
+function stillPending(reply: Reply, parts: readonly Part[], memory: Memory, exchanges: readonly Exchange[]): Reply {
+  const order = memory.pendingReturn?.orderNumber;
+  if (typeof order !== 'string' || parts.some((p) => SETTLES.has(p.frame.intent)) || exchanges.some((ex) => ex.name === 'create_return_label')) return reply;
+  if (reply.kind === 'ask' && reply.body.includes(ASK_MARKERS.confirm)) return reply;
+  return { ...reply, kind: 'ask', noFollowUp: true, body: `${reply.body}\n\n${PHRASES.returnStillPending(order)}` };
 }
 
 /** One answer to several requests, in the order they were asked; it asks if any part asks. */

@@ -30,6 +30,20 @@ export interface Entities {
   descriptors: string[];
   /** What the shopper does not want: "not black", "no polyester", "different from the canvas ones". */
   exclude: string[];
+  /** A US address written out ("500 Market Street, San Francisco, CA 94105"). */
+  address: Record<string, string> | null;
+}
+
+// "500 Market Street, Apt 3, San Francisco, CA 94105": number and street (no digits after the house
+// number, so "order 28511 to 500 Market St" starts at 500), an optional unit, city, state, ZIP.
+const ADDRESS = /\b(\d{1,6}\s+[A-Za-z][A-Za-z .'#-]*?)\s*,\s*(?:((?:apt|apartment|suite|ste|unit|#)\.?\s*[\w-]+)\s*,\s*)?([A-Za-z][A-Za-z .]*?)\s*,\s*([A-Za-z]{2})\s+(\d{5}(?:-\d{4})?)\b/i;
+
+export function parseAddress(text: string): Record<string, string> | null {
+  const m = ADDRESS.exec(text);
+  if (!m) return null;
+  // The text arrives lower-cased: addresses are written back in title case.
+  const title = (x: string) => x.trim().replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  return { line1: title(m[1]!), ...(m[2] ? { line2: title(m[2]) } : {}), city: title(m[3]!), state: m[4]!.toUpperCase(), zip: m[5]! };
 }
 
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
@@ -229,5 +243,5 @@ export function extractEntities(n: Normalized): Entities {
   }
   const definite = categoryWord !== null && new RegExp(`\\b(the|this|that)\\s+(\\w+\\s+){0,5}?${categoryWord}`).test(n.padded);
   const mySize = MY_SIZE.test(n.padded);
-  return { orderNumbers, email, size, colour, category, categoryWord, maxPrice, minPrice, quantity, ordinal, pronoun, definite, mySize, descriptors, exclude: [...new Set(exclude)] };
+  return { orderNumbers, email, size, colour, category, categoryWord, maxPrice, minPrice, quantity, ordinal, pronoun, definite, mySize, descriptors, exclude: [...new Set(exclude)], address: parseAddress(n.lower) };
 }

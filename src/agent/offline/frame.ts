@@ -9,6 +9,7 @@ import { NUMBER_WORDS } from './lexicon.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
 import { PICK_OFFER } from './phrases.js';
+import { ACTION_ECHO, isClearYes } from '../../core/index.js';
 
 export interface Frame {
   intent: Intent;
@@ -34,11 +35,13 @@ export interface Frame {
   today?: string | null;
   /** The product page the shopper is on (the slug ending the address the prompt gives), if any. */
   pageProduct?: string | null;
+  /** No intent was clear and the conversation does not settle it: the likely ones, best first. */
+  unsure?: Intent[] | null;
 }
 
 const INJECTION = /\b(system\s*(override|prompt|message)|admin(istrator)? mode|developer mode|god mode|jailbreak|(ignore|disregard|forget|override)\s+(all\s+|any\s+|your\s+|the\s+|my\s+|previous\s+|prior\s+|earlier\s+)*(instructions|rules|prompt|guidelines|restrictions)|you are now|you're now|act as (an? )?(admin|developer|system)|no questions asked)\b|^\s*system\s*:/i;
 
-const SLOT_ONLY: ReadonlySet<Intent> = new Set(['out_of_scope', 'unanswerable', 'search', 'stock', 'confirm']);
+const SLOT_ONLY: ReadonlySet<Intent> = new Set(['out_of_scope', 'unanswerable', 'search', 'stock', 'confirm', 'verify']);
 
 function merge(prev: Entities, cur: Entities): Entities {
   const out = { ...prev };
@@ -149,7 +152,7 @@ const refersToSomethingElse = (e: Entities, p: ProductView) => pickProduct([p], 
 
 const refersToSomething = (e: Entities) => e.ordinal !== null || e.pronoun || e.colour !== null || e.category !== null || e.descriptors.length > 0;
 
-const REFINABLE: ReadonlySet<Intent> = new Set(['search', 'stock', 'confirm', 'out_of_scope', 'unanswerable']);
+const REFINABLE: ReadonlySet<Intent> = new Set(['search', 'stock', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
 export const CHEAPER = /\b(cheaper|less expensive|lower price|more affordable|not (too |so |that |very )?(expensive|pricey|dear)|too (expensive|pricey|dear)|affordable|inexpensive|budget[- ]friendly)\b/i;
 const CART_QUANTITY = /\b(make (?:it|that|them)|change (?:it|that|the quantity) to)\s+(10|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:dollars|bucks|usd|\$))/i;
 const SEARCH_CUE = /\b(some|something|anything|any|others?|ones|show me|what about|how about|do you have|got any|have you got|is there|are there)\b/i;
@@ -173,10 +176,10 @@ const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i; // "th
  * the same category) and points at nothing shown. A new category is a new search; "it" or "the
  * second one" is about a product; a pending proposal or question takes the message first.
  */
-function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory): boolean {
-  if (!mem.lastSearch || !REFINABLE.has(intent) || mem.pendingReturn || mem.asked || mem.offeredHuman) return false;
+function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory, vague: boolean): boolean {
+  if (!mem.lastSearch || !(REFINABLE.has(intent) || vague) || mem.pendingReturn || mem.asked || mem.offeredHuman) return false;
   // "got it in blue?" after several products: the same search in blue ("it" picks none of them).
-  const pointsAtList = e.pronoun && e.colour !== null && mem.products.length > 1 && intent === 'out_of_scope';
+  const pointsAtList = e.pronoun && e.colour !== null && mem.products.length > 1 && (intent === 'out_of_scope' || intent === 'stock');
   // "anything other than the canvas ones", "not in black": what to leave out of the same search.
   if (e.exclude.length && !e.orderNumbers.length && !e.email && (!e.category || e.category === mem.lastSearch.category)) return true;
   if ((e.pronoun && !pointsAtList) || e.ordinal !== null || e.definite || POINTER.test(text) || e.orderNumbers.length || e.email) return false;
@@ -251,18 +254,20 @@ export function buildFrame(text: string, mem: Memory): Frame {
   let intent = u.intent;
   let e = u.entities;
   let offset = 0;
+  // The words settled nothing (off-topic, unsure, or only slots): the conversation decides.
+  const vague = intent === 'out_of_scope' || intent === 'unanswerable' || u.lowConfidence;
   // "more" on its own, or "none of these", after a list.
-  if (MORE_ONLY.test(text) && mem.lastSearch && intent === 'out_of_scope') intent = 'search';
-  if (REJECTS_SHOWN.test(text) && mem.lastSearch && (intent === 'out_of_scope' || (intent === 'deny' && !mem.pendingReturn && !mem.offeredHuman))) intent = 'search';
+  if (MORE_ONLY.test(text) && mem.lastSearch && vague) intent = 'search';
+  if (REJECTS_SHOWN.test(text) && mem.lastSearch && (vague || ((intent === 'deny' || intent === 'view_cart') && !mem.pendingReturn && !mem.offeredHuman))) intent = 'search';
   // "when do they expire?" right after the points: they are the points.
-  if (intent === 'out_of_scope' && /\b(they|them|those|it)\b/i.test(text) && /\bloyalty points\b/i.test(mem.prevReply)) intent = 'loyalty';
+  if ((vague || intent === 'capabilities' || intent === 'policy_payment') && /\b(they|them|those|it)\b/i.test(text) && /\bloyalty points\b/i.test(mem.prevReply)) intent = 'loyalty';
   // "how long is it?", "does it have pockets?" about a product in view.
-  if ((intent === 'out_of_scope' || intent === 'unanswerable') && mem.products.length && asksAboutPage(text)) intent = 'stock';
+  if (vague && mem.products.length && asksAboutPage(text)) intent = 'stock';
   const hasSlot = e.size !== null || e.orderNumbers.length > 0 || e.email !== null || e.quantity !== null || refersToSomething(e);
 
   // "what about in blue?", "anything under $80?", "something in black, size S" right after a
   // search narrow it (before a bare size after a list is read as "add that one").
-  if (refinesSearch(intent, e, text, mem)) {
+  if (refinesSearch(intent, e, text, mem, vague)) {
     e = narrowSearch(mem.lastSearch!, e, text, mem.products);
     intent = 'search';
   } else if (wantsMore(intent, e, text, mem)) {
@@ -270,7 +275,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
     e = narrowSearch(last, e, text, mem.products);
     if (OTHER_COLOURS.test(text)) e = { ...e, colour: null };
     else offset = (typeof last.offset === 'number' ? last.offset : 0) + Math.min(MAX_SHOWN, mem.products.length);
-  } else if (mem.asked && mem.prevUser !== null && hasSlot && (SLOT_ONLY.has(intent) || u.score < 3.5)) {
+  } else if (mem.asked && mem.prevUser !== null && hasSlot && (SLOT_ONLY.has(intent) || vague)) {
     const prev = classify(mem.prevUser, { shownProducts: mem.products.length, shownOrders: mem.orders.length });
     const answers =
       (mem.asked === 'size' && e.size !== null) ||
@@ -286,7 +291,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
       e = merge(pointsItself ? { ...prev.entities, pronoun: false, ordinal: null } : prev.entities, e);
       intent = mem.asked === 'verify' ? 'verify' : prev.intent;
     }
-  } else if (!mem.asked && (intent === 'out_of_scope' || intent === 'unanswerable') && hasSlot) {
+  } else if (!mem.asked && vague && hasSlot) {
     // A bare order number or email with no question pending.
     if (e.email) intent = 'verify';
     else if (e.orderNumbers.length) intent = 'order_status';
@@ -298,11 +303,11 @@ export function buildFrame(text: string, mem: Memory): Frame {
 
   // "ok then return it" / "return them" answering "Shall I go ahead?" about that return: a yes.
   // Naming another item or order, or hedging ("but", "instead"), is a new request.
-  if (intent === 'return' && mem.pendingReturn && mem.pendingAge === 1 && (u.scores.confirm ?? 0) >= 1 && (u.scores.deny ?? 0) <= 1 && !e.categoryWord && !e.orderNumbers.length) intent = 'confirm';
+  if (intent === 'return' && mem.pendingReturn && mem.pendingAge === 1 && (u.scores.confirm ?? 0) >= 1 && (u.scores.deny ?? 0) <= 1 && !e.categoryWord && !e.orderNumbers.length && !QUESTIONISH.test(text)) intent = 'confirm';
 
   // "the first one" answering "which one?" after "how warm is it?": that question, about that one.
   const pageQuestion = !asksAboutPage(text) && mem.asked === 'product' && mem.prevUser !== null && asksAboutPage(mem.prevUser) ? mem.prevUser : text;
-  if (pageQuestion !== text && (intent === 'out_of_scope' || intent === 'unanswerable') && mem.products.length) intent = 'stock';
+  if (pageQuestion !== text && vague && mem.products.length) intent = 'stock';
 
   // "can I swap the jumper for a medium?" with no cart in view is about something bought.
   if (intent === 'update_cart' && !mem.cart?.length && (u.scores.return ?? 0) >= 3.5) intent = 'return';
@@ -352,8 +357,6 @@ export function buildFrame(text: string, mem: Memory): Frame {
     const size = [asked, str(mem.lastSearch?.size)].find((s) => s && product!.stock.some((x) => x.size === s && x.units > 0));
     if (size) e = { ...e, size };
   }
-  // "cancel it" with no proposal pending is about an order, which no tool can cancel.
-  if (intent === 'deny' && !mem.pendingReturn && /\bcancel/i.test(text) && (mem.orders.length > 0 || e.orderNumbers.length > 0 || /\b(can|could|how do|how can) i cancel\b/i.test(text))) intent = 'unsupported';
   // "yes but only the jumper" while a return is proposed: the same return, of fewer items.
   const pendingOrder = typeof mem.pendingReturn?.orderNumber === 'string' ? mem.pendingReturn.orderNumber : null;
   // "the chinos too" adds to it.
@@ -363,11 +366,26 @@ export function buildFrame(text: string, mem: Memory): Frame {
     const named = prevEntities(mem.prevUser);
     if (named.categoryWord) e = { ...e, category: named.category, categoryWord: named.categoryWord };
   }
-  let orderNumber = pickOrder(mem.orders, e, text, intent, mem.orderList) ?? (intent === 'return' ? pendingOrder : null);
+  // A swap or a problem with something bought points at an order the way a return does.
+  const orderIntent: Intent = intent === 'exchange' || intent === 'report_problem' ? 'return' : intent;
+  let orderNumber = pickOrder(mem.orders, e, text, orderIntent, mem.orderList) ?? (orderIntent === 'return' ? pendingOrder : null);
   // "what about the sneakers one?" after a list of orders asks about an order, not the catalog.
   if (orderNumber && !e.orderNumbers.length && mem.orders.length && !mem.products.length && (intent === 'search' || intent === 'stock') && /\b(one|order|about)\b/i.test(text)) {
     intent = 'order_status';
   }
   if (!orderNumber && mem.orders.length === 0 && (e.pronoun || /\b(that|this|the same|my) order\b/i.test(text))) orderNumber = mem.mentionedOrder;
-  return { intent, e, text, product, orderNumber, injection: INJECTION.test(text), offset, aboutProductPage: asksAboutPage(pageQuestion), pageQuestion, aboutColours: WHICH_COLOURS.test(text), foreign: isForeign(text) };
+  // "I want to swap the jumper for a medium" with a jumper in the basket: the basket line, not an order.
+  if (intent === 'exchange' && mem.cart?.length && e.categoryWord && mem.cart.some((l) => l.name.toLowerCase().includes(e.categoryWord!))) intent = 'update_cart';
+  // An address written out with an order, or answering "what is the new address?": a change of address.
+  if (e.address && (e.orderNumbers.length || mem.asked === 'address' || ['order_status', 'policy_shipping', 'delivery_time', 'out_of_scope'].includes(intent)) && !mem.pendingAction) intent = 'change_address';
+  // "yes cancel it" to a proposed cancellation is a yes, whatever its words lean to (core/consent decides, as on the server).
+  if (mem.pendingAction && isClearYes(text, { echo: ACTION_ECHO[mem.pendingAction.action] })) intent = 'confirm';
+  // "How do I check out?" with a basket: the basket and where to pay.
+  if (intent === 'how_to_order' && mem.cart?.length) intent = 'checkout';
+  // A guess the conversation did not turn into something else is no intent to act on.
+  if (u.lowConfidence && intent === u.intent) intent = 'out_of_scope';
+  // Unsure only when the words were unclear and nothing in the conversation decided it instead.
+  const settled = (intent !== u.intent && intent !== 'out_of_scope') || e.size !== null || e.orderNumbers.length > 0 || e.email !== null || e.ordinal !== null || e.pronoun || mem.asked !== null || mem.pendingReturn !== null || mem.offeredHuman || product !== null;
+  const unsure = u.lowConfidence && !settled ? [u.intent, ...u.alternatives].filter((i) => i !== 'out_of_scope' && i !== 'unanswerable').slice(0, 3) : null;
+  return { intent, e, text, product, orderNumber, injection: INJECTION.test(text), offset, aboutProductPage: asksAboutPage(pageQuestion), pageQuestion, aboutColours: WHICH_COLOURS.test(text), foreign: isForeign(text), unsure };
 }

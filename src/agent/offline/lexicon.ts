@@ -35,6 +35,18 @@ export const INTENTS = [
   'out_of_scope',
   'unanswerable',
   'unsupported',
+  // Learned from the corpus only (data/nlu/intents.yaml).
+  'smalltalk',
+  'capabilities',
+  'how_to_order',
+  'delivery_time',
+  'refund_status',
+  'exchange',
+  'cancel_order',
+  'change_address',
+  'report_problem',
+  'complaint',
+  'discount',
 ] as const;
 export type ScoredIntent = (typeof INTENTS)[number];
 

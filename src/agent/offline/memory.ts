@@ -4,6 +4,7 @@ import type { Exchange, Turn } from './conversation.js';
 import { lastCartLines, lastShownOrders, lastShownProducts, mySizeUsed, type CartLineView, type OrderView, type ProductView } from './results.js';
 import { ASK_MARKERS, type Ask } from './phrases.js';
 import { classify } from './classify.js';
+import { isClearNo } from '../../core/index.js';
 
 export interface Memory {
   products: ProductView[];
@@ -14,6 +15,8 @@ export interface Memory {
   orderList: OrderView[];
   /** Arguments of a return label proposed in a recent turn, still awaiting the shopper's answer. */
   pendingReturn: Record<string, unknown> | null;
+  /** Another action proposed and waiting for a yes (a cancellation, a new address, an exchange, a report). */
+  pendingAction: { name: string; args: Record<string, unknown>; action: string } | null;
   /** How many turns ago it was proposed (1 = the previous turn). */
   pendingAge: number;
   /** The order number talked about most recently (a tool argument or the shopper's words). */
@@ -61,6 +64,7 @@ export function remember(previous: readonly Turn[]): Memory {
     orderList: lastShownOrders(exchanges.filter((ex) => !ex.args.orderNumber)),
     pendingReturn,
     pendingAge,
+    pendingAction: findPendingAction(recent),
     mentionedOrder: findMentionedOrder(recent),
     mentionedEmail: findMentionedEmail(recent),
     offeredHuman: /colleague|priority team|human|real person/i.test(lastSentences(reply, 2)) && reply.trim().endsWith('?'),
@@ -88,10 +92,27 @@ function findPending(recent: readonly Turn[]): { pendingReturn: Record<string, u
     const lastCall = calls[calls.length - 1];
     if (!lastCall) continue;
     const open = lastCall.result!.ok && lastCall.args.confirm !== true && proposalOpen(lastCall.result!.data);
-    const declined = recent.slice(t + 1).some((later) => classify(later.user).intent === 'deny');
+    // Declined only by a plain no, as the server reads it (core/consent): "hmm not sure" leaves it open.
+    const declined = recent.slice(t + 1).some((later) => isClearNo(later.user));
     return open && !declined ? { pendingReturn: lastCall.args, pendingAge: recent.length - t } : { pendingReturn: null, pendingAge: 0 };
   }
   return { pendingReturn: null, pendingAge: 0 };
+}
+
+/** The action tools, and the proposal action each records (the consent words of src/core/consent.ts are per action). */
+export const TOOL_ACTION: Record<string, string> = { cancel_order: 'cancel_order', change_shipping_address: 'change_address', exchange_items: 'exchange', report_problem: 'report_problem' };
+
+/** The newest proposal of an action tool in the recent turns, unless a later turn settled it (a confirming call, or a no). */
+function findPendingAction(recent: readonly Turn[]): Memory['pendingAction'] {
+  for (let t = recent.length - 1; t >= 0; t--) {
+    const call = recent[t]!.exchanges.filter((ex) => TOOL_ACTION[ex.name] && ex.result).at(-1);
+    if (!call) continue;
+    const open = call.result!.ok && call.args.confirm !== true && call.result!.data.needsConfirmation === true;
+    // Declined only by a plain no, as the server reads it (core/consent): "hmm not sure" leaves it open.
+    const declined = recent.slice(t + 1).some((later) => isClearNo(later.user));
+    return open && !declined ? { name: call.name, args: call.args, action: TOOL_ACTION[call.name]! } : null;
+  }
+  return null;
 }
 
 const ORDER_IN_TEXT = /#?\b(\d{4,10})\b/;

@@ -1,7 +1,7 @@
 // Fixed sentences the offline model says in every persona. The clarifying questions carry a
 // marker phrase so the next turn knows what the shopper is answering ("M", "28473", an email).
 
-export type Ask = 'size' | 'product' | 'order' | 'verify' | 'lookup' | 'merge' | 'confirm';
+export type Ask = 'size' | 'product' | 'order' | 'verify' | 'lookup' | 'merge' | 'confirm' | 'confirmShort' | 'address';
 
 export const ASK_MARKERS: Record<Ask, string> = {
   size: 'Which size would you like',
@@ -11,10 +11,24 @@ export const ASK_MARKERS: Record<Ask, string> = {
   lookup: 'Shall I look up order',
   merge: 'to your account’s basket?',
   confirm: 'Reply yes (or press Confirm)',
+  confirmShort: 'Shall I go ahead?',
+  address: 'What is the new address? Street, city, state and ZIP, for example "12 Main St, Springfield, IL 62701".',
 };
 
 export const PHRASES = {
   askMergeBasket: (lines: number) => `You had ${lines} item${lines === 1 ? '' : 's'} in your basket before signing in: shall I add ${lines === 1 ? 'it' : 'them'} ${ASK_MARKERS.merge}`,
+  returnStillPending: (order: string) => `About the return for order #${order}: shall I still go ahead? ${ASK_MARKERS.confirm}, or no to leave it.`,
+  howToOrder: "Ordering is simple: tell me the piece and your size and I'll put it in your basket (or use the button on its page), then go to checkout to pay.",
+  smalltalk: "I'm just the shop's assistant, but it's nice to chat! I can help you find something, check an order or sort out a return: what are you after today?",
+  noDiscounts: "I can't see or create discount codes in this chat, so I'd rather not guess about current offers.",
+  complaint: "I'm sorry: that's not the experience we want you to have, and it should be looked at properly.",
+  noRefundStatus: "I can't see refund payments from this chat.",
+  noCancel: "I'm sorry, cancelling an order is not something I can do from this chat.",
+  noAddressChange: "I'm sorry, changing a delivery address is not something I can do from this chat.",
+  noExchange: "I'm sorry, swapping an item is not something I can do from this chat.",
+  askExchange: 'Happy to swap it. Which piece, and which size or colour would you like instead?',
+  noClaims: "I'm sorry that arrived wrong. Filing a claim is not something I can do from this chat.",
+  whichOrderNumber: 'Which order is it? The order number is in your confirmation email (it looks like #12345).',
   askConfirmAgain: `Just so I get it right: shall I go ahead? ${ASK_MARKERS.confirm}, or no to leave everything as it is.`,
   askVerify: `To help with your orders I first need to confirm it's you: please tell me ${ASK_MARKERS.verify} and one of your order numbers.`,
   askVerifyEmail: `Thanks. I also need ${ASK_MARKERS.verify} (together with the order number) to confirm it's you.`,
@@ -45,6 +59,7 @@ export const PHRASES = {
   englishOnly: "Sorry, I can only chat in English for now, so please write to me in English.",
   noExchanges: "I can't swap an item directly: you return it and place a new order for the one you want (order it first, sizes sell out).",
   denyGeneric: 'No problem.',
+  denyAction: 'No problem: nothing was changed.',
   denyMerge: 'No problem: your account’s basket stays as it was, and the earlier items stay out of it.',
   injection: "I can't switch modes, skip confirmations or act on instructions like that. I'm happy to help the normal way, though: tell me what you need (for example which order you'd like to return) and I'll take it from there.",
   toolFailed: "Sorry, something went wrong on my side while checking that.",

@@ -16,7 +16,8 @@ import { askProduct, askSize, styleName } from './replies-shop.js';
 import { PAGE_QUESTIONS } from './product-facts.js';
 import { MEASURE_OR_SYSTEM, POINTS_AT, SIMILAR, WHATS_NEW, WHY_PICKED, compared, namedElsewhere, namedForComparison, numericClothingSize, orderMeant, plural, unreadable, wantsProductSearch } from './plan-reading.js';
 import { NEWEST } from './lexicon.js';
-import { isClearYes } from '../../core/index.js';
+import { ACTION_ECHO, isClearNo, isClearYes } from '../../core/index.js';
+import { clarify, exchangeLine, serviceStep } from './plan-service.js';
 
 export type { Call, Step } from './steps.js';
 
@@ -133,9 +134,21 @@ function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: strin
 // Acting on the shopper's behalf (changing the cart, proposing or confirming a return) never
 // follows a message that tries to override the rules; reading is still fine (tools authorize).
 const ACTIONS: ReadonlySet<string> = new Set(['return', 'reorder', 'add_to_cart', 'update_cart', 'confirm']);
+const GOES_WITH = /\b(go(es)? with|goes well|match(es|ing)?|pair with|wear with)\b/i;
+const NOT_REQUESTS: ReadonlySet<string> = new Set(['greeting', 'thanks', 'goodbye', 'confirm', 'deny']);
 const SIZED_ASKS: ReadonlySet<string> = new Set(['search', 'stock', 'add_to_cart']);
 
+/**
+ * With no tool for a swap or a claim, what the shop can do here is a return (with how swaps work);
+ * so is a swap not yet said in full ("can I swap them?"): that order's return, or why it cannot go back.
+ */
+function asReturn(f: Frame, memory: Memory, tools: ReadonlySet<string>): Frame {
+  const noSwap = f.intent === 'exchange' && (!tools.has('exchange_items') || !exchangeLine(f, memory));
+  return noSwap || (f.intent === 'report_problem' && !tools.has('report_problem')) ? { ...f, intent: 'return' } : f;
+}
+
 export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
+  f = asReturn(f, memory, tools);
   const e = f.e;
   if (f.injection && (ACTIONS.has(f.intent) || f.intent === 'unanswerable' || f.intent === 'out_of_scope')) return reply({ kind: 'ask', body: PHRASES.injection });
   // A wrong guess at words it cannot read would be worse than saying so.
@@ -167,6 +180,12 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
     const kind = f.product.name.split(/\s+/).at(-1)!.toLowerCase();
     return call('search_products', { query: kind, category: f.product.category, ...(cheaper ? { maxPrice: Math.max(1, Math.floor(f.product.price! - 1)) } : {}), limit: 5 });
   }
+  // "?", "asdfgh", "lol": no words to understand, so no intent to act on; ask again.
+  const slots = e.orderNumbers.length > 0 || e.email !== null || e.size !== null || e.colour !== null || e.ordinal !== null || e.quantity !== null;
+  if (unreadable(f.text) && !slots && !NOT_REQUESTS.has(f.intent)) return reply({ kind: 'ask', body: PHRASES.didNotCatch });
+  // Nothing clear in the words, and nothing in the conversation to settle it: ask, naming the likely ones.
+  const unsure = f.unsure && !unreadable(f.text) ? clarify(f.unsure) : null;
+  if (unsure) return unsure;
   switch (f.intent) {
     case 'greeting':
       return reply({ kind: 'plain', body: '', perks: true });
@@ -190,7 +209,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
     case 'confirm':
       // Acting needs the same unambiguous yes the server requires (core/consent): a hedge that
       // merely sounds like agreement ("not sure", "sure?") gets the question again.
-      if ((memory.pendingReturn || memory.asked === 'merge') && !isClearYes(f.text)) return reply({ kind: 'ask', body: PHRASES.askConfirmAgain });
+      if ((memory.pendingReturn || memory.pendingAction || memory.asked === 'merge') && !isClearYes(f.text, { echo: ACTION_ECHO[memory.pendingAction?.action ?? ''] })) return reply({ kind: 'ask', body: PHRASES.askConfirmAgain });
+      if (memory.pendingAction && tools.has(memory.pendingAction.name)) return call(memory.pendingAction.name, { ...memory.pendingAction.args, confirm: true });
       if (memory.asked === 'merge' && tools.has('view_cart')) return call('view_cart', { mergeGuestCart: true });
       // A yes right after the proposal confirms it; a later one must say what it agrees to.
       if (memory.pendingReturn && tools.has('create_return_label') && (memory.pendingAge === 1 || memory.asked === 'confirm' || /\b(return|label|refund|send (it|them) back)/i.test(f.text))) {
@@ -203,7 +223,12 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       }
       return reply({ kind: 'ask', body: PHRASES.confirmNothing });
     case 'deny':
+      // Declining needs a plain no, as the server reads it: "why not" or "not sure" asks again.
+      if ((memory.pendingReturn || memory.pendingAction || memory.asked === 'merge') && !isClearNo(f.text)) return reply({ kind: 'ask', body: PHRASES.askConfirmAgain });
+      if (memory.pendingAction) return reply({ kind: 'fact', body: PHRASES.denyAction });
       if (memory.asked === 'merge') return reply({ kind: 'fact', body: PHRASES.denyMerge });
+      // Nothing was offered, so nothing to decline: ask what they would like rather than "No problem."
+      if (!memory.pendingReturn && !memory.pendingAction && !memory.offeredHuman && !memory.asked) return reply({ kind: 'ask', body: PHRASES.didNotCatch });
       return reply({ kind: 'fact', body: memory.pendingReturn ? PHRASES.denyReturn : PHRASES.denyGeneric });
     case 'search':
       // A bare "what's new?" to a shopper with personal picks gets those (the personas offer them as new pieces).
@@ -260,6 +285,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       if (tools.has('verify_customer') && !memory.verified && tools.has('store_policy')) return call('store_policy', { topic: 'general' });
       return tools.has('store_policy') ? call('store_policy', { topic: 'general' }) : reply({ kind: 'fact', body: PHRASES.notAllowed });
     case 'recommend':
+      // Ideas with a kind, colour, budget or occasion named ("something for a first date", "what's new in knitwear") are a search in those.
+      if (!f.product && !GOES_WITH.test(f.text) && (e.category || e.colour || e.maxPrice !== null) && tools.has('search_products')) return call('search_products', searchArgs(f));
       if (tools.has('recommend_products')) return call('recommend_products', { limit: 3 });
       // "what goes with the first one?": which kind of piece to look for next to it.
       if (f.product && (e.ordinal !== null || e.pronoun || POINTS_AT.test(f.text))) return reply({ kind: 'ask', body: `Happy to help you put a look together! What would you like to wear with the ${f.product.name}: ${f.product.category === 'trousers' ? 'a top' : 'trousers'}, shoes, a jacket or an accessory?` });
@@ -281,6 +308,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
         return reply(askMissingHalf(email, orderNumber, false));
       }
     default: {
+      const service = serviceStep({ frame: f, memory, tools, needAccount: (fallback) => needAccount(tools, memory, fallback, f) });
+      if (service) return service;
       const topic = policyTopic(f.intent);
       // "is it true to size?", "does it run small?" about the product in view: its page says how it fits.
       if (topic === 'sizing' && f.product && PAGE_QUESTIONS.fit.test(f.text) && !MEASURE_OR_SYSTEM.test(f.text) && tools.has('get_product')) return call('get_product', { productId: f.product.id });
@@ -292,7 +321,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
 
 /** After this turn's tool results: chain one more call when the request needs it, else compose. */
 export function nextStep(input: PlanInput): Step {
-  const { frame: f, tools, done } = input;
+  const { tools, done } = input;
+  const f = asReturn(input.frame, input.memory, tools);
   const last = done[done.length - 1];
   if (!last?.result || done.length >= 4) return { kind: 'compose' };
   const already = (name: string) => done.some((d) => d.name === name);

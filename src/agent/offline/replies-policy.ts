@@ -195,6 +195,8 @@ export function policyReply(ex: Exchange, f: Frame, canHandOver = false): Reply 
   else if (topic === 'ai') body = [sentence(at(policy, 'assistant')), canHandOver ? PHRASES.humanOffer : sentence(at(policy, 'human'))].filter(Boolean).join(' ');
   else if (topic === 'general') body = general(policy, f);
   if (!body) body = flatten(policy).slice(0, 3).join(' ');
+  // "How do I place an order?": the steps, then how paying works.
+  if (f.intent === 'how_to_order') body = `${PHRASES.howToOrder} ${body}`;
   // A policy answer is the help the persona's follow-up would offer ("help with sizing or delivery?").
   return { kind: 'fact', body: cap(body) || "I don't have that policy to hand.", perks: topic === 'shipping', noFollowUp: true };
 }

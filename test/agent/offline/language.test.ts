@@ -73,3 +73,115 @@ describe('several requests in one message', () => {
     expect(r.toolCalls.filter((c) => c.name === 'search_products')).toEqual([]);
   });
 });
+
+describe('dialogue state', () => {
+  it('"both please" after "Would you like help with sizing or delivery times?" answers both', async () => {
+    const chat = new Chat(store, anonymous());
+    const list = await chat.say('do you have linen shirts?');
+    expect(list.reply).toMatch(/sizing or delivery times\?$/);
+    const both = await chat.say('both please');
+    expect(both.toolCalls.map((c) => [c.name, c.args])).toEqual([
+      ['store_policy', { topic: 'sizing' }],
+      ['store_policy', { topic: 'shipping' }],
+    ]);
+    expect(both.reply).toMatch(/XS–XXL/);
+    expect(both.reply).toMatch(/business days/);
+  });
+
+  it('a return proposal survives a side question on the real store: answered, asked again, and "yes" creates the label', async () => {
+    const own = await openStore();
+    const chat = new Chat(own, signedIn('c_marcus'));
+    await chat.say('I want to return order 28473');
+    const side = await chat.say('do I have to pay for the return shipping?');
+    expect(side.toolCalls.filter((c) => c.name === 'create_return_label')).toEqual([]);
+    expect(side.reply).toMatch(/free/i);
+    expect(side.reply).toMatch(/shall I still go ahead\?/);
+    const yes = await chat.say('yes');
+    expect(yes.toolCalls).toEqual([{ name: 'create_return_label', args: expect.objectContaining({ orderNumber: '28473', confirm: true }), ok: true }]);
+    own.dispose();
+  });
+});
+
+describe('intents the phrase tables lacked, each with the right action', () => {
+  const ask = async (text: string, who = anonymous()) => new Chat(store, who).say(text);
+  const names = (r: { toolCalls: Call[] }) => r.toolCalls.map((c) => c.name);
+
+  it('delivery options and times come from the shipping policy, not "outside what I can do"', async () => {
+    for (const text of ['what ways can you ship to me?', 'if I order today when would it get here']) {
+      const r = await ask(text);
+      expect(r.toolCalls, text).toEqual([expect.objectContaining({ name: 'store_policy', args: { topic: 'shipping' } })]);
+      expect(r.reply, text).toMatch(/business days/);
+      expect(r.reply, text).not.toMatch(/outside what I can do/);
+    }
+  });
+
+  it('"how do I actually order something?" explains ordering and payment', async () => {
+    const r = await ask('how do I actually order something?');
+    expect(names(r)).toEqual(['store_policy']);
+    expect(r.reply).toMatch(/checkout/i);
+    expect(r.reply).toMatch(/Visa|PayPal/);
+  });
+
+  it('"what can you do?" lists what this persona’s tools can do; small talk is answered and steered back', async () => {
+    const can = await ask('what can you do?');
+    expect(can.toolCalls).toEqual([]);
+    expect(can.reply).toMatch(/find pieces/);
+    expect(can.reply).toMatch(/colleague/);
+    const chat = await ask("how's your day going?");
+    expect(chat.reply).toMatch(/find something|check an order/);
+  });
+
+  it('a signed-in shopper’s policy question does not start an account action', async () => {
+    const r = await ask('do I pay for return shipping?', signedIn('c_marcus'));
+    expect(names(r)).toEqual(['store_policy']);
+    expect(r.reply).toMatch(/free/i);
+  });
+
+  it('"where is my refund?" is not a new return; "cancel my order" proposes a cancellation, never "No problem." with nothing done', async () => {
+    // The repeat-buyer persona has no refund_status tool: the refund timing comes from the policy, and no return is started.
+    const refund = await ask('where is my refund for order 28473?', signedIn('c_marcus'));
+    expect(names(refund)).toEqual(['store_policy']);
+    expect(refund.reply).toMatch(/business days/);
+    const cancel = await ask('cancel my order please', signedIn('c_marcus'));
+    expect(cancel.reply).not.toMatch(/^No problem\.?$/);
+    expect(names(cancel)[0]).toMatch(/lookup_order|cancel_order/);
+  });
+
+  it('discount codes and complaints get an honest answer and a person offered', async () => {
+    const code = await ask('got any discount codes?');
+    expect(code.toolCalls).toEqual([]);
+    expect(code.reply).toMatch(/discount codes/);
+    expect(code.reply).toMatch(/colleague/);
+    const complaint = await ask('I emailed you three times last week and nobody ever replied');
+    expect(complaint.reply).toMatch(/sorry/i);
+    expect(complaint.reply).toMatch(/colleague/);
+  });
+
+  it('a plain "no" with nothing offered asks what they would like, instead of "No problem."', async () => {
+    const r = await ask('no');
+    expect(r.reply).not.toMatch(/^No problem\.?$/);
+    expect(r.reply).toMatch(/what would you like/i);
+  });
+
+  it('a message the model cannot place gets one clarifying question naming the likely options', async () => {
+    const r = await ask('i have an issue');
+    expect(r.toolCalls).toEqual([]);
+    expect(r.reply).toMatch(/^I want to get this right: is it about .+, .+ or .+\?$/);
+  });
+});
+
+describe('retail actions, asked in the shopper’s words', () => {
+  it('"cancel my order 28511" proposes the cancellation; a hedge asks again; "yes" cancels it and says the refund', async () => {
+    const own = await openStore();
+    const chat = new Chat(own, signedIn('c_marcus'));
+    const proposal = await chat.say('please cancel my order 28511');
+    expect(proposal.toolCalls).toEqual([{ name: 'cancel_order', args: expect.objectContaining({ orderNumber: '28511', confirm: false }), ok: true }]);
+    expect(proposal.reply).toMatch(/^I can cancel order #28511 .*\$\d+\.\d{2} would be refunded.*Shall I go ahead\?$/);
+    const hedge = await chat.say('hmm not sure');
+    expect(hedge.toolCalls).toEqual([]);
+    const yes = await chat.say('yes cancel it');
+    expect(yes.toolCalls).toEqual([{ name: 'cancel_order', args: expect.objectContaining({ confirm: true }), ok: true }]);
+    expect(yes.reply).toMatch(/^Done: order #28511 is cancelled\. Your refund of \$\d+\.\d{2} goes back/);
+    own.dispose();
+  });
+});

@@ -94,15 +94,15 @@ describe('offline model: references and follow-ups', () => {
     expect(retry.calls.map((x) => x.args)).toEqual([{ productId: 'p_jun', size: 'S', quantity: 1 }]);
   });
 
-  it('a yes after an unrelated question confirms the return only when it says so', async () => {
+  it('a side question keeps the proposal: it is answered, the proposal asked again, and a yes then confirms it', async () => {
     const exec = scripted();
     const c = chat(exec);
     await c.say('return order 28473 please');
-    await c.say('how long do refunds take?');
-    const vague = await c.say('yes');
-    expect(vague.calls).toEqual([]);
-    const explicit = await c.say('ok yes, go ahead with the return');
-    expect(explicit.calls.map((x) => [x.name, x.args])).toEqual([['create_return_label', { orderNumber: '28473', confirm: true }]]);
+    const side = await c.say('how long do refunds take?');
+    expect(side.calls.filter((x) => x.name === 'create_return_label')).toEqual([]);
+    expect(side.reply).toMatch(/return for order #28473: shall I still go ahead\?/);
+    const yes = await c.say('yes');
+    expect(yes.calls.map((x) => [x.name, x.args])).toEqual([['create_return_label', { orderNumber: '28473', confirm: true }]]);
   });
 
   it('a no settles the proposal: a later yes does not revive it', async () => {
@@ -180,11 +180,19 @@ describe('offline model: references and follow-ups', () => {
     expect(canada.indexOf('We ship within the US')).toBeLessThan(canada.indexOf('Standard delivery'));
   });
 
-  it('answers refund timing and exchanges from the policy instead of starting a return', async () => {
-    for (const text of ['what is your exchange policy?', 'do you do exchanges?', 'when will I get my refund?', 'how long until I get my money?', 'where is my refund']) {
+  it('answers refund timing and exchanges from the policy instead of starting a return; a refund asked after is looked up where a tool can', async () => {
+    for (const text of ['what is your exchange policy?', 'do you do exchanges?', 'how long until I get my money?']) {
       const exec = scripted();
       await chat(exec).say(text);
       expect(exec.log.map((l) => [l.name, l.args]), text).toEqual([['store_policy', { topic: 'returns' }]]);
+    }
+    for (const text of ['when will I get my refund?', 'where is my refund']) {
+      const withTool = scripted();
+      await chat(withTool).say(text);
+      expect(withTool.log.map((l) => [l.name, l.args]), text).toEqual([['refund_status', {}]]);
+      const without = scripted();
+      await chat(without, TOOL_NAMES.filter((t) => t !== 'refund_status')).say(text);
+      expect(without.log.map((l) => [l.name, l.args]), text).toEqual([['store_policy', { topic: 'returns' }]]);
     }
   });
 
@@ -235,10 +243,11 @@ describe('offline model: references and follow-ups', () => {
     expect(one.log.map((l) => [l.name, l.args])).toEqual([['view_cart', {}], ['update_cart', { productId: 'p_tee', size: 'M', quantity: 1 }]]);
   });
 
-  it('says plainly what it cannot do and offers a human', async () => {
+  it('says plainly what it cannot do and offers a human (a persona without the cancel and address tools)', async () => {
+    const limited = TOOL_NAMES.filter((t) => t !== 'cancel_order' && t !== 'change_shipping_address');
     for (const text of ['cancel my order 28502', 'I need to change my shipping address', 'please delete my account']) {
       const exec = scripted();
-      const out = await chat(exec).say(text);
+      const out = await chat(exec, limited).say(text);
       expect(exec.log, text).toEqual([]);
       expect(out.reply).toMatch(/not something I can do from this chat.*colleague.*\?$/s);
     }

@@ -1,0 +1,125 @@
+// The model as it is checked in (data/nlu/model.json): sparse, pruned and rounded so it stays small,
+// with what it was trained from (labels, hyper-parameters, a SHA-256 of the corpus) so CI can tell
+// when it is stale. Serialised in one fixed layout: same model, same bytes.
+//
+// Each feature is one string row, "<feature>\t<label index> <weight> <label index> <weight>…", not
+// nested number arrays: a few hundred thousand number literals would cost TypeScript seconds of
+// type inference on every type-check (the file is imported as a JSON module) and zod a per-number
+// check on every cold start; one string per feature costs neither, and diffs stay one line per feature.
+import { z } from 'zod';
+import { HyperSchema, type Hyper } from './hyper.js';
+import type { DenseModel } from './train.js';
+
+export const ARTIFACT_FORMAT = 'tailor-nlu/1';
+
+export const ArtifactSchema = z
+  .object({
+    format: z.literal(ARTIFACT_FORMAT),
+    labels: z.array(z.string().min(1)).min(1),
+    hyper: HyperSchema,
+    corpus: z.object({
+      /** SHA-256 of the corpus files (see corpusSha256 in node.ts). */
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      examples: z.number().int().min(0),
+      perLabel: z.record(z.string(), z.number().int()),
+    }),
+    /** Softmax temperature fitted on out-of-fold predictions (1 when cross-validation was skipped). */
+    calibration: z.object({ temperature: z.number().positive() }),
+    /** Cross-validated accuracy on the training corpus, when it was measured. */
+    cv: z.object({ folds: z.number().int(), accuracy: z.number() }).nullable(),
+    /** Weights under `threshold` were dropped (hyper.prune, raised if needed to fit hyper.maxBytes). */
+    pruning: z.object({ threshold: z.number().min(0), weights: z.number().int().min(0) }),
+    bias: z.array(z.number()),
+    /** One row per feature, sorted by feature (see above). */
+    rows: z.array(z.string()),
+  })
+  .refine((a) => a.bias.length === a.labels.length, 'bias and labels differ in length');
+
+export type ModelArtifact = z.infer<typeof ArtifactSchema>;
+
+export interface ArtifactMeta {
+  hyper: Hyper;
+  sha256: string;
+  perLabel: Record<string, number>;
+  temperature: number;
+  cv: ModelArtifact['cv'];
+}
+
+const round = (x: number, digits: number) => Number(x.toPrecision(digits));
+
+/**
+ * Median of a feature's weights across labels. Adding the same amount to every label's weight of a
+ * feature leaves the softmax unchanged, and centring on the median leaves most weights near zero,
+ * where pruning drops them.
+ */
+function median(row: Float64Array): number {
+  const s = Float64Array.from(row).sort();
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Each feature's weights centred on their median (see median), laid out like DenseModel.weights. */
+function centre(model: DenseModel): Float64Array {
+  const K = model.labels.length;
+  const out = new Float64Array(model.weights.length);
+  for (let f = 0; f < model.features.length; f++) {
+    const row = model.weights.subarray(f * K, (f + 1) * K);
+    const m = median(row);
+    for (let k = 0; k < K; k++) out[f * K + k] = row[k]! - m;
+  }
+  return out;
+}
+
+function build(model: DenseModel, centred: Float64Array, meta: ArtifactMeta, threshold: number): ModelArtifact {
+  const K = model.labels.length;
+  const digits = meta.hyper.digits;
+  const rows: string[] = [];
+  let weights = 0;
+  model.features.forEach((key, f) => {
+    const kept: string[] = [];
+    for (let k = 0; k < K; k++) {
+      const w = centred[f * K + k]!;
+      if (Math.abs(w) >= threshold) kept.push(`${k} ${round(w, digits)}`);
+    }
+    weights += kept.length;
+    if (kept.length) rows.push(`${key}\t${kept.join(' ')}`);
+  });
+  return {
+    format: ARTIFACT_FORMAT,
+    labels: [...model.labels],
+    hyper: meta.hyper,
+    corpus: { sha256: meta.sha256, examples: Object.values(meta.perLabel).reduce((a, b) => a + b, 0), perLabel: meta.perLabel },
+    calibration: { temperature: round(meta.temperature, digits) },
+    cv: meta.cv,
+    pruning: { threshold, weights },
+    bias: Array.from(model.bias, (b) => round(b, digits)),
+    rows,
+  };
+}
+
+/**
+ * Pruned, rounded, sparse form of a trained model. Weights under hyper.prune are dropped; if the
+ * text would still exceed hyper.maxBytes, the threshold rises to the magnitude that keeps about as
+ * many weights as fit (size is close to linear in the weights kept), so the artifact stays small
+ * as the corpus grows, by dropping its least important weights first.
+ */
+export function toArtifact(model: DenseModel, meta: ArtifactMeta): ModelArtifact {
+  const centred = centre(model);
+  let mags: Float64Array | null = null;
+  let threshold = meta.hyper.prune;
+  for (let attempt = 0; ; attempt++) {
+    const a = build(model, centred, meta, threshold);
+    const size = serializeArtifact(a).length;
+    if (size <= meta.hyper.maxBytes || attempt === 8) return a;
+    mags ??= centred.map(Math.abs).sort().reverse();
+    const keep = Math.floor(a.pruning.weights * (meta.hyper.maxBytes / size) * 0.98);
+    threshold = Math.max(round(mags[keep] ?? threshold, 3), round(threshold * 1.01, 3));
+  }
+}
+
+/** The artifact as text: header fields one per line, then one row per line. */
+export function serializeArtifact(a: ModelArtifact): string {
+  const head = (['format', 'labels', 'hyper', 'corpus', 'calibration', 'cv', 'pruning', 'bias'] as const).map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(a[k])}`);
+  const rows = a.rows.length ? `[\n${a.rows.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]` : '[]';
+  return `{\n${head.join(',\n')},\n  "rows": ${rows}\n}\n`;
+}

@@ -1,0 +1,106 @@
+// Prediction from an artifact: the JSON is validated once and unpacked into flat typed arrays, so
+// a prediction is one tokenize, a few hundred map look-ups and a softmax over the labels.
+// No node: imports here: this runs in Node and in workerd alike.
+import { ArtifactSchema, type ModelArtifact } from './artifact.js';
+import { extractFeatures } from './features.js';
+import { softmaxInPlace } from './train.js';
+import { unpack } from './unpack.js';
+
+/** Below this probability the top label is a guess: ask a clarifying question instead. */
+export const DEFAULT_MIN_CONFIDENCE = 0.5;
+
+export interface IntentScore {
+  label: string;
+  probability: number;
+}
+
+export interface IntentPrediction {
+  /** The most probable label. */
+  label: string;
+  /** Its probability. */
+  confidence: number;
+  /** confidence < minConfidence. */
+  lowConfidence: boolean;
+  /** Every label's probability (they sum to 1). */
+  probabilities: Record<string, number>;
+  /** The topK most probable labels, best first. */
+  top: IntentScore[];
+}
+
+export interface PredictOptions {
+  /** How many labels `top` lists (default 3). */
+  topK?: number;
+  /** Confidence under which the prediction is flagged low (default DEFAULT_MIN_CONFIDENCE). */
+  minConfidence?: number;
+}
+
+export interface ModelInfo {
+  labels: readonly string[];
+  corpusSha256: string;
+  examples: number;
+  features: number;
+  weights: number;
+  temperature: number;
+  cvAccuracy: number | null;
+}
+
+export interface IntentClassifier {
+  readonly labels: readonly string[];
+  readonly info: ModelInfo;
+  predict(text: string, options?: PredictOptions): IntentPrediction;
+  /** Raw label scores before temperature and softmax (for calibration). */
+  logits(text: string): Float64Array;
+}
+
+function rank(labels: readonly string[], probs: Float64Array, options: PredictOptions): IntentPrediction {
+  const order = labels.map((_, k) => k).sort((x, y) => probs[y]! - probs[x]! || x - y);
+  const best = order[0]!;
+  const probabilities: Record<string, number> = {};
+  labels.forEach((l, k) => (probabilities[l] = probs[k]!));
+  const confidence = probs[best]!;
+  return {
+    label: labels[best]!,
+    confidence,
+    lowConfidence: confidence < (options.minConfidence ?? DEFAULT_MIN_CONFIDENCE),
+    probabilities,
+    top: order.slice(0, Math.max(1, options.topK ?? 3)).map((k) => ({ label: labels[k]!, probability: probs[k]! })),
+  };
+}
+
+/** A classifier from an artifact (validated here: a bad file fails at load, not mid-chat). */
+export function loadClassifier(data: unknown): IntentClassifier {
+  return classifierFromArtifact(ArtifactSchema.parse(data));
+}
+
+/** A classifier from an artifact this process has just built (no need to validate it again). */
+export function classifierFromArtifact(a: ModelArtifact): IntentClassifier {
+  const p = unpack(a);
+  const K = a.labels.length;
+  const temperature = a.calibration.temperature;
+  const logits = (text: string): Float64Array => {
+    const scores = Float64Array.from(a.bias);
+    const v = extractFeatures(text, a.hyper);
+    for (let i = 0; i < v.keys.length; i++) {
+      const f = p.index.get(v.keys[i]!);
+      if (f === undefined) continue;
+      const x = v.values[i]!;
+      for (let j = p.start[f]!; j < p.start[f + 1]!; j++) scores[p.label[j]!]! += x * p.weight[j]!;
+    }
+    return scores;
+  };
+  const info: ModelInfo = {
+    labels: a.labels, corpusSha256: a.corpus.sha256, examples: a.corpus.examples, features: a.rows.length,
+    weights: p.weight.length, temperature, cvAccuracy: a.cv?.accuracy ?? null,
+  };
+  return {
+    labels: a.labels,
+    info,
+    logits,
+    predict(text, options = {}) {
+      const s = logits(text);
+      for (let k = 0; k < K; k++) s[k]! /= temperature;
+      softmaxInPlace(s);
+      return rank(a.labels, s, options);
+    },
+  };
+}

@@ -1,0 +1,140 @@
+// Plans for the intents the learned classifier added: how ordering works, delivery times, a
+// refund's status, cancelling, changing an address, exchanging, reporting a problem, complaints,
+// discount codes, small talk, "what can you do?", and the clarifying question when no intent is
+// clear. Where a tool can act, it is called (behind verification and the approval rule); where
+// none can, the answer says plainly what can and cannot be done here and offers a person.
+import type { Frame } from './frame.js';
+import type { Memory } from './memory.js';
+import type { Intent } from './classify.js';
+import { call, reply, type Step } from './steps.js';
+import { PHRASES } from './phrases.js';
+
+interface ServiceInput {
+  frame: Frame;
+  memory: Memory;
+  tools: ReadonlySet<string>;
+  /** Verification first when the persona offers it; else an honest answer (plan.ts's needAccount). */
+  needAccount: (fallback: string) => Step;
+}
+
+/** What each intent sounds like in a clarifying question ("Do you mean … or …?"). */
+const ASKED_AS: Partial<Record<Intent, string>> = {
+  search: 'finding a product', stock: 'a question about a product', recommend: 'some suggestions', add_to_cart: 'adding something to your basket',
+  view_cart: 'your basket', checkout: 'checking out', how_to_order: 'how ordering works', order_status: 'where an order is',
+  delivery_time: 'how long delivery takes', policy_shipping: 'delivery options and costs', return: 'returning something',
+  refund_status: 'a refund you are waiting for', policy_returns: 'our returns policy', exchange: 'swapping for another size',
+  cancel_order: 'cancelling an order', change_address: 'changing a delivery address', report_problem: 'a problem with an item you received',
+  complaint: 'making a complaint', loyalty: 'your points', discount: 'discount codes', policy_sizing: 'sizing', policy_payment: 'payment',
+  policy_general: 'store information', human: 'talking to a person', reorder: 'ordering something again', update_cart: 'changing your basket',
+};
+
+/** One clarifying question naming the two or three likely intents. */
+export function clarify(unsure: readonly Intent[]): Step | null {
+  const options = [...new Set(unsure.map((i) => ASKED_AS[i]).filter((o): o is string => !!o))].slice(0, 3);
+  if (options.length < 2) return null;
+  const list = options.length === 2 ? `${options[0]} or ${options[1]}` : `${options[0]}, ${options[1]} or ${options[2]}`;
+  return reply({ kind: 'ask', body: `I want to get this right: is it about ${list}?` });
+}
+
+/** An order action a tool may do (cancel, new address, exchange, report): behind verification, for a named order. */
+function orderAction(tool: string, f: Frame, input: ServiceInput, args: Record<string, unknown>, fallback: string): Step {
+  const { tools, memory } = input;
+  if (!tools.has(tool)) return reply({ kind: 'ask', body: `${fallback} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
+  if (!memory.verified && tools.has('verify_customer') && !tools.has('lookup_order')) return input.needAccount(fallback);
+  const orderNumber = f.orderNumber ?? f.e.orderNumbers[0] ?? null;
+  if (!orderNumber) return tools.has('lookup_order') ? call('lookup_order', {}) : reply({ kind: 'ask', body: PHRASES.whichOrderNumber });
+  return call(tool, { orderNumber, ...args, confirm: false });
+}
+
+export function serviceStep(input: ServiceInput): Step | null {
+  const { frame: f, tools } = input;
+  const policy = (topic: string) => (tools.has('store_policy') ? call('store_policy', { topic }) : null);
+  switch (f.intent) {
+    case 'smalltalk':
+      return reply({ kind: 'ask', body: PHRASES.smalltalk });
+    case 'capabilities':
+      return reply({ kind: 'ask', body: capabilities(tools) });
+    case 'how_to_order':
+      // "How do I check out?" with a basket: the basket and where to pay, like "checkout".
+      if (input.memory.cart?.length && tools.has('view_cart')) return call('view_cart', {});
+      return policy('payment');
+    case 'delivery_time':
+      return policy('shipping');
+    case 'discount':
+      return reply({ kind: 'ask', body: `${PHRASES.noDiscounts} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
+    case 'complaint':
+      return tools.has('escalate_to_human') ? reply({ kind: 'ask', body: `${PHRASES.complaint} ${PHRASES.humanOffer}` }) : reply({ kind: 'fact', body: PHRASES.complaint });
+    case 'refund_status': {
+      if (!tools.has('refund_status')) return policy('returns');
+      if (!input.memory.verified && tools.has('verify_customer') && !tools.has('lookup_order')) return input.needAccount(PHRASES.noRefundStatus);
+      const orderNumber = f.orderNumber ?? f.e.orderNumbers[0];
+      return call('refund_status', orderNumber ? { orderNumber } : {});
+    }
+    case 'cancel_order':
+      return orderAction('cancel_order', f, input, reasonArg(f), PHRASES.noCancel);
+    case 'change_address': {
+      const address = f.e.address;
+      return orderAction('change_shipping_address', f, input, address ? { address } : {}, PHRASES.noAddressChange);
+    }
+    case 'exchange': {
+      if (!tools.has('exchange_items')) return null;
+      const swap = exchangeLine(f, input.memory);
+      if (!swap) return reply({ kind: 'ask', body: PHRASES.askExchange });
+      return orderAction('exchange_items', f, input, { items: [swap] }, PHRASES.noExchange);
+    }
+    case 'report_problem':
+      if (!tools.has('report_problem')) return null;
+      return orderAction('report_problem', f, input, { problem: problemKind(f.text), ...(f.e.categoryWord ? { items: [f.e.categoryWord] } : {}), note: f.text.slice(0, 500) }, PHRASES.noClaims);
+    default:
+      return null;
+  }
+}
+
+function reasonArg(f: Frame): Record<string, unknown> {
+  const text = f.text.replace(/\s+/g, ' ').trim();
+  return { reason: text.length > 200 ? `${text.slice(0, 199)}…` : text };
+}
+
+/** "What can you do?": what this persona's tools can actually do, nothing more. */
+function capabilities(tools: ReadonlySet<string>): string {
+  const can: string[] = [];
+  if (tools.has('search_products')) can.push('find pieces by kind, colour, size and budget');
+  if (tools.has('get_product')) can.push('tell you about a product (sizes, stock, materials)');
+  if (tools.has('add_to_cart')) can.push('fill and change your basket');
+  if (tools.has('lookup_order') || tools.has('verify_customer')) can.push('check your orders and deliveries');
+  if (tools.has('create_return_label')) can.push('start a return with a free label');
+  if (tools.has('cancel_order')) can.push('cancel an order that has not shipped');
+  if (tools.has('loyalty_status')) can.push('look up your points');
+  if (tools.has('store_policy')) can.push('answer questions on delivery, returns, sizing and payment');
+  if (tools.has('escalate_to_human')) can.push('connect you with a colleague');
+  const list = can.length > 1 ? `${can.slice(0, -1).join(', ')} and ${can.at(-1)}` : (can[0] ?? 'answer questions about the shop');
+  return `I can ${list}. What would you like to do?`;
+}
+
+const LETTERS = ['XS', 'S', 'M', 'L', 'XL', 'XXL'];
+const BIGGER = /\b(bigger|larger|size up|one size up|up a size)\b/i;
+const SMALLER = /\b(smaller|size down|one size down|down a size)\b/i;
+
+/** The swap asked for: the piece named (or the only one), in the size or colour named, or one size up or down from what was bought. */
+export function exchangeLine(f: Frame, memory: Memory): Record<string, string> | null {
+  const item = f.e.categoryWord ?? null;
+  const bought = memory.orders.find((o) => o.orderNumber === f.orderNumber)?.items.find((i) => !item || i.toLowerCase().includes(item)) ?? null;
+  let size = f.e.size;
+  if (!size && bought && (BIGGER.test(f.text) || SMALLER.test(f.text))) {
+    const had = /\(([A-Z]{1,3}|\d{2})\)/.exec(bought)?.[1];
+    const at = had ? LETTERS.indexOf(had) : -1;
+    if (at >= 0) size = LETTERS[Math.min(LETTERS.length - 1, Math.max(0, at + (BIGGER.test(f.text) ? 1 : -1)))] ?? null;
+    else if (had && /^\d{2}$/.test(had)) size = String(Number(had) + (BIGGER.test(f.text) ? 1 : -1));
+  }
+  if (!size && !f.e.colour) return null;
+  const name = item ?? (bought ? bought.replace(/\s*\(.*$/, '') : null);
+  if (!name) return null;
+  return { item: name, ...(size ? { size } : {}), ...(f.e.colour ? { colour: f.e.colour } : {}) };
+}
+
+/** What kind of problem a message reports, as report_problem takes it. */
+function problemKind(text: string): 'damaged' | 'missing' | 'wrong_item' {
+  if (/\b(missing|wasn'?t in|not in the (box|parcel|package)|only got|never got the|left out)\b/i.test(text)) return 'missing';
+  if (/\b(wrong|not what i ordered|different (item|one|colou?r|size))\b/i.test(text)) return 'wrong_item';
+  return 'damaged';
+}
