@@ -1,12 +1,11 @@
 // The shipped model on the independent test set (data/nlu/test, never trained or tuned on).
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultClassifier } from '../../../../src/agent/offline/nlu/index.js';
 import { evaluate, loadCorpusDir, NLU_PATHS, readIntentLabels } from '../../../../src/agent/offline/nlu/node.js';
 
 const TARGET = 0.92;
 
-describe.skipIf(!existsSync(NLU_PATHS.test))('intent accuracy on data/nlu/test', () => {
+describe('intent accuracy on data/nlu/test', () => {
   it(`is at least ${TARGET * 100}% overall`, () => {
     const test = loadCorpusDir(NLU_PATHS.test, readIntentLabels())!;
     const e = evaluate(defaultClassifier(), test.corpus.examples);
