@@ -2,7 +2,7 @@ import { addressLine, cancelOrder, changeRefusal, dollars, findOwnedOrder, itemL
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { approvedProposal, clearProposal, propose, proposalView } from './proposals.js';
-import { fail, mustVerify, ok, orderNotFound, verifiedCustomerId } from './results.js';
+import { fail, ok, ownOrder } from './results.js';
 import type { ToolContext, ToolResult } from './types.js';
 
 const ACTION = 'cancel_order';
@@ -34,10 +34,9 @@ export const cancelOrderTool = defineTool({
   description: 'Cancel an order still processing (not shipped); full refund.',
   schema: toolSchemas.cancel_order,
   async run(args, ctx): Promise<ToolResult> {
-    const customerId = verifiedCustomerId(ctx);
-    if (!customerId) return mustVerify();
-    const owned = await findOwnedOrder(ctx.db, customerId, args.orderNumber);
-    if (!owned) return orderNotFound(args.orderNumber);
+    const mine = await ownOrder(ctx, args.orderNumber);
+    if (!mine.ok) return mine.result;
+    const { customerId, owned } = mine;
     // Idempotent: a cancelled order is the answer to a repeated cancellation.
     if (owned.order.status === 'cancelled' && owned.order.cancelledAt != null) return ok({ cancelled: false, alreadyCancelled: true, order: cancelledView(owned) });
     const refusal = changeRefusal(owned, 'cancel');

@@ -1,9 +1,11 @@
 import type { ShippingAddress } from '../db/index.js';
-import { addressLine, changeRefusal, changeShippingAddress, findOwnedOrder, sameAddress } from '../shop/index.js';
+import {
+  addressLine, changeRefusal, changeShippingAddress, sameAddress,
+} from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { approvedProposal, clearProposal, propose, proposalView, sameJson } from './proposals.js';
-import { fail, mustVerify, ok, orderNotFound, verifiedCustomerId } from './results.js';
+import { fail, ok, ownOrder } from './results.js';
 import type { ToolResult } from './types.js';
 
 const ACTION = 'change_address';
@@ -13,10 +15,9 @@ export const changeShippingAddressTool = defineTool({
   description: 'New US delivery address for an order still processing.',
   schema: toolSchemas.change_shipping_address,
   async run(args, ctx): Promise<ToolResult> {
-    const customerId = verifiedCustomerId(ctx);
-    if (!customerId) return mustVerify();
-    const owned = await findOwnedOrder(ctx.db, customerId, args.orderNumber);
-    if (!owned) return orderNotFound(args.orderNumber);
+    const mine = await ownOrder(ctx, args.orderNumber);
+    if (!mine.ok) return mine.result;
+    const { customerId, owned } = mine;
     if (!args.address) {
       const refused = changeRefusal(owned, 'address');
       if (refused) return fail('refused', `Cannot change the address: ${refused}.`, 'orderNumber');

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import {
-  createReturnLabel, findCustomer, insertRefundIf, findOwnedOrder, isoDate, itemLabel, labelItems, maskEmail, returnEligibility,
-  type OwnedOrder, type ReturnLabelRow,
+  createReturnLabel, findCustomer, insertRefundIf, isoDate, itemLabel, labelItems, maskEmail, returnEligibility, type OwnedOrder, type ReturnLabelRow,
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { clearProposal, currentProposal, propose, proposalView, refuseUnapproved } from './proposals.js';
-import { fail, mustVerify, ok, orderNotFound, verifiedCustomerId } from './results.js';
+import { fail, ok, ownOrder } from './results.js';
 import type { ToolResult } from './types.js';
 
 const ACTION = 'return_label';
@@ -42,10 +41,9 @@ export const createReturnLabelTool = defineTool({
     'Free return label for a delivered order (30 days from delivery), emailed.',
   schema: toolSchemas.create_return_label,
   async run(args, ctx): Promise<ToolResult> {
-    const customerId = verifiedCustomerId(ctx);
-    if (!customerId) return mustVerify();
-    const owned = await findOwnedOrder(ctx.db, customerId, args.orderNumber);
-    if (!owned) return orderNotFound(args.orderNumber);
+    const mine = await ownOrder(ctx, args.orderNumber);
+    if (!mine.ok) return mine.result;
+    const { customerId, owned } = mine;
     // Idempotent: a label that already covers what is asked is the answer to a later call.
     const existing = coveringLabel(owned, args.items);
     if (existing) return ok({ created: false, alreadyExisted: true, label: labelView(owned, existing) });

@@ -1,12 +1,11 @@
 import type { ReplacementItem } from '../db/index.js';
 import {
-  createExchange, exchangeLine, findCustomer, findOwnedOrder, isoDate, itemLabel, maskEmail, pickItems, replacementsOf, returnEligibility,
-  type OwnedOrder, type ReturnLabelRow,
+  createExchange, exchangeLine, findCustomer, isoDate, itemLabel, maskEmail, pickItems, replacementsOf, returnEligibility, type OwnedOrder, type ReturnLabelRow,
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { approvedProposal, clearProposal, propose, proposalView, sameJson } from './proposals.js';
-import { fail, mustVerify, ok, orderNotFound, verifiedCustomerId } from './results.js';
+import { fail, ok, ownOrder } from './results.js';
 import type { ToolArgs } from './schemas.js';
 import type { ToolContext, ToolResult } from './types.js';
 
@@ -49,10 +48,9 @@ export const exchangeItemsTool = defineTool({
   description: 'Swap delivered items (return window) for the same product in another size or colour in stock: free return label plus replacement.',
   schema: toolSchemas.exchange_items,
   async run(args, ctx): Promise<ToolResult> {
-    const customerId = verifiedCustomerId(ctx);
-    if (!customerId) return mustVerify();
-    const owned = await findOwnedOrder(ctx.db, customerId, args.orderNumber);
-    if (!owned) return orderNotFound(args.orderNumber);
+    const mine = await ownOrder(ctx, args.orderNumber);
+    if (!mine.ok) return mine.result;
+    const { customerId, owned } = mine;
     const now = ctx.now();
     const check = returnEligibility(owned, now);
     // Idempotent: an exchange already made for these items and sizes is the answer.

@@ -2,13 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { fenceText } from '../core/index.js';
 import { DAY_MS, variants, type ReplacementItem } from '../db/index.js';
 import {
-  CLAIM_POLICY, DEFAULT_ESCALATION_PRIORITY, ESCALATION_PRIORITY, claimStanding, claimValue, claimsCovering, createClaim, dollars, findOwnedOrder, isoDate,
-  itemLabel, pickItems, reviewReason, ticketAllowance, ticketInsert, type ClaimResolution, type ClaimRow, type OrderItemRow, type OwnedOrder,
+  CLAIM_POLICY, DEFAULT_ESCALATION_PRIORITY, ESCALATION_PRIORITY, claimStanding, claimValue, claimsCovering, createClaim, dollars, isoDate, itemLabel, pickItems, reviewReason, ticketAllowance, ticketInsert, type ClaimResolution, type ClaimRow, type OrderItemRow, type OwnedOrder,
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas, type ToolArgs } from './schemas.js';
 import { approvedProposal, clearProposal, propose, proposalView, sameJson } from './proposals.js';
-import { fail, mustVerify, ok, orderNotFound, verifiedCustomerId } from './results.js';
+import { fail, ok, ownOrder } from './results.js';
 import type { ToolContext, ToolResult } from './types.js';
 
 const ACTION = 'report_problem';
@@ -71,10 +70,9 @@ export const reportProblemTool = defineTool({
   description: 'Damaged, missing or wrong item received: records a claim; replacement, refund or a colleague per policy.',
   schema: toolSchemas.report_problem,
   async run(args, ctx): Promise<ToolResult> {
-    const customerId = verifiedCustomerId(ctx);
-    if (!customerId) return mustVerify();
-    const owned = await findOwnedOrder(ctx.db, customerId, args.orderNumber);
-    if (!owned) return orderNotFound(args.orderNumber);
+    const mine = await ownOrder(ctx, args.orderNumber);
+    if (!mine.ok) return mine.result;
+    const { customerId, owned } = mine;
     const pick = pickItems(owned, args.items);
     if (!pick.ok) return fail('invalid_arguments', pick.message, 'items');
     // Idempotent: a claim already made for these items is the answer.

@@ -1,6 +1,6 @@
 // Result helpers and the few messages that must read exactly the same in every tool (no
 // enumeration oracle: "not yours" and "does not exist" share one text).
-import type { CartOwner } from '../shop/index.js';
+import { findOwnedOrder, type CartOwner, type OwnedOrder } from '../shop/index.js';
 import type { ToolContext, ToolErrorCode, ToolResult } from './types.js';
 
 export const ok = (data: Record<string, unknown>): ToolResult => ({ ok: true, data });
@@ -26,3 +26,14 @@ export function verifiedCustomerId(ctx: ToolContext): string | null {
 
 /** Whose cart this is: the verified customer's, or else the anonymous session's. */
 export const cartOwner = (ctx: ToolContext): CartOwner => ({ customerId: verifiedCustomerId(ctx), sessionId: ctx.shopper.sessionId });
+
+/**
+ * The verified shopper's own order by number, or the result that says why not: not verified
+ * (must_verify), or no such order of theirs (the same not-found for "not yours" and "does not exist").
+ */
+export async function ownOrder(ctx: ToolContext, orderNumber: string): Promise<{ ok: true; customerId: string; owned: OwnedOrder } | { ok: false; result: ToolResult }> {
+  const customerId = verifiedCustomerId(ctx);
+  if (!customerId) return { ok: false, result: mustVerify() };
+  const owned = await findOwnedOrder(ctx.db, customerId, orderNumber);
+  return owned ? { ok: true, customerId, owned } : { ok: false, result: orderNotFound(orderNumber) };
+}
