@@ -77,7 +77,8 @@ export function createChatService(deps: ChatDeps): ChatService {
       yield { type: 'meta', conversationId: conv.id, segment, persona: personaRef, model: deps.provider.name };
 
       const turnNo = conv.turnCount + 1;
-      const approval = await decideApproval(deps.db, conv.id, shopperRef.current, input, deps.now());
+      // A conversation's first turn has no proposal to answer: no read for it.
+      const approval = conv.turnCount > 0 ? await decideApproval(deps.db, conv.id, shopperRef.current, input, deps.now()) : null;
       const history = cachedHistory ?? (await loadRecentMessages(deps.db, conv, historyTurns));
       let boundMidTurn = false;
       const emitted: ToolEvent[] = [];
