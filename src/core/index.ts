@@ -3,7 +3,7 @@ export * from './errors.js';
 export * from './shopper.js';
 export * from './logger.js';
 export { optOutChange } from './opt-out.js';
-export type { Clock, IdGen } from '../db/index.js';
+export { DAY_MS, randomIds, systemClock, type Clock, type IdGen } from './clock.js';
 export { createMemo, deepFreeze, type Memo } from './memo.js';
 export { addBusinessDays } from './dates.js';
 export { ACTION_ECHO, consentWords, isClearNo, isClearYes, type ConsentOptions } from './consent.js';

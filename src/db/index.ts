@@ -31,7 +31,4 @@ export function compileWrite(w: WriteQuery | Statement): Statement {
   return 'sql' in w && typeof w.sql === 'string' ? (w as Statement) : (w as WriteQuery).toSQL();
 }
 
-export type Clock = () => number;
-export type IdGen = (prefix: string) => string;
-
-export const DAY_MS = 86_400_000;
+export { DAY_MS, type Clock, type IdGen } from '../core/index.js';

@@ -1,7 +1,7 @@
 // Wires the domain modules into a chat service, the same way on every runtime: the entries
 // (src/node.ts, src/worker.ts) and the tests bring the db, the persona source, the rules and
 // the model; this builds everything in between.
-import { ConfigError, silentLogger, type Logger } from '../core/index.js';
+import { ConfigError, randomIds, silentLogger, type Logger } from '../core/index.js';
 import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
 import { createChatService, reconcileInterruptedTurns, type ChatService } from '../chat/index.js';
 import { createSegmenter, type SegmentRules, type Segmenter } from '../segments/index.js';
@@ -49,15 +49,7 @@ export interface Tailor {
   close(): void;
 }
 
-/**
- * Ids carry their kind, the time (48 bits, milliseconds) and 80 random bits: unguessable, readable
- * in logs, and time-ordered, so new rows append to the end of each primary-key index instead of
- * dirtying a random page of it on every write (that halves the cost of a turn's commit).
- */
-export const randomIds: IdGen = (prefix) => {
-  const u = crypto.randomUUID(); // xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx: groups 1 and 5 are 80 random bits
-  return `${prefix}_${Date.now().toString(16).padStart(12, '0')}${u.slice(0, 8)}${u.slice(24)}`;
-};
+export { randomIds } from '../core/index.js';
 
 export async function createTailor(parts: TailorParts): Promise<Tailor> {
   const now = parts.now ?? Date.now;

@@ -62,3 +62,8 @@ export async function takeVerifyAttempt(db: Db, conversationId: string): Promise
 export function bindConversationCustomer(db: Db, conversationId: string, customerId: string, now: number) {
   return db.update(conversations).set({ customerId, verifiedBy: 'verify_customer', updatedAt: now }).where(eq(conversations.id, conversationId));
 }
+
+export async function conversationExists(db: Db, conversationId: string): Promise<boolean> {
+  const [row] = await db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, conversationId)).limit(1);
+  return row !== undefined;
+}

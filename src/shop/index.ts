@@ -18,3 +18,9 @@ export { recommendFor, type Recommendation } from './recommendations.js';
 export { usualSizes, type UsualSize, type UsualSizes } from './usual-sizes.js';
 export { bindConversationCustomer, MAX_VERIFY_ATTEMPTS, PROPOSAL_ECHO, PROPOSAL_TTL_MS, ProposalSchema, readPending, readProposal, takeVerifyAttempt, writePending, type Proposal } from './conversation-state.js';
 export { AUTH_GUARDS, digest, lockedFor, refundAttempt, takeAttempt, type GuardKey, type GuardRule, type GuardVerdict } from './auth-guard.js';
+export { contextCart, contextCustomer, contextOrders, type ContextCartLine, type ContextCustomer, type ContextOrder } from './persona-context.js';
+export { variantOf } from './variant-stock.js';
+export { conversationExists } from './conversation-state.js';
+export { orderOwnerId } from './orders.js';
+// The db types the shop's callers hand back to it (tools receive a Db and an atomic-write seam).
+export type { Atomic, Db, ReplacementItem, ShippingAddress } from '../db/index.js';

@@ -100,3 +100,9 @@ export function orderSummary(owned: OwnedOrder, now: number) {
   if (check.eligible) view.returnableUntil = isoDate(check.until);
   return view;
 }
+
+/** Whose order a number is (verification compares it with the email's customer); undefined when none. */
+export async function orderOwnerId(db: Db, orderNumber: string): Promise<string | undefined> {
+  const [row] = await db.select({ customerId: orders.customerId }).from(orders).where(eq(orders.number, orderNumber)).limit(1);
+  return row?.customerId ?? undefined;
+}

@@ -1,4 +1,4 @@
-import type { ShippingAddress } from '../db/index.js';
+import type { ShippingAddress } from '../shop/index.js';
 import {
   addressLine, changeRefusal, changeShippingAddress, sameAddress,
 } from '../shop/index.js';

@@ -1,4 +1,4 @@
-import type { ReplacementItem } from '../db/index.js';
+import type { ReplacementItem } from '../shop/index.js';
 import {
   createExchange, exchangeLine, findCustomer, isoDate, itemLabel, maskEmail, pickItems, replacementsOf, returnEligibility, type OwnedOrder, type ReturnLabelRow,
 } from '../shop/index.js';

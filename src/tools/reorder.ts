@@ -1,6 +1,4 @@
-import { and, eq } from 'drizzle-orm';
-import { variants } from '../db/index.js';
-import { addCartLine, cartSummary, ensureCart, findOwnedOrder, MAX_CART_LINE_QUANTITY } from '../shop/index.js';
+import { addCartLine, cartSummary, ensureCart, findOwnedOrder, MAX_CART_LINE_QUANTITY, variantOf } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { cartOwner, mustVerify, ok, orderNotFound, verifiedCustomerId } from './results.js';
@@ -20,7 +18,7 @@ export const reorderTool = defineTool({
     const added: Array<{ name: string; size: string; quantity: number }> = [];
     const unavailable: Array<{ name: string; size: string; reason: string }> = [];
     for (const item of owned.items) {
-      const [variant] = await ctx.db.select().from(variants).where(and(eq(variants.id, item.variantId), eq(variants.productId, item.productId))).limit(1);
+      const variant = await variantOf(ctx.db, item.productId, item.variantId);
       if (!variant || variant.stock <= 0) {
         unavailable.push({ name: item.name, size: item.size, reason: 'sold out in this size' });
         continue;

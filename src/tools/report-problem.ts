@@ -1,8 +1,6 @@
-import { and, eq } from 'drizzle-orm';
-import { fenceText } from '../core/index.js';
-import { DAY_MS, variants, type ReplacementItem } from '../db/index.js';
+import { DAY_MS, fenceText } from '../core/index.js';
 import {
-  CLAIM_POLICY, DEFAULT_ESCALATION_PRIORITY, ESCALATION_PRIORITY, claimStanding, claimValue, claimsCovering, createClaim, dollars, isoDate, itemLabel, pickItems, reviewReason, ticketAllowance, ticketInsert, type ClaimResolution, type ClaimRow, type OrderItemRow, type OwnedOrder,
+  CLAIM_POLICY, variantOf, type ReplacementItem, DEFAULT_ESCALATION_PRIORITY, ESCALATION_PRIORITY, claimStanding, claimValue, claimsCovering, createClaim, dollars, isoDate, itemLabel, pickItems, reviewReason, ticketAllowance, ticketInsert, type ClaimResolution, type ClaimRow, type OrderItemRow, type OwnedOrder,
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas, type ToolArgs } from './schemas.js';
@@ -38,7 +36,7 @@ async function resolve(ctx: ToolContext, customerId: string, items: readonly Ord
   if (review) return { resolution: 'review' as const, why: review, lines: [] };
   const lines: ReplacementItem[] = [];
   for (const i of items) {
-    const [v] = await ctx.db.select({ stock: variants.stock }).from(variants).where(and(eq(variants.id, i.variantId), eq(variants.productId, i.productId))).limit(1);
+    const v = await variantOf(ctx.db, i.productId, i.variantId);
     if (!v || v.stock < i.quantity) return { resolution: 'refund' as const, why: `${itemLabel(i)} is sold out, so it is refunded instead of replaced`, lines: [] };
     lines.push({ orderItemId: i.id, productId: i.productId, variantId: i.variantId, name: i.name, size: i.size, colour: i.colour, quantity: i.quantity });
   }

@@ -1,9 +1,8 @@
 // The contract every tool implements. Tools are where authorization lives: they act only
 // within what ctx.shopper may do, whatever arguments the model sends.
 import type { z } from 'zod';
-import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
-import type { EventRow } from '../shop/index.js';
-import type { SegmentResult, Shopper } from '../core/index.js';
+import type { Clock, IdGen, SegmentResult, Shopper } from '../core/index.js';
+import type { Atomic, Db, EventRow } from '../shop/index.js';
 
 export const TOOL_NAMES = [
   'search_products',

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { conversations, orders } from '../db/index.js';
 import {
-  AUTH_GUARDS, bindConversationCustomer, digest, guestCartLineCount, findCustomerByEmail, MAX_VERIFY_ATTEMPTS, refundAttempt, takeAttempt, takeVerifyAttempt,
+  AUTH_GUARDS, bindConversationCustomer, conversationExists, orderOwnerId, digest, guestCartLineCount, findCustomerByEmail, MAX_VERIFY_ATTEMPTS, refundAttempt, takeAttempt, takeVerifyAttempt,
   type GuardKey,
 } from '../shop/index.js';
 import { defineTool } from './define.js';
@@ -39,8 +37,7 @@ export const verifyCustomerTool = defineTool({
     // Attempts are counted before anything is checked, so parallel or repeated calls cannot outrun a limit.
     const attempt = await takeVerifyAttempt(ctx.db, ctx.conversationId);
     if (attempt === undefined) {
-      const [conv] = await ctx.db.select({ id: conversations.id }).from(conversations).where(eq(conversations.id, ctx.conversationId)).limit(1);
-      return conv ? fail('locked', LOCKED) : fail('failed', 'Verification is not available right now; offer a human colleague.');
+      return (await conversationExists(ctx.db, ctx.conversationId)) ? fail('locked', LOCKED) : fail('failed', 'Verification is not available right now; offer a human colleague.');
     }
     const keys = await guardKeys(ctx, args.email, args.orderNumber);
     const verdict = await takeAttempt(ctx.db, keys.all, ctx.now());
@@ -51,11 +48,8 @@ export const verifyCustomerTool = defineTool({
     }
 
     // Both lookups always run, so a wrong email and a wrong order number take the same path.
-    const [customer, [order]] = await Promise.all([
-      findCustomerByEmail(ctx.db, args.email),
-      ctx.db.select({ customerId: orders.customerId }).from(orders).where(eq(orders.number, args.orderNumber)).limit(1),
-    ]);
-    if (!customer || !order || order.customerId !== customer.id || customer.blockedAt !== null) {
+    const [customer, orderOwner] = await Promise.all([findCustomerByEmail(ctx.db, args.email), orderOwnerId(ctx.db, args.orderNumber)]);
+    if (!customer || orderOwner === undefined || orderOwner !== customer.id || customer.blockedAt !== null) {
       ctx.emit({ type: 'verify_failed', data: { reason: 'mismatch' } });
       const left = MAX_VERIFY_ATTEMPTS - attempt;
       return left > 0 ? fail('not_found', `${MISMATCH} ${left} attempt(s) left in this chat.`) : fail('locked', `${MISMATCH} ${LOCKED}`);
