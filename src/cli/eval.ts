@@ -1,5 +1,5 @@
 // `npm run eval -- [options]` — see src/eval/options.ts for the flags.
-import { runEvalCli } from '../eval/cli-main.js';
+import { runEvalCli } from '../eval/node.js';
 
 const code = await runEvalCli(process.argv.slice(2), {
   cwd: process.cwd(),

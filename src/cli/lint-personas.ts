@@ -2,8 +2,7 @@
 // of each persona (system prompt + tool definitions, o200k_base) against the budget.
 import { loadConfig } from '../config.js';
 import { formatIssue, lintPersonas } from '../personas/index.js';
-import { nodePersonaSource } from '../personas/node.js';
-import { countTokens } from '../personas/tokens.js';
+import { countTokens, nodePersonaSource } from '../personas/node.js';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadSegmentIds, loadToolDefinitions } from './persona-tools.js';

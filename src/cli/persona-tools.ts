@@ -2,8 +2,7 @@
 // (its descriptions count too), else the bare argument schemas, and the known segment ids.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { schemaToolDefinitions, type ToolDefinitions } from '../personas/index.js';
-import { segmentIdsFromRules } from '../personas/segment-ids.js';
+import { schemaToolDefinitions, segmentIdsFromRules, type ToolDefinitions } from '../personas/index.js';
 
 export async function loadToolDefinitions(): Promise<{ definitions: ToolDefinitions; source: string }> {
   // Resolved at run time so persona lint keeps working while the tools module is in flux.

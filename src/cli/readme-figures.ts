@@ -3,8 +3,7 @@
 // what lint computes now (test/personas/readme-figures.test.ts).
 import { readFile } from 'node:fs/promises';
 import { lintPersonas, type PersonaTokens } from '../personas/index.js';
-import { nodePersonaSource } from '../personas/node.js';
-import { countTokens } from '../personas/tokens.js';
+import { countTokens, nodePersonaSource } from '../personas/node.js';
 import { loadSegmentIds, loadToolDefinitions } from './persona-tools.js';
 
 const START = '<!-- token-table:start (npm run personas:lint -- --update-readme) -->';

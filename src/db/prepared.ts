@@ -3,7 +3,7 @@
 // with placeholders once and then only fills values in, producing a plain `Statement` that either
 // driver's atomic seam runs.
 import { is, Param, Placeholder, sql } from 'drizzle-orm';
-import type { Db, Statement } from './index.js';
+import type { Db, Statement } from './types.js';
 
 const cache = new WeakMap<object, Map<string, unknown>>();
 

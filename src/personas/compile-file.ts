@@ -1,5 +1,5 @@
 // One persona file → a compiled persona (parsed templates, checked names) plus its issues.
-import { TOOL_NAMES, type ToolName } from '../tools/types.js';
+import { TOOL_NAMES, type ToolName } from '../tools/index.js';
 import { CONTEXT_FIELDS, type ContextField } from './context.js';
 import { describeIssues, splitFrontmatter } from './frontmatter.js';
 import { PersonaFrontmatterSchema, type PersonaFrontmatter } from './schema.js';

@@ -27,3 +27,4 @@ export { renderSnapshots, ANONYMOUS_SAMPLE, type PromptSnapshot, type SnapshotSe
 export { parsePromptRules, checkPromptRules, PromptRulesSchema, PROMPT_RULES_FILE, type PromptRules } from './prompt-rules.js';
 export type { LocatedIssue } from './template-check.js';
 export { didYouMean } from './suggest.js';
+export { segmentIdsFromRules } from './segment-ids.js';

@@ -7,8 +7,7 @@
 // name, type, description and enum values, plus fixed overheads. Counting the JSON instead
 // would overstate the cost two- to three-fold.
 import { z } from 'zod';
-import { toolSchemas } from '../tools/schemas.js';
-import type { ToolName } from '../tools/types.js';
+import { toolSchemas, type ToolName } from '../tools/index.js';
 import type { RenderedPersona } from './types.js';
 
 export type CountTokens = (text: string) => number;

@@ -62,3 +62,6 @@ async function listFiles(dir: string): Promise<string[]> {
   }
   return out.sort();
 }
+
+// Token counting loads a large ranks table: Node tools (lint, preview, README figures) take it from here.
+export { countTokens } from './tokens.js';

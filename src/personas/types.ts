@@ -1,6 +1,6 @@
 // What a persona is once loaded, and what the rest of the app receives after rendering.
 import { z } from 'zod';
-import type { ToolName } from '../tools/types.js';
+import type { ToolName } from '../tools/index.js';
 
 /**
  * Phrases the offline model uses to speak in this persona's voice. Strings may use the same

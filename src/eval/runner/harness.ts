@@ -15,7 +15,7 @@ import { nodePersonaSource } from '../../personas/node.js';
 import { createToolRegistry, type ToolRegistry } from '../../tools/index.js';
 import { createChatService } from '../../chat/index.js';
 import type { ModelProvider } from '../../agent/types.js';
-import type { RenderedPersona } from '../../personas/types.js';
+import type { RenderedPersona } from '../../personas/index.js';
 import { createApp, signIdentityToken } from '../../http/index.js';
 import type { PersonaTraits } from '../types.js';
 import type { ChatApp } from './client.js';
