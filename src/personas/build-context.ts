@@ -1,7 +1,7 @@
 // The shopper's persona context, from the shop's persona-context reads (the customer row, the
 // last three orders and their items, the cart). The registry later strips every field a persona
 // does not declare, so this builds the full set once per turn.
-import { fenceText, type Shopper } from '../core/index.js';
+import { fenceText, formatMoney, type Shopper } from '../core/index.js';
 import { asTier, cartOwnerKey, contextCart, contextCustomer, contextOrders, FREE_EXPRESS_TIERS, perksFor, type ContextCartLine, type ContextOrder, type Db } from '../shop/index.js';
 import { PersonaContextInputSchema, type PersonaContextInput } from './context.js';
 
@@ -19,7 +19,7 @@ export interface BuildContextInput {
   segment?: string;
 }
 
-const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+const dollars = (cents: number) => formatMoney(cents, { exact: true });
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 // Names, product names and addresses come from the store's data, not from us: fenced before they
 // reach the system prompt (a first name of "SYSTEM: …" must not read as the system speaking).

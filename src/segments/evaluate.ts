@@ -1,6 +1,6 @@
 // Rules → segment. Each criterion either fails (the rule is skipped) or yields a reason a
 // prompt engineer can read ("7 orders ≥ 5"); all of a rule's criteria must hold.
-import type { SegmentResult } from '../core/index.js';
+import { formatMoney, type SegmentResult } from '../core/index.js';
 import type { Profile } from './profile.js';
 import type { Rule, When } from './rules-schema.js';
 import type { SegmentRules } from './load-rules.js';
@@ -16,14 +16,7 @@ function rangeText(r: Range, fmt: (n: number) => string): string {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-/** "$1,234.50", "$300". Hand-rolled: toLocaleString builds an Intl formatter per call, too slow per turn. */
-export function dollars(cents: number): string {
-  const whole = Math.floor(Math.abs(cents) / 100);
-  const rest = Math.abs(cents) % 100;
-  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${cents < 0 ? '-' : ''}$${grouped}${rest ? `.${String(rest).padStart(2, '0')}` : ''}`;
-}
-const dollarLimit = (d: number) => dollars(Math.round(d * 100));
+const dollarLimit = (d: number) => formatMoney(Math.round(d * 100));
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 const DATE_CRITERIA = [
@@ -52,13 +45,13 @@ export function matchRule(when: When, p: Profile, now: number): string[] | null 
   }
   if (when.totalSpend) {
     if (!inRange(stats.totalSpendCents, cents(when.totalSpend))) return null;
-    reasons.push(`${dollars(stats.totalSpendCents)} spent ${rangeText(when.totalSpend, dollarLimit)}${within}`);
+    reasons.push(`${formatMoney(stats.totalSpendCents)} spent ${rangeText(when.totalSpend, dollarLimit)}${within}`);
   }
   if (when.averageOrder) {
     // No orders means no average: neither "at least" nor "at most" can be claimed.
     const avg = stats.orders ? Math.round(stats.totalSpendCents / stats.orders) : null;
     if (avg === null || !inRange(avg, cents(when.averageOrder))) return null;
-    reasons.push(`average order ${dollars(avg)} ${rangeText(when.averageOrder, dollarLimit)}${within}`);
+    reasons.push(`average order ${formatMoney(avg)} ${rangeText(when.averageOrder, dollarLimit)}${within}`);
   }
   // A shopper who never ordered has no order date, so no firstOrder/lastOrder range holds.
   for (const [key, field, label] of DATE_CRITERIA) {

@@ -1,8 +1,9 @@
 // The shopper profile the rules are evaluated against. A zod schema so eval cases and
 // previews can supply an inline profile; the segmenter builds one from aggregate SQL.
 import { z } from 'zod';
+import { LOYALTY_TIERS } from '../core/index.js';
 
-export const LOYALTY_TIERS = ['none', 'silver', 'gold', 'platinum'] as const;
+export { LOYALTY_TIERS };
 
 /** Orders and spend inside one rule time frame, keyed by the frame's key (see windows.ts). */
 export const WindowStatsSchema = z.object({

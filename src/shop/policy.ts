@@ -1,7 +1,7 @@
 // The store's policy as data: the store_policy tool, the persona partials and the tools that
 // apply rules (return window, shipping thresholds, perks, escalation priority) all read from here,
 // so a policy change is one edit and the assistant can never quote a rule the code does not enforce.
-import { DAY_MS } from '../db/index.js';
+import { DAY_MS, LOYALTY_TIERS, type LoyaltyTier } from '../core/index.js';
 
 export const RETURN_WINDOW_DAYS = 30;
 export const RETURN_WINDOW_MS = RETURN_WINDOW_DAYS * DAY_MS;
@@ -13,8 +13,7 @@ export const MAX_CART_LINE_QUANTITY = 10;
 /** Hand-overs to a person opened per hour: a cap on tickets nobody needs (one per conversation anyway). */
 export const TICKET_LIMITS = { perSessionPerHour: 3, perCustomerPerHour: 3, perClientPerHour: 10 } as const;
 
-export const LOYALTY_TIERS = ['none', 'silver', 'gold', 'platinum'] as const;
-export type LoyaltyTier = (typeof LOYALTY_TIERS)[number];
+export { LOYALTY_TIERS, type LoyaltyTier };
 
 /** Tiers whose members ship express for free. */
 export const FREE_EXPRESS_TIERS: readonly LoyaltyTier[] = ['gold', 'platinum'];

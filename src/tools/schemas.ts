@@ -1,12 +1,13 @@
 // Argument schemas of every tool: the contract between the tools, the models (via bindTools)
 // and the offline model, which must produce arguments these accept.
 import { z } from 'zod';
+import { CATEGORIES } from '../core/index.js';
 import { POLICY_TOPICS } from '../shop/index.js';
 
 const orderNumber = z.string().trim().regex(/^#?\d{4,10}$/, 'an order number is 4–10 digits, like 28473').transform((s) => s.replace(/^#/, ''));
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
-export const CATEGORIES = ['dresses', 'tops', 'trousers', 'shoes', 'outerwear', 'accessories'] as const;
+export { CATEGORIES };
 
 export const US_STATES = ('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY').split(' ');
 

@@ -1,7 +1,8 @@
 // The demo fashion catalog as data: one line per style, listed in the colours it is sold in.
 // Every (style, colour) pair becomes a product, e.g. "Red Satin Slip Midi Dress".
-export const CATEGORIES = ['dresses', 'tops', 'trousers', 'shoes', 'outerwear', 'accessories'] as const;
-export type Category = (typeof CATEGORIES)[number];
+import { CATEGORIES, type Category } from '../../core/index.js';
+
+export { CATEGORIES, type Category };
 
 export interface StyleDef {
   name: string;
