@@ -5,6 +5,7 @@ export * from './logger.js';
 export { optOutChange } from './opt-out.js';
 export { CATEGORIES, LOYALTY_TIERS, type Category, type LoyaltyTier } from './vocabulary.js';
 export { formatMoney } from './money.js';
+export { editDistance } from './edit-distance.js';
 export { DAY_MS, randomIds, systemClock, type Clock, type IdGen } from './clock.js';
 export { createMemo, deepFreeze, type Memo } from './memo.js';
 export { addBusinessDays } from './dates.js';

@@ -2,6 +2,7 @@
 // against: lowercase, contractions and slang expanded, typos corrected against the model's own
 // vocabulary, plurals folded. Phrases in the lexicon go through the same pipeline (minus typo
 // correction), so a feature matches however the shopper spelled it.
+import { editDistance } from '../../core/index.js';
 import { COMMON_WORDS, SLANG } from './words.js';
 import { VOCABULARY_SEED } from './lexicon.js';
 
@@ -70,28 +71,6 @@ for (const w of VOCAB) {
   const list = VOCAB_BY_LEN.get(w.length) ?? [];
   list.push(w);
   VOCAB_BY_LEN.set(w.length, list);
-}
-
-/** Optimal-string-alignment distance with an early exit once it exceeds `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 // Corrections are pure functions of the word, so they are cached; the cap keeps memory flat
