@@ -94,7 +94,7 @@ async function main(): Promise<number> {
     console.log(`\nTotal     ${tokens.total} tokens (system prompt + tools), budget ${budget}${tokens.total > budget ? '  OVER BUDGET' : ''}`);
     return 0;
   } finally {
-    handle.close();
+    await handle.close();
   }
 }
 

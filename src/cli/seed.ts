@@ -31,7 +31,7 @@ async function main(): Promise<number> {
     console.log(`  ${DEMO_SHOPPERS.sarah.email.padEnd(20)} VIP, 7 orders, gold tier`);
     return 0;
   } finally {
-    handle.close();
+    await handle.close();
   }
 }
 

@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     for (const r of segment.reasons) console.log(`  - ${r}`);
     return 0;
   } finally {
-    handle.close();
+    await handle.close();
   }
 }
 

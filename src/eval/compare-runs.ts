@@ -20,7 +20,7 @@ export function readReport(file: string): Report {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`${file}: not a readable report (${(err as Error).message.split('\n')[0]})`);
+    throw new Error(`${file}: not a readable report (${(err as Error).message.split('\n')[0]})`, { cause: err });
   }
   const parsed = ReportSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${file}: not an eval report (eval.json): ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);

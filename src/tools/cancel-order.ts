@@ -36,7 +36,7 @@ export const cancelOrderTool = defineTool({
   async run(args, ctx): Promise<ToolResult> {
     const mine = await ownOrder(ctx, args.orderNumber);
     if (!mine.ok) return mine.result;
-    const { customerId, owned } = mine;
+    const { owned } = mine;
     // Idempotent: a cancelled order is the answer to a repeated cancellation.
     if (owned.order.status === 'cancelled' && owned.order.cancelledAt != null) return ok({ cancelled: false, alreadyCancelled: true, order: cancelledView(owned) });
     const refusal = changeRefusal(owned, 'cancel');

@@ -17,7 +17,7 @@ export const changeShippingAddressTool = defineTool({
   async run(args, ctx): Promise<ToolResult> {
     const mine = await ownOrder(ctx, args.orderNumber);
     if (!mine.ok) return mine.result;
-    const { customerId, owned } = mine;
+    const { owned } = mine;
     if (!args.address) {
       const refused = changeRefusal(owned, 'address');
       if (refused) return fail('refused', `Cannot change the address: ${refused}.`, 'orderNumber');
