@@ -36,6 +36,9 @@ export interface CompiledPersona {
   partials: Set<string>;
 }
 
+type LineOf = (p: readonly (string | number)[]) => number;
+type AddIssue = (line: number, message: string) => void;
+
 const TOOLS = new Set<string>(TOOL_NAMES);
 const FIELDS = new Set<string>(CONTEXT_FIELDS);
 
@@ -56,40 +59,8 @@ export function compilePersonaFile(
   }
   const fm: PersonaFrontmatter = parsed.data;
   const { lineOf } = split;
-  const stem = path.replace(/\.md$/, '');
-  if (fm.id !== stem) add(lineOf(['id']), `id "${fm.id}" must match the file name ("${stem}")`);
-
-  checkNames(fm.tools, TOOLS, 'tool', ['tools'], lineOf, add);
-  checkNames(fm.context, FIELDS, 'context field', ['context'], lineOf, add);
-  if (fm.variants && !fm.experiment) add(lineOf(['variants']), 'variants need an `experiment` id');
-  if (fm.experiment && !fm.variants) add(lineOf(['experiment']), `experiment "${fm.experiment}" has no variants`);
-  const variantIds = new Set<string>();
-  fm.variants?.forEach((v, i) => {
-    if (variantIds.has(v.id)) add(lineOf(['variants', i, 'id']), `duplicate variant id "${v.id}"`);
-    variantIds.add(v.id);
-  });
-
-  const declared = new Set<string>(fm.context);
-  const used = new Set<string>();
-  const templates = new Map<string, TemplateNode[]>();
-  const compile = (source: string, firstLine: number): TemplateNode[] => {
-    const t = parseTemplate(source, firstLine);
-    for (const e of t.issues) add(e.line, e.message);
-    const checked = checkTemplate(t.nodes, path, declared, partials);
-    issues.push(...checked.issues);
-    for (const p of checked.partials) used.add(p);
-    return t.nodes;
-  };
-  const compileString = (source: string, at: (string | number)[]) => {
-    if (!templates.has(source)) templates.set(source, compile(source, lineOf(at)));
-  };
-  const compileVoice = (voice: Partial<Voice>, at: (string | number)[]) => {
-    for (const [key, value] of Object.entries(voice)) {
-      if (key === 'style' || value === undefined) continue;
-      if (Array.isArray(value)) value.forEach((s, i) => compileString(s, [...at, key, i]));
-      else compileString(value as string, [...at, key]);
-    }
-  };
+  checkFrontmatter(fm, path.replace(/\.md$/, ''), lineOf, add);
+  const { compile, compileString, compileVoice, templates, used } = templateCompiler(path, new Set<string>(fm.context), partials, lineOf, add, issues);
 
   const body = compile(split.body, split.bodyFirstLine);
   if (split.body.trim() === '') add(split.bodyFirstLine, 'the persona has no prompt body below the frontmatter');
@@ -118,6 +89,45 @@ export function compilePersonaFile(
     partials: used,
   };
   return { persona, issues, lineOf };
+}
+
+/** What the frontmatter must satisfy beyond its schema: the file name, known names, experiments. */
+function checkFrontmatter(fm: PersonaFrontmatter, stem: string, lineOf: LineOf, add: AddIssue): void {
+  if (fm.id !== stem) add(lineOf(['id']), `id "${fm.id}" must match the file name ("${stem}")`);
+  checkNames(fm.tools, TOOLS, 'tool', ['tools'], lineOf, add);
+  checkNames(fm.context, FIELDS, 'context field', ['context'], lineOf, add);
+  if (fm.variants && !fm.experiment) add(lineOf(['variants']), 'variants need an `experiment` id');
+  if (fm.experiment && !fm.variants) add(lineOf(['experiment']), `experiment "${fm.experiment}" has no variants`);
+  const variantIds = new Set<string>();
+  fm.variants?.forEach((v, i) => {
+    if (variantIds.has(v.id)) add(lineOf(['variants', i, 'id']), `duplicate variant id "${v.id}"`);
+    variantIds.add(v.id);
+  });
+}
+
+/** Parses and checks each template of one persona once, collecting the partials it uses. */
+function templateCompiler(path: string, declared: ReadonlySet<string>, partials: ReadonlyMap<string, PartialFile>, lineOf: LineOf, add: AddIssue, issues: LocatedIssue[]) {
+  const used = new Set<string>();
+  const templates = new Map<string, TemplateNode[]>();
+  const compile = (source: string, firstLine: number): TemplateNode[] => {
+    const t = parseTemplate(source, firstLine);
+    for (const e of t.issues) add(e.line, e.message);
+    const checked = checkTemplate(t.nodes, path, declared, partials);
+    issues.push(...checked.issues);
+    for (const p of checked.partials) used.add(p);
+    return t.nodes;
+  };
+  const compileString = (source: string, at: (string | number)[]) => {
+    if (!templates.has(source)) templates.set(source, compile(source, lineOf(at)));
+  };
+  const compileVoice = (voice: Partial<Voice>, at: (string | number)[]) => {
+    for (const [key, value] of Object.entries(voice)) {
+      if (key === 'style' || value === undefined) continue;
+      if (Array.isArray(value)) value.forEach((str, i) => compileString(str, [...at, key, i]));
+      else compileString(value as string, [...at, key]);
+    }
+  };
+  return { compile, compileString, compileVoice, templates, used };
 }
 
 function checkNames(
