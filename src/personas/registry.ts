@@ -83,71 +83,32 @@ export async function createPersonaRegistry(opts: PersonaRegistryOptions): Promi
     toolDefinitions: opts.toolDefinitions ?? schemaToolDefinitions,
   };
 
-  async function load(segments: readonly string[] | undefined): Promise<{ set: PersonaSet | null; errors: string[] }> {
-    let files: Record<string, string>;
-    try {
-      files = await opts.source.read();
-    } catch (err) {
-      return { set: null, errors: [`${root}: cannot read persona files: ${(err as Error).message}`] };
-    }
-    const result = await lintPersonas(files, { ...lintOpts, segments });
-    for (const w of result.warnings) logger.warn('persona warning', { warning: formatIssue(root, w) });
-    const errors = result.issues.map((i) => formatIssue(root, i));
-    return { set: errors.length ? null : result.set, errors };
-  }
+  const load = (segments: readonly string[] | undefined) => loadSet(opts.source, root, { ...lintOpts, segments }, logger);
 
   const first = await load(lintOpts.segments);
   if (!first.set) throw new ConfigError(`Persona files are invalid:\n${first.errors.join('\n')}`);
   let current: PersonaSet = first.set;
 
-  let running: Promise<{ ok: boolean; errors: string[] }> | null = null;
-  let again = false;
   let pendingSegments: readonly string[] | undefined;
-  async function reload(reloadOpts: { segments?: readonly string[] } = {}): Promise<{ ok: boolean; errors: string[] }> {
+  const reloadOnce = coalesce(async (): Promise<{ ok: boolean; errors: string[] }> => {
+    const segments = pendingSegments ?? lintOpts.segments;
+    pendingSegments = undefined;
+    const next = await load(segments);
+    if (!next.set) {
+      logger.error('persona reload failed; still serving the last good version', { errors: next.errors });
+      return { ok: false, errors: next.errors };
+    }
+    current = next.set;
+    lintOpts.segments = segments;
+    logger.info('personas reloaded', { versions: Object.fromEntries([...current.personas].map(([id, p]) => [id, p.version])) });
+    return { ok: true, errors: [] };
+  });
+  const reload = (reloadOpts: { segments?: readonly string[] } = {}) => {
     if (reloadOpts.segments) pendingSegments = reloadOpts.segments;
-    if (running) {
-      // Coalesce: one more reload after the current one sees every change made meanwhile.
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      let outcome: { ok: boolean; errors: string[] };
-      do {
-        again = false;
-        const segments = pendingSegments ?? lintOpts.segments;
-        pendingSegments = undefined;
-        const next = await load(segments);
-        if (next.set) {
-          current = next.set;
-          lintOpts.segments = segments;
-          logger.info('personas reloaded', { versions: Object.fromEntries([...current.personas].map(([id, p]) => [id, p.version])) });
-          outcome = { ok: true, errors: [] };
-        } else {
-          logger.error('persona reload failed; still serving the last good version', { errors: next.errors });
-          outcome = { ok: false, errors: next.errors };
-        }
-      } while (again);
-      return outcome;
-    })();
-    try {
-      return await running;
-    } finally {
-      running = null;
-    }
-  }
-
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const stopWatching =
-    opts.watch !== false && opts.source.watch
-      ? opts.source.watch(() => {
-          // Editors save in bursts (write, rename, chmod): one reload per burst.
-          if (timer) clearTimeout(timer);
-          timer = setTimeout(() => {
-            timer = null;
-            void reload();
-          }, 60);
-        })
-      : () => {};
+    return reloadOnce();
+  };
+  // Editors save in bursts (write, rename, chmod): one reload per burst.
+  const watcher = opts.watch !== false && opts.source.watch ? debounced(opts.source.watch, () => void reload(), 60) : { close: () => {} };
 
   return {
     resolve(input) {
@@ -159,9 +120,62 @@ export async function createPersonaRegistry(opts: PersonaRegistryOptions): Promi
     reload,
     bundled: opts.source.bundled === true,
     list: () => [...current.personas.values()].map(summary),
+    close: () => watcher.close(),
+  };
+}
+
+async function loadSet(source: PersonaSource, root: string, lintOpts: LintOptions, logger: Logger): Promise<{ set: PersonaSet | null; errors: string[] }> {
+  let files: Record<string, string>;
+  try {
+    files = await source.read();
+  } catch (err) {
+    return { set: null, errors: [`${root}: cannot read persona files: ${(err as Error).message}`] };
+  }
+  const result = await lintPersonas(files, lintOpts);
+  for (const w of result.warnings) logger.warn('persona warning', { warning: formatIssue(root, w) });
+  const errors = result.issues.map((i) => formatIssue(root, i));
+  return { set: errors.length ? null : result.set, errors };
+}
+
+/** Runs `task` one at a time; calls made during a run share one more run after it, which sees every change made meanwhile. */
+function coalesce<T>(task: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | null = null;
+  let again = false;
+  return async () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let outcome: T;
+      do {
+        again = false;
+        outcome = await task();
+      } while (again);
+      return outcome;
+    })();
+    try {
+      return await running;
+    } finally {
+      running = null;
+    }
+  };
+}
+
+/** Subscribes to `watch`, calling `onChange` once `ms` after the last of a burst of changes. */
+function debounced(watch: (onChange: () => void) => () => void, onChange: () => void, ms: number): { close(): void } {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const stop = watch(() => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      onChange();
+    }, ms);
+  });
+  return {
     close() {
       if (timer) clearTimeout(timer);
-      stopWatching();
+      stop();
     },
   };
 }
