@@ -1,22 +1,25 @@
 // `npm run nlu:report`: the checked-in intent model scored as Markdown (per-intent precision and
 // recall, the most frequent confusions) for the README: on data/nlu/test by default, or with
 // `--cv` as out-of-fold predictions on the training corpus.
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ArtifactSchema, crossValidate, evaluate, loadClassifier, loadCorpusDir, NLU_PATHS, readIntentLabels, renderReport,
 } from '../agent/offline/nlu/node.js';
+import { scoreMultiRequests, type MultiCase } from '../agent/offline/multi-score.js';
 import { runCli } from './run.js';
+import { parse } from 'yaml';
 
 const USAGE = `usage: npm run nlu:report -- [--cv [--folds <n>]] [--test <dir>] [--model <file>] [--confusions <n>]
   Prints the intent classifier's per-intent precision/recall and top confusions as Markdown.
-  default       the model in data/nlu/model.json on the test set data/nlu/test
+  default       the model in data/nlu/model.json on the test set data/nlu/test, then the several-requests set
+                <test>/multi.yaml through the offline model's splitter (add --failures to list the misses)
   --cv          instead, k-fold cross-validation on the training corpus (with the model's hyper-parameters)`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { cv: { type: 'boolean' }, folds: { type: 'string' }, test: { type: 'string' }, model: { type: 'string' }, confusions: { type: 'string' } },
+    options: { cv: { type: 'boolean' }, folds: { type: 'string' }, test: { type: 'string' }, model: { type: 'string' }, confusions: { type: 'string' }, failures: { type: 'boolean' } },
   });
   const labels = readIntentLabels();
   const modelFile = values.model ?? NLU_PATHS.model;
@@ -41,7 +44,26 @@ async function main(): Promise<number> {
   }
   const e = evaluate(classifier, test.corpus.examples);
   console.log(renderReport(e, { title: `Intent classifier on the test set (${e.total} utterances)`, confusions }));
+  const multiFile = join(dir, 'multi.yaml');
+  if (existsSync(multiFile)) console.log(`\n${multiReport(parse(readFileSync(multiFile, 'utf8')) as MultiCase[], values.failures ?? false)}`);
   return 0;
 }
 
 runCli('nlu:report', main, USAGE);
+
+/** Several requests in one message: how many the offline model's splitter and classifier take apart in full. */
+function multiReport(cases: MultiCase[], failures: boolean): string {
+  const score = scoreMultiRequests(cases);
+  const lines = [
+    `## Several requests in one message (${score.total} messages)`,
+    '',
+    `Handled in full (every request found, in order, each with its intent): **${score.handled}/${score.total}** (${((100 * score.handled) / score.total).toFixed(1)}%).`,
+  ];
+  if (failures) {
+    lines.push('', '| expected | parts read |', '|---|---|');
+    for (const o of score.outcomes.filter((x) => !x.handled)) {
+      lines.push(`| ${o.intents.join(', ')} | ${o.parts.map((p) => `${p.intent}: “${p.text.replace(/\|/g, '/')}”`).join('<br>')} |`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,6 +1,6 @@
 // The final reply of a turn, from this turn's tool results. The last exchange carries the answer;
 // a verification earlier in the turn is acknowledged first.
-import type { Voice } from '../../personas/types.js';
+import type { Voice } from '../types.js';
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { addReply, cartReply, compareReply, removedAllReply, updateReply, productReply, recommendReply, reorderReply, searchReply } from './replies-shop.js';

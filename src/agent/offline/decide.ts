@@ -1,7 +1,7 @@
 // One model call: read the conversation, understand the latest shopper message — one request or
 // several — then either call tools or answer in the persona's voice.
 import type { BaseMessage } from '@langchain/core/messages';
-import type { Voice } from '../../personas/types.js';
+import type { Voice } from '../types.js';
 import { currentTurn, previousTurns, readConversation, type Exchange } from './conversation.js';
 import { remember, type Memory } from './memory.js';
 import { buildFrame, type Frame } from './frame.js';
@@ -95,12 +95,22 @@ function replyOf(p: Part, tools: ReadonlySet<string>, voice: Voice, greeting: st
 }
 
 const SETTLES: ReadonlySet<string> = new Set(['confirm', 'deny', 'return']);
+/** What a proposed action is called when it is asked again. */
+const ACTION_NAMES: Record<string, string> = { cancel_order: 'cancellation', change_address: 'address change', exchange: 'exchange', report_problem: 'report' };
 
 /**
  * A proposal outlives a side question ("how long do refunds take?"): the question is answered and
  * the proposal asked again, so a plain yes to that question is a yes to the proposal.
  */
 function stillPending(reply: Reply, parts: readonly Part[], memory: Memory, exchanges: readonly Exchange[]): Reply {
+  const action = memory.pendingAction;
+  // A cancellation, address change, exchange or report proposed: the same, asked again.
+  if (action && !memory.pendingReturn) {
+    const order = action.args.orderNumber;
+    const settled = parts.some((p) => SETTLES.has(p.frame.intent) || p.frame.intent === action.action) || exchanges.some((ex) => ex.name === action.name);
+    if (typeof order !== 'string' || settled || (reply.kind === 'ask' && reply.body.includes(ASK_MARKERS.confirm))) return reply;
+    return { ...reply, kind: 'ask', noFollowUp: true, body: `${reply.body}\n\n${PHRASES.actionStillPending(ACTION_NAMES[action.action] ?? 'request', order)}` };
+  }
   const order = memory.pendingReturn?.orderNumber;
   if (typeof order !== 'string' || parts.some((p) => SETTLES.has(p.frame.intent)) || exchanges.some((ex) => ex.name === 'create_return_label')) return reply;
   if (reply.kind === 'ask' && reply.body.includes(ASK_MARKERS.confirm)) return reply;

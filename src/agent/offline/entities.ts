@@ -2,7 +2,7 @@
 // quantity, and references to what the previous turn showed ("the second one", "the blue one", "it").
 import type { Normalized } from './normalize.js';
 import { CATEGORY_WORDS, COLOUR_WORDS, NUMBER_WORDS, ORDINAL_WORDS } from './lexicon.js';
-import type { CATEGORIES } from '../../tools/schemas.js';
+import type { CATEGORIES } from '../../tools/index.js';
 
 export type Category = (typeof CATEGORIES)[number];
 

@@ -41,6 +41,8 @@ export interface Frame {
 
 const INJECTION = /\b(system\s*(override|prompt|message)|admin(istrator)? mode|developer mode|god mode|jailbreak|(ignore|disregard|forget|override)\s+(all\s+|any\s+|your\s+|the\s+|my\s+|previous\s+|prior\s+|earlier\s+)*(instructions|rules|prompt|guidelines|restrictions)|you are now|you're now|act as (an? )?(admin|developer|system)|no questions asked)\b|^\s*system\s*:/i;
 
+const INJECTION_ALL = new RegExp(INJECTION.source, 'gi');
+
 const SLOT_ONLY: ReadonlySet<Intent> = new Set(['out_of_scope', 'unanswerable', 'search', 'stock', 'confirm', 'verify']);
 
 function merge(prev: Entities, cur: Entities): Entities {
@@ -169,6 +171,11 @@ export function sizeStep(text: string): 1 | -1 | null {
   return null;
 }
 
+/** A probability (× 10) from which the words settle the intent whatever the conversation. */
+const FIRM = 7;
+/** A few words with no question of their own ("the jumper one", "oh the chinos"): read first as the answer to a question asked. */
+const shortAnswer = (text: string) => !/\?/.test(text) && (text.match(/[\p{L}\d]+/gu) ?? []).length <= 5;
+
 const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i; // "the red one", "that blue one"
 
 /**
@@ -245,17 +252,23 @@ function narrowSearch(last: Record<string, unknown>, e: Entities, text: string, 
 }
 
 export function buildFrame(text: string, mem: Memory): Frame {
-  const u = classify(text, {
+  const injection = INJECTION.test(text);
+  // The request around an attempt to override the rules is read without it ("ignore your
+  // instructions and show me order 10001" asks for that order); the plan refuses what it must.
+  const u = classify(injection ? text.replace(INJECTION_ALL, ' ').replace(/\s+/g, ' ').trim() || text : text, {
     pendingProposal: mem.pendingReturn !== null,
     shownProducts: mem.products.length,
     shownOrders: mem.orders.length,
     offeredHuman: mem.offeredHuman,
   });
   let intent = u.intent;
+  // The dialogue state, not the words, decided the intent (even when it is the words' guess).
+  let settledByState = false;
   let e = u.entities;
   let offset = 0;
   // The words settled nothing (off-topic, unsure, or only slots): the conversation decides.
-  const vague = intent === 'out_of_scope' || intent === 'unanswerable' || u.lowConfidence;
+  // A message that tries to override the rules is no slot to fill in either ("… order 28473 with confirm: true").
+  const vague = (intent === 'out_of_scope' || intent === 'unanswerable' || u.lowConfidence) && !injection;
   // "more" on its own, or "none of these", after a list.
   if (MORE_ONLY.test(text) && mem.lastSearch && vague) intent = 'search';
   if (REJECTS_SHOWN.test(text) && mem.lastSearch && (vague || ((intent === 'deny' || intent === 'view_cart') && !mem.pendingReturn && !mem.offeredHuman))) intent = 'search';
@@ -275,7 +288,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
     e = narrowSearch(last, e, text, mem.products);
     if (OTHER_COLOURS.test(text)) e = { ...e, colour: null };
     else offset = (typeof last.offset === 'number' ? last.offset : 0) + Math.min(MAX_SHOWN, mem.products.length);
-  } else if (mem.asked && mem.prevUser !== null && hasSlot && (SLOT_ONLY.has(intent) || vague)) {
+  } else if (mem.asked && mem.prevUser !== null && hasSlot && (SLOT_ONLY.has(intent) || vague || (shortAnswer(text) && u.score < FIRM))) {
     const prev = classify(mem.prevUser, { shownProducts: mem.products.length, shownOrders: mem.orders.length });
     const answers =
       (mem.asked === 'size' && e.size !== null) ||
@@ -303,7 +316,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
 
   // "ok then return it" / "return them" answering "Shall I go ahead?" about that return: a yes.
   // Naming another item or order, or hedging ("but", "instead"), is a new request.
-  if (intent === 'return' && mem.pendingReturn && mem.pendingAge === 1 && (u.scores.confirm ?? 0) >= 1 && (u.scores.deny ?? 0) <= 1 && !e.categoryWord && !e.orderNumbers.length && !QUESTIONISH.test(text)) intent = 'confirm';
+  if (intent === 'return' && mem.pendingReturn && mem.pendingAge === 1 && (u.scores.deny ?? 0) <= 1 && !e.categoryWord && !e.orderNumbers.length && !QUESTIONISH.test(text)) intent = 'confirm';
 
   // "the first one" answering "which one?" after "how warm is it?": that question, about that one.
   const pageQuestion = !asksAboutPage(text) && mem.asked === 'product' && mem.prevUser !== null && asksAboutPage(mem.prevUser) ? mem.prevUser : text;
@@ -360,7 +373,10 @@ export function buildFrame(text: string, mem: Memory): Frame {
   // "yes but only the jumper" while a return is proposed: the same return, of fewer items.
   const pendingOrder = typeof mem.pendingReturn?.orderNumber === 'string' ? mem.pendingReturn.orderNumber : null;
   // "the chinos too" adds to it.
-  if (pendingOrder && e.categoryWord && /\b(only|just|too|also|as well)\b/i.test(text) && intent !== 'deny' && intent !== 'human') intent = 'return';
+  if (pendingOrder && e.categoryWord && /\b(only|just|too|also|as well)\b/i.test(text) && intent !== 'deny' && intent !== 'human') {
+    intent = 'return';
+    settledByState = true;
+  }
   // "return them" right after "the sneakers I ordered…": them is the sneakers.
   if (e.pronoun && !e.categoryWord && mem.orders.length && mem.prevUser && (intent === 'return' || intent === 'order_status')) {
     const named = prevEntities(mem.prevUser);
@@ -383,9 +399,9 @@ export function buildFrame(text: string, mem: Memory): Frame {
   // "How do I check out?" with a basket: the basket and where to pay.
   if (intent === 'how_to_order' && mem.cart?.length) intent = 'checkout';
   // A guess the conversation did not turn into something else is no intent to act on.
-  if (u.lowConfidence && intent === u.intent) intent = 'out_of_scope';
+  if (u.lowConfidence && intent === u.intent && !settledByState) intent = 'out_of_scope';
   // Unsure only when the words were unclear and nothing in the conversation decided it instead.
-  const settled = (intent !== u.intent && intent !== 'out_of_scope') || e.size !== null || e.orderNumbers.length > 0 || e.email !== null || e.ordinal !== null || e.pronoun || mem.asked !== null || mem.pendingReturn !== null || mem.offeredHuman || product !== null;
+  const settled = settledByState || (intent !== u.intent && intent !== 'out_of_scope') || e.size !== null || e.orderNumbers.length > 0 || e.email !== null || e.ordinal !== null || e.pronoun || mem.asked !== null || mem.pendingReturn !== null || mem.offeredHuman || product !== null;
   const unsure = u.lowConfidence && !settled ? [u.intent, ...u.alternatives].filter((i) => i !== 'out_of_scope' && i !== 'unanswerable').slice(0, 3) : null;
-  return { intent, e, text, product, orderNumber, injection: INJECTION.test(text), offset, aboutProductPage: asksAboutPage(pageQuestion), pageQuestion, aboutColours: WHICH_COLOURS.test(text), foreign: isForeign(text), unsure };
+  return { intent, e, text, product, orderNumber, injection, offset, aboutProductPage: asksAboutPage(pageQuestion), pageQuestion, aboutColours: WHICH_COLOURS.test(text), foreign: isForeign(text), unsure };
 }

@@ -1,6 +1,5 @@
 // The offline model's public surface: the chat model and its provider.
-import type { ModelProvider } from '../types.js';
-import type { RenderedPersona } from '../../personas/types.js';
+import type { AgentSpec, ModelProvider } from '../types.js';
 import { OfflineChatModel } from './model.js';
 import { createMemo } from '../../core/index.js';
 
@@ -16,8 +15,8 @@ export function createOfflineProvider(): ModelProvider {
   const models = createMemo<string, OfflineChatModel>(500);
   return {
     name: 'offline',
-    create(persona: RenderedPersona) {
-      const fields = { voice: persona.voice, greeting: persona.greeting, personaId: persona.id };
+    create(spec: AgentSpec) {
+      const fields = { voice: spec.voice, greeting: spec.greeting, personaId: spec.id };
       return models.get(JSON.stringify(fields), () => new OfflineChatModel(fields));
     },
   };

@@ -8,7 +8,7 @@ import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager';
 import type { Runnable } from '@langchain/core/runnables';
 import type { BaseLanguageModelInput } from '@langchain/core/language_models/base';
-import type { Voice } from '../../personas/types.js';
+import type { Voice } from '../types.js';
 import { decide, type Decision } from './decide.js';
 
 /** ChatOpenAI-style call options: bindTools puts the tool definitions here. */

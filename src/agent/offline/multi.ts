@@ -7,43 +7,76 @@ import type { Memory } from './memory.js';
 import { classify, isConfident, type Intent } from './classify.js';
 
 const MAX_PARTS = 3;
-const PRODUCT: ReadonlySet<string> = new Set(['search', 'stock', 'compare', 'add_to_cart']);
+/** Questions about products: a pointer at one and the words that name it are one question (adding it is another request). */
+const PRODUCT: ReadonlySet<string> = new Set(['search', 'stock', 'compare']);
 
-// Where a new request may start: a sentence end, or a connective before a question or request.
-// Where a new request may start: a sentence end, or a connective before a question or request.
-const BOUNDARY =
-  /(?<=[.?!;:\n])\s+|\s*,?\s+(?:and also|also|plus|oh and|and then|another thing|secondly)\s+|\s*,?\s+and\s+(?=(?:can|could|would|do|does|did|is|are|will|where|what|when|how|which|i'?d|i would|i want|i need|please|tell|show|check|find)\b)/i;
-const LEAD = /^(?:two things|2 things|a couple of things|first(?:ly)?|1\)|2\)|and|also|plus|oh|so|then)\b[\s,:.-]*/i;
+// Where a new request may start. Strong: a sentence end, or a word that says another request
+// follows ("also", "another thing", "then", "btw"). Weak: a comma, or "and"/"but" between clauses.
+const STRONG = /(?<=[.?!;:\n])\s+|\s*,?\s+(?:and also|also|plus|oh and|and then|then|another thing|secondly|separately|btw|by the way|anyway|while i'?m (?:here|at it)|or at least)\s+/i;
+// Only before words that open a request: "…, I ordered the wrong thing" gives a reason, "…, can I…" asks again.
+const WEAK = /\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:can|could|would|do|does|did|is|are|will|where|what|when|how|which|please|tell|show|check|find|add|remove|put|take|cancel|change|make|give|send|connect|reorder|i want|i'?d like|i would like|i need|just)\b)/i;
+const LEAD = /^(?:two things|2 things|a couple of things|first(?:ly)?|1\)|2\)|and|also|plus|oh|so|then|but|anyway|if so|if yes|if not)\b[\s,:.-]*/i;
 
 /** Intents that are not a request on their own: they join a neighbouring piece. */
 const NOT_A_REQUEST: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
+/** What a person handed the chat takes care of anyway: it goes with a request for one. */
+const FOR_A_PERSON: ReadonlySet<Intent> = new Set(['human', 'frustrated', 'complaint', 'report_problem']);
+/** How sure (a probability × 10) the words must be of a piece's intent to make it a request of its own: after a weak cut, surer. */
+const OWN = { strong: 3.5, weak: 8 } as const;
 
+interface Piece {
+  text: string;
+  /** Where it was cut from the piece before. */
+  cut: 'strong' | 'weak' | 'start';
+}
+
+/** The message cut at every place a request may start: sentence ends and connectives, then commas and "and" inside those. */
+function pieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  text.split(STRONG).forEach((sentence, i) => {
+    (sentence ?? '').split(WEAK).forEach((clause, j) => {
+      const t = (clause ?? '').replace(LEAD, '').trim();
+      if (t) out.push({ text: t, cut: out.length === 0 ? 'start' : j === 0 && i > 0 ? 'strong' : 'weak' });
+    });
+  });
+  return out;
+}
+
+/**
+ * The requests in one message, each with its own words, in order. Every piece is classified on its
+ * own; a piece becomes a request of its own only when the words are sure of an intent that differs
+ * from the request before it (surer after a comma or "and" than after a sentence end or "also");
+ * anything else (a greeting, "thanks", a fragment such as "size L", more about the same thing) goes
+ * with the request before it, or the one after when it comes first.
+ */
 export function splitRequests(text: string, memory: Memory): string[] {
   // An answer to a question or a proposal is read whole: "yes, and …" is not two requests.
   // An identity claim ("I am sarah@…, list my orders") is read whole: verification comes first.
   if (memory.pendingReturn || memory.asked || text.length > 600 || /@/.test(text)) return [text];
-  const pieces = text
-    .split(BOUNDARY)
-    .map((p) => p?.replace(LEAD, '').trim() ?? '')
-    .filter((p) => p.length > 0);
-  if (pieces.length < 2) return [text];
+  const cut = pieces(text);
+  if (cut.length < 2) return [text];
   const ctx = { shownProducts: memory.products.length, shownOrders: memory.orders.length };
-  const parts: Array<{ text: string; intent: Intent | null; pointer?: boolean }> = [];
-  for (const piece of pieces) {
-    const u = classify(piece, ctx);
-    const own = isConfident(u) && !NOT_A_REQUEST.has(u.intent) ? u.intent : null;
+  const parts: Array<{ text: string; intent: Intent | null; score: number; pointer?: boolean }> = [];
+  for (const piece of cut) {
+    const u = classify(piece.text, ctx);
     const last = parts[parts.length - 1];
+    // After a comma or "and", both sides must be requests in their own right, and the second must not
+    // point back ("the sneakers are the wrong size, can I swap them?" is one request).
+    const weak = piece.cut === 'weak';
+    const sure = weak ? u.score >= OWN.weak && (last?.score ?? 0) >= OWN.weak && !u.entities.pronoun : u.score >= OWN.strong;
+    const own = isConfident(u) && sure && !NOT_A_REQUEST.has(u.intent) ? u.intent : null;
     // "do you have this in stock? the red wrap dress in XXL": a pointer and the piece it points at are one request.
     const samePiece = last !== undefined && PRODUCT.has(own ?? '') && PRODUCT.has(last.intent ?? '') && (u.entities.pronoun !== (last.pointer ?? false));
     // Not a request of its own, or more about the same thing: it belongs with the piece before.
     if (last && (own === null || own === last.intent || last.intent === null || samePiece)) {
-      last.text = `${last.text} ${piece}`;
+      last.text = /[.?!,;:]$/.test(last.text) ? `${last.text} ${piece.text}` : `${last.text}${piece.cut === 'weak' ? ',' : '.'} ${piece.text}`;
       last.intent ??= own;
-    } else parts.push({ text: piece, intent: own, pointer: u.entities.pronoun && !u.entities.category });
+    } else parts.push({ text: piece.text, intent: own, score: u.score, pointer: u.entities.pronoun && !u.entities.category });
   }
-  const requests = parts.filter((p) => p.intent !== null);
-  // A person asked for takes the whole message with them ("it arrived damaged and I want to speak to somebody").
-  if (requests.length < 2 || requests.some((p) => p.intent === 'human')) return [text];
+  // A person asked for takes what a person handles anyway with them ("it arrived damaged and I want to speak to somebody").
+  const human = parts.some((p) => p.intent === 'human');
+  const requests = parts.filter((p) => p.intent !== null && !(human && FOR_A_PERSON.has(p.intent) && p.intent !== 'human'));
+  if (requests.length < 2) return [text];
   return requests.slice(0, MAX_PARTS).map((p) => p.text);
 }
 

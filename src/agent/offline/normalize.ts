@@ -1,7 +1,8 @@
-// Shopper text → a canonical token string the intent scorer and entity extractor can match
+// Shopper text → a canonical token string the entity extractor and the dialogue rules match
 // against: lowercase, contractions and slang expanded, typos corrected against the model's own
-// vocabulary, plurals folded. Phrases in the lexicon go through the same pipeline (minus typo
-// correction), so a feature matches however the shopper spelled it.
+// vocabulary, plurals folded. Fixed phrases (canonicalPhrase) go through the same pipeline (minus
+// typo correction), so they match however the shopper spelled them. The intent classifier reads
+// the raw text with its own tokenizer (nlu/text.ts).
 import { editDistance } from '../../core/index.js';
 import { COMMON_WORDS, SLANG } from './words.js';
 import { VOCABULARY_SEED } from './lexicon.js';

@@ -17,6 +17,7 @@ export const ASK_MARKERS: Record<Ask, string> = {
 
 export const PHRASES = {
   askMergeBasket: (lines: number) => `You had ${lines} item${lines === 1 ? '' : 's'} in your basket before signing in: shall I add ${lines === 1 ? 'it' : 'them'} ${ASK_MARKERS.merge}`,
+  actionStillPending: (what: string, order: string) => `About the ${what} for order #${order}: shall I still go ahead? ${ASK_MARKERS.confirm}, or no to leave it.`,
   returnStillPending: (order: string) => `About the return for order #${order}: shall I still go ahead? ${ASK_MARKERS.confirm}, or no to leave it.`,
   howToOrder: "Ordering is simple: tell me the piece and your size and I'll put it in your basket (or use the button on its page), then go to checkout to pay.",
   smalltalk: "I'm just the shop's assistant, but it's nice to chat! I can help you find something, check an order or sort out a return: what are you after today?",
@@ -45,8 +46,9 @@ export const PHRASES = {
   noReturnsTool: "I'm not able to create return labels in this chat.",
   humanOffer: 'I can connect you with a colleague from our support team. Would you like that?',
   humanUnavailable: "I'm not able to hand this chat over to a person from here.",
-  cannotDo: "I'm sorry, that's not something I can do from this chat.",
   honestUnknown: "I'm sorry, I don't have reliable information about that, so I'd rather not guess.",
+  /** A store service no tool covers (gift wrap, restocks, account details, reserving): nothing known, nothing done. */
+  noToolForThat: "I'm sorry, I don't have reliable information about that, and it's not something I can do from this chat.",
   optOut: "Done: I've turned off personalization for this conversation. I won't use your shopping history or profile, and I'll help you just as I would any shopper.",
   optIn: "Done: personalization is back on, so I can use your shopping history to help.",
   confirmNothing: 'Happy to help. What would you like to do?',

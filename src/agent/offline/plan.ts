@@ -15,7 +15,7 @@ import { ASK_MARKERS, PHRASES } from './phrases.js';
 import { askProduct, askSize, styleName } from './replies-shop.js';
 import { PAGE_QUESTIONS } from './product-facts.js';
 import { MEASURE_OR_SYSTEM, POINTS_AT, SIMILAR, WHATS_NEW, WHY_PICKED, compared, namedElsewhere, namedForComparison, numericClothingSize, orderMeant, plural, unreadable, wantsProductSearch } from './plan-reading.js';
-import { NEWEST } from './lexicon.js';
+import { NEWEST, OCCASION } from './lexicon.js';
 import { ACTION_ECHO, isClearNo, isClearYes } from '../../core/index.js';
 import { clarify, exchangeLine, serviceStep } from './plan-service.js';
 
@@ -135,6 +135,10 @@ function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: strin
 // follows a message that tries to override the rules; reading is still fine (tools authorize).
 const ACTIONS: ReadonlySet<string> = new Set(['return', 'reorder', 'add_to_cart', 'update_cart', 'confirm']);
 const GOES_WITH = /\b(go(es)? with|goes well|match(es|ing)?|pair with|wear with)\b/i;
+/** With an attempt to override the rules, these are refused too: what the override asks for (a discount, a favour) is no plain request. */
+const INJECTED_ASKS: ReadonlySet<string> = new Set(['unanswerable', 'out_of_scope', 'discount', 'unsupported']);
+/** Requests about the shopper's own account and orders. */
+const ACCOUNT_ASKS: ReadonlySet<string> = new Set(['order_status', 'loyalty', 'return', 'reorder', 'refund_status', 'cancel_order', 'change_address', 'exchange', 'report_problem']);
 const NOT_REQUESTS: ReadonlySet<string> = new Set(['greeting', 'thanks', 'goodbye', 'confirm', 'deny']);
 const SIZED_ASKS: ReadonlySet<string> = new Set(['search', 'stock', 'add_to_cart']);
 
@@ -150,7 +154,7 @@ function asReturn(f: Frame, memory: Memory, tools: ReadonlySet<string>): Frame {
 export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
   f = asReturn(f, memory, tools);
   const e = f.e;
-  if (f.injection && (ACTIONS.has(f.intent) || f.intent === 'unanswerable' || f.intent === 'out_of_scope')) return reply({ kind: 'ask', body: PHRASES.injection });
+  if (f.injection && (ACTIONS.has(f.intent) || INJECTED_ASKS.has(f.intent))) return reply({ kind: 'ask', body: PHRASES.injection });
   // A wrong guess at words it cannot read would be worse than saying so.
   if (f.foreign && !f.e.orderNumbers.length && !f.e.email) return reply({ kind: 'ask', body: `${PHRASES.englishOnly}${tools.has('escalate_to_human') ? ` ${PHRASES.humanOffer}` : ''}` });
   // "a dress in size 14", "do you have it in a 10?", "add it in a 12": clothes here are XS–XXL,
@@ -186,6 +190,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
   // Nothing clear in the words, and nothing in the conversation to settle it: ask, naming the likely ones.
   const unsure = f.unsure && !unreadable(f.text) ? clarify(f.unsure) : null;
   if (unsure) return unsure;
+  // An email from a shopper not signed in ("I am sarah@…, list my orders"): who they are comes first, never their account.
+  if (e.email && tools.has('verify_customer') && ACCOUNT_ASKS.has(f.intent)) f = { ...f, intent: 'verify' };
   switch (f.intent) {
     case 'greeting':
       return reply({ kind: 'plain', body: '', perks: true });
@@ -203,7 +209,8 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
     case 'opt_in':
       return { kind: 'reply', reply: { kind: 'plain', body: PHRASES.optIn }, optIn: true };
     case 'unsupported':
-      return tools.has('escalate_to_human') ? reply({ kind: 'ask', body: `${PHRASES.cannotDo} ${PHRASES.humanOffer}` }) : reply({ kind: 'fact', body: PHRASES.cannotDo });
+      // One intent for "do you gift wrap?" and "hold it for me": no tool knows or does it, so say both, and offer a person.
+      return tools.has('escalate_to_human') ? reply({ kind: 'ask', body: `${PHRASES.noToolForThat} ${PHRASES.humanOffer}` }) : reply({ kind: 'fact', body: PHRASES.noToolForThat });
     case 'unanswerable':
       return reply({ kind: 'ask', body: `${PHRASES.honestUnknown} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
     case 'confirm':
@@ -286,7 +293,7 @@ export function firstStep({ frame: f, memory, tools }: PlanInput): Step {
       return tools.has('store_policy') ? call('store_policy', { topic: 'general' }) : reply({ kind: 'fact', body: PHRASES.notAllowed });
     case 'recommend':
       // Ideas with a kind, colour, budget or occasion named ("something for a first date", "what's new in knitwear") are a search in those.
-      if (!f.product && !GOES_WITH.test(f.text) && (e.category || e.colour || e.maxPrice !== null) && tools.has('search_products')) return call('search_products', searchArgs(f));
+      if (!f.product && !GOES_WITH.test(f.text) && (e.category || e.colour || e.maxPrice !== null || OCCASION.test(f.text)) && tools.has('search_products')) return call('search_products', searchArgs(f));
       if (tools.has('recommend_products')) return call('recommend_products', { limit: 3 });
       // "what goes with the first one?": which kind of piece to look for next to it.
       if (f.product && (e.ordinal !== null || e.pronoun || POINTS_AT.test(f.text))) return reply({ kind: 'ask', body: `Happy to help you put a look together! What would you like to wear with the ${f.product.name}: ${f.product.category === 'trousers' ? 'a top' : 'trousers'}, shoes, a jacket or an accessory?` });

@@ -2,7 +2,7 @@
 // shopper's context) supplies the greeting, acknowledgements, follow-up and perks; the style
 // decides how much is said around the facts. Choices are a hash of the shopper's words, so the
 // same conversation always gets the same reply.
-import type { Voice } from '../../personas/types.js';
+import type { Voice } from '../types.js';
 
 export type ReplyKind = 'fact' | 'ask' | 'plain';
 

@@ -85,6 +85,10 @@ export function coarseIntent(intent: string): string {
   if (intent.startsWith('policy_')) return 'policy';
   // The model's finer "can't answer / can't do that" intents are all out of scope for the labels.
   if (intent === 'unanswerable' || intent === 'unsupported') return 'out_of_scope';
+  // These sets predate the learned intents: delivery times were a shipping-policy question, chat
+  // with the assistant (a joke, "how are you") was out of scope.
+  if (intent === 'delivery_time') return 'policy';
+  if (intent === 'smalltalk') return 'out_of_scope';
   return intent;
 }
 
