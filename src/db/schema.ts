@@ -14,6 +14,10 @@ export const customers = sqliteTable('customers', {
   // Set when the store blocks the account: its identity tokens are refused from that moment.
   blockedAt: integer('blocked_at'),
   createdAt: integer('created_at').notNull(),
+  // Imported from the store (src/store-sync): its own tags, marketing consent and customer id.
+  tags: text('tags').notNull().default(''), // comma-separated, as the store writes them
+  acceptsMarketing: integer('accepts_marketing', { mode: 'boolean' }).notNull().default(false),
+  externalId: text('external_id'),
 });
 
 export const sessions = sqliteTable(
@@ -39,8 +43,15 @@ export const products = sqliteTable(
     priceCents: integer('price_cents').notNull(),
     tags: text('tags').notNull().default(''), // space-separated words for search
     createdAt: integer('created_at').notNull(),
+    // Imported from the store (src/store-sync); null for the demo catalog.
+    imageUrl: text('image_url'),
+    url: text('url'), // the product's page on the store
+    vendor: text('vendor'),
+    externalId: text('external_id'), // the store's product id (a Shopify product may become one row per colour)
+    // 'active' products are searched and recommended; 'draft'/'archived' ones stay for order history.
+    status: text('status').$type<'active' | 'draft' | 'archived'>().notNull().default('active'),
   },
-  (t) => [index('products_category').on(t.category)],
+  (t) => [index('products_category').on(t.category), index('products_external').on(t.externalId)],
 );
 
 export const variants = sqliteTable(
@@ -51,8 +62,9 @@ export const variants = sqliteTable(
     size: text('size').notNull(),
     sku: text('sku').notNull().unique(),
     stock: integer('stock').notNull(),
+    externalId: text('external_id'), // the store's variant id: what its cart permalink takes
   },
-  (t) => [uniqueIndex('variants_product_size').on(t.productId, t.size)],
+  (t) => [uniqueIndex('variants_product_size').on(t.productId, t.size), index('variants_external').on(t.externalId)],
 );
 
 export const ORDER_STATUSES = ['processing', 'shipped', 'delivered', 'returned', 'cancelled'] as const;
@@ -85,10 +97,15 @@ export const orders = sqliteTable(
     shipTo: text('ship_to', { mode: 'json' }).$type<ShippingAddress>(),
     cancelledAt: integer('cancelled_at'),
     cancelReason: text('cancel_reason'),
+    // Imported from the store (src/store-sync): its order id, payment state and when it last changed
+    // there (an older webhook never overwrites a newer state).
+    externalId: text('external_id'),
+    financialStatus: text('financial_status'),
+    externalUpdatedAt: integer('external_updated_at'),
   },
   // The segment profile aggregates a customer's orders, optionally within a time frame:
   // this covering index answers count/sum/min/max without touching the table.
-  (t) => [index('orders_customer_created').on(t.customerId, t.createdAt, t.totalCents, t.status)],
+  (t) => [index('orders_customer_created').on(t.customerId, t.createdAt, t.totalCents, t.status), index('orders_external').on(t.externalId)],
 );
 
 export const orderItems = sqliteTable(
@@ -354,3 +371,23 @@ export const authFailures = sqliteTable('auth_failures', {
   locks: integer('locks').notNull().default(0), // lock-outs so far: each one lasts twice the last
   updatedAt: integer('updated_at').notNull(),
 });
+
+/**
+ * Store webhooks (src/store-sync): one row per delivery id — the table of ids already seen (a
+ * redelivery is answered 200 and not processed again) and the queue of work (processedAt null
+ * until applied; a crash leaves the row for the next start).
+ */
+export const webhookEvents = sqliteTable(
+  'webhook_events',
+  {
+    id: text('id').primaryKey(), // '<source>:<delivery id>', e.g. 'shopify:b54557e4-…'
+    source: text('source').notNull(), // shopify
+    topic: text('topic').notNull(), // orders/updated, products/create, …
+    payload: text('payload').notNull(), // the raw JSON body
+    receivedAt: integer('received_at').notNull(),
+    processedAt: integer('processed_at'),
+    attempts: integer('attempts').notNull().default(0),
+    error: text('error'),
+  },
+  (t) => [index('webhook_events_pending').on(t.processedAt, t.receivedAt)],
+);

@@ -3,6 +3,7 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { cartItems, carts, prepared, products, variants, type Atomic, type Db, type IdGen, type WriteQuery } from '../db/index.js';
 import { dollars } from './format.js';
+import { checkoutUrl, type CheckoutSettings } from './checkout.js';
 import { FREE_SHIPPING_THRESHOLD_CENTS, MAX_CART_LINE_QUANTITY, STANDARD_SHIPPING_CENTS } from './policy.js';
 
 export interface CartOwner {
@@ -106,15 +107,18 @@ export interface CartSummary {
   itemCount: number;
   subtotal: number;
   shipping: string;
+  /** The link that checks this cart out on the store (see checkout.ts); null when there is none. */
+  checkoutUrl: string | null;
 }
 
-export async function cartSummary(db: Db, owner: CartOwner): Promise<CartSummary> {
+export async function cartSummary(db: Db, owner: CartOwner, checkout?: CheckoutSettings | null): Promise<CartSummary> {
   const cartId = await findCartId(db, owner);
   const q = prepared(db, 'shop.cartLines', (d) =>
     d
       .select({
         productId: cartItems.productId, quantity: cartItems.quantity, name: products.name, category: products.category, colour: products.colour,
         priceCents: products.priceCents, size: variants.size, stock: variants.stock,
+        variantId: cartItems.variantId, sku: variants.sku, externalVariantId: variants.externalId,
       })
       .from(cartItems)
       .innerJoin(products, eq(products.id, cartItems.productId))
@@ -139,6 +143,7 @@ export async function cartSummary(db: Db, owner: CartOwner): Promise<CartSummary
     itemCount: rows.reduce((s, r) => s + r.quantity, 0),
     subtotal: dollars(subtotalCents),
     shipping,
+    checkoutUrl: checkoutUrl(rows, checkout),
   };
 }
 

@@ -17,6 +17,10 @@ export interface ProductCard {
   description: string;
   /** Units in stock per size, in size order. */
   stock: Record<string, number>;
+  /** The product's picture on the store; null when it has none (the demo catalog). */
+  imageUrl: string | null;
+  /** The product's page on the store; null when it has none. */
+  url: string | null;
 }
 
 /** Clothing sizes, smallest first. */
@@ -36,8 +40,15 @@ export function stockRecord(rows: ReadonlyArray<Pick<VariantRow, 'size' | 'stock
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
-export function toCard(p: Pick<ProductRow, 'id' | 'name' | 'category' | 'colour' | 'priceCents' | 'description'>, vs: ReadonlyArray<Pick<VariantRow, 'size' | 'stock'>>, descriptionMax = 160): ProductCard {
-  return { id: p.id, name: p.name, category: p.category, colour: p.colour, price: dollars(p.priceCents), description: clip(p.description, descriptionMax), stock: stockRecord(vs) };
+export function toCard(
+  p: Pick<ProductRow, 'id' | 'name' | 'category' | 'colour' | 'priceCents' | 'description'> & Partial<Pick<ProductRow, 'imageUrl' | 'url'>>,
+  vs: ReadonlyArray<Pick<VariantRow, 'size' | 'stock'>>,
+  descriptionMax = 160,
+): ProductCard {
+  return {
+    id: p.id, name: p.name, category: p.category, colour: p.colour, price: dollars(p.priceCents), description: clip(p.description, descriptionMax), stock: stockRecord(vs),
+    imageUrl: p.imageUrl ?? null, url: p.url ?? null,
+  };
 }
 
 // Lists of alternatives (colour family, words) take a power-of-two number of slots, the last value
@@ -129,7 +140,8 @@ const haystack = sql`(${products.name} || ' ' || ${products.tags} || ' ' || ${pr
 
 function candidates(db: Db, shape: Shape) {
   return prepared(db, `shop.search:${JSON.stringify(shape)}`, (d) => {
-    const filters: SQL[] = [];
+    // Draft and archived products (kept for order history) are not for sale.
+    const filters: SQL[] = [eq(products.status, 'active')];
     const any = (prefix: string, n: number, test: (ph: SQL) => SQL) => or(...Array.from({ length: n }, (_, i) => test(sql`${ph(`${prefix}${i}`)}`)))!;
     if (shape.category) filters.push(eq(products.category, ph('category')));
     if (shape.colours) filters.push(any('c', shape.colours, (c) => sql`lower(${products.colour}) like ${c}`));
@@ -141,7 +153,7 @@ function candidates(db: Db, shape: Shape) {
       .select({
         id: products.id, name: products.name, category: products.category, colour: products.colour,
         priceCents: products.priceCents, description: products.description, tags: products.tags,
-        createdAt: products.createdAt, inStock,
+        createdAt: products.createdAt, imageUrl: products.imageUrl, url: products.url, inStock,
       })
       .from(products)
       .where(and(...filters))

@@ -2,7 +2,7 @@
 // the shopper's yes, verification attempts, and the customer a verification bound.
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { conversations, type Db } from '../db/index.js';
+import { conversations, prepared, type Db } from '../db/index.js';
 import { ACTION_ECHO } from '../core/index.js';
 
 export const MAX_VERIFY_ATTEMPTS = 5;
@@ -30,7 +30,9 @@ export type Proposal = z.infer<typeof ProposalSchema>;
 export const PROPOSAL_ECHO = ACTION_ECHO;
 
 export async function readPending(db: Db, conversationId: string): Promise<Record<string, unknown> | null> {
-  const [row] = await db.select({ pending: conversations.pending }).from(conversations).where(eq(conversations.id, conversationId)).limit(1);
+  // Read on every turn (the proposal a yes may answer): built and compiled once per db.
+  const q = prepared(db, 'shop.pending', (d) => d.select({ pending: conversations.pending }).from(conversations).where(eq(conversations.id, sql.placeholder('id'))).limit(1).prepare());
+  const [row] = await q.all({ id: conversationId });
   return row?.pending ?? null;
 }
 

@@ -2,7 +2,7 @@
 // Knows nothing of LLMs; the tools (and the persona context) build on it.
 export * from './policy.js';
 export { dollars, toCents, isoDate, maskEmail, normalizeSize } from './format.js';
-export { parseQuery, colourMatches, type ParsedQuery } from './search-query.js';
+export { parseQuery, colourMatches, categoryOfWord, colourOfWord, tokenize, type ParsedQuery } from './search-query.js';
 export { findProduct, searchProducts, sizeRank, stockRecord, toCard, variantsOf, type ProductCard, type ProductRow, type SearchInput, type SearchResult, type VariantRow } from './catalog.js';
 export { customerExists, findCustomer, findCustomerByEmail, loyaltyView, perksFor, asTier, type CustomerRow } from './customers.js';
 export { addCartLine, cartLinesOf, cartOwnerKey, cartQuantity, cartSummary, changeCartLine, ensureCart, findCartId, guestCartLineCount, mergeSessionCart, type CartLine, type CartOwner, type CartSummary } from './carts.js';
@@ -14,6 +14,7 @@ export { addressLine, cancelOrder, changeRefusal, changeShippingAddress, sameAdd
 export { createExchange, exchangeLine, replacementsOf, type ExchangeLine, type ReplacementRow } from './exchanges.js';
 export { claimStanding, claimsCovering, claimValue, createClaim, reviewReason, type ClaimRow, type ClaimResolution, type Standing } from './claims.js';
 export { expectedWaitMinutes, openTicket, ticketAllowance, ticketInsert, ticketsAhead, type OpenTicketInput, type TicketRow } from './tickets.js';
+export { checkoutUrl, type CheckoutLine, type CheckoutSettings } from './checkout.js';
 export { recommendFor, type Recommendation } from './recommendations.js';
 export { usualSizes, type UsualSize, type UsualSizes } from './usual-sizes.js';
 export { bindConversationCustomer, MAX_VERIFY_ATTEMPTS, PROPOSAL_ECHO, PROPOSAL_TTL_MS, ProposalSchema, readPending, readProposal, takeVerifyAttempt, writePending, type Proposal } from './conversation-state.js';

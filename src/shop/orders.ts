@@ -1,7 +1,7 @@
 // Orders as the shopper may see them: always looked up together with the owning customer,
 // so an order that belongs to someone else is indistinguishable from one that does not exist.
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { orderItems, orders, returnLabels, type Db } from '../db/index.js';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { orderItems, orders, prepared, returnLabels, type Db } from '../db/index.js';
 import { dollars, isoDate, ONE_SIZE } from './format.js';
 import { RETURN_WINDOW_DAYS, RETURN_WINDOW_MS, STANDARD_DELIVERY_DAYS } from './policy.js';
 import { addBusinessDays } from '../core/index.js';
@@ -18,13 +18,16 @@ export interface OwnedOrder {
 }
 
 /** The order with this number if it belongs to this customer; undefined otherwise (whatever the reason). */
+// Every order tool starts here: the three reads are built and compiled once per db (drizzle
+// otherwise rebuilds each SQL string and SQLite recompiles it on every call).
 export async function findOwnedOrder(db: Db, customerId: string, orderNumber: string): Promise<OwnedOrder | undefined> {
-  const [order] = await db.select().from(orders).where(and(eq(orders.number, orderNumber), eq(orders.customerId, customerId))).limit(1);
+  const ph = sql.placeholder;
+  const orderQ = prepared(db, 'shop.ownedOrder', (d) => d.select().from(orders).where(and(eq(orders.number, ph('number')), eq(orders.customerId, ph('customerId')))).limit(1).prepare());
+  const [order] = await orderQ.all({ number: orderNumber, customerId });
   if (!order) return undefined;
-  const [items, labels] = await Promise.all([
-    db.select().from(orderItems).where(eq(orderItems.orderId, order.id)).orderBy(orderItems.id),
-    db.select().from(returnLabels).where(eq(returnLabels.orderId, order.id)).orderBy(returnLabels.createdAt, returnLabels.id),
-  ]);
+  const itemsQ = prepared(db, 'shop.orderItems', (d) => d.select().from(orderItems).where(eq(orderItems.orderId, ph('id'))).orderBy(orderItems.id).prepare());
+  const labelsQ = prepared(db, 'shop.orderLabels', (d) => d.select().from(returnLabels).where(eq(returnLabels.orderId, ph('id'))).orderBy(returnLabels.createdAt, returnLabels.id).prepare());
+  const [items, labels] = await Promise.all([itemsQ.all({ id: order.id }), labelsQ.all({ id: order.id })]);
   return { order, items, labels };
 }
 

@@ -10,7 +10,7 @@ export interface Recommendation extends ProductCard {
   because: string;
 }
 
-const inStock = sql`exists (select 1 from ${variants} where ${variants.productId} = ${products.id} and ${variants.stock} > 0)`;
+const inStock = sql`exists (select 1 from ${variants} where ${variants.productId} = ${products.id} and ${variants.stock} > 0) and ${products.status} = 'active'`;
 
 export async function recommendFor(db: Db, customerId: string, limit: number): Promise<{ basis: 'purchase_history' | 'popular'; picks: Recommendation[] }> {
   const bought = await db
@@ -35,7 +35,7 @@ export async function recommendFor(db: Db, customerId: string, limit: number): P
 
   if (weight.size === 0) {
     const popular = await db
-      .select({ id: products.id, name: products.name, category: products.category, colour: products.colour, priceCents: products.priceCents, description: products.description, sold: count(orderItems.id) })
+      .select({ id: products.id, name: products.name, category: products.category, colour: products.colour, priceCents: products.priceCents, description: products.description, imageUrl: products.imageUrl, url: products.url, sold: count(orderItems.id) })
       .from(products)
       .leftJoin(orderItems, eq(orderItems.productId, products.id))
       .where(and(inStock, ...notOwned))
@@ -48,7 +48,7 @@ export async function recommendFor(db: Db, customerId: string, limit: number): P
 
   const sizes = new Set(bought.map((b) => b.size));
   const candidates = await db
-    .select({ id: products.id, name: products.name, category: products.category, colour: products.colour, priceCents: products.priceCents, description: products.description, createdAt: products.createdAt })
+    .select({ id: products.id, name: products.name, category: products.category, colour: products.colour, priceCents: products.priceCents, description: products.description, imageUrl: products.imageUrl, url: products.url, createdAt: products.createdAt })
     .from(products)
     .where(and(inArray(products.category, [...weight.keys()]), inStock, ...notOwned))
     .orderBy(desc(products.createdAt), products.id)

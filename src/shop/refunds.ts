@@ -2,7 +2,7 @@
 // batch as the action that owes it and only if that action's own row exists, so a repeated or
 // racing action records one refund. refund_status reads them per order.
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { orders, refunds, type Db, type RefundKind } from '../db/index.js';
+import { orders, prepared, refunds, type Db, type RefundKind } from '../db/index.js';
 import { addBusinessDays } from '../core/index.js';
 import { dollars, isoDate } from './format.js';
 import { REFUND_DAYS } from './policy.js';
@@ -47,8 +47,13 @@ export function insertRefundIf(db: Db, r: RefundInput, when: SQL) {
 
 /** A customer's refunds, newest first; only for one order when its id is given. */
 export async function refundsOf(db: Db, customerId: string, orderId?: string): Promise<Array<RefundRow & { orderNumber: string }>> {
-  const where = orderId ? and(eq(refunds.customerId, customerId), eq(refunds.orderId, orderId)) : eq(refunds.customerId, customerId);
-  const rows = await db.select({ r: refunds, orderNumber: orders.number }).from(refunds).innerJoin(orders, eq(orders.id, refunds.orderId)).where(where).orderBy(desc(refunds.createdAt), desc(refunds.id)).limit(10);
+  // lookup_order reads one order's refunds on every call: both shapes are built once per db.
+  const ph = sql.placeholder;
+  const query = (key: string, where: () => SQL | undefined) =>
+    prepared(db, key, (d) => d.select({ r: refunds, orderNumber: orders.number }).from(refunds).innerJoin(orders, eq(orders.id, refunds.orderId)).where(where()).orderBy(desc(refunds.createdAt), desc(refunds.id)).limit(10).prepare());
+  const rows = orderId
+    ? await query('shop.orderRefunds', () => and(eq(refunds.customerId, ph('customerId')), eq(refunds.orderId, ph('orderId')))).all({ customerId, orderId })
+    : await query('shop.refunds', () => eq(refunds.customerId, ph('customerId'))).all({ customerId });
   return rows.map((x) => ({ ...x.r, orderNumber: x.orderNumber }));
 }
 

@@ -30,6 +30,7 @@ export const addToCartTool = defineTool({
       return fail('unavailable', `Cannot add ${args.quantity}: ${why}, and the cart already holds ${inCart}. At most ${Math.max(0, maxLine - inCart)} more can be added.`, 'quantity');
     }
     ctx.emit({ type: 'add_to_cart', data: { productId: product.id, size: variant.size, quantity: args.quantity } });
-    return ok({ added: { productId: product.id, name: product.name, size: variant.size, quantity: args.quantity, nowInCart: quantity }, cart: await cartSummary(ctx.db, owner) });
+    const cart = await cartSummary(ctx.db, owner, ctx.checkout);
+    return ok({ added: { productId: product.id, name: product.name, size: variant.size, quantity: args.quantity, nowInCart: quantity }, cart, checkoutUrl: cart.checkoutUrl });
   },
 });

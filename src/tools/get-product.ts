@@ -20,6 +20,8 @@ export const getProductTool = defineTool({
       description: p.description.length > 600 ? `${p.description.slice(0, 599)}…` : p.description,
       sizes: variants.map((v) => ({ size: v.size, stock: v.stock })),
       inStockSizes: variants.filter((v) => v.stock > 0).map((v) => v.size),
+      imageUrl: p.imageUrl,
+      url: p.url,
     });
   },
 });

@@ -34,6 +34,6 @@ export const reorderTool = defineTool({
       if (quantity < item.quantity) unavailable.push({ name: item.name, size: item.size, reason: `only ${quantity} of ${item.quantity} available` });
       ctx.emit({ type: 'add_to_cart', data: { productId: item.productId, size: variant.size, quantity, via: 'reorder' } });
     }
-    return ok({ orderNumber: owned.order.number, added, unavailable, cart: await cartSummary(ctx.db, owner) });
+    return ok({ orderNumber: owned.order.number, added, unavailable, cart: await cartSummary(ctx.db, owner, ctx.checkout) });
   },
 });

@@ -2,7 +2,7 @@
 // within what ctx.shopper may do, whatever arguments the model sends.
 import type { z } from 'zod';
 import type { Clock, IdGen, SegmentResult, Shopper } from '../core/index.js';
-import type { Atomic, Db, EventRow } from '../shop/index.js';
+import type { Atomic, CheckoutSettings, Db, EventRow } from '../shop/index.js';
 
 export const TOOL_NAMES = [
   'search_products',
@@ -61,6 +61,8 @@ export interface ToolContext {
   record(event: ToolEvent): EventRow;
   /** A short plain-text summary of the conversation so far (for escalation tickets). */
   transcript(): string;
+  /** How a cart becomes a checkout link on the store (TAILOR_STORE_URL, TAILOR_CHECKOUT_URL_TEMPLATE, demo); none → no link. */
+  checkout?: CheckoutSettings | null;
 }
 
 export type ToolErrorCode = 'invalid_arguments' | 'not_found' | 'must_verify' | 'not_allowed' | 'unavailable' | 'locked' | 'refused' | 'failed';

@@ -37,7 +37,7 @@ export const updateCartTool = defineTool({
       }
       await changeCartLine(ctx.db, ctx.atomic, { cartId, line, quantity, to: { variantId: target.id, max } }, ctx.now(), ctx.ids);
       ctx.emit({ type: 'cart_updated', data: { productId: product.id, from: before, to: { size: target.size, quantity } } });
-      return ok({ changed: { productId: product.id, name: product.name, from: before, to: { size: target.size, quantity: quantity + inCart } }, cart: await cartSummary(ctx.db, owner) });
+      return ok({ changed: { productId: product.id, name: product.name, from: before, to: { size: target.size, quantity: quantity + inCart } }, cart: await cartSummary(ctx.db, owner, ctx.checkout) });
     }
 
     if (quantity > 0) {
@@ -48,6 +48,6 @@ export const updateCartTool = defineTool({
     await changeCartLine(ctx.db, ctx.atomic, { cartId, line, quantity }, ctx.now(), ctx.ids);
     ctx.emit({ type: quantity === 0 ? 'cart_item_removed' : 'cart_updated', data: { productId: product.id, from: before, to: { size: line.size, quantity } } });
     const change = quantity === 0 ? { removed: { productId: product.id, name: product.name, size: line.size, quantity: line.quantity } } : { changed: { productId: product.id, name: product.name, from: before, to: { size: line.size, quantity } } };
-    return ok({ ...change, cart: await cartSummary(ctx.db, owner) });
+    return ok({ ...change, cart: await cartSummary(ctx.db, owner, ctx.checkout) });
   },
 });

@@ -16,8 +16,10 @@ export const viewCartTool = defineTool({
       const refused = refuseUnapproved(ctx, proposal, () => true);
       if (refused) return refused;
       const moved = await mergeSessionCart(ctx.db, ctx.atomic, ctx.shopper.sessionId, customerId, ctx.now(), ctx.ids, [clearProposal(ctx)]);
-      return ok({ mergedLines: moved, cart: await cartSummary(ctx.db, cartOwner(ctx)) });
+      const merged = await cartSummary(ctx.db, cartOwner(ctx), ctx.checkout);
+      return ok({ mergedLines: moved, cart: merged, checkoutUrl: merged.checkoutUrl });
     }
-    return ok({ cart: await cartSummary(ctx.db, cartOwner(ctx)) });
+    const cart = await cartSummary(ctx.db, cartOwner(ctx), ctx.checkout);
+    return ok({ cart, checkoutUrl: cart.checkoutUrl });
   },
 });

@@ -4,8 +4,10 @@ import type { products, variants } from '../schema.js';
 import { CATEGORIES, STYLES, sizesFor, type Category } from './catalog-data.js';
 import type { Rng } from './rng.js';
 
-export type ProductRow = typeof products.$inferSelect;
-export type VariantRow = typeof variants.$inferSelect;
+// The columns store-sync fills (image, page, store ids…) are left to their defaults by the demo store.
+type Defaulted<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+export type ProductRow = Defaulted<typeof products.$inferSelect, 'imageUrl' | 'url' | 'vendor' | 'externalId' | 'status'>;
+export type VariantRow = Defaulted<typeof variants.$inferSelect, 'externalId'>;
 
 const CATEGORY_TAGS: Record<Category, string> = {
   dresses: 'dress',

@@ -5,7 +5,7 @@ import type { customers, sessions } from '../schema.js';
 import { itemFor, totalOf, trackingCode, type Catalog, type DraftItem, type DraftOrder } from './orders.js';
 import type { Rng } from './rng.js';
 
-export type CustomerRow = typeof customers.$inferSelect;
+export type CustomerRow = Omit<typeof customers.$inferSelect, 'tags' | 'acceptsMarketing' | 'externalId'> & Partial<Pick<typeof customers.$inferSelect, 'tags' | 'acceptsMarketing' | 'externalId'>>;
 export type SessionRow = typeof sessions.$inferSelect;
 
 export const DEMO_SHOPPERS = {

@@ -4,7 +4,7 @@ import type { OrderStatus, orderItems, orders } from '../schema.js';
 import type { ProductRow, VariantRow } from './catalog.js';
 import type { Rng } from './rng.js';
 
-export type OrderRow = typeof orders.$inferSelect;
+export type OrderRow = Omit<typeof orders.$inferSelect, 'externalId' | 'financialStatus' | 'externalUpdatedAt'> & Partial<Pick<typeof orders.$inferSelect, 'externalId' | 'financialStatus' | 'externalUpdatedAt'>>;
 export type OrderItemRow = typeof orderItems.$inferSelect;
 export type DraftItem = Omit<OrderItemRow, 'id' | 'orderId' | 'status'>;
 /** Address and cancellation fields default to none; a draft sets them only when it has them. */

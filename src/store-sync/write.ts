@@ -1,0 +1,240 @@
+// Store records → SQL upserts, keyed by the store's own keys (product handle, customer email,
+// order number), so a re-import or a repeated webhook updates rows instead of adding them.
+// Plain statements with bound values: the same list runs through the atomic seam (Node, D1)
+// or is rendered as a SQL file for `wrangler d1 execute --file`. Nothing is read first: order
+// lines find their variant and customer by subqueries, and a line whose product the store no
+// longer sells gets an archived stand-in so the order's history stays whole.
+import type { Statement } from '../db/index.js';
+import type { CustomerRecord, OrderLine, OrderRecord, ProductRecord, StoreRecord } from './records.js';
+import { keyDigest, mapCategory, mapColour, searchWords, storeId } from './vocab.js';
+
+const st = (sql: string, ...params: unknown[]): Statement => ({ sql, params });
+
+export function recordStatements(r: StoreRecord, now: number): Statement[] {
+  switch (r.type) {
+    case 'product':
+      return productStatements(r, now);
+    case 'customer':
+      return [customerStatement(r, now)];
+    case 'order':
+      return orderStatements(r, now);
+  }
+}
+
+function productStatements(p: ProductRecord, now: number): Statement[] {
+  // JSON Lines records come in the store's own words: the same vocabulary mapping as the CSV's.
+  const colour = mapColour(p.variants.find((v) => v.colour)?.colour);
+  const category = mapCategory([p.category, p.title, p.tags.join(' ')]);
+  const tags = searchWords(p.tags, p.vendor);
+  const out = [
+    st(
+      `INSERT INTO products (id, slug, name, category, colour, description, price_cents, tags, created_at, image_url, url, vendor, external_id, status)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(slug) DO UPDATE SET name = excluded.name, category = excluded.category, colour = excluded.colour, description = excluded.description,
+         price_cents = excluded.price_cents, tags = excluded.tags, image_url = excluded.image_url, url = coalesce(excluded.url, products.url),
+         vendor = excluded.vendor, external_id = coalesce(excluded.external_id, products.external_id), status = excluded.status`,
+      storeId('prod', p.handle),
+      p.handle,
+      p.title,
+      category,
+      colour,
+      p.description,
+      p.price,
+      tags,
+      p.createdAt ?? now,
+      p.imageUrl,
+      p.url,
+      p.vendor,
+      p.externalId,
+      p.status,
+    ),
+  ];
+  const sizes: string[] = [];
+  for (const v of p.variants) {
+    sizes.push(v.size);
+    const sku = v.sku ?? `${p.handle}-${v.size}`.toUpperCase().replace(/[^A-Z0-9]+/g, '-');
+    // A SKU another product already uses is left alone rather than failing the whole file.
+    out.push(
+      st(
+        `INSERT INTO variants (id, product_id, size, sku, stock, external_id)
+         VALUES (?, (SELECT id FROM products WHERE slug = ?), ?, ?, ?, ?)
+         ON CONFLICT(product_id, size) DO UPDATE SET sku = excluded.sku, stock = excluded.stock, external_id = coalesce(excluded.external_id, variants.external_id)
+         ON CONFLICT DO NOTHING`,
+        storeId('var', `${p.handle}\u0000${v.size}`),
+        p.handle,
+        v.size,
+        sku,
+        v.stock,
+        v.externalId,
+      ),
+    );
+  }
+  // Sizes the store no longer lists are sold out, not deleted: carts and orders still point at them.
+  out.push(
+    st(`UPDATE variants SET stock = 0 WHERE product_id = (SELECT id FROM products WHERE slug = ?) AND size NOT IN (${sizes.map(() => '?').join(', ')})`, p.handle, ...sizes),
+  );
+  return out;
+}
+
+function customerStatement(c: CustomerRecord, now: number): Statement {
+  return st(
+    `INSERT INTO customers (id, email, first_name, last_name, created_at, tags, accepts_marketing, external_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(email) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, tags = excluded.tags,
+       accepts_marketing = excluded.accepts_marketing, external_id = coalesce(excluded.external_id, customers.external_id)`,
+    storeId('cus', c.email),
+    c.email,
+    c.firstName,
+    c.lastName,
+    c.createdAt ?? now,
+    c.tags.join(', '),
+    c.acceptsMarketing ? 1 : 0,
+    c.externalId,
+  );
+}
+
+/** How an order line finds its variant: the store's variant id, else its SKU, else its name. */
+function lineKey(l: OrderLine): {
+  where: string;
+  params: unknown[];
+  key: string;
+  sku: string;
+} {
+  const byName = `LINE-${keyDigest(l.name).slice(0, 12).toUpperCase()}`;
+  const sku = l.sku ?? byName;
+  if (l.variantExternalId)
+    return {
+      where: '(external_id = ? OR sku = ?)',
+      params: [l.variantExternalId, sku],
+      key: `v:${l.variantExternalId}`,
+      sku,
+    };
+  return { where: 'sku = ?', params: [sku], key: `s:${sku}`, sku };
+}
+
+function orderStatements(o: OrderRecord, _now: number): Statement[] {
+  const out = [
+    // An order may come before (or without) its customer's row: a bare one, filled in by a customers import.
+    st(
+      `INSERT INTO customers (id, email, first_name, last_name, created_at) VALUES (?, ?, '', '', ?) ON CONFLICT(email) DO NOTHING`,
+      storeId('cus', o.email),
+      o.email,
+      o.createdAt,
+    ),
+    st(
+      `INSERT INTO orders (id, number, customer_id, status, total_cents, created_at, shipped_at, delivered_at, carrier, tracking_code, ship_to, cancelled_at, cancel_reason, external_id, financial_status, external_updated_at)
+       VALUES (?, ?, (SELECT id FROM customers WHERE email = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(number) DO UPDATE SET status = excluded.status, total_cents = excluded.total_cents, shipped_at = coalesce(excluded.shipped_at, orders.shipped_at),
+         delivered_at = coalesce(excluded.delivered_at, orders.delivered_at), carrier = coalesce(excluded.carrier, orders.carrier),
+         tracking_code = coalesce(excluded.tracking_code, orders.tracking_code), ship_to = coalesce(excluded.ship_to, orders.ship_to),
+         cancelled_at = coalesce(excluded.cancelled_at, orders.cancelled_at), cancel_reason = coalesce(excluded.cancel_reason, orders.cancel_reason),
+         external_id = coalesce(excluded.external_id, orders.external_id), financial_status = excluded.financial_status, external_updated_at = excluded.external_updated_at
+       WHERE orders.external_updated_at IS NULL OR excluded.external_updated_at IS NULL OR excluded.external_updated_at >= orders.external_updated_at`,
+      storeId('ord', o.number),
+      o.number,
+      o.email,
+      o.status,
+      o.total,
+      o.createdAt,
+      o.shippedAt,
+      o.deliveredAt,
+      o.carrier,
+      o.trackingCode,
+      o.shipTo ? JSON.stringify(o.shipTo) : null,
+      o.cancelledAt,
+      o.cancelReason,
+      o.externalId,
+      o.financialStatus,
+      o.updatedAt,
+    ),
+  ];
+  o.lines.forEach((l, i) => out.push(...lineStatements(o, l, i)));
+  return out;
+}
+
+/** An order line: a stand-in product and variant when the catalog lacks it, then the line itself. */
+function lineStatements(o: OrderRecord, l: OrderLine, i: number): Statement[] {
+  const k = lineKey(l);
+  const variant = `(SELECT id FROM variants WHERE ${k.where} LIMIT 1)`;
+  const missing = `NOT EXISTS (SELECT 1 FROM variants WHERE ${k.where})`;
+  const standIn = `line\u0000${k.key}`;
+  return [
+    st(
+      `INSERT INTO products (id, slug, name, category, colour, description, price_cents, tags, created_at, status)
+       SELECT ?, ?, ?, 'other', ?, '', ?, '', ?, 'archived' WHERE ${missing} ON CONFLICT DO NOTHING`,
+      storeId('prod', standIn),
+      `archived-${k.sku.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+      l.name.replace(/ - [^-]*$/, ''),
+      l.colour ?? '',
+      l.price,
+      o.createdAt,
+      ...k.params,
+    ),
+    st(
+      `INSERT INTO variants (id, product_id, size, sku, stock, external_id)
+       SELECT ?, ?, ?, ?, 0, ? WHERE ${missing} ON CONFLICT DO NOTHING`,
+      storeId('var', standIn),
+      storeId('prod', standIn),
+      l.size ?? 'ONE',
+      k.sku,
+      l.variantExternalId,
+      ...k.params,
+    ),
+    st(
+      `INSERT INTO order_items (id, order_id, product_id, variant_id, name, size, colour, quantity, unit_price_cents, status)
+       VALUES (?, (SELECT id FROM orders WHERE number = ?), (SELECT product_id FROM variants WHERE id = ${variant}), ${variant},
+         ?, coalesce(?, (SELECT size FROM variants WHERE id = ${variant}), 'ONE'),
+         coalesce(?, (SELECT colour FROM products WHERE id = (SELECT product_id FROM variants WHERE id = ${variant})), ''), ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET quantity = excluded.quantity, unit_price_cents = excluded.unit_price_cents,
+         status = CASE WHEN order_items.status = 'returned' THEN 'returned' ELSE excluded.status END`,
+      storeId('oi', `${o.number}\u0000${i}`),
+      o.number,
+      ...k.params,
+      ...k.params,
+      l.name.replace(/ - [^-]*$/, ''),
+      l.size,
+      ...k.params,
+      l.colour,
+      ...k.params,
+      l.quantity,
+      l.price,
+      o.status,
+    ),
+  ];
+}
+
+/** A refund the store issued (a Shopify refunds/create webhook): recorded once per refund id against the order. */
+export function refundStatement(r: { orderExternalId: string; refundId: string; amountCents: number; createdAt: number }): Statement {
+  return st(
+    `INSERT INTO refunds (id, order_id, customer_id, kind, source_id, amount_cents, status, expected_at, created_at)
+     SELECT ?, o.id, o.customer_id, CASE WHEN o.status IN ('processing', 'cancelled') THEN 'cancellation' ELSE 'return' END, ?, ?, 'issued', ?, ?
+     FROM orders o WHERE o.external_id = ? LIMIT 1
+     ON CONFLICT DO NOTHING`,
+    storeId('rf', r.refundId),
+    `store-refund:${r.refundId}`,
+    r.amountCents,
+    r.createdAt,
+    r.createdAt,
+    r.orderExternalId,
+  );
+}
+
+/** A product the store deleted: archived (kept for order history), no longer searched. */
+export const archiveProductStatement = (externalId: string): Statement => st(`UPDATE products SET status = 'archived' WHERE external_id = ?`, externalId);
+
+/** A statement as literal SQL text (for a `wrangler d1 execute --file` script). */
+export function renderStatement(s: Statement): string {
+  let i = 0;
+  const text = s.sql.replace(/\?/g, () => literal(s.params[i++]));
+  return `${text.replace(/\s*\n\s*/g, ' ').trim()};`;
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot render ${value} as SQL`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
