@@ -59,6 +59,7 @@ nav a:hover{color:var(--ink)}
   background:rgba(255,255,255,.8);border-radius:4px;padding:1px 6px}
 .ask{margin-top:8px;border:1px solid var(--line);background:#fff;border-radius:8px;padding:6px 10px;font:inherit;font-size:13px;cursor:pointer}
 .ask:hover{border-color:var(--ink)}
+.checkout-note{margin:14px auto;padding:10px 16px;background:#e3f4e6;color:#1f6b2e;border-radius:10px;font-weight:600}
 .site-foot{border-top:1px solid var(--line);background:#fff;color:var(--muted);font-size:14px;padding:22px 0 90px}
 @media (max-width:900px){nav{display:none}.hero-inner{grid-template-columns:1fr}.hero-art{display:none}
   .grid{grid-template-columns:repeat(2,1fr)}.perks{grid-template-columns:1fr}.seen{margin-left:0}}

@@ -32,25 +32,12 @@ function productTiles(): string {
   ).join('');
 }
 
-export function demoPageHtml(opts: DemoPageOptions = {}): string {
-  const apiBase = (opts.apiBase ?? '').replace(/\/+$/, '');
+function siteHeader(): string {
   const switcher = SHOPPERS.map(
     (s) =>
       `<button type="button" class="shopper" data-shopper="${s.id}" aria-pressed="false">${s.name}<small>${s.role}</small></button>`,
   ).join('');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Loom &amp; Lane — demo store with Tailor</title>
-<link rel="icon" href="data:,">
-<meta name="description" content="A demo fashion store showing Tailor, the segment-aware shopping assistant.">
-<style>${demoCss}</style>
-</head>
-<body>
-<a class="skip" href="#main">Skip to content</a>
-<div class="demo-bar" role="region" aria-label="Demo controls">
+  return `<div class="demo-bar" role="region" aria-label="Demo controls">
   <div class="wrap demo-inner">
     <span class="demo-label"><strong>Demo</strong> Shop as</span>
     <div class="switcher" role="group" aria-label="Choose a demo shopper">${switcher}</div>
@@ -65,11 +52,15 @@ export function demoPageHtml(opts: DemoPageOptions = {}): string {
       <li><a href="#new">Trousers</a></li><li><a href="#new">Shoes</a></li><li><a href="#new">Outerwear</a></li>
       <li><a href="#new">Accessories</a></li></ul></nav>
     <div class="account"><span id="hello">Sign in</span>
-      <span class="bag" aria-live="polite"><span aria-hidden="true">Bag</span> <span class="bag-count" id="bag-count" aria-label="Items in bag: 0">0</span></span>
+      <span class="bag" aria-live="polite"><span aria-hidden="true">Cart</span> <span class="bag-count" id="bag-count" aria-label="Items in cart: 0">0</span></span>
     </div>
   </div>
 </header>
-<main id="main">
+`;
+}
+
+function mainContent(): string {
+  return `<main id="main">
   <section class="hero">
     <div class="wrap hero-inner">
       <div class="hero-copy">
@@ -92,7 +83,24 @@ export function demoPageHtml(opts: DemoPageOptions = {}): string {
     <ul class="grid">${productTiles()}</ul>
   </section>
 </main>
-<footer class="site-foot"><div class="wrap">
+`;
+}
+
+export function demoPageHtml(opts: DemoPageOptions = {}): string {
+  const apiBase = (opts.apiBase ?? '').replace(/\/+$/, '');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Loom &amp; Lane — demo store with Tailor</title>
+<link rel="icon" href="data:,">
+<meta name="description" content="A demo fashion store showing Tailor, the segment-aware shopping assistant.">
+<style>${demoCss}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+${siteHeader()}${mainContent()}<footer class="site-foot"><div class="wrap">
   <p>Loom &amp; Lane is a demo store. The chat is Tailor: it picks a persona from who you are (new visitor, repeat buyer, VIP)
     and answers from the store's real data.</p>
 </div></footer>

@@ -16,6 +16,20 @@ export const DEMO_PRODUCTS = [
 // JSON for an inline <script>: "<" escaped so no value can close the script element.
 const inlineJson = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u003c');
 
+// The widget's Checkout on the demo store comes back here (/?checkout=<variant>:<qty>,…): a
+// real store's checkout would now take the shopper's payment for those lines.
+const CHECKOUT_NOTE = `
+  var lines = new URLSearchParams(location.search).get('checkout');
+  if (lines) {
+    var units = lines.split(',').reduce(function (n, l) { return n + (parseInt(l.split(':')[1], 10) || 0); }, 0);
+    var note = document.createElement('p');
+    note.className = 'wrap checkout-note';
+    note.setAttribute('role', 'status');
+    note.textContent = 'Demo checkout: on a real store, this is where the shopper pays for the ' + units + (units === 1 ? ' item' : ' items') + ' from the chat.';
+    document.getElementById('main').prepend(note);
+  }
+`;
+
 export function demoScript(apiBase: string): string {
   return `
 (function () {
@@ -43,7 +57,7 @@ export function demoScript(apiBase: string): string {
     hello.textContent = s ? 'Hi, ' + s.name : 'Sign in';
     seen.textContent = s ? 'Signed in as ' + s.email + '. Say hi to Tailor.' : 'Browsing anonymously. Say hi to Tailor.';
     bag.textContent = '0';
-    bag.setAttribute('aria-label', 'Items in bag: 0');
+    bag.setAttribute('aria-label', 'Items in cart: 0');
     var token = null;
     try { token = s ? await tokenFor(s.email) : null; }
     catch (e) { seen.textContent = 'Could not sign in as ' + s.name + ' (is demo mode on?).'; return; }
@@ -63,11 +77,13 @@ export function demoScript(apiBase: string): string {
     seen.textContent = 'Tailor sees: ' + (seg.id || '?') + (seg.reasons && seg.reasons.length ? ' (' + seg.reasons.join('; ') + ')' : '') +
       ' \\u00b7 persona ' + (persona.id || '?') + (persona.variant ? ' / ' + persona.variant : '');
   });
-  document.addEventListener('tailor:cart', function (e) {
+  // The widget's documented cart event: the store's own header follows Tailor's cart.
+  window.addEventListener('tailor:cart', function (e) {
     var n = (e.detail && e.detail.count) || 0;
     bag.textContent = String(n);
-    bag.setAttribute('aria-label', 'Items in bag: ' + n);
+    bag.setAttribute('aria-label', 'Items in cart: ' + n);
   });
+  ${CHECKOUT_NOTE}
   if (window.Tailor) choose(current(), true);
   else seen.textContent = 'The chat widget did not load.';
 })();

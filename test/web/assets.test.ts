@@ -4,10 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { demoPageHtml, widgetJs } from '../../src/web/index.js';
 
 describe('widget.js', () => {
-  it('is one valid script with every part spliced in, under 32 KB, pure ASCII', () => {
+  // Budget raised from 32 KB: the widget is now esbuild's unminified output of src/web/widget/
+  // (one statement per line, no comments) and carries branding, images, checkout and the phone
+  // layout; it stays unminified so what a store loads is readable, and these source checks hold.
+  it('is one valid script with every part spliced in, under 44 KB, pure ASCII', () => {
     expect(() => new Function(widgetJs)).not.toThrow();
     expect(widgetJs).not.toMatch(/__TAILOR_[A-Z]+__/);
-    expect(Buffer.byteLength(widgetJs)).toBeLessThan(32 * 1024);
+    expect(Buffer.byteLength(widgetJs)).toBeLessThan(44 * 1024);
+    // eslint-disable-next-line no-control-regex -- every ASCII character, control ones included
     expect(/^[\x00-\x7f]*$/.test(widgetJs)).toBe(true);
   });
 
