@@ -1,4 +1,5 @@
 // Command-line flags and evals/config.yaml, both validated; flags win over the file.
+import { parseArgs as parseArgv, type ParseArgsConfig } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
@@ -75,100 +76,146 @@ export const USAGE = `Usage: npm run eval -- [options]
   --cases <dir> --reports <dir> --baseline <file> --config <file> --recordings <dir> --snapshots <dir>
 Without --ci the exit code is 0 whatever the scores; reports go to reports/ (eval.html, .json, .junit.xml, .md).`;
 
+/** The flags, as node:util parseArgs declares them; `--tag` may repeat. */
+const FLAGS = {
+  model: { type: 'string' },
+  judge: { type: 'string' },
+  filter: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  concurrency: { type: 'string' },
+  repeat: { type: 'string' },
+  compare: { type: 'string' },
+  'compare-reports': { type: 'string' },
+  ci: { type: 'boolean' },
+  'fail-on-new': { type: 'boolean' },
+  'update-snapshots': { type: 'boolean' },
+  snapshots: { type: 'string' },
+  cache: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  record: { type: 'boolean' },
+  replay: { type: 'boolean' },
+  tolerance: { type: 'string' },
+  cases: { type: 'string' },
+  reports: { type: 'string' },
+  baseline: { type: 'string' },
+  config: { type: 'string' },
+  recordings: { type: 'string' },
+  prompts: { type: 'string' },
+  rules: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+type Flag = keyof typeof FLAGS;
+
+const DEFAULTS: CliOptions = {
+  model: 'offline',
+  judge: null,
+  filter: null,
+  tags: [],
+  concurrency: null,
+  repeat: 1,
+  compare: null,
+  compareReports: null,
+  ci: false,
+  failOnNew: false,
+  updateSnapshots: false,
+  snapshotsDir: 'evals/snapshots',
+  cacheDir: null,
+  updateBaseline: false,
+  record: false,
+  replay: false,
+  tolerance: null,
+  casesDir: 'evals/cases',
+  reportsDir: 'reports',
+  baselineFile: 'evals/baseline.json',
+  configFile: 'evals/config.yaml',
+  recordingsDir: 'evals/recordings',
+  promptsDir: null,
+  rulesFile: null,
+  help: false,
+};
+
+const wholeNumber = (flag: string, raw: string, min: number) => {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${flag} must be a whole number ≥ ${min}, got "${raw}"`);
+  return n;
+};
+const modelSpec = (flag: string, v: string) => {
+  if (!/^(offline|openai:.+)$/.test(v)) throw new Error(`${flag} must be "offline" or "openai:<model>", got "${v}"`);
+  return v;
+};
+const compareSpec = (v: string): CliOptions['compare'] => {
+  const m = /^([a-z0-9_-]+)@([a-z0-9_-]+),([a-z0-9_-]+)$/.exec(v);
+  if (!m) throw new Error(`--compare must look like persona@variantA,variantB, got "${v}"`);
+  return { persona: m[1]!, variants: [m[2]!, m[3]!] };
+};
+const reportPair = (v: string): [string, string] => {
+  const files = v.split(',');
+  if (files.length !== 2 || files.some((f) => !f.trim())) throw new Error(`--compare-reports needs two report files: before.json,after.json`);
+  return [files[0]!.trim(), files[1]!.trim()];
+};
+const toleranceOf = (v: string) => {
+  const t = Number(v);
+  if (!(t >= 0 && t <= 1)) throw new Error('--tolerance must be between 0 and 1');
+  return t;
+};
+
+/** What each flag does to the options; `v` is its value (string flags only). */
+const APPLY: Record<Flag, (o: CliOptions, v: string) => void> = {
+  model: (o, v) => void (o.model = modelSpec('--model', v)),
+  judge: (o, v) => void (o.judge = modelSpec('--judge', v)),
+  filter: (o, v) => void (o.filter = v),
+  tag: (o, v) => void o.tags.push(...v.split(',').map((t) => t.trim()).filter(Boolean)),
+  concurrency: (o, v) => void (o.concurrency = wholeNumber('--concurrency', v, 1)),
+  repeat: (o, v) => void (o.repeat = wholeNumber('--repeat', v, 1)),
+  compare: (o, v) => void (o.compare = compareSpec(v)),
+  'compare-reports': (o, v) => void (o.compareReports = reportPair(v)),
+  ci: (o) => void (o.ci = true),
+  'fail-on-new': (o) => void (o.failOnNew = true),
+  'update-snapshots': (o) => void (o.updateSnapshots = true),
+  snapshots: (o, v) => void (o.snapshotsDir = v),
+  cache: (o, v) => void (o.cacheDir = v),
+  'update-baseline': (o) => void (o.updateBaseline = true),
+  record: (o) => void (o.record = true),
+  replay: (o) => void (o.replay = true),
+  tolerance: (o, v) => void (o.tolerance = toleranceOf(v)),
+  cases: (o, v) => void (o.casesDir = v),
+  reports: (o, v) => void (o.reportsDir = v),
+  baseline: (o, v) => void (o.baselineFile = v),
+  config: (o, v) => void (o.configFile = v),
+  recordings: (o, v) => void (o.recordingsDir = v),
+  prompts: (o, v) => void (o.promptsDir = v),
+  rules: (o, v) => void (o.rulesFile = v),
+  help: (o) => void (o.help = true),
+};
+
+const isFlag = (name: string): name is Flag => Object.hasOwn(FLAGS, name);
+
+/**
+ * node:util parseArgs splits the command line (`--flag value`, `--flag=value`, `-h`); the flags
+ * apply in order, so the last of a repeated flag wins (and `--tag` adds up). Lenient mode, so the
+ * errors stay this CLI's own: a value that is another flag is a missing value.
+ */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const o: CliOptions = {
-    model: 'offline',
-    judge: null,
-    filter: null,
-    tags: [],
-    concurrency: null,
-    repeat: 1,
-    compare: null,
-    compareReports: null,
-    ci: false,
-    failOnNew: false,
-    updateSnapshots: false,
-    snapshotsDir: 'evals/snapshots',
-    cacheDir: null,
-    updateBaseline: false,
-    record: false,
-    replay: false,
-    tolerance: null,
-    casesDir: 'evals/cases',
-    reportsDir: 'reports',
-    baselineFile: 'evals/baseline.json',
-    configFile: 'evals/config.yaml',
-    recordingsDir: 'evals/recordings',
-    promptsDir: null,
-    rulesFile: null,
-    help: false,
-  };
-  const args = [...argv];
-  const value = (flag: string): string => {
-    const v = args.shift();
-    if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
-    return v;
-  };
-  const int = (flag: string, min: number) => {
-    const raw = value(flag);
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min) throw new Error(`${flag} must be a whole number ≥ ${min}, got "${raw}"`);
-    return n;
-  };
-  const modelSpec = (flag: string) => {
-    const v = value(flag);
-    if (!/^(offline|openai:.+)$/.test(v)) throw new Error(`${flag} must be "offline" or "openai:<model>", got "${v}"`);
-    return v;
-  };
-  while (args.length) {
-    const raw = args.shift()!;
-    const [flag, inline] = raw.includes('=') ? [raw.slice(0, raw.indexOf('=')), raw.slice(raw.indexOf('=') + 1)] : [raw, undefined];
-    if (inline !== undefined) args.unshift(inline);
-    switch (flag) {
-      case '--model': o.model = modelSpec(flag); break;
-      case '--judge': o.judge = modelSpec(flag); break;
-      case '--filter': o.filter = value(flag); break;
-      case '--tag': o.tags.push(...value(flag).split(',').map((t) => t.trim()).filter(Boolean)); break;
-      case '--concurrency': o.concurrency = int(flag, 1); break;
-      case '--repeat': o.repeat = int(flag, 1); break;
-      case '--compare': {
-        const v = value(flag);
-        const m = /^([a-z0-9_-]+)@([a-z0-9_-]+),([a-z0-9_-]+)$/.exec(v);
-        if (!m) throw new Error(`--compare must look like persona@variantA,variantB, got "${v}"`);
-        o.compare = { persona: m[1]!, variants: [m[2]!, m[3]!] };
-        break;
-      }
-      case '--compare-reports': {
-        const v = value(flag).split(',');
-        if (v.length !== 2 || v.some((f) => !f.trim())) throw new Error(`--compare-reports needs two report files: before.json,after.json`);
-        o.compareReports = [v[0]!.trim(), v[1]!.trim()];
-        break;
-      }
-      case '--ci': o.ci = true; break;
-      case '--fail-on-new': o.failOnNew = true; break;
-      case '--update-snapshots': o.updateSnapshots = true; break;
-      case '--snapshots': o.snapshotsDir = value(flag); break;
-      case '--cache': o.cacheDir = value(flag); break;
-      case '--update-baseline': o.updateBaseline = true; break;
-      case '--record': o.record = true; break;
-      case '--replay': o.replay = true; break;
-      case '--tolerance': {
-        const t = Number(value(flag));
-        if (!(t >= 0 && t <= 1)) throw new Error('--tolerance must be between 0 and 1');
-        o.tolerance = t;
-        break;
-      }
-      case '--cases': o.casesDir = value(flag); break;
-      case '--reports': o.reportsDir = value(flag); break;
-      case '--baseline': o.baselineFile = value(flag); break;
-      case '--config': o.configFile = value(flag); break;
-      case '--recordings': o.recordingsDir = value(flag); break;
-      case '--prompts': o.promptsDir = value(flag); break;
-      case '--rules': o.rulesFile = value(flag); break;
-      case '--help': case '-h': o.help = true; break;
-      default: throw new Error(`unknown option ${flag}\n${USAGE}`);
+  const o: CliOptions = { ...DEFAULTS, tags: [] };
+  const { tokens } = parseArgv({ args: [...argv], options: FLAGS, strict: false, allowPositionals: true, tokens: true });
+  for (const t of tokens) {
+    if (t.kind === 'option-terminator') throw new Error(`unknown option --\n${USAGE}`);
+    if (t.kind === 'positional') throw new Error(`unknown option ${t.value}\n${USAGE}`);
+    if (!isFlag(t.name)) throw new Error(`unknown option ${t.rawName}\n${USAGE}`);
+    const flag = `--${t.name}`;
+    if (FLAGS[t.name].type === 'boolean') {
+      // `--ci=yes`: the value is not a flag this CLI knows.
+      if (t.value !== undefined) throw new Error(`unknown option ${t.value}\n${USAGE}`);
+      APPLY[t.name](o, '');
+      continue;
     }
+    if (t.value === undefined || t.value.startsWith('--')) throw new Error(`${flag} needs a value`);
+    APPLY[t.name](o, t.value);
   }
+  return checkCombinations(o);
+}
+
+function checkCombinations(o: CliOptions): CliOptions {
   if (o.record && o.replay) throw new Error('--record and --replay exclude each other');
   if ((o.record || o.replay) && o.model === 'offline') throw new Error('--record/--replay need a model that talks HTTP: add --model openai:<name>');
   if (o.compare && o.updateBaseline) throw new Error('--compare does not update the baseline');

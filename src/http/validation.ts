@@ -39,3 +39,15 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   }
   return parsed.data;
 }
+
+/** Query parameters, validated like a body: a 400 naming the parameter (unknown ones included). */
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  // `?persona=a&persona=b` would silently mean only one of them.
+  for (const [key, values] of Object.entries(c.req.queries())) if (values.length > 1) throw badRequest(`${key}: given more than once`, key);
+  const parsed = schema.safeParse(c.req.query());
+  if (!parsed.success) {
+    const { message, field } = describeZodError(parsed.error);
+    throw badRequest(message, field);
+  }
+  return parsed.data;
+}
