@@ -7,17 +7,19 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { count } from 'drizzle-orm';
 import { loadConfig, type Config } from './config.js';
-import { ConfigError, createLogger } from './core/index.js';
+import { ConfigError, createLogger, type Logger } from './core/index.js';
 import { customers } from './db/index.js';
-import { openNodeDb } from './db/node.js';
+import { openNodeDb, type NodeDb } from './db/node.js';
 import { seedDemoStore } from './db/seed/index.js';
 import { nodeSegmentRulesSource } from './segments/node.js';
 import { nodePersonaSource } from './personas/node.js';
 import { createOpenAIProvider } from './agent/index.js';
 import { createOfflineProvider } from './agent/offline/index.js';
 import type { ModelProvider } from './agent/types.js';
-import { createApp, createInflightTracker } from './http/index.js';
+import { createApp, createInflightTracker, type InflightTracker } from './http/index.js';
 import { createTailor } from './http/compose.js';
+import { processWebhooks } from './store-sync/index.js';
+import { createTelemetry } from './telemetry/index.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -32,20 +34,19 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
   const handle = openNodeDb(config.dbFile, { backgroundCheckpoints: true, onCheckpointError: (error) => logger.warn('checkpoint_failed', { error }) });
-  if (config.demo) {
-    const [row] = await handle.db.select({ n: count() }).from(customers);
-    if ((row?.n ?? 0) === 0) {
-      const summary = await seedDemoStore(handle.db, { now: Date.now() });
-      logger.info('demo_store_seeded', { ...summary });
-    }
-  }
+  if (config.demo) await seedWhenEmpty(handle, logger);
   const { provider, fallback } = models(config);
+  // Spans only when a collector is configured; otherwise no tracer exists, nothing is built, and
+  // the OpenTelemetry SDK and OTLP exporter are never even loaded (tens of MB of modules).
+  const tracing = config.tracing ? (await import('./telemetry/node.js')).createOtlpTracing(config.tracing) : null;
+  if (config.tracing) logger.info('tracing', { exporter: 'otlp/http+json', url: config.tracing.url, service: config.tracing.serviceName });
   // Watched like the prompts: a new segment and its persona go live together, without a restart.
   const rulesSource = nodeSegmentRulesSource(join(config.dataDir, 'segments.yaml'));
   const tailor = await createTailor({
     db: handle.db,
     atomic: handle.atomic,
     dataVersion: handle.dataVersion,
+    checkout: config.checkout,
     rules: rulesSource.load(),
     rulesSource,
     personaSource: nodePersonaSource(config.promptsDir),
@@ -53,28 +54,65 @@ async function main(): Promise<void> {
     fallback,
     logger,
     promptTokenBudget: config.promptTokenBudget,
+    telemetry: createTelemetry({ tracerProvider: tracing?.provider }),
   });
   const inflight = createInflightTracker();
   const app = createApp({
     config,
     chat: tailor.chat,
     db: handle.db,
+    atomic: handle.atomic,
     now: tailor.now,
     ids: tailor.ids,
+    mcp: tailor.mcp,
     modelName: provider.name,
     personas: { reload: tailor.reload },
     logger,
     clientIp: (c) => getConnInfo(c).remote.address,
     inflight,
+    telemetry: tailor.telemetry,
   });
 
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-    console.log(`Tailor listening on http://localhost:${info.port} (model: ${provider.name}${fallback ? `, fallback: ${fallback.name}` : ''}; db: ${config.dbFile}${config.demo ? '; demo mode' : ''})`);
+  if (config.shopifyWebhookSecret) resumeWebhooks(config, handle, logger);
+  const server = serve({ fetch: app.fetch, port: config.port, ...(config.host ? { hostname: config.host } : {}) }, (info) => {
+    console.log(`Tailor listening on ${listenAddress(info)} (model: ${provider.name}${fallback ? `, fallback: ${fallback.name}` : ''}; db: ${config.dbFile}${config.demo ? '; demo mode' : ''})`);
     if (config.demo) console.warn(DEMO_WARNING(config.demoShoppers));
   }) as Server;
 
+  const shutdown = shutdownHandler({ server, inflight, tailor, tracing, handle, logger });
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** The demo store, seeded into an empty database (never over a real store's customers). */
+async function seedWhenEmpty(handle: NodeDb, logger: Logger): Promise<void> {
+  const [row] = await handle.db.select({ n: count() }).from(customers);
+  if ((row?.n ?? 0) === 0) {
+    const summary = await seedDemoStore(handle.db, { now: Date.now() });
+    logger.info('demo_store_seeded', { ...summary });
+  }
+}
+
+/** Store webhooks a crash left queued are applied now, before new ones arrive (in the background). */
+function resumeWebhooks(config: Config, handle: NodeDb, logger: Logger): void {
+  void processWebhooks({ db: handle.db, atomic: handle.atomic, now: Date.now, storeUrl: config.checkout.storeUrl, logger })
+    .then((n) => n && logger.info('webhooks_resumed', { applied: n }))
+    .catch((error: unknown) => logger.error('webhooks_resume_failed', { error: error instanceof Error ? error.message : String(error) }));
+}
+
+interface Running {
+  server: Server;
+  inflight: InflightTracker;
+  tailor: { close(): void };
+  tracing: { shutdown(): Promise<void> } | null;
+  handle: NodeDb;
+  logger: Logger;
+}
+
+/** SIGTERM/SIGINT: stop accepting, let turns in flight commit (bounded), then close; a second signal forces. */
+function shutdownHandler({ server, inflight, tailor, tracing, handle, logger }: Running): (signal: string) => Promise<void> {
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  return async (signal: string) => {
     if (stopping) {
       logger.warn('shutdown_forced', { signal });
       process.exit(1);
@@ -89,11 +127,10 @@ async function main(): Promise<void> {
     await Promise.race([closed, sleep(1000)]);
     server.closeAllConnections();
     tailor.close();
+    await tracing?.shutdown().catch((error: unknown) => logger.warn('tracing_shutdown_failed', { error: String(error) }));
     await handle.close();
     process.exit(0);
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 // Loud on purpose: demo mode hands out sign-in tokens and serves the demo page.
@@ -109,6 +146,20 @@ const DEMO_WARNING = (shoppers: readonly string[]) =>
   ].join('\n');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The address the socket really bound. Bound to every interface, that is all of them (reachable
+ * from other machines), plus a URL that works on this one; otherwise exactly the one bound.
+ */
+function listenAddress(info: { address: string; family: string; port: number }): string {
+  const host = info.family === 'IPv6' || info.address.includes(':') ? `[${info.address}]` : info.address;
+  const url = `http://${host}:${info.port}`;
+  if (info.address === '::' || info.address === '0.0.0.0') {
+    const which = info.address === '::' ? 'all interfaces, IPv6 and IPv4' : 'all IPv4 interfaces';
+    return `${url} (${which}; on this machine: http://localhost:${info.port})`;
+  }
+  return url;
+}
 
 main().catch((err: unknown) => {
   // Misconfiguration is one readable line naming what to fix, not a stack trace.

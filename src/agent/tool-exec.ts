@@ -1,11 +1,10 @@
 // Runs one model message's tool calls concurrently, each bounded by a timeout, and returns the
 // results in the order the model asked. Nothing here throws: a failure is a result the model
 // reads and recovers from.
-import type { Logger } from '../core/logger.js';
-import { fenceValue } from '../core/fence.js';
-import type { ToolContext, ToolName, ToolResult } from '../tools/types.js';
+import { fenceValue, type Logger } from '../core/index.js';
+import type { ToolContext, ToolName, ToolResult } from '../tools/index.js';
 import type { ModelCall } from './model-call.js';
-import type { TurnTools } from './types.js';
+import type { TurnObserver, TurnTools } from './types.js';
 
 /** At most this many tool calls run per model message, and per turn; the rest are answered as refused. */
 export const TOOL_CALL_LIMITS = { perStep: 4, perTurn: 12 } as const;
@@ -22,10 +21,11 @@ export async function runToolCalls(
   timeoutMs: number,
   logger?: Logger,
   budget: number = TOOL_CALL_LIMITS.perTurn,
+  observer?: TurnObserver,
 ): Promise<ToolResult[]> {
   const runnable = Math.max(0, Math.min(TOOL_CALL_LIMITS.perStep, budget));
   if (calls.length > runnable) logger?.warn('tool_calls_capped', { asked: calls.length, ran: runnable });
-  return Promise.all(calls.map((c, i) => (i < runnable ? runOne(c, tools, allowed, ctx, timeoutMs, logger) : Promise.resolve(capped(c)))));
+  return Promise.all(calls.map((c, i) => (i < runnable ? (observer ? observed(c, tools, allowed, ctx, timeoutMs, logger, observer) : runOne(c, tools, allowed, ctx, timeoutMs, logger)) : Promise.resolve(capped(c)))));
 }
 
 const capped = (call: ModelCall): ToolResult => ({
@@ -51,6 +51,13 @@ async function runOne(call: ModelCall, tools: TurnTools, allowed: readonly ToolN
   } finally {
     clearTimeout(timer);
   }
+}
+
+async function observed(call: ModelCall, tools: TurnTools, allowed: readonly ToolName[], ctx: ToolContext, timeoutMs: number, logger: Logger | undefined, observer: TurnObserver): Promise<ToolResult> {
+  const handle = observer.toolStart(call.name, call.id);
+  const result = await runOne(call, tools, allowed, ctx, timeoutMs, logger);
+  observer.toolEnd(handle, call.name, result);
+  return result;
 }
 
 /**

@@ -1,9 +1,8 @@
 // The loop's public vocabulary: the events a turn yields (consumed by HTTP/SSE and the eval
 // runner alike) and the model factory seam (OpenAI-compatible or offline, same interface).
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import type { RenderedPersona } from '../personas/types.js';
-import type { ToolContext, ToolName, ToolResult } from '../tools/types.js';
-import type { Logger } from '../core/logger.js';
+import type { ToolContext, ToolName, ToolResult } from '../tools/index.js';
+import type { Logger } from '../core/index.js';
 
 export interface Usage {
   modelCalls: number;
@@ -34,11 +33,50 @@ export type TurnEvent =
     }
   | { type: 'error'; code: string; message: string };
 
-/** Builds the chat model for one turn from the rendered persona (its temperature, max tokens, voice). */
+/**
+ * Phrases the offline model speaks with. The agent's own shape: personas validates its files
+ * against a schema whose type satisfies this one, so agent never imports personas.
+ */
+export interface Voice {
+  style: 'guided' | 'brief' | 'warm' | 'neutral';
+  greeting: string;
+  acknowledgements: string[];
+  followUp?: string;
+  perks?: string;
+  recommendIntro?: string;
+  outOfScope: string;
+  stepLimit: string;
+  goodbye: string;
+  thanks: string;
+}
+
+export interface ModelSettings {
+  temperature: number;
+  maxTokens: number;
+}
+
+/**
+ * What the agent runs a turn as: the system prompt, the tools it may call, the model settings and
+ * the offline model's voice. src/chat maps the rendered persona into it; id, version and variant
+ * name it in logs and telemetry.
+ */
+export interface AgentSpec {
+  id: string;
+  version: string;
+  variant: string | null;
+  experimentId: string | null;
+  systemPrompt: string;
+  tools: ToolName[];
+  model: ModelSettings;
+  greeting: string;
+  voice: Voice;
+}
+
+/** Builds the chat model for one turn from the agent spec (its temperature, max tokens, voice). */
 export interface ModelProvider {
   /** Label reported in responses: "offline", "openai:gpt-4o-mini". */
   readonly name: string;
-  create(persona: RenderedPersona): BaseChatModel;
+  create(spec: AgentSpec): BaseChatModel;
 }
 
 // ---- runTurn's input, dependencies and result (added with the loop, issue 5) ----
@@ -82,7 +120,8 @@ export interface TurnTools {
 }
 
 export interface TurnInput {
-  persona: RenderedPersona;
+  /** Who the agent speaks as this turn (a rendered persona, mapped by src/chat). */
+  persona: AgentSpec;
   /** Previous turns' messages, oldest first (the caller may pre-window them). */
   history: readonly StoredMessage[];
   /** The rolling summary of turns older than the history window (conversations.summary). */
@@ -107,6 +146,20 @@ export interface TurnDeps {
   now: () => number;
   logger?: Logger;
   signal?: AbortSignal;
+  /** Told about every model and tool call (metrics, health, spans); see src/telemetry. */
+  observer?: TurnObserver;
+}
+
+/**
+ * Watches a turn's calls from outside the loop. Arguments are plain values so an observer that
+ * only counts allocates nothing; a handle from a *Start call goes back to its *End call.
+ */
+export interface TurnObserver {
+  modelStart(model: string, fallback: boolean): unknown;
+  /** `failure` is null on success, else the cause ("timeout", "server_error", "aborted"…). */
+  modelEnd(handle: unknown, model: string, fallback: boolean, latencyMs: number, inputTokens: number, outputTokens: number, failure: string | null): void;
+  toolStart(name: string, callId: string): unknown;
+  toolEnd(handle: unknown, name: string, result: ToolResult): void;
 }
 
 export interface StepStats {

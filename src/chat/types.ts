@@ -2,7 +2,7 @@
 // Composes identity → profile → segment → persona → agent loop → atomic persistence.
 // Used by src/http (JSON and SSE) and by the eval runner through HTTP.
 import type { Shopper, SegmentResult } from '../core/index.js';
-import type { ToolCallSummary, TurnEvent, Usage } from '../agent/types.js';
+import type { ToolCallSummary, TurnEvent, Usage } from '../agent/index.js';
 
 export interface ChatInput {
   shopper: Shopper;
@@ -15,6 +15,11 @@ export interface ChatInput {
   /** A digest of the client's address, for per-address limits (null when the runtime does not say). */
   clientKey?: string | null;
   signal?: AbortSignal;
+  /** The request's id (X-Request-Id, echoed or minted), for the turn's log line and span. */
+  requestId?: string;
+  /** W3C trace context of the caller: the turn's span becomes a child of it. */
+  traceparent?: string;
+  tracestate?: string;
   /** Stream the model's text as it is written (SSE); a JSON reply does not need it and costs less. */
   stream?: boolean;
 }

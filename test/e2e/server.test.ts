@@ -40,7 +40,8 @@ const convs: Record<string, ChatJson> = {};
 
 describe('a conversation for each demo shopper', () => {
   it('prints where it listens and which model serves', () => {
-    expect(server.output()).toMatch(/listening on http:\/\/localhost:\d+ \(model: offline/);
+    // Bound to every interface (issue 24): it says so, and gives the URL that works on this machine.
+    expect(server.output()).toMatch(/listening on http:\/\/(\[::\]|0\.0\.0\.0):\d+ \(all [^;]*interfaces[^;]*; on this machine: http:\/\/localhost:\d+\) \(model: offline/);
   });
 
   it('Lena (new visitor) searches and adds to her cart', async () => {

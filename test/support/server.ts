@@ -59,7 +59,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       proc.kill('SIGKILL');
       throw new Error(`server did not start in time:\n${out}`);
     }
-    const m = /listening on http:\/\/[^:\s]+:(\d+)/.exec(out);
+    const m = /listening on http:\/\/(?:\[[^\]\s]*\]|[^:\s]+):(\d+)/.exec(out);
     if (m) url = `http://127.0.0.1:${m[1]}`;
     else await sleep(50);
   }

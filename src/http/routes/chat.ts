@@ -2,7 +2,7 @@
 // for text/event-stream. The SSE `done` event carries exactly the JSON reply's object.
 import type { Context, Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
-import { fencePageUrl, TailorError, type ErrorCode, type Logger } from '../../core/index.js';
+import { createMemo, fencePageUrl, TailorError, type ErrorCode, type Logger } from '../../core/index.js';
 import { digest } from '../../shop/index.js';
 import type { ChatEvent, ChatResponse, ChatService } from '../../chat/index.js';
 import type { AppEnv } from '../env.js';
@@ -23,6 +23,8 @@ export interface ChatRouteDeps {
 const STREAMED = new Set(['tool_call', 'tool_result', 'delta']);
 
 export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void {
+  // A client's key is a SHA-256 of its address: the same few addresses send most messages.
+  const clientKeys = createMemo<string, Promise<string>>(10_000);
   app.post('/api/chat', async (c) => {
     const body = await readJson(c, ChatRequestSchema);
     const shopper = c.get('shopper');
@@ -35,15 +37,14 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
 
     // The page address reaches the persona prompt: only the store's own origin and path go on.
     const origins = [...deps.storeOrigins, new URL(c.req.url).origin];
-    const page = body.page ? { url: fencePageUrl(body.page.url, origins) ?? undefined, referrer: fencePageUrl(body.page.referrer, origins) ?? undefined } : undefined;
+    const page = body.page ? fencePage(body.page, origins) : undefined;
     const ip = deps.clientIp?.(c);
-    const clientKey = ip ? await digest(`client:${ip}`) : null;
+    const clientKey = ip ? await clientKeys.get(ip, (addr) => digest(`client:${addr}`)) : null;
 
     const finished = deps.inflight.start();
     const sse = wantsEventStream(c.req.header('Accept'));
-    const events = deps.chat
-      .turn({ shopper, conversationId: body.conversationId, message: body.message, page, proposal: body.proposal, clientKey, signal: abort.signal, stream: sse })
-      [Symbol.asyncIterator]();
+    const turn = deps.chat.turn({ shopper, conversationId: body.conversationId, message: body.message, page, proposal: body.proposal, clientKey, signal: abort.signal, stream: sse, requestId: c.get('requestId'), traceparent: c.req.header('traceparent'), tracestate: c.req.header('tracestate') });
+    const events = turn[Symbol.asyncIterator]();
     const cleanup = () => {
       clientSignal.removeEventListener('abort', onClientAbort);
       finished();
@@ -70,17 +71,10 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
     return streamSSE(c, async (stream) => {
       stream.onAbort(onClientAbort);
       try {
-        let step = first;
-        while (!step.done) {
-          await writeEvent(stream, step.value, shopper.sessionId);
-          if (step.value.type === 'done' || step.value.type === 'error') break;
-          step = await events.next();
-        }
+        await pipeEvents(stream, first, events, shopper.sessionId);
       } catch (err) {
         // Handled here rather than by streamSSE's onError, which would append the raw message.
-        const pub = toPublicError(err);
-        if (pub.code === 'internal') deps.logger.error('stream_failed', { requestId: c.get('requestId'), error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
-        if (!stream.aborted) await stream.writeSSE({ event: 'error', data: JSON.stringify({ code: pub.code, message: pub.message }) }).catch(() => undefined);
+        await writeStreamError(stream, err, deps.logger, c.get('requestId'));
       } finally {
         // Ends the turn's generator, which releases the conversation lock; leaving it suspended
         // after `done` blocks the next message of this conversation forever.
@@ -93,6 +87,26 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
 
 export function wantsEventStream(accept: string | undefined): boolean {
   return accept !== undefined && /(^|,)\s*text\/event-stream\b/i.test(accept);
+}
+
+/** The page address, fenced to the store's own origins (anything else is dropped). */
+function fencePage(page: { url?: string | null; referrer?: string | null }, origins: readonly string[]): { url?: string; referrer?: string } {
+  return { url: fencePageUrl(page.url, origins) ?? undefined, referrer: fencePageUrl(page.referrer, origins) ?? undefined };
+}
+
+async function pipeEvents(stream: SSEStreamingApi, first: IteratorResult<ChatEvent>, events: AsyncIterator<ChatEvent>, sessionId: string): Promise<void> {
+  let step = first;
+  while (!step.done) {
+    await writeEvent(stream, step.value, sessionId);
+    if (step.value.type === 'done' || step.value.type === 'error') break;
+    step = await events.next();
+  }
+}
+
+async function writeStreamError(stream: SSEStreamingApi, err: unknown, logger: Logger, requestId: string): Promise<void> {
+  const pub = toPublicError(err);
+  if (pub.code === 'internal') logger.error('stream_failed', { requestId, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
+  if (!stream.aborted) await stream.writeSSE({ event: 'error', data: JSON.stringify({ code: pub.code, message: pub.message }) }).catch(() => undefined);
 }
 
 async function collect(first: IteratorResult<ChatEvent>, events: AsyncIterator<ChatEvent>): Promise<ChatResponse> {

@@ -9,6 +9,7 @@ import { signIdentityToken } from '../identity.js';
 import { DemoTokenRequestSchema } from '../schemas.js';
 import { readJson } from '../validation.js';
 import { throttled } from '../throttle.js';
+import type { ModelHealthState } from '../../telemetry/index.js';
 
 export interface PublicRouteDeps {
   db: Db;
@@ -20,6 +21,8 @@ export interface PublicRouteDeps {
   identitySecret: string;
   demoTokenTtlSeconds?: number;
   clientIp?: (c: Context<AppEnv>) => string | undefined;
+  /** The configured model's recent calls (src/telemetry): failing → "degraded". */
+  modelHealth?: () => ModelHealthState;
 }
 
 export function registerPublicRoutes(app: Hono<AppEnv>, deps: PublicRouteDeps): void {
@@ -29,7 +32,12 @@ export function registerPublicRoutes(app: Hono<AppEnv>, deps: PublicRouteDeps): 
     } catch {
       throw new TailorError('upstream_unavailable', 'Database unavailable');
     }
-    return c.json({ status: 'ok', db: 'ok', model: deps.modelName, demo: deps.demo });
+    // Degraded is still 200: the service answers (by the fallback model); a load balancer should
+    // keep sending traffic, an operator should look. Only a dead database is a 503.
+    const health = deps.modelHealth?.();
+    const modelCalls = health && { recent: health.calls, failed: health.failures, windowSeconds: health.windowMs / 1000, lastFailure: health.lastFailure };
+    if (health?.status === 'degraded') return c.json({ status: 'degraded', reason: `model failing: ${health.reason}`, db: 'ok', model: deps.modelName, demo: deps.demo, modelCalls });
+    return c.json({ status: 'ok', db: 'ok', model: deps.modelName, demo: deps.demo, ...(modelCalls ? { modelCalls } : {}) });
   });
 
   if (!deps.demo) return;
