@@ -21,6 +21,13 @@ export interface ConversationLease {
   state: ConversationState | undefined;
   /** After the turn's commit: keeps its state, unless another connection wrote the database meanwhile. */
   keep(next: ConversationState): void;
+  /**
+   * Whether this process already recorded the session row (recordSession is insert-or-nothing, so
+   * recording it again changes nothing), with no other connection's write since.
+   */
+  sessionRecorded(sessionId: string): boolean;
+  /** After recordSession succeeded for the session. */
+  rememberSession(sessionId: string): void;
 }
 
 export interface ConversationCache {
@@ -30,6 +37,7 @@ export interface ConversationCache {
 
 export function createConversationCache(dataVersion: () => number, capacity = 5_000): ConversationCache {
   const kept = new Map<string, ConversationState>();
+  const sessions = new Set<string>();
   let version = dataVersion();
   return {
     lease(id) {
@@ -38,6 +46,7 @@ export function createConversationCache(dataVersion: () => number, capacity = 5_
       const v = dataVersion();
       if (v !== version) {
         kept.clear();
+        sessions.clear();
         version = v;
       }
       const state = id === undefined ? undefined : kept.get(id);
@@ -49,6 +58,12 @@ export function createConversationCache(dataVersion: () => number, capacity = 5_
           kept.delete(next.conv.id);
           if (kept.size >= capacity) kept.delete(kept.keys().next().value!);
           kept.set(next.conv.id, next);
+        },
+        sessionRecorded: (sessionId) => version === v && sessions.has(sessionId),
+        rememberSession(sessionId) {
+          if (version !== v) return;
+          if (sessions.size >= capacity * 4) sessions.delete(sessions.values().next().value!);
+          sessions.add(sessionId);
         },
       };
     },

@@ -42,7 +42,14 @@ function foldLookalikes(s: string): string {
   return s.replace(MIXED_WORD, (w) => (/[a-z]/i.test(w) && /[^\p{Script=Latin}]/u.test(w) ? [...w].map((c) => LOOKALIKES[c] ?? c).join('') : w));
 }
 
+// Printable ASCII without ':', '<' or '[' (every marker above needs one, or the words system or
+// admin), with single spaces between words: nothing above would change it. Most strings of a tool
+// result (ids, dates, statuses, prices, names) are like this, and skip a dozen passes.
+const PLAIN = /^(?:[!-9;=-Z\\-~]+(?: [!-9;=-Z\\-~]+)*)?$/;
+const PLAIN_ROLE = /system|admin/i;
+
 export function fenceText(text: string, max = 2_000): string {
+  if (text.length <= max && PLAIN.test(text) && !PLAIN_ROLE.test(text)) return text;
   let s = foldLookalikes(text.normalize('NFKC').replace(INVISIBLE, '').replace(CONTROL, ' '));
   for (const [re, to] of MARKERS) s = s.replace(re, to);
   s = s.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();

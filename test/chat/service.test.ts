@@ -243,4 +243,29 @@ describe('createConversationCache', () => {
     expect(cache.lease('a').state).toBeUndefined();
     expect(cache.lease('c').state?.conv.id).toBe('c');
   });
+
+  it('remembers recorded sessions until another connection writes', () => {
+    let version = 1;
+    const cache = createConversationCache(() => version);
+    const lease = cache.lease(undefined);
+    expect(lease.sessionRecorded('s1')).toBe(false);
+    lease.rememberSession('s1');
+    expect(cache.lease(undefined).sessionRecorded('s1')).toBe(true);
+    version = 2;
+    expect(cache.lease(undefined).sessionRecorded('s1')).toBe(false);
+  });
+
+  it('records a session again after another connection removed it', async () => {
+    const { chat, sqlite, file } = await setup(undefined, undefined, true);
+    const shopper = anon('s_cache_session_0001');
+    await say(chat, shopper, 'hi');
+    await say(chat, shopper, 'hello again'); // a second conversation of the same visit
+    const count = () => sqlite.prepare('SELECT count(*) AS n FROM sessions WHERE id = ?').get(shopper.sessionId) as { n: number };
+    expect(count().n).toBe(1);
+    const other = new Database(file);
+    other.prepare('DELETE FROM sessions WHERE id = ?').run(shopper.sessionId);
+    other.close();
+    await say(chat, shopper, 'me again');
+    expect(count().n).toBe(1);
+  });
 });

@@ -1,0 +1,11 @@
+// Preloaded into each server process by json-mode.bench.ts (`node --import`): on SIGUSR2 the
+// process reports its own CPU time (process.cpuUsage), resident memory now and at its peak
+// (process.resourceUsage().maxRSS) and the V8 heap as one stderr line, so the bench reads every server's figures
+// the same way, from inside, without stopping it.
+process.on('SIGUSR2', () => {
+  const cpu = process.cpuUsage();
+  const mem = process.memoryUsage();
+  const mb = (bytes) => Math.round((bytes / 2 ** 20) * 10) / 10;
+  const usage = { cpuMs: (cpu.user + cpu.system) / 1000, rssMb: mb(mem.rss), peakRssMb: process.resourceUsage().maxRSS / 1024, heapUsedMb: mb(mem.heapUsed), heapTotalMb: mb(mem.heapTotal), externalMb: mb(mem.external) };
+  process.stderr.write(`BENCH_USAGE ${JSON.stringify(usage)}\n`);
+});
