@@ -22,7 +22,12 @@ const ConfigSchema = z.object({
   OPENAI_BASE_URL: z.string().url('must be a URL').optional(),
   TAILOR_MODEL_TIMEOUT_MS: intFrom(20_000),
   TAILOR_IDENTITY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  TAILOR_ADMIN_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  // A bearer token's characters (RFC 6750 b64token): what hono/bearer-auth accepts in the header.
+  TAILOR_ADMIN_TOKEN: z
+    .string()
+    .min(8, 'must be at least 8 characters')
+    .regex(/^[A-Za-z0-9._~+/-]+=*$/, 'may hold only letters, digits and . _ ~ + / - (then = padding)')
+    .optional(),
   TAILOR_DEMO: z.enum(['0', '1']).optional(),
   TAILOR_ALLOWED_ORIGINS: z.string().optional(),
   TAILOR_DEMO_SHOPPERS: z.string().optional(),
@@ -31,7 +36,15 @@ const ConfigSchema = z.object({
   TAILOR_PROMPTS_DIR: z.string().default('prompts'),
   TAILOR_DATA_DIR: z.string().default('data'),
   TAILOR_PROMPT_TOKEN_BUDGET: intFrom(1500),
+  TAILOR_STORE_URL: z.string().url('must be a URL like https://shop.example.com').refine((u) => /^https?:\/\//.test(u), 'must start with https:// or http://').optional(),
+  TAILOR_CHECKOUT_URL_TEMPLATE: z.string().refine((t) => /\{(items|skus)\}/.test(t), 'must contain {items} or {skus}').optional(),
+  TAILOR_SHOPIFY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   TAILOR_LOG: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  TAILOR_HOST: z.string().min(1).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL').optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url('must be a URL').optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('tailor'),
+  OTEL_SDK_DISABLED: z.enum(['true', 'false']).optional(),
 });
 
 /** The shoppers the demo page showcases: the only ones demo tokens are signed for. */
@@ -51,6 +64,14 @@ export interface Config {
   dataDir: string;
   promptTokenBudget: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** How a cart becomes a checkout link on the store (src/shop/checkout.ts). */
+  checkout: { storeUrl: string | null; template: string | null; demo: boolean };
+  /** Signs Shopify's webhooks; POST /api/webhooks/shopify answers 404 while unset. */
+  shopifyWebhookSecret: string | null;
+  /** Address the Node server binds (TAILOR_HOST); null: all interfaces. */
+  host: string | null;
+  /** OTLP/HTTP (JSON) trace export (Node); null: no spans are made at all. */
+  tracing: { url: string; serviceName: string } | null;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -86,5 +107,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.TAILOR_DATA_DIR,
     promptTokenBudget: e.TAILOR_PROMPT_TOKEN_BUDGET,
     logLevel: e.TAILOR_LOG,
+    checkout: { storeUrl: e.TAILOR_STORE_URL ?? null, template: e.TAILOR_CHECKOUT_URL_TEMPLATE ?? null, demo },
+    shopifyWebhookSecret: e.TAILOR_SHOPIFY_WEBHOOK_SECRET ?? null,
+    host: e.TAILOR_HOST ?? null,
+    tracing: tracesUrl(e) && e.OTEL_SDK_DISABLED !== 'true' ? { url: tracesUrl(e)!, serviceName: e.OTEL_SERVICE_NAME } : null,
   };
+}
+
+/** The OTLP spec's rule: the per-signal endpoint is used as is; the general one gets /v1/traces appended. */
+function tracesUrl(e: { OTEL_EXPORTER_OTLP_ENDPOINT?: string; OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string }): string | null {
+  if (e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  if (e.OTEL_EXPORTER_OTLP_ENDPOINT) return `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`;
+  return null;
 }

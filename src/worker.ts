@@ -15,16 +15,26 @@ import type { ModelProvider } from './agent/types.js';
 import { createApp } from './http/index.js';
 import { createTailor } from './http/compose.js';
 import { promptFiles, segmentRules } from './worker-assets.js';
+import { createDurableRateLimiter, createDurableTurnLock, type DurableNamespace } from './fleet/index.js';
+
+// Durable Object classes (wrangler.toml binds them): one conversation's turn lease, one rate-limit key's counts.
+export { TurnLease, RateCounter } from './fleet/index.js';
 
 /** The slice of D1's binding drizzle needs (the full type lives in @cloudflare/workers-types). */
 type D1Binding = Parameters<typeof drizzle>[0];
 
 export interface Env {
   DB: D1Binding;
+  /** Serializes a conversation's turns across isolates (class TurnLease). */
+  TURN_LEASES?: DurableNamespace;
+  /** Chat rate-limit counters shared by every isolate (class RateCounter). */
+  RATE_COUNTERS?: DurableNamespace;
   [variable: string]: unknown;
 }
 
-type Handler = (request: Request) => Response | Promise<Response>;
+type Handler = (request: Request, ctx?: WaitUntilContext) => Response | Promise<Response>;
+/** What the runtime passes as the third fetch argument: store webhooks finish their work with waitUntil after the response. */
+type WaitUntilContext = { waitUntil(promise: Promise<unknown>): void; passThroughOnException(): void };
 
 function models(config: Config): { provider: ModelProvider; fallback?: ModelProvider } {
   const offline = createOfflineProvider();
@@ -50,14 +60,18 @@ async function build(env: Env): Promise<Handler> {
     );
   };
   const { provider, fallback } = models(config);
+  // Without the bindings (an old wrangler.toml) turns and limits still work, per isolate only.
+  if (!env.TURN_LEASES || !env.RATE_COUNTERS) logger.warn('fleet_bindings_missing', { turnLeases: !!env.TURN_LEASES, rateCounters: !!env.RATE_COUNTERS });
   const tailor = await createTailor({
     db,
     atomic,
+    checkout: config.checkout,
     rules: loadSegmentRules(segmentRules.text, segmentRules.file),
     personaSource: createBundledPersonaSource(promptFiles),
     provider,
     fallback,
     logger,
+    turnLock: env.TURN_LEASES ? createDurableTurnLock(env.TURN_LEASES, { logger }) : undefined,
     // No token budget here: the lint enforces it before deploy, and the tokenizer's tables would
     // only add megabytes to the Worker.
   });
@@ -65,22 +79,27 @@ async function build(env: Env): Promise<Handler> {
     config,
     chat: tailor.chat,
     db,
+    atomic,
     now: tailor.now,
     ids: tailor.ids,
+    mcp: tailor.mcp,
+    // Per isolate: /metrics and the health window count what this isolate served.
+    telemetry: tailor.telemetry,
     modelName: provider.name,
     // Answers plainly that prompts are bundled: there is nothing on Workers to reload from.
     personas: { reload: tailor.reload },
     logger,
     clientIp: (c: Context) => c.req.header('CF-Connecting-IP') ?? undefined,
+    rateLimiter: env.RATE_COUNTERS ? createDurableRateLimiter(env.RATE_COUNTERS, { logger }) : undefined,
   });
   logger.info('worker_ready', { model: provider.name, fallback: fallback?.name ?? null, demo: config.demo });
-  return (request) => app.fetch(request);
+  return (request, ctx) => app.fetch(request, undefined, ctx as never);
 }
 
 let ready: Promise<Handler> | null = null;
 
 export default {
-  async fetch(request: Request, env: Env): Promise<Response> {
+  async fetch(request: Request, env: Env, ctx?: WaitUntilContext): Promise<Response> {
     ready ??= build(env);
     let handler: Handler;
     try {
@@ -92,6 +111,6 @@ export default {
       console.error(`tailor: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       return Response.json({ error: { code: 'upstream_unavailable', message } }, { status: 503 });
     }
-    return handler(request);
+    return handler(request, ctx);
   },
 };

@@ -2,9 +2,8 @@
 // LM Studio) through @langchain/openai's ChatOpenAI. Retries and timeouts live in our fetch
 // (retry-fetch.ts), so both the SDK's and LangChain's own retries are switched off.
 import { ChatOpenAI } from '@langchain/openai';
-import type { Logger } from '../core/logger.js';
-import type { RenderedPersona } from '../personas/types.js';
-import type { ModelProvider } from './types.js';
+import type { Logger } from '../core/index.js';
+import type { AgentSpec, ModelProvider } from './types.js';
 import { createRetryingFetch, type RetryInfo } from './retry-fetch.js';
 
 export interface OpenAIProviderConfig {
@@ -41,15 +40,15 @@ export function createOpenAIProvider(cfg: OpenAIProviderConfig): ModelProvider {
 
   return {
     name,
-    create(persona: RenderedPersona) {
-      const key = `${persona.model.temperature}|${persona.model.maxTokens}`;
+    create(spec: AgentSpec) {
+      const key = `${spec.model.temperature}|${spec.model.maxTokens}`;
       let model = models.get(key);
       if (!model) {
         model = new ChatOpenAI({
           model: cfg.model,
           apiKey: cfg.apiKey,
-          temperature: persona.model.temperature,
-          maxTokens: persona.model.maxTokens,
+          temperature: spec.model.temperature,
+          maxTokens: spec.model.maxTokens,
           maxRetries: 0,
           streamUsage: true,
           configuration: { baseURL: cfg.baseURL, fetch: fetchWithRetries, maxRetries: 0 },

@@ -77,9 +77,9 @@ export function createRetryingFetch(opts: RetryFetchOptions): typeof fetch {
         await sleep(delay, outer);
         continue;
       }
-      if (res.ok || !RETRYABLE(res.status)) return withBodyTimer(res, timer);
+      if (res.ok || !RETRYABLE(res.status)) return withBodyTimer(res, timer, done);
       const delay = retryAfterMs(res.headers) ?? backoff();
-      if (!canWait(delay)) return withBodyTimer(res, timer);
+      if (!canWait(delay)) return withBodyTimer(res, timer, done);
       done();
       await res.body?.cancel().catch(() => undefined);
       opts.onRetry?.({ attempt: attempt + 1, delayMs: Math.round(delay), status: res.status, reason: `HTTP ${res.status}` });
@@ -100,13 +100,32 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | null 
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
+/** How the OpenAI client reads a JSON (non-streaming) response; a stream is read through `body`. */
+const BODY_READERS = ['json', 'text', 'arrayBuffer', 'blob'] as const;
+
 /**
- * The attempt's timeout stays armed while the body is read (a stream can stall mid-way); it is
- * not cleared at the end of the body, since watching for that costs a stream per response.
- * A late abort of a finished request does nothing, and the timer does not keep a process alive.
+ * The attempt's timeout stays armed while the body is read (a stream can stall mid-way). A body
+ * read whole (json(), text()…, how every non-streaming call ends) disarms it once read: an armed
+ * timer holds the attempt's abort controller, and through fetch's abort listener the request and
+ * response, for the whole timeout — thousands of finished responses at a few hundred calls per
+ * second. Wrapping the instance's readers costs nothing per byte; a stream read through `body` is
+ * not watched (that would cost a stream per response), so its timer stays armed until it fires,
+ * which does nothing to a finished request. The timer never keeps a process alive.
  */
-function withBodyTimer(res: Response, timer: ReturnType<typeof setTimeout>): Response {
+function withBodyTimer(res: Response, timer: ReturnType<typeof setTimeout>, done: () => void): Response {
   (timer as { unref?: () => void }).unref?.();
+  for (const name of BODY_READERS) {
+    const read = res[name] as (this: Response) => Promise<unknown>;
+    Object.defineProperty(res, name, {
+      configurable: true,
+      writable: true,
+      value(this: Response) {
+        const reading = read.call(this);
+        reading.then(done, done);
+        return reading;
+      },
+    });
+  }
   return res;
 }
 

@@ -12,7 +12,3 @@ export function nextStep(out: ModelOutput, step: number, maxSteps: number): Step
   if (step >= maxSteps) return { kind: 'step_limit' };
   return { kind: 'call_tools', text: out.text, calls: out.calls };
 }
-
-export function assertNever(x: never): never {
-  throw new Error(`unhandled step: ${JSON.stringify(x)}`);
-}

@@ -1,14 +1,25 @@
-// Token counts for models that report no usage (some OpenAI-compatible servers omit it):
-// o200k_base, the GPT-4o family's encoding. The ranks table is large, so it is loaded on the
-// first count, not at startup, and counts of messages reused across steps are memoized.
-import type { Tiktoken } from 'js-tiktoken/lite';
+// Token counts for models that report no usage (some OpenAI-compatible servers omit it): the
+// shared o200k_base counter (src/tokens), imported on the first count, not at startup, since it
+// carries a large ranks table. When the provider reports usage nothing here runs at all (the loop
+// counts only a reply whose usage is null). Counts of messages reused across steps are memoized.
 import type { BaseMessage } from '@langchain/core/messages';
 
-let encoder: Promise<Tiktoken> | null = null;
+type Count = (text: string) => number;
 
-function loadEncoder(): Promise<Tiktoken> {
-  encoder ??= Promise.all([import('js-tiktoken/lite'), import('js-tiktoken/ranks/o200k_base')]).then(([lite, ranks]) => new lite.Tiktoken(ranks.default));
-  return encoder;
+/** A server counting every turn keeps the encoder while traffic flows; an idle one gives its memory back. */
+const KEEP_MS = 60_000;
+
+let counter: Promise<Count> | null = null;
+
+function loadCounter(): Promise<Count> {
+  counter ??= import('../tokens/index.js').then(
+    (t) => (text: string) => t.countTokens(text, KEEP_MS),
+    (err: unknown) => {
+      counter = null;
+      throw err;
+    },
+  );
+  return counter;
 }
 
 /** Per-message framing the Chat Completions API adds (role, separators). */
@@ -18,18 +29,18 @@ const toolCounts = new Map<string, number>();
 
 export async function countText(text: string): Promise<number> {
   if (!text) return 0;
-  return (await loadEncoder()).encode(text).length;
+  return (await loadCounter())(text);
 }
 
 export async function countMessages(messages: readonly BaseMessage[], tools: { key: string; json: () => string } | null): Promise<number> {
-  const enc = await loadEncoder();
+  const count = await loadCounter();
   let total = 3;
   for (const m of messages) {
     let n = messageCounts.get(m);
     if (n === undefined) {
-      n = PER_MESSAGE + enc.encode(typeof m.content === 'string' ? m.content : JSON.stringify(m.content)).length;
+      n = PER_MESSAGE + count(typeof m.content === 'string' ? m.content : JSON.stringify(m.content));
       const calls = (m as { tool_calls?: unknown[] }).tool_calls;
-      if (calls?.length) n += enc.encode(JSON.stringify(calls)).length;
+      if (calls?.length) n += count(JSON.stringify(calls));
       messageCounts.set(m, n);
     }
     total += n;
@@ -37,7 +48,7 @@ export async function countMessages(messages: readonly BaseMessage[], tools: { k
   if (tools) {
     let n = toolCounts.get(tools.key);
     if (n === undefined) {
-      n = enc.encode(tools.json()).length;
+      n = count(tools.json());
       if (toolCounts.size > 200) toolCounts.clear();
       toolCounts.set(tools.key, n);
     }

@@ -2,7 +2,7 @@
 // assistant reply made (arguments and whether they succeeded), never raw tool payloads.
 import { asc, eq } from 'drizzle-orm';
 import { messages, type Db } from '../db/index.js';
-import type { ToolCallSummary } from '../agent/types.js';
+import type { ToolCallSummary } from '../agent/index.js';
 import type { TranscriptMessage } from './types.js';
 import type { ConversationRow } from './store.js';
 

@@ -5,20 +5,24 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { silentLogger, type Logger } from '../core/index.js';
-import type { Clock, Db, IdGen } from '../db/index.js';
+import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
 import { customerExists } from '../shop/index.js';
 import type { ChatService } from '../chat/index.js';
+import type { McpHandler } from '../mcp/index.js';
+import { createTelemetry, type Telemetry } from '../telemetry/index.js';
 import type { AppEnv } from './env.js';
 import { createErrorHandler, notFoundHandler } from './errors.js';
 import { identity, randomSecret, SESSION_HEADER } from './identity.js';
 import { createInflightTracker, type InflightTracker } from './inflight.js';
-import { createRateLimiter, rateLimited } from './rate-limit.js';
+import { createRateLimiter, rateLimited, type RateLimiter } from './rate-limit.js';
 import { limitBody } from './validation.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerChatRoutes } from './routes/chat.js';
+import { registerMcpRoutes } from './routes/mcp.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { registerShopperRoutes } from './routes/shopper.js';
 import { registerWebRoutes } from './routes/web.js';
+import { registerWebhookRoutes } from './routes/webhooks.js';
 
 export interface AppConfig {
   /** HS256 secret the storefront signs identity tokens with; random per start when null (demo). */
@@ -29,12 +33,18 @@ export interface AppConfig {
   demoShoppers: readonly string[];
   allowedOrigins: string[];
   rate: { sessionPerMin: number; ipPerMin: number };
+  /** TAILOR_SHOPIFY_WEBHOOK_SECRET: enables POST /api/webhooks/shopify. */
+  shopifyWebhookSecret?: string | null;
+  /** Cart → store checkout link settings; the store's address also makes product page URLs for webhook products. */
+  checkout?: { storeUrl: string | null };
 }
 
 export interface AppDeps {
   config: AppConfig;
   chat: ChatService;
   db: Db;
+  /** The atomic-write seam: store webhooks apply a delivery and mark it done in one write (route off without it). */
+  atomic?: Atomic;
   now: Clock;
   ids: IdGen;
   /** Label of the serving model, for /api/health ("offline", "openai:gpt-4o-mini"). */
@@ -44,6 +54,12 @@ export interface AppDeps {
   /** The client's address as the runtime sees it (socket on Node, CF-Connecting-IP on Workers). */
   clientIp?: (c: Context) => string | undefined;
   inflight?: InflightTracker;
+  /** Chat rate limits: in memory by default (Node); shared by every isolate on Workers (src/fleet). */
+  rateLimiter?: RateLimiter;
+  /** The shopper tools as an MCP server at /mcp (absent: no /mcp route). */
+  mcp?: McpHandler;
+  /** The chat service's telemetry (Tailor.telemetry): read by /metrics and /api/health. */
+  telemetry?: Telemetry;
 }
 
 export function createApp(deps: AppDeps) {
@@ -51,6 +67,7 @@ export function createApp(deps: AppDeps) {
   const { config } = deps;
   const identitySecret = config.identitySecret ?? randomSecret();
   const inflight = deps.inflight ?? createInflightTracker();
+  const telemetry = deps.telemetry ?? createTelemetry({ now: deps.now });
   const app = new Hono<AppEnv>();
 
   app.onError(createErrorHandler(logger));
@@ -65,41 +82,51 @@ export function createApp(deps: AppDeps) {
       cors({
         origin: config.allowedOrigins,
         allowMethods: ['GET', 'POST', 'OPTIONS'],
-        allowHeaders: ['Content-Type', 'Authorization', 'Accept', SESSION_HEADER],
+        // traceparent/tracestate: a store's browser tracing can make the turn part of its trace.
+        allowHeaders: ['Content-Type', 'Authorization', 'Accept', SESSION_HEADER, 'X-Request-Id', 'traceparent', 'tracestate'],
         exposeHeaders: [SESSION_HEADER, 'X-Request-Id', 'Retry-After'],
         maxAge: 600,
       }),
     );
   }
 
-  for (const path of ['/api/chat', '/api/feedback', '/api/demo/token', '/api/admin/*']) app.use(path, limitBody());
+  for (const path of ['/api/chat', '/api/feedback', '/api/demo/token', '/api/admin/*', '/mcp']) app.use(path, limitBody());
   const who = identity({ secret: identitySecret, customerExists: (id) => customerExists(deps.db, id) });
-  for (const path of ['/api/chat', '/api/conversations/*', '/api/feedback']) app.use(path, who);
-  app.use('/api/chat', rateLimit(deps));
+  for (const path of ['/api/chat', '/api/conversations/*', '/api/feedback', '/mcp']) app.use(path, who);
+  // One budget per shopper and address: chat messages and MCP tool calls count together.
+  const takeMessage = messageLimit(deps, telemetry);
+  app.use('/api/chat', async (c, next) => {
+    if (c.req.method === 'POST') await takeMessage(c);
+    await next();
+  });
 
-  registerPublicRoutes(app, { db: deps.db, now: deps.now, modelName: deps.modelName, demo: config.demo, demoShoppers: config.demoShoppers, identitySecret, clientIp: deps.clientIp });
+  registerPublicRoutes(app, { db: deps.db, now: deps.now, modelName: deps.modelName, demo: config.demo, demoShoppers: config.demoShoppers, identitySecret, clientIp: deps.clientIp, modelHealth: telemetry.modelHealth });
   registerChatRoutes(app, { chat: deps.chat, inflight, logger, storeOrigins: config.allowedOrigins, clientIp: deps.clientIp });
   registerShopperRoutes(app, { chat: deps.chat, db: deps.db, now: deps.now, ids: deps.ids });
-  registerAdminRoutes(app, { adminToken: config.adminToken, db: deps.db, now: deps.now, personas: deps.personas, clientIp: deps.clientIp });
+  registerAdminRoutes(app, { adminToken: config.adminToken, db: deps.db, now: deps.now, personas: deps.personas, clientIp: deps.clientIp, telemetry });
+  registerWebhookRoutes(app, { shopifySecret: config.shopifyWebhookSecret ?? null, db: deps.db, atomic: deps.atomic, now: deps.now, storeUrl: config.checkout?.storeUrl ?? null, logger });
   registerWebRoutes(app, { demo: config.demo });
+  if (deps.mcp) registerMcpRoutes(app, { mcp: deps.mcp, takeMessage, allowedOrigins: config.allowedOrigins, clientIp: deps.clientIp });
   return app;
 }
 
 export type TailorApp = ReturnType<typeof createApp>;
 
-function rateLimit(deps: AppDeps): MiddlewareHandler<AppEnv> {
+/** Counts one message (a chat turn, an MCP tool call) for the request's shopper and address; a 429 over the limits. */
+function messageLimit(deps: AppDeps, telemetry: Telemetry): (c: Context<AppEnv>) => Promise<void> {
   const { sessionPerMin, ipPerMin } = deps.config.rate;
-  const limiter = createRateLimiter();
-  return async (c, next) => {
-    if (c.req.method !== 'POST') return next();
+  const limiter = deps.rateLimiter ?? createRateLimiter();
+  return async (c) => {
     const shopper = c.get('shopper');
     const ip = deps.clientIp?.(c);
     const keys = [{ key: shopper.customerId ? `c:${shopper.customerId}` : `s:${shopper.sessionId}`, limit: sessionPerMin }];
     // A fresh session id per request would dodge the per-session limit; the address still counts.
     if (ip) keys.push({ key: `ip:${ip}`, limit: ipPerMin });
-    const verdict = limiter.take(keys, deps.now());
-    if (!verdict.ok) throw rateLimited(verdict.retryAfterSeconds);
-    await next();
+    const verdict = await limiter.take(keys, deps.now());
+    if (!verdict.ok) {
+      telemetry.rateLimited(c.req.path === '/mcp' ? 'mcp' : 'chat');
+      throw rateLimited(verdict.retryAfterSeconds);
+    }
   };
 }
 

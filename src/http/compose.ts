@@ -3,11 +3,14 @@
 // the model; this builds everything in between.
 import { ConfigError, randomIds, silentLogger, type Logger } from '../core/index.js';
 import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
-import { createChatService, reconcileInterruptedTurns, type ChatService } from '../chat/index.js';
+import { createChatService, createDirectTools, reconcileInterruptedTurns, type ChatService, type TurnLock } from '../chat/index.js';
+import { createMcpHandler, type McpHandler } from '../mcp/index.js';
 import { createSegmenter, type SegmentRules, type Segmenter } from '../segments/index.js';
 import { createPersonaRegistry, type PersonaRegistry, type PersonaSource } from '../personas/index.js';
 import { createToolRegistry, type ToolRegistry } from '../tools/index.js';
-import type { ModelProvider } from '../agent/types.js';
+import type { ModelProvider } from '../agent/index.js';
+import type { CheckoutSettings } from '../shop/index.js';
+import { createTelemetry, type Telemetry } from '../telemetry/index.js';
 
 export interface TailorParts {
   db: Db;
@@ -23,10 +26,16 @@ export interface TailorParts {
   promptTokenBudget?: number;
   /** The database's change counter for other connections' commits (Node's SQLite); enables the chat service's conversation cache. */
   dataVersion?: () => number;
+  /** How a cart becomes a checkout link on the store (config: TAILOR_STORE_URL, TAILOR_CHECKOUT_URL_TEMPLATE, demo). */
+  checkout?: CheckoutSettings | null;
   /** Reload personas when their files change (Node); default: whatever the source supports. */
   watchPersonas?: boolean;
   /** Where `rules` came from, to reload them with the prompts (Node: data/segments.yaml, watched). */
   rulesSource?: { readonly file: string; load(): SegmentRules; watch?(onChange: () => void): () => void };
+  /** Serializes a conversation's turns; default in-process (Node), a Durable Object lease on Workers. */
+  turnLock?: TurnLock;
+  /** Metrics, model health and spans; default: metrics only, no tracing. */
+  telemetry?: Telemetry;
 }
 
 export interface ReloadResult {
@@ -41,12 +50,16 @@ export interface Tailor {
   personas: PersonaRegistry;
   segmenter: Segmenter;
   tools: ToolRegistry;
+  /** The same tools for other agents, as an MCP server (createApp serves it at /mcp). */
+  mcp: McpHandler;
   now: Clock;
   ids: IdGen;
   /** Segment rules, then prompts (checked against the new rules); all or nothing. What the admin reload calls. */
   reload(): Promise<ReloadResult>;
   /** Stops watching files. */
   close(): void;
+  /** What /metrics and /api/health read (hand it to createApp). */
+  telemetry: Telemetry;
 }
 
 export { randomIds } from '../core/index.js';
@@ -67,6 +80,7 @@ export async function createTailor(parts: TailorParts): Promise<Tailor> {
   const segmenter = createSegmenter({ db: parts.db, rules: parts.rules, now });
   // Before the first turn: actions a crash left out of their transcript get their line.
   await reconcileInterruptedTurns(parts.db, parts.atomic, ids, now(), logger);
+  const telemetry = parts.telemetry ?? createTelemetry({ now });
   const chat = createChatService({
     db: parts.db,
     atomic: parts.atomic,
@@ -79,7 +93,12 @@ export async function createTailor(parts: TailorParts): Promise<Tailor> {
     fallback: parts.fallback,
     logger,
     dataVersion: parts.dataVersion,
+    checkout: parts.checkout,
+    turnLock: parts.turnLock,
+    telemetry,
   });
+  const direct = createDirectTools({ db: parts.db, atomic: parts.atomic, now, ids, segmenter, tools, channel: 'mcp', logger, turnLock: parts.turnLock });
+  const mcp = createMcpHandler({ direct, tools, logger });
   const reload = createReload(parts, personas, segmenter, logger);
   let timer: ReturnType<typeof setTimeout> | null = null;
   const stopRules =
@@ -95,7 +114,7 @@ export async function createTailor(parts: TailorParts): Promise<Tailor> {
     stopRules();
     personas.close();
   };
-  return { chat, personas, segmenter, tools, now, ids, reload, close };
+  return { chat, personas, segmenter, tools, mcp, now, ids, reload, close, telemetry };
 }
 
 function createReload(parts: TailorParts, personas: PersonaRegistry, segmenter: Segmenter, logger: Logger): () => Promise<ReloadResult> {

@@ -1,0 +1,137 @@
+// A turn's last stage: the user's message and everything the loop produced become rows, committed
+// together with the conversation's update, the turn's figures and its business events; then the
+// state is kept for the next turn, the turn is logged and counted, and the response is built.
+import { summarizeTurns } from '../agent/index.js';
+import type { Span } from '../telemetry/index.js';
+import type { TurnEnv } from './deps.js';
+import type { PreparedTurn } from './prepare.js';
+import { servedBy } from './prepare.js';
+import type { RanTurn } from './run.js';
+import type { ChatInput, ChatResponse } from './types.js';
+import { commitTurn, messageRow, nextSeq, type MessageRow, type TurnWrites } from './store.js';
+
+export async function persistTurn(
+  env: TurnEnv,
+  turn: PreparedTurn,
+  ran: RanTurn,
+  input: ChatInput,
+  span: Span | undefined,
+): Promise<ChatResponse> {
+  const { deps, historyTurns } = env;
+  const { conv, turnNo, segment, persona } = turn;
+  const { final, history } = ran;
+  let seq = await nextSeq(deps.db, conv, history);
+  const at = deps.now();
+  const userMsg = {
+    id: deps.ids('msg'),
+    conversationId: conv.id,
+    turn: turnNo,
+    seq: seq++,
+    role: 'user' as const,
+    content: input.message,
+    createdAt: turn.startedAt,
+  };
+  const produced = ran.messages.map((m) => ({
+    ...m,
+    id: deps.ids('msg'),
+    conversationId: conv.id,
+    turn: turnNo,
+    seq: seq++,
+    createdAt: at,
+  }));
+  const lastAssistant = [...produced].reverse().find((m) => m.role === 'assistant');
+  const latencyMs = at - turn.startedAt;
+  const summary = summarizeTurns(conv.summary, history, conv.turnCount, historyTurns);
+  const update = { ...servedBy(segment, persona), model: final.model, optOut: turn.optOut, summary, turnCount: turnNo, updatedAt: at };
+  await commitTurn(deps.db, deps.atomic, {
+    conversation: conv,
+    update,
+    messages: [userMsg, ...produced],
+    turn: turnRow(env, turn, ran, latencyMs, at),
+    events: eventRows(env, turn, ran, at),
+  });
+  // verify_customer rewrote the row's customer mid-turn: the next turn reads it back instead.
+  if (!ran.boundMidTurn)
+    turn.lease.keep({ conv: { ...conv, ...update }, history: nextWindow(history, [userMsg, ...produced], turnNo, historyTurns) });
+  logTurn(env, turn, ran, input, latencyMs, span);
+  return {
+    conversationId: conv.id,
+    messageId: lastAssistant?.id ?? userMsg.id,
+    reply: final.reply,
+    segment,
+    persona: turn.personaRef,
+    toolCalls: final.toolCalls,
+    usage: final.usage,
+    model: final.model,
+  };
+}
+
+function turnRow(env: TurnEnv, turn: PreparedTurn, ran: RanTurn, latencyMs: number, at: number): TurnWrites['turn'] {
+  const { final } = ran;
+  return {
+    id: env.deps.ids('turn'),
+    conversationId: turn.conv.id,
+    turn: turn.turnNo,
+    segmentId: turn.segment.id,
+    personaId: turn.persona.id,
+    variant: turn.persona.variant,
+    model: final.model,
+    modelCalls: final.usage.modelCalls,
+    inputTokens: final.usage.inputTokens,
+    outputTokens: final.usage.outputTokens,
+    latencyMs,
+    outcome: final.outcome,
+    createdAt: at,
+  };
+}
+
+function eventRows(env: TurnEnv, turn: PreparedTurn, ran: RanTurn, at: number): TurnWrites['events'] {
+  const shopper = turn.shopper.current;
+  return ran.emitted.map((e) => ({
+    id: env.deps.ids('evt'),
+    conversationId: turn.conv.id,
+    customerId: shopper.customerId,
+    sessionId: shopper.sessionId,
+    type: e.type,
+    data: e.data,
+    createdAt: at,
+  }));
+}
+
+/** One line per turn: ids, counts and names only, never the shopper's or the model's words. */
+function logTurn(env: TurnEnv, turn: PreparedTurn, ran: RanTurn, input: ChatInput, latencyMs: number, span: Span | undefined): void {
+  const { final } = ran;
+  const { persona } = turn;
+  const record = {
+    requestId: input.requestId ?? null,
+    conversationId: turn.conv.id,
+    turn: turn.turnNo,
+    segment: turn.segment.id,
+    persona: persona.id,
+    personaVersion: persona.version,
+    variant: persona.variant,
+    model: final.model,
+    modelCalls: final.usage.modelCalls,
+    inputTokens: final.usage.inputTokens,
+    outputTokens: final.usage.outputTokens,
+    tools: final.toolCalls.map((t) => t.name),
+    latencyMs,
+    outcome: final.outcome,
+  };
+  env.logger.info('turn', record);
+  env.telemetry.recordTurn(record, span, ran.emitted);
+}
+
+/** The verbatim window after turn `turnNo`, as `loadRecentMessages` would read it back. */
+function nextWindow(
+  history: readonly MessageRow[],
+  added: ReadonlyArray<Parameters<typeof messageRow>[0]>,
+  turnNo: number,
+  turns: number,
+): MessageRow[] {
+  const stored = added.map((m) => {
+    const row = messageRow(m);
+    return row.toolCalls ? { ...row, toolCalls: JSON.parse(JSON.stringify(row.toolCalls)) as MessageRow['toolCalls'] } : row;
+  });
+  return [...history, ...stored].filter((m) => m.turn > turnNo - turns);
+}

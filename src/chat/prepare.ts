@@ -1,0 +1,144 @@
+// A turn's first stage: under the conversation's lock, who is asking (re-checked every turn), the
+// session, the segment, opt-out and the persona rendered for them, and the conversation row
+// (created on a first turn, before the loop: tools update it mid-turn). Nothing here talks to a model.
+import { notFound, optOutChange, unauthorized, type SegmentResult, type Shopper } from '../core/index.js';
+import { customerExists } from '../shop/index.js';
+import { buildPersonaContext, type RenderedPersona } from '../personas/index.js';
+import type { ChatDeps, TurnEnv } from './deps.js';
+import type { ChatInput, ChatResponse } from './types.js';
+import type { ConversationLease, TurnConversation } from './cache.js';
+import {
+  effectiveShopper,
+  findConversation,
+  insertConversation,
+  ownsConversation,
+  recordSession,
+  type ConversationRow,
+  type MessageRow,
+} from './store.js';
+
+/** Everything the run and persist stages need to know about the turn before the model runs. */
+export interface PreparedTurn {
+  startedAt: number;
+  lease: ConversationLease;
+  conv: TurnConversation;
+  /** The recent messages kept by this process, when no other turn ran since (else read them). */
+  cachedHistory: MessageRow[] | undefined;
+  /** The shopper as of now: verify_customer binds a customer mid-turn. */
+  shopper: { current: Shopper };
+  segment: SegmentResult;
+  optOut: boolean;
+  persona: RenderedPersona;
+  personaRef: ChatResponse['persona'];
+  turnNo: number;
+}
+
+/** Before the lock: the conversation asked for, which must be the shopper's own (else 404). */
+export async function findTurnConversation(deps: ChatDeps, input: ChatInput, lease: ConversationLease): Promise<TurnConversation | null> {
+  const conv = lease.state?.conv ?? (input.conversationId ? await findConversation(deps.db, input.conversationId) : null);
+  if (input.conversationId && (!conv || !ownsConversation(conv, input.shopper))) throw notFound('Conversation not found');
+  return conv;
+}
+
+/** Under the lock; `waited` says another turn may have changed the conversation since it was read. */
+export async function prepareTurn(
+  env: TurnEnv,
+  input: ChatInput,
+  start: { startedAt: number; lease: ConversationLease; conv: TurnConversation | null; waited: boolean },
+): Promise<PreparedTurn> {
+  const { deps } = env;
+  const { startedAt, lease } = start;
+  let conv = start.conv;
+  let cachedHistory = lease.state?.history;
+  if (conv && start.waited) {
+    conv = (await findConversation(deps.db, conv.id)) ?? conv; // another turn just changed it
+    cachedHistory = undefined;
+  }
+  const shopper = { current: effectiveShopper(conv, input.shopper) };
+  await admitShopper(deps, shopper.current, conv === null, lease, startedAt);
+  const { segment, profile } = await deps.segmenter.segment({
+    customerId: shopper.current.customerId,
+    sessionId: shopper.current.sessionId,
+  });
+
+  const change = optOutChange(input.message);
+  const optOut = change === 'opt_out' ? true : change === 'opt_in' ? false : (conv?.optOut ?? false);
+  const context = await buildPersonaContext(deps.db, { shopper: shopper.current, profile, page: input.page, now: startedAt });
+  const persona = forShopper(
+    deps.personas.resolve({ segment, optOut, subjectId: shopper.current.customerId ?? shopper.current.sessionId, context }),
+    shopper.current,
+  );
+  const personaRef = { id: persona.id, version: persona.version, variant: persona.variant };
+
+  if (!conv) conv = await createConversation(deps, shopper.current, segment, persona, startedAt);
+  return { startedAt, lease, conv, cachedHistory, shopper, segment, optOut, persona, personaRef, turnNo: conv.turnCount + 1 };
+}
+
+async function admitShopper(deps: ChatDeps, shopper: Shopper, firstTurn: boolean, lease: ConversationLease, now: number): Promise<void> {
+  // A customer verified in chat earlier is still checked every turn: erased or blocked since → 401.
+  if (shopper.via === 'verify_customer' && !(await customerExists(deps.db, shopper.customerId!)))
+    throw unauthorized('This account is no longer available');
+  // A session is recorded when it first chats; its later messages are the same visit. The
+  // insert-or-nothing is skipped when this process already recorded it (cache.ts).
+  if (firstTurn && !lease.sessionRecorded(shopper.sessionId)) {
+    await recordSession(deps.db, shopper, now).catch(refuseErased);
+    lease.rememberSession(shopper.sessionId);
+  }
+}
+
+/**
+ * A signed-in customer erased between the identity check and this write: their token no longer
+ * names anyone, which is a 401 like any token for an unknown customer, not a server error.
+ */
+function refuseErased(err: unknown): never {
+  if (err instanceof Error && /FOREIGN KEY constraint failed/i.test(err.message)) throw unauthorized();
+  throw err;
+}
+
+type Served = { id: string; version: string; variant: string | null; experimentId: string | null };
+
+/** A shopper who is already signed in or verified is never asked to verify: the tool is not offered. */
+function forShopper<P extends { tools: readonly string[] }>(persona: P, shopper: Shopper): P {
+  return shopper.verified && persona.tools.includes('verify_customer')
+    ? { ...persona, tools: persona.tools.filter((t) => t !== 'verify_customer') }
+    : persona;
+}
+
+/** Who served a conversation: recorded when it starts and updated with every turn. */
+export function servedBy(segment: { id: string; rule: string }, persona: Served) {
+  return {
+    segmentId: segment.id,
+    ruleId: segment.rule,
+    personaId: persona.id,
+    personaVersion: persona.version,
+    variant: persona.variant,
+    experimentId: persona.experimentId,
+  };
+}
+
+async function createConversation(
+  deps: ChatDeps,
+  shopper: Shopper,
+  segment: { id: string; rule: string },
+  persona: Served,
+  now: number,
+): Promise<ConversationRow> {
+  const row: ConversationRow = {
+    id: deps.ids('conv'),
+    sessionId: shopper.sessionId,
+    customerId: shopper.customerId,
+    verifiedBy: shopper.via === 'anonymous' ? null : shopper.via,
+    ...servedBy(segment, persona),
+    model: deps.provider.name,
+    optOut: false,
+    verifyAttempts: 0,
+    pending: null,
+    summary: '',
+    turnCount: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  // Created before the loop runs: tools (verification, return proposals) update this row mid-turn.
+  await insertConversation(deps.db, row);
+  return row;
+}

@@ -1,0 +1,166 @@
+// A turn's second stage: the shopper's answer to a pending proposal, the recent history, and the
+// agent loop, whose events stream out as they happen. Returns what the persist stage stores.
+import { fenceText } from '../core/index.js';
+import { readProposal } from '../shop/index.js';
+import type { RenderedPersona } from '../personas/index.js';
+import type { ToolContext, ToolEvent } from '../tools/index.js';
+import { runTurn as runAgent, type AgentSpec, type NewMessage, type TurnEvent } from '../agent/index.js';
+import type { Span } from '../telemetry/index.js';
+import type { TurnEnv } from './deps.js';
+import type { PreparedTurn } from './prepare.js';
+import type { ChatEvent, ChatInput } from './types.js';
+import { loadRecentMessages, type MessageRow } from './store.js';
+import { decideApproval } from './approval.js';
+
+export type FinalEvent = Extract<TurnEvent, { type: 'final' }>;
+
+export interface RanTurn {
+  history: MessageRow[];
+  final: FinalEvent;
+  /** The assistant and tool messages the loop produced, in order. */
+  messages: NewMessage[];
+  /** Business events the tools emitted, stored with the turn. */
+  emitted: ToolEvent[];
+  /** verify_customer bound a customer to the conversation during the turn. */
+  boundMidTurn: boolean;
+}
+
+export async function* runTurn(
+  env: TurnEnv,
+  turn: PreparedTurn,
+  input: ChatInput,
+  span: Span | undefined,
+): AsyncGenerator<ChatEvent, RanTurn> {
+  const { deps, logger, historyTurns } = env;
+  const { conv } = turn;
+  // A conversation's first turn has no proposal to answer: no read for it.
+  const approval = conv.turnCount > 0 ? await decideApproval(deps.db, conv.id, turn.shopper.current, input, deps.now()) : null;
+  const history = turn.cachedHistory ?? (await loadRecentMessages(deps.db, conv, historyTurns));
+  const ran = { emitted: [] as ToolEvent[], boundMidTurn: false };
+  const stream = runAgent(
+    {
+      persona: agentSpec(turn.persona),
+      history,
+      summary: conv.summary,
+      message: input.message,
+      stream: input.stream,
+      toolCtx: toolContext(env, turn, input, history, approval, ran),
+    },
+    {
+      provider: deps.provider,
+      fallback: deps.fallback,
+      tools: deps.tools,
+      maxSteps: deps.maxSteps,
+      historyTurns,
+      now: deps.now,
+      logger,
+      signal: input.signal,
+      observer: env.telemetry.observer(span, conv.id),
+    },
+  );
+  let final: FinalEvent | null = null;
+  let step = await stream.next();
+  while (!step.done) {
+    const ev = step.value;
+    if (ev.type === 'final') final = ev;
+    else if (ev.type !== 'error') yield ev;
+    else logger.warn('turn_error_event', { conversationId: conv.id, code: ev.code });
+    step = await stream.next();
+  }
+  const result = step.value;
+  if (!final) throw new Error('agent loop ended without a final event');
+  final = await stateProposal(env, turn, final, result.messages, deps.now());
+  return { history, final, messages: result.messages, emitted: ran.emitted, boundMidTurn: ran.boundMidTurn };
+}
+
+/** The rendered persona in the agent's terms: what it says, may call, and how its model is set. */
+function agentSpec(p: RenderedPersona): AgentSpec {
+  return {
+    id: p.id,
+    version: p.version,
+    variant: p.variant,
+    experimentId: p.experimentId,
+    systemPrompt: p.systemPrompt,
+    tools: p.tools,
+    model: p.model,
+    greeting: p.greeting,
+    voice: p.voice,
+  };
+}
+
+/** What the tools see of the turn: the shopper (as of now), the conversation, and where to report. */
+function toolContext(
+  env: TurnEnv,
+  turn: PreparedTurn,
+  input: ChatInput,
+  history: MessageRow[],
+  approval: ToolContext['approval'],
+  ran: { emitted: ToolEvent[]; boundMidTurn: boolean },
+): ToolContext {
+  const { deps } = env;
+  const { conv, shopper } = turn;
+  return {
+    db: deps.db,
+    atomic: deps.atomic,
+    now: deps.now,
+    ids: deps.ids,
+    get shopper() {
+      return shopper.current;
+    },
+    segment: turn.segment,
+    conversationId: conv.id,
+    turn: turn.turnNo,
+    approval,
+    clientKey: input.clientKey ?? null,
+    bindCustomer(customerId) {
+      ran.boundMidTurn = true;
+      shopper.current = { ...shopper.current, customerId, verified: true, via: 'verify_customer' };
+    },
+    emit: (e) => ran.emitted.push(e),
+    record: (e) => ({
+      id: deps.ids('evt'),
+      conversationId: conv.id,
+      customerId: shopper.current.customerId,
+      sessionId: shopper.current.sessionId,
+      type: e.type,
+      data: e.data,
+      createdAt: deps.now(),
+    }),
+    transcript: () => transcriptText(history, input.message, conv.summary),
+    checkout: deps.checkout ?? null,
+  };
+}
+
+/**
+ * A proposal made in this turn is stated in the server's own words beside a model's reply, so the
+ * shopper's "yes" answers what will really happen, whatever the model wrote around it. The offline
+ * model's replies are ours and already state it.
+ */
+async function stateProposal(
+  env: TurnEnv,
+  turn: PreparedTurn,
+  final: FinalEvent,
+  produced: Array<{ role: string; content: string }>,
+  now: number,
+): Promise<FinalEvent> {
+  if (final.model.startsWith('offline')) return final;
+  const proposal = await readProposal(env.deps.db, turn.conv.id, turn.shopper.current.customerId, now);
+  if (!proposal || proposal.turn !== turn.turnNo) return final;
+  const line = `${proposal.summary ?? `A ${proposal.action.replace(/_/g, ' ')} is waiting for your confirmation.`} Reply "yes" to go ahead or "no" to cancel (or use the buttons).`;
+  const reply = `${final.reply.trim()}\n\n${line}`;
+  const last = [...produced].reverse().find((m) => m.role === 'assistant');
+  if (last) last.content = reply;
+  return { ...final, reply };
+}
+
+function transcriptText(history: Array<{ role: string; content: string }>, message: string, summary: string): string {
+  // Each message fenced on its own: a shopper cannot fake an "Assistant:" line for the human agent.
+  // Line breaks go too: every line the agent reads starts with the server's own label.
+  const quote = (text: string) => fenceText(text, 400).replace(/[\r\n\u2028\u2029\u0085]+/g, ' ');
+  const lines = history
+    .filter((m) => m.role !== 'tool' && m.content)
+    .map((m) => `${m.role === 'user' ? 'Shopper' : 'Assistant'}: ${quote(m.content)}`);
+  lines.push(`Shopper: ${quote(message)}`);
+  const text = (summary ? `Earlier: ${summary}\n` : '') + lines.slice(-8).join('\n');
+  return text.length > 1500 ? text.slice(text.length - 1500) : text;
+}
