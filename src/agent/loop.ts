@@ -1,6 +1,7 @@
 // One chat turn: ask the model, run the tools it calls, feed the results back, stop with a
 // reply or at the step limit. Yields events as they happen and returns the messages to store,
-// which are always a valid history for the next turn, whatever went wrong in this one.
+// which are always a valid history for the next turn, whatever went wrong in this one. The model
+// is asked through withFallback (fallback.ts): one path, whichever provider answers.
 import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
 import { silentLogger, type Logger } from '../core/index.js';
 import type { NewMessage, StepStats, ToolCallSummary, TurnDeps, TurnEvent, TurnInput, TurnResult, Usage } from './types.js';
