@@ -52,7 +52,9 @@ export function openNodeDb(file: string, opts: OpenOptions = {}): NodeDb {
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   if (opts.migrate !== false) migrate(db, { migrationsFolder });
-  const dataVersion = () => sqlite.pragma('data_version', { simple: true }) as number;
+  // Read before every turn (the conversation cache): compiled once, not per call as pragma() does.
+  const dataVersionQ = sqlite.prepare('PRAGMA data_version').pluck();
+  const dataVersion = () => dataVersionQ.get() as number;
   let rewindDue = false;
   const committer = createGroupCommitter(sqlite, () => {
     if (rewindDue) {

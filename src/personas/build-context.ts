@@ -1,9 +1,10 @@
 // The shopper's persona context, from the shop's persona-context reads (the customer row, the
 // last three orders and their items, the cart). The registry later strips every field a persona
-// does not declare, so this builds the full set once per turn.
+// does not declare; given the persona's declared fields (registry.contextFields), the reads
+// behind undeclared ones are skipped, since the prompt could not show their result anyway.
 import { fenceText, formatMoney, type Shopper } from '../core/index.js';
 import { asTier, cartOwnerKey, contextCart, contextCustomer, contextOrders, FREE_EXPRESS_TIERS, perksFor, type ContextCartLine, type ContextOrder, type Db } from '../shop/index.js';
-import { PersonaContextInputSchema, type PersonaContextInput } from './context.js';
+import { PersonaContextInputSchema, type ContextField, type PersonaContextInput } from './context.js';
 
 /** What buildPersonaContext needs from the segment profile (the segments module's Profile fits). */
 export interface ProfileLike {
@@ -17,7 +18,16 @@ export interface BuildContextInput {
   now: number;
   /** Usually filled in by the registry from the segment result. */
   segment?: string;
+  /**
+   * The fields the persona about to be rendered declares (registry.contextFields): reads only
+   * undeclared fields need are skipped and those fields left empty. Absent: everything is read.
+   */
+  fields?: readonly ContextField[];
 }
+
+/** Fields that need the customer row (tier and its perks only when the profile has no tier). */
+const CUSTOMER_FIELDS: readonly ContextField[] = ['firstName', 'loyaltyPoints'];
+const TIER_FIELDS: readonly ContextField[] = ['loyaltyTier', 'perks', 'freeExpress'];
 
 const dollars = (cents: number) => formatMoney(cents, { exact: true });
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -33,10 +43,12 @@ export async function buildPersonaContext(db: Db, input: BuildContextInput): Pro
   const { shopper } = input;
   // Only a verified identity unlocks personal data; an unverified id is treated as anonymous.
   const customerId = shopper.verified ? shopper.customerId : null;
+  const wants = (...names: readonly ContextField[]) => !input.fields || names.some((f) => input.fields!.includes(f));
+  const needsCustomer = wants(...CUSTOMER_FIELDS) || (!input.profile?.loyaltyTier && wants(...TIER_FIELDS));
   const [customer, recent, cart] = await Promise.all([
-    customerId ? contextCustomer(db, customerId) : undefined,
-    customerId ? contextOrders(db, customerId).then(orderLines) : [],
-    contextCart(db, cartOwnerKey({ customerId, sessionId: shopper.sessionId })).then(cartLine),
+    customerId && needsCustomer ? contextCustomer(db, customerId) : undefined,
+    customerId && wants('recentOrders') ? contextOrders(db, customerId).then(orderLines) : [],
+    wants('cart') ? contextCart(db, cartOwnerKey({ customerId, sessionId: shopper.sessionId })).then(cartLine) : null,
   ]);
   const tier = asTier(input.profile?.loyaltyTier ?? customer?.tier ?? 'none');
   return PersonaContextInputSchema.parse({

@@ -4,7 +4,7 @@
 import { ConfigError, silentLogger, type Logger, type SegmentResult } from '../core/index.js';
 import type { VersionedPersona, PersonaSet } from './compile.js';
 import { formatIssue } from './compile.js';
-import type { PersonaContextInput } from './context.js';
+import type { ContextField, PersonaContextInput } from './context.js';
 import { lintPersonas, type LintOptions } from './lint.js';
 import { schemaToolDefinitions, type CountTokens, type ToolDefinitions } from './measure.js';
 import { renderPersona } from './render-persona.js';
@@ -56,6 +56,11 @@ export interface PersonaSummary {
 
 export interface PersonaRegistry {
   resolve(input: ResolveInput): RenderedPersona;
+  /**
+   * The context fields the persona `resolve` would pick for this input declares: hand them to
+   * buildPersonaContext, which then skips the reads no declared field needs.
+   */
+  contextFields(input: Omit<ResolveInput, 'context'>): readonly ContextField[];
   /**
    * Re-reads the source; on any error keeps serving the previous set. `segments`: the segment
    * ids of newly loaded rules, checked against the personas and kept only if they pass.
@@ -111,6 +116,9 @@ export async function createPersonaRegistry(opts: PersonaRegistryOptions): Promi
   const watcher = opts.watch !== false && opts.source.watch ? debounced(opts.source.watch, () => void reload(), 60) : { close: () => {} };
 
   return {
+    contextFields(input) {
+      return pick(current, input, defaultId, optOutId).context;
+    },
     resolve(input) {
       const set = current;
       const persona = pick(set, input, defaultId, optOutId);
@@ -180,7 +188,7 @@ function debounced(watch: (onChange: () => void) => () => void, onChange: () => 
   };
 }
 
-function pick(set: PersonaSet, input: ResolveInput, defaultId: string, optOutId: string): VersionedPersona {
+function pick(set: PersonaSet, input: Omit<ResolveInput, 'context'>, defaultId: string, optOutId: string): VersionedPersona {
   const wanted = input.persona ?? (input.optOut ? optOutId : undefined);
   if (wanted) {
     const forced = set.personas.get(wanted);

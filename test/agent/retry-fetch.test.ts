@@ -61,6 +61,33 @@ describe('createRetryingFetch', () => {
     await expect(res.text()).rejects.toThrow(/timed out/);
     expect(Date.now() - started).toBeLessThan(1000);
   });
+
+  it('disarms the attempt once its body has been read whole: a finished request is never aborted later', async () => {
+    const signals: AbortSignal[] = [];
+    const f = createRetryingFetch({
+      maxRetries: 0,
+      maxTotalWaitMs: 0,
+      timeoutMs: 150,
+      fetch: (input, init) => (signals.push(init!.signal!), fetch(input, init)),
+    });
+    fake.script({ content: 'ok' }, { content: 'ok' });
+    const caller = new AbortController();
+    let listeners = 0;
+    const add = caller.signal.addEventListener.bind(caller.signal);
+    const remove = caller.signal.removeEventListener.bind(caller.signal);
+    caller.signal.addEventListener = ((...a: Parameters<typeof add>) => (listeners++, add(...a))) as typeof add;
+    caller.signal.removeEventListener = ((...a: Parameters<typeof remove>) => (listeners--, remove(...a))) as typeof remove;
+    const body = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
+    const res = await f(`${fake.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: caller.signal });
+    expect(((await res.json()) as { choices: unknown[] }).choices).toHaveLength(1);
+    expect(listeners).toBe(0); // the caller's signal no longer holds the attempt
+    // A body left unread keeps its timer (a stream can stall): that attempt is aborted at the timeout.
+    const unread = await post(f);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(signals[0]!.aborted).toBe(false);
+    expect(signals[1]!.aborted).toBe(true);
+    await unread.text().catch(() => undefined); // aborted: its body errors
+  });
 });
 
 describe('a reply stream that stalls mid-way', () => {

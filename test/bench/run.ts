@@ -6,7 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dir = dirname(fileURLToPath(import.meta.url));
-const only = process.argv.slice(2);
+// Words pick benchmarks; flags (--quick) are handed to each one.
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--') || a === '--help');
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--') && a !== '--help');
 const all = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
   .sort();
@@ -23,7 +25,7 @@ if (files.length === 0) {
 const failed: string[] = [];
 for (const f of files) {
   console.log(`\n=== ${f}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(dir, f)], { stdio: 'inherit', env: { ...process.env, TAILOR_LOG: 'silent' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(dir, f), ...flags], { stdio: 'inherit', env: { ...process.env, TAILOR_LOG: 'silent' } });
   if (r.status !== 0) failed.push(f);
 }
 console.log(`\n${files.length - failed.length} passed, ${failed.length} failed`);

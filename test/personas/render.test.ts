@@ -47,6 +47,25 @@ describe('persona context from the database', () => {
     expect(ctx.firstName).toBeNull();
     expect(ctx.recentOrders).toEqual([]);
   });
+
+  it('reads only what the persona declares, and renders the very same prompt as from the full context', async () => {
+    const cases: Array<[Shopper, string]> = [[lena, 'new_visitor'], [marcus, 'repeat_buyer'], [sarah, 'vip'], [marcus, 'neutral'], [anonymous, 'new_visitor'], [sarah, 'repeat_buyer']];
+    for (const [shopper, seg] of cases) {
+      const input = { segment: segment(seg), optOut: false, subjectId: shopper.customerId ?? shopper.sessionId };
+      const fields = registry.contextFields(input);
+      const lean = await buildPersonaContext(handle.db, { shopper, profile: null, now: NOW, fields });
+      const full = await contextOf(shopper);
+      expect(registry.resolve({ ...input, context: lean }).systemPrompt).toBe(registry.resolve({ ...input, context: full }).systemPrompt);
+      if (!fields.includes('recentOrders')) expect(lean.recentOrders).toEqual([]);
+      if (!fields.includes('cart')) expect(lean.cart).toBeNull();
+    }
+    // The neutral persona declares only today: none of Marcus's orders, cart or name is read.
+    const neutral = registry.contextFields({ segment: segment('neutral'), optOut: false, subjectId: 'c_marcus' });
+    expect(neutral).toEqual(['today']);
+    expect(await buildPersonaContext(handle.db, { shopper: marcus, profile: null, now: NOW, fields: neutral })).toMatchObject({ firstName: null, loyaltyPoints: 0, recentOrders: [], cart: null });
+    // Opting out picks the opt-out persona's fields, whatever the segment.
+    expect(registry.contextFields({ segment: segment('vip'), optOut: true, subjectId: 'c_sarah' })).toEqual(neutral);
+  });
 });
 
 describe('rendering for each demo shopper', () => {
