@@ -6,9 +6,11 @@
 
 // Zero-width, bidi embeddings/overrides/isolates, word joiners, BOM, soft hyphen, Unicode tags, variation selectors.
 // The class lists combining marks (variation selectors) on purpose: each is stripped on its own.
-// eslint-disable-next-line no-misleading-character-class
+// (A block, not disable-next-line: the formatter wraps this declaration onto two lines.)
+/* eslint-disable no-misleading-character-class -- combining marks in the class are the point */
 const INVISIBLE = /[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e007f}]/gu;
-// eslint-disable-next-line no-control-regex
+/* eslint-enable no-misleading-character-class */
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 const ROLE_WORDS = 'system|assistant|developer|user|tool|function|admin|administrator|operator';

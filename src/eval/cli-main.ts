@@ -3,7 +3,7 @@
 // exit code instead of exiting, so tests drive it in-process.
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { baselineFrom, gate, parseBaseline } from './baseline.js';
+import { baselineFrom, gate, parseBaseline, type Baseline } from './baseline.js';
 import { CaseFileError } from './case-loader.js';
 import type { EvalCase } from './case-schema.js';
 import { createRunner, type RunOnce } from './cli-run.js';
@@ -12,7 +12,8 @@ import { compareRuns, readReport } from './compare-runs.js';
 import { loadCasesFromDir, writeReports } from './files.js';
 import type { ModelEnv } from './models.js';
 import { EvalConfigSchema, idMatcher, parseArgs, parseEvalConfig, USAGE, type CliOptions, type EvalConfig } from './options.js';
-import { checkPrompts, snapshotGateLines, writeSnapshots, type PromptCheck } from './prompt-gate.js';
+import { checkPrompts, snapshotGateLines, writeSnapshots, type PromptCheck, type PromptGateResult } from './prompt-gate.js';
+import type { SuiteResult } from './types.js';
 import { formatSummary } from './reporters/index.js';
 import { didYouMean } from '../personas/index.js';
 
@@ -41,12 +42,7 @@ export async function runEvalCli(argv: readonly string[], io: CliIo): Promise<nu
   const snapshotsDir = resolve(io.cwd, opts.snapshotsDir);
   const prompts = await checkPrompts({ cwd: io.cwd, promptsDir, rulesFile, snapshotsDir });
   if (prompts.check.errors.length) return promptErrors(prompts.check, io);
-  if (opts.updateSnapshots) {
-    const { written, removed } = writeSnapshots(prompts.rendered, snapshotsDir);
-    const changed = prompts.check.snapshots.length;
-    io.out(`Snapshots: ${changed ? `${changed} accepted` : 'unchanged'} in ${prompts.check.snapshotsDir}/ (${written.length} file(s)${removed.length ? `, removed ${removed.join(', ')}` : ''}). Commit them with the prompt change.\n`);
-    return 0;
-  }
+  if (opts.updateSnapshots) return acceptSnapshots(prompts, snapshotsDir, io);
 
   const ciMode = !!io.env.CI && io.env.CI !== 'false';
   let runner: { runOnce: RunOnce };
@@ -63,39 +59,58 @@ export async function runEvalCli(argv: readonly string[], io: CliIo): Promise<nu
   io.out(`${formatSummary(result)}\n`);
   for (const c of prompts.check.snapshots) io.out(`\n${c.diff}`);
   const baselinePath = resolve(io.cwd, opts.baselineFile);
-  let code = 0;
-  const gateLines: string[] = [];
-  const snapshotLines = snapshotGateLines(prompts.check);
-  if (opts.ci) {
-    let baseline = null;
-    try {
-      baseline = existsSync(baselinePath) ? parseBaseline(readFileSync(baselinePath, 'utf8'), opts.baselineFile) : null;
-    } catch (err) {
-      io.err(`eval: ${(err as Error).message}\n`);
-      return 2;
-    }
-    const complete = !opts.filter && !opts.tags.length;
-    const verdict = gate(result, baseline, { tolerance: opts.tolerance ?? config.ci.tolerance, complete, failOnNew: opts.failOnNew });
-    for (const w of verdict.warnings) io.err(`WARNING: ${w}\n`);
-    gateLines.push(...snapshotLines.map((l) => `REGRESSION: ${l}`), ...verdict.regressions.map((r) => `REGRESSION: ${r}`), ...verdict.warnings.map((w) => `WARNING: ${w}`), ...verdict.notes);
-    const ok = verdict.ok && snapshotLines.length === 0;
-    io.out(`\nCI gate (${opts.baselineFile}, ${prompts.check.snapshotsDir}/): ${ok ? 'passed' : 'FAILED'}\n${gateLines.map((l) => `  ${l}`).join('\n')}${gateLines.length ? '\n' : ''}`);
-    if (!ok) code = 1;
-  } else if (snapshotLines.length) {
-    gateLines.push(...snapshotLines);
-    io.out(`\nPrompt snapshots:\n${snapshotLines.map((l) => `  ${l}`).join('\n')}\n`);
-  }
-  if (opts.updateBaseline) {
-    if (opts.filter || opts.tags.length || opts.repeat > 1) {
-      io.err('eval: --update-baseline needs the whole suite run once (no --filter, --tag or --repeat)\n');
-      return 2;
-    }
-    writeFileSync(baselinePath, `${JSON.stringify(baselineFrom(result), null, 2)}\n`);
-    io.out(`Baseline written: ${opts.baselineFile} (${result.summary.passed}/${result.summary.cases} passing)\n`);
-  }
-  const files = writeReports(result, resolve(io.cwd, opts.reportsDir), gateLines, io.env);
+  const gated = gateRun(result, prompts.check, baselinePath, setup, io);
+  if (typeof gated === 'number') return gated;
+  if (opts.updateBaseline && !writeBaseline(result, baselinePath, opts, io)) return 2;
+  const files = writeReports(result, resolve(io.cwd, opts.reportsDir), gated.lines, io.env);
   io.out(`Reports: ${files.map((f) => f.replace(`${io.cwd}/`, '')).join(', ')}\n`);
-  return code;
+  return gated.code;
+}
+
+/** `--update-snapshots`: accept the rendered prompts as the new snapshots; no case runs. */
+function acceptSnapshots(prompts: PromptGateResult, snapshotsDir: string, io: CliIo): number {
+  const { written, removed } = writeSnapshots(prompts.rendered, snapshotsDir);
+  const changed = prompts.check.snapshots.length;
+  io.out(`Snapshots: ${changed ? `${changed} accepted` : 'unchanged'} in ${prompts.check.snapshotsDir}/ (${written.length} file(s)${removed.length ? `, removed ${removed.join(', ')}` : ''}). Commit them with the prompt change.\n`);
+  return 0;
+}
+
+/** The CI gate (baseline and prompt snapshots) or, outside CI, the snapshot notes. Returns the exit code and the gate's lines, or 2 on a bad baseline. */
+function gateRun(result: SuiteResult, check: PromptCheck, baselinePath: string, { opts, config }: Setup, io: CliIo): { code: number; lines: string[] } | number {
+  const lines: string[] = [];
+  const snapshotLines = snapshotGateLines(check);
+  if (!opts.ci) {
+    if (snapshotLines.length) {
+      lines.push(...snapshotLines);
+      io.out(`\nPrompt snapshots:\n${snapshotLines.map((l) => `  ${l}`).join('\n')}\n`);
+    }
+    return { code: 0, lines };
+  }
+  let baseline: Baseline | null;
+  try {
+    baseline = existsSync(baselinePath) ? parseBaseline(readFileSync(baselinePath, 'utf8'), opts.baselineFile) : null;
+  } catch (err) {
+    io.err(`eval: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const complete = !opts.filter && !opts.tags.length;
+  const verdict = gate(result, baseline, { tolerance: opts.tolerance ?? config.ci.tolerance, complete, failOnNew: opts.failOnNew });
+  for (const w of verdict.warnings) io.err(`WARNING: ${w}\n`);
+  lines.push(...snapshotLines.map((l) => `REGRESSION: ${l}`), ...verdict.regressions.map((r) => `REGRESSION: ${r}`), ...verdict.warnings.map((w) => `WARNING: ${w}`), ...verdict.notes);
+  const ok = verdict.ok && snapshotLines.length === 0;
+  io.out(`\nCI gate (${opts.baselineFile}, ${check.snapshotsDir}/): ${ok ? 'passed' : 'FAILED'}\n${lines.map((l) => `  ${l}`).join('\n')}${lines.length ? '\n' : ''}`);
+  return { code: ok ? 0 : 1, lines };
+}
+
+/** `--update-baseline`: only from a whole-suite, single run. Returns false (after saying why) otherwise. */
+function writeBaseline(result: SuiteResult, baselinePath: string, opts: CliOptions, io: CliIo): boolean {
+  if (opts.filter || opts.tags.length || opts.repeat > 1) {
+    io.err('eval: --update-baseline needs the whole suite run once (no --filter, --tag or --repeat)\n');
+    return false;
+  }
+  writeFileSync(baselinePath, `${JSON.stringify(baselineFrom(result), null, 2)}\n`);
+  io.out(`Baseline written: ${opts.baselineFile} (${result.summary.passed}/${result.summary.cases} passing)\n`);
+  return true;
 }
 
 function prepare(argv: readonly string[], io: CliIo): Setup | number {

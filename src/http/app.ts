@@ -76,19 +76,7 @@ export function createApp(deps: AppDeps) {
   app.use(accessLog(logger));
   // Routes may loosen a header (the widget script is loaded cross-origin), so theirs win.
   app.use(secureHeaders({ overwrite: false, removePoweredBy: true }));
-  if (config.allowedOrigins.length > 0) {
-    app.use(
-      '/api/*',
-      cors({
-        origin: config.allowedOrigins,
-        allowMethods: ['GET', 'POST', 'OPTIONS'],
-        // traceparent/tracestate: a store's browser tracing can make the turn part of its trace.
-        allowHeaders: ['Content-Type', 'Authorization', 'Accept', SESSION_HEADER, 'X-Request-Id', 'traceparent', 'tracestate'],
-        exposeHeaders: [SESSION_HEADER, 'X-Request-Id', 'Retry-After'],
-        maxAge: 600,
-      }),
-    );
-  }
+  if (config.allowedOrigins.length > 0) app.use('/api/*', storeCors(config.allowedOrigins));
 
   for (const path of ['/api/chat', '/api/feedback', '/api/demo/token', '/api/admin/*', '/mcp']) app.use(path, limitBody());
   const who = identity({ secret: identitySecret, customerExists: (id) => customerExists(deps.db, id) });
@@ -111,6 +99,18 @@ export function createApp(deps: AppDeps) {
 }
 
 export type TailorApp = ReturnType<typeof createApp>;
+
+/** The store's own pages (TAILOR_ALLOWED_ORIGINS) may call the API from the browser. */
+function storeCors(origins: string[]): MiddlewareHandler {
+  return cors({
+    origin: origins,
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    // traceparent/tracestate: a store's browser tracing can make the turn part of its trace.
+    allowHeaders: ['Content-Type', 'Authorization', 'Accept', SESSION_HEADER, 'X-Request-Id', 'traceparent', 'tracestate'],
+    exposeHeaders: [SESSION_HEADER, 'X-Request-Id', 'Retry-After'],
+    maxAge: 600,
+  });
+}
 
 /** Counts one message (a chat turn, an MCP tool call) for the request's shopper and address; a 429 over the limits. */
 function messageLimit(deps: AppDeps, telemetry: Telemetry): (c: Context<AppEnv>) => Promise<void> {

@@ -100,21 +100,27 @@ export async function createTailor(parts: TailorParts): Promise<Tailor> {
   const direct = createDirectTools({ db: parts.db, atomic: parts.atomic, now, ids, segmenter, tools, channel: 'mcp', logger, turnLock: parts.turnLock });
   const mcp = createMcpHandler({ direct, tools, logger });
   const reload = createReload(parts, personas, segmenter, logger);
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const stopRules =
-    parts.watchPersonas !== false && parts.rulesSource?.watch
-      ? parts.rulesSource.watch(() => {
-          // Editors save in bursts: one reload per burst.
-          if (timer) clearTimeout(timer);
-          timer = setTimeout(() => void reload(), 60);
-        })
-      : () => {};
+  const stopRules = watchRules(parts, reload);
   const close = () => {
-    if (timer) clearTimeout(timer);
     stopRules();
     personas.close();
   };
   return { chat, personas, segmenter, tools, mcp, now, ids, reload, close, telemetry };
+}
+
+/** Reloads when the segment rules file changes (unless watching is off); returns the function that stops watching. */
+function watchRules(parts: TailorParts, reload: () => Promise<ReloadResult>): () => void {
+  if (parts.watchPersonas === false || !parts.rulesSource?.watch) return () => {};
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const stop = parts.rulesSource.watch(() => {
+    // Editors save in bursts: one reload per burst.
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void reload(), 60);
+  });
+  return () => {
+    if (timer) clearTimeout(timer);
+    stop();
+  };
 }
 
 function createReload(parts: TailorParts, personas: PersonaRegistry, segmenter: Segmenter, logger: Logger): () => Promise<ReloadResult> {

@@ -41,14 +41,7 @@ const PARTIAL_FILE = /^partials\/(.+)\.md$/;
 export async function compilePersonas(files: Readonly<Record<string, string>>, opts: CompileOptions = {}): Promise<CompileResult> {
   const issues: LocatedIssue[] = [];
   const warnings: LocatedIssue[] = [];
-  const partialFiles = new Map<string, PartialFile & { text: string }>();
-  for (const [path, text] of Object.entries(files)) {
-    const m = PARTIAL_FILE.exec(path);
-    if (!m) continue;
-    const t = parseTemplate(text);
-    issues.push(...t.issues.map((e) => ({ file: path, ...e })));
-    partialFiles.set(m[1]!, { file: path, nodes: t.nodes, text });
-  }
+  const partialFiles = readPartials(files, issues);
 
   const personas = new Map<string, VersionedPersona>();
   const bySegment = new Map<string, VersionedPersona>();
@@ -83,6 +76,18 @@ export async function compilePersonas(files: Readonly<Record<string, string>>, o
   const experiments = readExperiments(files['experiments.yaml'], personas, issues);
   issues.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   return { set: { personas, bySegment, partials: new Map([...partialFiles].map(([k, v]) => [k, v.nodes])), experiments }, issues, warnings };
+}
+
+function readPartials(files: Readonly<Record<string, string>>, issues: LocatedIssue[]): Map<string, PartialFile & { text: string }> {
+  const partialFiles = new Map<string, PartialFile & { text: string }>();
+  for (const [path, text] of Object.entries(files)) {
+    const m = PARTIAL_FILE.exec(path);
+    if (!m) continue;
+    const t = parseTemplate(text);
+    issues.push(...t.issues.map((e) => ({ file: path, ...e })));
+    partialFiles.set(m[1]!, { file: path, nodes: t.nodes, text });
+  }
+  return partialFiles;
 }
 
 function readExperiments(text: string | undefined, personas: ReadonlyMap<string, CompiledPersona>, issues: LocatedIssue[]): ExperimentsFile['experiments'] {

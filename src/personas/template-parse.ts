@@ -37,7 +37,7 @@ export function parseTemplate(source: string, firstLine = 1): ParsedTemplate {
   const issues: TemplateIssue[] = [];
   const tags = scanTags(source, firstLine, issues);
   const root: TemplateNode[] = [];
-  const stack: Array<{ node: Extract<TemplateNode, { type: 'section' }>; parent: TemplateNode[] }> = [];
+  const stack: OpenSection[] = [];
   let current = root;
   let cursor = 0;
   const pushText = (to: number) => {
@@ -45,19 +45,7 @@ export function parseTemplate(source: string, firstLine = 1): ParsedTemplate {
   };
 
   for (const tag of tags) {
-    let from = tag.start;
-    let to = tag.end;
-    let standalone = false;
-    if (tag.kind !== 'var') {
-      const lineStart = source.lastIndexOf('\n', tag.start - 1) + 1;
-      const nl = source.indexOf('\n', tag.end);
-      const lineEnd = nl === -1 ? source.length : nl;
-      if (lineStart >= cursor && isBlank(source.slice(lineStart, tag.start)) && isBlank(source.slice(tag.end, lineEnd))) {
-        from = lineStart;
-        to = nl === -1 ? source.length : nl + 1;
-        standalone = true;
-      }
-    }
+    const { from, to, standalone } = tagSpan(source, tag, cursor);
     pushText(from);
     cursor = to;
     switch (tag.kind) {
@@ -82,18 +70,9 @@ export function parseTemplate(source: string, firstLine = 1): ParsedTemplate {
         current = node.children;
         break;
       }
-      case '/': {
-        const open = stack.at(-1);
-        if (!open) {
-          issues.push({ line: tag.line, message: `{{/${tag.name}}} closes a section that was never opened` });
-        } else if (open.node.name !== tag.name) {
-          issues.push({ line: tag.line, message: `{{/${tag.name}}} does not match {{#${open.node.name}}} opened on line ${open.node.line}` });
-        } else {
-          stack.pop();
-          current = open.parent;
-        }
+      case '/':
+        current = closeSection(stack, tag, issues) ?? current;
         break;
-      }
     }
   }
   pushText(source.length);
@@ -101,6 +80,38 @@ export function parseTemplate(source: string, firstLine = 1): ParsedTemplate {
     issues.push({ line: open.node.line, message: `section {{${open.node.inverted ? '^' : '#'}${open.node.name}}} is never closed` });
   }
   return { nodes: root, issues: issues.sort((a, b) => a.line - b.line) };
+}
+
+type OpenSection = { node: Extract<TemplateNode, { type: 'section' }>; parent: TemplateNode[] };
+
+/**
+ * The source range a tag replaces. A tag other than a variable alone on its line takes the
+ * whole line with it (standalone), so it leaves no blank line behind.
+ */
+function tagSpan(source: string, tag: RawTag, cursor: number): { from: number; to: number; standalone: boolean } {
+  if (tag.kind === 'var') return { from: tag.start, to: tag.end, standalone: false };
+  const lineStart = source.lastIndexOf('\n', tag.start - 1) + 1;
+  const nl = source.indexOf('\n', tag.end);
+  const lineEnd = nl === -1 ? source.length : nl;
+  if (lineStart >= cursor && isBlank(source.slice(lineStart, tag.start)) && isBlank(source.slice(tag.end, lineEnd))) {
+    return { from: lineStart, to: nl === -1 ? source.length : nl + 1, standalone: true };
+  }
+  return { from: tag.start, to: tag.end, standalone: false };
+}
+
+/** `{{/name}}`: closes the open section and returns the list to continue in, or reports why it cannot (null). */
+function closeSection(stack: OpenSection[], tag: RawTag, issues: TemplateIssue[]): TemplateNode[] | null {
+  const open = stack.at(-1);
+  if (!open) {
+    issues.push({ line: tag.line, message: `{{/${tag.name}}} closes a section that was never opened` });
+    return null;
+  }
+  if (open.node.name !== tag.name) {
+    issues.push({ line: tag.line, message: `{{/${tag.name}}} does not match {{#${open.node.name}}} opened on line ${open.node.line}` });
+    return null;
+  }
+  stack.pop();
+  return open.parent;
 }
 
 function pathOf(name: string): string[] {

@@ -77,28 +77,10 @@ export async function createClaim(db: Db, atomic: Atomic, input: ClaimInput): Pr
   const { order } = input.owned;
   const itemIds = input.items.map((i) => i.id).sort();
   const amountCents = claimValue(input.items);
-  const v = (x: unknown, as: string) => sql`${x}`.as(as);
-  const idList = sql.join(itemIds.map((i) => sql`${i}`), sql`, `);
-  const conditions: SQL[] = [sql`not exists (select 1 from ${claims} c, json_each(c.items) j where c.order_id = ${order.id} and j.value in (${idList}))`];
-  if (input.resolution !== 'review') conditions.push(underCaps(order.customerId, amountCents, input.now));
-  for (const l of input.lines ?? []) conditions.push(sql`exists (select 1 from ${variants} where ${variants.id} = ${l.variantId} and ${variants.stock} >= ${l.quantity})`);
   const mine = sql`exists (select 1 from ${claims} where ${claims.id} = ${input.id})`;
-  const row = {
-    id: v(input.id, 'id'), orderId: v(order.id, 'order_id'), customerId: v(order.customerId, 'customer_id'), kind: v(input.kind, 'kind'), items: v(JSON.stringify(itemIds), 'items'),
-    note: v(input.note, 'note'), resolution: v(input.resolution, 'resolution'), status: v(input.resolution === 'review' ? 'review' : 'approved', 'status'),
-    amountCents: v(amountCents, 'amount_cents'), conversationId: v(input.conversationId, 'conversation_id'), createdAt: v(input.now, 'created_at'),
-  };
-  const grants: WriteQuery[] = [];
-  if (input.resolution === 'refund') {
-    grants.push(insertRefundIf(db, { id: input.refundId, orderId: order.id, customerId: order.customerId, kind: 'claim', sourceId: input.id, amountCents, conversationId: input.conversationId, now: input.now }, mine));
-  } else if (input.resolution === 'replacement') {
-    const rp = { id: v(input.replacementId, 'id'), orderId: v(order.id, 'order_id'), customerId: v(order.customerId, 'customer_id'), source: v('claim', 'source'), sourceId: v(input.id, 'source_id'), items: v(JSON.stringify(input.lines ?? []), 'items'), status: v('processing', 'status'), createdAt: v(input.now, 'created_at') };
-    grants.push(db.insert(replacements).select(db.select(rp).from(sql`(select 1)`).where(mine)));
-    for (const l of input.lines ?? []) grants.push(db.update(variants).set({ stock: sql`${variants.stock} - ${l.quantity}` }).where(and(eq(variants.id, l.variantId), mine)));
-  }
   await atomic([
-    db.insert(claims).select(db.select(row).from(sql`(select 1)`).where(and(...conditions))),
-    ...grants,
+    db.insert(claims).select(db.select(claimRow(input, order, itemIds, amountCents)).from(sql`(select 1)`).where(and(...claimConditions(input, order, itemIds, amountCents)))),
+    ...claimGrants(db, input, order, amountCents, mine),
     ...(input.ticket ? [input.ticket] : []),
     ...(input.alongWith ?? []),
     ...(input.record?.(input.id) ?? []).map((e) => insertEventIf(db, e, sql`select 1 from ${claims} where ${claims.id} = ${input.id}`)),
@@ -107,4 +89,40 @@ export async function createClaim(db: Db, atomic: Atomic, input: ClaimInput): Pr
   if (mineRow) return { claim: mineRow, created: true };
   const earlier = await claimsCovering(db, order.id, itemIds);
   return earlier[0] ? { claim: earlier[0], created: false } : null;
+}
+
+type Order = OwnedOrder['order'];
+
+/** A value as a named column of an `insert … select`. */
+const v = (x: unknown, as: string) => sql`${x}`.as(as);
+
+/** The claim row, as the select its guarded insert reads from. */
+function claimRow(input: ClaimInput, order: Order, itemIds: readonly string[], amountCents: number) {
+  return {
+    id: v(input.id, 'id'), orderId: v(order.id, 'order_id'), customerId: v(order.customerId, 'customer_id'), kind: v(input.kind, 'kind'), items: v(JSON.stringify(itemIds), 'items'),
+    note: v(input.note, 'note'), resolution: v(input.resolution, 'resolution'), status: v(input.resolution === 'review' ? 'review' : 'approved', 'status'),
+    amountCents: v(amountCents, 'amount_cents'), conversationId: v(input.conversationId, 'conversation_id'), createdAt: v(input.now, 'created_at'),
+  };
+}
+
+/** What must still hold when the claim is inserted: no claim yet for these items, the caps (unless a person reviews it), the replacement's stock. */
+function claimConditions(input: ClaimInput, order: Order, itemIds: readonly string[], amountCents: number): SQL[] {
+  const idList = sql.join(itemIds.map((i) => sql`${i}`), sql`, `);
+  const conditions: SQL[] = [sql`not exists (select 1 from ${claims} c, json_each(c.items) j where c.order_id = ${order.id} and j.value in (${idList}))`];
+  if (input.resolution !== 'review') conditions.push(underCaps(order.customerId, amountCents, input.now));
+  for (const l of input.lines ?? []) conditions.push(sql`exists (select 1 from ${variants} where ${variants.id} = ${l.variantId} and ${variants.stock} >= ${l.quantity})`);
+  return conditions;
+}
+
+/** The refund or the replacement (and its stock) the claim grants, each written only if the claim was (`mine`). */
+function claimGrants(db: Db, input: ClaimInput, order: Order, amountCents: number, mine: SQL): WriteQuery[] {
+  const grants: WriteQuery[] = [];
+  if (input.resolution === 'refund') {
+    grants.push(insertRefundIf(db, { id: input.refundId, orderId: order.id, customerId: order.customerId, kind: 'claim', sourceId: input.id, amountCents, conversationId: input.conversationId, now: input.now }, mine));
+  } else if (input.resolution === 'replacement') {
+    const rp = { id: v(input.replacementId, 'id'), orderId: v(order.id, 'order_id'), customerId: v(order.customerId, 'customer_id'), source: v('claim', 'source'), sourceId: v(input.id, 'source_id'), items: v(JSON.stringify(input.lines ?? []), 'items'), status: v('processing', 'status'), createdAt: v(input.now, 'created_at') };
+    grants.push(db.insert(replacements).select(db.select(rp).from(sql`(select 1)`).where(mine)));
+    for (const l of input.lines ?? []) grants.push(db.update(variants).set({ stock: sql`${variants.stock} - ${l.quantity}` }).where(and(eq(variants.id, l.variantId), mine)));
+  }
+  return grants;
 }

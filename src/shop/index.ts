@@ -3,7 +3,8 @@
 export * from './policy.js';
 export { dollars, toCents, isoDate, maskEmail, normalizeSize } from './format.js';
 export { parseQuery, colourMatches, categoryOfWord, colourOfWord, tokenize, type ParsedQuery } from './search-query.js';
-export { findProduct, searchProducts, sizeRank, stockRecord, toCard, variantsOf, type ProductCard, type ProductRow, type SearchInput, type SearchResult, type VariantRow } from './catalog.js';
+export { findProduct, sizeRank, stockRecord, toCard, variantsOf, type ProductCard, type ProductRow, type VariantRow } from './catalog.js';
+export { searchProducts, type SearchInput, type SearchResult } from './search.js';
 export { customerExists, findCustomer, findCustomerByEmail, loyaltyView, perksFor, asTier, type CustomerRow } from './customers.js';
 export { addCartLine, cartLinesOf, cartOwnerKey, cartQuantity, cartSummary, changeCartLine, ensureCart, findCartId, guestCartLineCount, mergeSessionCart, type CartLine, type CartOwner, type CartSummary } from './carts.js';
 export { findOwnedOrder, itemLabel, itemView, labelItems, orderSummary, orderView, recentOrders, returnEligibility, type OrderItemRow, type OrderRow, type OwnedOrder, type ReturnCheck, type ReturnLabelRow } from './orders.js';

@@ -1,6 +1,6 @@
 // Complementary picks from a customer's purchase history: categories that go with what they
 // bought, in stock, never something they already own.
-import { and, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import { orderItems, orders, products, variants, type Db } from '../db/index.js';
 import { toCard, variantsOf, type ProductCard } from './catalog.js';
 import { COMPLEMENTS } from './policy.js';
@@ -24,27 +24,8 @@ export async function recommendFor(db: Db, customerId: string, limit: number): P
   const ownedIds = db.select({ id: orderItems.productId }).from(orderItems).innerJoin(orders, eq(orders.id, orderItems.orderId)).where(eq(orders.customerId, customerId));
   const notOwned = bought.length ? [notInArray(products.id, ownedIds)] : [];
 
-  const weight = new Map<string, number>();
-  const anchor = new Map<string, string>();
-  for (const b of bought) {
-    (COMPLEMENTS[b.category] ?? []).forEach((c, i) => {
-      weight.set(c, (weight.get(c) ?? 0) + (3 - i));
-      if (!anchor.has(c)) anchor.set(c, b.name);
-    });
-  }
-
-  if (weight.size === 0) {
-    const popular = await db
-      .select({ id: products.id, name: products.name, category: products.category, colour: products.colour, priceCents: products.priceCents, description: products.description, imageUrl: products.imageUrl, url: products.url, sold: count(orderItems.id) })
-      .from(products)
-      .leftJoin(orderItems, eq(orderItems.productId, products.id))
-      .where(and(inStock, ...notOwned))
-      .groupBy(products.id)
-      .orderBy(desc(count(orderItems.id)), products.id)
-      .limit(limit);
-    const vs = await variantsOf(db, popular.map((p) => p.id));
-    return { basis: 'popular', picks: popular.map((p) => ({ ...toCard(p, vs.get(p.id) ?? [], 120), because: 'a customer favourite' })) };
-  }
+  const { weight, anchor } = complementsOf(bought);
+  if (weight.size === 0) return { basis: 'popular', picks: await popularPicks(db, notOwned, limit) };
 
   const sizes = new Set(bought.map((b) => b.size));
   const candidates = await db
@@ -58,9 +39,42 @@ export async function recommendFor(db: Db, customerId: string, limit: number): P
   const ranked = candidates
     .map((p, i) => ({ p, score: (weight.get(p.category) ?? 0) * 10 + (fitsSize(p.id) ? 5 : 0) - i / 1000 }))
     .sort((a, b) => b.score - a.score);
+  return {
+    basis: 'purchase_history',
+    picks: spread(ranked, limit).map(({ p }) => ({ ...toCard(p, vs.get(p.id) ?? [], 120), because: `goes with your ${anchor.get(p.category) ?? 'recent order'}` })),
+  };
+}
 
-  // One pick per category before a second from any: a stylist offers a look, not five belts.
-  const picks: typeof ranked = [];
+/** Categories that go with what was bought, weighted, each with the purchase it goes with (the latest). */
+function complementsOf(bought: ReadonlyArray<{ category: string; name: string }>): { weight: Map<string, number>; anchor: Map<string, string> } {
+  const weight = new Map<string, number>();
+  const anchor = new Map<string, string>();
+  for (const b of bought) {
+    (COMPLEMENTS[b.category] ?? []).forEach((c, i) => {
+      weight.set(c, (weight.get(c) ?? 0) + (3 - i));
+      if (!anchor.has(c)) anchor.set(c, b.name);
+    });
+  }
+  return { weight, anchor };
+}
+
+/** No history to go on: the best sellers in stock. */
+async function popularPicks(db: Db, notOwned: SQL[], limit: number): Promise<Recommendation[]> {
+  const popular = await db
+    .select({ id: products.id, name: products.name, category: products.category, colour: products.colour, priceCents: products.priceCents, description: products.description, imageUrl: products.imageUrl, url: products.url, sold: count(orderItems.id) })
+    .from(products)
+    .leftJoin(orderItems, eq(orderItems.productId, products.id))
+    .where(and(inStock, ...notOwned))
+    .groupBy(products.id)
+    .orderBy(desc(count(orderItems.id)), products.id)
+    .limit(limit);
+  const vs = await variantsOf(db, popular.map((p) => p.id));
+  return popular.map((p) => ({ ...toCard(p, vs.get(p.id) ?? [], 120), because: 'a customer favourite' }));
+}
+
+/** One pick per category before a second from any: a stylist offers a look, not five belts. */
+function spread<T extends { p: { category: string } }>(ranked: readonly T[], limit: number): T[] {
+  const picks: T[] = [];
   const perCategory = new Map<string, number>();
   for (let round = 1; picks.length < limit && round <= limit; round++) {
     for (const r of ranked) {
@@ -70,8 +84,5 @@ export async function recommendFor(db: Db, customerId: string, limit: number): P
       perCategory.set(r.p.category, (perCategory.get(r.p.category) ?? 0) + 1);
     }
   }
-  return {
-    basis: 'purchase_history',
-    picks: picks.map(({ p }) => ({ ...toCard(p, vs.get(p.id) ?? [], 120), because: `goes with your ${anchor.get(p.category) ?? 'recent order'}` })),
-  };
+  return picks;
 }

@@ -84,33 +84,16 @@ function readRecord(buf: string, pos: number, final: boolean): Read | null {
     if (buf[i] === '"') {
       const q = readQuoted(buf, i, final);
       if (q === null) return null;
-      if ('error' in q)
-        return {
-          kind: 'error',
-          error: q.error,
-          next: buf.length,
-          lines: lines + 1 + q.lines,
-        };
+      if ('error' in q) return { kind: 'error', error: q.error, next: buf.length, lines: lines + 1 + q.lines };
       lines += q.lines;
       i = q.end;
       const c = buf[i];
       if (c !== undefined && c !== ',' && c !== '\n' && c !== '\r') return skipLine(buf, i, lines, 'unexpected text after a closing quote', final);
       fields.push(q.value);
-      if (c === undefined) {
-        if (!final) return null;
-        return { kind: 'ok', fields, next: i, lines: lines + 1 };
-      }
-      if (c === ',') {
-        i++;
-        if (i >= buf.length && final) {
-          fields.push('');
-          return { kind: 'ok', fields, next: i, lines: lines + 1 };
-        }
-        continue;
-      }
-      const end = eol(buf, i, final);
-      if (end === null) return null;
-      return { kind: 'ok', fields, next: end, lines: lines + 1 };
+      const after = afterField(buf, i, fields, lines, final);
+      if (typeof after !== 'number') return after;
+      i = after;
+      continue;
     }
     // An unquoted field: up to the next comma or line end; a quote inside it is broken quoting.
     let j = i;
@@ -118,19 +101,29 @@ function readRecord(buf: string, pos: number, final: boolean): Read | null {
     if (j < buf.length && buf[j] === '"') return skipLine(buf, j, lines, 'stray quote inside an unquoted field', final);
     if (j >= buf.length && !final) return null;
     fields.push(buf.slice(i, j));
-    if (j >= buf.length) return { kind: 'ok', fields, next: j, lines: lines + 1 };
-    if (buf[j] === ',') {
-      i = j + 1;
-      if (i >= buf.length && final) {
-        fields.push('');
-        return { kind: 'ok', fields, next: i, lines: lines + 1 };
-      }
-      continue;
-    }
-    const end = eol(buf, j, final);
-    if (end === null) return null;
-    return { kind: 'ok', fields, next: end, lines: lines + 1 };
+    const after = afterField(buf, j, fields, lines, final);
+    if (typeof after !== 'number') return after;
+    i = after;
   }
+}
+
+/**
+ * After a field that ends at `i`: a comma continues the record (the next field's start is
+ * returned), a line end or the end of the input ends it; null when `buf` does not hold enough yet.
+ */
+function afterField(buf: string, i: number, fields: string[], lines: number, final: boolean): Read | number | null {
+  const c = buf[i];
+  if (c === undefined) return final ? { kind: 'ok', fields, next: i, lines: lines + 1 } : null;
+  if (c === ',') {
+    if (i + 1 >= buf.length && final) {
+      fields.push('');
+      return { kind: 'ok', fields, next: i + 1, lines: lines + 1 };
+    }
+    return i + 1;
+  }
+  const end = eol(buf, i, final);
+  if (end === null) return null;
+  return { kind: 'ok', fields, next: end, lines: lines + 1 };
 }
 
 /** A quoted field from its opening quote at `i`: its value and the index after the closing quote; null when the buffer ends first. */

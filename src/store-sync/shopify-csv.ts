@@ -154,18 +154,8 @@ function productGroups(opts: ShopifyCsvOptions) {
   };
 }
 
-/** One record per colour: the shop keeps a colour per product and its sizes as variants. */
-export function productRecords(head: Row, rows: ProductRow[], images: Array<{ src: string; position: number }>, opts: ShopifyCsvOptions): Mapped[] {
-  const handle = head.get('Handle');
-  const title = head.get('Title');
-  if (!title) return [{ line: head.line, error: `Title is missing for product "${handle}"` }];
-  if (rows.length === 0)
-    return [
-      {
-        line: head.line,
-        error: `product "${handle}" has no valid variant row`,
-      },
-    ];
+/** The variant rows by colour (the option named like a colour), and each row's size: the size option plus any other option. */
+function readOptions(head: Row, rows: ProductRow[]): { byColour: Map<string, ProductRow[]>; sizeOf: (r: ProductRow) => string } {
   const names = [head.get('Option1 Name'), head.get('Option2 Name'), head.get('Option3 Name')];
   const colourAt = names.findIndex((n) => n && isColourOption(n));
   const sizeAt = names.findIndex((n) => n && isSizeOption(n));
@@ -178,6 +168,16 @@ export function productRecords(head: Row, rows: ProductRow[], images: Array<{ sr
     const colour = colourAt >= 0 ? mapColour(r.option[colourAt]) : '';
     byColour.set(colour, [...(byColour.get(colour) ?? []), r]);
   }
+  return { byColour, sizeOf };
+}
+
+/** One record per colour: the shop keeps a colour per product and its sizes as variants. */
+export function productRecords(head: Row, rows: ProductRow[], images: Array<{ src: string; position: number }>, opts: ShopifyCsvOptions): Mapped[] {
+  const handle = head.get('Handle');
+  const title = head.get('Title');
+  if (!title) return [{ line: head.line, error: `Title is missing for product "${handle}"` }];
+  if (rows.length === 0) return [{ line: head.line, error: `product "${handle}" has no valid variant row` }];
+  const { byColour, sizeOf } = readOptions(head, rows);
   const status = (head.get('Status') || (head.get('Published') && !yes(head.get('Published')) ? 'draft' : 'active')).toLowerCase();
   const firstImage = [...images].sort((a, b) => a.position - b.position)[0]?.src ?? null;
   const category = mapCategory([head.get('Type'), head.get('Product Category'), head.get('Product Type'), title, head.get('Tags')]);

@@ -34,73 +34,83 @@ const MINUTE = 60_000;
 export function createModelHealth(opts: ModelHealthOptions = {}): ModelHealth {
   const size = opts.size ?? 20;
   const maxAgeMs = opts.maxAgeMs ?? 5 * MINUTE;
-  const threshold = opts.failureRate ?? 0.5;
-  const minCalls = opts.minCalls ?? 3;
-  const recoverAfter = opts.recoverAfter ?? 3;
+  const limits = { threshold: opts.failureRate ?? 0.5, minCalls: opts.minCalls ?? 3, recoverAfter: opts.recoverAfter ?? 3 };
   // Parallel arrays as a ring: recording a call allocates nothing.
-  const at = new Float64Array(size);
-  const ok = new Uint8Array(size);
-  const causes: Array<string | null> = new Array<string | null>(size).fill(null);
-  let next = 0;
-  let filled = 0;
+  const ring: Ring = { size, at: new Float64Array(size), ok: new Uint8Array(size), causes: new Array<string | null>(size).fill(null), next: 0, filled: 0 };
 
   return {
     record(success, cause, when) {
-      at[next] = when;
-      ok[next] = success ? 1 : 0;
-      causes[next] = cause;
-      next = (next + 1) % size;
-      if (filled < size) filled++;
+      ring.at[ring.next] = when;
+      ring.ok[ring.next] = success ? 1 : 0;
+      ring.causes[ring.next] = cause;
+      ring.next = (ring.next + 1) % size;
+      if (ring.filled < size) ring.filled++;
     },
     state(now) {
-      let calls = 0;
-      let failures = 0;
-      let lastMinute = 0;
-      let lastMinuteFailed = 0;
-      let streak = 0; // successes in a row, newest first
-      let streakOpen = true;
-      let last: { cause: string; at: number } | null = null;
-      const byCause = new Map<string, number>();
-      for (let k = 1; k <= filled; k++) {
-        const i = (next - k + size) % size;
-        if (now - at[i]! > maxAgeMs) break; // newest first: everything further is older
-        calls++;
-        const good = ok[i] === 1;
-        if (streakOpen && good) streak++;
-        else streakOpen = false;
-        if (!good) {
-          failures++;
-          const cause = causes[i] ?? 'other';
-          byCause.set(cause, (byCause.get(cause) ?? 0) + 1);
-          last ??= { cause, at: at[i]! };
-        }
-        if (now - at[i]! <= MINUTE) {
-          lastMinute++;
-          if (!good) lastMinuteFailed++;
-        }
-      }
-      const lastFailure = last ? { cause: last.cause, at: new Date(last.at).toISOString() } : null;
-      const base = { calls, failures, windowMs: maxAgeMs, lastFailure };
-      if (failures === 0 || streak >= recoverAfter) return { status: 'ok', reason: null, ...base };
-      const causeText = [...byCause.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .map(([c, n]) => `${n} ${c}`)
-        .join(', ');
-      if (lastMinute >= 2 && lastMinuteFailed === lastMinute) {
-        return {
-          status: 'degraded',
-          reason: `all ${lastMinute} model calls of the last minute failed (${causeText})`,
-          ...base,
-        };
-      }
-      if (calls >= minCalls && failures / calls >= threshold) {
-        return {
-          status: 'degraded',
-          reason: `${failures} of the last ${calls} model calls failed (${causeText})`,
-          ...base,
-        };
-      }
-      return { status: 'ok', reason: null, ...base };
+      const t = tally(ring, now, maxAgeMs);
+      const lastFailure = t.last ? { cause: t.last.cause, at: new Date(t.last.at).toISOString() } : null;
+      const base = { calls: t.calls, failures: t.failures, windowMs: maxAgeMs, lastFailure };
+      return { ...verdict(t, limits), ...base };
     },
   };
+}
+
+interface Ring {
+  size: number;
+  at: Float64Array;
+  ok: Uint8Array;
+  causes: Array<string | null>;
+  next: number;
+  filled: number;
+}
+
+interface Tally {
+  calls: number;
+  failures: number;
+  lastMinute: number;
+  lastMinuteFailed: number;
+  /** Successes in a row, newest first. */
+  streak: number;
+  last: { cause: string; at: number } | null;
+  byCause: Map<string, number>;
+}
+
+/** Counts the remembered calls younger than `maxAgeMs`, newest first. */
+function tally(ring: Ring, now: number, maxAgeMs: number): Tally {
+  const t: Tally = { calls: 0, failures: 0, lastMinute: 0, lastMinuteFailed: 0, streak: 0, last: null, byCause: new Map() };
+  let streakOpen = true;
+  for (let k = 1; k <= ring.filled; k++) {
+    const i = (ring.next - k + ring.size) % ring.size;
+    if (now - ring.at[i]! > maxAgeMs) break; // newest first: everything further is older
+    t.calls++;
+    const good = ring.ok[i] === 1;
+    if (streakOpen && good) t.streak++;
+    else streakOpen = false;
+    if (!good) {
+      t.failures++;
+      const cause = ring.causes[i] ?? 'other';
+      t.byCause.set(cause, (t.byCause.get(cause) ?? 0) + 1);
+      t.last ??= { cause, at: ring.at[i]! };
+    }
+    if (now - ring.at[i]! <= MINUTE) {
+      t.lastMinute++;
+      if (!good) t.lastMinuteFailed++;
+    }
+  }
+  return t;
+}
+
+function verdict(t: Tally, limits: { threshold: number; minCalls: number; recoverAfter: number }): Pick<ModelHealthState, 'status' | 'reason'> {
+  if (t.failures === 0 || t.streak >= limits.recoverAfter) return { status: 'ok', reason: null };
+  const causeText = [...t.byCause.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([c, n]) => `${n} ${c}`)
+    .join(', ');
+  if (t.lastMinute >= 2 && t.lastMinuteFailed === t.lastMinute) {
+    return { status: 'degraded', reason: `all ${t.lastMinute} model calls of the last minute failed (${causeText})` };
+  }
+  if (t.calls >= limits.minCalls && t.failures / t.calls >= limits.threshold) {
+    return { status: 'degraded', reason: `${t.failures} of the last ${t.calls} model calls failed (${causeText})` };
+  }
+  return { status: 'ok', reason: null };
 }

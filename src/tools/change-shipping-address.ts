@@ -1,4 +1,4 @@
-import type { ShippingAddress } from '../shop/index.js';
+import type { OwnedOrder, ShippingAddress } from '../shop/index.js';
 import {
   addressLine, changeRefusal, changeShippingAddress, sameAddress,
 } from '../shop/index.js';
@@ -6,9 +6,19 @@ import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { approvedProposal, clearProposal, propose, proposalView, sameJson } from './proposals.js';
 import { fail, ok, ownOrder } from './results.js';
-import type { ToolResult } from './types.js';
+import type { ToolContext, ToolResult } from './types.js';
 
 const ACTION = 'change_address';
+
+/** The shopper's yes: the new address and its record, unless the order shipped or changed meanwhile. */
+async function commitAddress(ctx: ToolContext, owned: OwnedOrder, address: ShippingAddress, view: { orderNumber: string; shipTo: string }): Promise<ToolResult> {
+  const done = await changeShippingAddress(ctx.db, ctx.atomic, {
+    owned, address, now: ctx.now(), ids: ctx.ids, alongWith: [clearProposal(ctx)],
+    record: [ctx.record({ type: 'shipping_address_changed', data: { orderNumber: owned.order.number, from: addressLine(owned.order.shipTo), to: addressLine(address), turn: ctx.turn } })],
+  });
+  if (!done) return fail('refused', `Order #${owned.order.number} shipped or changed before the address could be updated; it still goes to ${addressLine(owned.order.shipTo)}.`);
+  return ok({ changed: true, order: view });
+}
 
 export const changeShippingAddressTool = defineTool({
   name: 'change_shipping_address',
@@ -33,14 +43,7 @@ export const changeShippingAddressTool = defineTool({
     const payload = { orderNumber: owned.order.number, address };
     const decision = await approvedProposal(ctx, ACTION, args.confirm, (p) => sameJson(p, payload), (p) => `a new address for order #${String(p.payload.orderNumber)} (${addressLine(p.payload.address as ShippingAddress)})`);
     if (!decision.act && decision.refused) return decision.refused;
-    if (decision.act) {
-      const done = await changeShippingAddress(ctx.db, ctx.atomic, {
-        owned, address, now: ctx.now(), ids: ctx.ids, alongWith: [clearProposal(ctx)],
-        record: [ctx.record({ type: 'shipping_address_changed', data: { orderNumber: owned.order.number, from: addressLine(owned.order.shipTo), to: addressLine(address), turn: ctx.turn } })],
-      });
-      if (!done) return fail('refused', `Order #${owned.order.number} shipped or changed before the address could be updated; it still goes to ${addressLine(owned.order.shipTo)}.`);
-      return ok({ changed: true, order: view });
-    }
+    if (decision.act) return commitAddress(ctx, owned, address, view);
     const proposed = await propose(ctx, ACTION, payload);
     return ok({
       needsConfirmation: true,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import {
-  createReturnLabel, findCustomer, insertRefundIf, isoDate, itemLabel, labelItems, maskEmail, returnEligibility, type OwnedOrder, type ReturnLabelRow,
+  createReturnLabel, findCustomer, insertRefundIf, isoDate, itemLabel, labelItems, maskEmail, returnEligibility, type OrderItemRow, type OwnedOrder, type Proposal, type ReturnLabelRow,
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { clearProposal, currentProposal, propose, proposalView, refuseUnapproved } from './proposals.js';
 import { fail, ok, ownOrder } from './results.js';
-import type { ToolResult } from './types.js';
+import type { ToolContext, ToolResult } from './types.js';
 
 const ACTION = 'return_label';
 
@@ -51,44 +51,13 @@ export const createReturnLabelTool = defineTool({
     const now = ctx.now();
     const check = returnEligibility(owned, now);
     if (!check.eligible) return fail('refused', `Order #${owned.order.number} cannot be returned: ${check.reason}.`, 'orderNumber');
-
-    let itemIds: string[];
-    if (args.items?.length) {
-      itemIds = [...new Set(args.items)].sort();
-      const byId = new Map(owned.items.map((i) => [i.id, i]));
-      const unknown = itemIds.find((id) => !byId.has(id));
-      if (unknown) return fail('invalid_arguments', `Item ${unknown} is not part of order #${owned.order.number}. Use the item ids from lookup_order.`, 'items');
-      const done = itemIds.map((id) => byId.get(id)!).find((i) => i.status !== 'delivered');
-      if (done) return fail('refused', `${done.name} (${done.size}) cannot be returned: its status is ${done.status}.`, 'items');
-    } else {
-      itemIds = check.returnable.map((i) => i.id).sort();
-    }
+    const picked = itemsToReturn(owned, args.items, check.returnable);
+    if (!Array.isArray(picked)) return picked;
+    const itemIds = picked;
 
     // confirm:true with nothing proposed is a proposal; otherwise it acts only on the shopper's approval.
     const proposal = args.confirm ? await currentProposal(ctx, ACTION) : null;
-    if (proposal) {
-      const payload = ReturnPayload.safeParse(proposal.payload);
-      const asked = payload.success ? `a return of ${payload.data.items.length} item(s) from order #${payload.data.orderNumber}` : undefined;
-      const refused = refuseUnapproved(ctx, proposal, () => payload.success && payload.data.orderNumber === owned.order.number && sameItems(payload.data.items, itemIds), asked);
-      if (refused) return refused;
-      const customer = await findCustomer(ctx.db, customerId);
-      const emailedTo = maskEmail(customer?.email ?? '');
-      // The label, the cleared proposal and the record of both commit together: a crash cannot
-      // leave a label that no event tells of.
-      const { label, created } = await createReturnLabel(ctx.db, ctx.atomic, ctx.ids, {
-        owned, itemIds, reason: args.reason ?? (payload.success ? payload.data.reason : undefined), emailedTo, conversationId: ctx.conversationId, now,
-        alongWith: [clearProposal(ctx)],
-        // The refund it leads to is recorded with the label, so refund_status can tell where it is.
-        withLabel: (labelId, labelExists) => [
-          insertRefundIf(ctx.db, { id: ctx.ids('rf'), orderId: owned.order.id, customerId, kind: 'return', sourceId: labelId, amountCents: owned.items.filter((i) => itemIds.includes(i.id)).reduce((n, i) => n + i.unitPriceCents * i.quantity, 0), conversationId: ctx.conversationId, now }, labelExists),
-        ],
-        record: (labelId, trackingCode) => [
-          ctx.record({ type: 'return_label_created', data: { orderNumber: owned.order.number, labelId, items: itemIds, trackingCode, turn: ctx.turn } }),
-          ctx.record({ type: 'return_label_emailed', data: { orderNumber: owned.order.number, to: emailedTo, turn: ctx.turn } }),
-        ],
-      });
-      return ok({ created, label: labelView(owned, label) });
-    }
+    if (proposal) return commitReturn(ctx, proposal, { customerId, owned, itemIds, reason: args.reason, now });
 
     const customer = await findCustomer(ctx.db, customerId);
     const chosen = owned.items.filter((i) => itemIds.includes(i.id));
@@ -108,3 +77,48 @@ export const createReturnLabelTool = defineTool({
     });
   },
 });
+
+/** The item ids to return, sorted: those asked for (each of the order and delivered), else every returnable one; or why not. */
+function itemsToReturn(owned: OwnedOrder, asked: readonly string[] | undefined, returnable: readonly OrderItemRow[]): string[] | ToolResult {
+  if (!asked?.length) return returnable.map((i) => i.id).sort();
+  const itemIds = [...new Set(asked)].sort();
+  const byId = new Map(owned.items.map((i) => [i.id, i]));
+  const unknown = itemIds.find((id) => !byId.has(id));
+  if (unknown) return fail('invalid_arguments', `Item ${unknown} is not part of order #${owned.order.number}. Use the item ids from lookup_order.`, 'items');
+  const done = itemIds.map((id) => byId.get(id)!).find((i) => i.status !== 'delivered');
+  if (done) return fail('refused', `${done.name} (${done.size}) cannot be returned: its status is ${done.status}.`, 'items');
+  return itemIds;
+}
+
+interface Confirmed {
+  customerId: string;
+  owned: OwnedOrder;
+  itemIds: string[];
+  reason: string | undefined;
+  now: number;
+}
+
+/** The shopper's yes to the proposed return: the label, its refund and their record, if it is what was proposed. */
+async function commitReturn(ctx: ToolContext, proposal: Proposal, { customerId, owned, itemIds, reason, now }: Confirmed): Promise<ToolResult> {
+  const payload = ReturnPayload.safeParse(proposal.payload);
+  const asked = payload.success ? `a return of ${payload.data.items.length} item(s) from order #${payload.data.orderNumber}` : undefined;
+  const refused = refuseUnapproved(ctx, proposal, () => payload.success && payload.data.orderNumber === owned.order.number && sameItems(payload.data.items, itemIds), asked);
+  if (refused) return refused;
+  const customer = await findCustomer(ctx.db, customerId);
+  const emailedTo = maskEmail(customer?.email ?? '');
+  // The label, the cleared proposal and the record of both commit together: a crash cannot
+  // leave a label that no event tells of.
+  const { label, created } = await createReturnLabel(ctx.db, ctx.atomic, ctx.ids, {
+    owned, itemIds, reason: reason ?? (payload.success ? payload.data.reason : undefined), emailedTo, conversationId: ctx.conversationId, now,
+    alongWith: [clearProposal(ctx)],
+    // The refund it leads to is recorded with the label, so refund_status can tell where it is.
+    withLabel: (labelId, labelExists) => [
+      insertRefundIf(ctx.db, { id: ctx.ids('rf'), orderId: owned.order.id, customerId, kind: 'return', sourceId: labelId, amountCents: owned.items.filter((i) => itemIds.includes(i.id)).reduce((n, i) => n + i.unitPriceCents * i.quantity, 0), conversationId: ctx.conversationId, now }, labelExists),
+    ],
+    record: (labelId, trackingCode) => [
+      ctx.record({ type: 'return_label_created', data: { orderNumber: owned.order.number, labelId, items: itemIds, trackingCode, turn: ctx.turn } }),
+      ctx.record({ type: 'return_label_emailed', data: { orderNumber: owned.order.number, to: emailedTo, turn: ctx.turn } }),
+    ],
+  });
+  return ok({ created, label: labelView(owned, label) });
+}

@@ -43,6 +43,17 @@ async function planLines(ctx: ToolContext, owned: OwnedOrder, wishes: ToolArgs['
   return lines.sort((a, b) => a.orderItemId.localeCompare(b.orderItemId));
 }
 
+/** The shopper's yes: the return label, the replacement and their record, unless the new size sold out meanwhile. */
+async function commitExchange(ctx: ToolContext, owned: OwnedOrder, lines: ReplacementItem[], emailedTo: string, now: number): Promise<ToolResult> {
+  const made = await createExchange(ctx.db, ctx.atomic, ctx.ids, {
+    owned, lines, emailedTo, conversationId: ctx.conversationId, now, alongWith: [clearProposal(ctx)],
+    record: (labelId, trackingCode) => [ctx.record({ type: 'exchange_created', data: { orderNumber: owned.order.number, labelId, trackingCode, items: lines.map(lineLabel), turn: ctx.turn } })],
+  });
+  if (!made) return fail('refused', 'The new size sold out a moment ago, so nothing was changed. Offer another size or colour, or a return.', 'items');
+  const again = await existingExchange(ctx, owned, lines);
+  return ok({ created: made.created, exchange: doneView(owned, made.label, again?.items ?? lines) });
+}
+
 export const exchangeItemsTool = defineTool({
   name: 'exchange_items',
   description: 'Swap delivered items (return window) for the same product in another size or colour in stock: free return label plus replacement.',
@@ -71,15 +82,7 @@ export const exchangeItemsTool = defineTool({
     const decision = await approvedProposal(ctx, ACTION, args.confirm, (p) => sameJson(p, payload), (p) => `an exchange on order #${String(p.payload.orderNumber)}`);
     if (!decision.act && decision.refused) return decision.refused;
     const emailedTo = maskEmail((await findCustomer(ctx.db, customerId))?.email ?? '');
-    if (decision.act) {
-      const made = await createExchange(ctx.db, ctx.atomic, ctx.ids, {
-        owned, lines, emailedTo, conversationId: ctx.conversationId, now, alongWith: [clearProposal(ctx)],
-        record: (labelId, trackingCode) => [ctx.record({ type: 'exchange_created', data: { orderNumber: owned.order.number, labelId, trackingCode, items: lines.map(lineLabel), turn: ctx.turn } })],
-      });
-      if (!made) return fail('refused', 'The new size sold out a moment ago, so nothing was changed. Offer another size or colour, or a return.', 'items');
-      const again = await existingExchange(ctx, owned, lines);
-      return ok({ created: made.created, exchange: doneView(owned, made.label, again?.items ?? lines) });
-    }
+    if (decision.act) return commitExchange(ctx, owned, lines, emailedTo, now);
     const proposed = await propose(ctx, ACTION, payload);
     const byId = new Map(owned.items.map((i) => [i.id, i]));
     return ok({

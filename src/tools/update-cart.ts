@@ -1,7 +1,36 @@
-import { cartLinesOf, cartSummary, changeCartLine, findCartId, findProduct, MAX_CART_LINE_QUANTITY, normalizeSize } from '../shop/index.js';
+import { cartLinesOf, cartSummary, changeCartLine, findCartId, findProduct, MAX_CART_LINE_QUANTITY, normalizeSize, type CartLine, type CartOwner, type ProductRow, type VariantRow } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { cartOwner, fail, ok, productNotFound } from './results.js';
+import type { ToolContext, ToolResult } from './types.js';
+
+interface Found {
+  product: ProductRow;
+  variants: VariantRow[];
+  /** The product's lines in the cart. */
+  lines: CartLine[];
+  cartId: string;
+  line: CartLine;
+  quantity: number;
+  owner: CartOwner;
+}
+
+/** Moves the line to another size (merging with a line already in that size), within that size's stock. */
+async function resizeLine(ctx: ToolContext, { product, variants, lines, cartId, line, quantity, owner }: Found, newSize: string): Promise<ToolResult> {
+  const before = { size: line.size, quantity: line.quantity };
+  const target = variants.find((v) => normalizeSize(v.size) === normalizeSize(newSize));
+  const available = variants.filter((v) => v.stock > 0).map((v) => v.size);
+  if (!target) return fail('invalid_arguments', `${product.name} does not come in size ${newSize}. Sizes: ${variants.map((v) => v.size).join(', ')}.`, 'newSize');
+  const inCart = lines.find((l) => l.variantId === target.id)?.quantity ?? 0;
+  const max = Math.min(target.stock, MAX_CART_LINE_QUANTITY);
+  if (quantity + inCart > max) {
+    const why = target.stock <= 0 ? `sold out in size ${target.size}` : `only ${Math.max(0, max - inCart)} more can go in the cart in size ${target.size}`;
+    return fail('unavailable', `${product.name} is ${why}.${available.length ? ` Available sizes: ${available.join(', ')}.` : ''} The cart is unchanged.`, 'newSize');
+  }
+  await changeCartLine(ctx.db, ctx.atomic, { cartId, line, quantity, to: { variantId: target.id, max } }, ctx.now(), ctx.ids);
+  ctx.emit({ type: 'cart_updated', data: { productId: product.id, from: before, to: { size: target.size, quantity } } });
+  return ok({ changed: { productId: product.id, name: product.name, from: before, to: { size: target.size, quantity: quantity + inCart } }, cart: await cartSummary(ctx.db, owner, ctx.checkout) });
+}
 
 export const updateCartTool = defineTool({
   name: 'update_cart',
@@ -26,18 +55,7 @@ export const updateCartTool = defineTool({
     const before = { size: line.size, quantity: line.quantity };
 
     if (args.newSize !== undefined && quantity > 0 && normalizeSize(args.newSize) !== size) {
-      const target = variants.find((v) => normalizeSize(v.size) === normalizeSize(args.newSize!));
-      const available = variants.filter((v) => v.stock > 0).map((v) => v.size);
-      if (!target) return fail('invalid_arguments', `${product.name} does not come in size ${args.newSize}. Sizes: ${variants.map((v) => v.size).join(', ')}.`, 'newSize');
-      const inCart = lines.find((l) => l.variantId === target.id)?.quantity ?? 0;
-      const max = Math.min(target.stock, MAX_CART_LINE_QUANTITY);
-      if (quantity + inCart > max) {
-        const why = target.stock <= 0 ? `sold out in size ${target.size}` : `only ${Math.max(0, max - inCart)} more can go in the cart in size ${target.size}`;
-        return fail('unavailable', `${product.name} is ${why}.${available.length ? ` Available sizes: ${available.join(', ')}.` : ''} The cart is unchanged.`, 'newSize');
-      }
-      await changeCartLine(ctx.db, ctx.atomic, { cartId, line, quantity, to: { variantId: target.id, max } }, ctx.now(), ctx.ids);
-      ctx.emit({ type: 'cart_updated', data: { productId: product.id, from: before, to: { size: target.size, quantity } } });
-      return ok({ changed: { productId: product.id, name: product.name, from: before, to: { size: target.size, quantity: quantity + inCart } }, cart: await cartSummary(ctx.db, owner, ctx.checkout) });
+      return resizeLine(ctx, { product, variants, lines, cartId, line, quantity, owner }, args.newSize);
     }
 
     if (quantity > 0) {

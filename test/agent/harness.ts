@@ -78,7 +78,7 @@ export async function createHarness(): Promise<Harness> {
     async dispose() {
       await fake.close();
       personas.close();
-      db.dispose();
+      await db.dispose();
     },
   };
   return h;

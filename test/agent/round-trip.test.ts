@@ -133,7 +133,7 @@ describe('tool-calling loop over the Chat Completions API', () => {
 
   it('tells the model when a tool throws or hangs, and finishes the turn', async () => {
     const broken = tempDb();
-    broken.close(); // every query now throws "The database connection is not open"
+    await broken.close(); // every query now throws "The database connection is not open"
     const hanging: TurnTools = {
       definitions: (n) => h.tools.definitions(n),
       execute: (name, args, allowed, ctx) => (name === 'store_policy' ? new Promise(() => undefined) : h.tools.execute(name, args, allowed, ctx)),
@@ -149,7 +149,7 @@ describe('tool-calling loop over the Chat Completions API', () => {
     );
     const started = Date.now();
     const { events, final } = await drive({ ...input('where is 28473'), toolCtx: h.ctx(undefined, broken) }, h.deps({ tools: hanging, toolTimeoutMs: 300 }));
-    broken.dispose();
+    await broken.dispose();
 
     expect(final.outcome).toBe('reply');
     expect(Date.now() - started).toBeLessThan(2000);

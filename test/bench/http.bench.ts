@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     nodeArgs: ['--import', fileURLToPath(new URL('./server-timing.mjs', import.meta.url)), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     env: { TAILOR_RATE_SESSION_PER_MIN: '0', TAILOR_RATE_IP_PER_MIN: '0', TAILOR_LOG: 'error', TAILOR_ADMIN_TOKEN: 'bench-admin-token' },
   });
-  let exitCode = 1;
+  let exitCode: number;
   try {
     const tokens: Record<string, string> = {};
     for (const email of Object.keys(CUSTOMER_SCRIPTS)) {

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ChatOpenAI } from '@langchain/openai';
-import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { HumanMessage, SystemMessage, ToolMessage, type AIMessage, type BaseMessage } from '@langchain/core/messages';
 import { seedDemoStore } from '../../src/db/seed/index.js';
 import { createOpenAIProvider, runTurn } from '../../src/agent/index.js';
 import { createChatService, type ChatService } from '../../src/chat/index.js';
@@ -160,7 +160,7 @@ const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((
 fast.child.kill();
 slow.child.kill();
 personas.close();
-h.dispose();
+await h.dispose();
 
 const ratio = best.tailor.cpuMs / best.bareStream.cpuMs;
 const ms = (x: number) => `${x.toFixed(2)} ms`;

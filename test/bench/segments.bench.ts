@@ -158,7 +158,7 @@ async function main(): Promise<number> {
       console.log(`${''.padEnd(32)} ${r.descheduled} lookups took ≥ 1 ms on the wall clock but < 0.5 ms of CPU (waiting for a core)`);
     }
     console.log(`targets: median < ${TARGET.median} ms, p99 < ${TARGET.p99} ms`);
-    handle.close();
+    await handle.close();
     return ok ? 0 : 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });

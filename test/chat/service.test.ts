@@ -35,7 +35,7 @@ async function setup(atomicOverride?: (real: Atomic) => Atomic, provider: ModelP
   });
   open.push(() => {
     tailor.personas.close();
-    h.dispose();
+    void h.dispose();
   });
   return { ...h, chat: tailor.chat };
 }

@@ -82,7 +82,7 @@ describe('background checkpoints', () => {
     await h.close();
     const again = openNodeDb(h.file);
     expect((await again.db.select().from(messages)).length).toBe(i);
-    again.close();
+    await again.close();
   }, 60_000);
 
   it('keep the log under the inline limit whatever the worker does', async () => {

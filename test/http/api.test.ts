@@ -169,7 +169,7 @@ describe('feedback, demo token, health, admin', () => {
 describe('failures and logs', () => {
   it('an internal failure is a 500 "internal" with no stack; the stack goes to the error log', async () => {
     const g = await buildApp();
-    g.db.close();
+    await g.db.close();
     try {
       const res = await g.app.request(...post('/api/chat', { message: 'hi' }));
       expect(res.status).toBe(500);

@@ -49,7 +49,7 @@ export async function buildApp(overrides: Partial<AppConfig> = {}, opts: { clien
     token: async (customerId, ttl = 3600) => (await signIdentityToken(customerId, SECRET, Date.now(), ttl)).token,
     dispose() {
       tailor.personas.close();
-      db.dispose();
+      void db.dispose();
     },
   };
 }

@@ -68,9 +68,9 @@ describe('hot reload of data/segments.yaml with the prompts (Node)', () => {
     tailor = await createTailor({ db: db.db, atomic: db.atomic, rules: rulesSource.load(), rulesSource, personaSource: nodePersonaSource(join(dir, 'prompts')), provider: createOfflineProvider(), now: () => NOW, watchPersonas: true });
     app = makeApp(tailor, db);
   });
-  afterEach(() => {
+  afterEach(async () => {
     tailor.close();
-    db.dispose();
+    await db.dispose();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -128,7 +128,7 @@ describe('reload on Workers', () => {
       expect(body.error.message).toMatch(/bundled into the Worker at build time .*nothing was reloaded/);
     } finally {
       tailor.close();
-      db.dispose();
+      await db.dispose();
     }
   });
 });

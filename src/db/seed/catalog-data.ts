@@ -25,6 +25,8 @@ const s = (name: string, material: string, colours: string, price: number, tags:
   detail,
 });
 
+// One line per style, as a table: kept as written by the formatter.
+// prettier-ignore
 export const STYLES: Record<Category, StyleDef[]> = {
   dresses: [
     s('Satin Slip Midi Dress', 'satin', 'red black champagne', 129, 'evening party wedding-guest slip midi', 'bias-cut slip dress with adjustable straps and a fluid midi hem'),

@@ -25,21 +25,35 @@ const SARAH_ADDRESS = { name: 'Sarah Okafor', line1: '210 Lake Shore Drive', lin
 
 const HOUR_MS = 3_600_000;
 
+/** What the shoppers' rows are drawn with: the catalog's items, the store's clock, the seeded random source. */
+interface Draw {
+  item(slug: string, size: string): DraftItem;
+  ago(days: number): number;
+  now: number;
+  rng: Rng;
+}
+
 export function demoShoppers(catalog: Catalog, now: number, rng: Rng): { customers: CustomerRow[]; sessions: SessionRow[]; orders: DraftOrder[] } {
   const item = (slug: string, size: string): DraftItem => {
     const p = catalog.bySlug.get(slug);
     if (!p) throw new Error(`demo catalog lacks ${slug}`);
     return itemFor(catalog, p, size, rng);
   };
-  const ago = (days: number) => now - days * DAY_MS;
-  const session = (id: string, customerId: string, startedAt: number, pagesSeen: number): SessionRow => ({ id, customerId, startedAt, pagesSeen });
+  const d: Draw = { item, ago: (days: number) => now - days * DAY_MS, now, rng };
+  // Marcus's orders are drawn before Sarah's: the random rest of the store depends on the order of draws.
+  const orders = [...marcusOrders(d), ...sarahOrders(d)];
+  return { customers: demoCustomers(d), sessions: demoSessions(d), orders };
+}
 
-  const customerRows: CustomerRow[] = [
+function demoCustomers({ now, ago }: Draw): CustomerRow[] {
+  return [
     { id: 'c_lena', email: 'lena@example.com', firstName: 'Lena', lastName: 'Fischer', loyaltyTier: 'none', loyaltyPoints: 0, answers: { style: 'minimal', shoeSize: '39' }, blockedAt: null, createdAt: now - 2 * HOUR_MS },
     { id: 'c_marcus', email: 'marcus@example.com', firstName: 'Marcus', lastName: 'Reid', loyaltyTier: 'none', loyaltyPoints: 185, answers: { style: 'classic', shoeSize: '43', fit: 'relaxed' }, blockedAt: null, createdAt: ago(210) },
     { id: 'c_sarah', email: 'sarah@example.com', firstName: 'Sarah', lastName: 'Okafor', loyaltyTier: 'gold', loyaltyPoints: 1240, answers: { style: 'romantic', shoeSize: '38', size: 'S' }, blockedAt: null, createdAt: ago(430) },
   ];
+}
 
+function marcusOrders({ item, ago, now, rng }: Draw): DraftOrder[] {
   const orders: DraftOrder[] = [];
   // Delivered exactly five days ago, so it sits well inside the return window.
   const returnable = [item('navy-merino-crew-neck-jumper', 'L'), item('stone-stretch-chino-trousers', 'M')];
@@ -59,7 +73,11 @@ export function demoShoppers(catalog: Catalog, now: number, rng: Rng): { custome
     status: 'processing', createdAt: now - 5 * HOUR_MS, shippedAt: null, deliveredAt: null, carrier: null, trackingCode: null,
   });
   for (const o of orders) o.shipTo = { ...MARCUS_ADDRESS };
+  return orders;
+}
 
+function sarahOrders({ item, ago, now, rng }: Draw): DraftOrder[] {
+  const orders: DraftOrder[] = [];
   const sarahBaskets: Array<[number, DraftItem[]]> = [
     [410, [item('red-satin-slip-midi-dress', 'S'), item('gold-hoop-earrings', 'ONE')]],
     [330, [item('camel-wool-blend-coat', 'S')]],
@@ -81,10 +99,13 @@ export function demoShoppers(catalog: Catalog, now: number, rng: Rng): { custome
     number: PROCESSING_ORDERS.sarah, customerId: 'c_sarah', items: sarahNew, totalCents: totalOf(sarahNew), status: 'processing',
     createdAt: now - 3 * HOUR_MS, shippedAt: null, deliveredAt: null, carrier: null, trackingCode: null, shipTo: { ...SARAH_ADDRESS },
   });
+  return orders;
+}
 
-  const sessionRows: SessionRow[] = [
+function demoSessions({ ago }: Draw): SessionRow[] {
+  const session = (id: string, customerId: string, startedAt: number, pagesSeen: number): SessionRow => ({ id, customerId, startedAt, pagesSeen });
+  return [
     ...[205, 60, 9, 2].map((d, i) => session(`s_marcus_${i + 1}`, 'c_marcus', ago(d) - HOUR_MS, 4 + i * 3)),
     ...[428, 411, 380, 331, 290, 251, 200, 171, 120, 96, 60, 41, 13, 1].map((d, i) => session(`s_sarah_${i + 1}`, 'c_sarah', ago(d) - HOUR_MS, 3 + (i % 6) * 2)),
   ];
-  return { customers: customerRows, sessions: sessionRows, orders };
 }

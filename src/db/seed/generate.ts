@@ -3,9 +3,9 @@ import { DAY_MS } from '../index.js';
 import type { segmentMemberships } from '../schema.js';
 import { generateCatalog, type ProductRow, type VariantRow } from './catalog.js';
 import { DEMO_SHOPPERS, MARCUS_SHIPPED_ORDER, PROCESSING_ORDERS, demoShoppers, type CustomerRow, type SessionRow } from './demo-shoppers.js';
-import { indexCatalog, numberOrders, randomOrder, type DraftOrder, type OrderItemRow, type OrderRow } from './orders.js';
+import { indexCatalog, numberOrders, randomOrder, type Catalog, type DraftOrder, type OrderItemRow, type OrderRow } from './orders.js';
 import { FIRST_NAMES, LAST_NAMES, emailFor, loyaltyFor, registrationAnswers } from './people.js';
-import { createRng } from './rng.js';
+import { createRng, type Rng } from './rng.js';
 
 export type MembershipRow = typeof segmentMemberships.$inferSelect;
 
@@ -24,6 +24,33 @@ const RANDOM_CUSTOMERS = 300;
 const HISTORY_DAYS = 548; // 18 months
 const HOUR_MS = 3_600_000;
 
+/**
+ * One random registered shopper with `count` orders and a visit for each, plus browsing. The
+ * draws from `rng` happen in a fixed order: the seeded store depends on it.
+ */
+function randomShopper(
+  id: string,
+  count: number,
+  { catalog, now, rng, taken }: { catalog: Catalog; now: number; rng: Rng; taken: Set<string> },
+): { customer: CustomerRow; orders: DraftOrder[]; sessions: SessionRow[] } {
+  const first = rng.pick(FIRST_NAMES);
+  const last = rng.pick(LAST_NAMES);
+  const createdAt = now - rng.int(count ? 20 : 1, HISTORY_DAYS) * DAY_MS - rng.int(0, DAY_MS - 1);
+  const answers = registrationAnswers(rng);
+  const span = now - HOUR_MS - createdAt;
+  const mine: DraftOrder[] = [];
+  for (let k = 0; k < count; k++) mine.push(randomOrder(catalog, id, createdAt + HOUR_MS + Math.floor(rng.next() * span), now, rng, answers.shoeSize));
+  const kept = mine.filter((o) => o.status !== 'cancelled' && o.status !== 'returned').reduce((s, o) => s + o.totalCents, 0);
+  const customer: CustomerRow = { id, email: emailFor(first, last, taken), firstName: first, lastName: last, answers, blockedAt: null, createdAt, ...loyaltyFor(kept, rng) };
+
+  // A visit for each order, plus browsing; some registered shoppers never came back.
+  const visits = mine.map((o) => o.createdAt - rng.int(5, 90) * 60_000);
+  const browsing = count ? rng.int(1, 6) : rng.chance(0.4) ? 0 : rng.int(1, 4);
+  for (let k = 0; k < browsing; k++) visits.push(createdAt + Math.floor(rng.next() * (now - createdAt)));
+  const sessions: SessionRow[] = visits.sort((a, b) => a - b).map((startedAt, k) => ({ id: `s_${id.slice(2)}_${k + 1}`, customerId: id, startedAt, pagesSeen: rng.int(1, 25) }));
+  return { customer, orders: mine, sessions };
+}
+
 export function generateDemoStore({ now }: { now: number }): DemoStore {
   const rng = createRng(SEED);
   const { products, variants } = generateCatalog(rng, now);
@@ -40,23 +67,11 @@ export function generateDemoStore({ now }: { now: number }): DemoStore {
 
   orderCounts.forEach((count, i) => {
     const id = `c_${String(i + 1).padStart(4, '0')}`;
-    const first = rng.pick(FIRST_NAMES);
-    const last = rng.pick(LAST_NAMES);
-    const createdAt = now - rng.int(count ? 20 : 1, HISTORY_DAYS) * DAY_MS - rng.int(0, DAY_MS - 1);
-    const answers = registrationAnswers(rng);
-    const span = now - HOUR_MS - createdAt;
-    const mine: DraftOrder[] = [];
-    for (let k = 0; k < count; k++) mine.push(randomOrder(catalog, id, createdAt + HOUR_MS + Math.floor(rng.next() * span), now, rng, answers.shoeSize));
-    drafts.push(...mine);
-    const kept = mine.filter((o) => o.status !== 'cancelled' && o.status !== 'returned').reduce((s, o) => s + o.totalCents, 0);
-    customers.push({ id, email: emailFor(first, last, taken), firstName: first, lastName: last, answers, blockedAt: null, createdAt, ...loyaltyFor(kept, rng) });
+    const shopper = randomShopper(id, count, { catalog, now, rng, taken });
+    drafts.push(...shopper.orders);
+    customers.push(shopper.customer);
     if (count >= 1 && count <= 4) repeatBuyers.push(id);
-
-    // A visit for each order, plus browsing; some registered shoppers never came back.
-    const visits = mine.map((o) => o.createdAt - rng.int(5, 90) * 60_000);
-    const browsing = count ? rng.int(1, 6) : rng.chance(0.4) ? 0 : rng.int(1, 4);
-    for (let k = 0; k < browsing; k++) visits.push(createdAt + Math.floor(rng.next() * (now - createdAt)));
-    visits.sort((a, b) => a - b).forEach((startedAt, k) => sessions.push({ id: `s_${id.slice(2)}_${k + 1}`, customerId: id, startedAt, pagesSeen: rng.int(1, 25) }));
+    sessions.push(...shopper.sessions);
   });
 
   for (let k = 1; k <= 120; k++) {

@@ -34,22 +34,9 @@ export function gradePersona(
   if (e.segment !== undefined) ok(turn.segment?.id === e.segment, `segment ${e.segment}`, `expected segment ${e.segment}, got ${turn.segment?.id ?? '(none)'}`);
   if (e.variant !== undefined) ok((turn.persona?.variant ?? null) === e.variant, `variant ${e.variant}`, `expected variant ${e.variant}, got ${turn.persona?.variant ?? null}`);
   const first = shopper.firstName;
-  if (e.greetsByName !== undefined) {
-    if (!first) ok(false, '', 'greetsByName needs a shopper with a name');
-    else if (e.greetsByName) ok(nameIn(reply, first), `greets ${first} by name`, `reply does not use the name "${first}"`);
-    else ok(!nameIn(reply, first), `does not use the name`, `reply uses the name "${first}"`);
-  }
+  if (e.greetsByName !== undefined) checkName(e.greetsByName, first, reply, ok);
   const perkHits = opts.perkPhrases.filter((p) => has(reply, p));
-  if (e.offersPerks !== undefined) {
-    const declared = traits?.perks ?? null;
-    if (e.offersPerks) {
-      ok(
-        !!declared && (has(reply, declared) || perkHits.some((p) => has(declared, p))),
-        `offers perks (${perkHits.join(', ') || 'perks line'})`,
-        declared ? `reply offers none of the persona's perks ("${declared}")` : `persona ${served} declares no perks`,
-      );
-    } else ok(perkHits.length === 0, 'offers no perk', `reply offers perks: ${perkHits.join(', ')}`);
-  }
+  if (e.offersPerks !== undefined) checkPerks(e.offersPerks, traits?.perks ?? null, reply, perkHits, served, ok);
   const brief = e.brief ?? (e.traits !== false && traits?.style === 'brief' ? true : undefined);
   if (brief) ok(reply.length <= opts.briefMaxChars, `brief (${reply.length} ≤ ${opts.briefMaxChars} chars)`, `persona ${served} should be brief: ${reply.length} chars > ${opts.briefMaxChars}`);
   if (e.traits === false || !traits) return out;
@@ -59,4 +46,24 @@ export function gradePersona(
   }
   if (!traits.perks && perkHits.length) ok(false, '', `persona ${served} declares no perks but the reply offers: ${perkHits.join(', ')}`);
   return out;
+}
+
+type Ok = (pass: boolean, yes: string, no: string) => void;
+
+function checkName(greetsByName: boolean, first: string | null | undefined, reply: string, ok: Ok): void {
+  if (!first) ok(false, '', 'greetsByName needs a shopper with a name');
+  else if (greetsByName) ok(nameIn(reply, first), `greets ${first} by name`, `reply does not use the name "${first}"`);
+  else ok(!nameIn(reply, first), `does not use the name`, `reply uses the name "${first}"`);
+}
+
+function checkPerks(offersPerks: boolean, declared: string | null, reply: string, perkHits: string[], served: string, ok: Ok): void {
+  if (!offersPerks) {
+    ok(perkHits.length === 0, 'offers no perk', `reply offers perks: ${perkHits.join(', ')}`);
+    return;
+  }
+  ok(
+    !!declared && (has(reply, declared) || perkHits.some((p) => has(declared, p))),
+    `offers perks (${perkHits.join(', ') || 'perks line'})`,
+    declared ? `reply offers none of the persona's perks ("${declared}")` : `persona ${served} declares no perks`,
+  );
 }

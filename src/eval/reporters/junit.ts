@@ -2,8 +2,12 @@
 // failure body and the transcript as system-out, so CI systems can show them natively.
 import type { CaseOutcome, SuiteResult } from '../types.js';
 
+// XML 1.0 cannot carry these control characters at all, not even escaped: they are dropped.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 export const xmlEscape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!).replace(XML_FORBIDDEN, '');
 
 function testcase(o: CaseOutcome): string {
   const secs = (o.runs.reduce((n, r) => n + r.durationMs, 0) / 1000).toFixed(3);

@@ -20,27 +20,8 @@ export interface ChatRequest {
 export type TurnResult = Omit<TurnRecord, 'index' | 'systemPrompt' | 'traits'> & { conversationId: string | null };
 
 export async function chatTurn(app: ChatApp, req: ChatRequest): Promise<TurnResult> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'text/event-stream', 'X-Tailor-Session': req.sessionId };
-  if (req.token) headers.Authorization = `Bearer ${req.token}`;
-  const body = JSON.stringify({ message: req.message, ...(req.conversationId ? { conversationId: req.conversationId } : {}), ...(req.page ? { page: req.page } : {}) });
   const started = performance.now();
-  const abort = new AbortController();
-  const limit = req.timeoutMs ?? 30_000;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      abort.abort();
-      reject(new Error(`no reply within ${limit} ms`));
-    }, limit);
-  });
-  let res: Response;
-  let text: string;
-  try {
-    res = await Promise.race([Promise.resolve(app.request('/api/chat', { method: 'POST', headers, body, signal: abort.signal })), timeout]);
-    text = await Promise.race([res.text(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const { res, text } = await post(app, req);
   const latencyMs = performance.now() - started;
   const base: TurnResult = {
     user: req.message,
@@ -54,16 +35,47 @@ export async function chatTurn(app: ChatApp, req: ChatRequest): Promise<TurnResu
     latencyMs,
     conversationId: req.conversationId,
   };
-  if (!res.ok) {
-    let msg = text.slice(0, 300);
-    try {
-      const j = JSON.parse(text) as { error?: { code?: string; message?: string } };
-      if (j.error) msg = `${j.error.code}: ${j.error.message}`;
-    } catch {
-      // not JSON: keep the raw text
-    }
-    return { ...base, error: msg };
+  if (!res.ok) return { ...base, error: errorMessage(text) };
+  return readStream(text, base);
+}
+
+/** POST /api/chat and read the whole body, within the turn's time limit. */
+async function post(app: ChatApp, req: ChatRequest): Promise<{ res: Response; text: string }> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'text/event-stream', 'X-Tailor-Session': req.sessionId };
+  if (req.token) headers.Authorization = `Bearer ${req.token}`;
+  const body = JSON.stringify({ message: req.message, ...(req.conversationId ? { conversationId: req.conversationId } : {}), ...(req.page ? { page: req.page } : {}) });
+  const abort = new AbortController();
+  const limit = req.timeoutMs ?? 30_000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      abort.abort();
+      reject(new Error(`no reply within ${limit} ms`));
+    }, limit);
+  });
+  try {
+    const res = await Promise.race([Promise.resolve(app.request('/api/chat', { method: 'POST', headers, body, signal: abort.signal })), timeout]);
+    const text = await Promise.race([res.text(), timeout]);
+    return { res, text };
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/** A non-2xx body: the JSON error's code and message, else the raw text's start. */
+function errorMessage(text: string): string {
+  let msg = text.slice(0, 300);
+  try {
+    const j = JSON.parse(text) as { error?: { code?: string; message?: string } };
+    if (j.error) msg = `${j.error.code}: ${j.error.message}`;
+  } catch {
+    // not JSON: keep the raw text
+  }
+  return msg;
+}
+
+/** The SSE events of one turn, folded into its result. */
+function readStream(text: string, base: TurnResult): TurnResult {
   const calls = new Map<string, RecordedToolCall>();
   for (const ev of parseSse(text)) {
     const data = JSON.parse(ev.data) as Record<string, unknown>;

@@ -56,13 +56,7 @@ const SECRET = 'eval-identity-secret-not-for-production';
 export async function createHarness(opts: HarnessOptions): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'tailor-eval-'));
   const template = join(dir, 'template.db');
-  const seed = openNodeDb(template);
-  await seedDemoStore(seed.db, { now: opts.now });
-  const storeRows = (await loadStoreFacts(seed.db)).rows;
-  // Fold the WAL into the main file so a plain file copy is the whole database.
-  seed.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  seed.close();
-
+  const storeRows = await seedTemplate(template, opts.now);
   const rules: SegmentRules = loadSegmentRules(readFileSync(opts.rulesFile, 'utf8'), opts.rulesFile);
   const tools: ToolRegistry = createToolRegistry();
   const personas = await createPersonaRegistry({
@@ -82,59 +76,87 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     openCase(key, caseOpts = {}) {
       const file = join(dir, `case-${n++}.db`);
       copyFileSync(template, file);
-      const store = openNodeDb(file, { migrate: false });
-      let tick = 0;
-      const now = () => opts.now + tick++;
-      let seq = 0;
-      const ids = (prefix: string) => `${prefix}_${key}_${(seq++).toString(36)}`;
-      const rendered: RenderedPersona[] = [];
-      const force = caseOpts.forcePersona ?? null;
-      const recording: PersonaRegistry = {
-        ...personas,
-        resolve(input) {
-          let r = personas.resolve(force ? { ...input, persona: force } : input);
-          if (opts.variant && r.id === opts.variant.persona) r = personas.resolve({ ...input, persona: r.id, variant: opts.variant.variant });
-          rendered.push(r);
-          return r;
-        },
-      };
-      const chat = createChatService({
-        db: store.db,
-        atomic: store.atomic,
-        now,
-        ids,
-        segmenter: createSegmenter({ db: store.db, rules, now }),
-        personas: recording,
-        tools,
-        provider: opts.provider,
-      });
-      const app = createApp({
-        config: { identitySecret: SECRET, adminToken: null, demo: false, demoShoppers: [], allowedOrigins: [], rate: { sessionPerMin: 0, ipPerMin: 0 } },
-        chat,
-        db: store.db,
-        now,
-        ids,
-        modelName: opts.provider.name,
-        personas: recording,
-      });
-      return {
-        app,
-        store,
-        now: opts.now,
-        rendered,
-        // Wall time: hono/jwt checks `exp` against the real clock, not the store's.
-        token: async (customerId) => (await signIdentityToken(customerId, SECRET, Date.now(), 3600)).token,
-        dispose: () => {
-          store.close();
-          rmSync(file, { force: true });
-          rmSync(`${file}-wal`, { force: true });
-          rmSync(`${file}-shm`, { force: true });
-        },
-      };
+      return openCaseEnv(file, key, caseOpts.forcePersona ?? null, { opts, rules, tools, personas });
     },
     close() {
       personas.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Seeds the demo store into `file` and returns its facts; the file is then the template every case copies. */
+async function seedTemplate(file: string, now: number): Promise<FactRows> {
+  const seed = openNodeDb(file);
+  await seedDemoStore(seed.db, { now });
+  const storeRows = (await loadStoreFacts(seed.db)).rows;
+  // Fold the WAL into the main file so a plain file copy is the whole database.
+  seed.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  await seed.close();
+  return storeRows;
+}
+
+interface Shared {
+  opts: HarnessOptions;
+  rules: SegmentRules;
+  tools: ToolRegistry;
+  personas: PersonaRegistry;
+}
+
+/** One case's app over its own copy of the store, with a deterministic clock and ids. */
+function openCaseEnv(file: string, key: string, force: string | null, { opts, rules, tools, personas }: Shared): CaseEnv {
+  const store = openNodeDb(file, { migrate: false });
+  let tick = 0;
+  const now = () => opts.now + tick++;
+  let seq = 0;
+  const ids = (prefix: string) => `${prefix}_${key}_${(seq++).toString(36)}`;
+  const rendered: RenderedPersona[] = [];
+  const recording = recordingRegistry(personas, force, opts.variant ?? null, rendered);
+  const chat = createChatService({
+    db: store.db,
+    atomic: store.atomic,
+    now,
+    ids,
+    segmenter: createSegmenter({ db: store.db, rules, now }),
+    personas: recording,
+    tools,
+    provider: opts.provider,
+  });
+  const app = createApp({
+    config: { identitySecret: SECRET, adminToken: null, demo: false, demoShoppers: [], allowedOrigins: [], rate: { sessionPerMin: 0, ipPerMin: 0 } },
+    chat,
+    db: store.db,
+    now,
+    ids,
+    modelName: opts.provider.name,
+    personas: recording,
+  });
+  return {
+    app,
+    store,
+    now: opts.now,
+    rendered,
+    // Wall time: hono/jwt checks `exp` against the real clock, not the store's.
+    token: async (customerId) => (await signIdentityToken(customerId, SECRET, Date.now(), 3600)).token,
+    dispose: () => {
+      // Without background checkpoints the close is synchronous: the files are free to remove.
+      void store.close();
+      rmSync(file, { force: true });
+      rmSync(`${file}-wal`, { force: true });
+      rmSync(`${file}-shm`, { force: true });
+    },
+  };
+}
+
+/** The registry, forcing a persona (invariance) or a variant (--compare), recording what each turn was given. */
+function recordingRegistry(personas: PersonaRegistry, force: string | null, variant: { persona: string; variant: string } | null, rendered: RenderedPersona[]): PersonaRegistry {
+  return {
+    ...personas,
+    resolve(input) {
+      let r = personas.resolve(force ? { ...input, persona: force } : input);
+      if (variant && r.id === variant.persona) r = personas.resolve({ ...input, persona: r.id, variant: variant.variant });
+      rendered.push(r);
+      return r;
     },
   };
 }

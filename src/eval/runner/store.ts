@@ -75,41 +75,56 @@ async function createInlineCustomer(db: Db, p: InlineProfile, ctx: { now: number
   for (const segment of p.memberships) await db.insert(segmentMemberships).values({ customerId: id, segment, createdAt });
   const specs: Array<z.infer<typeof InlineOrderSchema>> =
     typeof p.orders === 'number' ? Array.from({ length: p.orders }, (_, i) => ({ status: 'delivered' as const, daysAgo: 20 + i * 25, items: 1 })) : p.orders;
-  const stock = await db
+  const stock = await stockedVariants(db);
+  if (!stock.length && specs.length) throw new Error('inline profile orders need products with stock in the eval store');
+  let pick = 0;
+  for (let i = 0; i < specs.length; i++) {
+    const o = specs[i]!;
+    const lines = Array.from({ length: o.items }, () => stock[pick++ % stock.length]!);
+    await insertInlineOrder(db, { o, i, customerId: id, lines }, ctx);
+  }
+  return { kind: 'customer', customerId: id, firstName: p.firstName, lastName: p.lastName, email };
+}
+
+type StockLine = Awaited<ReturnType<typeof stockedVariants>>[number];
+
+/** Variants in stock, in a stable order: what inline orders are made of. */
+function stockedVariants(db: Db) {
+  return db
     .select({ productId: variants.productId, variantId: variants.id, size: variants.size, name: products.name, colour: products.colour, price: products.priceCents })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
     .where(sql`${variants.stock} > 0`)
     .orderBy(asc(variants.id))
     .limit(50);
-  if (!stock.length && specs.length) throw new Error('inline profile orders need products with stock in the eval store');
-  let pick = 0;
-  for (let i = 0; i < specs.length; i++) {
-    const o = specs[i]!;
-    const number = o.number ?? (await freeOrderNumber(db, 70000 + i));
-    const createdAtO = ctx.now - o.daysAgo * DAY_MS;
-    const delivered = o.status === 'delivered' || o.status === 'returned';
-    const deliveredAt = delivered ? ctx.now - (o.deliveredDaysAgo ?? Math.max(0, o.daysAgo - 3)) * DAY_MS : null;
-    const shippedAt = o.status === 'processing' || o.status === 'cancelled' ? null : createdAtO + DAY_MS;
-    const lines = Array.from({ length: o.items }, () => stock[pick++ % stock.length]!);
-    const orderId = `o_eval_${ctx.key}_${i}`;
-    await db.insert(orders).values({
-      id: orderId,
-      number,
-      customerId: id,
-      status: o.status,
-      totalCents: lines.reduce((n, l) => n + l.price, 0),
-      createdAt: createdAtO,
-      shippedAt,
-      deliveredAt,
-      carrier: shippedAt ? 'DHL' : null,
-      trackingCode: shippedAt ? `EV${number}TRK` : null,
-    });
-    for (const [j, l] of lines.entries()) {
-      await db.insert(orderItems).values({ id: `${orderId}_${j}`, orderId, productId: l.productId, variantId: l.variantId, name: l.name, size: l.size, colour: l.colour, quantity: 1, unitPriceCents: l.price, status: o.status });
-    }
+}
+
+async function insertInlineOrder(
+  db: Db,
+  { o, i, customerId, lines }: { o: z.infer<typeof InlineOrderSchema>; i: number; customerId: string; lines: StockLine[] },
+  ctx: { now: number; key: string },
+): Promise<void> {
+  const number = o.number ?? (await freeOrderNumber(db, 70000 + i));
+  const createdAtO = ctx.now - o.daysAgo * DAY_MS;
+  const delivered = o.status === 'delivered' || o.status === 'returned';
+  const deliveredAt = delivered ? ctx.now - (o.deliveredDaysAgo ?? Math.max(0, o.daysAgo - 3)) * DAY_MS : null;
+  const shippedAt = o.status === 'processing' || o.status === 'cancelled' ? null : createdAtO + DAY_MS;
+  const orderId = `o_eval_${ctx.key}_${i}`;
+  await db.insert(orders).values({
+    id: orderId,
+    number,
+    customerId,
+    status: o.status,
+    totalCents: lines.reduce((n, l) => n + l.price, 0),
+    createdAt: createdAtO,
+    shippedAt,
+    deliveredAt,
+    carrier: shippedAt ? 'DHL' : null,
+    trackingCode: shippedAt ? `EV${number}TRK` : null,
+  });
+  for (const [j, l] of lines.entries()) {
+    await db.insert(orderItems).values({ id: `${orderId}_${j}`, orderId, productId: l.productId, variantId: l.variantId, name: l.name, size: l.size, colour: l.colour, quantity: 1, unitPriceCents: l.price, status: o.status });
   }
-  return { kind: 'customer', customerId: id, firstName: p.firstName, lastName: p.lastName, email };
 }
 
 async function freeOrderNumber(db: Db, start: number): Promise<string> {

@@ -28,12 +28,7 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
   app.post('/api/chat', async (c) => {
     const body = await readJson(c, ChatRequestSchema);
     const shopper = c.get('shopper');
-    // Aborted when the client goes away, so a turn nobody waits for stops calling the model.
-    const abort = new AbortController();
-    const clientSignal = c.req.raw.signal;
-    const onClientAbort = () => abort.abort(new Error('client disconnected'));
-    if (clientSignal.aborted) onClientAbort();
-    else clientSignal.addEventListener('abort', onClientAbort, { once: true });
+    const { abort, onClientAbort, detach } = followClient(c.req.raw.signal);
 
     // The page address reaches the persona prompt: only the store's own origin and path go on.
     const origins = [...deps.storeOrigins, new URL(c.req.url).origin];
@@ -46,7 +41,7 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
     const turn = deps.chat.turn({ shopper, conversationId: body.conversationId, message: body.message, page, proposal: body.proposal, clientKey, signal: abort.signal, stream: sse, requestId: c.get('requestId'), traceparent: c.req.header('traceparent'), tracestate: c.req.header('tracestate') });
     const events = turn[Symbol.asyncIterator]();
     const cleanup = () => {
-      clientSignal.removeEventListener('abort', onClientAbort);
+      detach();
       finished();
     };
 
@@ -87,6 +82,15 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
 
 export function wantsEventStream(accept: string | undefined): boolean {
   return accept !== undefined && /(^|,)\s*text\/event-stream\b/i.test(accept);
+}
+
+/** Aborted when the client goes away, so a turn nobody waits for stops calling the model. */
+function followClient(clientSignal: AbortSignal): { abort: AbortController; onClientAbort: () => void; detach: () => void } {
+  const abort = new AbortController();
+  const onClientAbort = () => abort.abort(new Error('client disconnected'));
+  if (clientSignal.aborted) onClientAbort();
+  else clientSignal.addEventListener('abort', onClientAbort, { once: true });
+  return { abort, onClientAbort, detach: () => clientSignal.removeEventListener('abort', onClientAbort) };
 }
 
 /** The page address, fenced to the store's own origins (anything else is dropped). */

@@ -19,7 +19,7 @@ export async function openStore(): Promise<Store> {
     tailor,
     dispose() {
       tailor.personas.close();
-      db.dispose();
+      void db.dispose();
     },
   };
 }
