@@ -6,8 +6,8 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ArtifactSchema, crossValidate, evaluate, loadClassifier, loadCorpusDir, NLU_PATHS, readIntentLabels, renderReport,
-} from '../agent/offline/nlu/node.js';
-import { scoreMultiRequests, type MultiCase } from '../agent/offline/multi-score.js';
+} from '../agent/node.js';
+import { scoreMultiRequests, type MultiCase } from '../agent/node.js';
 import { runCli } from './run.js';
 import { parse } from 'yaml';
 

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import {
   conflictingTexts, DEFAULT_HYPER, DEFAULT_SEARCH, evaluate, loadClassifier, loadCorpusDir, NLU_PATHS,
   readIntentLabels, trainModel, tune, writeArtifact, type Corpus, type Hyper, type IntentClassifier,
-} from '../agent/offline/nlu/node.js';
+} from '../agent/node.js';
 import { runCli } from './run.js';
 
 const USAGE = `usage: npm run nlu:train -- [--folds <n>] [--tune] [--corpus <dir>] [--test <dir>] [--out <file>]

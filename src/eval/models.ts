@@ -2,7 +2,7 @@
 // endpoint configured by OPENAI_API_KEY / OPENAI_BASE_URL. No fallback here: an eval must see
 // the model it asked for fail, not the offline model quietly answering instead.
 import { createOfflineProvider, createOpenAIProvider } from '../agent/index.js';
-import type { ModelProvider } from '../agent/types.js';
+import type { ModelProvider } from '../agent/index.js';
 
 export interface ModelEnv {
   OPENAI_API_KEY?: string;

@@ -14,7 +14,7 @@ import { createPersonaRegistry, type PersonaRegistry } from '../../personas/inde
 import { nodePersonaSource } from '../../personas/node.js';
 import { createToolRegistry, type ToolRegistry } from '../../tools/index.js';
 import { createChatService } from '../../chat/index.js';
-import type { ModelProvider } from '../../agent/types.js';
+import type { ModelProvider } from '../../agent/index.js';
 import type { RenderedPersona } from '../../personas/index.js';
 import { createApp, signIdentityToken } from '../../http/index.js';
 import type { PersonaTraits } from '../types.js';
