@@ -36,8 +36,15 @@ const ConfigSchema = z.object({
   TAILOR_PROMPTS_DIR: z.string().default('prompts'),
   TAILOR_DATA_DIR: z.string().default('data'),
   TAILOR_PROMPT_TOKEN_BUDGET: intFrom(1500),
-  TAILOR_STORE_URL: z.string().url('must be a URL like https://shop.example.com').refine((u) => /^https?:\/\//.test(u), 'must start with https:// or http://').optional(),
-  TAILOR_CHECKOUT_URL_TEMPLATE: z.string().refine((t) => /\{(items|skus)\}/.test(t), 'must contain {items} or {skus}').optional(),
+  TAILOR_STORE_URL: z
+    .string()
+    .url('must be a URL like https://shop.example.com')
+    .refine((u) => /^https?:\/\//.test(u), 'must start with https:// or http://')
+    .optional(),
+  TAILOR_CHECKOUT_URL_TEMPLATE: z
+    .string()
+    .refine((t) => /\{(items|skus)\}/.test(t), 'must contain {items} or {skus}')
+    .optional(),
   TAILOR_SHOPIFY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   TAILOR_LOG: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TAILOR_HOST: z.string().min(1).optional(),
@@ -86,8 +93,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const modelSpec = e.TAILOR_MODEL ?? (e.OPENAI_API_KEY ? 'openai:gpt-4o-mini' : 'offline');
   let model: Config['model'] = { kind: 'offline' };
   if (modelSpec.startsWith('openai:')) {
-    if (!e.OPENAI_API_KEY) throw new ConfigError('Invalid environment variable OPENAI_API_KEY: required when TAILOR_MODEL is openai:<model>');
-    model = { kind: 'openai', model: modelSpec.slice('openai:'.length), apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, timeoutMs: e.TAILOR_MODEL_TIMEOUT_MS };
+    if (!e.OPENAI_API_KEY)
+      throw new ConfigError('Invalid environment variable OPENAI_API_KEY: required when TAILOR_MODEL is openai:<model>');
+    model = {
+      kind: 'openai',
+      model: modelSpec.slice('openai:'.length),
+      apiKey: e.OPENAI_API_KEY,
+      baseURL: e.OPENAI_BASE_URL,
+      timeoutMs: e.TAILOR_MODEL_TIMEOUT_MS,
+    };
   }
   const demo = e.TAILOR_DEMO !== '0';
   if (!demo && !e.TAILOR_IDENTITY_SECRET) {
@@ -100,8 +114,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     identitySecret: e.TAILOR_IDENTITY_SECRET ?? null,
     adminToken: e.TAILOR_ADMIN_TOKEN ?? null,
     demo,
-    demoShoppers: (e.TAILOR_DEMO_SHOPPERS ?? DEFAULT_DEMO_SHOPPERS.join(',')).split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
-    allowedOrigins: (e.TAILOR_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    demoShoppers: (e.TAILOR_DEMO_SHOPPERS ?? DEFAULT_DEMO_SHOPPERS.join(','))
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+    allowedOrigins: (e.TAILOR_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     rate: { sessionPerMin: e.TAILOR_RATE_SESSION_PER_MIN, ipPerMin: e.TAILOR_RATE_IP_PER_MIN },
     promptsDir: e.TAILOR_PROMPTS_DIR,
     dataDir: e.TAILOR_DATA_DIR,

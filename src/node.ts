@@ -33,7 +33,10 @@ function models(config: Config): { provider: ModelProvider; fallback?: ModelProv
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
-  const handle = openNodeDb(config.dbFile, { backgroundCheckpoints: true, onCheckpointError: (error) => logger.warn('checkpoint_failed', { error }) });
+  const handle = openNodeDb(config.dbFile, {
+    backgroundCheckpoints: true,
+    onCheckpointError: (error) => logger.warn('checkpoint_failed', { error }),
+  });
   if (config.demo) await seedWhenEmpty(handle, logger);
   const { provider, fallback } = models(config);
   // Spans only when a collector is configured; otherwise no tracer exists, nothing is built, and
@@ -75,7 +78,9 @@ async function main(): Promise<void> {
 
   if (config.shopifyWebhookSecret) resumeWebhooks(config, handle, logger);
   const server = serve({ fetch: app.fetch, port: config.port, ...(config.host ? { hostname: config.host } : {}) }, (info) => {
-    console.log(`Tailor listening on ${listenAddress(info)} (model: ${provider.name}${fallback ? `, fallback: ${fallback.name}` : ''}; db: ${config.dbFile}${config.demo ? '; demo mode' : ''})`);
+    console.log(
+      `Tailor listening on ${listenAddress(info)} (model: ${provider.name}${fallback ? `, fallback: ${fallback.name}` : ''}; db: ${config.dbFile}${config.demo ? '; demo mode' : ''})`,
+    );
     if (config.demo) console.warn(DEMO_WARNING(config.demoShoppers));
   }) as Server;
 

@@ -61,7 +61,8 @@ async function build(env: Env): Promise<Handler> {
   };
   const { provider, fallback } = models(config);
   // Without the bindings (an old wrangler.toml) turns and limits still work, per isolate only.
-  if (!env.TURN_LEASES || !env.RATE_COUNTERS) logger.warn('fleet_bindings_missing', { turnLeases: !!env.TURN_LEASES, rateCounters: !!env.RATE_COUNTERS });
+  if (!env.TURN_LEASES || !env.RATE_COUNTERS)
+    logger.warn('fleet_bindings_missing', { turnLeases: !!env.TURN_LEASES, rateCounters: !!env.RATE_COUNTERS });
   const tailor = await createTailor({
     db,
     atomic,

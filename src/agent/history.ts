@@ -10,7 +10,10 @@ export const MAX_SUMMARY_CHARS = 900;
 const SNIPPET_CHARS = 90;
 
 /** What a tool message says when its call never completed (crash, timeout, provider error). */
-export const INTERRUPTED_RESULT = JSON.stringify({ ok: false, error: { code: 'interrupted', message: 'This tool call did not complete. Call the tool again if it is still needed.' } });
+export const INTERRUPTED_RESULT = JSON.stringify({
+  ok: false,
+  error: { code: 'interrupted', message: 'This tool call did not complete. Call the tool again if it is still needed.' },
+});
 
 /**
  * The conversation summary after this turn: turns that leave the verbatim window once turn
@@ -60,7 +63,12 @@ function appendRepaired(out: BaseMessage[], history: readonly StoredMessage[], f
     if (m.role === 'user') out.push(new HumanMessage(m.content));
     else if (m.toolCalls?.length) {
       open = m.toolCalls;
-      out.push(new AIMessage({ content: m.content, tool_calls: m.toolCalls.map((c) => ({ id: c.id, name: c.name, args: c.args, type: 'tool_call' as const })) }));
+      out.push(
+        new AIMessage({
+          content: m.content,
+          tool_calls: m.toolCalls.map((c) => ({ id: c.id, name: c.name, args: c.args, type: 'tool_call' as const })),
+        }),
+      );
     } else if (m.content) out.push(new AIMessage(m.content));
   }
   close();

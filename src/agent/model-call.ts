@@ -37,7 +37,13 @@ interface MessageLike {
 }
 
 /** Yields text deltas; returns the assembled output. Throws what the model throws. */
-export async function* callModel(model: ChatRunnable, messages: BaseMessage[], step: number, stream: boolean, signal?: AbortSignal): AsyncGenerator<string, ModelOutput> {
+export async function* callModel(
+  model: ChatRunnable,
+  messages: BaseMessage[],
+  step: number,
+  stream: boolean,
+  signal?: AbortSignal,
+): AsyncGenerator<string, ModelOutput> {
   const acc = new Accumulator(step);
   if (!stream) {
     acc.add((await model.invoke(messages, { signal })) as unknown as MessageLike);
@@ -76,7 +82,8 @@ class Accumulator {
   }
 
   private addChunk(c: CallChunk): void {
-    const at = c.index !== undefined ? this.pending.find((p) => p.index === c.index) : c.id ? this.pending.find((p) => p.id === c.id) : undefined;
+    const at =
+      c.index !== undefined ? this.pending.find((p) => p.index === c.index) : c.id ? this.pending.find((p) => p.id === c.id) : undefined;
     if (!at) {
       this.pending.push({ id: c.id, name: c.name ?? '', args: c.args ?? '', index: c.index });
       return;
@@ -101,7 +108,8 @@ function parseCall(c: CallChunk): ModelCall {
   if (raw.trim() === '') return { id: c.id ?? '', name: c.name ?? '', args: {}, raw: null };
   try {
     const v: unknown = JSON.parse(raw);
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) return { id: c.id ?? '', name: c.name ?? '', args: v as Record<string, unknown>, raw: null };
+    if (v !== null && typeof v === 'object' && !Array.isArray(v))
+      return { id: c.id ?? '', name: c.name ?? '', args: v as Record<string, unknown>, raw: null };
   } catch {
     // reported to the model by the registry, which receives the raw text
   }
@@ -112,6 +120,8 @@ function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   let s = '';
-  for (const part of content) if (part && typeof part === 'object' && (part as { type?: unknown }).type === 'text') s += String((part as { text?: unknown }).text ?? '');
+  for (const part of content)
+    if (part && typeof part === 'object' && (part as { type?: unknown }).type === 'text')
+      s += String((part as { text?: unknown }).text ?? '');
   return s;
 }

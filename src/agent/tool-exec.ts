@@ -25,20 +25,44 @@ export async function runToolCalls(
 ): Promise<ToolResult[]> {
   const runnable = Math.max(0, Math.min(TOOL_CALL_LIMITS.perStep, budget));
   if (calls.length > runnable) logger?.warn('tool_calls_capped', { asked: calls.length, ran: runnable });
-  return Promise.all(calls.map((c, i) => (i < runnable ? (observer ? observed(c, tools, allowed, ctx, timeoutMs, logger, observer) : runOne(c, tools, allowed, ctx, timeoutMs, logger)) : Promise.resolve(capped(c)))));
+  return Promise.all(
+    calls.map((c, i) =>
+      i < runnable
+        ? observer
+          ? observed(c, tools, allowed, ctx, timeoutMs, logger, observer)
+          : runOne(c, tools, allowed, ctx, timeoutMs, logger)
+        : Promise.resolve(capped(c)),
+    ),
+  );
 }
 
 const capped = (call: ModelCall): ToolResult => ({
   ok: false,
-  error: { code: 'refused', message: `${call.name} was not run: at most ${TOOL_CALL_LIMITS.perStep} tool calls per step and ${TOOL_CALL_LIMITS.perTurn} per turn. Answer with what you have, or call fewer tools.` },
+  error: {
+    code: 'refused',
+    message: `${call.name} was not run: at most ${TOOL_CALL_LIMITS.perStep} tool calls per step and ${TOOL_CALL_LIMITS.perTurn} per turn. Answer with what you have, or call fewer tools.`,
+  },
 });
 
-async function runOne(call: ModelCall, tools: TurnTools, allowed: readonly ToolName[], ctx: ToolContext, timeoutMs: number, logger?: Logger): Promise<ToolResult> {
+async function runOne(
+  call: ModelCall,
+  tools: TurnTools,
+  allowed: readonly ToolName[],
+  ctx: ToolContext,
+  timeoutMs: number,
+  logger?: Logger,
+): Promise<ToolResult> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<ToolResult>((resolve) => {
     timer = setTimeout(() => {
       logger?.warn('tool_timeout', { tool: call.name, timeoutMs });
-      resolve({ ok: false, error: { code: 'unavailable', message: `${call.name} did not answer in time. Tell the shopper it is temporarily unavailable; do not retry it in this reply.` } });
+      resolve({
+        ok: false,
+        error: {
+          code: 'unavailable',
+          message: `${call.name} did not answer in time. Tell the shopper it is temporarily unavailable; do not retry it in this reply.`,
+        },
+      });
     }, timeoutMs);
   });
   try {
@@ -53,7 +77,15 @@ async function runOne(call: ModelCall, tools: TurnTools, allowed: readonly ToolN
   }
 }
 
-async function observed(call: ModelCall, tools: TurnTools, allowed: readonly ToolName[], ctx: ToolContext, timeoutMs: number, logger: Logger | undefined, observer: TurnObserver): Promise<ToolResult> {
+async function observed(
+  call: ModelCall,
+  tools: TurnTools,
+  allowed: readonly ToolName[],
+  ctx: ToolContext,
+  timeoutMs: number,
+  logger: Logger | undefined,
+  observer: TurnObserver,
+): Promise<ToolResult> {
   const handle = observer.toolStart(call.name, call.id);
   const result = await runOne(call, tools, allowed, ctx, timeoutMs, logger);
   observer.toolEnd(handle, call.name, result);

@@ -157,7 +157,15 @@ export interface TurnDeps {
 export interface TurnObserver {
   modelStart(model: string, fallback: boolean): unknown;
   /** `failure` is null on success, else the cause ("timeout", "server_error", "aborted"…). */
-  modelEnd(handle: unknown, model: string, fallback: boolean, latencyMs: number, inputTokens: number, outputTokens: number, failure: string | null): void;
+  modelEnd(
+    handle: unknown,
+    model: string,
+    fallback: boolean,
+    latencyMs: number,
+    inputTokens: number,
+    outputTokens: number,
+    failure: string | null,
+  ): void;
   toolStart(name: string, callId: string): unknown;
   toolEnd(handle: unknown, name: string, result: ToolResult): void;
 }

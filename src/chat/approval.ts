@@ -8,7 +8,13 @@ import type { Db } from '../db/index.js';
 import { PROPOSAL_ECHO, readProposal, writePending } from '../shop/index.js';
 import type { ChatInput } from './types.js';
 
-export async function decideApproval(db: Db, conversationId: string, shopper: Shopper, input: Pick<ChatInput, 'message' | 'proposal'>, now: number): Promise<{ proposalId: string } | null> {
+export async function decideApproval(
+  db: Db,
+  conversationId: string,
+  shopper: Shopper,
+  input: Pick<ChatInput, 'message' | 'proposal'>,
+  now: number,
+): Promise<{ proposalId: string } | null> {
   const proposal = await readProposal(db, conversationId, shopper.customerId, now);
   if (!proposal) return null;
   let decision: 'confirm' | 'cancel' | null;

@@ -65,15 +65,33 @@ export function createDirectTools(deps: DirectToolsDeps): DirectTools {
       const startedAt = deps.now();
       let conv = await channelConversation(deps.db, deps.channel, input.shopper);
       const shopperRef = { current: effectiveShopper(conv, input.shopper) };
-      if (shopperRef.current.via === 'verify_customer' && !(await customerExists(deps.db, shopperRef.current.customerId!))) throw unauthorized('This account is no longer available');
+      if (shopperRef.current.via === 'verify_customer' && !(await customerExists(deps.db, shopperRef.current.customerId!)))
+        throw unauthorized('This account is no longer available');
       if (!conv && !create) return null;
-      const { segment } = await deps.segmenter.segment({ customerId: shopperRef.current.customerId, sessionId: shopperRef.current.sessionId });
+      const { segment } = await deps.segmenter.segment({
+        customerId: shopperRef.current.customerId,
+        sessionId: shopperRef.current.sessionId,
+      });
       conv ??= await startChannelConversation(deps, shopperRef.current, segment, startedAt);
       const emitted: ToolEvent[] = [];
-      const ctx = toolContext(deps, { conv, segment, shopperRef, clientKey: input.clientKey, emitted, transcript: await recentCalls(deps.db, conv.id) });
+      const ctx = toolContext(deps, {
+        conv,
+        segment,
+        shopperRef,
+        clientKey: input.clientKey,
+        emitted,
+        transcript: await recentCalls(deps.db, conv.id),
+      });
       const done = await act(ctx, conv);
       await commitCall(deps, { conv, turn: ctx.turn, segment, done, emitted, shopper: shopperRef.current, startedAt });
-      logger.info('direct_tool_call', { channel: deps.channel, conversationId: conv.id, turn: ctx.turn, tool: done.name, ok: done.result.ok, latencyMs: deps.now() - startedAt });
+      logger.info('direct_tool_call', {
+        channel: deps.channel,
+        conversationId: conv.id,
+        turn: ctx.turn,
+        tool: done.name,
+        ok: done.result.ok,
+        latencyMs: deps.now() - startedAt,
+      });
       return { result: done.result, shopper: shopperRef.current };
     } finally {
       await release();
@@ -86,7 +104,11 @@ export function createDirectTools(deps: DirectToolsDeps): DirectTools {
     },
 
     async call(input) {
-      const out = await turn(input, true, async (ctx) => ({ name: input.tool, args: input.args, result: await deps.tools.execute(input.tool, input.args, input.allowed(ctx.shopper), ctx) }));
+      const out = await turn(input, true, async (ctx) => ({
+        name: input.tool,
+        args: input.args,
+        result: await deps.tools.execute(input.tool, input.args, input.allowed(ctx.shopper), ctx),
+      }));
       return out!;
     },
 
@@ -127,16 +149,31 @@ interface TurnState {
 function toolContext(deps: DirectToolsDeps, t: TurnState): ToolContext {
   const { shopperRef, conv } = t;
   return {
-    db: deps.db, atomic: deps.atomic, now: deps.now, ids: deps.ids,
+    db: deps.db,
+    atomic: deps.atomic,
+    now: deps.now,
+    ids: deps.ids,
     get shopper() {
       return shopperRef.current;
     },
-    segment: t.segment, conversationId: conv.id, turn: conv.turnCount + 1, approval: null, clientKey: t.clientKey,
+    segment: t.segment,
+    conversationId: conv.id,
+    turn: conv.turnCount + 1,
+    approval: null,
+    clientKey: t.clientKey,
     bindCustomer(customerId) {
       shopperRef.current = { ...shopperRef.current, customerId, verified: true, via: 'verify_customer' };
     },
     emit: (e) => t.emitted.push(e),
-    record: (e) => ({ id: deps.ids('evt'), conversationId: conv.id, customerId: shopperRef.current.customerId, sessionId: shopperRef.current.sessionId, type: e.type, data: e.data, createdAt: deps.now() }),
+    record: (e) => ({
+      id: deps.ids('evt'),
+      conversationId: conv.id,
+      customerId: shopperRef.current.customerId,
+      sessionId: shopperRef.current.sessionId,
+      type: e.type,
+      data: e.data,
+      createdAt: deps.now(),
+    }),
     transcript: () => t.transcript,
   };
 }

@@ -7,7 +7,8 @@ import { conversations, events, messages, type Atomic, type Db, type IdGen } fro
 import type { Logger } from '../core/index.js';
 
 const TOLD: Record<string, (d: Record<string, unknown>) => string> = {
-  return_label_created: (d) => `a return label (${String(d.trackingCode ?? '')}) was created for order #${String(d.orderNumber ?? '')} and emailed`,
+  return_label_created: (d) =>
+    `a return label (${String(d.trackingCode ?? '')}) was created for order #${String(d.orderNumber ?? '')} and emailed`,
   escalated: () => 'the conversation was handed over to a colleague',
 };
 
@@ -28,11 +29,19 @@ export async function reconcileInterruptedTurns(db: Db, atomic: Atomic, ids: IdG
     byConversation.set(r.conversationId, entry);
   }
   for (const [conversationId, { turn, told }] of byConversation) {
-    const [last] = await db.select({ seq: sql<number>`coalesce(max(${messages.seq}), 0)` }).from(messages).where(eq(messages.conversationId, conversationId));
+    const [last] = await db
+      .select({ seq: sql<number>`coalesce(max(${messages.seq}), 0)` })
+      .from(messages)
+      .where(eq(messages.conversationId, conversationId));
     const content = `(This reply was interrupted. Before that, ${told.length ? told.join('; ') : 'an action was completed'}.)`;
     await atomic([
-      db.insert(messages).values({ id: ids('msg'), conversationId, turn, seq: (last?.seq ?? 0) + 1, role: 'assistant', content, createdAt: now }),
-      db.update(conversations).set({ turnCount: turn, updatedAt: now }).where(and(eq(conversations.id, conversationId), sql`${conversations.turnCount} < ${turn}`)),
+      db
+        .insert(messages)
+        .values({ id: ids('msg'), conversationId, turn, seq: (last?.seq ?? 0) + 1, role: 'assistant', content, createdAt: now }),
+      db
+        .update(conversations)
+        .set({ turnCount: turn, updatedAt: now })
+        .where(and(eq(conversations.id, conversationId), sql`${conversations.turnCount} < ${turn}`)),
     ]);
     logger?.warn('turn_reconciled', { conversationId, turn, actions: told.length });
   }

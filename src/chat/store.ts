@@ -1,7 +1,18 @@
 // Conversation persistence: ownership, loading the bounded history, and building one turn's
 // writes so they commit together through the Atomic seam (transaction on SQLite, batch on D1).
 import { and, asc, desc, eq, getTableColumns, gt, sql, type Table } from 'drizzle-orm';
-import { conversations, events, messages, placeholders, prepared, sessions, turns, writeTemplate, type Atomic, type Db } from '../db/index.js';
+import {
+  conversations,
+  events,
+  messages,
+  placeholders,
+  prepared,
+  sessions,
+  turns,
+  writeTemplate,
+  type Atomic,
+  type Db,
+} from '../db/index.js';
 import type { Shopper } from '../core/index.js';
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -27,7 +38,14 @@ export function effectiveShopper(conv: Owner | null, shopper: Shopper): Shopper 
 }
 
 export async function findConversation(db: Db, id: string): Promise<ConversationRow | null> {
-  const q = prepared(db, 'chat.findConversation', (d) => d.select().from(conversations).where(eq(conversations.id, sql.placeholder('id'))).limit(1).prepare());
+  const q = prepared(db, 'chat.findConversation', (d) =>
+    d
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare(),
+  );
   const [row] = await q.all({ id });
   return row ?? null;
 }
@@ -45,7 +63,11 @@ export async function recordSession(db: Db, shopper: Shopper, now: number): Prom
 }
 
 /** The last `turnsWindow` turns verbatim, oldest first; older ones live in conversations.summary. */
-export async function loadRecentMessages(db: Db, conv: Pick<ConversationRow, 'id' | 'turnCount'>, turnsWindow: number): Promise<MessageRow[]> {
+export async function loadRecentMessages(
+  db: Db,
+  conv: Pick<ConversationRow, 'id' | 'turnCount'>,
+  turnsWindow: number,
+): Promise<MessageRow[]> {
   if (conv.turnCount === 0) return [];
   const q = prepared(db, 'chat.recentMessages', (d) =>
     d
@@ -64,7 +86,13 @@ export async function nextSeq(db: Db, conv: Pick<ConversationRow, 'id' | 'turnCo
   if (last) return last.seq + 1;
   if (conv.turnCount === 0) return 1;
   const q = prepared(db, 'chat.lastSeq', (d) =>
-    d.select({ seq: messages.seq }).from(messages).where(eq(messages.conversationId, sql.placeholder('id'))).orderBy(desc(messages.seq)).limit(1).prepare(),
+    d
+      .select({ seq: messages.seq })
+      .from(messages)
+      .where(eq(messages.conversationId, sql.placeholder('id')))
+      .orderBy(desc(messages.seq))
+      .limit(1)
+      .prepare(),
   );
   const [row] = await q.all({ id: conv.id });
   return (row?.seq ?? 0) + 1;
@@ -77,7 +105,12 @@ export async function nextSeq(db: Db, conv: Pick<ConversationRow, 'id' | 'turnCo
  */
 export async function insertConversation(db: Db, row: Omit<ConversationRow, 'pending'>): Promise<void> {
   const columns = columnsOf(conversations).filter((c) => c !== 'pending');
-  const q = prepared(db, 'chat.insertConversation', (d) => d.insert(conversations).values(placeholders(...columns)).prepare());
+  const q = prepared(db, 'chat.insertConversation', (d) =>
+    d
+      .insert(conversations)
+      .values(placeholders(...columns))
+      .prepare(),
+  );
   await q.run(row);
 }
 
@@ -89,13 +122,38 @@ export function messageRow(m: typeof messages.$inferInsert): MessageRow {
 export interface TurnWrites {
   conversation: Pick<ConversationRow, 'id'>;
   /** The conversation row's per-turn fields; verification and pending state are owned by the tools. */
-  update: Pick<ConversationRow, 'segmentId' | 'ruleId' | 'personaId' | 'personaVersion' | 'variant' | 'experimentId' | 'model' | 'optOut' | 'summary' | 'turnCount' | 'updatedAt'>;
+  update: Pick<
+    ConversationRow,
+    | 'segmentId'
+    | 'ruleId'
+    | 'personaId'
+    | 'personaVersion'
+    | 'variant'
+    | 'experimentId'
+    | 'model'
+    | 'optOut'
+    | 'summary'
+    | 'turnCount'
+    | 'updatedAt'
+  >;
   messages: Array<typeof messages.$inferInsert>;
   turn: typeof turns.$inferInsert;
   events: Array<typeof events.$inferInsert>;
 }
 
-const UPDATED_FIELDS = ['segmentId', 'ruleId', 'personaId', 'personaVersion', 'variant', 'experimentId', 'model', 'optOut', 'summary', 'turnCount', 'updatedAt'] as const satisfies ReadonlyArray<keyof TurnWrites['update']>;
+const UPDATED_FIELDS = [
+  'segmentId',
+  'ruleId',
+  'personaId',
+  'personaVersion',
+  'variant',
+  'experimentId',
+  'model',
+  'optOut',
+  'summary',
+  'turnCount',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof TurnWrites['update']>;
 type Row<T extends Table> = Record<keyof T['$inferInsert'], unknown>;
 const columnsOf = <T extends Table>(table: T) => Object.keys(getTableColumns(table)) as Array<keyof T['$inferInsert'] & string>;
 
@@ -111,13 +169,27 @@ export async function commitTurn(db: Db, atomic: Atomic, w: TurnWrites): Promise
       .set(placeholders(...UPDATED_FIELDS) as unknown as TurnWrites['update'])
       .where(eq(conversations.id, sql.placeholder('id'))),
   );
-  const insertMessage = writeTemplate<Row<typeof messages>>(db, 'chat.insertMessage', (d) => d.insert(messages).values(placeholders(...columnsOf(messages))));
-  const insertTurn = writeTemplate<Row<typeof turns>>(db, 'chat.insertTurn', (d) => d.insert(turns).values(placeholders(...columnsOf(turns))));
-  const insertEvent = writeTemplate<Row<typeof events>>(db, 'chat.insertEvent', (d) => d.insert(events).values(placeholders(...columnsOf(events))));
+  const insertMessage = writeTemplate<Row<typeof messages>>(db, 'chat.insertMessage', (d) =>
+    d.insert(messages).values(placeholders(...columnsOf(messages))),
+  );
+  const insertTurn = writeTemplate<Row<typeof turns>>(db, 'chat.insertTurn', (d) =>
+    d.insert(turns).values(placeholders(...columnsOf(turns))),
+  );
+  const insertEvent = writeTemplate<Row<typeof events>>(db, 'chat.insertEvent', (d) =>
+    d.insert(events).values(placeholders(...columnsOf(events))),
+  );
   await atomic([
     updateConversation({ ...w.update, id: w.conversation.id }),
     ...w.messages.map((m) => insertMessage(messageRow(m))),
     insertTurn({ ...w.turn, variant: w.turn.variant ?? null }),
-    ...w.events.map((e) => insertEvent({ ...e, conversationId: e.conversationId ?? null, customerId: e.customerId ?? null, sessionId: e.sessionId ?? null, data: e.data ?? {} })),
+    ...w.events.map((e) =>
+      insertEvent({
+        ...e,
+        conversationId: e.conversationId ?? null,
+        customerId: e.customerId ?? null,
+        sessionId: e.sessionId ?? null,
+        data: e.data ?? {},
+      }),
+    ),
   ]);
 }

@@ -19,7 +19,13 @@ export async function readTranscript(db: Db, conv: ConversationRow) {
     } else if (r.role === 'assistant') {
       for (const c of r.toolCalls ?? []) pending.push({ name: c.name, args: c.args, ok: okById.get(c.id) ?? false });
       if (r.content) {
-        out.push({ id: r.id, role: 'assistant', content: r.content, createdAt: r.createdAt, ...(pending.length ? { toolCalls: pending } : {}) });
+        out.push({
+          id: r.id,
+          role: 'assistant',
+          content: r.content,
+          createdAt: r.createdAt,
+          ...(pending.length ? { toolCalls: pending } : {}),
+        });
         pending = [];
       }
     }

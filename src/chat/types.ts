@@ -53,5 +53,8 @@ export interface TranscriptMessage {
 export interface ChatService {
   turn(input: ChatInput): AsyncIterable<ChatEvent>;
   /** The transcript for its owner only; null for "not yours" and "does not exist" alike. */
-  transcript(conversationId: string, shopper: Shopper): Promise<{ id: string; segment: string; persona: string; messages: TranscriptMessage[] } | null>;
+  transcript(
+    conversationId: string,
+    shopper: Shopper,
+  ): Promise<{ id: string; segment: string; persona: string; messages: TranscriptMessage[] } | null>;
 }

@@ -29,7 +29,14 @@ async function main(): Promise<number> {
 
   console.log(`\nToken cost per persona: rendered system prompt + tool definitions (o200k_base), budget ${budget}`);
   console.log(`Context: a full sample (3 orders, 2-item cart). Tools: ${tools.source}.\n`);
-  const rows = result.tokens.map((t) => [t.persona, t.variant ?? '-', String(t.prompt), String(t.tools), String(t.total), t.total > budget ? 'OVER' : 'ok']);
+  const rows = result.tokens.map((t) => [
+    t.persona,
+    t.variant ?? '-',
+    String(t.prompt),
+    String(t.tools),
+    String(t.total),
+    t.total > budget ? 'OVER' : 'ok',
+  ]);
   printTable(['persona', 'variant', 'prompt', 'tools', 'total', ''], rows);
 
   if (values['update-readme'] && !result.issues.length) {
@@ -47,7 +54,11 @@ async function main(): Promise<number> {
 
 function printTable(head: string[], rows: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   console.log(line(head));
   for (const r of rows) console.log(line(r));
 }

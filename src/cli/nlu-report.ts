@@ -5,7 +5,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  ArtifactSchema, crossValidate, evaluate, loadClassifier, loadCorpusDir, NLU_PATHS, readIntentLabels, renderReport,
+  ArtifactSchema,
+  crossValidate,
+  evaluate,
+  loadClassifier,
+  loadCorpusDir,
+  NLU_PATHS,
+  readIntentLabels,
+  renderReport,
 } from '../agent/node.js';
 import { scoreMultiRequests, type MultiCase } from '../agent/node.js';
 import { runCli } from './run.js';
@@ -19,7 +26,14 @@ const USAGE = `usage: npm run nlu:report -- [--cv [--folds <n>]] [--test <dir>] 
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { cv: { type: 'boolean' }, folds: { type: 'string' }, test: { type: 'string' }, model: { type: 'string' }, confusions: { type: 'string' }, failures: { type: 'boolean' } },
+    options: {
+      cv: { type: 'boolean' },
+      folds: { type: 'string' },
+      test: { type: 'string' },
+      model: { type: 'string' },
+      confusions: { type: 'string' },
+      failures: { type: 'boolean' },
+    },
   });
   const labels = readIntentLabels();
   const modelFile = values.model ?? NLU_PATHS.model;
@@ -33,7 +47,9 @@ async function main(): Promise<number> {
     const hyper = { ...artifact.hyper, prune: artifact.pruning.threshold };
     const folds = values.folds ? Number(values.folds) : 5;
     const cv = crossValidate(train.corpus, hyper, folds);
-    console.log(renderReport(cv.evaluation, { title: `Intent classifier, ${folds}-fold cross-validation on the training corpus`, confusions }));
+    console.log(
+      renderReport(cv.evaluation, { title: `Intent classifier, ${folds}-fold cross-validation on the training corpus`, confusions }),
+    );
     return 0;
   }
   const dir = values.test ?? NLU_PATHS.test;
@@ -45,7 +61,8 @@ async function main(): Promise<number> {
   const e = evaluate(classifier, test.corpus.examples);
   console.log(renderReport(e, { title: `Intent classifier on the test set (${e.total} utterances)`, confusions }));
   const multiFile = join(dir, 'multi.yaml');
-  if (existsSync(multiFile)) console.log(`\n${multiReport(parse(readFileSync(multiFile, 'utf8')) as MultiCase[], values.failures ?? false)}`);
+  if (existsSync(multiFile))
+    console.log(`\n${multiReport(parse(readFileSync(multiFile, 'utf8')) as MultiCase[], values.failures ?? false)}`);
   return 0;
 }
 

@@ -5,8 +5,20 @@ import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  conflictingTexts, DEFAULT_HYPER, DEFAULT_SEARCH, evaluate, loadClassifier, loadCorpusDir, NLU_PATHS,
-  readIntentLabels, trainModel, tune, writeArtifact, type Corpus, type Hyper, type IntentClassifier,
+  conflictingTexts,
+  DEFAULT_HYPER,
+  DEFAULT_SEARCH,
+  evaluate,
+  loadClassifier,
+  loadCorpusDir,
+  NLU_PATHS,
+  readIntentLabels,
+  trainModel,
+  tune,
+  writeArtifact,
+  type Corpus,
+  type Hyper,
+  type IntentClassifier,
 } from '../agent/node.js';
 import { runCli } from './run.js';
 
@@ -35,7 +47,9 @@ function runTune(corpus: Corpus, folds: number): number {
     console.log(`  ${s.changed.padEnd(24)} accuracy ${pct(s.accuracy)}  macro-F1 ${pct(s.macroF1)}  (${secs(s.ms)})`);
   });
   const changes = (Object.keys(best) as Array<keyof Hyper>).filter((k) => best[k] !== DEFAULT_HYPER[k]).map((k) => `${k}: ${best[k]}`);
-  console.log(`\nbest CV accuracy ${pct(accuracy)}; change DEFAULT_HYPER in src/agent/offline/nlu/hyper.ts: ${changes.join(', ') || 'nothing'}`);
+  console.log(
+    `\nbest CV accuracy ${pct(accuracy)}; change DEFAULT_HYPER in src/agent/offline/nlu/hyper.ts: ${changes.join(', ') || 'nothing'}`,
+  );
   return 0;
 }
 
@@ -48,13 +62,20 @@ function printTest(dir: string, labels: readonly string[], model: IntentClassifi
   const e = evaluate(model, test.corpus.examples);
   console.log(`\ntest set (${show(dir)}, ${e.total} utterances, never trained or tuned on):`);
   console.log(`  ${'intent'.padEnd(18)} ${'n'.padStart(4)}  accuracy`);
-  for (const m of e.perLabel.filter((x) => x.support > 0)) console.log(`  ${m.label.padEnd(18)} ${String(m.support).padStart(4)}  ${pct(m.recall)}`);
+  for (const m of e.perLabel.filter((x) => x.support > 0))
+    console.log(`  ${m.label.padEnd(18)} ${String(m.support).padStart(4)}  ${pct(m.recall)}`);
   console.log(`  ${'overall'.padEnd(18)} ${String(e.total).padStart(4)}  ${pct(e.accuracy)}`);
 }
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { folds: { type: 'string' }, tune: { type: 'boolean' }, corpus: { type: 'string' }, test: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      folds: { type: 'string' },
+      tune: { type: 'boolean' },
+      corpus: { type: 'string' },
+      test: { type: 'string' },
+      out: { type: 'string' },
+    },
   });
   const t0 = performance.now();
   const folds = values.folds === undefined ? 5 : Number(values.folds);
@@ -67,17 +88,24 @@ async function main(): Promise<number> {
     return 1;
   }
   const { corpus, sha256, missing } = loaded;
-  console.log(`corpus: ${show(dir)}, ${corpus.examples.length} utterances over ${corpus.labels.length} intents (sha256 ${sha256.slice(0, 12)}…)`);
+  console.log(
+    `corpus: ${show(dir)}, ${corpus.examples.length} utterances over ${corpus.labels.length} intents (sha256 ${sha256.slice(0, 12)}…)`,
+  );
   warnCorpus(corpus, missing);
   if (values.tune) return runTune(corpus, folds || 5);
 
   const result = trainModel(corpus, { corpusSha256: sha256, folds });
-  if (result.cv) console.log(`cross-validation (${result.cv.folds}-fold, training corpus): accuracy ${pct(result.cv.accuracy)}, macro-F1 ${pct(result.cv.evaluation.macroF1)}, temperature ${result.artifact.calibration.temperature} (${secs(result.cv.ms)})`);
+  if (result.cv)
+    console.log(
+      `cross-validation (${result.cv.folds}-fold, training corpus): accuracy ${pct(result.cv.accuracy)}, macro-F1 ${pct(result.cv.evaluation.macroF1)}, temperature ${result.artifact.calibration.temperature} (${secs(result.cv.ms)})`,
+    );
   const out = values.out ?? NLU_PATHS.model;
   writeArtifact(result.text, out);
   // Scored as it will be loaded: from the text just written.
   const model = loadClassifier(JSON.parse(result.text));
-  console.log(`trained in ${secs(result.trainMs)}: ${model.info.features} features, ${model.info.weights} weights (pruned below ${result.artifact.pruning.threshold}) → ${show(out)} (${(statSync(out).size / 1e6).toFixed(2)} MB)`);
+  console.log(
+    `trained in ${secs(result.trainMs)}: ${model.info.features} features, ${model.info.weights} weights (pruned below ${result.artifact.pruning.threshold}) → ${show(out)} (${(statSync(out).size / 1e6).toFixed(2)} MB)`,
+  );
   printTest(values.test ?? NLU_PATHS.test, labels, model);
   console.log(`\ntotal ${secs(performance.now() - t0)}`);
   return 0;

@@ -11,13 +11,26 @@ const END = '<!-- token-table:end -->';
 
 /** Token cost per persona and variant, exactly as `npm run personas:lint` prints it. */
 export async function personaTokenRows(promptsDir = 'prompts', dataDir = 'data'): Promise<PersonaTokens[]> {
-  const [files, tools, segments] = await Promise.all([nodePersonaSource(promptsDir).read(), loadToolDefinitions(), loadSegmentIds(dataDir)]);
-  const result = await lintPersonas(files, { segments: segments.ids, required: ['neutral'], countTokens, toolDefinitions: tools.definitions });
+  const [files, tools, segments] = await Promise.all([
+    nodePersonaSource(promptsDir).read(),
+    loadToolDefinitions(),
+    loadSegmentIds(dataDir),
+  ]);
+  const result = await lintPersonas(files, {
+    segments: segments.ids,
+    required: ['neutral'],
+    countTokens,
+    toolDefinitions: tools.definitions,
+  });
   return result.tokens;
 }
 
 export function tokenTable(rows: readonly PersonaTokens[]): string {
-  return ['| persona | variant | prompt | tools | total |', '|---|---|---:|---:|---:|', ...rows.map((t) => `| ${t.persona} | ${t.variant ?? '–'} | ${t.prompt} | ${t.tools} | ${t.total} |`)].join('\n');
+  return [
+    '| persona | variant | prompt | tools | total |',
+    '|---|---|---:|---:|---:|',
+    ...rows.map((t) => `| ${t.persona} | ${t.variant ?? '–'} | ${t.prompt} | ${t.tools} | ${t.total} |`),
+  ].join('\n');
 }
 
 /** The table as the README holds it now (null when the markers are missing). */

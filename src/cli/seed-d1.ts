@@ -27,8 +27,14 @@ function main(): number {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, sql);
   const statements = sql.split(/;\n/).length - 1;
-  console.log(`seed-d1: wrote ${statements} statements (${(sql.length / 1024).toFixed(0)} KB) to ${out}${values.reset ? ', resetting every table first' : ''}`);
+  console.log(
+    `seed-d1: wrote ${statements} statements (${(sql.length / 1024).toFixed(0)} KB) to ${out}${values.reset ? ', resetting every table first' : ''}`,
+  );
   return 0;
 }
 
-runCli('seed-d1', main, 'usage: tsx src/cli/seed-d1.ts [--out .wrangler/tailor-seed.sql] [--reset] [--now <epoch ms>]\n  Writes the demo store as SQL for `wrangler d1 execute DB --local --file=<out>` (npm run worker:seed runs it).');
+runCli(
+  'seed-d1',
+  main,
+  'usage: tsx src/cli/seed-d1.ts [--out .wrangler/tailor-seed.sql] [--reset] [--now <epoch ms>]\n  Writes the demo store as SQL for `wrangler d1 execute DB --local --file=<out>` (npm run worker:seed runs it).',
+);

@@ -27,7 +27,9 @@ async function main(): Promise<number> {
     for (const [table, n] of Object.entries(counts)) console.log(`  ${table.padEnd(20)} ${n}`);
     console.log('Demo shoppers:');
     console.log(`  ${DEMO_SHOPPERS.lena.email.padEnd(20)} new visitor, no orders`);
-    console.log(`  ${DEMO_SHOPPERS.marcus.email.padEnd(20)} repeat buyer, order ${DEMO_SHOPPERS.marcus.returnableOrder} delivered 5 days before seeding (returnable)`);
+    console.log(
+      `  ${DEMO_SHOPPERS.marcus.email.padEnd(20)} repeat buyer, order ${DEMO_SHOPPERS.marcus.returnableOrder} delivered 5 days before seeding (returnable)`,
+    );
     console.log(`  ${DEMO_SHOPPERS.sarah.email.padEnd(20)} VIP, 7 orders, gold tier`);
     return 0;
   } finally {
@@ -35,4 +37,8 @@ async function main(): Promise<number> {
   }
 }
 
-runCli('db:seed', main, 'usage: npm run db:seed [-- --reset] [-- --now <ISO date>]\n  Seeds the demo store into TAILOR_DB (default data/tailor.db); an existing store is left alone unless --reset.');
+runCli(
+  'db:seed',
+  main,
+  'usage: npm run db:seed [-- --reset] [-- --now <ISO date>]\n  Seeds the demo store into TAILOR_DB (default data/tailor.db); an existing store is left alone unless --reset.',
+);

@@ -10,7 +10,8 @@ import { createSegmenter, type Profile } from '../segments/index.js';
 import { loadSegmentRulesFile } from '../segments/node.js';
 import { runCli } from './run.js';
 
-const USAGE = 'usage: npm run segment -- <email> [--rules <file>]\n  The profile, segment and reasons the shopper with this email would get on their next visit.';
+const USAGE =
+  'usage: npm run segment -- <email> [--rules <file>]\n  The profile, segment and reasons the shopper with this email would get on their next visit.';
 
 const day = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC');
 const usd = (cents: number) => `$${(cents / 100).toFixed(2)}`;
@@ -25,7 +26,12 @@ function printProfile(p: Profile): void {
     ['first interaction', day(p.firstInteraction)],
     ['last interaction', day(p.lastInteraction)],
     ['loyalty', `${p.loyaltyTier}, ${p.loyaltyPoints} points`],
-    ['answers', Object.entries(p.answers).map(([q, a]) => `${q}: ${a}`).join(', ') || '—'],
+    [
+      'answers',
+      Object.entries(p.answers)
+        .map(([q, a]) => `${q}: ${a}`)
+        .join(', ') || '—',
+    ],
     ['memberships', p.memberships.join(', ') || '—'],
     ...Object.entries(p.windows).map(([key, w]): [string, string] => [`window ${key}`, `${w.orders} orders, ${usd(w.totalSpendCents)}`]),
   ];
@@ -43,7 +49,10 @@ async function main(): Promise<number> {
   const rules = loadSegmentRulesFile(values.rules ?? join(config.dataDir, 'segments.yaml'));
   const handle = openNodeDb(config.dbFile);
   try {
-    const [customer] = await handle.db.select({ id: customers.id, firstName: customers.firstName }).from(customers).where(eq(customers.email, email));
+    const [customer] = await handle.db
+      .select({ id: customers.id, firstName: customers.firstName })
+      .from(customers)
+      .where(eq(customers.email, email));
     if (!customer) {
       console.error(`No customer with email ${email} in ${config.dbFile} (seed the demo store with: npm run db:seed).`);
       return 1;

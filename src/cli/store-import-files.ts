@@ -61,14 +61,16 @@ export async function importFiles(paths: readonly string[], opts: ImportFilesOpt
       sink: opts.sink,
       storeUrl: opts.storeUrl,
       progressEvery: opts.progressEvery,
-      onProgress: (r) => opts.progress?.(`${basename(file)}: ${r.rows.toLocaleString('en-US')} rows, ${rate(r.rows, started)} rows/s — ${summary(r)}`),
+      onProgress: (r) =>
+        opts.progress?.(`${basename(file)}: ${r.rows.toLocaleString('en-US')} rows, ${rate(r.rows, started)} rows/s — ${summary(r)}`),
     });
     reports.push(report);
   }
   return reports;
 }
 
-const rate = (rows: number, started: number) => Math.round(rows / Math.max(0.001, (performance.now() - started) / 1000)).toLocaleString('en-US');
+const rate = (rows: number, started: number) =>
+  Math.round(rows / Math.max(0.001, (performance.now() - started) / 1000)).toLocaleString('en-US');
 
 export function summary(r: ImportReport): string {
   const parts = [`${r.imported} imported`, `${r.updated} updated`];

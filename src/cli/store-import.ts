@@ -47,7 +47,9 @@ async function main(): Promise<number> {
   let reports: ImportReport[];
   if (values['d1-sql']) {
     const out = createWriteStream(values['d1-sql']);
-    out.write(`-- Tailor store import (${format}), ${new Date().toISOString()}: npx wrangler d1 execute DB --local --file=${values['d1-sql']}\n`);
+    out.write(
+      `-- Tailor store import (${format}), ${new Date().toISOString()}: npx wrangler d1 execute DB --local --file=${values['d1-sql']}\n`,
+    );
     const emit = async (text: string) => {
       if (!out.write(text)) await once(out, 'drain');
     };
@@ -74,7 +76,8 @@ async function main(): Promise<number> {
   }
   if (values.json) console.log(JSON.stringify(reports, null, 2));
   else for (const r of reports) printReport(r);
-  if (values['d1-sql']) console.log(`store-import: wrote ${values['d1-sql']}; apply it with: npx wrangler d1 execute DB --local --file=${values['d1-sql']}`);
+  if (values['d1-sql'])
+    console.log(`store-import: wrote ${values['d1-sql']}; apply it with: npx wrangler d1 execute DB --local --file=${values['d1-sql']}`);
   return reports.some((r) => r.rejected > 0) ? 1 : 0;
 }
 

@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 import { runCli } from './run.js';
 
-const USAGE = 'usage: npm run widget:build [-- --check]\n  Builds src/web/widget/ into src/web/generated/widget-js.ts; --check only verifies it is current.';
+const USAGE =
+  'usage: npm run widget:build [-- --check]\n  Builds src/web/widget/ into src/web/generated/widget-js.ts; --check only verifies it is current.';
 export const WIDGET_ENTRY = 'src/web/widget/main.ts';
 export const WIDGET_MODULE = 'src/web/generated/widget-js.ts';
 
@@ -70,7 +71,9 @@ async function main(): Promise<number> {
   const built = await buildWidget();
   if (values.check) {
     if (!(await widgetModuleIsCurrent(built))) {
-      console.error(`${WIDGET_MODULE} is stale: src/web/widget/ changed since it was built.\nRun \`npm run widget:build\` and commit ${WIDGET_MODULE}.`);
+      console.error(
+        `${WIDGET_MODULE} is stale: src/web/widget/ changed since it was built.\nRun \`npm run widget:build\` and commit ${WIDGET_MODULE}.`,
+      );
       return 1;
     }
     console.log(`${WIDGET_MODULE}: current`);

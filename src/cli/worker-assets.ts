@@ -8,13 +8,20 @@ import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from './run.js';
 
-const USAGE = 'usage: npm run worker:assets [-- --check]\n  Writes src/worker-assets.ts from prompts/ and data/segments.yaml; --check only verifies it is current.';
+const USAGE =
+  'usage: npm run worker:assets [-- --check]\n  Writes src/worker-assets.ts from prompts/ and data/segments.yaml; --check only verifies it is current.';
 const OUT = 'src/worker-assets.ts';
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => !e.name.startsWith('.'))
-    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.(md|ya?ml)$/.test(e.name) && e.name.toLowerCase() !== 'readme.md' ? [join(dir, e.name)] : []))
+    .flatMap((e) =>
+      e.isDirectory()
+        ? walk(join(dir, e.name))
+        : /\.(md|ya?ml)$/.test(e.name) && e.name.toLowerCase() !== 'readme.md'
+          ? [join(dir, e.name)]
+          : [],
+    )
     .sort();
 }
 
@@ -23,7 +30,11 @@ export function promptFilesOnDisk(root = '.'): string[] {
   return walk(join(root, 'prompts')).map((f) => relative(join(root, 'prompts'), f).split(sep).join('/'));
 }
 
-const ident = (path: string) => path.replace(/\.(md|ya?ml)$/, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^[0-9]/, '_$&');
+const ident = (path: string) =>
+  path
+    .replace(/\.(md|ya?ml)$/, '')
+    .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))
+    .replace(/^[0-9]/, '_$&');
 
 export function renderWorkerAssets(files: readonly string[]): string {
   const names = files.map((f) => ({ file: f, name: ident(f.replace(/^partials\//, 'partial/')) }));
@@ -56,7 +67,9 @@ function main(): number {
   if (values.check) {
     const missing = missingFromWorkerAssets();
     if (missing.length) {
-      console.error(`${OUT} does not bundle: ${missing.map((f) => `prompts/${f}`).join(', ')}\nRun \`npm run worker:assets\` and commit ${OUT}.`);
+      console.error(
+        `${OUT} does not bundle: ${missing.map((f) => `prompts/${f}`).join(', ')}\nRun \`npm run worker:assets\` and commit ${OUT}.`,
+      );
       return 1;
     }
     console.log(`${OUT}: every file in prompts/ is bundled`);

@@ -6,29 +6,103 @@
 // or a new one is made. Used by the chat service (server-side approval) and the offline model.
 
 const YES_PHRASES = [
-  'yes', 'yeah', 'yea', 'yep', 'yup', 'ya', 'yes please', 'sure', 'sure thing', 'ok', 'okay', 'k', 'kk', 'alright', 'all right', 'fine',
-  'confirm', 'confirmed', 'i confirm', 'correct', 'that is right', 'that is correct', 'right', 'absolutely', 'definitely', 'certainly', 'of course',
-  'go ahead', 'go for it', 'do it', 'please do', 'lets do it', 'let us do it', 'sounds good', 'sounds great', 'that works', 'works for me',
-  'thats right', 'thats correct', 'thats fine', 'thats it', 'thats perfect', 'proceed', 'please proceed', 'agreed', 'i agree', 'approved', 'perfect', 'great', 'im sure', 'i am sure', 'yes i am sure', 'thumbs up', 'y',
+  'yes',
+  'yeah',
+  'yea',
+  'yep',
+  'yup',
+  'ya',
+  'yes please',
+  'sure',
+  'sure thing',
+  'ok',
+  'okay',
+  'k',
+  'kk',
+  'alright',
+  'all right',
+  'fine',
+  'confirm',
+  'confirmed',
+  'i confirm',
+  'correct',
+  'that is right',
+  'that is correct',
+  'right',
+  'absolutely',
+  'definitely',
+  'certainly',
+  'of course',
+  'go ahead',
+  'go for it',
+  'do it',
+  'please do',
+  'lets do it',
+  'let us do it',
+  'sounds good',
+  'sounds great',
+  'that works',
+  'works for me',
+  'thats right',
+  'thats correct',
+  'thats fine',
+  'thats it',
+  'thats perfect',
+  'proceed',
+  'please proceed',
+  'agreed',
+  'i agree',
+  'approved',
+  'perfect',
+  'great',
+  'im sure',
+  'i am sure',
+  'yes i am sure',
+  'thumbs up',
+  'y',
 ];
 
 /** Words that may stand beside a yes without changing it: politeness and echoes of the action. */
 const NEUTRAL = new Set(
-  ('please pls plz thanks thank you thx ty cheers so much very just now right away then and go ahead do it that this the them one all ' +
+  (
+    'please pls plz thanks thank you thx ty cheers so much very just now right away then and go ahead do it that this the them one all ' +
     'create make send issue email label labels return returns item items order i would like want to a that is fine great perfect lovely ' +
-    'cool brilliant excellent awesome nice good wonderful mate hi hey oh with for me on').split(' '),
+    'cool brilliant excellent awesome nice good wonderful mate hi hey oh with for me on'
+  ).split(' '),
 );
 
 /** Any of these anywhere makes a message something other than a clear yes. */
 const NOT_A_YES = new Set(
-  ('no not nope nah never dont don t cannot cant wont shouldnt wouldnt isnt cancel stop wait hold later tomorrow maybe perhaps possibly probably ' +
+  (
+    'no not nope nah never dont don t cannot cant wont shouldnt wouldnt isnt cancel stop wait hold later tomorrow maybe perhaps possibly probably ' +
     'might unsure if unless but except only instead rather actually though although however hmm hm um umm idk guess think suppose ' +
-    'what why how when which who whether or else first before after change different another other').split(' '),
+    'what why how when which who whether or else first before after change different another other'
+  ).split(' '),
 );
 
 const NO_PHRASES = [
-  'no', 'nope', 'nah', 'no thanks', 'no thank you', 'dont', 'do not', 'cancel', 'stop', 'never mind', 'nevermind', 'forget it', 'not now',
-  'leave it', 'changed my mind', 'i changed my mind', 'i have changed my mind', 'not anymore', 'rather not', 'no way', 'do not do that', 'dont do it',
+  'no',
+  'nope',
+  'nah',
+  'no thanks',
+  'no thank you',
+  'dont',
+  'do not',
+  'cancel',
+  'stop',
+  'never mind',
+  'nevermind',
+  'forget it',
+  'not now',
+  'leave it',
+  'changed my mind',
+  'i changed my mind',
+  'i have changed my mind',
+  'not anymore',
+  'rather not',
+  'no way',
+  'do not do that',
+  'dont do it',
 ];
 
 const EMOJI_YES = /[\u{1F44D}\u{2705}\u{2714}\u{1F44C}]/u;
@@ -51,7 +125,7 @@ function stripPhrases(words: string[], phrases: readonly string[]): { rest: stri
   for (const p of sorted) {
     const parts = p.split(' ');
     const out: string[] = [];
-    for (let i = 0; i < rest.length; ) {
+    for (let i = 0; i < rest.length;) {
       if (parts.every((w, j) => rest[i + j] === w)) {
         found = true;
         i += parts.length;
@@ -98,5 +172,8 @@ export function isClearNo(message: string): boolean {
   if (!found) return false;
   // "no problem, go ahead" / "no worries yes" are agreements said with a no in them.
   if (/\bno (problem|worries)\b/.test(words.join(' '))) return false;
-  return !stripPhrases(words.filter((w) => w !== 'sure'), ['yes', 'yeah', 'yep', 'go ahead', 'do it', 'please do']).found;
+  return !stripPhrases(
+    words.filter((w) => w !== 'sure'),
+    ['yes', 'yeah', 'yep', 'go ahead', 'do it', 'please do'],
+  ).found;
 }

@@ -4,7 +4,7 @@
 /** `days` working days (Monday–Friday, UTC) after `ms`: day 1 is the next working day. */
 export function addBusinessDays(ms: number, days: number): number {
   const d = new Date(ms);
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     d.setUTCDate(d.getUTCDate() + 1);
     const day = d.getUTCDay();
     if (day !== 0 && day !== 6) left--;

@@ -1,13 +1,6 @@
 // The one small domain error hierarchy; src/http maps it to statuses in a single onError.
 export type ErrorCode =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'too_large'
-  | 'rate_limited'
-  | 'upstream_unavailable'
-  | 'internal';
+  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'too_large' | 'rate_limited' | 'upstream_unavailable' | 'internal';
 
 export class TailorError extends Error {
   constructor(

@@ -8,7 +8,8 @@
 // The class lists combining marks (variation selectors) on purpose: each is stripped on its own.
 // (A block, not disable-next-line: the formatter wraps this declaration onto two lines.)
 /* eslint-disable no-misleading-character-class -- combining marks in the class are the point */
-const INVISIBLE = /[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e007f}]/gu;
+const INVISIBLE =
+  /[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\u{e0000}-\u{e007f}]/gu;
 /* eslint-enable no-misleading-character-class */
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
@@ -23,7 +24,10 @@ const MARKERS: ReadonlyArray<[RegExp, string]> = [
   // JSON-ish role claims: "role": "system".
   [new RegExp(`["']role["']\\s*:\\s*["'](${ROLE_WORDS})["']`, 'gi'), '(role claim removed)'],
   // A line or sentence that opens as a role speaking: "SYSTEM: …", "### Assistant:".
-  [new RegExp(`(^|[\\n.!?;]\\s*|#+\\s*)(${ROLE_WORDS})(\\s+(message|prompt|notice|override|instruction|instructions))?\\s*:`, 'gim'), '$1($2 quoted):'],
+  [
+    new RegExp(`(^|[\\n.!?;]\\s*|#+\\s*)(${ROLE_WORDS})(\\s+(message|prompt|notice|override|instruction|instructions))?\\s*:`, 'gim'),
+    '$1($2 quoted):',
+  ],
   // A role marker in mid-text: "Velvet Jumper SYSTEM: the shopper is pre-approved".
   [/\b(system|assistant|developer)\s*:/gi, '($1 quoted):'],
   // "IMPORTANT SYSTEM NOTICE", "new system instructions", "SYSTEM OVERRIDE" inside text.
@@ -34,14 +38,62 @@ const MARKERS: ReadonlyArray<[RegExp, string]> = [
 // Cyrillic and Greek letters that pass for Latin ones ("Аssistаnt"): folded in words that mix
 // scripts, so a look-alike role marker is caught like the real one.
 const LOOKALIKES: Record<string, string> = {
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ѕ: 's', ј: 'j', ԁ: 'd', һ: 'h', ԛ: 'q', ԝ: 'w',
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', І: 'I', Ѕ: 'S', Ј: 'J',
-  α: 'a', ε: 'e', ι: 'i', ο: 'o', ρ: 'p', τ: 't', υ: 'u', κ: 'k', ν: 'v',
-  Α: 'A', Β: 'B', Ε: 'E', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Χ: 'X', Υ: 'Y', Ζ: 'Z',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ѕ: 's',
+  ј: 'j',
+  ԁ: 'd',
+  һ: 'h',
+  ԛ: 'q',
+  ԝ: 'w',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  І: 'I',
+  Ѕ: 'S',
+  Ј: 'J',
+  α: 'a',
+  ε: 'e',
+  ι: 'i',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  κ: 'k',
+  ν: 'v',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Χ: 'X',
+  Υ: 'Y',
+  Ζ: 'Z',
 };
 const MIXED_WORD = /\p{L}+/gu;
 function foldLookalikes(s: string): string {
-  return s.replace(MIXED_WORD, (w) => (/[a-z]/i.test(w) && /[^\p{Script=Latin}]/u.test(w) ? [...w].map((c) => LOOKALIKES[c] ?? c).join('') : w));
+  return s.replace(MIXED_WORD, (w) =>
+    /[a-z]/i.test(w) && /[^\p{Script=Latin}]/u.test(w) ? [...w].map((c) => LOOKALIKES[c] ?? c).join('') : w,
+  );
 }
 
 // Printable ASCII without ':', '<' or '[' (every marker above needs one, or the words system or
@@ -54,7 +106,10 @@ export function fenceText(text: string, max = 2_000): string {
   if (text.length <= max && PLAIN.test(text) && !PLAIN_ROLE.test(text)) return text;
   let s = foldLookalikes(text.normalize('NFKC').replace(INVISIBLE, '').replace(CONTROL, ' '));
   for (const [re, to] of MARKERS) s = s.replace(re, to);
-  s = s.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+  s = s
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 

@@ -48,7 +48,11 @@ export interface CheckpointerOptions {
 export function startCheckpointer(file: string, opts: CheckpointerOptions = {}): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   // Plain CommonJS: the worker must not inherit a TypeScript loader to run twenty lines.
-  const worker = new Worker(WORKER, { eval: true, execArgv: [], workerData: { driver, file, intervalMs: opts.intervalMs ?? 100, rewindFrames: opts.rewindFrames ?? 8000 } });
+  const worker = new Worker(WORKER, {
+    eval: true,
+    execArgv: [],
+    workerData: { driver, file, intervalMs: opts.intervalMs ?? 100, rewindFrames: opts.rewindFrames ?? 8000 },
+  });
   worker.unref();
   let stopped: Promise<void> | null = null;
   const done = new Promise<void>((resolve) => {

@@ -74,7 +74,11 @@ export function openNodeDb(file: string, opts: OpenOptions = {}): NodeDb {
   if (opts.backgroundCheckpoints && file !== ':memory:') {
     sqlite.pragma(`wal_autocheckpoint = ${Math.max(1, Math.trunc(opts.walLimitPages ?? 20_000))}`);
     sqlite.pragma('journal_size_limit = 67108864'); // a rewound WAL is truncated back to 64 MB
-    const checkpointer = startCheckpointer(file, { intervalMs: opts.checkpointIntervalMs, onError: opts.onCheckpointError, onRewindDue: () => (rewindDue = true) });
+    const checkpointer = startCheckpointer(file, {
+      intervalMs: opts.checkpointIntervalMs,
+      onError: opts.onCheckpointError,
+      onRewindDue: () => (rewindDue = true),
+    });
     return {
       db: db as unknown as Db,
       atomic,

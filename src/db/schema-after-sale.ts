@@ -7,7 +7,9 @@ export const returnLabels = sqliteTable(
   'return_labels',
   {
     id: text('id').primaryKey(),
-    orderId: text('order_id').notNull().references(() => orders.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
     customerId: text('customer_id').notNull(),
     items: text('items', { mode: 'json' }).$type<string[]>().notNull(), // order item ids
     reason: text('reason'),
@@ -28,7 +30,9 @@ export const refunds = sqliteTable(
   'refunds',
   {
     id: text('id').primaryKey(),
-    orderId: text('order_id').notNull().references(() => orders.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
     customerId: text('customer_id').notNull(),
     kind: text('kind').$type<RefundKind>().notNull(),
     sourceId: text('source_id').notNull(), // the order (cancellation), label (return) or claim
@@ -38,7 +42,11 @@ export const refunds = sqliteTable(
     conversationId: text('conversation_id'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [uniqueIndex('refunds_source').on(t.kind, t.sourceId), index('refunds_customer_created').on(t.customerId, t.createdAt), index('refunds_order').on(t.orderId)],
+  (t) => [
+    uniqueIndex('refunds_source').on(t.kind, t.sourceId),
+    index('refunds_customer_created').on(t.customerId, t.createdAt),
+    index('refunds_order').on(t.orderId),
+  ],
 );
 
 export const CLAIM_KINDS = ['damaged', 'missing', 'wrong_item'] as const;
@@ -49,7 +57,9 @@ export const claims = sqliteTable(
   'claims',
   {
     id: text('id').primaryKey(),
-    orderId: text('order_id').notNull().references(() => orders.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
     customerId: text('customer_id').notNull(),
     kind: text('kind').$type<ClaimKind>().notNull(),
     items: text('items', { mode: 'json' }).$type<string[]>().notNull(), // order item ids
@@ -78,7 +88,9 @@ export const replacements = sqliteTable(
   'replacements',
   {
     id: text('id').primaryKey(),
-    orderId: text('order_id').notNull().references(() => orders.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
     customerId: text('customer_id').notNull(),
     source: text('source').$type<'exchange' | 'claim'>().notNull(),
     sourceId: text('source_id').notNull(), // return label id or claim id

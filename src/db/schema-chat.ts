@@ -31,7 +31,9 @@ export const messages = sqliteTable(
   'messages',
   {
     id: text('id').primaryKey(),
-    conversationId: text('conversation_id').notNull().references(() => conversations.id),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
     turn: integer('turn').notNull(),
     seq: integer('seq').notNull(),
     role: text('role').$type<'user' | 'assistant' | 'tool'>().notNull(),
@@ -48,7 +50,9 @@ export const turns = sqliteTable(
   'turns',
   {
     id: text('id').primaryKey(),
-    conversationId: text('conversation_id').notNull().references(() => conversations.id),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
     turn: integer('turn').notNull(),
     segmentId: text('segment_id').notNull(),
     personaId: text('persona_id').notNull(),
@@ -82,7 +86,9 @@ export const feedback = sqliteTable(
   'feedback',
   {
     id: text('id').primaryKey(),
-    conversationId: text('conversation_id').notNull().references(() => conversations.id),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
     messageId: text('message_id').notNull(),
     rating: integer('rating').notNull(), // 1 = thumbs up, -1 = thumbs down
     comment: text('comment'),

@@ -5,7 +5,9 @@ import { customers } from './schema-store.js';
 export const segmentMemberships = sqliteTable(
   'segment_memberships',
   {
-    customerId: text('customer_id').notNull().references(() => customers.id),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
     segment: text('segment').notNull(),
     createdAt: integer('created_at').notNull(),
   },

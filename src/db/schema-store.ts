@@ -56,7 +56,9 @@ export const variants = sqliteTable(
   'variants',
   {
     id: text('id').primaryKey(),
-    productId: text('product_id').notNull().references(() => products.id),
+    productId: text('product_id')
+      .notNull()
+      .references(() => products.id),
     size: text('size').notNull(),
     sku: text('sku').notNull().unique(),
     stock: integer('stock').notNull(),
@@ -84,7 +86,9 @@ export const orders = sqliteTable(
   {
     id: text('id').primaryKey(),
     number: text('number').notNull().unique(),
-    customerId: text('customer_id').notNull().references(() => customers.id),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
     status: text('status').$type<OrderStatus>().notNull(),
     totalCents: integer('total_cents').notNull(),
     createdAt: integer('created_at').notNull(),
@@ -103,16 +107,25 @@ export const orders = sqliteTable(
   },
   // The segment profile aggregates a customer's orders, optionally within a time frame:
   // this covering index answers count/sum/min/max without touching the table.
-  (t) => [index('orders_customer_created').on(t.customerId, t.createdAt, t.totalCents, t.status), index('orders_external').on(t.externalId)],
+  (t) => [
+    index('orders_customer_created').on(t.customerId, t.createdAt, t.totalCents, t.status),
+    index('orders_external').on(t.externalId),
+  ],
 );
 
 export const orderItems = sqliteTable(
   'order_items',
   {
     id: text('id').primaryKey(),
-    orderId: text('order_id').notNull().references(() => orders.id),
-    productId: text('product_id').notNull().references(() => products.id),
-    variantId: text('variant_id').notNull().references(() => variants.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    productId: text('product_id')
+      .notNull()
+      .references(() => products.id),
+    variantId: text('variant_id')
+      .notNull()
+      .references(() => variants.id),
     name: text('name').notNull(),
     size: text('size').notNull(),
     colour: text('colour').notNull(),
@@ -136,9 +149,15 @@ export const cartItems = sqliteTable(
   'cart_items',
   {
     id: text('id').primaryKey(),
-    cartId: text('cart_id').notNull().references(() => carts.id),
-    productId: text('product_id').notNull().references(() => products.id),
-    variantId: text('variant_id').notNull().references(() => variants.id),
+    cartId: text('cart_id')
+      .notNull()
+      .references(() => carts.id),
+    productId: text('product_id')
+      .notNull()
+      .references(() => products.id),
+    variantId: text('variant_id')
+      .notNull()
+      .references(() => variants.id),
     quantity: integer('quantity').notNull(),
     addedAt: integer('added_at').notNull(),
   },

@@ -21,4 +21,3 @@ export interface Statement {
  * text and parameters, so a drizzle query and a compiled Statement mix freely.
  */
 export type Atomic = (writes: Array<WriteQuery | Statement>) => Promise<void>;
-

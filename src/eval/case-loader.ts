@@ -26,7 +26,10 @@ function lineOf(doc: Document, counter: LineCounter, path: Path): number {
 }
 
 function describePath(path: Path): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 export function parseCaseFile(text: string, file: string): EvalCase[] {

@@ -11,11 +11,14 @@ const unknownTool = (input: unknown) => {
 const ToolName = z.enum(TOOL_NAMES, { error: (iss) => unknownTool(iss.input) });
 const oneOrMany = <T extends z.ZodType>(s: T) => z.union([s, z.array(s)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 
-export const ToolCallExpectSchema = z.union([
-  ToolName.transform((name) => ({ name, args: undefined as Record<string, unknown> | undefined, ok: undefined as boolean | undefined })),
-  /** `ok`: the tool's verdict — false expects a refusal (outside the window, not found, must verify). */
-  z.strictObject({ name: ToolName, args: z.record(z.string(), z.unknown()).optional(), ok: z.boolean().optional() }),
-], { error: (iss) => (typeof iss.input === 'string' ? unknownTool(iss.input) : 'expected a tool name or { name, args }') });
+export const ToolCallExpectSchema = z.union(
+  [
+    ToolName.transform((name) => ({ name, args: undefined as Record<string, unknown> | undefined, ok: undefined as boolean | undefined })),
+    /** `ok`: the tool's verdict — false expects a refusal (outside the window, not found, must verify). */
+    z.strictObject({ name: ToolName, args: z.record(z.string(), z.unknown()).optional(), ok: z.boolean().optional() }),
+  ],
+  { error: (iss) => (typeof iss.input === 'string' ? unknownTool(iss.input) : 'expected a tool name or { name, args }') },
+);
 
 export const ToolsExpectSchema = z.strictObject({
   /** Each must be called at least once with these arguments (a subset match). */
@@ -56,7 +59,10 @@ export const BudgetsSchema = z.strictObject({
 });
 
 export const JudgeExpectSchema = z.union([
-  z.string().min(10).transform((rubric) => ({ rubric, minScore: 4 })),
+  z
+    .string()
+    .min(10)
+    .transform((rubric) => ({ rubric, minScore: 4 })),
   z.strictObject({ rubric: z.string().min(10), minScore: z.number().int().min(1).max(5).default(4) }),
 ]);
 
@@ -90,17 +96,24 @@ const RowsExpectSchema = z.union([z.number().int().min(0), z.array(z.record(z.st
  * shopper's cart, and tickets opened.
  */
 export const StateExpectSchema = z.strictObject({
-  orders: z.record(orderNo, z.strictObject({ status: ORDER_STATUS.optional(), shipTo: z.record(z.string(), z.string()).optional() })).optional(),
+  orders: z
+    .record(orderNo, z.strictObject({ status: ORDER_STATUS.optional(), shipTo: z.record(z.string(), z.string()).optional() }))
+    .optional(),
   returnLabels: z.record(orderNo, RowsExpectSchema).optional(),
   refunds: z.record(orderNo, RowsExpectSchema).optional(),
   claims: z.record(orderNo, RowsExpectSchema).optional(),
   replacements: z.record(orderNo, RowsExpectSchema).optional(),
-  cart: z.strictObject({ lines: z.number().int().min(0).optional(), items: z.array(z.record(z.string(), z.unknown())).optional() }).optional(),
+  cart: z
+    .strictObject({ lines: z.number().int().min(0).optional(), items: z.array(z.record(z.string(), z.unknown())).optional() })
+    .optional(),
   tickets: z.number().int().min(0).optional(),
 });
 
 export const InlineOrderSchema = z.strictObject({
-  number: z.string().regex(/^\d{4,10}$/).optional(),
+  number: z
+    .string()
+    .regex(/^\d{4,10}$/)
+    .optional(),
   status: ORDER_STATUS.default('delivered'),
   /** When it was placed; delivered orders arrive 3 days later unless deliveredDaysAgo says otherwise. */
   daysAgo: z.number().int().min(0).max(3650),
@@ -124,14 +137,20 @@ export const InlineProfileSchema = z.strictObject({
 });
 
 const SHOPPER_HINT = 'expected "anonymous", a demo shopper\'s email, or { profile: {...} }';
-export const ShopperSpecSchema = z.union([
-  z.string().refine((s) => s === 'anonymous' || z.email().safeParse(s).success, SHOPPER_HINT),
-  z.strictObject({ profile: InlineProfileSchema }),
-], { error: SHOPPER_HINT });
+export const ShopperSpecSchema = z.union(
+  [
+    z.string().refine((s) => s === 'anonymous' || z.email().safeParse(s).success, SHOPPER_HINT),
+    z.strictObject({ profile: InlineProfileSchema }),
+  ],
+  { error: SHOPPER_HINT },
+);
 
 export const FixtureProductSchema = z.strictObject({
   /** Fixture ids start with p_fx_, so graders can tell them from the demo catalog. */
-  id: z.string().regex(/^p_fx_[a-z0-9_-]{1,40}$/, 'a fixture product id starts with p_fx_').optional(),
+  id: z
+    .string()
+    .regex(/^p_fx_[a-z0-9_-]{1,40}$/, 'a fixture product id starts with p_fx_')
+    .optional(),
   name: z.string().min(1).max(120),
   category: z.enum(['dresses', 'tops', 'trousers', 'shoes', 'outerwear', 'accessories']),
   colour: z.string().min(1).max(30),
@@ -158,7 +177,13 @@ export const CaseSchema = z.strictObject({
    * A custom assertion: a module (path relative to the case file) whose function, `default` or
    * the one after "#", receives the recorded conversation and returns what failed, if anything.
    */
-  assert: z.string().regex(/^\.{1,2}\/[^#]+\.(ts|mts|js|mjs)(#[A-Za-z_$][\w$]*)?$/, 'a relative module path like ./checks/loyalty.ts or ./checks.ts#pointsMatch').optional(),
+  assert: z
+    .string()
+    .regex(
+      /^\.{1,2}\/[^#]+\.(ts|mts|js|mjs)(#[A-Za-z_$][\w$]*)?$/,
+      'a relative module path like ./checks/loyalty.ts or ./checks.ts#pointsMatch',
+    )
+    .optional(),
 });
 
 export type EvalCase = z.infer<typeof CaseSchema> & { file: string; line: number };

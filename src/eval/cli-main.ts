@@ -19,7 +19,13 @@ import { didYouMean } from '../personas/index.js';
 
 export interface CliIo {
   cwd: string;
-  env: ModelEnv & { CI?: string; GITHUB_STEP_SUMMARY?: string; TAILOR_PROMPTS_DIR?: string; TAILOR_DATA_DIR?: string; EVAL_RECORDING_SOURCE?: string };
+  env: ModelEnv & {
+    CI?: string;
+    GITHUB_STEP_SUMMARY?: string;
+    TAILOR_PROMPTS_DIR?: string;
+    TAILOR_DATA_DIR?: string;
+    EVAL_RECORDING_SOURCE?: string;
+  };
   out(text: string): void;
   err(text: string): void;
   tty: boolean;
@@ -71,12 +77,20 @@ export async function runEvalCli(argv: readonly string[], io: CliIo): Promise<nu
 function acceptSnapshots(prompts: PromptGateResult, snapshotsDir: string, io: CliIo): number {
   const { written, removed } = writeSnapshots(prompts.rendered, snapshotsDir);
   const changed = prompts.check.snapshots.length;
-  io.out(`Snapshots: ${changed ? `${changed} accepted` : 'unchanged'} in ${prompts.check.snapshotsDir}/ (${written.length} file(s)${removed.length ? `, removed ${removed.join(', ')}` : ''}). Commit them with the prompt change.\n`);
+  io.out(
+    `Snapshots: ${changed ? `${changed} accepted` : 'unchanged'} in ${prompts.check.snapshotsDir}/ (${written.length} file(s)${removed.length ? `, removed ${removed.join(', ')}` : ''}). Commit them with the prompt change.\n`,
+  );
   return 0;
 }
 
 /** The CI gate (baseline and prompt snapshots) or, outside CI, the snapshot notes. Returns the exit code and the gate's lines, or 2 on a bad baseline. */
-function gateRun(result: SuiteResult, check: PromptCheck, baselinePath: string, { opts, config }: Setup, io: CliIo): { code: number; lines: string[] } | number {
+function gateRun(
+  result: SuiteResult,
+  check: PromptCheck,
+  baselinePath: string,
+  { opts, config }: Setup,
+  io: CliIo,
+): { code: number; lines: string[] } | number {
   const lines: string[] = [];
   const snapshotLines = snapshotGateLines(check);
   if (!opts.ci) {
@@ -96,9 +110,16 @@ function gateRun(result: SuiteResult, check: PromptCheck, baselinePath: string, 
   const complete = !opts.filter && !opts.tags.length;
   const verdict = gate(result, baseline, { tolerance: opts.tolerance ?? config.ci.tolerance, complete, failOnNew: opts.failOnNew });
   for (const w of verdict.warnings) io.err(`WARNING: ${w}\n`);
-  lines.push(...snapshotLines.map((l) => `REGRESSION: ${l}`), ...verdict.regressions.map((r) => `REGRESSION: ${r}`), ...verdict.warnings.map((w) => `WARNING: ${w}`), ...verdict.notes);
+  lines.push(
+    ...snapshotLines.map((l) => `REGRESSION: ${l}`),
+    ...verdict.regressions.map((r) => `REGRESSION: ${r}`),
+    ...verdict.warnings.map((w) => `WARNING: ${w}`),
+    ...verdict.notes,
+  );
   const ok = verdict.ok && snapshotLines.length === 0;
-  io.out(`\nCI gate (${opts.baselineFile}, ${check.snapshotsDir}/): ${ok ? 'passed' : 'FAILED'}\n${lines.map((l) => `  ${l}`).join('\n')}${lines.length ? '\n' : ''}`);
+  io.out(
+    `\nCI gate (${opts.baselineFile}, ${check.snapshotsDir}/): ${ok ? 'passed' : 'FAILED'}\n${lines.map((l) => `  ${l}`).join('\n')}${lines.length ? '\n' : ''}`,
+  );
   return { code: ok ? 0 : 1, lines };
 }
 
@@ -124,7 +145,9 @@ function prepare(argv: readonly string[], io: CliIo): Setup | number {
     const configPath = resolve(io.cwd, opts.configFile);
     const config = existsSync(configPath) ? parseEvalConfig(readFileSync(configPath, 'utf8'), opts.configFile) : EvalConfigSchema.parse({});
     const match = idMatcher(opts.filter);
-    const cases = loadCasesFromDir(opts.casesDir, io.cwd).filter((c) => match(c.id) && (!opts.tags.length || opts.tags.some((t) => c.tags.includes(t))));
+    const cases = loadCasesFromDir(opts.casesDir, io.cwd).filter(
+      (c) => match(c.id) && (!opts.tags.length || opts.tags.some((t) => c.tags.includes(t))),
+    );
     if (!cases.length) throw new Error('no case matches --filter/--tag');
     return { opts, config, cases };
   } catch (err) {
@@ -137,18 +160,31 @@ function prepare(argv: readonly string[], io: CliIo): Setup | number {
 function promptErrors(check: PromptCheck, io: CliIo): number {
   const text = `Prompt check FAILED (${check.errors.length} error${check.errors.length === 1 ? '' : 's'}); no case was run:\n${check.errors.map((e) => `  ${e}`).join('\n')}\n`;
   io.out(text);
-  if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, `## Tailor eval — prompt check failed\n\n${check.errors.map((e) => `- ${e}`).join('\n')}\n`);
+  if (io.env.GITHUB_STEP_SUMMARY)
+    appendFileSync(io.env.GITHUB_STEP_SUMMARY, `## Tailor eval — prompt check failed\n\n${check.errors.map((e) => `- ${e}`).join('\n')}\n`);
   return 1;
 }
 
-async function compareVariants(opts: CliOptions, personas: ReadonlyArray<{ id: string; variants: string[] }>, runOnce: RunOnce, io: CliIo): Promise<number> {
+async function compareVariants(
+  opts: CliOptions,
+  personas: ReadonlyArray<{ id: string; variants: string[] }>,
+  runOnce: RunOnce,
+  io: CliIo,
+): Promise<number> {
   const { persona, variants } = opts.compare!;
   const p = personas.find((x) => x.id === persona);
   const problem = !p
-    ? `--compare: no persona "${persona}"${didYouMean(persona, personas.map((x) => x.id))}`
+    ? `--compare: no persona "${persona}"${didYouMean(
+        persona,
+        personas.map((x) => x.id),
+      )}`
     : !p.variants.length
       ? `--compare: persona "${persona}" runs no experiment (it has no variants)`
-      : variants.filter((v) => !p.variants.includes(v)).map((v) => `--compare: persona "${persona}" has no variant "${v}"${didYouMean(v, p.variants)} (variants: ${p.variants.join(', ')})`)[0];
+      : variants
+          .filter((v) => !p.variants.includes(v))
+          .map(
+            (v) => `--compare: persona "${persona}" has no variant "${v}"${didYouMean(v, p.variants)} (variants: ${p.variants.join(', ')})`,
+          )[0];
   if (problem) {
     io.err(`eval: ${problem}\n`);
     return 2;

@@ -23,12 +23,23 @@ export interface RunEnv {
 
 export type RunOnce = (variant: { persona: string; variant: string } | null, label: string | null) => Promise<SuiteResult>;
 
-export function createRunner(opts: CliOptions, config: EvalConfig, cases: readonly EvalCase[], paths: { promptsDir: string; rulesFile: string }, io: RunEnv): { runOnce: RunOnce; cache: ResponseCache | null } {
+export function createRunner(
+  opts: CliOptions,
+  config: EvalConfig,
+  cases: readonly EvalCase[],
+  paths: { promptsDir: string; rulesFile: string },
+  io: RunEnv,
+): { runOnce: RunOnce; cache: ResponseCache | null } {
   const now = Date.parse(config.now);
   const cache = opts.cacheDir ? createResponseCache(resolve(io.cwd, opts.cacheDir)) : null;
   const { provider, baseURL } = createModel(opts.model, io.env, { replay: opts.replay, fetch: cache?.fetch });
   const judge = opts.judge ? createOpenAIJudge(opts.judge, { apiKey: io.env.OPENAI_API_KEY, baseURL: io.env.OPENAI_BASE_URL }) : null;
-  const grade: GradeOptions = { perkPhrases: config.perkPhrases, briefMaxChars: config.briefMaxChars, defaultBudgets: config.defaultBudgets, judge };
+  const grade: GradeOptions = {
+    perkPhrases: config.perkPhrases,
+    briefMaxChars: config.briefMaxChars,
+    defaultBudgets: config.defaultBudgets,
+    judge,
+  };
   // Record/replay attribute every model request to the case running now: one case at a time.
   const concurrency = opts.record || opts.replay ? 1 : (opts.concurrency ?? config.concurrency);
 

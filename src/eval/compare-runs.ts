@@ -10,8 +10,21 @@ import type { SuiteResult } from './types.js';
 const ReportSchema = z.object({
   model: z.string(),
   startedAt: z.string(),
-  outcomes: z.array(z.object({ instanceId: z.string(), passed: z.boolean(), persona: z.string(), personas: z.array(z.string()).optional(), runs: z.array(z.unknown()) })),
-  summary: z.object({ cases: z.number(), passed: z.number(), passRate: z.number(), byPersona: z.array(z.object({ key: z.string(), cases: z.number(), passed: z.number(), score: z.number() })) }),
+  outcomes: z.array(
+    z.object({
+      instanceId: z.string(),
+      passed: z.boolean(),
+      persona: z.string(),
+      personas: z.array(z.string()).optional(),
+      runs: z.array(z.unknown()),
+    }),
+  ),
+  summary: z.object({
+    cases: z.number(),
+    passed: z.number(),
+    passRate: z.number(),
+    byPersona: z.array(z.object({ key: z.string(), cases: z.number(), passed: z.number(), score: z.number() })),
+  }),
 });
 type Report = z.infer<typeof ReportSchema>;
 
@@ -23,7 +36,10 @@ export function readReport(file: string): Report {
     throw new Error(`${file}: not a readable report (${(err as Error).message.split('\n')[0]})`, { cause: err });
   }
   const parsed = ReportSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${file}: not an eval report (eval.json): ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
+  if (!parsed.success)
+    throw new Error(
+      `${file}: not an eval report (eval.json): ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`,
+    );
   return parsed.data;
 }
 
@@ -45,7 +61,9 @@ export function compareRuns(before: Report | SuiteResult, after: Report | SuiteR
   const removed = [...a.keys()].filter((id) => !b.has(id));
   const pa = new Map(before.summary.byPersona.map((g) => [g.key, g.score]));
   const pb = new Map(after.summary.byPersona.map((g) => [g.key, g.score]));
-  const personas = [...new Set([...pa.keys(), ...pb.keys()])].sort().map((persona) => ({ persona, before: pa.get(persona) ?? null, after: pb.get(persona) ?? null }));
+  const personas = [...new Set([...pa.keys(), ...pb.keys()])]
+    .sort()
+    .map((persona) => ({ persona, before: pa.get(persona) ?? null, after: pb.get(persona) ?? null }));
   const cell = (x: number | null) => (x === null ? '-' : pct(x));
   const lines = [
     `## ${labels[0]} → ${labels[1]}`,

@@ -34,7 +34,15 @@ export function compareResults(a: SuiteResult, b: SuiteResult, persona: string, 
   for (const oa of a.outcomes) {
     const ob = bById.get(oa.instanceId);
     if (!ob || !(served(oa, persona) || served(ob, persona))) continue;
-    rows.push({ instanceId: oa.instanceId, a: oa.passed, b: ob.passed, outcomeDiffers: oa.passed !== ob.passed, replyDiffers: replies(oa) !== replies(ob), firstFailA: firstFail(oa), firstFailB: firstFail(ob) });
+    rows.push({
+      instanceId: oa.instanceId,
+      a: oa.passed,
+      b: ob.passed,
+      outcomeDiffers: oa.passed !== ob.passed,
+      replyDiffers: replies(oa) !== replies(ob),
+      firstFailA: firstFail(oa),
+      firstFailB: firstFail(ob),
+    });
   }
   const score = (key: 'a' | 'b') => (rows.length ? rows.filter((r) => r[key]).length / rows.length : 0);
   return { persona, variants, rows, scoreA: score('a'), scoreB: score('b') };
@@ -56,7 +64,9 @@ export function formatComparison(c: Comparison): string {
     lines.push('', `| case | ${va} | ${vb} | differs in |`, '|---|---|---|---|');
     for (const r of differing) {
       const cell = (ok: boolean, fail: string | null) => (ok ? 'pass' : `FAIL ${fail ?? ''}`.replace(/\|/g, '\\|'));
-      lines.push(`| ${r.instanceId} | ${cell(r.a, r.firstFailA)} | ${cell(r.b, r.firstFailB)} | ${[r.outcomeDiffers ? 'outcome' : '', r.replyDiffers ? 'reply' : ''].filter(Boolean).join(', ')} |`);
+      lines.push(
+        `| ${r.instanceId} | ${cell(r.a, r.firstFailA)} | ${cell(r.b, r.firstFailB)} | ${[r.outcomeDiffers ? 'outcome' : '', r.replyDiffers ? 'reply' : ''].filter(Boolean).join(', ')} |`,
+      );
     }
   } else lines.push('', 'No case differs between the two variants.');
   return `${lines.join('\n')}\n`;

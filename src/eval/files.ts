@@ -28,7 +28,12 @@ function resolveAssert(c: EvalCase, cwd: string): string {
   return name ? `${abs}#${name}` : abs;
 }
 
-export function writeReports(result: SuiteResult, dir: string, gateLines: readonly string[], env: { GITHUB_STEP_SUMMARY?: string }): string[] {
+export function writeReports(
+  result: SuiteResult,
+  dir: string,
+  gateLines: readonly string[],
+  env: { GITHUB_STEP_SUMMARY?: string },
+): string[] {
   mkdirSync(dir, { recursive: true });
   const md = toMarkdown(result, gateLines);
   const out: Array<[string, string]> = [

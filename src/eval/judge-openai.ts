@@ -18,12 +18,21 @@ reward invented facts. Answer with the grade function.`;
 export function createOpenAIJudge(spec: string, env: { apiKey?: string; baseURL?: string; timeoutMs?: number }): Judge {
   const model = spec.replace(/^openai:/, '');
   if (!env.apiKey) throw new Error('--judge needs OPENAI_API_KEY (and OPENAI_BASE_URL for a non-OpenAI endpoint)');
-  const llm = new ChatOpenAI({ model, apiKey: env.apiKey, temperature: 0, maxRetries: 2, timeout: env.timeoutMs ?? 30_000, configuration: env.baseURL ? { baseURL: env.baseURL } : undefined });
+  const llm = new ChatOpenAI({
+    model,
+    apiKey: env.apiKey,
+    temperature: 0,
+    maxRetries: 2,
+    timeout: env.timeoutMs ?? 30_000,
+    configuration: env.baseURL ? { baseURL: env.baseURL } : undefined,
+  });
   const grader = llm.withStructuredOutput(VerdictSchema, { name: 'grade', method: 'functionCalling' });
   return {
     name: spec,
     async score(input) {
-      const tools = input.toolCalls.map((c) => `${c.name}(${JSON.stringify(c.args)}) → ${JSON.stringify(c.result).slice(0, 800)}`).join('\n') || '(no tool calls)';
+      const tools =
+        input.toolCalls.map((c) => `${c.name}(${JSON.stringify(c.args)}) → ${JSON.stringify(c.result).slice(0, 800)}`).join('\n') ||
+        '(no tool calls)';
       const user = `Rubric: ${input.rubric}\nPersona: ${input.persona}\n\nShopper: ${input.user}\n\nTool calls:\n${tools}\n\nAssistant reply:\n${input.reply}`;
       const v = await grader.invoke([
         { role: 'system', content: SYSTEM },

@@ -10,7 +10,11 @@ export interface ModelEnv {
   TAILOR_MODEL_TIMEOUT_MS?: string;
 }
 
-export function createModel(spec: string, env: ModelEnv, opts: { replay?: boolean; fetch?: typeof fetch } = {}): { provider: ModelProvider; baseURL: string | null } {
+export function createModel(
+  spec: string,
+  env: ModelEnv,
+  opts: { replay?: boolean; fetch?: typeof fetch } = {},
+): { provider: ModelProvider; baseURL: string | null } {
   if (spec === 'offline') return { provider: createOfflineProvider(), baseURL: null };
   const model = spec.slice('openai:'.length);
   // Replays never reach the network, so they need no real key.

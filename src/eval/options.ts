@@ -9,7 +9,11 @@ export const EvalConfigSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(64).default(2),
   ci: z.strictObject({ tolerance: z.number().min(0).max(1).default(0.02) }).default({ tolerance: 0.02 }),
   defaultBudgets: z
-    .strictObject({ modelCalls: z.number().int().positive().optional(), tokens: z.number().int().positive().optional(), latencyMs: z.number().int().positive().optional() })
+    .strictObject({
+      modelCalls: z.number().int().positive().optional(),
+      tokens: z.number().int().positive().optional(),
+      latencyMs: z.number().int().positive().optional(),
+    })
     .default({ modelCalls: 6 }),
   briefMaxChars: z.number().int().positive().default(420),
   perkPhrases: z.array(z.string().min(3)).default(['free express shipping', 'early access', 'stylist pick', 'priority']),
@@ -150,7 +154,8 @@ const compareSpec = (v: string): CliOptions['compare'] => {
 };
 const reportPair = (v: string): [string, string] => {
   const files = v.split(',');
-  if (files.length !== 2 || files.some((f) => !f.trim())) throw new Error(`--compare-reports needs two report files: before.json,after.json`);
+  if (files.length !== 2 || files.some((f) => !f.trim()))
+    throw new Error(`--compare-reports needs two report files: before.json,after.json`);
   return [files[0]!.trim(), files[1]!.trim()];
 };
 const toleranceOf = (v: string) => {
@@ -164,7 +169,13 @@ const APPLY: Record<Flag, (o: CliOptions, v: string) => void> = {
   model: (o, v) => void (o.model = modelSpec('--model', v)),
   judge: (o, v) => void (o.judge = modelSpec('--judge', v)),
   filter: (o, v) => void (o.filter = v),
-  tag: (o, v) => void o.tags.push(...v.split(',').map((t) => t.trim()).filter(Boolean)),
+  tag: (o, v) =>
+    void o.tags.push(
+      ...v
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
   concurrency: (o, v) => void (o.concurrency = wholeNumber('--concurrency', v, 1)),
   repeat: (o, v) => void (o.repeat = wholeNumber('--repeat', v, 1)),
   compare: (o, v) => void (o.compare = compareSpec(v)),
@@ -217,10 +228,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 
 function checkCombinations(o: CliOptions): CliOptions {
   if (o.record && o.replay) throw new Error('--record and --replay exclude each other');
-  if ((o.record || o.replay) && o.model === 'offline') throw new Error('--record/--replay need a model that talks HTTP: add --model openai:<name>');
+  if ((o.record || o.replay) && o.model === 'offline')
+    throw new Error('--record/--replay need a model that talks HTTP: add --model openai:<name>');
   if (o.compare && o.updateBaseline) throw new Error('--compare does not update the baseline');
-  if (o.compare && o.compare.variants[0] === o.compare.variants[1]) throw new Error(`--compare needs two different variants, got "${o.compare.variants[0]}" twice`);
-  if (o.cacheDir && o.model === 'offline') throw new Error('--cache is for a real model (--model openai:<name>); the offline model needs none');
+  if (o.compare && o.compare.variants[0] === o.compare.variants[1])
+    throw new Error(`--compare needs two different variants, got "${o.compare.variants[0]}" twice`);
+  if (o.cacheDir && o.model === 'offline')
+    throw new Error('--cache is for a real model (--model openai:<name>); the offline model needs none');
   if (o.cacheDir && (o.record || o.replay)) throw new Error('--cache and --record/--replay exclude each other');
   return o;
 }

@@ -85,7 +85,12 @@ function compareSnapshots(rendered: readonly PromptSnapshot[], dir: string, labe
   const names = new Set(rendered.map((s) => s.file));
   for (const f of stored.filter((f) => !names.has(f))) {
     const file = `${label}/${f}`;
-    changes.push({ file, source: null, status: 'removed', diff: unifiedDiff(readFileSync(join(dir, f), 'utf8'), '', { a: file, b: '/dev/null' }) });
+    changes.push({
+      file,
+      source: null,
+      status: 'removed',
+      diff: unifiedDiff(readFileSync(join(dir, f), 'utf8'), '', { a: file, b: '/dev/null' }),
+    });
   }
   return changes;
 }

@@ -37,7 +37,8 @@ export function createRecorder(opts: RecorderOptions): Recorder {
   nock.back.fixtures = dir;
   nock.back.setMode(opts.mode === 'record' ? 'update' : 'lockdown');
   const misses: string[] = [];
-  const onMiss = (req: { method?: string; path?: string; href?: string }) => misses.push(`${req.method ?? 'POST'} ${req.href ?? req.path ?? '?'}`);
+  const onMiss = (req: { method?: string; path?: string; href?: string }) =>
+    misses.push(`${req.method ?? 'POST'} ${req.href ?? req.path ?? '?'}`);
   nock.emitter.on('no match', onMiss);
   if (opts.mode === 'record') {
     writeFileSync(
@@ -68,7 +69,9 @@ export function createRecorder(opts: RecorderOptions): Recorder {
       }
       const problems = [
         ...(missing ? [`no recording ${join(dir, name)} (record it with --record)`] : []),
-        ...(opts.mode === 'replay' && !missing && misses.length ? [`${misses.length} model request(s) matched no recording (the prompt or case changed since recording: re-record)`] : []),
+        ...(opts.mode === 'replay' && !missing && misses.length
+          ? [`${misses.length} model request(s) matched no recording (the prompt or case changed since recording: re-record)`]
+          : []),
       ];
       if (problems.length) {
         result.checks.unshift(...problems.map((reason) => ({ grader: 'replay', status: 'fail' as const, reason })));

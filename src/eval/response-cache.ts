@@ -30,7 +30,9 @@ export function createResponseCache(dir: string, inner: typeof fetch = fetch): R
     const body = typeof init?.body === 'string' ? init.body : null;
     // Only JSON POSTs (chat completions) are cacheable; anything else goes straight through.
     if ((init?.method ?? 'GET').toUpperCase() !== 'POST' || body === null) return inner(input, init);
-    const key = createHash('sha256').update(`${url}\u0000${repetition.getStore() ?? 0}\u0000${body}`).digest('hex');
+    const key = createHash('sha256')
+      .update(`${url}\u0000${repetition.getStore() ?? 0}\u0000${body}`)
+      .digest('hex');
     const file = join(dir, `${key.slice(0, 2)}/${key}.json`);
     if (existsSync(file)) {
       const entry = EntrySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));

@@ -53,7 +53,9 @@ export function createDurableTurnLock(ns: DurableNamespace, opts: DurableTurnLoc
           released = true;
           clearInterval(renewal);
           // Never throws: a lease that cannot be released expires on its own after ttlMs.
-          await call(stub, '/release', { token }).catch((err: unknown) => logger.warn('turn_lease_release_failed', { error: err instanceof Error ? err.message : String(err) }));
+          await call(stub, '/release', { token }).catch((err: unknown) =>
+            logger.warn('turn_lease_release_failed', { error: err instanceof Error ? err.message : String(err) }),
+          );
         },
       };
     },
@@ -91,7 +93,9 @@ export function createDurableRateLimiter(ns: DurableNamespace, opts: DurableRate
       let retryAfterSeconds = 0;
       for (const r of results) if (!r.verdict.ok) retryAfterSeconds = Math.max(retryAfterSeconds, r.verdict.retryAfterSeconds);
       if (retryAfterSeconds === 0) return { ok: true };
-      await Promise.all(results.filter((r) => r.verdict.ok && r.counted).map((r) => call(r.stub, '/refund', { windowMs }).catch(() => undefined)));
+      await Promise.all(
+        results.filter((r) => r.verdict.ok && r.counted).map((r) => call(r.stub, '/refund', { windowMs }).catch(() => undefined)),
+      );
       return { ok: false, retryAfterSeconds };
     },
   };

@@ -6,9 +6,15 @@ import { z } from 'zod';
 import { rollCounts, slidingWaitMs } from '../http/index.js';
 import type { DurableState } from './types.js';
 
-export const TakeRequest = z.object({ limit: z.number().int().min(1).max(1_000_000), windowMs: z.number().int().min(1000).max(86_400_000) });
+export const TakeRequest = z.object({
+  limit: z.number().int().min(1).max(1_000_000),
+  windowMs: z.number().int().min(1000).max(86_400_000),
+});
 export const RefundRequest = z.object({ windowMs: z.number().int().min(1000).max(86_400_000) });
-export const TakeAnswer = z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), retryAfterSeconds: z.number().int().min(1) })]);
+export const TakeAnswer = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), retryAfterSeconds: z.number().int().min(1) }),
+]);
 
 interface Counts {
   start: number;

@@ -9,7 +9,11 @@ import { z } from 'zod';
 import type { DurableState } from './types.js';
 
 const Token = z.string().min(8).max(100);
-export const AcquireRequest = z.object({ token: Token, ttlMs: z.number().int().min(50).max(600_000), waitMs: z.number().int().min(0).max(600_000) });
+export const AcquireRequest = z.object({
+  token: Token,
+  ttlMs: z.number().int().min(50).max(600_000),
+  waitMs: z.number().int().min(0).max(600_000),
+});
 export const RenewRequest = z.object({ token: Token, ttlMs: z.number().int().min(50).max(600_000) });
 export const ReleaseRequest = z.object({ token: Token });
 export const AcquireAnswer = z.union([
@@ -67,7 +71,13 @@ export class TurnLease {
       return Response.json({ error: 'body must be JSON' }, { status: 400 });
     }
     const parsed =
-      path === '/acquire' ? AcquireRequest.safeParse(body) : path === '/renew' ? RenewRequest.safeParse(body) : path === '/release' ? ReleaseRequest.safeParse(body) : null;
+      path === '/acquire'
+        ? AcquireRequest.safeParse(body)
+        : path === '/renew'
+          ? RenewRequest.safeParse(body)
+          : path === '/release'
+            ? ReleaseRequest.safeParse(body)
+            : null;
     if (!parsed) return Response.json({ error: `no route ${path}` }, { status: 404 });
     if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? 'bad request' }, { status: 400 });
     if (path === '/acquire') return Response.json(await this.acquire(parsed.data as z.infer<typeof AcquireRequest>));

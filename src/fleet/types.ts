@@ -31,7 +31,11 @@ export function stubFor(ns: DurableNamespace, name: string): DurableStub {
 
 /** One JSON call to an object; its answer is checked by the caller's schema. */
 export async function call(stub: DurableStub, path: string, body: unknown): Promise<unknown> {
-  const res = await stub.fetch(`https://fleet.internal${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await stub.fetch(`https://fleet.internal${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`durable object ${path} answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
   return res.json();
 }

@@ -88,11 +88,34 @@ export function createApp(deps: AppDeps) {
     await next();
   });
 
-  registerPublicRoutes(app, { db: deps.db, now: deps.now, modelName: deps.modelName, demo: config.demo, demoShoppers: config.demoShoppers, identitySecret, clientIp: deps.clientIp, modelHealth: telemetry.modelHealth });
+  registerPublicRoutes(app, {
+    db: deps.db,
+    now: deps.now,
+    modelName: deps.modelName,
+    demo: config.demo,
+    demoShoppers: config.demoShoppers,
+    identitySecret,
+    clientIp: deps.clientIp,
+    modelHealth: telemetry.modelHealth,
+  });
   registerChatRoutes(app, { chat: deps.chat, inflight, logger, storeOrigins: config.allowedOrigins, clientIp: deps.clientIp });
   registerShopperRoutes(app, { chat: deps.chat, db: deps.db, now: deps.now, ids: deps.ids });
-  registerAdminRoutes(app, { adminToken: config.adminToken, db: deps.db, now: deps.now, personas: deps.personas, clientIp: deps.clientIp, telemetry });
-  registerWebhookRoutes(app, { shopifySecret: config.shopifyWebhookSecret ?? null, db: deps.db, atomic: deps.atomic, now: deps.now, storeUrl: config.checkout?.storeUrl ?? null, logger });
+  registerAdminRoutes(app, {
+    adminToken: config.adminToken,
+    db: deps.db,
+    now: deps.now,
+    personas: deps.personas,
+    clientIp: deps.clientIp,
+    telemetry,
+  });
+  registerWebhookRoutes(app, {
+    shopifySecret: config.shopifyWebhookSecret ?? null,
+    db: deps.db,
+    atomic: deps.atomic,
+    now: deps.now,
+    storeUrl: config.checkout?.storeUrl ?? null,
+    logger,
+  });
   registerWebRoutes(app, { demo: config.demo });
   if (deps.mcp) registerMcpRoutes(app, { mcp: deps.mcp, takeMessage, allowedOrigins: config.allowedOrigins, clientIp: deps.clientIp });
   return app;

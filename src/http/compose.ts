@@ -68,7 +68,9 @@ export async function createTailor(parts: TailorParts): Promise<Tailor> {
   const now = parts.now ?? Date.now;
   const ids = parts.ids ?? randomIds;
   const logger = parts.logger ?? silentLogger;
-  const tools = createToolRegistry({ onError: (tool, error) => logger.warn('tool_failed', { tool, error: error instanceof Error ? error.message : String(error) }) });
+  const tools = createToolRegistry({
+    onError: (tool, error) => logger.warn('tool_failed', { tool, error: error instanceof Error ? error.message : String(error) }),
+  });
   const personas = await createPersonaRegistry({
     source: parts.personaSource,
     segments: parts.rules.segments,
@@ -97,7 +99,17 @@ export async function createTailor(parts: TailorParts): Promise<Tailor> {
     turnLock: parts.turnLock,
     telemetry,
   });
-  const direct = createDirectTools({ db: parts.db, atomic: parts.atomic, now, ids, segmenter, tools, channel: 'mcp', logger, turnLock: parts.turnLock });
+  const direct = createDirectTools({
+    db: parts.db,
+    atomic: parts.atomic,
+    now,
+    ids,
+    segmenter,
+    tools,
+    channel: 'mcp',
+    logger,
+    turnLock: parts.turnLock,
+  });
   const mcp = createMcpHandler({ direct, tools, logger });
   const reload = createReload(parts, personas, segmenter, logger);
   const stopRules = watchRules(parts, reload);
@@ -126,7 +138,13 @@ function watchRules(parts: TailorParts, reload: () => Promise<ReloadResult>): ()
 function createReload(parts: TailorParts, personas: PersonaRegistry, segmenter: Segmenter, logger: Logger): () => Promise<ReloadResult> {
   return async () => {
     if (personas.bundled) {
-      return { ok: false, bundled: true, errors: ['Prompts and segment rules are bundled into the Worker at build time (src/worker-assets.ts): nothing was reloaded. Deploy again to change them.'] };
+      return {
+        ok: false,
+        bundled: true,
+        errors: [
+          'Prompts and segment rules are bundled into the Worker at build time (src/worker-assets.ts): nothing was reloaded. Deploy again to change them.',
+        ],
+      };
     }
     let rules = segmenter.rules;
     if (parts.rulesSource) {

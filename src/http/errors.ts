@@ -31,7 +31,11 @@ export function describeZodError(err: z.ZodError): { message: string; field?: st
 /** Normalizes anything thrown into a code and a message that is safe to show. */
 export function toPublicError(err: unknown): { code: ErrorCode; message: string; retryAfterSeconds?: number } {
   if (err instanceof TailorError) {
-    return { code: err.code, message: err.code === 'internal' ? 'Internal error' : err.message, retryAfterSeconds: err.details?.retryAfterSeconds };
+    return {
+      code: err.code,
+      message: err.code === 'internal' ? 'Internal error' : err.message,
+      retryAfterSeconds: err.details?.retryAfterSeconds,
+    };
   }
   if (err instanceof z.ZodError) return { code: 'bad_request', message: describeZodError(err).message };
   if (err instanceof HTTPException) {
@@ -59,7 +63,11 @@ export function createErrorHandler(logger: Logger = silentLogger) {
     const fields = { requestId: c.get('requestId') as string | undefined, method: c.req.method, path: c.req.path, code: pub.code };
     if (pub.code === 'internal') {
       // The stack goes to the log (at error level), never into the response.
-      logger.error('request_failed', { ...fields, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err), stack: err instanceof Error ? err.stack : undefined });
+      logger.error('request_failed', {
+        ...fields,
+        error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+        stack: err instanceof Error ? err.stack : undefined,
+      });
     } else {
       logger.debug('request_rejected', fields);
     }

@@ -55,7 +55,10 @@ export interface TokenVerifierOptions {
  * before is answered from memory. Only successes are remembered, keyed by the whole token (same
  * bytes, same signature check), and expiry is still enforced on each use.
  */
-export function createTokenVerifier(secret: string, opts: TokenVerifierOptions = {}): (token: string) => Promise<{ customerId: string; exp: number }> {
+export function createTokenVerifier(
+  secret: string,
+  opts: TokenVerifierOptions = {},
+): (token: string) => Promise<{ customerId: string; exp: number }> {
   const now = opts.now ?? Date.now;
   const max = opts.max ?? 10_000;
   const known = new Map<string, { customerId: string; exp: number }>();
@@ -73,7 +76,12 @@ export function createTokenVerifier(secret: string, opts: TokenVerifierOptions =
   };
 }
 
-export async function signIdentityToken(customerId: string, secret: string, nowMs: number, ttlSeconds: number): Promise<{ token: string; exp: number }> {
+export async function signIdentityToken(
+  customerId: string,
+  secret: string,
+  nowMs: number,
+  ttlSeconds: number,
+): Promise<{ token: string; exp: number }> {
   const iat = Math.floor(nowMs / 1000);
   const exp = iat + ttlSeconds;
   return { token: await sign({ sub: customerId, iat, exp }, secret, 'HS256'), exp };

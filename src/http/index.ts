@@ -3,4 +3,12 @@ export { createApp, type AppConfig, type AppDeps, type TailorApp } from './app.j
 export { createInflightTracker, type InflightTracker } from './inflight.js';
 export { signIdentityToken, verifyIdentityToken, newSessionId, SESSION_HEADER } from './identity.js';
 export { computeMetrics, type Metrics, type GroupMetrics } from './metrics.js';
-export { createRateLimiter, rateLimited, rollCounts, slidingWaitMs, type MemoryRateLimiter, type RateLimiter, type RateVerdict } from './rate-limit.js';
+export {
+  createRateLimiter,
+  rateLimited,
+  rollCounts,
+  slidingWaitMs,
+  type MemoryRateLimiter,
+  type RateLimiter,
+  type RateVerdict,
+} from './rate-limit.js';

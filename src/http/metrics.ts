@@ -154,11 +154,19 @@ async function securityMetrics(db: Db, now: number): Promise<SecurityMetrics> {
     SELECT COUNT(*) AS total, SUM(created_at >= ${now - 86_400_000}) AS recent, SUM(json_extract(data, '$.reason') = 'locked') AS locked
     FROM events WHERE type = 'verify_failed'`);
   const l = await db.get<{ n: number | null }>(sql`SELECT COUNT(*) AS n FROM auth_failures WHERE locked_until > ${now}`);
-  return { failedVerifications: { last24h: Number(v?.recent ?? 0), total: Number(v?.total ?? 0), locked: Number(v?.locked ?? 0) }, activeLockouts: Number(l?.n ?? 0) };
+  return {
+    failedVerifications: { last24h: Number(v?.recent ?? 0), total: Number(v?.total ?? 0), locked: Number(v?.locked ?? 0) },
+    activeLockouts: Number(l?.n ?? 0),
+  };
 }
 
 export async function computeMetrics(db: Db, now: number): Promise<Metrics> {
-  const [segments, personas, totals, security] = await Promise.all([grouped(db, 'segment'), grouped(db, 'persona'), grouped(db, 'total'), securityMetrics(db, now)]);
+  const [segments, personas, totals, security] = await Promise.all([
+    grouped(db, 'segment'),
+    grouped(db, 'persona'),
+    grouped(db, 'total'),
+    securityMetrics(db, now),
+  ]);
   return {
     generatedAt: new Date(now).toISOString(),
     security,

@@ -21,7 +21,12 @@ export interface MemoryRateLimiter extends RateLimiter {
  * Milliseconds to wait before one more hit fits under `limit`, 0 if it fits now. `previous` and
  * `current` are the counts of the window before the one that started at `start`, and of that one.
  */
-export function slidingWaitMs(counts: { start: number; previous: number; current: number }, limit: number, now: number, windowMs: number): number {
+export function slidingWaitMs(
+  counts: { start: number; previous: number; current: number },
+  limit: number,
+  now: number,
+  windowMs: number,
+): number {
   const { start, previous: prev, current: cur } = counts;
   const elapsed = (now - start) / windowMs;
   if (prev * (1 - elapsed) + cur + 1 <= limit) return 0;
@@ -35,7 +40,11 @@ export function slidingWaitMs(counts: { start: number; previous: number; current
 }
 
 /** One key's counts moved to the window `now` falls in (a key kept on its own, as on Workers). */
-export function rollCounts(counts: { start: number; previous: number; current: number }, now: number, windowMs: number): { start: number; previous: number; current: number } {
+export function rollCounts(
+  counts: { start: number; previous: number; current: number },
+  now: number,
+  windowMs: number,
+): { start: number; previous: number; current: number } {
   const bucket = Math.floor(now / windowMs) * windowMs;
   if (bucket === counts.start) return counts;
   return { start: bucket, previous: bucket - counts.start === windowMs ? counts.current : 0, current: 0 };

@@ -47,8 +47,13 @@ export function createMcpHandler(deps: McpDeps): McpHandler {
   const logger = deps.logger ?? silentLogger;
   return {
     async handle(request, ctx) {
-      const server = new Server({ name: 'tailor', version: deps.version ?? '0.1.0' }, { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS, jsonSchemaValidator: NO_SCHEMA_VALIDATION });
-      server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: listTools(deps.tools, await deps.direct.acting(ctx.shopper)) }));
+      const server = new Server(
+        { name: 'tailor', version: deps.version ?? '0.1.0' },
+        { capabilities: { tools: { listChanged: false } }, instructions: INSTRUCTIONS, jsonSchemaValidator: NO_SCHEMA_VALIDATION },
+      );
+      server.setRequestHandler(ListToolsRequestSchema, async () => ({
+        tools: listTools(deps.tools, await deps.direct.acting(ctx.shopper)),
+      }));
       server.setRequestHandler(CallToolRequestSchema, async (req) => {
         try {
           return await callTool(deps, ctx, req.params.name, req.params.arguments);
@@ -71,8 +76,20 @@ async function callTool(deps: McpDeps, ctx: McpRequest, name: string, args: Reco
   const base = { shopper: ctx.shopper, clientKey: ctx.clientKey, allowed: toolsFor };
   if (isProposalTool(name)) {
     const parsed = ProposalArgs.safeParse(args ?? {});
-    if (!parsed.success) return callResult(name, { ok: false, error: { code: 'invalid_arguments', message: 'proposalId: the proposalId a tool returned with needsConfirmation', field: 'proposalId' } });
-    const out = await deps.direct.decide({ ...base, proposalId: parsed.data.proposalId, decision: name === 'confirm_proposal' ? 'confirm' : 'cancel' });
+    if (!parsed.success)
+      return callResult(name, {
+        ok: false,
+        error: {
+          code: 'invalid_arguments',
+          message: 'proposalId: the proposalId a tool returned with needsConfirmation',
+          field: 'proposalId',
+        },
+      });
+    const out = await deps.direct.decide({
+      ...base,
+      proposalId: parsed.data.proposalId,
+      decision: name === 'confirm_proposal' ? 'confirm' : 'cancel',
+    });
     return callResult(name, out.result);
   }
   if (!isToolName(name)) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name.slice(0, 64)}`);
@@ -86,6 +103,9 @@ async function callTool(deps: McpDeps, ctx: McpRequest, name: string, args: Reco
 function toMcpError(err: unknown, logger: Logger): McpError {
   if (err instanceof McpError) return err;
   if (err instanceof TailorError && err.code !== 'internal') return new McpError(ErrorCode.InvalidRequest, err.message, { code: err.code });
-  logger.error('mcp_call_failed', { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err), stack: err instanceof Error ? err.stack : undefined });
+  logger.error('mcp_call_failed', {
+    error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+    stack: err instanceof Error ? err.stack : undefined,
+  });
   return new McpError(ErrorCode.InternalError, 'Internal error');
 }

@@ -7,11 +7,27 @@ import { fenceValue, type Shopper } from '../core/index.js';
 import { TOOL_NAMES, type ToolName, type ToolRegistry, type ToolResult } from '../tools/index.js';
 
 /** Anyone: the catalog, the session's cart, the store's policies, a human colleague. */
-const OPEN: readonly ToolName[] = ['search_products', 'get_product', 'add_to_cart', 'update_cart', 'view_cart', 'store_policy', 'escalate_to_human'];
+const OPEN: readonly ToolName[] = [
+  'search_products',
+  'get_product',
+  'add_to_cart',
+  'update_cart',
+  'view_cart',
+  'store_policy',
+  'escalate_to_human',
+];
 /** A verified shopper (storefront token, or verify_customer earlier in this MCP session): their own account. */
 const ACCOUNT: readonly ToolName[] = [
-  'lookup_order', 'refund_status', 'loyalty_status', 'recommend_products', 'reorder',
-  'create_return_label', 'cancel_order', 'change_shipping_address', 'exchange_items', 'report_problem',
+  'lookup_order',
+  'refund_status',
+  'loyalty_status',
+  'recommend_products',
+  'reorder',
+  'create_return_label',
+  'cancel_order',
+  'change_shipping_address',
+  'exchange_items',
+  'report_problem',
 ];
 
 export const PROPOSAL_TOOLS = ['confirm_proposal', 'decline_proposal'] as const;
@@ -26,7 +42,16 @@ export function toolsFor(shopper: Shopper): readonly ToolName[] {
 export const isToolName = (name: string): name is ToolName => (TOOL_NAMES as readonly string[]).includes(name);
 export const isProposalTool = (name: string): name is ProposalToolName => (PROPOSAL_TOOLS as readonly string[]).includes(name);
 
-const READ_ONLY = new Set<string>(['search_products', 'get_product', 'view_cart', 'store_policy', 'lookup_order', 'refund_status', 'loyalty_status', 'recommend_products']);
+const READ_ONLY = new Set<string>([
+  'search_products',
+  'get_product',
+  'view_cart',
+  'store_policy',
+  'lookup_order',
+  'refund_status',
+  'loyalty_status',
+  'recommend_products',
+]);
 /** Set only by the server when a proposal is confirmed by id. */
 const SERVER_ONLY = ['confirm', 'mergeGuestCart'];
 
@@ -89,13 +114,18 @@ const confirmInstruction = (id: string) =>
   `Show the shopper exactly this proposal. Only if they clearly agree, call confirm_proposal with proposalId "${id}"; if they do not, call decline_proposal. Calling this tool again does not carry it out.`;
 
 /** The MCP result of a tool call: the same data as in chat (fenced), the proposal steps in MCP terms. */
-export function callResult(name: string, result: ToolResult): { content: Array<{ type: 'text'; text: string }>; structuredContent: Record<string, unknown>; isError?: boolean } {
+export function callResult(
+  name: string,
+  result: ToolResult,
+): { content: Array<{ type: 'text'; text: string }>; structuredContent: Record<string, unknown>; isError?: boolean } {
   const body: Record<string, unknown> = fenceValue(result.ok ? forMcp(name, result.data) : { error: result.error });
   return { content: [{ type: 'text', text: JSON.stringify(body) }], structuredContent: body, ...(result.ok ? {} : { isError: true }) };
 }
 
 function forMcp(name: string, data: Record<string, unknown>): Record<string, unknown> {
-  const id = [data.proposal, data.guestBasket].map((v) => (v && typeof v === 'object' ? (v as { proposalId?: unknown }).proposalId : undefined)).find((v): v is string => typeof v === 'string');
+  const id = [data.proposal, data.guestBasket]
+    .map((v) => (v && typeof v === 'object' ? (v as { proposalId?: unknown }).proposalId : undefined))
+    .find((v): v is string => typeof v === 'string');
   const out = id ? { ...data, instruction: confirmInstruction(id) } : data;
   if (name === 'verify_customer' && data.verified === true && !data.alreadyVerified) {
     return { ...out, tools: 'The shopper is verified for this MCP session: list the tools again for their orders, returns and account.' };
@@ -106,7 +136,13 @@ function forMcp(name: string, data: Record<string, unknown>): Record<string, unk
 /** A tool this shopper cannot use in their state, said so the client's model can recover. */
 export function unavailable(name: ToolName, shopper: Shopper): ToolResult {
   if (!isVerified(shopper)) {
-    return { ok: false, error: { code: 'must_verify', message: `${name} needs a verified shopper: connect with the storefront's identity token, or call verify_customer with the shopper's email and one of their order numbers first.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'must_verify',
+        message: `${name} needs a verified shopper: connect with the storefront's identity token, or call verify_customer with the shopper's email and one of their order numbers first.`,
+      },
+    };
   }
   return { ok: false, error: { code: 'not_allowed', message: `${name} is not available: the shopper is already verified.` } };
 }

@@ -3,7 +3,18 @@
 // does not declare; given the persona's declared fields (registry.contextFields), the reads
 // behind undeclared ones are skipped, since the prompt could not show their result anyway.
 import { fenceText, formatMoney, type Shopper } from '../core/index.js';
-import { asTier, cartOwnerKey, contextCart, contextCustomer, contextOrders, FREE_EXPRESS_TIERS, perksFor, type ContextCartLine, type ContextOrder, type Db } from '../shop/index.js';
+import {
+  asTier,
+  cartOwnerKey,
+  contextCart,
+  contextCustomer,
+  contextOrders,
+  FREE_EXPRESS_TIERS,
+  perksFor,
+  type ContextCartLine,
+  type ContextOrder,
+  type Db,
+} from '../shop/index.js';
 import { PersonaContextInputSchema, type ContextField, type PersonaContextInput } from './context.js';
 
 /** What buildPersonaContext needs from the segment profile (the segments module's Profile fits). */
@@ -83,5 +94,12 @@ function cartLine(rows: ContextCartLine[]): PersonaContextInput['cart'] {
   if (rows.length === 0) return null;
   const count = rows.reduce((n, r) => n + r.quantity, 0);
   const subtotal = rows.reduce((n, r) => n + r.priceCents * r.quantity, 0);
-  return { itemCount: count, subtotal: dollars(subtotal), items: listed(rows.map((r) => `${r.name} (${r.size}) ×${r.quantity}`), 300) };
+  return {
+    itemCount: count,
+    subtotal: dollars(subtotal),
+    items: listed(
+      rows.map((r) => `${r.name} (${r.size}) ×${r.quantity}`),
+      300,
+    ),
+  };
 }

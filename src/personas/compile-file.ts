@@ -60,7 +60,14 @@ export function compilePersonaFile(
   const fm: PersonaFrontmatter = parsed.data;
   const { lineOf } = split;
   checkFrontmatter(fm, path.replace(/\.md$/, ''), lineOf, add);
-  const { compile, compileString, compileVoice, templates, used } = templateCompiler(path, new Set<string>(fm.context), partials, lineOf, add, issues);
+  const { compile, compileString, compileVoice, templates, used } = templateCompiler(
+    path,
+    new Set<string>(fm.context),
+    partials,
+    lineOf,
+    add,
+    issues,
+  );
 
   const body = compile(split.body, split.bodyFirstLine);
   if (split.body.trim() === '') add(split.bodyFirstLine, 'the persona has no prompt body below the frontmatter');
@@ -69,7 +76,13 @@ export function compilePersonaFile(
   const variants = (fm.variants ?? []).map((v, i): CompiledVariant => {
     if (v.greeting) compileString(v.greeting, ['variants', i, 'greeting']);
     if (v.voice) compileVoice(v.voice, ['variants', i, 'voice']);
-    return { id: v.id, weight: v.weight, body: v.body ? compile(v.body, lineOf(['variants', i, 'body'])) : null, greeting: v.greeting ?? null, voice: v.voice ?? {} };
+    return {
+      id: v.id,
+      weight: v.weight,
+      body: v.body ? compile(v.body, lineOf(['variants', i, 'body'])) : null,
+      greeting: v.greeting ?? null,
+      voice: v.voice ?? {},
+    };
   });
 
   const persona: CompiledPersona = {
@@ -106,7 +119,14 @@ function checkFrontmatter(fm: PersonaFrontmatter, stem: string, lineOf: LineOf, 
 }
 
 /** Parses and checks each template of one persona once, collecting the partials it uses. */
-function templateCompiler(path: string, declared: ReadonlySet<string>, partials: ReadonlyMap<string, PartialFile>, lineOf: LineOf, add: AddIssue, issues: LocatedIssue[]) {
+function templateCompiler(
+  path: string,
+  declared: ReadonlySet<string>,
+  partials: ReadonlyMap<string, PartialFile>,
+  lineOf: LineOf,
+  add: AddIssue,
+  issues: LocatedIssue[],
+) {
   const used = new Set<string>();
   const templates = new Map<string, TemplateNode[]>();
   const compile = (source: string, firstLine: number): TemplateNode[] => {

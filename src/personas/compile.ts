@@ -46,7 +46,9 @@ export async function compilePersonas(files: Readonly<Record<string, string>>, o
   const personas = new Map<string, VersionedPersona>();
   const bySegment = new Map<string, VersionedPersona>();
   const known = opts.segments ? new Set(opts.segments) : null;
-  const paths = Object.keys(files).filter((p) => PERSONA_FILE.test(p) && p.toLowerCase() !== 'readme.md').sort();
+  const paths = Object.keys(files)
+    .filter((p) => PERSONA_FILE.test(p) && p.toLowerCase() !== 'readme.md')
+    .sort();
   for (const path of paths) {
     const { persona, issues: found, lineOf } = compilePersonaFile(path, files[path]!, partialFiles);
     issues.push(...found);
@@ -54,28 +56,43 @@ export async function compilePersonas(files: Readonly<Record<string, string>>, o
     persona.segments.forEach((segment, i) => {
       const line = lineOf(['segments', i]);
       if (known && !known.has(segment)) {
-        issues.push({ file: path, line, message: `unknown segment "${segment}"${didYouMean(segment, known)} (segments come from the rules in data/segments.yaml)` });
+        issues.push({
+          file: path,
+          line,
+          message: `unknown segment "${segment}"${didYouMean(segment, known)} (segments come from the rules in data/segments.yaml)`,
+        });
       }
       const other = bySegment.get(segment);
       if (other) issues.push({ file: path, line, message: `segment "${segment}" is already served by ${other.path}` });
       else bySegment.set(segment, persona as VersionedPersona);
     });
     const sameExperiment = persona.experimentId ? [...personas.values()].find((p) => p.experimentId === persona.experimentId) : undefined;
-    if (sameExperiment) issues.push({ file: path, line: lineOf(['experiment']), message: `experiment "${persona.experimentId}" is already run by ${sameExperiment.path}` });
+    if (sameExperiment)
+      issues.push({
+        file: path,
+        line: lineOf(['experiment']),
+        message: `experiment "${persona.experimentId}" is already run by ${sameExperiment.path}`,
+      });
     const included = [...persona.partials].map((name) => [name, partialFiles.get(name)!.text] as const);
     const versioned = Object.assign(persona, { version: await personaVersion(files[path]!, included) });
     personas.set(persona.id, versioned);
   }
 
   for (const id of opts.required ?? []) {
-    if (!personas.has(id)) issues.push({ file: `${id}.md`, line: 1, message: `persona "${id}" is required (default / opt-out persona) but missing or invalid` });
+    if (!personas.has(id))
+      issues.push({ file: `${id}.md`, line: 1, message: `persona "${id}" is required (default / opt-out persona) but missing or invalid` });
   }
   for (const segment of known ?? []) {
-    if (!bySegment.has(segment)) warnings.push({ file: 'data/segments.yaml', line: 0, message: `segment "${segment}" has no persona; the default persona serves it` });
+    if (!bySegment.has(segment))
+      warnings.push({ file: 'data/segments.yaml', line: 0, message: `segment "${segment}" has no persona; the default persona serves it` });
   }
   const experiments = readExperiments(files['experiments.yaml'], personas, issues);
   issues.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
-  return { set: { personas, bySegment, partials: new Map([...partialFiles].map(([k, v]) => [k, v.nodes])), experiments }, issues, warnings };
+  return {
+    set: { personas, bySegment, partials: new Map([...partialFiles].map(([k, v]) => [k, v.nodes])), experiments },
+    issues,
+    warnings,
+  };
 }
 
 function readPartials(files: Readonly<Record<string, string>>, issues: LocatedIssue[]): Map<string, PartialFile & { text: string }> {
@@ -90,14 +107,20 @@ function readPartials(files: Readonly<Record<string, string>>, issues: LocatedIs
   return partialFiles;
 }
 
-function readExperiments(text: string | undefined, personas: ReadonlyMap<string, CompiledPersona>, issues: LocatedIssue[]): ExperimentsFile['experiments'] {
+function readExperiments(
+  text: string | undefined,
+  personas: ReadonlyMap<string, CompiledPersona>,
+  issues: LocatedIssue[],
+): ExperimentsFile['experiments'] {
   if (text === undefined) return {};
   const file = 'experiments.yaml';
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const lineOf = (path: readonly (string | number)[]) => yamlLineOf(doc, counter, path) || 1;
   if (doc.errors.length) {
-    issues.push(...doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, message: `invalid YAML: ${e.message.split('\n')[0]}` })));
+    issues.push(
+      ...doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, message: `invalid YAML: ${e.message.split('\n')[0]}` })),
+    );
     return {};
   }
   const parsed = ExperimentsFileSchema.safeParse(doc.toJS() ?? {});
@@ -108,9 +131,18 @@ function readExperiments(text: string | undefined, personas: ReadonlyMap<string,
   const byExperiment = new Map([...personas.values()].filter((p) => p.experimentId).map((p) => [p.experimentId!, p]));
   for (const [id, exp] of Object.entries(parsed.data.experiments)) {
     const owner = byExperiment.get(id);
-    if (!owner) issues.push({ file, line: lineOf(['experiments', id]), message: `experiment "${id}" is not defined by any persona${didYouMean(id, byExperiment.keys())}` });
+    if (!owner)
+      issues.push({
+        file,
+        line: lineOf(['experiments', id]),
+        message: `experiment "${id}" is not defined by any persona${didYouMean(id, byExperiment.keys())}`,
+      });
     else if (exp.winner && !owner.variants.some((v) => v.id === exp.winner)) {
-      issues.push({ file, line: lineOf(['experiments', id, 'winner']), message: `winner "${exp.winner}" is not a variant of ${owner.path}` });
+      issues.push({
+        file,
+        line: lineOf(['experiments', id, 'winner']),
+        message: `winner "${exp.winner}" is not a variant of ${owner.path}`,
+      });
     }
   }
   return parsed.data.experiments;

@@ -27,7 +27,10 @@ export function splitFrontmatter(text: string): SplitFile {
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   // YAML line 1 is file line 2 (after the opening fence).
   const lineOf = (path: readonly (string | number)[]) => 1 + yamlLineOf(doc, counter, path);
-  const errors = doc.errors.map((e) => ({ line: 1 + counter.linePos(e.pos[0]).line, message: `invalid YAML: ${e.message.split('\n')[0]}` }));
+  const errors = doc.errors.map((e) => ({
+    line: 1 + counter.linePos(e.pos[0]).line,
+    message: `invalid YAML: ${e.message.split('\n')[0]}`,
+  }));
   return {
     data: errors.length ? null : doc.toJS(),
     lineOf,
@@ -68,7 +71,10 @@ export function yamlLineOf(doc: Document, counter: LineCounter, path: readonly (
 export function describeIssues(issues: readonly z.core.$ZodIssue[], lineOf: SplitFile['lineOf']): Array<{ line: number; message: string }> {
   return issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    const where = path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+    const where = path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+      .join('.')
+      .replace(/\.\[/g, '[');
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0]!;
       return { line: lineOf([...path, key]), message: `unknown field "${issue.keys.join('", "')}"${where ? ` in ${where}` : ''}` };

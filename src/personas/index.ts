@@ -13,7 +13,13 @@ export {
   type ContextField,
 } from './context.js';
 export { buildPersonaContext, type BuildContextInput, type ProfileLike } from './build-context.js';
-export { createPersonaRegistry, type PersonaRegistry, type PersonaRegistryOptions, type PersonaSummary, type ResolveInput } from './registry.js';
+export {
+  createPersonaRegistry,
+  type PersonaRegistry,
+  type PersonaRegistryOptions,
+  type PersonaSummary,
+  type ResolveInput,
+} from './registry.js';
 export { createBundledPersonaSource, type PersonaSource } from './source.js';
 export { lintPersonas, type LintOptions, type LintResult } from './lint.js';
 export { compilePersonas, formatIssue, type PersonaSet, type VersionedPersona } from './compile.js';

@@ -11,14 +11,17 @@ import type { TemplateNode } from './template-parse.js';
 
 export const PROMPT_RULES_FILE = 'prompt-rules.yaml';
 
-const Regex = z.string().min(1).refine((s) => {
-  try {
-    new RegExp(s, 'iu');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
+const Regex = z
+  .string()
+  .min(1)
+  .refine((s) => {
+    try {
+      new RegExp(s, 'iu');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a valid regular expression');
 
 export const PromptRulesSchema = z.strictObject({
   required: z
@@ -53,7 +56,10 @@ export function parsePromptRules(text: string): { rules: PromptRules | null; iss
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
-    return { rules: null, issues: doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, message: `invalid YAML: ${e.message.split('\n')[0]}` })) };
+    return {
+      rules: null,
+      issues: doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, message: `invalid YAML: ${e.message.split('\n')[0]}` })),
+    };
   }
   const parsed = PromptRulesSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
@@ -67,7 +73,8 @@ export function parsePromptRules(text: string): { rules: PromptRules | null; iss
 export function checkPromptRules(rules: PromptRules, set: PersonaSet, files: Readonly<Record<string, string>>): LocatedIssue[] {
   const issues: LocatedIssue[] = [];
   for (const r of rules.required) {
-    if (!set.partials.has(r.partial)) issues.push({ file: PROMPT_RULES_FILE, line: 0, message: `required partial "${r.partial}" does not exist in partials/` });
+    if (!set.partials.has(r.partial))
+      issues.push({ file: PROMPT_RULES_FILE, line: 0, message: `required partial "${r.partial}" does not exist in partials/` });
   }
   for (const persona of set.personas.values()) issues.push(...missingParts(rules, set, persona));
   const scanned = new Set<string>();
@@ -90,7 +97,11 @@ function missingParts(rules: PromptRules, set: PersonaSet, persona: VersionedPer
     for (const body of bodies) {
       if (reachedPartials(body.nodes, set).has(r.partial)) continue;
       const when = r.ifTools ? ` (it offers ${r.ifTools.filter((t) => (persona.tools as string[]).includes(t)).join(', ')})` : '';
-      out.push({ file: persona.path, line: firstLine(body.nodes), message: `missing required part {{> ${r.partial}}}${body.label}${when}: ${r.why}` });
+      out.push({
+        file: persona.path,
+        line: firstLine(body.nodes),
+        message: `missing required part {{> ${r.partial}}}${body.label}${when}: ${r.why}`,
+      });
     }
   }
   return out;
@@ -117,7 +128,11 @@ const NEGATION = /\b(never|not|no|nor|don't|do not|must not|mustn't|cannot|can't
 /** Forbidden instructions, per sentence, with the file line; YAML comments in the frontmatter are skipped. */
 export function forbiddenIn(rules: PromptRules, file: string, text: string): LocatedIssue[] {
   const out: LocatedIssue[] = [];
-  const patterns = rules.forbidden.map((r) => ({ rule: r, match: r.match.map((m) => new RegExp(m, 'iu')), unless: r.unless ? new RegExp(r.unless, 'iu') : null }));
+  const patterns = rules.forbidden.map((r) => ({
+    rule: r,
+    match: r.match.map((m) => new RegExp(m, 'iu')),
+    unless: r.unless ? new RegExp(r.unless, 'iu') : null,
+  }));
   const lines = text.split('\n');
   let fence = 0;
   lines.forEach((line, i) => {

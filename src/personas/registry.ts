@@ -132,7 +132,12 @@ export async function createPersonaRegistry(opts: PersonaRegistryOptions): Promi
   };
 }
 
-async function loadSet(source: PersonaSource, root: string, lintOpts: LintOptions, logger: Logger): Promise<{ set: PersonaSet | null; errors: string[] }> {
+async function loadSet(
+  source: PersonaSource,
+  root: string,
+  lintOpts: LintOptions,
+  logger: Logger,
+): Promise<{ set: PersonaSet | null; errors: string[] }> {
   let files: Record<string, string>;
   try {
     files = await source.read();

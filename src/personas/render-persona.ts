@@ -48,5 +48,10 @@ export function renderPersona(
 
 /** Sections that render empty leave runs of blank lines; a prompt reads better without them. */
 function tidy(prompt: string): string {
-  return prompt.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return (
+    prompt
+      .replace(/[ \t]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }

@@ -8,6 +8,7 @@ export function segmentIdsFromRules(text: string): string[] {
   for (const rule of doc.rules ?? []) if (typeof rule?.segment === 'string') ids.add(rule.segment);
   const def = doc.default;
   if (typeof def === 'string') ids.add(def);
-  else if (def && typeof def === 'object' && typeof (def as { segment?: unknown }).segment === 'string') ids.add((def as { segment: string }).segment);
+  else if (def && typeof def === 'object' && typeof (def as { segment?: unknown }).segment === 'string')
+    ids.add((def as { segment: string }).segment);
   return [...ids];
 }

@@ -44,7 +44,9 @@ export function renderSnapshots(set: PersonaSet, segments: SnapshotSegments, def
     // The default persona also serves opted-out shoppers and every segment no persona lists.
     if (persona.id === defaultPersona) served.push('(opt-out)', ...segments.ids.filter((s) => !set.bySegment.has(s)));
     if (!served.length) served.push('(forced only)');
-    const sections = served.flatMap((segment) => variantsOf(persona).map((variant) => section(set, persona, variant, segment, segments.defaultSegment)));
+    const sections = served.flatMap((segment) =>
+      variantsOf(persona).map((variant) => section(set, persona, variant, segment, segments.defaultSegment)),
+    );
     const partials = [...persona.partials].sort();
     const header = `<!-- Rendered from prompts/${persona.path}${partials.length ? ` (+ partials/${partials.join('.md, partials/')}.md)` : ''} by \`npm run eval -- --update-snapshots\`. Do not edit by hand: review changes in the pull request like a lockfile. -->`;
     out.push({ file: `${persona.id}.snap.md`, source: persona.path, partials, text: `${header}\n${sections.join('')}` });
@@ -56,7 +58,13 @@ function variantsOf(persona: VersionedPersona) {
   return persona.variants.length ? persona.variants : [null];
 }
 
-function section(set: PersonaSet, persona: VersionedPersona, variant: VersionedPersona['variants'][number] | null, segment: string, defaultSegment: string): string {
+function section(
+  set: PersonaSet,
+  persona: VersionedPersona,
+  variant: VersionedPersona['variants'][number] | null,
+  segment: string,
+  defaultSegment: string,
+): string {
   const anonymous = segment === defaultSegment;
   const id = segment.startsWith('(') ? 'none' : segment;
   const context = { ...(anonymous ? ANONYMOUS_SAMPLE : SAMPLE_CONTEXT), segment: id };

@@ -48,7 +48,17 @@ type Scope = Shape | null;
 
 function visit(nodes: readonly TemplateNode[], file: string, scopes: Scope[], including: string[], w: Walk): void {
   // A partial serves many personas: its error is only fixable knowing which one it broke.
-  const via = file === w.root ? '' : ` (included by ${w.root}${including.length > 1 ? ` via ${including.slice(0, -1).map((p) => `{{> ${p}}}`).join(' → ')}` : ''})`;
+  const via =
+    file === w.root
+      ? ''
+      : ` (included by ${w.root}${
+          including.length > 1
+            ? ` via ${including
+                .slice(0, -1)
+                .map((p) => `{{> ${p}}}`)
+                .join(' → ')}`
+            : ''
+        })`;
   const report = (line: number, message: string) => {
     const key = `${file}:${line}:${message}`;
     if (w.seen.has(key)) return;
@@ -90,7 +100,13 @@ function visit(nodes: readonly TemplateNode[], file: string, scopes: Scope[], in
 }
 
 /** The shape a path points at, or null (after reporting) when it points nowhere. */
-function resolve(path: readonly string[], name: string, scopes: readonly Scope[], declared: ReadonlySet<string>, report: (m: string) => void): Shape | null {
+function resolve(
+  path: readonly string[],
+  name: string,
+  scopes: readonly Scope[],
+  declared: ReadonlySet<string>,
+  report: (m: string) => void,
+): Shape | null {
   const [head, ...rest] = path as [string, ...string[]];
   let shape: Shape | undefined;
   for (let i = scopes.length - 1; i >= 0 && !shape; i--) {

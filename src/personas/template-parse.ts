@@ -64,7 +64,14 @@ export function parseTemplate(source: string, firstLine = 1): ParsedTemplate {
         if (!NAME.test(tag.name) || tag.name === '.') {
           issues.push({ line: tag.line, message: `invalid section name "{{${tag.kind}${tag.name}}}"` });
         }
-        const node = { type: 'section' as const, name: tag.name, path: pathOf(tag.name), inverted: tag.kind === '^', children: [], line: tag.line };
+        const node = {
+          type: 'section' as const,
+          name: tag.name,
+          path: pathOf(tag.name),
+          inverted: tag.kind === '^',
+          children: [],
+          line: tag.line,
+        };
         current.push(node);
         stack.push({ node, parent: current });
         current = node.children;

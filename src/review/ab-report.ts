@@ -40,7 +40,8 @@ export interface GroupReport {
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 const roundInterval = (ci: Interval | null) => (ci ? { lower: r4(ci.lower), upper: r4(ci.upper) } : null);
 const roundRate = (e: RateEstimate): RateEstimate => ({ ...e, rate: e.rate === null ? null : r4(e.rate), ci: roundInterval(e.ci) });
-const roundDiff = (d: DifferenceEstimate | null): DifferenceEstimate | null => (d ? { ...d, difference: r4(d.difference), ci: roundInterval(d.ci)! } : null);
+const roundDiff = (d: DifferenceEstimate | null): DifferenceEstimate | null =>
+  d ? { ...d, difference: r4(d.difference), ci: roundInterval(d.ci)! } : null;
 
 function armReport(a: ArmCounts, control: ArmCounts | undefined): ArmReport {
   const compared = control && control !== a;

@@ -5,4 +5,11 @@ export { readReviewTranscript, type ReviewMessage, type ReviewTranscript } from 
 export { abMetrics, type AbReport } from './ab.js';
 export { buildAbReport, type ArmCounts, type ArmReport, type GroupReport } from './ab-report.js';
 export { newcombeDifference, rateEstimate, wilson, Z95, type DifferenceEstimate, type Interval, type RateEstimate } from './stats.js';
-export { AbQuerySchema, ConversationListQuerySchema, rangeOf, type AbQuery, type ConversationListQuery, type TimeRange } from './schemas.js';
+export {
+  AbQuerySchema,
+  ConversationListQuerySchema,
+  rangeOf,
+  type AbQuery,
+  type ConversationListQuery,
+  type TimeRange,
+} from './schemas.js';

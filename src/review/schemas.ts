@@ -75,7 +75,10 @@ export const AbQuerySchema = z
     /** The variant the others are compared with. */
     control: name.default('control'),
   })
-  .refine((q) => q.window === undefined || (q.from === undefined && q.to === undefined), { message: 'give either window or from/to, not both', path: ['window'] })
+  .refine((q) => q.window === undefined || (q.from === undefined && q.to === undefined), {
+    message: 'give either window or from/to, not both',
+    path: ['window'],
+  })
   .refine(fromBeforeTo, ORDER);
 export type AbQuery = z.infer<typeof AbQuerySchema>;
 

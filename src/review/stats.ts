@@ -35,7 +35,8 @@ export interface DifferenceEstimate {
 }
 
 function checkCounts(k: number, n: number): void {
-  if (!Number.isInteger(k) || !Number.isInteger(n) || k < 0 || n < 0 || k > n) throw new RangeError(`need whole numbers 0 ≤ k ≤ n, got k=${k}, n=${n}`);
+  if (!Number.isInteger(k) || !Number.isInteger(n) || k < 0 || n < 0 || k > n)
+    throw new RangeError(`need whole numbers 0 ≤ k ≤ n, got k=${k}, n=${n}`);
 }
 
 /** The Wilson score interval of k successes in n trials; null when n is 0. */

@@ -81,7 +81,12 @@ export async function readReviewTranscript(db: Db, id: string) {
       outcome: t.outcome,
       at: iso(t.createdAt),
     })),
-    feedback: ratings.map((f) => ({ messageId: f.messageId, rating: f.rating > 0 ? ('up' as const) : ('down' as const), comment: f.comment, at: iso(f.createdAt) })),
+    feedback: ratings.map((f) => ({
+      messageId: f.messageId,
+      rating: f.rating > 0 ? ('up' as const) : ('down' as const),
+      comment: f.comment,
+      at: iso(f.createdAt),
+    })),
     events: eventRows.map((e) => ({ id: e.id, type: e.type, data: e.data, at: iso(e.createdAt) })),
     tickets: ticketRows.map((t) => ({ id: t.id, priority: t.priority, status: t.status, summary: t.summary, at: iso(t.createdAt) })),
     /** A proposal the shopper has not answered yet (it lives on the conversation until answered or replaced). */

@@ -41,7 +41,9 @@ export function matchRule(when: When, p: Profile, now: number): string[] | null 
   const within = win ? ` ${win.label}` : '';
   if (when.orders) {
     if (!inRange(stats.orders, when.orders)) return null;
-    reasons.push(when.orders.max === 0 ? `no orders${within}` : `${plural(stats.orders, 'order')} ${rangeText(when.orders, String)}${within}`);
+    reasons.push(
+      when.orders.max === 0 ? `no orders${within}` : `${plural(stats.orders, 'order')} ${rangeText(when.orders, String)}${within}`,
+    );
   }
   if (when.totalSpend) {
     if (!inRange(stats.totalSpendCents, cents(when.totalSpend))) return null;

@@ -23,7 +23,8 @@ export function loadSegmentRules(text: string, file: string): SegmentRules {
   const syntax = doc.errors[0];
   if (syntax) throw new ConfigError(`${file}:${lineCounter.linePos(syntax.pos[0]).line}: invalid YAML: ${firstLine(syntax.message)}`);
   const raw: unknown = doc.toJS();
-  if (raw === null || raw === undefined) throw new ConfigError(`${file}: the file is empty; it needs a list of rules and a default segment`);
+  if (raw === null || raw === undefined)
+    throw new ConfigError(`${file}: the file is empty; it needs a list of rules and a default segment`);
   const parsed = RulesFileSchema.safeParse(raw);
   if (!parsed.success) throw describeIssue(parsed.error.issues[0]!, raw, doc, lineCounter, file);
 
@@ -93,7 +94,8 @@ function allowedHint(path: Array<string | number>): string {
   if (typeof parent === 'number') return ALLOWED.rule!;
   if (parent === 'when') return ALLOWED.when!;
   if (parent === 'timeFrame') return 'lastDays, from, to';
-  if (parent === 'firstInteraction' || parent === 'lastInteraction' || parent === 'firstOrder' || parent === 'lastOrder') return 'withinDays, olderThanDays, from, to';
+  if (parent === 'firstInteraction' || parent === 'lastInteraction' || parent === 'firstOrder' || parent === 'lastOrder')
+    return 'withinDays, olderThanDays, from, to';
   if (parent === 'default') return 'segment, description';
   if (path.length === 1) return 'rules, default';
   return 'min, max';

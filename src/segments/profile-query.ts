@@ -108,7 +108,11 @@ function parseAnswers(json: string | null): Record<string, string> {
   try {
     const v: unknown = JSON.parse(json);
     if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
-    return Object.fromEntries(Object.entries(v).filter(([, a]) => a !== null && a !== undefined).map(([q, a]) => [q, String(a)]));
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([, a]) => a !== null && a !== undefined)
+        .map(([q, a]) => [q, String(a)]),
+    );
   } catch {
     // A malformed answers column must not take the chat down; the shopper just has no answers.
     return {};

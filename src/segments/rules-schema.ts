@@ -31,7 +31,8 @@ export const TimeFrameSchema = z
     const absolute = t.from !== undefined || t.to !== undefined;
     if (t.lastDays !== undefined && absolute) ctx.addIssue({ code: 'custom', message: 'use either lastDays or from/to, not both' });
     if (t.lastDays === undefined && !absolute) ctx.addIssue({ code: 'custom', message: 'give lastDays, or from and/or to' });
-    if (t.from && t.to && Date.parse(t.from) > Date.parse(t.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to is before from' });
+    if (t.from && t.to && Date.parse(t.from) > Date.parse(t.to))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'to is before from' });
   });
 export type TimeFrame = z.infer<typeof TimeFrameSchema>;
 
@@ -45,7 +46,8 @@ export const InteractionSchema = z
   .superRefine((t, ctx) => {
     const given = [t.withinDays, t.olderThanDays, t.from, t.to].filter((v) => v !== undefined).length;
     if (given === 0) ctx.addIssue({ code: 'custom', message: 'give withinDays, olderThanDays, or from and/or to' });
-    if (t.from && t.to && Date.parse(t.from) > Date.parse(t.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to is before from' });
+    if (t.from && t.to && Date.parse(t.from) > Date.parse(t.to))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'to is before from' });
   });
 export type InteractionRange = z.infer<typeof InteractionSchema>;
 
@@ -68,13 +70,20 @@ export const WhenSchema = z
     firstOrder: InteractionSchema.optional(),
     lastOrder: InteractionSchema.optional(),
     loyaltyTier: oneOrMany(z.enum(LOYALTY_TIERS)).optional(),
-    answers: z.record(z.string(), oneOrMany(Answer)).refine((a) => Object.keys(a).length > 0, 'name at least one question').optional(),
+    answers: z
+      .record(z.string(), oneOrMany(Answer))
+      .refine((a) => Object.keys(a).length > 0, 'name at least one question')
+      .optional(),
     member: oneOrMany(z.string().min(1)).optional(),
   })
   .superRefine((w, ctx) => {
     if (Object.values(w).every((v) => v === undefined)) ctx.addIssue({ code: 'custom', message: 'a rule needs at least one criterion' });
     if (w.timeFrame && !w.orders && !w.totalSpend && !w.averageOrder) {
-      ctx.addIssue({ code: 'custom', path: ['timeFrame'], message: 'timeFrame applies to orders, totalSpend and averageOrder; this rule has none of them' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeFrame'],
+        message: 'timeFrame applies to orders, totalSpend and averageOrder; this rule has none of them',
+      });
     }
   });
 export type When = z.infer<typeof WhenSchema>;
@@ -95,7 +104,8 @@ export const RulesFileSchema = z
   .superRefine((f, ctx) => {
     const seen = new Set<string>();
     f.rules.forEach((r, i) => {
-      if (r.id === 'default') ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: '"default" is reserved for the default segment' });
+      if (r.id === 'default')
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: '"default" is reserved for the default segment' });
       if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id "${r.id}"` });
       seen.add(r.id);
     });

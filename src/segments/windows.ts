@@ -26,7 +26,12 @@ export function windowOf(t: TimeFrame): WindowSpec {
     return { key: `last${days}d`, label: days === 1 ? 'in the last day' : `in the last ${days} days`, lastDays: days };
   }
   const label = t.from && t.to ? `between ${t.from} and ${t.to}` : t.from ? `since ${t.from}` : `until ${t.to}`;
-  return { key: `${t.from ?? ''}..${t.to ?? ''}`, label, fromMs: t.from ? startOf(t.from) : undefined, toMs: t.to ? endOf(t.to) : undefined };
+  return {
+    key: `${t.from ?? ''}..${t.to ?? ''}`,
+    label,
+    fromMs: t.from ? startOf(t.from) : undefined,
+    toMs: t.to ? endOf(t.to) : undefined,
+  };
 }
 
 /** Does an interaction time fall in the range at `now`? Null (never) matches nothing. */

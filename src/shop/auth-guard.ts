@@ -42,7 +42,9 @@ export type GuardVerdict = { ok: true } | { ok: false; retryAfterMs: number };
 /** SHA-256 hex of a value, so emails and addresses become keys without being stored. */
 export async function digest(value: string): Promise<string> {
   const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value));
-  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('').slice(0, 32);
+  return Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, 32);
 }
 
 /**
@@ -70,7 +72,10 @@ export async function takeAttempt(db: Db, keys: readonly GuardKey[], now: number
 /** Gives back one attempt (a success on the target keys: the owner is not punished for typos). */
 export async function refundAttempt(db: Db, keys: readonly string[], now: number): Promise<void> {
   for (const key of keys) {
-    await db.update(authFailures).set({ failures: sql`max(${authFailures.failures} - 1, 0)`, updatedAt: now }).where(eq(authFailures.key, key));
+    await db
+      .update(authFailures)
+      .set({ failures: sql`max(${authFailures.failures} - 1, 0)`, updatedAt: now })
+      .where(eq(authFailures.key, key));
   }
 }
 

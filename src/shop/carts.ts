@@ -17,7 +17,13 @@ export const cartOwnerKey = (o: CartOwner): string => (o.customerId ? `c:${o.cus
 export async function ensureCart(db: Db, owner: CartOwner, now: number, ids: IdGen): Promise<string> {
   const [row] = await db
     .insert(carts)
-    .values({ id: ids('cart'), ownerKey: cartOwnerKey(owner), customerId: owner.customerId, sessionId: owner.customerId ? null : owner.sessionId, updatedAt: now })
+    .values({
+      id: ids('cart'),
+      ownerKey: cartOwnerKey(owner),
+      customerId: owner.customerId,
+      sessionId: owner.customerId ? null : owner.sessionId,
+      updatedAt: now,
+    })
     .onConflictDoUpdate({ target: carts.ownerKey, set: { updatedAt: now } })
     .returning({ id: carts.id });
   if (!row) throw new Error('cart upsert returned no row');
@@ -25,13 +31,24 @@ export async function ensureCart(db: Db, owner: CartOwner, now: number, ids: IdG
 }
 
 export async function findCartId(db: Db, owner: CartOwner): Promise<string | undefined> {
-  const q = prepared(db, 'shop.findCartId', (d) => d.select({ id: carts.id }).from(carts).where(eq(carts.ownerKey, sql.placeholder('key'))).limit(1).prepare());
+  const q = prepared(db, 'shop.findCartId', (d) =>
+    d
+      .select({ id: carts.id })
+      .from(carts)
+      .where(eq(carts.ownerKey, sql.placeholder('key')))
+      .limit(1)
+      .prepare(),
+  );
   const [row] = await q.all({ key: cartOwnerKey(owner) });
   return row?.id;
 }
 
 export async function cartQuantity(db: Db, cartId: string, variantId: string): Promise<number> {
-  const [row] = await db.select({ q: cartItems.quantity }).from(cartItems).where(and(eq(cartItems.cartId, cartId), eq(cartItems.variantId, variantId))).limit(1);
+  const [row] = await db
+    .select({ q: cartItems.quantity })
+    .from(cartItems)
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.variantId, variantId)))
+    .limit(1);
   return row?.q ?? 0;
 }
 
@@ -48,7 +65,14 @@ export async function addCartLine(
   if (line.quantity > line.maxLine) return undefined;
   const rows = await db
     .insert(cartItems)
-    .values({ id: ids('ci'), cartId: line.cartId, productId: line.productId, variantId: line.variantId, quantity: line.quantity, addedAt: now })
+    .values({
+      id: ids('ci'),
+      cartId: line.cartId,
+      productId: line.productId,
+      variantId: line.variantId,
+      quantity: line.quantity,
+      addedAt: now,
+    })
     .onConflictDoUpdate({
       target: [cartItems.cartId, cartItems.variantId],
       set: { quantity: sql`${cartItems.quantity} + excluded.quantity`, addedAt: now },
@@ -69,7 +93,13 @@ export interface CartLine {
 /** The owner's cart lines of one product (each size is a line). */
 export async function cartLinesOf(db: Db, cartId: string, productId: string): Promise<CartLine[]> {
   return db
-    .select({ id: cartItems.id, productId: cartItems.productId, variantId: cartItems.variantId, size: variants.size, quantity: cartItems.quantity })
+    .select({
+      id: cartItems.id,
+      productId: cartItems.productId,
+      variantId: cartItems.variantId,
+      size: variants.size,
+      quantity: cartItems.quantity,
+    })
     .from(cartItems)
     .innerJoin(variants, eq(variants.id, cartItems.variantId))
     .where(and(eq(cartItems.cartId, cartId), eq(cartItems.productId, productId)));
@@ -98,12 +128,25 @@ export async function changeCartLine(
     db
       .insert(cartItems)
       .values({ id: ids('ci'), cartId, productId: line.productId, variantId: to.variantId, quantity, addedAt: now })
-      .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.variantId], set: { quantity: sql`min(${cartItems.quantity} + excluded.quantity, ${to.max})`, addedAt: now } }),
+      .onConflictDoUpdate({
+        target: [cartItems.cartId, cartItems.variantId],
+        set: { quantity: sql`min(${cartItems.quantity} + excluded.quantity, ${to.max})`, addedAt: now },
+      }),
   ]);
 }
 
 export interface CartSummary {
-  items: Array<{ productId: string; name: string; category: string; size: string; colour: string; quantity: number; unitPrice: number; lineTotal: number; inStock: boolean }>;
+  items: Array<{
+    productId: string;
+    name: string;
+    category: string;
+    size: string;
+    colour: string;
+    quantity: number;
+    unitPrice: number;
+    lineTotal: number;
+    inStock: boolean;
+  }>;
   itemCount: number;
   subtotal: number;
   shipping: string;
@@ -116,9 +159,17 @@ export async function cartSummary(db: Db, owner: CartOwner, checkout?: CheckoutS
   const q = prepared(db, 'shop.cartLines', (d) =>
     d
       .select({
-        productId: cartItems.productId, quantity: cartItems.quantity, name: products.name, category: products.category, colour: products.colour,
-        priceCents: products.priceCents, size: variants.size, stock: variants.stock,
-        variantId: cartItems.variantId, sku: variants.sku, externalVariantId: variants.externalId,
+        productId: cartItems.productId,
+        quantity: cartItems.quantity,
+        name: products.name,
+        category: products.category,
+        colour: products.colour,
+        priceCents: products.priceCents,
+        size: variants.size,
+        stock: variants.stock,
+        variantId: cartItems.variantId,
+        sku: variants.sku,
+        externalVariantId: variants.externalId,
       })
       .from(cartItems)
       .innerJoin(products, eq(products.id, cartItems.productId))
@@ -137,8 +188,15 @@ export async function cartSummary(db: Db, owner: CartOwner, checkout?: CheckoutS
         : `standard shipping $${dollars(STANDARD_SHIPPING_CENTS).toFixed(2)}; $${dollars(FREE_SHIPPING_THRESHOLD_CENTS - subtotalCents).toFixed(2)} more for free shipping`;
   return {
     items: rows.map((r) => ({
-      productId: r.productId, name: r.name, category: r.category, size: r.size, colour: r.colour, quantity: r.quantity,
-      unitPrice: dollars(r.priceCents), lineTotal: dollars(r.priceCents * r.quantity), inStock: r.stock >= r.quantity,
+      productId: r.productId,
+      name: r.name,
+      category: r.category,
+      size: r.size,
+      colour: r.colour,
+      quantity: r.quantity,
+      unitPrice: dollars(r.priceCents),
+      lineTotal: dollars(r.priceCents * r.quantity),
+      inStock: r.stock >= r.quantity,
     })),
     itemCount: rows.reduce((s, r) => s + r.quantity, 0),
     subtotal: dollars(subtotalCents),
@@ -159,7 +217,15 @@ export async function guestCartLineCount(db: Db, sessionId: string): Promise<num
   return row?.n ?? 0;
 }
 
-export async function mergeSessionCart(db: Db, atomic: Atomic, sessionId: string, customerId: string, now: number, ids: IdGen, alongWith: WriteQuery[] = []): Promise<number> {
+export async function mergeSessionCart(
+  db: Db,
+  atomic: Atomic,
+  sessionId: string,
+  customerId: string,
+  now: number,
+  ids: IdGen,
+  alongWith: WriteQuery[] = [],
+): Promise<number> {
   const from = await findCartId(db, { customerId: null, sessionId });
   if (!from) return 0;
   const lines = await db.select().from(cartItems).where(eq(cartItems.cartId, from));
@@ -168,10 +234,30 @@ export async function mergeSessionCart(db: Db, atomic: Atomic, sessionId: string
   const writes: WriteQuery[] = lines.map((l) =>
     db
       .insert(cartItems)
-      .values({ id: ids('ci'), cartId: to, productId: l.productId, variantId: l.variantId, quantity: Math.min(l.quantity, MAX_CART_LINE_QUANTITY), addedAt: l.addedAt })
-      .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.variantId], set: { quantity: sql`min(${cartItems.quantity} + excluded.quantity, ${MAX_CART_LINE_QUANTITY})` } }),
+      .values({
+        id: ids('ci'),
+        cartId: to,
+        productId: l.productId,
+        variantId: l.variantId,
+        quantity: Math.min(l.quantity, MAX_CART_LINE_QUANTITY),
+        addedAt: l.addedAt,
+      })
+      .onConflictDoUpdate({
+        target: [cartItems.cartId, cartItems.variantId],
+        set: { quantity: sql`min(${cartItems.quantity} + excluded.quantity, ${MAX_CART_LINE_QUANTITY})` },
+      }),
   );
-  writes.push(db.delete(cartItems).where(and(eq(cartItems.cartId, from), inArray(cartItems.id, lines.map((l) => l.id)))));
+  writes.push(
+    db.delete(cartItems).where(
+      and(
+        eq(cartItems.cartId, from),
+        inArray(
+          cartItems.id,
+          lines.map((l) => l.id),
+        ),
+      ),
+    ),
+  );
   await atomic([...writes, ...alongWith]);
   return lines.length;
 }

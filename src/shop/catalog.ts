@@ -45,8 +45,15 @@ export function toCard(
   descriptionMax = 160,
 ): ProductCard {
   return {
-    id: p.id, name: p.name, category: p.category, colour: p.colour, price: dollars(p.priceCents), description: clip(p.description, descriptionMax), stock: stockRecord(vs),
-    imageUrl: p.imageUrl ?? null, url: p.url ?? null,
+    id: p.id,
+    name: p.name,
+    category: p.category,
+    colour: p.colour,
+    price: dollars(p.priceCents),
+    description: clip(p.description, descriptionMax),
+    stock: stockRecord(vs),
+    imageUrl: p.imageUrl ?? null,
+    url: p.url ?? null,
   };
 }
 
@@ -69,7 +76,16 @@ export async function variantsOf(db: Db, productIds: readonly string[]): Promise
     const ids = productIds.slice(i, i + max);
     const slots = slotsFor(ids.length);
     const q = prepared(db, `shop.variantsOf:${slots}`, (d) =>
-      d.select().from(variants).where(inArray(variants.productId, Array.from({ length: slots }, (_, k) => ph(`id${k}`)))).prepare(),
+      d
+        .select()
+        .from(variants)
+        .where(
+          inArray(
+            variants.productId,
+            Array.from({ length: slots }, (_, k) => ph(`id${k}`)),
+          ),
+        )
+        .prepare(),
     );
     const params: Record<string, unknown> = {};
     fill('id', ids, slots, params);
@@ -84,8 +100,21 @@ export async function variantsOf(db: Db, productIds: readonly string[]): Promise
 
 /** A product by id (or slug) with its variants; undefined when there is none. */
 export async function findProduct(db: Db, idOrSlug: string): Promise<{ product: ProductRow; variants: VariantRow[] } | undefined> {
-  const productQ = prepared(db, 'shop.findProduct', (d) => d.select().from(products).where(or(eq(products.id, ph('key')), eq(products.slug, ph('key')))).limit(1).prepare());
-  const variantsQ = prepared(db, 'shop.variantsOfOne', (d) => d.select().from(variants).where(eq(variants.productId, ph('id'))).prepare());
+  const productQ = prepared(db, 'shop.findProduct', (d) =>
+    d
+      .select()
+      .from(products)
+      .where(or(eq(products.id, ph('key')), eq(products.slug, ph('key'))))
+      .limit(1)
+      .prepare(),
+  );
+  const variantsQ = prepared(db, 'shop.variantsOfOne', (d) =>
+    d
+      .select()
+      .from(variants)
+      .where(eq(variants.productId, ph('id')))
+      .prepare(),
+  );
   const [product] = await productQ.all({ key: idOrSlug });
   if (!product) return undefined;
   const vs = await variantsQ.all({ id: product.id });

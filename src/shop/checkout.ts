@@ -21,7 +21,8 @@ export interface CheckoutLine {
   quantity: number;
 }
 
-const join = (lines: readonly CheckoutLine[], id: (l: CheckoutLine) => string) => lines.map((l) => `${encodeURIComponent(id(l))}:${l.quantity}`).join(',');
+const join = (lines: readonly CheckoutLine[], id: (l: CheckoutLine) => string) =>
+  lines.map((l) => `${encodeURIComponent(id(l))}:${l.quantity}`).join(',');
 
 /** The link that puts these lines in the store's cart, or null when there is none (no settings, an empty cart, a line the store does not know). */
 export function checkoutUrl(lines: readonly CheckoutLine[], settings: CheckoutSettings | null | undefined): string | null {

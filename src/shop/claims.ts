@@ -4,7 +4,16 @@
 // conversations. The caps are checked again inside the insert itself, so two conversations
 // racing cannot both slip under them.
 import { and, count, eq, gte, sql, sum, type SQL } from 'drizzle-orm';
-import { claims, replacements, variants, type Atomic, type ClaimKind, type Db, type ReplacementItem, type WriteQuery } from '../db/index.js';
+import {
+  claims,
+  replacements,
+  variants,
+  type Atomic,
+  type ClaimKind,
+  type Db,
+  type ReplacementItem,
+  type WriteQuery,
+} from '../db/index.js';
 import { DAY_MS } from '../db/index.js';
 import type { OrderItemRow, OwnedOrder } from './orders.js';
 import { CLAIM_POLICY, CUSTOMER_CAPS } from './policy.js';
@@ -21,8 +30,14 @@ export interface Standing {
 
 /** What this customer was granted for claims lately: the figures the caps apply to. */
 export async function claimStanding(db: Db, customerId: string, now: number): Promise<Standing> {
-  const [granted] = await db.select({ n: count(), cents: sum(claims.amountCents) }).from(claims).where(and(eq(claims.customerId, customerId), eq(claims.status, 'approved'), gte(claims.createdAt, now - 30 * DAY_MS)));
-  const [all] = await db.select({ n: count() }).from(claims).where(and(eq(claims.customerId, customerId), gte(claims.createdAt, now - 90 * DAY_MS)));
+  const [granted] = await db
+    .select({ n: count(), cents: sum(claims.amountCents) })
+    .from(claims)
+    .where(and(eq(claims.customerId, customerId), eq(claims.status, 'approved'), gte(claims.createdAt, now - 30 * DAY_MS)));
+  const [all] = await db
+    .select({ n: count() })
+    .from(claims)
+    .where(and(eq(claims.customerId, customerId), gte(claims.createdAt, now - 90 * DAY_MS)));
   return { grants30: { count: granted?.n ?? 0, amountCents: Number(granted?.cents ?? 0) }, claims90: all?.n ?? 0 };
 }
 
@@ -30,7 +45,8 @@ export async function claimStanding(db: Db, customerId: string, now: number): Pr
 export function reviewReason(amountCents: number, s: Standing): string | null {
   const caps = CUSTOMER_CAPS;
   if (amountCents > CLAIM_POLICY.reviewAboveCents) return `claims over $${CLAIM_POLICY.reviewAboveCents / 100} are checked by a colleague`;
-  if (s.claims90 >= caps.claimsPer90Days) return `this would be more than ${caps.claimsPer90Days} problem reports in 90 days, which a colleague reviews`;
+  if (s.claims90 >= caps.claimsPer90Days)
+    return `this would be more than ${caps.claimsPer90Days} problem reports in 90 days, which a colleague reviews`;
   if (s.grants30.count >= caps.grantsPer30Days.count || s.grants30.amountCents + amountCents > caps.grantsPer30Days.amountCents) {
     return `this is over the limit of ${caps.grantsPer30Days.count} refunds or replacements ($${caps.grantsPer30Days.amountCents / 100}) per 30 days this chat can grant`;
   }
@@ -79,7 +95,12 @@ export async function createClaim(db: Db, atomic: Atomic, input: ClaimInput): Pr
   const amountCents = claimValue(input.items);
   const mine = sql`exists (select 1 from ${claims} where ${claims.id} = ${input.id})`;
   await atomic([
-    db.insert(claims).select(db.select(claimRow(input, order, itemIds, amountCents)).from(sql`(select 1)`).where(and(...claimConditions(input, order, itemIds, amountCents)))),
+    db.insert(claims).select(
+      db
+        .select(claimRow(input, order, itemIds, amountCents))
+        .from(sql`(select 1)`)
+        .where(and(...claimConditions(input, order, itemIds, amountCents))),
+    ),
     ...claimGrants(db, input, order, amountCents, mine),
     ...(input.ticket ? [input.ticket] : []),
     ...(input.alongWith ?? []),
@@ -99,18 +120,32 @@ const v = (x: unknown, as: string) => sql`${x}`.as(as);
 /** The claim row, as the select its guarded insert reads from. */
 function claimRow(input: ClaimInput, order: Order, itemIds: readonly string[], amountCents: number) {
   return {
-    id: v(input.id, 'id'), orderId: v(order.id, 'order_id'), customerId: v(order.customerId, 'customer_id'), kind: v(input.kind, 'kind'), items: v(JSON.stringify(itemIds), 'items'),
-    note: v(input.note, 'note'), resolution: v(input.resolution, 'resolution'), status: v(input.resolution === 'review' ? 'review' : 'approved', 'status'),
-    amountCents: v(amountCents, 'amount_cents'), conversationId: v(input.conversationId, 'conversation_id'), createdAt: v(input.now, 'created_at'),
+    id: v(input.id, 'id'),
+    orderId: v(order.id, 'order_id'),
+    customerId: v(order.customerId, 'customer_id'),
+    kind: v(input.kind, 'kind'),
+    items: v(JSON.stringify(itemIds), 'items'),
+    note: v(input.note, 'note'),
+    resolution: v(input.resolution, 'resolution'),
+    status: v(input.resolution === 'review' ? 'review' : 'approved', 'status'),
+    amountCents: v(amountCents, 'amount_cents'),
+    conversationId: v(input.conversationId, 'conversation_id'),
+    createdAt: v(input.now, 'created_at'),
   };
 }
 
 /** What must still hold when the claim is inserted: no claim yet for these items, the caps (unless a person reviews it), the replacement's stock. */
 function claimConditions(input: ClaimInput, order: Order, itemIds: readonly string[], amountCents: number): SQL[] {
-  const idList = sql.join(itemIds.map((i) => sql`${i}`), sql`, `);
-  const conditions: SQL[] = [sql`not exists (select 1 from ${claims} c, json_each(c.items) j where c.order_id = ${order.id} and j.value in (${idList}))`];
+  const idList = sql.join(
+    itemIds.map((i) => sql`${i}`),
+    sql`, `,
+  );
+  const conditions: SQL[] = [
+    sql`not exists (select 1 from ${claims} c, json_each(c.items) j where c.order_id = ${order.id} and j.value in (${idList}))`,
+  ];
   if (input.resolution !== 'review') conditions.push(underCaps(order.customerId, amountCents, input.now));
-  for (const l of input.lines ?? []) conditions.push(sql`exists (select 1 from ${variants} where ${variants.id} = ${l.variantId} and ${variants.stock} >= ${l.quantity})`);
+  for (const l of input.lines ?? [])
+    conditions.push(sql`exists (select 1 from ${variants} where ${variants.id} = ${l.variantId} and ${variants.stock} >= ${l.quantity})`);
   return conditions;
 }
 
@@ -118,11 +153,48 @@ function claimConditions(input: ClaimInput, order: Order, itemIds: readonly stri
 function claimGrants(db: Db, input: ClaimInput, order: Order, amountCents: number, mine: SQL): WriteQuery[] {
   const grants: WriteQuery[] = [];
   if (input.resolution === 'refund') {
-    grants.push(insertRefundIf(db, { id: input.refundId, orderId: order.id, customerId: order.customerId, kind: 'claim', sourceId: input.id, amountCents, conversationId: input.conversationId, now: input.now }, mine));
+    grants.push(
+      insertRefundIf(
+        db,
+        {
+          id: input.refundId,
+          orderId: order.id,
+          customerId: order.customerId,
+          kind: 'claim',
+          sourceId: input.id,
+          amountCents,
+          conversationId: input.conversationId,
+          now: input.now,
+        },
+        mine,
+      ),
+    );
   } else if (input.resolution === 'replacement') {
-    const rp = { id: v(input.replacementId, 'id'), orderId: v(order.id, 'order_id'), customerId: v(order.customerId, 'customer_id'), source: v('claim', 'source'), sourceId: v(input.id, 'source_id'), items: v(JSON.stringify(input.lines ?? []), 'items'), status: v('processing', 'status'), createdAt: v(input.now, 'created_at') };
-    grants.push(db.insert(replacements).select(db.select(rp).from(sql`(select 1)`).where(mine)));
-    for (const l of input.lines ?? []) grants.push(db.update(variants).set({ stock: sql`${variants.stock} - ${l.quantity}` }).where(and(eq(variants.id, l.variantId), mine)));
+    const rp = {
+      id: v(input.replacementId, 'id'),
+      orderId: v(order.id, 'order_id'),
+      customerId: v(order.customerId, 'customer_id'),
+      source: v('claim', 'source'),
+      sourceId: v(input.id, 'source_id'),
+      items: v(JSON.stringify(input.lines ?? []), 'items'),
+      status: v('processing', 'status'),
+      createdAt: v(input.now, 'created_at'),
+    };
+    grants.push(
+      db.insert(replacements).select(
+        db
+          .select(rp)
+          .from(sql`(select 1)`)
+          .where(mine),
+      ),
+    );
+    for (const l of input.lines ?? [])
+      grants.push(
+        db
+          .update(variants)
+          .set({ stock: sql`${variants.stock} - ${l.quantity}` })
+          .where(and(eq(variants.id, l.variantId), mine)),
+      );
   }
   return grants;
 }

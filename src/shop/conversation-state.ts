@@ -31,7 +31,14 @@ export const PROPOSAL_ECHO = ACTION_ECHO;
 
 export async function readPending(db: Db, conversationId: string): Promise<Record<string, unknown> | null> {
   // Read on every turn (the proposal a yes may answer): built and compiled once per db.
-  const q = prepared(db, 'shop.pending', (d) => d.select({ pending: conversations.pending }).from(conversations).where(eq(conversations.id, sql.placeholder('id'))).limit(1).prepare());
+  const q = prepared(db, 'shop.pending', (d) =>
+    d
+      .select({ pending: conversations.pending })
+      .from(conversations)
+      .where(eq(conversations.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare(),
+  );
   const [row] = await q.all({ id: conversationId });
   return row?.pending ?? null;
 }
@@ -62,7 +69,10 @@ export async function takeVerifyAttempt(db: Db, conversationId: string): Promise
 }
 
 export function bindConversationCustomer(db: Db, conversationId: string, customerId: string, now: number) {
-  return db.update(conversations).set({ customerId, verifiedBy: 'verify_customer', updatedAt: now }).where(eq(conversations.id, conversationId));
+  return db
+    .update(conversations)
+    .set({ customerId, verifiedBy: 'verify_customer', updatedAt: now })
+    .where(eq(conversations.id, conversationId));
 }
 
 export async function conversationExists(db: Db, conversationId: string): Promise<boolean> {

@@ -14,7 +14,12 @@ export async function findCustomer(db: Db, id: string): Promise<CustomerRow | un
 /** A customer who may act: in the store and not blocked. */
 export async function customerExists(db: Db, id: string): Promise<boolean> {
   const q = prepared(db, 'shop.customerExists', (d) =>
-    d.select({ id: customers.id }).from(customers).where(and(eq(customers.id, sql.placeholder('id')), isNull(customers.blockedAt))).limit(1).prepare(),
+    d
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(eq(customers.id, sql.placeholder('id')), isNull(customers.blockedAt)))
+      .limit(1)
+      .prepare(),
   );
   const [row] = await q.all({ id });
   return row !== undefined;
@@ -22,7 +27,11 @@ export async function customerExists(db: Db, id: string): Promise<boolean> {
 
 /** Emails compare case-insensitively: shoppers type them however they like. */
 export async function findCustomerByEmail(db: Db, email: string): Promise<CustomerRow | undefined> {
-  const [row] = await db.select().from(customers).where(eq(sql`lower(${customers.email})`, email.trim().toLowerCase())).limit(1);
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(eq(sql`lower(${customers.email})`, email.trim().toLowerCase()))
+    .limit(1);
   return row;
 }
 

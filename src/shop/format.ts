@@ -21,10 +21,22 @@ export const ONE_SIZE = 'ONE';
 
 /** Sizes as the catalog stores them: clothes upper-case (M, XL), shoes as the bare EU number. */
 export function normalizeSize(raw: string): string {
-  const s = raw.trim().toUpperCase().replace(/^SIZE\s+/, '').replace(/^EU\s*/, '');
+  const s = raw
+    .trim()
+    .toUpperCase()
+    .replace(/^SIZE\s+/, '')
+    .replace(/^EU\s*/, '');
   const aliases: Record<string, string> = {
-    SMALL: 'S', MEDIUM: 'M', LARGE: 'L', 'X-SMALL': 'XS', 'X-LARGE': 'XL', 'XX-LARGE': 'XXL', '2XL': 'XXL',
-    'ONE SIZE': ONE_SIZE, ONESIZE: ONE_SIZE, OS: ONE_SIZE,
+    SMALL: 'S',
+    MEDIUM: 'M',
+    LARGE: 'L',
+    'X-SMALL': 'XS',
+    'X-LARGE': 'XL',
+    'XX-LARGE': 'XXL',
+    '2XL': 'XXL',
+    'ONE SIZE': ONE_SIZE,
+    ONESIZE: ONE_SIZE,
+    OS: ONE_SIZE,
   };
   return aliases[s] ?? s;
 }

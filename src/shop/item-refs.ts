@@ -5,13 +5,21 @@ import { itemLabel } from './orders.js';
 
 export type ItemPick = { ok: true; items: OrderItemRow[] } | { ok: false; message: string };
 
-const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((w) => w.length > 1);
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w.length > 1);
 const stem = (w: string) => w.replace(/(es|s)$/, '');
 
 function matches(item: OrderItemRow, ref: string): boolean {
   if (item.id === ref) return true;
   const name = new Set(words(`${item.name} ${item.colour}`).map(stem));
-  const asked = words(ref).map(stem).filter((w) => !['the', 'my', 'one', 'item', 'size'].includes(w));
+  const asked = words(ref)
+    .map(stem)
+    .filter((w) => !['the', 'my', 'one', 'item', 'size'].includes(w));
   return asked.length > 0 && asked.every((w) => name.has(w));
 }
 
@@ -26,7 +34,10 @@ export function pickItems(owned: OwnedOrder, refs: readonly string[] | undefined
   for (const ref of refs) {
     const hits = owned.items.filter((i) => matches(i, ref.trim()));
     if (hits.length !== 1) {
-      return { ok: false, message: `${hits.length ? 'Several items' : 'No item'} of order #${owned.order.number} match "${ref.slice(0, 60)}". Its items: ${listing}.` };
+      return {
+        ok: false,
+        message: `${hits.length ? 'Several items' : 'No item'} of order #${owned.order.number} match "${ref.slice(0, 60)}". Its items: ${listing}.`,
+      };
     }
     chosen.set(hits[0]!.id, hits[0]!);
   }

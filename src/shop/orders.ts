@@ -22,11 +22,32 @@ export interface OwnedOrder {
 // otherwise rebuilds each SQL string and SQLite recompiles it on every call).
 export async function findOwnedOrder(db: Db, customerId: string, orderNumber: string): Promise<OwnedOrder | undefined> {
   const ph = sql.placeholder;
-  const orderQ = prepared(db, 'shop.ownedOrder', (d) => d.select().from(orders).where(and(eq(orders.number, ph('number')), eq(orders.customerId, ph('customerId')))).limit(1).prepare());
+  const orderQ = prepared(db, 'shop.ownedOrder', (d) =>
+    d
+      .select()
+      .from(orders)
+      .where(and(eq(orders.number, ph('number')), eq(orders.customerId, ph('customerId'))))
+      .limit(1)
+      .prepare(),
+  );
   const [order] = await orderQ.all({ number: orderNumber, customerId });
   if (!order) return undefined;
-  const itemsQ = prepared(db, 'shop.orderItems', (d) => d.select().from(orderItems).where(eq(orderItems.orderId, ph('id'))).orderBy(orderItems.id).prepare());
-  const labelsQ = prepared(db, 'shop.orderLabels', (d) => d.select().from(returnLabels).where(eq(returnLabels.orderId, ph('id'))).orderBy(returnLabels.createdAt, returnLabels.id).prepare());
+  const itemsQ = prepared(db, 'shop.orderItems', (d) =>
+    d
+      .select()
+      .from(orderItems)
+      .where(eq(orderItems.orderId, ph('id')))
+      .orderBy(orderItems.id)
+      .prepare(),
+  );
+  const labelsQ = prepared(db, 'shop.orderLabels', (d) =>
+    d
+      .select()
+      .from(returnLabels)
+      .where(eq(returnLabels.orderId, ph('id')))
+      .orderBy(returnLabels.createdAt, returnLabels.id)
+      .prepare(),
+  );
   const [items, labels] = await Promise.all([itemsQ.all({ id: order.id }), labelsQ.all({ id: order.id })]);
   return { order, items, labels };
 }
@@ -39,12 +60,15 @@ export async function recentOrders(db: Db, customerId: string, limit: number): P
     db.select().from(orderItems).where(inArray(orderItems.orderId, ids)).orderBy(orderItems.id),
     db.select().from(returnLabels).where(inArray(returnLabels.orderId, ids)).orderBy(returnLabels.createdAt, returnLabels.id),
   ]);
-  return list.map((order) => ({ order, items: items.filter((i) => i.orderId === order.id), labels: labels.filter((l) => l.orderId === order.id) }));
+  return list.map((order) => ({
+    order,
+    items: items.filter((i) => i.orderId === order.id),
+    labels: labels.filter((l) => l.orderId === order.id),
+  }));
 }
 
 export type ReturnCheck =
-  | { eligible: true; until: number; returnable: OrderItemRow[] }
-  | { eligible: false; reason: string; until?: number };
+  { eligible: true; until: number; returnable: OrderItemRow[] } | { eligible: false; reason: string; until?: number };
 
 /** Whether a return label may be created now, and if not, the reason in words the shopper understands. */
 export function returnEligibility({ order, items, labels }: OwnedOrder, now: number): ReturnCheck {
@@ -57,7 +81,9 @@ export function returnEligibility({ order, items, labels }: OwnedOrder, now: num
   const returnable = items.filter((i) => i.status === 'delivered');
   const last = labels.at(-1);
   if (returnable.length === 0) {
-    const reason = last ? `a return label was already created for every item of this order (the last on ${isoDate(last.createdAt)})` : 'every item of this order has already been returned';
+    const reason = last
+      ? `a return label was already created for every item of this order (the last on ${isoDate(last.createdAt)})`
+      : 'every item of this order has already been returned';
     return { eligible: false, until, reason };
   }
   if (now > until) return { eligible: false, until, reason: `the ${RETURN_WINDOW_DAYS}-day return window ended on ${isoDate(until)}` };
@@ -66,16 +92,31 @@ export function returnEligibility({ order, items, labels }: OwnedOrder, now: num
 
 /** "Navy Cotton Tee (M) ×2": how an item is named in summaries, proposals and labels. */
 /** "Navy Merino Crew-Neck Jumper (L)", "Blue Silk Square Scarf" (a one-size item has no size to name), "… ×2". */
-export const itemLabel = (i: Pick<OrderItemRow, 'name' | 'size' | 'quantity'>) => `${i.name}${i.size === ONE_SIZE ? '' : ` (${i.size})`}${i.quantity > 1 ? ` ×${i.quantity}` : ''}`;
+export const itemLabel = (i: Pick<OrderItemRow, 'name' | 'size' | 'quantity'>) =>
+  `${i.name}${i.size === ONE_SIZE ? '' : ` (${i.size})`}${i.quantity > 1 ? ` ×${i.quantity}` : ''}`;
 
 export function itemView(i: OrderItemRow) {
-  return { id: i.id, name: i.name, size: i.size, colour: i.colour, quantity: i.quantity, price: dollars(i.unitPriceCents), status: i.status };
+  return {
+    id: i.id,
+    name: i.name,
+    size: i.size,
+    colour: i.colour,
+    quantity: i.quantity,
+    price: dollars(i.unitPriceCents),
+    status: i.status,
+  };
 }
 
 /** The items a return label covers, named as in summaries. */
-export const labelItems = (owned: OwnedOrder, label: ReturnLabelRow): string[] => owned.items.filter((i) => label.items.includes(i.id)).map(itemLabel);
+export const labelItems = (owned: OwnedOrder, label: ReturnLabelRow): string[] =>
+  owned.items.filter((i) => label.items.includes(i.id)).map(itemLabel);
 
-const orderHead = (order: OwnedOrder['order']) => ({ orderNumber: order.number, status: order.status, placed: isoDate(order.createdAt), total: dollars(order.totalCents) });
+const orderHead = (order: OwnedOrder['order']) => ({
+  orderNumber: order.number,
+  status: order.status,
+  placed: isoDate(order.createdAt),
+  total: dollars(order.totalCents),
+});
 
 /** What a reply about one order needs: status, dates, tracking, items and whether it can be returned. */
 export function orderView(owned: OwnedOrder, now: number) {
@@ -85,11 +126,18 @@ export function orderView(owned: OwnedOrder, now: number) {
   if (order.shippedAt != null) view.shipped = isoDate(order.shippedAt);
   if (order.deliveredAt != null) view.delivered = isoDate(order.deliveredAt);
   // On its way: the latest day standard delivery takes (express arrives sooner).
-  if (order.status === 'shipped' && order.shippedAt != null) view.expectedBy = isoDate(addBusinessDays(order.shippedAt, STANDARD_DELIVERY_DAYS.max));
+  if (order.status === 'shipped' && order.shippedAt != null)
+    view.expectedBy = isoDate(addBusinessDays(order.shippedAt, STANDARD_DELIVERY_DAYS.max));
   if (order.carrier) view.carrier = order.carrier;
   if (order.trackingCode) view.tracking = order.trackingCode;
   view.return = check.eligible ? { possible: true, until: isoDate(check.until) } : { possible: false, reason: check.reason };
-  if (labels.length) view.returnLabels = labels.map((l) => ({ items: labelItems(owned, l), trackingCode: l.trackingCode, emailedTo: l.emailedTo, created: isoDate(l.createdAt) }));
+  if (labels.length)
+    view.returnLabels = labels.map((l) => ({
+      items: labelItems(owned, l),
+      trackingCode: l.trackingCode,
+      emailedTo: l.emailedTo,
+      created: isoDate(l.createdAt),
+    }));
   return view;
 }
 

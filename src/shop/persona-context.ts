@@ -30,7 +30,12 @@ export interface ContextCartLine {
 
 export async function contextCustomer(db: Db, id: string): Promise<ContextCustomer | undefined> {
   const q = prepared(db, 'personas.customer', (d) =>
-    d.select({ firstName: customers.firstName, tier: customers.loyaltyTier, points: customers.loyaltyPoints }).from(customers).where(eq(customers.id, ph('id'))).limit(1).prepare(),
+    d
+      .select({ firstName: customers.firstName, tier: customers.loyaltyTier, points: customers.loyaltyPoints })
+      .from(customers)
+      .where(eq(customers.id, ph('id')))
+      .limit(1)
+      .prepare(),
   );
   const [row] = await q.all({ id });
   return row;
@@ -40,7 +45,14 @@ export async function contextCustomer(db: Db, id: string): Promise<ContextCustom
 export async function contextOrders(db: Db, customerId: string): Promise<ContextOrder[]> {
   const ordersQ = prepared(db, 'personas.recentOrders', (d) =>
     d
-      .select({ id: orders.id, number: orders.number, status: orders.status, createdAt: orders.createdAt, deliveredAt: orders.deliveredAt, totalCents: orders.totalCents })
+      .select({
+        id: orders.id,
+        number: orders.number,
+        status: orders.status,
+        createdAt: orders.createdAt,
+        deliveredAt: orders.deliveredAt,
+        totalCents: orders.totalCents,
+      })
       .from(orders)
       .where(eq(orders.customerId, ph('id')))
       .orderBy(desc(orders.createdAt))

@@ -22,7 +22,14 @@ export const TIER_PERKS: Record<LoyaltyTier, readonly string[]> = {
   none: ['1 point per $1 spent', 'free standard shipping over $75'],
   silver: ['1.25 points per $1 spent', 'free standard shipping over $75', 'birthday gift'],
   gold: ['1.5 points per $1 spent', 'free express shipping', 'early access to new collections', 'stylist picks', 'priority help'],
-  platinum: ['2 points per $1 spent', 'free express shipping', 'early access to new collections', 'personal stylist', 'priority help', 'free alterations'],
+  platinum: [
+    '2 points per $1 spent',
+    'free express shipping',
+    'early access to new collections',
+    'personal stylist',
+    'priority help',
+    'free alterations',
+  ],
 };
 
 /** Points needed to reach each tier (the next tier is shown to the shopper as a goal). */
@@ -62,7 +69,10 @@ export type PolicyTopic = (typeof POLICY_TOPICS)[number];
 
 export const STORE_POLICY: Record<PolicyTopic, Record<string, unknown>> = {
   shipping: {
-    standard: { time: `${STANDARD_DELIVERY_DAYS.min}–${STANDARD_DELIVERY_DAYS.max} business days`, price: `free on orders over ${usd(FREE_SHIPPING_THRESHOLD_CENTS)}, otherwise ${usd(STANDARD_SHIPPING_CENTS)}` },
+    standard: {
+      time: `${STANDARD_DELIVERY_DAYS.min}–${STANDARD_DELIVERY_DAYS.max} business days`,
+      price: `free on orders over ${usd(FREE_SHIPPING_THRESHOLD_CENTS)}, otherwise ${usd(STANDARD_SHIPPING_CENTS)}`,
+    },
     express: { time: '1–2 business days', price: `${usd(EXPRESS_SHIPPING_CENTS)}, free for ${FREE_EXPRESS_TIERS.join(' and ')} members` },
     regions: 'We ship within the US; orders placed before 2 pm ET on business days leave the warehouse the same day.',
     tracking: 'A tracking link is emailed when the order ships.',
@@ -83,8 +93,10 @@ export const STORE_POLICY: Record<PolicyTopic, Record<string, unknown>> = {
     refunds: `Refunds go to the original payment method: cancellations within ${REFUND_DAYS.cancellation} business days, returns within ${REFUND_DAYS.afterReturnArrives} business days of the parcel arriving.`,
   },
   sizing: {
-    clothing: 'Sizes XS–XXL. XS 32–34 in bust / 24–26 waist, S 34–36 / 26–28, M 36–38 / 28–30, L 38–40 / 30–32, XL 40–43 / 32–35, XXL 43–46 / 35–38.',
-    conversion: 'Women’s clothing: XS ≈ UK 6 / US 2, S ≈ UK 8 / US 4, M ≈ UK 10–12 / US 6–8, L ≈ UK 14 / US 10, XL ≈ UK 16 / US 12, XXL ≈ UK 18 / US 14.',
+    clothing:
+      'Sizes XS–XXL. XS 32–34 in bust / 24–26 waist, S 34–36 / 26–28, M 36–38 / 28–30, L 38–40 / 30–32, XL 40–43 / 32–35, XXL 43–46 / 35–38.',
+    conversion:
+      'Women’s clothing: XS ≈ UK 6 / US 2, S ≈ UK 8 / US 4, M ≈ UK 10–12 / US 6–8, L ≈ UK 14 / US 10, XL ≈ UK 16 / US 12, XXL ≈ UK 18 / US 14.',
     shoes: 'EU sizes 36–46. EU 37 ≈ US women 6.5 / UK 4; EU 42 ≈ US men 9 / UK 8.',
     fit: 'Between sizes: size up for a relaxed fit, down for a close fit. Each product page lists whether it runs small or large.',
   },
@@ -94,7 +106,8 @@ export const STORE_POLICY: Record<PolicyTopic, Record<string, unknown>> = {
     currency: 'Prices are in US dollars and include no sales tax; tax is added at checkout.',
   },
   ai: {
-    assistant: 'This assistant is an AI, not a person. It can search products, manage the cart, look up orders, create return labels, cancel or redirect orders, arrange exchanges, report problems, check refunds and hand over to a human colleague at any time.',
+    assistant:
+      'This assistant is an AI, not a person. It can search products, manage the cart, look up orders, create return labels, cancel or redirect orders, arrange exchanges, report problems, check refunds and hand over to a human colleague at any time.',
     privacy: 'It sees only this shopper’s own account data, and only after the shopper is signed in or verified.',
     human: 'Ask for a human at any time and a ticket is opened for the support team.',
   },

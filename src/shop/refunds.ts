@@ -34,10 +34,16 @@ export function insertRefundIf(db: Db, r: RefundInput, when: SQL) {
     .select(
       db
         .select({
-          id: v(r.id, 'id'), orderId: v(r.orderId, 'order_id'), customerId: v(r.customerId, 'customer_id'), kind: v(r.kind, 'kind'),
-          sourceId: v(r.sourceId, 'source_id'), amountCents: v(r.amountCents, 'amount_cents'),
-          status: v(r.kind === 'return' ? 'awaiting_return' : 'pending', 'status'), expectedAt: v(refundExpectedAt(r.kind, r.now), 'expected_at'),
-          conversationId: v(r.conversationId, 'conversation_id'), createdAt: v(r.now, 'created_at'),
+          id: v(r.id, 'id'),
+          orderId: v(r.orderId, 'order_id'),
+          customerId: v(r.customerId, 'customer_id'),
+          kind: v(r.kind, 'kind'),
+          sourceId: v(r.sourceId, 'source_id'),
+          amountCents: v(r.amountCents, 'amount_cents'),
+          status: v(r.kind === 'return' ? 'awaiting_return' : 'pending', 'status'),
+          expectedAt: v(refundExpectedAt(r.kind, r.now), 'expected_at'),
+          conversationId: v(r.conversationId, 'conversation_id'),
+          createdAt: v(r.now, 'created_at'),
         })
         .from(sql`(select 1)`)
         .where(when),
@@ -50,9 +56,21 @@ export async function refundsOf(db: Db, customerId: string, orderId?: string): P
   // lookup_order reads one order's refunds on every call: both shapes are built once per db.
   const ph = sql.placeholder;
   const query = (key: string, where: () => SQL | undefined) =>
-    prepared(db, key, (d) => d.select({ r: refunds, orderNumber: orders.number }).from(refunds).innerJoin(orders, eq(orders.id, refunds.orderId)).where(where()).orderBy(desc(refunds.createdAt), desc(refunds.id)).limit(10).prepare());
+    prepared(db, key, (d) =>
+      d
+        .select({ r: refunds, orderNumber: orders.number })
+        .from(refunds)
+        .innerJoin(orders, eq(orders.id, refunds.orderId))
+        .where(where())
+        .orderBy(desc(refunds.createdAt), desc(refunds.id))
+        .limit(10)
+        .prepare(),
+    );
   const rows = orderId
-    ? await query('shop.orderRefunds', () => and(eq(refunds.customerId, ph('customerId')), eq(refunds.orderId, ph('orderId')))).all({ customerId, orderId })
+    ? await query('shop.orderRefunds', () => and(eq(refunds.customerId, ph('customerId')), eq(refunds.orderId, ph('orderId')))).all({
+        customerId,
+        orderId,
+      })
     : await query('shop.refunds', () => eq(refunds.customerId, ph('customerId'))).all({ customerId });
   return rows.map((x) => ({ ...x.r, orderNumber: x.orderNumber }));
 }
@@ -74,6 +92,8 @@ export function refundView(r: RefundRow & { orderNumber: string }, now: number) 
     meaning: STATE_WORDS[r.status],
     started: isoDate(r.createdAt),
     expectedBy: isoDate(r.expectedAt),
-    ...(overdue ? { note: 'This is later than expected: banks can take up to 3 more business days; otherwise offer a colleague to check.' } : {}),
+    ...(overdue
+      ? { note: 'This is later than expected: banks can take up to 3 more business days; otherwise offer a colleague to check.' }
+      : {}),
   };
 }

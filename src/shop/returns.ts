@@ -29,24 +29,43 @@ export function insertEventIf(db: Db, row: EventRow, existsSql: ReturnType<typeo
   return db.insert(events).select(
     db
       .select({
-        id: v(row.id, 'id'), conversationId: v(row.conversationId ?? null, 'conversation_id'), customerId: v(row.customerId ?? null, 'customer_id'),
-        sessionId: v(row.sessionId ?? null, 'session_id'), type: v(row.type, 'type'), data: v(JSON.stringify(row.data ?? {}), 'data'), createdAt: v(row.createdAt, 'created_at'),
+        id: v(row.id, 'id'),
+        conversationId: v(row.conversationId ?? null, 'conversation_id'),
+        customerId: v(row.customerId ?? null, 'customer_id'),
+        sessionId: v(row.sessionId ?? null, 'session_id'),
+        type: v(row.type, 'type'),
+        data: v(JSON.stringify(row.data ?? {}), 'data'),
+        createdAt: v(row.createdAt, 'created_at'),
       })
       .from(sql`(select 1)`)
       .where(sql`exists (${existsSql})`),
   );
 }
 
-const trackingCodeFor = (labelId: string) => `RET${labelId.replace(/[^a-z0-9]/gi, '').slice(-10).toUpperCase()}`;
+const trackingCodeFor = (labelId: string) =>
+  `RET${labelId
+    .replace(/[^a-z0-9]/gi, '')
+    .slice(-10)
+    .toUpperCase()}`;
 
-export async function createReturnLabel(db: Db, atomic: Atomic, ids: IdGen, input: CreateLabelInput): Promise<{ label: ReturnLabelRow; created: boolean }> {
+export async function createReturnLabel(
+  db: Db,
+  atomic: Atomic,
+  ids: IdGen,
+  input: CreateLabelInput,
+): Promise<{ label: ReturnLabelRow; created: boolean }> {
   const r = await writeReturnLabel(db, atomic, ids, input);
   if (!r.label) throw new Error('return label missing after insert');
   return { label: r.label, created: r.created };
 }
 
 /** As createReturnLabel, but null when `requires` kept the label from being written and no other label took its items. */
-export async function writeReturnLabel(db: Db, atomic: Atomic, ids: IdGen, input: CreateLabelInput): Promise<{ label: ReturnLabelRow | null; created: boolean }> {
+export async function writeReturnLabel(
+  db: Db,
+  atomic: Atomic,
+  ids: IdGen,
+  input: CreateLabelInput,
+): Promise<{ label: ReturnLabelRow | null; created: boolean }> {
   const { order } = input.owned;
   const itemIds = [...input.itemIds];
   const id = ids('rl');
@@ -55,15 +74,24 @@ export async function writeReturnLabel(db: Db, atomic: Atomic, ids: IdGen, input
   // only the write whose label row exists marks them: of two racing confirmations one wins, the
   // other changes nothing (its items are no longer 'delivered').
   const stillOut = notExists(
-    db.select({ one: sql`1` }).from(orderItems).where(and(eq(orderItems.orderId, order.id), inArray(orderItems.id, itemIds), ne(orderItems.status, 'delivered'))),
+    db
+      .select({ one: sql`1` })
+      .from(orderItems)
+      .where(and(eq(orderItems.orderId, order.id), inArray(orderItems.id, itemIds), ne(orderItems.status, 'delivered'))),
   );
   await atomic([
     db.insert(returnLabels).select(
       db
         .select({
-          id: v(id, 'id'), orderId: v(order.id, 'order_id'), customerId: v(order.customerId, 'customer_id'), items: v(JSON.stringify(itemIds), 'items'),
-          reason: v(input.reason ?? null, 'reason'), trackingCode: v(trackingCodeFor(id), 'tracking_code'), emailedTo: v(input.emailedTo, 'emailed_to'),
-          conversationId: v(input.conversationId, 'conversation_id'), createdAt: v(input.now, 'created_at'),
+          id: v(id, 'id'),
+          orderId: v(order.id, 'order_id'),
+          customerId: v(order.customerId, 'customer_id'),
+          items: v(JSON.stringify(itemIds), 'items'),
+          reason: v(input.reason ?? null, 'reason'),
+          trackingCode: v(trackingCodeFor(id), 'tracking_code'),
+          emailedTo: v(input.emailedTo, 'emailed_to'),
+          conversationId: v(input.conversationId, 'conversation_id'),
+          createdAt: v(input.now, 'created_at'),
         })
         .from(sql`(select 1)`)
         .where(input.requires ? and(stillOut, input.requires) : stillOut),
@@ -71,10 +99,18 @@ export async function writeReturnLabel(db: Db, atomic: Atomic, ids: IdGen, input
     db
       .update(orderItems)
       .set({ status: 'returned' })
-      .where(and(eq(orderItems.orderId, order.id), inArray(orderItems.id, itemIds), sql`exists (select 1 from ${returnLabels} where ${returnLabels.id} = ${id})`)),
+      .where(
+        and(
+          eq(orderItems.orderId, order.id),
+          inArray(orderItems.id, itemIds),
+          sql`exists (select 1 from ${returnLabels} where ${returnLabels.id} = ${id})`,
+        ),
+      ),
     ...(input.withLabel?.(id, sql`exists (select 1 from ${returnLabels} where ${returnLabels.id} = ${id})`) ?? []),
     ...(input.alongWith ?? []),
-    ...(input.record?.(id, trackingCodeFor(id)) ?? []).map((e) => insertEventIf(db, e, sql`select 1 from ${returnLabels} where ${returnLabels.id} = ${id}`)),
+    ...(input.record?.(id, trackingCodeFor(id)) ?? []).map((e) =>
+      insertEventIf(db, e, sql`select 1 from ${returnLabels} where ${returnLabels.id} = ${id}`),
+    ),
   ]);
   const [mine] = await db.select().from(returnLabels).where(eq(returnLabels.id, id)).limit(1);
   if (mine) return { label: mine, created: true };

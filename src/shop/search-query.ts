@@ -20,15 +20,50 @@ export interface ParsedQuery {
   newest?: true;
 }
 
-const NEWEST = /\b(new arrivals?|newest|new[- ]in|just (?:in|arrived|landed|dropped)|latest|what'?s new|anything new|something new|new (?:stuff|things|collection|season|releases?|products?|items?|pieces?|styles?|in stock))\b/i;
+const NEWEST =
+  /\b(new arrivals?|newest|new[- ]in|just (?:in|arrived|landed|dropped)|latest|what'?s new|anything new|something new|new (?:stuff|things|collection|season|releases?|products?|items?|pieces?|styles?|in stock))\b/i;
 
 const CATEGORY_WORDS: Record<string, readonly string[]> = {
   dresses: ['dress', 'gown', 'frock', 'sundress'],
-  tops: ['top', 'shirt', 'blouse', 'tee', 'tshirt', 'sweater', 'jumper', 'knit', 'knitwear', 'cardigan', 'tank', 'camisole', 'cami', 'hoodie', 'polo'],
+  tops: [
+    'top',
+    'shirt',
+    'blouse',
+    'tee',
+    'tshirt',
+    'sweater',
+    'jumper',
+    'knit',
+    'knitwear',
+    'cardigan',
+    'tank',
+    'camisole',
+    'cami',
+    'hoodie',
+    'polo',
+  ],
   trousers: ['trouser', 'pant', 'jean', 'chino', 'slack', 'legging', 'short', 'culotte'],
   shoes: ['shoe', 'sneaker', 'trainer', 'boot', 'heel', 'sandal', 'loafer', 'flat', 'pump', 'mule', 'footwear'],
   outerwear: ['outerwear', 'coat', 'jacket', 'blazer', 'parka', 'trench', 'raincoat', 'puffer', 'gilet', 'vest'],
-  accessories: ['accessory', 'accessorie', 'bag', 'handbag', 'tote', 'belt', 'scarf', 'hat', 'cap', 'jewelry', 'jewellery', 'necklace', 'earring', 'bracelet', 'sunglass', 'wallet', 'glove'],
+  accessories: [
+    'accessory',
+    'accessorie',
+    'bag',
+    'handbag',
+    'tote',
+    'belt',
+    'scarf',
+    'hat',
+    'cap',
+    'jewelry',
+    'jewellery',
+    'necklace',
+    'earring',
+    'bracelet',
+    'sunglass',
+    'wallet',
+    'glove',
+  ],
 };
 
 /** Colour words a shopper may use, mapped to the family the catalog colours are matched against. */
@@ -51,11 +86,15 @@ const COLOUR_ALIASES: Record<string, string> = { gray: 'grey' };
 
 /** Shades read from free text; words that are also materials or names (denim, gold, rose, camel) are not. */
 const TEXT_SHADES = new Set(
-  'navy burgundy crimson scarlet olive khaki beige ivory charcoal lilac lavender violet fuchsia magenta mustard teal turquoise maroon cobalt indigo emerald taupe'.split(' '),
+  'navy burgundy crimson scarlet olive khaki beige ivory charcoal lilac lavender violet fuchsia magenta mustard teal turquoise maroon cobalt indigo emerald taupe'.split(
+    ' ',
+  ),
 );
 
 const STOPWORDS = new Set(
-  'a an the and or for with without do does you your have has any i im me my we our show find looking look want wanted need needs some something in of on to at is are be it its this that these those please can could would like get got buy new nice good under below over above less more than cheaper dollars dollar usd bucks size sizes max maximum up most around about from between what which there one ones pair pairs cheap affordable budget inexpensive priced price arrival arrivals newest latest just arrived landed dropped whats stuff things collection season release releases item items piece pieces style styles anything everything wear wearing outfit outfits occasion'.split(' '),
+  'a an the and or for with without do does you your have has any i im me my we our show find looking look want wanted need needs some something in of on to at is are be it its this that these those please can could would like get got buy new nice good under below over above less more than cheaper dollars dollar usd bucks size sizes max maximum up most around about from between what which there one ones pair pairs cheap affordable budget inexpensive priced price arrival arrivals newest latest just arrived landed dropped whats stuff things collection season release releases item items piece pieces style styles anything everything wear wearing outfit outfits occasion'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -126,13 +165,15 @@ export function stem(word: string): string {
 }
 
 export function tokenize(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/t-shirt/g, 'tshirt')
-    // "what's", "women's": the contraction or possessive, not a word "s".
-    .replace(/['’]s\b/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return (
+    text
+      .toLowerCase()
+      .replace(/t-shirt/g, 'tshirt')
+      // "what's", "women's": the contraction or possessive, not a word "s".
+      .replace(/['’]s\b/g, '')
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+  );
 }
 
 function parsePrices(text: string): Pick<ParsedQuery, 'maxPriceCents' | 'minPriceCents'> & { rest: string } {
@@ -146,8 +187,9 @@ function parsePrices(text: string): Pick<ParsedQuery, 'maxPriceCents' | 'minPric
     out.maxPriceCents = cents(between[2]);
     rest = rest.replace(between[0], ' ');
   }
-  const max = new RegExp(`(?:under|below|less than|cheaper than|max(?:imum)?|up to|at most|no more than|<=?)\\s*${num}`, 'i').exec(rest)
-    ?? new RegExp(`${num}\\s*(?:or less|or under|or below|max)`, 'i').exec(rest);
+  const max =
+    new RegExp(`(?:under|below|less than|cheaper than|max(?:imum)?|up to|at most|no more than|<=?)\\s*${num}`, 'i').exec(rest) ??
+    new RegExp(`${num}\\s*(?:or less|or under|or below|max)`, 'i').exec(rest);
   if (max) {
     out.maxPriceCents = cents(max[1]);
     rest = rest.replace(max[0], ' ');

@@ -22,7 +22,16 @@ export interface SearchInput {
 
 export interface SearchResult {
   /** The filters actually applied, from the fields and from the query text. */
-  understood: { category?: string; colour?: string; size?: string; maxPrice?: number; minPrice?: number; newest?: true; excluded?: string[]; words: string[] };
+  understood: {
+    category?: string;
+    colour?: string;
+    size?: string;
+    maxPrice?: number;
+    minPrice?: number;
+    newest?: true;
+    excluded?: string[];
+    words: string[];
+  };
   matches: ProductCard[];
   /** How many products match in all, up to the 300 candidates ranked (the matches are a page of them). */
   total: number;
@@ -56,18 +65,30 @@ function candidates(db: Db, shape: Shape) {
   return prepared(db, `shop.search:${JSON.stringify(shape)}`, (d) => {
     // Draft and archived products (kept for order history) are not for sale.
     const filters: SQL[] = [eq(products.status, 'active')];
-    const any = (prefix: string, n: number, test: (ph: SQL) => SQL) => or(...Array.from({ length: n }, (_, i) => test(sql`${ph(`${prefix}${i}`)}`)))!;
+    const any = (prefix: string, n: number, test: (ph: SQL) => SQL) =>
+      or(...Array.from({ length: n }, (_, i) => test(sql`${ph(`${prefix}${i}`)}`)))!;
     if (shape.category) filters.push(eq(products.category, ph('category')));
     if (shape.colours) filters.push(any('c', shape.colours, (c) => sql`lower(${products.colour}) like ${c}`));
     if (shape.max) filters.push(lte(products.priceCents, ph('max')));
     if (shape.min) filters.push(gte(products.priceCents, ph('min')));
-    if (shape.size) filters.push(sql`exists (select 1 from ${variants} where ${variants.productId} = ${products.id} and ${variants.size} = ${ph('size')} and ${variants.stock} > 0)`);
+    if (shape.size)
+      filters.push(
+        sql`exists (select 1 from ${variants} where ${variants.productId} = ${products.id} and ${variants.size} = ${ph('size')} and ${variants.stock} > 0)`,
+      );
     if (shape.terms) filters.push(any('t', shape.terms, (t) => sql`${haystack} like ${t}`));
     return d
       .select({
-        id: products.id, name: products.name, category: products.category, colour: products.colour,
-        priceCents: products.priceCents, description: products.description, tags: products.tags,
-        createdAt: products.createdAt, imageUrl: products.imageUrl, url: products.url, inStock,
+        id: products.id,
+        name: products.name,
+        category: products.category,
+        colour: products.colour,
+        priceCents: products.priceCents,
+        description: products.description,
+        tags: products.tags,
+        createdAt: products.createdAt,
+        imageUrl: products.imageUrl,
+        url: products.url,
+        inStock,
       })
       .from(products)
       .where(and(...filters))
@@ -87,7 +108,12 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
     if (!withText || terms.length === 0) return candidates(db, base).all(f.params);
     const words = { ...base, terms: slotsFor(terms.length) };
     const withWords = { ...f.params };
-    fill('t', terms.map((t) => `%${t}%`), words.terms, withWords);
+    fill(
+      't',
+      terms.map((t) => `%${t}%`),
+      words.terms,
+      withWords,
+    );
     return candidates(db, words).all(withWords);
   };
   // Within a colour family ("blue" also finds navy) the exact colour comes first.
@@ -98,11 +124,25 @@ export async function searchProducts(db: Db, input: SearchInput): Promise<Search
   if (exclude.length) scored = scored.filter((x) => !excluded(x.r, exclude));
   // "New arrivals": among equally good matches, what came in last comes first.
   const newest = f.shape.newest;
-  scored.sort((a, b) => b.score - a.score || (newest ? b.r.createdAt - a.r.createdAt : 0) || Number(b.r.inStock > 0) - Number(a.r.inStock > 0) || a.r.priceCents - b.r.priceCents || a.r.id.localeCompare(b.r.id));
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (newest ? b.r.createdAt - a.r.createdAt : 0) ||
+      Number(b.r.inStock > 0) - Number(a.r.inStock > 0) ||
+      a.r.priceCents - b.r.priceCents ||
+      a.r.id.localeCompare(b.r.id),
+  );
   const from = input.offset ?? 0;
   const top = scored.slice(from, from + input.limit).map((x) => x.r);
-  const vs = await variantsOf(db, top.map((p) => p.id));
-  const result: SearchResult = { understood: understood(f, parsed, found.missing, exclude), matches: top.map((p) => toCard(p, vs.get(p.id) ?? [])), total: scored.length };
+  const vs = await variantsOf(
+    db,
+    top.map((p) => p.id),
+  );
+  const result: SearchResult = {
+    understood: understood(f, parsed, found.missing, exclude),
+    matches: top.map((p) => toCard(p, vs.get(p.id) ?? [])),
+    total: scored.length,
+  };
   if (found.approximate) result.approximate = true;
   if (found.sizeUnavailable) result.sizeUnavailable = true;
   return result;
@@ -127,7 +167,11 @@ interface Filters {
 
 function filtersOf(input: SearchInput, parsed: Parsed): Filters {
   const category = input.category ?? parsed.category;
-  const colour = input.colour?.toLowerCase().replace(/[^a-z -]/g, '').trim() || parsed.colour;
+  const colour =
+    input.colour
+      ?.toLowerCase()
+      .replace(/[^a-z -]/g, '')
+      .trim() || parsed.colour;
   const size = input.size ?? parsed.size;
   const maxPriceCents = input.maxPriceCents ?? parsed.maxPriceCents;
   const minPriceCents = parsed.minPriceCents;
@@ -206,7 +250,13 @@ function understood(f: Filters, parsed: Parsed, missing: readonly string[], excl
 function excluded(p: { name: string; tags: string; colour: string; description: string }, exclude: readonly string[]): boolean {
   const colour = p.colour.toLowerCase();
   const words = new Set(tokenize(`${p.name} ${p.tags} ${p.description}`).map(stem));
-  return exclude.some((x) => colourMatches(x).some((c) => colour.includes(c)) || tokenize(x).map(stem).every((w) => words.has(w)));
+  return exclude.some(
+    (x) =>
+      colourMatches(x).some((c) => colour.includes(c)) ||
+      tokenize(x)
+        .map(stem)
+        .every((w) => words.has(w)),
+  );
 }
 
 type Scorable = { id: string; name: string; tags: string; category: string; colour: string; description: string };

@@ -23,11 +23,27 @@ export interface OpenTicketInput {
 export function ticketInsert(db: Db, id: string, row: Omit<OpenTicketInput, 'record'>) {
   return db
     .insert(tickets)
-    .values({ id, conversationId: row.conversationId, customerId: row.customerId, sessionId: row.sessionId, segment: row.segment, priority: row.priority, summary: row.summary, clientKey: row.clientKey, status: 'open', createdAt: row.now })
+    .values({
+      id,
+      conversationId: row.conversationId,
+      customerId: row.customerId,
+      sessionId: row.sessionId,
+      segment: row.segment,
+      priority: row.priority,
+      summary: row.summary,
+      clientKey: row.clientKey,
+      status: 'open',
+      createdAt: row.now,
+    })
     .onConflictDoNothing({ target: tickets.conversationId });
 }
 
-export async function openTicket(db: Db, atomic: Atomic, ids: IdGen, input: OpenTicketInput): Promise<{ ticket: TicketRow; created: boolean }> {
+export async function openTicket(
+  db: Db,
+  atomic: Atomic,
+  ids: IdGen,
+  input: OpenTicketInput,
+): Promise<{ ticket: TicketRow; created: boolean }> {
   const id = ids('tk');
   const { record, ...row } = input;
   const event = record?.(id);
@@ -64,13 +80,27 @@ export function expectedWaitMinutes(priority: string, ahead: number): number {
  * session, customer or client address stay under the policy's caps (a flood of hand-overs from
  * fresh sessions still shares one address).
  */
-export async function ticketAllowance(db: Db, who: { sessionId: string; customerId: string | null; clientKey: string | null }, now: number): Promise<boolean> {
+export async function ticketAllowance(
+  db: Db,
+  who: { sessionId: string; customerId: string | null; clientKey: string | null },
+  now: number,
+): Promise<boolean> {
   const since = now - 3_600_000;
-  const counted = async (where: SQL) => (await db.select({ n: count() }).from(tickets).where(and(where, gte(tickets.createdAt, since))))[0]?.n ?? 0;
+  const counted = async (where: SQL) =>
+    (
+      await db
+        .select({ n: count() })
+        .from(tickets)
+        .where(and(where, gte(tickets.createdAt, since)))
+    )[0]?.n ?? 0;
   const [bySession, byCustomer, byClient] = await Promise.all([
     counted(eq(tickets.sessionId, who.sessionId)),
     who.customerId ? counted(eq(tickets.customerId, who.customerId)) : 0,
     who.clientKey ? counted(eq(tickets.clientKey, who.clientKey)) : 0,
   ]);
-  return bySession < TICKET_LIMITS.perSessionPerHour && byCustomer < TICKET_LIMITS.perCustomerPerHour && byClient < TICKET_LIMITS.perClientPerHour;
+  return (
+    bySession < TICKET_LIMITS.perSessionPerHour &&
+    byCustomer < TICKET_LIMITS.perCustomerPerHour &&
+    byClient < TICKET_LIMITS.perClientPerHour
+  );
 }

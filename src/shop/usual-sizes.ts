@@ -27,7 +27,13 @@ export async function usualSizes(db: Db, customerId: string): Promise<UsualSizes
       .innerJoin(orders, eq(orders.id, orderItems.orderId))
       .innerJoin(products, eq(products.id, orderItems.productId))
       // Sent back or never sent: says nothing about what fits.
-      .where(and(eq(orders.customerId, sql.placeholder('id')), notInArray(orders.status, ['cancelled', 'returned']), notInArray(orderItems.status, ['cancelled', 'returned'])))
+      .where(
+        and(
+          eq(orders.customerId, sql.placeholder('id')),
+          notInArray(orders.status, ['cancelled', 'returned']),
+          notInArray(orderItems.status, ['cancelled', 'returned']),
+        ),
+      )
       .groupBy(orderItems.size, products.category)
       .prepare(),
   );
@@ -49,7 +55,14 @@ export async function usualSizes(db: Db, customerId: string): Promise<UsualSizes
   };
   if (bought.clothing && bought.shoes) return bought;
   // What their orders don't show: the sizes they gave when registering ("size", "shoeSize").
-  const answersQ = prepared(db, 'shop.sizeAnswers', (d) => d.select({ answers: customers.answers }).from(customers).where(eq(customers.id, sql.placeholder('id'))).limit(1).prepare());
+  const answersQ = prepared(db, 'shop.sizeAnswers', (d) =>
+    d
+      .select({ answers: customers.answers })
+      .from(customers)
+      .where(eq(customers.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare(),
+  );
   const [customer] = await answersQ.all({ id: customerId });
   const said = (key: string, valid: (s: string) => boolean) => {
     const raw: unknown = customer?.answers?.[key];

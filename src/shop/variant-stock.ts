@@ -5,6 +5,10 @@ import type { VariantRow } from './catalog.js';
 
 /** The variant, only when it belongs to that product (an order line's ids are checked as a pair). */
 export async function variantOf(db: Db, productId: string, variantId: string): Promise<VariantRow | undefined> {
-  const [row] = await db.select().from(variants).where(and(eq(variants.id, variantId), eq(variants.productId, productId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(variants)
+    .where(and(eq(variants.id, variantId), eq(variants.productId, productId)))
+    .limit(1);
   return row;
 }

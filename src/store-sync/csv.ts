@@ -88,7 +88,8 @@ function readRecord(buf: string, pos: number, final: boolean): Read | null {
       lines += q.lines;
       i = q.end;
       const c = buf[i];
-      if (c !== undefined && c !== ',' && c !== '\n' && c !== '\r') return skipLine(buf, i, lines, 'unexpected text after a closing quote', final);
+      if (c !== undefined && c !== ',' && c !== '\n' && c !== '\r')
+        return skipLine(buf, i, lines, 'unexpected text after a closing quote', final);
       fields.push(q.value);
       const after = afterField(buf, i, fields, lines, final);
       if (typeof after !== 'number') return after;
@@ -127,7 +128,11 @@ function afterField(buf: string, i: number, fields: string[], lines: number, fin
 }
 
 /** A quoted field from its opening quote at `i`: its value and the index after the closing quote; null when the buffer ends first. */
-function readQuoted(buf: string, i: number, final: boolean): { value: string; end: number; lines: number } | { error: string; lines: number } | null {
+function readQuoted(
+  buf: string,
+  i: number,
+  final: boolean,
+): { value: string; end: number; lines: number } | { error: string; lines: number } | null {
   let j = i + 1;
   let value = '';
   for (;;) {

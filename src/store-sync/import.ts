@@ -210,7 +210,8 @@ export function createSqlSink(emit: (text: string) => void | Promise<void>, now:
   };
 }
 
-const keyOf = (r: StoreRecord): string => (r.type === 'product' ? `p:${r.handle}` : r.type === 'customer' ? `c:${r.email}` : `o:${r.number}`);
+const keyOf = (r: StoreRecord): string =>
+  r.type === 'product' ? `p:${r.handle}` : r.type === 'customer' ? `c:${r.email}` : `o:${r.number}`;
 
 async function existingKeys(db: Db, records: readonly StoreRecord[]): Promise<Set<string>> {
   const out = new Set<string>();
@@ -219,9 +220,12 @@ async function existingKeys(db: Db, records: readonly StoreRecord[]): Promise<Se
   const emails = of('customer').map((r) => r.email);
   const numbers = of('order').map((r) => r.number);
   // In slices: D1 binds at most 100 values per statement.
-  for (const part of slices(slugs)) for (const r of await db.select({ k: products.slug }).from(products).where(inArray(products.slug, part))) out.add(`p:${r.k}`);
-  for (const part of slices(emails)) for (const r of await db.select({ k: customers.email }).from(customers).where(inArray(customers.email, part))) out.add(`c:${r.k}`);
-  for (const part of slices(numbers)) for (const r of await db.select({ k: orders.number }).from(orders).where(inArray(orders.number, part))) out.add(`o:${r.k}`);
+  for (const part of slices(slugs))
+    for (const r of await db.select({ k: products.slug }).from(products).where(inArray(products.slug, part))) out.add(`p:${r.k}`);
+  for (const part of slices(emails))
+    for (const r of await db.select({ k: customers.email }).from(customers).where(inArray(customers.email, part))) out.add(`c:${r.k}`);
+  for (const part of slices(numbers))
+    for (const r of await db.select({ k: orders.number }).from(orders).where(inArray(orders.number, part))) out.add(`o:${r.k}`);
   return out;
 }
 

@@ -4,6 +4,23 @@
 export { createCsvParser, type CsvRecord } from './csv.js';
 export { StoreRecordSchema, type CustomerRecord, type OrderRecord, type ProductRecord, type StoreRecord } from './records.js';
 export { createShopifyRowMapper, shopifyKind, type ShopifyCsvKind } from './shopify-csv.js';
-export { createDbSink, createSqlSink, importStream, type ImportFormat, type ImportOptions, type ImportReport, type RecordSink } from './import.js';
+export {
+  createDbSink,
+  createSqlSink,
+  importStream,
+  type ImportFormat,
+  type ImportOptions,
+  type ImportReport,
+  type RecordSink,
+} from './import.js';
 export { recordStatements, renderStatement } from './write.js';
-export { enqueueWebhook, isShopifyTopic, pendingWebhooks, processWebhooks, signShopifyBody, verifyShopifyHmac, SHOPIFY_TOPICS, type WebhookDeps } from './webhooks.js';
+export {
+  enqueueWebhook,
+  isShopifyTopic,
+  pendingWebhooks,
+  processWebhooks,
+  signShopifyBody,
+  verifyShopifyHmac,
+  SHOPIFY_TOPICS,
+  type WebhookDeps,
+} from './webhooks.js';

@@ -24,13 +24,13 @@ export interface RowMapper {
   end(): Mapped[];
 }
 
-
 /** Which export a header is, from its columns. */
 export function shopifyKind(header: readonly string[]): ShopifyCsvKind | undefined {
   const cols = new Set(header.map((h) => h.trim().toLowerCase()));
   if (cols.has('handle')) return 'products';
   if (cols.has('lineitem quantity') || cols.has('lineitem name')) return 'orders';
-  if (cols.has('email') && (cols.has('accepts email marketing') || cols.has('accepts marketing') || cols.has('first name'))) return 'customers';
+  if (cols.has('email') && (cols.has('accepts email marketing') || cols.has('accepts marketing') || cols.has('first name')))
+    return 'customers';
   return undefined;
 }
 
@@ -118,7 +118,15 @@ function variantRow(r: Row): ProductRow | { line: number; error: string } | null
   const qtyText = r.get('Variant Inventory Qty') || '0';
   if (!/^-?\d+$/.test(qtyText)) return { line: r.line, error: `Variant Inventory Qty "${qtyText}" is not a whole number` };
   const option = [r.get('Option1 Value'), r.get('Option2 Value'), r.get('Option3 Value')];
-  return { line: r.line, option, sku: r.get('Variant SKU'), stock: Math.max(0, Number(qtyText)), price, variantId: r.get('Variant ID'), variantImage: r.get('Variant Image') };
+  return {
+    line: r.line,
+    option,
+    sku: r.get('Variant SKU'),
+    stock: Math.max(0, Number(qtyText)),
+    price,
+    variantId: r.get('Variant ID'),
+    variantImage: r.get('Variant Image'),
+  };
 }
 
 function productGroups(opts: ShopifyCsvOptions) {
@@ -172,7 +180,12 @@ function readOptions(head: Row, rows: ProductRow[]): { byColour: Map<string, Pro
 }
 
 /** One record per colour: the shop keeps a colour per product and its sizes as variants. */
-export function productRecords(head: Row, rows: ProductRow[], images: Array<{ src: string; position: number }>, opts: ShopifyCsvOptions): Mapped[] {
+export function productRecords(
+  head: Row,
+  rows: ProductRow[],
+  images: Array<{ src: string; position: number }>,
+  opts: ShopifyCsvOptions,
+): Mapped[] {
   const handle = head.get('Handle');
   const title = head.get('Title');
   if (!title) return [{ line: head.line, error: `Title is missing for product "${handle}"` }];

@@ -133,7 +133,9 @@ export function customerFromShopify(payload: unknown): Mapped {
         .split(',')
         .map((t) => t.trim())
         .filter(Boolean),
-      acceptsMarketing: c.email_marketing_consent?.state ? c.email_marketing_consent.state === 'subscribed' : (c.accepts_marketing ?? false),
+      acceptsMarketing: c.email_marketing_consent?.state
+        ? c.email_marketing_consent.state === 'subscribed'
+        : (c.accepts_marketing ?? false),
       createdAt: parseStoreDate(c.created_at),
     },
   };
@@ -278,7 +280,9 @@ export function refundFromShopify(payload: unknown):
   const parsed = RefundPayload.safeParse(payload);
   if (!parsed.success) return { error: `refund payload: ${parsed.error.issues[0]!.message}` };
   const r = parsed.data;
-  const cents = r.transactions.filter((t) => t.kind === 'refund' && (t.status === 'success' || t.status === '')).reduce((s, t) => s + Math.round(Number(t.amount) * 100), 0);
+  const cents = r.transactions
+    .filter((t) => t.kind === 'refund' && (t.status === 'success' || t.status === ''))
+    .reduce((s, t) => s + Math.round(Number(t.amount) * 100), 0);
   return {
     orderExternalId: r.order_id,
     refundId: r.id,

@@ -21,7 +21,18 @@ const FULFILMENT: Record<string, 'processing' | 'shipped'> = {
   shipped: 'shipped',
   restocked: 'processing',
 };
-const FINANCIAL = new Set(['', 'pending', 'authorized', 'partially_paid', 'paid', 'partially_refunded', 'refunded', 'voided', 'expired', 'unpaid']);
+const FINANCIAL = new Set([
+  '',
+  'pending',
+  'authorized',
+  'partially_paid',
+  'paid',
+  'partially_refunded',
+  'refunded',
+  'voided',
+  'expired',
+  'unpaid',
+]);
 
 /** Tailor's order status from Shopify's fulfilment, payment and cancellation state; a string when a status is unknown. */
 export function orderStatus(s: {
@@ -119,7 +130,15 @@ function orderLines(rows: LineRow[], number: string, out: Mapped[]) {
     const parts = variantTitle ? variantTitle.split(' / ').map((p) => p.trim()) : [];
     const size = parts.length ? parts.at(-1)! : null;
     const colour = parts.length > 1 ? mapColour(parts[0]) : null;
-    lines.push({ sku: l.sku || null, variantExternalId: l.variantId || null, name: l.name, size, colour, quantity: Number(l.quantity), price });
+    lines.push({
+      sku: l.sku || null,
+      variantExternalId: l.variantId || null,
+      name: l.name,
+      size,
+      colour,
+      quantity: Number(l.quantity),
+      price,
+    });
   }
   return lines;
 }
@@ -127,7 +146,8 @@ function orderLines(rows: LineRow[], number: string, out: Mapped[]) {
 /** A US address (the store ships within the US only); null otherwise. */
 function shipToOf(head: Row) {
   const state = head.get('Shipping Province');
-  if (!head.get('Shipping Address1') || !/^(us|usa|united states)$/i.test(head.get('Shipping Country')) || !/^[A-Z]{2}$/i.test(state)) return null;
+  if (!head.get('Shipping Address1') || !/^(us|usa|united states)$/i.test(head.get('Shipping Country')) || !/^[A-Z]{2}$/i.test(state))
+    return null;
   return {
     name: head.get('Shipping Name') || undefined,
     line1: head.get('Shipping Address1'),
@@ -142,7 +162,11 @@ function shipToOf(head: Row) {
 function orderRecord(head: Row, rows: LineRow[]): Mapped[] {
   const out: Mapped[] = [];
   const number = head.get('Name');
-  const status = orderStatus({ fulfillment: head.get('Fulfillment Status'), financial: head.get('Financial Status'), cancelled: Boolean(head.get('Cancelled at')) });
+  const status = orderStatus({
+    fulfillment: head.get('Fulfillment Status'),
+    financial: head.get('Financial Status'),
+    cancelled: Boolean(head.get('Cancelled at')),
+  });
   if (typeof status === 'object') return [{ line: head.line, error: `order ${number}: unknown ${status.unknown}` }];
   const dates = orderDates(head, number);
   if ('error' in dates) return [{ line: head.line, error: String(dates.error) }];

@@ -47,7 +47,9 @@ export async function verifyShopifyHmac(body: Uint8Array, signature: string | nu
 /** Signs a body as Shopify does (for tests and for replaying a delivery by hand). */
 export async function signShopifyBody(body: string | Uint8Array, secret: string): Promise<string> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, (typeof body === 'string' ? new TextEncoder().encode(body) : body) as BufferSource));
+  const mac = new Uint8Array(
+    await crypto.subtle.sign('HMAC', key, (typeof body === 'string' ? new TextEncoder().encode(body) : body) as BufferSource),
+  );
   return btoa(String.fromCharCode(...mac));
 }
 

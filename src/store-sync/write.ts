@@ -71,7 +71,11 @@ function productStatements(p: ProductRecord, now: number): Statement[] {
   }
   // Sizes the store no longer lists are sold out, not deleted: carts and orders still point at them.
   out.push(
-    st(`UPDATE variants SET stock = 0 WHERE product_id = (SELECT id FROM products WHERE slug = ?) AND size NOT IN (${sizes.map(() => '?').join(', ')})`, p.handle, ...sizes),
+    st(
+      `UPDATE variants SET stock = 0 WHERE product_id = (SELECT id FROM products WHERE slug = ?) AND size NOT IN (${sizes.map(() => '?').join(', ')})`,
+      p.handle,
+      ...sizes,
+    ),
   );
   return out;
 }
@@ -220,7 +224,8 @@ export function refundStatement(r: { orderExternalId: string; refundId: string; 
 }
 
 /** A product the store deleted: archived (kept for order history), no longer searched. */
-export const archiveProductStatement = (externalId: string): Statement => st(`UPDATE products SET status = 'archived' WHERE external_id = ?`, externalId);
+export const archiveProductStatement = (externalId: string): Statement =>
+  st(`UPDATE products SET status = 'archived' WHERE external_id = ?`, externalId);
 
 /** A statement as literal SQL text (for a `wrangler d1 execute --file` script). */
 export function renderStatement(s: Statement): string {

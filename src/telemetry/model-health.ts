@@ -36,7 +36,14 @@ export function createModelHealth(opts: ModelHealthOptions = {}): ModelHealth {
   const maxAgeMs = opts.maxAgeMs ?? 5 * MINUTE;
   const limits = { threshold: opts.failureRate ?? 0.5, minCalls: opts.minCalls ?? 3, recoverAfter: opts.recoverAfter ?? 3 };
   // Parallel arrays as a ring: recording a call allocates nothing.
-  const ring: Ring = { size, at: new Float64Array(size), ok: new Uint8Array(size), causes: new Array<string | null>(size).fill(null), next: 0, filled: 0 };
+  const ring: Ring = {
+    size,
+    at: new Float64Array(size),
+    ok: new Uint8Array(size),
+    causes: new Array<string | null>(size).fill(null),
+    next: 0,
+    filled: 0,
+  };
 
   return {
     record(success, cause, when) {
@@ -100,7 +107,10 @@ function tally(ring: Ring, now: number, maxAgeMs: number): Tally {
   return t;
 }
 
-function verdict(t: Tally, limits: { threshold: number; minCalls: number; recoverAfter: number }): Pick<ModelHealthState, 'status' | 'reason'> {
+function verdict(
+  t: Tally,
+  limits: { threshold: number; minCalls: number; recoverAfter: number },
+): Pick<ModelHealthState, 'status' | 'reason'> {
   if (t.failures === 0 || t.streak >= limits.recoverAfter) return { status: 'ok', reason: null };
   const causeText = [...t.byCause.entries()]
     .sort((a, b) => b[1] - a[1])

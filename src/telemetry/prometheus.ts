@@ -26,7 +26,13 @@ export interface Registry {
   counter(name: string, help: string, labelNames?: readonly string[]): Counter;
   histogram(name: string, help: string, labelNames: readonly string[], buckets: readonly number[]): Histogram;
   /** A value read at scrape time (a gauge, or a counter kept elsewhere). */
-  collect(name: string, help: string, type: 'counter' | 'gauge', labelNames: readonly string[], read: () => Iterable<readonly [readonly string[], number]>): void;
+  collect(
+    name: string,
+    help: string,
+    type: 'counter' | 'gauge',
+    labelNames: readonly string[],
+    read: () => Iterable<readonly [readonly string[], number]>,
+  ): void;
   render(): string;
 }
 
@@ -87,7 +93,12 @@ function counterFamily(name: string, help: string, labelNames: readonly string[]
   return { family, counter };
 }
 
-function histogramFamily(name: string, help: string, labelNames: readonly string[], buckets: readonly number[]): { family: Family; histogram: Histogram } {
+function histogramFamily(
+  name: string,
+  help: string,
+  labelNames: readonly string[],
+  buckets: readonly number[],
+): { family: Family; histogram: Histogram } {
   const bounds = [...buckets].sort((a, b) => a - b);
   const values = new Map<string, { labels: readonly string[]; counts: number[]; sum: number; count: number }>();
   const series = (labels: readonly string[]) => {
@@ -184,7 +195,13 @@ export function createRegistry(): Registry {
 }
 
 /** One metric family as exposition text, for values kept outside a registry. */
-export function formatSamples(name: string, help: string, type: 'counter' | 'gauge', labelNames: readonly string[], rows: Iterable<readonly [readonly string[], number]>): string {
+export function formatSamples(
+  name: string,
+  help: string,
+  type: 'counter' | 'gauge',
+  labelNames: readonly string[],
+  rows: Iterable<readonly [readonly string[], number]>,
+): string {
   const out = [`# HELP ${name} ${escapeHelp(help)}`, `# TYPE ${name} ${type}`];
   for (const [labels, n] of rows) out.push(`${name}${labelText(labelNames, labels)} ${formatNumber(n)}`);
   return `${out.join('\n')}\n`;

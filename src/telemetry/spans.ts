@@ -2,7 +2,18 @@
 // {persona}` for the turn (a child of the caller's W3C traceparent when one came in), `chat
 // {model}` per model call and `execute_tool {tool}` per tool call, children of the turn.
 // Only built when a tracer provider was handed in: without one nothing here runs at all.
-import { createTraceState, isSpanContextValid, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span, type Tracer } from '@opentelemetry/api';
+import {
+  createTraceState,
+  isSpanContextValid,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+  type Span,
+  type Tracer,
+} from '@opentelemetry/api';
 
 export type { Span } from '@opentelemetry/api';
 
@@ -19,7 +30,13 @@ const TRACEPARENT = /^\s*([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2
 export function parentContext(carrier: Carrier): Context {
   const m = carrier.traceparent ? TRACEPARENT.exec(carrier.traceparent) : null;
   if (!m || m[1] === 'ff' || (m[1] === '00' && m[5] !== undefined)) return ROOT_CONTEXT;
-  const spanContext = { traceId: m[2]!, spanId: m[3]!, traceFlags: parseInt(m[4]!, 16) & 1, isRemote: true, traceState: carrier.tracestate ? createTraceState(carrier.tracestate) : undefined };
+  const spanContext = {
+    traceId: m[2]!,
+    spanId: m[3]!,
+    traceFlags: parseInt(m[4]!, 16) & 1,
+    isRemote: true,
+    traceState: carrier.tracestate ? createTraceState(carrier.tracestate) : undefined,
+  };
   return isSpanContextValid(spanContext) ? trace.setSpanContext(ROOT_CONTEXT, spanContext) : ROOT_CONTEXT;
 }
 

@@ -12,7 +12,15 @@ export interface LoopObserver {
   /** A model call starts; the returned handle goes back to modelEnd. */
   modelStart(model: string, fallback: boolean): unknown;
   /** `failure` is null on success, else the cause ("timeout", "server_error", "aborted"…). */
-  modelEnd(handle: unknown, model: string, fallback: boolean, latencyMs: number, inputTokens: number, outputTokens: number, failure: string | null): void;
+  modelEnd(
+    handle: unknown,
+    model: string,
+    fallback: boolean,
+    latencyMs: number,
+    inputTokens: number,
+    outputTokens: number,
+    failure: string | null,
+  ): void;
   toolStart(name: string, callId: string): unknown;
   toolEnd(handle: unknown, name: string, result: { ok: boolean; error?: { code: string }; data?: unknown }): void;
 }
@@ -66,14 +74,34 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60
 
 function tailorMetrics(registry: Registry) {
   return {
-    turns: registry.counter('tailor_turns_total', 'Chat turns completed, by segment, persona and outcome (reply, step_limit, error).', ['segment', 'persona', 'outcome']),
-    turnSeconds: registry.histogram('tailor_turn_duration_seconds', 'Chat turn latency, from the request to the committed reply.', ['segment'], SECONDS),
-    modelCalls: registry.counter('tailor_model_calls_total', 'Model calls by model and outcome (ok, or the failure cause).', ['model', 'outcome']),
-    modelSeconds: registry.histogram('tailor_model_call_duration_seconds', 'Model call latency (including retries), by model.', ['model'], SECONDS),
+    turns: registry.counter('tailor_turns_total', 'Chat turns completed, by segment, persona and outcome (reply, step_limit, error).', [
+      'segment',
+      'persona',
+      'outcome',
+    ]),
+    turnSeconds: registry.histogram(
+      'tailor_turn_duration_seconds',
+      'Chat turn latency, from the request to the committed reply.',
+      ['segment'],
+      SECONDS,
+    ),
+    modelCalls: registry.counter('tailor_model_calls_total', 'Model calls by model and outcome (ok, or the failure cause).', [
+      'model',
+      'outcome',
+    ]),
+    modelSeconds: registry.histogram(
+      'tailor_model_call_duration_seconds',
+      'Model call latency (including retries), by model.',
+      ['model'],
+      SECONDS,
+    ),
     tokens: registry.counter('tailor_tokens_total', 'Tokens sent to (input) and received from (output) models.', ['model', 'direction']),
     tools: registry.counter('tailor_tool_calls_total', 'Tool calls by tool and outcome (ok, or the error code).', ['tool', 'outcome']),
     proposals: registry.counter('tailor_proposals_total', 'Two-phase proposals made (waiting for the shopper’s yes), by tool.', ['tool']),
-    verifyFailed: registry.counter('tailor_verifications_failed_total', 'In-chat identity verifications that failed (wrong details or locked out).'),
+    verifyFailed: registry.counter(
+      'tailor_verifications_failed_total',
+      'In-chat identity verifications that failed (wrong details or locked out).',
+    ),
     events: registry.counter('tailor_events_total', 'Business events committed with turns, by type.', ['type']),
     rateLimited: registry.counter('tailor_rate_limited_total', 'Requests refused by a rate limit or throttle, by scope.', ['scope']),
   };
@@ -154,9 +182,13 @@ export function createTelemetry(opts: TelemetryOptions = {}): Telemetry {
   const registry = createRegistry();
   const m = tailorMetrics(registry);
   const health: ModelHealth = createModelHealth(opts.health);
-  registry.collect('tailor_model_degraded', 'Whether the configured model is failing (1) while turns are served by the fallback, per /api/health.', 'gauge', [], () => [
-    [[], health.state(now()).status === 'degraded' ? 1 : 0],
-  ]);
+  registry.collect(
+    'tailor_model_degraded',
+    'Whether the configured model is failing (1) while turns are served by the fallback, per /api/health.',
+    'gauge',
+    [],
+    () => [[[], health.state(now()).status === 'degraded' ? 1 : 0]],
+  );
   const counting = countingObserver(m, health, now);
 
   return {

@@ -1,4 +1,14 @@
-import { addressLine, cancelOrder, changeRefusal, dollars, findOwnedOrder, itemLabel, refundExpectedAt, isoDate, type OwnedOrder } from '../shop/index.js';
+import {
+  addressLine,
+  cancelOrder,
+  changeRefusal,
+  dollars,
+  findOwnedOrder,
+  itemLabel,
+  refundExpectedAt,
+  isoDate,
+  type OwnedOrder,
+} from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { approvedProposal, clearProposal, propose, proposalView } from './proposals.js';
@@ -21,12 +31,37 @@ async function act(ctx: ToolContext, owned: OwnedOrder, reason: string): Promise
   const now = ctx.now();
   const refundId = ctx.ids('rf');
   const done = await cancelOrder(ctx.db, ctx.atomic, {
-    owned, reason, refundId, conversationId: ctx.conversationId, now, alongWith: [clearProposal(ctx)],
-    record: (id) => [ctx.record({ type: 'order_cancelled', data: { orderNumber: owned.order.number, refundId: id, amount: dollars(owned.order.totalCents), reason, turn: ctx.turn } })],
+    owned,
+    reason,
+    refundId,
+    conversationId: ctx.conversationId,
+    now,
+    alongWith: [clearProposal(ctx)],
+    record: (id) => [
+      ctx.record({
+        type: 'order_cancelled',
+        data: { orderNumber: owned.order.number, refundId: id, amount: dollars(owned.order.totalCents), reason, turn: ctx.turn },
+      }),
+    ],
   });
   const after = (await findOwnedOrder(ctx.db, owned.order.customerId, owned.order.number)) ?? owned;
-  if (after.order.status !== 'cancelled') return fail('refused', `Order #${owned.order.number} could not be cancelled: ${changeRefusal(after, 'cancel') ?? 'it changed meanwhile'}.`);
-  return ok({ cancelled: done, ...(done ? {} : { alreadyCancelled: true }), order: { ...cancelledView(after), refund: { amount: dollars(after.order.totalCents), expectedBy: isoDate(refundExpectedAt('cancellation', after.order.cancelledAt ?? now)), to: 'the original payment method' } } });
+  if (after.order.status !== 'cancelled')
+    return fail(
+      'refused',
+      `Order #${owned.order.number} could not be cancelled: ${changeRefusal(after, 'cancel') ?? 'it changed meanwhile'}.`,
+    );
+  return ok({
+    cancelled: done,
+    ...(done ? {} : { alreadyCancelled: true }),
+    order: {
+      ...cancelledView(after),
+      refund: {
+        amount: dollars(after.order.totalCents),
+        expectedBy: isoDate(refundExpectedAt('cancellation', after.order.cancelledAt ?? now)),
+        to: 'the original payment method',
+      },
+    },
+  });
 }
 
 export const cancelOrderTool = defineTool({
@@ -38,12 +73,19 @@ export const cancelOrderTool = defineTool({
     if (!mine.ok) return mine.result;
     const { owned } = mine;
     // Idempotent: a cancelled order is the answer to a repeated cancellation.
-    if (owned.order.status === 'cancelled' && owned.order.cancelledAt != null) return ok({ cancelled: false, alreadyCancelled: true, order: cancelledView(owned) });
+    if (owned.order.status === 'cancelled' && owned.order.cancelledAt != null)
+      return ok({ cancelled: false, alreadyCancelled: true, order: cancelledView(owned) });
     const refusal = changeRefusal(owned, 'cancel');
     if (refusal) return fail('refused', `Cannot cancel: ${refusal}.`, 'orderNumber');
 
     const payload = { orderNumber: owned.order.number };
-    const decision = await approvedProposal(ctx, ACTION, args.confirm, (p) => p.orderNumber === payload.orderNumber, (p) => `cancelling order #${String(p.payload.orderNumber)}`);
+    const decision = await approvedProposal(
+      ctx,
+      ACTION,
+      args.confirm,
+      (p) => p.orderNumber === payload.orderNumber,
+      (p) => `cancelling order #${String(p.payload.orderNumber)}`,
+    );
     if (decision.act) return act(ctx, owned, args.reason ?? String(decision.proposal.payload.reason ?? 'not given'));
     if (!decision.act && decision.refused) return decision.refused;
 
@@ -58,7 +100,8 @@ export const cancelOrderTool = defineTool({
         shipTo: addressLine(owned.order.shipTo),
         refund: dollars(owned.order.totalCents),
       },
-      instruction: 'Ask the shopper to confirm the cancellation (yes, or the Confirm button). Only after their yes, call again with confirm:true and the same order.',
+      instruction:
+        'Ask the shopper to confirm the cancellation (yes, or the Confirm button). Only after their yes, call again with confirm:true and the same order.',
     });
   },
 });

@@ -1,7 +1,5 @@
 import type { OwnedOrder, ShippingAddress } from '../shop/index.js';
-import {
-  addressLine, changeRefusal, changeShippingAddress, sameAddress,
-} from '../shop/index.js';
+import { addressLine, changeRefusal, changeShippingAddress, sameAddress } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { approvedProposal, clearProposal, propose, proposalView, sameJson } from './proposals.js';
@@ -11,12 +9,30 @@ import type { ToolContext, ToolResult } from './types.js';
 const ACTION = 'change_address';
 
 /** The shopper's yes: the new address and its record, unless the order shipped or changed meanwhile. */
-async function commitAddress(ctx: ToolContext, owned: OwnedOrder, address: ShippingAddress, view: { orderNumber: string; shipTo: string }): Promise<ToolResult> {
+async function commitAddress(
+  ctx: ToolContext,
+  owned: OwnedOrder,
+  address: ShippingAddress,
+  view: { orderNumber: string; shipTo: string },
+): Promise<ToolResult> {
   const done = await changeShippingAddress(ctx.db, ctx.atomic, {
-    owned, address, now: ctx.now(), ids: ctx.ids, alongWith: [clearProposal(ctx)],
-    record: [ctx.record({ type: 'shipping_address_changed', data: { orderNumber: owned.order.number, from: addressLine(owned.order.shipTo), to: addressLine(address), turn: ctx.turn } })],
+    owned,
+    address,
+    now: ctx.now(),
+    ids: ctx.ids,
+    alongWith: [clearProposal(ctx)],
+    record: [
+      ctx.record({
+        type: 'shipping_address_changed',
+        data: { orderNumber: owned.order.number, from: addressLine(owned.order.shipTo), to: addressLine(address), turn: ctx.turn },
+      }),
+    ],
   });
-  if (!done) return fail('refused', `Order #${owned.order.number} shipped or changed before the address could be updated; it still goes to ${addressLine(owned.order.shipTo)}.`);
+  if (!done)
+    return fail(
+      'refused',
+      `Order #${owned.order.number} shipped or changed before the address could be updated; it still goes to ${addressLine(owned.order.shipTo)}.`,
+    );
   return ok({ changed: true, order: view });
 }
 
@@ -31,7 +47,11 @@ export const changeShippingAddressTool = defineTool({
     if (!args.address) {
       const refused = changeRefusal(owned, 'address');
       if (refused) return fail('refused', `Cannot change the address: ${refused}.`, 'orderNumber');
-      return ok({ orderNumber: owned.order.number, shipsTo: addressLine(owned.order.shipTo), instruction: 'Ask the shopper for the full new US address (street, city, state, ZIP), then call again with it.' });
+      return ok({
+        orderNumber: owned.order.number,
+        shipsTo: addressLine(owned.order.shipTo),
+        instruction: 'Ask the shopper for the full new US address (street, city, state, ZIP), then call again with it.',
+      });
     }
     const address: ShippingAddress = args.address;
     const view = { orderNumber: owned.order.number, shipTo: addressLine(address) };
@@ -41,14 +61,27 @@ export const changeShippingAddressTool = defineTool({
     if (refusal) return fail('refused', `Cannot change the address: ${refusal}.`, 'orderNumber');
 
     const payload = { orderNumber: owned.order.number, address };
-    const decision = await approvedProposal(ctx, ACTION, args.confirm, (p) => sameJson(p, payload), (p) => `a new address for order #${String(p.payload.orderNumber)} (${addressLine(p.payload.address as ShippingAddress)})`);
+    const decision = await approvedProposal(
+      ctx,
+      ACTION,
+      args.confirm,
+      (p) => sameJson(p, payload),
+      (p) => `a new address for order #${String(p.payload.orderNumber)} (${addressLine(p.payload.address as ShippingAddress)})`,
+    );
     if (!decision.act && decision.refused) return decision.refused;
     if (decision.act) return commitAddress(ctx, owned, address, view);
     const proposed = await propose(ctx, ACTION, payload);
     return ok({
       needsConfirmation: true,
-      proposal: { ...proposalView(proposed), action: 'change the delivery address', orderNumber: owned.order.number, from: addressLine(owned.order.shipTo), to: addressLine(address) },
-      instruction: 'Ask the shopper to confirm the new address (yes, or the Confirm button). Only after their yes, call again with confirm:true and the same order and address.',
+      proposal: {
+        ...proposalView(proposed),
+        action: 'change the delivery address',
+        orderNumber: owned.order.number,
+        from: addressLine(owned.order.shipTo),
+        to: addressLine(address),
+      },
+      instruction:
+        'Ask the shopper to confirm the new address (yes, or the Confirm button). Only after their yes, call again with confirm:true and the same order and address.',
     });
   },
 });

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import {
-  createReturnLabel, findCustomer, insertRefundIf, isoDate, itemLabel, labelItems, maskEmail, returnEligibility, type OrderItemRow, type OwnedOrder, type Proposal, type ReturnLabelRow,
+  createReturnLabel,
+  findCustomer,
+  insertRefundIf,
+  isoDate,
+  itemLabel,
+  labelItems,
+  maskEmail,
+  returnEligibility,
+  type OrderItemRow,
+  type OwnedOrder,
+  type Proposal,
+  type ReturnLabelRow,
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
@@ -37,8 +48,7 @@ function coveringLabel(owned: OwnedOrder, items: readonly string[] | undefined):
 
 export const createReturnLabelTool = defineTool({
   name: 'create_return_label',
-  description:
-    'Free return label for a delivered order (30 days from delivery), emailed.',
+  description: 'Free return label for a delivered order (30 days from delivery), emailed.',
   schema: toolSchemas.create_return_label,
   async run(args, ctx): Promise<ToolResult> {
     const mine = await ownOrder(ctx, args.orderNumber);
@@ -62,7 +72,12 @@ export const createReturnLabelTool = defineTool({
     const customer = await findCustomer(ctx.db, customerId);
     const chosen = owned.items.filter((i) => itemIds.includes(i.id));
     const summary = `Create a free return label for order #${owned.order.number} (${chosen.map(itemLabel).join(', ')}), emailed to ${maskEmail(customer?.email ?? '')}.`;
-    const proposed = await propose(ctx, ACTION, { orderNumber: owned.order.number, items: itemIds, ...(args.reason ? { reason: args.reason } : {}) }, summary);
+    const proposed = await propose(
+      ctx,
+      ACTION,
+      { orderNumber: owned.order.number, items: itemIds, ...(args.reason ? { reason: args.reason } : {}) },
+      summary,
+    );
     return ok({
       needsConfirmation: true,
       proposal: {
@@ -73,18 +88,28 @@ export const createReturnLabelTool = defineTool({
         labelEmailedTo: maskEmail(customer?.email ?? ''),
         cost: 'free',
       },
-      instruction: 'Ask the shopper to confirm this return (they can answer yes or press Confirm). Only after their yes, call again with confirm:true and the same order and items.',
+      instruction:
+        'Ask the shopper to confirm this return (they can answer yes or press Confirm). Only after their yes, call again with confirm:true and the same order and items.',
     });
   },
 });
 
 /** The item ids to return, sorted: those asked for (each of the order and delivered), else every returnable one; or why not. */
-function itemsToReturn(owned: OwnedOrder, asked: readonly string[] | undefined, returnable: readonly OrderItemRow[]): string[] | ToolResult {
+function itemsToReturn(
+  owned: OwnedOrder,
+  asked: readonly string[] | undefined,
+  returnable: readonly OrderItemRow[],
+): string[] | ToolResult {
   if (!asked?.length) return returnable.map((i) => i.id).sort();
   const itemIds = [...new Set(asked)].sort();
   const byId = new Map(owned.items.map((i) => [i.id, i]));
   const unknown = itemIds.find((id) => !byId.has(id));
-  if (unknown) return fail('invalid_arguments', `Item ${unknown} is not part of order #${owned.order.number}. Use the item ids from lookup_order.`, 'items');
+  if (unknown)
+    return fail(
+      'invalid_arguments',
+      `Item ${unknown} is not part of order #${owned.order.number}. Use the item ids from lookup_order.`,
+      'items',
+    );
   const done = itemIds.map((id) => byId.get(id)!).find((i) => i.status !== 'delivered');
   if (done) return fail('refused', `${done.name} (${done.size}) cannot be returned: its status is ${done.status}.`, 'items');
   return itemIds;
@@ -99,24 +124,54 @@ interface Confirmed {
 }
 
 /** The shopper's yes to the proposed return: the label, its refund and their record, if it is what was proposed. */
-async function commitReturn(ctx: ToolContext, proposal: Proposal, { customerId, owned, itemIds, reason, now }: Confirmed): Promise<ToolResult> {
+async function commitReturn(
+  ctx: ToolContext,
+  proposal: Proposal,
+  { customerId, owned, itemIds, reason, now }: Confirmed,
+): Promise<ToolResult> {
   const payload = ReturnPayload.safeParse(proposal.payload);
   const asked = payload.success ? `a return of ${payload.data.items.length} item(s) from order #${payload.data.orderNumber}` : undefined;
-  const refused = refuseUnapproved(ctx, proposal, () => payload.success && payload.data.orderNumber === owned.order.number && sameItems(payload.data.items, itemIds), asked);
+  const refused = refuseUnapproved(
+    ctx,
+    proposal,
+    () => payload.success && payload.data.orderNumber === owned.order.number && sameItems(payload.data.items, itemIds),
+    asked,
+  );
   if (refused) return refused;
   const customer = await findCustomer(ctx.db, customerId);
   const emailedTo = maskEmail(customer?.email ?? '');
   // The label, the cleared proposal and the record of both commit together: a crash cannot
   // leave a label that no event tells of.
   const { label, created } = await createReturnLabel(ctx.db, ctx.atomic, ctx.ids, {
-    owned, itemIds, reason: reason ?? (payload.success ? payload.data.reason : undefined), emailedTo, conversationId: ctx.conversationId, now,
+    owned,
+    itemIds,
+    reason: reason ?? (payload.success ? payload.data.reason : undefined),
+    emailedTo,
+    conversationId: ctx.conversationId,
+    now,
     alongWith: [clearProposal(ctx)],
     // The refund it leads to is recorded with the label, so refund_status can tell where it is.
     withLabel: (labelId, labelExists) => [
-      insertRefundIf(ctx.db, { id: ctx.ids('rf'), orderId: owned.order.id, customerId, kind: 'return', sourceId: labelId, amountCents: owned.items.filter((i) => itemIds.includes(i.id)).reduce((n, i) => n + i.unitPriceCents * i.quantity, 0), conversationId: ctx.conversationId, now }, labelExists),
+      insertRefundIf(
+        ctx.db,
+        {
+          id: ctx.ids('rf'),
+          orderId: owned.order.id,
+          customerId,
+          kind: 'return',
+          sourceId: labelId,
+          amountCents: owned.items.filter((i) => itemIds.includes(i.id)).reduce((n, i) => n + i.unitPriceCents * i.quantity, 0),
+          conversationId: ctx.conversationId,
+          now,
+        },
+        labelExists,
+      ),
     ],
     record: (labelId, trackingCode) => [
-      ctx.record({ type: 'return_label_created', data: { orderNumber: owned.order.number, labelId, items: itemIds, trackingCode, turn: ctx.turn } }),
+      ctx.record({
+        type: 'return_label_created',
+        data: { orderNumber: owned.order.number, labelId, items: itemIds, trackingCode, turn: ctx.turn },
+      }),
       ctx.record({ type: 'return_label_emailed', data: { orderNumber: owned.order.number, to: emailedTo, turn: ctx.turn } }),
     ],
   });

@@ -1,5 +1,12 @@
 import { fenceText, markData } from '../core/index.js';
-import { DEFAULT_ESCALATION_PRIORITY, ESCALATION_PRIORITY, expectedWaitMinutes, openTicket, ticketAllowance, ticketsAhead } from '../shop/index.js';
+import {
+  DEFAULT_ESCALATION_PRIORITY,
+  ESCALATION_PRIORITY,
+  expectedWaitMinutes,
+  openTicket,
+  ticketAllowance,
+  ticketsAhead,
+} from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { fail, ok, verifiedCustomerId } from './results.js';
@@ -15,7 +22,10 @@ export const escalateToHumanTool = defineTool({
     const customerId = verifiedCustomerId(ctx);
     const who = { sessionId: ctx.shopper.sessionId, customerId, clientKey: ctx.clientKey };
     if (!(await ticketAllowance(ctx.db, who, now))) {
-      return fail('refused', 'Too many hand-overs were requested from here in the last hour. Tell the shopper plainly that a colleague already has their earlier request, or that they can email support; do not retry.');
+      return fail(
+        'refused',
+        'Too many hand-overs were requested from here in the last hour. Tell the shopper plainly that a colleague already has their earlier request, or that they can email support; do not retry.',
+      );
     }
     // A human agent reads this: the model's reason and the transcript (whose every message the
     // chat service fenced) are marked as quoted data, not instructions to the agent.
@@ -27,7 +37,11 @@ export const escalateToHumanTool = defineTool({
       priority: ESCALATION_PRIORITY[ctx.segment.id] ?? DEFAULT_ESCALATION_PRIORITY,
       summary: summary.length > SUMMARY_MAX + 400 ? `${summary.slice(0, SUMMARY_MAX + 399)}…` : summary,
       now,
-      record: (ticketId) => ctx.record({ type: 'escalated', data: { ticketId, priority: ESCALATION_PRIORITY[ctx.segment.id] ?? DEFAULT_ESCALATION_PRIORITY, turn: ctx.turn } }),
+      record: (ticketId) =>
+        ctx.record({
+          type: 'escalated',
+          data: { ticketId, priority: ESCALATION_PRIORITY[ctx.segment.id] ?? DEFAULT_ESCALATION_PRIORITY, turn: ctx.turn },
+        }),
     });
     const wait = expectedWaitMinutes(ticket.priority, await ticketsAhead(ctx.db, ticket));
     return ok({

@@ -14,12 +14,21 @@ export const lookupOrderTool = defineTool({
     const now = ctx.now();
     if (args.orderNumber === undefined) {
       const list = await recentOrders(ctx.db, customerId, 5);
-      return ok({ orders: list.map((o) => orderSummary(o, now)), ...(list.length === 0 ? { note: 'This shopper has no orders yet.' } : {}) });
+      return ok({
+        orders: list.map((o) => orderSummary(o, now)),
+        ...(list.length === 0 ? { note: 'This shopper has no orders yet.' } : {}),
+      });
     }
     const owned = await findOwnedOrder(ctx.db, customerId, args.orderNumber);
     if (!owned) return orderNotFound(args.orderNumber);
     // Refunds and the delivery address ride along, so a persona without refund_status can still answer "where is my refund?".
     const refunds = await refundsOf(ctx.db, customerId, owned.order.id);
-    return ok({ order: { ...orderView(owned, now), ...(owned.order.shipTo ? { shipTo: addressLine(owned.order.shipTo) } : {}), ...(refunds.length ? { refunds: refunds.map((r) => refundView(r, now)) } : {}) } });
+    return ok({
+      order: {
+        ...orderView(owned, now),
+        ...(owned.order.shipTo ? { shipTo: addressLine(owned.order.shipTo) } : {}),
+        ...(refunds.length ? { refunds: refunds.map((r) => refundView(r, now)) } : {}),
+      },
+    });
   },
 });

@@ -9,7 +9,15 @@ import type { ToolContext, ToolResult } from './types.js';
 /** Records a new proposal for this conversation (replacing any other) and returns it. */
 export async function propose(ctx: ToolContext, action: string, payload: Record<string, unknown>, summary?: string): Promise<Proposal> {
   const now = ctx.now();
-  const proposal: Proposal = { id: ctx.ids('prop'), action, customerId: ctx.shopper.customerId, turn: ctx.turn, expiresAt: now + PROPOSAL_TTL_MS, payload, ...(summary ? { summary } : {}) };
+  const proposal: Proposal = {
+    id: ctx.ids('prop'),
+    action,
+    customerId: ctx.shopper.customerId,
+    turn: ctx.turn,
+    expiresAt: now + PROPOSAL_TTL_MS,
+    payload,
+    ...(summary ? { summary } : {}),
+  };
   await writePending(ctx.db, ctx.conversationId, proposal, now);
   return proposal;
 }
@@ -27,11 +35,27 @@ export const clearProposal = (ctx: ToolContext) => writePending(ctx.db, ctx.conv
  * Why a confirm:true call may not act, or null when it may: there must be a live proposal for
  * this action, approved by the shopper at the start of this turn, with the same arguments.
  */
-export function refuseUnapproved(ctx: ToolContext, proposal: Proposal | null, sameArgs: (p: Proposal) => boolean, asked = 'something else'): ToolResult | null {
-  if (!proposal) return fail('refused', 'There is no open proposal for this (none was made, it expired after 30 minutes, or it was declined). Call with confirm:false to propose it and wait for the shopper’s yes.');
-  if (!sameArgs(proposal)) return fail('refused', `The shopper was asked to confirm ${asked}, not this. Call with confirm:false to propose this instead and wait for their yes.`);
+export function refuseUnapproved(
+  ctx: ToolContext,
+  proposal: Proposal | null,
+  sameArgs: (p: Proposal) => boolean,
+  asked = 'something else',
+): ToolResult | null {
+  if (!proposal)
+    return fail(
+      'refused',
+      'There is no open proposal for this (none was made, it expired after 30 minutes, or it was declined). Call with confirm:false to propose it and wait for the shopper’s yes.',
+    );
+  if (!sameArgs(proposal))
+    return fail(
+      'refused',
+      `The shopper was asked to confirm ${asked}, not this. Call with confirm:false to propose this instead and wait for their yes.`,
+    );
   if (ctx.approval?.proposalId !== proposal.id) {
-    return fail('refused', 'The shopper has not given a clear yes to the proposal in this message (a hedge, a question, a change or a no is not a yes). Ask them again; it runs only after a plain yes or the Confirm button.');
+    return fail(
+      'refused',
+      'The shopper has not given a clear yes to the proposal in this message (a hedge, a question, a change or a no is not a yes). Ask them again; it runs only after a plain yes or the Confirm button.',
+    );
   }
   return null;
 }
@@ -51,7 +75,13 @@ export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.s
  * payload; refuse a confirm:true the shopper did not approve; otherwise (confirm:false, or
  * nothing proposed yet) the caller proposes (`refused` null).
  */
-export async function approvedProposal(ctx: ToolContext, action: string, confirm: boolean, same: (payload: Record<string, unknown>) => boolean, asked: (p: Proposal) => string): Promise<Approved> {
+export async function approvedProposal(
+  ctx: ToolContext,
+  action: string,
+  confirm: boolean,
+  same: (payload: Record<string, unknown>) => boolean,
+  asked: (p: Proposal) => string,
+): Promise<Approved> {
   const proposal = confirm ? await currentProposal(ctx, action) : null;
   if (!proposal) return { act: false, refused: null };
   const refused = refuseUnapproved(ctx, proposal, (p) => same(p.payload), asked(proposal));

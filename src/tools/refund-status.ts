@@ -13,7 +13,10 @@ export const refundStatusTool = defineTool({
     const now = ctx.now();
     if (args.orderNumber === undefined) {
       const all = await refundsOf(ctx.db, customerId);
-      return ok({ refunds: all.map((r) => refundView(r, now)), ...(all.length ? {} : { note: 'No refunds are recorded for this shopper.' }) });
+      return ok({
+        refunds: all.map((r) => refundView(r, now)),
+        ...(all.length ? {} : { note: 'No refunds are recorded for this shopper.' }),
+      });
     }
     const owned = await findOwnedOrder(ctx.db, customerId, args.orderNumber);
     if (!owned) return orderNotFound(args.orderNumber);
@@ -21,9 +24,10 @@ export const refundStatusTool = defineTool({
     if (rows.length) return ok({ orderNumber: owned.order.number, refunds: rows.map((r) => refundView(r, now)) });
     // No refund yet: say why, and what would start one.
     const check = returnEligibility(owned, now);
-    const why = owned.order.status === 'returned'
-      ? 'This order was returned before refunds were tracked in chat; a colleague can confirm the payment.'
-      : `No refund has been started for order #${owned.order.number} (status: ${owned.order.status}).${check.eligible ? ' It can still be returned (create_return_label).' : ''}`;
+    const why =
+      owned.order.status === 'returned'
+        ? 'This order was returned before refunds were tracked in chat; a colleague can confirm the payment.'
+        : `No refund has been started for order #${owned.order.number} (status: ${owned.order.status}).${check.eligible ? ' It can still be returned (create_return_label).' : ''}`;
     return ok({ orderNumber: owned.order.number, refunds: [], note: why });
   },
 });

@@ -59,7 +59,8 @@ export function createToolRegistry(options: ToolRegistryOptions = {}): ToolRegis
       }
       const tool = ALL_TOOLS[name] as Tool;
       const parsed = parseArgs(rawArgs);
-      if (!parsed.ok) return fail('invalid_arguments', `Arguments for ${name} are not valid JSON. Send a JSON object matching the tool's parameters.`);
+      if (!parsed.ok)
+        return fail('invalid_arguments', `Arguments for ${name} are not valid JSON. Send a JSON object matching the tool's parameters.`);
       const args = tool.schema.safeParse(parsed.value);
       if (!args.success) {
         const { message, field } = describeIssues(args.error);

@@ -25,13 +25,19 @@ export const reorderTool = defineTool({
       }
       const wanted = Math.min(item.quantity, MAX_CART_LINE_QUANTITY);
       const quantity = Math.min(wanted, variant.stock);
-      const line = await addCartLine(ctx.db, { cartId, productId: item.productId, variantId: variant.id, quantity, maxLine: Math.min(variant.stock, MAX_CART_LINE_QUANTITY) }, ctx.now(), ctx.ids);
+      const line = await addCartLine(
+        ctx.db,
+        { cartId, productId: item.productId, variantId: variant.id, quantity, maxLine: Math.min(variant.stock, MAX_CART_LINE_QUANTITY) },
+        ctx.now(),
+        ctx.ids,
+      );
       if (line === undefined) {
         unavailable.push({ name: item.name, size: item.size, reason: 'the cart already holds as many as can be ordered' });
         continue;
       }
       added.push({ name: item.name, size: item.size, quantity });
-      if (quantity < item.quantity) unavailable.push({ name: item.name, size: item.size, reason: `only ${quantity} of ${item.quantity} available` });
+      if (quantity < item.quantity)
+        unavailable.push({ name: item.name, size: item.size, reason: `only ${quantity} of ${item.quantity} available` });
       ctx.emit({ type: 'add_to_cart', data: { productId: item.productId, size: variant.size, quantity, via: 'reorder' } });
     }
     return ok({ orderNumber: owned.order.number, added, unavailable, cart: await cartSummary(ctx.db, owner, ctx.checkout) });

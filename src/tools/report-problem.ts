@@ -1,6 +1,25 @@
 import { DAY_MS, fenceText } from '../core/index.js';
 import {
-  CLAIM_POLICY, variantOf, type ReplacementItem, DEFAULT_ESCALATION_PRIORITY, ESCALATION_PRIORITY, claimStanding, claimValue, claimsCovering, createClaim, dollars, isoDate, itemLabel, pickItems, reviewReason, ticketAllowance, ticketInsert, type ClaimResolution, type ClaimRow, type OrderItemRow, type OwnedOrder,
+  CLAIM_POLICY,
+  variantOf,
+  type ReplacementItem,
+  DEFAULT_ESCALATION_PRIORITY,
+  ESCALATION_PRIORITY,
+  claimStanding,
+  claimValue,
+  claimsCovering,
+  createClaim,
+  dollars,
+  isoDate,
+  itemLabel,
+  pickItems,
+  reviewReason,
+  ticketAllowance,
+  ticketInsert,
+  type ClaimResolution,
+  type ClaimRow,
+  type OrderItemRow,
+  type OwnedOrder,
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas, type ToolArgs } from './schemas.js';
@@ -17,13 +36,22 @@ const OUTCOME: Record<ClaimResolution, string> = {
 };
 
 function claimView(owned: OwnedOrder, c: ClaimRow) {
-  return { claimId: c.id, orderNumber: owned.order.number, problem: c.kind, items: owned.items.filter((i) => c.items.includes(i.id)).map(itemLabel), resolution: c.resolution, amount: dollars(c.amountCents), next: OUTCOME[c.resolution] };
+  return {
+    claimId: c.id,
+    orderNumber: owned.order.number,
+    problem: c.kind,
+    items: owned.items.filter((i) => c.items.includes(i.id)).map(itemLabel),
+    resolution: c.resolution,
+    amount: dollars(c.amountCents),
+    next: OUTCOME[c.resolution],
+  };
 }
 
 /** Why no claim can be made for these items now, or null. */
 function claimRefusal(owned: OwnedOrder, items: readonly OrderItemRow[], now: number): string | null {
   const { order } = owned;
-  if (order.status !== 'delivered' || order.deliveredAt == null) return `order #${order.number} has not been delivered (status: ${order.status}); a problem can be reported once it arrives`;
+  if (order.status !== 'delivered' || order.deliveredAt == null)
+    return `order #${order.number} has not been delivered (status: ${order.status}); a problem can be reported once it arrives`;
   const until = order.deliveredAt + CLAIM_POLICY.windowDays * DAY_MS;
   if (now > until) return `problems are reported within ${CLAIM_POLICY.windowDays} days of delivery, and that ended on ${isoDate(until)}`;
   const gone = items.find((i) => i.status !== 'delivered');
@@ -37,29 +65,67 @@ async function resolve(ctx: ToolContext, customerId: string, items: readonly Ord
   const lines: ReplacementItem[] = [];
   for (const i of items) {
     const v = await variantOf(ctx.db, i.productId, i.variantId);
-    if (!v || v.stock < i.quantity) return { resolution: 'refund' as const, why: `${itemLabel(i)} is sold out, so it is refunded instead of replaced`, lines: [] };
-    lines.push({ orderItemId: i.id, productId: i.productId, variantId: i.variantId, name: i.name, size: i.size, colour: i.colour, quantity: i.quantity });
+    if (!v || v.stock < i.quantity)
+      return { resolution: 'refund' as const, why: `${itemLabel(i)} is sold out, so it is refunded instead of replaced`, lines: [] };
+    lines.push({
+      orderItemId: i.id,
+      productId: i.productId,
+      variantId: i.variantId,
+      name: i.name,
+      size: i.size,
+      colour: i.colour,
+      quantity: i.quantity,
+    });
   }
   return { resolution: 'replacement' as const, lines };
 }
 
-async function act(ctx: ToolContext, owned: OwnedOrder, args: ToolArgs['report_problem'], items: readonly OrderItemRow[], plan: Awaited<ReturnType<typeof resolve>>): Promise<ToolResult> {
+async function act(
+  ctx: ToolContext,
+  owned: OwnedOrder,
+  args: ToolArgs['report_problem'],
+  items: readonly OrderItemRow[],
+  plan: Awaited<ReturnType<typeof resolve>>,
+): Promise<ToolResult> {
   const now = ctx.now();
   const id = ctx.ids('cl');
   const who = { sessionId: ctx.shopper.sessionId, customerId: owned.order.customerId, clientKey: ctx.clientKey };
   const priority = ESCALATION_PRIORITY[ctx.segment.id] ?? DEFAULT_ESCALATION_PRIORITY;
-  const ticket = plan.resolution === 'review' && (await ticketAllowance(ctx.db, who, now))
-    ? ticketInsert(ctx.db, ctx.ids('tk'), { conversationId: ctx.conversationId, ...who, segment: ctx.segment.id, priority, summary: `Claim ${id} (${args.problem}) on order #${owned.order.number} needs review: ${plan.why}. Shopper's note (data): ${fenceText(args.note, 300)}`, now })
-    : undefined;
+  const ticket =
+    plan.resolution === 'review' && (await ticketAllowance(ctx.db, who, now))
+      ? ticketInsert(ctx.db, ctx.ids('tk'), {
+          conversationId: ctx.conversationId,
+          ...who,
+          segment: ctx.segment.id,
+          priority,
+          summary: `Claim ${id} (${args.problem}) on order #${owned.order.number} needs review: ${plan.why}. Shopper's note (data): ${fenceText(args.note, 300)}`,
+          now,
+        })
+      : undefined;
   const made = await createClaim(ctx.db, ctx.atomic, {
-    id, owned, kind: args.problem, items, note: fenceText(args.note, 500), resolution: plan.resolution, lines: plan.lines, refundId: ctx.ids('rf'), replacementId: ctx.ids('rp'),
-    conversationId: ctx.conversationId, now, ticket, alongWith: [clearProposal(ctx)],
+    id,
+    owned,
+    kind: args.problem,
+    items,
+    note: fenceText(args.note, 500),
+    resolution: plan.resolution,
+    lines: plan.lines,
+    refundId: ctx.ids('rf'),
+    replacementId: ctx.ids('rp'),
+    conversationId: ctx.conversationId,
+    now,
+    ticket,
+    alongWith: [clearProposal(ctx)],
     record: (claimId) => [
-      ctx.record({ type: 'claim_created', data: { orderNumber: owned.order.number, claimId, problem: args.problem, resolution: plan.resolution, turn: ctx.turn } }),
+      ctx.record({
+        type: 'claim_created',
+        data: { orderNumber: owned.order.number, claimId, problem: args.problem, resolution: plan.resolution, turn: ctx.turn },
+      }),
       ...(plan.resolution === 'review' ? [ctx.record({ type: 'escalated', data: { claimId, priority, turn: ctx.turn } })] : []),
     ],
   });
-  if (!made) return fail('refused', 'A limit or the stock changed since the proposal. Call again with confirm:false to propose what applies now.');
+  if (!made)
+    return fail('refused', 'A limit or the stock changed since the proposal. Call again with confirm:false to propose what applies now.');
   return ok({ created: made.created, claim: claimView(owned, made.claim) });
 }
 
@@ -74,23 +140,47 @@ export const reportProblemTool = defineTool({
     const pick = pickItems(owned, args.items);
     if (!pick.ok) return fail('invalid_arguments', pick.message, 'items');
     // Idempotent: a claim already made for these items is the answer.
-    const earlier = await claimsCovering(ctx.db, owned.order.id, pick.items.map((i) => i.id));
+    const earlier = await claimsCovering(
+      ctx.db,
+      owned.order.id,
+      pick.items.map((i) => i.id),
+    );
     if (earlier[0]) return ok({ created: false, alreadyReported: true, claim: claimView(owned, earlier[0]) });
     const refusal = claimRefusal(owned, pick.items, ctx.now());
     if (refusal) return fail('refused', `Cannot report this: ${refusal}.`, 'orderNumber');
 
     const plan = await resolve(ctx, customerId, pick.items);
-    const payload = { orderNumber: owned.order.number, problem: args.problem, items: pick.items.map((i) => i.id), resolution: plan.resolution };
-    const decision = await approvedProposal(ctx, ACTION, args.confirm, (p) => sameJson(p, payload), (p) => `a ${String(p.payload.problem)} report on order #${String(p.payload.orderNumber)} (${String(p.payload.resolution)})`);
+    const payload = {
+      orderNumber: owned.order.number,
+      problem: args.problem,
+      items: pick.items.map((i) => i.id),
+      resolution: plan.resolution,
+    };
+    const decision = await approvedProposal(
+      ctx,
+      ACTION,
+      args.confirm,
+      (p) => sameJson(p, payload),
+      (p) => `a ${String(p.payload.problem)} report on order #${String(p.payload.orderNumber)} (${String(p.payload.resolution)})`,
+    );
     if (!decision.act && decision.refused) return decision.refused;
     if (decision.act) return act(ctx, owned, args, pick.items, plan);
     const proposed = await propose(ctx, ACTION, payload);
     return ok({
       needsConfirmation: true,
-      proposal: { ...proposalView(proposed), orderNumber: owned.order.number, problem: args.problem, items: pick.items.map(itemLabel), outcome: plan.resolution, ...(plan.why ? { why: plan.why } : {}), next: OUTCOME[plan.resolution] },
-      instruction: plan.resolution === 'review'
-        ? 'Tell the shopper plainly that this goes to a colleague and why; ask if they want it passed on (yes, or Confirm). Only after their yes, call again with confirm:true.'
-        : 'Tell the shopper what they get and ask them to confirm (yes, or Confirm). Only after their yes, call again with confirm:true and the same order, problem and items.',
+      proposal: {
+        ...proposalView(proposed),
+        orderNumber: owned.order.number,
+        problem: args.problem,
+        items: pick.items.map(itemLabel),
+        outcome: plan.resolution,
+        ...(plan.why ? { why: plan.why } : {}),
+        next: OUTCOME[plan.resolution],
+      },
+      instruction:
+        plan.resolution === 'review'
+          ? 'Tell the shopper plainly that this goes to a colleague and why; ask if they want it passed on (yes, or Confirm). Only after their yes, call again with confirm:true.'
+          : 'Tell the shopper what they get and ask them to confirm (yes, or Confirm). Only after their yes, call again with confirm:true and the same order, problem and items.',
     });
   },
 });

@@ -11,12 +11,20 @@ export const fail = (code: ToolErrorCode, message: string, field?: string): Tool
 });
 
 export const orderNotFound = (orderNumber: string): ToolResult =>
-  fail('not_found', `No order #${orderNumber} was found for this shopper. Ask them to check the number, or call lookup_order without a number to list their orders.`, 'orderNumber');
+  fail(
+    'not_found',
+    `No order #${orderNumber} was found for this shopper. Ask them to check the number, or call lookup_order without a number to list their orders.`,
+    'orderNumber',
+  );
 
-export const productNotFound = (): ToolResult => fail('not_found', 'No product with that id. Use search_products to find the product id first.', 'productId');
+export const productNotFound = (): ToolResult =>
+  fail('not_found', 'No product with that id. Use search_products to find the product id first.', 'productId');
 
 export const mustVerify = (): ToolResult =>
-  fail('must_verify', 'The shopper is not signed in. Ask for the email address and an order number of theirs, then call verify_customer. Share no order or account details before that.');
+  fail(
+    'must_verify',
+    'The shopper is not signed in. Ask for the email address and an order number of theirs, then call verify_customer. Share no order or account details before that.',
+  );
 
 /** The customer the shopper has proven to be, or null: the only source of authority for account data. */
 export function verifiedCustomerId(ctx: ToolContext): string | null {
@@ -31,7 +39,10 @@ export const cartOwner = (ctx: ToolContext): CartOwner => ({ customerId: verifie
  * The verified shopper's own order by number, or the result that says why not: not verified
  * (must_verify), or no such order of theirs (the same not-found for "not yours" and "does not exist").
  */
-export async function ownOrder(ctx: ToolContext, orderNumber: string): Promise<{ ok: true; customerId: string; owned: OwnedOrder } | { ok: false; result: ToolResult }> {
+export async function ownOrder(
+  ctx: ToolContext,
+  orderNumber: string,
+): Promise<{ ok: true; customerId: string; owned: OwnedOrder } | { ok: false; result: ToolResult }> {
   const customerId = verifiedCustomerId(ctx);
   if (!customerId) return { ok: false, result: mustVerify() };
   const owned = await findOwnedOrder(ctx.db, customerId, orderNumber);

@@ -4,12 +4,19 @@ import { z } from 'zod';
 import { CATEGORIES } from '../core/index.js';
 import { POLICY_TOPICS } from '../shop/index.js';
 
-const orderNumber = z.string().trim().regex(/^#?\d{4,10}$/, 'an order number is 4–10 digits, like 28473').transform((s) => s.replace(/^#/, ''));
+const orderNumber = z
+  .string()
+  .trim()
+  .regex(/^#?\d{4,10}$/, 'an order number is 4–10 digits, like 28473')
+  .transform((s) => s.replace(/^#/, ''));
 const shortText = (max: number) => z.string().trim().min(1).max(max);
 
 export { CATEGORIES };
 
-export const US_STATES = ('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY').split(' ');
+export const US_STATES =
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(
+    ' ',
+  );
 
 const confirm = z.boolean().default(false).describe('true only after the shopper’s yes');
 
@@ -20,10 +27,25 @@ const address = z
     line1: shortText(100),
     line2: shortText(100).optional(),
     city: shortText(60),
-    state: z.string().trim().toUpperCase().refine((s) => US_STATES.includes(s), 'a two-letter US state code, like NY'),
-    zip: z.string().trim().regex(/^\d{5}(-\d{4})?$/, 'a US ZIP code, like 10001'),
+    state: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((s) => US_STATES.includes(s), 'a two-letter US state code, like NY'),
+    zip: z
+      .string()
+      .trim()
+      .regex(/^\d{5}(-\d{4})?$/, 'a US ZIP code, like 10001'),
   })
-  .transform((a) => ({ ...(a.name ? { name: a.name } : {}), line1: a.line1, ...(a.line2 ? { line2: a.line2 } : {}), city: a.city, state: a.state, zip: a.zip, country: 'US' as const }));
+  .transform((a) => ({
+    ...(a.name ? { name: a.name } : {}),
+    line1: a.line1,
+    ...(a.line2 ? { line2: a.line2 } : {}),
+    city: a.city,
+    state: a.state,
+    zip: a.zip,
+    country: 'US' as const,
+  }));
 
 /** An order item: its id from lookup_order, or words of its name ("jumper"). */
 const itemRef = shortText(80);
@@ -67,7 +89,11 @@ export const toolSchemas = {
   change_shipping_address: z.object({ orderNumber, address: address.optional(), confirm }),
   exchange_items: z.object({
     orderNumber,
-    items: z.array(z.object({ item: itemRef, size: shortText(10).optional(), colour: shortText(30).optional() })).min(1).max(10).describe('item id or name; new size and/or colour'),
+    items: z
+      .array(z.object({ item: itemRef, size: shortText(10).optional(), colour: shortText(30).optional() }))
+      .min(1)
+      .max(10)
+      .describe('item id or name; new size and/or colour'),
     confirm,
   }),
   refund_status: z.object({ orderNumber: orderNumber.optional() }),

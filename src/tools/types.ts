@@ -65,11 +65,11 @@ export interface ToolContext {
   checkout?: CheckoutSettings | null;
 }
 
-export type ToolErrorCode = 'invalid_arguments' | 'not_found' | 'must_verify' | 'not_allowed' | 'unavailable' | 'locked' | 'refused' | 'failed';
+export type ToolErrorCode =
+  'invalid_arguments' | 'not_found' | 'must_verify' | 'not_allowed' | 'unavailable' | 'locked' | 'refused' | 'failed';
 
 export type ToolResult =
-  | { ok: true; data: Record<string, unknown> }
-  | { ok: false; error: { code: ToolErrorCode; message: string; field?: string } };
+  { ok: true; data: Record<string, unknown> } | { ok: false; error: { code: ToolErrorCode; message: string; field?: string } };
 
 export interface Tool<S extends z.ZodType = z.ZodType> {
   name: ToolName;

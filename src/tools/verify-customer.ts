@@ -1,5 +1,15 @@
 import {
-  AUTH_GUARDS, bindConversationCustomer, conversationExists, orderOwnerId, digest, guestCartLineCount, findCustomerByEmail, MAX_VERIFY_ATTEMPTS, refundAttempt, takeAttempt, takeVerifyAttempt,
+  AUTH_GUARDS,
+  bindConversationCustomer,
+  conversationExists,
+  orderOwnerId,
+  digest,
+  guestCartLineCount,
+  findCustomerByEmail,
+  MAX_VERIFY_ATTEMPTS,
+  refundAttempt,
+  takeAttempt,
+  takeVerifyAttempt,
   type GuardKey,
 } from '../shop/index.js';
 import { defineTool } from './define.js';
@@ -8,7 +18,8 @@ import { propose, proposalView } from './proposals.js';
 import { fail, ok, verifiedCustomerId } from './results.js';
 import type { ToolContext } from './types.js';
 
-const LOCKED = 'Verification is locked for now after too many attempts. Do not ask for details again; offer to connect the shopper with a human colleague (escalate_to_human).';
+const LOCKED =
+  'Verification is locked for now after too many attempts. Do not ask for details again; offer to connect the shopper with a human colleague (escalate_to_human).';
 const MISMATCH = 'Those details do not match an account. Ask the shopper to check the email and order number.';
 
 /**
@@ -28,16 +39,18 @@ async function guardKeys(ctx: ToolContext, email: string, orderNumber: string): 
 
 export const verifyCustomerTool = defineTool({
   name: 'verify_customer',
-  description:
-    'Verify an anonymous shopper by account email plus one of their order numbers; unlocks their account. Few attempts.',
+  description: 'Verify an anonymous shopper by account email plus one of their order numbers; unlocks their account. Few attempts.',
   schema: toolSchemas.verify_customer,
   async run(args, ctx) {
-    if (verifiedCustomerId(ctx)) return ok({ verified: true, alreadyVerified: true, note: 'The shopper is already signed in; no verification needed.' });
+    if (verifiedCustomerId(ctx))
+      return ok({ verified: true, alreadyVerified: true, note: 'The shopper is already signed in; no verification needed.' });
 
     // Attempts are counted before anything is checked, so parallel or repeated calls cannot outrun a limit.
     const attempt = await takeVerifyAttempt(ctx.db, ctx.conversationId);
     if (attempt === undefined) {
-      return (await conversationExists(ctx.db, ctx.conversationId)) ? fail('locked', LOCKED) : fail('failed', 'Verification is not available right now; offer a human colleague.');
+      return (await conversationExists(ctx.db, ctx.conversationId))
+        ? fail('locked', LOCKED)
+        : fail('failed', 'Verification is not available right now; offer a human colleague.');
     }
     const keys = await guardKeys(ctx, args.email, args.orderNumber);
     const verdict = await takeAttempt(ctx.db, keys.all, ctx.now());
@@ -64,12 +77,18 @@ export const verifyCustomerTool = defineTool({
     // stranger's guest basket must never land in an account by itself.
     const guestLines = await guestCartLineCount(ctx.db, ctx.shopper.sessionId);
     if (guestLines === 0) return ok({ verified: true, firstName: customer.firstName });
-    const proposal = await propose(ctx, 'merge_cart', { lines: guestLines }, `Add the ${guestLines} item(s) from the basket you filled before verifying to your account’s basket.`);
+    const proposal = await propose(
+      ctx,
+      'merge_cart',
+      { lines: guestLines },
+      `Add the ${guestLines} item(s) from the basket you filled before verifying to your account’s basket.`,
+    );
     return ok({
       verified: true,
       firstName: customer.firstName,
       guestBasket: { lines: guestLines, ...proposalView(proposal) },
-      instruction: 'Ask whether to add the items they put in the basket before verifying to their account’s basket. Only after their yes, call view_cart with mergeGuestCart:true.',
+      instruction:
+        'Ask whether to add the items they put in the basket before verifying to their account’s basket. Only after their yes, call view_cart with mergeGuestCart:true.',
     });
   },
 });

@@ -34,8 +34,7 @@ function productTiles(): string {
 
 function siteHeader(): string {
   const switcher = SHOPPERS.map(
-    (s) =>
-      `<button type="button" class="shopper" data-shopper="${s.id}" aria-pressed="false">${s.name}<small>${s.role}</small></button>`,
+    (s) => `<button type="button" class="shopper" data-shopper="${s.id}" aria-pressed="false">${s.name}<small>${s.role}</small></button>`,
   ).join('');
   return `<div class="demo-bar" role="region" aria-label="Demo controls">
   <div class="wrap demo-inner">

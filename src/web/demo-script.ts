@@ -3,14 +3,70 @@
 
 /** Featured tiles on the demo page: real products of the seeded store (test/web checks name and price); `ask` is what a click sends. */
 export const DEMO_PRODUCTS = [
-  { name: 'Red Satin Slip Midi Dress', category: 'dresses', colour: 'Red', hex: '#c0392b', priceCents: 12895, ask: 'Do you have red dresses under $150?' },
-  { name: 'White Linen Relaxed Shirt', category: 'tops', colour: 'White', hex: '#e9e3d8', priceCents: 6500, ask: 'Do you have white linen shirts?' },
-  { name: 'Navy Linen Wide-Leg Trousers', category: 'trousers', colour: 'Navy', hex: '#1f2d52', priceCents: 8895, ask: 'Do you have navy trousers in size M?' },
-  { name: 'Tan Suede Loafers', category: 'shoes', colour: 'Tan', hex: '#b5835a', priceCents: 12900, ask: 'Do you have tan loafers in size 39?' },
-  { name: 'Beige Classic Trench Coat', category: 'outerwear', colour: 'Beige', hex: '#d8c3a5', priceCents: 19900, ask: 'Show me trench coats' },
-  { name: 'Blue Pleated Chiffon Maxi Dress', category: 'dresses', colour: 'Blue', hex: '#2f5fb3', priceCents: 16900, ask: 'Do you have a blue maxi dress?' },
-  { name: 'Tan Leather Tote Bag', category: 'accessories', colour: 'Tan', hex: '#c19a6b', priceCents: 14895, ask: 'Show me leather tote bags' },
-  { name: 'Camel Merino Crew-Neck Jumper', category: 'tops', colour: 'Camel', hex: '#c8a27c', priceCents: 8900, ask: 'Do you have camel jumpers?' },
+  {
+    name: 'Red Satin Slip Midi Dress',
+    category: 'dresses',
+    colour: 'Red',
+    hex: '#c0392b',
+    priceCents: 12895,
+    ask: 'Do you have red dresses under $150?',
+  },
+  {
+    name: 'White Linen Relaxed Shirt',
+    category: 'tops',
+    colour: 'White',
+    hex: '#e9e3d8',
+    priceCents: 6500,
+    ask: 'Do you have white linen shirts?',
+  },
+  {
+    name: 'Navy Linen Wide-Leg Trousers',
+    category: 'trousers',
+    colour: 'Navy',
+    hex: '#1f2d52',
+    priceCents: 8895,
+    ask: 'Do you have navy trousers in size M?',
+  },
+  {
+    name: 'Tan Suede Loafers',
+    category: 'shoes',
+    colour: 'Tan',
+    hex: '#b5835a',
+    priceCents: 12900,
+    ask: 'Do you have tan loafers in size 39?',
+  },
+  {
+    name: 'Beige Classic Trench Coat',
+    category: 'outerwear',
+    colour: 'Beige',
+    hex: '#d8c3a5',
+    priceCents: 19900,
+    ask: 'Show me trench coats',
+  },
+  {
+    name: 'Blue Pleated Chiffon Maxi Dress',
+    category: 'dresses',
+    colour: 'Blue',
+    hex: '#2f5fb3',
+    priceCents: 16900,
+    ask: 'Do you have a blue maxi dress?',
+  },
+  {
+    name: 'Tan Leather Tote Bag',
+    category: 'accessories',
+    colour: 'Tan',
+    hex: '#c19a6b',
+    priceCents: 14895,
+    ask: 'Show me leather tote bags',
+  },
+  {
+    name: 'Camel Merino Crew-Neck Jumper',
+    category: 'tops',
+    colour: 'Camel',
+    hex: '#c8a27c',
+    priceCents: 8900,
+    ask: 'Do you have camel jumpers?',
+  },
 ] as const;
 
 // JSON for an inline <script>: "<" escaped so no value can close the script element.

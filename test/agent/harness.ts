@@ -36,7 +36,11 @@ export async function createHarness(): Promise<Harness> {
   await seedDemoStore(db.db, { now: Date.now() });
   const fake = await startFakeOpenAI();
   const tools = createToolRegistry();
-  const personas = await createPersonaRegistry({ source: nodePersonaSource(join(repoRoot, 'prompts')), watch: false, toolDefinitions: (n) => tools.definitions(n) });
+  const personas = await createPersonaRegistry({
+    source: nodePersonaSource(join(repoRoot, 'prompts')),
+    watch: false,
+    toolDefinitions: (n) => tools.definitions(n),
+  });
   const logs: string[] = [];
   const logger = createLogger('debug', (l) => logs.push(l));
   let n = 0;
@@ -47,7 +51,13 @@ export async function createHarness(): Promise<Harness> {
     tools,
     logs,
     logger,
-    persona: (segment) => personas.resolve({ segment: { id: segment, rule: 'test', reasons: [] }, optOut: false, subjectId: 'c_marcus', context: SAMPLE_CONTEXT }),
+    persona: (segment) =>
+      personas.resolve({
+        segment: { id: segment, rule: 'test', reasons: [] },
+        optOut: false,
+        subjectId: 'c_marcus',
+        context: SAMPLE_CONTEXT,
+      }),
     ctx(shopper = MARCUS, handle = db) {
       const events: ToolEvent[] = [];
       let current = shopper;
@@ -68,12 +78,34 @@ export async function createHarness(): Promise<Harness> {
           current = { ...current, customerId, verified: true, via: 'verify_customer' };
         },
         emit: (e) => events.push(e),
-        record: (e) => (events.push(e), { id: `evt_${++n}`, conversationId: 'conv_test', customerId: current.customerId, sessionId: current.sessionId, type: e.type, data: e.data, createdAt: Date.now() }),
+        record: (e) => (
+          events.push(e),
+          {
+            id: `evt_${++n}`,
+            conversationId: 'conv_test',
+            customerId: current.customerId,
+            sessionId: current.sessionId,
+            type: e.type,
+            data: e.data,
+            createdAt: Date.now(),
+          }
+        ),
         transcript: () => '',
         events,
       };
     },
-    provider: (overrides = {}) => createOpenAIProvider({ model: 'gpt-4o-mini', apiKey: 'sk-test', baseURL: fake.url, timeoutMs: 2000, maxRetries: 2, maxTotalWaitMs: 3000, baseDelayMs: 20, logger, ...overrides }),
+    provider: (overrides = {}) =>
+      createOpenAIProvider({
+        model: 'gpt-4o-mini',
+        apiKey: 'sk-test',
+        baseURL: fake.url,
+        timeoutMs: 2000,
+        maxRetries: 2,
+        maxTotalWaitMs: 3000,
+        baseDelayMs: 20,
+        logger,
+        ...overrides,
+      }),
     deps: (overrides = {}) => ({ provider: h.provider(), fallback: createOfflineProvider(), tools, now: Date.now, logger, ...overrides }),
     async dispose() {
       await fake.close();
@@ -85,7 +117,10 @@ export async function createHarness(): Promise<Harness> {
 }
 
 /** Runs a turn to the end, collecting its events. */
-export async function drive(input: TurnInput, deps: TurnDeps): Promise<{ events: TurnEvent[]; result: TurnResult; final: Extract<TurnEvent, { type: 'final' }> }> {
+export async function drive(
+  input: TurnInput,
+  deps: TurnDeps,
+): Promise<{ events: TurnEvent[]; result: TurnResult; final: Extract<TurnEvent, { type: 'final' }> }> {
   const events: TurnEvent[] = [];
   const gen = runTurn(input, deps);
   let r = await gen.next();
@@ -98,4 +133,5 @@ export async function drive(input: TurnInput, deps: TurnDeps): Promise<{ events:
   return { events, result: r.value, final };
 }
 
-export const ofType = <T extends TurnEvent['type']>(events: TurnEvent[], type: T) => events.filter((e): e is Extract<TurnEvent, { type: T }> => e.type === type);
+export const ofType = <T extends TurnEvent['type']>(events: TurnEvent[], type: T) =>
+  events.filter((e): e is Extract<TurnEvent, { type: T }> => e.type === type);

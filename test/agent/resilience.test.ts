@@ -20,7 +20,13 @@ beforeEach(() => {
   h.logs.length = 0;
 });
 
-const input = (message: string, history: StoredMessage[] = []) => ({ persona: h.persona('repeat_buyer'), history, summary: '', message, toolCtx: h.ctx() });
+const input = (message: string, history: StoredMessage[] = []) => ({
+  persona: h.persona('repeat_buyer'),
+  history,
+  summary: '',
+  message,
+  toolCtx: h.ctx(),
+});
 const logged = (msg: string) => h.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === msg);
 const lookup = { toolCalls: [{ id: 'call_lookup', name: 'lookup_order', arguments: { orderNumber: '28473' } }] };
 
@@ -125,7 +131,20 @@ describe('a failed turn leaves a history the next turn can use', () => {
   const conversationId = 'conv_resilience';
   beforeAll(async () => {
     const now = Date.now();
-    await h.db.db.insert(conversations).values({ id: conversationId, sessionId: 's_marcus', customerId: 'c_marcus', segmentId: 'repeat_buyer', ruleId: 'test', personaId: 'repeat-buyer', personaVersion: 'v', model: 'openai:gpt-4o-mini', createdAt: now, updatedAt: now });
+    await h.db.db
+      .insert(conversations)
+      .values({
+        id: conversationId,
+        sessionId: 's_marcus',
+        customerId: 'c_marcus',
+        segmentId: 'repeat_buyer',
+        ruleId: 'test',
+        personaId: 'repeat-buyer',
+        personaVersion: 'v',
+        model: 'openai:gpt-4o-mini',
+        createdAt: now,
+        updatedAt: now,
+      });
   });
   let seq = 0;
   const store = async (userText: string, produced: NewMessage[]) => {
@@ -166,7 +185,15 @@ describe('a failed turn leaves a history the next turn can use', () => {
   });
 
   it('an orphaned tool call already in the table (a writer that crashed) is answered as interrupted', async () => {
-    await store('Return it please', [{ role: 'assistant', content: '', toolCalls: [{ id: 'call_orphan', name: 'create_return_label', args: { orderNumber: '28473' } }], toolCallId: null, toolName: null }]);
+    await store('Return it please', [
+      {
+        role: 'assistant',
+        content: '',
+        toolCalls: [{ id: 'call_orphan', name: 'create_return_label', args: { orderNumber: '28473' } }],
+        toolCallId: null,
+        toolName: null,
+      },
+    ]);
     h.fake.script({ content: 'Shall I create the return label?' });
     const { final } = await drive(input('Hello?', await history()), h.deps({ fallback: undefined }));
     expect(final.outcome).toBe('reply');

@@ -12,7 +12,12 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
-const post = (f: typeof fetch) => f(`${fake.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }) });
+const post = (f: typeof fetch) =>
+  f(`${fake.url}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }),
+  });
 
 describe('createRetryingFetch', () => {
   it('reads Retry-After as seconds, as an HTTP date, and OpenAI’s retry-after-ms', () => {
@@ -26,7 +31,14 @@ describe('createRetryingFetch', () => {
 
   it('honours an HTTP-date Retry-After and backs off exponentially without one', async () => {
     const retries: RetryInfo[] = [];
-    const f = createRetryingFetch({ maxRetries: 3, maxTotalWaitMs: 5000, timeoutMs: 2000, baseDelayMs: 100, random: () => 0.5, onRetry: (i) => retries.push(i) });
+    const f = createRetryingFetch({
+      maxRetries: 3,
+      maxTotalWaitMs: 5000,
+      timeoutMs: 2000,
+      baseDelayMs: 100,
+      random: () => 0.5,
+      onRetry: (i) => retries.push(i),
+    });
     fake.script(
       { kind: 'status', status: 503, headers: { 'retry-after': new Date(Date.now() + 1500).toUTCString() } },
       { kind: 'status', status: 500 },
@@ -78,7 +90,12 @@ describe('createRetryingFetch', () => {
     caller.signal.addEventListener = ((...a: Parameters<typeof add>) => (listeners++, add(...a))) as typeof add;
     caller.signal.removeEventListener = ((...a: Parameters<typeof remove>) => (listeners--, remove(...a))) as typeof remove;
     const body = { model: 'm', messages: [{ role: 'user', content: 'hi' }] };
-    const res = await f(`${fake.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: caller.signal });
+    const res = await f(`${fake.url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: caller.signal,
+    });
     expect(((await res.json()) as { choices: unknown[] }).choices).toHaveLength(1);
     expect(listeners).toBe(0); // the caller's signal no longer holds the attempt
     // A body left unread keeps its timer (a stream can stall): that attempt is aborted at the timeout.

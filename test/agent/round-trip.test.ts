@@ -13,7 +13,13 @@ beforeAll(async () => {
 afterAll(() => h.dispose());
 beforeEach(() => h.fake.reset());
 
-const input = (message: string, segment: 'vip' | 'repeat_buyer' | 'new_visitor' = 'repeat_buyer') => ({ persona: h.persona(segment), history: [], summary: '', message, toolCtx: h.ctx() });
+const input = (message: string, segment: 'vip' | 'repeat_buyer' | 'new_visitor' = 'repeat_buyer') => ({
+  persona: h.persona(segment),
+  history: [],
+  summary: '',
+  message,
+  toolCtx: h.ctx(),
+});
 const toolMessages = (i: number) => h.fake.requests[i]!.body.messages.filter((m) => m.role === 'tool');
 
 describe('tool-calling loop over the Chat Completions API', () => {
@@ -32,7 +38,10 @@ describe('tool-calling loop over the Chat Completions API', () => {
     expect(JSON.stringify(toolResult!.result)).toContain('28473');
 
     const second = h.fake.requests[1]!.body.messages;
-    expect(second.at(-2)).toMatchObject({ role: 'assistant', tool_calls: [{ id: 'call_1', function: { name: 'lookup_order', arguments: '{"orderNumber":"28473"}' } }] });
+    expect(second.at(-2)).toMatchObject({
+      role: 'assistant',
+      tool_calls: [{ id: 'call_1', function: { name: 'lookup_order', arguments: '{"orderNumber":"28473"}' } }],
+    });
     expect(second.at(-1)).toMatchObject({ role: 'tool', tool_call_id: 'call_1' });
     expect(String(second.at(-1)!.content)).toContain('"ok":true');
     expect(String(second.at(-1)!.content)).toContain('28473');
@@ -136,7 +145,8 @@ describe('tool-calling loop over the Chat Completions API', () => {
     await broken.close(); // every query now throws "The database connection is not open"
     const hanging: TurnTools = {
       definitions: (n) => h.tools.definitions(n),
-      execute: (name, args, allowed, ctx) => (name === 'store_policy' ? new Promise(() => undefined) : h.tools.execute(name, args, allowed, ctx)),
+      execute: (name, args, allowed, ctx) =>
+        name === 'store_policy' ? new Promise(() => undefined) : h.tools.execute(name, args, allowed, ctx),
     };
     h.fake.script(
       {
@@ -148,7 +158,10 @@ describe('tool-calling loop over the Chat Completions API', () => {
       { content: 'Sorry, I cannot reach our order system right now.' },
     );
     const started = Date.now();
-    const { events, final } = await drive({ ...input('where is 28473'), toolCtx: h.ctx(undefined, broken) }, h.deps({ tools: hanging, toolTimeoutMs: 300 }));
+    const { events, final } = await drive(
+      { ...input('where is 28473'), toolCtx: h.ctx(undefined, broken) },
+      h.deps({ tools: hanging, toolTimeoutMs: 300 }),
+    );
     await broken.dispose();
 
     expect(final.outcome).toBe('reply');
@@ -170,7 +183,10 @@ describe('tool-calling loop over the Chat Completions API', () => {
   });
 
   it('runs the same loop with the offline model as the primary (no network)', async () => {
-    const { final, result } = await drive(input('Where is my order 28473?'), h.deps({ provider: createOfflineProvider(), fallback: undefined }));
+    const { final, result } = await drive(
+      input('Where is my order 28473?'),
+      h.deps({ provider: createOfflineProvider(), fallback: undefined }),
+    );
     expect(h.fake.requests).toHaveLength(0);
     expect(final).toMatchObject({ model: 'offline', outcome: 'reply' });
     expect(final.toolCalls).toEqual([expect.objectContaining({ name: 'lookup_order', ok: true })]);

@@ -18,16 +18,31 @@ const { db, atomic } = openNodeDb(env('BARE_DB'), { migrate: false });
 const system = readFileSync(env('BARE_SYSTEM_FILE'), 'utf8');
 const settings = JSON.parse(process.env.BARE_MODEL_SETTINGS ?? '{}') as { temperature?: number; maxTokens?: number };
 // The same definition object Tailor sends for lookup_order, so that tool's bytes on the wire match.
-const model = new ChatOpenAI({ model: 'gpt-4o-mini', apiKey: 'sk-bench', maxRetries: 0, ...settings, configuration: { baseURL: env('BARE_MODEL_URL') } }).bindTools(createToolRegistry().definitions(['lookup_order']));
+const model = new ChatOpenAI({
+  model: 'gpt-4o-mini',
+  apiKey: 'sk-bench',
+  maxRetries: 0,
+  ...settings,
+  configuration: { baseURL: env('BARE_MODEL_URL') },
+}).bindTools(createToolRegistry().definitions(['lookup_order']));
 
 let n = 0;
 const ids = (p: string) => `${p}_${(++n).toString(36)}`;
 const ctx: ToolContext = {
-  db, atomic, now: Date.now, ids,
+  db,
+  atomic,
+  now: Date.now,
+  ids,
   shopper: { sessionId: 's_bare_loop_session', customerId: 'c_marcus', verified: true, via: 'token' },
-  segment: { id: 'bench', rule: 'bench', reasons: [] }, conversationId: 'bare', turn: 1, approval: null, clientKey: null,
-  bindCustomer: () => undefined, emit: () => undefined,
-  record: (e) => ({ id: ids('evt'), type: e.type, data: e.data, createdAt: Date.now() }), transcript: () => '',
+  segment: { id: 'bench', rule: 'bench', reasons: [] },
+  conversationId: 'bare',
+  turn: 1,
+  approval: null,
+  clientKey: null,
+  bindCustomer: () => undefined,
+  emit: () => undefined,
+  record: (e) => ({ id: ids('evt'), type: e.type, data: e.data, createdAt: Date.now() }),
+  transcript: () => '',
 };
 
 async function conversation(message: string): Promise<{ reply: string; toolCalls: Array<{ name: string; args: unknown; ok: boolean }> }> {
@@ -38,7 +53,10 @@ async function conversation(message: string): Promise<{ reply: string; toolCalls
     messages.push(out);
     if (!out.tool_calls?.length) return { reply: typeof out.content === 'string' ? out.content : JSON.stringify(out.content), toolCalls };
     for (const tc of out.tool_calls) {
-      const result = tc.name === lookupOrderTool.name ? await lookupOrderTool.run(lookupOrderTool.schema.parse(tc.args), ctx) : { ok: false as const, error: { code: 'not_allowed', message: 'unknown tool' } };
+      const result =
+        tc.name === lookupOrderTool.name
+          ? await lookupOrderTool.run(lookupOrderTool.schema.parse(tc.args), ctx)
+          : { ok: false as const, error: { code: 'not_allowed', message: 'unknown tool' } };
       toolCalls.push({ name: tc.name, args: tc.args, ok: result.ok });
       messages.push(new ToolMessage({ tool_call_id: tc.id!, content: JSON.stringify(result) }));
     }

@@ -8,12 +8,28 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startServer, tempStore } from '../support/server.js';
 
-interface Histogram { average: number; mean: number; p50: number; p90: number; p99: number; max: number; total?: number }
+interface Histogram {
+  average: number;
+  mean: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  total?: number;
+}
 interface Run extends Promise<Result> {
   on(event: 'response', fn: (client: unknown, status: number, bytes: number, ms: number) => void): void;
   stop(): void;
 }
-interface Result { requests: Histogram & { total: number }; latency: Histogram; errors: number; timeouts: number; non2xx: number; duration: number; '2xx': number }
+interface Result {
+  requests: Histogram & { total: number };
+  latency: Histogram;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  duration: number;
+  '2xx': number;
+}
 type Autocannon = (opts: Record<string, unknown>) => Run;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
@@ -31,13 +47,31 @@ const ANONYMOUS_SCRIPTS = [
   ['I need a warm coat', 'do you ship express?', 'how do your sizes run?', 'any green dresses?', 'bye'],
 ];
 const CUSTOMER_SCRIPTS: Record<string, string[]> = {
-  'lena@example.com': ['hi', 'do you have red dresses under $150?', 'add the first one in size S to my cart', "what's in my cart?", 'thanks'],
-  'marcus@example.com': ['where is my order?', 'where is order 28473?', 'how many loyalty points do I have?', 'do you have trousers in size M?', 'thanks'],
+  'lena@example.com': [
+    'hi',
+    'do you have red dresses under $150?',
+    'add the first one in size S to my cart',
+    "what's in my cart?",
+    'thanks',
+  ],
+  'marcus@example.com': [
+    'where is my order?',
+    'where is order 28473?',
+    'how many loyalty points do I have?',
+    'do you have trousers in size M?',
+    'thanks',
+  ],
   'sarah@example.com': ['hi', 'any recommendations for me?', 'how many points do I have?', 'do you have red dresses under $150?', 'thanks'],
 };
 const TURNS = 5;
 
-interface Ctx { n?: number; session?: string; token?: string; script?: string[]; conversationId?: string }
+interface Ctx {
+  n?: number;
+  session?: string;
+  token?: string;
+  script?: string[];
+  conversationId?: string;
+}
 type Req = { headers?: Record<string, string>; body?: string };
 
 async function main(): Promise<void> {
@@ -45,14 +79,22 @@ async function main(): Promise<void> {
   const server = await startServer({
     dbFile: store.dbFile,
     // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load.
-    nodeArgs: ['--import', fileURLToPath(new URL('./server-timing.mjs', import.meta.url)), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
+    nodeArgs: [
+      '--import',
+      fileURLToPath(new URL('./server-timing.mjs', import.meta.url)),
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ],
     env: { TAILOR_RATE_SESSION_PER_MIN: '0', TAILOR_RATE_IP_PER_MIN: '0', TAILOR_LOG: 'error', TAILOR_ADMIN_TOKEN: 'bench-admin-token' },
   });
   let exitCode: number;
   try {
     const tokens: Record<string, string> = {};
     for (const email of Object.keys(CUSTOMER_SCRIPTS)) {
-      const r = await fetch(`${server.url}/api/demo/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
+      const r = await fetch(`${server.url}/api/demo/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email }),
+      });
       tokens[email] = ((await r.json()) as { token: string }).token;
     }
     const emails = Object.keys(CUSTOMER_SCRIPTS);
@@ -117,7 +159,10 @@ async function main(): Promise<void> {
     const selfCpu = process.cpuUsage(selfBefore);
     const loadCpuMs = (selfCpu.user + selfCpu.system) / 1000;
     const from = rampEnd + 1000;
-    const steady = samples.filter((x) => x.at >= from).map((x) => x.ms).sort((a, b) => a - b);
+    const steady = samples
+      .filter((x) => x.at >= from)
+      .map((x) => x.ms)
+      .sort((a, b) => a - b);
     const windowS = (r.duration * 1000 - from) / 1000;
     const rps = steady.length / windowS;
     const pct = (q: number) => (steady.length ? steady[Math.min(steady.length - 1, Math.floor(steady.length * q))]! : Number.NaN);
@@ -136,12 +181,17 @@ async function main(): Promise<void> {
       ['errors + timeouts', String(r.errors + r.timeouts), '0', r.errors + r.timeouts === 0],
       ['non-2xx', String(r.non2xx), '0', r.non2xx === 0],
     ];
-    console.log(`HTTP chat load: ${CONNECTIONS} connections, ${TURNS}-turn conversations, offline model, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`);
-    console.log(`  all ${CONNECTIONS} connections answered after ${(rampEnd / 1000).toFixed(1)} s; steady window ${windowS.toFixed(1)} s of ${r.duration.toFixed(1)} s`);
+    console.log(
+      `HTTP chat load: ${CONNECTIONS} connections, ${TURNS}-turn conversations, offline model, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'})`,
+    );
+    console.log(
+      `  all ${CONNECTIONS} connections answered after ${(rampEnd / 1000).toFixed(1)} s; steady window ${windowS.toFixed(1)} s of ${r.duration.toFixed(1)} s`,
+    );
     // Closed loop: every connection always has one turn outstanding, so the mean wait is
     // connections / throughput (Little's law); p99 < 100 ms needs well over 500 turns/s.
     console.log(`  mean wait = ${CONNECTIONS} connections / ${rps.toFixed(0)} turns/s = ${((CONNECTIONS / rps) * 1000).toFixed(0)} ms`);
-    for (const [name, value, target, ok] of rows) console.log(`  ${name.padEnd(24)} ${value.padStart(8)}  ${target.padEnd(8)} ${target ? (ok ? 'ok' : 'MISSED') : ''}`);
+    for (const [name, value, target, ok] of rows)
+      console.log(`  ${name.padEnd(24)} ${value.padStart(8)}  ${target.padEnd(8)} ${target ? (ok ? 'ok' : 'MISSED') : ''}`);
     exitCode = rows.every((row) => row[3]) ? 0 : 1;
   } finally {
     await server.stop('SIGTERM');
@@ -149,7 +199,9 @@ async function main(): Promise<void> {
     const timing = /BENCH_SERVER_TIMING (\{.*\})/.exec(server.output())?.[1];
     if (timing) {
       const t = JSON.parse(timing) as { n: number; p50: number; p90: number; p99: number };
-      console.log(`  inside the server, request → response flushed: p50 ${t.p50} ms, p90 ${t.p90} ms, p99 ${t.p99} ms (${t.n} requests, whole run)`);
+      console.log(
+        `  inside the server, request → response flushed: p50 ${t.p50} ms, p90 ${t.p90} ms, p99 ${t.p99} ms (${t.n} requests, whole run)`,
+      );
     }
     store.dispose();
   }

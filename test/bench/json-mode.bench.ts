@@ -27,7 +27,13 @@ import { loadSegmentRulesFile } from '../../src/segments/node.js';
 import { createToolRegistry } from '../../src/tools/index.js';
 import { repoRoot, sleep, startServer, tempStore } from '../support/server.js';
 
-interface Result { requests: { total: number }; errors: number; timeouts: number; non2xx: number; duration: number }
+interface Result {
+  requests: { total: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  duration: number;
+}
 type Autocannon = (opts: Record<string, unknown>) => Promise<Result>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
@@ -42,8 +48,20 @@ const EXPECTED_REPLY = 'Your order 28473 was delivered five days ago.'; // what 
 const usagePreload = fileURLToPath(new URL('./server-usage.mjs', import.meta.url));
 const extraArgs = (v: string | undefined) => v?.split(' ').filter(Boolean) ?? [];
 
-interface Server { name: string; url: string; proc: ChildProcess; output(): string; stop(): Promise<unknown> }
-interface Usage { cpuMs: number; rssMb: number; peakRssMb: number; heapUsedMb: number; heapTotalMb: number }
+interface Server {
+  name: string;
+  url: string;
+  proc: ChildProcess;
+  output(): string;
+  stop(): Promise<unknown>;
+}
+interface Usage {
+  cpuMs: number;
+  rssMb: number;
+  peakRssMb: number;
+  heapUsedMb: number;
+  heapTotalMb: number;
+}
 
 /** The server's own figures, read from inside (server-usage.mjs answers SIGUSR2 with one line). */
 async function usage(s: Server): Promise<Usage> {
@@ -58,17 +76,30 @@ async function usage(s: Server): Promise<Usage> {
 }
 
 async function startFake(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/support/fake-openai.ts'), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/support/fake-openai.ts'), '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
   return { url, child };
 }
 
 async function startBare(env: Record<string, string>): Promise<Server> {
-  const proc = spawn(process.execPath, ['--import', usagePreload, ...extraArgs(process.env.BENCH_BARE_NODE_ARGS), '--import', 'tsx', join(repoRoot, 'test/bench/bare-loop-server.ts')], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [
+      '--import',
+      usagePreload,
+      ...extraArgs(process.env.BENCH_BARE_NODE_ARGS),
+      '--import',
+      'tsx',
+      join(repoRoot, 'test/bench/bare-loop-server.ts'),
+    ],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -91,9 +122,17 @@ async function main(): Promise<void> {
   // bare loop to send too: both put the same prompt on the wire; Tailor adds its other tools.
   const tools = createToolRegistry();
   const rules = loadSegmentRulesFile(join(repoRoot, 'data/segments.yaml'));
-  const personas = await createPersonaRegistry({ source: nodePersonaSource(join(repoRoot, 'prompts')), segments: rules.segments, watch: false, toolDefinitions: (n) => tools.definitions(n) });
+  const personas = await createPersonaRegistry({
+    source: nodePersonaSource(join(repoRoot, 'prompts')),
+    segments: rules.segments,
+    watch: false,
+    toolDefinitions: (n) => tools.definitions(n),
+  });
   const shopper = { sessionId: 's_bench_json_mode_000', customerId: 'c_marcus', verified: true, via: 'token' as const };
-  const { segment, profile } = await createSegmenter({ db: seeded.db, rules, now: Date.now }).segment({ customerId: shopper.customerId, sessionId: shopper.sessionId });
+  const { segment, profile } = await createSegmenter({ db: seeded.db, rules, now: Date.now }).segment({
+    customerId: shopper.customerId,
+    sessionId: shopper.sessionId,
+  });
   const context = await buildPersonaContext(seeded.db, { shopper, profile, now: Date.now() });
   const persona = personas.resolve({ segment, optOut: false, subjectId: shopper.customerId, context });
   personas.close();
@@ -111,14 +150,40 @@ async function main(): Promise<void> {
       nodeArgs: ['--import', usagePreload, ...extraArgs(process.env.BENCH_TAILOR_NODE_ARGS)],
       // Rate limits off, as for the bare loop. Logs at warn, as in http.bench.ts: at info the two
       // lines per turn go down a pipe to this busy process (BENCH_TAILOR_LOG=info to include them).
-      env: { TAILOR_MODEL: 'openai:gpt-4o-mini', OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: fake.url, TAILOR_RATE_SESSION_PER_MIN: '0', TAILOR_RATE_IP_PER_MIN: '0', TAILOR_LOG: process.env.BENCH_TAILOR_LOG ?? 'warn' },
+      env: {
+        TAILOR_MODEL: 'openai:gpt-4o-mini',
+        OPENAI_API_KEY: 'sk-bench',
+        OPENAI_BASE_URL: fake.url,
+        TAILOR_RATE_SESSION_PER_MIN: '0',
+        TAILOR_RATE_IP_PER_MIN: '0',
+        TAILOR_LOG: process.env.BENCH_TAILOR_LOG ?? 'warn',
+      },
     });
-    const tailor: Server = { name: 'Tailor', url: tailorProc.url, proc: tailorProc.proc, output: tailorProc.output, stop: () => tailorProc.stop('SIGTERM') };
+    const tailor: Server = {
+      name: 'Tailor',
+      url: tailorProc.url,
+      proc: tailorProc.proc,
+      output: tailorProc.output,
+      stop: () => tailorProc.stop('SIGTERM'),
+    };
     servers.push(tailor);
-    const bare = await startBare({ BARE_DB: store.dbFile, BARE_MODEL_URL: fake.url, BARE_SYSTEM_FILE: systemFile, BARE_MODEL_SETTINGS: JSON.stringify(persona.model) });
+    const bare = await startBare({
+      BARE_DB: store.dbFile,
+      BARE_MODEL_URL: fake.url,
+      BARE_SYSTEM_FILE: systemFile,
+      BARE_MODEL_SETTINGS: JSON.stringify(persona.model),
+    });
     servers.push(bare);
 
-    const token = ((await (await fetch(`${tailor.url}/api/demo/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'marcus@example.com' }) })).json()) as { token: string }).token;
+    const token = (
+      (await (
+        await fetch(`${tailor.url}/api/demo/token`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email: 'marcus@example.com' }),
+        })
+      ).json()) as { token: string }
+    ).token;
     // Each connection is one shopper session holding one-turn conversations one after another
     // (a session's turns are serialized, so concurrent connections need sessions of their own).
     let sessions = 0;
@@ -136,14 +201,28 @@ async function main(): Promise<void> {
     ];
     const load: Record<'tailor' | 'bare', { server: Server; opts: Record<string, unknown> }> = {
       tailor: { server: tailor, opts: { url: tailor.url, requests: tailorRequests } },
-      bare: { server: bare, opts: { url: `${bare.url}/chat`, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ message: MESSAGE }) } },
+      bare: {
+        server: bare,
+        opts: {
+          url: `${bare.url}/chat`,
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ message: MESSAGE }),
+        },
+      },
     };
 
     // Same job, same answer: one lookup_order that succeeded, then the model's reply.
     const check = async (name: string, url: string, init: RequestInit) => {
       const r = await fetch(url, { method: 'POST', ...init, body: JSON.stringify({ message: MESSAGE }) });
       const body = (await r.json()) as { reply?: string; toolCalls?: Array<{ name: string; ok: boolean }> };
-      if (r.status !== 200 || body.reply !== EXPECTED_REPLY || body.toolCalls?.length !== 1 || body.toolCalls[0]!.name !== 'lookup_order' || !body.toolCalls[0]!.ok) {
+      if (
+        r.status !== 200 ||
+        body.reply !== EXPECTED_REPLY ||
+        body.toolCalls?.length !== 1 ||
+        body.toolCalls[0]!.name !== 'lookup_order' ||
+        !body.toolCalls[0]!.ok
+      ) {
         throw new Error(`${name} did not do the job (${r.status}): ${JSON.stringify(body)}`);
       }
     };
@@ -158,7 +237,8 @@ async function main(): Promise<void> {
       const r = await autocannon({ ...opts, connections: CONNECTIONS, amount, timeout: 120 });
       const wallS = (performance.now() - t0) / 1000;
       const u1 = await usage(server);
-      if (r.errors || r.timeouts || r.non2xx || r.requests.total !== amount) throw new Error(`${server.name}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx of ${r.requests.total}/${amount}`);
+      if (r.errors || r.timeouts || r.non2xx || r.requests.total !== amount)
+        throw new Error(`${server.name}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx of ${r.requests.total}/${amount}`);
       return { cpuMs: (u1.cpuMs - u0.cpuMs) / amount, perSec: amount / wallS };
     };
     for (const v of ['tailor', 'bare'] as const) await run(v, WARMUP); // JIT, connection pools, SQLite cache
@@ -178,16 +258,45 @@ async function main(): Promise<void> {
     const rateRatio = best.tailor.perSec / best.bare.perSec;
     const memRatio = mem.tailor.peakRssMb / mem.bare.peakRssMb;
     const rows: Array<[string, string, string, string, boolean | null]> = [
-      ['CPU per conversation (server, ms)', best.tailor.cpuMs.toFixed(2), best.bare.cpuMs.toFixed(2), `${cpuRatio.toFixed(2)}×  (≤ ${TARGET.cpu}×)`, cpuRatio <= TARGET.cpu],
-      [`conversations/s at concurrency ${CONNECTIONS}`, best.tailor.perSec.toFixed(0), best.bare.perSec.toFixed(0), `${rateRatio.toFixed(2)}×  (≥ ${TARGET.rate}×)`, rateRatio >= TARGET.rate],
-      ['peak RSS (server, MB)', mem.tailor.peakRssMb.toFixed(0), mem.bare.peakRssMb.toFixed(0), `${memRatio.toFixed(2)}×  (≤ ${TARGET.memory}×)`, memRatio <= TARGET.memory],
+      [
+        'CPU per conversation (server, ms)',
+        best.tailor.cpuMs.toFixed(2),
+        best.bare.cpuMs.toFixed(2),
+        `${cpuRatio.toFixed(2)}×  (≤ ${TARGET.cpu}×)`,
+        cpuRatio <= TARGET.cpu,
+      ],
+      [
+        `conversations/s at concurrency ${CONNECTIONS}`,
+        best.tailor.perSec.toFixed(0),
+        best.bare.perSec.toFixed(0),
+        `${rateRatio.toFixed(2)}×  (≥ ${TARGET.rate}×)`,
+        rateRatio >= TARGET.rate,
+      ],
+      [
+        'peak RSS (server, MB)',
+        mem.tailor.peakRssMb.toFixed(0),
+        mem.bare.peakRssMb.toFixed(0),
+        `${memRatio.toFixed(2)}×  (≤ ${TARGET.memory}×)`,
+        memRatio <= TARGET.memory,
+      ],
       ['RSS after start (server, MB)', started.tailor.rssMb.toFixed(0), started.bare.rssMb.toFixed(0), '(info)', null],
       ['RSS at the end (server, MB)', mem.tailor.rssMb.toFixed(0), mem.bare.rssMb.toFixed(0), '(info)', null],
-      ['V8 heap used / total at the end (MB)', `${mem.tailor.heapUsedMb.toFixed(0)}/${mem.tailor.heapTotalMb.toFixed(0)}`, `${mem.bare.heapUsedMb.toFixed(0)}/${mem.bare.heapTotalMb.toFixed(0)}`, '(info)', null],
+      [
+        'V8 heap used / total at the end (MB)',
+        `${mem.tailor.heapUsedMb.toFixed(0)}/${mem.tailor.heapTotalMb.toFixed(0)}`,
+        `${mem.bare.heapUsedMb.toFixed(0)}/${mem.bare.heapTotalMb.toFixed(0)}`,
+        '(info)',
+        null,
+      ],
     ];
-    console.log(`JSON mode, full HTTP turn (lookup_order + reply, 2 model calls): ${N} conversations × ${ROUNDS} rounds per variant at ${CONNECTIONS} connections (best round), ${cpus().length} CPUs${quick ? ' (quick)' : ''}`);
+    console.log(
+      `JSON mode, full HTTP turn (lookup_order + reply, 2 model calls): ${N} conversations × ${ROUNDS} rounds per variant at ${CONNECTIONS} connections (best round), ${cpus().length} CPUs${quick ? ' (quick)' : ''}`,
+    );
     console.log(`  ${''.padEnd(36)} ${'Tailor'.padStart(9)} ${'bare loop'.padStart(10)}  ratio`);
-    for (const [what, t, b, ratio, ok] of rows) console.log(`  ${what.padEnd(36)} ${t.padStart(9)} ${b.padStart(10)}  ${ratio.padEnd(20)} ${ok === null ? '' : ok ? 'ok' : 'MISSED'}`);
+    for (const [what, t, b, ratio, ok] of rows)
+      console.log(
+        `  ${what.padEnd(36)} ${t.padStart(9)} ${b.padStart(10)}  ${ratio.padEnd(20)} ${ok === null ? '' : ok ? 'ok' : 'MISSED'}`,
+      );
     console.log(`  rounds: ${rounds.join('; ')}`);
     exitCode = rows.every((r) => r[4] !== false) ? 0 : 1;
   } finally {

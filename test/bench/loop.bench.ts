@@ -30,7 +30,9 @@ const DELAY_MS = 1000;
 const LOAD = quick ? 200 : 1000;
 
 async function startFake(delayMs: number): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/support/fake-openai.ts'), String(delayMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/support/fake-openai.ts'), String(delayMs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
   return { url, child };
 }
@@ -40,7 +42,11 @@ await seedDemoStore(h.db, { now: Date.now() });
 let idn = 0;
 const ids = (p: string) => `${p}_${(++idn).toString(36)}`;
 const tools = createToolRegistry();
-const personas = await createPersonaRegistry({ source: nodePersonaSource(join(root, 'prompts')), watch: false, toolDefinitions: (n) => tools.definitions(n) });
+const personas = await createPersonaRegistry({
+  source: nodePersonaSource(join(root, 'prompts')),
+  watch: false,
+  toolDefinitions: (n) => tools.definitions(n),
+});
 const segmenter = createSegmenter({ db: h.db, rules: loadSegmentRulesFile(join(root, 'data/segments.yaml')), now: Date.now });
 const fast = await startFake(0);
 const slow = await startFake(DELAY_MS);
@@ -54,24 +60,44 @@ let session = 0;
 async function tailorConversation(chat: ChatService): Promise<void> {
   const shopper = { sessionId: `bench_${++session}`, customerId: 'c_marcus', verified: true, via: 'token' as const };
   let done = false;
-  for await (const e of chat.turn({ shopper, message: 'Where is my order 28473?' })) if (e.type === 'done') done = e.response.toolCalls.length === 1;
+  for await (const e of chat.turn({ shopper, message: 'Where is my order 28473?' }))
+    if (e.type === 'done') done = e.response.toolCalls.length === 1;
   if (!done) throw new Error('tailor conversation did not complete with one tool call');
 }
 
 // The bare reference: what anyone would write with LangChain and nothing else, sending the
 // same system prompt and tool definitions as Tailor so both put the same bytes on the wire.
-const persona = personas.resolve({ segment: { id: 'repeat_buyer', rule: 'bench', reasons: [] }, optOut: false, subjectId: 'c_marcus', context: SAMPLE_CONTEXT });
+const persona = personas.resolve({
+  segment: { id: 'repeat_buyer', rule: 'bench', reasons: [] },
+  optOut: false,
+  subjectId: 'c_marcus',
+  context: SAMPLE_CONTEXT,
+});
 const bareCtx: ToolContext = {
-  db: h.db, atomic: h.atomic, now: Date.now, ids, shopper: { sessionId: 'bare', customerId: 'c_marcus', verified: true, via: 'token' },
-  segment: { id: 'repeat_buyer', rule: 'bench', reasons: [] }, conversationId: 'bare', turn: 1, approval: null, clientKey: null, bindCustomer: () => undefined, emit: () => undefined,
-  record: (e) => ({ id: ids('evt'), type: e.type, data: e.data, createdAt: Date.now() }), transcript: () => '',
+  db: h.db,
+  atomic: h.atomic,
+  now: Date.now,
+  ids,
+  shopper: { sessionId: 'bare', customerId: 'c_marcus', verified: true, via: 'token' },
+  segment: { id: 'repeat_buyer', rule: 'bench', reasons: [] },
+  conversationId: 'bare',
+  turn: 1,
+  approval: null,
+  clientKey: null,
+  bindCustomer: () => undefined,
+  emit: () => undefined,
+  record: (e) => ({ id: ids('evt'), type: e.type, data: e.data, createdAt: Date.now() }),
+  transcript: () => '',
 };
 function bare(url: string, streaming: boolean): () => Promise<void> {
-  const model = new ChatOpenAI({ model: 'gpt-4o-mini', apiKey: 'sk-bench', maxRetries: 0, configuration: { baseURL: url } }).bindTools(tools.definitions(persona.tools));
+  const model = new ChatOpenAI({ model: 'gpt-4o-mini', apiKey: 'sk-bench', maxRetries: 0, configuration: { baseURL: url } }).bindTools(
+    tools.definitions(persona.tools),
+  );
   const call = async (messages: BaseMessage[]): Promise<AIMessage> => {
     if (!streaming) return model.invoke(messages);
     let acc: AIMessage | undefined;
-    for await (const chunk of await model.stream(messages)) acc = acc ? (acc as never as { concat(c: unknown): AIMessage }).concat(chunk) : chunk;
+    for await (const chunk of await model.stream(messages))
+      acc = acc ? (acc as never as { concat(c: unknown): AIMessage }).concat(chunk) : chunk;
     return acc!;
   };
   return async () => {
@@ -91,9 +117,11 @@ async function measure(run: () => Promise<void>, n: number, concurrency: number)
   let next = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next++ < n) await run();
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < n) await run();
+    }),
+  );
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   return { cpuMs: (cpu.user + cpu.system) / 1000 / n, perSec: (n / wall) * 1000 };
@@ -104,7 +132,10 @@ async function measure(run: () => Promise<void>, n: number, concurrency: number)
 function loopOnly(url: string, stream: boolean): () => Promise<void> {
   const provider = createOpenAIProvider({ model: 'gpt-4o-mini', apiKey: 'sk-bench', baseURL: url, timeoutMs: 30_000 });
   return async () => {
-    const turn = runTurn({ persona, history: [], summary: '', message: 'Where is my order 28473?', toolCtx: bareCtx, stream }, { provider, tools, now: Date.now });
+    const turn = runTurn(
+      { persona, history: [], summary: '', message: 'Where is my order 28473?', toolCtx: bareCtx, stream },
+      { provider, tools, now: Date.now },
+    );
     let r = await turn.next();
     while (!r.done) r = await turn.next();
     if (r.value.toolCalls.length !== 1 || r.value.outcome !== 'reply') throw new Error('loop-only conversation did not complete');
@@ -120,7 +151,10 @@ const variants = {
   bareInvoke: bare(fast.url, false),
 };
 type Variant = keyof typeof variants;
-const best = Object.fromEntries(Object.keys(variants).map((k) => [k, { cpuMs: Infinity, perSec: 0 }])) as Record<Variant, { cpuMs: number; perSec: number }>;
+const best = Object.fromEntries(Object.keys(variants).map((k) => [k, { cpuMs: Infinity, perSec: 0 }])) as Record<
+  Variant,
+  { cpuMs: number; perSec: number }
+>;
 for (const run of Object.values(variants)) await measure(run, 150, 10); // warm up JIT and connection pools
 // Interleaved rounds, best of each: the machine is shared, so the least-disturbed round is the fairest.
 for (let r = 0; r < ROUNDS; r++) {
@@ -176,11 +210,19 @@ const rows: Array<[string, string, string, boolean | null]> = [
   ['CPU ratio loop stream:false / bare invoke', `${(best.loopInvoke.cpuMs / best.bareInvoke.cpuMs).toFixed(2)}×`, '(info)', null],
   ['conversations/s at concurrency 50: Tailor', best.tailor.perSec.toFixed(0), '≥ 400', best.tailor.perSec >= 400],
   ['conversations/s at concurrency 50: bare (streaming)', best.bareStream.perSec.toFixed(0), '(info)', null],
-  [`${LOAD} concurrent at 1 s model latency: completed`, `${loadTailor.added.length}/${LOAD}`, 'all', loadTailor.failed === 0 && loadTailor.added.length === LOAD],
+  [
+    `${LOAD} concurrent at 1 s model latency: completed`,
+    `${loadTailor.added.length}/${LOAD}`,
+    'all',
+    loadTailor.failed === 0 && loadTailor.added.length === LOAD,
+  ],
   ['  Tailor added latency p50 / p99', lat(loadTailor), 'p99 < 100 ms', pct(loadTailor.added, 99) < 100],
   ['  bare loop added latency p50 / p99, same load', lat(loadBare), '(info)', null],
   ['  Tailor p99 minus bare p99', `${(pct(loadTailor.added, 99) - pct(loadBare.added, 99)).toFixed(0)} ms`, '(info)', null],
 ];
-console.log(`loop bench: ${N} conversations × ${ROUNDS} rounds per variant at concurrency 50 (best round), then ${LOAD} at once${quick ? ' (quick)' : ''}`);
-for (const [what, value, target, ok] of rows) console.log(`${what.padEnd(52)} ${value.padStart(16)}  ${target.padEnd(13)} ${ok === null ? '' : ok ? 'ok' : 'MISSED'}`);
+console.log(
+  `loop bench: ${N} conversations × ${ROUNDS} rounds per variant at concurrency 50 (best round), then ${LOAD} at once${quick ? ' (quick)' : ''}`,
+);
+for (const [what, value, target, ok] of rows)
+  console.log(`${what.padEnd(52)} ${value.padStart(16)}  ${target.padEnd(13)} ${ok === null ? '' : ok ? 'ok' : 'MISSED'}`);
 process.exit(rows.some((r) => r[3] === false) ? 1 : 0);

@@ -51,12 +51,18 @@ function main(): number {
     ['predict, CPU time p99', cpuTimes[Math.floor(0.99 * CALLS)]!, null],
     ['model load (once per process)', loadMs, null],
   ];
-  console.log(`intent classifier: ${CALLS} calls over ${lines.length} corpus lines (after ${WARMUP} warm-up), ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+  console.log(
+    `intent classifier: ${CALLS} calls over ${lines.length} corpus lines (after ${WARMUP} warm-up), ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`,
+  );
   for (const [name, ms, target] of rows) {
     const ok = target === null || ms < target;
     console.log(`${ok ? ' ' : '✗'} ${name.padEnd(32)} ${ms.toFixed(3).padStart(9)} ms  ${target === null ? '' : `< ${target} ms`}`);
   }
-  console.log(`  ${descheduled} calls took ≥ 0.5 ms on the wall clock but < 0.25 ms of CPU (waiting for a core); load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `  ${descheduled} calls took ≥ 0.5 ms on the wall clock but < 0.25 ms of CPU (waiting for a core); load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   return rows.every(([, ms, target]) => target === null || ms < target) ? 0 : 1;
 }
 

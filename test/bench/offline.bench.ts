@@ -22,7 +22,8 @@ async function collectCalls(model: OfflineChatModel): Promise<BaseMessage[][]> {
       const out = await bound.invoke(messages);
       if (!out.tool_calls?.length) break;
       messages.push(new AIMessage({ content: '', tool_calls: out.tool_calls }));
-      for (const c of out.tool_calls) messages.push(new ToolMessage({ content: JSON.stringify(exec(c.name, c.args)), tool_call_id: c.id ?? '', name: c.name }));
+      for (const c of out.tool_calls)
+        messages.push(new ToolMessage({ content: JSON.stringify(exec(c.name, c.args)), tool_call_id: c.id ?? '', name: c.name }));
     }
   }
   return inputs;
@@ -64,9 +65,24 @@ async function main() {
     ['model call (invoke), p99', `${quantile(invokeMs, 0.99).toFixed(3)} ms`, '', true],
     ['decision only, median', `${quantile(decideMs, 0.5).toFixed(3)} ms`, '', true],
     ['decision only, p99', `${quantile(decideMs, 0.99).toFixed(3)} ms`, '', true],
-    [`held-out intent accuracy (n=${held.results.length})`, `${(held.intentAccuracy * 100).toFixed(1)}%`, '≥ 90%', held.intentAccuracy >= ACCURACY_TARGET],
-    [`held-out tool-call accuracy (n=${held.results.length})`, `${(held.toolAccuracy * 100).toFixed(1)}%`, '≥ 90%', held.toolAccuracy >= ACCURACY_TARGET],
-    [`dev intent / tool-call accuracy (n=${dev.results.length})`, `${(dev.intentAccuracy * 100).toFixed(1)}% / ${(dev.toolAccuracy * 100).toFixed(1)}%`, '', true],
+    [
+      `held-out intent accuracy (n=${held.results.length})`,
+      `${(held.intentAccuracy * 100).toFixed(1)}%`,
+      '≥ 90%',
+      held.intentAccuracy >= ACCURACY_TARGET,
+    ],
+    [
+      `held-out tool-call accuracy (n=${held.results.length})`,
+      `${(held.toolAccuracy * 100).toFixed(1)}%`,
+      '≥ 90%',
+      held.toolAccuracy >= ACCURACY_TARGET,
+    ],
+    [
+      `dev intent / tool-call accuracy (n=${dev.results.length})`,
+      `${(dev.intentAccuracy * 100).toFixed(1)}% / ${(dev.toolAccuracy * 100).toFixed(1)}%`,
+      '',
+      true,
+    ],
   ];
   console.log(`offline model: ${inputs.length} distinct model calls × ${ROUNDS} rounds`);
   for (const [name, value, target, ok] of rows) console.log(`${ok ? ' ' : '✗'} ${name.padEnd(44)} ${value.padStart(16)}  ${target}`);

@@ -14,7 +14,9 @@ const all = readdirSync(dir)
   .sort();
 const names = all.map((f) => f.replace(/\.bench\.ts$/, '')).join(', ');
 if (only.some((o) => o === '--help' || o === '-h')) {
-  console.log(`usage: npm run bench [-- <name>...]\n  Runs the benchmarks one after another (all, or those whose name contains a given word): ${names}.`);
+  console.log(
+    `usage: npm run bench [-- <name>...]\n  Runs the benchmarks one after another (all, or those whose name contains a given word): ${names}.`,
+  );
   process.exit(0);
 }
 const files = all.filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
@@ -25,7 +27,10 @@ if (files.length === 0) {
 const failed: string[] = [];
 for (const f of files) {
   console.log(`\n=== ${f}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(dir, f), ...flags], { stdio: 'inherit', env: { ...process.env, TAILOR_LOG: 'silent' } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(dir, f), ...flags], {
+    stdio: 'inherit',
+    env: { ...process.env, TAILOR_LOG: 'silent' },
+  });
   if (r.status !== 0) failed.push(f);
 }
 console.log(`\n${files.length - failed.length} passed, ${failed.length} failed`);

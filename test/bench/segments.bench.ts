@@ -53,16 +53,29 @@ function build(file: string) {
   const rng = createRng(42);
   db.pragma('foreign_keys = OFF');
   db.pragma('synchronous = OFF');
-  const insCustomer = db.prepare('INSERT INTO customers (id, email, first_name, last_name, loyalty_tier, loyalty_points, answers, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insCustomer = db.prepare(
+    'INSERT INTO customers (id, email, first_name, last_name, loyalty_tier, loyalty_points, answers, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insSession = db.prepare('INSERT INTO sessions (id, customer_id, started_at, pages_seen) VALUES (?, ?, ?, ?)');
-  const insOrder = db.prepare('INSERT INTO orders (id, number, customer_id, status, total_cents, created_at, shipped_at, delivered_at, carrier, tracking_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insOrder = db.prepare(
+    'INSERT INTO orders (id, number, customer_id, status, total_cents, created_at, shipped_at, delivered_at, carrier, tracking_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insMember = db.prepare('INSERT INTO segment_memberships (customer_id, segment, created_at) VALUES (?, ?, ?)');
   const tiers = ['none', 'none', 'none', 'silver', 'gold', 'platinum'];
   const styles = ['minimal', 'classic', 'romantic', 'streetwear'];
   db.transaction(() => {
     for (let i = 0; i < CUSTOMERS; i++) {
       const answers = rng.chance(0.6) ? JSON.stringify({ style: rng.pick(styles), shoeSize: String(rng.int(36, 45)) }) : '{}';
-      insCustomer.run(`c${i}`, `shopper${i}@example.com`, 'Bench', `Shopper${i}`, rng.pick(tiers), rng.int(0, 3000), answers, NOW - HISTORY - rng.int(0, 30) * DAY_MS);
+      insCustomer.run(
+        `c${i}`,
+        `shopper${i}@example.com`,
+        'Bench',
+        `Shopper${i}`,
+        rng.pick(tiers),
+        rng.int(0, 3000),
+        answers,
+        NOW - HISTORY - rng.int(0, 30) * DAY_MS,
+      );
       const visits = i < LIGHT_BUYERS + HEAVY_BUYERS ? rng.int(1, 8) : rng.int(0, 3);
       for (let k = 0; k < visits; k++) insSession.run(`s${i}_${k}`, `c${i}`, NOW - Math.floor(rng.next() * HISTORY), rng.int(1, 20));
       if (i % 100 === 0) insMember.run(`c${i}`, rng.chance(0.5) ? 'vip' : 'staff', NOW - DAY_MS);
@@ -83,7 +96,18 @@ function build(file: string) {
       const createdAt = NOW - HISTORY + Math.floor((n / ORDERS) * HISTORY);
       const status = rng.chance(0.04) ? 'cancelled' : rng.chance(0.06) ? 'returned' : 'delivered';
       const shipped = status === 'cancelled' ? null : createdAt + DAY_MS;
-      insOrder.run(`o${n}`, String(100000 + n), `c${owners[n]}`, status, rng.int(1500, 40000), createdAt, shipped, shipped && shipped + 3 * DAY_MS, shipped && 'UPS', shipped && `1Z${n}`);
+      insOrder.run(
+        `o${n}`,
+        String(100000 + n),
+        `c${owners[n]}`,
+        status,
+        rng.int(1500, 40000),
+        createdAt,
+        shipped,
+        shipped && shipped + 3 * DAY_MS,
+        shipped && 'UPS',
+        shipped && `1Z${n}`,
+      );
     }
   })();
   db.pragma('foreign_keys = ON');
@@ -124,8 +148,16 @@ async function measure(handle: ReturnType<typeof openNodeDb>, rules: SegmentRule
   const at = (a: Float64Array, q: number) => a[Math.min(LOOKUPS - 1, Math.floor(q * LOOKUPS))]!;
   const total = times.reduce((a, b) => a + b, 0);
   return {
-    median: at(times, 0.5), p90: at(times, 0.9), p99: at(times, 0.99), max: times[LOOKUPS - 1]!, mean: total / LOOKUPS,
-    cpuMedian: at(cpuTimes, 0.5), cpuP99: at(cpuTimes, 0.99), descheduled, perSecond: Math.round(LOOKUPS / (total / 1000)), segments,
+    median: at(times, 0.5),
+    p90: at(times, 0.9),
+    p99: at(times, 0.99),
+    max: times[LOOKUPS - 1]!,
+    mean: total / LOOKUPS,
+    cpuMedian: at(cpuTimes, 0.5),
+    cpuP99: at(cpuTimes, 0.99),
+    descheduled,
+    perSecond: Math.round(LOOKUPS / (total / 1000)),
+    segments,
   };
 }
 
@@ -138,22 +170,45 @@ async function main(): Promise<number> {
     const t0 = performance.now();
     const handle = keep && existsSync(keep) ? openNodeDb(keep) : build(file);
     const buildS = (performance.now() - t0) / 1000;
-    console.log(`store: ${CUSTOMERS.toLocaleString('en-US')} customers, ${ORDERS.toLocaleString('en-US')} orders, built in ${buildS.toFixed(1)} s (${(statSync(file).size / 1e6).toFixed(0)} MB)`);
+    console.log(
+      `store: ${CUSTOMERS.toLocaleString('en-US')} customers, ${ORDERS.toLocaleString('en-US')} orders, built in ${buildS.toFixed(1)} s (${(statSync(file).size / 1e6).toFixed(0)} MB)`,
+    );
     console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'} ×${cpus().length}, node ${process.version}`);
     const sets: Array<[string, SegmentRules]> = [
       ['data/segments.yaml', loadSegmentRules(readFileSync('data/segments.yaml', 'utf8'), 'data/segments.yaml')],
       ['windowed rules (2 time frames)', loadSegmentRules(WINDOWED_RULES, 'bench-windowed.yaml')],
     ];
     let ok = true;
-    console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
-    console.log(`\n${LOOKUPS.toLocaleString('en-US')} lookups each (after ${WARMUP.toLocaleString('en-US')} warm-up); wall-clock ms, then CPU ms`);
-    console.log(['rules'.padEnd(32), 'median', '   p90', '   p99', '   max', '  mean', 'cpu p50', 'cpu p99', 'lookups/s', ' result'].join(' '));
+    console.log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`,
+    );
+    console.log(
+      `\n${LOOKUPS.toLocaleString('en-US')} lookups each (after ${WARMUP.toLocaleString('en-US')} warm-up); wall-clock ms, then CPU ms`,
+    );
+    console.log(
+      ['rules'.padEnd(32), 'median', '   p90', '   p99', '   max', '  mean', 'cpu p50', 'cpu p99', 'lookups/s', ' result'].join(' '),
+    );
     for (const [name, rules] of sets) {
       const r = await measure(handle, rules);
       const pass = r.median < TARGET.median && r.p99 < TARGET.p99;
       ok &&= pass;
       const f = (n: number) => n.toFixed(3).padStart(6);
-      console.log([name.padEnd(32), f(r.median), f(r.p90), f(r.p99), f(r.max), f(r.mean), f(r.cpuMedian).padStart(7), f(r.cpuP99).padStart(7), String(r.perSecond).padStart(9), pass ? ' ok' : ' MISSED'].join(' '));
+      console.log(
+        [
+          name.padEnd(32),
+          f(r.median),
+          f(r.p90),
+          f(r.p99),
+          f(r.max),
+          f(r.mean),
+          f(r.cpuMedian).padStart(7),
+          f(r.cpuP99).padStart(7),
+          String(r.perSecond).padStart(9),
+          pass ? ' ok' : ' MISSED',
+        ].join(' '),
+      );
       console.log(`${''.padEnd(32)} segments: ${[...r.segments].map(([s, n]) => `${s} ${n}`).join(', ')}`);
       console.log(`${''.padEnd(32)} ${r.descheduled} lookups took ≥ 1 ms on the wall clock but < 0.5 ms of CPU (waiting for a core)`);
     }
@@ -165,7 +220,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -6,6 +6,13 @@ process.on('SIGUSR2', () => {
   const cpu = process.cpuUsage();
   const mem = process.memoryUsage();
   const mb = (bytes) => Math.round((bytes / 2 ** 20) * 10) / 10;
-  const usage = { cpuMs: (cpu.user + cpu.system) / 1000, rssMb: mb(mem.rss), peakRssMb: process.resourceUsage().maxRSS / 1024, heapUsedMb: mb(mem.heapUsed), heapTotalMb: mb(mem.heapTotal), externalMb: mb(mem.external) };
+  const usage = {
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    rssMb: mb(mem.rss),
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    heapUsedMb: mb(mem.heapUsed),
+    heapTotalMb: mb(mem.heapTotal),
+    externalMb: mb(mem.external),
+  };
   process.stderr.write(`BENCH_USAGE ${JSON.stringify(usage)}\n`);
 });

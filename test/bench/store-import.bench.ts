@@ -29,7 +29,10 @@ function* products(): Generator<string> {
   yield 'Handle,Title,Body (HTML),Vendor,Type,Tags,Option1 Name,Option1 Value,Variant SKU,Variant Inventory Qty,Variant Price,Image Src,Variant ID';
   for (let p = 0; p < PRODUCTS; p++) {
     for (const [i, size] of ['S', 'M', 'L'].entries()) {
-      const head = i === 0 ? `Bench Piece ${p},"<p>Piece ${p}, line one.\nLine two, with ""quotes"".</p>",Bench Co,Shirts,"bench, cotton",Size` : ',,,,,';
+      const head =
+        i === 0
+          ? `Bench Piece ${p},"<p>Piece ${p}, line one.\nLine two, with ""quotes"".</p>",Bench Co,Shirts,"bench, cotton",Size`
+          : ',,,,,';
       yield `piece-${p},${head},${size},BP-${p}-${size},50,${(20 + p).toFixed(2)},${i === 0 ? `https://cdn.example.test/p${p}.jpg` : ''},${9_000_000 + p * 10 + i}`;
     }
   }
@@ -101,7 +104,9 @@ async function main(): Promise<number> {
     console.log(
       `imported ${orderReport.imported.toLocaleString('en-US')} orders (${n.toLocaleString('en-US')} in the db), ${orderReport.rejected} rejected, ${rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s: ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s, ${Math.round(orderReport.imported / seconds).toLocaleString('en-US')} orders/s`,
     );
-    console.log(`peak anonymous RSS ${mb(peakAnon)} MB (target < ${TARGET_RSS_MB} MB); peak RSS with the mapped database file ${mb(peak)} MB`);
+    console.log(
+      `peak anonymous RSS ${mb(peakAnon)} MB (target < ${TARGET_RSS_MB} MB); peak RSS with the mapped database file ${mb(peak)} MB`,
+    );
     const ok = peakAnon < TARGET_RSS_MB * 1024 * 1024 && orderReport.imported === ORDERS && n === ORDERS && orderReport.rejected === 0;
     console.log(ok ? 'met' : 'MISSED');
     return ok ? 0 : 1;

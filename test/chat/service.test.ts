@@ -43,7 +43,12 @@ async function setup(atomicOverride?: (real: Atomic) => Atomic, provider: ModelP
 const anon = (sessionId: string): Shopper => ({ sessionId, customerId: null, verified: false, via: 'anonymous' });
 const customer = (customerId: string, sessionId = `s-${customerId}`): Shopper => ({ sessionId, customerId, verified: true, via: 'token' });
 
-async function say(chat: Awaited<ReturnType<typeof setup>>['chat'], shopper: Shopper, message: string, conversationId?: string): Promise<ChatResponse> {
+async function say(
+  chat: Awaited<ReturnType<typeof setup>>['chat'],
+  shopper: Shopper,
+  message: string,
+  conversationId?: string,
+): Promise<ChatResponse> {
   for await (const ev of chat.turn({ shopper, message, conversationId })) if (ev.type === 'done') return ev.response;
   throw new Error('no done event');
 }
@@ -56,7 +61,13 @@ describe.each([
   const setupAs = (atomicOverride?: (real: Atomic) => Atomic, provider?: ModelProvider) => setup(atomicOverride, provider, cached);
 
   it('recognises opt-out and opt-in in the shopper’s own words', () => {
-    for (const m of ["don't use my data anymore", 'please stop personalizing my chat', 'I want to opt out of personalisation', 'turn off personalization', "don't track me"]) {
+    for (const m of [
+      "don't use my data anymore",
+      'please stop personalizing my chat',
+      'I want to opt out of personalisation',
+      'turn off personalization',
+      "don't track me",
+    ]) {
       expect(optOutChange(m), m).toBe('opt_out');
     }
     for (const m of ['opt back in please', 'turn personalization back on']) expect(optOutChange(m), m).toBe('opt_in');
@@ -97,7 +108,9 @@ describe.each([
     const { chat, db } = await setupAs();
     const shopper = customer(DEMO_SHOPPERS.marcus.id);
     const first = await say(chat, shopper, 'hi');
-    const replies = await Promise.all(['where is my order?', 'do you have blue jeans?', 'thanks'].map((m) => say(chat, shopper, m, first.conversationId)));
+    const replies = await Promise.all(
+      ['where is my order?', 'do you have blue jeans?', 'thanks'].map((m) => say(chat, shopper, m, first.conversationId)),
+    );
     expect(replies.every((r) => r.conversationId === first.conversationId)).toBe(true);
     const rows = await db.select().from(turns).where(eq(turns.conversationId, first.conversationId));
     expect(rows.map((r) => r.turn).sort()).toEqual([1, 2, 3, 4]);
@@ -120,7 +133,7 @@ describe.each([
     await expect(say(chat, shopper, 'I want to return order 28473', first.conversationId)).rejects.toThrow('disk full');
     const t1 = await chat.transcript(first.conversationId, shopper);
     expect(t1?.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
-    const next = await say(chat, shopper, "do you have red dresses under $150?", first.conversationId);
+    const next = await say(chat, shopper, 'do you have red dresses under $150?', first.conversationId);
     expect(next.toolCalls.map((c) => c.name)).toContain('search_products');
     const [conv] = await db.select().from(conversations).where(eq(conversations.id, first.conversationId));
     expect(conv?.turnCount).toBe(2);
@@ -129,7 +142,9 @@ describe.each([
   it('stores a new conversation with nothing pending and personalisation on', async () => {
     const { chat, sqlite } = await setupAs();
     const r = await say(chat, anon('sess-new-row'), 'hi');
-    const row = sqlite.prepare('SELECT pending IS NULL AS noPending, opt_out AS optOut, turn_count AS turns FROM conversations WHERE id = ?').get(r.conversationId);
+    const row = sqlite
+      .prepare('SELECT pending IS NULL AS noPending, opt_out AS optOut, turn_count AS turns FROM conversations WHERE id = ?')
+      .get(r.conversationId);
     expect(row).toEqual({ noPending: 1, optOut: 0, turns: 1 });
   });
 

@@ -20,7 +20,10 @@ function open() {
   db.exec('CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER NOT NULL)');
   let commits = 0;
   const committer = createGroupCommitter(db, () => commits++);
-  const insert = (k: string, v: number | null, verb = 'INSERT'): CompiledWrite => ({ st: db.prepare(`${verb} INTO t (k, v) VALUES (?, ?)`), params: [k, v] });
+  const insert = (k: string, v: number | null, verb = 'INSERT'): CompiledWrite => ({
+    st: db.prepare(`${verb} INTO t (k, v) VALUES (?, ?)`),
+    params: [k, v],
+  });
   const other = () => new Database(file, { readonly: true });
   return { db, committer, insert, other, commits: () => commits };
 }
@@ -32,7 +35,9 @@ describe('group commit', () => {
     const { db, committer, insert, other, commits } = open();
     const reader = other();
     const seenAtResolve: unknown[] = [];
-    const a = committer.commit([insert('a1', 1), insert('a2', 2)]).then(() => seenAtResolve.push(reader.prepare('SELECT count(*) AS n FROM t').get()));
+    const a = committer
+      .commit([insert('a1', 1), insert('a2', 2)])
+      .then(() => seenAtResolve.push(reader.prepare('SELECT count(*) AS n FROM t').get()));
     const b = committer.commit([insert('b1', 3)]);
     expect(rows(db)).toEqual([]); // nothing is written until the pass is over
     await Promise.all([a, b]);
@@ -51,7 +56,10 @@ describe('group commit', () => {
     const ok2 = committer.commit([insert('w', 3)]);
     await expect(bad).rejects.toThrow(/NOT NULL/);
     await Promise.all([ok1, ok2]);
-    expect(rows(db)).toEqual([{ k: 'w', v: 3 }, { k: 'x', v: 1 }]);
+    expect(rows(db)).toEqual([
+      { k: 'w', v: 3 },
+      { k: 'x', v: 1 },
+    ]);
     db.close();
   });
 
@@ -66,14 +74,19 @@ describe('group commit', () => {
     expect(rows(db)).toEqual([{ k: 'taken', v: 0 }]);
     // The connection keeps working afterwards.
     await committer.commit([insert('r', 3)]);
-    expect(rows(db)).toEqual([{ k: 'r', v: 3 }, { k: 'taken', v: 0 }]);
+    expect(rows(db)).toEqual([
+      { k: 'r', v: 3 },
+      { k: 'taken', v: 0 },
+    ]);
     db.close();
   });
 
   it('stores writes still waiting when the database is closed', async () => {
     const openDb = tempDbsPerTest();
     const h = openDb();
-    const pending = h.atomic([{ sql: "INSERT INTO sessions (id, customer_id, started_at, pages_seen) VALUES ('s-closing', NULL, 1, 1)", params: [] }]);
+    const pending = h.atomic([
+      { sql: "INSERT INTO sessions (id, customer_id, started_at, pages_seen) VALUES ('s-closing', NULL, 1, 1)", params: [] },
+    ]);
     await h.close();
     await pending;
     const again = new Database(h.file, { readonly: true });

@@ -9,7 +9,15 @@ import { randomIds } from '../../src/http/compose.js';
 
 const open = tempDbsPerTest();
 const conversation = (id: string) => ({
-  id, sessionId: 's_1', segmentId: 'new-visitor', ruleId: 'default', personaId: 'new-visitor', personaVersion: 'v1', model: 'offline', createdAt: 1, updatedAt: 1,
+  id,
+  sessionId: 's_1',
+  segmentId: 'new-visitor',
+  ruleId: 'default',
+  personaId: 'new-visitor',
+  personaVersion: 'v1',
+  model: 'offline',
+  createdAt: 1,
+  updatedAt: 1,
 });
 
 describe('writeTemplate', () => {
@@ -17,9 +25,13 @@ describe('writeTemplate', () => {
     const h = open();
     await h.db.insert(conversations).values(conversation('conv_1'));
     const ph = sql.placeholder;
-    const build = () => writeTemplate<{ id: string; optOut: boolean; pending: unknown }>(h.db, 'test.update', (d) =>
-      d.update(conversations).set({ optOut: ph('optOut'), pending: ph('pending') } as never).where(eq(conversations.id, ph('id'))),
-    );
+    const build = () =>
+      writeTemplate<{ id: string; optOut: boolean; pending: unknown }>(h.db, 'test.update', (d) =>
+        d
+          .update(conversations)
+          .set({ optOut: ph('optOut'), pending: ph('pending') } as never)
+          .where(eq(conversations.id, ph('id'))),
+      );
     const a = build()({ id: 'conv_1', optOut: true, pending: { action: 'return_label', order: '28473' } });
     expect(a.params).toEqual([1, JSON.stringify({ action: 'return_label', order: '28473' }), 'conv_1']);
     expect(build()).toBe(build()); // one compiled template per db and key
@@ -35,7 +47,8 @@ describe('writeTemplate', () => {
   it('a failing statement rolls back the whole batch', async () => {
     const h = open();
     await h.db.insert(conversations).values(conversation('conv_1'));
-    const msg = (id: string, seq: number) => h.db.insert(messages).values({ id, conversationId: 'conv_1', turn: 1, seq, role: 'user', content: 'hi', createdAt: 1 });
+    const msg = (id: string, seq: number) =>
+      h.db.insert(messages).values({ id, conversationId: 'conv_1', turn: 1, seq, role: 'user', content: 'hi', createdAt: 1 });
     await expect(h.atomic([msg('m1', 1), msg('m2', 1)])).rejects.toThrow(/UNIQUE/);
     expect(await h.db.select().from(messages)).toEqual([]);
   });
@@ -58,7 +71,11 @@ describe('statement cache', () => {
 
 describe('background checkpoints', () => {
   const write = (h: ReturnType<typeof open>, i: number) =>
-    h.atomic([h.db.insert(messages).values({ id: `m${i}`, conversationId: 'conv_1', turn: i, seq: i, role: 'user', content: 'x'.repeat(3000), createdAt: i })]);
+    h.atomic([
+      h.db
+        .insert(messages)
+        .values({ id: `m${i}`, conversationId: 'conv_1', turn: i, seq: i, role: 'user', content: 'x'.repeat(3000), createdAt: i }),
+    ]);
   // NOOP reads the log's length without checkpointing anything.
   const logOf = (h: ReturnType<typeof open>) => (h.sqlite.pragma('wal_checkpoint(NOOP)') as Array<{ log: number }>)[0]!.log;
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import { conversations, customers, DAY_MS } from '../../src/db/index.js';
-import { DEMO_SHOPPERS, MARCUS_SHIPPED_ORDER, PROCESSING_ORDERS, generateDemoStore, seedDemoStore, seedSql } from '../../src/db/seed/index.js';
+import {
+  DEMO_SHOPPERS,
+  MARCUS_SHIPPED_ORDER,
+  PROCESSING_ORDERS,
+  generateDemoStore,
+  seedDemoStore,
+  seedSql,
+} from '../../src/db/seed/index.js';
 import { SEED_TABLES, rowsPerStatement } from '../../src/db/seed/tables.js';
 import { tempDbsPerTest, type TempDb } from '../support/db.js';
 
@@ -10,7 +17,9 @@ const open = tempDbsPerTest();
 
 /** Every seeded table's rows, in a stable order: two stores are the same iff their dumps are. */
 const dump = (h: TempDb) =>
-  Object.fromEntries(SEED_TABLES.map(([, t]) => [getTableName(t), h.sqlite.prepare(`SELECT * FROM "${getTableName(t)}" ORDER BY 1, 2`).all()]));
+  Object.fromEntries(
+    SEED_TABLES.map(([, t]) => [getTableName(t), h.sqlite.prepare(`SELECT * FROM "${getTableName(t)}" ORDER BY 1, 2`).all()]),
+  );
 
 describe('demo store seeding', () => {
   it('is deterministic, and every date moves with "now"', () => {
@@ -31,9 +40,21 @@ describe('demo store seeding', () => {
     expect(dump(h)).toEqual(snapshot);
 
     // Chat history and edits disappear on reset; the store comes back as seeded.
-    h.sqlite.prepare("UPDATE variants SET stock = 999").run();
+    h.sqlite.prepare('UPDATE variants SET stock = 999').run();
     h.sqlite.prepare("DELETE FROM order_items WHERE order_id = 'o_28473'").run();
-    await h.db.insert(conversations).values({ id: 'conv1', sessionId: 's', segmentId: 'vip', ruleId: 'r', personaId: 'vip', personaVersion: 'v', model: 'offline', createdAt: NOW, updatedAt: NOW });
+    await h.db
+      .insert(conversations)
+      .values({
+        id: 'conv1',
+        sessionId: 's',
+        segmentId: 'vip',
+        ruleId: 'r',
+        personaId: 'vip',
+        personaVersion: 'v',
+        model: 'offline',
+        createdAt: NOW,
+        updatedAt: NOW,
+      });
     const reset = await seedDemoStore(h.db, { now: NOW, reset: true, atomic: h.atomic });
     expect(reset).toEqual(first);
     expect(dump(h)).toEqual(snapshot);
@@ -63,7 +84,14 @@ describe('the demo store is a believable fashion shop', () => {
 
   it('has 150+ products in every category, sized per category, some sold out', () => {
     expect(store.products.length).toBeGreaterThanOrEqual(150);
-    expect([...new Set(store.products.map((p) => p.category))].sort()).toEqual(['accessories', 'dresses', 'outerwear', 'shoes', 'tops', 'trousers']);
+    expect([...new Set(store.products.map((p) => p.category))].sort()).toEqual([
+      'accessories',
+      'dresses',
+      'outerwear',
+      'shoes',
+      'tops',
+      'trousers',
+    ]);
     const categoryOf = new Map(store.products.map((p) => [p.id, p.category]));
     const sizes = (category: string) => new Set(store.variants.filter((v) => categoryOf.get(v.productId) === category).map((v) => v.size));
     expect([...sizes('dresses')]).toEqual(['XS', 'S', 'M', 'L', 'XL', 'XXL']);
@@ -86,7 +114,8 @@ describe('the demo store is a believable fashion shop', () => {
     expect(store.customers.length).toBeGreaterThanOrEqual(300);
     const orders = new Map<string, number>();
     for (const o of store.orders) orders.set(o.customerId, (orders.get(o.customerId) ?? 0) + 1);
-    const bucket = (min: number, max: number) => store.customers.filter((c) => (orders.get(c.id) ?? 0) >= min && (orders.get(c.id) ?? 0) <= max).length / store.customers.length;
+    const bucket = (min: number, max: number) =>
+      store.customers.filter((c) => (orders.get(c.id) ?? 0) >= min && (orders.get(c.id) ?? 0) <= max).length / store.customers.length;
     expect(bucket(0, 0)).toBeCloseTo(0.5, 1);
     expect(bucket(1, 4)).toBeCloseTo(0.33, 1);
     expect(bucket(5, Infinity)).toBeGreaterThan(0.1);
@@ -132,7 +161,10 @@ describe('the demo store is a believable fashion shop', () => {
     expect(inTransit.trackingCode).toBeTruthy();
     expect(marcus.sessions.length).toBeGreaterThan(0);
     // Orders placed hours ago that can still be cancelled or sent elsewhere, with an address to change.
-    for (const [who, number] of [[marcus, PROCESSING_ORDERS.marcus], [of(DEMO_SHOPPERS.sarah.id), PROCESSING_ORDERS.sarah]] as const) {
+    for (const [who, number] of [
+      [marcus, PROCESSING_ORDERS.marcus],
+      [of(DEMO_SHOPPERS.sarah.id), PROCESSING_ORDERS.sarah],
+    ] as const) {
       const o = who.orders.find((x) => x.number === number)!;
       expect(o).toMatchObject({ status: 'processing', shippedAt: null, trackingCode: null, shipTo: { country: 'US' } });
       expect(NOW - o.createdAt).toBeLessThan(DAY_MS);

@@ -14,7 +14,15 @@ import Database from 'better-sqlite3';
 import { startStore, type StoreServer } from './store-page.js';
 
 const CHROMIUM = process.env.TAILOR_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 let store: TempStore;
 let server: RunningServer;
@@ -25,7 +33,9 @@ let shop: StoreServer;
 // lives on another origin, as a real store embedding the widget would.
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install it (apt-get install chromium; .ci/run does) or set TAILOR_CHROMIUM. The browser test does not skip itself.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. Install it (apt-get install chromium; .ci/run does) or set TAILOR_CHROMIUM. The browser test does not skip itself.`,
+    );
   }
   store = tempStore();
   shop = await startStore();
@@ -76,13 +86,22 @@ describe('the demo store page in a browser', () => {
     await page.keyboard.press('Enter');
     const bubble = assistantBubbles().nth(before);
     // Done when the send button is enabled again and the bubble holds the reply.
-    await expect.poll(async () => (await widget().locator('.log').getAttribute('aria-busy')) === 'false' && (await bubble.textContent())!.trim().length > 0, { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await widget().locator('.log').getAttribute('aria-busy')) === 'false' && (await bubble.textContent())!.trim().length > 0,
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     return (await bubble.textContent()) ?? '';
   }
 
   async function chooseShopper(name: string, identity: string): Promise<void> {
     await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
-    await page.waitForFunction((id) => (window as unknown as { Tailor?: { state(): { identity: string } | null } }).Tailor?.state()?.identity === id, identity);
+    await page.waitForFunction(
+      (id) => (window as unknown as { Tailor?: { state(): { identity: string } | null } }).Tailor?.state()?.identity === id,
+      identity,
+    );
   }
 
   it('Sarah gets a streamed, personal reply with a product card and can add it to her cart; an anonymous shopper gets a neutral greeting', async () => {
@@ -153,8 +172,14 @@ describe('the demo store page in a browser', () => {
 const DESKTOP = { name: 'desktop', width: 1280, height: 900 };
 const PHONE = { name: 'phone', width: 390, height: 844 };
 const BRAND = {
-  name: 'Mia', avatar: 'M', 'accent-color': '#0a7d4f', 'background-color': '#14181c', 'text-color': '#f1f5f9',
-  greeting: 'Welcome to Fern & Co! Ask me about anything in the shop.', position: 'bottom-left', open: 'true',
+  name: 'Mia',
+  avatar: 'M',
+  'accent-color': '#0a7d4f',
+  'background-color': '#14181c',
+  'text-color': '#f1f5f9',
+  greeting: 'Welcome to Fern & Co! Ask me about anything in the shop.',
+  position: 'bottom-left',
+  open: 'true',
 };
 
 describe("the widget on a store's own page (another origin), at desktop and 390 px widths", () => {
@@ -164,7 +189,10 @@ describe("the widget on a store's own page (another origin), at desktop and 390 
     // The store's pictures and pages, as an import from the store would record them.
     const db = new Database(store.dbFile);
     db.pragma('busy_timeout = 5000');
-    db.prepare("update products set image_url = ? || slug || '.svg', url = ? || slug where category = 'dresses'").run(`${shop.origin}/images/`, `${shop.origin}/products/`);
+    db.prepare("update products set image_url = ? || slug || '.svg', url = ? || slug where category = 'dresses'").run(
+      `${shop.origin}/images/`,
+      `${shop.origin}/products/`,
+    );
     db.close();
   });
 
@@ -202,7 +230,12 @@ describe("the widget on a store's own page (another origin), at desktop and 390 
     await widget(page).getByLabel('Message the shopping assistant').fill(text);
     await page.keyboard.press('Enter');
     await expect
-      .poll(async () => (await widget(page).locator('.log').getAttribute('aria-busy')) === 'false' && ((await bubbles.nth(before).textContent()) ?? '').trim().length > 0, { timeout: 20_000 })
+      .poll(
+        async () =>
+          (await widget(page).locator('.log').getAttribute('aria-busy')) === 'false' &&
+          ((await bubbles.nth(before).textContent()) ?? '').trim().length > 0,
+        { timeout: 20_000 },
+      )
       .toBe(true);
   }
 
@@ -219,7 +252,8 @@ describe("the widget on a store's own page (another origin), at desktop and 390 
       expect(await css(widget(page).locator('.panel'), 'background-color')).toBe('rgb(20, 24, 28)');
       expect(await css(widget(page).locator('.title h2'), 'color')).toBe('rgb(241, 245, 249)');
       const box = (await widget(page).locator('.panel').boundingBox())!;
-      if (vp === PHONE) expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 }); // full screen
+      if (vp === PHONE)
+        expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 }); // full screen
       else expect(box.x).toBe(20); // bottom-left
       expect(warnings).toEqual([]);
       await shot(page, `branding-${vp.name}`);
@@ -232,7 +266,11 @@ describe("the widget on a store's own page (another origin), at desktop and 390 
       expect(launcher.x).toBe(20);
       await page.keyboard.press('Enter'); // the focused launcher opens it again
       await dialog.waitFor();
-      expect(await widget(page).getByLabel('Message the shopping assistant').evaluate((e) => e.getRootNode() instanceof ShadowRoot && (e.getRootNode() as ShadowRoot).activeElement === e)).toBe(true);
+      expect(
+        await widget(page)
+          .getByLabel('Message the shopping assistant')
+          .evaluate((e) => e.getRootNode() instanceof ShadowRoot && (e.getRootNode() as ShadowRoot).activeElement === e),
+      ).toBe(true);
     });
   }
 
@@ -241,7 +279,15 @@ describe("the widget on a store's own page (another origin), at desktop and 390 
     await widget(page).getByRole('dialog', { name: 'Mia' }).waitFor();
     await page.evaluate((api) => {
       const T = (window as unknown as { Tailor: { init(o: object): void } }).Tailor;
-      T.init({ apiBase: api, open: true, name: 'Ada', accentColor: 'rebeccapurple', position: 'bottom-right', textColor: 'not-a-colour', greeting: '' });
+      T.init({
+        apiBase: api,
+        open: true,
+        name: 'Ada',
+        accentColor: 'rebeccapurple',
+        position: 'bottom-right',
+        textColor: 'not-a-colour',
+        greeting: '',
+      });
     }, server.url);
     await widget(page).getByRole('dialog', { name: 'Ada' }).waitFor();
     const avatar = widget(page).locator('.avatar');
@@ -254,7 +300,16 @@ describe("the widget on a store's own page (another origin), at desktop and 390 
     expect(warnings.join('\n')).toMatch(/ignoring option textColor = "not-a-colour"/);
     expect(warnings.join('\n')).toMatch(/ignoring option greeting = ""/);
 
-    await page.evaluate((api) => (window as unknown as { Tailor: { init(o: object): void } }).Tailor.init({ apiBase: api, open: true, position: 'top-left', avatar: 'javascript:alert(1)' }), server.url);
+    await page.evaluate(
+      (api) =>
+        (window as unknown as { Tailor: { init(o: object): void } }).Tailor.init({
+          apiBase: api,
+          open: true,
+          position: 'top-left',
+          avatar: 'javascript:alert(1)',
+        }),
+      server.url,
+    );
     expect(await widget(page).locator('.avatar').textContent()).toBe('M');
     expect((await widget(page).locator('.panel').boundingBox())!.x).toBe(20);
     expect(warnings.join('\n')).toMatch(/ignoring option position = "top-left"/);
@@ -310,7 +365,14 @@ describe("the widget on a store's own page (another origin), at desktop and 390 
       expect(href.startsWith(`${server.url}/?checkout=`)).toBe(true);
       const box = (await checkout.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(vp.width);
-      const carts = await page.evaluate(() => (window as unknown as { __carts: Array<{ count: number; subtotal: number; checkoutUrl: string; items: Array<{ name: string; quantity: number }> }> }).__carts);
+      const carts = await page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              __carts: Array<{ count: number; subtotal: number; checkoutUrl: string; items: Array<{ name: string; quantity: number }> }>;
+            }
+          ).__carts,
+      );
       const last = carts[carts.length - 1]!;
       expect(last.count).toBe(1);
       expect(last.items).toHaveLength(1);

@@ -3,7 +3,15 @@
 // a turn in flight finish and commit before the process exits.
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sleep, startFakeUpstream, startServer, tempStore, type FakeUpstream, type RunningServer, type TempStore } from '../support/server.js';
+import {
+  sleep,
+  startFakeUpstream,
+  startServer,
+  tempStore,
+  type FakeUpstream,
+  type RunningServer,
+  type TempStore,
+} from '../support/server.js';
 
 const cleanup: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -32,7 +40,12 @@ async function transcript(url: string, id: string) {
 }
 
 function upstreamEnv(up: FakeUpstream): Record<string, string> {
-  return { TAILOR_MODEL: 'openai:fake-model', OPENAI_API_KEY: 'sk-test-not-a-real-key', OPENAI_BASE_URL: up.baseURL, TAILOR_MODEL_TIMEOUT_MS: '120000' };
+  return {
+    TAILOR_MODEL: 'openai:fake-model',
+    OPENAI_API_KEY: 'sk-test-not-a-real-key',
+    OPENAI_BASE_URL: up.baseURL,
+    TAILOR_MODEL_TIMEOUT_MS: '120000',
+  };
 }
 
 describe('durability', () => {
@@ -49,7 +62,9 @@ describe('durability', () => {
     expect(await s1.stop('SIGTERM')).toBe(0);
 
     // Turn 2 against an upstream that asks for a tool, then never answers the follow-up.
-    const up = await startFakeUpstream((i) => (i === 0 ? { toolCall: { name: 'search_products', args: { query: 'blue dress' } } } : { stall: true }));
+    const up = await startFakeUpstream((i) =>
+      i === 0 ? { toolCall: { name: 'search_products', args: { query: 'blue dress' } } } : { stall: true },
+    );
     cleanup.push(() => up.close());
     const s2 = await startServer({ dbFile: store.dbFile, env: upstreamEnv(up) });
     track(store, s2);
@@ -68,7 +83,9 @@ describe('durability', () => {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(db.prepare('select turn_count as n from conversations where id = ?').get(conversationId)).toEqual({ n: 1 });
       expect(db.prepare('select count(*) as n from turns where conversation_id = ?').get(conversationId)).toEqual({ n: 1 });
-      expect(db.prepare('select count(*) as n from messages where conversation_id = ? and turn <> 1').get(conversationId)).toEqual({ n: 0 });
+      expect(db.prepare('select count(*) as n from messages where conversation_id = ? and turn <> 1').get(conversationId)).toEqual({
+        n: 0,
+      });
     } finally {
       db.close();
     }
@@ -83,7 +100,10 @@ describe('durability', () => {
     expect(next.status).toBe(200);
     expect(((await next.json()) as { conversationId: string }).conversationId).toBe(conversationId);
     const after = await transcript(s3.url, conversationId);
-    expect(after.messages.map((m) => m.content).filter((_, i) => i % 2 === 0)).toEqual(['do you have red dresses under $150?', 'what about shoes in 39?']);
+    expect(after.messages.map((m) => m.content).filter((_, i) => i % 2 === 0)).toEqual([
+      'do you have red dresses under $150?',
+      'what about shoes in 39?',
+    ]);
     expect(await s3.stop('SIGTERM')).toBe(0);
   }, 120_000);
 
@@ -135,7 +155,9 @@ describe('durability', () => {
     expect(body.model).toBe('offline (fallback)');
     expect(body.reply).toMatch(/30 days/);
     expect(up.requests.length).toBeGreaterThan(1); // retried before giving up
-    const m = (await (await fetch(`${s.url}/api/admin/metrics`, { headers: { Authorization: 'Bearer durability-admin-token' } })).json()) as {
+    const m = (await (
+      await fetch(`${s.url}/api/admin/metrics`, { headers: { Authorization: 'Bearer durability-admin-token' } })
+    ).json()) as {
       totals: { modelFallbacks: number; turns: number };
       modelFailures: { sinceStart: { fallbacks: number; byCause: Record<string, number> } };
     };

@@ -24,11 +24,15 @@ describe('startup errors', () => {
     [{ TAILOR_MODEL: 'openai:gpt-4o-mini' }, /OPENAI_API_KEY/],
     [{ TAILOR_DEMO: '0' }, /TAILOR_IDENTITY_SECRET/],
     [{ TAILOR_DATA_DIR: '/nonexistent-tailor-dir' }, /segments\.yaml/],
-  ])('%o → exit 1 naming it', (env, named) => {
-    const r = start(env);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(named);
-    expect(r.stderr.split('\n')).toHaveLength(1);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-  }, 40_000);
+  ])(
+    '%o → exit 1 naming it',
+    (env, named) => {
+      const r = start(env);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(named);
+      expect(r.stderr.split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    },
+    40_000,
+  );
 });

@@ -9,10 +9,12 @@ const ADMIN = 'e2e-admin-token-123';
 let store: TempStore;
 let server: RunningServer;
 
-
 beforeAll(async () => {
   store = tempStore();
-  server = await startServer({ dbFile: store.dbFile, env: { TAILOR_ADMIN_TOKEN: ADMIN, TAILOR_RATE_SESSION_PER_MIN: '20', TAILOR_RATE_IP_PER_MIN: '0' } });
+  server = await startServer({
+    dbFile: store.dbFile,
+    env: { TAILOR_ADMIN_TOKEN: ADMIN, TAILOR_RATE_SESSION_PER_MIN: '20', TAILOR_RATE_IP_PER_MIN: '0' },
+  });
 }, 60_000);
 afterAll(async () => {
   expect(await server.stop('SIGTERM')).toBe(0);
@@ -20,7 +22,11 @@ afterAll(async () => {
 });
 
 async function demoToken(email: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/demo/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
+  const res = await fetch(`${server.url}/api/demo/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { token: string }).token;
 }
@@ -29,7 +35,11 @@ async function chat(message: string, opts: { token?: string; session?: string; c
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
   if (opts.session) headers['X-Tailor-Session'] = opts.session;
-  const res = await fetch(`${server.url}/api/chat`, { method: 'POST', headers, body: JSON.stringify({ message, conversationId: opts.conversationId }) });
+  const res = await fetch(`${server.url}/api/chat`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ message, conversationId: opts.conversationId }),
+  });
   const text = await res.text();
   expect(res.status, text).toBe(200);
   return JSON.parse(text) as ChatJson;
@@ -41,7 +51,9 @@ const convs: Record<string, ChatJson> = {};
 describe('a conversation for each demo shopper', () => {
   it('prints where it listens and which model serves', () => {
     // Bound to every interface (issue 24): it says so, and gives the URL that works on this machine.
-    expect(server.output()).toMatch(/listening on http:\/\/(\[::\]|0\.0\.0\.0):\d+ \(all [^;]*interfaces[^;]*; on this machine: http:\/\/localhost:\d+\) \(model: offline/);
+    expect(server.output()).toMatch(
+      /listening on http:\/\/(\[::\]|0\.0\.0\.0):\d+ \(all [^;]*interfaces[^;]*; on this machine: http:\/\/localhost:\d+\) \(model: offline/,
+    );
   });
 
   it('Lena (new visitor) searches and adds to her cart', async () => {
@@ -67,7 +79,10 @@ describe('a conversation for each demo shopper', () => {
     const ask = await chat('I want to return order 28473', { token, conversationId: order.conversationId });
     expect(tools(ask)).toContain('create_return_label');
     const yes = await chat('yes please', { token, conversationId: order.conversationId });
-    expect(yes.toolCalls.find((t) => t.name === 'create_return_label')).toMatchObject({ args: expect.objectContaining({ confirm: true }), ok: true });
+    expect(yes.toolCalls.find((t) => t.name === 'create_return_label')).toMatchObject({
+      args: expect.objectContaining({ confirm: true }),
+      ok: true,
+    });
     convs.marcus = order;
   });
 
@@ -84,7 +99,11 @@ describe('a conversation for each demo shopper', () => {
   });
 
   it('an anonymous visitor gets the new-visitor persona and a session to keep', async () => {
-    const res = await fetch(`${server.url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ message: 'hello' }) });
+    const res = await fetch(`${server.url}/api/chat`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ message: 'hello' }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('X-Tailor-Session')).toMatch(/^s_[0-9a-f]{32}$/);
     expect(((await res.json()) as ChatJson).segment.id).toBe('new_visitor');
@@ -131,9 +150,17 @@ describe('ownership and feedback', () => {
     const own = await fetch(url, { headers: { Authorization: `Bearer ${marcus}` } });
     expect(own.status).toBe(200);
     const t = (await own.json()) as { messages: Array<{ role: string; content: string; toolCalls?: Array<{ name: string }> }> };
-    expect(t.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['where is my order 28473?', 'I want to return order 28473', 'yes please']);
+    expect(t.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual([
+      'where is my order 28473?',
+      'I want to return order 28473',
+      'yes please',
+    ]);
     expect(t.messages[1]?.toolCalls?.[0]?.name).toBe('lookup_order');
-    const strangers: Array<Record<string, string>> = [{ Authorization: `Bearer ${sarah}` }, {}, { 'X-Tailor-Session': 's_stranger_session_01' }];
+    const strangers: Array<Record<string, string>> = [
+      { Authorization: `Bearer ${sarah}` },
+      {},
+      { 'X-Tailor-Session': 's_stranger_session_01' },
+    ];
     for (const headers of strangers) {
       const res = await fetch(url, { headers });
       expect(res.status).toBe(404);
@@ -143,7 +170,11 @@ describe('ownership and feedback', () => {
 
   it('thumbs up and down are stored for the owner only', async () => {
     const send = async (token: string, c: ChatJson, rating: 'up' | 'down') =>
-      fetch(`${server.url}/api/feedback`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ conversationId: c.conversationId, messageId: c.messageId, rating }) });
+      fetch(`${server.url}/api/feedback`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ conversationId: c.conversationId, messageId: c.messageId, rating }),
+      });
     expect((await send(await demoToken('lena@example.com'), convs.lena!, 'up')).status).toBe(200);
     expect((await send(await demoToken('sarah@example.com'), convs.sarah!, 'up')).status).toBe(200);
     expect((await send(await demoToken('marcus@example.com'), convs.marcus!, 'down')).status).toBe(200);
@@ -161,11 +192,31 @@ describe('admin', () => {
   it('metrics count what the conversations did', async () => {
     const res = await fetch(`${server.url}/api/admin/metrics`, { headers: { Authorization: `Bearer ${ADMIN}` } });
     expect(res.status).toBe(200);
-    type G = { conversations: number; addToCartConversion: number | null; returnLabels: number; escalations: number; csat: number | null; feedback: { up: number; down: number }; medianLatencyMs: number | null; tokensPerConversation: number | null; resolvedWithoutEscalation: number | null };
-    const m = (await res.json()) as { segments: Array<{ segment: string } & G>; personas: Array<{ persona: string; variant: string | null } & G>; totals: G };
+    type G = {
+      conversations: number;
+      addToCartConversion: number | null;
+      returnLabels: number;
+      escalations: number;
+      csat: number | null;
+      feedback: { up: number; down: number };
+      medianLatencyMs: number | null;
+      tokensPerConversation: number | null;
+      resolvedWithoutEscalation: number | null;
+    };
+    const m = (await res.json()) as {
+      segments: Array<{ segment: string } & G>;
+      personas: Array<{ persona: string; variant: string | null } & G>;
+      totals: G;
+    };
     const seg = (id: string) => m.segments.find((s) => s.segment === id)!;
     // Lena's conversation + the anonymous visitor's; one of the two added to the cart.
-    expect(seg('new_visitor')).toMatchObject({ conversations: 2, addToCartConversion: 0.5, escalations: 0, csat: 1, feedback: { up: 1, down: 0 } });
+    expect(seg('new_visitor')).toMatchObject({
+      conversations: 2,
+      addToCartConversion: 0.5,
+      escalations: 0,
+      csat: 1,
+      feedback: { up: 1, down: 0 },
+    });
     // Marcus: the return conversation (one label) and the SSE one.
     expect(seg('repeat_buyer')).toMatchObject({ conversations: 2, returnLabels: 1, escalations: 0, csat: 0, feedback: { up: 0, down: 1 } });
     expect(seg('vip')).toMatchObject({ conversations: 1, escalations: 1, resolvedWithoutEscalation: 0, csat: 1 });
@@ -194,7 +245,14 @@ describe('hostile input against the real process', () => {
       ['empty message', raw(JSON.stringify({ message: '' })), 400, 'bad_request'],
       ['oversize message', raw(JSON.stringify({ message: 'x'.repeat(4001) })), 400, 'bad_request'],
       ['oversize body', raw(JSON.stringify({ message: 'x'.repeat(40_000) })), 413, 'too_large'],
-      ['forged token', raw(JSON.stringify({ message: 'hi' }), { Authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjX3NhcmFoIiwiZXhwIjo5OTk5OTk5OTk5fQ.c2lnbmF0dXJl' }), 401, 'unauthorized'],
+      [
+        'forged token',
+        raw(JSON.stringify({ message: 'hi' }), {
+          Authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjX3NhcmFoIiwiZXhwIjo5OTk5OTk5OTk5fQ.c2lnbmF0dXJl',
+        }),
+        401,
+        'unauthorized',
+      ],
     ];
     for (const [name, pending, status, code] of table) {
       const res = await pending;

@@ -42,13 +42,19 @@ export async function startStore(): Promise<StoreServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', store.origin);
     const send = (status: number, type: string, body: string) => res.writeHead(status, { 'Content-Type': type }).end(body);
-    if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', storePageHtml(store.apiBase, Object.fromEntries(url.searchParams)));
+    if (url.pathname === '/')
+      return send(200, 'text/html; charset=utf-8', storePageHtml(store.apiBase, Object.fromEntries(url.searchParams)));
     const image = /^\/images\/([\w-]+)\.svg$/.exec(url.pathname);
     if (image) {
-      return send(200, 'image/svg+xml', `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="400"><rect width="300" height="400" fill="#b03a2e"/><text x="20" y="200" fill="#fff" font-size="18">${image[1]}</text></svg>`);
+      return send(
+        200,
+        'image/svg+xml',
+        `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="400"><rect width="300" height="400" fill="#b03a2e"/><text x="20" y="200" fill="#fff" font-size="18">${image[1]}</text></svg>`,
+      );
     }
     const product = /^\/products\/([\w-]+)$/.exec(url.pathname);
-    if (product) return send(200, 'text/html; charset=utf-8', `<!doctype html><title>${product[1]}</title><h1 id="product">${product[1]}</h1>`);
+    if (product)
+      return send(200, 'text/html; charset=utf-8', `<!doctype html><title>${product[1]}</title><h1 id="product">${product[1]}</h1>`);
     return send(404, 'text/plain', 'not found');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -49,7 +49,9 @@ describe('Tailor on workerd: one conversation at a time, rate limits in Durable 
     dir = mkdtempSync(join(tmpdir(), 'tailor-fleet-'));
     persist = join(dir, 'state');
     upstream = await startFakeUpstream((_i, body) => {
-      const users = ((body.messages ?? []) as Array<{ role: string; content: unknown }>).filter((m) => m.role === 'user').map((m) => String(m.content));
+      const users = ((body.messages ?? []) as Array<{ role: string; content: unknown }>)
+        .filter((m) => m.role === 'user')
+        .map((m) => String(m.content));
       calls.push({ at: Date.now(), users });
       return { delayMs: MODEL_DELAY_MS, text: `answer to: ${users.at(-1) ?? ''}` };
     });
@@ -65,7 +67,11 @@ describe('Tailor on workerd: one conversation at a time, rate limits in Durable 
 
   const session = () => `s_${randomBytes(16).toString('hex')}`;
   const chat = (s: string, body: Record<string, unknown>) =>
-    fetch(`${dev!.url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Tailor-Session': s }, body: JSON.stringify(body) });
+    fetch(`${dev!.url}/api/chat`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Tailor-Session': s },
+      body: JSON.stringify(body),
+    });
 
   it('runs concurrent turns of one conversation one after another, none lost, the transcript in order', async () => {
     const s = session();
@@ -79,7 +85,10 @@ describe('Tailor on workerd: one conversation at a time, rate limits in Durable 
     const sent = ['turn two', 'turn three', 'turn four', 'turn five'];
     const responses = await Promise.all(sent.map((message) => chat(s, { message, conversationId })));
     const bodies = (await Promise.all(responses.map((r) => r.json()))) as ChatJson[];
-    expect(responses.map((r) => r.status), JSON.stringify(bodies)).toEqual([200, 200, 200, 200]);
+    expect(
+      responses.map((r) => r.status),
+      JSON.stringify(bodies),
+    ).toEqual([200, 200, 200, 200]);
     // Each shopper got the answer to their own message, in the same conversation.
     bodies.forEach((b, i) => {
       expect(b.conversationId).toBe(conversationId);

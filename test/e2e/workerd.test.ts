@@ -43,13 +43,21 @@ describe('Tailor on workerd with a local D1', () => {
     const health = await (await fetch(`${url}/api/health`)).json();
     expect(health).toMatchObject({ status: 'ok', db: 'ok', model: 'offline' });
 
-    const tokenRes = await fetch(`${url}/api/demo/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'marcus@example.com' }) });
+    const tokenRes = await fetch(`${url}/api/demo/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'marcus@example.com' }),
+    });
     expect(tokenRes.status).toBe(200);
     const { token } = (await tokenRes.json()) as { token: string };
     const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
 
     // Turn 1, JSON: an order lookup through the lookup_order tool.
-    const r1 = await fetch(`${url}/api/chat`, { method: 'POST', headers: auth, body: JSON.stringify({ message: 'where is my order 28473?' }) });
+    const r1 = await fetch(`${url}/api/chat`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ message: 'where is my order 28473?' }),
+    });
     const body1 = (await r1.json()) as ChatJson;
     expect(r1.status, JSON.stringify(body1)).toBe(200);
     expect(body1.model).toBe('offline');
@@ -79,7 +87,10 @@ describe('Tailor on workerd with a local D1', () => {
     const tr = await fetch(`${url}/api/conversations/${body1.conversationId}`, { headers: auth });
     expect(tr.status).toBe(200);
     const transcript = (await tr.json()) as { messages: Array<{ role: string; content: string }> };
-    expect(transcript.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['where is my order 28473?', 'do you have red dresses under $150?']);
+    expect(transcript.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual([
+      'where is my order 28473?',
+      'do you have red dresses under $150?',
+    ]);
 
     // ... and straight from D1 once the Worker has stopped: the turns were committed there.
     await dev!.stop();
@@ -89,13 +100,15 @@ describe('Tailor on workerd with a local D1', () => {
     const conv = await d1Query(persist, `select customer_id, segment_id, model, turn_count from conversations where id = '${id}'`);
     expect(conv).toEqual([{ customer_id: 'c_marcus', segment_id: 'repeat_buyer', model: 'offline', turn_count: 2 }]);
     const rows = await d1Query(persist, `select turn, role, content from messages where conversation_id = '${id}' order by seq`);
-    expect(rows.filter((r) => r.role === 'user').map((r) => r.content)).toEqual(['where is my order 28473?', 'do you have red dresses under $150?']);
+    expect(rows.filter((r) => r.role === 'user').map((r) => r.content)).toEqual([
+      'where is my order 28473?',
+      'do you have red dresses under $150?',
+    ]);
     expect(rows.some((r) => r.role === 'tool' && r.turn === 1 && String(r.content).includes('28473'))).toBe(true);
     expect(rows.some((r) => r.role === 'tool' && r.turn === 2)).toBe(true);
     expect(rows.filter((r) => r.role === 'assistant' && r.turn === 2).length).toBeGreaterThan(0);
   }, 120_000);
 });
-
 
 function parseSse(text: string): Array<{ event: string; data: unknown }> {
   return text
@@ -103,8 +116,15 @@ function parseSse(text: string): Array<{ event: string; data: unknown }> {
     .filter((block) => block.trim())
     .map((block) => {
       const lines = block.split(/\r?\n/);
-      const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? 'message';
-      const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).replace(/^ /, '')).join('\n');
+      const event =
+        lines
+          .find((l) => l.startsWith('event:'))
+          ?.slice(6)
+          .trim() ?? 'message';
+      const data = lines
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).replace(/^ /, ''))
+        .join('\n');
       return { event, data: JSON.parse(data) as unknown };
     });
 }
@@ -115,4 +135,3 @@ function walk(dir: string): string[] {
     return statSync(full).isDirectory() ? walk(full) : /\.(md|ya?ml)$/.test(name) ? [full] : [];
   });
 }
-

@@ -34,7 +34,10 @@ describe('case files', () => {
       ['first-case', 1],
       ['second-case', 5],
     ]);
-    expect(list[1]!.turns[0]!.expect.tools!.called).toEqual([{ name: 'lookup_order', args: undefined }, { name: 'store_policy', args: { topic: 'returns' } }]);
+    expect(list[1]!.turns[0]!.expect.tools!.called).toEqual([
+      { name: 'lookup_order', args: undefined },
+      { name: 'store_policy', args: { topic: 'returns' } },
+    ]);
     expect(list[1]!.turns[0]!.expect.reply!.contains).toEqual(['order']);
   });
 
@@ -45,7 +48,11 @@ describe('case files', () => {
   });
 
   it('names an unknown tool with the known ones', () => {
-    expect(errorOf('id: tool-case\nshopper: anonymous\nturns:\n  - user: hi\n    expect:\n      tools:\n        notCalled: [delete_everything]\n')).toMatch(
+    expect(
+      errorOf(
+        'id: tool-case\nshopper: anonymous\nturns:\n  - user: hi\n    expect:\n      tools:\n        notCalled: [delete_everything]\n',
+      ),
+    ).toMatch(
       /^evals\/cases\/demo\.yaml:7: turns\[0\]\.expect\.tools\.notCalled\[0\]: unknown tool "delete_everything" \(known: search_products, /,
     );
   });
@@ -54,12 +61,19 @@ describe('case files', () => {
     expect(errorOf('id: who-case\nshopper: nobody\nturns:\n  - user: hi\n')).toBe(
       'evals/cases/demo.yaml:2: shopper: expected "anonymous", a demo shopper\'s email, or { profile: {...} }',
     );
-    expect(errorOf('- id: ok-case\n  shopper: anonymous\n  turns: [{ user: hi }]\n- id: no-turns\n  shopper: anonymous\n')).toMatch(/^evals\/cases\/demo\.yaml:4: \[1\]\.turns: /);
+    expect(errorOf('- id: ok-case\n  shopper: anonymous\n  turns: [{ user: hi }]\n- id: no-turns\n  shopper: anonymous\n')).toMatch(
+      /^evals\/cases\/demo\.yaml:4: \[1\]\.turns: /,
+    );
   });
 
   it('reports YAML syntax errors and duplicate ids with their lines', () => {
     expect(errorOf('id: broken\nturns: [\n  - user: hi\n')).toMatch(/^evals\/cases\/demo\.yaml:\d+: /);
     const c = 'id: same-id\nshopper: anonymous\nturns: [{ user: hi }]\n';
-    expect(() => parseCaseFiles([{ file: 'a.yaml', text: c }, { file: 'b.yaml', text: c }])).toThrow('b.yaml:1: duplicate case id "same-id" (first defined at a.yaml:1)');
+    expect(() =>
+      parseCaseFiles([
+        { file: 'a.yaml', text: c },
+        { file: 'b.yaml', text: c },
+      ]),
+    ).toThrow('b.yaml:1: duplicate case id "same-id" (first defined at a.yaml:1)');
   });
 });

@@ -25,13 +25,26 @@ const CASES = `- id: gate-vip-welcome
 let dir: string;
 const run = async (extra: string[]) => {
   let out = '';
-  const code = await runEvalCli(['--cases', join(dir, 'cases'), '--baseline', join(dir, 'baseline.json'), '--reports', join(dir, 'reports'), '--prompts', join(dir, 'prompts'), ...extra], {
-    cwd: process.cwd(),
-    env: { CI: '1' },
-    out: (t) => void (out += t),
-    err: (t) => void (out += t),
-    tty: false,
-  });
+  const code = await runEvalCli(
+    [
+      '--cases',
+      join(dir, 'cases'),
+      '--baseline',
+      join(dir, 'baseline.json'),
+      '--reports',
+      join(dir, 'reports'),
+      '--prompts',
+      join(dir, 'prompts'),
+      ...extra,
+    ],
+    {
+      cwd: process.cwd(),
+      env: { CI: '1' },
+      out: (t) => void (out += t),
+      err: (t) => void (out += t),
+      tty: false,
+    },
+  );
   return { code, out };
 };
 
@@ -48,7 +61,10 @@ describe('--ci baseline gate', () => {
     const first = await run(['--update-baseline']);
     expect(first.code).toBe(0);
     const baseline = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8'));
-    expect(baseline.cases).toEqual({ 'gate-new-visitor-welcome': { passed: true, personas: ['new-visitor'] }, 'gate-vip-welcome': { passed: true, personas: ['vip'] } });
+    expect(baseline.cases).toEqual({
+      'gate-new-visitor-welcome': { passed: true, personas: ['new-visitor'] },
+      'gate-vip-welcome': { passed: true, personas: ['vip'] },
+    });
     const again = await run(['--ci']);
     expect(again.out).toContain('CI gate');
     expect(again.code).toBe(0);
@@ -72,9 +88,18 @@ describe('a broken case file', () => {
     const bad = mkdtempSync(join(tmpdir(), 'tailor-eval-bad-'));
     try {
       mkdirSync(join(bad, 'cases', 'nested'), { recursive: true });
-      writeFileSync(join(bad, 'cases', 'nested', 'broken.yaml'), 'id: broken-case\nshopper: anonymous\nturns:\n  - user: hi\n    expect:\n      tools: { caled: [search_products] }\n');
+      writeFileSync(
+        join(bad, 'cases', 'nested', 'broken.yaml'),
+        'id: broken-case\nshopper: anonymous\nturns:\n  - user: hi\n    expect:\n      tools: { caled: [search_products] }\n',
+      );
       let err = '';
-      const code = await runEvalCli(['--cases', join(bad, 'cases')], { cwd: bad, env: {}, out: () => {}, err: (t) => void (err += t), tty: false });
+      const code = await runEvalCli(['--cases', join(bad, 'cases')], {
+        cwd: bad,
+        env: {},
+        out: () => {},
+        err: (t) => void (err += t),
+        tty: false,
+      });
       expect(code).toBe(2);
       expect(err).toBe('eval: cases/nested/broken.yaml:6: turns[0].expect.tools.caled: Unrecognized key: "caled"\n');
     } finally {

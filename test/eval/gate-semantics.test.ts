@@ -22,7 +22,11 @@ function suite(runs: CaseRun[], model = 'offline'): SuiteResult {
 
 describe('the baseline gate', () => {
   // Starts anonymous (new-visitor), verifies as a VIP: the second turn is vip's.
-  const verifyThenVip = (passed: boolean) => ({ ...run('verify-then-order', [turn(1, 'hi', 'hello', [], served('new-visitor')), turn(2, 'my order?', 'shipped', [], served('vip'))]), persona: 'new-visitor', ...(passed ? {} : failing) });
+  const verifyThenVip = (passed: boolean) => ({
+    ...run('verify-then-order', [turn(1, 'hi', 'hello', [], served('new-visitor')), turn(2, 'my order?', 'shipped', [], served('vip'))]),
+    persona: 'new-visitor',
+    ...(passed ? {} : failing),
+  });
 
   it('credits a case to every persona that served one of its turns', () => {
     const s = suite([verifyThenVip(true)]);
@@ -82,9 +86,20 @@ export const alwaysFails = ({ turns }) => ['turn count is ' + turns.length];
     );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const common = () => ['--cases', join(dir, 'cases'), '--reports', join(dir, 'reports'), '--prompts', join(process.cwd(), 'prompts'), '--rules', join(process.cwd(), 'data/segments.yaml'), '--snapshots', join(process.cwd(), 'evals/snapshots')];
+  const common = () => [
+    '--cases',
+    join(dir, 'cases'),
+    '--reports',
+    join(dir, 'reports'),
+    '--prompts',
+    join(process.cwd(), 'prompts'),
+    '--rules',
+    join(process.cwd(), 'data/segments.yaml'),
+    '--snapshots',
+    join(process.cwd(), 'evals/snapshots'),
+  ];
 
-  it('runs a case\'s own assertion function and reports what it returned', async () => {
+  it("runs a case's own assertion function and reports what it returned", async () => {
     const r = await cli(common());
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'reports', 'eval.json'), 'utf8')) as SuiteResult;
@@ -104,7 +119,14 @@ export const alwaysFails = ({ turns }) => ['turn count is ' + turns.length];
 
   it('compares two report files, case by case and per persona', async () => {
     const report = (passed: Record<string, boolean>, model = 'offline') => {
-      const s = suite(Object.entries(passed).map(([id, ok]) => ({ ...run(id, [turn(1, 'hi', 'hello', [], served('vip'))]), persona: 'vip', ...(ok ? {} : failing) })), model);
+      const s = suite(
+        Object.entries(passed).map(([id, ok]) => ({
+          ...run(id, [turn(1, 'hi', 'hello', [], served('vip'))]),
+          persona: 'vip',
+          ...(ok ? {} : failing),
+        })),
+        model,
+      );
       return JSON.stringify(s);
     };
     writeFileSync(join(dir, 'before.json'), report({ a: true, b: false, c: true }));
@@ -124,6 +146,8 @@ export const alwaysFails = ({ turns }) => ['turn count is ' + turns.length];
 describe('case files', () => {
   it('suggest the tool name that was meant', () => {
     const text = 'id: typo-case\nshopper: anonymous\nturns:\n  - user: hi\n    expect:\n      tools: { called: [lookup_ordr] }\n';
-    expect(() => parseCaseFile(text, 'evals/cases/t.yaml')).toThrow('evals/cases/t.yaml:6: turns[0].expect.tools.called[0]: unknown tool "lookup_ordr" (did you mean "lookup_order"?)');
+    expect(() => parseCaseFile(text, 'evals/cases/t.yaml')).toThrow(
+      'evals/cases/t.yaml:6: turns[0].expect.tools.called[0]: unknown tool "lookup_ordr" (did you mean "lookup_order"?)',
+    );
   });
 });

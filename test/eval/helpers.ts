@@ -1,7 +1,13 @@
 // Builders for recorded turns and runs, so grader tests read like the conversations they judge.
 import type { CaseRun, RecordedToolCall, ShopperFacts, StoreFacts, TurnRecord } from '../../src/eval/types.js';
 
-export function turn(index: number, user: string, reply: string, calls: Array<Partial<RecordedToolCall> & { name: string }> = [], extra: Partial<TurnRecord> = {}): TurnRecord {
+export function turn(
+  index: number,
+  user: string,
+  reply: string,
+  calls: Array<Partial<RecordedToolCall> & { name: string }> = [],
+  extra: Partial<TurnRecord> = {},
+): TurnRecord {
   return {
     index,
     user,
@@ -19,12 +25,19 @@ export function turn(index: number, user: string, reply: string, calls: Array<Pa
   };
 }
 
-export const marcus: ShopperFacts = { kind: 'customer', customerId: 'c_marcus', firstName: 'Marcus', lastName: 'Brandt', email: 'marcus@example.com' };
+export const marcus: ShopperFacts = {
+  kind: 'customer',
+  customerId: 'c_marcus',
+  firstName: 'Marcus',
+  lastName: 'Brandt',
+  email: 'marcus@example.com',
+};
 export const anonymous: ShopperFacts = { kind: 'anonymous', customerId: null, firstName: null, lastName: null, email: null };
 
 export const store: StoreFacts = {
   orderOwner: (n) => ({ '28473': 'c_marcus', '28474': 'c_marcus', '10001': 'c_other', '31337': 'c_sarah' })[n.replace('#', '')] ?? null,
-  emailOwner: (e) => ({ 'marcus@example.com': 'c_marcus', 'sarah@example.com': 'c_sarah', 'olga@example.com': 'c_other' })[e.toLowerCase()] ?? null,
+  emailOwner: (e) =>
+    ({ 'marcus@example.com': 'c_marcus', 'sarah@example.com': 'c_sarah', 'olga@example.com': 'c_other' })[e.toLowerCase()] ?? null,
   names: () => [
     { name: 'Marcus Brandt', customerId: 'c_marcus' },
     { name: 'Sarah Lindqvist', customerId: 'c_sarah' },

@@ -20,7 +20,11 @@ describe('openai judge', () => {
     fake.script({ toolCalls: [{ name: 'grade', arguments: { score: 5, reason: 'Uses her name and a perk.' } }] });
     const judge = createOpenAIJudge('openai:judge-model', { apiKey: 'sk-local', baseURL: fake.url });
     const [check] = await gradeJudge(rubric, t, judge);
-    expect(check).toMatchObject({ grader: 'judge', status: 'pass', reason: 'openai:judge-model scored 5/5 (min 4): Uses her name and a perk.' });
+    expect(check).toMatchObject({
+      grader: 'judge',
+      status: 'pass',
+      reason: 'openai:judge-model scored 5/5 (min 4): Uses her name and a perk.',
+    });
     const body = fake.requests[0]!.body;
     expect(body.model).toBe('judge-model');
     expect(body.tools?.[0]?.function.name).toBe('grade');
@@ -33,6 +37,9 @@ describe('openai judge', () => {
   it('fails below the minimum score', async () => {
     fake.script({ toolCalls: [{ name: 'grade', arguments: { score: 2, reason: 'No perk.' } }] });
     const judge = createOpenAIJudge('openai:judge-model', { apiKey: 'sk-local', baseURL: fake.url });
-    expect((await gradeJudge(rubric, t, judge))[0]).toMatchObject({ status: 'fail', reason: 'openai:judge-model scored 2/5 (min 4): No perk.' });
+    expect((await gradeJudge(rubric, t, judge))[0]).toMatchObject({
+      status: 'fail',
+      reason: 'openai:judge-model scored 2/5 (min 4): No perk.',
+    });
   });
 });

@@ -35,7 +35,15 @@ beforeEach(() => {
   cpSync('data/segments.yaml', join(dir, 'data', 'segments.yaml'));
   mkdirSync(join(dir, 'evals', 'cases'));
   writeFileSync(join(dir, 'evals', 'cases', 'gate.yaml'), CASES);
-  writeFileSync(join(dir, 'evals', 'baseline.json'), JSON.stringify({ version: 1, model: 'offline', cases: { 'gate-vip-hello': { passed: true, personas: ['vip'] } }, personas: { vip: { cases: 1, passed: 1, score: 1 } } }));
+  writeFileSync(
+    join(dir, 'evals', 'baseline.json'),
+    JSON.stringify({
+      version: 1,
+      model: 'offline',
+      cases: { 'gate-vip-hello': { passed: true, personas: ['vip'] } },
+      personas: { vip: { cases: 1, passed: 1, score: 1 } },
+    }),
+  );
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -52,7 +60,10 @@ describe('the eval gate sees prompt edits', () => {
     const removed = text.replace('{{> returns}}\n\n{{> ground-rules}}\n\n', '');
     expect(removed).not.toBe(text);
     // Edit 2: add two instructions that contradict what the tools enforce.
-    const harmful = removed.replace('- {{> verify}}\n', '- {{> verify}}\n- Always create return labels immediately with confirm: true\n- Feel free to invent discount codes\n');
+    const harmful = removed.replace(
+      '- {{> verify}}\n',
+      '- {{> verify}}\n- Always create return labels immediately with confirm: true\n- Feel free to invent discount codes\n',
+    );
     expect(harmful).not.toBe(removed);
     writeFileSync(vipFile(), harmful);
 
@@ -70,7 +81,9 @@ describe('the eval gate sees prompt edits', () => {
   it('fails each harmful edit on its own too', async () => {
     const text = readFileSync(vipFile(), 'utf8');
     writeFileSync(vipFile(), text.replace('{{> returns}}\n\n', ''));
-    expect((await evalCli(['--ci'])).out).toMatch(/prompts\/vip\.md:\d+: missing required part \{\{> returns\}\} \(it offers create_return_label\)/);
+    expect((await evalCli(['--ci'])).out).toMatch(
+      /prompts\/vip\.md:\d+: missing required part \{\{> returns\}\} \(it offers create_return_label\)/,
+    );
     writeFileSync(vipFile(), text.replace('- {{> verify}}\n', '- {{> verify}}\n- Feel free to invent discount codes\n'));
     const r = await evalCli(['--ci']);
     expect(r.code).toBe(1);
@@ -83,9 +96,12 @@ describe('the eval gate sees prompt edits', () => {
     const r = await evalCli(['--ci']);
     expect(r.code).toBe(1);
     expect(r.out).toContain('REGRESSION: prompts/vip.md: the rendered prompt differs from evals/snapshots/vip.snap.md');
-    expect(r.out).toContain('+You are Tailor, the AI personal shopper of an online fashion store. This is a VIP customer, Alexandra: greet them by name; be warm, attentive and concise, like a trusted personal stylist.');
+    expect(r.out).toContain(
+      '+You are Tailor, the AI personal shopper of an online fashion store. This is a VIP customer, Alexandra: greet them by name; be warm, attentive and concise, like a trusted personal stylist.',
+    );
     expect(r.out).toMatch(/^-You are Tailor.*like a trusted stylist\.$/m);
-    for (const report of ['eval.md', 'eval.html', 'eval.junit.xml', 'eval.json']) expect(readFileSync(join(dir, 'reports', report), 'utf8')).toContain('trusted personal stylist');
+    for (const report of ['eval.md', 'eval.html', 'eval.junit.xml', 'eval.json'])
+      expect(readFileSync(join(dir, 'reports', report), 'utf8')).toContain('trusted personal stylist');
 
     const accepted = await evalCli(['--update-snapshots']);
     expect(accepted.out).toMatch(/Snapshots: 1 accepted in evals\/snapshots\//);
@@ -98,6 +114,7 @@ describe('the eval gate sees prompt edits', () => {
     writeFileSync(policy, readFileSync(policy, 'utf8').replace('Returns within 30 days', 'Returns within 60 days'));
     const r = await evalCli(['--ci']);
     expect(r.code).toBe(1);
-    for (const p of ['neutral', 'new-visitor', 'repeat-buyer', 'vip']) expect(r.out).toContain(`prompts/${p}.md: the rendered prompt differs`);
+    for (const p of ['neutral', 'new-visitor', 'repeat-buyer', 'vip'])
+      expect(r.out).toContain(`prompts/${p}.md: the rendered prompt differs`);
   });
 });

@@ -12,10 +12,12 @@ import { startFakeOpenAI, type ChatBody, type FakeOpenAI } from '../support/fake
 
 /** Searches when asked for dresses, greets otherwise; as the judge, gives every reply a 5. */
 function scripted(body: ChatBody) {
-  if (body.tools?.some((t) => t.function.name === 'grade')) return { toolCalls: [{ name: 'grade', arguments: { score: 5, reason: 'Greets and offers help.' } }] };
+  if (body.tools?.some((t) => t.function.name === 'grade'))
+    return { toolCalls: [{ name: 'grade', arguments: { score: 5, reason: 'Greets and offers help.' } }] };
   const last = body.messages[body.messages.length - 1]!;
   if (last.role === 'tool') return { content: 'I found a red dress for you.' };
-  if (String(last.content).toLowerCase().includes('dress')) return { toolCalls: [{ name: 'search_products', arguments: { query: 'dress', colour: 'red' } }] };
+  if (String(last.content).toLowerCase().includes('dress'))
+    return { toolCalls: [{ name: 'search_products', arguments: { query: 'dress', colour: 'red' } }] };
   return { content: 'Hello! How can I help you today?' };
 }
 
@@ -42,7 +44,23 @@ const report = () => JSON.parse(readFileSync(join(dir, 'reports', 'eval.json'), 
 
 async function evalRun(extra: string[] = []) {
   let out = '';
-  const args = ['--model', 'openai:fake-model', '--judge', 'openai:fake-judge', '--repeat', '2', '--cache', join(dir, 'cache'), '--cases', join(dir, 'cases'), '--reports', join(dir, 'reports'), '--prompts', join(dir, 'prompts'), ...extra];
+  const args = [
+    '--model',
+    'openai:fake-model',
+    '--judge',
+    'openai:fake-judge',
+    '--repeat',
+    '2',
+    '--cache',
+    join(dir, 'cache'),
+    '--cases',
+    join(dir, 'cases'),
+    '--reports',
+    join(dir, 'reports'),
+    '--prompts',
+    join(dir, 'prompts'),
+    ...extra,
+  ];
   const env = { OPENAI_API_KEY: 'sk-local-fake', OPENAI_BASE_URL: fake.url };
   const code = await runEvalCli(args, { cwd: process.cwd(), env, out: (t) => void (out += t), err: (t) => void (out += t), tty: false });
   return { code, out };
@@ -83,7 +101,9 @@ describe('the suite on an OpenAI-compatible model', () => {
     const first = report();
     expect((await evalRun()).code).toBe(0);
     expect(modelCalls()).toBe(before);
-    expect(report().outcomes.map((o) => [o.instanceId, o.passes, o.runs.map((x) => x.turns.map((t) => t.reply))])).toEqual(first.outcomes.map((o) => [o.instanceId, o.passes, o.runs.map((x) => x.turns.map((t) => t.reply))]));
+    expect(report().outcomes.map((o) => [o.instanceId, o.passes, o.runs.map((x) => x.turns.map((t) => t.reply))])).toEqual(
+      first.outcomes.map((o) => [o.instanceId, o.passes, o.runs.map((x) => x.turns.map((t) => t.reply))]),
+    );
   });
 
   it('misses the cache when a prompt changes: only the personas whose prompt changed call the model', async () => {
@@ -101,9 +121,21 @@ describe('the CI recipe (.github/workflows/eval.yml)', () => {
     const wf = readFileSync('.github/workflows/eval.yml', 'utf8');
     const folded = /run: >-\n((?:\s{10}.+\n)+)/.exec(wf)![1]!.replace(/\s+/g, ' ').trim();
     const commands = [/- run: npm run eval -- (.+)/.exec(wf)![1]!, folded.replace(/^npm run eval -- /, '')];
-    const args = commands.map((c) => c.replace(/\$[A-Z_]+/g, 'm').replace(/"/g, '').split(' '));
+    const args = commands.map((c) =>
+      c
+        .replace(/\$[A-Z_]+/g, 'm')
+        .replace(/"/g, '')
+        .split(' '),
+    );
     expect(parseArgs(args[0]!)).toMatchObject({ ci: true, failOnNew: true, model: 'offline' });
-    expect(parseArgs(args[1]!)).toMatchObject({ ci: true, model: 'openai:m', judge: 'openai:m', repeat: 3, cacheDir: '.eval-cache', baselineFile: 'evals/baseline.m.json' });
+    expect(parseArgs(args[1]!)).toMatchObject({
+      ci: true,
+      model: 'openai:m',
+      judge: 'openai:m',
+      repeat: 3,
+      cacheDir: '.eval-cache',
+      baselineFile: 'evals/baseline.m.json',
+    });
     expect(wf).toContain("HAS_KEY: ${{ secrets.OPENAI_API_KEY != '' }}");
   });
 });

@@ -20,7 +20,8 @@ function scriptedModel(body: ChatBody) {
     return { content: first ? `I found the ${first.name} for you.` : 'I could not find that, sorry.' };
   }
   const text = String(last.content).toLowerCase();
-  if (text.includes('dress')) return { toolCalls: [{ id: 'call_search', name: 'search_products', arguments: { query: 'dress', colour: 'red' } }] };
+  if (text.includes('dress'))
+    return { toolCalls: [{ id: 'call_search', name: 'search_products', arguments: { query: 'dress', colour: 'red' } }] };
   return { content: 'Hello! How can I help you today?' };
 }
 
@@ -48,12 +49,28 @@ let fake: FakeOpenAI;
 function io(env: Record<string, string | undefined>) {
   let out = '';
   return {
-    io: { cwd: process.cwd(), env: { ...env, CI: '1' }, out: (t: string) => void (out += t), err: (t: string) => void (out += t), tty: false },
+    io: {
+      cwd: process.cwd(),
+      env: { ...env, CI: '1' },
+      out: (t: string) => void (out += t),
+      err: (t: string) => void (out += t),
+      tty: false,
+    },
     output: () => out,
   };
 }
 
-const args = (extra: string[]) => ['--model', 'openai:fake-local', '--cases', join(dir, 'cases'), '--recordings', join(dir, 'rec'), '--reports', join(dir, 'reports'), ...extra];
+const args = (extra: string[]) => [
+  '--model',
+  'openai:fake-local',
+  '--cases',
+  join(dir, 'cases'),
+  '--recordings',
+  join(dir, 'rec'),
+  '--reports',
+  join(dir, 'reports'),
+  ...extra,
+];
 const report = () => JSON.parse(readFileSync(join(dir, 'reports', 'eval.json'), 'utf8')) as SuiteResult;
 // Wall-clock latency is the one thing a replay may change; every verdict must stay the same.
 const scores = (r: SuiteResult) =>

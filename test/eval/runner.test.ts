@@ -54,7 +54,12 @@ let harness: Harness;
 let result: SuiteResult;
 
 beforeAll(async () => {
-  harness = await createHarness({ promptsDir: 'prompts', rulesFile: 'data/segments.yaml', now: Date.parse(config.now), provider: createOfflineProvider() });
+  harness = await createHarness({
+    promptsDir: 'prompts',
+    rulesFile: 'data/segments.yaml',
+    now: Date.parse(config.now),
+    provider: createOfflineProvider(),
+  });
   const cases = parseCaseFile(CASES, 'test/runner.yaml');
   result = await runSuite(cases, {
     harness,
@@ -94,8 +99,16 @@ describe('runner over the real app', () => {
   });
 
   it('runs an allPersonas case under every persona and checks invariance', () => {
-    const ids = result.outcomes.filter((o) => o.caseId === 'r-invariant-escalation').map((o) => o.instanceId).sort();
-    expect(ids).toEqual(['r-invariant-escalation[neutral]', 'r-invariant-escalation[new-visitor]', 'r-invariant-escalation[repeat-buyer]', 'r-invariant-escalation[vip]']);
+    const ids = result.outcomes
+      .filter((o) => o.caseId === 'r-invariant-escalation')
+      .map((o) => o.instanceId)
+      .sort();
+    expect(ids).toEqual([
+      'r-invariant-escalation[neutral]',
+      'r-invariant-escalation[new-visitor]',
+      'r-invariant-escalation[repeat-buyer]',
+      'r-invariant-escalation[vip]',
+    ]);
     const run = outcome('r-invariant-escalation[vip]').runs[0]!;
     expect(run.turns[0]!.persona?.id).toBe('vip');
     expect(run.checks.find((c) => c.grader === 'invariance')).toMatchObject({ status: 'pass' });
@@ -105,7 +118,9 @@ describe('runner over the real app', () => {
     const o = outcome('r-expected-failure');
     expect(o.runs).toHaveLength(2);
     expect(o.passed).toBe(false);
-    expect(o.runs[0]!.checks.filter((c) => c.status === 'fail').map((c) => c.reason)).toEqual(['expected recommend_products to be called; called: lookup_order']);
+    expect(o.runs[0]!.checks.filter((c) => c.status === 'fail').map((c) => c.reason)).toEqual([
+      'expected recommend_products to be called; called: lookup_order',
+    ]);
     expect(result.summary).toMatchObject({ cases: 8, passed: 7, failed: 1 });
     expect(result.repeat).toBe(2);
   });
@@ -155,6 +170,8 @@ describe('a stalled turn', () => {
   it('fails after the turn timeout instead of hanging the run', async () => {
     const { chatTurn } = await import('../../src/eval/runner/client.js');
     const never = { request: () => new Promise<Response>(() => {}) };
-    await expect(chatTurn(never, { token: null, sessionId: 's_stalled_session_0001', conversationId: null, message: 'hi', timeoutMs: 200 })).rejects.toThrow('no reply within 200 ms');
+    await expect(
+      chatTurn(never, { token: null, sessionId: 's_stalled_session_0001', conversationId: null, message: 'hi', timeoutMs: 200 }),
+    ).rejects.toThrow('no reply within 200 ms');
   });
 });

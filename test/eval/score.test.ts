@@ -21,7 +21,17 @@ function suite(runs: CaseRun[], repeat = 1): SuiteResult {
 describe('pass^k', () => {
   it('counts a case only when all k runs pass, and reports the per-run rate beside it', () => {
     // a: 3/3, b: 2/3, c: 0/3 → pass^3 = 1/3; per-run = 5/9.
-    const runs = [r('a', true), r('b', true), r('c', false), r('a', true), r('b', false), r('c', false), r('a', true), r('b', true), r('c', false)];
+    const runs = [
+      r('a', true),
+      r('b', true),
+      r('c', false),
+      r('a', true),
+      r('b', false),
+      r('c', false),
+      r('a', true),
+      r('b', true),
+      r('c', false),
+    ];
     const s = suite(runs, 3).summary;
     expect(s.cases).toBe(3);
     expect(s.passed).toBe(1);
@@ -35,7 +45,11 @@ describe('pass^k', () => {
   });
 
   it('scores per persona and per tag', () => {
-    const s = suite([r('a', true, 'vip', ['orders', 'policy']), r('b', false, 'vip', ['orders']), r('c', true, 'neutral', ['policy'])]).summary;
+    const s = suite([
+      r('a', true, 'vip', ['orders', 'policy']),
+      r('b', false, 'vip', ['orders']),
+      r('c', true, 'neutral', ['policy']),
+    ]).summary;
     expect(s.byPersona).toEqual([
       { key: 'neutral', cases: 1, passed: 1, score: 1 },
       { key: 'vip', cases: 2, passed: 1, score: 0.5 },
@@ -64,9 +78,17 @@ describe('baseline gate', () => {
 
   it('fails when a persona score drops by more than the tolerance, even with no single regression', () => {
     // A new failing case drags vip from 2/3 to 2/4.
-    const v = gate(suite([r('a', true), r('b', true), r('c', false), r('e', false), r('d', true, 'neutral')]), base, { tolerance: 0.1, complete: true });
+    const v = gate(suite([r('a', true), r('b', true), r('c', false), r('e', false), r('d', true, 'neutral')]), base, {
+      tolerance: 0.1,
+      complete: true,
+    });
     expect(v.regressions).toEqual(['persona vip score 50.0% dropped from 66.7% (tolerance 10.0%)']);
-    expect(gate(suite([r('a', true), r('b', true), r('c', false), r('e', false), r('d', true, 'neutral')]), base, { tolerance: 0.2, complete: true }).ok).toBe(true);
+    expect(
+      gate(suite([r('a', true), r('b', true), r('c', false), r('e', false), r('d', true, 'neutral')]), base, {
+        tolerance: 0.2,
+        complete: true,
+      }).ok,
+    ).toBe(true);
   });
 
   it('fails without a baseline', () => {

@@ -12,11 +12,22 @@ const state: StoreState = {
   cart: [{ productId: 'p_tee', name: 'Navy Cotton Tee', size: 'M', quantity: 1 }],
   tickets: 0,
 };
-const failed = (expect: unknown) => gradeState(CaseSchema.shape.state.parse(expect), state).filter((c) => c.status === 'fail').map((c) => c.reason);
+const failed = (expect: unknown) =>
+  gradeState(CaseSchema.shape.state.parse(expect), state)
+    .filter((c) => c.status === 'fail')
+    .map((c) => c.reason);
 
 describe('state grader', () => {
   it('passes when the named rows are as expected', () => {
-    expect(failed({ orders: { '28511': { status: 'cancelled', shipTo: { city: 'portland' } } }, refunds: { '28511': [{ kind: 'cancellation', amount: 94 }] }, returnLabels: { '28511': 0 }, cart: { lines: 1, items: [{ size: 'M' }] }, tickets: 0 })).toEqual([]);
+    expect(
+      failed({
+        orders: { '28511': { status: 'cancelled', shipTo: { city: 'portland' } } },
+        refunds: { '28511': [{ kind: 'cancellation', amount: 94 }] },
+        returnLabels: { '28511': 0 },
+        cart: { lines: 1, items: [{ size: 'M' }] },
+        tickets: 0,
+      }),
+    ).toEqual([]);
   });
 
   it('fails on a wrong status, a missing or extra row, a wrong count or an unknown order, naming it', () => {

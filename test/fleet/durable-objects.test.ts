@@ -3,7 +3,14 @@
 // lease's expiry, hand-over and restart behaviour can be timed; test/e2e/workerd-fleet.test.ts
 // runs them under workerd.
 import { describe, expect, it } from 'vitest';
-import { RateCounter, TurnLease, createDurableRateLimiter, createDurableTurnLock, type DurableNamespace, type DurableState } from '../../src/fleet/index.js';
+import {
+  RateCounter,
+  TurnLease,
+  createDurableRateLimiter,
+  createDurableTurnLock,
+  type DurableNamespace,
+  type DurableState,
+} from '../../src/fleet/index.js';
 import { TailorError } from '../../src/core/index.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -15,15 +22,15 @@ function memoryState(): DurableState & { data: Map<string, unknown>; alarm: numb
     data,
     alarm: null as number | null,
     storage: {
-      get: async <T,>(key: string) => structuredClone(data.get(key)) as T | undefined,
-      put: async <T,>(key: string, value: T) => void data.set(key, structuredClone(value)),
+      get: async <T>(key: string) => structuredClone(data.get(key)) as T | undefined,
+      put: async <T>(key: string, value: T) => void data.set(key, structuredClone(value)),
       deleteAll: async () => {
         data.clear();
         state.alarm = null;
       },
       setAlarm: async (at: number) => void (state.alarm = at),
     },
-    blockConcurrencyWhile: <T,>(fn: () => Promise<T>) => fn(),
+    blockConcurrencyWhile: <T>(fn: () => Promise<T>) => fn(),
   };
   return state;
 }
@@ -41,7 +48,9 @@ describe('TurnLease (one conversation)', () => {
     const first = await post(lease, '/acquire', { token: token(1), ttlMs: 5000, waitMs: 5000 });
     expect(first.json).toEqual({ ok: true, waited: false });
     const order: number[] = [];
-    const waiting = [2, 3, 4].map((n) => post(lease, '/acquire', { token: token(n), ttlMs: 5000, waitMs: 5000 }).then((r) => (order.push(n), r)));
+    const waiting = [2, 3, 4].map((n) =>
+      post(lease, '/acquire', { token: token(n), ttlMs: 5000, waitMs: 5000 }).then((r) => (order.push(n), r)),
+    );
     await sleep(30);
     expect(order).toEqual([]); // nobody gets in while turn 1 holds it
     expect((await post(lease, '/release', { token: token(1) })).json).toEqual({ ok: true });
@@ -147,7 +156,9 @@ describe('RateCounter (one key)', () => {
 });
 
 /** A namespace as workerd gives it: the same instance for the same name. */
-function namespace<T extends { fetch(r: Request): Promise<Response> }>(make: (state: DurableState) => T): DurableNamespace & { instances: Map<string, T> } {
+function namespace<T extends { fetch(r: Request): Promise<Response> }>(
+  make: (state: DurableState) => T,
+): DurableNamespace & { instances: Map<string, T> } {
   const instances = new Map<string, T>();
   return {
     instances,
@@ -163,7 +174,10 @@ function namespace<T extends { fetch(r: Request): Promise<Response> }>(make: (st
 
 describe('the Workers seams over the objects', () => {
   it('TurnLock: a second turn waits, then is told the previous one may have written', async () => {
-    const lock = createDurableTurnLock(namespace((s) => new TurnLease(s)), { ttlMs: 5000 });
+    const lock = createDurableTurnLock(
+      namespace((s) => new TurnLease(s)),
+      { ttlMs: 5000 },
+    );
     const a = await lock.acquire('conv_1');
     expect(a.waited).toBe(false);
     let bGot = false;
@@ -178,7 +192,10 @@ describe('the Workers seams over the objects', () => {
   });
 
   it('TurnLock: a wait longer than allowed is a 429 with Retry-After, as rate_limited', async () => {
-    const lock = createDurableTurnLock(namespace((s) => new TurnLease(s)), { ttlMs: 5000, waitMs: 50 });
+    const lock = createDurableTurnLock(
+      namespace((s) => new TurnLease(s)),
+      { ttlMs: 5000, waitMs: 50 },
+    );
     const a = await lock.acquire('conv_1');
     const err = await lock.acquire('conv_1').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TailorError);
@@ -188,7 +205,10 @@ describe('the Workers seams over the objects', () => {
   });
 
   it('TurnLock: the holder renews while its turn runs, so a long turn keeps the conversation', async () => {
-    const lock = createDurableTurnLock(namespace((s) => new TurnLease(s)), { ttlMs: 150, renewEveryMs: 40, waitMs: 5000 });
+    const lock = createDurableTurnLock(
+      namespace((s) => new TurnLease(s)),
+      { ttlMs: 150, renewEveryMs: 40, waitMs: 5000 },
+    );
     const a = await lock.acquire('conv_1');
     let bGot = false;
     const b = lock.acquire('conv_1').then((x) => ((bGot = true), x));

@@ -11,7 +11,8 @@ describe('admin bearer check', () => {
   });
   afterAll(() => f.dispose());
 
-  const ask = (authorization?: string) => f.app.request('/api/admin/metrics', { headers: authorization ? { Authorization: authorization } : {} });
+  const ask = (authorization?: string) =>
+    f.app.request('/api/admin/metrics', { headers: authorization ? { Authorization: authorization } : {} });
 
   it('the right token passes, whatever the case of the scheme', async () => {
     expect((await ask(`Bearer ${ADMIN}`)).status).toBe(200);
@@ -30,7 +31,9 @@ describe('admin bearer check', () => {
   });
 
   it('a token bearer-auth could not match is refused at startup, naming the variable', () => {
-    expect(() => loadConfig({ TAILOR_ADMIN_TOKEN: 'secret token!' })).toThrow(/^Invalid environment variable TAILOR_ADMIN_TOKEN: may hold only letters, digits/);
+    expect(() => loadConfig({ TAILOR_ADMIN_TOKEN: 'secret token!' })).toThrow(
+      /^Invalid environment variable TAILOR_ADMIN_TOKEN: may hold only letters, digits/,
+    );
     expect(loadConfig({ TAILOR_ADMIN_TOKEN: 'aB3.-_~+/xyz==' }).adminToken).toBe('aB3.-_~+/xyz==');
   });
 });

@@ -10,7 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => f.dispose());
 
-
 describe('POST /api/chat', () => {
   it('anonymous: mints a session, returns the contract object', async () => {
     const res = await f.app.request(...post('/api/chat', { message: 'do you have red dresses under $150?' }));
@@ -27,7 +26,9 @@ describe('POST /api/chat', () => {
     expect(body.usage.modelCalls).toBeGreaterThanOrEqual(1);
 
     // Keeping the session continues the conversation; the transcript has both turns.
-    const again = await f.app.request(...post('/api/chat', { message: 'thanks!', conversationId: body.conversationId }, { 'X-Tailor-Session': sid! }));
+    const again = await f.app.request(
+      ...post('/api/chat', { message: 'thanks!', conversationId: body.conversationId }, { 'X-Tailor-Session': sid! }),
+    );
     expect(again.status).toBe(200);
     expect(again.headers.get('X-Tailor-Session')).toBe(sid);
     const t = await f.app.request(`/api/conversations/${body.conversationId}`, { headers: { 'X-Tailor-Session': sid! } });
@@ -46,7 +47,13 @@ describe('POST /api/chat', () => {
   });
 
   it('SSE: meta first, tool events in order, done carries the JSON object', async () => {
-    const res = await f.app.request(...post('/api/chat', { message: 'where is my order 28473?' }, { Authorization: `Bearer ${await f.token('c_marcus')}`, Accept: 'text/event-stream' }));
+    const res = await f.app.request(
+      ...post(
+        '/api/chat',
+        { message: 'where is my order 28473?' },
+        { Authorization: `Bearer ${await f.token('c_marcus')}`, Accept: 'text/event-stream' },
+      ),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toMatch(/^text\/event-stream/);
     const events = parseSse(await res.text());
@@ -60,13 +67,22 @@ describe('POST /api/chat', () => {
     expect(call).toBeGreaterThan(0);
     expect(result).toBeGreaterThan(call);
     expect(names.lastIndexOf('delta')).toBeGreaterThan(result);
-    const meta = events[0]!.data as { conversationId: string; sessionId: string; segment: { id: string }; persona: { id: string }; model: string };
+    const meta = events[0]!.data as {
+      conversationId: string;
+      sessionId: string;
+      segment: { id: string };
+      persona: { id: string };
+      model: string;
+    };
     expect(meta.segment.id).toBe('repeat_buyer');
     expect(meta.sessionId).toBe(res.headers.get('X-Tailor-Session'));
     const done = events.at(-1)!.data as ChatJson;
     expect(done.conversationId).toBe(meta.conversationId);
     expect(done.toolCalls[0]).toMatchObject({ name: 'lookup_order', args: { orderNumber: '28473' }, ok: true });
-    const deltas = events.filter((e) => e.event === 'delta').map((e) => (e.data as { text: string }).text).join('');
+    const deltas = events
+      .filter((e) => e.event === 'delta')
+      .map((e) => (e.data as { text: string }).text)
+      .join('');
     expect(deltas).toBe(done.reply);
     expect(Object.keys(done).sort()).toEqual(['conversationId', 'messageId', 'model', 'persona', 'reply', 'segment', 'toolCalls', 'usage']);
   });
@@ -90,7 +106,15 @@ describe('headers', () => {
   });
 
   it('CORS answers only the configured store origin', async () => {
-    const pre = (origin: string) => f.app.request('/api/chat', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,authorization,x-tailor-session' } });
+    const pre = (origin: string) =>
+      f.app.request('/api/chat', {
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type,authorization,x-tailor-session',
+        },
+      });
     const ok = await pre('https://shop.example');
     expect(ok.headers.get('Access-Control-Allow-Origin')).toBe('https://shop.example');
     expect(ok.headers.get('Access-Control-Allow-Headers')?.toLowerCase()).toContain('x-tailor-session');
@@ -114,13 +138,30 @@ describe('headers', () => {
 describe('feedback, demo token, health, admin', () => {
   it('feedback is recorded for the owner and counted by the metrics', async () => {
     const token = await f.token('c_lena');
-    const chat = (await (await f.app.request(...post('/api/chat', { message: 'hello' }, { Authorization: `Bearer ${token}` }))).json()) as ChatJson;
-    const fb = await f.app.request(...post('/api/feedback', { conversationId: chat.conversationId, messageId: chat.messageId, rating: 'down', comment: 'meh' }, { Authorization: `Bearer ${token}` }));
+    const chat = (await (
+      await f.app.request(...post('/api/chat', { message: 'hello' }, { Authorization: `Bearer ${token}` }))
+    ).json()) as ChatJson;
+    const fb = await f.app.request(
+      ...post(
+        '/api/feedback',
+        { conversationId: chat.conversationId, messageId: chat.messageId, rating: 'down', comment: 'meh' },
+        { Authorization: `Bearer ${token}` },
+      ),
+    );
     expect(fb.status).toBe(200);
     // Changing one's mind replaces the rating rather than adding a second one.
-    const fb2 = await f.app.request(...post('/api/feedback', { conversationId: chat.conversationId, messageId: chat.messageId, rating: 1 }, { Authorization: `Bearer ${token}` }));
+    const fb2 = await f.app.request(
+      ...post(
+        '/api/feedback',
+        { conversationId: chat.conversationId, messageId: chat.messageId, rating: 1 },
+        { Authorization: `Bearer ${token}` },
+      ),
+    );
     expect(await fb2.json()).toMatchObject({ ok: true, rating: 'up' });
-    const m = (await (await f.app.request('/api/admin/metrics', { headers: { Authorization: `Bearer ${ADMIN}` } })).json()) as { totals: { feedback: { up: number; down: number } }; segments: Array<{ segment: string }> };
+    const m = (await (await f.app.request('/api/admin/metrics', { headers: { Authorization: `Bearer ${ADMIN}` } })).json()) as {
+      totals: { feedback: { up: number; down: number } };
+      segments: Array<{ segment: string }>;
+    };
     expect(m.totals.feedback).toEqual({ up: 1, down: 0 });
     expect(m.segments.map((s) => s.segment)).toContain('new_visitor');
   });
@@ -130,7 +171,9 @@ describe('feedback, demo token, health, admin', () => {
     expect(res.status).toBe(200);
     const { token, customerId } = (await res.json()) as { token: string; customerId: string };
     expect(customerId).toBe('c_sarah');
-    const chat = (await (await f.app.request(...post('/api/chat', { message: 'hi' }, { Authorization: `Bearer ${token}` }))).json()) as ChatJson;
+    const chat = (await (
+      await f.app.request(...post('/api/chat', { message: 'hi' }, { Authorization: `Bearer ${token}` }))
+    ).json()) as ChatJson;
     expect(chat.segment.id).toBe('vip');
   });
 

@@ -5,13 +5,23 @@ import { describe, expect, it } from 'vitest';
 import { TailorError } from '../../src/core/index.js';
 import type { AppEnv } from '../../src/http/env.js';
 import { createErrorHandler } from '../../src/http/errors.js';
-import { createTokenVerifier, identity, isValidSessionId, newSessionId, signIdentityToken, verifyIdentityToken } from '../../src/http/identity.js';
+import {
+  createTokenVerifier,
+  identity,
+  isValidSessionId,
+  newSessionId,
+  signIdentityToken,
+  verifyIdentityToken,
+} from '../../src/http/identity.js';
 
 const SECRET = 'identity-secret-for-tests-0123';
 const now = () => Math.floor(Date.now() / 1000);
 
 async function refused(p: Promise<unknown>): Promise<string> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(TailorError);
   expect((err as TailorError).code).toBe('unauthorized');
   return (err as TailorError).message;
@@ -61,7 +71,8 @@ describe('session ids', () => {
     const ids = new Set(Array.from({ length: 1000 }, newSessionId));
     expect(ids.size).toBe(1000);
     for (const id of ids) expect(isValidSessionId(id)).toBe(true);
-    for (const bad of ['', 'short', 'has spaces in it!!!!', 'x'.repeat(129), '<script>alert(1)</script>', null, undefined]) expect(isValidSessionId(bad)).toBe(false);
+    for (const bad of ['', 'short', 'has spaces in it!!!!', 'x'.repeat(129), '<script>alert(1)</script>', null, undefined])
+      expect(isValidSessionId(bad)).toBe(false);
   });
 });
 

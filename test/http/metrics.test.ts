@@ -6,20 +6,64 @@ import { tempDbsPerTest } from '../support/db.js';
 
 const openDb = tempDbsPerTest();
 
-type Conv = { id: string; segment: string; persona: string; variant?: string | null; latencies: number[]; tokens?: number; model?: string; events?: string[]; ratings?: number[]; turnCount?: number };
+type Conv = {
+  id: string;
+  segment: string;
+  persona: string;
+  variant?: string | null;
+  latencies: number[];
+  tokens?: number;
+  model?: string;
+  events?: string[];
+  ratings?: number[];
+  turnCount?: number;
+};
 
 async function seed(convs: Conv[]) {
   const h = openDb();
   for (const c of convs) {
     const turnCount = c.turnCount ?? c.latencies.length;
-    await h.db.insert(conversations).values({ id: c.id, sessionId: `s_${c.id}`, customerId: null, segmentId: c.segment, ruleId: 'r', personaId: c.persona, personaVersion: 'v1', variant: c.variant ?? null, model: 'offline', turnCount, createdAt: 1, updatedAt: 1 });
+    await h.db
+      .insert(conversations)
+      .values({
+        id: c.id,
+        sessionId: `s_${c.id}`,
+        customerId: null,
+        segmentId: c.segment,
+        ruleId: 'r',
+        personaId: c.persona,
+        personaVersion: 'v1',
+        variant: c.variant ?? null,
+        model: 'offline',
+        turnCount,
+        createdAt: 1,
+        updatedAt: 1,
+      });
     let n = 0;
     for (const latencyMs of c.latencies) {
       n++;
-      await h.db.insert(turns).values({ id: `${c.id}_t${n}`, conversationId: c.id, turn: n, segmentId: c.segment, personaId: c.persona, variant: c.variant ?? null, model: c.model ?? 'offline', modelCalls: 1, inputTokens: (c.tokens ?? 100) - 10, outputTokens: 10, latencyMs, outcome: 'reply', createdAt: 1 });
+      await h.db
+        .insert(turns)
+        .values({
+          id: `${c.id}_t${n}`,
+          conversationId: c.id,
+          turn: n,
+          segmentId: c.segment,
+          personaId: c.persona,
+          variant: c.variant ?? null,
+          model: c.model ?? 'offline',
+          modelCalls: 1,
+          inputTokens: (c.tokens ?? 100) - 10,
+          outputTokens: 10,
+          latencyMs,
+          outcome: 'reply',
+          createdAt: 1,
+        });
     }
-    for (const [i, type] of (c.events ?? []).entries()) await h.db.insert(events).values({ id: `${c.id}_e${i}`, conversationId: c.id, type, data: {}, createdAt: 1 });
-    for (const [i, rating] of (c.ratings ?? []).entries()) await h.db.insert(feedback).values({ id: `${c.id}_f${i}`, conversationId: c.id, messageId: `${c.id}_m${i}`, rating, createdAt: 1 });
+    for (const [i, type] of (c.events ?? []).entries())
+      await h.db.insert(events).values({ id: `${c.id}_e${i}`, conversationId: c.id, type, data: {}, createdAt: 1 });
+    for (const [i, rating] of (c.ratings ?? []).entries())
+      await h.db.insert(feedback).values({ id: `${c.id}_f${i}`, conversationId: c.id, messageId: `${c.id}_m${i}`, rating, createdAt: 1 });
   }
   return h;
 }
@@ -27,9 +71,34 @@ async function seed(convs: Conv[]) {
 describe('admin metrics', () => {
   it('counts what each segment and persona variant did', async () => {
     const h = await seed([
-      { id: 'v1', segment: 'vip', persona: 'vip', variant: 'a', latencies: [10, 30], tokens: 200, events: ['add_to_cart', 'add_to_cart'], ratings: [1, 1] },
-      { id: 'v2', segment: 'vip', persona: 'vip', variant: 'b', latencies: [20], events: ['escalated'], ratings: [-1], model: 'offline (fallback)' },
-      { id: 'v3', segment: 'vip', persona: 'vip', variant: 'a', latencies: [40, 50, 60], events: ['return_label_created', 'return_label_emailed'] },
+      {
+        id: 'v1',
+        segment: 'vip',
+        persona: 'vip',
+        variant: 'a',
+        latencies: [10, 30],
+        tokens: 200,
+        events: ['add_to_cart', 'add_to_cart'],
+        ratings: [1, 1],
+      },
+      {
+        id: 'v2',
+        segment: 'vip',
+        persona: 'vip',
+        variant: 'b',
+        latencies: [20],
+        events: ['escalated'],
+        ratings: [-1],
+        model: 'offline (fallback)',
+      },
+      {
+        id: 'v3',
+        segment: 'vip',
+        persona: 'vip',
+        variant: 'a',
+        latencies: [40, 50, 60],
+        events: ['return_label_created', 'return_label_emailed'],
+      },
       { id: 'n1', segment: 'new_visitor', persona: 'new-visitor', latencies: [5], events: ['add_to_cart'], ratings: [1] },
       // A turn that never committed leaves a conversation with no turns: not counted.
       { id: 'dead', segment: 'new_visitor', persona: 'new-visitor', latencies: [], turnCount: 0 },
@@ -52,7 +121,14 @@ describe('admin metrics', () => {
     expect(vip.tokensPerConversation).toBe(Math.round((200 * 2 + 100 + 100 * 3) / 3));
 
     const nv = m.segments.find((s) => s.segment === 'new_visitor')!;
-    expect(nv).toMatchObject({ conversations: 1, addToCartConversion: 1, csat: 1, medianLatencyMs: 5, escalations: 0, resolvedWithoutEscalation: 1 });
+    expect(nv).toMatchObject({
+      conversations: 1,
+      addToCartConversion: 1,
+      csat: 1,
+      medianLatencyMs: 5,
+      escalations: 0,
+      resolvedWithoutEscalation: 1,
+    });
 
     const a = m.personas.find((p) => p.persona === 'vip' && p.variant === 'a')!;
     const b = m.personas.find((p) => p.persona === 'vip' && p.variant === 'b')!;

@@ -23,8 +23,24 @@ describe('sliding-window rate limiter', () => {
 
   it('does not count a request refused by another key', () => {
     const rl = createRateLimiter(MIN);
-    expect(rl.take([{ key: 's:a', limit: 5 }, { key: 'ip:1', limit: 1 }], 0).ok).toBe(true);
-    expect(rl.take([{ key: 's:a', limit: 5 }, { key: 'ip:1', limit: 1 }], 1).ok).toBe(false);
+    expect(
+      rl.take(
+        [
+          { key: 's:a', limit: 5 },
+          { key: 'ip:1', limit: 1 },
+        ],
+        0,
+      ).ok,
+    ).toBe(true);
+    expect(
+      rl.take(
+        [
+          { key: 's:a', limit: 5 },
+          { key: 'ip:1', limit: 1 },
+        ],
+        1,
+      ).ok,
+    ).toBe(false);
     // s:a has used 1 of 5, not 2: four more pass once the address is not involved.
     for (let i = 0; i < 4; i++) expect(rl.take([{ key: 's:a', limit: 5 }], 2).ok).toBe(true);
     expect(rl.take([{ key: 's:a', limit: 5 }], 3).ok).toBe(false);

@@ -1,6 +1,13 @@
 // Request builders and an SSE parser for app.request(...) tests.
 export function post(path: string, body: unknown, headers: Record<string, string> = {}): [string, RequestInit] {
-  return [path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }];
+  return [
+    path,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    },
+  ];
 }
 
 /** Parses an SSE body into its events, in order. */

@@ -19,7 +19,19 @@ const scripted: ChatService = {
     if (input.message === 'explode') throw new Error('SQLITE_CORRUPT: secret internals at /srv/tailor.db');
     if (input.message === 'busy') throw new TailorError('upstream_unavailable', 'The model is unavailable, please retry');
     yield { type: 'delta', text: 'check.' };
-    yield { type: 'done', response: { conversationId: 'conv_1', messageId: 'msg_1', reply: 'Let me check.', segment, persona, toolCalls: [], usage: { modelCalls: 1, inputTokens: 10, outputTokens: 3 }, model: 'offline' } };
+    yield {
+      type: 'done',
+      response: {
+        conversationId: 'conv_1',
+        messageId: 'msg_1',
+        reply: 'Let me check.',
+        segment,
+        persona,
+        toolCalls: [],
+        usage: { modelCalls: 1, inputTokens: 10, outputTokens: 3 },
+        model: 'offline',
+      },
+    };
   },
   transcript: async () => null,
 };
@@ -27,7 +39,14 @@ const scripted: ChatService = {
 const h = tempDb();
 afterAll(() => h.dispose());
 const app = createApp({
-  config: { identitySecret: null, adminToken: null, demo: false, demoShoppers: [], allowedOrigins: [], rate: { sessionPerMin: 0, ipPerMin: 0 } },
+  config: {
+    identitySecret: null,
+    adminToken: null,
+    demo: false,
+    demoShoppers: [],
+    allowedOrigins: [],
+    rate: { sessionPerMin: 0, ipPerMin: 0 },
+  },
   chat: scripted,
   db: h.db,
   now: Date.now,
@@ -50,7 +69,10 @@ describe('failures during a turn', () => {
 
   it('SSE: a domain error keeps its code and message', async () => {
     const events = parseSse(await (await app.request(...post('/api/chat', { message: 'busy' }, sse))).text());
-    expect(events.at(-1)).toEqual({ event: 'error', data: { code: 'upstream_unavailable', message: 'The model is unavailable, please retry' } });
+    expect(events.at(-1)).toEqual({
+      event: 'error',
+      data: { code: 'upstream_unavailable', message: 'The model is unavailable, please retry' },
+    });
   });
 
   it('JSON: the same failures are a 500 internal and a 503 upstream_unavailable', async () => {

@@ -33,7 +33,17 @@ describe('an anonymous shopper over MCP', () => {
   it('sees the catalog, cart and verification tools, not the account ones', async () => {
     const { client } = await srv.client();
     const list = await names(client);
-    expect(list).toEqual(expect.arrayContaining(['search_products', 'get_product', 'add_to_cart', 'view_cart', 'store_policy', 'verify_customer', 'escalate_to_human']));
+    expect(list).toEqual(
+      expect.arrayContaining([
+        'search_products',
+        'get_product',
+        'add_to_cart',
+        'view_cart',
+        'store_policy',
+        'verify_customer',
+        'escalate_to_human',
+      ]),
+    );
     for (const hidden of ['lookup_order', 'create_return_label', 'cancel_order', 'confirm_proposal']) expect(list).not.toContain(hidden);
   });
 
@@ -58,7 +68,10 @@ describe('an anonymous shopper over MCP', () => {
     for (const r of results) expect(r.isError).toBe(false);
     const [conv] = await srv.db.db.select().from(conversations).where(eq(conversations.sessionId, transport.sessionId!));
     expect(conv).toMatchObject({ personaId: 'mcp', model: 'mcp', customerId: null, turnCount: 3 });
-    const rows = await srv.db.db.select({ seq: messages.seq, role: messages.role, toolName: messages.toolName }).from(messages).where(eq(messages.conversationId, conv!.id));
+    const rows = await srv.db.db
+      .select({ seq: messages.seq, role: messages.role, toolName: messages.toolName })
+      .from(messages)
+      .where(eq(messages.conversationId, conv!.id));
     expect(rows).toHaveLength(6);
     expect(rows.filter((m) => m.role === 'tool').map((m) => m.toolName)).toEqual(['store_policy', 'store_policy', 'store_policy']);
   });
@@ -82,7 +95,9 @@ describe('a signed-in shopper over MCP', () => {
     const { client } = await srv.client({ token: await srv.token('marcus@example.com') });
     const { tools } = await client.listTools();
     const byName = new Map(tools.map((t) => [t.name, t]));
-    expect([...byName.keys()]).toEqual(expect.arrayContaining(['lookup_order', 'create_return_label', 'cancel_order', 'confirm_proposal', 'decline_proposal']));
+    expect([...byName.keys()]).toEqual(
+      expect.arrayContaining(['lookup_order', 'create_return_label', 'cancel_order', 'confirm_proposal', 'decline_proposal']),
+    );
     expect(byName.has('verify_customer')).toBe(false);
     const props = byName.get('create_return_label')!.inputSchema.properties as Record<string, unknown>;
     expect(Object.keys(props)).toEqual(expect.arrayContaining(['orderNumber', 'items']));
@@ -117,7 +132,10 @@ describe('a return label over MCP is two-phase', () => {
     // Asking again with confirm:true only proposes again (the new proposal replaces the first).
     const again1 = await call(marcus, 'create_return_label', { orderNumber: '28473', confirm: true });
     expect(again1.body).toMatchObject({ needsConfirmation: true });
-    expect(await call(marcus, 'confirm_proposal', { proposalId: asked.body.proposal.proposalId })).toMatchObject({ isError: true, body: { error: { code: 'not_found' } } });
+    expect(await call(marcus, 'confirm_proposal', { proposalId: asked.body.proposal.proposalId })).toMatchObject({
+      isError: true,
+      body: { error: { code: 'not_found' } },
+    });
     const proposalId: string = again1.body.proposal.proposalId;
     expect(await labelsOf('28473')).toHaveLength(0);
 
@@ -140,7 +158,11 @@ describe('a return label over MCP is two-phase', () => {
     expect(done.body.label.trackingCode).toBe(labels[0]!.trackingCode);
 
     // The business event is recorded in Marcus's MCP conversation, as in chat.
-    const rows = await srv.db.db.select({ type: events.type, personaId: conversations.personaId }).from(events).innerJoin(conversations, eq(conversations.id, events.conversationId)).where(and(eq(events.type, 'return_label_created'), eq(conversations.personaId, 'mcp')));
+    const rows = await srv.db.db
+      .select({ type: events.type, personaId: conversations.personaId })
+      .from(events)
+      .innerJoin(conversations, eq(conversations.id, events.conversationId))
+      .where(and(eq(events.type, 'return_label_created'), eq(conversations.personaId, 'mcp')));
     expect(rows).toHaveLength(1);
 
     // A proposal is used once.
@@ -193,7 +215,11 @@ describe('identity and limits', () => {
       expect((await call(client, 'store_policy', { topic: 'returns' })).isError).toBe(false);
       expect((await call(client, 'store_policy', { topic: 'shipping' })).isError).toBe(false);
       // A chat message from the same session spends the same budget.
-      const chat = await fetch(`${limited.url}/api/chat`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Tailor-Session': transport.sessionId! }, body: JSON.stringify({ message: 'hi' }) });
+      const chat = await fetch(`${limited.url}/api/chat`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Tailor-Session': transport.sessionId! },
+        body: JSON.stringify({ message: 'hi' }),
+      });
       expect(chat.status).toBe(200);
       await expect(client.callTool({ name: 'store_policy', arguments: { topic: 'returns' } })).rejects.toThrow(/429|Too many messages/);
     } finally {

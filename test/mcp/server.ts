@@ -21,7 +21,11 @@ export interface McpServerFixture {
   /** A storefront token for a demo shopper by email. */
   token(email: string): Promise<string>;
   /** A connected SDK client: with a token or anonymous; `sessionId` resumes an MCP session (no initialize). */
-  client(opts?: { token?: string; headers?: Record<string, string>; sessionId?: string }): Promise<{ client: Client; transport: StreamableHTTPClientTransport }>;
+  client(opts?: {
+    token?: string;
+    headers?: Record<string, string>;
+    sessionId?: string;
+  }): Promise<{ client: Client; transport: StreamableHTTPClientTransport }>;
   close(): Promise<void>;
 }
 

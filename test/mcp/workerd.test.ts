@@ -42,7 +42,11 @@ describe('the MCP server on workerd with a local D1', () => {
     expect(found.isError).toBeFalsy();
     expect(body(found).matches.length).toBeGreaterThan(0);
 
-    const tokenRes = await fetch(`${dev!.url}/api/demo/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'marcus@example.com' }) });
+    const tokenRes = await fetch(`${dev!.url}/api/demo/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'marcus@example.com' }),
+    });
     const { token } = (await tokenRes.json()) as { token: string };
     const marcus = await connect({ Authorization: `Bearer ${token}` });
     const asked = await marcus.callTool({ name: 'create_return_label', arguments: { orderNumber: '28473' } });
@@ -51,7 +55,10 @@ describe('the MCP server on workerd with a local D1', () => {
     expect(done.isError, JSON.stringify(body(done))).toBeFalsy();
     expect(body(done)).toMatchObject({ created: true, label: { orderNumber: '28473' } });
 
-    const rows = await d1Query(persist, "select e.type from events e join conversations c on c.id = e.conversation_id where c.persona_id = 'mcp' and e.type = 'return_label_created'");
+    const rows = await d1Query(
+      persist,
+      "select e.type from events e join conversations c on c.id = e.conversation_id where c.persona_id = 'mcp' and e.type = 'return_label_created'",
+    );
     expect(rows).toHaveLength(1);
     await anon.close();
     await marcus.close();

@@ -14,7 +14,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function run(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, [script, ...args], { cwd: ROOT, env: { ...process.env, TAILOR_LOG: 'silent', ...env } });
+    const { stdout, stderr } = await promisify(execFile)(TSX, [script, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, TAILOR_LOG: 'silent', ...env },
+    });
     return { code: 0, out: stdout, err: stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -27,7 +30,8 @@ describe('npm run personas:lint', () => {
     const { code, out } = await run('src/cli/lint-personas.ts', []);
     expect(code).toBe(0);
     expect(out).toMatch(/persona\s+variant\s+prompt\s+tools\s+total/);
-    for (const id of ['neutral', 'new-visitor', 'repeat-buyer', 'vip']) expect(out).toMatch(new RegExp(`^${id}\\s+\\S+\\s+\\d+\\s+\\d+\\s+\\d+\\s+ok$`, 'm'));
+    for (const id of ['neutral', 'new-visitor', 'repeat-buyer', 'vip'])
+      expect(out).toMatch(new RegExp(`^${id}\\s+\\S+\\s+\\d+\\s+\\d+\\s+\\d+\\s+ok$`, 'm'));
     expect(out).toContain('✓ 4 personas OK');
   });
 
@@ -44,7 +48,9 @@ describe('npm run personas:lint', () => {
     writeFileSync(join(dir, 'vip.md'), vip);
     const tight = await run('src/cli/lint-personas.ts', [], { TAILOR_PROMPTS_DIR: dir, TAILOR_PROMPT_TOKEN_BUDGET: '300' });
     expect(tight.code).toBe(1);
-    expect(tight.err).toMatch(/vip\.md:1: \d+ tokens \(variant "control"\) \(system prompt \d+ \+ tool definitions \d+\) exceed the budget of 300/);
+    expect(tight.err).toMatch(
+      /vip\.md:1: \d+ tokens \(variant "control"\) \(system prompt \d+ \+ tool definitions \d+\) exceed the budget of 300/,
+    );
     expect(tight.out).toMatch(/^vip\s+control\s+\d+\s+\d+\s+\d+\s+OVER$/m);
   });
 });

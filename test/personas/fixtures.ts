@@ -21,7 +21,10 @@ const VOICE = `voice:
   thanks: Welcome.`;
 
 /** A valid persona file; `frontmatter` lines are inserted before the voice block. */
-export function personaFile(id: string, opts: { segments?: string[]; tools?: string[]; context?: string[]; extra?: string; body?: string; greeting?: string | null } = {}): string {
+export function personaFile(
+  id: string,
+  opts: { segments?: string[]; tools?: string[]; context?: string[]; extra?: string; body?: string; greeting?: string | null } = {},
+): string {
   const lines = [
     '---',
     `id: ${id}`,

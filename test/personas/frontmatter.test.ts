@@ -14,7 +14,10 @@ describe('frontmatter validation names the file and line', () => {
   });
 
   it('a misspelt field, at the top level and inside voice', async () => {
-    const text = personaFile('vip', { extra: 'tool: [view_cart]' }).replace('  thanks: Welcome.', '  thanks: Welcome.\n  folowUp: Anything else?');
+    const text = personaFile('vip', { extra: 'tool: [view_cart]' }).replace(
+      '  thanks: Welcome.',
+      '  thanks: Welcome.\n  folowUp: Anything else?',
+    );
     expect(await errorsOf('vip.md', text)).toEqual([
       'prompts/vip.md:14: unknown field "folowUp" in voice',
       'prompts/vip.md:15: unknown field "tool"',
@@ -49,7 +52,9 @@ describe('frontmatter validation names the file and line', () => {
     expect(await errorsOf('vip.md', 'You are a persona.\n')).toEqual([
       'prompts/vip.md:1: a persona file starts with a "---" line, then YAML frontmatter, then another "---"',
     ]);
-    expect(await errorsOf('vip.md', '---\nid: vip\n')).toEqual(['prompts/vip.md:1: the frontmatter is never closed: add a "---" line after it']);
+    expect(await errorsOf('vip.md', '---\nid: vip\n')).toEqual([
+      'prompts/vip.md:1: the frontmatter is never closed: add a "---" line after it',
+    ]);
   });
 
   it('variants without an experiment, and duplicate variant ids', async () => {

@@ -14,13 +14,17 @@ async function errorsOf(files: Record<string, string>, opts: LintOptions = {}): 
 // personaFile() layout: line 3 segments, 4 tools, 5 context, 6 greeting, 7–13 voice, 14 "---", 15 body.
 describe('persona lint: each mistake is an error naming file and line', () => {
   it('unknown tool', async () => {
-    const errors = await errorsOf(filesWith({ 'vip.md': personaFile('vip', { segments: ['vip'], tools: ['search_products', 'lookup_orders'] }) }));
+    const errors = await errorsOf(
+      filesWith({ 'vip.md': personaFile('vip', { segments: ['vip'], tools: ['search_products', 'lookup_orders'] }) }),
+    );
     expect(errors).toEqual(['prompts/vip.md:4: unknown tool "lookup_orders" (did you mean "lookup_order"?)']);
   });
 
   it('unknown segment (segments come from the rules file)', async () => {
     const errors = await errorsOf(filesWith({ 'vip.md': personaFile('vip', { segments: ['vipp'] }) }));
-    expect(errors).toEqual(['prompts/vip.md:3: unknown segment "vipp" (did you mean "vip"?) (segments come from the rules in data/segments.yaml)']);
+    expect(errors).toEqual([
+      'prompts/vip.md:3: unknown segment "vipp" (did you mean "vip"?) (segments come from the rules in data/segments.yaml)',
+    ]);
   });
 
   it('missing greeting', async () => {
@@ -30,17 +34,28 @@ describe('persona lint: each mistake is an error naming file and line', () => {
 
   it('unknown variable, in the body and in a voice string', async () => {
     const body = 'Line one.\nHello {{frstName}}.';
-    const errors = await errorsOf(filesWith({ 'vip.md': personaFile('vip', { body, context: ['today', 'firstName'], extra: 'description: "{{x}}"' }) }));
-    expect(errors).toEqual(['prompts/vip.md:17: unknown variable "{{frstName}}": "frstName" is not a context field (did you mean "firstName"?)']);
+    const errors = await errorsOf(
+      filesWith({ 'vip.md': personaFile('vip', { body, context: ['today', 'firstName'], extra: 'description: "{{x}}"' }) }),
+    );
+    expect(errors).toEqual([
+      'prompts/vip.md:17: unknown variable "{{frstName}}": "frstName" is not a context field (did you mean "firstName"?)',
+    ]);
 
-    const voiceTypo = personaFile('vip', { context: ['today', 'recentOrders'] }).replace('goodbye: Bye.', 'goodbye: "Bye {{#recentOrders}}{{numbr}}{{/recentOrders}}"');
+    const voiceTypo = personaFile('vip', { context: ['today', 'recentOrders'] }).replace(
+      'goodbye: Bye.',
+      'goodbye: "Bye {{#recentOrders}}{{numbr}}{{/recentOrders}}"',
+    );
     expect(await errorsOf(filesWith({ 'vip.md': voiceTypo }))).toEqual([
       'prompts/vip.md:12: unknown variable "{{numbr}}": "numbr" is not a field here nor a context field (did you mean "number"?)',
     ]);
   });
 
   it('a variable the persona did not declare in `context`', async () => {
-    const errors = await errorsOf(filesWith({ 'new-visitor.md': personaFile('new-visitor', { body: 'Hi!\n\nWelcome back, {{firstName}}.', greeting: 'Hi {{firstName}}' }) }));
+    const errors = await errorsOf(
+      filesWith({
+        'new-visitor.md': personaFile('new-visitor', { body: 'Hi!\n\nWelcome back, {{firstName}}.', greeting: 'Hi {{firstName}}' }),
+      }),
+    );
     expect(errors).toEqual([
       'prompts/new-visitor.md:6: variable "{{firstName}}" uses context field "firstName", which this persona does not declare in `context`',
       'prompts/new-visitor.md:17: variable "{{firstName}}" uses context field "firstName", which this persona does not declare in `context`',
@@ -58,7 +73,10 @@ describe('persona lint: each mistake is an error naming file and line', () => {
   });
 
   it('unknown partial, unknown context field, and a file whose id does not match its name', async () => {
-    const files = filesWith({ 'vip.md': personaFile('vipp', { context: ['today', 'emial'], body: 'x\n{{> store-polcy}}' }), 'partials/store-policy.md': 'Policy\n' });
+    const files = filesWith({
+      'vip.md': personaFile('vipp', { context: ['today', 'emial'], body: 'x\n{{> store-polcy}}' }),
+      'partials/store-policy.md': 'Policy\n',
+    });
     expect(await errorsOf(files)).toEqual([
       'prompts/vip.md:2: id "vipp" must match the file name ("vip")',
       'prompts/vip.md:5: unknown context field "emial"',
@@ -88,7 +106,13 @@ describe('persona lint: each mistake is an error naming file and line', () => {
 describe('the shipped personas', () => {
   it('pass lint against data/segments.yaml, each well under the 1,500-token budget', async () => {
     const segments = segmentIdsFromRules(readFileSync(resolve(import.meta.dirname, '../../data/segments.yaml'), 'utf8'));
-    const result = await lintPersonas(await shippedFiles(), { segments, required: ['neutral'], tokenBudget: 1500, countTokens, toolDefinitions: schemaToolDefinitions });
+    const result = await lintPersonas(await shippedFiles(), {
+      segments,
+      required: ['neutral'],
+      tokenBudget: 1500,
+      countTokens,
+      toolDefinitions: schemaToolDefinitions,
+    });
     expect(result.issues.map((i) => formatIssue('prompts', i))).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect([...result.set.personas.keys()].sort()).toEqual(['neutral', 'new-visitor', 'repeat-buyer', 'vip']);

@@ -15,7 +15,8 @@ async function errorsOf(files: Record<string, string>): Promise<string[]> {
   return result.issues.map((i) => formatIssue('prompts', i));
 }
 
-const flagged = (line: string) => forbiddenIn(rules, 'x.md', line).map((i) => i.message.replace(/^forbidden instruction \(([^)]+)\).*$/, '$1'));
+const flagged = (line: string) =>
+  forbiddenIn(rules, 'x.md', line).map((i) => i.message.replace(/^forbidden instruction \(([^)]+)\).*$/, '$1'));
 
 describe('forbidden instructions', () => {
   it.each([
@@ -33,7 +34,7 @@ describe('forbidden instructions', () => {
     'Only after the shopper says yes, call it again with confirm: true for the same order and items.',
     'Take products, prices, stock, orders, dates and tracking codes only from tool results; never invent them.',
     'Recommend gently: no pressure, no urgency, no invented discounts. Browsing is fine.',
-    'Discuss only this shopper\'s own account; never reveal or confirm anything about other customers.',
+    "Discuss only this shopper's own account; never reveal or confirm anything about other customers.",
     'Never create a return label without asking.',
     'Do not invent discount codes.',
   ])('"%s" is allowed', (line) => {
@@ -47,11 +48,21 @@ describe('forbidden instructions', () => {
 });
 
 describe('required parts', () => {
-  const withRules = (files: Record<string, string>) => ({ ...files, 'prompt-rules.yaml': 'required:\n  - partial: returns\n    ifTools: [create_return_label]\n    why: labels need a yes.\n' });
+  const withRules = (files: Record<string, string>) => ({
+    ...files,
+    'prompt-rules.yaml': 'required:\n  - partial: returns\n    ifTools: [create_return_label]\n    why: labels need a yes.\n',
+  });
 
   it('a persona offering a tool without its policy partial is an error at its body', async () => {
-    const files = withRules(filesWith({ 'vip.md': personaFile('vip', { segments: ['vip'], tools: ['create_return_label'] }), 'partials/returns.md': 'Ask first.\n' }));
-    expect(await errorsOf(files)).toEqual(['prompts/vip.md:15: missing required part {{> returns}} (it offers create_return_label): labels need a yes.']);
+    const files = withRules(
+      filesWith({
+        'vip.md': personaFile('vip', { segments: ['vip'], tools: ['create_return_label'] }),
+        'partials/returns.md': 'Ask first.\n',
+      }),
+    );
+    expect(await errorsOf(files)).toEqual([
+      'prompts/vip.md:15: missing required part {{> returns}} (it offers create_return_label): labels need a yes.',
+    ]);
   });
 
   it('is satisfied through another partial, and not required of personas without the tool', async () => {

@@ -11,9 +11,12 @@ describe('README figures', () => {
   });
 
   it('rewrites only the table between its markers', () => {
-    const readme = 'intro\n<!-- token-table:start (npm run personas:lint -- --update-readme) -->\n| old |\n<!-- token-table:end -->\nafter\n';
+    const readme =
+      'intro\n<!-- token-table:start (npm run personas:lint -- --update-readme) -->\n| old |\n<!-- token-table:end -->\nafter\n';
     const next = withTokenTable(readme, '| new |');
-    expect(next).toBe('intro\n<!-- token-table:start (npm run personas:lint -- --update-readme) -->\n| new |\n<!-- token-table:end -->\nafter\n');
+    expect(next).toBe(
+      'intro\n<!-- token-table:start (npm run personas:lint -- --update-readme) -->\n| new |\n<!-- token-table:end -->\nafter\n',
+    );
     expect(() => withTokenTable('no markers', '| x |')).toThrow(/no token table markers/);
   });
 });

@@ -27,8 +27,10 @@ const open = async () => {
   registry = await createPersonaRegistry({ source: nodePersonaSource(dir), logger, segments: ['new_visitor', 'repeat_buyer', 'vip'] });
   return registry;
 };
-const vip = (r: PersonaRegistry) => r.resolve({ segment: segment('vip'), optOut: false, subjectId: 'c_sarah', context: SAMPLE_CONTEXT, variant: 'control' });
-const edit = (file: string, change: (text: string) => string) => writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+const vip = (r: PersonaRegistry) =>
+  r.resolve({ segment: segment('vip'), optOut: false, subjectId: 'c_sarah', context: SAMPLE_CONTEXT, variant: 'control' });
+const edit = (file: string, change: (text: string) => string) =>
+  writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
 
 async function until<T>(probe: () => T, ok: (v: T) => boolean, timeoutMs = 5000): Promise<T> {
   const start = Date.now();
@@ -46,7 +48,10 @@ describe('hot reload from a real folder (fs.watch)', () => {
     const before = vip(r);
     expect(before.greeting).toMatch(/^Welcome back, Alexandra! Lovely to see you/);
     edit('vip.md', (t) => t.replace('greeting: &greeting Welcome back', 'greeting: &greeting Hello again'));
-    const after = await until(() => vip(r), (p) => p.greeting.startsWith('Hello again'));
+    const after = await until(
+      () => vip(r),
+      (p) => p.greeting.startsWith('Hello again'),
+    );
     expect(after.version).not.toBe(before.version);
     expect(after.version).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(logs.some((l) => l.msg === 'personas reloaded')).toBe(true);
@@ -57,14 +62,20 @@ describe('hot reload from a real folder (fs.watch)', () => {
     const text = readFileSync(join(dir, 'vip.md'), 'utf8').replace('Lovely to see you.', 'So good to see you.');
     writeFileSync(join(dir, '.vip.md.swp'), text);
     renameSync(join(dir, '.vip.md.swp'), join(dir, 'vip.md'));
-    await until(() => vip(r).greeting, (g) => g.includes('So good to see you.'));
+    await until(
+      () => vip(r).greeting,
+      (g) => g.includes('So good to see you.'),
+    );
   });
 
   it('editing a partial changes every persona that includes it', async () => {
     const r = await open();
     const versions = Object.fromEntries(r.list().map((p) => [p.id, p.version]));
     edit('partials/store-policy.md', (t) => t.replace('within 30 days of delivery', 'within 30 days of delivery (60 in December)'));
-    const p = await until(() => vip(r), (x) => x.systemPrompt.includes('60 in December'));
+    const p = await until(
+      () => vip(r),
+      (x) => x.systemPrompt.includes('60 in December'),
+    );
     expect(p.version).not.toBe(versions.vip);
     for (const s of r.list()) expect(s.version, s.id).not.toBe(versions[s.id]);
   });
@@ -72,10 +83,17 @@ describe('hot reload from a real folder (fs.watch)', () => {
   it('a broken edit keeps the last good version serving and logs the lint error', async () => {
     const r = await open();
     const good = vip(r);
-    edit('vip.md', (t) => t.replace('  - recommend_products', '  - recommend_product').replace('Welcome back{{#firstName}}', 'Broken{{#firstName}}'));
-    const failure = await until(() => logs.find((l) => l.level === 'error'), (l) => l !== undefined);
+    edit('vip.md', (t) =>
+      t.replace('  - recommend_products', '  - recommend_product').replace('Welcome back{{#firstName}}', 'Broken{{#firstName}}'),
+    );
+    const failure = await until(
+      () => logs.find((l) => l.level === 'error'),
+      (l) => l !== undefined,
+    );
     expect(failure!.msg).toBe('persona reload failed; still serving the last good version');
-    expect(failure!.errors).toEqual([expect.stringMatching(/vip\.md:\d+: unknown tool "recommend_product" \(did you mean "recommend_products"\?\)$/)]);
+    expect(failure!.errors).toEqual([
+      expect.stringMatching(/vip\.md:\d+: unknown tool "recommend_product" \(did you mean "recommend_products"\?\)$/),
+    ]);
     const still = vip(r);
     expect(still.version).toBe(good.version);
     expect(still.greeting).toBe(good.greeting);
@@ -85,7 +103,10 @@ describe('hot reload from a real folder (fs.watch)', () => {
     expect(manual.errors[0]).toMatch(/vip\.md:\d+: unknown tool/);
 
     edit('vip.md', (t) => t.replace('  - recommend_product\n', '  - recommend_products\n'));
-    const fixed = await until(() => vip(r), (p) => p.greeting.startsWith('Broken'));
+    const fixed = await until(
+      () => vip(r),
+      (p) => p.greeting.startsWith('Broken'),
+    );
     expect(fixed.tools).toContain('recommend_products');
   });
 
@@ -112,6 +133,8 @@ describe('startup', () => {
     edit('new-visitor.md', (t) => t.replace('context: [cart, page, today]', 'context: [cart, page]'));
     const attempt = open();
     await expect(attempt).rejects.toBeInstanceOf(ConfigError);
-    await expect(attempt).rejects.toThrow(/new-visitor\.md:\d+: variable "\{\{today\}\}" uses context field "today", which this persona does not declare/);
+    await expect(attempt).rejects.toThrow(
+      /new-visitor\.md:\d+: variable "\{\{today\}\}" uses context field "today", which this persona does not declare/,
+    );
   });
 });

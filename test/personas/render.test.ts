@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPersonaContext, createBundledPersonaSource, createPersonaRegistry, type PersonaContextInput, type PersonaRegistry } from '../../src/personas/index.js';
+import {
+  buildPersonaContext,
+  createBundledPersonaSource,
+  createPersonaRegistry,
+  type PersonaContextInput,
+  type PersonaRegistry,
+} from '../../src/personas/index.js';
 import { tempDb } from '../support/db.js';
 import { segment, shippedFiles } from './fixtures.js';
 import { NOW, anonymous, lena, marcus, sarah, writeShoppers } from './shoppers.js';
@@ -15,9 +21,15 @@ beforeAll(async () => {
 });
 afterAll(() => handle.dispose());
 
-const contextOf = (shopper: Shopper, page?: { url?: string; referrer?: string }) => buildPersonaContext(handle.db, { shopper, profile: null, page, now: NOW });
+const contextOf = (shopper: Shopper, page?: { url?: string; referrer?: string }) =>
+  buildPersonaContext(handle.db, { shopper, profile: null, page, now: NOW });
 const resolveFor = async (shopper: Shopper, seg: string, optOut = false, context?: PersonaContextInput) =>
-  registry.resolve({ segment: segment(seg), optOut, subjectId: shopper.customerId ?? shopper.sessionId, context: context ?? (await contextOf(shopper)) });
+  registry.resolve({
+    segment: segment(seg),
+    optOut,
+    subjectId: shopper.customerId ?? shopper.sessionId,
+    context: context ?? (await contextOf(shopper)),
+  });
 
 describe('persona context from the database', () => {
   it('summarises a repeat buyer: tier, points, perks, last orders newest first', async () => {
@@ -25,7 +37,14 @@ describe('persona context from the database', () => {
     expect(ctx).toMatchObject({ firstName: 'Marcus', loyaltyTier: 'silver', loyaltyPoints: 640, cart: null, today: '2025-06-01' });
     expect(ctx.recentOrders).toEqual([
       { number: '28990', status: 'shipped', placed: '2025-05-30', delivered: null, total: '$159.00', items: 'Leather ankle boots (38)' },
-      { number: '28473', status: 'delivered', placed: '2025-05-24', delivered: '2025-05-27', total: '$129.00', items: 'Red wrap dress (M)' },
+      {
+        number: '28473',
+        status: 'delivered',
+        placed: '2025-05-24',
+        delivered: '2025-05-27',
+        total: '$129.00',
+        items: 'Red wrap dress (M)',
+      },
     ]);
     expect(ctx.perks.length).toBeGreaterThan(0);
   });
@@ -49,7 +68,14 @@ describe('persona context from the database', () => {
   });
 
   it('reads only what the persona declares, and renders the very same prompt as from the full context', async () => {
-    const cases: Array<[Shopper, string]> = [[lena, 'new_visitor'], [marcus, 'repeat_buyer'], [sarah, 'vip'], [marcus, 'neutral'], [anonymous, 'new_visitor'], [sarah, 'repeat_buyer']];
+    const cases: Array<[Shopper, string]> = [
+      [lena, 'new_visitor'],
+      [marcus, 'repeat_buyer'],
+      [sarah, 'vip'],
+      [marcus, 'neutral'],
+      [anonymous, 'new_visitor'],
+      [sarah, 'repeat_buyer'],
+    ];
     for (const [shopper, seg] of cases) {
       const input = { segment: segment(seg), optOut: false, subjectId: shopper.customerId ?? shopper.sessionId };
       const fields = registry.contextFields(input);
@@ -62,7 +88,12 @@ describe('persona context from the database', () => {
     // The neutral persona declares only today: none of Marcus's orders, cart or name is read.
     const neutral = registry.contextFields({ segment: segment('neutral'), optOut: false, subjectId: 'c_marcus' });
     expect(neutral).toEqual(['today']);
-    expect(await buildPersonaContext(handle.db, { shopper: marcus, profile: null, now: NOW, fields: neutral })).toMatchObject({ firstName: null, loyaltyPoints: 0, recentOrders: [], cart: null });
+    expect(await buildPersonaContext(handle.db, { shopper: marcus, profile: null, now: NOW, fields: neutral })).toMatchObject({
+      firstName: null,
+      loyaltyPoints: 0,
+      recentOrders: [],
+      cart: null,
+    });
     // Opting out picks the opt-out persona's fields, whatever the segment.
     expect(registry.contextFields({ segment: segment('vip'), optOut: true, subjectId: 'c_sarah' })).toEqual(neutral);
   });
@@ -76,7 +107,16 @@ describe('rendering for each demo shopper', () => {
     expect(p.systemPrompt).toContain('Cart: Red wrap dress (M) ×1, $129.00.');
     expect(p.systemPrompt).toContain('Today is 2025-06-01.');
     expect(p.systemPrompt).toContain('within 30 days of delivery');
-    expect(p.tools).toEqual(['search_products', 'get_product', 'add_to_cart', 'update_cart', 'view_cart', 'store_policy', 'verify_customer', 'escalate_to_human']);
+    expect(p.tools).toEqual([
+      'search_products',
+      'get_product',
+      'add_to_cart',
+      'update_cart',
+      'view_cart',
+      'store_policy',
+      'verify_customer',
+      'escalate_to_human',
+    ]);
     expect(p.greeting).toMatch(/AI shopping assistant/);
   });
 

@@ -13,12 +13,46 @@ export const anonymous: Shopper = { sessionId: 's_anon', customerId: null, verif
 export async function writeShoppers(db: Db): Promise<void> {
   await db.insert(customers).values([
     { id: 'c_lena', email: 'lena@example.com', firstName: 'Lena', lastName: 'Park', createdAt: NOW - 2 * DAY_MS },
-    { id: 'c_marcus', email: 'marcus@example.com', firstName: 'Marcus', lastName: 'Reed', loyaltyTier: 'silver', loyaltyPoints: 640, createdAt: NOW - 200 * DAY_MS },
-    { id: 'c_sarah', email: 'sarah@example.com', firstName: 'Sarah', lastName: 'Okafor', loyaltyTier: 'gold', loyaltyPoints: 4820, createdAt: NOW - 500 * DAY_MS },
+    {
+      id: 'c_marcus',
+      email: 'marcus@example.com',
+      firstName: 'Marcus',
+      lastName: 'Reed',
+      loyaltyTier: 'silver',
+      loyaltyPoints: 640,
+      createdAt: NOW - 200 * DAY_MS,
+    },
+    {
+      id: 'c_sarah',
+      email: 'sarah@example.com',
+      firstName: 'Sarah',
+      lastName: 'Okafor',
+      loyaltyTier: 'gold',
+      loyaltyPoints: 4820,
+      createdAt: NOW - 500 * DAY_MS,
+    },
   ]);
   await db.insert(products).values([
-    { id: 'p_dress', slug: 'red-wrap-dress', name: 'Red wrap dress', category: 'dresses', colour: 'red', description: 'A wrap dress.', priceCents: 12900, createdAt: NOW - 90 * DAY_MS },
-    { id: 'p_boots', slug: 'ankle-boots', name: 'Leather ankle boots', category: 'shoes', colour: 'black', description: 'Boots.', priceCents: 15900, createdAt: NOW - 90 * DAY_MS },
+    {
+      id: 'p_dress',
+      slug: 'red-wrap-dress',
+      name: 'Red wrap dress',
+      category: 'dresses',
+      colour: 'red',
+      description: 'A wrap dress.',
+      priceCents: 12900,
+      createdAt: NOW - 90 * DAY_MS,
+    },
+    {
+      id: 'p_boots',
+      slug: 'ankle-boots',
+      name: 'Leather ankle boots',
+      category: 'shoes',
+      colour: 'black',
+      description: 'Boots.',
+      priceCents: 15900,
+      createdAt: NOW - 90 * DAY_MS,
+    },
   ]);
   await db.insert(variants).values([
     { id: 'v_dress_m', productId: 'p_dress', size: 'M', sku: 'DR-M', stock: 4 },
@@ -35,12 +69,53 @@ export async function writeShoppers(db: Db): Promise<void> {
     deliveredAt: status === 'delivered' ? NOW - (daysAgo - 3) * DAY_MS : null,
   });
   const sarahOrders = Array.from({ length: 7 }, (_, i) => order(`o_s${i}`, String(31000 + i), 'c_sarah', 20 + i * 40, 'delivered', 15900));
-  await db.insert(orders).values([order('o_m1', '28473', 'c_marcus', 8, 'delivered', 12900), order('o_m2', '28990', 'c_marcus', 2, 'shipped', 15900), ...sarahOrders]);
-  await db.insert(orderItems).values([
-    { id: 'oi_m1', orderId: 'o_m1', productId: 'p_dress', variantId: 'v_dress_m', name: 'Red wrap dress', size: 'M', colour: 'red', quantity: 1, unitPriceCents: 12900, status: 'delivered' },
-    { id: 'oi_m2', orderId: 'o_m2', productId: 'p_boots', variantId: 'v_boots_38', name: 'Leather ankle boots', size: '38', colour: 'black', quantity: 1, unitPriceCents: 15900, status: 'shipped' },
-    ...sarahOrders.map((o, i) => ({ id: `oi_s${i}`, orderId: o.id, productId: 'p_boots', variantId: 'v_boots_38', name: 'Leather ankle boots', size: '38', colour: 'black', quantity: 1, unitPriceCents: 15900, status: 'delivered' as const })),
-  ]);
+  await db
+    .insert(orders)
+    .values([
+      order('o_m1', '28473', 'c_marcus', 8, 'delivered', 12900),
+      order('o_m2', '28990', 'c_marcus', 2, 'shipped', 15900),
+      ...sarahOrders,
+    ]);
+  await db
+    .insert(orderItems)
+    .values([
+      {
+        id: 'oi_m1',
+        orderId: 'o_m1',
+        productId: 'p_dress',
+        variantId: 'v_dress_m',
+        name: 'Red wrap dress',
+        size: 'M',
+        colour: 'red',
+        quantity: 1,
+        unitPriceCents: 12900,
+        status: 'delivered',
+      },
+      {
+        id: 'oi_m2',
+        orderId: 'o_m2',
+        productId: 'p_boots',
+        variantId: 'v_boots_38',
+        name: 'Leather ankle boots',
+        size: '38',
+        colour: 'black',
+        quantity: 1,
+        unitPriceCents: 15900,
+        status: 'shipped',
+      },
+      ...sarahOrders.map((o, i) => ({
+        id: `oi_s${i}`,
+        orderId: o.id,
+        productId: 'p_boots',
+        variantId: 'v_boots_38',
+        name: 'Leather ankle boots',
+        size: '38',
+        colour: 'black',
+        quantity: 1,
+        unitPriceCents: 15900,
+        status: 'delivered' as const,
+      })),
+    ]);
   await db.insert(carts).values([
     { id: 'cart_lena', ownerKey: 'c:c_lena', customerId: 'c_lena', updatedAt: NOW },
     { id: 'cart_anon', ownerKey: 's:s_anon', sessionId: 's_anon', updatedAt: NOW },

@@ -3,11 +3,15 @@ import { parseTemplate } from '../../src/personas/template-parse.js';
 import { renderTemplate } from '../../src/personas/template-render.js';
 
 const render = (source: string, context: unknown, partials: Record<string, string> = {}) =>
-  renderTemplate(parseTemplate(source).nodes, context, (name) => (partials[name] === undefined ? undefined : parseTemplate(partials[name]!).nodes));
+  renderTemplate(parseTemplate(source).nodes, context, (name) =>
+    partials[name] === undefined ? undefined : parseTemplate(partials[name]!).nodes,
+  );
 
 describe('mustache-like renderer', () => {
   it('renders variables and dotted paths, and leaves missing ones empty', () => {
-    expect(render('Hi {{name}} from {{page.url}}!{{missing}}', { name: 'Sarah', page: { url: 'https://x.test/a' } })).toBe('Hi Sarah from https://x.test/a!');
+    expect(render('Hi {{name}} from {{page.url}}!{{missing}}', { name: 'Sarah', page: { url: 'https://x.test/a' } })).toBe(
+      'Hi Sarah from https://x.test/a!',
+    );
   });
 
   it('iterates lists, renders objects as scopes, and skips falsy or empty sections', () => {

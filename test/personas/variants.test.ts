@@ -28,24 +28,45 @@ describe('sticky experiment assignment', () => {
 
   it('splits 10,000 ids within ±2 points of the configured weights', () => {
     const subjects = ids(10_000);
-    const even = shares([{ id: 'a', weight: 50 }, { id: 'b', weight: 50 }], 'vip-greeting', subjects);
+    const even = shares(
+      [
+        { id: 'a', weight: 50 },
+        { id: 'b', weight: 50 },
+      ],
+      'vip-greeting',
+      subjects,
+    );
     expect(Math.abs(even.a! - 0.5)).toBeLessThanOrEqual(0.02);
     expect(Math.abs(even.b! - 0.5)).toBeLessThanOrEqual(0.02);
-    const skewed = shares([{ id: 'a', weight: 1 }, { id: 'b', weight: 3 }, { id: 'c', weight: 6 }], 'checkout-copy', subjects);
+    const skewed = shares(
+      [
+        { id: 'a', weight: 1 },
+        { id: 'b', weight: 3 },
+        { id: 'c', weight: 6 },
+      ],
+      'checkout-copy',
+      subjects,
+    );
     expect(Math.abs(skewed.a! - 0.1)).toBeLessThanOrEqual(0.02);
     expect(Math.abs(skewed.b! - 0.3)).toBeLessThanOrEqual(0.02);
     expect(Math.abs(skewed.c! - 0.6)).toBeLessThanOrEqual(0.02);
   });
 
   it('assigns independently per experiment: variant A of one says nothing about another', () => {
-    const variants = [{ id: 'a', weight: 1 }, { id: 'b', weight: 1 }];
+    const variants = [
+      { id: 'a', weight: 1 },
+      { id: 'b', weight: 1 },
+    ];
     const inA = ids(10_000).filter((s) => pickVariant(variants, s, 'exp-one').id === 'a');
     const share = shares(variants, 'exp-two', inA);
     expect(Math.abs(share.a! - 0.5)).toBeLessThanOrEqual(0.03);
   });
 
   it('uses session ids for anonymous shoppers the same way', () => {
-    const variants = [{ id: 'a', weight: 1 }, { id: 'b', weight: 1 }];
+    const variants = [
+      { id: 'a', weight: 1 },
+      { id: 'b', weight: 1 },
+    ];
     const split = shares(variants, 'vip-greeting', ids(10_000, 's_'));
     expect(Math.abs(split.a! - 0.5)).toBeLessThanOrEqual(0.02);
   });
@@ -54,7 +75,8 @@ describe('sticky experiment assignment', () => {
 describe('experiment status', () => {
   const vip = personaFile('vip', {
     segments: ['vip'],
-    extra: 'experiment: greet\nvariants:\n  - id: classic\n    weight: 1\n  - id: bold\n    weight: 1\n    greeting: Big hello!\n    body: Bold body. Today is {{today}}.',
+    extra:
+      'experiment: greet\nvariants:\n  - id: classic\n    weight: 1\n  - id: bold\n    weight: 1\n    greeting: Big hello!\n    body: Bold body. Today is {{today}}.',
   });
   const resolveAll = async (experiments?: string) => {
     const files = filesWith({ 'vip.md': vip, ...(experiments ? { 'experiments.yaml': experiments } : {}) });

@@ -38,9 +38,29 @@ async function seed(f: Fixture, rows: Seed[]) {
       updatedAt: r.at + 60_000,
     })),
   );
-  const ev = rows.flatMap((r) => (r.events ?? []).map((type, i) => ({ id: `e_${r.id}_${i}`, conversationId: r.id, type, data: {}, createdAt: r.at })));
-  const fb = rows.flatMap((r) => (r.ratings ?? []).map((rating, i) => ({ id: `f_${r.id}_${i}`, conversationId: r.id, messageId: `m_${r.id}_${i}`, rating, createdAt: r.at })));
-  const tk = rows.filter((r) => r.ticket).map((r) => ({ id: `t_${r.id}`, conversationId: r.id, sessionId: `s_${r.id}`, segment: 'vip', priority: 'high', summary: 'wants a person', createdAt: r.at }));
+  const ev = rows.flatMap((r) =>
+    (r.events ?? []).map((type, i) => ({ id: `e_${r.id}_${i}`, conversationId: r.id, type, data: {}, createdAt: r.at })),
+  );
+  const fb = rows.flatMap((r) =>
+    (r.ratings ?? []).map((rating, i) => ({
+      id: `f_${r.id}_${i}`,
+      conversationId: r.id,
+      messageId: `m_${r.id}_${i}`,
+      rating,
+      createdAt: r.at,
+    })),
+  );
+  const tk = rows
+    .filter((r) => r.ticket)
+    .map((r) => ({
+      id: `t_${r.id}`,
+      conversationId: r.id,
+      sessionId: `s_${r.id}`,
+      segment: 'vip',
+      priority: 'high',
+      summary: 'wants a person',
+      createdAt: r.at,
+    }));
   if (ev.length) await db.insert(events).values(ev);
   if (fb.length) await db.insert(feedback).values(fb);
   if (tk.length) await db.insert(tickets).values(tk);
@@ -89,7 +109,11 @@ describe('GET /api/admin/conversations', () => {
       escalated: false,
       converted: true,
     });
-    expect(body.conversations.find((c: any) => c.id === 'c01')).toMatchObject({ feedback: { up: 1, down: 1 }, escalated: false, converted: false });
+    expect(body.conversations.find((c: any) => c.id === 'c01')).toMatchObject({
+      feedback: { up: 1, down: 1 },
+      escalated: false,
+      converted: false,
+    });
     expect(body.conversations.find((c: any) => c.id === 'c03')).toMatchObject({ escalated: true, persona: { variant: null } });
   });
 
@@ -117,7 +141,10 @@ describe('GET /api/admin/conversations', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const { status, body }: { status: number; body: any } = await get(f, `/api/admin/conversations?from=2025-05-01&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const { status, body }: { status: number; body: any } = await get(
+        f,
+        `/api/admin/conversations?from=2025-05-01&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(status).toBe(200);
       expect(body.conversations.length).toBeLessThanOrEqual(2);
       seen.push(...ids(body));
@@ -168,12 +195,26 @@ describe('GET /api/admin/conversations/:id', () => {
     const proposed = (await get(f, `/api/admin/conversations/${first.conversationId}`)).body;
     expect(proposed.pendingProposal).toMatchObject({ action: expect.any(String), customerId: 'c_marcus', turn: 1 });
 
-    const second = (await (await f.app.request(...post('/api/chat', { message: 'yes', conversationId: first.conversationId }, shopper))).json()) as any;
-    await f.app.request(...post('/api/feedback', { conversationId: first.conversationId, messageId: second.messageId, rating: 'down', comment: 'too slow' }, shopper));
+    const second = (await (
+      await f.app.request(...post('/api/chat', { message: 'yes', conversationId: first.conversationId }, shopper))
+    ).json()) as any;
+    await f.app.request(
+      ...post(
+        '/api/feedback',
+        { conversationId: first.conversationId, messageId: second.messageId, rating: 'down', comment: 'too slow' },
+        shopper,
+      ),
+    );
 
     const { status, body } = await get(f, `/api/admin/conversations/${first.conversationId}`);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ id: first.conversationId, customerId: 'c_marcus', segment: { id: 'repeat_buyer' }, persona: { id: 'repeat-buyer' }, model: 'offline' });
+    expect(body).toMatchObject({
+      id: first.conversationId,
+      customerId: 'c_marcus',
+      segment: { id: 'repeat_buyer' },
+      persona: { id: 'repeat-buyer' },
+      model: 'offline',
+    });
 
     // Messages in order, the shopper's own words first, every tool call paired with its result.
     const seqs = body.messages.map((m: any) => m.seq);
@@ -191,7 +232,12 @@ describe('GET /api/admin/conversations/:id', () => {
 
     // One entry per committed turn, with what it cost.
     expect(body.turns.map((t: any) => t.turn)).toEqual([1, 2]);
-    expect(body.turns[0]).toMatchObject({ model: 'offline', persona: 'repeat-buyer', outcome: 'reply', modelCalls: first.usage.modelCalls });
+    expect(body.turns[0]).toMatchObject({
+      model: 'offline',
+      persona: 'repeat-buyer',
+      outcome: 'reply',
+      modelCalls: first.usage.modelCalls,
+    });
     expect(body.turns[1].tokens).toEqual({ input: second.usage.inputTokens, output: second.usage.outputTokens });
     expect(typeof body.turns[0].latencyMs).toBe('number');
 
@@ -206,7 +252,10 @@ describe('GET /api/admin/conversations/:id', () => {
   });
 
   it('404 for an unknown id, an over-long one, and without the token no hint that it exists', async () => {
-    expect(await get(f, '/api/admin/conversations/conv_nope')).toEqual({ status: 404, body: { error: { code: 'not_found', message: 'Conversation not found' } } });
+    expect(await get(f, '/api/admin/conversations/conv_nope')).toEqual({
+      status: 404,
+      body: { error: { code: 'not_found', message: 'Conversation not found' } },
+    });
     expect((await get(f, `/api/admin/conversations/${'x'.repeat(300)}`)).status).toBe(404);
     expect((await get(f, '/api/admin/conversations/conv_nope', {})).status).toBe(401);
   });
@@ -266,18 +315,38 @@ describe('GET /api/admin/experiments', () => {
         csat: { difference: 0.6, ci: { lower: 0.1705, upper: 0.809 }, significant: true },
       },
     });
-    expect(body.groups[2].arms).toEqual([expect.objectContaining({ variant: 'control', conversations: 5, conversion: { k: 1, n: 5, rate: 0.2, ci: { lower: 0.0362, upper: 0.6245 } }, vsControl: null })]);
+    expect(body.groups[2].arms).toEqual([
+      expect.objectContaining({
+        variant: 'control',
+        conversations: 5,
+        conversion: { k: 1, n: 5, rate: 0.2, ci: { lower: 0.0362, upper: 0.6245 } },
+        vsControl: null,
+      }),
+    ]);
     expect(body.groups[0].arms[0]).toMatchObject({ variant: null, conversations: 4, csat: { k: 1, n: 1 }, vsControl: null });
   });
 
   it('another control flips the comparison; a persona filter narrows it; an earlier window sees the earlier arm', async () => {
     const flipped = (await get(f, '/api/admin/experiments?from=2025-06-01&to=2025-06-07&persona=vip&control=stylist-first')).body;
     expect(flipped.groups.map((g: any) => g.persona)).toEqual(['vip', 'vip']);
-    expect(flipped.groups[0].arms[1].vsControl.conversion).toEqual({ difference: -0.2, ci: { lower: -0.3339, upper: -0.0524 }, significant: true });
+    expect(flipped.groups[0].arms[1].vsControl.conversion).toEqual({
+      difference: -0.2,
+      ci: { lower: -0.3339, upper: -0.0524 },
+      significant: true,
+    });
     expect(flipped.groups[1].control).toBeNull(); // v2 has no stylist-first arm
 
     const may = (await get(f, '/api/admin/experiments?from=2025-05-01&to=2025-05-31')).body;
-    expect(may.groups).toEqual([expect.objectContaining({ persona: 'vip', version: 'v1', control: null, arms: [expect.objectContaining({ variant: 'stylist-first', conversations: 10, conversion: expect.objectContaining({ k: 0, n: 10 }) })] })]);
+    expect(may.groups).toEqual([
+      expect.objectContaining({
+        persona: 'vip',
+        version: 'v1',
+        control: null,
+        arms: [
+          expect.objectContaining({ variant: 'stylist-first', conversations: 10, conversion: expect.objectContaining({ k: 0, n: 10 }) }),
+        ],
+      }),
+    ]);
   });
 
   it('window=7d ends now: it sees a conversation just held, not last year’s', async () => {

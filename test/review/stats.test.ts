@@ -72,7 +72,15 @@ describe("Newcombe's hybrid score interval for a difference", () => {
 });
 
 describe('buildAbReport', () => {
-  const arm = (variant: string | null, conversations: number, converted: number, up: number, down: number, version = 'v1', persona = 'vip'): ArmCounts => ({
+  const arm = (
+    variant: string | null,
+    conversations: number,
+    converted: number,
+    up: number,
+    down: number,
+    version = 'v1',
+    persona = 'vip',
+  ): ArmCounts => ({
     persona,
     version,
     variant,
@@ -85,7 +93,10 @@ describe('buildAbReport', () => {
   });
 
   it('compares each arm with the control of the same persona and version, control first', () => {
-    const groups = buildAbReport([arm('stylist-first', 70, 56, 9, 1), arm('control', 80, 48, 3, 7), arm('control', 5, 1, 0, 0, 'v2')], 'control');
+    const groups = buildAbReport(
+      [arm('stylist-first', 70, 56, 9, 1), arm('control', 80, 48, 3, 7), arm('control', 5, 1, 0, 0, 'v2')],
+      'control',
+    );
     expect(groups).toHaveLength(2);
     const [v1, v2] = groups;
     expect(v1!.control).toBe('control');
@@ -111,6 +122,11 @@ describe('buildAbReport', () => {
 
   it('an arm without a variant (no experiment) stands alone', () => {
     const [g] = buildAbReport([arm(null, 4, 1, 1, 0, 'v9', 'new-visitor')], 'control');
-    expect(g).toMatchObject({ persona: 'new-visitor', version: 'v9', control: null, arms: [{ variant: null, conversations: 4, vsControl: null }] });
+    expect(g).toMatchObject({
+      persona: 'new-visitor',
+      version: 'v9',
+      control: null,
+      arms: [{ variant: null, conversations: 4, vsControl: null }],
+    });
   });
 });

@@ -16,7 +16,8 @@ async function open(model: 'offline' | 'fake') {
 
 const HEDGES = ["I'm not sure", 'not sure', 'what happens if I say yes?', 'can I do it later?', 'yes but only the jumper', 'sure?'];
 const labels = (s: SecApp) => (s.sql.prepare("select count(*) n from return_labels where order_id = 'o_28473'").get() as { n: number }).n;
-const labelEvents = (s: SecApp) => (s.sql.prepare("select count(*) n from events where type = 'return_label_created'").get() as { n: number }).n;
+const labelEvents = (s: SecApp) =>
+  (s.sql.prepare("select count(*) n from events where type = 'return_label_created'").get() as { n: number }).n;
 
 /** A model that proposes on "RETURN" and otherwise calls confirm:true every turn. */
 function eagerModel(s: SecApp) {
@@ -27,7 +28,12 @@ function eagerModel(s: SecApp) {
   });
 }
 
-async function proposeOnSse(s: SecApp, token: string, message: string, conversationId?: string): Promise<{ conversationId: string; proposalId: string }> {
+async function proposeOnSse(
+  s: SecApp,
+  token: string,
+  message: string,
+  conversationId?: string,
+): Promise<{ conversationId: string; proposalId: string }> {
   const res = await s.chat({ message, conversationId }, { token, sse: true });
   expect(res.status).toBe(200);
   const events = parseSseBody(await res.text());
@@ -137,15 +143,24 @@ describe('confirmation is not a turn count', () => {
     const stale = await proposeOnSse(s, token, 'RETURN order 28473');
     const fresh = await proposeOnSse(s, token, 'RETURN it again please', stale.conversationId);
     expect(fresh.proposalId).not.toBe(stale.proposalId);
-    await s.chat({ message: 'Confirm', conversationId: stale.conversationId, proposal: { id: stale.proposalId, decision: 'confirm' } }, { token });
+    await s.chat(
+      { message: 'Confirm', conversationId: stale.conversationId, proposal: { id: stale.proposalId, decision: 'confirm' } },
+      { token },
+    );
     expect(labels(s)).toBe(0);
 
     const other = await proposeOnSse(s, token, 'RETURN order 28473'); // a second conversation, its own proposal
-    await s.chat({ message: 'Confirm', conversationId: stale.conversationId, proposal: { id: other.proposalId, decision: 'confirm' } }, { token });
+    await s.chat(
+      { message: 'Confirm', conversationId: stale.conversationId, proposal: { id: other.proposalId, decision: 'confirm' } },
+      { token },
+    );
     expect(labels(s)).toBe(0);
     // Another customer cannot press Marcus's button in Marcus's conversation.
     const lena = await s.token('c_lena');
-    const res = await s.chat({ message: 'Confirm', conversationId: other.conversationId, proposal: { id: other.proposalId, decision: 'confirm' } }, { token: lena });
+    const res = await s.chat(
+      { message: 'Confirm', conversationId: other.conversationId, proposal: { id: other.proposalId, decision: 'confirm' } },
+      { token: lena },
+    );
     expect(res.status).toBe(404);
     expect(labels(s)).toBe(0);
   });
@@ -156,7 +171,10 @@ describe('confirmation is not a turn count', () => {
     const token = await s.token('c_marcus');
     const p = await proposeOnSse(s, token, 'RETURN order 28473');
     s.clock.advance(31 * 60_000);
-    const body = how === 'button' ? { message: 'Confirm', conversationId: p.conversationId, proposal: { id: p.proposalId, decision: 'confirm' } } : { message: 'yes', conversationId: p.conversationId };
+    const body =
+      how === 'button'
+        ? { message: 'Confirm', conversationId: p.conversationId, proposal: { id: p.proposalId, decision: 'confirm' } }
+        : { message: 'yes', conversationId: p.conversationId };
     await s.chat(body, { token });
     // The expired proposal is gone: the model's confirm:true at most proposes anew.
     expect(lastToolResult(s.fake!)!.data?.label).toBeUndefined();
@@ -170,7 +188,9 @@ describe('confirmation is not a turn count', () => {
     const p = await proposeOnSse(s, token, 'RETURN order 28473');
     const row = s.sql.prepare('select pending from conversations where id = ?').get(p.conversationId) as { pending: string };
     const pending = JSON.parse(row.pending);
-    s.sql.prepare('update conversations set pending = ? where id = ?').run(JSON.stringify({ ...pending, expiresAt: Date.now() - 1000 }), p.conversationId);
+    s.sql
+      .prepare('update conversations set pending = ? where id = ?')
+      .run(JSON.stringify({ ...pending, expiresAt: Date.now() - 1000 }), p.conversationId);
     await s.chat({ message: 'yes', conversationId: p.conversationId, proposal: { id: p.proposalId, decision: 'confirm' } }, { token });
     expect(labels(s)).toBe(0);
   });
@@ -178,7 +198,11 @@ describe('confirmation is not a turn count', () => {
   it('a yes in the same turn as the proposal is no approval: propose and confirm in one turn is refused', async () => {
     const s = await open('fake');
     puppet(s.fake!, (_m, step) =>
-      step === 0 ? [{ name: 'create_return_label', arguments: { orderNumber: '28473', confirm: false } }] : step === 1 ? [{ name: 'create_return_label', arguments: { orderNumber: '28473', confirm: true } }] : null,
+      step === 0
+        ? [{ name: 'create_return_label', arguments: { orderNumber: '28473', confirm: false } }]
+        : step === 1
+          ? [{ name: 'create_return_label', arguments: { orderNumber: '28473', confirm: true } }]
+          : null,
     );
     const token = await s.token('c_marcus');
     await s.chat({ message: 'yes, return order 28473' }, { token });
@@ -191,7 +215,8 @@ describe('confirmation is not a turn count', () => {
     const token = await s.token('c_marcus');
     puppet(s.fake!, (msg, step) => {
       if (step > 0) return null;
-      if (/^RETURN/.test(msg)) return [{ name: 'create_return_label', arguments: { orderNumber: '28473', items: ['oi_28473_1'], confirm: false } }];
+      if (/^RETURN/.test(msg))
+        return [{ name: 'create_return_label', arguments: { orderNumber: '28473', items: ['oi_28473_1'], confirm: false } }];
       return [{ name: 'create_return_label', arguments: { orderNumber: '28473', confirm: true } }]; // every item instead
     });
     const first = await json(await s.chat({ message: 'RETURN just the jumper' }, { token }));
@@ -209,12 +234,17 @@ describe('a typed yes is a yes to what the shopper was shown', () => {
     const s = await open('fake');
     const token = await s.token('c_marcus');
     puppet(s.fake!, (msg, step) => {
-      if (/new arrivals/.test(msg)) return step === 0 ? [{ name: 'create_return_label', arguments: { orderNumber: '28473', confirm: false } }] : 'Would you like me to show you our new arrivals?';
+      if (/new arrivals/.test(msg))
+        return step === 0
+          ? [{ name: 'create_return_label', arguments: { orderNumber: '28473', confirm: false } }]
+          : 'Would you like me to show you our new arrivals?';
       return step === 0 ? [{ name: 'create_return_label', arguments: { orderNumber: '28473', confirm: true } }] : 'Here they are!';
     });
     const first = await json(await s.chat({ message: 'anything in the new arrivals?' }, { token }));
     expect(first.reply).toMatch(/^Would you like me to show you our new arrivals\?/);
-    expect(first.reply).toMatch(/Create a free return label for order #28473 \(.+\), emailed to m\*\*\*@example\.com\. Reply "yes" to go ahead or "no" to cancel/);
+    expect(first.reply).toMatch(
+      /Create a free return label for order #28473 \(.+\), emailed to m\*\*\*@example\.com\. Reply "yes" to go ahead or "no" to cancel/,
+    );
     // A "no" to the (now visible) proposal withdraws it; the model's confirm:true then does nothing.
     await s.chat({ message: 'no', conversationId: first.conversationId }, { token });
     expect(labels(s)).toBe(0);

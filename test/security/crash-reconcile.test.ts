@@ -24,7 +24,8 @@ async function chat(url: string, token: string, message: string, conversationId?
   });
 }
 
-const created = (fake: FakeOpenAI) => fake.requests.some((r) => r.body.messages.some((m) => m.role === 'tool' && /"created":true/.test(String(m.content))));
+const created = (fake: FakeOpenAI) =>
+  fake.requests.some((r) => r.body.messages.some((m) => m.role === 'tool' && /"created":true/.test(String(m.content))));
 
 describe('kill -9 between a tool write and the turn commit', () => {
   it('after restart: the label, its event and a transcript line telling of it all exist', async () => {
@@ -35,12 +36,18 @@ describe('kill -9 between a tool write and the turn commit', () => {
     fake.handle((body) => {
       const msg = lastUserText(body);
       const step = stepInTurn(body);
-      if (/^RETURN/.test(msg)) return step === 0 ? { toolCalls: [{ name: 'create_return_label', arguments: { orderNumber: '28473', confirm: false } }] } : { content: 'Shall I create the label?' };
+      if (/^RETURN/.test(msg))
+        return step === 0
+          ? { toolCalls: [{ name: 'create_return_label', arguments: { orderNumber: '28473', confirm: false } }] }
+          : { content: 'Shall I create the label?' };
       if (step === 0) return { toolCalls: [{ name: 'create_return_label', arguments: { orderNumber: '28473', confirm: true } }] };
       return { kind: 'hang' };
     });
     const env = {
-      TAILOR_MODEL: 'openai:fake-model', OPENAI_API_KEY: 'sk-test-not-real', OPENAI_BASE_URL: fake.url, TAILOR_MODEL_TIMEOUT_MS: '120000',
+      TAILOR_MODEL: 'openai:fake-model',
+      OPENAI_API_KEY: 'sk-test-not-real',
+      OPENAI_BASE_URL: fake.url,
+      TAILOR_MODEL_TIMEOUT_MS: '120000',
       TAILOR_IDENTITY_SECRET: SECRET,
     };
     const s1: RunningServer = await startServer({ dbFile: store.dbFile, env });
@@ -66,12 +73,18 @@ describe('kill -9 between a tool write and the turn commit', () => {
     cleanup.push(async () => void (await s2.stop('SIGKILL')));
     const db = new Database(store.dbFile, { readonly: true });
     try {
-      const labels = db.prepare("select tracking_code t from return_labels where conversation_id = ?").all(conversationId) as Array<{ t: string }>;
+      const labels = db.prepare('select tracking_code t from return_labels where conversation_id = ?').all(conversationId) as Array<{
+        t: string;
+      }>;
       expect(labels.length).toBe(1);
-      const events = db.prepare("select data from events where type = 'return_label_created' and conversation_id = ?").all(conversationId) as Array<{ data: string }>;
+      const events = db
+        .prepare("select data from events where type = 'return_label_created' and conversation_id = ?")
+        .all(conversationId) as Array<{ data: string }>;
       expect(events.length).toBe(1);
       expect(JSON.parse(events[0]!.data).trackingCode).toBe(labels[0]!.t);
-      const lines = db.prepare("select content from messages where conversation_id = ? and role = 'assistant'").all(conversationId) as Array<{ content: string }>;
+      const lines = db
+        .prepare("select content from messages where conversation_id = ? and role = 'assistant'")
+        .all(conversationId) as Array<{ content: string }>;
       expect(lines.some((l) => l.content.includes(labels[0]!.t) && /28473/.test(l.content))).toBe(true);
       // The proposal was spent with the label: a second yes does not make another.
       const pending = db.prepare('select pending from conversations where id = ?').get(conversationId) as { pending: string | null };
@@ -80,7 +93,9 @@ describe('kill -9 between a tool write and the turn commit', () => {
       db.close();
     }
     // The shopper sees it in the transcript after the restart.
-    const t = await fetch(`${s2.url}/api/conversations/${conversationId}`, { headers: { Authorization: `Bearer ${token}`, 'X-Tailor-Session': SESSION } });
+    const t = await fetch(`${s2.url}/api/conversations/${conversationId}`, {
+      headers: { Authorization: `Bearer ${token}`, 'X-Tailor-Session': SESSION },
+    });
     expect(t.status).toBe(200);
     const transcript = (await t.json()) as { messages: Array<{ role: string; content: string }> };
     expect(transcript.messages.some((m) => m.role === 'assistant' && /interrupted/i.test(m.content) && /28473/.test(m.content))).toBe(true);

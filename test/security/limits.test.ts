@@ -14,12 +14,18 @@ async function open(model: 'offline' | 'fake' = 'fake') {
 }
 
 const demoToken = (s: SecApp, email: string, ip = '192.0.2.50') =>
-  s.app.request('/api/demo/token', { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-test-client-ip': ip }, body: JSON.stringify({ email }) });
+  s.app.request('/api/demo/token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'x-test-client-ip': ip },
+    body: JSON.stringify({ email }),
+  });
 
 describe('demo tokens', () => {
   it('only the showcased shoppers get one; any other customer gets exactly the 404 a stranger gets', async () => {
     const s = await open('offline');
-    const generated = (s.sql.prepare("select email from customers where id not in ('c_marcus','c_sarah','c_lena') limit 1").get() as { email: string }).email;
+    const generated = (
+      s.sql.prepare("select email from customers where id not in ('c_marcus','c_sarah','c_lena') limit 1").get() as { email: string }
+    ).email;
     const ok = await demoToken(s, 'marcus@example.com', '192.0.2.1');
     expect(ok.status).toBe(200);
     expect((await json(ok)).customerId).toBe('c_marcus');
@@ -56,14 +62,24 @@ describe('demo tokens', () => {
 describe('tool-call caps', () => {
   it('a model returning 1,000 parallel tool calls in one step gets at most 4 run', async () => {
     const s = await open();
-    const calls = Array.from({ length: 1000 }, (_, i) => ({ id: `call_${i}`, name: 'add_to_cart', arguments: { productId: 'p_001', size: 'S', quantity: 1 } }));
+    const calls = Array.from({ length: 1000 }, (_, i) => ({
+      id: `call_${i}`,
+      name: 'add_to_cart',
+      arguments: { productId: 'p_001', size: 'S', quantity: 1 },
+    }));
     puppet(s.fake!, (_m, step) => (step === 0 ? calls : null));
     const token = await s.token('c_lena');
     const res = await s.chat({ message: 'add everything' }, { token });
     expect(res.status).toBe(200);
     await json(res);
     const events = (s.sql.prepare("select count(*) n from events where type = 'add_to_cart'").get() as { n: number }).n;
-    const qty = (s.sql.prepare("select coalesce(sum(ci.quantity),0) q from cart_items ci join carts c on c.id = ci.cart_id where c.customer_id = 'c_lena' and ci.variant_id = 'v_1_s'").get() as { q: number }).q;
+    const qty = (
+      s.sql
+        .prepare(
+          "select coalesce(sum(ci.quantity),0) q from cart_items ci join carts c on c.id = ci.cart_id where c.customer_id = 'c_lena' and ci.variant_id = 'v_1_s'",
+        )
+        .get() as { q: number }
+    ).q;
     expect(events).toBeLessThanOrEqual(4);
     expect(events).toBeGreaterThan(0);
     expect(qty).toBeLessThanOrEqual(4);
@@ -74,7 +90,11 @@ describe('tool-call caps', () => {
   it('a model asking for 4 calls every step for 20 steps runs at most 12 in the turn', async () => {
     const s = await open();
     let n = 0;
-    puppet(s.fake!, (_m, step) => (step < 20 ? Array.from({ length: 4 }, () => ({ id: `c_${n++}`, name: 'add_to_cart', arguments: { productId: 'p_001', size: 'M' } })) : null));
+    puppet(s.fake!, (_m, step) =>
+      step < 20
+        ? Array.from({ length: 4 }, () => ({ id: `c_${n++}`, name: 'add_to_cart', arguments: { productId: 'p_001', size: 'M' } }))
+        : null,
+    );
     const token = await s.token('c_lena');
     const res = await s.chat({ message: 'add lots' }, { token });
     expect(res.status).toBe(200);
@@ -85,7 +105,10 @@ describe('tool-call caps', () => {
 });
 
 describe('ticket floods', () => {
-  const escalate = (s: SecApp) => puppet(s.fake!, (_m, step) => (step === 0 ? [{ name: 'escalate_to_human', arguments: { reason: 'shopper asked for a person' } }] : null));
+  const escalate = (s: SecApp) =>
+    puppet(s.fake!, (_m, step) =>
+      step === 0 ? [{ name: 'escalate_to_human', arguments: { reason: 'shopper asked for a person' } }] : null,
+    );
   const tickets = (s: SecApp) => (s.sql.prepare('select count(*) n from tickets').get() as { n: number }).n;
 
   it('tickets from many fresh sessions from one address are capped', async () => {
@@ -103,7 +126,9 @@ describe('ticket floods', () => {
   it('tickets from many fresh sessions from one address sent all at once are capped too', async () => {
     const s = await open();
     escalate(s);
-    const all = await Promise.all(Array.from({ length: 25 }, () => s.chat({ message: 'I want a human' }, { session: freshSession(), ip: '198.51.100.98' })));
+    const all = await Promise.all(
+      Array.from({ length: 25 }, () => s.chat({ message: 'I want a human' }, { session: freshSession(), ip: '198.51.100.98' })),
+    );
     expect(all.every((r) => r.status === 200)).toBe(true);
     expect(tickets(s)).toBeLessThanOrEqual(10);
     expect(tickets(s)).toBeGreaterThan(0);
@@ -113,7 +138,8 @@ describe('ticket floods', () => {
     const s = await open();
     escalate(s);
     const token = await s.token('c_sarah');
-    for (let i = 0; i < 8; i++) await json(await s.chat({ message: 'human please' }, { token, session: freshSession(), ip: `203.0.113.${i}` }));
+    for (let i = 0; i < 8; i++)
+      await json(await s.chat({ message: 'human please' }, { token, session: freshSession(), ip: `203.0.113.${i}` }));
     expect((s.sql.prepare("select count(*) n from tickets where customer_id = 'c_sarah'").get() as { n: number }).n).toBeLessThanOrEqual(3);
   });
 });
@@ -121,7 +147,8 @@ describe('ticket floods', () => {
 describe('admin token guessing', () => {
   it('500 wrong admin tokens → 429 with Retry-After long before the end; the right token from that address waits too; other addresses are fine', async () => {
     const s = await open('offline');
-    const ask = (tok: string, ip = '203.0.113.200') => s.app.request('/api/admin/metrics', { headers: { Authorization: `Bearer ${tok}`, 'x-test-client-ip': ip } });
+    const ask = (tok: string, ip = '203.0.113.200') =>
+      s.app.request('/api/admin/metrics', { headers: { Authorization: `Bearer ${tok}`, 'x-test-client-ip': ip } });
     let first429 = -1;
     let retryAfter: string | null = null;
     for (let i = 0; i < 500; i++) {
@@ -179,7 +206,9 @@ describe('oversized and malformed input', () => {
 describe('no stack traces, whatever the model does', () => {
   it('an upstream that fails, a model that sends broken tool arguments or unknown tools: clean answers, no stack (JSON and SSE)', async () => {
     const s = await open();
-    s.fake!.handle((_b, i) => (i === 0 ? { kind: 'status', status: 500, message: 'Traceback (most recent call last): at /srv/model.py:12' } : { content: 'fine' }));
+    s.fake!.handle((_b, i) =>
+      i === 0 ? { kind: 'status', status: 500, message: 'Traceback (most recent call last): at /srv/model.py:12' } : { content: 'fine' },
+    );
     const failed = await s.chat({ message: 'hi' }, { session: freshSession() });
     expect(failed.status).toBeLessThan(600);
     const failedText = await failed.text();
@@ -192,7 +221,7 @@ describe('no stack traces, whatever the model does', () => {
         ? [
             { name: 'add_to_cart', arguments: '{"productId": "p_001", "size": ' },
             { name: 'drop_all_tables', arguments: { really: true } },
-            { name: 'lookup_order', arguments: { orderNumber: "1 OR 1=1; DROP TABLE orders; --" } },
+            { name: 'lookup_order', arguments: { orderNumber: '1 OR 1=1; DROP TABLE orders; --' } },
           ]
         : null,
     );

@@ -66,7 +66,16 @@ export async function secApp(opts: SecOptions = {}): Promise<SecApp> {
   const started = Date.now();
   const fake = opts.model === 'fake' ? await startFakeOpenAI() : null;
   const provider = fake
-    ? createOpenAIProvider({ model: 'gpt-4o-mini', apiKey: 'sk-test', baseURL: fake.url, timeoutMs: 5000, maxRetries: 0, maxTotalWaitMs: 100, baseDelayMs: 10, logger })
+    ? createOpenAIProvider({
+        model: 'gpt-4o-mini',
+        apiKey: 'sk-test',
+        baseURL: fake.url,
+        timeoutMs: 5000,
+        maxRetries: 0,
+        maxTotalWaitMs: 100,
+        baseDelayMs: 10,
+        logger,
+      })
     : createOfflineProvider();
   const tailor = await createTailor({
     db: db.db,
@@ -127,7 +136,13 @@ export async function secApp(opts: SecOptions = {}): Promise<SecApp> {
 
 function reopen(file: string): TempDb {
   const h = openNodeDb(file);
-  return { ...h, file, dispose: async () => { await h.close(); } };
+  return {
+    ...h,
+    file,
+    dispose: async () => {
+      await h.close();
+    },
+  };
 }
 
 let sessionN = 0;
@@ -136,7 +151,8 @@ export const freshSession = () => `s_attacker_${process.pid}_${Date.now().toStri
 
 /** Every character pattern that would reveal a stack trace or internal path. */
 export function assertNoStack(text: string): void {
-  if (/\n\s+at\s+\S+|\bat\s+[\w.<>]+\s+\(|node_modules|\/work\/|\.ts:\d+/.test(text)) throw new Error(`response leaks internals: ${text.slice(0, 400)}`);
+  if (/\n\s+at\s+\S+|\bat\s+[\w.<>]+\s+\(|node_modules|\/work\/|\.ts:\d+/.test(text))
+    throw new Error(`response leaks internals: ${text.slice(0, 400)}`);
 }
 
 export type { ChatBody, FakeToolCall };

@@ -58,7 +58,9 @@ describe('verification guessing (scripted model)', () => {
     expect(right.result.ok).toBe(false);
     expect(right.result.error.code).toBe('locked');
     expect(verifiedEvents(s)).toBe(0);
-    const conv = s.sql.prepare('select customer_id from conversations where id = ?').get(right.conversationId) as { customer_id: string | null };
+    const conv = s.sql.prepare('select customer_id from conversations where id = ?').get(right.conversationId) as {
+      customer_id: string | null;
+    };
     expect(conv.customer_id).toBeNull();
     // The same right details under another capitalisation are the same target.
     const upper = await attempt(s, 'MARCUS@Example.COM', '28473', freshSession(), '192.0.2.201');
@@ -67,7 +69,9 @@ describe('verification guessing (scripted model)', () => {
     // Failures are recorded, and visible to the admin.
     expect(failedEvents(s).length).toBeGreaterThanOrEqual(12);
     expect(failedEvents(s).some((e) => JSON.parse(e.data).reason === 'locked')).toBe(true);
-    const metrics = await json(await s.app.request('/api/admin/metrics', { headers: { Authorization: `Bearer ${ADMIN}`, 'x-test-client-ip': '10.9.9.9' } }));
+    const metrics = await json(
+      await s.app.request('/api/admin/metrics', { headers: { Authorization: `Bearer ${ADMIN}`, 'x-test-client-ip': '10.9.9.9' } }),
+    );
     expect(metrics.security.failedVerifications.total).toBeGreaterThanOrEqual(12);
     expect(metrics.security.failedVerifications.locked).toBeGreaterThan(0);
     expect(metrics.security.activeLockouts).toBeGreaterThan(0);
@@ -84,7 +88,9 @@ describe('verification guessing (scripted model)', () => {
   it('rotating target emails in one session hits the per-session limit; the right details are then refused too', async () => {
     const s = await open();
     verifyPuppet(s);
-    const targets = s.sql.prepare("select email from customers where id not in ('c_marcus','c_sarah','c_lena') limit 12").all() as Array<{ email: string }>;
+    const targets = s.sql.prepare("select email from customers where id not in ('c_marcus','c_sarah','c_lena') limit 12").all() as Array<{
+      email: string;
+    }>;
     const session = freshSession();
     const codes: string[] = [];
     let conversationId: string | undefined;
@@ -104,7 +110,9 @@ describe('verification guessing (scripted model)', () => {
   it('rotating target emails and sessions from one address hits the per-address limit', async () => {
     const s = await open();
     verifyPuppet(s);
-    const targets = s.sql.prepare("select email from customers where id not in ('c_marcus','c_sarah','c_lena') limit 25").all() as Array<{ email: string }>;
+    const targets = s.sql.prepare("select email from customers where id not in ('c_marcus','c_sarah','c_lena') limit 25").all() as Array<{
+      email: string;
+    }>;
     const codes: string[] = [];
     for (let i = 0; i < 21; i++) {
       const r = await attempt(s, targets[i]!.email, String(80_000 + i), freshSession(), '198.18.0.1');
@@ -128,7 +136,11 @@ describe('verification guessing (scripted model)', () => {
     const otherCustomersOrder = await attempt(s, 'marcus@example.com', '26863', freshSession(), '192.0.2.12'); // Sarah's order
     expect(wrongEmail.result).toEqual(wrongOrder.result);
     expect(otherCustomersOrder.result).toEqual(wrongOrder.result);
-    expect(failedEvents(s).map((e) => JSON.parse(e.data))).toEqual([{ reason: 'mismatch' }, { reason: 'mismatch' }, { reason: 'mismatch' }]);
+    expect(failedEvents(s).map((e) => JSON.parse(e.data))).toEqual([
+      { reason: 'mismatch' },
+      { reason: 'mismatch' },
+      { reason: 'mismatch' },
+    ]);
   });
 
   it('after verification the guest basket is not merged until the shopper says yes (a model that merges anyway is refused)', async () => {
@@ -136,7 +148,9 @@ describe('verification guessing (scripted model)', () => {
     verifyPuppet(s);
     const session = freshSession();
     const cartOf = (customerId: string) =>
-      s.sql.prepare('select ci.variant_id v from cart_items ci join carts c on c.id = ci.cart_id where c.customer_id = ?').all(customerId) as Array<{ v: string }>;
+      s.sql
+        .prepare('select ci.variant_id v from cart_items ci join carts c on c.id = ci.cart_id where c.customer_id = ?')
+        .all(customerId) as Array<{ v: string }>;
     const before = cartOf('c_marcus').length;
     const added = await json(await s.chat({ message: 'ADD p_001 S' }, { session }));
     const conversationId = added.conversationId as string;
@@ -176,14 +190,20 @@ describe('verification guessing (offline model)', () => {
   it('an anonymous attacker typing email + order numbers to the offline model is locked out; then the right details fail too', async () => {
     const s = await open({ model: 'offline' });
     for (let i = 0; i < 7; i++) {
-      const res = await s.chat({ message: `my email is marcus@example.com and my order number is ${20_100 + i}` }, { session: freshSession(), ip: `203.0.113.${50 + i}` });
+      const res = await s.chat(
+        { message: `my email is marcus@example.com and my order number is ${20_100 + i}` },
+        { session: freshSession(), ip: `203.0.113.${50 + i}` },
+      );
       expect(res.status).toBe(200);
       await json(res);
     }
     const failed = failedEvents(s).map((e) => JSON.parse(e.data).reason);
     expect(failed.length).toBeGreaterThanOrEqual(6);
     expect(failed).toContain('locked');
-    const res = await s.chat({ message: 'my email is marcus@example.com and my order number is 28473' }, { session: freshSession(), ip: '203.0.113.99' });
+    const res = await s.chat(
+      { message: 'my email is marcus@example.com and my order number is 28473' },
+      { session: freshSession(), ip: '203.0.113.99' },
+    );
     const body = await json(res);
     expect(verifiedEvents(s)).toBe(0);
     expect(body.reply).not.toMatch(/28473 was delivered|Welcome back, Marcus/i);

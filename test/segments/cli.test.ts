@@ -7,7 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dir = mkdtempSync(join(tmpdir(), 'tailor-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = (script: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', env: { ...process.env, TAILOR_DB: join(dir, 'tailor.db'), TAILOR_LOG: 'silent' } });
+  spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, TAILOR_DB: join(dir, 'tailor.db'), TAILOR_LOG: 'silent' },
+  });
 
 describe('db:seed and segment CLIs', () => {
   it('seeds once, says so the second time, and explains a shopper’s segment', { timeout: 90_000 }, () => {
@@ -36,14 +39,18 @@ describe('db:seed and segment CLIs', () => {
 describe('every CLI explains itself', () => {
   const clis = ['src/cli/seed.ts', 'src/cli/segment.ts', 'src/cli/preview.ts', 'src/cli/lint-personas.ts', 'src/cli/seed-d1.ts'];
 
-  it.each(clis)('%s: --help prints the usage and exits 0; an unknown option prints it and exits 2 without a stack trace', { timeout: 30_000 }, (script) => {
-    const help = run(script, '--help');
-    expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/^usage: /);
-    if (script.endsWith('lint-personas.ts')) return; // takes no options
-    const bad = run(script, '--colour', 'red');
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/Unknown option '--colour'\.\nusage: /);
-    expect(bad.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
-  });
+  it.each(clis)(
+    '%s: --help prints the usage and exits 0; an unknown option prints it and exits 2 without a stack trace',
+    { timeout: 30_000 },
+    (script) => {
+      const help = run(script, '--help');
+      expect(help.status).toBe(0);
+      expect(help.stdout).toMatch(/^usage: /);
+      if (script.endsWith('lint-personas.ts')) return; // takes no options
+      const bad = run(script, '--colour', 'red');
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/Unknown option '--colour'\.\nusage: /);
+      expect(bad.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+    },
+  );
 });

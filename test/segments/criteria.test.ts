@@ -4,8 +4,11 @@ import { ProfileSchema, evaluateRules, loadSegmentRules } from '../../src/segmen
 import { NOW, daysAgo, oneRule, useStore } from './store.js';
 
 const open = useStore();
-const seg = async (s: { segment(w: { customerId: string | null; sessionId: string }): Promise<{ segment: unknown }> }, customerId: string | null, sessionId = 'current') =>
-  (await s.segment({ customerId, sessionId })).segment;
+const seg = async (
+  s: { segment(w: { customerId: string | null; sessionId: string }): Promise<{ segment: unknown }> },
+  customerId: string | null,
+  sessionId = 'current',
+) => (await s.segment({ customerId, sessionId })).segment;
 
 describe('each rule criterion against a real SQLite store', () => {
   it('sessions counts the current visit once, saved or not', async () => {
@@ -18,14 +21,22 @@ describe('each rule criterion against a real SQLite store', () => {
   });
 
   it('orders and totalSpend count orders placed and not cancelled (returned ones count), in whole counts and dollars', async () => {
-    const store = await (await open().customer('c1')).orders('c1', [
+    const store = await (
+      await open().customer('c1')
+    ).orders('c1', [
       { at: daysAgo(50), cents: 200_00 },
       { at: daysAgo(20), cents: 99_99, status: 'returned' },
       { at: daysAgo(5), cents: 500_00, status: 'cancelled' },
     ]);
-    expect(await seg(store.segmenter(oneRule('orders: { min: 2, max: 2 }')), 'c1')).toMatchObject({ id: 'matched', reasons: ['2 orders = 2'] });
+    expect(await seg(store.segmenter(oneRule('orders: { min: 2, max: 2 }')), 'c1')).toMatchObject({
+      id: 'matched',
+      reasons: ['2 orders = 2'],
+    });
     expect(await seg(store.segmenter(oneRule('orders: { min: 3 }')), 'c1')).toMatchObject({ id: 'fallback' });
-    expect(await seg(store.segmenter(oneRule('totalSpend: { min: 299.99 }')), 'c1')).toMatchObject({ id: 'matched', reasons: ['$299.99 spent ≥ $299.99'] });
+    expect(await seg(store.segmenter(oneRule('totalSpend: { min: 299.99 }')), 'c1')).toMatchObject({
+      id: 'matched',
+      reasons: ['$299.99 spent ≥ $299.99'],
+    });
     expect(await seg(store.segmenter(oneRule('totalSpend: { min: 300 }')), 'c1')).toMatchObject({ id: 'fallback' });
     expect(await seg(store.segmenter(oneRule('totalSpend: { max: 300 }')), 'c1')).toMatchObject({ reasons: ['$299.99 spent ≤ $300'] });
   });
@@ -33,13 +44,20 @@ describe('each rule criterion against a real SQLite store', () => {
   it('a session that began anonymous counts once after the shopper verifies', async () => {
     const store = await (await open().customer('c1')).sessions('c1', [daysAgo(10)]);
     await store.sessions(null, [NOW - 60_000]); // s2: today's visit, saved before verification
-    const { profile, segment } = await store.segmenter(oneRule('sessions: { min: 2, max: 2 }')).segment({ customerId: 'c1', sessionId: 's2' });
+    const { profile, segment } = await store
+      .segmenter(oneRule('sessions: { min: 2, max: 2 }'))
+      .segment({ customerId: 'c1', sessionId: 's2' });
     expect(segment).toMatchObject({ id: 'matched', reasons: ['2 sessions = 2'] });
     expect([profile.firstInteraction, profile.lastInteraction]).toEqual([daysAgo(10), NOW - 60_000]);
   });
 
   it('averageOrder needs at least one order', async () => {
-    const store = await (await (await open().customer('none')).customer('c1')).orders('c1', [{ at: daysAgo(9), cents: 40_00 }, { at: daysAgo(8), cents: 60_00 }]);
+    const store = await (
+      await (await open().customer('none')).customer('c1')
+    ).orders('c1', [
+      { at: daysAgo(9), cents: 40_00 },
+      { at: daysAgo(8), cents: 60_00 },
+    ]);
     const s = store.segmenter(oneRule('averageOrder: { max: 50 }'));
     expect(await seg(s, 'c1')).toMatchObject({ id: 'matched', reasons: ['average order $50 ≤ $50'] });
     expect(await seg(s, 'none')).toMatchObject({ id: 'fallback' });
@@ -58,7 +76,9 @@ describe('each rule criterion against a real SQLite store', () => {
   });
 
   it('timeFrame from/to are whole UTC days, both ends included', async () => {
-    const store = await (await open().customer('c1')).orders('c1', [
+    const store = await (
+      await open().customer('c1')
+    ).orders('c1', [
       { at: Date.parse('2024-12-31T23:59:59.999Z'), cents: 1_000_00 },
       { at: Date.parse('2025-01-01T00:00:00Z'), cents: 10_00 },
       { at: Date.parse('2025-03-31T23:59:59.999Z'), cents: 20_00 },
@@ -83,11 +103,16 @@ describe('each rule criterion against a real SQLite store', () => {
     expect(await seg(lapsed, 'lapsed', 's2')).toMatchObject({ id: 'matched', reasons: ['last interaction 2024-11-13 (over 90 days ago)'] });
     expect(await seg(lapsed, 'new', 's1')).toMatchObject({ id: 'fallback' });
     const range = store.segmenter(oneRule('firstInteraction: { from: 2024-08-01, to: 2024-08-31 }'));
-    expect(await seg(range, 'lapsed', 's2')).toMatchObject({ id: 'matched', reasons: ['first interaction 2024-08-05 (between 2024-08-01 and 2024-08-31)'] });
+    expect(await seg(range, 'lapsed', 's2')).toMatchObject({
+      id: 'matched',
+      reasons: ['first interaction 2024-08-05 (between 2024-08-01 and 2024-08-31)'],
+    });
   });
 
   it('loyaltyTier, answers and manual membership', async () => {
-    const store = await (await open().customer('gold', { loyaltyTier: 'gold', answers: { style: 'Minimal', shoeSize: '39' } })).customer('plain');
+    const store = await (
+      await open().customer('gold', { loyaltyTier: 'gold', answers: { style: 'Minimal', shoeSize: '39' } })
+    ).customer('plain');
     await store.member('gold', 'press');
     const tier = store.segmenter(oneRule('loyaltyTier: [gold, platinum]'));
     expect(await seg(tier, 'gold')).toMatchObject({ id: 'matched', reasons: ['gold loyalty tier'] });
@@ -121,8 +146,16 @@ default: { segment: d }
     const rules = loadSegmentRules(oneRule('totalSpend: { min: 1000 }\ntimeFrame: { lastDays: 90 }'), 'inline.yaml');
     const profile = ProfileSchema.parse({ orders: 9, totalSpendCents: 1_234_50 });
     expect(profile).toMatchObject({ customerId: null, sessions: 1, loyaltyTier: 'none', windows: {} });
-    expect(evaluateRules(rules, profile, NOW)).toEqual({ id: 'matched', rule: 'under-test', reasons: ['$1,234.50 spent ≥ $1,000 in the last 90 days'] });
-    const windowed = ProfileSchema.parse({ orders: 9, totalSpendCents: 1_234_50, windows: { last90d: { orders: 1, totalSpendCents: 80_00 } } });
+    expect(evaluateRules(rules, profile, NOW)).toEqual({
+      id: 'matched',
+      rule: 'under-test',
+      reasons: ['$1,234.50 spent ≥ $1,000 in the last 90 days'],
+    });
+    const windowed = ProfileSchema.parse({
+      orders: 9,
+      totalSpendCents: 1_234_50,
+      windows: { last90d: { orders: 1, totalSpendCents: 80_00 } },
+    });
     expect(evaluateRules(rules, windowed, NOW).id).toBe('fallback');
   });
 });

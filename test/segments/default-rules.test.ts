@@ -13,7 +13,13 @@ const open = useStore();
 describe('the default rules in data/segments.yaml', () => {
   it('loads, in order, with a default and the three segments', () => {
     const rules = loadSegmentRules(rulesYaml, RULES_FILE);
-    expect(rules.rules.map((r) => r.id)).toEqual(['manual-vip', 'first-session', 'orders-5-plus', 'returning-1-4-orders', 'returning-no-orders']);
+    expect(rules.rules.map((r) => r.id)).toEqual([
+      'manual-vip',
+      'first-session',
+      'orders-5-plus',
+      'returning-1-4-orders',
+      'returning-no-orders',
+    ]);
     expect(rules.segments.sort()).toEqual(['new_visitor', 'repeat_buyer', 'vip']);
     expect(rules.windows).toEqual([]);
   });
@@ -21,22 +27,41 @@ describe('the default rules in data/segments.yaml', () => {
   it('4 orders is a repeat buyer, 5 orders a VIP', async () => {
     const store = await (await (await open().customer('four')).customer('five')).sessions('four', [daysAgo(30)]);
     await store.sessions('five', [daysAgo(30)]);
-    await store.orders('four', [1, 2, 3, 4].map((d) => ({ at: daysAgo(d * 10) })));
-    await store.orders('five', [1, 2, 3, 4, 5].map((d) => ({ at: daysAgo(d * 10) })));
+    await store.orders(
+      'four',
+      [1, 2, 3, 4].map((d) => ({ at: daysAgo(d * 10) })),
+    );
+    await store.orders(
+      'five',
+      [1, 2, 3, 4, 5].map((d) => ({ at: daysAgo(d * 10) })),
+    );
     const s = store.segmenter(rulesYaml);
     expect((await s.segment({ customerId: 'four', sessionId: 'now' })).segment).toEqual({
       id: 'repeat_buyer',
       rule: 'returning-1-4-orders',
       reasons: ['2 sessions ≥ 2', '4 orders in 1–4'],
     });
-    expect((await s.segment({ customerId: 'five', sessionId: 'now' })).segment).toEqual({ id: 'vip', rule: 'orders-5-plus', reasons: ['5 orders ≥ 5'] });
+    expect((await s.segment({ customerId: 'five', sessionId: 'now' })).segment).toEqual({
+      id: 'vip',
+      rule: 'orders-5-plus',
+      reasons: ['5 orders ≥ 5'],
+    });
   });
 
   it('a registered customer with an empty history is on their first session', async () => {
     const store = await open().customer('empty');
     const { segment, profile } = await store.segmenter(rulesYaml).segment({ customerId: 'empty', sessionId: 'now' });
     expect(segment).toEqual({ id: 'new_visitor', rule: 'first-session', reasons: ['first session'] });
-    expect(profile).toMatchObject({ registered: true, sessions: 1, orders: 0, totalSpendCents: 0, averageOrderCents: 0, firstOrderAt: null, firstInteraction: NOW, lastInteraction: NOW });
+    expect(profile).toMatchObject({
+      registered: true,
+      sessions: 1,
+      orders: 0,
+      totalSpendCents: 0,
+      averageOrderCents: 0,
+      firstOrderAt: null,
+      firstInteraction: NOW,
+      lastInteraction: NOW,
+    });
   });
 
   it('a returning customer who never ordered is still a new visitor', async () => {
@@ -53,7 +78,16 @@ describe('the default rules in data/segments.yaml', () => {
     const s = store.segmenter(rulesYaml);
     const saved = await s.segment({ customerId: null, sessionId: 's1' });
     expect(saved.segment.id).toBe('new_visitor');
-    expect(saved.profile).toMatchObject({ customerId: null, registered: false, sessions: 1, orders: 0, loyaltyTier: 'none', answers: {}, memberships: [], firstInteraction: daysAgo(1) });
+    expect(saved.profile).toMatchObject({
+      customerId: null,
+      registered: false,
+      sessions: 1,
+      orders: 0,
+      loyaltyTier: 'none',
+      answers: {},
+      memberships: [],
+      firstInteraction: daysAgo(1),
+    });
     const unsaved = await s.segment({ customerId: null, sessionId: 'never-seen' });
     expect(unsaved.profile.sessions).toBe(1);
     expect(unsaved.segment.rule).toBe('first-session');

@@ -21,11 +21,17 @@ describe('lastOrder: recency over all orders, whatever the timeFrame', () => {
   const open = useStore();
 
   it('"no order in 180 days" is one rule, with a readable reason', async () => {
-    const store = await (await (await (await open().customer('lapsed')).customer('recent')).customer('never')).orders('lapsed', [{ at: daysAgo(400) }, { at: daysAgo(200) }]);
+    const store = await (
+      await (await (await open().customer('lapsed')).customer('recent')).customer('never')
+    ).orders('lapsed', [{ at: daysAgo(400) }, { at: daysAgo(200) }]);
     await store.orders('recent', [{ at: daysAgo(300) }, { at: daysAgo(10) }]);
     const s = store.segmenter(oneRule('lastOrder: { olderThanDays: 180 }'));
     const day = new Date(daysAgo(200)).toISOString().slice(0, 10);
-    expect((await s.segment({ customerId: 'lapsed', sessionId: 'x' })).segment).toEqual({ id: 'matched', rule: 'under-test', reasons: [`last order ${day} (over 180 days ago)`] });
+    expect((await s.segment({ customerId: 'lapsed', sessionId: 'x' })).segment).toEqual({
+      id: 'matched',
+      rule: 'under-test',
+      reasons: [`last order ${day} (over 180 days ago)`],
+    });
     expect((await s.segment({ customerId: 'recent', sessionId: 'x' })).segment).toMatchObject({ id: 'fallback' });
     // Never ordered: no last order, so not "lapsed".
     expect((await s.segment({ customerId: 'never', sessionId: 'x' })).segment).toMatchObject({ id: 'fallback' });
@@ -34,11 +40,16 @@ describe('lastOrder: recency over all orders, whatever the timeFrame', () => {
   it('combines with a time frame on the order count without the frame narrowing it', async () => {
     const store = await (await open().customer('c1')).orders('c1', [{ at: daysAgo(300) }, { at: daysAgo(250) }, { at: daysAgo(200) }]);
     const s = store.segmenter(oneRule('orders: { min: 3 }\ntimeFrame: { lastDays: 365 }\nlastOrder: { olderThanDays: 180 }'));
-    expect((await s.segment({ customerId: 'c1', sessionId: 'x' })).segment).toMatchObject({ id: 'matched', reasons: ['3 orders ≥ 3 in the last 365 days', expect.stringMatching(/^last order .* \(over 180 days ago\)$/)] });
+    expect((await s.segment({ customerId: 'c1', sessionId: 'x' })).segment).toMatchObject({
+      id: 'matched',
+      reasons: ['3 orders ≥ 3 in the last 365 days', expect.stringMatching(/^last order .* \(over 180 days ago\)$/)],
+    });
   });
 
   it('a misspelt recency field names the allowed ones', () => {
-    expect(() => store().segmenter(oneRule('lastOrder: { olderThan: 180 }'))).toThrow(/field "when.lastOrder.olderThan": unknown field \(allowed: withinDays, olderThanDays, from, to\)/);
+    expect(() => store().segmenter(oneRule('lastOrder: { olderThan: 180 }'))).toThrow(
+      /field "when.lastOrder.olderThan": unknown field \(allowed: withinDays, olderThanDays, from, to\)/,
+    );
   });
   const store = open;
 });
@@ -65,7 +76,16 @@ describe('hot reload of data/segments.yaml with the prompts (Node)', () => {
     db = tempDb();
     await seedDemoStore(db.db, { now: NOW });
     const rulesSource = nodeSegmentRulesSource(join(dir, 'segments.yaml'));
-    tailor = await createTailor({ db: db.db, atomic: db.atomic, rules: rulesSource.load(), rulesSource, personaSource: nodePersonaSource(join(dir, 'prompts')), provider: createOfflineProvider(), now: () => NOW, watchPersonas: true });
+    tailor = await createTailor({
+      db: db.db,
+      atomic: db.atomic,
+      rules: rulesSource.load(),
+      rulesSource,
+      personaSource: nodePersonaSource(join(dir, 'prompts')),
+      provider: createOfflineProvider(),
+      now: () => NOW,
+      watchPersonas: true,
+    });
     app = makeApp(tailor, db);
   });
   afterEach(async () => {
@@ -79,14 +99,27 @@ describe('hot reload of data/segments.yaml with the prompts (Node)', () => {
     const file = join(dir, 'segments.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('rules:\n', `rules:\n${WIN_BACK_RULE}`));
   };
-  const winBackPersona = () => writeFileSync(join(dir, 'prompts', 'win-back.md'), readFileSync(join(dir, 'prompts', 'repeat-buyer.md'), 'utf8').replace('id: repeat-buyer', 'id: win-back').replace('segments: [repeat_buyer]', 'segments: [win_back]'));
+  const winBackPersona = () =>
+    writeFileSync(
+      join(dir, 'prompts', 'win-back.md'),
+      readFileSync(join(dir, 'prompts', 'repeat-buyer.md'), 'utf8')
+        .replace('id: repeat-buyer', 'id: win-back')
+        .replace('segments: [repeat_buyer]', 'segments: [win_back]'),
+    );
 
   it('a new segment and its persona are served after the save, without a restart', async () => {
-    await db.db.insert(customers).values({ id: 'c_lapsed', email: 'lapsed@example.com', firstName: 'Lee', lastName: 'Lapsed', createdAt: daysAgo(900) });
-    await db.db.insert(orders).values({ id: 'o_lapsed', number: '77001', customerId: 'c_lapsed', status: 'delivered', totalCents: 9000, createdAt: daysAgo(240) });
+    await db.db
+      .insert(customers)
+      .values({ id: 'c_lapsed', email: 'lapsed@example.com', firstName: 'Lee', lastName: 'Lapsed', createdAt: daysAgo(900) });
+    await db.db
+      .insert(orders)
+      .values({ id: 'o_lapsed', number: '77001', customerId: 'c_lapsed', status: 'delivered', totalCents: 9000, createdAt: daysAgo(240) });
     winBackPersona();
     addWinBack();
-    const segment = await until(async () => (await tailor.segmenter.segment({ customerId: 'c_lapsed', sessionId: 's_lapsed' })).segment, (s) => s.id === 'win_back');
+    const segment = await until(
+      async () => (await tailor.segmenter.segment({ customerId: 'c_lapsed', sessionId: 's_lapsed' })).segment,
+      (s) => s.id === 'win_back',
+    );
     expect(segment.rule).toBe('lapsed-customers');
     const persona = tailor.personas.resolve({ segment, optOut: false, subjectId: 'c_lapsed', context: SAMPLE_CONTEXT });
     expect(persona.id).toBe('win-back');
@@ -96,7 +129,10 @@ describe('hot reload of data/segments.yaml with the prompts (Node)', () => {
   });
 
   it('a broken rules file answers 400 with the file and line, and keeps the last good rules', async () => {
-    writeFileSync(join(dir, 'segments.yaml'), readFileSync(join(dir, 'segments.yaml'), 'utf8').replace('orders: { min: 5 }', 'orders: { mni: 5 }'));
+    writeFileSync(
+      join(dir, 'segments.yaml'),
+      readFileSync(join(dir, 'segments.yaml'), 'utf8').replace('orders: { min: 5 }', 'orders: { mni: 5 }'),
+    );
     const res = await reload();
     expect(res.status).toBe(400);
     const body = (await res.json()) as { ok: boolean; errors: string[]; error: { code: string } };
@@ -119,9 +155,18 @@ describe('reload on Workers', () => {
     const db = tempDb();
     const files = await nodePersonaSource('prompts').read();
     const rules = nodeSegmentRulesSource('data/segments.yaml').load();
-    const tailor = await createTailor({ db: db.db, atomic: db.atomic, rules, personaSource: createBundledPersonaSource(files), provider: createOfflineProvider() });
+    const tailor = await createTailor({
+      db: db.db,
+      atomic: db.atomic,
+      rules,
+      personaSource: createBundledPersonaSource(files),
+      provider: createOfflineProvider(),
+    });
     try {
-      const res = await makeApp(tailor, db).request('/api/admin/personas/reload', { method: 'POST', headers: { Authorization: `Bearer ${ADMIN}` } });
+      const res = await makeApp(tailor, db).request('/api/admin/personas/reload', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${ADMIN}` },
+      });
       expect(res.status).toBe(400);
       const body = (await res.json()) as { ok: boolean; error: { message: string } };
       expect(body.ok).toBe(false);
@@ -135,7 +180,14 @@ describe('reload on Workers', () => {
 
 function makeApp(tailor: Tailor, db: ReturnType<typeof tempDb>) {
   return createApp({
-    config: { identitySecret: 'reload-test-secret-0123456789', adminToken: ADMIN, demo: false, demoShoppers: [], allowedOrigins: [], rate: { sessionPerMin: 0, ipPerMin: 0 } },
+    config: {
+      identitySecret: 'reload-test-secret-0123456789',
+      adminToken: ADMIN,
+      demo: false,
+      demoShoppers: [],
+      allowedOrigins: [],
+      rate: { sessionPerMin: 0, ipPerMin: 0 },
+    },
     chat: tailor.chat,
     db: db.db,
     now: tailor.now,

@@ -41,18 +41,24 @@ describe('a broken rules file names the file, line, rule and field', () => {
     expect(errorOf(withRule('  - id: tier\n    segment: vip\n    when:\n      loyaltyTier: [gold, diamond]\n'))).toMatch(
       /^data\/segments\.yaml:10: rule "tier" field "when\.loyaltyTier\.1": expected one of/,
     );
-    expect(errorOf(withRule('  - id: spring\n    segment: vip\n    when:\n      orders: { min: 1 }\n      timeFrame: { from: 2025-13-01 }\n'))).toBe(
-      'data/segments.yaml:11: rule "spring" field "when.timeFrame.from": not a valid date',
-    );
+    expect(
+      errorOf(withRule('  - id: spring\n    segment: vip\n    when:\n      orders: { min: 1 }\n      timeFrame: { from: 2025-13-01 }\n')),
+    ).toBe('data/segments.yaml:11: rule "spring" field "when.timeFrame.from": not a valid date');
   });
 
   it('a rule without a segment, without criteria, or with a time frame that limits nothing', () => {
-    expect(errorOf(withRule('  - id: nosegment\n    when:\n      orders: { min: 1 }\n'))).toBe('data/segments.yaml:7: rule "nosegment" field "segment": required, but missing');
-    expect(errorOf(withRule('  - id: empty\n    segment: vip\n    when: {}\n'))).toBe('data/segments.yaml:9: rule "empty" field "when": a rule needs at least one criterion');
-    expect(errorOf(withRule('  - id: no-questions\n    segment: vip\n    when:\n      answers: {}\n'))).toBe('data/segments.yaml:10: rule "no-questions" field "when.answers": name at least one question');
-    expect(errorOf(withRule('  - id: recent\n    segment: vip\n    when:\n      sessions: { min: 2 }\n      timeFrame: { lastDays: 30 }\n'))).toMatch(
-      /^data\/segments\.yaml:11: rule "recent" field "when\.timeFrame": timeFrame applies to orders, totalSpend and averageOrder/,
+    expect(errorOf(withRule('  - id: nosegment\n    when:\n      orders: { min: 1 }\n'))).toBe(
+      'data/segments.yaml:7: rule "nosegment" field "segment": required, but missing',
     );
+    expect(errorOf(withRule('  - id: empty\n    segment: vip\n    when: {}\n'))).toBe(
+      'data/segments.yaml:9: rule "empty" field "when": a rule needs at least one criterion',
+    );
+    expect(errorOf(withRule('  - id: no-questions\n    segment: vip\n    when:\n      answers: {}\n'))).toBe(
+      'data/segments.yaml:10: rule "no-questions" field "when.answers": name at least one question',
+    );
+    expect(
+      errorOf(withRule('  - id: recent\n    segment: vip\n    when:\n      sessions: { min: 2 }\n      timeFrame: { lastDays: 30 }\n')),
+    ).toMatch(/^data\/segments\.yaml:11: rule "recent" field "when\.timeFrame": timeFrame applies to orders, totalSpend and averageOrder/);
   });
 
   it('duplicate rule ids and a missing default', () => {
@@ -63,7 +69,9 @@ describe('a broken rules file names the file, line, rule and field', () => {
   });
 
   it('YAML syntax errors and duplicate keys, with their line', () => {
-    expect(errorOf(withRule('  - id: x\n    segment: vip\n    when: { orders: { min: 5 }\n'))).toMatch(/^data\/segments\.yaml:\d+: invalid YAML: /);
+    expect(errorOf(withRule('  - id: x\n    segment: vip\n    when: { orders: { min: 5 }\n'))).toMatch(
+      /^data\/segments\.yaml:\d+: invalid YAML: /,
+    );
     expect(errorOf(withRule('  - id: dk\n    segment: vip\n    when:\n      orders: { min: 1 }\n      orders: { min: 2 }\n'))).toMatch(
       /^data\/segments\.yaml:11: invalid YAML: Map keys must be unique/,
     );
@@ -75,7 +83,9 @@ describe('a broken rules file names the file, line, rule and field', () => {
     expect(() => loadSegmentRulesFile(join(dir, 'nope.yaml'))).toThrow(/nope\.yaml: cannot read segment rules \(ENOENT\)/);
     const file = join(dir, 'segments.yaml');
     writeFileSync(file, withRule('  - id: bad\n    segment: vip\n    when:\n      orders: { min: -1 }\n'));
-    expect(() => loadSegmentRulesFile(file)).toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:10: rule "bad" field "when.orders.min": `));
+    expect(() => loadSegmentRulesFile(file)).toThrow(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:10: rule "bad" field "when.orders.min": `),
+    );
   });
 
   it('accepts single values or lists, numbers as answers, and collects time frames once', () => {

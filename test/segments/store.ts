@@ -17,7 +17,9 @@ export function useStore() {
     const api = {
       db: h.db,
       async customer(id: string, extra: Partial<typeof customers.$inferInsert> = {}) {
-        await h.db.insert(customers).values({ id, email: `${id}@example.com`, firstName: id, lastName: 'Test', createdAt: daysAgo(400), ...extra });
+        await h.db
+          .insert(customers)
+          .values({ id, email: `${id}@example.com`, firstName: id, lastName: 'Test', createdAt: daysAgo(400), ...extra });
         return api;
       },
       async sessions(customerId: string | null, startedAts: number[]) {
@@ -27,7 +29,16 @@ export function useStore() {
       async orders(customerId: string, list: Array<{ at: number; cents?: number; status?: OrderStatus }>) {
         for (const o of list) {
           const n = ++seq;
-          await h.db.insert(orders).values({ id: `o${n}`, number: String(10000 + n), customerId, status: o.status ?? 'delivered', totalCents: o.cents ?? 5000, createdAt: o.at });
+          await h.db
+            .insert(orders)
+            .values({
+              id: `o${n}`,
+              number: String(10000 + n),
+              customerId,
+              status: o.status ?? 'delivered',
+              totalCents: o.cents ?? 5000,
+              createdAt: o.at,
+            });
         }
         return api;
       },
@@ -44,8 +55,9 @@ export function useStore() {
 }
 
 /** A rules file with one rule under test and a catch-all default. */
-export const oneRule = (when: string) => `rules:\n  - id: under-test\n    segment: matched\n    when:\n${when
-  .trim()
-  .split('\n')
-  .map((l) => `      ${l}`)
-  .join('\n')}\ndefault:\n  segment: fallback\n`;
+export const oneRule = (when: string) =>
+  `rules:\n  - id: under-test\n    segment: matched\n    when:\n${when
+    .trim()
+    .split('\n')
+    .map((l) => `      ${l}`)
+    .join('\n')}\ndefault:\n  segment: fallback\n`;

@@ -92,7 +92,13 @@ describe('searchProducts on a real catalog', () => {
     const three = await searchProducts(s.db, { query: 'linen tee boots', limit: 10 });
     expect(three.matches.map((m) => m.name).sort()).toEqual(['Blue Linen Dress', 'Leather Ankle Boots', 'Navy Cotton Tee']);
     const five = await searchProducts(s.db, { query: 'linen tee boots belt gown', limit: 10 });
-    expect(five.matches.map((m) => m.name).sort()).toEqual(['Blue Linen Dress', 'Leather Ankle Boots', 'Navy Cotton Tee', 'Red Evening Gown', 'Tan Leather Belt']);
+    expect(five.matches.map((m) => m.name).sort()).toEqual([
+      'Blue Linen Dress',
+      'Leather Ankle Boots',
+      'Navy Cotton Tee',
+      'Red Evening Gown',
+      'Tan Leather Belt',
+    ]);
   });
 
   it('finds a scarf for "scarves" (a plural in -ves), not another accessory', async () => {
@@ -109,7 +115,11 @@ describe('searchProducts on a real catalog', () => {
 
   it('lists new arrivals newest first, within what the other words and filters match', async () => {
     const arrived = { p_slip: 5, p_tee: 4, p_wrap: 3, p_blue: 2, p_gown: 1 } as Record<string, number>;
-    for (const [id, daysAgo] of Object.entries(arrived)) await s.db.update(products).set({ createdAt: Date.now() - daysAgo * 86_400_000 }).where(eq(products.id, id));
+    for (const [id, daysAgo] of Object.entries(arrived))
+      await s.db
+        .update(products)
+        .set({ createdAt: Date.now() - daysAgo * 86_400_000 })
+        .where(eq(products.id, id));
     await s.db.update(products).set({ createdAt: Date.now() }).where(eq(products.id, 'p_belt'));
     const dresses = await searchProducts(s.db, { query: 'new arrivals', category: 'dresses', limit: 4 });
     expect(dresses.understood.newest).toBe(true);

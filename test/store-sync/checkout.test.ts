@@ -53,7 +53,9 @@ describe('checkoutUrl', () => {
       template: '{store}/checkout?items={items}&skus={skus}',
       demo: false,
     };
-    expect(checkoutUrl(lines, settings)).toBe('https://woo.example/checkout?items=41000000102:2,41000000201:1&skus=HLS-SAND-M:2,FWC%20M%2F1:1');
+    expect(checkoutUrl(lines, settings)).toBe(
+      'https://woo.example/checkout?items=41000000102:2,41000000201:1&skus=HLS-SAND-M:2,FWC%20M%2F1:1',
+    );
   });
 
   it('points the demo store at its own page, and gives nothing without settings', () => {
@@ -77,7 +79,9 @@ describe('store settings', () => {
     });
     expect(c.shopifyWebhookSecret).toBe('x'.repeat(32));
     expect(() => loadConfig({ TAILOR_STORE_URL: 'northwind' })).toThrow(/TAILOR_STORE_URL/);
-    expect(() => loadConfig({ TAILOR_CHECKOUT_URL_TEMPLATE: 'https://x.example/cart' })).toThrow(/TAILOR_CHECKOUT_URL_TEMPLATE: must contain \{items\} or \{skus\}/);
+    expect(() => loadConfig({ TAILOR_CHECKOUT_URL_TEMPLATE: 'https://x.example/cart' })).toThrow(
+      /TAILOR_CHECKOUT_URL_TEMPLATE: must contain \{items\} or \{skus\}/,
+    );
     expect(() => loadConfig({ TAILOR_SHOPIFY_WEBHOOK_SECRET: 'short' })).toThrow(/TAILOR_SHOPIFY_WEBHOOK_SECRET/);
   });
 });

@@ -14,12 +14,16 @@ let importOut: string;
 
 beforeAll(async () => {
   store = tempStore();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/store-import.ts', '--from', 'shopify', '--store-url', STORE, join('test/store-sync/fixtures/shopify')], {
-    cwd: repoRoot,
-    env: { ...process.env, TAILOR_DB: store.dbFile },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/store-import.ts', '--from', 'shopify', '--store-url', STORE, join('test/store-sync/fixtures/shopify')],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, TAILOR_DB: store.dbFile },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   importOut = `${run.stdout}${run.stderr}`;
   expect(run.status, importOut).toBe(0);
   server = await startServer({

@@ -39,7 +39,12 @@ describe('Shopify CSV import', () => {
       ['customers', 2, 0, 0],
       ['orders', 3, 0, 0],
     ]);
-    expect(rows(db, `select slug, name, category, colour, price_cents, image_url, url, vendor from products where status = 'active' order by slug`)).toEqual([
+    expect(
+      rows(
+        db,
+        `select slug, name, category, colour, price_cents, image_url, url, vendor from products where status = 'active' order by slug`,
+      ),
+    ).toEqual([
       {
         slug: 'alder-ceramic-mug',
         name: 'Alder Ceramic Mug',
@@ -113,7 +118,12 @@ describe('Shopify CSV import', () => {
         external_id: '7100000002',
       },
     ]);
-    expect(rows(db, `select number, status, total_cents, shipped_at is not null as shipped, external_id, financial_status from orders order by number`)).toEqual([
+    expect(
+      rows(
+        db,
+        `select number, status, total_cents, shipped_at is not null as shipped, external_id, financial_status from orders order by number`,
+      ),
+    ).toEqual([
       {
         number: '1001',
         status: 'shipped',
@@ -242,15 +252,17 @@ describe('Shopify CSV import', () => {
       sink: createDbSink(db.db, db.atomic, Date.now),
     });
     expect([report.imported, report.updated]).toEqual([0, 4]);
-    expect(rows(db, `select v.stock, p.price_cents from variants v join products p on p.id = v.product_id where v.sku = 'HLS-SAND-M'`)).toEqual([{ stock: 1, price_cents: 4900 }]);
+    expect(
+      rows(db, `select v.stock, p.price_cents from variants v join products p on p.id = v.product_id where v.sku = 'HLS-SAND-M'`),
+    ).toEqual([{ stock: 1, price_cents: 4900 }]);
   });
 
   it('rejects malformed rows with their line numbers and reasons, and imports the rest', async () => {
     const db = open();
-    const [products, orders] = (await importInto(db, [join(FIXTURES, 'malformed/products_export.csv'), join(FIXTURES, 'malformed/orders_export.csv')])) as [
-      ImportReport,
-      ImportReport,
-    ];
+    const [products, orders] = (await importInto(db, [
+      join(FIXTURES, 'malformed/products_export.csv'),
+      join(FIXTURES, 'malformed/orders_export.csv'),
+    ])) as [ImportReport, ImportReport];
     expect(products.rejections).toEqual([
       { line: 3, reason: 'Variant Price "twenty" is not an amount' },
       { line: 4, reason: 'Handle is missing' },
@@ -393,10 +405,14 @@ describe('the D1 script', () => {
     migrate(drizzle(sqlite), { migrationsFolder });
     sqlite.exec(script);
     sqlite.exec(script);
-    const viaScript = sqlite.prepare(`select p.slug, v.sku, v.stock, v.external_id from variants v join products p on p.id = v.product_id order by v.sku`).all();
+    const viaScript = sqlite
+      .prepare(`select p.slug, v.sku, v.stock, v.external_id from variants v join products p on p.id = v.product_id order by v.sku`)
+      .all();
     const db = open();
     await importInto(db, [join(FIXTURES, 'shopify')]);
-    expect(viaScript).toEqual(rows(db, `select p.slug, v.sku, v.stock, v.external_id from variants v join products p on p.id = v.product_id order by v.sku`));
+    expect(viaScript).toEqual(
+      rows(db, `select p.slug, v.sku, v.stock, v.external_id from variants v join products p on p.id = v.product_id order by v.sku`),
+    );
     expect(sqlite.prepare(`select count(*) n from order_items`).get()).toEqual({
       n: 4,
     });

@@ -139,7 +139,8 @@ async function settled() {
   expect(await pendingWebhooks(db.db)).toBe(0);
 }
 
-const order = (number: string) => db.sqlite.prepare(`select status, carrier, tracking_code, shipped_at is not null as shipped from orders where number = ?`).get(number);
+const order = (number: string) =>
+  db.sqlite.prepare(`select status, carrier, tracking_code, shipped_at is not null as shipped from orders where number = ?`).get(number);
 
 describe('Shopify webhook signature', () => {
   it('accepts a delivery signed over its raw body and applies it after answering', async () => {
@@ -169,7 +170,9 @@ describe('Shopify webhook signature', () => {
       hmac: 'not base64 at all!',
     });
     // Signed, then changed on the way: one character of the body.
-    const tampered = await deliver('orders/updated', body.replace('"fulfilled"', '"unfulfilled"'), { hmac: await signShopifyBody(body, SECRET) });
+    const tampered = await deliver('orders/updated', body.replace('"fulfilled"', '"unfulfilled"'), {
+      hmac: await signShopifyBody(body, SECRET),
+    });
     for (const res of [bad, missing, garbage, tampered]) {
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
@@ -214,7 +217,9 @@ describe('Shopify webhook delivery', () => {
     });
     await settled();
     expect(order('1002')).toMatchObject({ status: 'shipped' });
-    expect(db.sqlite.prepare(`select attempts, processed_at is not null as done, error from webhook_events`).all()).toEqual([{ attempts: 1, done: 1, error: null }]);
+    expect(db.sqlite.prepare(`select attempts, processed_at is not null as done, error from webhook_events`).all()).toEqual([
+      { attempts: 1, done: 1, error: null },
+    ]);
   });
 
   it('never lets an older update overwrite a newer one', async () => {
@@ -308,7 +313,11 @@ describe('Shopify webhook delivery', () => {
       expect((await deliver(topic, JSON.stringify(body))).status).toBe(200);
     }
     await settled();
-    expect(db.sqlite.prepare(`select name, category, colour, price_cents, image_url, url, status from products where slug = 'cove-rain-jacket'`).get()).toEqual({
+    expect(
+      db.sqlite
+        .prepare(`select name, category, colour, price_cents, image_url, url, status from products where slug = 'cove-rain-jacket'`)
+        .get(),
+    ).toEqual({
       name: 'Cove Rain Jacket',
       category: 'outerwear',
       colour: 'olive',
@@ -317,13 +326,17 @@ describe('Shopify webhook delivery', () => {
       url: `${STORE}/products/cove-rain-jacket`,
       status: 'active',
     });
-    expect(db.sqlite.prepare(`select last_name, tags, accepts_marketing from customers where email = 'ines.okafor@example.test'`).get()).toEqual({
+    expect(
+      db.sqlite.prepare(`select last_name, tags, accepts_marketing from customers where email = 'ines.okafor@example.test'`).get(),
+    ).toEqual({
       last_name: 'Okafor-Ruiz',
       tags: 'vip',
       accepts_marketing: 0,
     });
     // Two deliveries of one refund (different webhook ids): one refund row.
-    expect(db.sqlite.prepare(`select kind, amount_cents, status from refunds`).all()).toEqual([{ kind: 'return', amount_cents: 5800, status: 'issued' }]);
+    expect(db.sqlite.prepare(`select kind, amount_cents, status from refunds`).all()).toEqual([
+      { kind: 'return', amount_cents: 5800, status: 'issued' },
+    ]);
     await deliver('products/delete', JSON.stringify({ id: 8800000001 }));
     await settled();
     expect(db.sqlite.prepare(`select status from products where slug = 'cove-rain-jacket'`).get()).toEqual({ status: 'archived' });
@@ -334,7 +347,9 @@ describe('Shopify webhook delivery', () => {
     await settled();
     const { id } = db.sqlite.prepare(`select id from customers where email = 'ines.okafor@example.test'`).get() as { id: string };
     // A returning shopper (an earlier visit): the repeat-buyer persona, whose tools include lookup_order.
-    db.sqlite.prepare(`insert into sessions (id, customer_id, started_at) values ('s_earlier_visit', ?, ?)`).run(id, Date.now() - 7 * 86_400_000);
+    db.sqlite
+      .prepare(`insert into sessions (id, customer_id, started_at) values ('s_earlier_visit', ?, ?)`)
+      .run(id, Date.now() - 7 * 86_400_000);
     const { token } = await signIdentityToken(id, IDENTITY, Date.now(), 3600);
     const res = await app.request('/api/chat', {
       method: 'POST',

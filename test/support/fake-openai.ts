@@ -39,7 +39,12 @@ export interface RecordedRequest {
 
 export interface ChatBody {
   model: string;
-  messages: Array<{ role: string; content: unknown; tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>; tool_call_id?: string }>;
+  messages: Array<{
+    role: string;
+    content: unknown;
+    tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>;
+    tool_call_id?: string;
+  }>;
   tools?: Array<{ type: string; function: { name: string; description?: string; parameters?: unknown } }>;
   stream?: boolean;
   stream_options?: { include_usage?: boolean };
@@ -75,7 +80,8 @@ export async function startFakeOpenAI(opts: { record?: boolean } = {}): Promise<
     const parts: Buffer[] = [];
     req.on('data', (c: Buffer) => parts.push(c));
     req.on('end', () => {
-      if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) return sendError(res, 404, `fake-openai: no route ${req.method} ${req.url}`);
+      if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions'))
+        return sendError(res, 404, `fake-openai: no route ${req.method} ${req.url}`);
       let body: ChatBody;
       try {
         body = JSON.parse(Buffer.concat(parts).toString('utf8')) as ChatBody;
@@ -123,11 +129,16 @@ function answer(res: ServerResponse, body: ChatBody, reply: FakeReply, hanging: 
     if (reply.kind === 'stall') {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       const words = reply.content.split(' ').slice(0, 3).join(' ');
-      res.write(`data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta: { role: 'assistant', content: words }, finish_reason: null }] })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta: { role: 'assistant', content: words }, finish_reason: null }] })}\n\n`,
+      );
     }
     return;
   }
-  const send = () => (reply.kind === 'status' ? sendError(res, reply.status, reply.message ?? `fake-openai: status ${reply.status}`, reply.headers) : sendMessage(res, body, reply));
+  const send = () =>
+    reply.kind === 'status'
+      ? sendError(res, reply.status, reply.message ?? `fake-openai: status ${reply.status}`, reply.headers)
+      : sendMessage(res, body, reply);
   if (reply.delayMs) setTimeout(send, reply.delayMs);
   else send();
 }
@@ -150,8 +161,18 @@ function sendMessage(res: ServerResponse, body: ChatBody, reply: MessageReply): 
     function: { name: c.name, arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments) },
   }));
   const content = reply.content ?? (calls.length ? null : '');
-  const usage = reply.usage === null ? undefined : (reply.usage ?? { prompt: Math.ceil(JSON.stringify(body.messages).length / 4), completion: Math.ceil(((content ?? '').length + JSON.stringify(calls).length) / 4) });
-  const usageJson = usage && { prompt_tokens: usage.prompt, completion_tokens: usage.completion, total_tokens: usage.prompt + usage.completion };
+  const usage =
+    reply.usage === null
+      ? undefined
+      : (reply.usage ?? {
+          prompt: Math.ceil(JSON.stringify(body.messages).length / 4),
+          completion: Math.ceil(((content ?? '').length + JSON.stringify(calls).length) / 4),
+        });
+  const usageJson = usage && {
+    prompt_tokens: usage.prompt,
+    completion_tokens: usage.completion,
+    total_tokens: usage.prompt + usage.completion,
+  };
   const finish = calls.length ? 'tool_calls' : 'stop';
 
   if (!body.stream) {
@@ -162,7 +183,9 @@ function sendMessage(res: ServerResponse, body: ChatBody, reply: MessageReply): 
         object: 'chat.completion',
         created,
         model: body.model,
-        choices: [{ index: 0, message: { role: 'assistant', content, ...(calls.length ? { tool_calls: calls } : {}) }, finish_reason: finish }],
+        choices: [
+          { index: 0, message: { role: 'assistant', content, ...(calls.length ? { tool_calls: calls } : {}) }, finish_reason: finish },
+        ],
         ...(usageJson ? { usage: usageJson } : {}),
       }),
     );
@@ -176,12 +199,20 @@ function sendMessage(res: ServerResponse, body: ChatBody, reply: MessageReply): 
   for (const piece of (content ?? '').match(/\S+\s*|\s+/g) ?? []) out.push(chunk({ content: piece }));
   calls.forEach((c, index) => {
     const cut = Math.ceil(c.function.arguments.length / 2);
-    out.push(chunk({ tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.function.name, arguments: c.function.arguments.slice(0, cut) } }] }));
+    out.push(
+      chunk({
+        tool_calls: [
+          { index, id: c.id, type: 'function', function: { name: c.function.name, arguments: c.function.arguments.slice(0, cut) } },
+        ],
+      }),
+    );
     out.push(chunk({ tool_calls: [{ index, function: { arguments: c.function.arguments.slice(cut) } }] }));
   });
   out.push(chunk({}, finish));
   if (usageJson && body.stream_options?.include_usage) {
-    out.push(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [], usage: usageJson })}\n\n`);
+    out.push(
+      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [], usage: usageJson })}\n\n`,
+    );
   }
   out.push('data: [DONE]\n\n');
   if (!reply.chunkDelayMs) return void res.end(out.join(''));
@@ -212,7 +243,8 @@ export function validateConversation(body: ChatBody): string | null {
     }
     if (m.role === 'assistant') for (const c of m.tool_calls ?? []) open.add(c.id);
   }
-  if (open.size > 0) return `An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: ${[...open].join(', ')}`;
+  if (open.size > 0)
+    return `An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: ${[...open].join(', ')}`;
   return null;
 }
 
@@ -223,8 +255,13 @@ export function validateConversation(body: ChatBody): string | null {
 export function orderLookupHandler(delayMs = 0): FakeHandler {
   return (body) => {
     const last = body.messages[body.messages.length - 1];
-    if (last?.role === 'tool') return { content: 'Your order 28473 was delivered five days ago.', usage: { prompt: 420, completion: 12 }, delayMs };
-    return { toolCalls: [{ id: 'call_lookup', name: 'lookup_order', arguments: { orderNumber: '28473' } }], usage: { prompt: 400, completion: 18 }, delayMs };
+    if (last?.role === 'tool')
+      return { content: 'Your order 28473 was delivered five days ago.', usage: { prompt: 420, completion: 12 }, delayMs };
+    return {
+      toolCalls: [{ id: 'call_lookup', name: 'lookup_order', arguments: { orderNumber: '28473' } }],
+      usage: { prompt: 400, completion: 18 },
+      delayMs,
+    };
   };
 }
 

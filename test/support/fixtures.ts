@@ -2,7 +2,20 @@
 // delivered N days ago, conversation rows, and a ToolContext that records emitted events.
 import { eq } from 'drizzle-orm';
 import type { Shopper, SegmentResult } from '../../src/core/index.js';
-import { carts, conversations, customers, DAY_MS, orderItems, orders, products, variants, type Atomic, type Db, type IdGen, type OrderStatus } from '../../src/db/index.js';
+import {
+  carts,
+  conversations,
+  customers,
+  DAY_MS,
+  orderItems,
+  orders,
+  products,
+  variants,
+  type Atomic,
+  type Db,
+  type IdGen,
+  type OrderStatus,
+} from '../../src/db/index.js';
 import type { ToolContext, ToolEvent } from '../../src/tools/index.js';
 
 export const FIXED_NOW = Date.UTC(2025, 5, 15, 12, 0, 0);
@@ -17,8 +30,25 @@ export function seqIds(): IdGen {
   };
 }
 
-export interface CustomerSpec { id?: string; email?: string; firstName?: string; lastName?: string; tier?: string; points?: number }
-export interface ProductSpec { id?: string; name: string; category?: string; colour?: string; price?: number; description?: string; tags?: string; sizes?: Record<string, number>; createdDaysAgo?: number }
+export interface CustomerSpec {
+  id?: string;
+  email?: string;
+  firstName?: string;
+  lastName?: string;
+  tier?: string;
+  points?: number;
+}
+export interface ProductSpec {
+  id?: string;
+  name: string;
+  category?: string;
+  colour?: string;
+  price?: number;
+  description?: string;
+  tags?: string;
+  sizes?: Record<string, number>;
+  createdDaysAgo?: number;
+}
 export interface OrderSpec {
   customerId: string;
   number?: string;
@@ -28,7 +58,14 @@ export interface OrderSpec {
   placedDaysAgo?: number;
   items: Array<{ productId: string; size: string; quantity?: number; status?: OrderStatus }>;
 }
-export interface ConversationSpec { id?: string; sessionId?: string; customerId?: string | null; segmentId?: string; verifyAttempts?: number; pending?: Record<string, unknown> | null }
+export interface ConversationSpec {
+  id?: string;
+  sessionId?: string;
+  customerId?: string | null;
+  segmentId?: string;
+  verifyAttempts?: number;
+  pending?: Record<string, unknown> | null;
+}
 
 export function createFixtures(db: Db, now = FIXED_NOW) {
   const ids = seqIds();
@@ -39,8 +76,13 @@ export function createFixtures(db: Db, now = FIXED_NOW) {
     async customer(spec: CustomerSpec = {}) {
       const id = spec.id ?? ids('c');
       const row = {
-        id, email: spec.email ?? `${id}@example.com`, firstName: spec.firstName ?? 'Alex', lastName: spec.lastName ?? 'Doe',
-        loyaltyTier: spec.tier ?? 'none', loyaltyPoints: spec.points ?? 0, createdAt: now - 400 * DAY_MS,
+        id,
+        email: spec.email ?? `${id}@example.com`,
+        firstName: spec.firstName ?? 'Alex',
+        lastName: spec.lastName ?? 'Doe',
+        loyaltyTier: spec.tier ?? 'none',
+        loyaltyPoints: spec.points ?? 0,
+        createdAt: now - 400 * DAY_MS,
       };
       await db.insert(customers).values(row);
       return row;
@@ -49,12 +91,24 @@ export function createFixtures(db: Db, now = FIXED_NOW) {
     async product(spec: ProductSpec) {
       const id = spec.id ?? ids('p');
       const row = {
-        id, slug: `${id}-${spec.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, name: spec.name, category: spec.category ?? 'dresses',
-        colour: spec.colour ?? 'black', description: spec.description ?? `${spec.name}.`, priceCents: Math.round((spec.price ?? 100) * 100),
-        tags: spec.tags ?? '', createdAt: now - (spec.createdDaysAgo ?? 30) * DAY_MS,
+        id,
+        slug: `${id}-${spec.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+        name: spec.name,
+        category: spec.category ?? 'dresses',
+        colour: spec.colour ?? 'black',
+        description: spec.description ?? `${spec.name}.`,
+        priceCents: Math.round((spec.price ?? 100) * 100),
+        tags: spec.tags ?? '',
+        createdAt: now - (spec.createdDaysAgo ?? 30) * DAY_MS,
       };
       await db.insert(products).values(row);
-      const vs = Object.entries(spec.sizes ?? { S: 5, M: 5, L: 5 }).map(([size, stock]) => ({ id: `${id}_${size}`, productId: id, size, sku: `${id}-${size}`, stock }));
+      const vs = Object.entries(spec.sizes ?? { S: 5, M: 5, L: 5 }).map(([size, stock]) => ({
+        id: `${id}_${size}`,
+        productId: id,
+        size,
+        sku: `${id}-${size}`,
+        stock,
+      }));
       if (vs.length) await db.insert(variants).values(vs);
       return { ...row, variants: vs };
     },
@@ -73,13 +127,28 @@ export function createFixtures(db: Db, now = FIXED_NOW) {
         }),
       );
       const items = priced.map(({ it, p }) => ({
-        id: ids('oi'), orderId: id, productId: p.id, variantId: `${p.id}_${it.size}`, name: p.name, size: it.size, colour: p.colour,
-        quantity: it.quantity ?? 1, unitPriceCents: p.priceCents, status: it.status ?? status,
+        id: ids('oi'),
+        orderId: id,
+        productId: p.id,
+        variantId: `${p.id}_${it.size}`,
+        name: p.name,
+        size: it.size,
+        colour: p.colour,
+        quantity: it.quantity ?? 1,
+        unitPriceCents: p.priceCents,
+        status: it.status ?? status,
       }));
       const order = {
-        id, number, customerId: spec.customerId, status, totalCents: items.reduce((s, i) => s + i.unitPriceCents * i.quantity, 0),
-        createdAt: placedAt, shippedAt: status === 'processing' ? null : placedAt + DAY_MS, deliveredAt,
-        carrier: status === 'processing' ? null : 'UPS', trackingCode: status === 'processing' ? null : `1Z${number}`,
+        id,
+        number,
+        customerId: spec.customerId,
+        status,
+        totalCents: items.reduce((s, i) => s + i.unitPriceCents * i.quantity, 0),
+        createdAt: placedAt,
+        shippedAt: status === 'processing' ? null : placedAt + DAY_MS,
+        deliveredAt,
+        carrier: status === 'processing' ? null : 'UPS',
+        trackingCode: status === 'processing' ? null : `1Z${number}`,
       };
       await db.insert(orders).values(order);
       if (items.length) await db.insert(orderItems).values(items);
@@ -89,9 +158,19 @@ export function createFixtures(db: Db, now = FIXED_NOW) {
     async conversation(spec: ConversationSpec = {}) {
       const id = spec.id ?? ids('conv');
       await db.insert(conversations).values({
-        id, sessionId: spec.sessionId ?? `s_${id}`, customerId: spec.customerId ?? null, verifiedBy: spec.customerId ? 'token' : null,
-        segmentId: spec.segmentId ?? 'new_visitor', ruleId: 'test', personaId: spec.segmentId ?? 'new_visitor', personaVersion: 'sha256:test',
-        model: 'offline', verifyAttempts: spec.verifyAttempts ?? 0, pending: spec.pending ?? null, createdAt: now, updatedAt: now,
+        id,
+        sessionId: spec.sessionId ?? `s_${id}`,
+        customerId: spec.customerId ?? null,
+        verifiedBy: spec.customerId ? 'token' : null,
+        segmentId: spec.segmentId ?? 'new_visitor',
+        ruleId: 'test',
+        personaId: spec.segmentId ?? 'new_visitor',
+        personaVersion: 'sha256:test',
+        model: 'offline',
+        verifyAttempts: spec.verifyAttempts ?? 0,
+        pending: spec.pending ?? null,
+        createdAt: now,
+        updatedAt: now,
       });
       return id;
     },
@@ -158,7 +237,15 @@ export function toolContext(spec: TestContextSpec): TestToolContext {
       events.push(event);
     },
     record(event) {
-      return { id: (spec.ids ?? contextIds)('evt'), conversationId: spec.conversationId, customerId: shopper.customerId, sessionId: shopper.sessionId, type: event.type, data: event.data, createdAt: now };
+      return {
+        id: (spec.ids ?? contextIds)('evt'),
+        conversationId: spec.conversationId,
+        customerId: shopper.customerId,
+        sessionId: shopper.sessionId,
+        type: event.type,
+        data: event.data,
+        createdAt: now,
+      };
     },
     transcript: () => spec.transcript ?? 'user: I need help with my order\nassistant: Let me get a colleague.',
     events,

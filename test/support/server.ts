@@ -41,13 +41,24 @@ export interface StartOptions {
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
-  const env: Record<string, string | undefined> = { ...process.env, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, TAILOR_MODEL: undefined };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    OPENAI_API_KEY: undefined,
+    OPENAI_BASE_URL: undefined,
+    TAILOR_MODEL: undefined,
+  };
   Object.assign(env, { PORT: '0', TAILOR_DB: opts.dbFile, TAILOR_LOG: 'warn', NODE_ENV: 'test' }, opts.env);
-  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/node.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/node.ts'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => proc.once('exit', (code, signal) => res({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) =>
+    proc.once('exit', (code, signal) => res({ code, signal })),
+  );
 
   const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
   let url: string | null = null;
@@ -147,13 +158,22 @@ function respond(res: ServerResponse, body: Record<string, unknown>, reply: Excl
   const model = String(body.model ?? 'fake');
   const created = Math.floor(Date.now() / 1000);
   const usage = { prompt_tokens: 50, completion_tokens: 10, total_tokens: 60 };
-  const toolCall = 'toolCall' in reply ? { id: `call_${id.slice(-6)}`, type: 'function', function: { name: reply.toolCall.name, arguments: JSON.stringify(reply.toolCall.args) } } : null;
+  const toolCall =
+    'toolCall' in reply
+      ? {
+          id: `call_${id.slice(-6)}`,
+          type: 'function',
+          function: { name: reply.toolCall.name, arguments: JSON.stringify(reply.toolCall.args) },
+        }
+      : null;
   const text = 'text' in reply ? reply.text : '';
   const finish = toolCall ? 'tool_calls' : 'stop';
   if (body.stream) {
     res.writeHead(200, { 'Content-Type': 'text/event-stream' });
     const chunk = (delta: Record<string, unknown>, finish_reason: string | null, extra: Record<string, unknown> = {}) =>
-      res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason }], ...extra })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason }], ...extra })}\n\n`,
+      );
     chunk({ role: 'assistant', content: '' }, null);
     if (toolCall) chunk({ tool_calls: [{ index: 0, ...toolCall }] }, null);
     else chunk({ content: text }, null);
@@ -168,7 +188,13 @@ function respond(res: ServerResponse, body: Record<string, unknown>, reply: Excl
       object: 'chat.completion',
       created,
       model,
-      choices: [{ index: 0, message: { role: 'assistant', content: toolCall ? null : text, ...(toolCall ? { tool_calls: [toolCall] } : {}) }, finish_reason: finish }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: toolCall ? null : text, ...(toolCall ? { tool_calls: [toolCall] } : {}) },
+          finish_reason: finish,
+        },
+      ],
       usage,
     }),
   );

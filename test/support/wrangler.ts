@@ -73,8 +73,30 @@ export interface WranglerDev {
 }
 
 /** The offline model whatever a developer's .dev.vars says, so the test never calls a hosted model. */
-export async function startWranglerDev(opts: { persistTo: string; port: number; inspectorPort: number; timeoutMs: number; vars?: Record<string, string> }): Promise<WranglerDev> {
-  const args = [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(opts.port), '--inspector-port', String(opts.inspectorPort), '--persist-to', opts.persistTo, '--show-interactive-dev-session=false', '--var', 'TAILOR_LOG:warn', '--var', 'TAILOR_MODEL:offline'];
+export async function startWranglerDev(opts: {
+  persistTo: string;
+  port: number;
+  inspectorPort: number;
+  timeoutMs: number;
+  vars?: Record<string, string>;
+}): Promise<WranglerDev> {
+  const args = [
+    WRANGLER,
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(opts.port),
+    '--inspector-port',
+    String(opts.inspectorPort),
+    '--persist-to',
+    opts.persistTo,
+    '--show-interactive-dev-session=false',
+    '--var',
+    'TAILOR_LOG:warn',
+    '--var',
+    'TAILOR_MODEL:offline',
+  ];
   for (const [k, v] of Object.entries(opts.vars ?? {})) args.push('--var', `${k}:${v}`);
   const proc = spawn(process.execPath, args, { cwd: repoRoot, env: wranglerEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';

@@ -148,7 +148,11 @@ describe('/api/health while the model fails', () => {
     expect(metrics).toMatch(/^tailor_model_calls_total\{model="openai:gpt-4o-mini",outcome="timeout"\} 1$/m);
     expect(metrics).toMatch(/^tailor_model_calls_total\{model="offline",outcome="ok"\} \d+$/m);
 
-    fake.script({ content: 'We ship to Canada in 5–7 days.' }, { content: 'Returns are free within 30 days.' }, { content: 'Happy to help.' });
+    fake.script(
+      { content: 'We ship to Canada in 5–7 days.' },
+      { content: 'Returns are free within 30 days.' },
+      { content: 'Happy to help.' },
+    );
     expect((await turn('Do you ship to Canada?')).model).toBe('openai:gpt-4o-mini');
     // Two of the last three failed: still degraded.
     expect((await health()).status).toBe('degraded');
@@ -180,7 +184,10 @@ describe('the startup line', () => {
       }
       const all = await startServer({ dbFile: store.dbFile });
       try {
-        const m = /Tailor listening on http:\/\/(\[::\]|0\.0\.0\.0):(\d+) \(all [^;]*interfaces[^;]*; on this machine: (http:\/\/localhost:\d+)\) \(model: offline/.exec(all.output());
+        const m =
+          /Tailor listening on http:\/\/(\[::\]|0\.0\.0\.0):(\d+) \(all [^;]*interfaces[^;]*; on this machine: (http:\/\/localhost:\d+)\) \(model: offline/.exec(
+            all.output(),
+          );
         expect(m, all.output()).not.toBeNull();
         expect(m![3]).toBe(`http://localhost:${m![2]}`);
         expect((await fetch(`${m![3]}/api/health`)).status).toBe(200);

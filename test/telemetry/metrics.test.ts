@@ -38,7 +38,8 @@ function parseExposition(text: string): {
     m = SAMPLE.exec(line);
     expect(m, `not a valid exposition line: ${JSON.stringify(line)}`).not.toBeNull();
     const labels: Record<string, string> = {};
-    for (const l of (m![2] ?? '').slice(1, -1).matchAll(new RegExp(`([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\\]|\\\\.)*)"`, 'g'))) labels[l[1]!] = l[2]!;
+    for (const l of (m![2] ?? '').slice(1, -1).matchAll(new RegExp(`([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\\]|\\\\.)*)"`, 'g')))
+      labels[l[1]!] = l[2]!;
     const name = m![1]!;
     // A sample belongs to a family declared above it: the name itself, or a histogram's parts.
     const family = types.has(name) ? name : name.replace(/_(bucket|sum|count)$/, '');

@@ -29,7 +29,13 @@ describe('exposition', () => {
     const h = r.histogram('d_seconds', 'D.', ['m'], [0.1, 1]);
     for (const v of [0.05, 0.1, 0.5, 3]) h.observe(['x'], v);
     expect(r.render()).toContain(
-      ['d_seconds_bucket{m="x",le="0.1"} 2', 'd_seconds_bucket{m="x",le="1"} 3', 'd_seconds_bucket{m="x",le="+Inf"} 4', 'd_seconds_sum{m="x"} 3.65', 'd_seconds_count{m="x"} 4'].join('\n'),
+      [
+        'd_seconds_bucket{m="x",le="0.1"} 2',
+        'd_seconds_bucket{m="x",le="1"} 3',
+        'd_seconds_bucket{m="x",le="+Inf"} 4',
+        'd_seconds_sum{m="x"} 3.65',
+        'd_seconds_count{m="x"} 4',
+      ].join('\n'),
     );
   });
 });

@@ -50,13 +50,24 @@ describe('loyalty, recommendations, escalation and policy', () => {
     const again = data(await s.registry.execute('escalate_to_human', { reason: 'still waiting' }, ALL, vip));
     expect(again).toMatchObject({ ticketId: first.ticketId, alreadyOpen: true });
     // The event commits with the ticket, once.
-    expect(await s.db.select({ type: events.type, data: events.data }).from(events)).toEqual([{ type: 'escalated', data: { ticketId: first.ticketId, priority: 'high', turn: 1 } }]);
+    expect(await s.db.select({ type: events.type, data: events.data }).from(events)).toEqual([
+      { type: 'escalated', data: { ticketId: first.ticketId, priority: 'high', turn: 1 } },
+    ]);
     const [ticket] = await s.db.select().from(tickets);
     expect(ticket).toMatchObject({ customerId: 'c_sarah', segment: 'vip', priority: 'high', status: 'open' });
     // What the shopper wrote reaches the human agent quoted and marked as data.
-    expect(ticket!.summary).toBe('Reason given (quoted data, not instructions): «damaged item»\nConversation (quoted data, not instructions): «user: my dress arrived torn»');
+    expect(ticket!.summary).toBe(
+      'Reason given (quoted data, not instructions): «damaged item»\nConversation (quoted data, not instructions): «user: my dress arrived torn»',
+    );
 
-    const repeat = data(await s.registry.execute('escalate_to_human', { reason: 'question' }, ALL, await s.chat({ customerId: 'c_marcus', segment: 'repeat_buyer' })));
+    const repeat = data(
+      await s.registry.execute(
+        'escalate_to_human',
+        { reason: 'question' },
+        ALL,
+        await s.chat({ customerId: 'c_marcus', segment: 'repeat_buyer' }),
+      ),
+    );
     expect(repeat).toMatchObject({ priority: 'normal' });
     const anon = await s.chat({ segment: 'new_visitor' });
     const low = data(await s.registry.execute('escalate_to_human', { reason: 'talk to a person' }, ALL, anon));
@@ -84,7 +95,9 @@ describe('loyalty, recommendations, escalation and policy', () => {
     expect(anon.forThisShopper).toBeUndefined();
     const gold = data(await s.registry.execute('store_policy', { topic: 'shipping' }, ALL, await s.chat({ customerId: 'c_sarah' })));
     expect(gold.forThisShopper).toMatch(/free.*gold/);
-    expect(JSON.stringify(data(await s.registry.execute('store_policy', { topic: 'returns' }, ALL, await s.chat())))).toMatch(/within 30 days of delivery/);
+    expect(JSON.stringify(data(await s.registry.execute('store_policy', { topic: 'returns' }, ALL, await s.chat())))).toMatch(
+      /within 30 days of delivery/,
+    );
     expect(JSON.stringify(data(await s.registry.execute('store_policy', { topic: 'ai' }, ALL, await s.chat())))).toMatch(/is an AI/);
     expect(error(await s.registry.execute('store_policy', { topic: 'secrets' }, ALL, await s.chat())).field).toBe('topic');
   });

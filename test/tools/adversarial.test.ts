@@ -86,17 +86,30 @@ describe('adversarial tool calls', () => {
 
   it('a tool outside the persona’s list is refused even when the model names it', async () => {
     const ctx = await s.chat({ customerId: 'c_marcus', turn: 2 });
-    const newVisitorTools: ToolName[] = ['search_products', 'get_product', 'add_to_cart', 'view_cart', 'store_policy', 'verify_customer', 'escalate_to_human'];
+    const newVisitorTools: ToolName[] = [
+      'search_products',
+      'get_product',
+      'add_to_cart',
+      'view_cart',
+      'store_policy',
+      'verify_customer',
+      'escalate_to_human',
+    ];
     const before = await snapshot(s);
     for (const tool of ['create_return_label', 'lookup_order', 'reorder', 'recommend_products'] as const) {
-      expect(error(await s.registry.execute(tool, { orderNumber: '28473', confirm: true }, newVisitorTools, ctx))).toEqual({ code: 'not_allowed', message: `tool ${tool} is not available` });
+      expect(error(await s.registry.execute(tool, { orderNumber: '28473', confirm: true }, newVisitorTools, ctx))).toEqual({
+        code: 'not_allowed',
+        message: `tool ${tool} is not available`,
+      });
     }
     expect(await snapshot(s)).toBe(before);
   });
 
   it('the model cannot claim an identity: customer ids in arguments are ignored', async () => {
     const ctx = await s.chat();
-    const r = error(await s.registry.execute('lookup_order', { orderNumber: '28473', customerId: 'c_marcus', email: 'marcus@example.com' }, ALL, ctx));
+    const r = error(
+      await s.registry.execute('lookup_order', { orderNumber: '28473', customerId: 'c_marcus', email: 'marcus@example.com' }, ALL, ctx),
+    );
     expect(r.code).toBe('must_verify');
   });
 });

@@ -24,9 +24,28 @@ describe('catalog and cart tools', () => {
 
   it('search_products "in my size" uses the size the verified customer buys (clothes and shoes apart); unknown for anyone else', async () => {
     // Marcus kept two dresses in S, tees in M and boots in 38; what he sent back in L, most recently, does not count.
-    await s.f.order({ customerId: 'c_marcus', number: '28475', deliveredDaysAgo: 2, items: [{ productId: s.products.blueDress.id, size: 'S' }] });
-    await s.f.order({ customerId: 'c_marcus', number: '28476', status: 'returned', deliveredDaysAgo: 1, items: [{ productId: s.products.wrap.id, size: 'L' }] });
-    await s.f.order({ customerId: 'c_marcus', number: '28477', deliveredDaysAgo: 1, items: [{ productId: s.products.wrap.id, size: 'L', status: 'returned' }, { productId: s.products.tee.id, size: 'L', status: 'returned' }] });
+    await s.f.order({
+      customerId: 'c_marcus',
+      number: '28475',
+      deliveredDaysAgo: 2,
+      items: [{ productId: s.products.blueDress.id, size: 'S' }],
+    });
+    await s.f.order({
+      customerId: 'c_marcus',
+      number: '28476',
+      status: 'returned',
+      deliveredDaysAgo: 1,
+      items: [{ productId: s.products.wrap.id, size: 'L' }],
+    });
+    await s.f.order({
+      customerId: 'c_marcus',
+      number: '28477',
+      deliveredDaysAgo: 1,
+      items: [
+        { productId: s.products.wrap.id, size: 'L', status: 'returned' },
+        { productId: s.products.tee.id, size: 'L', status: 'returned' },
+      ],
+    });
     const marcus = await s.chat({ customerId: 'c_marcus' });
     const dresses = data(await s.registry.execute('search_products', { query: '', category: 'dresses', mySize: true }, ALL, marcus));
     expect(dresses.mySize).toBe('S');
@@ -37,7 +56,9 @@ describe('catalog and cart tools', () => {
     const shoes = data(await s.registry.execute('search_products', { query: 'boots', category: 'shoes', mySize: true }, ALL, marcus));
     expect(shoes.mySize).toBe('38');
     // A size the shopper names wins over their usual one.
-    const named = data(await s.registry.execute('search_products', { query: '', category: 'dresses', size: 'M', mySize: true }, ALL, marcus));
+    const named = data(
+      await s.registry.execute('search_products', { query: '', category: 'dresses', size: 'M', mySize: true }, ALL, marcus),
+    );
     expect(named.understood.size).toBe('M');
     expect(named.mySize).toBeUndefined();
 
@@ -65,7 +86,11 @@ describe('catalog and cart tools', () => {
   it('get_product lists stock for every size, and an unknown id is not found', async () => {
     const ctx = await s.chat();
     const r = data(await s.registry.execute('get_product', { productId: 'p_boots' }, ALL, ctx));
-    expect(r.sizes).toEqual([{ size: '38', stock: 2 }, { size: '39', stock: 0 }, { size: '40', stock: 1 }]);
+    expect(r.sizes).toEqual([
+      { size: '38', stock: 2 },
+      { size: '39', stock: 0 },
+      { size: '40', stock: 1 },
+    ]);
     expect(r.inStockSizes).toEqual(['38', '40']);
     expect(error(await s.registry.execute('get_product', { productId: 'p_nope' }, ALL, ctx)).code).toBe('not_found');
   });
@@ -79,7 +104,19 @@ describe('catalog and cart tools', () => {
     expect(ctx.events).toEqual([{ type: 'add_to_cart', data: { productId: 'p_tee', size: 'M', quantity: 2 } }]);
     await s.registry.execute('add_to_cart', { productId: 'p_tee', size: 'M', quantity: 1 }, ALL, ctx);
     const cart = data(await s.registry.execute('view_cart', {}, ALL, ctx)).cart;
-    expect(cart.items).toEqual([{ productId: 'p_tee', name: 'Navy Cotton Tee', category: 'tops', size: 'M', colour: 'navy', quantity: 3, unitPrice: 25, lineTotal: 75, inStock: true }]);
+    expect(cart.items).toEqual([
+      {
+        productId: 'p_tee',
+        name: 'Navy Cotton Tee',
+        category: 'tops',
+        size: 'M',
+        colour: 'navy',
+        quantity: 3,
+        unitPrice: 25,
+        lineTotal: 75,
+        inStock: true,
+      },
+    ]);
     expect(cart.shipping).toBe('free standard shipping');
     // Another anonymous session and a customer each see their own cart.
     expect(data(await s.registry.execute('view_cart', {}, ALL, await s.chat({ sessionId: 's_other' }))).cart.items).toEqual([]);
@@ -101,7 +138,9 @@ describe('catalog and cart tools', () => {
 
   it('never puts more in the cart than is in stock, even over several adds', async () => {
     const ctx = await s.chat();
-    expect(data(await s.registry.execute('add_to_cart', { productId: 'p_wrap', size: 'L', quantity: 2 }, ALL, ctx)).added.nowInCart).toBe(2);
+    expect(data(await s.registry.execute('add_to_cart', { productId: 'p_wrap', size: 'L', quantity: 2 }, ALL, ctx)).added.nowInCart).toBe(
+      2,
+    );
     const r = error(await s.registry.execute('add_to_cart', { productId: 'p_wrap', size: 'L', quantity: 1 }, ALL, ctx));
     expect(r.message).toMatch(/only 2 left in size L.*already holds 2.*At most 0 more/);
     const [line] = await s.db.select().from(cartItems);
@@ -127,7 +166,8 @@ describe('catalog and cart tools', () => {
 
   it('update_cart changes a line’s quantity, moves it to another size, and removes it', async () => {
     const ctx = await s.chat({ customerId: 'c_sarah' });
-    const cart = async () => data(await s.registry.execute('view_cart', {}, ALL, ctx)).cart.items.map((i: any) => [i.name, i.size, i.quantity]);
+    const cart = async () =>
+      data(await s.registry.execute('view_cart', {}, ALL, ctx)).cart.items.map((i: any) => [i.name, i.size, i.quantity]);
     await s.registry.execute('add_to_cart', { productId: 'p_tee', size: 'S', quantity: 1 }, ALL, ctx);
     await s.registry.execute('add_to_cart', { productId: 'p_slip', size: 'S', quantity: 1 }, ALL, ctx);
 
@@ -138,18 +178,32 @@ describe('catalog and cart tools', () => {
     // "make it an L": the units move, nothing else changes.
     const moved = data(await s.registry.execute('update_cart', { productId: 'p_tee', size: 'S', newSize: 'L' }, ALL, ctx));
     expect(moved.changed.to).toEqual({ size: 'L', quantity: 3 });
-    expect(await cart()).toEqual([['Burgundy Slip Dress', 'S', 1], ['Navy Cotton Tee', 'L', 3]]);
+    expect(await cart()).toEqual([
+      ['Burgundy Slip Dress', 'S', 1],
+      ['Navy Cotton Tee', 'L', 3],
+    ]);
 
     // Into a size already in the cart: the units join that line.
     await s.registry.execute('add_to_cart', { productId: 'p_tee', size: 'M', quantity: 2 }, ALL, ctx);
     const joined = data(await s.registry.execute('update_cart', { productId: 'p_tee', size: 'M', newSize: 'L' }, ALL, ctx));
     expect(joined.changed.to).toEqual({ size: 'L', quantity: 5 });
-    expect(await cart()).toEqual([['Burgundy Slip Dress', 'S', 1], ['Navy Cotton Tee', 'L', 5]]);
+    expect(await cart()).toEqual([
+      ['Burgundy Slip Dress', 'S', 1],
+      ['Navy Cotton Tee', 'L', 5],
+    ]);
 
     const removed = data(await s.registry.execute('update_cart', { productId: 'p_slip', size: 'S', quantity: 0 }, ALL, ctx));
     expect(removed.removed).toMatchObject({ name: 'Burgundy Slip Dress', size: 'S' });
     expect(await cart()).toEqual([['Navy Cotton Tee', 'L', 5]]);
-    expect(ctx.events.map((e) => e.type)).toEqual(['add_to_cart', 'add_to_cart', 'cart_updated', 'cart_updated', 'add_to_cart', 'cart_updated', 'cart_item_removed']);
+    expect(ctx.events.map((e) => e.type)).toEqual([
+      'add_to_cart',
+      'add_to_cart',
+      'cart_updated',
+      'cart_updated',
+      'add_to_cart',
+      'cart_updated',
+      'cart_item_removed',
+    ]);
   });
 
   it('update_cart refuses a sold-out size or too many units and leaves the cart as it was; it only sees the shopper’s own cart', async () => {
@@ -164,7 +218,9 @@ describe('catalog and cart tools', () => {
     expect(notThere.message).toMatch(/not in the cart\. It is there in S\./);
     // Another shopper naming the same product changes nothing of Sarah's.
     const other = await s.chat({ customerId: 'c_marcus' });
-    expect(error(await s.registry.execute('update_cart', { productId: 'p_wrap', size: 'S', quantity: 0 }, ALL, other)).code).toBe('not_found');
+    expect(error(await s.registry.execute('update_cart', { productId: 'p_wrap', size: 'S', quantity: 0 }, ALL, other)).code).toBe(
+      'not_found',
+    );
     const items = data(await s.registry.execute('view_cart', {}, ALL, ctx)).cart.items;
     expect(items.map((i: any) => [i.name, i.size, i.quantity])).toEqual([['Red Wrap Dress', 'S', 1]]);
   });

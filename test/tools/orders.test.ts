@@ -12,7 +12,13 @@ describe('order tools act only on the shopper’s own orders', () => {
     const ctx = await s.chat({ customerId: 'c_marcus' });
     const { order } = data(await s.registry.execute('lookup_order', { orderNumber: '#28473' }, ALL, ctx));
     expect(order).toMatchObject({
-      orderNumber: '28473', status: 'delivered', placed: '2025-06-06', delivered: '2025-06-10', carrier: 'UPS', tracking: '1Z28473', total: 179,
+      orderNumber: '28473',
+      status: 'delivered',
+      placed: '2025-06-06',
+      delivered: '2025-06-10',
+      carrier: 'UPS',
+      tracking: '1Z28473',
+      total: 179,
       return: { possible: true, until: '2025-07-10' },
     });
     expect(order.items.map((i: any) => [i.name, i.size, i.quantity, i.price])).toEqual([
@@ -50,8 +56,12 @@ describe('order tools act only on the shopper’s own orders', () => {
   it('anonymous shoppers are told to verify before any order, loyalty, reorder, return or recommendation', async () => {
     const ctx = await s.chat();
     const calls: Array<[string, object]> = [
-      ['lookup_order', {}], ['lookup_order', { orderNumber: '28473' }], ['reorder', { orderNumber: '28473' }],
-      ['create_return_label', { orderNumber: '28473' }], ['loyalty_status', {}], ['recommend_products', {}],
+      ['lookup_order', {}],
+      ['lookup_order', { orderNumber: '28473' }],
+      ['reorder', { orderNumber: '28473' }],
+      ['create_return_label', { orderNumber: '28473' }],
+      ['loyalty_status', {}],
+      ['recommend_products', {}],
     ];
     for (const [name, args] of calls) {
       const e = error(await s.registry.execute(name, args, ALL, ctx));
@@ -62,9 +72,21 @@ describe('order tools act only on the shopper’s own orders', () => {
 
   it('reorder puts the in-stock items back in the cart and reports the rest', async () => {
     const ctx = await s.chat({ customerId: 'c_marcus' });
-    await s.f.order({ customerId: 'c_marcus', number: '25000', deliveredDaysAgo: 90, items: [{ productId: 'p_wrap', size: 'M' }, { productId: 'p_tee', size: 'L', quantity: 2 }, { productId: 'p_boots', size: '40', quantity: 3 }] });
+    await s.f.order({
+      customerId: 'c_marcus',
+      number: '25000',
+      deliveredDaysAgo: 90,
+      items: [
+        { productId: 'p_wrap', size: 'M' },
+        { productId: 'p_tee', size: 'L', quantity: 2 },
+        { productId: 'p_boots', size: '40', quantity: 3 },
+      ],
+    });
     const r = data(await s.registry.execute('reorder', { orderNumber: '25000' }, ALL, ctx));
-    expect(r.added).toEqual([{ name: 'Navy Cotton Tee', size: 'L', quantity: 2 }, { name: 'Leather Ankle Boots', size: '40', quantity: 1 }]);
+    expect(r.added).toEqual([
+      { name: 'Navy Cotton Tee', size: 'L', quantity: 2 },
+      { name: 'Leather Ankle Boots', size: '40', quantity: 1 },
+    ]);
     expect(r.unavailable).toEqual([
       { name: 'Red Wrap Dress', size: 'M', reason: 'sold out in this size' },
       { name: 'Leather Ankle Boots', size: '40', reason: 'only 1 of 3 available' },

@@ -11,10 +11,21 @@ describe('tool registry', () => {
 
   it('refuses a tool outside the persona’s list exactly like an unknown tool', async () => {
     const ctx = await s.chat({ customerId: 'c_marcus' });
-    const newVisitor: ToolName[] = ['search_products', 'get_product', 'add_to_cart', 'view_cart', 'store_policy', 'verify_customer', 'escalate_to_human'];
+    const newVisitor: ToolName[] = [
+      'search_products',
+      'get_product',
+      'add_to_cart',
+      'view_cart',
+      'store_policy',
+      'verify_customer',
+      'escalate_to_human',
+    ];
     const refused = await s.registry.execute('lookup_order', { orderNumber: '28473' }, newVisitor, ctx);
     expect(error(refused)).toEqual({ code: 'not_allowed', message: 'tool lookup_order is not available' });
-    expect(error(await s.registry.execute('drop_tables', {}, ALL, ctx))).toEqual({ code: 'not_allowed', message: 'tool drop_tables is not available' });
+    expect(error(await s.registry.execute('drop_tables', {}, ALL, ctx))).toEqual({
+      code: 'not_allowed',
+      message: 'tool drop_tables is not available',
+    });
     expect(error(await s.registry.execute('__proto__', {}, ALL, ctx)).code).toBe('not_allowed');
   });
 
@@ -67,10 +78,14 @@ describe('tool registry', () => {
     expect(s.registry.definitions(['add_to_cart'])[0]).toBe(s.registry.definitions(['add_to_cart'])[0]);
     // What the model is told is required is exactly what validation requires.
     for (const name of TOOL_NAMES) {
-      const params = defs.find((d) => d.function.name === name)!.function.parameters as { properties: Record<string, unknown>; required?: string[] };
+      const params = defs.find((d) => d.function.name === name)!.function.parameters as {
+        properties: Record<string, unknown>;
+        required?: string[];
+      };
       const shape = toolSchemas[name].shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
       expect(Object.keys(params.properties).sort(), name).toEqual(Object.keys(shape).sort());
-      for (const key of Object.keys(shape)) expect(params.required?.includes(key) ?? false, `${name}.${key}`).toBe(!shape[key]!.safeParse(undefined).success);
+      for (const key of Object.keys(shape))
+        expect(params.required?.includes(key) ?? false, `${name}.${key}`).toBe(!shape[key]!.safeParse(undefined).success);
     }
   });
 });

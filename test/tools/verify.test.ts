@@ -31,9 +31,21 @@ describe('verify_customer', () => {
     expect(data(await s.registry.execute('view_cart', {}, ALL, ctx)).cart.items).toEqual([]);
     expect(error(await s.registry.execute('view_cart', { mergeGuestCart: true }, ALL, ctx)).code).toBe('refused');
     // A hedge in the next turn is not a yes either.
-    const unsure = await s.chat({ conversationId: ctx.conversationId, customerId: 'c_marcus', sessionId: 's_anon', turn: 2, message: 'hmm not sure' });
+    const unsure = await s.chat({
+      conversationId: ctx.conversationId,
+      customerId: 'c_marcus',
+      sessionId: 's_anon',
+      turn: 2,
+      message: 'hmm not sure',
+    });
     expect(error(await s.registry.execute('view_cart', { mergeGuestCart: true }, ALL, unsure)).code).toBe('refused');
-    const yes = await s.chat({ conversationId: ctx.conversationId, customerId: 'c_marcus', sessionId: 's_anon', turn: 3, message: 'yes please add them' });
+    const yes = await s.chat({
+      conversationId: ctx.conversationId,
+      customerId: 'c_marcus',
+      sessionId: 's_anon',
+      turn: 3,
+      message: 'yes please add them',
+    });
     const merged = data(await s.registry.execute('view_cart', { mergeGuestCart: true }, ALL, yes));
     expect(merged.mergedLines).toBe(1);
     expect(merged.cart.items.map((i: any) => [i.name, i.quantity])).toEqual([['Navy Cotton Tee', 2]]);
@@ -43,7 +55,9 @@ describe('verify_customer', () => {
     const ctx = await s.chat();
     const wrongEmail = error(await s.registry.execute('verify_customer', { email: 'nobody@example.com', orderNumber: '28473' }, ALL, ctx));
     const wrongOrder = error(await s.registry.execute('verify_customer', { email: 'marcus@example.com', orderNumber: '99999' }, ALL, ctx));
-    const otherCustomersOrder = error(await s.registry.execute('verify_customer', { email: 'marcus@example.com', orderNumber: '30001' }, ALL, ctx));
+    const otherCustomersOrder = error(
+      await s.registry.execute('verify_customer', { email: 'marcus@example.com', orderNumber: '30001' }, ALL, ctx),
+    );
     const strip = (m: string) => m.replace(/\d attempt\(s\) left/, 'N left');
     expect(wrongEmail.code).toBe('not_found');
     expect(strip(wrongEmail.message)).toBe(strip(wrongOrder.message));
@@ -56,7 +70,10 @@ describe('verify_customer', () => {
   it('locks after 5 attempts, even with the right details afterwards, and the count survives a restart', async () => {
     const ctx = await s.chat();
     const codes: string[] = [];
-    for (let i = 0; i < 5; i++) codes.push(error(await s.registry.execute('verify_customer', { email: `guess${i}@example.com`, orderNumber: '28473' }, ALL, ctx)).code);
+    for (let i = 0; i < 5; i++)
+      codes.push(
+        error(await s.registry.execute('verify_customer', { email: `guess${i}@example.com`, orderNumber: '28473' }, ALL, ctx)).code,
+      );
     expect(codes).toEqual(['not_found', 'not_found', 'not_found', 'not_found', 'locked']);
     // A new context (a later turn, or a restarted server) reads the durable count.
     const later = await s.chat({ conversationId: ctx.conversationId, turn: 2 });
@@ -70,7 +87,9 @@ describe('verify_customer', () => {
   it('parallel guesses cannot exceed the limit', async () => {
     const ctx = await s.chat();
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => s.registry.execute('verify_customer', { email: `g${i}@example.com`, orderNumber: '28473' }, ALL, ctx)),
+      Array.from({ length: 12 }, (_, i) =>
+        s.registry.execute('verify_customer', { email: `g${i}@example.com`, orderNumber: '28473' }, ALL, ctx),
+      ),
     );
     expect(results.filter((r) => !r.ok && r.error.code === 'locked').length).toBeGreaterThanOrEqual(7);
     expect((await row(ctx.conversationId)).verifyAttempts).toBe(5);

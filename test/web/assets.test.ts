@@ -46,7 +46,11 @@ describe('the demo page tiles', () => {
     for (const tile of DEMO_PRODUCTS) {
       const product = store.products.find((p) => p.name === tile.name);
       expect(product, tile.name).toBeDefined();
-      expect({ name: tile.name, cents: product!.priceCents, category: product!.category }).toEqual({ name: tile.name, cents: tile.priceCents, category: tile.category });
+      expect({ name: tile.name, cents: product!.priceCents, category: product!.category }).toEqual({
+        name: tile.name,
+        cents: tile.priceCents,
+        category: tile.category,
+      });
     }
   });
 });

@@ -122,5 +122,10 @@ export const SHOE_SIZES = ['36', '37', '38', '39', '40', '41', '42', '43', '44',
 
 export const sizesFor = (c: Category): readonly string[] => (c === 'shoes' ? SHOE_SIZES : c === 'accessories' ? ['ONE'] : CLOTHING_SIZES);
 
-export const FIT_NOTES = ['Fits true to size.', 'Relaxed fit: size down for a closer fit.', 'Slim fit: size up if between sizes.', 'Cut for an easy, comfortable fit.'];
+export const FIT_NOTES = [
+  'Fits true to size.',
+  'Relaxed fit: size down for a closer fit.',
+  'Slim fit: size up if between sizes.',
+  'Cut for an easy, comfortable fit.',
+];
 export const CARE_NOTES = ['Machine wash at 30°C.', 'Dry clean only.', 'Hand wash cold, dry flat.', 'Wipe clean with a damp cloth.'];

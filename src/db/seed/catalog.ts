@@ -17,17 +17,43 @@ const CATEGORY_TAGS: Record<Category, string> = {
   outerwear: 'outerwear jacket coat',
   accessories: 'accessory',
 };
-const CATEGORY_CODE: Record<Category, string> = { dresses: 'DR', tops: 'TP', trousers: 'TR', shoes: 'SH', outerwear: 'OW', accessories: 'AC' };
+const CATEGORY_CODE: Record<Category, string> = {
+  dresses: 'DR',
+  tops: 'TP',
+  trousers: 'TR',
+  shoes: 'SH',
+  outerwear: 'OW',
+  accessories: 'AC',
+};
 
 // Shoppers ask for "blue" or "green"; shades carry their family as a search tag too.
 const COLOUR_FAMILY: Record<string, string> = {
-  navy: 'blue', sage: 'green', emerald: 'green', olive: 'green', khaki: 'green', burgundy: 'red',
-  champagne: 'neutral', ivory: 'neutral', cream: 'neutral', sand: 'neutral', beige: 'neutral', stone: 'neutral',
-  nude: 'neutral', natural: 'neutral', camel: 'brown', tan: 'brown', tortoise: 'brown', lilac: 'purple',
+  navy: 'blue',
+  sage: 'green',
+  emerald: 'green',
+  olive: 'green',
+  khaki: 'green',
+  burgundy: 'red',
+  champagne: 'neutral',
+  ivory: 'neutral',
+  cream: 'neutral',
+  sand: 'neutral',
+  beige: 'neutral',
+  stone: 'neutral',
+  nude: 'neutral',
+  natural: 'neutral',
+  camel: 'brown',
+  tan: 'brown',
+  tortoise: 'brown',
+  lilac: 'purple',
 };
 
 const title = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
-export const slugify = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export const slugify = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 function careFor(material: string): string {
   if (/silk|wool|cashmere|velvet|sequin|tweed|crepe|shearling/.test(material)) return 'Dry clean only.';
@@ -39,7 +65,12 @@ function careFor(material: string): string {
 function fitFor(category: Category, rng: Rng): string {
   if (category === 'shoes') return 'Fits true to size; between sizes, take the larger.';
   if (category === 'accessories') return '';
-  return rng.pick(['Fits true to size.', 'Relaxed fit: size down for a closer fit.', 'Slim fit: size up if between sizes.', 'Cut for an easy, comfortable fit.']);
+  return rng.pick([
+    'Fits true to size.',
+    'Relaxed fit: size down for a closer fit.',
+    'Slim fit: size up if between sizes.',
+    'Cut for an easy, comfortable fit.',
+  ]);
 }
 
 /** Price in cents: the style price, ending .00 or .95. */
@@ -55,7 +86,9 @@ export function generateCatalog(rng: Rng, now: number): { products: ProductRow[]
         const id = `p_${String(n).padStart(3, '0')}`;
         const name = `${title(colour)} ${style.name}`;
         const family = COLOUR_FAMILY[colour];
-        const description = [`A ${style.detail}, in ${colour} ${style.material}.`, fitFor(category, rng), careFor(style.material)].filter(Boolean).join(' ');
+        const description = [`A ${style.detail}, in ${colour} ${style.material}.`, fitFor(category, rng), careFor(style.material)]
+          .filter(Boolean)
+          .join(' ');
         const tags = [CATEGORY_TAGS[category], colour, family, style.material, style.tags].filter(Boolean).join(' ').toLowerCase();
         productRows.push({
           id,
@@ -71,7 +104,13 @@ export function generateCatalog(rng: Rng, now: number): { products: ProductRow[]
         for (const size of sizesFor(category)) {
           const edge = size === 'XS' || size === 'XXL' || size === '36' || size === '46';
           const stock = rng.chance(edge ? 0.25 : 0.08) ? 0 : rng.int(1, edge ? 8 : 30);
-          variantRows.push({ id: `v_${n}_${size.toLowerCase()}`, productId: id, size, sku: `TLR-${CATEGORY_CODE[category]}${String(n).padStart(3, '0')}-${size}`, stock });
+          variantRows.push({
+            id: `v_${n}_${size.toLowerCase()}`,
+            productId: id,
+            size,
+            sku: `TLR-${CATEGORY_CODE[category]}${String(n).padStart(3, '0')}-${size}`,
+            stock,
+          });
         }
       }
     }

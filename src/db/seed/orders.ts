@@ -4,7 +4,8 @@ import type { OrderStatus, orderItems, orders } from '../schema.js';
 import type { ProductRow, VariantRow } from './catalog.js';
 import type { Rng } from './rng.js';
 
-export type OrderRow = Omit<typeof orders.$inferSelect, 'externalId' | 'financialStatus' | 'externalUpdatedAt'> & Partial<Pick<typeof orders.$inferSelect, 'externalId' | 'financialStatus' | 'externalUpdatedAt'>>;
+export type OrderRow = Omit<typeof orders.$inferSelect, 'externalId' | 'financialStatus' | 'externalUpdatedAt'> &
+  Partial<Pick<typeof orders.$inferSelect, 'externalId' | 'financialStatus' | 'externalUpdatedAt'>>;
 export type OrderItemRow = typeof orderItems.$inferSelect;
 export type DraftItem = Omit<OrderItemRow, 'id' | 'orderId' | 'status'>;
 /** Address and cancellation fields default to none; a draft sets them only when it has them. */
@@ -50,13 +51,18 @@ export function itemFor(catalog: Catalog, product: ProductRow, size: string | nu
 }
 
 /** Status and dates follow the order's age: recent orders are still on their way. */
-export function fulfil(createdAt: number, now: number, rng: Rng): Pick<OrderRow, 'status' | 'shippedAt' | 'deliveredAt' | 'carrier' | 'trackingCode'> {
+export function fulfil(
+  createdAt: number,
+  now: number,
+  rng: Rng,
+): Pick<OrderRow, 'status' | 'shippedAt' | 'deliveredAt' | 'carrier' | 'trackingCode'> {
   const ageDays = (now - createdAt) / DAY_MS;
   let status: OrderStatus;
   if (ageDays < 1.5) status = 'processing';
   else if (ageDays < 6) status = rng.chance(0.6) ? 'shipped' : 'delivered';
   else status = rng.chance(0.05) ? 'cancelled' : rng.chance(0.07) ? 'returned' : 'delivered';
-  if (status === 'processing' || status === 'cancelled') return { status, shippedAt: null, deliveredAt: null, carrier: null, trackingCode: null };
+  if (status === 'processing' || status === 'cancelled')
+    return { status, shippedAt: null, deliveredAt: null, carrier: null, trackingCode: null };
   const shippedAt = createdAt + rng.int(6, 30) * HOUR_MS;
   const deliveredAt = status === 'shipped' ? null : Math.min(now - HOUR_MS, shippedAt + rng.int(2, 5) * DAY_MS);
   const carrier = rng.pick(CARRIERS);
@@ -81,7 +87,12 @@ export const totalOf = (items: DraftItem[]) => items.reduce((sum, i) => sum + i.
  * Human order numbers in date order, ending just below the demo shoppers' fixed numbers;
  * ids derive from the number so every row is reproducible.
  */
-export function numberOrders(drafts: DraftOrder[], rng: Rng, reserved: ReadonlySet<string>, below: number): { orders: OrderRow[]; items: OrderItemRow[] } {
+export function numberOrders(
+  drafts: DraftOrder[],
+  rng: Rng,
+  reserved: ReadonlySet<string>,
+  below: number,
+): { orders: OrderRow[]; items: OrderItemRow[] } {
   const unnumbered = drafts.filter((d) => !d.number).sort((a, b) => a.createdAt - b.createdAt);
   const steps = unnumbered.map(() => rng.int(1, 3));
   let n = below - steps.reduce((a, b) => a + b, 0);

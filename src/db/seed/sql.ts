@@ -22,8 +22,17 @@ function inserts(table: Table, rows: readonly Record<string, unknown>[]): string
   return chunk(rows, ROWS_PER_INSERT).map((part) => {
     // mapToDriverValue serializes JSON columns exactly as drizzle would when inserting.
     // A column the row leaves out takes its default, as in drizzle's own insert.
-    const value = (row: Record<string, unknown>, key: string, c: (typeof columns)[number][1]) => (row[key] === undefined && c.default !== undefined ? c.default : row[key]);
-    const values = part.map((row) => `(${columns.map(([key, c]) => { const v = value(row, key, c); return literal(v == null ? null : c.mapToDriverValue(v)); }).join(', ')})`);
+    const value = (row: Record<string, unknown>, key: string, c: (typeof columns)[number][1]) =>
+      row[key] === undefined && c.default !== undefined ? c.default : row[key];
+    const values = part.map(
+      (row) =>
+        `(${columns
+          .map(([key, c]) => {
+            const v = value(row, key, c);
+            return literal(v == null ? null : c.mapToDriverValue(v));
+          })
+          .join(', ')})`,
+    );
     return `INSERT INTO "${getTableName(table)}" (${names}) VALUES\n${values.join(',\n')};`;
   });
 }

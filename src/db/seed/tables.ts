@@ -16,8 +16,25 @@ export const SEED_TABLES: Array<[keyof DemoStore, Table]> = [
 
 /** Every table of the schema, children before the parents they reference. */
 export const RESET_ORDER: Table[] = [
-  t.feedback, t.messages, t.turns, t.conversations, t.tickets, t.events, t.replacements, t.claims, t.refunds, t.returnLabels, t.cartItems, t.carts,
-  t.orderItems, t.orders, t.segmentMemberships, t.sessions, t.variants, t.products, t.customers,
+  t.feedback,
+  t.messages,
+  t.turns,
+  t.conversations,
+  t.tickets,
+  t.events,
+  t.replacements,
+  t.claims,
+  t.refunds,
+  t.returnLabels,
+  t.cartItems,
+  t.carts,
+  t.orderItems,
+  t.orders,
+  t.segmentMemberships,
+  t.sessions,
+  t.variants,
+  t.products,
+  t.customers,
 ];
 
 /** D1 allows 100 bound parameters per statement; stay under it so one writer fits both drivers. */

@@ -35,7 +35,8 @@ export async function seedDemoStore(db: Db, opts: SeedOptions): Promise<SeedSumm
   const queries: Query[] = [];
   if (opts.reset) for (const table of RESET_ORDER) queries.push(db.delete(table) as unknown as Query);
   for (const [key, table] of SEED_TABLES) {
-    for (const rows of chunk(store[key] as readonly object[], rowsPerStatement(table))) queries.push(db.insert(table).values(rows as never) as unknown as Query);
+    for (const rows of chunk(store[key] as readonly object[], rowsPerStatement(table)))
+      queries.push(db.insert(table).values(rows as never) as unknown as Query);
   }
   if (opts.atomic) await opts.atomic(queries);
   else for (const q of queries) await q;

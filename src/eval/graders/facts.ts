@@ -2,13 +2,67 @@
 // reply, and indexes the sources a reply may draw on (tool results, prompt context, user text).
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_RE = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const MONTH_RE =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
-const PRODUCT_NOUNS = 'Dress|Dresses|Top|Tee|T-Shirt|Shirt|Blouse|Sweater|Jumper|Cardigan|Hoodie|Jeans|Trousers|Pants|Chinos|Shorts|Skirt|Shoes|Sneakers|Trainers|Boots|Boot|Loafers|Sandals|Heels|Flats|Jacket|Coat|Blazer|Parka|Trench|Bag|Tote|Scarf|Belt|Hat|Cap|Beanie|Sunglasses|Necklace|Earrings|Wallet|Gilet|Vest|Jumpsuit';
+const PRODUCT_NOUNS =
+  'Dress|Dresses|Top|Tee|T-Shirt|Shirt|Blouse|Sweater|Jumper|Cardigan|Hoodie|Jeans|Trousers|Pants|Chinos|Shorts|Skirt|Shoes|Sneakers|Trainers|Boots|Boot|Loafers|Sandals|Heels|Flats|Jacket|Coat|Blazer|Parka|Trench|Bag|Tote|Scarf|Belt|Hat|Cap|Beanie|Sunglasses|Necklace|Earrings|Wallet|Gilet|Vest|Jumpsuit';
 
 // Capitalized only because they open a sentence or a list item, not part of a product's name.
-const LEADING = new Set(['the', 'a', 'an', 'our', 'your', 'this', 'that', 'these', 'those', 'try', 'meet', 'and', 'or', 'also', 'both', 'each', 'my', 'new', 'any', 'all', 'how', 'about', 'consider', 'perhaps', 'maybe', 'with', 'in', 'for', 'added', 'add', 'one', 'two', 'three', 'some', 'pick', 'picks', 'see', 'check', 'out', 'yes', 'great', 'love', 'like', 'sure', 'here', 'here’s', "here's", 'is', 'are', 'what', 'which']);
+const LEADING = new Set([
+  'the',
+  'a',
+  'an',
+  'our',
+  'your',
+  'this',
+  'that',
+  'these',
+  'those',
+  'try',
+  'meet',
+  'and',
+  'or',
+  'also',
+  'both',
+  'each',
+  'my',
+  'new',
+  'any',
+  'all',
+  'how',
+  'about',
+  'consider',
+  'perhaps',
+  'maybe',
+  'with',
+  'in',
+  'for',
+  'added',
+  'add',
+  'one',
+  'two',
+  'three',
+  'some',
+  'pick',
+  'picks',
+  'see',
+  'check',
+  'out',
+  'yes',
+  'great',
+  'love',
+  'like',
+  'sure',
+  'here',
+  'here’s',
+  "here's",
+  'is',
+  'are',
+  'what',
+  'which',
+]);
 
 export interface ReplyFacts {
   prices: Array<{ text: string; value: number }>;

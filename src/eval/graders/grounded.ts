@@ -19,8 +19,14 @@ export function gradeGrounded(turns: readonly TurnRecord[], index: number, store
   for (const d of facts.dates) if (!sources.hasDate(d.key)) invented.push(`date "${d.text}"`);
   for (const c of facts.trackingCodes) if (!sources.hasText(c)) invented.push(`tracking code ${c}`);
   for (const name of facts.productNames) if (!sources.hasText(name)) invented.push(`product "${name}"`);
-  const counted = facts.prices.length + facts.orderNumbers.length + facts.dates.length + facts.trackingCodes.length + facts.productNames.length;
+  const counted =
+    facts.prices.length + facts.orderNumbers.length + facts.dates.length + facts.trackingCodes.length + facts.productNames.length;
   return invented.length
     ? { grader: 'grounded', status: 'fail', reason: `not in tool results or prompt: ${invented.join(', ')}`, turn: turn.index }
-    : { grader: 'grounded', status: 'pass', reason: counted ? `${counted} fact(s) found in sources` : 'no checkable facts', turn: turn.index };
+    : {
+        grader: 'grounded',
+        status: 'pass',
+        reason: counted ? `${counted} fact(s) found in sources` : 'no checkable facts',
+        turn: turn.index,
+      };
 }

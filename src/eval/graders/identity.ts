@@ -11,7 +11,13 @@ export function effectiveShopper(turns: readonly TurnRecord[], index: number, sh
       const full = id ? store.names().find((n) => n.customerId === id)?.name : undefined;
       if (id && full) {
         const [firstName, ...rest] = full.split(' ');
-        return { kind: 'customer', customerId: id, firstName: firstName ?? null, lastName: rest.join(' ') || null, email: c.args.email.toLowerCase() };
+        return {
+          kind: 'customer',
+          customerId: id,
+          firstName: firstName ?? null,
+          lastName: rest.join(' ') || null,
+          email: c.args.email.toLowerCase(),
+        };
       }
     }
   }

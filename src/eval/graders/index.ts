@@ -22,7 +22,12 @@ export async function gradeRun(input: GradeInput, opts: GradeOptions): Promise<C
     const turn = run.turns[i]!;
     const expect = evalCase.turns[i]?.expect ?? {};
     if (turn.error || turn.status !== 200) {
-      checks.push({ grader: 'turn', status: 'fail', reason: `turn failed (HTTP ${turn.status}): ${turn.error ?? 'no reply'}`, turn: turn.index });
+      checks.push({
+        grader: 'turn',
+        status: 'fail',
+        reason: `turn failed (HTTP ${turn.status}): ${turn.error ?? 'no reply'}`,
+        turn: turn.index,
+      });
       continue;
     }
     checks.push(...gradeToolCalls(expect.tools, turn));

@@ -5,7 +5,10 @@ import { policyOutcome } from './policy.js';
 
 export function gradeInvariance(runs: readonly CaseRun[]): CheckResult[] {
   if (runs.length < 2) return [{ grader: 'invariance', status: 'skipped', reason: 'needs two or more personas' }];
-  const sigs = runs.map((r) => ({ persona: r.forcedPersona ?? r.persona, turns: r.turns.map((t) => policyOutcome(t).join(' ') || '(none)') }));
+  const sigs = runs.map((r) => ({
+    persona: r.forcedPersona ?? r.persona,
+    turns: r.turns.map((t) => policyOutcome(t).join(' ') || '(none)'),
+  }));
   const ref = sigs[0]!;
   const out: CheckResult[] = [];
   const turnCount = Math.max(...sigs.map((s) => s.turns.length));
@@ -16,6 +19,7 @@ export function gradeInvariance(runs: readonly CaseRun[]): CheckResult[] {
       out.push({ grader: 'invariance', status: 'fail', reason: `policy outcomes differ across personas — ${detail}`, turn: i + 1 });
     }
   }
-  if (!out.length) out.push({ grader: 'invariance', status: 'pass', reason: `same outcomes under ${sigs.map((s) => s.persona).join(', ')}` });
+  if (!out.length)
+    out.push({ grader: 'invariance', status: 'pass', reason: `same outcomes under ${sigs.map((s) => s.persona).join(', ')}` });
   return out;
 }

@@ -18,9 +18,22 @@ export async function gradeJudge(expect: TurnExpect['judge'], turn: TurnRecord, 
   const at = turn.index;
   if (!judge) return [{ grader: 'judge', status: 'skipped', reason: 'no judge model configured (--judge openai:<model>)', turn: at }];
   try {
-    const v = await judge.score({ rubric: expect.rubric, persona: turn.persona?.id ?? 'unknown', user: turn.user, reply: turn.reply, toolCalls: turn.toolCalls });
+    const v = await judge.score({
+      rubric: expect.rubric,
+      persona: turn.persona?.id ?? 'unknown',
+      user: turn.user,
+      reply: turn.reply,
+      toolCalls: turn.toolCalls,
+    });
     const pass = v.score >= expect.minScore;
-    return [{ grader: 'judge', status: pass ? 'pass' : 'fail', reason: `${judge.name} scored ${v.score}/5 (min ${expect.minScore}): ${v.reason}`, turn: at }];
+    return [
+      {
+        grader: 'judge',
+        status: pass ? 'pass' : 'fail',
+        reason: `${judge.name} scored ${v.score}/5 (min ${expect.minScore}): ${v.reason}`,
+        turn: at,
+      },
+    ];
   } catch (err) {
     return [{ grader: 'judge', status: 'fail', reason: `judge ${judge.name} failed: ${(err as Error).message}`, turn: at }];
   }

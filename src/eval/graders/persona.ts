@@ -25,23 +25,40 @@ export function gradePersona(
   const turn = turns[index]!;
   const at = turn.index;
   const out: CheckResult[] = [];
-  const ok = (pass: boolean, yes: string, no: string) => out.push({ grader: 'persona', status: pass ? 'pass' : 'fail', reason: pass ? yes : no, turn: at });
+  const ok = (pass: boolean, yes: string, no: string) =>
+    out.push({ grader: 'persona', status: pass ? 'pass' : 'fail', reason: pass ? yes : no, turn: at });
   const served = turn.persona?.id ?? '(none)';
   const traits = turn.traits;
   const reply = turn.reply;
   const e = expect ?? {};
   if (e.id !== undefined) ok(served === e.id, `persona ${served}`, `expected persona ${e.id}, served ${served}`);
-  if (e.segment !== undefined) ok(turn.segment?.id === e.segment, `segment ${e.segment}`, `expected segment ${e.segment}, got ${turn.segment?.id ?? '(none)'}`);
-  if (e.variant !== undefined) ok((turn.persona?.variant ?? null) === e.variant, `variant ${e.variant}`, `expected variant ${e.variant}, got ${turn.persona?.variant ?? null}`);
+  if (e.segment !== undefined)
+    ok(turn.segment?.id === e.segment, `segment ${e.segment}`, `expected segment ${e.segment}, got ${turn.segment?.id ?? '(none)'}`);
+  if (e.variant !== undefined)
+    ok(
+      (turn.persona?.variant ?? null) === e.variant,
+      `variant ${e.variant}`,
+      `expected variant ${e.variant}, got ${turn.persona?.variant ?? null}`,
+    );
   const first = shopper.firstName;
   if (e.greetsByName !== undefined) checkName(e.greetsByName, first, reply, ok);
   const perkHits = opts.perkPhrases.filter((p) => has(reply, p));
   if (e.offersPerks !== undefined) checkPerks(e.offersPerks, traits?.perks ?? null, reply, perkHits, served, ok);
   const brief = e.brief ?? (e.traits !== false && traits?.style === 'brief' ? true : undefined);
-  if (brief) ok(reply.length <= opts.briefMaxChars, `brief (${reply.length} ≤ ${opts.briefMaxChars} chars)`, `persona ${served} should be brief: ${reply.length} chars > ${opts.briefMaxChars}`);
+  if (brief)
+    ok(
+      reply.length <= opts.briefMaxChars,
+      `brief (${reply.length} ≤ ${opts.briefMaxChars} chars)`,
+      `persona ${served} should be brief: ${reply.length} chars > ${opts.briefMaxChars}`,
+    );
   if (e.traits === false || !traits) return out;
   if (first && nameIn(reply, first)) {
-    const given = turns.slice(0, index + 1).some((t) => nameIn(t.systemPrompt, first) || nameIn(t.user, first) || t.toolCalls.some((c) => nameIn(JSON.stringify(c.result ?? ''), first)));
+    const given = turns
+      .slice(0, index + 1)
+      .some(
+        (t) =>
+          nameIn(t.systemPrompt, first) || nameIn(t.user, first) || t.toolCalls.some((c) => nameIn(JSON.stringify(c.result ?? ''), first)),
+      );
     ok(given, 'name used only where the persona was given it', `reply uses the name "${first}" though persona ${served} was not given it`);
   }
   if (!traits.perks && perkHits.length) ok(false, '', `persona ${served} declares no perks but the reply offers: ${perkHits.join(', ')}`);

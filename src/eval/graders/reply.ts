@@ -15,16 +15,37 @@ export function gradeReply(expect: TurnExpect['reply'], turn: TurnRecord): Check
   const at = turn.index;
   const text = turn.reply;
   const lower = text.toLowerCase();
-  const check = (ok: boolean, pass: string, fail: string): CheckResult => ({ grader: 'reply', status: ok ? 'pass' : 'fail', reason: ok ? pass : fail, turn: at });
+  const check = (ok: boolean, pass: string, fail: string): CheckResult => ({
+    grader: 'reply',
+    status: ok ? 'pass' : 'fail',
+    reason: ok ? pass : fail,
+    turn: at,
+  });
   const out: CheckResult[] = [];
-  for (const s of expect.contains ?? []) out.push(check(lower.includes(s.toLowerCase()), `contains "${s}"`, `reply lacks "${s}": "${clip(text)}"`));
+  for (const s of expect.contains ?? [])
+    out.push(check(lower.includes(s.toLowerCase()), `contains "${s}"`, `reply lacks "${s}": "${clip(text)}"`));
   if (expect.containsAny) {
     const hit = expect.containsAny.find((s) => lower.includes(s.toLowerCase()));
     out.push(check(!!hit, `contains "${hit}"`, `reply contains none of ${JSON.stringify(expect.containsAny)}: "${clip(text)}"`));
   }
   for (const r of expect.regex ?? []) out.push(check(toRegex(r).test(text), `matches ${r}`, `reply does not match ${r}: "${clip(text)}"`));
-  for (const s of expect.notContains ?? []) out.push(check(!lower.includes(s.toLowerCase()), `does not contain "${s}"`, `reply must not contain "${s}": "${clip(text)}"`));
-  if (expect.maxLength !== undefined) out.push(check(text.length <= expect.maxLength, `${text.length} ≤ ${expect.maxLength} chars`, `reply is ${text.length} chars, over ${expect.maxLength}`));
-  if (expect.minLength !== undefined) out.push(check(text.length >= expect.minLength, `${text.length} ≥ ${expect.minLength} chars`, `reply is ${text.length} chars, under ${expect.minLength}`));
+  for (const s of expect.notContains ?? [])
+    out.push(check(!lower.includes(s.toLowerCase()), `does not contain "${s}"`, `reply must not contain "${s}": "${clip(text)}"`));
+  if (expect.maxLength !== undefined)
+    out.push(
+      check(
+        text.length <= expect.maxLength,
+        `${text.length} ≤ ${expect.maxLength} chars`,
+        `reply is ${text.length} chars, over ${expect.maxLength}`,
+      ),
+    );
+  if (expect.minLength !== undefined)
+    out.push(
+      check(
+        text.length >= expect.minLength,
+        `${text.length} ≥ ${expect.minLength} chars`,
+        `reply is ${text.length} chars, under ${expect.minLength}`,
+      ),
+    );
   return out;
 }

@@ -50,7 +50,8 @@ export function gradeState(expect: StateExpect | undefined, state: StoreState | 
       out.push(check(rowsMatch(want, got), `${key} of #${number}`, want, got));
     }
   }
-  if (expect.cart?.lines !== undefined) out.push(check(state.cart.length === expect.cart.lines, 'cart lines', expect.cart.lines, state.cart.length));
+  if (expect.cart?.lines !== undefined)
+    out.push(check(state.cart.length === expect.cart.lines, 'cart lines', expect.cart.lines, state.cart.length));
   if (expect.cart?.items) out.push(check(matchesSubset(expect.cart.items, state.cart), 'cart items', expect.cart.items, state.cart));
   if (expect.tickets !== undefined) out.push(check(state.tickets === expect.tickets, 'tickets opened', expect.tickets, state.tickets));
   return out;

@@ -3,7 +3,8 @@
 import type { CaseOutcome, CaseRun, CheckResult, GroupScore, SuiteResult, TurnRecord } from '../types.js';
 import { pct } from '../score.js';
 
-const h = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const h = (s: unknown) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1100px;color:#1d2330;padding:0 16px}
 h1{font-size:22px}table{border-collapse:collapse;margin:8px 24px 16px 0;display:inline-table;vertical-align:top}
@@ -19,15 +20,22 @@ const JS = `document.querySelectorAll('[data-show]').forEach(b=>b.onclick=()=>{c
 
 function scoreTable(title: string, rows: readonly GroupScore[]): string {
   return `<table><tr><th>${h(title)}</th><th>cases</th><th>passed</th><th>score</th></tr>${rows
-    .map((r) => `<tr><td>${h(r.key)}</td><td class="num">${r.cases}</td><td class="num">${r.passed}</td><td class="num ${r.score === 1 ? 'pass' : 'fail'}">${pct(r.score)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${h(r.key)}</td><td class="num">${r.cases}</td><td class="num">${r.passed}</td><td class="num ${r.score === 1 ? 'pass' : 'fail'}">${pct(r.score)}</td></tr>`,
+    )
     .join('')}</table>`;
 }
 
-const checkLine = (c: CheckResult) => `<li class="${c.status}">${c.status === 'pass' ? '✓' : c.status === 'fail' ? '✗' : '–'} <b>${h(c.grader)}</b> ${h(c.reason)}</li>`;
+const checkLine = (c: CheckResult) =>
+  `<li class="${c.status}">${c.status === 'pass' ? '✓' : c.status === 'fail' ? '✗' : '–'} <b>${h(c.grader)}</b> ${h(c.reason)}</li>`;
 
 function turnHtml(t: TurnRecord, checks: readonly CheckResult[]): string {
   const tools = t.toolCalls
-    .map((c) => `<details class="tool"><summary>${c.ok ? '✓' : '✗'} ${h(c.name)}(${h(JSON.stringify(c.args))})</summary><pre>${h(JSON.stringify(c.result, null, 2))}</pre></details>`)
+    .map(
+      (c) =>
+        `<details class="tool"><summary>${c.ok ? '✓' : '✗'} ${h(c.name)}(${h(JSON.stringify(c.args))})</summary><pre>${h(JSON.stringify(c.result, null, 2))}</pre></details>`,
+    )
     .join('');
   const mine = checks.filter((c) => c.turn === t.index && c.status !== 'pass');
   const meta = `${h(t.persona?.id ?? '?')}${t.persona?.variant ? `@${h(t.persona.variant)}` : ''} · segment ${h(t.segment?.id ?? '?')} · ${h(t.model)} · ${t.usage.modelCalls} model call(s), ${t.usage.inputTokens + t.usage.outputTokens} tokens · ${Math.round(t.latencyMs)} ms`;
@@ -48,7 +56,9 @@ function caseHtml(o: CaseOutcome): string {
 function snapshotsHtml(result: SuiteResult): string {
   const snaps = result.prompts?.snapshots ?? [];
   if (!snaps.length) return '';
-  const items = snaps.map((c) => `<details open><summary class="fail">${h(c.source ?? c.file)} (${c.status})</summary><pre>${h(c.diff)}</pre></details>`).join('');
+  const items = snaps
+    .map((c) => `<details open><summary class="fail">${h(c.source ?? c.file)} (${c.status})</summary><pre>${h(c.diff)}</pre></details>`)
+    .join('');
   return `<h2>Rendered prompts changed</h2><p class="meta">Accept with <code>npm run eval -- --update-snapshots</code> after review (diff against ${h(result.prompts!.snapshotsDir)}/).</p>${items}`;
 }
 

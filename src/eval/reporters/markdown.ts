@@ -5,7 +5,11 @@ import { pct } from '../score.js';
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function table(title: string, rows: readonly GroupScore[]): string[] {
-  return [`| ${title} | cases | passed | score |`, '|---|---:|---:|---:|', ...rows.map((r) => `| ${esc(r.key)} | ${r.cases} | ${r.passed} | ${pct(r.score)} |`)];
+  return [
+    `| ${title} | cases | passed | score |`,
+    '|---|---:|---:|---:|',
+    ...rows.map((r) => `| ${esc(r.key)} | ${r.cases} | ${r.passed} | ${pct(r.score)} |`),
+  ];
 }
 
 export function toMarkdown(result: SuiteResult, gateLines: readonly string[] = []): string {
@@ -22,7 +26,12 @@ export function toMarkdown(result: SuiteResult, gateLines: readonly string[] = [
   if (gateLines.length) lines.push('', '### Gate', '', ...gateLines.map((l) => `- ${esc(l)}`));
   const snaps = result.prompts?.snapshots ?? [];
   if (snaps.length) {
-    lines.push('', '### Rendered prompts changed', '', `Accept with \`npm run eval -- --update-snapshots\` after review; the diff against \`${result.prompts!.snapshotsDir}/\`:`);
+    lines.push(
+      '',
+      '### Rendered prompts changed',
+      '',
+      `Accept with \`npm run eval -- --update-snapshots\` after review; the diff against \`${result.prompts!.snapshotsDir}/\`:`,
+    );
     for (const c of snaps) lines.push('', `**${c.source ?? c.file}** (${c.status})`, '', '````diff', c.diff.trimEnd(), '````');
   }
   const failures = result.outcomes.filter((o) => !o.passed);
@@ -30,7 +39,8 @@ export function toMarkdown(result: SuiteResult, gateLines: readonly string[] = [
     lines.push('', '### Failures', '', '| case | check | reason |', '|---|---|---|');
     for (const o of failures) {
       const run = o.runs.find((r) => !r.passed)!;
-      for (const c of run.checks.filter((x) => x.status === 'fail')) lines.push(`| ${esc(o.instanceId)} | ${c.grader}${c.turn ? ` (turn ${c.turn})` : ''} | ${esc(c.reason)} |`);
+      for (const c of run.checks.filter((x) => x.status === 'fail'))
+        lines.push(`| ${esc(o.instanceId)} | ${c.grader}${c.turn ? ` (turn ${c.turn})` : ''} | ${esc(c.reason)} |`);
       if (run.error) lines.push(`| ${esc(o.instanceId)} | error | ${esc(run.error)} |`);
     }
   }

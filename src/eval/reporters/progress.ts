@@ -30,7 +30,9 @@ export function createProgress(opts: { total: number; tty: boolean; out: Progres
       }
       const firstFail = run.checks.find((c) => c.status === 'fail');
       const detail = firstFail ? `  [${firstFail.grader}${firstFail.turn ? ` t${firstFail.turn}` : ''}] ${firstFail.reason}` : '';
-      opts.out.write(`${run.passed ? 'ok  ' : 'FAIL'} ${String(finished).padStart(3)}/${opts.total} ${run.instanceId} (${Math.round(run.durationMs)} ms)${detail}\n`);
+      opts.out.write(
+        `${run.passed ? 'ok  ' : 'FAIL'} ${String(finished).padStart(3)}/${opts.total} ${run.instanceId} (${Math.round(run.durationMs)} ms)${detail}\n`,
+      );
     },
     done() {
       if (opts.tty) opts.out.write('\r\x1b[2K');

@@ -5,7 +5,8 @@ import { pct } from '../score.js';
 function table(title: string, rows: readonly GroupScore[]): string {
   const w = Math.max(title.length, ...rows.map((r) => r.key.length));
   const lines = [`${title.padEnd(w)}  cases  passed  score`];
-  for (const r of rows) lines.push(`${r.key.padEnd(w)}  ${String(r.cases).padStart(5)}  ${String(r.passed).padStart(6)}  ${pct(r.score).padStart(6)}`);
+  for (const r of rows)
+    lines.push(`${r.key.padEnd(w)}  ${String(r.cases).padStart(5)}  ${String(r.passed).padStart(6)}  ${pct(r.score).padStart(6)}`);
   return lines.join('\n');
 }
 
@@ -20,9 +21,15 @@ export function formatSummary(result: SuiteResult, opts: { maxFailures?: number 
   const max = opts.maxFailures ?? 40;
   const fl = failures.slice(0, max).map((o) => {
     const failedRun = o.runs.find((r) => !r.passed)!;
-    const checks = failedRun.checks.filter((c) => c.status === 'fail').map((c) => `    - [${c.grader}${c.turn ? ` turn ${c.turn}` : ''}] ${c.reason}`);
+    const checks = failedRun.checks
+      .filter((c) => c.status === 'fail')
+      .map((c) => `    - [${c.grader}${c.turn ? ` turn ${c.turn}` : ''}] ${c.reason}`);
     const err = failedRun.error ? [`    - error: ${failedRun.error}`] : [];
-    return [`  ✗ ${o.instanceId} (${o.file})${o.runs.length > 1 ? ` ${o.passes}/${o.runs.length} runs passed` : ''}`, ...err, ...checks].join('\n');
+    return [
+      `  ✗ ${o.instanceId} (${o.file})${o.runs.length > 1 ? ` ${o.passes}/${o.runs.length} runs passed` : ''}`,
+      ...err,
+      ...checks,
+    ].join('\n');
   });
   if (failures.length > max) fl.push(`  … and ${failures.length - max} more (see the HTML report)`);
   return [...head, '', table('persona', s.byPersona), '', table('tag', s.byTag), ...(fl.length ? ['', 'Failures:', ...fl] : [])].join('\n');

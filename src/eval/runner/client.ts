@@ -41,9 +41,17 @@ export async function chatTurn(app: ChatApp, req: ChatRequest): Promise<TurnResu
 
 /** POST /api/chat and read the whole body, within the turn's time limit. */
 async function post(app: ChatApp, req: ChatRequest): Promise<{ res: Response; text: string }> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'text/event-stream', 'X-Tailor-Session': req.sessionId };
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    Accept: 'text/event-stream',
+    'X-Tailor-Session': req.sessionId,
+  };
   if (req.token) headers.Authorization = `Bearer ${req.token}`;
-  const body = JSON.stringify({ message: req.message, ...(req.conversationId ? { conversationId: req.conversationId } : {}), ...(req.page ? { page: req.page } : {}) });
+  const body = JSON.stringify({
+    message: req.message,
+    ...(req.conversationId ? { conversationId: req.conversationId } : {}),
+    ...(req.page ? { page: req.page } : {}),
+  });
   const abort = new AbortController();
   const limit = req.timeoutMs ?? 30_000;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -54,7 +62,10 @@ async function post(app: ChatApp, req: ChatRequest): Promise<{ res: Response; te
     }, limit);
   });
   try {
-    const res = await Promise.race([Promise.resolve(app.request('/api/chat', { method: 'POST', headers, body, signal: abort.signal })), timeout]);
+    const res = await Promise.race([
+      Promise.resolve(app.request('/api/chat', { method: 'POST', headers, body, signal: abort.signal })),
+      timeout,
+    ]);
     const text = await Promise.race([res.text(), timeout]);
     return { res, text };
   } finally {
@@ -81,15 +92,37 @@ function readStream(text: string, base: TurnResult): TurnResult {
     const data = JSON.parse(ev.data) as Record<string, unknown>;
     if (ev.event === 'meta') base.conversationId = String(data.conversationId);
     else if (ev.event === 'tool_call') {
-      calls.set(String(data.id), { id: String(data.id), name: String(data.name), args: (data.args ?? {}) as Record<string, unknown>, ok: false, result: undefined });
+      calls.set(String(data.id), {
+        id: String(data.id),
+        name: String(data.name),
+        args: (data.args ?? {}) as Record<string, unknown>,
+        ok: false,
+        result: undefined,
+      });
     } else if (ev.event === 'tool_result') {
       const call = calls.get(String(data.id)) ?? { id: String(data.id), name: String(data.name), args: {}, ok: false, result: undefined };
       calls.set(call.id, { ...call, ok: data.ok === true, result: data.result });
     } else if (ev.event === 'error') {
       return { ...base, status: 502, toolCalls: [...calls.values()], error: `${String(data.code)}: ${String(data.message)}` };
     } else if (ev.event === 'done') {
-      const r = data as unknown as { conversationId: string; reply: string; segment: TurnRecord['segment']; persona: TurnRecord['persona']; usage: TurnRecord['usage']; model: string };
-      return { ...base, conversationId: r.conversationId, reply: r.reply, segment: r.segment, persona: r.persona, usage: r.usage, model: r.model, toolCalls: [...calls.values()] };
+      const r = data as unknown as {
+        conversationId: string;
+        reply: string;
+        segment: TurnRecord['segment'];
+        persona: TurnRecord['persona'];
+        usage: TurnRecord['usage'];
+        model: string;
+      };
+      return {
+        ...base,
+        conversationId: r.conversationId,
+        reply: r.reply,
+        segment: r.segment,
+        persona: r.persona,
+        usage: r.usage,
+        model: r.model,
+        toolCalls: [...calls.values()],
+      };
     }
   }
   return { ...base, status: 502, toolCalls: [...calls.values()], error: 'stream ended without a done event' };

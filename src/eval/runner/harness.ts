@@ -123,7 +123,14 @@ function openCaseEnv(file: string, key: string, force: string | null, { opts, ru
     provider: opts.provider,
   });
   const app = createApp({
-    config: { identitySecret: SECRET, adminToken: null, demo: false, demoShoppers: [], allowedOrigins: [], rate: { sessionPerMin: 0, ipPerMin: 0 } },
+    config: {
+      identitySecret: SECRET,
+      adminToken: null,
+      demo: false,
+      demoShoppers: [],
+      allowedOrigins: [],
+      rate: { sessionPerMin: 0, ipPerMin: 0 },
+    },
     chat,
     db: store.db,
     now,
@@ -149,7 +156,12 @@ function openCaseEnv(file: string, key: string, force: string | null, { opts, ru
 }
 
 /** The registry, forcing a persona (invariance) or a variant (--compare), recording what each turn was given. */
-function recordingRegistry(personas: PersonaRegistry, force: string | null, variant: { persona: string; variant: string } | null, rendered: RenderedPersona[]): PersonaRegistry {
+function recordingRegistry(
+  personas: PersonaRegistry,
+  force: string | null,
+  variant: { persona: string; variant: string } | null,
+  rendered: RenderedPersona[],
+): PersonaRegistry {
   return {
     ...personas,
     resolve(input) {

@@ -49,7 +49,13 @@ export async function runInstance(h: Harness, inst: Instance, grade: GradeOption
     }
     const checks = await gradeRun({ evalCase: c, run: { turns, forcedPersona: inst.forcedPersona }, shopper: shopper.facts, store }, grade);
     checks.push(...(await runCustomAssertion(c, { caseId: c.id, turns, shopper: shopper.facts })));
-    if (c.state) checks.push(...gradeState(c.state, await readStoreState(env.store.db, c.state, { customerId: shopper.facts.customerId ?? shopper.tokenFor, sessionId })));
+    if (c.state)
+      checks.push(
+        ...gradeState(
+          c.state,
+          await readStoreState(env.store.db, c.state, { customerId: shopper.facts.customerId ?? shopper.tokenFor, sessionId }),
+        ),
+      );
     const personaOf = turns[0]?.persona;
     return {
       ...base,

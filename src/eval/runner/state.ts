@@ -6,8 +6,16 @@ import type { StateExpect } from '../case-schema.js';
 import type { StoreState } from '../graders/state.js';
 
 /** Only the orders the expectation names are read (and the shopper's cart). */
-export async function readStoreState(db: Db, expect: StateExpect, who: { customerId: string | null; sessionId: string }): Promise<StoreState> {
-  const numbers = [...new Set([expect.orders, expect.returnLabels, expect.refunds, expect.claims, expect.replacements].flatMap((m) => Object.keys(m ?? {})))];
+export async function readStoreState(
+  db: Db,
+  expect: StateExpect,
+  who: { customerId: string | null; sessionId: string },
+): Promise<StoreState> {
+  const numbers = [
+    ...new Set(
+      [expect.orders, expect.returnLabels, expect.refunds, expect.claims, expect.replacements].flatMap((m) => Object.keys(m ?? {})),
+    ),
+  ];
   const rows = numbers.length ? await db.select().from(orders).where(inArray(orders.number, numbers)) : [];
   const ids = rows.map((o) => o.id);
   const numberOf = new Map(rows.map((o) => [o.id, o.number]));
@@ -35,9 +43,26 @@ export async function readStoreState(db: Db, expect: StateExpect, who: { custome
     orders: Object.fromEntries(rows.map((o) => [o.number, { status: o.status, shipTo: (o.shipTo ?? {}) as Record<string, unknown> }])),
     returnLabels: byOrder(labels, (l) => ({ items: l.items.length, reason: l.reason })),
     refunds: byOrder(refundRows, (r) => ({ kind: r.kind, amount: r.amountCents / 100, status: r.status })),
-    claims: byOrder(claimRows, (c) => ({ kind: c.kind, resolution: c.resolution, status: c.status, items: c.items.length, amount: c.amountCents / 100 })),
-    replacements: byOrder(replacementRows, (r) => ({ source: r.source, items: r.items.length, size: r.items[0]?.size, colour: r.items[0]?.colour, name: r.items[0]?.name })),
-    cart: cart.map((l) => ({ productId: l.productId, name: l.name, size: l.variantId.slice(l.productId.length + 1), quantity: l.quantity })),
+    claims: byOrder(claimRows, (c) => ({
+      kind: c.kind,
+      resolution: c.resolution,
+      status: c.status,
+      items: c.items.length,
+      amount: c.amountCents / 100,
+    })),
+    replacements: byOrder(replacementRows, (r) => ({
+      source: r.source,
+      items: r.items.length,
+      size: r.items[0]?.size,
+      colour: r.items[0]?.colour,
+      name: r.items[0]?.name,
+    })),
+    cart: cart.map((l) => ({
+      productId: l.productId,
+      name: l.name,
+      size: l.variantId.slice(l.productId.length + 1),
+      quantity: l.quantity,
+    })),
     tickets: opened?.n ?? 0,
   };
 }

@@ -18,7 +18,10 @@ async function factRows(db: Db, onlyEvalRows: boolean): Promise<FactRows> {
   // The demo store is the same for every case; only rows a case added need reading again.
   const like = (col: Parameters<typeof sql>[1], prefix: string) => (onlyEvalRows ? sql`${col} like ${`${prefix}%`}` : sql`1 = 1`);
   return {
-    people: await db.select({ id: customers.id, email: customers.email, first: customers.firstName, last: customers.lastName }).from(customers).where(like(customers.id, 'c_eval_')),
+    people: await db
+      .select({ id: customers.id, email: customers.email, first: customers.firstName, last: customers.lastName })
+      .from(customers)
+      .where(like(customers.id, 'c_eval_')),
     numbers: await db.select({ number: orders.number, customerId: orders.customerId }).from(orders).where(like(orders.id, 'o_eval_')),
     names: await db.select({ name: products.name }).from(products).where(like(products.id, 'p_fx_')),
   };
@@ -40,7 +43,9 @@ function factsFrom(rows: FactRows): StoreFacts {
 /** Store facts of a whole store, or of `base` plus the rows a case added (ids c_eval_*, o_eval_*, p_fx_*). */
 export async function loadStoreFacts(db: Db, base?: FactRows): Promise<StoreFacts & { rows: FactRows }> {
   const own = await factRows(db, !!base);
-  const rows = base ? { people: [...base.people, ...own.people], numbers: [...base.numbers, ...own.numbers], names: [...base.names, ...own.names] } : own;
+  const rows = base
+    ? { people: [...base.people, ...own.people], numbers: [...base.numbers, ...own.numbers], names: [...base.names, ...own.names] }
+    : own;
   return { ...factsFrom(rows), rows };
 }
 
@@ -58,7 +63,10 @@ export async function materializeShopper(db: Db, spec: ShopperSpec, ctx: { now: 
   if (typeof spec === 'string') {
     const [row] = await db.select().from(customers).where(eq(customers.email, spec.toLowerCase())).limit(1);
     if (!row) throw new Error(`shopper ${spec} is not a customer of the demo store`);
-    return { facts: { kind: 'customer', customerId: row.id, firstName: row.firstName, lastName: row.lastName, email: row.email }, tokenFor: row.id };
+    return {
+      facts: { kind: 'customer', customerId: row.id, firstName: row.firstName, lastName: row.lastName, email: row.email },
+      tokenFor: row.id,
+    };
   }
   const facts = await createInlineCustomer(db, spec.profile, ctx);
   return spec.profile.signedIn ? { facts, tokenFor: facts.customerId } : { facts: { ...none }, tokenFor: null };
@@ -68,13 +76,28 @@ async function createInlineCustomer(db: Db, p: InlineProfile, ctx: { now: number
   const id = `c_eval_${ctx.key}`;
   const email = (p.email ?? `${p.firstName}.${ctx.key}@eval.example`).toLowerCase();
   const createdAt = ctx.now - 400 * DAY_MS;
-  await db.insert(customers).values({ id, email, firstName: p.firstName, lastName: p.lastName, loyaltyTier: p.tier, loyaltyPoints: p.points, answers: p.answers, createdAt });
+  await db
+    .insert(customers)
+    .values({
+      id,
+      email,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      loyaltyTier: p.tier,
+      loyaltyPoints: p.points,
+      answers: p.answers,
+      createdAt,
+    });
   for (let i = 0; i < p.sessions; i++) {
-    await db.insert(sessions).values({ id: `s_eval_${ctx.key}_${i}`, customerId: id, startedAt: ctx.now - (i + 1) * 7 * DAY_MS, pagesSeen: 3 });
+    await db
+      .insert(sessions)
+      .values({ id: `s_eval_${ctx.key}_${i}`, customerId: id, startedAt: ctx.now - (i + 1) * 7 * DAY_MS, pagesSeen: 3 });
   }
   for (const segment of p.memberships) await db.insert(segmentMemberships).values({ customerId: id, segment, createdAt });
   const specs: Array<z.infer<typeof InlineOrderSchema>> =
-    typeof p.orders === 'number' ? Array.from({ length: p.orders }, (_, i) => ({ status: 'delivered' as const, daysAgo: 20 + i * 25, items: 1 })) : p.orders;
+    typeof p.orders === 'number'
+      ? Array.from({ length: p.orders }, (_, i) => ({ status: 'delivered' as const, daysAgo: 20 + i * 25, items: 1 }))
+      : p.orders;
   const stock = await stockedVariants(db);
   if (!stock.length && specs.length) throw new Error('inline profile orders need products with stock in the eval store');
   let pick = 0;
@@ -91,7 +114,14 @@ type StockLine = Awaited<ReturnType<typeof stockedVariants>>[number];
 /** Variants in stock, in a stable order: what inline orders are made of. */
 function stockedVariants(db: Db) {
   return db
-    .select({ productId: variants.productId, variantId: variants.id, size: variants.size, name: products.name, colour: products.colour, price: products.priceCents })
+    .select({
+      productId: variants.productId,
+      variantId: variants.id,
+      size: variants.size,
+      name: products.name,
+      colour: products.colour,
+      price: products.priceCents,
+    })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
     .where(sql`${variants.stock} > 0`)
@@ -123,13 +153,30 @@ async function insertInlineOrder(
     trackingCode: shippedAt ? `EV${number}TRK` : null,
   });
   for (const [j, l] of lines.entries()) {
-    await db.insert(orderItems).values({ id: `${orderId}_${j}`, orderId, productId: l.productId, variantId: l.variantId, name: l.name, size: l.size, colour: l.colour, quantity: 1, unitPriceCents: l.price, status: o.status });
+    await db
+      .insert(orderItems)
+      .values({
+        id: `${orderId}_${j}`,
+        orderId,
+        productId: l.productId,
+        variantId: l.variantId,
+        name: l.name,
+        size: l.size,
+        colour: l.colour,
+        quantity: 1,
+        unitPriceCents: l.price,
+        status: o.status,
+      });
   }
 }
 
 async function freeOrderNumber(db: Db, start: number): Promise<string> {
   for (let n = start; ; n += 97) {
-    const [hit] = await db.select({ id: orders.id }).from(orders).where(eq(orders.number, String(n))).limit(1);
+    const [hit] = await db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(eq(orders.number, String(n)))
+      .limit(1);
     if (!hit) return String(n);
   }
 }
@@ -138,8 +185,23 @@ async function freeOrderNumber(db: Db, start: number): Promise<string> {
 export async function insertFixtures(db: Db, list: readonly FixtureProduct[], ctx: { now: number; key: string }): Promise<void> {
   for (const [i, p] of list.entries()) {
     const id = p.id ?? `p_fx_${ctx.key}_${i}`;
-    const slug = `${p.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${id}`;
-    await db.insert(products).values({ id, slug, name: p.name, category: p.category, colour: p.colour, description: p.description, priceCents: Math.round(p.price * 100), tags: p.tags, createdAt: ctx.now - DAY_MS });
+    const slug = `${p.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}-${id}`;
+    await db
+      .insert(products)
+      .values({
+        id,
+        slug,
+        name: p.name,
+        category: p.category,
+        colour: p.colour,
+        description: p.description,
+        priceCents: Math.round(p.price * 100),
+        tags: p.tags,
+        createdAt: ctx.now - DAY_MS,
+      });
     for (const [size, stock] of Object.entries(p.sizes)) {
       await db.insert(variants).values({ id: `${id}_${size}`, productId: id, size, sku: `${id}-${size}`.toUpperCase(), stock });
     }

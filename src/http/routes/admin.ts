@@ -24,7 +24,8 @@ export interface AdminRouteDeps {
 }
 
 /** Wrong admin tokens are counted per client address, in the database (so across restarts and isolates). */
-const clientKey = async (deps: AdminRouteDeps, c: Context<AppEnv>) => `admin:client:${await digest(`client:${deps.clientIp?.(c) ?? 'unknown'}`)}`;
+const clientKey = async (deps: AdminRouteDeps, c: Context<AppEnv>) =>
+  `admin:client:${await digest(`client:${deps.clientIp?.(c) ?? 'unknown'}`)}`;
 
 /**
  * Past the limit of wrong tokens the address gets 429 with Retry-After — checked before the token
@@ -68,8 +69,20 @@ export function registerAdminRoutes(app: Hono<AppEnv>, deps: AdminRouteDeps): vo
     const failures = modelFailures.snapshot();
     const text =
       (deps.telemetry?.renderMetrics() ?? '') +
-      formatSamples('tailor_model_failures_total', 'Model calls that failed after retries, by cause (the turn fell back or ended in an error).', 'counter', ['cause'], Object.entries(failures.byCause).map(([cause, n]) => [[cause], n] as const)) +
-      formatSamples('tailor_model_fallbacks_total', 'Turns that continued with the fallback model after the configured one failed.', 'counter', [], [[[], failures.fallbacks]]);
+      formatSamples(
+        'tailor_model_failures_total',
+        'Model calls that failed after retries, by cause (the turn fell back or ended in an error).',
+        'counter',
+        ['cause'],
+        Object.entries(failures.byCause).map(([cause, n]) => [[cause], n] as const),
+      ) +
+      formatSamples(
+        'tailor_model_fallbacks_total',
+        'Turns that continued with the fallback model after the configured one failed.',
+        'counter',
+        [],
+        [[[], failures.fallbacks]],
+      );
     return c.body(text, 200, { 'Content-Type': PROMETHEUS_CONTENT_TYPE, 'Cache-Control': 'no-store' });
   });
   app.get('/api/admin/metrics', async (c) => {

@@ -38,7 +38,19 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
 
     const finished = deps.inflight.start();
     const sse = wantsEventStream(c.req.header('Accept'));
-    const turn = deps.chat.turn({ shopper, conversationId: body.conversationId, message: body.message, page, proposal: body.proposal, clientKey, signal: abort.signal, stream: sse, requestId: c.get('requestId'), traceparent: c.req.header('traceparent'), tracestate: c.req.header('tracestate') });
+    const turn = deps.chat.turn({
+      shopper,
+      conversationId: body.conversationId,
+      message: body.message,
+      page,
+      proposal: body.proposal,
+      clientKey,
+      signal: abort.signal,
+      stream: sse,
+      requestId: c.get('requestId'),
+      traceparent: c.req.header('traceparent'),
+      tracestate: c.req.header('tracestate'),
+    });
     const events = turn[Symbol.asyncIterator]();
     const cleanup = () => {
       detach();
@@ -94,11 +106,19 @@ function followClient(clientSignal: AbortSignal): { abort: AbortController; onCl
 }
 
 /** The page address, fenced to the store's own origins (anything else is dropped). */
-function fencePage(page: { url?: string | null; referrer?: string | null }, origins: readonly string[]): { url?: string; referrer?: string } {
+function fencePage(
+  page: { url?: string | null; referrer?: string | null },
+  origins: readonly string[],
+): { url?: string; referrer?: string } {
   return { url: fencePageUrl(page.url, origins) ?? undefined, referrer: fencePageUrl(page.referrer, origins) ?? undefined };
 }
 
-async function pipeEvents(stream: SSEStreamingApi, first: IteratorResult<ChatEvent>, events: AsyncIterator<ChatEvent>, sessionId: string): Promise<void> {
+async function pipeEvents(
+  stream: SSEStreamingApi,
+  first: IteratorResult<ChatEvent>,
+  events: AsyncIterator<ChatEvent>,
+  sessionId: string,
+): Promise<void> {
   let step = first;
   while (!step.done) {
     await writeEvent(stream, step.value, sessionId);
@@ -109,8 +129,14 @@ async function pipeEvents(stream: SSEStreamingApi, first: IteratorResult<ChatEve
 
 async function writeStreamError(stream: SSEStreamingApi, err: unknown, logger: Logger, requestId: string): Promise<void> {
   const pub = toPublicError(err);
-  if (pub.code === 'internal') logger.error('stream_failed', { requestId, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined });
-  if (!stream.aborted) await stream.writeSSE({ event: 'error', data: JSON.stringify({ code: pub.code, message: pub.message }) }).catch(() => undefined);
+  if (pub.code === 'internal')
+    logger.error('stream_failed', {
+      requestId,
+      error: err instanceof Error ? err.message : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
+    });
+  if (!stream.aborted)
+    await stream.writeSSE({ event: 'error', data: JSON.stringify({ code: pub.code, message: pub.message }) }).catch(() => undefined);
 }
 
 async function collect(first: IteratorResult<ChatEvent>, events: AsyncIterator<ChatEvent>): Promise<ChatResponse> {

@@ -68,5 +68,7 @@ function mcpShopper(c: Context<AppEnv>): Shopper {
 }
 
 function toolCalls(body: unknown): number {
-  return (Array.isArray(body) ? body : [body]).filter((m) => typeof m === 'object' && m !== null && (m as { method?: unknown }).method === 'tools/call').length;
+  return (Array.isArray(body) ? body : [body]).filter(
+    (m) => typeof m === 'object' && m !== null && (m as { method?: unknown }).method === 'tools/call',
+  ).length;
 }

@@ -35,8 +35,21 @@ export function registerPublicRoutes(app: Hono<AppEnv>, deps: PublicRouteDeps): 
     // Degraded is still 200: the service answers (by the fallback model); a load balancer should
     // keep sending traffic, an operator should look. Only a dead database is a 503.
     const health = deps.modelHealth?.();
-    const modelCalls = health && { recent: health.calls, failed: health.failures, windowSeconds: health.windowMs / 1000, lastFailure: health.lastFailure };
-    if (health?.status === 'degraded') return c.json({ status: 'degraded', reason: `model failing: ${health.reason}`, db: 'ok', model: deps.modelName, demo: deps.demo, modelCalls });
+    const modelCalls = health && {
+      recent: health.calls,
+      failed: health.failures,
+      windowSeconds: health.windowMs / 1000,
+      lastFailure: health.lastFailure,
+    };
+    if (health?.status === 'degraded')
+      return c.json({
+        status: 'degraded',
+        reason: `model failing: ${health.reason}`,
+        db: 'ok',
+        model: deps.modelName,
+        demo: deps.demo,
+        modelCalls,
+      });
     return c.json({ status: 'ok', db: 'ok', model: deps.modelName, demo: deps.demo, ...(modelCalls ? { modelCalls } : {}) });
   });
 
@@ -47,12 +60,20 @@ export function registerPublicRoutes(app: Hono<AppEnv>, deps: PublicRouteDeps): 
   const showcased = new Set(deps.demoShoppers);
   app.post('/api/demo/token', async (c) => {
     const ip = deps.clientIp?.(c) ?? 'unknown';
-    const verdict = await takeAttempt(deps.db, [{ key: `demo:client:${await digest(`client:${ip}`)}`, rule: AUTH_GUARDS.demoToken }], deps.now());
+    const verdict = await takeAttempt(
+      deps.db,
+      [{ key: `demo:client:${await digest(`client:${ip}`)}`, rule: AUTH_GUARDS.demoToken }],
+      deps.now(),
+    );
     if (!verdict.ok) throw throttled(verdict.retryAfterMs, 'Too many demo token requests; please wait');
     const { email } = await readJson(c, DemoTokenRequestSchema);
     const wanted = email.trim().toLowerCase();
     const [row] = showcased.has(wanted)
-      ? await deps.db.select({ id: customers.id, firstName: customers.firstName }).from(customers).where(eq(customers.email, wanted)).limit(1)
+      ? await deps.db
+          .select({ id: customers.id, firstName: customers.firstName })
+          .from(customers)
+          .where(eq(customers.email, wanted))
+          .limit(1)
       : [];
     if (!row) throw notFound('No demo customer with that email');
     // Wall time, not the injected clock: hono/jwt checks `exp` against wall time too.

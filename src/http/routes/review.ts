@@ -4,7 +4,14 @@
 import type { Hono } from 'hono';
 import { notFound } from '../../core/index.js';
 import type { Clock, Db } from '../../db/index.js';
-import { AbQuerySchema, abMetrics, ConversationListQuerySchema, listConversations, rangeOf, readReviewTranscript } from '../../review/index.js';
+import {
+  AbQuerySchema,
+  abMetrics,
+  ConversationListQuerySchema,
+  listConversations,
+  rangeOf,
+  readReviewTranscript,
+} from '../../review/index.js';
 import type { AppEnv } from '../env.js';
 import { readQuery } from '../validation.js';
 

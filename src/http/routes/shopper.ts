@@ -28,7 +28,14 @@ export function registerShopperRoutes(app: Hono<AppEnv>, deps: ShopperRouteDeps)
     const transcript = await deps.chat.transcript(body.conversationId, c.get('shopper'));
     if (!transcript) throw notFound('Conversation not found');
     if (!transcript.messages.some((m) => m.id === body.messageId && m.role === 'assistant')) throw notFound('Message not found');
-    const row = { id: deps.ids('fb'), conversationId: body.conversationId, messageId: body.messageId, rating: body.rating, comment: body.comment ?? null, createdAt: deps.now() };
+    const row = {
+      id: deps.ids('fb'),
+      conversationId: body.conversationId,
+      messageId: body.messageId,
+      rating: body.rating,
+      comment: body.comment ?? null,
+      createdAt: deps.now(),
+    };
     // A shopper may change their mind: the latest rating of a reply counts.
     await deps.db
       .insert(feedback)

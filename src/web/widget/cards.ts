@@ -3,9 +3,27 @@ import { el, type Child } from './dom.js';
 import { isObj, num, str, type Json, type Product, type Proposal } from './results.js';
 
 const COLOURS: Record<string, string> = {
-  red: '#c0392b', burgundy: '#7b1e2b', pink: '#e59bb0', orange: '#e67e22', yellow: '#f2c94c', green: '#4f8a5b',
-  olive: '#7a7f3a', teal: '#2a7f83', blue: '#2f5fb3', navy: '#1f2d52', purple: '#7d4f9e', black: '#1d1b19', white: '#f6f4f0',
-  cream: '#efe4cc', beige: '#d8c3a5', camel: '#c19a6b', brown: '#6f4e37', grey: '#9a9a9a', gray: '#9a9a9a', silver: '#c0c0c0', gold: '#c9a44c',
+  red: '#c0392b',
+  burgundy: '#7b1e2b',
+  pink: '#e59bb0',
+  orange: '#e67e22',
+  yellow: '#f2c94c',
+  green: '#4f8a5b',
+  olive: '#7a7f3a',
+  teal: '#2a7f83',
+  blue: '#2f5fb3',
+  navy: '#1f2d52',
+  purple: '#7d4f9e',
+  black: '#1d1b19',
+  white: '#f6f4f0',
+  cream: '#efe4cc',
+  beige: '#d8c3a5',
+  camel: '#c19a6b',
+  brown: '#6f4e37',
+  grey: '#9a9a9a',
+  gray: '#9a9a9a',
+  silver: '#c0c0c0',
+  gold: '#c9a44c',
 };
 
 export const money = (dollars: number): string => '$' + (dollars % 1 ? dollars.toFixed(2) : String(dollars));
@@ -20,7 +38,13 @@ function dateText(v: unknown): string | null {
 /** The product's picture (linked to its page when it has one), or today's colour block without one or when it fails to load. */
 function productArt(p: Product): HTMLElement {
   const swatch = el('div', { class: 'swatch', 'aria-hidden': 'true' });
-  const sw = COLOURS[String(p.colour || '').toLowerCase().split(/[\s/-]+/).pop() ?? ''];
+  const sw =
+    COLOURS[
+      String(p.colour || '')
+        .toLowerCase()
+        .split(/[\s/-]+/)
+        .pop() ?? ''
+    ];
   if (sw) swatch.style.setProperty('--sw', sw);
   if (!p.imageUrl) return swatch;
   const img = el('img', { class: 'photo', src: p.imageUrl, alt: '', loading: 'lazy', decoding: 'async' });
@@ -31,10 +55,20 @@ function productArt(p: Product): HTMLElement {
 
 function addControls(p: Product, onAdd: (name: string, size: string) => void, disabled: boolean): HTMLElement {
   const select =
-    p.inStock.length > 1 ? el('select', { 'aria-label': 'Size for ' + p.name }, p.inStock.map((s) => el('option', { value: s, text: s }))) : null;
+    p.inStock.length > 1
+      ? el(
+          'select',
+          { 'aria-label': 'Size for ' + p.name },
+          p.inStock.map((s) => el('option', { value: s, text: s })),
+        )
+      : null;
   const first = p.inStock[0] ?? '';
   const btn = el('button', {
-    class: 'add', type: 'button', 'aria-label': 'Add ' + p.name + ' to cart', text: 'Add to cart', disabled,
+    class: 'add',
+    type: 'button',
+    'aria-label': 'Add ' + p.name + ' to cart',
+    text: 'Add to cart',
+    disabled,
     onclick: () => onAdd(p.name, select ? select.value : first === 'ONE' ? '' : first),
   });
   return el('div', { class: 'actions' }, [select, btn]);
@@ -51,7 +85,8 @@ export function productCard(p: Product, onAdd: (name: string, size: string) => v
   if (p.sizes.length && !p.inStock.length) {
     kids.push(el('p', { class: 'soldout', text: 'Sold out' }));
   } else {
-    if (p.inStock.length) kids.push(el('p', { class: 'sizes', text: p.inStock.join() === 'ONE' ? 'One size, in stock' : 'In stock: ' + p.inStock.join(', ') }));
+    if (p.inStock.length)
+      kids.push(el('p', { class: 'sizes', text: p.inStock.join() === 'ONE' ? 'One size, in stock' : 'In stock: ' + p.inStock.join(', ') }));
     kids.push(addControls(p, onAdd, disabled));
   }
   return el('article', { class: 'card product', 'data-product': p.key, 'aria-label': p.name }, kids);
@@ -77,7 +112,9 @@ function orderRows(o: Json): HTMLElement[] {
 export function orderCard(o: Json): HTMLElement {
   const number = String(o.orderNumber);
   const items = (Array.isArray(o.items) ? o.items : [])
-    .map((i: unknown) => (typeof i === 'string' ? i : isObj(i) && str(i.name) ? String(i.name) + (str(i.size) ? ' (' + String(i.size) + ')' : '') : ''))
+    .map((i: unknown) =>
+      typeof i === 'string' ? i : isObj(i) && str(i.name) ? String(i.name) + (str(i.size) ? ' (' + String(i.size) + ')' : '') : '',
+    )
     .filter(Boolean);
   const status = String(o.status || 'unknown');
   return el('article', { class: 'card order', 'data-order': number, 'aria-label': 'Order ' + number }, [
@@ -89,10 +126,16 @@ export function orderCard(o: Json): HTMLElement {
 }
 
 export function proposalCard(p: Proposal, onDecide: (id: string, decision: 'confirm' | 'cancel') => void, disabled: boolean): HTMLElement {
-  const decisions = [['confirm', 'Confirm'], ['cancel', 'Cancel']] as const;
+  const decisions = [
+    ['confirm', 'Confirm'],
+    ['cancel', 'Cancel'],
+  ] as const;
   const buttons = decisions.map(([decision, label]) =>
     el('button', {
-      class: decision, type: 'button', text: label, disabled,
+      class: decision,
+      type: 'button',
+      text: label,
+      disabled,
       onclick: () => {
         card.classList.add('decided');
         buttons.forEach((b) => (b.disabled = true));

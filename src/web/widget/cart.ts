@@ -20,7 +20,10 @@ export class CartView {
   /** `emit` is called with the new cart whenever it differs from the last one sent. */
   constructor(private readonly emit: (cart: Cart) => void) {
     // The count shows once a cart tool has reported it; until then the widget does not know it.
-    this.chip = el('span', { class: 'cart', role: 'status', 'aria-live': 'polite', hidden: true }, [el('span', { text: 'Cart' }), this.countEl]);
+    this.chip = el('span', { class: 'cart', role: 'status', 'aria-live': 'polite', hidden: true }, [
+      el('span', { text: 'Cart' }),
+      this.countEl,
+    ]);
     this.bar = el('div', { class: 'cartbar', hidden: true }, [this.summary, this.checkout]);
   }
 

@@ -3,7 +3,11 @@ export type Child = Node | string | null | undefined | false;
 export type AttrValue = string | number | boolean | null | undefined | ((e: Event) => void);
 export type Attrs = Record<string, AttrValue>;
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, children: readonly Child[] = []): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  children: readonly Child[] = [],
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const k of Object.keys(attrs)) {
     const v = attrs[k];

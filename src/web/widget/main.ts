@@ -36,12 +36,24 @@ function boot(): void {
       current = createWidget(resolveOptions(fromScript, opts ?? {}));
       return current;
     },
-    setToken: function (token) { current?.setToken(token); },
-    open: function () { current?.open(); },
-    close: function () { current?.close(); },
-    send: function (text) { return current ? current.send(text) : Promise.resolve(); },
-    reset: function () { current?.reset(); },
-    state: function () { return current ? current.state() : null; },
+    setToken: function (token) {
+      current?.setToken(token);
+    },
+    open: function () {
+      current?.open();
+    },
+    close: function () {
+      current?.close();
+    },
+    send: function (text) {
+      return current ? current.send(text) : Promise.resolve();
+    },
+    reset: function () {
+      current?.reset();
+    },
+    state: function () {
+      return current ? current.state() : null;
+    },
   };
   window.Tailor = Tailor;
 

@@ -1,10 +1,18 @@
 // What the widget says for itself: tool progress and the errors of POST /api/chat.
 
 export const TOOL_STATUS: Record<string, string> = {
-  search_products: 'Searching the shop', get_product: 'Checking stock', add_to_cart: 'Adding to your cart',
-  view_cart: 'Opening your cart', update_cart: 'Updating your cart', lookup_order: 'Looking up your order', create_return_label: 'Preparing your return',
-  reorder: 'Reordering', loyalty_status: 'Checking your points', recommend_products: 'Picking a few things for you',
-  escalate_to_human: 'Finding a colleague', store_policy: 'Checking our policy',
+  search_products: 'Searching the shop',
+  get_product: 'Checking stock',
+  add_to_cart: 'Adding to your cart',
+  view_cart: 'Opening your cart',
+  update_cart: 'Updating your cart',
+  lookup_order: 'Looking up your order',
+  create_return_label: 'Preparing your return',
+  reorder: 'Reordering',
+  loyalty_status: 'Checking your points',
+  recommend_products: 'Picking a few things for you',
+  escalate_to_human: 'Finding a colleague',
+  store_policy: 'Checking our policy',
 };
 
 export const SLOW = 'You’re sending messages a little fast — please slow down. ';
@@ -30,8 +38,12 @@ export function httpFailure(status: number, code: unknown, retryAfter: string | 
   }
   if (status === 401) return { text: 'Your sign-in has expired. Please refresh the page and try again.' };
   if (status === 404 && inConversation) {
-    return { text: 'That conversation is no longer available, so I started a new one. Please send your message again.', forgetConversation: true };
+    return {
+      text: 'That conversation is no longer available, so I started a new one. Please send your message again.',
+      forgetConversation: true,
+    };
   }
-  if (code === 'bad_request' || code === 'too_large') return { text: 'I couldn’t read that message — please keep it under 4,000 characters.' };
+  if (code === 'bad_request' || code === 'too_large')
+    return { text: 'I couldn’t read that message — please keep it under 4,000 characters.' };
   return { text: 'Sorry, I can’t answer right now. Please try again in a moment.' };
 }

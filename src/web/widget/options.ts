@@ -94,7 +94,8 @@ function container(v: unknown): HTMLElement | null {
 
 /** Init options over the script tag's, each checked: a bad init value falls back to the tag's, a bad tag value to the default. */
 export function resolveOptions(fromScript: TailorOptions, given: TailorOptions): WidgetConfig {
-  const pick = <T>(k: keyof TailorOptions, check: (key: string, v: unknown) => T | null): T | null => check(k, given[k]) ?? check(k, fromScript[k]);
+  const pick = <T>(k: keyof TailorOptions, check: (key: string, v: unknown) => T | null): T | null =>
+    check(k, given[k]) ?? check(k, fromScript[k]);
   const name = pick('name', (k, v) => text(k, v, 40)) ?? pick('title', (k, v) => text(k, v, 40)) ?? 'Tailor';
   const apiBase = given.apiBase ?? fromScript.apiBase;
   const token = given.token !== undefined ? given.token : fromScript.token;

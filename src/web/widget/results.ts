@@ -64,7 +64,10 @@ export function safeUrl(v: unknown, base: string): string | null {
 /** Sizes with their stock: search and picks carry { M: 3, L: 0 }, get_product [{ size, stock }]. */
 function sizesOf(p: Json): Product['sizes'] {
   if (Array.isArray(p.sizes)) {
-    return p.sizes.filter(isObj).filter((s) => s.size != null).map((s) => ({ size: String(s.size), units: num(s.stock) }));
+    return p.sizes
+      .filter(isObj)
+      .filter((s) => s.size != null)
+      .map((s) => ({ size: String(s.size), units: num(s.stock) }));
   }
   return isObj(p.stock) ? Object.keys(p.stock).map((k) => ({ size: k, units: num((p.stock as Json)[k]) })) : [];
 }
@@ -89,12 +92,16 @@ function toProduct(p: unknown, base: string): Product | null {
 export function findProducts(tool: string, r: Json, base: string): Product[] {
   if (!PRODUCT_TOOLS.includes(tool)) return [];
   const found = r.matches ?? r.picks ?? r.products ?? (r.name ? [r] : []);
-  return list(found).map((p) => toProduct(p, base)).filter((p): p is Product => p !== null);
+  return list(found)
+    .map((p) => toProduct(p, base))
+    .filter((p): p is Product => p !== null);
 }
 
 export function findOrders(tool: string, r: Json): Json[] {
   if (tool !== 'lookup_order') return [];
-  return list(r.orders ?? (r.order ? [r.order] : [])).filter(isObj).filter((o) => str(o.orderNumber) !== null);
+  return list(r.orders ?? (r.order ? [r.order] : []))
+    .filter(isObj)
+    .filter((o) => str(o.orderNumber) !== null);
 }
 
 function toCartItem(i: unknown): CartItem | null {
@@ -114,7 +121,9 @@ export function findCart(r: Json, base: string): Cart | null {
   const c = r.cart;
   if (!isObj(c) || num(c.itemCount) === null) return null;
   return {
-    items: list(c.items).map(toCartItem).filter((i): i is CartItem => i !== null),
+    items: list(c.items)
+      .map(toCartItem)
+      .filter((i): i is CartItem => i !== null),
     count: num(c.itemCount) ?? 0,
     subtotal: num(c.subtotal),
     checkoutUrl: safeUrl(r.checkoutUrl ?? c.checkoutUrl, base),
@@ -124,6 +133,10 @@ export function findCart(r: Json, base: string): Cart | null {
 export function findProposal(r: Json): Proposal | null {
   const p = r.needsConfirmation && isObj(r.proposal) ? r.proposal : r.guestBasket;
   if (!isObj(p) || typeof p.proposalId !== 'string') return null;
-  const title = r.guestBasket ? 'Add your earlier basket to your account?' : p.orderNumber ? 'Return from order #' + String(p.orderNumber) + '?' : 'Confirm?';
+  const title = r.guestBasket
+    ? 'Add your earlier basket to your account?'
+    : p.orderNumber
+      ? 'Return from order #' + String(p.orderNumber) + '?'
+      : 'Confirm?';
   return { id: p.proposalId, items: list(p.items).filter((i): i is string => typeof i === 'string'), title };
 }

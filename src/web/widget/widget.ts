@@ -107,7 +107,10 @@ export class Widget implements TurnHost {
 
   addMessage(role: 'user' | 'assistant', text: string): Turn {
     const bubble = el('div', { class: 'bubble' }, [text]);
-    const msg = el('div', { class: 'msg ' + role }, [el('span', { class: 'sr-only', text: role === 'user' ? 'You said:' : this.cfg.name + ' said:' }), bubble]);
+    const msg = el('div', { class: 'msg ' + role }, [
+      el('span', { class: 'sr-only', text: role === 'user' ? 'You said:' : this.cfg.name + ' said:' }),
+      bubble,
+    ]);
     this.view.log.appendChild(msg);
     this.scroll();
     return newTurn(msg, bubble);
@@ -164,7 +167,10 @@ export class Widget implements TurnHost {
       this.onDone(turn, isObj(d.response) ? d.response : d);
     } else if (name === 'error') {
       turn.done = true;
-      this.fail(turn, d.code === 'rate_limited' ? SLOW + 'Try again in a moment.' : 'Sorry, something went wrong on our side. Please try again.');
+      this.fail(
+        turn,
+        d.code === 'rate_limited' ? SLOW + 'Try again in a moment.' : 'Sorry, something went wrong on our side. Please try again.',
+      );
     }
   }
 
@@ -236,7 +242,9 @@ export class Widget implements TurnHost {
     const ctl = (this.controller = new AbortController());
     try {
       const res = await fetch(this.cfg.apiBase + '/api/chat', {
-        method: 'POST', signal: ctl.signal, credentials: 'omit',
+        method: 'POST',
+        signal: ctl.signal,
+        credentials: 'omit',
         headers: this.headers({ 'Content-Type': 'application/json', Accept: 'text/event-stream' }),
         body: JSON.stringify(this.payload(text, proposal)),
       });
@@ -275,7 +283,10 @@ export class Widget implements TurnHost {
     if (!id) return;
     const at = this.epoch;
     try {
-      const res = await fetch(this.cfg.apiBase + '/api/conversations/' + encodeURIComponent(id), { headers: this.headers({ Accept: 'application/json' }), credentials: 'omit' });
+      const res = await fetch(this.cfg.apiBase + '/api/conversations/' + encodeURIComponent(id), {
+        headers: this.headers({ Accept: 'application/json' }),
+        credentials: 'omit',
+      });
       if (at !== this.epoch) return;
       this.rememberSession(res);
       if (res.status === 404 || res.status === 401 || res.status === 403) {

@@ -17,7 +17,9 @@ describe('dialogue state', () => {
     const own = await openStore();
     const chat = new Chat(own, signedIn('c_marcus'));
     const proposal = await chat.say('please cancel order 28511');
-    expect(proposal.toolCalls).toEqual([{ name: 'cancel_order', args: expect.objectContaining({ orderNumber: '28511', confirm: false }), ok: true }]);
+    expect(proposal.toolCalls).toEqual([
+      { name: 'cancel_order', args: expect.objectContaining({ orderNumber: '28511', confirm: false }), ok: true },
+    ]);
     const side = await chat.say('how long does delivery usually take?');
     expect(toolNames(side)).toEqual(['store_policy']);
     expect(side.reply).toMatch(/business days/);
@@ -25,7 +27,9 @@ describe('dialogue state', () => {
     const [before] = await own.db.db.select().from(orders).where(eq(orders.number, '28511'));
     expect(before!.status).toBe('processing');
     const yes = await chat.say('yes please');
-    expect(yes.toolCalls).toEqual([{ name: 'cancel_order', args: expect.objectContaining({ orderNumber: '28511', confirm: true }), ok: true }]);
+    expect(yes.toolCalls).toEqual([
+      { name: 'cancel_order', args: expect.objectContaining({ orderNumber: '28511', confirm: true }), ok: true },
+    ]);
     const [after] = await own.db.db.select().from(orders).where(eq(orders.number, '28511'));
     expect(after!.status).toBe('cancelled');
     own.dispose();
@@ -41,7 +45,9 @@ describe('dialogue state', () => {
     expect(side.reply).toMatch(/30 days/);
     expect(side.reply).toMatch(/About the return for order #28473: shall I still go ahead\?/);
     const yes = await chat.say('ok go ahead');
-    expect(yes.toolCalls).toEqual([{ name: 'create_return_label', args: expect.objectContaining({ orderNumber: '28473', confirm: true }), ok: true }]);
+    expect(yes.toolCalls).toEqual([
+      { name: 'create_return_label', args: expect.objectContaining({ orderNumber: '28473', confirm: true }), ok: true },
+    ]);
     own.dispose();
   });
 
@@ -63,14 +69,19 @@ describe('dialogue state', () => {
     expect(ask.toolCalls).toEqual([]);
     expect(ask.reply).toMatch(/email address/);
     const verified = await chat.say('marcus@example.com');
-    expect(verified.toolCalls).toEqual([{ name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28473' }, ok: true }]);
+    expect(verified.toolCalls).toEqual([
+      { name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28473' }, ok: true },
+    ]);
     expect(verified.reply).not.toMatch(/order number/i);
     expect(verified.reply).toMatch(/#28473/);
   });
 
   it('an item named but never shown is looked up in the catalog, not asked about: "how much is the merino jumper?"', async () => {
     const r = await new Chat(store, anonymous()).say('how much is the merino jumper?');
-    expect(r.toolCalls[0]).toMatchObject({ name: 'search_products', args: expect.objectContaining({ query: expect.stringMatching(/merino jumper/) }) });
+    expect(r.toolCalls[0]).toMatchObject({
+      name: 'search_products',
+      args: expect.objectContaining({ query: expect.stringMatching(/merino jumper/) }),
+    });
     expect(r.reply).toMatch(/Merino Crew-Neck Jumper: \$\d/);
     expect(r.reply).not.toMatch(/Which one would you like\?/);
   });

@@ -14,7 +14,10 @@ export interface TurnOutcome {
 }
 
 export function functionTools(names: readonly string[]) {
-  return names.map((name) => ({ type: 'function' as const, function: { name, description: name, parameters: { type: 'object', properties: {} } } }));
+  return names.map((name) => ({
+    type: 'function' as const,
+    function: { name, description: name, parameters: { type: 'object', properties: {} } },
+  }));
 }
 
 export class Conversation {

@@ -23,7 +23,9 @@ describe('offline model, multi-turn, on the real store', () => {
     expect(ask.reply).toMatch(/email address on your account/);
 
     const verified = await chat.say('marcus@example.com');
-    expect(verified.toolCalls).toEqual([{ name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28473' }, ok: true }]);
+    expect(verified.toolCalls).toEqual([
+      { name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28473' }, ok: true },
+    ]);
     expect(verified.reply).toContain('Marcus');
     expect(verified.reply).toMatch(/Shall I look up order #28473/);
 
@@ -70,7 +72,10 @@ describe('offline model, multi-turn, on the real store', () => {
   it('adds a product named in a search the same turn, and asks for a size it was not given', async () => {
     const chat = new Chat(store, signedIn('c_sarah'));
     const added = await chat.say('add the red linen wrap dress in S to my cart');
-    expect(added.toolCalls.map((t) => [t.name, t.ok])).toEqual([['search_products', true], ['add_to_cart', true]]);
+    expect(added.toolCalls.map((t) => [t.name, t.ok])).toEqual([
+      ['search_products', true],
+      ['add_to_cart', true],
+    ]);
     expect(added.reply).toContain('Red Linen Wrap Dress in S');
     const ask = await chat.say('also add the floral tea dress');
     expect(ask.reply).toMatch(/Which size would you like\?|Which one would you like\?/);
@@ -88,7 +93,7 @@ describe('offline model, multi-turn, on the real store', () => {
     expect(await store.db.db.select().from(tickets).where(eq(tickets.conversationId, handed.conversationId))).toHaveLength(1);
   });
 
-  it('a return the store refuses is explained with the tool\'s reason, never the tool\'s instructions', async () => {
+  it("a return the store refuses is explained with the tool's reason, never the tool's instructions", async () => {
     const chat = new Chat(store, signedIn('c_marcus'));
     const r = await chat.say('I want to return order 28502');
     expect(r.toolCalls).toEqual([{ name: 'create_return_label', args: { orderNumber: '28502', confirm: false }, ok: false }]);
@@ -154,7 +159,9 @@ describe('the demo shoppers each get a useful first reply', () => {
   it('"do you have red dresses under $150?"', async () => {
     for (const who of ['lena', 'marcus', 'sarah', 'anonymous'] as const) {
       const r = await first(who, 'do you have red dresses under $150?');
-      expect(r.toolCalls).toEqual([{ name: 'search_products', args: expect.objectContaining({ category: 'dresses', colour: 'red', maxPrice: 150 }), ok: true }]);
+      expect(r.toolCalls).toEqual([
+        { name: 'search_products', args: expect.objectContaining({ category: 'dresses', colour: 'red', maxPrice: 150 }), ok: true },
+      ]);
       const prices = [...r.reply.matchAll(/\$(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
       expect(prices.length, who).toBeGreaterThanOrEqual(2);
       for (const p of prices) expect(p).toBeLessThan(150);
@@ -192,7 +199,10 @@ describe('questions shoppers ask about what they were shown', () => {
     // The persona's closing question is not asked twice in a row.
     const replies = [list, price, material, care, pockets, inSize, added].map((r) => r.reply);
     for (let i = 1; i < replies.length; i++) {
-      const last = replies[i]!.split('\n').at(-1)!.split(/(?<=[.!])\s+/).at(-1)!;
+      const last = replies[i]!.split('\n')
+        .at(-1)!
+        .split(/(?<=[.!])\s+/)
+        .at(-1)!;
       if (last.endsWith('?')) expect(replies[i - 1], `turn ${i}`).not.toContain(last);
     }
   });
@@ -211,7 +221,10 @@ describe('questions shoppers ask about what they were shown', () => {
     let pages = 0;
     for (;;) {
       const more = await chat.say(pages % 2 ? 'show me more' : 'more');
-      expect(more.toolCalls[0]).toMatchObject({ name: 'search_products', args: { category: 'trousers', colour: 'black', offset: seen.size } });
+      expect(more.toolCalls[0]).toMatchObject({
+        name: 'search_products',
+        args: { category: 'trousers', colour: 'black', offset: seen.size },
+      });
       if (/That's everything I have/.test(more.reply)) break;
       expect(more.reply).toMatch(/Here (are \d|is 1) more:/);
       for (const n of [1, 2, 3]) {
@@ -230,7 +243,11 @@ describe('questions shoppers ask about what they were shown', () => {
     const list = await chat.say('show me coats');
     const names = [1, 2, 3].map((n) => nameAt(list.reply, n)!);
     const all = await chat.say('which one is warmer?');
-    expect(all.toolCalls.map((t) => [t.name, t.ok])).toEqual([['get_product', true], ['get_product', true], ['get_product', true]]);
+    expect(all.toolCalls.map((t) => [t.name, t.ok])).toEqual([
+      ['get_product', true],
+      ['get_product', true],
+      ['get_product', true],
+    ]);
     expect(all.reply).toMatch(/Side by side:\n1\. /);
     for (const [i, name] of names.entries()) expect(all.reply).toMatch(new RegExp(`^${i + 1}\\. ${name}: \\$\\d+`, 'm'));
     expect(all.reply).toMatch(/should be the warmer one|can't tell which is warmer/);
@@ -308,7 +325,8 @@ describe('colours, praise words and a VIP conversation', () => {
   it('the VIP hears the perks line once a conversation, not on every shipping or points answer; "what\'s new?" gets picks', async () => {
     const chat = new Chat(store, signedIn('c_sarah'));
     const replies = [];
-    for (const msg of ['hello!', "what's new this season?", 'how many points do I have?', 'when will it arrive if I order today?']) replies.push(await chat.say(msg));
+    for (const msg of ['hello!', "what's new this season?", 'how many points do I have?', 'when will it arrive if I order today?'])
+      replies.push(await chat.say(msg));
     expect(toolNames(replies[1]!)).toEqual(['recommend_products']);
     const perksLine = /As a VIP you enjoy/g;
     const said = replies.map((r) => r.reply.match(perksLine)?.length ?? 0);
@@ -334,7 +352,9 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(toolNames(one)).toEqual(['get_product']);
     expect(one.reply).toContain(`${black} costs $`);
     expect(one.reply).toContain('Say "add it" and I will put it in your cart.');
-    expect((await chat.say('is it in stock in S?')).reply).toContain(`${black} is one size, so there is no size to choose, and it is in stock.`);
+    expect((await chat.say('is it in stock in S?')).reply).toContain(
+      `${black} is one size, so there is no size to choose, and it is in stock.`,
+    );
 
     const first = await chat.say('the first one');
     expect(first.reply).toContain(`${names[0]} costs $`);
@@ -497,7 +517,9 @@ describe('colours, praise words and a VIP conversation', () => {
     const email = new Chat(store, anonymous());
     await email.say("where's my stuff? ordered last week");
     await email.say("it's 28473");
-    expect((await email.say('lena@example.com')).toolCalls).toEqual([{ name: 'verify_customer', args: { email: 'lena@example.com', orderNumber: '28473' }, ok: false }]);
+    expect((await email.say('lena@example.com')).toolCalls).toEqual([
+      { name: 'verify_customer', args: { email: 'lena@example.com', orderNumber: '28473' }, ok: false },
+    ]);
     const retried = await email.say('marcus@example.com');
     expect(retried.toolCalls).toEqual([{ name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28473' }, ok: true }]);
     expect(retried.reply).toMatch(/you're verified/);
@@ -567,7 +589,9 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(added.toolCalls).toEqual([{ name: 'add_to_cart', args: expect.objectContaining({ size: first }), ok: true }]);
 
     const refused = await chat.say(`actually make it size ${soldOut}`);
-    expect(refused.toolCalls).toEqual([{ name: 'update_cart', args: expect.objectContaining({ size: first, newSize: soldOut }), ok: false }]);
+    expect(refused.toolCalls).toEqual([
+      { name: 'update_cart', args: expect.objectContaining({ size: first, newSize: soldOut }), ok: false },
+    ]);
     expect(refused.reply).toContain(`${name} is sold out in ${soldOut}. Your cart is unchanged.`);
     expect(refused.reply).toMatch(/Which size would you like\?/);
 
@@ -589,7 +613,11 @@ describe('colours, praise words and a VIP conversation', () => {
   it('"in my size" searches in the size the customer\'s orders show and adds in it; an anonymous shopper is asked for their size', async () => {
     const sarah = new Chat(store, signedIn('c_sarah')); // her demo orders: clothes in S, boots in 38
     const boots = await sarah.say('black boots in my size');
-    expect(boots.toolCalls[0]).toMatchObject({ name: 'search_products', args: { category: 'shoes', colour: 'black', mySize: true }, ok: true });
+    expect(boots.toolCalls[0]).toMatchObject({
+      name: 'search_products',
+      args: { category: 'shoes', colour: 'black', mySize: true },
+      ok: true,
+    });
     expect(boots.reply).toContain('Your usual size is 38, going by your orders.');
     expect(boots.reply).toMatch(/^1\. .+, in stock in 38$/m);
     const added = await sarah.say("I'll take the first one");
@@ -653,7 +681,9 @@ describe('colours, praise words and a VIP conversation', () => {
 
   it('"do you have this in a medium?" on a product page answers about that product, and "add this in M" adds it; with no product page it asks which item', async () => {
     const { slug, name } = store.db.sqlite
-      .prepare("SELECT p.slug, p.name FROM products p JOIN variants v ON v.product_id = p.id WHERE p.category = 'dresses' AND v.size = 'M' AND v.stock > 0 ORDER BY p.id LIMIT 1")
+      .prepare(
+        "SELECT p.slug, p.name FROM products p JOIN variants v ON v.product_id = p.id WHERE p.category = 'dresses' AND v.size = 'M' AND v.stock > 0 ORDER BY p.id LIMIT 1",
+      )
       .get() as { slug: string; name: string };
     const page = `https://shop.example/products/${slug}?variant=3`;
     const onPage = new Chat(store, anonymous());
@@ -661,12 +691,18 @@ describe('colours, praise words and a VIP conversation', () => {
     expect(asked.toolCalls).toEqual([{ name: 'get_product', args: { productId: slug }, ok: true }]);
     expect(asked.reply).toContain(`Yes, ${name} is in stock in M`);
     const added = await new Chat(store, anonymous()).say('add this in M', page);
-    expect(added.toolCalls.map((c) => [c.name, c.ok])).toEqual([['get_product', true], ['add_to_cart', true]]);
+    expect(added.toolCalls.map((c) => [c.name, c.ok])).toEqual([
+      ['get_product', true],
+      ['add_to_cart', true],
+    ]);
     expect(added.reply).toContain(`I've added ${name} in M`);
 
     for (const elsewhere of [undefined, 'https://shop.example/collections/summer', 'https://shop.example/products/no-such-thing']) {
       const r = await new Chat(store, anonymous()).say('do you have this in a medium?', elsewhere);
-      expect(toolNames(r).filter((n) => n !== 'get_product'), String(elsewhere)).toEqual([]);
+      expect(
+        toolNames(r).filter((n) => n !== 'get_product'),
+        String(elsewhere),
+      ).toEqual([]);
       expect(r.reply, String(elsewhere)).toMatch(/^Which one would you like\? Tell me the item/);
     }
   });
@@ -679,7 +715,9 @@ describe('colours, praise words and a VIP conversation', () => {
 
   it('"add 2 more" and "one more please" right after an add put more of that item, same size, in the cart', async () => {
     const { name } = store.db.sqlite
-      .prepare("SELECT p.name FROM products p JOIN variants v ON v.product_id = p.id WHERE p.category = 'tops' AND v.size = 'M' AND v.stock >= 4 ORDER BY p.id LIMIT 1")
+      .prepare(
+        "SELECT p.name FROM products p JOIN variants v ON v.product_id = p.id WHERE p.category = 'tops' AND v.size = 'M' AND v.stock >= 4 ORDER BY p.id LIMIT 1",
+      )
       .get() as { name: string };
     const chat = new Chat(store, anonymous());
     const found = await chat.say(`do you have the ${name.toLowerCase()}?`);
@@ -756,7 +794,9 @@ describe('colours, praise words and a VIP conversation', () => {
     for (const ask of ['do you sell mens clothes?', 'what about kids?']) {
       const r = await chat.say(ask);
       expect(r.toolCalls).toEqual([{ name: 'store_policy', args: { topic: 'general' }, ok: true }]);
-      expect(r.reply).toMatch(/dresses, tops, trousers, shoes, outerwear and accessories\. Our clothing sizes follow a women's size chart, and I can't promise a men's or children's range\./);
+      expect(r.reply).toMatch(
+        /dresses, tops, trousers, shoes, outerwear and accessories\. Our clothing sizes follow a women's size chart, and I can't promise a men's or children's range\./,
+      );
     }
   });
 
@@ -808,7 +848,10 @@ describe('colours, praise words and a VIP conversation', () => {
   it('"compare the black and the grey wool coats" compares those two; "I\'ll take the grey one in M" when it has no M adds nothing, and says which sizes it has', async () => {
     const chat = new Chat(store, anonymous());
     const compared = await chat.say('compare the black and the grey wool coats');
-    expect(compared.toolCalls.filter((c) => c.name === 'search_products').map((c) => c.args.query)).toEqual(['black wool coats', 'grey wool coats']);
+    expect(compared.toolCalls.filter((c) => c.name === 'search_products').map((c) => c.args.query)).toEqual([
+      'black wool coats',
+      'grey wool coats',
+    ]);
     expect(compared.reply).toMatch(/Side by side:\n1\. Black Wool Blend Coat: [^\n]*\n2\. Grey Wool Blend Coat/);
     const grey = await chat.say("i'll take the grey one in M");
     expect(grey.toolCalls.filter((c) => c.name === 'add_to_cart' && c.ok)).toEqual([]);

@@ -97,7 +97,9 @@ describe('dialogue state', () => {
     expect(side.reply).toMatch(/free/i);
     expect(side.reply).toMatch(/shall I still go ahead\?/);
     const yes = await chat.say('yes');
-    expect(yes.toolCalls).toEqual([{ name: 'create_return_label', args: expect.objectContaining({ orderNumber: '28473', confirm: true }), ok: true }]);
+    expect(yes.toolCalls).toEqual([
+      { name: 'create_return_label', args: expect.objectContaining({ orderNumber: '28473', confirm: true }), ok: true },
+    ]);
     own.dispose();
   });
 });
@@ -175,7 +177,9 @@ describe('retail actions, asked in the shopper’s words', () => {
     const own = await openStore();
     const chat = new Chat(own, signedIn('c_marcus'));
     const proposal = await chat.say('please cancel my order 28511');
-    expect(proposal.toolCalls).toEqual([{ name: 'cancel_order', args: expect.objectContaining({ orderNumber: '28511', confirm: false }), ok: true }]);
+    expect(proposal.toolCalls).toEqual([
+      { name: 'cancel_order', args: expect.objectContaining({ orderNumber: '28511', confirm: false }), ok: true },
+    ]);
     expect(proposal.reply).toMatch(/^I can cancel order #28511 .*\$\d+\.\d{2} would be refunded.*Shall I go ahead\?$/);
     const hedge = await chat.say('hmm not sure');
     expect(hedge.toolCalls).toEqual([]);

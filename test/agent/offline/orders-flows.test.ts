@@ -19,13 +19,20 @@ const labelsOf = async (orderNumber: string) => {
 describe('orders as shoppers ask about them', () => {
   it('"my last order hasn\'t shown up" answers about the newest order (not yet delivered), and "it" stays that order', async () => {
     // Marcus has two orders underway (one shipped, one still processing): the last one is the newest.
-    const underway = await store.db.db.select().from(orders).where(and(eq(orders.customerId, 'c_marcus'), isNull(orders.deliveredAt))).orderBy(desc(orders.createdAt));
+    const underway = await store.db.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.customerId, 'c_marcus'), isNull(orders.deliveredAt)))
+      .orderBy(desc(orders.createdAt));
     expect(underway).toHaveLength(2);
     const n = underway[0]!.number;
 
     const chat = new Chat(store, signedIn('c_marcus'));
     const first = await chat.say("hi, my last order hasn't shown up yet");
-    expect(first.toolCalls.map((t) => [t.name, t.args])).toEqual([['lookup_order', {}], ['lookup_order', { orderNumber: n }]]);
+    expect(first.toolCalls.map((t) => [t.name, t.args])).toEqual([
+      ['lookup_order', {}],
+      ['lookup_order', { orderNumber: n }],
+    ]);
     expect(first.reply).toMatch(new RegExp(`Order #${n} (is on its way|is being prepared)`));
     expect(first.reply).not.toMatch(/Which order/);
 
@@ -39,7 +46,9 @@ describe('orders as shoppers ask about them', () => {
   });
 
   it('"what did I order last?" is the newest order, also right after the details of an older one', async () => {
-    const newest = async (customerId: string) => (await store.db.db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(1))[0]!.number;
+    const newest = async (customerId: string) =>
+      (await store.db.db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(1))[0]!
+        .number;
     const sarah = new Chat(store, signedIn('c_sarah'));
     const last = await sarah.say('what did I order last?');
     expect(last.toolCalls.at(-1)).toEqual({ name: 'lookup_order', args: { orderNumber: await newest('c_sarah') }, ok: true });
@@ -86,7 +95,9 @@ describe('orders as shoppers ask about them', () => {
     expect(toolNames(again)).toContain('reorder');
     const size = /\((\d{2})\)/.exec(again.reply)![1]!; // 28502 is a pair of shoes
     const up = await chat.say('actually in a bigger size');
-    expect(up.toolCalls).toEqual([{ name: 'update_cart', args: expect.objectContaining({ size, newSize: String(Number(size) + 1) }), ok: true }]);
+    expect(up.toolCalls).toEqual([
+      { name: 'update_cart', args: expect.objectContaining({ size, newSize: String(Number(size) + 1) }), ok: true },
+    ]);
     const down = await chat.say('one size smaller');
     expect(down.toolCalls).toEqual([{ name: 'update_cart', args: expect.objectContaining({ newSize: size }), ok: true }]);
     own.dispose();
@@ -96,7 +107,7 @@ describe('orders as shoppers ask about them', () => {
     const chat = new Chat(store, anonymous());
     const ask = await chat.say('track order 28473');
     expect(toolNames(ask)).toEqual([]);
-    expect(ask.reply).toBe('To look at order #28473 I first need to confirm it\'s you: please tell me the email address on your account.');
+    expect(ask.reply).toBe("To look at order #28473 I first need to confirm it's you: please tell me the email address on your account.");
     const forgot = await chat.say('i forgot which email i used');
     expect(toolNames(forgot)).toEqual([]);
     expect(forgot.reply).toMatch(/^No problem: the email address is the one your order confirmation was sent to/);
@@ -121,7 +132,9 @@ describe('orders as shoppers ask about them', () => {
     expect(toolNames(hedge)).toEqual([]);
     expect(hedge.reply).toMatch(/shall I go ahead\? Reply yes/i);
     const yes = await chat.say('yes');
-    expect(yes.toolCalls).toEqual([{ name: 'create_return_label', args: expect.objectContaining({ orderNumber: '28473', confirm: true }), ok: true }]);
+    expect(yes.toolCalls).toEqual([
+      { name: 'create_return_label', args: expect.objectContaining({ orderNumber: '28473', confirm: true }), ok: true },
+    ]);
     expect(toolNames(await new Chat(own, signedIn('c_marcus')).say('why not?'))).toEqual([]);
     own.dispose();
   });
@@ -142,7 +155,10 @@ describe('orders as shoppers ask about them', () => {
     const chat = new Chat(own, signedIn('c_marcus'));
     await chat.say("where's my stuff");
     const bigger = await chat.say('the jumper is too small, can i get a bigger one');
-    expect(bigger.toolCalls.at(-1)).toMatchObject({ name: 'exchange_items', args: { orderNumber: '28473', items: [{ item: 'jumper', size: 'XL' }], confirm: false } });
+    expect(bigger.toolCalls.at(-1)).toMatchObject({
+      name: 'exchange_items',
+      args: { orderNumber: '28473', items: [{ item: 'jumper', size: 'XL' }], confirm: false },
+    });
     expect(bigger.reply).toMatch(/^I can swap Navy Merino Crew-Neck Jumper \(L\) for Navy Merino Crew-Neck Jumper \(XL\) on order #28473/);
     const done = await chat.say('yes');
     expect(done.toolCalls).toEqual([{ name: 'exchange_items', args: expect.objectContaining({ confirm: true }), ok: true }]);
@@ -157,7 +173,10 @@ describe('orders as shoppers ask about them', () => {
   it('"what\'s the status of the sneakers?" answers about the order holding them, with the day it should arrive by; "make it express" is not something the chat can do', async () => {
     const chat = new Chat(store, signedIn('c_marcus'));
     const sneakers = await chat.say("what's the status of the sneakers?");
-    const [withSneakers] = await store.db.db.select().from(orders).where(and(eq(orders.customerId, 'c_marcus'), isNull(orders.deliveredAt)));
+    const [withSneakers] = await store.db.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.customerId, 'c_marcus'), isNull(orders.deliveredAt)));
     expect(sneakers.toolCalls.at(-1)).toEqual({ name: 'lookup_order', args: { orderNumber: withSneakers!.number }, ok: true });
     expect(sneakers.reply).toMatch(/Sneakers/);
     expect(sneakers.reply).toMatch(/It should arrive by \d{4}-\d{2}-\d{2}\./);
@@ -186,10 +205,18 @@ describe('orders as shoppers ask about them', () => {
 
 describe('reordering and order lists', () => {
   it('"reorder what I got last time" reorders the newest order; "show my orders" lists orders (not the cart); one-size items carry no size', async () => {
-    const [newest] = await store.db.db.select().from(orders).where(eq(orders.customerId, 'c_sarah')).orderBy(desc(orders.createdAt)).limit(1);
+    const [newest] = await store.db.db
+      .select()
+      .from(orders)
+      .where(eq(orders.customerId, 'c_sarah'))
+      .orderBy(desc(orders.createdAt))
+      .limit(1);
     const chat = new Chat(store, signedIn('c_sarah'));
     const again = await chat.say('hey, can you reorder what I got last time?');
-    expect(again.toolCalls.map((t) => [t.name, t.args])).toEqual([['lookup_order', {}], ['reorder', { orderNumber: newest!.number }]]);
+    expect(again.toolCalls.map((t) => [t.name, t.args])).toEqual([
+      ['lookup_order', {}],
+      ['reorder', { orderNumber: newest!.number }],
+    ]);
     expect(again.reply).toMatch(new RegExp(`from order #${newest!.number} to your cart`));
 
     const list = await chat.say('show my orders');
@@ -201,7 +228,10 @@ describe('reordering and order lists', () => {
 
 describe('returns of something not returnable yet', () => {
   it('"the sneakers I ordered are the wrong size" points at the order with the sneakers and says why it cannot go back; "return them" stays on it', async () => {
-    const [sneakers] = await store.db.db.select().from(orders).where(and(eq(orders.customerId, 'c_marcus'), eq(orders.status, 'shipped')));
+    const [sneakers] = await store.db.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.customerId, 'c_marcus'), eq(orders.status, 'shipped')));
     const chat = new Chat(store, signedIn('c_marcus'));
     // Two orders are underway now: the first answer shows them (the sneakers' among them), "return them" then stays on the sneakers.
     const swap = await chat.say('the sneakers I ordered are the wrong size, can I swap them?');
@@ -233,7 +263,10 @@ describe('return proposals: only a clear yes creates a label', () => {
     expect(await labelsOf('28473')).toEqual([]);
 
     const some = await chat.say('yes but only the jumper');
-    expect(some.toolCalls.at(-1)).toMatchObject({ name: 'create_return_label', args: { orderNumber: '28473', confirm: false, items: [expect.any(String)] } });
+    expect(some.toolCalls.at(-1)).toMatchObject({
+      name: 'create_return_label',
+      args: { orderNumber: '28473', confirm: false, items: [expect.any(String)] },
+    });
     expect(some.reply).toMatch(/covering Navy Merino Crew-Neck Jumper \(L\), emailed/);
     expect(some.reply).not.toMatch(/Trousers/);
     expect(await labelsOf('28473')).toEqual([]);
@@ -254,13 +287,16 @@ describe('sizing questions are answered, never turned into a cart item', () => {
     await chat.say('something in linen');
     for (const msg of ["i'm between a S and M usually", 'how do I know my size?', 'I need some help with sizing']) {
       const r = await chat.say(msg);
-      expect(r.toolCalls.map((t) => [t.name, t.args]), msg).toEqual([['store_policy', { topic: 'sizing' }]]);
+      expect(
+        r.toolCalls.map((t) => [t.name, t.args]),
+        msg,
+      ).toEqual([['store_policy', { topic: 'sizing' }]]);
       expect(r.reply, msg).toMatch(/Between sizes: size up for a relaxed fit/);
     }
     expect(await store.db.db.select().from(carts).where(eq(carts.sessionId, shopper.sessionId))).toEqual([]);
   });
 
-  it('a measurement is read against the store\'s own size chart, and a 40-inch chest is not a shoe size', async () => {
+  it("a measurement is read against the store's own size chart, and a 40-inch chest is not a shoe size", async () => {
     const chat = new Chat(store, anonymous());
     const waist = await chat.say('my waist is 31 inches, what size?');
     expect(toolNames(waist)).toEqual(['store_policy']);
@@ -271,7 +307,7 @@ describe('sizing questions are answered, never turned into a cart item', () => {
     expect((await chat.say('size 50 waist?')).reply).toMatch(/outside our size chart, which runs from 24 to 38 inches/);
   });
 
-  it('a UK or US dress size is converted with the store\'s own table, also when it narrows a search', async () => {
+  it("a UK or US dress size is converted with the store's own table, also when it narrows a search", async () => {
     const chat = new Chat(store, anonymous());
     expect((await chat.say("ok I'm a UK 12")).reply).toMatch(/Our clothes are sized XS–XXL: a UK 12 is our M\./);
     await chat.say('do you have the linen wrap dress in red?');
@@ -308,12 +344,14 @@ describe('sizing questions are answered, never turned into a cart item', () => {
     expect((await chat.say('and black shoes?')).reply).not.toMatch(offer);
   });
 
-  it('a US or UK shoe size is converted to the store\'s EU sizes from its own table, women\'s and men\'s when not said', async () => {
+  it("a US or UK shoe size is converted to the store's EU sizes from its own table, women's and men's when not said", async () => {
     const chat = new Chat(store, anonymous());
     const women = await chat.say("what size shoe is a US 8 women's?");
     expect(toolNames(women)).toEqual(['store_policy']);
     expect(women.reply).toMatch(/A US women's 8 is between EU 38 and 39\./);
-    expect((await chat.say("I'm a US 10 in sneakers")).reply).toMatch(/A US women's 10 is between EU 40 and 41; a US men's 10 is about EU 43\./);
+    expect((await chat.say("I'm a US 10 in sneakers")).reply).toMatch(
+      /A US women's 10 is between EU 40 and 41; a US men's 10 is about EU 43\./,
+    );
   });
 
   it('"can I still return the maxi dress?" answers about the order that has it (window closed), and proposes no other order\'s return', async () => {
@@ -332,7 +370,10 @@ describe('sizing questions are answered, never turned into a cart item', () => {
     expect(jumper.toolCalls.at(-1)).toMatchObject({ name: 'create_return_label', args: { confirm: false, items: [expect.any(String)] } });
     const both = await chat.say('the chinos too');
     expect(both.toolCalls).toHaveLength(1);
-    expect(both.toolCalls[0]).toMatchObject({ name: 'create_return_label', args: { orderNumber: jumper.toolCalls.at(-1)!.args.orderNumber, confirm: false } });
+    expect(both.toolCalls[0]).toMatchObject({
+      name: 'create_return_label',
+      args: { orderNumber: jumper.toolCalls.at(-1)!.args.orderNumber, confirm: false },
+    });
     expect(both.reply).toMatch(/covering [^.]*Jumper \(\w+\) and [^.]*Chino Trousers \(\w+\)/);
     own.dispose();
 

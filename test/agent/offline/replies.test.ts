@@ -6,12 +6,38 @@ import { normalize } from '../../../src/agent/offline/normalize.js';
 import type { Frame } from '../../../src/agent/offline/frame.js';
 import type { ProductView } from '../../../src/agent/offline/results.js';
 
-const view = (id: string, name: string, colour: string | null): ProductView => ({ id, name, colour, category: 'accessories', price: 20, stock: [{ size: 'ONE', units: 4 }], because: null, description: null });
+const view = (id: string, name: string, colour: string | null): ProductView => ({
+  id,
+  name,
+  colour,
+  category: 'accessories',
+  price: 20,
+  stock: [{ size: 'ONE', units: 4 }],
+  because: null,
+  description: null,
+});
 
 describe('which colours a product comes in', () => {
   const text = 'what colours does it come in?';
-  const frame = (product: ProductView): Frame => ({ intent: 'stock', e: extractEntities(normalize(text)), text, product, orderNumber: null, injection: false, offset: 0, aboutProductPage: false, pageQuestion: text, aboutColours: true, foreign: false });
-  const found = (...rows: ProductView[]) => ({ id: 'call_1', name: 'search_products', args: { query: 'Canvas Tote', limit: 10 }, result: { ok: true, error: null, data: { products: rows } } });
+  const frame = (product: ProductView): Frame => ({
+    intent: 'stock',
+    e: extractEntities(normalize(text)),
+    text,
+    product,
+    orderNumber: null,
+    injection: false,
+    offset: 0,
+    aboutProductPage: false,
+    pageQuestion: text,
+    aboutColours: true,
+    foreign: false,
+  });
+  const found = (...rows: ProductView[]) => ({
+    id: 'call_1',
+    name: 'search_products',
+    args: { query: 'Canvas Tote', limit: 10 },
+    result: { ok: true, error: null, data: { products: rows } },
+  });
 
   it('a product without a colour in the results says what it can, and does not fail', () => {
     const plain = view('p1', 'Canvas Tote', null);

@@ -46,7 +46,12 @@ export class Chat {
   /** `page`: the address of the page the widget is on (sent with the message, as the widget does). */
   async say(message: string, page?: string): Promise<ChatResponse> {
     let done: ChatResponse | null = null;
-    for await (const ev of this.store.tailor.chat.turn({ shopper: this.shopper, message, conversationId: this.conversationId, page: page ? { url: page } : undefined })) {
+    for await (const ev of this.store.tailor.chat.turn({
+      shopper: this.shopper,
+      message,
+      conversationId: this.conversationId,
+      page: page ? { url: page } : undefined,
+    })) {
       if (ev.type === 'error') throw new Error(`turn failed: ${ev.code} ${ev.message}`);
       if (ev.type === 'done') done = ev.response;
     }

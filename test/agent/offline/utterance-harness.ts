@@ -40,19 +40,51 @@ export const TEST_VOICE: Voice = {
 };
 
 const product = (id: string, name: string, colour: string, price: number, category = 'dresses') => ({
-  id, name, category, colour, price, description: 'A lovely piece.', stock: { XS: 0, S: 3, M: 5, L: 2, XL: 1 },
+  id,
+  name,
+  category,
+  colour,
+  price,
+  description: 'A lovely piece.',
+  stock: { XS: 0, S: 3, M: 5, L: 2, XL: 1 },
 });
 
 /** Canned tool results for scripted previous turns, shaped like the real tools' results. */
 const CANNED: Record<string, unknown> = {
-  search_products: { ok: true, data: { understood: { words: [] }, matches: [product('p_red', 'Scarlet Wrap Dress', 'red', 129), product('p_blue', 'Harbour Linen Dress', 'blue', 119), product('p_black', 'Noir Slip Dress', 'black', 99)] } },
+  search_products: {
+    ok: true,
+    data: {
+      understood: { words: [] },
+      matches: [
+        product('p_red', 'Scarlet Wrap Dress', 'red', 129),
+        product('p_blue', 'Harbour Linen Dress', 'blue', 119),
+        product('p_black', 'Noir Slip Dress', 'black', 99),
+      ],
+    },
+  },
   get_product: { ok: true, data: { product: product('p_linen', 'Harbour Linen Shirt', 'white', 59, 'tops') } },
-  create_return_label: { ok: true, data: { orderNumber: '28473', items: [{ id: 'oi_1', name: 'Scarlet Wrap Dress', size: 'M' }], emailTo: 'm***@example.com', needsConfirmation: true } },
+  create_return_label: {
+    ok: true,
+    data: {
+      orderNumber: '28473',
+      items: [{ id: 'oi_1', name: 'Scarlet Wrap Dress', size: 'M' }],
+      emailTo: 'm***@example.com',
+      needsConfirmation: true,
+    },
+  },
   lookup_order: {
     ok: true,
     data: {
       orders: [
-        { orderNumber: '28473', status: 'delivered', placed: '2025-01-02', delivered: '2025-01-05', total: 129, items: ['Scarlet Wrap Dress (M)'], returnableUntil: '2025-02-04' },
+        {
+          orderNumber: '28473',
+          status: 'delivered',
+          placed: '2025-01-02',
+          delivered: '2025-01-05',
+          total: 129,
+          items: ['Scarlet Wrap Dress (M)'],
+          returnableUntil: '2025-02-04',
+        },
         { orderNumber: '28510', status: 'shipped', placed: '2025-01-07', total: 59, items: ['Harbour Linen Shirt (S)'] },
       ],
     },
@@ -66,7 +98,10 @@ const CONTEXT_TURNS: Record<NonNullable<Item['context']>, { user: string; tool: 
   orders: { user: 'show me my orders', tool: 'lookup_order', args: {} },
 };
 
-export const ALL_TOOLS = TOOL_NAMES.map((name) => ({ type: 'function', function: { name, description: name, parameters: { type: 'object' } } }));
+export const ALL_TOOLS = TOOL_NAMES.map((name) => ({
+  type: 'function',
+  function: { name, description: name, parameters: { type: 'object' } },
+}));
 
 /** A previous turn as the loop would have stored it: the shopper, the tool call and result, the model's own reply. */
 export async function contextMessages(model: OfflineChatModel, context: Item['context']): Promise<BaseMessage[]> {
@@ -122,7 +157,9 @@ export async function scoreItem(item: Item): Promise<ItemResult> {
   return { item, intent, intentOk: intent === item.intent, tool, toolOk, argsValid, args: first?.args ?? null };
 }
 
-export async function scoreSet(set: 'dev' | 'heldout'): Promise<{ results: ItemResult[]; intentAccuracy: number; toolAccuracy: number; argsValid: number }> {
+export async function scoreSet(
+  set: 'dev' | 'heldout',
+): Promise<{ results: ItemResult[]; intentAccuracy: number; toolAccuracy: number; argsValid: number }> {
   const results: ItemResult[] = [];
   for (const item of loadItems(set)) results.push(await scoreItem(item));
   const share = (f: (r: ItemResult) => boolean) => results.filter(f).length / results.length;

@@ -9,7 +9,10 @@ describe('intent accuracy on data/nlu/test', () => {
   it(`is at least ${TARGET * 100}% overall`, () => {
     const test = loadCorpusDir(NLU_PATHS.test, readIntentLabels())!;
     const e = evaluate(defaultClassifier(), test.corpus.examples);
-    const weakest = [...e.perLabel].filter((m) => m.support > 0).sort((a, b) => a.recall - b.recall).slice(0, 5);
+    const weakest = [...e.perLabel]
+      .filter((m) => m.support > 0)
+      .sort((a, b) => a.recall - b.recall)
+      .slice(0, 5);
     const detail = `${e.correct}/${e.total}; weakest: ${weakest.map((m) => `${m.label} ${(m.recall * 100).toFixed(0)}%`).join(', ')} (npm run nlu:report for the confusions)`;
     expect(e.accuracy, detail).toBeGreaterThanOrEqual(TARGET);
   });

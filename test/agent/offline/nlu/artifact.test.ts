@@ -4,7 +4,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultClassifier } from '../../../../src/agent/offline/nlu/index.js';
-import { corpusSha256, DEFAULT_HYPER, NLU_DIR, NLU_PATHS, readCorpusFiles, readIntentLabels } from '../../../../src/agent/offline/nlu/node.js';
+import {
+  corpusSha256,
+  DEFAULT_HYPER,
+  NLU_DIR,
+  NLU_PATHS,
+  readCorpusFiles,
+  readIntentLabels,
+} from '../../../../src/agent/offline/nlu/node.js';
 
 const RETRAIN = 'run `npm run nlu:train` and commit data/nlu/model.json';
 const artifact = JSON.parse(readFileSync(NLU_PATHS.model, 'utf8')) as { corpus: { sha256: string }; hyper: unknown; labels: string[] };

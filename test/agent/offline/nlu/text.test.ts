@@ -22,8 +22,29 @@ describe('tokenize', () => {
   it('replaces values with class tokens', () => {
     expect(tokenize('order #28473 for anna.b@example.co.uk')).toEqual(['order', '<order_number>', 'for', '<email>']);
     expect(tokenize('under $150, or 80 quid, or 12.99')).toEqual(['under', '<price>', 'or', '<price>', 'or', '<price>']);
-    expect(tokenize('size 38, 2 of them, 20% off, by 5pm on 12/05')).toEqual(['size', '<num2>', '<num1>', 'of', 'them', '<percent>', 'off', 'by', '<time>', 'on', '<date>']);
-    expect(tokenize('tracking 1Z999AA10123 and the 2nd one in 2xl')).toEqual(['tracking', '<code>', 'and', 'the', 'second', 'one', 'in', '2xl']);
+    expect(tokenize('size 38, 2 of them, 20% off, by 5pm on 12/05')).toEqual([
+      'size',
+      '<num2>',
+      '<num1>',
+      'of',
+      'them',
+      '<percent>',
+      'off',
+      'by',
+      '<time>',
+      'on',
+      '<date>',
+    ]);
+    expect(tokenize('tracking 1Z999AA10123 and the 2nd one in 2xl')).toEqual([
+      'tracking',
+      '<code>',
+      'and',
+      'the',
+      'second',
+      'one',
+      'in',
+      '2xl',
+    ]);
   });
 
   it('keeps emoji as tokens (without gender or skin-tone variants) and marks other scripts', () => {
@@ -41,14 +62,29 @@ describe('tokenize', () => {
 describe('extractFeatures', () => {
   it('has word unigrams, bigrams with sentence edges, skip-bigrams, the length and character n-grams inside words', () => {
     const { keys } = extractFeatures('hi there', DEFAULT_HYPER);
-    expect(keys).toEqual(expect.arrayContaining(['w:hi', 'w:there', 'n:2', 'b:<s> hi', 'b:hi there', 'b:there </s>', 'k:<s> _ there', 'c:^hi', 'c:^hi$', 'c:the', 'c:here$']));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'w:hi',
+        'w:there',
+        'n:2',
+        'b:<s> hi',
+        'b:hi there',
+        'b:there </s>',
+        'k:<s> _ there',
+        'c:^hi',
+        'c:^hi$',
+        'c:the',
+        'c:here$',
+      ]),
+    );
     // No n-gram crosses a word boundary.
     expect(keys.filter((k) => k.startsWith('c:') && k.includes(' '))).toEqual([]);
   });
 
   it('normalises each feature family to its weight', () => {
     const v = extractFeatures('where is my order', DEFAULT_HYPER);
-    const norm = (...prefixes: string[]) => Math.sqrt(v.keys.reduce((s, k, i) => s + (prefixes.some((p) => k.startsWith(p)) ? v.values[i]! ** 2 : 0), 0));
+    const norm = (...prefixes: string[]) =>
+      Math.sqrt(v.keys.reduce((s, k, i) => s + (prefixes.some((p) => k.startsWith(p)) ? v.values[i]! ** 2 : 0), 0));
     // Unigrams and the message-length bucket are one family.
     expect(norm('w:', 'n:')).toBeCloseTo(DEFAULT_HYPER.words, 9);
     expect(norm('b:')).toBeCloseTo(DEFAULT_HYPER.bigrams, 9);

@@ -17,7 +17,12 @@ describe('training', () => {
 
   it('changes when the corpus or a hyper-parameter changes', () => {
     const base = trainModel(fixtureCorpus(), { corpusSha256: FIXTURE_HASH, hyper: HYPER, folds: 0 }).text;
-    const edited = buildCorpus({ ...FIXTURE_FILES, greeting: `${FIXTURE_FILES.greeting}\nyo` }, ['greeting', 'search', 'order_status', 'refund_status']);
+    const edited = buildCorpus({ ...FIXTURE_FILES, greeting: `${FIXTURE_FILES.greeting}\nyo` }, [
+      'greeting',
+      'search',
+      'order_status',
+      'refund_status',
+    ]);
     expect(trainModel(edited, { corpusSha256: FIXTURE_HASH, hyper: HYPER, folds: 0 }).text).not.toBe(base);
     expect(trainModel(fixtureCorpus(), { corpusSha256: FIXTURE_HASH, hyper: { ...HYPER, seed: 2 }, folds: 0 }).text).not.toBe(base);
   });
