@@ -5,6 +5,7 @@ import type { Statement, WriteQuery } from './types.js';
 export { schema };
 export * from './schema.js';
 export { placeholders, prepared, writeTemplate } from './prepared.js';
+export { sqlLiteral } from './sql-literal.js';
 export type Schema = typeof schema;
 
 export type { Atomic, Db, Statement, WriteQuery } from './types.js';

@@ -4,7 +4,7 @@
 // or is rendered as a SQL file for `wrangler d1 execute --file`. Nothing is read first: order
 // lines find their variant and customer by subqueries, and a line whose product the store no
 // longer sells gets an archived stand-in so the order's history stays whole.
-import type { Statement } from '../db/index.js';
+import { sqlLiteral as literal, type Statement } from '../db/index.js';
 import type { CustomerRecord, OrderLine, OrderRecord, ProductRecord, StoreRecord } from './records.js';
 import { keyDigest, mapCategory, mapColour, searchWords, storeId } from './vocab.js';
 
@@ -232,14 +232,4 @@ export function renderStatement(s: Statement): string {
   let i = 0;
   const text = s.sql.replace(/\?/g, () => literal(s.params[i++]));
   return `${text.replace(/\s*\n\s*/g, ' ').trim()};`;
-}
-
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`cannot render ${value} as SQL`);
-    return String(value);
-  }
-  if (typeof value === 'boolean') return value ? '1' : '0';
-  return `'${String(value).replace(/'/g, "''")}'`;
 }

@@ -1,20 +1,11 @@
 // The demo store as plain SQL text, for `wrangler d1 execute --file` (D1 has no Node driver to
 // run seedDemoStore from a CLI). Literal values, no bound parameters; no BEGIN/COMMIT, which D1 rejects.
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
+import { sqlLiteral as literal } from '../sql-literal.js';
 import { generateDemoStore } from './generate.js';
 import { RESET_ORDER, SEED_TABLES, chunk } from './tables.js';
 
 const ROWS_PER_INSERT = 50;
-
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`cannot render ${value} as SQL`);
-    return String(value);
-  }
-  if (typeof value === 'boolean') return value ? '1' : '0';
-  return `'${String(value).replace(/'/g, "''")}'`;
-}
 
 function inserts(table: Table, rows: readonly Record<string, unknown>[]): string[] {
   const columns = Object.entries(getTableColumns(table));
