@@ -5,13 +5,14 @@
 // runs only through `decide`, which names it by id: live, in this shopper's own conversation.
 import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
 import { silentLogger, unauthorized, type Logger, type SegmentResult, type Shopper } from '../core/index.js';
-import { customerExists, readProposal, writePending } from '../shop/index.js';
+import { customerExists, readProposal, writePending, type CheckoutSettings } from '../shop/index.js';
 import type { Segmenter } from '../segments/index.js';
 import type { ToolContext, ToolEvent, ToolName, ToolRegistry, ToolResult } from '../tools/index.js';
 import { effectiveShopper, type ConversationRow } from './store.js';
 import { createKeyedLock, type TurnLock } from './serialize.js';
 import { confirmingCall, proposalNotFound } from './direct-confirm.js';
 import { channelConversation, commitCall, recentCalls, startChannelConversation, type CallDone } from './direct-store.js';
+import { buildToolContext } from './tool-context.js';
 
 export interface DirectToolsDeps {
   db: Db;
@@ -25,6 +26,8 @@ export interface DirectToolsDeps {
   logger?: Logger;
   /** The chat service's turn lock (a Durable Object lease on Workers); in-process by default. */
   turnLock?: TurnLock;
+  /** How a cart becomes a checkout link on the store, as in chat. */
+  checkout?: CheckoutSettings | null;
 }
 
 export interface DirectCall {
@@ -147,33 +150,15 @@ interface TurnState {
 }
 
 function toolContext(deps: DirectToolsDeps, t: TurnState): ToolContext {
-  const { shopperRef, conv } = t;
-  return {
-    db: deps.db,
-    atomic: deps.atomic,
-    now: deps.now,
-    ids: deps.ids,
-    get shopper() {
-      return shopperRef.current;
-    },
+  return buildToolContext({
+    deps,
+    shopper: t.shopperRef,
     segment: t.segment,
-    conversationId: conv.id,
-    turn: conv.turnCount + 1,
+    conversationId: t.conv.id,
+    turn: t.conv.turnCount + 1,
     approval: null,
     clientKey: t.clientKey,
-    bindCustomer(customerId) {
-      shopperRef.current = { ...shopperRef.current, customerId, verified: true, via: 'verify_customer' };
-    },
-    emit: (e) => t.emitted.push(e),
-    record: (e) => ({
-      id: deps.ids('evt'),
-      conversationId: conv.id,
-      customerId: shopperRef.current.customerId,
-      sessionId: shopperRef.current.sessionId,
-      type: e.type,
-      data: e.data,
-      createdAt: deps.now(),
-    }),
+    emitted: t.emitted,
     transcript: () => t.transcript,
-  };
+  });
 }

@@ -11,6 +11,7 @@ import type { PreparedTurn } from './prepare.js';
 import type { ChatEvent, ChatInput } from './types.js';
 import { loadRecentMessages, type MessageRow } from './store.js';
 import { decideApproval } from './approval.js';
+import { buildToolContext } from './tool-context.js';
 
 export type FinalEvent = Extract<TurnEvent, { type: 'final' }>;
 
@@ -97,38 +98,21 @@ function toolContext(
   approval: ToolContext['approval'],
   ran: { emitted: ToolEvent[]; boundMidTurn: boolean },
 ): ToolContext {
-  const { deps } = env;
-  const { conv, shopper } = turn;
-  return {
-    db: deps.db,
-    atomic: deps.atomic,
-    now: deps.now,
-    ids: deps.ids,
-    get shopper() {
-      return shopper.current;
-    },
+  const { conv } = turn;
+  return buildToolContext({
+    deps: env.deps,
+    shopper: turn.shopper,
     segment: turn.segment,
     conversationId: conv.id,
     turn: turn.turnNo,
     approval,
     clientKey: input.clientKey ?? null,
-    bindCustomer(customerId) {
-      ran.boundMidTurn = true;
-      shopper.current = { ...shopper.current, customerId, verified: true, via: 'verify_customer' };
-    },
-    emit: (e) => ran.emitted.push(e),
-    record: (e) => ({
-      id: deps.ids('evt'),
-      conversationId: conv.id,
-      customerId: shopper.current.customerId,
-      sessionId: shopper.current.sessionId,
-      type: e.type,
-      data: e.data,
-      createdAt: deps.now(),
-    }),
+    emitted: ran.emitted,
     transcript: () => transcriptText(history, input.message, conv.summary),
-    checkout: deps.checkout ?? null,
-  };
+    onVerified: () => {
+      ran.boundMidTurn = true;
+    },
+  });
 }
 
 /**

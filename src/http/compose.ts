@@ -109,6 +109,7 @@ export async function createTailor(parts: TailorParts): Promise<Tailor> {
     channel: 'mcp',
     logger,
     turnLock: parts.turnLock,
+    checkout: parts.checkout,
   });
   const mcp = createMcpHandler({ direct, tools, logger });
   const reload = createReload(parts, personas, segmenter, logger);
