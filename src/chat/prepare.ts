@@ -63,11 +63,11 @@ export async function prepareTurn(
 
   const change = optOutChange(input.message);
   const optOut = change === 'opt_out' ? true : change === 'opt_in' ? false : (conv?.optOut ?? false);
-  const context = await buildPersonaContext(deps.db, { shopper: shopper.current, profile, page: input.page, now: startedAt });
-  const persona = forShopper(
-    deps.personas.resolve({ segment, optOut, subjectId: shopper.current.customerId ?? shopper.current.sessionId, context }),
-    shopper.current,
-  );
+  const pick = { segment, optOut, subjectId: shopper.current.customerId ?? shopper.current.sessionId };
+  // Only the reads the persona about to be rendered can show: the rest would be stripped anyway.
+  const fields = deps.personas.contextFields(pick);
+  const context = await buildPersonaContext(deps.db, { shopper: shopper.current, profile, page: input.page, now: startedAt, fields });
+  const persona = forShopper(deps.personas.resolve({ ...pick, context }), shopper.current);
   const personaRef = { id: persona.id, version: persona.version, variant: persona.variant };
 
   if (!conv) conv = await createConversation(deps, shopper.current, segment, persona, startedAt);

@@ -164,6 +164,7 @@ function recordingRegistry(
 ): PersonaRegistry {
   return {
     ...personas,
+    contextFields: (input) => personas.contextFields(force ? { ...input, persona: force } : input),
     resolve(input) {
       let r = personas.resolve(force ? { ...input, persona: force } : input);
       if (variant && r.id === variant.persona) r = personas.resolve({ ...input, persona: r.id, variant: variant.variant });
