@@ -45,10 +45,48 @@ const isIntent = (label: string): label is Intent => KNOWN.has(label);
 
 // Equal scores go to the intent that is costlier to miss.
 const PRIORITY: Intent[] = [
-  'opt_out', 'opt_in', 'unsupported', 'human', 'frustrated', 'complaint', 'report_problem', 'cancel_order', 'change_address', 'exchange', 'verify', 'return',
-  'refund_status', 'reorder', 'update_cart', 'add_to_cart', 'order_status', 'view_cart', 'checkout', 'how_to_order', 'compare', 'stock', 'loyalty', 'discount',
-  'recommend', 'policy_ai', 'policy_returns', 'delivery_time', 'policy_shipping', 'policy_sizing', 'policy_payment', 'policy_general', 'capabilities', 'search',
-  'confirm', 'deny', 'goodbye', 'thanks', 'smalltalk', 'greeting', 'out_of_scope', 'unanswerable',
+  'opt_out',
+  'opt_in',
+  'unsupported',
+  'human',
+  'frustrated',
+  'complaint',
+  'report_problem',
+  'cancel_order',
+  'change_address',
+  'exchange',
+  'verify',
+  'return',
+  'refund_status',
+  'reorder',
+  'update_cart',
+  'add_to_cart',
+  'order_status',
+  'view_cart',
+  'checkout',
+  'how_to_order',
+  'compare',
+  'stock',
+  'loyalty',
+  'discount',
+  'recommend',
+  'policy_ai',
+  'policy_returns',
+  'delivery_time',
+  'policy_shipping',
+  'policy_sizing',
+  'policy_payment',
+  'policy_general',
+  'capabilities',
+  'search',
+  'confirm',
+  'deny',
+  'goodbye',
+  'thanks',
+  'smalltalk',
+  'greeting',
+  'out_of_scope',
+  'unanswerable',
 ];
 
 function add(scores: Partial<Record<Intent, number>>, intent: Intent, w: number): void {
@@ -117,26 +155,63 @@ function best(scores: Partial<Record<Intent, number>>): { intent: Intent; score:
 
 // Words that carry no request of their own: pointers, politeness, fillers and slot markers.
 const SLOT_FILLER = new Set(
-  ('the a an one ones it its that this those these them please pls plz then ok okay and in size sizes sz eu uk us of for with sorry its is ' +
-    'number order no oh um uh just maybe like yeah yes also too same').split(' '),
+  (
+    'the a an one ones it its that this those these them please pls plz then ok okay and in size sizes sz eu uk us of for with sorry its is ' +
+    'number order no oh um uh just maybe like yeah yes also too same'
+  ).split(' '),
 );
 
 /** True when every word is a slot (size, colour, number, ordinal, email) or a filler around one. */
 function onlySlots(norm: Normalized, e: Entities): boolean {
-  const slots = e.size !== null || e.colour !== null || e.ordinal !== null || e.orderNumbers.length > 0 || e.email !== null || e.quantity !== null;
+  const slots =
+    e.size !== null || e.colour !== null || e.ordinal !== null || e.orderNumbers.length > 0 || e.email !== null || e.quantity !== null;
   if (!slots || e.category) return false;
   const colourish = new Set([e.colour, e.size?.toLowerCase(), ...e.orderNumbers]);
-  return norm.tokens.every((t) => SLOT_FILLER.has(t) || colourish.has(t) || COLOUR_WORDS[t] !== undefined || /^\d+$/.test(t) || ORDINALS.has(t) || SIZE_TOKENS.has(t) || t.includes('@'));
+  return norm.tokens.every(
+    (t) =>
+      SLOT_FILLER.has(t) ||
+      colourish.has(t) ||
+      COLOUR_WORDS[t] !== undefined ||
+      /^\d+$/.test(t) ||
+      ORDINALS.has(t) ||
+      SIZE_TOKENS.has(t) ||
+      t.includes('@'),
+  );
 }
 const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'last', '1st', '2nd', '3rd', '4th', '5th', 'latter', 'former']);
 const SIZE_TOKENS = new Set(['xs', 'xxs', 's', 'm', 'l', 'xl', 'xxl', 'small', 'medium', 'med', 'large']);
 
-const ABOUT_AN_ORDER: readonly Intent[] = ['order_status', 'return', 'refund_status', 'cancel_order', 'change_address', 'exchange', 'report_problem', 'reorder', 'verify'];
+const ABOUT_AN_ORDER: readonly Intent[] = [
+  'order_status',
+  'return',
+  'refund_status',
+  'cancel_order',
+  'change_address',
+  'exchange',
+  'report_problem',
+  'reorder',
+  'verify',
+];
 
 /** Intents a question about a product just shown is unlikely to be. */
 const OFF_PRODUCT: readonly Intent[] = [
-  'search', 'order_status', 'return', 'cancel_order', 'exchange', 'delivery_time', 'policy_shipping', 'policy_returns', 'how_to_order',
-  'refund_status', 'report_problem', 'change_address', 'reorder', 'capabilities', 'policy_general', 'unsupported', 'discount',
+  'search',
+  'order_status',
+  'return',
+  'cancel_order',
+  'exchange',
+  'delivery_time',
+  'policy_shipping',
+  'policy_returns',
+  'how_to_order',
+  'refund_status',
+  'report_problem',
+  'change_address',
+  'reorder',
+  'capabilities',
+  'policy_general',
+  'unsupported',
+  'discount',
 ];
 
 /**

@@ -95,7 +95,8 @@ export function readConversation(messages: readonly BaseMessage[]): Conversation
         turn = { user: '', exchanges: [], reply: '' };
         conv.turns.push(turn);
       }
-      const calls = (m as BaseMessage & { tool_calls?: Array<{ id?: string; name: string; args: Record<string, unknown> }> }).tool_calls ?? [];
+      const calls =
+        (m as BaseMessage & { tool_calls?: Array<{ id?: string; name: string; args: Record<string, unknown> }> }).tool_calls ?? [];
       for (const c of calls) {
         const ex: Exchange = { id: c.id ?? '', name: c.name, args: isRecord(c.args) ? c.args : {}, result: null };
         turn.exchanges.push(ex);

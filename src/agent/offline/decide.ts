@@ -49,7 +49,9 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
     p.step.kind === 'call'
       ? p.step.calls.map((c, k) => {
           const seed = `${texts[i]}|${conv.turns.length}|${p.done.length}`;
-          const id = multi ? `call_${hash(`${seed}|${k}|${c.name}`).toString(36)}_p${i}_${p.done.length}${k}` : `call_${hash(`${seed}|${k}|${c.name}`).toString(36)}${p.done.length}${k}`;
+          const id = multi
+            ? `call_${hash(`${seed}|${k}|${c.name}`).toString(36)}_p${i}_${p.done.length}${k}`
+            : `call_${hash(`${seed}|${k}|${c.name}`).toString(36)}${p.done.length}${k}`;
           return { ...c, id };
         })
       : [],
@@ -61,7 +63,13 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
   reply = stillPending(reply, parts, memory, turn.exchanges);
   const text = speak(reply, { voice, seed: turn.user, firstTurn: memory.firstTurn, earlierReplies: memory.earlierReplies });
   const flags = replies.find((r) => r.optOut || r.optIn);
-  return { text, calls: [], intent: parts[0]!.frame.intent, ...(flags?.optOut ? { optOut: true } : {}), ...(flags?.optIn ? { optIn: true } : {}) };
+  return {
+    text,
+    calls: [],
+    intent: parts[0]!.frame.intent,
+    ...(flags?.optOut ? { optOut: true } : {}),
+    ...(flags?.optIn ? { optIn: true } : {}),
+  };
 }
 
 const partOf = (id: string): number => Number(/_p(\d+)_/.exec(id)?.[1] ?? 0);
@@ -71,13 +79,21 @@ function planned(frame: Frame, memory: Memory, tools: ReadonlySet<string>, done:
   let step: Step = done.length === 0 ? firstStep({ frame, memory, tools, done }) : nextStep({ frame, memory, tools, done });
   if (step.kind !== 'call') return step;
   // Never a tool the persona did not bind, and never the same call twice in one turn.
-  const calls = step.calls.filter((c) => tools.has(c.name) && !done.some((d) => d.name === c.name && JSON.stringify(d.args) === JSON.stringify(c.args)));
+  const calls = step.calls.filter(
+    (c) => tools.has(c.name) && !done.some((d) => d.name === c.name && JSON.stringify(d.args) === JSON.stringify(c.args)),
+  );
   if (calls.length) return { ...step, calls };
   step = done.length ? { kind: 'compose' } : { kind: 'reply', reply: { kind: 'fact', body: PHRASES.notAllowed } };
   return step;
 }
 
-function replyOf(p: Part, tools: ReadonlySet<string>, voice: Voice, greeting: string, memory: Memory): { reply: Reply; optOut?: boolean; optIn?: boolean } {
+function replyOf(
+  p: Part,
+  tools: ReadonlySet<string>,
+  voice: Voice,
+  greeting: string,
+  memory: Memory,
+): { reply: Reply; optOut?: boolean; optIn?: boolean } {
   const { frame, done, step } = p;
   let reply: Reply;
   let flags: { optOut?: boolean; optIn?: boolean } = {};
@@ -96,7 +112,12 @@ function replyOf(p: Part, tools: ReadonlySet<string>, voice: Voice, greeting: st
 
 const SETTLES: ReadonlySet<string> = new Set(['confirm', 'deny', 'return']);
 /** What a proposed action is called when it is asked again. */
-const ACTION_NAMES: Record<string, string> = { cancel_order: 'cancellation', change_address: 'address change', exchange: 'exchange', report_problem: 'report' };
+const ACTION_NAMES: Record<string, string> = {
+  cancel_order: 'cancellation',
+  change_address: 'address change',
+  exchange: 'exchange',
+  report_problem: 'report',
+};
 
 /**
  * A proposal outlives a side question ("how long do refunds take?"): the question is answered and
@@ -107,12 +128,23 @@ function stillPending(reply: Reply, parts: readonly Part[], memory: Memory, exch
   // A cancellation, address change, exchange or report proposed: the same, asked again.
   if (action && !memory.pendingReturn) {
     const order = action.args.orderNumber;
-    const settled = parts.some((p) => SETTLES.has(p.frame.intent) || p.frame.intent === action.action) || exchanges.some((ex) => ex.name === action.name);
+    const settled =
+      parts.some((p) => SETTLES.has(p.frame.intent) || p.frame.intent === action.action) || exchanges.some((ex) => ex.name === action.name);
     if (typeof order !== 'string' || settled || (reply.kind === 'ask' && reply.body.includes(ASK_MARKERS.confirm))) return reply;
-    return { ...reply, kind: 'ask', noFollowUp: true, body: `${reply.body}\n\n${PHRASES.actionStillPending(ACTION_NAMES[action.action] ?? 'request', order)}` };
+    return {
+      ...reply,
+      kind: 'ask',
+      noFollowUp: true,
+      body: `${reply.body}\n\n${PHRASES.actionStillPending(ACTION_NAMES[action.action] ?? 'request', order)}`,
+    };
   }
   const order = memory.pendingReturn?.orderNumber;
-  if (typeof order !== 'string' || parts.some((p) => SETTLES.has(p.frame.intent)) || exchanges.some((ex) => ex.name === 'create_return_label')) return reply;
+  if (
+    typeof order !== 'string' ||
+    parts.some((p) => SETTLES.has(p.frame.intent)) ||
+    exchanges.some((ex) => ex.name === 'create_return_label')
+  )
+    return reply;
   if (reply.kind === 'ask' && reply.body.includes(ASK_MARKERS.confirm)) return reply;
   return { ...reply, kind: 'ask', noFollowUp: true, body: `${reply.body}\n\n${PHRASES.returnStillPending(order)}` };
 }

@@ -1,7 +1,7 @@
 // The offline model's word lists, as data: the intents it knows, the words that name categories,
 // colours, numbers and positions (read by entities.ts), and the vocabulary typo correction keeps.
 // No phrase here votes for an intent: that is the learned classifier's (data/nlu/, classify.ts).
-import { CATEGORIES } from '../../tools/index.js';
+import type { CATEGORIES } from '../../tools/index.js';
 
 export const INTENTS = [
   'greeting',
@@ -51,6 +51,7 @@ export const INTENTS = [
 export type ScoredIntent = (typeof INTENTS)[number];
 
 /** An order that has not reached the shopper: a question about it, and (plan.ts) about the one still on its way. */
+// prettier-ignore
 export const NOT_ARRIVED_PHRASES: readonly string[] = ['has not come', 'not arrived', 'not received', 'did not get', 'have not got', 'not come', 'not here yet', 'not shown up', 'not turned up', 'not got here', 'never arrived', 'never came', 'still waiting for'];
 
 /**
@@ -58,6 +59,7 @@ export const NOT_ARRIVED_PHRASES: readonly string[] = ['has not come', 'not arri
  * correction leaves them alone and corrects towards them. Words only, no intents or weights:
  * which intent a message has is the learned classifier's call (classify.ts, data/nlu/).
  */
+// prettier-ignore
 const SHOP_WORDS: readonly string[] = [
   'a', 'about', 'abroad', 'absolutely', 'accept', 'account', 'actually', 'add', 'address', 'admin', 'advice', 'affordable', 'afternoon', 'afterpay',
   'again', 'agent', 'ahead', 'ai', 'all', 'allow', 'alright', 'alteration', 'altogether', 'am', 'amex', 'an', 'and', 'annoying', 'another', 'any',
@@ -106,6 +108,7 @@ const SHOP_WORDS: readonly string[] = [
 ];
 
 /** Category words (canonical, singular) → catalog category. */
+// prettier-ignore
 export const CATEGORY_WORDS: Record<string, (typeof CATEGORIES)[number]> = {
   dress: 'dresses', gown: 'dresses', sundress: 'dresses',
   top: 'tops', shirt: 'tops', tshirt: 'tops', blouse: 'tops', sweater: 'tops', jumper: 'tops', hoodie: 'tops', cardigan: 'tops', knitwear: 'tops', tank: 'tops', camisole: 'tops', polo: 'tops', pullover: 'tops', sweatshirt: 'tops',
@@ -116,6 +119,7 @@ export const CATEGORY_WORDS: Record<string, (typeof CATEGORIES)[number]> = {
 };
 
 /** Colour words (canonical) → the colour name passed to search. */
+// prettier-ignore
 export const COLOUR_WORDS: Record<string, string> = {
   red: 'red', blue: 'blue', navy: 'navy', black: 'black', white: 'white', green: 'green', olive: 'olive', khaki: 'khaki', yellow: 'yellow',
   pink: 'pink', purple: 'purple', lilac: 'lilac', orange: 'orange', brown: 'brown', tan: 'tan', beige: 'beige', cream: 'cream', ivory: 'ivory',
@@ -125,16 +129,21 @@ export const COLOUR_WORDS: Record<string, string> = {
   champagne: 'champagne', sage: 'sage', emerald: 'emerald', nude: 'nude', tortoise: 'tortoise', stone: 'stone', sand: 'sand',
 };
 
+// prettier-ignore
 export const NUMBER_WORDS: Record<string, number> = { one: 1, single: 1, two: 2, couple: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+// prettier-ignore
 export const ORDINAL_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1, latest: -1 };
 
+// prettier-ignore
 const extra = ['tie', 'ish', 'polyester', 'nylon', 'acrylic', 'canvas', 'personalize', 'personalise', 'personalization', 'personalisation', 'personalized', 'personalised', 'personalizing', 'personalising', 'tailoring', 'dresses', 'shoes', 'trousers', 'jeans', 'sneakers', 'accessories', 'jackets', 'coats', 'sizes', 'orders', 'points', 'rewards', 'perks', 'recommendations', 'suggestions', 'delivered', 'shipping', 'returning', 'returned', 'refunded', 'medium', 'large', 'small', 'quantity', 'delivery', 'available', 'sandals', 'boots', 'heels', 'blouses', 'shirts', 'items', 'basket', 'receipt', 'email'];
 
 // Words of the trade that shoppers use in product names ("the satin slip dress"): known as
 // written, so a typo correction never turns one into a lexicon word ("slip" into "ship").
+// prettier-ignore
 const GARMENT_WORDS = ['slip', 'wrap', 'midi', 'maxi', 'mini', 'satin', 'silk', 'linen', 'wool', 'cotton', 'denim', 'leather', 'suede', 'knit', 'ribbed', 'tank', 'cami', 'tee', 'floral', 'striped', 'pleated', 'tiered', 'poplin', 'peasant', 'relaxed', 'slim', 'skinny', 'cropped', 'oversized', 'cashmere', 'puffer', 'trench', 'blazer', 'cardigan', 'hoodie', 'jumper', 'sweater', 'chinos', 'shorts', 'skirt', 'tote', 'scarf', 'belt', 'mules', 'slides', 'loafers', 'ankle', 'chelsea', 'sundress', 'broderie', 'tea', 'shift', 'bodycon', 'halter', 'sheath'];
 
 /** The vocabulary typos are corrected towards. */
+// prettier-ignore
 export const VOCABULARY_SEED: readonly string[] = [
   ...new Set([
     ...SHOP_WORDS,
@@ -148,7 +157,9 @@ export const VOCABULARY_SEED: readonly string[] = [
   ]),
 ].filter((w) => /^[a-z]+$/.test(w));
 
+// prettier-ignore
 export const NEWEST = /\b(new arrivals?|newest|new[- ]in|just (?:in|arrived|landed|dropped)|latest|what'?s new|anything new|something new|new (?:stuff|things|collection|season|releases?|products?|items?|pieces?|styles?))\b/i;
 
 /** An occasion named ("for a first date", "a summer wedding"): ideas for it are a search of the catalog in those words. */
+// prettier-ignore
 export const OCCASION = /\b(wedding|party|date( night)?|first date|interview|holiday|vacation|beach|gala|prom|festival|christening|graduation|funeral|office|work|birthday|dinner|brunch|engagement|hen do|stag do|concert|races|black tie|ceremony|trip)\b/i;

@@ -1,7 +1,15 @@
 // What earlier turns left behind that the next message may refer to: the products and orders
 // shown, a return proposal awaiting yes/no, a question the assistant asked, a human offer.
 import type { Exchange, Turn } from './conversation.js';
-import { lastCartLines, lastShownOrders, lastShownProducts, mySizeUsed, type CartLineView, type OrderView, type ProductView } from './results.js';
+import {
+  lastCartLines,
+  lastShownOrders,
+  lastShownProducts,
+  mySizeUsed,
+  type CartLineView,
+  type OrderView,
+  type ProductView,
+} from './results.js';
 import { ASK_MARKERS, type Ask } from './phrases.js';
 import { classify } from './classify.js';
 import { isClearNo } from '../../core/index.js';
@@ -100,7 +108,12 @@ function findPending(recent: readonly Turn[]): { pendingReturn: Record<string, u
 }
 
 /** The action tools, and the proposal action each records (the consent words of src/core/consent.ts are per action). */
-export const TOOL_ACTION: Record<string, string> = { cancel_order: 'cancel_order', change_shipping_address: 'change_address', exchange_items: 'exchange', report_problem: 'report_problem' };
+export const TOOL_ACTION: Record<string, string> = {
+  cancel_order: 'cancel_order',
+  change_shipping_address: 'change_address',
+  exchange_items: 'exchange',
+  report_problem: 'report_problem',
+};
 
 /** The newest proposal of an action tool in the recent turns, unless a later turn settled it (a confirming call, or a no). */
 function findPendingAction(recent: readonly Turn[]): Memory['pendingAction'] {
@@ -145,7 +158,11 @@ function proposalOpen(data: Record<string, unknown>): boolean {
 }
 
 function lastSentences(text: string, n: number): string {
-  return text.trim().split(/(?<=[.!?])\s+/).slice(-n).join(' ');
+  return text
+    .trim()
+    .split(/(?<=[.!?])\s+/)
+    .slice(-n)
+    .join(' ');
 }
 
 /** A search's filters; "in my size" counts as the size the tool found in the customer's orders. */

@@ -2,7 +2,12 @@
 // BaseChatModel, so the loop, the evals and the HTTP layer cannot tell it from ChatOpenAI.
 // bindTools works like ChatOpenAI's (the tool definitions travel in the call options), and the
 // model only ever calls tools it was bound with.
-import { BaseChatModel, type BaseChatModelCallOptions, type BaseChatModelParams, type BindToolsInput } from '@langchain/core/language_models/chat_models';
+import {
+  BaseChatModel,
+  type BaseChatModelCallOptions,
+  type BaseChatModelParams,
+  type BindToolsInput,
+} from '@langchain/core/language_models/chat_models';
 import { AIMessage, AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager';
@@ -71,7 +76,10 @@ export class OfflineChatModel extends BaseChatModel {
     return 'offline';
   }
 
-  override bindTools(tools: BindToolsInput[], kwargs?: Partial<OfflineCallOptions>): Runnable<BaseLanguageModelInput, AIMessageChunk, BaseChatModelCallOptions> {
+  override bindTools(
+    tools: BindToolsInput[],
+    kwargs?: Partial<OfflineCallOptions>,
+  ): Runnable<BaseLanguageModelInput, AIMessageChunk, BaseChatModelCallOptions> {
     return this.withConfig({ tools, ...kwargs } as Partial<BaseChatModelCallOptions>);
   }
 
@@ -88,7 +96,13 @@ export class OfflineChatModel extends BaseChatModel {
   }
 
   private meta(d: Decision) {
-    return { model_name: 'offline', persona: this.personaId, intent: d.intent, ...(d.optOut ? { optOut: true } : {}), ...(d.optIn ? { optIn: true } : {}) };
+    return {
+      model_name: 'offline',
+      persona: this.personaId,
+      intent: d.intent,
+      ...(d.optOut ? { optOut: true } : {}),
+      ...(d.optIn ? { optIn: true } : {}),
+    };
   }
 
   async _generate(messages: BaseMessage[], options: this['ParsedCallOptions']): Promise<ChatResult> {
@@ -102,13 +116,23 @@ export class OfflineChatModel extends BaseChatModel {
     return { generations: [{ text: d.text, message }], llmOutput: { tokenUsage: message.usage_metadata } };
   }
 
-  override async *_streamResponseChunks(messages: BaseMessage[], options: this['ParsedCallOptions'], runManager?: CallbackManagerForLLMRun): AsyncGenerator<ChatGenerationChunk> {
+  override async *_streamResponseChunks(
+    messages: BaseMessage[],
+    options: this['ParsedCallOptions'],
+    runManager?: CallbackManagerForLLMRun,
+  ): AsyncGenerator<ChatGenerationChunk> {
     const d = this.decide(messages, (options as OfflineCallOptions).tools ?? []);
     const usage = this.usage(messages, d);
     if (d.calls.length) {
       const chunk = new AIMessageChunk({
         content: '',
-        tool_call_chunks: d.calls.map((c, index) => ({ id: c.id, name: c.name, args: JSON.stringify(c.args), index, type: 'tool_call_chunk' as const })),
+        tool_call_chunks: d.calls.map((c, index) => ({
+          id: c.id,
+          name: c.name,
+          args: JSON.stringify(c.args),
+          index,
+          type: 'tool_call_chunk' as const,
+        })),
         usage_metadata: usage,
         response_metadata: this.meta(d),
       });

@@ -29,7 +29,14 @@ export function scoreMultiRequests(cases: readonly MultiCase[]): MultiScore {
   const memory = remember([]);
   const outcomes = cases.map((c): MultiOutcome => {
     const parts = splitRequests(c.text, memory).map((text) => ({ text, intent: classify(text).intent }));
-    return { ...c, parts, handled: sameRequests(c.intents, parts.map((p) => p.intent)) };
+    return {
+      ...c,
+      parts,
+      handled: sameRequests(
+        c.intents,
+        parts.map((p) => p.intent),
+      ),
+    };
   });
   return { total: outcomes.length, handled: outcomes.filter((o) => o.handled).length, outcomes };
 }

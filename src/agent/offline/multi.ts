@@ -12,10 +12,13 @@ const PRODUCT: ReadonlySet<string> = new Set(['search', 'stock', 'compare']);
 
 // Where a new request may start. Strong: a sentence end, or a word that says another request
 // follows ("also", "another thing", "then", "btw"). Weak: a comma, or "and"/"but" between clauses.
-const STRONG = /(?<=[.?!;:\n])\s+|\s*,?\s+(?:and also|also|plus|oh and|and then|then|another thing|secondly|separately|btw|by the way|anyway|while i'?m (?:here|at it)|or at least)\s+/i;
+const STRONG =
+  /(?<=[.?!;:\n])\s+|\s*,?\s+(?:and also|also|plus|oh and|and then|then|another thing|secondly|separately|btw|by the way|anyway|while i'?m (?:here|at it)|or at least)\s+/i;
 // Only before words that open a request: "…, I ordered the wrong thing" gives a reason, "…, can I…" asks again.
-const WEAK = /\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:can|could|would|do|does|did|is|are|will|where|what|when|how|which|please|tell|show|check|find|add|remove|put|take|cancel|change|make|give|send|connect|reorder|i want|i'?d like|i would like|i need|just)\b)/i;
-const LEAD = /^(?:two things|2 things|a couple of things|first(?:ly)?|1\)|2\)|and|also|plus|oh|so|then|but|anyway|if so|if yes|if not)\b[\s,:.-]*/i;
+const WEAK =
+  /\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:can|could|would|do|does|did|is|are|will|where|what|when|how|which|please|tell|show|check|find|add|remove|put|take|cancel|change|make|give|send|connect|reorder|i want|i'?d like|i would like|i need|just)\b)/i;
+const LEAD =
+  /^(?:two things|2 things|a couple of things|first(?:ly)?|1\)|2\)|and|also|plus|oh|so|then|but|anyway|if so|if yes|if not)\b[\s,:.-]*/i;
 
 /** Intents that are not a request on their own: they join a neighbouring piece. */
 const NOT_A_REQUEST: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
@@ -66,10 +69,13 @@ export function splitRequests(text: string, memory: Memory): string[] {
     const sure = weak ? u.score >= OWN.weak && (last?.score ?? 0) >= OWN.weak && !u.entities.pronoun : u.score >= OWN.strong;
     const own = isConfident(u) && sure && !NOT_A_REQUEST.has(u.intent) ? u.intent : null;
     // "do you have this in stock? the red wrap dress in XXL": a pointer and the piece it points at are one request.
-    const samePiece = last !== undefined && PRODUCT.has(own ?? '') && PRODUCT.has(last.intent ?? '') && (u.entities.pronoun !== (last.pointer ?? false));
+    const samePiece =
+      last !== undefined && PRODUCT.has(own ?? '') && PRODUCT.has(last.intent ?? '') && u.entities.pronoun !== (last.pointer ?? false);
     // Not a request of its own, or more about the same thing: it belongs with the piece before.
     if (last && (own === null || own === last.intent || last.intent === null || samePiece)) {
-      last.text = /[.?!,;:]$/.test(last.text) ? `${last.text} ${piece.text}` : `${last.text}${piece.cut === 'weak' ? ',' : '.'} ${piece.text}`;
+      last.text = /[.?!,;:]$/.test(last.text)
+        ? `${last.text} ${piece.text}`
+        : `${last.text}${piece.cut === 'weak' ? ',' : '.'} ${piece.text}`;
       last.intent ??= own;
     } else parts.push({ text: piece.text, intent: own, score: u.score, pointer: u.entities.pronoun && !u.entities.category });
   }
@@ -81,7 +87,8 @@ export function splitRequests(text: string, memory: Memory): string[] {
 }
 
 // "both", "all of them", "do both", "yes to both": every option of the question just asked.
-const BOTH = /^\W*(?:(?:yes|yeah|ok|okay|sure)[\s,]+)?(?:(?:please|pls)\s+)?(?:do\s+|to\s+|help with\s+)?(?:both|all of (?:them|those|it)|all three|all|the two of them|either|both of them)(?:\s+(?:please|pls|thanks|of them))*\W*$/i;
+const BOTH =
+  /^\W*(?:(?:yes|yeah|ok|okay|sure)[\s,]+)?(?:(?:please|pls)\s+)?(?:do\s+|to\s+|help with\s+)?(?:both|all of (?:them|those|it)|all three|all|the two of them|either|both of them)(?:\s+(?:please|pls|thanks|of them))*\W*$/i;
 const OFFER_LEAD = /^(?:would you like|do you want|shall i|should i|can i|want)\s+(?:me\s+to\s+)?(?:help\s+(?:you\s+)?with\s+|to\s+)?/i;
 
 /**
@@ -93,7 +100,10 @@ export function takesAllOptions(text: string, prevReply: string): string[] | nul
   const question = /([^.?!\n]*)\?\s*$/.exec(prevReply)?.[1]?.trim();
   if (!question || !OFFER_LEAD.test(question)) return null;
   const body = question.replace(OFFER_LEAD, '');
-  const options = body.split(/\s*,\s*(?:or\s+)?|\s+or\s+|\s+and\s+/i).map((o) => o.trim()).filter((o) => o.length > 1);
+  const options = body
+    .split(/\s*,\s*(?:or\s+)?|\s+or\s+|\s+and\s+/i)
+    .map((o) => o.trim())
+    .filter((o) => o.length > 1);
   if (options.length < 2 || options.length > MAX_PARTS) return null;
   const helpWith = /help/i.test(question);
   return options.map((o) => (helpWith ? `help with ${o}` : o));

@@ -37,7 +37,34 @@ const PHRASE_REWRITES: Array<[RegExp, string]> = [
 ];
 
 // Words that look plural but are not, or whose stem would collide with another word.
-const STEM_KEEP = new Set(['does', 'goes', 'this', 'thus', 'plus', 'yes', 'has', 'was', 'his', 'its', 'always', 'perhaps', 'across', 'canvas', 'xmas', 'christmas', 'status', 'bonus', 'news', 'series', 'less', 'unless', 'dress', 'address', 'express', 'gps']);
+const STEM_KEEP = new Set([
+  'does',
+  'goes',
+  'this',
+  'thus',
+  'plus',
+  'yes',
+  'has',
+  'was',
+  'his',
+  'its',
+  'always',
+  'perhaps',
+  'across',
+  'canvas',
+  'xmas',
+  'christmas',
+  'status',
+  'bonus',
+  'news',
+  'series',
+  'less',
+  'unless',
+  'dress',
+  'address',
+  'express',
+  'gps',
+]);
 
 export function stem(w: string): string {
   if (w.length < 4 || STEM_KEEP.has(w)) return w;

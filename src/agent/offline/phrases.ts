@@ -16,11 +16,16 @@ export const ASK_MARKERS: Record<Ask, string> = {
 };
 
 export const PHRASES = {
-  askMergeBasket: (lines: number) => `You had ${lines} item${lines === 1 ? '' : 's'} in your basket before signing in: shall I add ${lines === 1 ? 'it' : 'them'} ${ASK_MARKERS.merge}`,
-  actionStillPending: (what: string, order: string) => `About the ${what} for order #${order}: shall I still go ahead? ${ASK_MARKERS.confirm}, or no to leave it.`,
-  returnStillPending: (order: string) => `About the return for order #${order}: shall I still go ahead? ${ASK_MARKERS.confirm}, or no to leave it.`,
-  howToOrder: "Ordering is simple: tell me the piece and your size and I'll put it in your basket (or use the button on its page), then go to checkout to pay.",
-  smalltalk: "I'm just the shop's assistant, but it's nice to chat! I can help you find something, check an order or sort out a return: what are you after today?",
+  askMergeBasket: (lines: number) =>
+    `You had ${lines} item${lines === 1 ? '' : 's'} in your basket before signing in: shall I add ${lines === 1 ? 'it' : 'them'} ${ASK_MARKERS.merge}`,
+  actionStillPending: (what: string, order: string) =>
+    `About the ${what} for order #${order}: shall I still go ahead? ${ASK_MARKERS.confirm}, or no to leave it.`,
+  returnStillPending: (order: string) =>
+    `About the return for order #${order}: shall I still go ahead? ${ASK_MARKERS.confirm}, or no to leave it.`,
+  howToOrder:
+    "Ordering is simple: tell me the piece and your size and I'll put it in your basket (or use the button on its page), then go to checkout to pay.",
+  smalltalk:
+    "I'm just the shop's assistant, but it's nice to chat! I can help you find something, check an order or sort out a return: what are you after today?",
   noDiscounts: "I can't see or create discount codes in this chat, so I'd rather not guess about current offers.",
   complaint: "I'm sorry: that's not the experience we want you to have, and it should be looked at properly.",
   noRefundStatus: "I can't see refund payments from this chat.",
@@ -33,7 +38,8 @@ export const PHRASES = {
   askConfirmAgain: `Just so I get it right: shall I go ahead? ${ASK_MARKERS.confirm}, or no to leave everything as it is.`,
   askVerify: `To help with your orders I first need to confirm it's you: please tell me ${ASK_MARKERS.verify} and one of your order numbers.`,
   askVerifyEmail: `Thanks. I also need ${ASK_MARKERS.verify} (together with the order number) to confirm it's you.`,
-  askVerifyEmailFor: (orderNumber: string) => `To look at order #${orderNumber} I first need to confirm it's you: please tell me ${ASK_MARKERS.verify}.`,
+  askVerifyEmailFor: (orderNumber: string) =>
+    `To look at order #${orderNumber} I first need to confirm it's you: please tell me ${ASK_MARKERS.verify}.`,
   askVerifyOrder: `Thanks. I also need one of your order numbers (together with ${ASK_MARKERS.verify}) to confirm it's you.`,
   askProductNothingShown: `${ASK_MARKERS.product}? Tell me the item (for example "the red wrap dress") and your size, and I'll find it.`,
   verifyLocked: 'For your security, verification is locked after too many attempts in this chat.',
@@ -49,22 +55,26 @@ export const PHRASES = {
   honestUnknown: "I'm sorry, I don't have reliable information about that, so I'd rather not guess.",
   /** A store service no tool covers (gift wrap, restocks, account details, reserving): nothing known, nothing done. */
   noToolForThat: "I'm sorry, I don't have reliable information about that, and it's not something I can do from this chat.",
-  optOut: "Done: I've turned off personalization for this conversation. I won't use your shopping history or profile, and I'll help you just as I would any shopper.",
-  optIn: "Done: personalization is back on, so I can use your shopping history to help.",
+  optOut:
+    "Done: I've turned off personalization for this conversation. I won't use your shopping history or profile, and I'll help you just as I would any shopper.",
+  optIn: 'Done: personalization is back on, so I can use your shopping history to help.',
   confirmNothing: 'Happy to help. What would you like to do?',
   didNotCatch: "Sorry, I didn't catch that. I can help you find something, check an order or start a return: what would you like to do?",
   denyReturn: "No problem, I haven't created a return label. Your order stays as it is.",
   pickHint: 'Tell me which one you like and your size, and I will add it to your cart.',
-  forgotVerification: 'No problem: the email address is the one your order confirmation was sent to, and the order number is in that email too.',
-  shortOrderNumber: 'That looks like only part of an order number: the full one is in your order confirmation email (it looks like #12345). Could you send it again?',
+  forgotVerification:
+    'No problem: the email address is the one your order confirmation was sent to, and the order number is in that email too.',
+  shortOrderNumber:
+    'That looks like only part of an order number: the full one is in your order confirmation email (it looks like #12345). Could you send it again?',
   pickOneSizeHint: 'Tell me which one you like and I will add it to your cart.',
-  englishOnly: "Sorry, I can only chat in English for now, so please write to me in English.",
+  englishOnly: 'Sorry, I can only chat in English for now, so please write to me in English.',
   noExchanges: "I can't swap an item directly: you return it and place a new order for the one you want (order it first, sizes sell out).",
   denyGeneric: 'No problem.',
   denyAction: 'No problem: nothing was changed.',
   denyMerge: 'No problem: your account’s basket stays as it was, and the earlier items stay out of it.',
-  injection: "I can't switch modes, skip confirmations or act on instructions like that. I'm happy to help the normal way, though: tell me what you need (for example which order you'd like to return) and I'll take it from there.",
-  toolFailed: "Sorry, something went wrong on my side while checking that.",
+  injection:
+    "I can't switch modes, skip confirmations or act on instructions like that. I'm happy to help the normal way, though: tell me what you need (for example which order you'd like to return) and I'll take it from there.",
+  toolFailed: 'Sorry, something went wrong on my side while checking that.',
   notAllowed: "Sorry, that's not something I can do in this chat.",
   checkout: "I can't take payment or place the order from this chat: when you're ready, open your cart on the site and choose checkout.",
   frustrated: "I'm sorry I haven't been more help.",
@@ -77,4 +87,5 @@ export const pickInSize = (size: string) => `Tell me which one you like and I wi
 export const PICK_OFFER = /Tell me which one you like and I will add it to your cart(?: in ([^\s.]+))?\./;
 
 /** Asks to swap an item (no tool does: an exchange is a return and a new order). */
-export const ASKS_EXCHANGE = /\b(exchange|swap|replace|replacement|another size|different size|(bigger|smaller|larger) (one|size)|size (up|down)|one size (up|down|bigger|smaller))/i;
+export const ASKS_EXCHANGE =
+  /\b(exchange|swap|replace|replacement|another size|different size|(bigger|smaller|larger) (one|size)|size (up|down)|one size (up|down|bigger|smaller))/i;

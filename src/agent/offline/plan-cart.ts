@@ -13,21 +13,41 @@ import { call, reply, type Step } from './steps.js';
  */
 export function changeCart(lines: readonly CartLineView[], f: Frame): Step {
   if (lines.length === 0) return reply({ kind: 'fact', body: PHRASES.cartEmpty });
-  if (REMOVE_ALL.test(f.text)) return { kind: 'call', calls: lines.map((l) => ({ name: 'update_cart', args: { productId: l.productId, size: l.size, quantity: 0 } })) };
-  const views: ProductView[] = lines.map((l) => ({ id: `${l.productId}|${l.size}`, name: l.name, colour: l.colour, category: l.category, price: null, stock: [], because: null, description: null }));
+  if (REMOVE_ALL.test(f.text))
+    return {
+      kind: 'call',
+      calls: lines.map((l) => ({ name: 'update_cart', args: { productId: l.productId, size: l.size, quantity: 0 } })),
+    };
+  const views: ProductView[] = lines.map((l) => ({
+    id: `${l.productId}|${l.size}`,
+    name: l.name,
+    colour: l.colour,
+    category: l.category,
+    price: null,
+    stock: [],
+    because: null,
+    description: null,
+  }));
   const line = cartLineMeant(lines, views, f);
   if (!line) {
     // "remove the scarf" with no scarf in the cart: say so before asking which line.
     const word = f.e.categoryWord ? new RegExp(`\\b${f.e.categoryWord}\\w*`, 'i').exec(f.text)?.[0] : undefined;
     const absent = word ? `I don't see the ${word.toLowerCase()} in your cart. ` : '';
-    return reply({ kind: 'ask', body: `${absent}${PHRASES.whichCartLine}\n${lines.map((l, i) => `${i + 1}. ${l.name} (${l.size})${l.quantity > 1 ? ` ×${l.quantity}` : ''}`).join('\n')}` });
+    return reply({
+      kind: 'ask',
+      body: `${absent}${PHRASES.whichCartLine}\n${lines.map((l, i) => `${i + 1}. ${l.name} (${l.size})${l.quantity > 1 ? ` ×${l.quantity}` : ''}`).join('\n')}`,
+    });
   }
   const args: Record<string, unknown> = { productId: line.productId, size: line.size };
   // "in a bigger size", "one size down": the size next to the line's.
   const step = f.e.size ? null : sizeStep(f.text);
   if (step) {
     const next = nextSize(line.size, step);
-    if (!next) return reply({ kind: 'fact', body: `${line.name} (${line.size}) is already the ${step > 0 ? 'largest' : 'smallest'} size I can change it to.` });
+    if (!next)
+      return reply({
+        kind: 'fact',
+        body: `${line.name} (${line.size}) is already the ${step > 0 ? 'largest' : 'smallest'} size I can change it to.`,
+      });
     return call('update_cart', { ...args, newSize: next });
   }
   if (REMOVE.test(f.text)) args.quantity = 0;
@@ -49,7 +69,8 @@ function cartLineMeant(lines: readonly CartLineView[], views: ProductView[], f: 
 }
 
 const REMOVE_ALL = /\b((empty|clear) (out )?(my|the) (cart|basket|bag)|(remove|delete) (everything|all( of it| of them| items)?))\b/i;
-const REMOVE = /\b(remove|delete|take (it|that|this|them|the [\w-]+( [\w-]+)?) out|take out (the|my|those|these|that|both)|out of (my|the) (cart|basket|bag)|get rid of|don'?t want (it|that|this|them|the [\w-]+) anymore)\b/i;
+const REMOVE =
+  /\b(remove|delete|take (it|that|this|them|the [\w-]+( [\w-]+)?) out|take out (the|my|those|these|that|both)|out of (my|the) (cart|basket|bag)|get rid of|don'?t want (it|that|this|them|the [\w-]+) anymore)\b/i;
 
 const LETTERS = ['XXS', 'XS', 'S', 'M', 'L', 'XL', 'XXL'];
 

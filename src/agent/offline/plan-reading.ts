@@ -6,7 +6,25 @@ import { pickOrder } from './frame.js';
 import { NOT_ARRIVED_PHRASES, ORDINAL_WORDS } from './lexicon.js';
 import { canonicalPhrase, correct, isKnownWord, normalize } from './normalize.js';
 
-const FILLERS = new Set(['lol', 'lmao', 'haha', 'hahaha', 'hehe', 'hmm', 'hmmm', 'umm', 'um', 'uh', 'meh', 'k', 'kk', 'xd', 'omg', 'wow', 'huh']);
+const FILLERS = new Set([
+  'lol',
+  'lmao',
+  'haha',
+  'hahaha',
+  'hehe',
+  'hmm',
+  'hmmm',
+  'umm',
+  'um',
+  'uh',
+  'meh',
+  'k',
+  'kk',
+  'xd',
+  'omg',
+  'wow',
+  'huh',
+]);
 
 /** No word of the message means anything to the model: punctuation, digits, keyboard mashing, "lol". */
 export function unreadable(text: string): boolean {
@@ -31,17 +49,25 @@ export const plural = (w: string) => (/(s|x|ch|sh)$/.test(w) ? (/(ss|x|ch|sh)$/.
 export function numericClothingSize(f: Frame, shown: readonly ProductView[]): boolean {
   if (f.e.size === null || !/^\d{1,2}$/.test(f.e.size) || Number(f.e.size) > 20) return false;
   // The piece meant: named, pointed at, or what every product on screen is.
-  const category = f.e.category ?? f.product?.category ?? (shown.length && shown.every((p) => p.category === shown[0]!.category) ? shown[0]!.category : null);
+  const category =
+    f.e.category ??
+    f.product?.category ??
+    (shown.length && shown.every((p) => p.category === shown[0]!.category) ? shown[0]!.category : null);
   return category !== 'shoes' && category !== 'accessories';
 }
 
-export const wantsProductSearch = (f: Frame) => f.e.category !== null || f.e.colour !== null || f.e.descriptors.length > 0 || f.e.maxPrice !== null;
+export const wantsProductSearch = (f: Frame) =>
+  f.e.category !== null || f.e.colour !== null || f.e.descriptors.length > 0 || f.e.maxPrice !== null;
 
 /** The things a comparison names itself ("between the X and the Y", "X vs Y"), at most three. */
 export function namedForComparison(text: string): string[] {
   const body = (/\bbetween\b(.*)$/i.exec(text)?.[1] ?? /\bcompare\b(.*)$/i.exec(text)?.[1] ?? text).replace(/[?!.]+/g, ' ');
-  const parts = body.split(/\s*(?:,|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwith\b)\s*/i).map((p) => p.replace(/^\s*(the|a|an|that|this)\s+/i, '').trim());
-  const named = parts.filter((p) => /[a-z]{3}/i.test(p) && !/^(them|those|these|both|it|one|ones|the (first|second|third|last)( one)?)$/i.test(p));
+  const parts = body
+    .split(/\s*(?:,|\band\b|\bor\b|\bvs\.?|\bversus\b|\bwith\b)\s*/i)
+    .map((p) => p.replace(/^\s*(the|a|an|that|this)\s+/i, '').trim());
+  const named = parts.filter(
+    (p) => /[a-z]{3}/i.test(p) && !/^(them|those|these|both|it|one|ones|the (first|second|third|last)( one)?)$/i.test(p),
+  );
   // "the black and the grey wool coats": the shared words go with each ("black wool coats").
   const last = named.at(-1)?.split(/\s+/) ?? [];
   const shared = last.length >= 2 ? last.slice(1).join(' ') : '';
@@ -51,8 +77,12 @@ export function namedForComparison(text: string): string[] {
 
 /** The products a comparison is about: those named by position ("the first and the third"), else all shown (up to three). */
 export function compared(shown: readonly ProductView[], text: string): ProductView[] {
-  const positions = [...text.toLowerCase().matchAll(/\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\b/g)].map((m) => ORDINAL_WORDS[m[1]!]!);
-  const named = [...new Set(positions)].map((n) => (n === -1 ? shown[shown.length - 1] : shown[n - 1])).filter((p): p is ProductView => !!p);
+  const positions = [...text.toLowerCase().matchAll(/\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last)\b/g)].map(
+    (m) => ORDINAL_WORDS[m[1]!]!,
+  );
+  const named = [...new Set(positions)]
+    .map((n) => (n === -1 ? shown[shown.length - 1] : shown[n - 1]))
+    .filter((p): p is ProductView => !!p);
   return (named.length >= 2 ? named : shown).slice(0, 3);
 }
 
@@ -77,6 +107,7 @@ export function namedElsewhere(orders: readonly OrderView[], candidate: OrderVie
 }
 
 /** "why did you pick the first one?", "why this one?": the reason a pick was made. */
-export const WHY_PICKED = /\bwhy (did|do|would|have) you (pick|choose|chose|recommend|suggest|select|show)|\bwhy (this|that|the \w+ one|it)\b/i;
+export const WHY_PICKED =
+  /\bwhy (did|do|would|have) you (pick|choose|chose|recommend|suggest|select|show)|\bwhy (this|that|the \w+ one|it)\b/i;
 /** "something similar", "anything like it": the same kind of piece. */
 export const SIMILAR = /\b(similar|something like|anything like|more like)\b/i;

@@ -19,13 +19,32 @@ interface ServiceInput {
 
 /** What each intent sounds like in a clarifying question ("Do you mean … or …?"). */
 const ASKED_AS: Partial<Record<Intent, string>> = {
-  search: 'finding a product', stock: 'a question about a product', recommend: 'some suggestions', add_to_cart: 'adding something to your basket',
-  view_cart: 'your basket', checkout: 'checking out', how_to_order: 'how ordering works', order_status: 'where an order is',
-  delivery_time: 'how long delivery takes', policy_shipping: 'delivery options and costs', return: 'returning something',
-  refund_status: 'a refund you are waiting for', policy_returns: 'our returns policy', exchange: 'swapping for another size',
-  cancel_order: 'cancelling an order', change_address: 'changing a delivery address', report_problem: 'a problem with an item you received',
-  complaint: 'making a complaint', loyalty: 'your points', discount: 'discount codes', policy_sizing: 'sizing', policy_payment: 'payment',
-  policy_general: 'store information', human: 'talking to a person', reorder: 'ordering something again', update_cart: 'changing your basket',
+  search: 'finding a product',
+  stock: 'a question about a product',
+  recommend: 'some suggestions',
+  add_to_cart: 'adding something to your basket',
+  view_cart: 'your basket',
+  checkout: 'checking out',
+  how_to_order: 'how ordering works',
+  order_status: 'where an order is',
+  delivery_time: 'how long delivery takes',
+  policy_shipping: 'delivery options and costs',
+  return: 'returning something',
+  refund_status: 'a refund you are waiting for',
+  policy_returns: 'our returns policy',
+  exchange: 'swapping for another size',
+  cancel_order: 'cancelling an order',
+  change_address: 'changing a delivery address',
+  report_problem: 'a problem with an item you received',
+  complaint: 'making a complaint',
+  loyalty: 'your points',
+  discount: 'discount codes',
+  policy_sizing: 'sizing',
+  policy_payment: 'payment',
+  policy_general: 'store information',
+  human: 'talking to a person',
+  reorder: 'ordering something again',
+  update_cart: 'changing your basket',
 };
 
 /** One clarifying question naming the two or three likely intents. */
@@ -39,7 +58,8 @@ export function clarify(unsure: readonly Intent[]): Step | null {
 /** An order action a tool may do (cancel, new address, exchange, report): behind verification, for a named order. */
 function orderAction(tool: string, f: Frame, input: ServiceInput, args: Record<string, unknown>, fallback: string): Step {
   const { tools, memory } = input;
-  if (!tools.has(tool)) return reply({ kind: 'ask', body: `${fallback} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
+  if (!tools.has(tool))
+    return reply({ kind: 'ask', body: `${fallback} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
   if (!memory.verified && tools.has('verify_customer') && !tools.has('lookup_order')) return input.needAccount(fallback);
   const orderNumber = f.orderNumber ?? f.e.orderNumbers[0] ?? null;
   if (!orderNumber) return tools.has('lookup_order') ? call('lookup_order', {}) : reply({ kind: 'ask', body: PHRASES.whichOrderNumber });
@@ -63,10 +83,13 @@ export function serviceStep(input: ServiceInput): Step | null {
     case 'discount':
       return reply({ kind: 'ask', body: `${PHRASES.noDiscounts} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
     case 'complaint':
-      return tools.has('escalate_to_human') ? reply({ kind: 'ask', body: `${PHRASES.complaint} ${PHRASES.humanOffer}` }) : reply({ kind: 'fact', body: PHRASES.complaint });
+      return tools.has('escalate_to_human')
+        ? reply({ kind: 'ask', body: `${PHRASES.complaint} ${PHRASES.humanOffer}` })
+        : reply({ kind: 'fact', body: PHRASES.complaint });
     case 'refund_status': {
       if (!tools.has('refund_status')) return policy('returns');
-      if (!input.memory.verified && tools.has('verify_customer') && !tools.has('lookup_order')) return input.needAccount(PHRASES.noRefundStatus);
+      if (!input.memory.verified && tools.has('verify_customer') && !tools.has('lookup_order'))
+        return input.needAccount(PHRASES.noRefundStatus);
       const orderNumber = f.orderNumber ?? f.e.orderNumbers[0];
       return call('refund_status', orderNumber ? { orderNumber } : {});
     }
@@ -84,7 +107,13 @@ export function serviceStep(input: ServiceInput): Step | null {
     }
     case 'report_problem':
       if (!tools.has('report_problem')) return null;
-      return orderAction('report_problem', f, input, { problem: problemKind(f.text), ...(f.e.categoryWord ? { items: [f.e.categoryWord] } : {}), note: f.text.slice(0, 500) }, PHRASES.noClaims);
+      return orderAction(
+        'report_problem',
+        f,
+        input,
+        { problem: problemKind(f.text), ...(f.e.categoryWord ? { items: [f.e.categoryWord] } : {}), note: f.text.slice(0, 500) },
+        PHRASES.noClaims,
+      );
     default:
       return null;
   }
@@ -118,7 +147,8 @@ const SMALLER = /\b(smaller|size down|one size down|down a size)\b/i;
 /** The swap asked for: the piece named (or the only one), in the size or colour named, or one size up or down from what was bought. */
 export function exchangeLine(f: Frame, memory: Memory): Record<string, string> | null {
   const item = f.e.categoryWord ?? null;
-  const bought = memory.orders.find((o) => o.orderNumber === f.orderNumber)?.items.find((i) => !item || i.toLowerCase().includes(item)) ?? null;
+  const bought =
+    memory.orders.find((o) => o.orderNumber === f.orderNumber)?.items.find((i) => !item || i.toLowerCase().includes(item)) ?? null;
   let size = f.e.size;
   if (!size && bought && (BIGGER.test(f.text) || SMALLER.test(f.text))) {
     const had = /\(([A-Z]{1,3}|\d{2})\)/.exec(bought)?.[1];

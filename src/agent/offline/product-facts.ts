@@ -23,10 +23,18 @@ const FABRICS: Record<string, number | null> = Object.fromEntries(
     none: 'brass|acetate|elastane|spandex|sequin|sterling silver|gold-plated',
   }).flatMap(([rank, words]) => words.split('|').map((w) => [w, rank === 'none' ? null : Number(rank)])),
 );
-const FABRIC_RE = new RegExp(`\\b(${Object.keys(FABRICS).sort((a, b) => b.length - a.length).join('|')})( blend| mix)?\\b`, 'gi');
+const FABRIC_RE = new RegExp(
+  `\\b(${Object.keys(FABRICS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})( blend| mix)?\\b`,
+  'gi',
+);
 
 const CARE: ReadonlyArray<[RegExp, (m: RegExpExecArray) => string]> = [
-  [/\bmachine[- ]wash(?:able)?(?: (?:at|on) (\d{2})\s*°?\s*c| (cold|warm|gentle))?/i, (m) => `machine wash${m[1] ? ` at ${m[1]}°C` : m[2] ? ` ${m[2].toLowerCase()}` : ''}`],
+  [
+    /\bmachine[- ]wash(?:able)?(?: (?:at|on) (\d{2})\s*°?\s*c| (cold|warm|gentle))?/i,
+    (m) => `machine wash${m[1] ? ` at ${m[1]}°C` : m[2] ? ` ${m[2].toLowerCase()}` : ''}`,
+  ],
   [/\bhand[- ]wash(?: only)?/i, (m) => (/only/i.test(m[0]) ? 'hand wash only' : 'hand wash')],
   [/\bdry[- ]clean(?: only)?/i, (m) => (/only/i.test(m[0]) ? 'dry clean only' : 'dry clean')],
   [/\bwipe clean\b/i, () => 'wipe clean with a damp cloth'],
@@ -51,15 +59,22 @@ const FIT_ADVICE: ReadonlyArray<[RegExp, string]> = [
 /** What a question about one product asks for, besides stock: its price, or what its page says. */
 export const PAGE_QUESTIONS = {
   price: /\b(how much|price|cost|costs)\b/i,
-  material: /\b(made (of|from|out of)|materials?|fabrics?)\b|\b(real|genuine) leather\b|\bis (it|this|that) (cotton|linen|silk|wool|leather|polyester)\b/i,
+  material:
+    /\b(made (of|from|out of)|materials?|fabrics?)\b|\b(real|genuine) leather\b|\bis (it|this|that) (cotton|linen|silk|wool|leather|polyester)\b/i,
   care: /\b(wash|washable|washing|dry[- ]clean|clean it|care|iron|ironing|creases?|wrinkles?|shrinks?)\b/i,
   fit: /\b(fit|fits|fitting|runs? (small|large|big)|true to size)\b/i,
-  warmth: /\b(how warm|warm enough|keep (me|you) warm|(is|are) (it|this|that|they|these|those|the( \w+){1,4}) warm|warmth|insulated|for (the )?cold|cold weather|breathable|too hot)\b/i,
-  other: /\b(pockets?|lined|lining|stretchy|stretch|see[- ]through|sheer|waterproof|vegan|zip|buttons?|length|how long (?:is|are) (?:it|this|that|they|these|those|the (?!delivery|shipping|return|refund|wait)\w+))\b/i,
+  warmth:
+    /\b(how warm|warm enough|keep (me|you) warm|(is|are) (it|this|that|they|these|those|the( \w+){1,4}) warm|warmth|insulated|for (the )?cold|cold weather|breathable|too hot)\b/i,
+  other:
+    /\b(pockets?|lined|lining|stretchy|stretch|see[- ]through|sheer|waterproof|vegan|zip|buttons?|length|how long (?:is|are) (?:it|this|that|they|these|those|the (?!delivery|shipping|return|refund|wait)\w+))\b/i,
 };
 
 /** Asks what a product's page says (material, care, pockets…), which needs a product to answer. */
-export const asksAboutPage = (text: string): boolean => PAGE_QUESTIONS.material.test(text) || PAGE_QUESTIONS.care.test(text) || PAGE_QUESTIONS.other.test(text) || PAGE_QUESTIONS.warmth.test(text);
+export const asksAboutPage = (text: string): boolean =>
+  PAGE_QUESTIONS.material.test(text) ||
+  PAGE_QUESTIONS.care.test(text) ||
+  PAGE_QUESTIONS.other.test(text) ||
+  PAGE_QUESTIONS.warmth.test(text);
 
 export function productFacts(description: string | null): ProductFacts {
   if (!description) return { material: null, care: null, fit: null, warmth: null };

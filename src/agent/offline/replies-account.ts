@@ -3,9 +3,20 @@
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { ASK_MARKERS, ASKS_EXCHANGE, PHRASES } from './phrases.js';
-import { inSizes, inStockSizes, isRec, itemLabel, listText, num, ordersHolding, ordersIn, str, type OrderView, type ProductView } from './results.js';
+import {
+  inSizes,
+  inStockSizes,
+  isRec,
+  itemLabel,
+  listText,
+  num,
+  ordersHolding,
+  ordersIn,
+  str,
+  type OrderView,
+  type ProductView,
+} from './results.js';
 import type { Reply } from './voice.js';
-
 
 function statusSentence(o: OrderView): string {
   const n = `Order #${o.orderNumber}`;
@@ -27,7 +38,7 @@ function statusSentence(o: OrderView): string {
 
 function orderLine(o: OrderView): string {
   const what = o.items.length ? `: ${listText(o.items.slice(0, 3))}${o.items.length > 3 ? ' and more' : ''}` : '';
-  const when = o.status === 'delivered' && o.delivered ? `delivered ${o.delivered}` : o.status ?? '';
+  const when = o.status === 'delivered' && o.delivered ? `delivered ${o.delivered}` : (o.status ?? '');
   const ret = o.returnPossible && o.returnUntil ? `, returnable until ${o.returnUntil}` : '';
   return `#${o.orderNumber} (${when}${o.placed && o.status !== 'delivered' ? `, placed ${o.placed}` : ''}${ret})${what}`;
 }
@@ -40,8 +51,10 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
     const o = orders[0]!;
     const parts = [statusSentence(o)];
     if (o.items.length) parts.push(`It contains ${listText(o.items.slice(0, 4))}${o.items.length > 4 ? ' and more' : ''}.`);
-    for (const l of o.returnLabels) parts.push(`A return label${l.trackingCode ? ` (${l.trackingCode})` : ''} was created for ${listText(l.items)}.`);
-    if (o.returnPossible && o.returnUntil) parts.push(`You can return ${o.returnLabels.length ? 'the rest' : 'it'} until ${o.returnUntil}.`);
+    for (const l of o.returnLabels)
+      parts.push(`A return label${l.trackingCode ? ` (${l.trackingCode})` : ''} was created for ${listText(l.items)}.`);
+    if (o.returnPossible && o.returnUntil)
+      parts.push(`You can return ${o.returnLabels.length ? 'the rest' : 'it'} until ${o.returnUntil}.`);
     return { kind: 'fact', body: parts.join(' ') };
   }
   const shown = orders.slice(0, 3);
@@ -52,7 +65,8 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
     const holding = ordersHolding(orders, f.e);
     if (holding.length === 1 && !holding[0]!.returnPossible) {
       const o = holding[0]!;
-      const why = o.status === 'delivered' ? 'its return window has closed' : 'it has not been delivered yet; a return can be made once it arrives';
+      const why =
+        o.status === 'delivered' ? 'its return window has closed' : 'it has not been delivered yet; a return can be made once it arrives';
       return { kind: 'fact', body: `${orderLine(o)}\nThis order can't be returned right now: ${why}.` };
     }
     const returnable = shown.filter((o) => o.returnPossible);
@@ -62,7 +76,11 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
   }
   if (f.intent === 'reorder') return { kind: 'ask', body: `${ASK_MARKERS.order} would you like to order again?\n${lines}` };
   const intro = shown.length === 1 ? 'Your most recent order:' : `Your ${shown.length} most recent orders:`;
-  if (shown.length === 1) return { kind: 'fact', body: `${statusSentence(shown[0]!)}${shown[0]!.items.length ? ` It contains ${listText(shown[0]!.items.slice(0, 4))}.` : ''}` };
+  if (shown.length === 1)
+    return {
+      kind: 'fact',
+      body: `${statusSentence(shown[0]!)}${shown[0]!.items.length ? ` It contains ${listText(shown[0]!.items.slice(0, 4))}.` : ''}`,
+    };
   return { kind: 'fact', body: `${intro}\n${lines}\n${ASK_MARKERS.order} would you like to know more about?` };
 }
 
@@ -76,7 +94,10 @@ export function returnReply(ex: Exchange, brief: boolean, asked = ''): Reply {
     const code = str(label.trackingCode);
     const to = str(label.emailedTo);
     const items = itemNames(label.items);
-    const head = data.created === false && data.alreadyExisted === true ? `A return label for order #${n} already exists` : `Done: your return label for order #${n} is ready`;
+    const head =
+      data.created === false && data.alreadyExisted === true
+        ? `A return label for order #${n} already exists`
+        : `Done: your return label for order #${n} is ready`;
     const next = brief ? null : str(label.next);
     return {
       kind: 'fact',
@@ -89,7 +110,9 @@ export function returnReply(ex: Exchange, brief: boolean, asked = ''): Reply {
   const until = str(proposal.returnWindowEnds) ?? str(proposal.returnableUntil);
   const free = str(proposal.cost) === 'free' ? 'free ' : '';
   // Something arrived broken: sorry first.
-  const sorry = /damaged|faulty|broken|defective|ripped|torn|stained|hole|wrong item/i.test(str(ex.args.reason) ?? '') ? "I'm sorry about that. " : '';
+  const sorry = /damaged|faulty|broken|defective|ripped|torn|stained|hole|wrong item/i.test(str(ex.args.reason) ?? '')
+    ? "I'm sorry about that. "
+    : '';
   // No tool swaps an item: an exchange is a return and a new order.
   const swap = ASKS_EXCHANGE.test(asked) ? `${PHRASES.noExchanges} ` : '';
   return {
@@ -110,12 +133,21 @@ export function loyaltyReply(ex: Exchange, text = ''): Reply {
   const next = isRec(d.nextTier) ? d.nextTier : null;
   const have = points !== null ? `You have ${points} loyalty points.` : '';
   // A follow-up question about the points gets its answer, not the whole statement again.
-  if (EXPIRY.test(text)) return { kind: 'ask', body: `${have} I don't have information about points expiring, so I'd rather not guess. ${PHRASES.humanOffer}`.trim() };
-  if (SPEND_POINTS.test(text) && str(d.pointsValue)) return { kind: 'fact', body: `${str(d.pointsValue)}: you can use them on any order. ${have}`.trim() };
+  if (EXPIRY.test(text))
+    return {
+      kind: 'ask',
+      body: `${have} I don't have information about points expiring, so I'd rather not guess. ${PHRASES.humanOffer}`.trim(),
+    };
+  if (SPEND_POINTS.test(text) && str(d.pointsValue))
+    return { kind: 'fact', body: `${str(d.pointsValue)}: you can use them on any order. ${have}`.trim() };
   if (NEXT_TIER.test(text)) {
     const earn = perks.find((p) => /points? per/i.test(p));
     if (!next) return { kind: 'fact', body: `You're already ${tier ? `a ${tier} member, ` : 'at '}our top tier.` };
-    if (num(next.pointsNeeded) !== null && str(next.tier)) return { kind: 'fact', body: `${num(next.pointsNeeded)} more points take you to ${str(next.tier)}${earn ? `: you earn ${earn}` : ''}. ${have}`.trim() };
+    if (num(next.pointsNeeded) !== null && str(next.tier))
+      return {
+        kind: 'fact',
+        body: `${num(next.pointsNeeded)} more points take you to ${str(next.tier)}${earn ? `: you earn ${earn}` : ''}. ${have}`.trim(),
+      };
   }
   const parts = [
     points !== null ? `You have ${points} loyalty points${tier && tier !== 'none' ? ` and you're a ${tier} member` : ''}.` : '',
@@ -145,7 +177,10 @@ export function escalateReply(ex: Exchange, warm: boolean): Reply {
   const ticket = isRec(d.ticket) ? d.ticket : d;
   const wait = num(d.expectedWaitMinutes) ?? num(ticket.expectedWaitMinutes) ?? num(d.waitMinutes);
   const high = (str(d.priority) ?? str(ticket.priority)) === 'high';
-  const when = wait !== null ? ` A colleague will pick it up in about ${wait} ${wait === 1 ? 'minute' : 'minutes'}.` : ' A colleague will pick it up as soon as possible.';
+  const when =
+    wait !== null
+      ? ` A colleague will pick it up in about ${wait} ${wait === 1 ? 'minute' : 'minutes'}.`
+      : ' A colleague will pick it up as soon as possible.';
   const first = high && warm ? ' As a VIP you are first in the queue.' : '';
   return { kind: 'fact', body: `I've passed our conversation to the support team.${first}${when}`, noFollowUp: true };
 }
@@ -157,8 +192,16 @@ function cartFailure(ex: Exchange, field: string | undefined, known: readonly Pr
   const change = ex.name === 'update_cart';
   const size = str(change ? ex.args.newSize : ex.args.size);
   const unchanged = change ? ' Your cart is unchanged.' : '';
-  if (field === 'quantity') return { kind: 'fact', body: `Sorry, I can't ${change ? 'make that' : 'add'} ${num(ex.args.quantity) ?? 'that many'} of ${p?.name ?? 'that item'}${size ? ` in ${size}` : ''}: there isn't enough in stock for that quantity.${unchanged}` };
-  if (!p) return { kind: 'ask', body: `Sorry, I couldn't ${change ? 'change that' : 'add that'}${size ? ` to size ${size}` : ''}.${unchanged} ${ASK_MARKERS.product}? Tell me the item and your size again.` };
+  if (field === 'quantity')
+    return {
+      kind: 'fact',
+      body: `Sorry, I can't ${change ? 'make that' : 'add'} ${num(ex.args.quantity) ?? 'that many'} of ${p?.name ?? 'that item'}${size ? ` in ${size}` : ''}: there isn't enough in stock for that quantity.${unchanged}`,
+    };
+  if (!p)
+    return {
+      kind: 'ask',
+      body: `Sorry, I couldn't ${change ? 'change that' : 'add that'}${size ? ` to size ${size}` : ''}.${unchanged} ${ASK_MARKERS.product}? Tell me the item and your size again.`,
+    };
   const sizes = inStockSizes(p);
   const has = p.stock.some((s) => s.size.toUpperCase() === size?.toUpperCase());
   const why = has ? `${p.name} is sold out in ${size}.` : `${p.name} doesn't come in ${size}.`;
@@ -173,10 +216,16 @@ export function failureReply(ex: Exchange, f: Frame, tools: ReadonlySet<string>,
   const n = str(ex.args.orderNumber);
   switch (err.code) {
     case 'must_verify':
-      return tools.has('verify_customer') ? { kind: 'ask', body: PHRASES.askVerify } : { kind: 'fact', body: 'Please sign in to your account so I can look at your orders.' };
+      return tools.has('verify_customer')
+        ? { kind: 'ask', body: PHRASES.askVerify }
+        : { kind: 'fact', body: 'Please sign in to your account so I can look at your orders.' };
     case 'not_found':
       if (ex.name === 'verify_customer') return { kind: 'ask', body: `${PHRASES.verifyFailed}` };
-      if (n) return { kind: 'ask', body: `I couldn't find order #${n} on your account. Could you check the number? You can also ask me to list your recent orders.` };
+      if (n)
+        return {
+          kind: 'ask',
+          body: `I couldn't find order #${n} on your account. Could you check the number? You can also ask me to list your recent orders.`,
+        };
       return { kind: 'fact', body: "I couldn't find that item any more. Tell me what you're looking for and I'll search again." };
     case 'locked':
       return { kind: 'fact', body: `${PHRASES.verifyLocked}${offer}` };
@@ -186,7 +235,8 @@ export function failureReply(ex: Exchange, f: Frame, tools: ReadonlySet<string>,
       return { kind: 'fact', body: `${refusal(ex, err.message)}${offer && ex.name === 'create_return_label' ? offer : ''}` };
     case 'invalid_arguments':
       if (ex.name === 'verify_customer') return { kind: 'ask', body: PHRASES.verifyFailed };
-      if (ex.name === 'add_to_cart' || (ex.name === 'update_cart' && (err.field === 'newSize' || err.field === 'quantity'))) return cartFailure(ex, err.field, known);
+      if (ex.name === 'add_to_cart' || (ex.name === 'update_cart' && (err.field === 'newSize' || err.field === 'quantity')))
+        return cartFailure(ex, err.field, known);
       return { kind: 'fact', body: `${PHRASES.toolFailed}${offer}` };
     case 'not_allowed':
       return { kind: 'fact', body: `${PHRASES.notAllowed}${offer}` };
@@ -199,6 +249,7 @@ export function failureReply(ex: Exchange, f: Frame, tools: ReadonlySet<string>,
 function refusal(ex: Exchange, message: string): string {
   const first = message.split(/(?<=\.)\s/)[0] ?? '';
   const reason = /(?:because|:)\s*([^.]{3,160})/.exec(first)?.[1]?.trim();
-  if (ex.name === 'create_return_label') return `I can't create a return label for order #${str(ex.args.orderNumber) ?? ''}${reason ? `: ${reason}` : ''}.`;
+  if (ex.name === 'create_return_label')
+    return `I can't create a return label for order #${str(ex.args.orderNumber) ?? ''}${reason ? `: ${reason}` : ''}.`;
   return `Sorry, that didn't work${reason ? `: ${reason}` : ''}.`;
 }

@@ -25,7 +25,8 @@ function flatten(v: unknown, out: string[] = []): string[] {
 }
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const NEEDED_BY = /\b(?:by|before|for|on|until|till|til)\s+(?:this\s+|next\s+|the\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|weekend)\b/i;
+const NEEDED_BY =
+  /\b(?:by|before|for|on|until|till|til)\s+(?:this\s+|next\s+|the\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|weekend)\b/i;
 const DAY_MS = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 const dayName = (t: number) => `${cap(WEEKDAYS[new Date(t).getUTCDay()]!)} ${iso(t)}`;
@@ -52,13 +53,16 @@ function deliveryBy(p: Rec, f: Frame): string | null {
   const cutoff = /before (\d{1,2}(?::\d{2})? ?[ap]m(?: [A-Z]{2,4})?)/i.exec(at(p, 'regions') ?? '')?.[1];
   const ifToday = cutoff ? ` if you order today before ${cutoff}` : ' if you order today';
   const [stdFirst, stdLast] = [addBusinessDays(today, Number(std[1])), addBusinessDays(today, Number(std[2]))];
-  if (stdLast <= by) return `Yes: standard delivery (${std[1]}–${std[2]} business days) arrives by ${dayName(stdLast)}${ifToday}, in time for ${named}.`;
+  if (stdLast <= by)
+    return `Yes: standard delivery (${std[1]}–${std[2]} business days) arrives by ${dayName(stdLast)}${ifToday}, in time for ${named}.`;
   const expPrice = at(p, 'express', 'price');
   if (exp) {
     const [expFirst, expLast] = [addBusinessDays(today, Number(exp[1])), addBusinessDays(today, Number(exp[2]))];
     const express = `express (${exp[1]}–${exp[2]} business days${expPrice ? `, ${expPrice}` : ''})`;
-    if (expLast <= by) return `Yes, with ${express}: it arrives by ${dayName(expLast)}${ifToday}. Standard delivery would take until ${dayName(stdLast)}.`;
-    if (expFirst <= by) return `Possibly: ${express} arrives between ${dayName(expFirst)} and ${dayName(expLast)}${ifToday}, so ${named} isn't guaranteed. Standard delivery would take until ${dayName(stdLast)}.`;
+    if (expLast <= by)
+      return `Yes, with ${express}: it arrives by ${dayName(expLast)}${ifToday}. Standard delivery would take until ${dayName(stdLast)}.`;
+    if (expFirst <= by)
+      return `Possibly: ${express} arrives between ${dayName(expFirst)} and ${dayName(expLast)}${ifToday}, so ${named} isn't guaranteed. Standard delivery would take until ${dayName(stdLast)}.`;
     return `Sorry, not by ${named}: even ${express} arrives ${dayName(expFirst)} at the earliest${ifToday}.`;
   }
   return `Sorry, not by ${named}: standard delivery (${std[1]}–${std[2]} business days) arrives ${dayName(stdFirst)} at the earliest${ifToday}.`;
@@ -71,7 +75,9 @@ function shipping(p: Rec, f: Frame, extra: Rec): string {
   const std = at(p, 'standard', 'time') ? `Standard delivery takes ${at(p, 'standard', 'time')} (${at(p, 'standard', 'price') ?? ''})` : '';
   const exp = at(p, 'express', 'time') ? `express takes ${at(p, 'express', 'time')} (${at(p, 'express', 'price') ?? ''})` : '';
   const main = sentence([std, exp].filter(Boolean).join('; ').replace(/ \(\)/g, ''));
-  const where = /\b(canada|international|abroad|country|countries|uk|europe|mexico|ship to|deliver to|region)\b/i.test(f.text) ? sentence(at(p, 'regions')) : '';
+  const where = /\b(canada|international|abroad|country|countries|uk|europe|mexico|ship to|deliver to|region)\b/i.test(f.text)
+    ? sentence(at(p, 'regions'))
+    : '';
   const today = /\b(today|tonight|now|when will it arrive|cut-?off|same day)\b/i.test(f.text) ? sentence(at(p, 'regions')) : '';
   const track = /\btrack/i.test(f.text) ? sentence(at(p, 'tracking')) : '';
   // "do you ship to Canada?" is answered first; delivery times follow.
@@ -104,7 +110,10 @@ function fromChart(chart: string, text: string): string {
   if (!m) return '';
   const part = (m[1] ?? m[4]!).toLowerCase() === 'waist' ? 'waist' : 'bust';
   const n = Number(m[2] ?? m[3]);
-  const rows = [...chart.matchAll(/\b(XXL|XL|L|M|S|XS) (\d+)–(\d+)(?: in bust)? \/ (\d+)–(\d+)/g)].map((r) => ({ size: r[1]!, range: part === 'bust' ? [Number(r[2]), Number(r[3])] : [Number(r[4]), Number(r[5])] }));
+  const rows = [...chart.matchAll(/\b(XXL|XL|L|M|S|XS) (\d+)–(\d+)(?: in bust)? \/ (\d+)–(\d+)/g)].map((r) => ({
+    size: r[1]!,
+    range: part === 'bust' ? [Number(r[2]), Number(r[3])] : [Number(r[4]), Number(r[5])],
+  }));
   if (!rows.length) return '';
   const fits = rows.filter((r) => n >= r.range[0]! && n <= r.range[1]!);
   if (fits.length === 1) return `A ${n}-inch ${part} is our ${fits[0]!.size} (${part} ${fits[0]!.range.join('–')} in).`;
@@ -138,16 +147,27 @@ function fromShoeConversion(shoes: string, text: string): string {
   if (!asked) return '';
   const system = asked[1]!.toUpperCase() as 'US' | 'UK';
   const n = Number(asked[2]);
-  const anchors = [...shoes.matchAll(/EU (\d+) ≈ US (women|men) ([\d.]+) \/ UK ([\d.]+)/g)].map((m) => ({ eu: Number(m[1]), who: m[2]!, us: Number(m[3]), uk: Number(m[4]) }));
+  const anchors = [...shoes.matchAll(/EU (\d+) ≈ US (women|men) ([\d.]+) \/ UK ([\d.]+)/g)].map((m) => ({
+    eu: Number(m[1]),
+    who: m[2]!,
+    us: Number(m[3]),
+    uk: Number(m[4]),
+  }));
   const range = /EU sizes (\d+)–(\d+)/.exec(shoes);
   const [lo, hi] = range ? [Number(range[1]), Number(range[2])] : [0, Infinity];
-  const who = /\b(women|ladies|woman|female)/i.test(text) ? ['women'] : /\b(men'?s|mens|man|male)\b/i.test(text) ? ['men'] : ['women', 'men'];
-  const said = anchors.filter((a) => who.includes(a.who)).map((a) => {
-    const eu = a.eu + n - (system === 'US' ? a.us : a.uk);
-    const ours = Number.isInteger(eu) ? `about EU ${eu}` : `between EU ${Math.floor(eu)} and ${Math.ceil(eu)}`;
-    const stocked = eu >= lo - 0.5 && eu <= hi + 0.5;
-    return `a ${system} ${a.who}'s ${n} is ${ours}${stocked ? '' : ' (outside the sizes we carry)'}`;
-  });
+  const who = /\b(women|ladies|woman|female)/i.test(text)
+    ? ['women']
+    : /\b(men'?s|mens|man|male)\b/i.test(text)
+      ? ['men']
+      : ['women', 'men'];
+  const said = anchors
+    .filter((a) => who.includes(a.who))
+    .map((a) => {
+      const eu = a.eu + n - (system === 'US' ? a.us : a.uk);
+      const ours = Number.isInteger(eu) ? `about EU ${eu}` : `between EU ${Math.floor(eu)} and ${Math.ceil(eu)}`;
+      const stocked = eu >= lo - 0.5 && eu <= hi + 0.5;
+      return `a ${system} ${a.who}'s ${n} is ${ours}${stocked ? '' : ' (outside the sizes we carry)'}`;
+    });
   return said.length ? `${said.join('; ')[0]!.toUpperCase()}${said.join('; ').slice(1)}.` : '';
 }
 
@@ -155,11 +175,23 @@ function sizing(p: Rec, f: Frame): string {
   const measured = MEASURE.test(f.text);
   // Shoe sizes are 35–47 (or a shoe was named); "a UK 10" or "US 6" is a clothing size.
   // Our clothing chart is women's only, so a men's size is a shoe size.
-  const shoes = !measured && (f.e.category === 'shoes' || /\b(3[5-9]|4[0-7])\b/.test(f.text) || /\b(men'?s|mens)\b/i.test(f.text) || (/\b(eu|us|uk)\b/i.test(f.text) && !/\b(uk|us)\s*(size\s*)?([2-9]|1[0-8])\b/i.test(f.text)));
+  const shoes =
+    !measured &&
+    (f.e.category === 'shoes' ||
+      /\b(3[5-9]|4[0-7])\b/.test(f.text) ||
+      /\b(men'?s|mens)\b/i.test(f.text) ||
+      (/\b(eu|us|uk)\b/i.test(f.text) && !/\b(uk|us)\s*(size\s*)?([2-9]|1[0-8])\b/i.test(f.text)));
   const converts = !shoes && (/\b(uk|us|american|british)\b/i.test(f.text) || /\bsize\s*([2-9]|1[0-9]|20)\b/i.test(f.text));
   const chart = at(p, 'clothing');
   const conversion = at(p, 'conversion');
-  const parts = [shoes ? [fromShoeConversion(at(p, 'shoes') ?? '', f.text), sentence(at(p, 'shoes'))].filter(Boolean).join(' ') : converts ? [conversion ? fromConversion(conversion, f.text, f.e.size) : '', sentence(conversion)].filter(Boolean).join(' ') : [chart ? fromChart(chart, f.text) : '', sentence(chart)].filter(Boolean).join(' '), sentence(at(p, 'fit'))];
+  const parts = [
+    shoes
+      ? [fromShoeConversion(at(p, 'shoes') ?? '', f.text), sentence(at(p, 'shoes'))].filter(Boolean).join(' ')
+      : converts
+        ? [conversion ? fromConversion(conversion, f.text, f.e.size) : '', sentence(conversion)].filter(Boolean).join(' ')
+        : [chart ? fromChart(chart, f.text) : '', sentence(chart)].filter(Boolean).join(' '),
+    sentence(at(p, 'fit')),
+  ];
   return parts.filter(Boolean).join(' ');
 }
 
@@ -192,7 +224,8 @@ export function policyReply(ex: Exchange, f: Frame, canHandOver = false): Reply 
   else if (topic === 'sizing') body = sizing(policy, f);
   else if (topic === 'payment') body = payment(policy, f);
   // "Are you a real person?": what it is, and a person offered (a "yes" then hands over).
-  else if (topic === 'ai') body = [sentence(at(policy, 'assistant')), canHandOver ? PHRASES.humanOffer : sentence(at(policy, 'human'))].filter(Boolean).join(' ');
+  else if (topic === 'ai')
+    body = [sentence(at(policy, 'assistant')), canHandOver ? PHRASES.humanOffer : sentence(at(policy, 'human'))].filter(Boolean).join(' ');
   else if (topic === 'general') body = general(policy, f);
   if (!body) body = flatten(policy).slice(0, 3).join(' ');
   // "How do I place an order?": the steps, then how paying works.

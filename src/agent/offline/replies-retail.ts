@@ -13,28 +13,46 @@ const joined = (xs: readonly string[]) => (xs.length > 1 ? `${xs.slice(0, -1).jo
 
 export function retailReply(ex: Exchange): Reply {
   const d = ex.result!.data;
-  if (d.needsConfirmation === true && isRec(d.proposal)) return { kind: 'ask', body: `${proposalText(ex.name, d.proposal)} ${ASK_MARKERS.confirmShort}` };
+  if (d.needsConfirmation === true && isRec(d.proposal))
+    return { kind: 'ask', body: `${proposalText(ex.name, d.proposal)} ${ASK_MARKERS.confirmShort}` };
   switch (ex.name) {
     case 'cancel_order': {
       const o = isRec(d.order) ? d.order : {};
       const refund = isRec(o.refund) ? o.refund : {};
       if (d.alreadyCancelled === true) return { kind: 'fact', body: `Order #${str(o.orderNumber) ?? ''} is already cancelled.` };
-      return { kind: 'fact', body: `Done: order #${str(o.orderNumber) ?? ''} is cancelled. ${money(refund.amount) ? `Your refund of ${money(refund.amount)} goes back to ${str(refund.to) ?? 'the original payment method'}${str(refund.expectedBy) ? ` by ${str(refund.expectedBy)}` : ''}.` : ''}`.trim() };
+      return {
+        kind: 'fact',
+        body: `Done: order #${str(o.orderNumber) ?? ''} is cancelled. ${money(refund.amount) ? `Your refund of ${money(refund.amount)} goes back to ${str(refund.to) ?? 'the original payment method'}${str(refund.expectedBy) ? ` by ${str(refund.expectedBy)}` : ''}.` : ''}`.trim(),
+      };
     }
     case 'change_shipping_address': {
-      if (str(d.shipsTo)) return { kind: 'ask', body: `Order #${str(d.orderNumber) ?? ''} ships to ${str(d.shipsTo)}. ${ASK_MARKERS.address}` };
+      if (str(d.shipsTo))
+        return { kind: 'ask', body: `Order #${str(d.orderNumber) ?? ''} ships to ${str(d.shipsTo)}. ${ASK_MARKERS.address}` };
       const o = isRec(d.order) ? d.order : {};
-      return { kind: 'fact', body: d.alreadyThere === true ? `Order #${str(o.orderNumber) ?? ''} already ships to that address.` : `Done: order #${str(o.orderNumber) ?? ''} will ship to ${str(o.shipTo) ?? str(o.shipsTo) ?? 'the new address'}.` };
+      return {
+        kind: 'fact',
+        body:
+          d.alreadyThere === true
+            ? `Order #${str(o.orderNumber) ?? ''} already ships to that address.`
+            : `Done: order #${str(o.orderNumber) ?? ''} will ship to ${str(o.shipTo) ?? str(o.shipsTo) ?? 'the new address'}.`,
+      };
     }
     case 'exchange_items': {
       const x = isRec(d.exchange) ? d.exchange : {};
       const label = isRec(x.returnLabel) ? x.returnLabel : {};
       const repl = isRec(x.replacement) ? x.replacement : {};
-      return { kind: 'fact', body: `Done: ${joined(list(repl.items))} ${list(repl.items).length > 1 ? 'are' : 'is'} on the way for order #${str(x.orderNumber) ?? ''}, and the return label${str(label.trackingCode) ? ` (${str(label.trackingCode)})` : ''} for ${joined(list(label.items))} was emailed to ${str(label.emailedTo) ?? 'you'}. ${str(x.next) ?? ''}`.trim() };
+      return {
+        kind: 'fact',
+        body: `Done: ${joined(list(repl.items))} ${list(repl.items).length > 1 ? 'are' : 'is'} on the way for order #${str(x.orderNumber) ?? ''}, and the return label${str(label.trackingCode) ? ` (${str(label.trackingCode)})` : ''} for ${joined(list(label.items))} was emailed to ${str(label.emailedTo) ?? 'you'}. ${str(x.next) ?? ''}`.trim(),
+      };
     }
     case 'report_problem': {
       const c = isRec(d.claim) ? d.claim : {};
-      if (d.alreadyReported === true) return { kind: 'fact', body: `That problem with order #${str(c.orderNumber) ?? ''} is already reported. ${str(c.next) ?? ''}`.trim() };
+      if (d.alreadyReported === true)
+        return {
+          kind: 'fact',
+          body: `That problem with order #${str(c.orderNumber) ?? ''} is already reported. ${str(c.next) ?? ''}`.trim(),
+        };
       return { kind: 'fact', body: `Done: I've reported the problem with order #${str(c.orderNumber) ?? ''}. ${str(c.next) ?? ''}`.trim() };
     }
     case 'refund_status':
@@ -65,6 +83,9 @@ function proposalText(tool: string, p: Record<string, unknown>): string {
 function refundsReply(d: Record<string, unknown>): Reply {
   const refunds = Array.isArray(d.refunds) ? d.refunds.filter(isRec) : [];
   if (!refunds.length) return { kind: 'fact', body: str(d.note) ?? 'No refund is recorded yet.' };
-  const lines = refunds.map((r) => `Order #${str(r.orderNumber) ?? ''}: ${money(r.amount) ?? ''} (${str(r.for) ?? 'refund'}), ${str(r.meaning) ?? str(r.state) ?? ''}${str(r.expectedBy) ? `, expected by ${str(r.expectedBy)}` : ''}.${str(r.note) ? ` ${str(r.note)}` : ''}`);
+  const lines = refunds.map(
+    (r) =>
+      `Order #${str(r.orderNumber) ?? ''}: ${money(r.amount) ?? ''} (${str(r.for) ?? 'refund'}), ${str(r.meaning) ?? str(r.state) ?? ''}${str(r.expectedBy) ? `, expected by ${str(r.expectedBy)}` : ''}.${str(r.note) ? ` ${str(r.note)}` : ''}`,
+  );
   return { kind: 'fact', body: lines.join('\n') };
 }

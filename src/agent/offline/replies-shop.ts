@@ -2,13 +2,25 @@
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { ASK_MARKERS, PHRASES, pickInSize } from './phrases.js';
-import { inSizes, inStockSizes, isRec, listText, money, mySizeUsed, namedSize, num, productsIn, sizeText, str, type ProductView } from './results.js';
+import {
+  inSizes,
+  inStockSizes,
+  isRec,
+  listText,
+  money,
+  mySizeUsed,
+  namedSize,
+  num,
+  productsIn,
+  sizeText,
+  str,
+  type ProductView,
+} from './results.js';
 import type { Reply } from './voice.js';
 import { PAGE_QUESTIONS, productFacts } from './product-facts.js';
 
 /** Products one reply lists; a search asks for a few more, which "show me more" starts after. */
 export const MAX_SHOWN = 3;
-
 
 function sizeNote(p: ProductView, size: string | null): string {
   const sizes = inStockSizes(p);
@@ -46,13 +58,22 @@ export function askProduct(shown: readonly ProductView[], question = `${ASK_MARK
 /** What was searched for, in the shopper's terms: the tool's reading of the query when it gives one. */
 function describeSearch(args: Record<string, unknown>, data: Record<string, unknown>): string {
   const understood = isRec(data.understood) ? data.understood : {};
-  const said = Array.isArray(understood.words) ? understood.words.filter((w): w is string => typeof w === 'string').join(' ') : str(args.query);
+  const said = Array.isArray(understood.words)
+    ? understood.words.filter((w): w is string => typeof w === 'string').join(' ')
+    : str(args.query);
   const cat = str(args.category);
   const words = [str(args.colour), said, cat ?? (said ? null : 'items')].filter(Boolean).join(' ');
   const max = num(understood.maxPrice) ?? num(args.maxPrice);
   const min = num(understood.minPrice);
   const size = str(args.size);
-  const price = min !== null && max !== null ? ` between ${money(min)} and ${money(max)}` : max !== null ? ` under ${money(max)}` : min !== null ? ` over ${money(min)}` : '';
+  const price =
+    min !== null && max !== null
+      ? ` between ${money(min)} and ${money(max)}`
+      : max !== null
+        ? ` under ${money(max)}`
+        : min !== null
+          ? ` over ${money(min)}`
+          : '';
   return `${words || 'items'}${price}${size ? ` in size ${size}` : ''}`;
 }
 
@@ -77,21 +98,39 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
   const found = productsIn(data);
   if (f.intent === 'stock' && f.aboutColours && f.product) return coloursReply(f.product, found);
   // "what colours do the merino jumpers come in?": one piece in several colours answers the same way.
-  if (f.aboutColours && !f.product && !ex.args.offset && found.length > 1 && new Set(found.map((p) => styleName(p).toLowerCase())).size === 1) return coloursReply(found[0]!, found);
+  if (
+    f.aboutColours &&
+    !f.product &&
+    !ex.args.offset &&
+    found.length > 1 &&
+    new Set(found.map((p) => styleName(p).toLowerCase())).size === 1
+  )
+    return coloursReply(found[0]!, found);
   // "in my size": the size the customer's orders show (null: not known, so ask for it).
   const mySize = mySizeUsed(ex);
   const size = str(ex.args.size) ?? f.e.size ?? mySize ?? null;
   const offset = num(ex.args.offset) ?? 0;
   if (found.length === 0 && offset > 0) {
-    return { kind: 'fact', body: `That's everything I have for ${describeSearch(ex.args, data)}: you've seen all of them.`, hint: 'Try another colour, size or budget and I will look again.' };
+    return {
+      kind: 'fact',
+      body: `That's everything I have for ${describeSearch(ex.args, data)}: you've seen all of them.`,
+      hint: 'Try another colour, size or budget and I will look again.',
+    };
   }
   if (found.length === 0) {
-    return { kind: 'fact', body: `I couldn't find any ${describeSearch(ex.args, data)} right now.`, hint: 'Try another colour, size or budget and I will look again.' };
+    return {
+      kind: 'fact',
+      body: `I couldn't find any ${describeSearch(ex.args, data)} right now.`,
+      hint: 'Try another colour, size or budget and I will look again.',
+    };
   }
   if (f.intent === 'add_to_cart' && !f.e.size && found.length === 1) return askSize(found[0]!);
   const shown = found.slice(0, MAX_SHOWN);
   const lines = shown.map((p, i) => productLine(p, size, i + 1));
-  const words = isRec(data.understood) && Array.isArray(data.understood.words) ? data.understood.words.filter((w): w is string => typeof w === 'string') : [];
+  const words =
+    isRec(data.understood) && Array.isArray(data.understood.words)
+      ? data.understood.words.filter((w): w is string => typeof w === 'string')
+      : [];
   const intro =
     data.approximate === true && words.length
       ? `I found nothing matching "${words.join(' ')}" exactly, but these fit the rest of your search:`
@@ -109,7 +148,11 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
   // Scarves, bags, belts: one size, so only the piece is left to choose.
   const oneSize = shown.every((p) => p.stock.length > 0 && p.stock.every((s) => !namedSize(s.size)));
   const hint = f.intent === 'add_to_cart' ? undefined : inSize ? pickInSize(size) : oneSize ? PHRASES.pickOneSizeHint : PHRASES.pickHint;
-  const yours = mySize ? (data.mySizeFrom === 'registration' ? `Your size is ${mySize}, as you told us when you signed up. ` : `Your usual size is ${mySize}, going by your orders. `) : '';
+  const yours = mySize
+    ? data.mySizeFrom === 'registration'
+      ? `Your size is ${mySize}, as you told us when you signed up. `
+      : `Your usual size is ${mySize}, going by your orders. `
+    : '';
   if (mySize === null) return { kind: 'ask', body: `${intro}\n${lines.join('\n')}\nI don't know your size yet. ${ASK_MARKERS.size}?` };
   return { kind: f.intent === 'add_to_cart' ? 'ask' : 'fact', body: `${yours}${intro}\n${lines.join('\n')}`, ...(hint ? { hint } : {}) };
 }
@@ -124,7 +167,12 @@ function unstated(word: string): string {
 }
 
 /** Answers from the product page (material, care, fit) for what the message asks; null if it asks none of them. */
-const WARMTH = ['is light and airy, for warm days', 'is a light layer, not one for the cold', 'is a mid-weight layer', 'is one of our warmest pieces'];
+const WARMTH = [
+  'is light and airy, for warm days',
+  'is a light layer, not one for the cold',
+  'is a mid-weight layer',
+  'is one of our warmest pieces',
+];
 
 const MACHINE_WASH = /machine[- ]?wash/i;
 
@@ -142,10 +190,20 @@ function pageAnswer(p: ProductView, text: string): string | null {
   answer(asks('material'), facts.material, (m) => `${p.name} is made of ${m}.`, 'what it is made of');
   // "is it machine washable?" gets a yes or a no before the care label.
   const machine = MACHINE_WASH.test(text);
-  answer(asks('care'), facts.care, (c) => (machine ? `${MACHINE_WASH.test(c) ? 'Yes' : 'No'}, ${p.name}: ${c}.` : `Care for ${p.name}: ${c}.`), 'how to care for it');
+  answer(
+    asks('care'),
+    facts.care,
+    (c) => (machine ? `${MACHINE_WASH.test(c) ? 'Yes' : 'No'}, ${p.name}: ${c}.` : `Care for ${p.name}: ${c}.`),
+    'how to care for it',
+  );
   answer(asks('fit'), facts.fit, (f) => `It ${f}.`, 'how it fits');
   // How warm, read from what it is made of (wool, down… warm; linen, silk… light and airy).
-  answer(asks('warmth'), facts.warmth === null ? null : WARMTH[facts.warmth]!, (w) => `${p.name} ${w}${facts.material ? ` (${facts.material})` : ''}.`, 'how warm it is');
+  answer(
+    asks('warmth'),
+    facts.warmth === null ? null : WARMTH[facts.warmth]!,
+    (w) => `${p.name} ${w}${facts.material ? ` (${facts.material})` : ''}.`,
+    'how warm it is',
+  );
   if (asks('other')) unknown.push(unstated(PAGE_QUESTIONS.other.exec(text)![0].toLowerCase()));
   if (unknown.length) {
     // Say what the page does state, so the shopper is not left with nothing.
@@ -165,7 +223,10 @@ export function productReply(ex: Exchange, f: Frame): Reply {
   const sizes = inStockSizes(p);
   const soldOut = p.stock.filter((s) => s.units <= 0).map((s) => s.size);
   // One size in stock: nothing to choose, "add it" is enough.
-  const hint = sizes.length === 1 && p.stock.length === 1 ? 'Say "add it" and I will put it in your cart.' : 'Tell me your size and I will add it to your cart.';
+  const hint =
+    sizes.length === 1 && p.stock.length === 1
+      ? 'Say "add it" and I will put it in your cart.'
+      : 'Tell me your size and I will add it to your cart.';
   if (f.e.size) {
     const s = p.stock.find((x) => x.size.toUpperCase() === f.e.size!.toUpperCase());
     const others = sizes.filter((x) => x !== s?.size);
@@ -173,78 +234,27 @@ export function productReply(ex: Exchange, f: Frame): Reply {
     const answer = oneSize
       ? `${p.name} is one size, so there is no size to choose${sizes.length ? ', and it is in stock' : ', and it is sold out right now'}.`
       : !s
-      ? `${p.name} doesn't come in ${f.e.size}.${sizes.length ? ` It is in stock ${inSizes(sizes)}.` : ''}`
-      : s.units > 0
-        ? `Yes, ${p.name} is in stock in ${s.size}${s.units <= 3 ? ` (only ${s.units} left)` : ''}${others.length ? `, and also ${inSizes(others)}` : ''}.`
-        : `Sorry, ${p.name} is sold out in ${s.size}.${sizes.length ? ` It is in stock ${inSizes(sizes)}.` : ''}`;
+        ? `${p.name} doesn't come in ${f.e.size}.${sizes.length ? ` It is in stock ${inSizes(sizes)}.` : ''}`
+        : s.units > 0
+          ? `Yes, ${p.name} is in stock in ${s.size}${s.units <= 3 ? ` (only ${s.units} left)` : ''}${others.length ? `, and also ${inSizes(others)}` : ''}.`
+          : `Sorry, ${p.name} is sold out in ${s.size}.${sizes.length ? ` It is in stock ${inSizes(sizes)}.` : ''}`;
     // The shopper already said the size they want: no need to ask for it again.
     const inTheirSize = !oneSize && s && s.units > 0 ? `Say "add it" and I will put it in your cart in ${s.size}.` : hint;
     return { kind: 'fact', body: answer, hint: inTheirSize };
   }
   const price = p.price !== null ? ` costs ${money(p.price)}` : '';
-  const stock = sizes.length ? ` It is in stock ${inSizes(sizes)}${soldOut.length ? ` (sold out in ${sizeText(soldOut)})` : ''}.` : ' It is currently sold out.';
+  const stock = sizes.length
+    ? ` It is in stock ${inSizes(sizes)}${soldOut.length ? ` (sold out in ${sizeText(soldOut)})` : ''}.`
+    : ' It is currently sold out.';
   const colour = p.colour && !p.name.toLowerCase().includes(p.colour.toLowerCase()) ? ` in ${p.colour}` : '';
   const page = pageAnswer(p, f.pageQuestion);
-  if (page) return { kind: 'fact', body: `${page}${p.price !== null && PAGE_QUESTIONS.price.test(f.text) ? ` It costs ${money(p.price)}.` : ''}${stock}`, hint };
+  if (page)
+    return {
+      kind: 'fact',
+      body: `${page}${p.price !== null && PAGE_QUESTIONS.price.test(f.text) ? ` It costs ${money(p.price)}.` : ''}${stock}`,
+      hint,
+    };
   return { kind: 'fact', body: `${p.name}${colour}${price}.${stock}`, hint };
-}
-
-function cartTotals(cart: Record<string, unknown>): string {
-  const count = num(cart.itemCount);
-  const subtotal = num(cart.subtotal);
-  const shipping = str(cart.shipping);
-  const parts: string[] = [];
-  if (count === 0) return 'Your cart is now empty.';
-  if (count !== null && subtotal !== null) parts.push(`Your cart now has ${count} ${count === 1 ? 'item' : 'items'}, subtotal ${money(subtotal)}.`);
-  if (shipping) parts.push(`Shipping: ${shipping}.`);
-  return parts.join(' ');
-}
-
-export function addReply(ex: Exchange, f: Frame): Reply {
-  const data = ex.result!.data;
-  const added = isRec(data.added) ? data.added : isRec(data.line) ? data.line : data;
-  const name = str(added.name) ?? f.product?.name ?? 'the item';
-  const size = namedSize(str(added.size) ?? str(ex.args.size));
-  const qty = num(added.quantity) ?? num(ex.args.quantity) ?? 1;
-  const cart = isRec(data.cart) ? data.cart : data;
-  return { kind: 'fact', body: `I've added ${qty > 1 ? `${qty} × ` : ''}${name}${size ? ` in ${size}` : ''} to your cart. ${cartTotals(cart)}`.trim() };
-}
-
-export function updateReply(ex: Exchange): Reply {
-  const data = ex.result!.data;
-  const cart = isRec(data.cart) ? data.cart : data;
-  const totals = cartTotals(cart);
-  if (isRec(data.removed)) return { kind: 'fact', body: `I've removed ${str(data.removed.name) ?? 'that item'} (${str(data.removed.size) ?? ''}) from your cart. ${totals}`.replace(' ()', '').trim() };
-  const changed = isRec(data.changed) ? data.changed : {};
-  const from = isRec(changed.from) ? changed.from : {};
-  const to = isRec(changed.to) ? changed.to : {};
-  const name = str(changed.name) ?? 'the item';
-  const what = str(from.size) !== str(to.size) ? `moved ${name} from size ${str(from.size)} to ${str(to.size)}` : `changed ${name} (${str(to.size)}) to ${num(to.quantity)} ${num(to.quantity) === 1 ? 'unit' : 'units'}`;
-  return { kind: 'fact', body: `I've ${what}. ${totals}`.trim() };
-}
-
-export function removedAllReply(removals: readonly Exchange[]): Reply {
-  const names = removals.map((ex) => {
-    const r = ex.result!.data.removed as Record<string, unknown>;
-    return `${str(r.name) ?? 'an item'}${str(r.size) ? ` (${str(r.size)})` : ''}`;
-  });
-  return { kind: 'fact', body: `I've removed ${listText(names)} from your cart; it is empty now.` };
-}
-
-export function cartReply(ex: Exchange, f: Frame): Reply {
-  const data = ex.result!.data;
-  const cart = isRec(data.cart) ? data.cart : data;
-  const items = Array.isArray(cart.items) ? cart.items.filter(isRec) : [];
-  if (items.length === 0) return { kind: 'fact', body: `Your cart is empty${f.intent === 'checkout' ? ', so there is nothing to check out yet' : ''}.`, hint: 'Tell me what you are looking for and I will help you find it.' };
-  const lines = items.map((i) => {
-    const q = num(i.quantity) ?? 1;
-    const total = num(i.lineTotal) ?? num(i.unitPrice);
-    return `${q} × ${str(i.name) ?? 'item'}${namedSize(str(i.size)) ? ` (${str(i.size)})` : ''}${total !== null ? `: ${money(total)}` : ''}${i.inStock === false ? ' (no longer in stock)' : ''}`;
-  });
-  const subtotal = num(cart.subtotal);
-  const shipping = str(cart.shipping);
-  const body = `In your cart:\n${lines.join('\n')}${subtotal !== null ? `\nSubtotal: ${money(subtotal)}.` : ''}${shipping ? ` Shipping: ${shipping}.` : ''}`;
-  return { kind: 'fact', body: f.intent === 'checkout' ? `${body}\n${PHRASES.checkout}` : body };
 }
 
 export function recommendReply(ex: Exchange, intro: string | undefined): Reply {
@@ -252,22 +262,6 @@ export function recommendReply(ex: Exchange, intro: string | undefined): Reply {
   if (picks.length === 0) return { kind: 'fact', body: "I don't have any suggestions in stock for you right now." };
   const lines = picks.map((p, i) => `${productLine(p, null, i + 1)}${p.because ? ` (${p.because})` : ''}`);
   return { kind: 'fact', body: `${intro ?? 'You might like:'}\n${lines.join('\n')}`, hint: PHRASES.pickHint };
-}
-
-export function reorderReply(ex: Exchange): Reply {
-  const data = ex.result!.data;
-  const n = str(ex.args.orderNumber);
-  const names = (v: unknown): string[] =>
-    Array.isArray(v) ? v.map((i) => (typeof i === 'string' ? i : isRec(i) ? [str(i.name), str(i.size) ? `(${str(i.size)})` : null].filter(Boolean).join(' ') : '')).filter(Boolean) : [];
-  const added = names(data.added);
-  const missing = names(data.unavailable);
-  const cart = isRec(data.cart) ? data.cart : {};
-  const parts = [
-    added.length ? `I've added ${added.length === 1 ? 'the item' : `${added.length} items`} from order #${n} to your cart: ${listText(added)}.` : `Nothing from order #${n} could be added: it is no longer in stock.`,
-    missing.length ? `Not available any more: ${listText(missing)}.` : '',
-    cartTotals(cart),
-  ];
-  return { kind: 'fact', body: parts.filter(Boolean).join(' ') };
 }
 
 /** Products side by side (price, material, fit, sizes in stock), with a verdict where the data gives one. */
@@ -285,7 +279,11 @@ export function compareReply(exchanges: readonly Exchange[], f: Frame): Reply {
     const priced = rows.filter((r) => r.p.price !== null).sort((a, b) => a.p.price! - b.p.price!);
     const pricier = /\b(more expensive|pricier|dearer|costs more)\b/.test(text);
     const pick = pricier ? priced.at(-1) : priced[0];
-    if (priced.length >= 2) verdict = priced[0]!.p.price === priced.at(-1)!.p.price ? 'They cost the same.' : `${pick!.p.name} is the ${pricier ? 'more expensive' : 'cheaper'} one, at ${money(pick!.p.price!)}.`;
+    if (priced.length >= 2)
+      verdict =
+        priced[0]!.p.price === priced.at(-1)!.p.price
+          ? 'They cost the same.'
+          : `${pick!.p.name} is the ${pricier ? 'more expensive' : 'cheaper'} one, at ${money(pick!.p.price!)}.`;
   } else if (/\bwarm(er|est)?\b/.test(text)) {
     const ranked = [...rows].sort((a, b) => (b.facts.warmth ?? -1) - (a.facts.warmth ?? -1));
     const [top, next] = ranked;
@@ -294,5 +292,9 @@ export function compareReply(exchanges: readonly Exchange[], f: Frame): Reply {
         ? `${top!.p.name} should be the warmer one: it is made of ${top!.facts.material}.`
         : "I can't tell which is warmer from the product details.";
   }
-  return { kind: 'fact', body: `Side by side:\n${rows.map((r) => r.line).join('\n')}${verdict ? `\n${verdict}` : ''}`, hint: PHRASES.pickHint };
+  return {
+    kind: 'fact',
+    body: `Side by side:\n${rows.map((r) => r.line).join('\n')}${verdict ? `\n${verdict}` : ''}`,
+    hint: PHRASES.pickHint,
+  };
 }

@@ -54,7 +54,16 @@ export function toProduct(v: unknown): ProductView | null {
   const name = str(v.name);
   if (!id || !name) return null;
   const price = num(v.price) ?? (num(v.priceCents) !== null ? num(v.priceCents)! / 100 : null);
-  return { id, name, price, colour: str(v.colour), category: str(v.category), stock: stockOf(v), because: str(v.because), description: str(v.description) };
+  return {
+    id,
+    name,
+    price,
+    colour: str(v.colour),
+    category: str(v.category),
+    stock: stockOf(v),
+    because: str(v.because),
+    description: str(v.description),
+  };
 }
 
 /** Products a result shows, in the order shown: a list (search, recommendations) or a single one. */
@@ -81,7 +90,9 @@ export function toOrder(v: unknown): OrderView | null {
   const orderNumber = str(v.orderNumber) ?? str(v.number);
   if (!orderNumber) return null;
   const ret = isRec(v.return) ? v.return : null;
-  const listed = (Array.isArray(v.items) ? v.items : []).map((i) => ({ label: itemLabel(i), id: isRec(i) ? str(i.id) : null })).filter((i) => i.label);
+  const listed = (Array.isArray(v.items) ? v.items : [])
+    .map((i) => ({ label: itemLabel(i), id: isRec(i) ? str(i.id) : null }))
+    .filter((i) => i.label);
   return {
     orderNumber,
     status: str(v.status),
@@ -116,7 +127,10 @@ const PRODUCT_TOOLS = new Set(['search_products', 'recommend_products', 'get_pro
  * The products the latest turn that showed any showed: a list, one product, or several looked up
  * side by side in one turn (a comparison).
  */
-export function lastShownProducts(turns: ReadonlyArray<{ exchanges: readonly Exchange[]; reply: string }>, { listsOnly = false } = {}): ProductView[] {
+export function lastShownProducts(
+  turns: ReadonlyArray<{ exchanges: readonly Exchange[]; reply: string }>,
+  { listsOnly = false } = {},
+): ProductView[] {
   for (let t = turns.length - 1; t >= 0; t--) {
     const { exchanges, reply } = turns[t]!;
     for (let i = exchanges.length - 1; i >= 0; i--) {
@@ -178,12 +192,14 @@ export const listText = (items: readonly string[]): string =>
 export function sizeText(sizes: readonly string[]): string {
   if (sizes.length === 1 && ONE_SIZE.test(sizes[0]!)) return 'one size';
   const nums = sizes.map(Number);
-  if (sizes.length >= 3 && nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1]! + 1))) return `${sizes[0]}–${sizes[sizes.length - 1]}`;
+  if (sizes.length >= 3 && nums.every((n, i) => Number.isInteger(n) && (i === 0 || n === nums[i - 1]! + 1)))
+    return `${sizes[0]}–${sizes[sizes.length - 1]}`;
   return listText(sizes);
 }
 
 /** "in S, M and L" / "in one size". */
-export const inSizes = (sizes: readonly string[]): string => (sizes.length === 1 && ONE_SIZE.test(sizes[0]!) ? 'in one size' : `in ${sizeText(sizes)}`);
+export const inSizes = (sizes: readonly string[]): string =>
+  sizes.length === 1 && ONE_SIZE.test(sizes[0]!) ? 'in one size' : `in ${sizeText(sizes)}`;
 
 export function money(n: number): string {
   return Number.isInteger(n) ? `$${n}` : `$${n.toFixed(2)}`;
@@ -213,7 +229,9 @@ export function lastCartLines(exchanges: readonly Exchange[]): CartLineView[] | 
       const productId = str(it.productId);
       const name = str(it.name);
       const size = str(it.size);
-      return productId && name && size ? [{ productId, name, category: str(it.category), colour: str(it.colour), size, quantity: num(it.quantity) ?? 1 }] : [];
+      return productId && name && size
+        ? [{ productId, name, category: str(it.category), colour: str(it.colour), size, quantity: num(it.quantity) ?? 1 }]
+        : [];
     });
   }
   return null;

@@ -119,7 +119,9 @@ export function toArtifact(model: DenseModel, meta: ArtifactMeta): ModelArtifact
 
 /** The artifact as text: header fields one per line, then one row per line. */
 export function serializeArtifact(a: ModelArtifact): string {
-  const head = (['format', 'labels', 'hyper', 'corpus', 'calibration', 'cv', 'pruning', 'bias'] as const).map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(a[k])}`);
+  const head = (['format', 'labels', 'hyper', 'corpus', 'calibration', 'cv', 'pruning', 'bias'] as const).map(
+    (k) => `  ${JSON.stringify(k)}: ${JSON.stringify(a[k])}`,
+  );
   const rows = a.rows.length ? `[\n${a.rows.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]` : '[]';
   return `{\n${head.join(',\n')},\n  "rows": ${rows}\n}\n`;
 }

@@ -89,8 +89,13 @@ export function classifierFromArtifact(a: ModelArtifact): IntentClassifier {
     return scores;
   };
   const info: ModelInfo = {
-    labels: a.labels, corpusSha256: a.corpus.sha256, examples: a.corpus.examples, features: a.rows.length,
-    weights: p.weight.length, temperature, cvAccuracy: a.cv?.accuracy ?? null,
+    labels: a.labels,
+    corpusSha256: a.corpus.sha256,
+    examples: a.corpus.examples,
+    features: a.rows.length,
+    weights: p.weight.length,
+    temperature,
+    cvAccuracy: a.cv?.accuracy ?? null,
   };
   return {
     labels: a.labels,

@@ -78,7 +78,10 @@ export function scoreItems(items: ScoredItem[], labels: readonly string[], thres
     total: items.length,
     correct,
     accuracy: ratio(correct, items.length),
-    macroF1: ratio(withSupport.reduce((s, m) => s + m.f1, 0), withSupport.length),
+    macroF1: ratio(
+      withSupport.reduce((s, m) => s + m.f1, 0),
+      withSupport.length,
+    ),
     perLabel,
     confusions: confusions(items),
     confidence: { threshold, low: low.length, accuracyHigh: acc(high), accuracyLow: acc(low) },

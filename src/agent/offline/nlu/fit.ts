@@ -39,6 +39,10 @@ export function trainModel(corpus: Corpus, options: TrainOptions): TrainResult {
   if (folds < 2) return { artifact: draft, text: serializeArtifact(draft), cv: null, trainMs };
   // Cross-validated at the pruning the full model needed, so the figure is the shipped model's.
   const cv = crossValidate(corpus, { ...hyper, prune: draft.pruning.threshold }, folds, cache);
-  const artifact = { ...draft, calibration: { temperature: Number(cv.temperature.toPrecision(hyper.digits)) }, cv: { folds, accuracy: Number(cv.accuracy.toFixed(4)) } };
+  const artifact = {
+    ...draft,
+    calibration: { temperature: Number(cv.temperature.toPrecision(hyper.digits)) },
+    cv: { folds, accuracy: Number(cv.accuracy.toFixed(4)) },
+  };
   return { artifact, text: serializeArtifact(artifact), cv, trainMs };
 }

@@ -33,7 +33,10 @@ export function readIntentLabels(file = NLU_PATHS.intents): string[] {
 export function readCorpusFiles(dir: string): Record<string, string> | null {
   if (!existsSync(dir)) return null;
   const files: Record<string, string> = {};
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) files[basename(name, '.txt')] = readFileSync(join(dir, name), 'utf8');
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort())
+    files[basename(name, '.txt')] = readFileSync(join(dir, name), 'utf8');
   return files;
 }
 

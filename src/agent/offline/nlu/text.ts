@@ -27,13 +27,46 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
 // Contractions typed without the apostrophe, and chat shorthand. Only unambiguous forms: "its",
 // "ill", "id", "were" and "lets" are real words and stay as they are.
 const SHORTHAND: Record<string, string> = {
-  dont: 'do not', doesnt: 'does not', didnt: 'did not', cant: 'can not', cannot: 'can not', wont: 'will not',
-  isnt: 'is not', arent: 'are not', wasnt: 'was not', werent: 'were not', havent: 'have not', hasnt: 'has not',
-  hadnt: 'had not', couldnt: 'could not', wouldnt: 'would not', shouldnt: 'should not', im: 'i am', ive: 'i have',
-  youre: 'you are', youve: 'you have', youll: 'you will', theyre: 'they are', whats: 'what is', wheres: 'where is',
-  thats: 'that is', hows: 'how is', whos: 'who is', u: 'you', ur: 'your', pls: 'please', plz: 'please',
-  thx: 'thanks', thnx: 'thanks', tks: 'thanks', wanna: 'want to', gonna: 'going to', gotta: 'got to',
-  dunno: 'do not know', gimme: 'give me', lemme: 'let me',
+  dont: 'do not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  cant: 'can not',
+  cannot: 'can not',
+  wont: 'will not',
+  isnt: 'is not',
+  arent: 'are not',
+  wasnt: 'was not',
+  werent: 'were not',
+  havent: 'have not',
+  hasnt: 'has not',
+  hadnt: 'had not',
+  couldnt: 'could not',
+  wouldnt: 'would not',
+  shouldnt: 'should not',
+  im: 'i am',
+  ive: 'i have',
+  youre: 'you are',
+  youve: 'you have',
+  youll: 'you will',
+  theyre: 'they are',
+  whats: 'what is',
+  wheres: 'where is',
+  thats: 'that is',
+  hows: 'how is',
+  whos: 'who is',
+  u: 'you',
+  ur: 'your',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  thnx: 'thanks',
+  tks: 'thanks',
+  wanna: 'want to',
+  gonna: 'going to',
+  gotta: 'got to',
+  dunno: 'do not know',
+  gimme: 'give me',
+  lemme: 'let me',
 };
 
 const LATIN_LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd' };
@@ -72,7 +105,7 @@ function mixedToken(tok: string): string {
 // Text emoticons become tokens; pictographic emoji are kept as they are (each one a token: 😡 and
 // 😂 say different things).
 function emoticonTokens(text: string): string {
-  return text.replace(/(?:^|\s)[:;=]-?[)\]dp](?=\s|$)/g, ' <smile> ').replace(/(?:^|\s)[:;=]-?[([\/](?=\s|$)/g, ' <frown> ');
+  return text.replace(/(?:^|\s)[:;=]-?[)\]dp](?=\s|$)/g, ' <smile> ').replace(/(?:^|\s)[:;=]-?[([/](?=\s|$)/g, ' <frown> ');
 }
 
 /** Lowercase, NFKC, accents off, apostrophes and contractions normalised, class tokens in. */

@@ -35,7 +35,10 @@ export function featuresOf(text: string, hyper: Hyper, cache?: FeatureCache): Fe
 function buildVocabulary(vectors: readonly FeatureVector[], minCount: number): Map<string, number> {
   const df = new Map<string, number>();
   for (const v of vectors) for (const k of v.keys) df.set(k, (df.get(k) ?? 0) + 1);
-  const kept = [...df].filter(([, n]) => n >= minCount).map(([k]) => k).sort();
+  const kept = [...df]
+    .filter(([, n]) => n >= minCount)
+    .map(([k]) => k)
+    .sort();
   return new Map(kept.map((k, i) => [k, i]));
 }
 
@@ -125,8 +128,13 @@ export function trainDense(corpus: Corpus, hyper: Hyper, cache?: FeatureCache): 
   const cw = classWeights(encoded, K, hyper.classWeightPower);
   const V = vocab.size;
   const s: State = {
-    w: new Float64Array(V * K), g2: new Float64Array(V * K).fill(hyper.initialAccumulator),
-    b: new Float64Array(K), gb2: new Float64Array(K).fill(hyper.initialAccumulator), active: new Int32Array(K), grad: new Float64Array(K), p: new Float64Array(K),
+    w: new Float64Array(V * K),
+    g2: new Float64Array(V * K).fill(hyper.initialAccumulator),
+    b: new Float64Array(K),
+    gb2: new Float64Array(K).fill(hyper.initialAccumulator),
+    active: new Int32Array(K),
+    grad: new Float64Array(K),
+    p: new Float64Array(K),
   };
   const rng = createRng(hyper.seed);
   const order = encoded.map((_, i) => i);

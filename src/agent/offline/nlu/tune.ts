@@ -31,7 +31,13 @@ export interface TuneStep {
 }
 
 /** Runs the search; `onStep` sees every candidate as it is scored. Returns the best hyper-parameters. */
-export function tune(corpus: Corpus, start: Hyper, space: SearchSpace, folds: number, onStep?: (s: TuneStep) => void): { best: Hyper; accuracy: number } {
+export function tune(
+  corpus: Corpus,
+  start: Hyper,
+  space: SearchSpace,
+  folds: number,
+  onStep?: (s: TuneStep) => void,
+): { best: Hyper; accuracy: number } {
   // Each candidate goes through the whole training run (full fit, pruning to the size budget, then
   // k-fold CV at that pruning), so it is scored exactly as it would ship.
   const score = (h: Hyper, changed: string) => {

@@ -12,7 +12,6 @@ export interface Packed {
   weight: Float64Array;
 }
 
-const SPACE = 32;
 const MINUS = 45;
 const DOT = 46;
 const ZERO = 48;

@@ -1,0 +1,116 @@
+// Which product or order a message points at among those in view (frame.ts): by name, position,
+// colour, category, the words of its name, or "it".
+import type { Intent } from './classify.js';
+import type { Entities } from './entities.js';
+import type { Memory } from './memory.js';
+import { ordersHolding, type OrderView, type ProductView } from './results.js';
+
+// Shades a shopper calls by the family name ("the blue one" for a navy shirt).
+const SHADES: Record<string, readonly string[]> = {
+  blue: ['navy', 'cobalt', 'indigo', 'denim', 'sky', 'teal'],
+  red: ['burgundy', 'crimson', 'scarlet', 'wine'],
+  green: ['olive', 'khaki', 'sage', 'emerald', 'mint'],
+  white: ['ivory', 'cream', 'off-white'],
+  grey: ['charcoal', 'silver'],
+  brown: ['camel', 'tan', 'chocolate', 'cognac'],
+  beige: ['sand', 'camel', 'stone', 'taupe'],
+  pink: ['rose', 'blush', 'fuchsia'],
+  purple: ['lilac', 'lavender', 'violet', 'plum'],
+  yellow: ['mustard', 'lemon'],
+};
+
+// Words that name a product (material, cut, style) rather than chat about it.
+const NAME_WORDS =
+  /^(linen|silk|satin|cotton|wool|cashmere|leather|suede|denim|velvet|jersey|knit|floral|tea|wrap|slip|midi|maxi|mini|sheath|cocktail|halter|tiered|poplin|crepe|relaxed|wide|tailored|oversized|canvas|chino|puff|peasant|ribbed|merino|trench|puffer|ankle|strappy|block|ballet|slide|hoop|tote|crossbody)/;
+
+function colourOf(p: ProductView): string {
+  return `${p.colour ?? ''} ${p.name}`.toLowerCase();
+}
+
+/** The product a message points at among those shown: by name, position, colour, category, name words or "it". */
+export function pickProduct(products: readonly ProductView[], e: Entities, text = ''): ProductView | null {
+  if (products.length === 0) return null;
+  const lower = text.toLowerCase();
+  const named = lower ? products.find((p) => lower.includes(p.name.toLowerCase())) : undefined;
+  if (named) return named;
+  if (e.ordinal !== null) return (e.ordinal === -1 ? products[products.length - 1] : products[e.ordinal - 1]) ?? null;
+  let candidates = [...products];
+  if (e.colour) {
+    const c = e.colour;
+    let byColour = candidates.filter((p) => new RegExp(`\\b${c}\\b`).test(colourOf(p)));
+    if (!byColour.length) byColour = candidates.filter((p) => (SHADES[c] ?? []).some((s) => colourOf(p).includes(s)));
+    // "a red dress" when none of those shown is red is another product.
+    if (!byColour.length) return null;
+    candidates = byColour;
+  }
+  // A description that fits none of them is about another product.
+  if (e.category) {
+    const byCat = candidates.filter((p) => p.category === e.category);
+    if (byCat.length) candidates = byCat;
+    else if (candidates.every((p) => p.category)) return null;
+  }
+  if (e.descriptors.length) {
+    const byName = candidates.filter((p) => e.descriptors.some((d) => p.name.toLowerCase().includes(d)));
+    if (byName.length) candidates = byName;
+    else if (e.descriptors.some((d) => NAME_WORDS.test(d))) return null;
+  }
+  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length < products.length) return candidates[0]!;
+  return products.length === 1 ? products[0]! : null;
+}
+
+/**
+ * The message names a specific garment ("jeans", "sneakers"; not just "shoes" or "top", which
+ * item names need not contain) that no item of these orders is.
+ */
+export function garmentNotIn(orders: readonly OrderView[], e: Entities): boolean {
+  const word = e.categoryWord;
+  if (!word || !e.category || e.category.startsWith(word)) return false;
+  return !orders.some((o) => o.items.some((i) => i.toLowerCase().includes(word)));
+}
+
+// "my last order", "what did I order last?", "the thing I bought last": the newest order.
+const LATEST_ORDER =
+  /\b(last|latest|recent|previous|newest) (order|purchase|one i|thing i|thing you)|\b(order(ed)?|bought|purchased|buy|got|get) (\w+ ){0,3}?last\b/i;
+
+/**
+ * The order a message points at among those in view. `list` is the latest full list of orders
+ * (newest first) when the caller has one: "my last order" after one order's details is the
+ * newest of that list, not the order on screen (an empty list: look them up first).
+ */
+export function pickOrder(
+  all: readonly OrderView[],
+  e: Entities,
+  text: string,
+  intent: Intent,
+  list?: readonly OrderView[],
+): string | null {
+  if (e.orderNumbers[0]) return e.orderNumbers[0];
+  if (all.length === 0) return null;
+  // "return it" points at an order that can be returned, if only one of those was shown.
+  const returnable = all.filter((o) => o.returnPossible);
+  const orders = intent === 'return' && e.ordinal === null && returnable.length === 1 ? returnable : all;
+  if (e.ordinal !== null) {
+    // Lists are newest first: "my last order" is the newest, "the last one" the bottom of the list.
+    const latest = e.ordinal === -1 && LATEST_ORDER.test(text);
+    const o = latest ? (list ?? orders)[0] : e.ordinal === -1 ? orders[orders.length - 1] : orders[e.ordinal - 1];
+    return o?.orderNumber ?? null;
+  }
+  // "the sneakers one": the order whose items the words describe.
+  const byItems = ordersHolding(orders, e);
+  if (byItems.length) return byItems[0]!.orderNumber;
+  // "my jeans" when no order shown has jeans: not one of these, whatever "them" says.
+  if (garmentNotIn(orders, e)) return null;
+  // "that order" / "it": the first (most salient) order shown.
+  return e.pronoun || orders.length === 1 ? orders[0]!.orderNumber : null;
+}
+
+/** What a position points into: the products in view, or after one product's details ("the second one") the list shown before it. */
+export const pointable = (mem: Memory, e: Entities): readonly ProductView[] =>
+  e.ordinal !== null && mem.products.length <= 1 && mem.listed.length > 1 ? mem.listed : mem.products;
+
+export const refersToSomethingElse = (e: Entities, p: ProductView) =>
+  pickProduct([p], { ...e, pronoun: false, ordinal: null }) === null || e.ordinal !== null;
+
+export const refersToSomething = (e: Entities) =>
+  e.ordinal !== null || e.pronoun || e.colour !== null || e.category !== null || e.descriptors.length > 0;

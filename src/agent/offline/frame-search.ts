@@ -1,0 +1,94 @@
+// A turn about the previous search (frame.ts): narrowing it ("what about in blue?", "cheaper
+// ones?"), or its next page ("show me more", "none of these").
+import type { Intent } from './classify.js';
+import type { Entities } from './entities.js';
+import type { Memory } from './memory.js';
+import { str, type ProductView } from './results.js';
+
+export const REFINABLE: ReadonlySet<Intent> = new Set(['search', 'stock', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
+export const CHEAPER =
+  /\b(cheaper|less expensive|lower price|more affordable|not (too |so |that |very )?(expensive|pricey|dear)|too (expensive|pricey|dear)|affordable|inexpensive|budget[- ]friendly)\b/i;
+const SEARCH_CUE =
+  /\b(some|something|anything|any|others?|ones|show me|what about|how about|do you have|got any|have you got|is there|are there)\b/i;
+
+export const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i; // "the red one", "that blue one"
+
+/**
+ * A message that only changes a filter of the previous turn's search (colour, size, price, or
+ * the same category) and points at nothing shown. A new category is a new search; "it" or "the
+ * second one" is about a product; a pending proposal or question takes the message first.
+ */
+export function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory, vague: boolean): boolean {
+  if (!mem.lastSearch || !(REFINABLE.has(intent) || vague) || mem.pendingReturn || mem.asked || mem.offeredHuman) return false;
+  // "got it in blue?" after several products: the same search in blue ("it" picks none of them).
+  const pointsAtList = e.pronoun && e.colour !== null && mem.products.length > 1 && (intent === 'out_of_scope' || intent === 'stock');
+  // "anything other than the canvas ones", "not in black": what to leave out of the same search.
+  if (e.exclude.length && !e.orderNumbers.length && !e.email && (!e.category || e.category === mem.lastSearch.category)) return true;
+  if ((e.pronoun && !pointsAtList) || e.ordinal !== null || e.definite || POINTER.test(text) || e.orderNumbers.length || e.email)
+    return false;
+  if (e.category && e.category !== mem.lastSearch.category) return false;
+  // A bare size after a list ("M please") is about the products shown; with a word that asks
+  // for more ("any in M?", "something in black, size S") it narrows the search.
+  if (e.size !== null && intent !== 'search' && !SEARCH_CUE.test(text)) return false;
+  return e.colour !== null || e.size !== null || e.maxPrice !== null || CHEAPER.test(text);
+}
+
+const MORE = /\b(more|else|others?|another|different)\b/i;
+/** "not my style", "none of these": the shown ones are not it, so the next ones. */
+export const REJECTS_SHOWN =
+  /\b(not (really )?my style|not for me|none of (these|them|those)|(do not|don'?t) like (these|them|those|any))\b/i;
+export const MORE_ONLY = /^\W*(more|next|next page|more please|keep going|go on)\W*$/i;
+
+/**
+ * "show me more", "anything else?", "other colours?" right after a search: the same search, past
+ * the products shown (or, for other colours, without the colour filter).
+ */
+export function wantsMore(intent: Intent, e: Entities, text: string, mem: Memory): boolean {
+  const rejects = REJECTS_SHOWN.test(text);
+  if (
+    intent !== 'search' ||
+    !mem.lastSearch ||
+    mem.pendingReturn ||
+    mem.asked === 'order' ||
+    !(rejects || MORE.test(text) || MORE_ONLY.test(text))
+  )
+    return false;
+  if (e.category && e.category !== mem.lastSearch.category) return false;
+  // "something more casual" asks for other words, not the next page.
+  return (
+    e.colour === null &&
+    e.size === null &&
+    e.maxPrice === null &&
+    (!e.pronoun || rejects) &&
+    e.ordinal === null &&
+    e.descriptors.length === 0
+  );
+}
+
+/** The previous search's filters with the new message's on top. */
+export function narrowSearch(last: Record<string, unknown>, e: Entities, text: string, shown: readonly ProductView[]): Entities {
+  const cheaper = e.maxPrice === null && CHEAPER.test(text);
+  // The last query's words, without the floor of a price range ("over $100") once cheaper ones are asked for.
+  const query = (str(last.query) ?? '').replace(e.minPrice !== null || cheaper ? /\bover \$\d+(\.\d+)?/g : /$^/, ' ');
+  // A garment named again ("any champagne dresses?" after "the red linen wrap dress", "red trainers"
+  // after "boots") is a request in its own words: the filters stay, the old search words do not.
+  const words = e.categoryWord ? [] : query.split(/\s+/).filter(Boolean);
+  let maxPrice = e.maxPrice ?? (typeof last.maxPrice === 'number' ? last.maxPrice : null);
+  const prices = shown.map((p) => p.price).filter((p): p is number => p !== null);
+  // "cheaper ones": below the cheapest shown (dollars, to the cent).
+  if (cheaper && prices.length) maxPrice = Math.round(Math.min(...prices) * 100 - 1) / 100;
+  const exclude = [
+    ...new Set([...(Array.isArray(last.exclude) ? last.exclude.filter((x): x is string => typeof x === 'string') : []), ...e.exclude]),
+  ];
+  const lastColour = str(last.colour);
+  return {
+    ...e,
+    exclude,
+    category: e.category ?? (str(last.category) as Entities['category']),
+    categoryWord: e.category ? e.categoryWord : null,
+    colour: e.colour ?? (lastColour && exclude.includes(lastColour) ? null : lastColour),
+    size: e.size ?? str(last.size),
+    maxPrice,
+    descriptors: [...new Set([...words, ...e.descriptors.filter((d) => !CHEAPER.test(d))])],
+  };
+}

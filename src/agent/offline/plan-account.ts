@@ -1,0 +1,149 @@
+// Plans for the shopper's own account: verification, order status, returns, reorders, loyalty
+// and a hand-over to a person. A return is only ever proposed here (confirm: false); the yes
+// that creates it is plan-talk.ts's.
+import type { Frame } from './frame.js';
+import type { Memory } from './memory.js';
+import type { OrderView } from './results.js';
+import type { Reply } from './voice.js';
+import { call, reply, type IntentPlan, type Step } from './steps.js';
+import { PHRASES } from './phrases.js';
+
+const ADDS_TO = /\b(too|also|as well)\b/i;
+
+function humanReason(f: Frame): string {
+  const text = f.text.replace(/\s+/g, ' ').trim();
+  return `Shopper asked for a person: "${text.length > 200 ? `${text.slice(0, 199)}…` : text}"`;
+}
+
+function returnReason(f: Frame): string | undefined {
+  const m =
+    /\b(too (?:small|big|large|long|short|tight|loose)|wrong (?:size|colou?r|item)|doesn'?t fit|does not fit|damaged|faulty|broken|defective|ripped|torn|stained|has a hole|changed my mind)\b/i.exec(
+      f.text,
+    );
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+/**
+ * The items of an order the message names ("the chinos", "the jumper"), when it names some of
+ * them but not all; null means the whole order.
+ */
+function namedItems(order: OrderView, f: Frame): number[] | null {
+  const words = [f.e.categoryWord, f.e.colour, ...f.e.descriptors].filter((w): w is string => !!w && w.length >= 3);
+  if (!words.length || order.items.length < 2) return null;
+  const picked = order.items.flatMap((item, i) => (words.some((w) => item.toLowerCase().includes(w)) ? [i] : []));
+  return picked.length && picked.length < order.items.length ? picked : null;
+}
+
+/**
+ * The return proposal for an order: of the items the message names if it names some (their ids
+ * come from looking the order up, when the order was only seen in a list), else of every item.
+ */
+export function proposeReturn(
+  orderNumber: string,
+  order: OrderView | null,
+  f: Frame,
+  tools: ReadonlySet<string>,
+  pending: Record<string, unknown> | null = null,
+): Step {
+  const reason = returnReason(f);
+  const args: Record<string, unknown> = { orderNumber, confirm: false, ...(reason ? { reason } : {}) };
+  // "only the jumper" for an order not looked up yet: its items first.
+  if (!order && f.e.categoryWord && tools.has('lookup_order')) return call('lookup_order', { orderNumber });
+  const picked = order ? namedItems(order, f) : null;
+  if (order && picked) {
+    let ids = picked.map((i) => order.itemIds[i]);
+    if (!ids.every((id): id is string => !!id)) {
+      if (tools.has('lookup_order')) return call('lookup_order', { orderNumber });
+    } else {
+      // "the chinos too" while the jumper's return is proposed: both.
+      const before =
+        pending?.orderNumber === orderNumber && ADDS_TO.test(f.text) && Array.isArray(pending.items)
+          ? pending.items.filter((x): x is string => typeof x === 'string')
+          : [];
+      ids = [...new Set([...before, ...ids])];
+      if (ids.length < order.items.length) args.items = ids;
+    }
+  }
+  return call('create_return_label', args);
+}
+
+/** The email and order number to verify with: this message's, else the latest the conversation gave. */
+function verificationHalves(f: Frame, memory: Memory): { email: string | null; orderNumber: string | null } {
+  return { email: f.e.email ?? memory.mentionedEmail, orderNumber: f.e.orderNumbers[0] ?? memory.mentionedOrder };
+}
+
+/**
+ * What verification still needs. `first`: the shopper asked about their orders and has not been
+ * asked yet ("track order 28473": only the email is missing, so only the email is asked for).
+ */
+function askMissingHalf(email: string | null, orderNumber: string | null, first: boolean): Reply {
+  if (email && !orderNumber) return { kind: 'ask', body: PHRASES.askVerifyOrder };
+  if (orderNumber && !email) return { kind: 'ask', body: first ? PHRASES.askVerifyEmailFor(orderNumber) : PHRASES.askVerifyEmail };
+  return { kind: 'ask', body: PHRASES.askVerify };
+}
+
+/** Needs account tools the persona lacks: verification first if it is offered, else honesty. */
+export function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback: string, f: Frame): Step {
+  if (tools.has('verify_customer') && !memory.verified) {
+    // Both halves already given (an email earlier, the order number now): that is the verification.
+    const { email, orderNumber } = verificationHalves(f, memory);
+    if (email && orderNumber) return call('verify_customer', { email, orderNumber });
+    return reply(askMissingHalf(email, orderNumber, true));
+  }
+  return reply({ kind: 'fact', body: `${fallback} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
+}
+
+const planOrderStatus: IntentPlan = ({ f, memory, tools }) => {
+  if (!tools.has('lookup_order')) return needAccount(tools, memory, PHRASES.noOrdersTool, f);
+  return call('lookup_order', f.orderNumber ? { orderNumber: f.orderNumber } : {});
+};
+
+const planReturn: IntentPlan = ({ f, memory, tools }) => {
+  if (!tools.has('create_return_label')) {
+    if (tools.has('lookup_order') || f.orderNumber || (tools.has('verify_customer') && !memory.verified))
+      return needAccount(tools, memory, PHRASES.noReturnsTool, f);
+    return tools.has('store_policy') ? call('store_policy', { topic: 'returns' }) : needAccount(tools, memory, PHRASES.noReturnsTool, f);
+  }
+  if (f.orderNumber)
+    return proposeReturn(f.orderNumber, memory.orders.find((o) => o.orderNumber === f.orderNumber) ?? null, f, tools, memory.pendingReturn);
+  return tools.has('lookup_order')
+    ? call('lookup_order', {})
+    : reply({ kind: 'ask', body: 'Which order would you like to return? Please tell me the order number.' });
+};
+
+const planReorder: IntentPlan = ({ f, memory, tools }) => {
+  if (!tools.has('reorder')) return needAccount(tools, memory, "I'm not able to reorder from this chat.", f);
+  if (f.orderNumber) return call('reorder', { orderNumber: f.orderNumber });
+  return tools.has('lookup_order')
+    ? call('lookup_order', {})
+    : reply({ kind: 'ask', body: 'Which order would you like again? Please tell me the order number.' });
+};
+
+const planLoyalty: IntentPlan = ({ memory, tools }) => {
+  if (tools.has('loyalty_status')) return call('loyalty_status', {});
+  if (tools.has('verify_customer') && !memory.verified && tools.has('store_policy')) return call('store_policy', { topic: 'general' });
+  return tools.has('store_policy') ? call('store_policy', { topic: 'general' }) : reply({ kind: 'fact', body: PHRASES.notAllowed });
+};
+
+const planHuman: IntentPlan = ({ f, tools }) => {
+  if (tools.has('escalate_to_human')) return call('escalate_to_human', { reason: humanReason(f) });
+  return reply({ kind: 'fact', body: PHRASES.humanUnavailable });
+};
+
+const planVerify: IntentPlan = ({ f, memory, tools }) => {
+  // Not offered to a shopper who is signed in already: no switching accounts.
+  if (!tools.has('verify_customer')) return reply({ kind: 'fact', body: PHRASES.noVerify });
+  // After "couldn't match", a new email alone retries with the order number given before.
+  const { email, orderNumber } = verificationHalves(f, memory);
+  if (email && orderNumber) return call('verify_customer', { email, orderNumber });
+  return reply(askMissingHalf(email, orderNumber, false));
+};
+
+export const ACCOUNT_PLANS = {
+  order_status: planOrderStatus,
+  return: planReturn,
+  reorder: planReorder,
+  loyalty: planLoyalty,
+  human: planHuman,
+  verify: planVerify,
+} satisfies Record<string, IntentPlan>;

@@ -1,0 +1,85 @@
+// Plans for the turns of the conversation itself: greetings and goodbyes, what is out of scope
+// or unanswerable, opting in and out, frustration, and the yes or no to what was proposed.
+// Acting on a yes needs the same unambiguous yes the server requires (core/consent).
+import { call, reply, type IntentPlan } from './steps.js';
+import { PHRASES } from './phrases.js';
+import { unreadable } from './plan-reading.js';
+import { ACTION_ECHO, isClearNo, isClearYes } from '../../core/index.js';
+
+const planPlain: IntentPlan = () => reply({ kind: 'plain', body: '' });
+
+const planOutOfScope: IntentPlan = ({ f, memory }) => {
+  // "?", "asdfgh", "lol": nothing to hand a person either; ask again instead of offering one.
+  if (unreadable(f.text)) return reply({ kind: 'ask', body: PHRASES.didNotCatch });
+  // "it's order 28" when an order number was asked for: too short to be one.
+  if ((memory.asked === 'verify' || memory.asked === 'order') && /\b\d{1,3}\b/.test(f.text))
+    return reply({ kind: 'ask', body: PHRASES.shortOrderNumber });
+  return reply({ kind: 'plain', body: '' });
+};
+
+const planUnsupported: IntentPlan = ({ tools }) =>
+  // One intent for "do you gift wrap?" and "hold it for me": no tool knows or does it, so say both, and offer a person.
+  tools.has('escalate_to_human')
+    ? reply({ kind: 'ask', body: `${PHRASES.noToolForThat} ${PHRASES.humanOffer}` })
+    : reply({ kind: 'fact', body: PHRASES.noToolForThat });
+
+const planConfirm: IntentPlan = ({ f, memory, tools }) => {
+  // Acting needs the same unambiguous yes the server requires (core/consent): a hedge that
+  // merely sounds like agreement ("not sure", "sure?") gets the question again.
+  if (
+    (memory.pendingReturn || memory.pendingAction || memory.asked === 'merge') &&
+    !isClearYes(f.text, { echo: ACTION_ECHO[memory.pendingAction?.action ?? ''] })
+  )
+    return reply({ kind: 'ask', body: PHRASES.askConfirmAgain });
+  if (memory.pendingAction && tools.has(memory.pendingAction.name))
+    return call(memory.pendingAction.name, { ...memory.pendingAction.args, confirm: true });
+  if (memory.asked === 'merge' && tools.has('view_cart')) return call('view_cart', { mergeGuestCart: true });
+  // A yes right after the proposal confirms it; a later one must say what it agrees to.
+  if (
+    memory.pendingReturn &&
+    tools.has('create_return_label') &&
+    (memory.pendingAge === 1 || memory.asked === 'confirm' || /\b(return|label|refund|send (it|them) back)/i.test(f.text))
+  ) {
+    return call('create_return_label', { ...memory.pendingReturn, confirm: true });
+  }
+  if (memory.offeredHuman && tools.has('escalate_to_human'))
+    return call('escalate_to_human', {
+      reason: memory.prevUser ? `Shopper accepted a hand-over after: "${memory.prevUser.slice(0, 200)}"` : 'Shopper accepted a hand-over',
+    });
+  if (memory.asked === 'lookup' && tools.has('lookup_order')) {
+    const n = f.orderNumber ?? memory.offeredOrder;
+    return call('lookup_order', n ? { orderNumber: n } : {});
+  }
+  return reply({ kind: 'ask', body: PHRASES.confirmNothing });
+};
+
+const planDeny: IntentPlan = ({ f, memory }) => {
+  // Declining needs a plain no, as the server reads it: "why not" or "not sure" asks again.
+  if ((memory.pendingReturn || memory.pendingAction || memory.asked === 'merge') && !isClearNo(f.text))
+    return reply({ kind: 'ask', body: PHRASES.askConfirmAgain });
+  if (memory.pendingAction) return reply({ kind: 'fact', body: PHRASES.denyAction });
+  if (memory.asked === 'merge') return reply({ kind: 'fact', body: PHRASES.denyMerge });
+  // Nothing was offered, so nothing to decline: ask what they would like rather than "No problem."
+  if (!memory.pendingReturn && !memory.pendingAction && !memory.offeredHuman && !memory.asked)
+    return reply({ kind: 'ask', body: PHRASES.didNotCatch });
+  return reply({ kind: 'fact', body: memory.pendingReturn ? PHRASES.denyReturn : PHRASES.denyGeneric });
+};
+
+export const TALK_PLANS = {
+  greeting: () => reply({ kind: 'plain', body: '', perks: true }),
+  out_of_scope: planOutOfScope,
+  thanks: planPlain,
+  goodbye: planPlain,
+  opt_out: () => ({ kind: 'reply', reply: { kind: 'plain', body: PHRASES.optOut }, optOut: true }),
+  opt_in: () => ({ kind: 'reply', reply: { kind: 'plain', body: PHRASES.optIn }, optIn: true }),
+  unsupported: planUnsupported,
+  unanswerable: ({ tools }) =>
+    reply({ kind: 'ask', body: `${PHRASES.honestUnknown} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() }),
+  confirm: planConfirm,
+  deny: planDeny,
+  frustrated: ({ tools }) =>
+    reply({
+      kind: 'ask',
+      body: `${PHRASES.frustrated} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : PHRASES.frustratedRetry}`,
+    }),
+} satisfies Record<string, IntentPlan>;
