@@ -131,20 +131,18 @@ describe('a failed turn leaves a history the next turn can use', () => {
   const conversationId = 'conv_resilience';
   beforeAll(async () => {
     const now = Date.now();
-    await h.db.db
-      .insert(conversations)
-      .values({
-        id: conversationId,
-        sessionId: 's_marcus',
-        customerId: 'c_marcus',
-        segmentId: 'repeat_buyer',
-        ruleId: 'test',
-        personaId: 'repeat-buyer',
-        personaVersion: 'v',
-        model: 'openai:gpt-4o-mini',
-        createdAt: now,
-        updatedAt: now,
-      });
+    await h.db.db.insert(conversations).values({
+      id: conversationId,
+      sessionId: 's_marcus',
+      customerId: 'c_marcus',
+      segmentId: 'repeat_buyer',
+      ruleId: 'test',
+      personaId: 'repeat-buyer',
+      personaVersion: 'v',
+      model: 'openai:gpt-4o-mini',
+      createdAt: now,
+      updatedAt: now,
+    });
   });
   let seq = 0;
   const store = async (userText: string, produced: NewMessage[]) => {

@@ -42,19 +42,17 @@ describe('demo store seeding', () => {
     // Chat history and edits disappear on reset; the store comes back as seeded.
     h.sqlite.prepare('UPDATE variants SET stock = 999').run();
     h.sqlite.prepare("DELETE FROM order_items WHERE order_id = 'o_28473'").run();
-    await h.db
-      .insert(conversations)
-      .values({
-        id: 'conv1',
-        sessionId: 's',
-        segmentId: 'vip',
-        ruleId: 'r',
-        personaId: 'vip',
-        personaVersion: 'v',
-        model: 'offline',
-        createdAt: NOW,
-        updatedAt: NOW,
-      });
+    await h.db.insert(conversations).values({
+      id: 'conv1',
+      sessionId: 's',
+      segmentId: 'vip',
+      ruleId: 'r',
+      personaId: 'vip',
+      personaVersion: 'v',
+      model: 'offline',
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
     const reset = await seedDemoStore(h.db, { now: NOW, reset: true, atomic: h.atomic });
     expect(reset).toEqual(first);
     expect(dump(h)).toEqual(snapshot);

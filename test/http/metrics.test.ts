@@ -23,42 +23,38 @@ async function seed(convs: Conv[]) {
   const h = openDb();
   for (const c of convs) {
     const turnCount = c.turnCount ?? c.latencies.length;
-    await h.db
-      .insert(conversations)
-      .values({
-        id: c.id,
-        sessionId: `s_${c.id}`,
-        customerId: null,
-        segmentId: c.segment,
-        ruleId: 'r',
-        personaId: c.persona,
-        personaVersion: 'v1',
-        variant: c.variant ?? null,
-        model: 'offline',
-        turnCount,
-        createdAt: 1,
-        updatedAt: 1,
-      });
+    await h.db.insert(conversations).values({
+      id: c.id,
+      sessionId: `s_${c.id}`,
+      customerId: null,
+      segmentId: c.segment,
+      ruleId: 'r',
+      personaId: c.persona,
+      personaVersion: 'v1',
+      variant: c.variant ?? null,
+      model: 'offline',
+      turnCount,
+      createdAt: 1,
+      updatedAt: 1,
+    });
     let n = 0;
     for (const latencyMs of c.latencies) {
       n++;
-      await h.db
-        .insert(turns)
-        .values({
-          id: `${c.id}_t${n}`,
-          conversationId: c.id,
-          turn: n,
-          segmentId: c.segment,
-          personaId: c.persona,
-          variant: c.variant ?? null,
-          model: c.model ?? 'offline',
-          modelCalls: 1,
-          inputTokens: (c.tokens ?? 100) - 10,
-          outputTokens: 10,
-          latencyMs,
-          outcome: 'reply',
-          createdAt: 1,
-        });
+      await h.db.insert(turns).values({
+        id: `${c.id}_t${n}`,
+        conversationId: c.id,
+        turn: n,
+        segmentId: c.segment,
+        personaId: c.persona,
+        variant: c.variant ?? null,
+        model: c.model ?? 'offline',
+        modelCalls: 1,
+        inputTokens: (c.tokens ?? 100) - 10,
+        outputTokens: 10,
+        latencyMs,
+        outcome: 'reply',
+        createdAt: 1,
+      });
     }
     for (const [i, type] of (c.events ?? []).entries())
       await h.db.insert(events).values({ id: `${c.id}_e${i}`, conversationId: c.id, type, data: {}, createdAt: 1 });

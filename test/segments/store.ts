@@ -29,16 +29,14 @@ export function useStore() {
       async orders(customerId: string, list: Array<{ at: number; cents?: number; status?: OrderStatus }>) {
         for (const o of list) {
           const n = ++seq;
-          await h.db
-            .insert(orders)
-            .values({
-              id: `o${n}`,
-              number: String(10000 + n),
-              customerId,
-              status: o.status ?? 'delivered',
-              totalCents: o.cents ?? 5000,
-              createdAt: o.at,
-            });
+          await h.db.insert(orders).values({
+            id: `o${n}`,
+            number: String(10000 + n),
+            customerId,
+            status: o.status ?? 'delivered',
+            totalCents: o.cents ?? 5000,
+            createdAt: o.at,
+          });
         }
         return api;
       },

@@ -76,18 +76,16 @@ async function createInlineCustomer(db: Db, p: InlineProfile, ctx: { now: number
   const id = `c_eval_${ctx.key}`;
   const email = (p.email ?? `${p.firstName}.${ctx.key}@eval.example`).toLowerCase();
   const createdAt = ctx.now - 400 * DAY_MS;
-  await db
-    .insert(customers)
-    .values({
-      id,
-      email,
-      firstName: p.firstName,
-      lastName: p.lastName,
-      loyaltyTier: p.tier,
-      loyaltyPoints: p.points,
-      answers: p.answers,
-      createdAt,
-    });
+  await db.insert(customers).values({
+    id,
+    email,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    loyaltyTier: p.tier,
+    loyaltyPoints: p.points,
+    answers: p.answers,
+    createdAt,
+  });
   for (let i = 0; i < p.sessions; i++) {
     await db
       .insert(sessions)
@@ -153,20 +151,18 @@ async function insertInlineOrder(
     trackingCode: shippedAt ? `EV${number}TRK` : null,
   });
   for (const [j, l] of lines.entries()) {
-    await db
-      .insert(orderItems)
-      .values({
-        id: `${orderId}_${j}`,
-        orderId,
-        productId: l.productId,
-        variantId: l.variantId,
-        name: l.name,
-        size: l.size,
-        colour: l.colour,
-        quantity: 1,
-        unitPriceCents: l.price,
-        status: o.status,
-      });
+    await db.insert(orderItems).values({
+      id: `${orderId}_${j}`,
+      orderId,
+      productId: l.productId,
+      variantId: l.variantId,
+      name: l.name,
+      size: l.size,
+      colour: l.colour,
+      quantity: 1,
+      unitPriceCents: l.price,
+      status: o.status,
+    });
   }
 }
 
@@ -189,19 +185,17 @@ export async function insertFixtures(db: Db, list: readonly FixtureProduct[], ct
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')}-${id}`;
-    await db
-      .insert(products)
-      .values({
-        id,
-        slug,
-        name: p.name,
-        category: p.category,
-        colour: p.colour,
-        description: p.description,
-        priceCents: Math.round(p.price * 100),
-        tags: p.tags,
-        createdAt: ctx.now - DAY_MS,
-      });
+    await db.insert(products).values({
+      id,
+      slug,
+      name: p.name,
+      category: p.category,
+      colour: p.colour,
+      description: p.description,
+      priceCents: Math.round(p.price * 100),
+      tags: p.tags,
+      createdAt: ctx.now - DAY_MS,
+    });
     for (const [size, stock] of Object.entries(p.sizes)) {
       await db.insert(variants).values({ id: `${id}_${size}`, productId: id, size, sku: `${id}-${size}`.toUpperCase(), stock });
     }
