@@ -2,11 +2,10 @@
 // demo store seeded the documented way, a two-turn conversation with tool calls on the offline
 // model over HTTP (JSON, then SSE), and the conversation read back from D1 itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { repoRoot } from '../support/server.js';
-import { d1Query, freePort, runCommand, runWrangler, startWranglerDev, type WranglerDev } from '../support/wrangler.js';
+import { d1Query, startSeededWorkerd, type SeededWorkerd, type WranglerDev } from '../support/wrangler.js';
 import type { ChatJson } from '../support/tailor.js';
 
 describe('the Worker bundle', () => {
@@ -20,22 +19,16 @@ describe('the Worker bundle', () => {
 });
 
 describe('Tailor on workerd with a local D1', () => {
-  let dir: string;
+  let workerd: SeededWorkerd | null = null;
   let dev: WranglerDev | null = null;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tailor-workerd-'));
-    const persist = join(dir, 'state');
-    const seedFile = join(dir, 'seed.sql');
-    await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], 120_000);
-    await runCommand(process.execPath, ['--import', 'tsx', 'src/cli/seed-d1.ts', '--out', seedFile], 60_000);
-    await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persist, `--file=${seedFile}`], 120_000);
-    dev = await startWranglerDev({ persistTo: persist, port: await freePort(), inspectorPort: await freePort(), timeoutMs: 120_000 });
+    workerd = await startSeededWorkerd('tailor-workerd-');
+    dev = workerd.dev;
   }, 360_000);
 
   afterAll(async () => {
-    await dev?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await workerd?.stop();
   }, 30_000);
 
   it('holds a two-turn conversation with tool calls and stores it in D1', async () => {
@@ -93,9 +86,8 @@ describe('Tailor on workerd with a local D1', () => {
     ]);
 
     // ... and straight from D1 once the Worker has stopped: the turns were committed there.
-    await dev!.stop();
-    dev = null;
-    const persist = join(dir, 'state');
+    await workerd!.stopDev();
+    const persist = workerd!.persist;
     const id = body1.conversationId.replace(/'/g, "''");
     const conv = await d1Query(persist, `select customer_id, segment_id, model, turn_count from conversations where id = '${id}'`);
     expect(conv).toEqual([{ customer_id: 'c_marcus', segment_id: 'repeat_buyer', model: 'offline', turn_count: 2 }]);

@@ -2,31 +2,23 @@
 // way) and the SDK's own client — the same stateless transport serves on Workers, the session
 // lives in D1, and a proposal is confirmed in a later request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { d1Query, freePort, runCommand, runWrangler, startWranglerDev, type WranglerDev } from '../support/wrangler.js';
+import { d1Query, startSeededWorkerd, type SeededWorkerd, type WranglerDev } from '../support/wrangler.js';
 
 describe('the MCP server on workerd with a local D1', () => {
-  let dir: string;
-  let persist: string;
+  let workerd: SeededWorkerd | null = null;
   let dev: WranglerDev | null = null;
+  let persist: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tailor-mcp-workerd-'));
-    persist = join(dir, 'state');
-    const seedFile = join(dir, 'seed.sql');
-    await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], 120_000);
-    await runCommand(process.execPath, ['--import', 'tsx', 'src/cli/seed-d1.ts', '--out', seedFile], 60_000);
-    await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persist, `--file=${seedFile}`], 120_000);
-    dev = await startWranglerDev({ persistTo: persist, port: await freePort(), inspectorPort: await freePort(), timeoutMs: 120_000 });
+    workerd = await startSeededWorkerd('tailor-mcp-workerd-');
+    dev = workerd.dev;
+    persist = workerd.persist;
   }, 360_000);
 
   afterAll(async () => {
-    await dev?.stop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await workerd?.stop();
   }, 30_000);
 
   async function connect(headers: Record<string, string> = {}): Promise<Client> {

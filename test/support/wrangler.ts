@@ -1,6 +1,8 @@
 // Drives the pinned wrangler CLI for the workerd tests: one-shot commands with a deadline, and
 // `wrangler dev` in its own process group so stopping it also stops the workerd it spawned.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { repoRoot, sleep } from './server.js';
@@ -142,4 +144,40 @@ export async function startWranglerDev(opts: {
     await sleep(250);
   }
   return { url, output: () => out, stop };
+}
+
+/** A migrated, demo-seeded local D1 in a temp folder and `wrangler dev` serving on it. */
+export interface SeededWorkerd {
+  dev: WranglerDev;
+  /** The D1 state folder (for d1Query, once the Worker has stopped). */
+  persist: string;
+  /** Stops the Worker, keeping the state folder (idempotent). */
+  stopDev(): Promise<void>;
+  /** Stops the Worker and removes the folder. */
+  stop(): Promise<void>;
+}
+
+export async function startSeededWorkerd(prefix: string): Promise<SeededWorkerd> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const persist = join(dir, 'state');
+  const seedFile = join(dir, 'seed.sql');
+  await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], 120_000);
+  await runCommand(process.execPath, ['--import', 'tsx', 'src/cli/seed-d1.ts', '--out', seedFile], 60_000);
+  await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persist, `--file=${seedFile}`], 120_000);
+  const dev = await startWranglerDev({ persistTo: persist, port: await freePort(), inspectorPort: await freePort(), timeoutMs: 120_000 });
+  let stopped = false;
+  const stopDev = async () => {
+    if (stopped) return;
+    stopped = true;
+    await dev.stop();
+  };
+  return {
+    dev,
+    persist,
+    stopDev,
+    async stop() {
+      await stopDev();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
