@@ -38,7 +38,15 @@ module.exports = {
     only('tools', ['core', 'shop']),
     only('agent', ['core', 'tools', 'tokens']),
     only('telemetry', ['core']),
-    only('web', ['core']),
+    // The widget reads tool results through the tools' output types; it runs in a browser, so types only.
+    only('web', ['core', 'tools']),
+    {
+      name: 'web-tools-types-only',
+      comment: 'web/ may use the tools module for its output types only (the widget runs in the browser).',
+      severity: 'error',
+      from: { path: mod('web') },
+      to: { path: mod('tools'), dependencyTypesNot: ['type-only'] },
+    },
     only('chat', ['core', 'db', 'shop', 'segments', 'personas', 'agent', 'tools', 'telemetry']),
     only('mcp', ['core', 'shop', 'tools', 'chat', 'telemetry']),
     only('fleet', ['core', 'chat', 'http']),

@@ -4,7 +4,7 @@
 // second phase of a write runs only through confirm_proposal, by the proposal's id.
 import { z } from 'zod';
 import { fenceValue, type Shopper } from '../core/index.js';
-import { TOOL_NAMES, type ToolName, type ToolRegistry, type ToolResult } from '../tools/index.js';
+import { TOOL_NAMES, toolOutputs, type ToolName, type ToolRegistry, type ToolResult } from '../tools/index.js';
 
 /** Anyone: the catalog, the session's cart, the store's policies, a human colleague. */
 const OPEN: readonly ToolName[] = [
@@ -74,11 +74,40 @@ const PROPOSAL_DEFS = [
 const READ_ONLY_HINTS: Record<string, boolean> = { readOnlyHint: true, openWorldHint: false };
 const WRITE_HINTS: Record<string, boolean> = { readOnlyHint: false, destructiveHint: false, openWorldHint: false };
 
+type JsonSchema = { type: 'object'; [key: string]: unknown };
+
 export interface McpToolDefinition {
   name: string;
   description: string;
-  inputSchema: { type: 'object'; [key: string]: unknown };
+  inputSchema: JsonSchema;
+  /** What structuredContent holds: the tool's output (src/tools/outputs.ts) with the MCP hints, or an error. */
+  outputSchema?: JsonSchema;
   annotations: Record<string, boolean>;
+}
+
+const ErrorOut = z.strictObject({
+  error: z.strictObject({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});
+const toJson = (schema: z.ZodType): Record<string, unknown> => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+const outputSchemas = new Map<ToolName, JsonSchema>();
+
+/**
+ * A tool's MCP outputSchema: each shape of its output schema, with the hints callResult adds
+ * (`instruction` on a proposal, `tools` after verifying), or the error a failed call returns.
+ */
+function outputSchemaFor(name: ToolName): JsonSchema {
+  let schema = outputSchemas.get(name);
+  if (!schema) {
+    const out = toJson(toolOutputs[name]);
+    const shapes = (Array.isArray(out.anyOf) ? out.anyOf : [out]) as Array<{ properties?: Record<string, unknown> }>;
+    for (const shape of shapes) shape.properties = { ...shape.properties, instruction: { type: 'string' }, tools: { type: 'string' } };
+    schema = { type: 'object', anyOf: [...shapes, toJson(ErrorOut)] };
+    outputSchemas.set(name, schema);
+  }
+  return schema;
 }
 
 /** What tools/list shows this shopper: the same definitions the chat model gets, minus the server-only fields. */
@@ -87,6 +116,7 @@ export function listTools(registry: ToolRegistry, shopper: Shopper): McpToolDefi
     name: d.function.name,
     description: d.function.description,
     inputSchema: withoutServerFields(d.function.parameters),
+    outputSchema: outputSchemaFor(d.function.name as ToolName),
     annotations: READ_ONLY.has(d.function.name) ? READ_ONLY_HINTS : WRITE_HINTS,
   }));
   if (!isVerified(shopper)) return tools;

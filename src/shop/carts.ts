@@ -1,6 +1,7 @@
 // One cart per owner — a customer ('c:<id>') or an anonymous session ('s:<id>') — kept unique
 // by the owner key and written with upserts, so concurrent adds never create a second cart.
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { formatMoney } from '../core/index.js';
 import { cartItems, carts, prepared, products, variants, type Atomic, type Db, type IdGen, type WriteQuery } from '../db/index.js';
 import { dollars } from './format.js';
 import { checkoutUrl, type CheckoutSettings } from './checkout.js';
@@ -182,7 +183,7 @@ export async function cartSummary(db: Db, owner: CartOwner, checkout?: CheckoutS
   const subtotalCents = rows.reduce((s, r) => s + r.priceCents * r.quantity, 0);
   const shipping =
     rows.length === 0
-      ? 'free standard shipping on orders over $75'
+      ? `free standard shipping on orders over ${formatMoney(FREE_SHIPPING_THRESHOLD_CENTS)}`
       : subtotalCents >= FREE_SHIPPING_THRESHOLD_CENTS
         ? 'free standard shipping'
         : `standard shipping $${dollars(STANDARD_SHIPPING_CENTS).toFixed(2)}; $${dollars(FREE_SHIPPING_THRESHOLD_CENTS - subtotalCents).toFixed(2)} more for free shipping`;

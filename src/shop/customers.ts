@@ -42,7 +42,11 @@ export const perksFor = (tier: string): readonly string[] => TIER_PERKS[asTier(t
 export function loyaltyView(c: Pick<CustomerRow, 'loyaltyTier' | 'loyaltyPoints'>) {
   const tier = asTier(c.loyaltyTier);
   const next = LOYALTY_TIERS[LOYALTY_TIERS.indexOf(tier) + 1];
-  const view: Record<string, unknown> = { tier, points: c.loyaltyPoints, pointsValue: POINTS_VALUE, perks: TIER_PERKS[tier] };
-  if (next) view.nextTier = { tier: next, pointsNeeded: Math.max(0, TIER_THRESHOLDS[next] - c.loyaltyPoints) };
-  return view;
+  return {
+    tier,
+    points: c.loyaltyPoints,
+    pointsValue: POINTS_VALUE,
+    perks: [...TIER_PERKS[tier]],
+    ...(next ? { nextTier: { tier: next, pointsNeeded: Math.max(0, TIER_THRESHOLDS[next] - c.loyaltyPoints) } } : {}),
+  };
 }

@@ -122,34 +122,42 @@ const orderHead = (order: OwnedOrder['order']) => ({
 export function orderView(owned: OwnedOrder, now: number) {
   const { order, items, labels } = owned;
   const check = returnEligibility(owned, now);
-  const view: Record<string, unknown> = { ...orderHead(order), items: items.map(itemView) };
-  if (order.shippedAt != null) view.shipped = isoDate(order.shippedAt);
-  if (order.deliveredAt != null) view.delivered = isoDate(order.deliveredAt);
-  // On its way: the latest day standard delivery takes (express arrives sooner).
-  if (order.status === 'shipped' && order.shippedAt != null)
-    view.expectedBy = isoDate(addBusinessDays(order.shippedAt, STANDARD_DELIVERY_DAYS.max));
-  if (order.carrier) view.carrier = order.carrier;
-  if (order.trackingCode) view.tracking = order.trackingCode;
-  view.return = check.eligible ? { possible: true, until: isoDate(check.until) } : { possible: false, reason: check.reason };
-  if (labels.length)
-    view.returnLabels = labels.map((l) => ({
-      items: labelItems(owned, l),
-      trackingCode: l.trackingCode,
-      emailedTo: l.emailedTo,
-      created: isoDate(l.createdAt),
-    }));
-  return view;
+  return {
+    ...orderHead(order),
+    items: items.map(itemView),
+    ...(order.shippedAt != null ? { shipped: isoDate(order.shippedAt) } : {}),
+    ...(order.deliveredAt != null ? { delivered: isoDate(order.deliveredAt) } : {}),
+    // On its way: the latest day standard delivery takes (express arrives sooner).
+    ...(order.status === 'shipped' && order.shippedAt != null
+      ? { expectedBy: isoDate(addBusinessDays(order.shippedAt, STANDARD_DELIVERY_DAYS.max)) }
+      : {}),
+    ...(order.carrier ? { carrier: order.carrier } : {}),
+    ...(order.trackingCode ? { tracking: order.trackingCode } : {}),
+    return: check.eligible ? { possible: true as const, until: isoDate(check.until) } : { possible: false as const, reason: check.reason },
+    ...(labels.length
+      ? {
+          returnLabels: labels.map((l) => ({
+            items: labelItems(owned, l),
+            trackingCode: l.trackingCode,
+            emailedTo: l.emailedTo,
+            created: isoDate(l.createdAt),
+          })),
+        }
+      : {}),
+  };
 }
 
 /** The short form used in a list of recent orders. */
 export function orderSummary(owned: OwnedOrder, now: number) {
   const { order, items } = owned;
   const check = returnEligibility(owned, now);
-  const view: Record<string, unknown> = { ...orderHead(order), items: items.map(itemLabel) };
-  if (order.deliveredAt != null) view.delivered = isoDate(order.deliveredAt);
-  if (order.trackingCode && order.status === 'shipped') view.tracking = order.trackingCode;
-  if (check.eligible) view.returnableUntil = isoDate(check.until);
-  return view;
+  return {
+    ...orderHead(order),
+    items: items.map(itemLabel),
+    ...(order.deliveredAt != null ? { delivered: isoDate(order.deliveredAt) } : {}),
+    ...(order.trackingCode && order.status === 'shipped' ? { tracking: order.trackingCode } : {}),
+    ...(check.eligible ? { returnableUntil: isoDate(check.until) } : {}),
+  };
 }
 
 /** Whose order a number is (verification compares it with the email's customer); undefined when none. */

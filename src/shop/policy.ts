@@ -1,7 +1,7 @@
 // The store's policy as data: the store_policy tool, the persona partials and the tools that
 // apply rules (return window, shipping thresholds, perks, escalation priority) all read from here,
 // so a policy change is one edit and the assistant can never quote a rule the code does not enforce.
-import { DAY_MS, LOYALTY_TIERS, type LoyaltyTier } from '../core/index.js';
+import { DAY_MS, formatMoney, LOYALTY_TIERS, type LoyaltyTier } from '../core/index.js';
 
 export const RETURN_WINDOW_DAYS = 30;
 export const RETURN_WINDOW_MS = RETURN_WINDOW_DAYS * DAY_MS;
@@ -18,9 +18,12 @@ export { LOYALTY_TIERS, type LoyaltyTier };
 /** Tiers whose members ship express for free. */
 export const FREE_EXPRESS_TIERS: readonly LoyaltyTier[] = ['gold', 'platinum'];
 
+const usd = (cents: number) => formatMoney(cents);
+const freeStandard = `free standard shipping over ${usd(FREE_SHIPPING_THRESHOLD_CENTS)}`;
+
 export const TIER_PERKS: Record<LoyaltyTier, readonly string[]> = {
-  none: ['1 point per $1 spent', 'free standard shipping over $75'],
-  silver: ['1.25 points per $1 spent', 'free standard shipping over $75', 'birthday gift'],
+  none: ['1 point per $1 spent', freeStandard],
+  silver: ['1.25 points per $1 spent', freeStandard, 'birthday gift'],
   gold: ['1.5 points per $1 spent', 'free express shipping', 'early access to new collections', 'stylist picks', 'priority help'],
   platinum: [
     '2 points per $1 spent',
@@ -39,6 +42,35 @@ export const POINTS_VALUE = '100 points = $5 off, redeemable at checkout';
 
 /** Standard delivery, in business days after shipping: stated in the policy and used for an order's "arrives by". */
 export const STANDARD_DELIVERY_DAYS = { min: 3, max: 5 } as const;
+export const EXPRESS_DELIVERY_DAYS = { min: 1, max: 2 } as const;
+/** Orders placed before this time on a business day leave the warehouse the same day. */
+export const SAME_DAY_CUTOFF = '2 pm ET';
+
+/** A range of numbers, both ends included. */
+export interface Range {
+  min: number;
+  max: number;
+}
+const r = (min: number, max = min): Range => ({ min, max });
+
+/** The women's clothing chart: body measurements in inches, and the UK and US sizes each of ours matches. */
+export const SIZE_CHART: ReadonlyArray<{ size: string; bust: Range; waist: Range; uk: Range; us: Range }> = [
+  { size: 'XS', bust: r(32, 34), waist: r(24, 26), uk: r(6), us: r(2) },
+  { size: 'S', bust: r(34, 36), waist: r(26, 28), uk: r(8), us: r(4) },
+  { size: 'M', bust: r(36, 38), waist: r(28, 30), uk: r(10, 12), us: r(6, 8) },
+  { size: 'L', bust: r(38, 40), waist: r(30, 32), uk: r(14), us: r(10) },
+  { size: 'XL', bust: r(40, 43), waist: r(32, 35), uk: r(16), us: r(12) },
+  { size: 'XXL', bust: r(43, 46), waist: r(35, 38), uk: r(18), us: r(14) },
+];
+
+/** Shoes: the EU sizes carried, and where US and UK sizes meet them (the rest follows one size per size). */
+export const SHOE_SIZES: { eu: Range; anchors: ReadonlyArray<{ eu: number; who: 'women' | 'men'; us: number; uk: number }> } = {
+  eu: r(36, 46),
+  anchors: [
+    { eu: 37, who: 'women', us: 6.5, uk: 4 },
+    { eu: 42, who: 'men', us: 9, uk: 8 },
+  ],
+};
 
 /** What may still change once an order is placed, and until when (statuses that allow it). */
 export const ORDER_CHANGES = { cancelWhile: ['processing'], changeAddressWhile: ['processing'], shipsTo: 'US' } as const;
@@ -62,19 +94,29 @@ export const CLAIM_POLICY = { windowDays: 30, reviewAboveCents: 250_00 } as cons
  */
 export const CUSTOMER_CAPS = { grantsPer30Days: { count: 2, amountCents: 300_00 }, claimsPer90Days: 3 } as const;
 
-const usd = (cents: number) => `$${cents % 100 === 0 ? cents / 100 : (cents / 100).toFixed(2)}`;
+const span = ({ min, max }: Range) => (min === max ? `${min}` : `${min}–${max}`);
+const businessDays = (days: Range) => `${span(days)} business days`;
+const sizes = SIZE_CHART.map((c) => c.size);
+const chartText = SIZE_CHART.map(
+  (c, i) => `${c.size} ${span(c.bust)}${i === 0 ? ' in bust' : ''} / ${span(c.waist)}${i === 0 ? ' waist' : ''}`,
+).join(', ');
+const conversionText = SIZE_CHART.map((c) => `${c.size} ≈ UK ${span(c.uk)} / US ${span(c.us)}`).join(', ');
+const shoeText = SHOE_SIZES.anchors.map((a) => `EU ${a.eu} ≈ US ${a.who} ${a.us} / UK ${a.uk}`).join('; ');
 
 export const POLICY_TOPICS = ['shipping', 'returns', 'orders', 'sizing', 'payment', 'ai', 'general'] as const;
 export type PolicyTopic = (typeof POLICY_TOPICS)[number];
 
-export const STORE_POLICY: Record<PolicyTopic, Record<string, unknown>> = {
+export const STORE_POLICY: Record<PolicyTopic, Record<string, string | Record<string, string>>> = {
   shipping: {
     standard: {
-      time: `${STANDARD_DELIVERY_DAYS.min}–${STANDARD_DELIVERY_DAYS.max} business days`,
+      time: businessDays(STANDARD_DELIVERY_DAYS),
       price: `free on orders over ${usd(FREE_SHIPPING_THRESHOLD_CENTS)}, otherwise ${usd(STANDARD_SHIPPING_CENTS)}`,
     },
-    express: { time: '1–2 business days', price: `${usd(EXPRESS_SHIPPING_CENTS)}, free for ${FREE_EXPRESS_TIERS.join(' and ')} members` },
-    regions: 'We ship within the US; orders placed before 2 pm ET on business days leave the warehouse the same day.',
+    express: {
+      time: businessDays(EXPRESS_DELIVERY_DAYS),
+      price: `${usd(EXPRESS_SHIPPING_CENTS)}, free for ${FREE_EXPRESS_TIERS.join(' and ')} members`,
+    },
+    regions: `We ship within the ${ORDER_CHANGES.shipsTo}; orders placed before ${SAME_DAY_CUTOFF} on business days leave the warehouse the same day.`,
     tracking: 'A tracking link is emailed when the order ships.',
   },
   returns: {
@@ -93,11 +135,9 @@ export const STORE_POLICY: Record<PolicyTopic, Record<string, unknown>> = {
     refunds: `Refunds go to the original payment method: cancellations within ${REFUND_DAYS.cancellation} business days, returns within ${REFUND_DAYS.afterReturnArrives} business days of the parcel arriving.`,
   },
   sizing: {
-    clothing:
-      'Sizes XS–XXL. XS 32–34 in bust / 24–26 waist, S 34–36 / 26–28, M 36–38 / 28–30, L 38–40 / 30–32, XL 40–43 / 32–35, XXL 43–46 / 35–38.',
-    conversion:
-      'Women’s clothing: XS ≈ UK 6 / US 2, S ≈ UK 8 / US 4, M ≈ UK 10–12 / US 6–8, L ≈ UK 14 / US 10, XL ≈ UK 16 / US 12, XXL ≈ UK 18 / US 14.',
-    shoes: 'EU sizes 36–46. EU 37 ≈ US women 6.5 / UK 4; EU 42 ≈ US men 9 / UK 8.',
+    clothing: `Sizes ${sizes[0]}–${sizes.at(-1)}. ${chartText}.`,
+    conversion: `Women’s clothing: ${conversionText}.`,
+    shoes: `EU sizes ${span(SHOE_SIZES.eu)}. ${shoeText}.`,
     fit: 'Between sizes: size up for a relaxed fit, down for a close fit. Each product page lists whether it runs small or large.',
   },
   payment: {
@@ -117,6 +157,17 @@ export const STORE_POLICY: Record<PolicyTopic, Record<string, unknown>> = {
     loyalty: `Loyalty points on every order (${POINTS_VALUE}); tiers silver, gold and platinum.`,
   },
 };
+
+/** The numbers behind the shipping and sizing prose, for readers that compute with them (dates, size conversions). */
+export const POLICY_FACTS = {
+  shipping: {
+    standardDays: STANDARD_DELIVERY_DAYS,
+    expressDays: EXPRESS_DELIVERY_DAYS,
+    sameDayCutoff: SAME_DAY_CUTOFF,
+    shipsTo: ORDER_CHANGES.shipsTo,
+  },
+  sizing: { clothing: SIZE_CHART, shoes: SHOE_SIZES },
+} as const;
 
 export type TicketPriority = 'high' | 'normal' | 'low';
 

@@ -13,7 +13,7 @@ import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { approvedProposal, clearProposal, propose, proposalView } from './proposals.js';
 import { fail, ok, ownOrder } from './results.js';
-import type { ToolContext, ToolResult } from './types.js';
+import type { ResultOf, ToolContext } from './types.js';
 
 const ACTION = 'cancel_order';
 
@@ -21,13 +21,13 @@ function cancelledView(owned: OwnedOrder) {
   const { order } = owned;
   return {
     orderNumber: order.number,
-    status: 'cancelled',
+    status: 'cancelled' as const,
     cancelled: isoDate(order.cancelledAt),
     refund: { amount: dollars(order.totalCents), to: 'the original payment method' },
   };
 }
 
-async function act(ctx: ToolContext, owned: OwnedOrder, reason: string): Promise<ToolResult> {
+async function act(ctx: ToolContext, owned: OwnedOrder, reason: string): Promise<ResultOf<'cancel_order'>> {
   const now = ctx.now();
   const refundId = ctx.ids('rf');
   const done = await cancelOrder(ctx.db, ctx.atomic, {
@@ -68,7 +68,7 @@ export const cancelOrderTool = defineTool({
   name: 'cancel_order',
   description: 'Cancel an order still processing (not shipped); full refund.',
   schema: toolSchemas.cancel_order,
-  async run(args, ctx): Promise<ToolResult> {
+  async run(args, ctx): Promise<ResultOf<'cancel_order'>> {
     const mine = await ownOrder(ctx, args.orderNumber);
     if (!mine.ok) return mine.result;
     const { owned } = mine;

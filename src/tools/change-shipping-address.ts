@@ -4,7 +4,7 @@ import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { approvedProposal, clearProposal, propose, proposalView, sameJson } from './proposals.js';
 import { fail, ok, ownOrder } from './results.js';
-import type { ToolContext, ToolResult } from './types.js';
+import type { ResultOf, ToolContext } from './types.js';
 
 const ACTION = 'change_address';
 
@@ -14,7 +14,7 @@ async function commitAddress(
   owned: OwnedOrder,
   address: ShippingAddress,
   view: { orderNumber: string; shipTo: string },
-): Promise<ToolResult> {
+): Promise<ResultOf<'change_shipping_address'>> {
   const done = await changeShippingAddress(ctx.db, ctx.atomic, {
     owned,
     address,
@@ -40,7 +40,7 @@ export const changeShippingAddressTool = defineTool({
   name: 'change_shipping_address',
   description: 'New US delivery address for an order still processing.',
   schema: toolSchemas.change_shipping_address,
-  async run(args, ctx): Promise<ToolResult> {
+  async run(args, ctx): Promise<ResultOf<'change_shipping_address'>> {
     const mine = await ownOrder(ctx, args.orderNumber);
     if (!mine.ok) return mine.result;
     const { owned } = mine;

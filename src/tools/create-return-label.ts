@@ -17,7 +17,7 @@ import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { clearProposal, currentProposal, propose, proposalView, refuseUnapproved } from './proposals.js';
 import { fail, ok, ownOrder } from './results.js';
-import type { ToolContext, ToolResult } from './types.js';
+import type { ResultOf, ToolContext, ToolFailure } from './types.js';
 
 const ACTION = 'return_label';
 
@@ -50,7 +50,7 @@ export const createReturnLabelTool = defineTool({
   name: 'create_return_label',
   description: 'Free return label for a delivered order (30 days from delivery), emailed.',
   schema: toolSchemas.create_return_label,
-  async run(args, ctx): Promise<ToolResult> {
+  async run(args, ctx): Promise<ResultOf<'create_return_label'>> {
     const mine = await ownOrder(ctx, args.orderNumber);
     if (!mine.ok) return mine.result;
     const { customerId, owned } = mine;
@@ -99,7 +99,7 @@ function itemsToReturn(
   owned: OwnedOrder,
   asked: readonly string[] | undefined,
   returnable: readonly OrderItemRow[],
-): string[] | ToolResult {
+): string[] | ToolFailure {
   if (!asked?.length) return returnable.map((i) => i.id).sort();
   const itemIds = [...new Set(asked)].sort();
   const byId = new Map(owned.items.map((i) => [i.id, i]));
@@ -128,7 +128,7 @@ async function commitReturn(
   ctx: ToolContext,
   proposal: Proposal,
   { customerId, owned, itemIds, reason, now }: Confirmed,
-): Promise<ToolResult> {
+): Promise<ResultOf<'create_return_label'>> {
   const payload = ReturnPayload.safeParse(proposal.payload);
   const asked = payload.success ? `a return of ${payload.data.items.length} item(s) from order #${payload.data.orderNumber}` : undefined;
   const refused = refuseUnapproved(

@@ -17,7 +17,7 @@ import { toolSchemas } from './schemas.js';
 import { approvedProposal, clearProposal, propose, proposalView, sameJson } from './proposals.js';
 import { fail, ok, ownOrder } from './results.js';
 import type { ToolArgs } from './schemas.js';
-import type { ToolContext, ToolResult } from './types.js';
+import type { ResultOf, ToolContext, ToolFailure } from './types.js';
 
 const ACTION = 'exchange';
 
@@ -49,7 +49,7 @@ async function planLines(
   ctx: ToolContext,
   owned: OwnedOrder,
   wishes: ToolArgs['exchange_items']['items'],
-): Promise<ReplacementItem[] | ToolResult> {
+): Promise<ReplacementItem[] | ToolFailure> {
   const lines: ReplacementItem[] = [];
   for (const w of wishes) {
     if (!w.size && !w.colour) return fail('invalid_arguments', `Say which size or colour "${w.item}" should be exchanged for.`, 'items');
@@ -77,7 +77,7 @@ async function commitExchange(
   lines: ReplacementItem[],
   emailedTo: string,
   now: number,
-): Promise<ToolResult> {
+): Promise<ResultOf<'exchange_items'>> {
   const made = await createExchange(ctx.db, ctx.atomic, ctx.ids, {
     owned,
     lines,
@@ -107,7 +107,7 @@ export const exchangeItemsTool = defineTool({
   description:
     'Swap delivered items (return window) for the same product in another size or colour in stock: free return label plus replacement.',
   schema: toolSchemas.exchange_items,
-  async run(args, ctx): Promise<ToolResult> {
+  async run(args, ctx): Promise<ResultOf<'exchange_items'>> {
     const mine = await ownOrder(ctx, args.orderNumber);
     if (!mine.ok) return mine.result;
     const { customerId, owned } = mine;

@@ -4,7 +4,7 @@
 // widget's Confirm button). Whatever the model sends, confirm:true without that approval is refused.
 import { PROPOSAL_TTL_MS, readProposal, writePending, type Proposal } from '../shop/index.js';
 import { fail } from './results.js';
-import type { ToolContext, ToolResult } from './types.js';
+import type { ToolContext, ToolFailure } from './types.js';
 
 /** Records a new proposal for this conversation (replacing any other) and returns it. */
 export async function propose(ctx: ToolContext, action: string, payload: Record<string, unknown>, summary?: string): Promise<Proposal> {
@@ -40,7 +40,7 @@ export function refuseUnapproved(
   proposal: Proposal | null,
   sameArgs: (p: Proposal) => boolean,
   asked = 'something else',
-): ToolResult | null {
+): ToolFailure | null {
   if (!proposal)
     return fail(
       'refused',
@@ -65,7 +65,7 @@ export function proposalView(p: Proposal) {
   return { proposalId: p.id, expiresAt: new Date(p.expiresAt).toISOString() };
 }
 
-export type Approved = { act: true; proposal: Proposal } | { act: false; refused: ToolResult | null };
+export type Approved = { act: true; proposal: Proposal } | { act: false; refused: ToolFailure | null };
 
 /** The same JSON value (payloads are built in one canonical key order). */
 export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -1,7 +1,9 @@
-// The one way tools run: only tools the persona offers, arguments parsed and validated, and
-// every failure turned into a result the model can recover from. execute() never throws.
+// The one way tools run: only tools the persona offers, arguments parsed and validated, results
+// checked against the tool's output schema, and every failure turned into a result the model can
+// recover from. execute() never throws.
 import { z } from 'zod';
 import { ALL_TOOLS } from './all.js';
+import { toolOutputs } from './outputs.js';
 import { fail } from './results.js';
 import { TOOL_NAMES, type Tool, type ToolContext, type ToolName, type ToolResult } from './types.js';
 
@@ -18,6 +20,8 @@ export interface ToolRegistry {
 export interface ToolRegistryOptions {
   /** Told about tool crashes (the model only gets a safe message). */
   onError?(tool: ToolName, error: unknown): void;
+  /** Tools to use instead of the built-in ones of the same name (a seam for tests and extensions). */
+  tools?: Partial<Record<ToolName, Tool>>;
 }
 
 const isToolName = (name: string): name is ToolName => (TOOL_NAMES as readonly string[]).includes(name);
@@ -57,7 +61,7 @@ export function createToolRegistry(options: ToolRegistryOptions = {}): ToolRegis
         const shown = typeof name === 'string' ? name.slice(0, 64) : String(name);
         return fail('not_allowed', `tool ${shown} is not available`);
       }
-      const tool = ALL_TOOLS[name] as Tool;
+      const tool = (options.tools?.[name] ?? ALL_TOOLS[name]) as Tool;
       const parsed = parseArgs(rawArgs);
       if (!parsed.ok)
         return fail('invalid_arguments', `Arguments for ${name} are not valid JSON. Send a JSON object matching the tool's parameters.`);
@@ -67,7 +71,12 @@ export function createToolRegistry(options: ToolRegistryOptions = {}): ToolRegis
         return fail('invalid_arguments', `Invalid arguments for ${name}: ${message}. Fix them and call again.`, field);
       }
       try {
-        return await tool.run(args.data, ctx);
+        const result = await tool.run(args.data, ctx);
+        // A result outside the tool's output schema is a broken tool, treated as a crash: no reader ever guesses at a shape.
+        const checked = result.ok ? (toolOutputs[name] as z.ZodType).safeParse(result.data) : null;
+        if (checked && !checked.success)
+          throw new Error(`${name} returned data outside its output schema: ${describeIssues(checked.error).message}`);
+        return result;
       } catch (error) {
         options.onError?.(name, error);
         return fail('failed', `${name} failed unexpectedly. Apologise, try once more later, or offer a human colleague.`);
@@ -78,7 +87,7 @@ export function createToolRegistry(options: ToolRegistryOptions = {}): ToolRegis
       return names.map((name) => {
         let def = cache.get(name);
         if (!def) {
-          const tool = ALL_TOOLS[name] as Tool;
+          const tool = (options.tools?.[name] ?? ALL_TOOLS[name]) as Tool;
           def = { type: 'function', function: { name, description: tool.description, parameters: toJsonSchema(tool) } };
           cache.set(name, def);
         }

@@ -25,7 +25,7 @@ import { defineTool } from './define.js';
 import { toolSchemas, type ToolArgs } from './schemas.js';
 import { approvedProposal, clearProposal, propose, proposalView, sameJson } from './proposals.js';
 import { fail, ok, ownOrder } from './results.js';
-import type { ToolContext, ToolResult } from './types.js';
+import type { ResultOf, ToolContext } from './types.js';
 
 const ACTION = 'report_problem';
 
@@ -86,7 +86,7 @@ async function act(
   args: ToolArgs['report_problem'],
   items: readonly OrderItemRow[],
   plan: Awaited<ReturnType<typeof resolve>>,
-): Promise<ToolResult> {
+): Promise<ResultOf<'report_problem'>> {
   const now = ctx.now();
   const id = ctx.ids('cl');
   const who = { sessionId: ctx.shopper.sessionId, customerId: owned.order.customerId, clientKey: ctx.clientKey };
@@ -133,7 +133,7 @@ export const reportProblemTool = defineTool({
   name: 'report_problem',
   description: 'Damaged, missing or wrong item received: records a claim; replacement, refund or a colleague per policy.',
   schema: toolSchemas.report_problem,
-  async run(args, ctx): Promise<ToolResult> {
+  async run(args, ctx): Promise<ResultOf<'report_problem'>> {
     const mine = await ownOrder(ctx, args.orderNumber);
     if (!mine.ok) return mine.result;
     const { customerId, owned } = mine;

@@ -1,26 +1,26 @@
 // Result helpers and the few messages that must read exactly the same in every tool (no
 // enumeration oracle: "not yours" and "does not exist" share one text).
 import { findOwnedOrder, type CartOwner, type OwnedOrder } from '../shop/index.js';
-import type { ToolContext, ToolErrorCode, ToolResult } from './types.js';
+import type { ToolContext, ToolErrorCode, ToolFailure } from './types.js';
 
-export const ok = (data: Record<string, unknown>): ToolResult => ({ ok: true, data });
+export const ok = <D>(data: D): { ok: true; data: D } => ({ ok: true, data });
 
-export const fail = (code: ToolErrorCode, message: string, field?: string): ToolResult => ({
+export const fail = (code: ToolErrorCode, message: string, field?: string): ToolFailure => ({
   ok: false,
   error: field === undefined ? { code, message } : { code, message, field },
 });
 
-export const orderNotFound = (orderNumber: string): ToolResult =>
+export const orderNotFound = (orderNumber: string): ToolFailure =>
   fail(
     'not_found',
     `No order #${orderNumber} was found for this shopper. Ask them to check the number, or call lookup_order without a number to list their orders.`,
     'orderNumber',
   );
 
-export const productNotFound = (): ToolResult =>
+export const productNotFound = (): ToolFailure =>
   fail('not_found', 'No product with that id. Use search_products to find the product id first.', 'productId');
 
-export const mustVerify = (): ToolResult =>
+export const mustVerify = (): ToolFailure =>
   fail(
     'must_verify',
     'The shopper is not signed in. Ask for the email address and an order number of theirs, then call verify_customer. Share no order or account details before that.',
@@ -42,7 +42,7 @@ export const cartOwner = (ctx: ToolContext): CartOwner => ({ customerId: verifie
 export async function ownOrder(
   ctx: ToolContext,
   orderNumber: string,
-): Promise<{ ok: true; customerId: string; owned: OwnedOrder } | { ok: false; result: ToolResult }> {
+): Promise<{ ok: true; customerId: string; owned: OwnedOrder } | { ok: false; result: ToolFailure }> {
   const customerId = verifiedCustomerId(ctx);
   if (!customerId) return { ok: false, result: mustVerify() };
   const owned = await findOwnedOrder(ctx.db, customerId, orderNumber);

@@ -24,23 +24,27 @@ export const searchProductsTool = defineTool({
       limit: args.limit,
       offset: args.offset,
     });
-    const data: Record<string, unknown> = { ...result, count: result.matches.length };
-    if (args.mySize && !args.size) {
-      data.mySize = mySize?.size ?? null;
-      if (mySize) data.mySizeFrom = mySize.from;
-    }
-    if (args.mySize && !args.size && !mySize)
-      data.hint = customerId
-        ? 'Their orders show no usual size for this: ask which size they wear.'
-        : 'Their size is unknown (not signed in): ask which size they wear.';
-    else if (result.matches.length === 0)
-      data.hint =
-        args.offset > 0
-          ? 'No more products match: everything matching was shown already.'
-          : 'Nothing matched. Offer to widen the search (fewer words, another colour or a higher price).';
-    else if (result.approximate) data.hint = 'No product matched the words; these match the filters only. Say so.';
-    else if (result.sizeUnavailable)
-      data.hint = `These match but none is in stock in ${args.size ?? result.understood.size}: say so and which sizes they have.`;
+    const asked = args.mySize && !args.size;
+    const hint =
+      asked && !mySize
+        ? customerId
+          ? 'Their orders show no usual size for this: ask which size they wear.'
+          : 'Their size is unknown (not signed in): ask which size they wear.'
+        : result.matches.length === 0
+          ? args.offset > 0
+            ? 'No more products match: everything matching was shown already.'
+            : 'Nothing matched. Offer to widen the search (fewer words, another colour or a higher price).'
+          : result.approximate
+            ? 'No product matched the words; these match the filters only. Say so.'
+            : result.sizeUnavailable
+              ? `These match but none is in stock in ${args.size ?? result.understood.size}: say so and which sizes they have.`
+              : undefined;
+    const data = {
+      ...result,
+      count: result.matches.length,
+      ...(asked ? { mySize: mySize?.size ?? null, ...(mySize ? { mySizeFrom: mySize.from } : {}) } : {}),
+      ...(hint ? { hint } : {}),
+    };
     return ok(data);
   },
 });

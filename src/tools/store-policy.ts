@@ -1,4 +1,4 @@
-import { FREE_EXPRESS_TIERS, findCustomer, asTier, STORE_POLICY } from '../shop/index.js';
+import { FREE_EXPRESS_TIERS, findCustomer, asTier, POLICY_FACTS, STORE_POLICY } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { ok, verifiedCustomerId } from './results.js';
@@ -8,13 +8,17 @@ export const storePolicyTool = defineTool({
   description: 'Store policy by topic (orders: cancelling, address, problems, limits). Answer policy questions from this, not memory.',
   schema: toolSchemas.store_policy,
   async run(args, ctx) {
-    const data: Record<string, unknown> = { topic: args.topic, policy: STORE_POLICY[args.topic] };
+    const { topic } = args;
+    const policy = STORE_POLICY[topic];
+    if (topic === 'sizing') return ok({ topic, policy, facts: POLICY_FACTS.sizing });
+    if (topic !== 'shipping') return ok({ topic, policy });
+    const data = { topic, policy, facts: POLICY_FACTS.shipping };
     const customerId = verifiedCustomerId(ctx);
-    if (args.topic === 'shipping' && customerId) {
-      const customer = await findCustomer(ctx.db, customerId);
-      const tier = asTier(customer?.loyaltyTier ?? 'none');
-      if (FREE_EXPRESS_TIERS.includes(tier)) data.forThisShopper = `Express shipping is free for this shopper (${tier} member).`;
-    }
-    return ok(data);
+    if (!customerId) return ok(data);
+    const customer = await findCustomer(ctx.db, customerId);
+    const tier = asTier(customer?.loyaltyTier ?? 'none');
+    return ok(
+      FREE_EXPRESS_TIERS.includes(tier) ? { ...data, forThisShopper: `Express shipping is free for this shopper (${tier} member).` } : data,
+    );
   },
 });

@@ -4,27 +4,10 @@ import type { z } from 'zod';
 import type { Clock, IdGen, SegmentResult, Shopper } from '../core/index.js';
 import type { Atomic, CheckoutSettings, Db, EventRow } from '../shop/index.js';
 
-export const TOOL_NAMES = [
-  'search_products',
-  'get_product',
-  'add_to_cart',
-  'update_cart',
-  'view_cart',
-  'lookup_order',
-  'create_return_label',
-  'reorder',
-  'loyalty_status',
-  'recommend_products',
-  'verify_customer',
-  'escalate_to_human',
-  'store_policy',
-  'cancel_order',
-  'change_shipping_address',
-  'exchange_items',
-  'refund_status',
-  'report_problem',
-] as const;
-export type ToolName = (typeof TOOL_NAMES)[number];
+import type { ToolName } from './names.js';
+import type { ToolOutput } from './outputs.js';
+
+export { TOOL_NAMES, type ToolName } from './names.js';
 
 /** A business event a tool reports; persisted with the turn (add_to_cart, escalated, verified, ...). */
 export interface ToolEvent {
@@ -68,13 +51,19 @@ export interface ToolContext {
 export type ToolErrorCode =
   'invalid_arguments' | 'not_found' | 'must_verify' | 'not_allowed' | 'unavailable' | 'locked' | 'refused' | 'failed';
 
-export type ToolResult =
-  { ok: true; data: Record<string, unknown> } | { ok: false; error: { code: ToolErrorCode; message: string; field?: string } };
+/** A tool that could not do what was asked, and why, for the model to relay or recover from. */
+export type ToolFailure = { ok: false; error: { code: ToolErrorCode; message: string; field?: string } };
 
-export interface Tool<S extends z.ZodType = z.ZodType> {
-  name: ToolName;
+/** What a tool returns: its data (shaped by its output schema, see outputs.ts), or a failure. */
+export type ToolResult<D = Record<string, unknown>> = { ok: true; data: D } | ToolFailure;
+
+/** The result tool N returns. */
+export type ResultOf<N extends ToolName> = ToolResult<ToolOutput<N>>;
+
+export interface Tool<S extends z.ZodType = z.ZodType, N extends ToolName = ToolName> {
+  name: N;
   /** Written for the model: when to call it and what it returns. */
   description: string;
   schema: S;
-  run(args: z.infer<S>, ctx: ToolContext): Promise<ToolResult>;
+  run(args: z.infer<S>, ctx: ToolContext): Promise<ToolResult<ToolOutput<N>>>;
 }

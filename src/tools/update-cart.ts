@@ -14,7 +14,7 @@ import {
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { cartOwner, fail, ok, productNotFound } from './results.js';
-import type { ToolContext, ToolResult } from './types.js';
+import type { ResultOf, ToolContext } from './types.js';
 
 interface Found {
   product: ProductRow;
@@ -32,7 +32,7 @@ async function resizeLine(
   ctx: ToolContext,
   { product, variants, lines, cartId, line, quantity, owner }: Found,
   newSize: string,
-): Promise<ToolResult> {
+): Promise<ResultOf<'update_cart'>> {
   const before = { size: line.size, quantity: line.quantity };
   const target = variants.find((v) => normalizeSize(v.size) === normalizeSize(newSize));
   const available = variants.filter((v) => v.stock > 0).map((v) => v.size);

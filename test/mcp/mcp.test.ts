@@ -47,6 +47,20 @@ describe('an anonymous shopper over MCP', () => {
     for (const hidden of ['lookup_order', 'create_return_label', 'cancel_order', 'confirm_proposal']) expect(list).not.toContain(hidden);
   });
 
+  it('declares each tool’s output schema, and the SDK client checks every result against it', async () => {
+    const { client } = await srv.client();
+    const { tools } = await client.listTools();
+    const search = tools.find((t) => t.name === 'search_products')!;
+    expect(search.outputSchema?.type).toBe('object');
+    expect(JSON.stringify(search.outputSchema)).toContain('"matches"');
+    // After listTools the client validates structuredContent (a mismatch throws): a result, and an error.
+    expect((await call(client, 'search_products', { query: 'linen shirt' })).body.matches.length).toBeGreaterThan(0);
+    expect((await call(client, 'store_policy', { topic: 'sizing' })).body.facts.clothing[0]).toMatchObject({ size: 'XS' });
+    expect(await call(client, 'get_product', { productId: 'p_nope' })).toMatchObject({ isError: true, body: { error: { code: 'not_found' } } });
+    const validator = (client as unknown as { getToolOutputValidator(n: string): unknown }).getToolOutputValidator('search_products');
+    expect(validator).toBeTypeOf('function');
+  });
+
   it('searches products, and keeps a cart across requests through its MCP session', async () => {
     const { client, transport } = await srv.client();
     const found = await call(client, 'search_products', { query: 'red dress', maxPrice: 150 });

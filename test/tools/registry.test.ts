@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createToolRegistry, TOOL_NAMES, toolSchemas, type ToolName } from '../../src/tools/index.js';
+import { ALL_TOOLS, createToolRegistry, defineTool, readOutput, TOOL_NAMES, toolSchemas, type ToolName } from '../../src/tools/index.js';
 import { ALL, data, error, store, type Store } from './scenario.js';
 
 describe('tool registry', () => {
@@ -87,5 +87,25 @@ describe('tool registry', () => {
       for (const key of Object.keys(shape))
         expect(params.required?.includes(key) ?? false, `${name}.${key}`).toBe(!shape[key]!.safeParse(undefined).success);
     }
+  });
+
+  it('checks every result against its tool’s output schema: a result outside it fails like a crash and is reported', async () => {
+    const ctx = await s.chat({ customerId: 'c_marcus' });
+    const errors: Array<[ToolName, unknown]> = [];
+    // A store_policy that drifted: an undeclared field and a policy text that is not a string.
+    const drifted = defineTool({
+      ...ALL_TOOLS.store_policy,
+      run: async (args) => ({ ok: true, data: { topic: args.topic, policy: { cost: 5 }, secret: 'x' } as never }),
+    });
+    const registry = createToolRegistry({ tools: { store_policy: drifted }, onError: (tool, e) => errors.push([tool, e]) });
+    const r = error(await registry.execute('store_policy', { topic: 'returns' }, ALL, ctx));
+    expect(r.code).toBe('failed');
+    expect(r.message).not.toMatch(/secret|schema/);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0]![1])).toMatch(/store_policy returned data outside its output schema/);
+    // The real tool's result reads back through the same schema, typed.
+    const real = await s.registry.execute('store_policy', { topic: 'returns' }, ALL, ctx);
+    expect(real.ok && readOutput('store_policy', real.data)?.topic).toBe('returns');
+    expect(readOutput('store_policy', { topic: 'returns', policy: {}, secret: 1 })).toBeNull();
   });
 });

@@ -9,9 +9,12 @@ import { normalize, type Normalized } from './normalize.js';
 import { extractEntities, type Entities } from './entities.js';
 import { COLOUR_WORDS, INTENTS, type ScoredIntent } from './lexicon.js';
 import { classifyIntent } from './nlu/index.js';
+import { toolSchemas, type ToolArgs } from '../../tools/index.js';
 
 export type Intent = ScoredIntent;
-export type PolicyTopic = 'shipping' | 'returns' | 'sizing' | 'payment' | 'ai' | 'general';
+/** The store_policy tool's topics (the shop's POLICY_TOPICS), the one list. */
+export type PolicyTopic = ToolArgs['store_policy']['topic'];
+const POLICY_TOPICS: readonly string[] = toolSchemas.store_policy.shape.topic.options;
 
 /** What the previous turn left open, as far as understanding the next message is concerned. */
 export interface ClassifyContext {
@@ -242,8 +245,10 @@ function applyContext(scores: Partial<Record<Intent, number>>, e: Entities, ctx:
   if (ctx.pendingProposal || ctx.offeredHuman) scale(['confirm', 'deny'], 3);
 }
 
+/** The policy topic a policy_* intent asks about; null for another intent (or a topic the tool lacks). */
 export function policyTopic(intent: Intent): PolicyTopic | null {
-  return intent.startsWith('policy_') ? (intent.slice(7) as PolicyTopic) : null;
+  const topic = intent.startsWith('policy_') ? intent.slice(7) : null;
+  return topic && POLICY_TOPICS.includes(topic) ? (topic as PolicyTopic) : null;
 }
 
 /** Sure enough of the intent to treat a piece of a message as a request of its own. */

@@ -9,7 +9,7 @@ import { escalateReply, failureReply, loyaltyReply, ordersReply, returnReply, ve
 import { policyReply } from './replies-policy.js';
 import { retailReply } from './replies-retail.js';
 import { PHRASES } from './phrases.js';
-import { productsIn } from './results.js';
+import { outputOf, productsIn } from './results.js';
 import type { Memory } from './memory.js';
 import type { Reply } from './voice.js';
 
@@ -25,7 +25,7 @@ export interface ComposeInput {
 const ACKNOWLEDGED = new Set(['search_products', 'get_product', 'recommend_products', 'lookup_order', 'loyalty_status', 'store_policy']);
 
 function one(ex: Exchange, { frame, tools, voice, done, memory }: ComposeInput): Reply {
-  const known = [...done.flatMap((d) => (d.result?.ok ? productsIn(d.result.data) : [])), ...memory.products];
+  const known = [...done.flatMap(productsIn), ...memory.products];
   if (!ex.result) return { kind: 'fact', body: PHRASES.toolFailed };
   if (!ex.result.ok) return failureReply(ex, frame, tools, known);
   switch (ex.name) {
@@ -34,7 +34,7 @@ function one(ex: Exchange, { frame, tools, voice, done, memory }: ComposeInput):
     case 'get_product':
       return productReply(ex, frame);
     case 'add_to_cart':
-      return addReply(ex, frame);
+      return addReply(ex);
     case 'view_cart':
       return cartReply(ex, frame);
     case 'update_cart':
@@ -72,13 +72,21 @@ export function compose(input: ComposeInput): Reply {
   if (!last) return { kind: 'fact', body: PHRASES.confirmNothing };
   // Several lines removed at once ("empty my cart"): one sentence for all of them.
   const changes = done.filter((d) => d.name === 'update_cart');
-  if (changes.length > 1 && changes.every((d) => d.result?.ok && d.result.data.removed)) return removedAllReply(changes);
+  if (
+    changes.length > 1 &&
+    changes.every((d) => {
+      const out = outputOf(d, 'update_cart');
+      return !!out && 'removed' in out;
+    })
+  )
+    return removedAllReply(changes);
   const looked = done.filter((d) => d.name === 'get_product' && d.result?.ok);
   if (input.frame.intent === 'compare' && looked.length >= 2) return { ...compareReply(looked, input.frame), ack: true };
   const answer = one(last, input);
   const main = last.result?.ok && ACKNOWLEDGED.has(last.name) ? { ...answer, ack: true } : answer;
   const verified = done.slice(0, -1).find((d) => d.name === 'verify_customer' && d.result?.ok);
   if (!verified) return main;
-  const name = typeof verified.result!.data.firstName === 'string' ? `, ${verified.result!.data.firstName}` : '';
+  const first = outputOf(verified, 'verify_customer')?.firstName;
+  const name = first ? `, ${first}` : '';
   return { ...main, body: `Thank you${name}: you're verified. ${main.body}` };
 }

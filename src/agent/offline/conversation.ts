@@ -5,7 +5,8 @@ import { createMemo, deepFreeze } from '../../core/index.js';
 
 export interface ToolOutcome {
   ok: boolean;
-  data: Record<string, unknown>;
+  /** Opaque: read through the tool's output schema (results.ts outputOf), never by guessing at fields. */
+  data: object;
   error: { code: string; message: string; field?: string } | null;
 }
 

@@ -2,6 +2,7 @@
 // shown, a return proposal awaiting yes/no, a question the assistant asked, a human offer.
 import type { Exchange, Turn } from './conversation.js';
 import {
+  isProposal,
   lastCartLines,
   lastShownOrders,
   lastShownProducts,
@@ -99,7 +100,7 @@ function findPending(recent: readonly Turn[]): { pendingReturn: Record<string, u
     const calls = turn.exchanges.filter((ex) => ex.name === 'create_return_label' && ex.result);
     const lastCall = calls[calls.length - 1];
     if (!lastCall) continue;
-    const open = lastCall.result!.ok && lastCall.args.confirm !== true && proposalOpen(lastCall.result!.data);
+    const open = lastCall.args.confirm !== true && isProposal(lastCall);
     // Declined only by a plain no, as the server reads it (core/consent): "hmm not sure" leaves it open.
     const declined = recent.slice(t + 1).some((later) => isClearNo(later.user));
     return open && !declined ? { pendingReturn: lastCall.args, pendingAge: recent.length - t } : { pendingReturn: null, pendingAge: 0 };
@@ -120,7 +121,7 @@ function findPendingAction(recent: readonly Turn[]): Memory['pendingAction'] {
   for (let t = recent.length - 1; t >= 0; t--) {
     const call = recent[t]!.exchanges.filter((ex) => TOOL_ACTION[ex.name] && ex.result).at(-1);
     if (!call) continue;
-    const open = call.result!.ok && call.args.confirm !== true && call.result!.data.needsConfirmation === true;
+    const open = call.args.confirm !== true && isProposal(call);
     // Declined only by a plain no, as the server reads it (core/consent): "hmm not sure" leaves it open.
     const declined = recent.slice(t + 1).some((later) => isClearNo(later.user));
     return open && !declined ? { name: call.name, args: call.args, action: TOOL_ACTION[call.name]! } : null;
@@ -149,12 +150,6 @@ function findMentionedEmail(recent: readonly Turn[]): string | null {
     if (email) return email;
   }
   return null;
-}
-
-/** A proposal is open unless the tool says the label already exists (an idempotent repeat). */
-function proposalOpen(data: Record<string, unknown>): boolean {
-  if (data.created === true || data.label || data.trackingCode) return false;
-  return true;
 }
 
 function lastSentences(text: string, n: number): string {

@@ -7,7 +7,7 @@ import { CHEAPER, garmentNotIn, pickProduct } from './frame.js';
 import type { Memory } from './memory.js';
 import type { Exchange } from './conversation.js';
 import { policyTopic, type Intent } from './classify.js';
-import { inStockSizes, lastCartLines, namedSize, ordersIn, productsIn, type ProductView } from './results.js';
+import { inStockSizes, lastCartLines, namedSize, ordersIn, outputOf, productsIn, type ProductView } from './results.js';
 import { call, reply, type IntentPlan, type PlanContext, type Step } from './steps.js';
 import { changeCart } from './plan-cart.js';
 import { ASK_MARKERS, PHRASES } from './phrases.js';
@@ -213,7 +213,7 @@ type Link = (c: Chain) => Step | null;
 const afterPageProduct: Link = ({ f, tools, last, r, already }) => {
   if (!(last.name === 'get_product' && f.pageProduct && last.args.productId === f.pageProduct)) return null;
   if (!r.ok) return reply(askProduct([])); // not a product page after all
-  const [p] = productsIn(r.data);
+  const [p] = productsIn(last);
   if (p && f.intent === 'add_to_cart' && !already('add_to_cart')) return addOrAsk(p, f, tools);
   return null;
 };
@@ -231,10 +231,10 @@ const afterVerify: Link = ({ f, tools, last, r }) => {
 const searchToAdd: Link = ({ f, tools, last, r, already }) => {
   if (!(last.name === 'search_products' && r.ok && f.intent === 'add_to_cart' && !already('add_to_cart'))) return null;
   // Only what the shopper named: a kind or colour of product, and words that matched as said.
-  if (r.data.approximate === true || (f.e.category === null && f.e.colour === null)) return { kind: 'compose' };
+  if (outputOf(last, 'search_products')?.approximate === true || (f.e.category === null && f.e.colour === null)) return { kind: 'compose' };
   // The search left the size out, so the piece meant is found even when its size is gone.
   // "add a red dress in M": the first that has M; "add the linen wrap dress": only that one.
-  const found = productsIn(r.data);
+  const found = productsIn(last);
   const size = f.e.size;
   // A one-size piece needs no size: "add the black leather belt" adds it.
   const oneSize = (x: ProductView) => x.stock.length === 1 && namedSize(x.stock[0]!.size) === null && inStockSizes(x).length === 1;
@@ -259,18 +259,18 @@ const searchToPage: Link = ({ f, tools, last, r, already }) => {
     tools.has('get_product')
   ))
     return null;
-  const found = productsIn(r.data);
+  const found = productsIn(last);
   // One piece, or one style in several colours (their product details are the same).
   const p =
     pickProduct(found, { ...f.e, ordinal: null, pronoun: false }, f.text) ??
     (found.length > 0 && new Set(found.map(styleName)).size === 1 ? found[0] : undefined);
-  return p && r.data.approximate !== true ? call('get_product', { productId: p.id }) : null;
+  return p && outputOf(last, 'search_products')?.approximate !== true ? call('get_product', { productId: p.id }) : null;
 };
 
 // A comparison of products found by name: now each one's details.
 const comparedFound: Link = ({ f, tools, done }) => {
   if (!(f.intent === 'compare' && done.every((d) => d.name === 'search_products') && tools.has('get_product'))) return null;
-  const found = done.flatMap((d) => (d.result?.ok ? productsIn(d.result.data).slice(0, 1) : []));
+  const found = done.flatMap((d) => productsIn(d).slice(0, 1));
   return found.length >= 2 ? { kind: 'call', calls: found.map((p) => ({ name: 'get_product', args: { productId: p.id } })) } : null;
 };
 
@@ -285,13 +285,13 @@ const orderToReturn: Link = ({ f, tools, last, r, already }) => {
     !already('create_return_label')
   ))
     return null;
-  const [order] = ordersIn(r.data);
+  const [order] = ordersIn(last);
   return order?.returnPossible ? proposeReturn(order.orderNumber, order, f, tools) : null;
 };
 
 const fromOrderList: Link = ({ f, tools, last, r }) => {
   if (!(last.name === 'lookup_order' && r.ok && !('orderNumber' in last.args))) return null;
-  const orders = ordersIn(r.data);
+  const orders = ordersIn(last);
   if (f.intent === 'return' && tools.has('create_return_label')) {
     const returnable = orders.filter((o) => o.returnPossible);
     if (returnable.length === 1 && !garmentNotIn(returnable, f.e) && !namedElsewhere(orders, returnable[0]!, f))

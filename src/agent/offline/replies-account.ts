@@ -6,12 +6,11 @@ import { ASK_MARKERS, ASKS_EXCHANGE, PHRASES } from './phrases.js';
 import {
   inSizes,
   inStockSizes,
-  isRec,
-  itemLabel,
   listText,
   num,
   ordersHolding,
   ordersIn,
+  outputOf,
   str,
   type OrderView,
   type ProductView,
@@ -44,7 +43,7 @@ function orderLine(o: OrderView): string {
 }
 
 export function ordersReply(ex: Exchange, f: Frame): Reply {
-  const orders = ordersIn(ex.result!.data);
+  const orders = ordersIn(ex);
   const single = 'orderNumber' in ex.args && orders.length === 1;
   if (orders.length === 0) return { kind: 'fact', body: "I can't see any orders on your account yet." };
   if (single) {
@@ -84,31 +83,24 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
   return { kind: 'fact', body: `${intro}\n${lines}\n${ASK_MARKERS.order} would you like to know more about?` };
 }
 
-const itemNames = (v: unknown): string[] => (Array.isArray(v) ? v.map(itemLabel).filter(Boolean) : []);
+const failed: Reply = { kind: 'fact', body: PHRASES.toolFailed };
 
 export function returnReply(ex: Exchange, brief: boolean, asked = ''): Reply {
-  const data = ex.result!.data;
-  const n = str(ex.args.orderNumber) ?? str(data.orderNumber);
-  if (isRec(data.label)) {
-    const label = data.label;
-    const code = str(label.trackingCode);
-    const to = str(label.emailedTo);
-    const items = itemNames(label.items);
+  const out = outputOf(ex, 'create_return_label');
+  if (!out) return failed;
+  if ('label' in out) {
+    const { label } = out;
     const head =
-      data.created === false && data.alreadyExisted === true
-        ? `A return label for order #${n} already exists`
-        : `Done: your return label for order #${n} is ready`;
-    const next = brief ? null : str(label.next);
+      out.created === false && out.alreadyExisted
+        ? `A return label for order #${label.orderNumber} already exists`
+        : `Done: your return label for order #${label.orderNumber} is ready`;
     return {
       kind: 'fact',
-      body: `${head}${items.length ? ` (${listText(items)})` : ''}${to ? ` and has been emailed to ${to}` : ''}.${code ? ` Return tracking code: ${code}.` : ''}${next ? ` ${next}` : ''}`,
+      body: `${head}${label.items.length ? ` (${listText(label.items)})` : ''} and has been emailed to ${label.emailedTo}. Return tracking code: ${label.trackingCode}.${brief ? '' : ` ${label.next}`}`,
     };
   }
-  const proposal = isRec(data.proposal) ? data.proposal : data;
-  const items = itemNames(proposal.items);
-  const email = str(proposal.labelEmailedTo) ?? str(proposal.emailTo) ?? str(proposal.emailedTo);
-  const until = str(proposal.returnWindowEnds) ?? str(proposal.returnableUntil);
-  const free = str(proposal.cost) === 'free' ? 'free ' : '';
+  const p = out.proposal;
+  const free = p.cost === 'free' ? 'free ' : '';
   // Something arrived broken: sorry first.
   const sorry = /damaged|faulty|broken|defective|ripped|torn|stained|hole|wrong item/i.test(str(ex.args.reason) ?? '')
     ? "I'm sorry about that. "
@@ -117,7 +109,7 @@ export function returnReply(ex: Exchange, brief: boolean, asked = ''): Reply {
   const swap = ASKS_EXCHANGE.test(asked) ? `${PHRASES.noExchanges} ` : '';
   return {
     kind: 'ask',
-    body: `${sorry}${swap}I can create a ${free}return label for order #${n}${items.length ? ` covering ${listText(items)}` : ''}${email ? `, emailed to ${email}` : ''}.${until && !brief ? ` The return window for this order is open until ${until}.` : ''} Shall I go ahead?`,
+    body: `${sorry}${swap}I can create a ${free}return label for order #${p.orderNumber}${p.items.length ? ` covering ${listText(p.items)}` : ''}, emailed to ${p.labelEmailedTo}.${p.returnWindowEnds && !brief ? ` The return window for this order is open until ${p.returnWindowEnds}.` : ''} Shall I go ahead?`,
   };
 }
 
@@ -126,62 +118,47 @@ const NEXT_TIER = /\b(get to|reach|become|next tier|next level|level up|upgrade|
 const EXPIRY = /\bexpir|\b(run out|go away|lose (them|my points))\b/i;
 
 export function loyaltyReply(ex: Exchange, text = ''): Reply {
-  const d = ex.result!.data;
-  const points = num(d.points);
-  const tier = str(d.tier);
-  const perks = Array.isArray(d.perks) ? d.perks.filter((p): p is string => typeof p === 'string') : [];
-  const next = isRec(d.nextTier) ? d.nextTier : null;
-  const have = points !== null ? `You have ${points} loyalty points.` : '';
+  const d = outputOf(ex, 'loyalty_status');
+  if (!d) return failed;
+  const { points, tier, perks, nextTier: next, pointsValue } = d;
+  const have = `You have ${points} loyalty points.`;
   // A follow-up question about the points gets its answer, not the whole statement again.
   if (EXPIRY.test(text))
-    return {
-      kind: 'ask',
-      body: `${have} I don't have information about points expiring, so I'd rather not guess. ${PHRASES.humanOffer}`.trim(),
-    };
-  if (SPEND_POINTS.test(text) && str(d.pointsValue))
-    return { kind: 'fact', body: `${str(d.pointsValue)}: you can use them on any order. ${have}`.trim() };
+    return { kind: 'ask', body: `${have} I don't have information about points expiring, so I'd rather not guess. ${PHRASES.humanOffer}` };
+  if (SPEND_POINTS.test(text)) return { kind: 'fact', body: `${pointsValue}: you can use them on any order. ${have}` };
   if (NEXT_TIER.test(text)) {
     const earn = perks.find((p) => /points? per/i.test(p));
-    if (!next) return { kind: 'fact', body: `You're already ${tier ? `a ${tier} member, ` : 'at '}our top tier.` };
-    if (num(next.pointsNeeded) !== null && str(next.tier))
-      return {
-        kind: 'fact',
-        body: `${num(next.pointsNeeded)} more points take you to ${str(next.tier)}${earn ? `: you earn ${earn}` : ''}. ${have}`.trim(),
-      };
+    if (!next) return { kind: 'fact', body: `You're already a ${tier} member, our top tier.` };
+    return { kind: 'fact', body: `${next.pointsNeeded} more points take you to ${next.tier}${earn ? `: you earn ${earn}` : ''}. ${have}` };
   }
   const parts = [
-    points !== null ? `You have ${points} loyalty points${tier && tier !== 'none' ? ` and you're a ${tier} member` : ''}.` : '',
-    str(d.pointsValue) ? `${str(d.pointsValue)}.` : '',
-    next && num(next.pointsNeeded) !== null && str(next.tier) ? `${num(next.pointsNeeded)} more points take you to ${str(next.tier)}.` : '',
+    `You have ${points} loyalty points${tier !== 'none' ? ` and you're a ${tier} member` : ''}.`,
+    `${pointsValue}.`,
+    next ? `${next.pointsNeeded} more points take you to ${next.tier}.` : '',
     perks.length ? `Your perks: ${listText(perks)}.` : '',
   ];
   return { kind: 'fact', body: parts.filter(Boolean).join(' '), perks: true };
 }
 
 export function verifyReply(ex: Exchange, canLookUp: boolean): Reply {
-  const d = ex.result!.data;
-  const name = str(d.firstName);
+  const d = outputOf(ex, 'verify_customer');
+  if (!d) return failed;
   const n = str(ex.args.orderNumber);
-  if (d.alreadyVerified === true) return { kind: 'fact', body: "You're already signed in, so there's nothing to verify." };
-  const thanks = `Thank you${name ? `, ${name}` : ''}: you're verified.`;
+  if (d.alreadyVerified) return { kind: 'fact', body: "You're already signed in, so there's nothing to verify." };
+  const thanks = `Thank you${d.firstName ? `, ${d.firstName}` : ''}: you're verified.`;
   // A basket filled before verifying joins the account's only if the shopper says so.
-  const guest = isRec(d.guestBasket) ? num(d.guestBasket.lines) : null;
-  if (guest) return { kind: 'ask', body: `${thanks} ${PHRASES.askMergeBasket(guest)}` };
+  if (d.guestBasket) return { kind: 'ask', body: `${thanks} ${PHRASES.askMergeBasket(d.guestBasket.lines)}` };
   if (canLookUp) return { kind: 'fact', body: `${thanks} How can I help with your orders?`, noFollowUp: true };
   // Order tools arrive with the next message (the shopper is re-segmented), so offer the lookup.
   return { kind: 'ask', body: `${thanks} ${n ? `${ASK_MARKERS.lookup} #${n} for you?` : 'How can I help with your orders?'}` };
 }
 
 export function escalateReply(ex: Exchange, warm: boolean): Reply {
-  const d = ex.result!.data;
-  const ticket = isRec(d.ticket) ? d.ticket : d;
-  const wait = num(d.expectedWaitMinutes) ?? num(ticket.expectedWaitMinutes) ?? num(d.waitMinutes);
-  const high = (str(d.priority) ?? str(ticket.priority)) === 'high';
-  const when =
-    wait !== null
-      ? ` A colleague will pick it up in about ${wait} ${wait === 1 ? 'minute' : 'minutes'}.`
-      : ' A colleague will pick it up as soon as possible.';
-  const first = high && warm ? ' As a VIP you are first in the queue.' : '';
+  const d = outputOf(ex, 'escalate_to_human');
+  if (!d) return failed;
+  const wait = d.expectedWaitMinutes;
+  const when = ` A colleague will pick it up in about ${wait} ${wait === 1 ? 'minute' : 'minutes'}.`;
+  const first = d.priority === 'high' && warm ? ' As a VIP you are first in the queue.' : '';
   return { kind: 'fact', body: `I've passed our conversation to the support team.${first}${when}`, noFollowUp: true };
 }
 

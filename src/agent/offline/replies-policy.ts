@@ -1,12 +1,15 @@
 // Store policy answers, picked from the store_policy result by what the shopper asked.
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
-import { isRec, str } from './results.js';
+import type { ShippingFacts, SizingFacts, ToolOutput } from '../../tools/index.js';
+import { isRec, outputOf, str } from './results.js';
 import type { Reply } from './voice.js';
 import { ASKS_EXCHANGE, PHRASES } from './phrases.js';
 import { addBusinessDays } from '../../core/index.js';
 
 type Rec = Record<string, unknown>;
+type ShippingOut = Extract<ToolOutput<'store_policy'>, { topic: 'shipping' }>;
+type SizingOut = Extract<ToolOutput<'store_policy'>, { topic: 'sizing' }>;
 
 function at(obj: Rec, ...path: string[]): string | null {
   let cur: unknown = obj;
@@ -36,13 +39,11 @@ const weekend = (t: number) => [0, 6].includes(new Date(t).getUTCDay());
  * "Can I get it by Friday?": the policy's business-day ranges counted from today (the date the
  * prompt gives), against that day. Null when the message names no day or today is unknown.
  */
-function deliveryBy(p: Rec, f: Frame): string | null {
+function deliveryBy(p: Rec, facts: ShippingFacts, f: Frame): string | null {
   const m = NEEDED_BY.exec(f.text);
   const today = f.today ? Date.parse(`${f.today}T12:00:00Z`) : NaN;
-  const range = (time: string | null) => (time ? /(\d+)\s*[–-]\s*(\d+)\s*business days/i.exec(time) : null);
-  const std = range(at(p, 'standard', 'time'));
-  const exp = range(at(p, 'express', 'time'));
-  if (!m || Number.isNaN(today) || !std) return null;
+  const { standardDays: std, expressDays: exp } = facts;
+  if (!m || Number.isNaN(today)) return null;
   const word = m[1]!.toLowerCase();
   let by = today + DAY_MS;
   if (word === 'weekend') while (new Date(by).getUTCDay() !== 6) by += DAY_MS;
@@ -50,27 +51,24 @@ function deliveryBy(p: Rec, f: Frame): string | null {
   const named = word === 'tomorrow' ? `tomorrow (${dayName(by)})` : dayName(by);
   // Deliveries come on business days: a weekend day means the Friday before it.
   while (weekend(by)) by -= DAY_MS;
-  const cutoff = /before (\d{1,2}(?::\d{2})? ?[ap]m(?: [A-Z]{2,4})?)/i.exec(at(p, 'regions') ?? '')?.[1];
-  const ifToday = cutoff ? ` if you order today before ${cutoff}` : ' if you order today';
-  const [stdFirst, stdLast] = [addBusinessDays(today, Number(std[1])), addBusinessDays(today, Number(std[2]))];
+  const ifToday = ` if you order today before ${facts.sameDayCutoff}`;
+  const stdLast = addBusinessDays(today, std.max);
   if (stdLast <= by)
-    return `Yes: standard delivery (${std[1]}–${std[2]} business days) arrives by ${dayName(stdLast)}${ifToday}, in time for ${named}.`;
+    return `Yes: standard delivery (${std.min}–${std.max} business days) arrives by ${dayName(stdLast)}${ifToday}, in time for ${named}.`;
   const expPrice = at(p, 'express', 'price');
-  if (exp) {
-    const [expFirst, expLast] = [addBusinessDays(today, Number(exp[1])), addBusinessDays(today, Number(exp[2]))];
-    const express = `express (${exp[1]}–${exp[2]} business days${expPrice ? `, ${expPrice}` : ''})`;
-    if (expLast <= by)
-      return `Yes, with ${express}: it arrives by ${dayName(expLast)}${ifToday}. Standard delivery would take until ${dayName(stdLast)}.`;
-    if (expFirst <= by)
-      return `Possibly: ${express} arrives between ${dayName(expFirst)} and ${dayName(expLast)}${ifToday}, so ${named} isn't guaranteed. Standard delivery would take until ${dayName(stdLast)}.`;
-    return `Sorry, not by ${named}: even ${express} arrives ${dayName(expFirst)} at the earliest${ifToday}.`;
-  }
-  return `Sorry, not by ${named}: standard delivery (${std[1]}–${std[2]} business days) arrives ${dayName(stdFirst)} at the earliest${ifToday}.`;
+  const [expFirst, expLast] = [addBusinessDays(today, exp.min), addBusinessDays(today, exp.max)];
+  const express = `express (${exp.min}–${exp.max} business days${expPrice ? `, ${expPrice}` : ''})`;
+  if (expLast <= by)
+    return `Yes, with ${express}: it arrives by ${dayName(expLast)}${ifToday}. Standard delivery would take until ${dayName(stdLast)}.`;
+  if (expFirst <= by)
+    return `Possibly: ${express} arrives between ${dayName(expFirst)} and ${dayName(expLast)}${ifToday}, so ${named} isn't guaranteed. Standard delivery would take until ${dayName(stdLast)}.`;
+  return `Sorry, not by ${named}: even ${express} arrives ${dayName(expFirst)} at the earliest${ifToday}.`;
 }
 
-function shipping(p: Rec, f: Frame, extra: Rec): string {
-  const mine = str(extra.forThisShopper)?.replace(/for this shopper/i, 'for you') ?? '';
-  const by = deliveryBy(p, f);
+function shipping(out: ShippingOut, f: Frame): string {
+  const p = out.policy;
+  const mine = out.forThisShopper?.replace(/for this shopper/i, 'for you') ?? '';
+  const by = deliveryBy(p, out.facts, f);
   if (by) return [by, mine].filter(Boolean).join(' ');
   const std = at(p, 'standard', 'time') ? `Standard delivery takes ${at(p, 'standard', 'time')} (${at(p, 'standard', 'price') ?? ''})` : '';
   const exp = at(p, 'express', 'time') ? `express takes ${at(p, 'express', 'time')} (${at(p, 'express', 'price') ?? ''})` : '';
@@ -101,60 +99,47 @@ function returns(p: Rec, f: Frame): string {
 
 const MEASURE = /\b(waist|bust|chest)\b\D{0,12}?(\d{2})\b|\b(\d{2})\s*(?:"|in|inch|inches)?\s*(waist|bust|chest)\b/i;
 
-/**
- * "my waist is 32" / "32 inch bust": the chart's sizes for that measurement, read from the
- * policy's own chart ("S 34–36 / 26–28": bust, then waist).
- */
-function fromChart(chart: string, text: string): string {
+const within = (n: number, r: { min: number; max: number }) => n >= r.min && n <= r.max;
+
+/** "my waist is 32" / "32 inch bust": the chart's sizes for that measurement, from the policy's size chart. */
+function fromChart(chart: SizingFacts['clothing'], text: string): string {
   const m = MEASURE.exec(text);
-  if (!m) return '';
+  if (!m || !chart.length) return '';
   const part = (m[1] ?? m[4]!).toLowerCase() === 'waist' ? 'waist' : 'bust';
   const n = Number(m[2] ?? m[3]);
-  const rows = [...chart.matchAll(/\b(XXL|XL|L|M|S|XS) (\d+)–(\d+)(?: in bust)? \/ (\d+)–(\d+)/g)].map((r) => ({
-    size: r[1]!,
-    range: part === 'bust' ? [Number(r[2]), Number(r[3])] : [Number(r[4]), Number(r[5])],
-  }));
-  if (!rows.length) return '';
-  const fits = rows.filter((r) => n >= r.range[0]! && n <= r.range[1]!);
-  if (fits.length === 1) return `A ${n}-inch ${part} is our ${fits[0]!.size} (${part} ${fits[0]!.range.join('–')} in).`;
+  const rows = chart.map((c) => ({ size: c.size, range: c[part] }));
+  const fits = rows.filter((r) => within(n, r.range));
+  if (fits.length === 1) return `A ${n}-inch ${part} is our ${fits[0]!.size} (${part} ${fits[0]!.range.min}–${fits[0]!.range.max} in).`;
   if (fits.length > 1) return `A ${n}-inch ${part} is between our ${fits.map((r) => r.size).join(' and ')}.`;
-  return `A ${n}-inch ${part} is outside our size chart, which runs from ${rows[0]!.range[0]} to ${rows.at(-1)!.range[1]} inches.`;
+  return `A ${n}-inch ${part} is outside our size chart, which runs from ${rows[0]!.range.min} to ${rows.at(-1)!.range.max} inches.`;
 }
 
 /**
- * "size 14", "I'm a UK 12": which of our sizes that is, read from the policy's own conversion
- * ("L ≈ UK 14 / US 10"); both readings when the shopper did not say UK or US.
+ * "size 14", "I'm a UK 12": which of our sizes that is, from the policy's size chart ("L ≈ UK 14 /
+ * US 10"); both readings when the shopper did not say UK or US.
  */
-function fromConversion(conversion: string, text: string, size: string | null): string {
+function fromConversion(chart: SizingFacts['clothing'], text: string, size: string | null): string {
   const n = Number(/\b(?:uk|us|size)\s*(\d{1,2})\b/i.exec(text)?.[1] ?? size);
   if (!Number.isInteger(n) || n < 2 || n > 20) return '';
-  const rows = [...conversion.matchAll(/\b(XXL|XL|L|M|S|XS) ≈ UK (\d+)(?:–(\d+))? \/ US (\d+)(?:–(\d+))?/g)];
-  const ours = (col: 2 | 4) => rows.find((r) => n >= Number(r[col]) && n <= Number(r[col + 1] ?? r[col]))?.[1];
   const said = /\buk\b|british/i.test(text) ? ['UK'] : /\bus\b|american/i.test(text) ? ['US'] : ['UK', 'US'];
   const found = said.flatMap((sys) => {
-    const size = ours(sys === 'UK' ? 2 : 4);
-    return size ? [`a ${sys} ${n} is our ${size}`] : [];
+    const ours = chart.find((c) => within(n, sys === 'UK' ? c.uk : c.us))?.size;
+    return ours ? [`a ${sys} ${n} is our ${ours}`] : [];
   });
   return found.length ? `Our clothes are sized XS–XXL: ${found.join(', ')}.` : '';
 }
 
 /**
- * "a US 8 women's", "UK 7": the EU size, from the policy's own anchors ("EU 37 ≈ US women 6.5 /
- * UK 4; EU 42 ≈ US men 9 / UK 8"), women's and men's both when the shopper did not say.
+ * "a US 8 women's", "UK 7": the EU size, from the policy's shoe anchors (EU 37 ≈ US women 6.5 /
+ * UK 4), women's and men's both when the shopper did not say.
  */
-function fromShoeConversion(shoes: string, text: string): string {
+function fromShoeConversion(shoes: SizingFacts['shoes'], text: string): string {
   const asked = /\b(us|uk)\s*(?:(?:women'?s|womens|ladies|men'?s|mens)\s*)?(?:size\s*)?(\d{1,2}(?:\.5)?)\b/i.exec(text);
   if (!asked) return '';
   const system = asked[1]!.toUpperCase() as 'US' | 'UK';
   const n = Number(asked[2]);
-  const anchors = [...shoes.matchAll(/EU (\d+) ≈ US (women|men) ([\d.]+) \/ UK ([\d.]+)/g)].map((m) => ({
-    eu: Number(m[1]),
-    who: m[2]!,
-    us: Number(m[3]),
-    uk: Number(m[4]),
-  }));
-  const range = /EU sizes (\d+)–(\d+)/.exec(shoes);
-  const [lo, hi] = range ? [Number(range[1]), Number(range[2])] : [0, Infinity];
+  const { anchors } = shoes;
+  const [lo, hi] = [shoes.eu.min, shoes.eu.max];
   const who = /\b(women|ladies|woman|female)/i.test(text)
     ? ['women']
     : /\b(men'?s|mens|man|male)\b/i.test(text)
@@ -171,7 +156,9 @@ function fromShoeConversion(shoes: string, text: string): string {
   return said.length ? `${said.join('; ')[0]!.toUpperCase()}${said.join('; ').slice(1)}.` : '';
 }
 
-function sizing(p: Rec, f: Frame): string {
+function sizing(out: SizingOut, f: Frame): string {
+  const p = out.policy;
+  const { clothing, shoes: shoeFacts } = out.facts;
   const measured = MEASURE.test(f.text);
   // Shoe sizes are 35–47 (or a shoe was named); "a UK 10" or "US 6" is a clothing size.
   // Our clothing chart is women's only, so a men's size is a shoe size.
@@ -182,14 +169,12 @@ function sizing(p: Rec, f: Frame): string {
       /\b(men'?s|mens)\b/i.test(f.text) ||
       (/\b(eu|us|uk)\b/i.test(f.text) && !/\b(uk|us)\s*(size\s*)?([2-9]|1[0-8])\b/i.test(f.text)));
   const converts = !shoes && (/\b(uk|us|american|british)\b/i.test(f.text) || /\bsize\s*([2-9]|1[0-9]|20)\b/i.test(f.text));
-  const chart = at(p, 'clothing');
-  const conversion = at(p, 'conversion');
   const parts = [
     shoes
-      ? [fromShoeConversion(at(p, 'shoes') ?? '', f.text), sentence(at(p, 'shoes'))].filter(Boolean).join(' ')
+      ? [fromShoeConversion(shoeFacts, f.text), sentence(at(p, 'shoes'))].filter(Boolean).join(' ')
       : converts
-        ? [conversion ? fromConversion(conversion, f.text, f.e.size) : '', sentence(conversion)].filter(Boolean).join(' ')
-        : [chart ? fromChart(chart, f.text) : '', sentence(chart)].filter(Boolean).join(' '),
+        ? [fromConversion(clothing, f.text, f.e.size), sentence(at(p, 'conversion'))].filter(Boolean).join(' ')
+        : [fromChart(clothing, f.text), sentence(at(p, 'clothing'))].filter(Boolean).join(' '),
     sentence(at(p, 'fit')),
   ];
   return parts.filter(Boolean).join(' ');
@@ -215,13 +200,13 @@ function general(p: Rec, f: Frame): string {
 }
 
 export function policyReply(ex: Exchange, f: Frame, canHandOver = false): Reply {
-  const data = ex.result!.data;
-  const topic = str(ex.args.topic) ?? str(data.topic) ?? 'general';
-  const policy = isRec(data.policy) ? data.policy : data;
+  const out = outputOf(ex, 'store_policy');
+  if (!out) return { kind: 'fact', body: PHRASES.toolFailed };
+  const { topic, policy } = out;
   let body = '';
-  if (topic === 'shipping') body = shipping(policy, f, data);
+  if (out.topic === 'shipping') body = shipping(out, f);
   else if (topic === 'returns') body = returns(policy, f);
-  else if (topic === 'sizing') body = sizing(policy, f);
+  else if (out.topic === 'sizing') body = sizing(out, f);
   else if (topic === 'payment') body = payment(policy, f);
   // "Are you a real person?": what it is, and a person offered (a "yes" then hands over).
   else if (topic === 'ai')

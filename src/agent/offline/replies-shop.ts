@@ -1,11 +1,11 @@
 // Replies about products and the cart, built only from fields of the tool results.
+import type { ToolOutput } from '../../tools/index.js';
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { ASK_MARKERS, PHRASES, pickInSize } from './phrases.js';
 import {
   inSizes,
   inStockSizes,
-  isRec,
   listText,
   money,
   mySizeUsed,
@@ -15,8 +15,11 @@ import {
   sizeText,
   str,
   type ProductView,
+  outputOf,
 } from './results.js';
 import type { Reply } from './voice.js';
+
+type SearchOut = ToolOutput<'search_products'>;
 import { PAGE_QUESTIONS, productFacts } from './product-facts.js';
 
 /** Products one reply lists; a search asks for a few more, which "show me more" starts after. */
@@ -56,15 +59,12 @@ export function askProduct(shown: readonly ProductView[], question = `${ASK_MARK
 }
 
 /** What was searched for, in the shopper's terms: the tool's reading of the query when it gives one. */
-function describeSearch(args: Record<string, unknown>, data: Record<string, unknown>): string {
-  const understood = isRec(data.understood) ? data.understood : {};
-  const said = Array.isArray(understood.words)
-    ? understood.words.filter((w): w is string => typeof w === 'string').join(' ')
-    : str(args.query);
+function describeSearch(args: Record<string, unknown>, understood: SearchOut['understood']): string {
+  const said = understood.words.join(' ');
   const cat = str(args.category);
   const words = [str(args.colour), said, cat ?? (said ? null : 'items')].filter(Boolean).join(' ');
-  const max = num(understood.maxPrice) ?? num(args.maxPrice);
-  const min = num(understood.minPrice);
+  const max = understood.maxPrice ?? num(args.maxPrice);
+  const min = understood.minPrice ?? null;
   const size = str(args.size);
   const price =
     min !== null && max !== null
@@ -94,8 +94,9 @@ function coloursReply(p: ProductView, found: readonly ProductView[]): Reply {
 }
 
 export function searchReply(ex: Exchange, f: Frame): Reply {
-  const data = ex.result!.data;
-  const found = productsIn(data);
+  const data = outputOf(ex, 'search_products');
+  if (!data) return { kind: 'fact', body: PHRASES.toolFailed };
+  const found = productsIn(ex);
   if (f.intent === 'stock' && f.aboutColours && f.product) return coloursReply(f.product, found);
   // "what colours do the merino jumpers come in?": one piece in several colours answers the same way.
   if (
@@ -113,32 +114,29 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
   if (found.length === 0 && offset > 0) {
     return {
       kind: 'fact',
-      body: `That's everything I have for ${describeSearch(ex.args, data)}: you've seen all of them.`,
+      body: `That's everything I have for ${describeSearch(ex.args, data.understood)}: you've seen all of them.`,
       hint: 'Try another colour, size or budget and I will look again.',
     };
   }
   if (found.length === 0) {
     return {
       kind: 'fact',
-      body: `I couldn't find any ${describeSearch(ex.args, data)} right now.`,
+      body: `I couldn't find any ${describeSearch(ex.args, data.understood)} right now.`,
       hint: 'Try another colour, size or budget and I will look again.',
     };
   }
   if (f.intent === 'add_to_cart' && !f.e.size && found.length === 1) return askSize(found[0]!);
   const shown = found.slice(0, MAX_SHOWN);
   const lines = shown.map((p, i) => productLine(p, size, i + 1));
-  const words =
-    isRec(data.understood) && Array.isArray(data.understood.words)
-      ? data.understood.words.filter((w): w is string => typeof w === 'string')
-      : [];
+  const words = data.understood.words;
   const intro =
-    data.approximate === true && words.length
+    data.approximate && words.length
       ? `I found nothing matching "${words.join(' ')}" exactly, but these fit the rest of your search:`
       : f.intent === 'add_to_cart'
         ? `${ASK_MARKERS.product}?${size ? ` These are in stock in ${size}:` : ''}`
         : offset > 0
           ? `Here ${shown.length === 1 ? 'is 1 more' : `are ${shown.length} more`}:`
-          : isRec(data.understood) && data.understood.newest === true
+          : data.understood.newest
             ? `Our newest arrivals${shown.length === 1 ? '' : `, latest first`}:`
             : shown.length === 1
               ? 'Here is what I found:'
@@ -217,7 +215,7 @@ function pageAnswer(p: ProductView, text: string): string | null {
 }
 
 export function productReply(ex: Exchange, f: Frame): Reply {
-  const p = productsIn(ex.result!.data)[0];
+  const p = productsIn(ex)[0];
   if (!p) return { kind: 'fact', body: PHRASES.toolFailed };
   if (f.intent === 'add_to_cart') return askSize(p);
   const sizes = inStockSizes(p);
@@ -258,7 +256,7 @@ export function productReply(ex: Exchange, f: Frame): Reply {
 }
 
 export function recommendReply(ex: Exchange, intro: string | undefined): Reply {
-  const picks = productsIn(ex.result!.data).slice(0, MAX_SHOWN);
+  const picks = productsIn(ex).slice(0, MAX_SHOWN);
   if (picks.length === 0) return { kind: 'fact', body: "I don't have any suggestions in stock for you right now." };
   const lines = picks.map((p, i) => `${productLine(p, null, i + 1)}${p.because ? ` (${p.because})` : ''}`);
   return { kind: 'fact', body: `${intro ?? 'You might like:'}\n${lines.join('\n')}`, hint: PHRASES.pickHint };
@@ -266,7 +264,7 @@ export function recommendReply(ex: Exchange, intro: string | undefined): Reply {
 
 /** Products side by side (price, material, fit, sizes in stock), with a verdict where the data gives one. */
 export function compareReply(exchanges: readonly Exchange[], f: Frame): Reply {
-  const products = exchanges.flatMap((ex) => (ex.result?.ok ? productsIn(ex.result.data).slice(0, 1) : []));
+  const products = exchanges.flatMap((ex) => productsIn(ex).slice(0, 1));
   if (products.length < 2) return { kind: 'fact', body: PHRASES.toolFailed };
   const rows = products.map((p, i) => {
     const facts = productFacts(p.description);

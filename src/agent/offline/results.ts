@@ -1,5 +1,16 @@
 // Typed views over tool results. The model reads only fields it knows, so whatever text a tool
 // returns (a product description, an error message) is data it never follows as an instruction.
+import {
+  readOutput,
+  type OrderDetail,
+  type OrderListed,
+  type ProductCard,
+  type ProductDetail,
+  type ProductPick,
+  type ToolName,
+  type ToolOutput,
+  type CartView,
+} from '../../tools/index.js';
 import type { Exchange } from './conversation.js';
 import type { Entities } from './entities.js';
 
@@ -42,83 +53,111 @@ const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-function stockOf(p: Rec): ProductView['stock'] {
-  if (isRec(p.stock)) return Object.entries(p.stock).map(([size, units]) => ({ size, units: num(units) ?? 0 }));
-  const list = Array.isArray(p.variants) ? p.variants : Array.isArray(p.sizes) ? p.sizes : [];
-  return list.filter(isRec).map((v) => ({ size: str(v.size) ?? '?', units: num(v.stock) ?? num(v.units) ?? (v.inStock === true ? 1 : 0) }));
+// A result's data read through its tool's output schema (src/tools/outputs.ts), once per result:
+// parsed results are frozen and remembered by their text (conversation.ts), so by identity here.
+const typed = new WeakMap<object, unknown>();
+
+/** What exchange `ex` returned, typed by tool `name`'s output schema; null for another tool, a failure or a shape outside the schema. */
+export function outputOf<N extends ToolName>(ex: Exchange | undefined, name: N): ToolOutput<N> | null {
+  if (!ex || ex.name !== name || !ex.result?.ok) return null;
+  const data = ex.result.data;
+  if (!typed.has(data)) typed.set(data, readOutput(name, data));
+  return typed.get(data) as ToolOutput<N> | null;
 }
 
-export function toProduct(v: unknown): ProductView | null {
-  if (!isRec(v)) return null;
-  const id = str(v.id) ?? str(v.productId);
-  const name = str(v.name);
-  if (!id || !name) return null;
-  const price = num(v.price) ?? (num(v.priceCents) !== null ? num(v.priceCents)! / 100 : null);
-  return {
-    id,
-    name,
-    price,
-    colour: str(v.colour),
-    category: str(v.category),
-    stock: stockOf(v),
-    because: str(v.because),
-    description: str(v.description),
-  };
-}
+const cardView = (p: ProductCard | ProductPick): ProductView => ({
+  id: p.id,
+  name: p.name,
+  price: p.price,
+  colour: p.colour,
+  category: p.category,
+  stock: Object.entries(p.stock).map(([size, units]) => ({ size, units })),
+  because: 'because' in p ? p.because : null,
+  description: p.description,
+});
 
-/** Products a result shows, in the order shown: a list (search, recommendations) or a single one. */
+const detailView = (p: ProductDetail): ProductView => ({
+  id: p.id,
+  name: p.name,
+  price: p.price,
+  colour: p.colour,
+  category: p.category,
+  stock: p.sizes.map((v) => ({ size: v.size, units: v.stock })),
+  because: null,
+  description: p.description,
+});
+
 /**
  * The customer's own size a search_products call used ("in my size"): the size string, null when
  * the tool did not know it, undefined when the call did not ask for it.
  */
 export function mySizeUsed(ex: Exchange): string | null | undefined {
   if (ex.args.mySize !== true || ex.args.size) return undefined;
-  return str(ex.result?.data.mySize) ?? null;
+  return outputOf(ex, 'search_products')?.mySize ?? null;
 }
 
-export function productsIn(data: Rec): ProductView[] {
-  for (const key of ['matches', 'products', 'picks', 'results', 'recommendations']) {
-    const list = data[key];
-    if (Array.isArray(list)) return list.map(toProduct).filter((p): p is ProductView => p !== null);
-  }
-  const single = toProduct(data.product) ?? toProduct(data);
-  return single ? [single] : [];
+/** Products an exchange shows, in the order shown: search matches, picks, or the one product looked up. */
+export function productsIn(ex: Exchange): ProductView[] {
+  const detail = outputOf(ex, 'get_product');
+  if (detail) return [detailView(detail)];
+  return (outputOf(ex, 'search_products')?.matches ?? outputOf(ex, 'recommend_products')?.picks ?? []).map(cardView);
 }
 
-export function toOrder(v: unknown): OrderView | null {
-  if (!isRec(v)) return null;
-  const orderNumber = str(v.orderNumber) ?? str(v.number);
-  if (!orderNumber) return null;
-  const ret = isRec(v.return) ? v.return : null;
-  const listed = (Array.isArray(v.items) ? v.items : [])
-    .map((i) => ({ label: itemLabel(i), id: isRec(i) ? str(i.id) : null }))
-    .filter((i) => i.label);
-  return {
-    orderNumber,
-    status: str(v.status),
-    placed: str(v.placed),
-    delivered: str(v.delivered),
-    shipped: str(v.shipped),
-    expectedBy: str(v.expectedBy),
-    total: num(v.total),
-    carrier: str(v.carrier),
-    tracking: str(v.tracking) ?? str(v.trackingCode),
-    items: listed.map((i) => i.label),
-    itemIds: listed.map((i) => i.id),
-    returnLabels: (Array.isArray(v.returnLabels) ? v.returnLabels : []).filter(isRec).map((l) => ({
-      items: Array.isArray(l.items) ? l.items.map(str).filter((x): x is string => !!x) : [],
-      trackingCode: str(l.trackingCode),
-    })),
-    returnPossible: ret ? ret.possible === true : str(v.returnableUntil) ? true : null,
-    returnUntil: ret ? str(ret.until) : str(v.returnableUntil),
-    returnReason: ret ? str(ret.reason) : null,
-  };
+const listedView = (o: OrderListed): OrderView => ({
+  orderNumber: o.orderNumber,
+  status: o.status,
+  placed: o.placed,
+  delivered: o.delivered ?? null,
+  shipped: null,
+  expectedBy: null,
+  total: o.total,
+  carrier: null,
+  tracking: o.tracking ?? null,
+  items: o.items,
+  itemIds: o.items.map(() => null),
+  returnLabels: [],
+  returnPossible: o.returnableUntil ? true : null,
+  returnUntil: o.returnableUntil ?? null,
+  returnReason: null,
+});
+
+const detailOrderView = (o: OrderDetail): OrderView => ({
+  orderNumber: o.orderNumber,
+  status: o.status,
+  placed: o.placed,
+  delivered: o.delivered ?? null,
+  shipped: o.shipped ?? null,
+  expectedBy: o.expectedBy ?? null,
+  total: o.total,
+  carrier: o.carrier ?? null,
+  tracking: o.tracking ?? null,
+  items: o.items.map(itemLabel),
+  itemIds: o.items.map((i) => i.id),
+  returnLabels: (o.returnLabels ?? []).map((l) => ({ items: l.items, trackingCode: l.trackingCode })),
+  returnPossible: o.return.possible,
+  returnUntil: o.return.possible ? o.return.until : null,
+  returnReason: o.return.possible ? null : o.return.reason,
+});
+
+const CONFIRMING = ['create_return_label', 'cancel_order', 'change_shipping_address', 'exchange_items', 'report_problem'] as const;
+type Confirming = (typeof CONFIRMING)[number];
+/** What a confirming tool proposes (the result that waits for the shopper's yes), by tool. */
+export type ProposalOf<N extends Confirming> = Extract<ToolOutput<N>, { needsConfirmation: true }>['proposal'];
+
+/** The proposal an exchange made and that waits for the shopper's yes, or null (it acted, failed, or is no confirming tool). */
+export function proposalIn<N extends Confirming>(ex: Exchange, name: N): ProposalOf<N> | null {
+  const out = outputOf(ex, name);
+  return out && 'needsConfirmation' in out ? (out.proposal as ProposalOf<N>) : null;
 }
 
-export function ordersIn(data: Rec): OrderView[] {
-  if (Array.isArray(data.orders)) return data.orders.map(toOrder).filter((o): o is OrderView => o !== null);
-  const single = toOrder(data.order) ?? toOrder(data);
-  return single ? [single] : [];
+/** Whether the exchange is a confirming tool's proposal waiting for a yes. */
+export const isProposal = (ex: Exchange): boolean => CONFIRMING.some((name) => proposalIn(ex, name) !== null);
+
+/** The orders a lookup_order exchange shows: its list, or the one order looked up. */
+export function ordersIn(ex: Exchange): OrderView[] {
+  const out = outputOf(ex, 'lookup_order');
+  if (!out) return [];
+  return 'orders' in out ? out.orders.map(listedView) : [detailOrderView(out.order)];
 }
 
 const PRODUCT_TOOLS = new Set(['search_products', 'recommend_products', 'get_product']);
@@ -136,13 +175,13 @@ export function lastShownProducts(
     for (let i = exchanges.length - 1; i >= 0; i--) {
       const ex = exchanges[i]!;
       if (!PRODUCT_TOOLS.has(ex.name) || !ex.result?.ok || (listsOnly && ex.name === 'get_product')) continue;
-      const list = productsIn(ex.result.data);
+      const list = productsIn(ex);
       if (!list.length) continue;
       if (ex.name !== 'get_product') return asShown(list, reply);
       // Several products looked up in the same turn, in the order they were asked for.
       let from = i;
       while (from > 0 && exchanges[from - 1]!.name === 'get_product' && exchanges[from - 1]!.result?.ok) from--;
-      return exchanges.slice(from, i + 1).flatMap((x) => productsIn(x.result!.data).slice(0, 1));
+      return exchanges.slice(from, i + 1).flatMap((x) => productsIn(x).slice(0, 1));
     }
   }
   return [];
@@ -162,10 +201,8 @@ function asShown(list: ProductView[], reply: string): ProductView[] {
 export function lastShownOrders(exchanges: readonly Exchange[]): OrderView[] {
   for (let i = exchanges.length - 1; i >= 0; i--) {
     const ex = exchanges[i]!;
-    if (ex.name === 'lookup_order' && ex.result?.ok) {
-      const list = ordersIn(ex.result.data);
-      if (list.length) return list;
-    }
+    const list = ordersIn(ex);
+    if (list.length) return list;
   }
   return [];
 }
@@ -216,23 +253,30 @@ export interface CartLineView {
   quantity: number;
 }
 
-const CART_TOOLS = new Set(['add_to_cart', 'view_cart', 'update_cart', 'reorder']);
+/** The cart a cart tool's result shows, or null for an exchange that shows none. */
+export function cartIn(ex: Exchange): CartView | null {
+  return (
+    outputOf(ex, 'view_cart')?.cart ??
+    outputOf(ex, 'add_to_cart')?.cart ??
+    outputOf(ex, 'update_cart')?.cart ??
+    outputOf(ex, 'reorder')?.cart ??
+    null
+  );
+}
 
 /** The cart as the most recent cart-showing exchange left it (searching back over `exchanges`). */
 export function lastCartLines(exchanges: readonly Exchange[]): CartLineView[] | null {
   for (let i = exchanges.length - 1; i >= 0; i--) {
-    const ex = exchanges[i]!;
-    if (!CART_TOOLS.has(ex.name) || !ex.result?.ok) continue;
-    const cart = isRec(ex.result.data.cart) ? ex.result.data.cart : ex.result.data;
-    const items = Array.isArray(cart.items) ? cart.items.filter(isRec) : [];
-    return items.flatMap((it) => {
-      const productId = str(it.productId);
-      const name = str(it.name);
-      const size = str(it.size);
-      return productId && name && size
-        ? [{ productId, name, category: str(it.category), colour: str(it.colour), size, quantity: num(it.quantity) ?? 1 }]
-        : [];
-    });
+    const cart = cartIn(exchanges[i]!);
+    if (cart)
+      return cart.items.map(({ productId, name, category, colour, size, quantity }) => ({
+        productId,
+        name,
+        category,
+        colour,
+        size,
+        quantity,
+      }));
   }
   return null;
 }
