@@ -6,13 +6,13 @@ import { extractEntities } from '../../../src/agent/offline/entities.js';
 import { normalize } from '../../../src/agent/offline/normalize.js';
 import type { Frame } from '../../../src/agent/offline/frame.js';
 import type { Exchange } from '../../../src/agent/offline/conversation.js';
-import { STORE_POLICY } from '../../../src/shop/index.js';
+import { policy } from './tool-results.js';
 
 const shipping: Exchange = {
   id: 'c1',
   name: 'store_policy',
   args: { topic: 'shipping' },
-  result: { ok: true, data: { topic: 'shipping', policy: STORE_POLICY.shipping }, error: null },
+  result: { ok: true, data: policy('shipping'), error: null },
 };
 const frame = (text: string, today: string | null): Frame => ({
   intent: 'policy_shipping',

@@ -4,18 +4,15 @@ import { searchReply } from '../../../src/agent/offline/replies-shop.js';
 import { extractEntities } from '../../../src/agent/offline/entities.js';
 import { normalize } from '../../../src/agent/offline/normalize.js';
 import type { Frame } from '../../../src/agent/offline/frame.js';
-import type { ProductView } from '../../../src/agent/offline/results.js';
+import { productsIn, type ProductView } from '../../../src/agent/offline/results.js';
+import { card, searchResult } from './tool-results.js';
 
-const view = (id: string, name: string, colour: string | null): ProductView => ({
-  id,
-  name,
-  colour,
-  category: 'accessories',
-  price: 20,
-  stock: [{ size: 'ONE', units: 4 }],
-  because: null,
-  description: null,
-});
+/**
+ * An accessory as search_products lists it, synced from a store that gave it no sizes (stock {}:
+ * no variants) — and, for colour '', no colour either.
+ */
+const tote = (id: string, name: string, colour: string) =>
+  card({ id, name, colour, category: 'accessories', price: 20, description: 'A bag.', stock: {} });
 
 describe('which colours a product comes in', () => {
   const text = 'what colours does it come in?';
@@ -32,22 +29,28 @@ describe('which colours a product comes in', () => {
     aboutColours: true,
     foreign: false,
   });
-  const found = (...rows: ProductView[]) => ({
+  const found = (...rows: Array<ReturnType<typeof tote>>) => ({
     id: 'call_1',
     name: 'search_products',
     args: { query: 'Canvas Tote', limit: 10 },
-    result: { ok: true, error: null, data: { products: rows } },
+    result: { ok: true, error: null, data: searchResult(rows) },
   });
+  /** The product as the model reads it out of the results it was shown in. */
+  const view = (shown: ReturnType<typeof found>, id: string) => productsIn(shown).find((p) => p.id === id)!;
 
   it('a product without a colour in the results says what it can, and does not fail', () => {
-    const plain = view('p1', 'Canvas Tote', null);
-    const r = searchReply(found(plain), frame(plain));
+    const shown = found(tote('p1', 'Canvas Tote', ''));
+    const r = searchReply(shown, frame(view(shown, 'p1')));
     expect(r.body).toBe('Canvas Tote only comes in the one colour shown.');
   });
 
   it('lists the same piece in each colour, the product asked about first', () => {
-    const navy = view('p2', 'Navy Canvas Tote', 'navy');
-    const r = searchReply(found(view('p3', 'Red Canvas Tote', 'red'), navy, view('p4', 'Red Leather Belt', 'red')), frame(navy));
+    const shown = found(
+      tote('p3', 'Red Canvas Tote', 'red'),
+      tote('p2', 'Navy Canvas Tote', 'navy'),
+      tote('p4', 'Red Leather Belt', 'red'),
+    );
+    const r = searchReply(shown, frame(view(shown, 'p2')));
     expect(r.body).toMatch(/^Canvas Tote comes in navy and red:\n1\. Red Canvas Tote: \$20\n2\. Navy Canvas Tote: \$20$/);
     expect(r.body).not.toContain('Belt');
   });

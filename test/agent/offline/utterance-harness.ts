@@ -10,7 +10,9 @@ import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage }
 import { OfflineChatModel } from '../../../src/agent/offline/index.js';
 import { toolSchemas } from '../../../src/tools/schemas.js';
 import { TOOL_NAMES } from '../../../src/tools/types.js';
+import type { ToolResult } from '../../../src/tools/types.js';
 import type { Voice } from '../../../src/personas/types.js';
+import { card, listedOrder, ok, orderList, productDetail, returnProposed, searchResult } from './tool-results.js';
 
 export const ItemSchema = z.object({
   text: z.string().min(1),
@@ -39,56 +41,44 @@ export const TEST_VOICE: Voice = {
   thanks: 'My pleasure.',
 };
 
-const product = (id: string, name: string, colour: string, price: number, category = 'dresses') => ({
-  id,
-  name,
-  category,
-  colour,
-  price,
-  description: 'A lovely piece.',
-  stock: { XS: 0, S: 3, M: 5, L: 2, XL: 1 },
-});
+const product = (id: string, name: string, colour: string, price: number, category = 'dresses') =>
+  card({ id, name, category, colour, price, description: 'A lovely piece.', stock: { XS: 0, S: 3, M: 5, L: 2, XL: 1 } });
 
-/** Canned tool results for scripted previous turns, shaped like the real tools' results. */
-const CANNED: Record<string, unknown> = {
-  search_products: {
-    ok: true,
-    data: {
-      understood: { words: [] },
-      matches: [
-        product('p_red', 'Scarlet Wrap Dress', 'red', 129),
-        product('p_blue', 'Harbour Linen Dress', 'blue', 119),
-        product('p_black', 'Noir Slip Dress', 'black', 99),
-      ],
-    },
-  },
-  get_product: { ok: true, data: { product: product('p_linen', 'Harbour Linen Shirt', 'white', 59, 'tops') } },
-  create_return_label: {
-    ok: true,
-    data: {
+/** Canned tool results for scripted previous turns, each what the real tool returns (checked with its output schema). */
+const CANNED: Record<string, ToolResult> = {
+  search_products: ok(
+    'search_products',
+    searchResult([
+      product('p_red', 'Scarlet Wrap Dress', 'red', 129),
+      product('p_blue', 'Harbour Linen Dress', 'blue', 119),
+      product('p_black', 'Noir Slip Dress', 'black', 99),
+    ]),
+  ),
+  get_product: ok('get_product', productDetail(product('p_linen', 'Harbour Linen Shirt', 'white', 59, 'tops'))),
+  create_return_label: ok(
+    'create_return_label',
+    returnProposed({
       orderNumber: '28473',
-      items: [{ id: 'oi_1', name: 'Scarlet Wrap Dress', size: 'M' }],
-      emailTo: 'm***@example.com',
-      needsConfirmation: true,
-    },
-  },
-  lookup_order: {
-    ok: true,
-    data: {
-      orders: [
-        {
-          orderNumber: '28473',
-          status: 'delivered',
-          placed: '2025-01-02',
-          delivered: '2025-01-05',
-          total: 129,
-          items: ['Scarlet Wrap Dress (M)'],
-          returnableUntil: '2025-02-04',
-        },
-        { orderNumber: '28510', status: 'shipped', placed: '2025-01-07', total: 59, items: ['Harbour Linen Shirt (S)'] },
-      ],
-    },
-  },
+      items: ['Scarlet Wrap Dress (M)'],
+      returnWindowEnds: '2025-02-04',
+      labelEmailedTo: 'm***@example.com',
+    }),
+  ),
+  lookup_order: ok(
+    'lookup_order',
+    orderList([
+      listedOrder({
+        orderNumber: '28473',
+        status: 'delivered',
+        placed: '2025-01-02',
+        delivered: '2025-01-05',
+        total: 129,
+        items: ['Scarlet Wrap Dress (M)'],
+        returnableUntil: '2025-02-04',
+      }),
+      listedOrder({ orderNumber: '28510', status: 'shipped', placed: '2025-01-07', total: 59, items: ['Harbour Linen Shirt (S)'] }),
+    ]),
+  ),
 };
 
 const CONTEXT_TURNS: Record<NonNullable<Item['context']>, { user: string; tool: string; args: Record<string, unknown> }> = {
