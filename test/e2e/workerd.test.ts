@@ -1,6 +1,7 @@
 // Tailor under workerd: `wrangler dev` with a local D1 in a temp dir, migrations applied and the
 // demo store seeded the documented way, a two-turn conversation with tool calls on the offline
-// model over HTTP (JSON, then SSE), and the conversation read back from D1 itself.
+// model over HTTP (JSON, then SSE), rated and found again through the admin review routes (their
+// SQL run by D1), and the conversation read back from D1 itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -18,12 +19,14 @@ describe('the Worker bundle', () => {
   });
 });
 
+const ADMIN = 'review-admin-token-1234';
+
 describe('Tailor on workerd with a local D1', () => {
   let workerd: SeededWorkerd | null = null;
   let dev: WranglerDev | null = null;
 
   beforeAll(async () => {
-    workerd = await startSeededWorkerd('tailor-workerd-');
+    workerd = await startSeededWorkerd('tailor-workerd-', { TAILOR_ADMIN_TOKEN: ADMIN });
     dev = workerd.dev;
   }, 360_000);
 
@@ -84,6 +87,30 @@ describe('Tailor on workerd with a local D1', () => {
       'where is my order 28473?',
       'do you have red dresses under $150?',
     ]);
+
+    // The operator's review on D1: a downvote, then the conversation in the downvoted list, its
+    // transcript with the tool calls, and the A/B figures over the window.
+    const rated = await fetch(`${url}/api/feedback`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ conversationId: body1.conversationId, messageId: done.messageId, rating: 'down' }),
+    });
+    expect(rated.status).toBeLessThan(300);
+    const admin = { Authorization: `Bearer ${ADMIN}` };
+    const list = await fetch(`${url}/api/admin/conversations?downvoted=true`, { headers: admin });
+    const listed = (await list.json()) as { conversations: Array<Record<string, unknown>> };
+    expect(list.status, JSON.stringify(listed)).toBe(200);
+    expect(listed.conversations).toContainEqual(
+      expect.objectContaining({ id: body1.conversationId, segment: 'repeat_buyer', turns: 2, feedback: { up: 0, down: 1 } }),
+    );
+    const one = await fetch(`${url}/api/admin/conversations/${body1.conversationId}`, { headers: admin });
+    const review = JSON.stringify(await one.json());
+    expect(one.status, review).toBe(200);
+    expect(review).toContain('lookup_order');
+    expect(review).toContain('search_products');
+    const ab = await fetch(`${url}/api/admin/experiments?from=2020-01-01`, { headers: admin });
+    expect(ab.status, await ab.clone().text()).toBe(200);
+    expect(JSON.stringify(await ab.json())).toContain('repeat-buyer');
 
     // ... and straight from D1 once the Worker has stopped: the turns were committed there.
     await workerd!.stopDev();

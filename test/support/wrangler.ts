@@ -157,14 +157,14 @@ export interface SeededWorkerd {
   stop(): Promise<void>;
 }
 
-export async function startSeededWorkerd(prefix: string): Promise<SeededWorkerd> {
+export async function startSeededWorkerd(prefix: string, vars?: Record<string, string>): Promise<SeededWorkerd> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const persist = join(dir, 'state');
   const seedFile = join(dir, 'seed.sql');
   await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], 120_000);
   await runCommand(process.execPath, ['--import', 'tsx', 'src/cli/seed-d1.ts', '--out', seedFile], 60_000);
   await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persist, `--file=${seedFile}`], 120_000);
-  const dev = await startWranglerDev({ persistTo: persist, port: await freePort(), inspectorPort: await freePort(), timeoutMs: 120_000 });
+  const dev = await startWranglerDev({ persistTo: persist, port: await freePort(), inspectorPort: await freePort(), timeoutMs: 120_000, vars });
   let stopped = false;
   const stopDev = async () => {
     if (stopped) return;
