@@ -1,7 +1,7 @@
 // One chat turn end to end, as three named stages under the conversation's lock:
 // prepare (shopper, segment, persona, conversation) → run (the agent loop, streaming) → persist
 // (one atomic commit). Yields events as they happen; the last is `done` (or the turn throws).
-import { silentLogger } from '../core/index.js';
+import { silentLogger, TailorError } from '../core/index.js';
 import { createTelemetry, type Span } from '../telemetry/index.js';
 import type { ChatDeps, TurnEnv } from './deps.js';
 import type { ChatEvent, ChatInput, ChatResponse, ChatService } from './types.js';
@@ -14,6 +14,9 @@ import { runTurn } from './run.js';
 import { persistTurn } from './persist.js';
 
 export type { ChatDeps } from './deps.js';
+
+const CLIENT_ERRORS = new Set(['bad_request', 'unauthorized', 'forbidden', 'not_found', 'too_large', 'rate_limited']);
+const isRefusal = (e: unknown) => e instanceof TailorError && CLIENT_ERRORS.has(e.code);
 
 const NO_CACHE = { lease: (): ConversationLease => ({ state: undefined, keep() {}, sessionRecorded: () => false, rememberSession() {} }) };
 
@@ -39,8 +42,10 @@ export function createChatService(deps: ChatDeps): ChatService {
     const conv = await findTurnConversation(deps, input, lease);
     const { release, waited } = await lock.acquire(conv?.id ?? input.shopper.sessionId);
     let response: ChatResponse;
+    let served: { segment: string; persona: string } | null = null;
     try {
       const prepared = await prepareTurn(env, input, { startedAt, lease, conv, waited });
+      served = { segment: prepared.segment.id, persona: prepared.personaRef.id };
       yield {
         type: 'meta',
         conversationId: prepared.conv.id,
@@ -50,6 +55,10 @@ export function createChatService(deps: ChatDeps): ChatService {
       };
       const ran = yield* runTurn(env, prepared, input, span);
       response = await persistTurn(env, prepared, ran, input, span);
+    } catch (error) {
+      // A turn that breaks (the store, a bug) is counted too, as outcome "failed"; a refused request (4xx) is not a turn.
+      if (!isRefusal(error)) env.telemetry.turnFailed(served ?? { segment: 'unknown', persona: 'unknown' });
+      throw error;
     } finally {
       await release();
     }

@@ -57,6 +57,8 @@ export interface Telemetry {
   traceTurn<T>(span: Span, events: AsyncGenerator<T>): AsyncGenerator<T>;
   observer(span: Span | undefined, conversationId: string): LoopObserver;
   recordTurn(record: TurnRecord, span: Span | undefined, events: ReadonlyArray<{ type: string }>): void;
+  /** A turn that threw before it could be recorded (its segment and persona when known). */
+  turnFailed(labels: { segment: string; persona: string }): void;
   /** A request refused by a rate limit or a throttle ("chat", "admin"). */
   rateLimited(scope: string): void;
   modelHealth(): ModelHealthState;
@@ -74,11 +76,11 @@ const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60
 
 function tailorMetrics(registry: Registry) {
   return {
-    turns: registry.counter('tailor_turns_total', 'Chat turns completed, by segment, persona and outcome (reply, step_limit, error).', [
-      'segment',
-      'persona',
-      'outcome',
-    ]),
+    turns: registry.counter(
+      'tailor_turns_total',
+      'Chat turns, by segment, persona and outcome (reply, step_limit, error; failed: the turn threw).',
+      ['segment', 'persona', 'outcome'],
+    ),
     turnSeconds: registry.histogram(
       'tailor_turn_duration_seconds',
       'Chat turn latency, from the request to the committed reply.',
@@ -205,6 +207,7 @@ export function createTelemetry(opts: TelemetryOptions = {}): Telemetry {
       }
       if (span) describeTurn(span, r);
     },
+    turnFailed: ({ segment, persona }) => m.turns.inc([segment, persona, 'failed']),
     rateLimited: (scope) => m.rateLimited.inc([scope]),
     modelHealth: () => health.state(now()),
     renderMetrics: () => registry.render(),

@@ -253,3 +253,22 @@ describe('GET /metrics', () => {
     expect(value(samples, 'tailor_rate_limited_total', { scope: 'admin' })).toBe(throttled + 1);
   });
 });
+
+describe('a turn that breaks', () => {
+  it('is counted as outcome "failed" with its segment and persona, and answered 500', async () => {
+    const t = await buildTelemetryApp();
+    try {
+      const token = await t.token('marcus@example.com');
+      expect((await t.chat('hi', { token })).status).toBe(200);
+      // The store breaks under the turn: its commit cannot write the messages.
+      t.sqlite.exec('DROP TABLE messages');
+      const res = await t.chat('where is my order 28473?', { token });
+      expect(res.status).toBe(500);
+      const { samples } = await scrape(t);
+      expect(value(samples, 'tailor_turns_total', { outcome: 'failed', segment: 'repeat_buyer', persona: 'repeat-buyer' })).toBe(1);
+      expect(value(samples, 'tailor_turns_total', { outcome: 'reply' })).toBe(1);
+    } finally {
+      await t.dispose();
+    }
+  });
+});

@@ -24,6 +24,8 @@ export interface TelemetryApp {
   app: ReturnType<typeof createApp>;
   tailor: Tailor;
   logs: string[];
+  /** The SQLite connection underneath (to break the store in a test). */
+  sqlite: { exec(sql: string): unknown };
   /** A demo shopper's identity token, by email. */
   token(email: string): Promise<string>;
   chat(
@@ -88,6 +90,7 @@ export async function buildTelemetryApp(
     app,
     tailor,
     logs,
+    sqlite: db.sqlite,
     async token(email) {
       const res = await app.request('/api/demo/token', {
         method: 'POST',
