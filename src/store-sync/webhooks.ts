@@ -7,7 +7,7 @@ import type { Logger } from '../core/index.js';
 import { StoreRecordSchema, recordProblem } from './records.js';
 import { customerFromShopify, orderFromShopify, productFromShopify, refundFromShopify } from './shopify-json.js';
 import type { Mapped } from './shopify-csv.js';
-import { archiveProductStatement, recordStatements, refundStatement } from './write.js';
+import { archiveProductStatement, purchaseStatement, recordStatements, refundStatement } from './write.js';
 
 /** The topics applied; others are acknowledged and dropped. */
 export const SHOPIFY_TOPICS = [
@@ -180,6 +180,8 @@ function statementsFor(topic: string, raw: string, deps: WebhookDeps): { stateme
     const parsed = StoreRecordSchema.safeParse(m.record);
     if (!parsed.success) return { error: recordProblem(parsed.error) };
     statements.push(...recordStatements(parsed.data, now));
+    // A new order after a chat is that chat's purchase (the conversion A/B tests count).
+    if (topic === 'orders/create' && parsed.data.type === 'order') statements.push(purchaseStatement(parsed.data));
   }
   return { statements };
 }

@@ -223,6 +223,32 @@ export function refundStatement(r: { orderExternalId: string; refundId: string; 
   );
 }
 
+/** How long after a conversation a new order still counts as that conversation's purchase. */
+export const PURCHASE_ATTRIBUTION_DAYS = 7;
+
+/**
+ * A new order (orders/create) from a customer who chatted with Tailor in the days before it: a
+ * `purchase` event on their latest such conversation, once per order (the event id is the
+ * order's). What A/B conversion then counts; an anonymous shopper's session cannot be matched.
+ */
+export function purchaseStatement(o: OrderRecord): Statement {
+  const from = o.createdAt - PURCHASE_ATTRIBUTION_DAYS * 86_400_000;
+  return st(
+    `INSERT INTO events (id, conversation_id, customer_id, type, data, created_at)
+     SELECT ?, c.id, c.customer_id, 'purchase', ?, ?
+     FROM conversations c JOIN customers cu ON cu.id = c.customer_id
+     WHERE cu.email = ? AND c.turn_count > 0 AND c.updated_at <= ? AND c.updated_at >= ?
+     ORDER BY c.updated_at DESC LIMIT 1
+     ON CONFLICT DO NOTHING`,
+    storeId('ev_purchase', o.number),
+    JSON.stringify({ orderNumber: o.number, total: o.total / 100 }),
+    o.createdAt,
+    o.email,
+    o.createdAt,
+    from,
+  );
+}
+
 /** A product the store deleted: archived (kept for order history), no longer searched. */
 export const archiveProductStatement = (externalId: string): Statement =>
   st(`UPDATE products SET status = 'archived' WHERE external_id = ?`, externalId);

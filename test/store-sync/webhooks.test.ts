@@ -368,3 +368,50 @@ describe('Shopify webhook delivery', () => {
     expect(lookup).toContain('"status":"shipped"');
   });
 });
+
+describe('a purchase after a chat', () => {
+  const customerId = (email: string) => (db.sqlite.prepare(`select id from customers where email = ?`).get(email) as { id: string }).id;
+  async function chatAs(email: string, message: string): Promise<string> {
+    const { token } = await signIdentityToken(customerId(email), IDENTITY, Date.now(), 3600);
+    const res = await app.request('/api/chat', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ message }),
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { conversationId: string }).conversationId;
+  }
+  const newOrder = (number: string, email: string, at: number) =>
+    JSON.stringify(
+      orderUpdate({
+        id: 5500000000 + Number(number),
+        name: `#${number}`,
+        email,
+        created_at: new Date(at).toISOString(),
+        updated_at: new Date(at).toISOString(),
+        fulfillment_status: null,
+        fulfillments: [],
+      }),
+    );
+  const purchases = () => db.sqlite.prepare(`select conversation_id, data from events where type = 'purchase' order by created_at`).all();
+
+  it('is recorded once on the shopper’s latest conversation, so A/B conversion counts orders, not carts', async () => {
+    const conv = await chatAs('ines.okafor@example.test', 'do you have a rain jacket?');
+    await deliver('orders/create', newOrder('1050', 'ines.okafor@example.test', Date.now() + 60_000));
+    // Shopify may deliver the same order again (a retry with a new id, or an update): still one purchase.
+    await deliver('orders/create', newOrder('1050', 'ines.okafor@example.test', Date.now() + 60_000));
+    await deliver('orders/updated', newOrder('1050', 'ines.okafor@example.test', Date.now() + 60_000));
+    await settled();
+    expect(purchases()).toEqual([{ conversation_id: conv, data: JSON.stringify({ orderNumber: '1050', total: 30 }) }]);
+  });
+
+  it('is not attributed to a chat more than a week before the order, nor to a shopper who never chatted', async () => {
+    const conv = await chatAs('ines.okafor@example.test', 'hello');
+    db.sqlite.prepare(`update conversations set updated_at = ? where id = ?`).run(Date.now() - 8 * 86_400_000, conv);
+    await deliver('orders/create', newOrder('1051', 'ines.okafor@example.test', Date.now()));
+    await deliver('orders/create', newOrder('1052', 'someone.new@example.test', Date.now()));
+    await settled();
+    expect(purchases()).toEqual([]);
+    expect(db.sqlite.prepare(`select count(*) n from orders where number in ('1051', '1052')`).get()).toEqual({ n: 2 });
+  });
+});
