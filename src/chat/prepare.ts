@@ -7,15 +7,7 @@ import { buildPersonaContext, type RenderedPersona } from '../personas/index.js'
 import type { ChatDeps, TurnEnv } from './deps.js';
 import type { ChatInput, ChatResponse } from './types.js';
 import type { ConversationLease, TurnConversation } from './cache.js';
-import {
-  effectiveShopper,
-  findConversation,
-  insertConversation,
-  ownsConversation,
-  recordSession,
-  type ConversationRow,
-  type MessageRow,
-} from './store.js';
+import { effectiveShopper, findConversation, ownsConversation, startConversation, type ConversationRow, type MessageRow } from './store.js';
 
 /** Everything the run and persist stages need to know about the turn before the model runs. */
 export interface PreparedTurn {
@@ -55,7 +47,7 @@ export async function prepareTurn(
     cachedHistory = undefined;
   }
   const shopper = { current: effectiveShopper(conv, input.shopper) };
-  await admitShopper(deps, shopper.current, conv === null, lease, startedAt);
+  const newSession = await admitShopper(deps, shopper.current, conv === null, lease);
   const { segment, profile } = await deps.segmenter.segment({
     customerId: shopper.current.customerId,
     sessionId: shopper.current.sessionId,
@@ -70,20 +62,24 @@ export async function prepareTurn(
   const persona = forShopper(deps.personas.resolve({ ...pick, context }), shopper.current);
   const personaRef = { id: persona.id, version: persona.version, variant: persona.variant };
 
-  if (!conv) conv = await createConversation(deps, shopper.current, segment, persona, startedAt);
+  if (!conv) {
+    conv = await createConversation(deps, shopper.current, segment, persona, startedAt, newSession);
+    if (newSession) lease.rememberSession(shopper.current.sessionId);
+  }
   return { startedAt, lease, conv, cachedHistory, shopper, segment, optOut, persona, personaRef, turnNo: conv.turnCount + 1 };
 }
 
-async function admitShopper(deps: ChatDeps, shopper: Shopper, firstTurn: boolean, lease: ConversationLease, now: number): Promise<void> {
+/**
+ * Whether the turn records the shopper's session (with its conversation, createConversation).
+ * A session is recorded when it first chats; its later messages are the same visit. The
+ * insert-or-nothing is skipped when this process already recorded it (cache.ts). Segmenting it
+ * before it is recorded gives the same profile: the visit in progress counts once either way.
+ */
+async function admitShopper(deps: ChatDeps, shopper: Shopper, firstTurn: boolean, lease: ConversationLease): Promise<boolean> {
   // A customer verified in chat earlier is still checked every turn: erased or blocked since → 401.
   if (shopper.via === 'verify_customer' && !(await customerExists(deps.db, shopper.customerId!)))
     throw unauthorized('This account is no longer available');
-  // A session is recorded when it first chats; its later messages are the same visit. The
-  // insert-or-nothing is skipped when this process already recorded it (cache.ts).
-  if (firstTurn && !lease.sessionRecorded(shopper.sessionId)) {
-    await recordSession(deps.db, shopper, now).catch(refuseErased);
-    lease.rememberSession(shopper.sessionId);
-  }
+  return firstTurn && !lease.sessionRecorded(shopper.sessionId);
 }
 
 /**
@@ -122,6 +118,7 @@ async function createConversation(
   segment: { id: string; rule: string },
   persona: Served,
   now: number,
+  newSession: boolean,
 ): Promise<ConversationRow> {
   const row: ConversationRow = {
     id: deps.ids('conv'),
@@ -139,6 +136,6 @@ async function createConversation(
     updatedAt: now,
   };
   // Created before the loop runs: tools (verification, return proposals) update this row mid-turn.
-  await insertConversation(deps.db, row);
+  await startConversation(deps.db, deps.atomic, row, newSession ? { shopper, now } : null).catch(refuseErased);
   return row;
 }

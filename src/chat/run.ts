@@ -15,6 +15,9 @@ import { buildToolContext } from './tool-context.js';
 
 export type FinalEvent = Extract<TurnEvent, { type: 'final' }>;
 
+/** The id kind of a proposal (`prop_…`, tools/proposals.ts). */
+const PROPOSAL_ID_KIND = 'prop';
+
 export interface RanTurn {
   history: MessageRow[];
   final: FinalEvent;
@@ -24,6 +27,14 @@ export interface RanTurn {
   emitted: ToolEvent[];
   /** verify_customer bound a customer to the conversation during the turn. */
   boundMidTurn: boolean;
+}
+
+/** What the turn's tools did that the chat service acts on. */
+interface ToolSideEffects {
+  emitted: ToolEvent[];
+  boundMidTurn: boolean;
+  /** A tool minted a proposal id: it may have recorded a proposal (tools/proposals.ts). */
+  proposed: boolean;
 }
 
 export async function* runTurn(
@@ -37,7 +48,7 @@ export async function* runTurn(
   // A conversation's first turn has no proposal to answer: no read for it.
   const approval = conv.turnCount > 0 ? await decideApproval(deps.db, conv.id, turn.shopper.current, input, deps.now()) : null;
   const history = turn.cachedHistory ?? (await loadRecentMessages(deps.db, conv, historyTurns));
-  const ran = { emitted: [] as ToolEvent[], boundMidTurn: false };
+  const ran: ToolSideEffects = { emitted: [], boundMidTurn: false, proposed: false };
   const stream = runAgent(
     {
       persona: agentSpec(turn.persona),
@@ -70,7 +81,7 @@ export async function* runTurn(
   }
   const result = step.value;
   if (!final) throw new Error('agent loop ended without a final event');
-  final = await stateProposal(env, turn, final, result.messages, deps.now());
+  if (ran.proposed) final = await stateProposal(env, turn, final, result.messages, deps.now());
   return { history, final, messages: result.messages, emitted: ran.emitted, boundMidTurn: ran.boundMidTurn };
 }
 
@@ -96,11 +107,18 @@ function toolContext(
   input: ChatInput,
   history: MessageRow[],
   approval: ToolContext['approval'],
-  ran: { emitted: ToolEvent[]; boundMidTurn: boolean },
+  ran: ToolSideEffects,
 ): ToolContext {
   const { conv } = turn;
+  const { deps } = env;
+  // A proposal's id is minted through the context (ids('prop')): a turn that minted none made no
+  // proposal, and its reply needs no read of the conversation's pending one (stateProposal).
+  const ids = (kind: string) => {
+    if (kind === PROPOSAL_ID_KIND) ran.proposed = true;
+    return deps.ids(kind);
+  };
   return buildToolContext({
-    deps: env.deps,
+    deps: { db: deps.db, atomic: deps.atomic, now: deps.now, ids, checkout: deps.checkout },
     shopper: turn.shopper,
     segment: turn.segment,
     conversationId: conv.id,

@@ -114,6 +114,38 @@ export async function insertConversation(db: Db, row: Omit<ConversationRow, 'pen
   await q.run(row);
 }
 
+/**
+ * A chat's first turn: its session (insert-or-nothing, when this process has not recorded it yet)
+ * and the conversation row, as one write through the atomic seam — on Node one savepoint in the
+ * group commit of whatever else finishes in this pass, instead of two transactions of their own.
+ * Committed before the loop runs: tools update the conversation row mid-turn.
+ */
+export async function startConversation(
+  db: Db,
+  atomic: Atomic,
+  row: Omit<ConversationRow, 'pending'>,
+  session: { shopper: Shopper; now: number } | null,
+): Promise<void> {
+  const insertSession = writeTemplate<{ id: string; customerId: string | null; startedAt: number; pagesSeen: number }>(
+    db,
+    'chat.startSession',
+    (d) =>
+      d
+        .insert(sessions)
+        .values(placeholders('id', 'customerId', 'startedAt', 'pagesSeen'))
+        .onConflictDoNothing(),
+  );
+  const insertConv = writeTemplate<Omit<ConversationRow, 'pending'>>(db, 'chat.startConversation', (d) =>
+    d.insert(conversations).values(placeholders(...columnsOf(conversations).filter((c) => c !== 'pending'))),
+  );
+  const writes = [insertConv(row)];
+  if (session)
+    writes.unshift(
+      insertSession({ id: session.shopper.sessionId, customerId: session.shopper.customerId, startedAt: session.now, pagesSeen: 1 }),
+    );
+  await atomic(writes);
+}
+
 /** A new message as its row reads back (absent optional columns are NULL). */
 export function messageRow(m: typeof messages.$inferInsert): MessageRow {
   return { ...m, toolCalls: m.toolCalls ?? null, toolCallId: m.toolCallId ?? null, toolName: m.toolName ?? null };

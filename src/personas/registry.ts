@@ -1,10 +1,10 @@
 // The persona registry: picks the persona for a segment (or opt-out), assigns the sticky
 // experiment variant and renders it for one shopper. Reloads from its source on change; a
 // broken edit never replaces the last good set, so chat keeps working through a typo.
-import { ConfigError, silentLogger, type Logger, type SegmentResult } from '../core/index.js';
+import { ConfigError, createMemo, deepFreeze, silentLogger, type Logger, type Memo, type SegmentResult } from '../core/index.js';
 import type { VersionedPersona, PersonaSet } from './compile.js';
 import { formatIssue } from './compile.js';
-import type { ContextField, PersonaContextInput } from './context.js';
+import { minimizeContext, type ContextField, type PersonaContextInput } from './context.js';
 import { lintPersonas, type LintOptions } from './lint.js';
 import { schemaToolDefinitions, type CountTokens, type ToolDefinitions } from './measure.js';
 import { renderPersona } from './render-persona.js';
@@ -123,13 +123,27 @@ export async function createPersonaRegistry(opts: PersonaRegistryOptions): Promi
       const set = current;
       const persona = pick(set, input, defaultId, optOutId);
       const { variant, experimentId } = chooseVariant(set, persona, input);
-      return renderPersona(set, persona, variant, experimentId, { ...input.context, segment: input.segment.id });
+      const context = { ...input.context, segment: input.segment.id };
+      // The same persona, variant and visible context render the same prompt: a shopper's turns
+      // share one rendering until what their prompt shows changes (a new order, the next day).
+      const key = `${persona.id}\u0000${variant?.id ?? ''}\u0000${experimentId ?? ''}\u0000${JSON.stringify(minimizeContext(context, persona.context))}`;
+      return renderedFor(set).get(key, () => deepFreeze(renderPersona(set, persona, variant, experimentId, context)));
     },
     reload,
     bundled: opts.source.bundled === true,
     list: () => [...current.personas.values()].map(summary),
     close: () => watcher.close(),
   };
+}
+
+/** Prompts rendered from one persona set, shared frozen; a reload brings a new set and new renderings. */
+const RENDERED_KEPT = 100;
+const rendered = new WeakMap<PersonaSet, Memo<string, RenderedPersona>>();
+
+function renderedFor(set: PersonaSet): Memo<string, RenderedPersona> {
+  let memo = rendered.get(set);
+  if (!memo) rendered.set(set, (memo = createMemo(RENDERED_KEPT)));
+  return memo;
 }
 
 async function loadSet(

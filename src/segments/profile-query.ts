@@ -72,9 +72,10 @@ export function createProfileQuery(db: Db, windows: readonly WindowSpec[]) {
 function toProfile(who: Who, r: Record<string, number | string | null>, windows: readonly WindowSpec[], now: number): Profile {
   const orders = r.orders as number;
   const spend = r.spend as number;
-  // The visit in progress counts exactly once: the chat records it before segmenting (already
-  // among the customer's sessions), a CLI or preview has not (it starts now), and a session that
-  // began anonymous before the shopper verified is saved without their customer id.
+  // The visit in progress counts exactly once: recorded earlier (already among the customer's
+  // sessions), or not yet — a chat's first message records it with the conversation, after
+  // segmenting; a CLI or preview never does — so it starts now; and a session that began
+  // anonymous before the shopper verified is saved without their customer id.
   const currentAt = r.currentAt as number | null;
   const counted = currentAt !== null && who.customerId !== null && r.currentCustomer === who.customerId;
   const extra = counted ? null : (currentAt ?? now);
