@@ -66,6 +66,13 @@ function one(ex: Exchange, { frame, tools, voice, done, memory }: ComposeInput):
   }
 }
 
+/** "Where is my refund?" from a shopper not yet known: the policy's timings, then how to see their own refund. */
+function refundTimingFor(answer: Reply, last: Exchange, { frame, tools, memory }: ComposeInput): Reply {
+  if (!(frame.intent === 'refund_status' && last.name === 'store_policy' && last.result?.ok)) return answer;
+  if (memory.verified || !tools.has('verify_customer')) return answer;
+  return { ...answer, body: `${answer.body} ${PHRASES.refundAskVerify}`, noFollowUp: true };
+}
+
 export function compose(input: ComposeInput): Reply {
   const { done } = input;
   const last = done[done.length - 1];
@@ -82,7 +89,7 @@ export function compose(input: ComposeInput): Reply {
     return removedAllReply(changes);
   const looked = done.filter((d) => d.name === 'get_product' && d.result?.ok);
   if (input.frame.intent === 'compare' && looked.length >= 2) return { ...compareReply(looked, input.frame), ack: true };
-  const answer = one(last, input);
+  const answer = refundTimingFor(one(last, input), last, input);
   const main = last.result?.ok && ACKNOWLEDGED.has(last.name) ? { ...answer, ack: true } : answer;
   const verified = done.slice(0, -1).find((d) => d.name === 'verify_customer' && d.result?.ok);
   if (!verified) return main;

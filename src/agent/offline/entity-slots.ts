@@ -81,6 +81,8 @@ const NOT_DESCRIPTIVE = new Set(
     'love loved loving similar alike perfect awesome amazing brilliant fab fabulous excellent ideal gorgeous lovely ' +
     // Verbs of asking about a product, not words in it.
     'none style styles bought ordered purchased come comes came supposed should pack packing recommend recommendation recommendations suggest suggestion suggestions ' +
+    // Verbs of buying and paying: how to get a product, not what it is.
+    'pay paying payment checkout purchase purchasing ordering place placing ' +
     // Who it is for, and asking for more or for what is popular, do not describe a product.
     'gift gifts present presents idea ideas mum mom mother dad father boyfriend girlfriend husband wife partner sister brother ' +
     'daughter son friend grandma granddad guest him her them else others options cheaper expensive affordable best seller popular ' +

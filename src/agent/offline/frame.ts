@@ -325,17 +325,19 @@ function unsureOf(r: Reading, d: Draft): Intent[] | null {
   const settled =
     d.settledByState ||
     (d.intent !== u.intent && d.intent !== 'out_of_scope') ||
-    e.size !== null ||
+    // A size or "the second one" settles a guess only about something shown or asked.
+    ((e.size !== null || e.ordinal !== null) && (mem.products.length > 0 || mem.asked !== null || d.product !== null)) ||
     e.orderNumbers.length > 0 ||
     e.email !== null ||
-    e.ordinal !== null ||
-    e.pronoun ||
+    // "it" settles nothing when nothing was shown for it to point at (a first message: "what's going on with it?").
+    (e.pronoun && (mem.products.length > 0 || mem.orders.length > 0 || !!mem.cart?.length)) ||
     mem.asked !== null ||
     mem.pendingReturn !== null ||
     mem.offeredHuman ||
     d.product !== null;
   return u.lowConfidence && !settled
-    ? [u.intent, ...u.alternatives].filter((i) => i !== 'out_of_scope' && i !== 'unanswerable').slice(0, 3)
+    ? // Best first; the question names the first three it can put into words (plan-service.ts's clarify).
+      [u.intent, ...u.alternatives].filter((i) => i !== 'out_of_scope' && i !== 'unanswerable').slice(0, 5)
     : null;
 }
 

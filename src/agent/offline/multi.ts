@@ -5,6 +5,7 @@
 // neighbour. Two or more distinct requests remain → each is planned and answered, in order.
 import type { Memory } from './memory.js';
 import { classify, isConfident, type Intent } from './classify.js';
+import type { Entities } from './entities.js';
 
 const MAX_PARTS = 3;
 /** Questions about products: a pointer at one and the words that name it are one question (adding it is another request). */
@@ -24,6 +25,12 @@ const LEAD =
 const NOT_A_REQUEST: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
 /** What a person handed the chat takes care of anyway: it goes with a request for one. */
 const FOR_A_PERSON: ReadonlySet<Intent> = new Set(['human', 'frustrated', 'complaint', 'report_problem']);
+/** Product and basket requests name what they are about: a piece that names nothing ("I have been more than patient", "sort it out") is not one. */
+const NEEDS_A_PIECE: ReadonlySet<Intent> = new Set(['search', 'stock', 'add_to_cart', 'update_cart']);
+const namesAPiece = (text: string, e: Entities, shown: boolean): boolean =>
+  !!(e.category || e.colour || e.size || e.quantity !== null || e.maxPrice !== null || e.minPrice !== null || e.definite) ||
+  ((e.ordinal !== null || e.pronoun) && shown) ||
+  /\b(basket|cart|bag)\b/i.test(text);
 /** How sure (a probability × 10) the words must be of a piece's intent to make it a request of its own: after a weak cut, surer. */
 const OWN = { strong: 3.5, weak: 8 } as const;
 
@@ -59,15 +66,25 @@ export function splitRequests(text: string, memory: Memory): string[] {
   const cut = pieces(text);
   if (cut.length < 2) return [text];
   const ctx = { shownProducts: memory.products.length, shownOrders: memory.orders.length };
+  // "it" may point at a piece shown before, or one named earlier in this message.
+  let shown = memory.products.length > 0 || !!memory.cart?.length;
   const parts: Array<{ text: string; intent: Intent | null; score: number; pointer?: boolean }> = [];
   for (const piece of cut) {
     const u = classify(piece.text, ctx);
+    const pointsBack = shown;
+    shown ||= !!(u.entities.category || u.entities.colour || u.entities.definite);
     const last = parts[parts.length - 1];
     // After a comma or "and", both sides must be requests in their own right, and the second must not
     // point back ("the sneakers are the wrong size, can I swap them?" is one request).
     const weak = piece.cut === 'weak';
     const sure = weak ? u.score >= OWN.weak && (last?.score ?? 0) >= OWN.weak && !u.entities.pronoun : u.score >= OWN.strong;
-    const own = isConfident(u) && sure && !NOT_A_REQUEST.has(u.intent) ? u.intent : null;
+    const own =
+      isConfident(u) &&
+      sure &&
+      !NOT_A_REQUEST.has(u.intent) &&
+      (!NEEDS_A_PIECE.has(u.intent) || namesAPiece(piece.text, u.entities, pointsBack))
+        ? u.intent
+        : null;
     // "do you have this in stock? the red wrap dress in XXL": a pointer and the piece it points at are one request.
     const samePiece =
       last !== undefined && PRODUCT.has(own ?? '') && PRODUCT.has(last.intent ?? '') && u.entities.pronoun !== (last.pointer ?? false);

@@ -40,6 +40,7 @@ export const PHRASES = {
   askVerifyEmail: `Thanks. I also need ${ASK_MARKERS.verify} (together with the order number) to confirm it's you.`,
   askVerifyEmailFor: (orderNumber: string) =>
     `To look at order #${orderNumber} I first need to confirm it's you: please tell me ${ASK_MARKERS.verify}.`,
+  refundAskVerify: `To check on your own refund I first need to confirm it's you: please tell me ${ASK_MARKERS.verify} and one of your order numbers.`,
   askVerifyOrder: `Thanks. I also need one of your order numbers (together with ${ASK_MARKERS.verify}) to confirm it's you.`,
   askProductNothingShown: `${ASK_MARKERS.product}? Tell me the item (for example "the red wrap dress") and your size, and I'll find it.`,
   verifyLocked: 'For your security, verification is locked after too many attempts in this chat.',

@@ -131,8 +131,12 @@ const planHuman: IntentPlan = ({ f, tools }) => {
 };
 
 const planVerify: IntentPlan = ({ f, memory, tools }) => {
-  // Not offered to a shopper who is signed in already: no switching accounts.
-  if (!tools.has('verify_customer')) return reply({ kind: 'fact', body: PHRASES.noVerify });
+  // Not offered to a shopper who is signed in already: no switching accounts. An email and an order
+  // number from them ask about that order (the tool shows it only if it is theirs).
+  if (!tools.has('verify_customer')) {
+    const n = f.orderNumber ?? f.e.orderNumbers[0];
+    return n && tools.has('lookup_order') ? call('lookup_order', { orderNumber: n }) : reply({ kind: 'fact', body: PHRASES.noVerify });
+  }
   // After "couldn't match", a new email alone retries with the order number given before.
   const { email, orderNumber } = verificationHalves(f, memory);
   if (email && orderNumber) return call('verify_customer', { email, orderNumber });

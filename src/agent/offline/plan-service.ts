@@ -58,9 +58,10 @@ export function clarify(unsure: readonly Intent[]): Step | null {
 /** An order action a tool may do (cancel, new address, exchange, report): behind verification, for a named order. */
 function orderAction(tool: string, f: Frame, input: ServiceInput, args: Record<string, unknown>, fallback: string): Step {
   const { tools, memory } = input;
+  // A shopper not yet known is asked to verify first: once verified, their own persona's order tools serve them.
+  if (!memory.verified && tools.has('verify_customer') && !tools.has('lookup_order')) return input.needAccount(fallback);
   if (!tools.has(tool))
     return reply({ kind: 'ask', body: `${fallback} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
-  if (!memory.verified && tools.has('verify_customer') && !tools.has('lookup_order')) return input.needAccount(fallback);
   const orderNumber = f.orderNumber ?? f.e.orderNumbers[0] ?? null;
   if (!orderNumber) return tools.has('lookup_order') ? call('lookup_order', {}) : reply({ kind: 'ask', body: PHRASES.whichOrderNumber });
   return call(tool, { orderNumber, ...args, confirm: false });
@@ -87,11 +88,17 @@ export function serviceStep(input: ServiceInput): Step | null {
         ? reply({ kind: 'ask', body: `${PHRASES.complaint} ${PHRASES.humanOffer}` })
         : reply({ kind: 'fact', body: PHRASES.complaint });
     case 'refund_status': {
-      if (!tools.has('refund_status')) return policy('returns');
-      if (!input.memory.verified && tools.has('verify_customer') && !tools.has('lookup_order'))
-        return input.needAccount(PHRASES.noRefundStatus);
       const orderNumber = f.orderNumber ?? f.e.orderNumbers[0];
-      return call('refund_status', orderNumber ? { orderNumber } : {});
+      const on = orderNumber ? { orderNumber } : {};
+      if (tools.has('refund_status')) {
+        if (!input.memory.verified && tools.has('verify_customer') && !tools.has('lookup_order'))
+          return input.needAccount(PHRASES.noRefundStatus);
+        return call('refund_status', on);
+      }
+      // lookup_order shows an order's refunds: the shopper's own refund, not the policy's timings.
+      if (tools.has('lookup_order')) return call('lookup_order', on);
+      // Not known yet: the refund timings from the policy.
+      return policy('returns') ?? input.needAccount(PHRASES.noRefundStatus);
     }
     case 'cancel_order':
       return orderAction('cancel_order', f, input, reasonArg(f), PHRASES.noCancel);

@@ -297,6 +297,9 @@ const fromOrderList: Link = ({ f, tools, last, r }) => {
     if (returnable.length === 1 && !garmentNotIn(returnable, f.e) && !namedElsewhere(orders, returnable[0]!, f))
       return proposeReturn(returnable[0]!.orderNumber, returnable[0]!, f, tools);
   }
+  // "Where is my refund?" with no number: the one order in the list a refund can come from (cancelled or returned).
+  const refunded = f.intent === 'refund_status' ? orders.filter((o) => o.status === 'cancelled' || o.status === 'returned') : [];
+  if (refunded.length === 1 && tools.has('lookup_order')) return call('lookup_order', { orderNumber: refunded[0]!.orderNumber });
   // "my last order" / "what I got last time": the newest.
   if (f.intent === 'reorder' && tools.has('reorder') && orders.length && (f.e.ordinal === -1 || /\blast time\b/i.test(f.text)))
     return call('reorder', { orderNumber: orders[0]!.orderNumber });

@@ -3,6 +3,7 @@
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { ASK_MARKERS, ASKS_EXCHANGE, PHRASES } from './phrases.js';
+import { refundLine } from './replies-retail.js';
 import {
   inSizes,
   inStockSizes,
@@ -42,13 +43,22 @@ function orderLine(o: OrderView): string {
   return `#${o.orderNumber} (${when}${o.placed && o.status !== 'delivered' ? `, placed ${o.placed}` : ''}${ret})${what}`;
 }
 
+const NO_REFUND = (o: OrderView) => `No refund is recorded for order #${o.orderNumber} yet.`;
+
 export function ordersReply(ex: Exchange, f: Frame): Reply {
   const orders = ordersIn(ex);
   const single = 'orderNumber' in ex.args && orders.length === 1;
   if (orders.length === 0) return { kind: 'fact', body: "I can't see any orders on your account yet." };
   if (single) {
     const o = orders[0]!;
-    const parts = [statusSentence(o)];
+    // "Where is my refund?": the order's refunds first, then the order.
+    const refunds = o.refunds.map(refundLine);
+    if (f.intent === 'refund_status')
+      return {
+        kind: 'fact',
+        body: refunds.length ? `${refunds.join('\n')}\n${statusSentence(o)}` : `${NO_REFUND(o)} ${statusSentence(o)}`,
+      };
+    const parts = [statusSentence(o), ...refunds];
     if (o.items.length) parts.push(`It contains ${listText(o.items.slice(0, 4))}${o.items.length > 4 ? ' and more' : ''}.`);
     for (const l of o.returnLabels)
       parts.push(`A return label${l.trackingCode ? ` (${l.trackingCode})` : ''} was created for ${listText(l.items)}.`);

@@ -1,6 +1,7 @@
 // Answers from the retail action tools (cancel_order, change_shipping_address, exchange_items,
 // report_problem, refund_status): a proposal read back with a plain question, or what was done.
 // Every fact comes from the tool's result.
+import type { RefundDetail } from '../../tools/index.js';
 import type { Exchange } from './conversation.js';
 import { outputOf, proposalIn } from './results.js';
 import { ASK_MARKERS, PHRASES } from './phrases.js';
@@ -71,15 +72,15 @@ function problemReply(ex: Exchange): Reply | null {
   );
 }
 
+/** One refund as the shopper reads it (from refund_status, or the refunds lookup_order shows with an order). */
+export const refundLine = (r: RefundDetail): string =>
+  `Order #${r.orderNumber}: ${money(r.amount)} (${r.for}), ${r.meaning}${r.expectedBy ? `, expected by ${r.expectedBy}` : ''}.${r.note ? ` ${r.note}` : ''}`;
+
 function refundsReply(ex: Exchange): Reply | null {
   const out = outputOf(ex, 'refund_status');
   if (!out) return null;
   if (!out.refunds.length) return done(out.note ?? 'No refund is recorded yet.');
-  const lines = out.refunds.map(
-    (r) =>
-      `Order #${r.orderNumber}: ${money(r.amount)} (${r.for}), ${r.meaning}${r.expectedBy ? `, expected by ${r.expectedBy}` : ''}.${r.note ? ` ${r.note}` : ''}`,
-  );
-  return done(lines.join('\n'));
+  return done(out.refunds.map(refundLine).join('\n'));
 }
 
 const RETAIL: Record<string, (ex: Exchange) => Reply | null> = {

@@ -7,6 +7,7 @@ import {
   type ProductCard,
   type ProductDetail,
   type ProductPick,
+  type RefundDetail,
   type ToolName,
   type ToolOutput,
   type CartView,
@@ -46,6 +47,8 @@ export interface OrderView {
   returnLabels: Array<{ items: string[]; trackingCode: string | null }>;
   returnUntil: string | null;
   returnReason: string | null;
+  /** The order's refunds, where the result gave them (a single order does; a list of orders does not). */
+  refunds: RefundDetail[];
 }
 
 type Rec = Record<string, unknown>;
@@ -119,6 +122,7 @@ const listedView = (o: OrderListed): OrderView => ({
   returnPossible: o.returnableUntil ? true : null,
   returnUntil: o.returnableUntil ?? null,
   returnReason: null,
+  refunds: [],
 });
 
 const detailOrderView = (o: OrderDetail): OrderView => ({
@@ -137,6 +141,7 @@ const detailOrderView = (o: OrderDetail): OrderView => ({
   returnPossible: o.return.possible,
   returnUntil: o.return.possible ? o.return.until : null,
   returnReason: o.return.possible ? null : o.return.reason,
+  refunds: o.refunds ?? [],
 });
 
 const CONFIRMING = ['create_return_label', 'cancel_order', 'change_shipping_address', 'exchange_items', 'report_problem'] as const;

@@ -39,7 +39,9 @@ export const COMMON_WORDS: readonly string[] = (
   'mum mom dad boyfriend girlfriend husband partner sister brother daughter grandma granddad guest present best seller sellers ' +
   'based located pockets washable charge fee checkout hold holding vegan review reviews rating quality complaint warmer ' +
   'file files details detail replacement replace supposed delayed pack packing packed suitcase travel travelling traveling ' +
-  'under below above within around'
+  'under below above within around ' +
+  // Service talk one edit away from a catalog word ("sort it out" is not shorts).
+  'sort sorted sorting owe owed owing'
 ).split(/\s+/);
 
 /** Whole-token replacements (after lowercasing and contraction expansion). */

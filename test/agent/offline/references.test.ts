@@ -6,11 +6,26 @@ import { TOOL_NAMES } from '../../../src/tools/types.js';
 import { TEST_VOICE } from './utterance-harness.js';
 import { Conversation, functionTools } from './driver.js';
 import { scripted } from './scripted.js';
-import { STORE_POLICY } from '../../../src/shop/policy.js';
+import {
+  addedToCart,
+  card,
+  cart,
+  cartChanged,
+  cartRemoved,
+  listedOrder,
+  ok,
+  orderDetail,
+  orderList,
+  policy as storePolicy,
+  productDetail,
+  searchResult,
+  viewCart,
+} from './tool-results.js';
+import type { PolicyTopic } from '../../../src/shop/index.js';
 
 const chat = (exec = scripted(), tools: readonly string[] = TOOL_NAMES) =>
   new Conversation(new OfflineChatModel({ voice: TEST_VOICE }), functionTools(tools), exec);
-const JUNIPER = {
+const JUNIPER = card({
   id: 'p_jun',
   name: 'Juniper Linen Dress',
   category: 'dresses',
@@ -18,8 +33,8 @@ const JUNIPER = {
   price: 89,
   description: 'Linen.',
   stock: { S: 4, M: 0, L: 2 },
-};
-const OTHER = {
+});
+const OTHER = card({
   id: 'p_wrap',
   name: 'Red Linen Wrap Dress',
   category: 'dresses',
@@ -27,11 +42,12 @@ const OTHER = {
   price: 119,
   description: 'Linen.',
   stock: { S: 1, M: 1 },
-};
+});
+const found = (...matches: Array<ReturnType<typeof card>>) => ok('search_products', searchResult(matches));
 
 describe('offline model: references and follow-ups', () => {
   it('keeps unfamiliar product names as search words instead of "correcting" them', async () => {
-    const exec = scripted({ search_products: () => ({ ok: true, data: { matches: [JUNIPER, OTHER] } }) });
+    const exec = scripted({ search_products: () => found(JUNIPER, OTHER) });
     const c = chat(exec);
     await c.say('do you have the juniper linen dress?');
     expect(exec.log[0]).toMatchObject({ name: 'search_products', args: { category: 'dresses' } });
@@ -39,7 +55,7 @@ describe('offline model: references and follow-ups', () => {
   });
 
   it('narrows the previous search when a message only changes its colour, size or price', async () => {
-    const exec = scripted({ search_products: () => ({ ok: true, data: { matches: [JUNIPER, OTHER] } }) });
+    const exec = scripted({ search_products: () => found(JUNIPER, OTHER) });
     const c = chat(exec);
     await c.say('I need a linen dress for a summer wedding');
     await c.say('something under 80 bucks?');
@@ -54,7 +70,7 @@ describe('offline model: references and follow-ups', () => {
     for (const a of args.slice(1)) expect(String(a.query)).toContain('linen');
 
     // A size with words that ask for more narrows the search; a bare size is about what was shown.
-    const exec2 = scripted({ search_products: () => ({ ok: true, data: { matches: [JUNIPER, OTHER] } }) });
+    const exec2 = scripted({ search_products: () => found(JUNIPER, OTHER) });
     const c2 = chat(exec2);
     await c2.say('I need an outfit for a gala next week');
     expect(String(exec2.log[0]!.args.query).split(' ')).toEqual(['outfit', 'gala']); // not "week" (weekender bags)
@@ -66,8 +82,8 @@ describe('offline model: references and follow-ups', () => {
 
   it('starts a new search for another category, and a pointer at a product is not a refinement', async () => {
     const exec = scripted({
-      search_products: () => ({ ok: true, data: { matches: [JUNIPER, OTHER] } }),
-      get_product: () => ({ ok: true, data: { product: OTHER } }),
+      search_products: () => found(JUNIPER, OTHER),
+      get_product: () => ok('get_product', productDetail(OTHER)),
     });
     const c = chat(exec);
     await c.say('red dresses under $150 please');
@@ -81,7 +97,7 @@ describe('offline model: references and follow-ups', () => {
   });
 
   it('adds the product the shopper named, never a different one the search happened to rank first', async () => {
-    const tank = {
+    const tank = card({
       id: 'p_tank',
       name: 'Black Ribbed Tank Top',
       category: 'tops',
@@ -89,8 +105,8 @@ describe('offline model: references and follow-ups', () => {
       price: 19,
       description: 'Rib.',
       stock: { S: 5 },
-    };
-    const dress = {
+    });
+    const dress = card({
       id: 'p_tsd',
       name: 'Black Jersey T-Shirt Dress',
       category: 'dresses',
@@ -98,14 +114,14 @@ describe('offline model: references and follow-ups', () => {
       price: 49,
       description: 'Jersey.',
       stock: { S: 5 },
-    };
-    const exec = scripted({ search_products: () => ({ ok: true, data: { matches: [tank, dress] } }) });
+    });
+    const exec = scripted({ search_products: () => found(tank, dress) });
     const out = await chat(exec).say('add the black jersey t-shirt dress in S please');
     expect(exec.log[0]).toMatchObject({ name: 'search_products', args: { category: 'dresses', colour: 'black' } }); // a t-shirt dress is a dress
     expect(out.calls.at(-1)).toMatchObject({ name: 'add_to_cart', args: { productId: 'p_tsd', size: 'S' } });
 
     // Only a black dress was shown: "a red dress" is another product, found by a new search.
-    const c = chat(scripted({ search_products: (a) => ({ ok: true, data: { matches: a.colour === 'red' ? [OTHER] : [dress] } }) }));
+    const c = chat(scripted({ search_products: (a) => (a.colour === 'red' ? found(OTHER) : found(dress)) }));
     await c.say('show me black dresses');
     const red = await c.say('add a red dress in M');
     expect(red.calls.map((x) => [x.name, x.args.productId ?? x.args.colour])).toEqual([
@@ -114,7 +130,7 @@ describe('offline model: references and follow-ups', () => {
     ]);
 
     const other = scripted({
-      search_products: () => ({ ok: true, data: { matches: [tank, { ...tank, id: 'p_tank2', name: 'Black Scoop Tank Top' }] } }),
+      search_products: () => found(tank, card({ ...tank, id: 'p_tank2', name: 'Black Scoop Tank Top' })),
     });
     const asked = await chat(other).say('add the black jersey t-shirt dress in S please');
     expect(other.log.map((l) => l.name)).toEqual(['search_products']);
@@ -123,7 +139,7 @@ describe('offline model: references and follow-ups', () => {
 
   it('"add it" after a list adds the product the shopper asked about, and a sold-out size is said so', async () => {
     const exec = scripted({
-      search_products: () => ({ ok: true, data: { matches: [OTHER, JUNIPER] } }),
+      search_products: () => found(OTHER, JUNIPER),
       add_to_cart: () => ({
         ok: false,
         error: { code: 'unavailable', message: 'Juniper Linen Dress is sold out in size M. Available sizes: S, L.', field: 'size' },
@@ -160,15 +176,30 @@ describe('offline model: references and follow-ups', () => {
 
   it('answers the question it asked: an order number after "which order?", an email after asking for one', async () => {
     const exec = scripted({
-      lookup_order: () => ({
-        ok: true,
-        data: {
-          orders: [
-            { orderNumber: '28473', status: 'delivered', items: ['Jumper (L)'], returnableUntil: '2025-03-27' },
-            { orderNumber: '28100', status: 'delivered', items: ['Scarf (ONE)'], returnableUntil: '2025-03-01' },
-          ],
-        },
-      }),
+      lookup_order: () =>
+        ok(
+          'lookup_order',
+          orderList([
+            listedOrder({
+              orderNumber: '28473',
+              status: 'delivered',
+              placed: '2025-02-20',
+              delivered: '2025-02-25',
+              total: 129,
+              items: ['Jumper (L)'],
+              returnableUntil: '2025-03-27',
+            }),
+            listedOrder({
+              orderNumber: '28100',
+              status: 'delivered',
+              placed: '2025-01-25',
+              delivered: '2025-01-30',
+              total: 45,
+              items: ['Scarf'],
+              returnableUntil: '2025-03-01',
+            }),
+          ]),
+        ),
     });
     const c = chat(exec);
     const which = await c.say('I want to send something back');
@@ -183,25 +214,36 @@ describe('offline model: references and follow-ups', () => {
   });
 
   it('does not propose returning an order that lacks the garment the shopper named, and returns only the items named', async () => {
-    const orders = [
-      { orderNumber: '28502', status: 'shipped', items: ['White Canvas Low-Top Sneakers (43)'] },
-      {
+    const orders = orderList([
+      listedOrder({
+        orderNumber: '28502',
+        status: 'shipped',
+        placed: '2025-03-01',
+        total: 69,
+        items: ['White Canvas Low-Top Sneakers (43)'],
+      }),
+      listedOrder({
         orderNumber: '28473',
         status: 'delivered',
+        placed: '2025-02-20',
+        delivered: '2025-02-25',
+        total: 188,
         items: ['Navy Merino Jumper (L)', 'Stone Chino Trousers (M)'],
         returnableUntil: '2025-03-27',
-      },
-    ];
-    const one = {
+      }),
+    ]);
+    const one = orderDetail({
       orderNumber: '28473',
       status: 'delivered',
+      placed: '2025-02-20',
+      delivered: '2025-02-25',
       items: [
-        { id: 'oi_jumper', name: 'Navy Merino Jumper', size: 'L' },
-        { id: 'oi_chinos', name: 'Stone Chino Trousers', size: 'M' },
+        { id: 'oi_jumper', name: 'Navy Merino Jumper', size: 'L', price: 129 },
+        { id: 'oi_chinos', name: 'Stone Chino Trousers', size: 'M', price: 59 },
       ],
       return: { possible: true, until: '2025-03-27' },
-    };
-    const lookup = (args: Record<string, unknown>) => ({ ok: true as const, data: args.orderNumber ? { order: one } : { orders } });
+    });
+    const lookup = (args: Record<string, unknown>) => ok('lookup_order', args.orderNumber ? one : orders);
     const exec = scripted({ lookup_order: lookup });
     const c = chat(exec);
     const jeans = await c.say("my jeans came but they're too small, can I send them back?");
@@ -231,18 +273,19 @@ describe('offline model: references and follow-ups', () => {
   });
 
   it('an order with return labels says what each covers and what can still go back', async () => {
-    const order = {
+    const order = orderDetail({
       orderNumber: '28473',
       status: 'delivered',
+      placed: '2025-02-20',
       delivered: '2025-02-25',
       items: [
-        { id: 'oi_j', name: 'Navy Merino Jumper', size: 'L' },
-        { id: 'oi_c', name: 'Stone Chino Trousers', size: 'M' },
+        { id: 'oi_j', name: 'Navy Merino Jumper', size: 'L', price: 129 },
+        { id: 'oi_c', name: 'Stone Chino Trousers', size: 'M', price: 59, status: 'returned' },
       ],
       return: { possible: true, until: '2025-03-27' },
-      returnLabels: [{ items: ['Stone Chino Trousers (M)'], trackingCode: 'RET123', emailedTo: 'm***@example.com' }],
-    };
-    const out = await chat(scripted({ lookup_order: () => ({ ok: true, data: { order } }) })).say('status of order 28473?');
+      returnLabels: [{ items: ['Stone Chino Trousers (M)'], trackingCode: 'RET123', emailedTo: 'm***@example.com', created: '2025-03-01' }],
+    });
+    const out = await chat(scripted({ lookup_order: () => ok('lookup_order', order) })).say('status of order 28473?');
     expect(out.reply).toContain(
       'A return label (RET123) was created for Stone Chino Trousers (M). You can return the rest until 2025-03-27.',
     );
@@ -250,7 +293,7 @@ describe('offline model: references and follow-ups', () => {
 
   it('answers the sizing and shipping question asked: UK clothing sizes, shoes in EU, where it ships first', async () => {
     const policy = scripted({
-      store_policy: (a) => ({ ok: true, data: { topic: a.topic, policy: STORE_POLICY[a.topic as keyof typeof STORE_POLICY] } }),
+      store_policy: (a) => ok('store_policy', storePolicy(a.topic as PolicyTopic)),
     });
     const reply = async (text: string) => (await chat(policy).say(text)).reply;
     expect(await reply("what size should I get if I'm usually a UK 10?")).toContain('M ≈ UK 10–12 / US 6–8');
@@ -276,6 +319,7 @@ describe('offline model: references and follow-ups', () => {
         withTool.log.map((l) => [l.name, l.args]),
         text,
       ).toEqual([['refund_status', {}]]);
+      // Without refund_status, lookup_order shows the shopper's orders with their refunds.
       const without = scripted();
       await chat(
         without,
@@ -284,7 +328,7 @@ describe('offline model: references and follow-ups', () => {
       expect(
         without.log.map((l) => [l.name, l.args]),
         text,
-      ).toEqual([['store_policy', { topic: 'returns' }]]);
+      ).toEqual([['lookup_order', {}]]);
     }
   });
 
@@ -304,41 +348,44 @@ describe('offline model: references and follow-ups', () => {
   });
 
   it('changes the cart: another size for "it", a line removed by name, the cart looked at first when unseen', async () => {
-    const category = (name: string) => (/dress/i.test(name) ? 'dresses' : 'tops');
-    const cartOf = (items: Array<[string, string, string, number]>) => ({
-      items: items.map(([productId, name, size, quantity]) => ({
-        productId,
-        name,
-        category: category(name),
-        size,
-        quantity,
-        colour: null,
-      })),
-      itemCount: items.length,
-      subtotal: 100,
-    });
-    const exec = scripted({
-      add_to_cart: (a) => ({
-        ok: true,
-        data: {
-          added: { name: 'Red Linen Wrap Dress', size: a.size, quantity: 1 },
-          cart: cartOf([
-            ['p_tee', 'Navy Cotton Tee', 'M', 2],
-            ['p_red', 'Red Linen Wrap Dress', String(a.size), 1],
-          ]),
+    // A cart as the cart tools keep it: lines by product and size, each change answered with the cart after it.
+    const PRICES: Record<string, number> = { p_tee: 25, p_red: 119 };
+    type Row = [productId: string, name: string, size: string, quantity: number];
+    const cartOf = (items: Row[]) =>
+      cart(
+        items.map(([productId, name, size, quantity]) => ({
+          productId,
+          name,
+          category: /dress/i.test(name) ? 'dresses' : 'tops',
+          colour: name.split(' ')[0]!.toLowerCase(),
+          size,
+          quantity,
+          unitPrice: PRICES[productId]!,
+        })),
+      );
+    const cartTools = (start: Row[]) => {
+      const rows = start.map((r) => [...r] as Row);
+      return {
+        view_cart: () => ok('view_cart', viewCart(cartOf(rows))),
+        add_to_cart: (a: Record<string, unknown>) => {
+          const row: Row = [String(a.productId), 'Red Linen Wrap Dress', String(a.size), Number(a.quantity ?? 1)];
+          rows.push(row);
+          return ok('add_to_cart', addedToCart({ productId: row[0], name: row[1], size: row[2], quantity: row[3] }, cartOf(rows)));
         },
-      }),
-      update_cart: (a) => ({
-        ok: true,
-        data: {
-          changed: { name: 'Red Linen Wrap Dress', from: { size: a.size, quantity: 1 }, to: { size: a.newSize, quantity: 1 } },
-          cart: cartOf([
-            ['p_tee', 'Navy Cotton Tee', 'M', 2],
-            ['p_red', 'Red Linen Wrap Dress', String(a.newSize), 1],
-          ]),
+        update_cart: (a: Record<string, unknown>) => {
+          const at = rows.findIndex(([id, , size]) => id === a.productId && size === a.size);
+          const [productId, name, size, quantity] = rows[at]!;
+          if (a.quantity === 0) {
+            rows.splice(at, 1);
+            return ok('update_cart', cartRemoved({ productId, name, size, quantity }, cartOf(rows)));
+          }
+          const to = { size: String(a.newSize ?? size), quantity: Number(a.quantity ?? quantity) };
+          rows[at] = [productId, name, to.size, to.quantity];
+          return ok('update_cart', cartChanged({ productId, name, from: { size, quantity }, to }, cartOf(rows)));
         },
-      }),
-    });
+      };
+    };
+    const exec = scripted(cartTools([['p_tee', 'Navy Cotton Tee', 'M', 2]]));
     const c = chat(exec);
     await c.say('do you have red dresses?');
     await c.say('add the first one in size M');
@@ -350,29 +397,17 @@ describe('offline model: references and follow-ups', () => {
     const removed = await c.say('remove the tee from my cart');
     expect(removed.calls.map((x) => [x.name, x.args])).toEqual([['update_cart', { productId: 'p_tee', size: 'M', quantity: 0 }]]);
 
-    const fresh = scripted({ view_cart: () => ({ ok: true, data: { cart: cartOf([['p_tee', 'Navy Cotton Tee', 'M', 2]]) } }) });
+    const fresh = scripted({ view_cart: cartTools([['p_tee', 'Navy Cotton Tee', 'M', 2]]).view_cart });
     const out = await chat(fresh).say('remove the sneakers from my cart');
     // Only a tee in the cart: the sneakers are not there, so it asks rather than removing the tee.
     expect(fresh.log.map((l) => l.name)).toEqual(['view_cart']);
     expect(out.reply).toMatch(/Which item in your cart/);
-    const full = scripted({
-      view_cart: () => ({
-        ok: true,
-        data: {
-          cart: cartOf([
-            ['p_tee', 'Navy Cotton Tee', 'M', 2],
-            ['p_red', 'Red Linen Wrap Dress', 'S', 1],
-          ]),
-        },
-      }),
-      update_cart: (a) => ({
-        ok: true,
-        data: {
-          removed: { name: a.productId === 'p_tee' ? 'Navy Cotton Tee' : 'Red Linen Wrap Dress', size: a.size, quantity: 1 },
-          cart: cartOf([]),
-        },
-      }),
-    });
+    const full = scripted(
+      cartTools([
+        ['p_tee', 'Navy Cotton Tee', 'M', 2],
+        ['p_red', 'Red Linen Wrap Dress', 'S', 1],
+      ]),
+    );
     const emptied = await chat(full).say('please empty my cart');
     expect(full.log.map((l) => [l.name, l.args])).toEqual([
       ['view_cart', {}],
@@ -380,7 +415,7 @@ describe('offline model: references and follow-ups', () => {
       ['update_cart', { productId: 'p_red', size: 'S', quantity: 0 }],
     ]);
     expect(emptied.reply).toContain("I've removed Navy Cotton Tee (M) and Red Linen Wrap Dress (S) from your cart; it is empty now.");
-    const one = scripted({ view_cart: () => ({ ok: true, data: { cart: cartOf([['p_tee', 'Navy Cotton Tee', 'M', 2]]) } }) });
+    const one = scripted({ view_cart: cartTools([['p_tee', 'Navy Cotton Tee', 'M', 2]]).view_cart });
     await chat(one).say('I only want one tee');
     expect(one.log.map((l) => [l.name, l.args])).toEqual([
       ['view_cart', {}],
