@@ -56,7 +56,10 @@ describe('an anonymous shopper over MCP', () => {
     // After listTools the client validates structuredContent (a mismatch throws): a result, and an error.
     expect((await call(client, 'search_products', { query: 'linen shirt' })).body.matches.length).toBeGreaterThan(0);
     expect((await call(client, 'store_policy', { topic: 'sizing' })).body.facts.clothing[0]).toMatchObject({ size: 'XS' });
-    expect(await call(client, 'get_product', { productId: 'p_nope' })).toMatchObject({ isError: true, body: { error: { code: 'not_found' } } });
+    expect(await call(client, 'get_product', { productId: 'p_nope' })).toMatchObject({
+      isError: true,
+      body: { error: { code: 'not_found' } },
+    });
     const validator = (client as unknown as { getToolOutputValidator(n: string): unknown }).getToolOutputValidator('search_products');
     expect(validator).toBeTypeOf('function');
   });

@@ -164,7 +164,13 @@ export async function startSeededWorkerd(prefix: string, vars?: Record<string, s
   await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], 120_000);
   await runCommand(process.execPath, ['--import', 'tsx', 'src/cli/seed-d1.ts', '--out', seedFile], 60_000);
   await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persist, `--file=${seedFile}`], 120_000);
-  const dev = await startWranglerDev({ persistTo: persist, port: await freePort(), inspectorPort: await freePort(), timeoutMs: 120_000, vars });
+  const dev = await startWranglerDev({
+    persistTo: persist,
+    port: await freePort(),
+    inspectorPort: await freePort(),
+    timeoutMs: 120_000,
+    vars,
+  });
   let stopped = false;
   const stopDev = async () => {
     if (stopped) return;
