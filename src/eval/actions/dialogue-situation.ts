@@ -91,14 +91,8 @@ function productSingled(c: ObservedCall, known: readonly ShownProduct[]): ShownP
   return null;
 }
 
-export const card = (p: {
-  id: string;
-  name: string;
-  colour: string;
-  price: number;
-  category: string;
-  stock: Record<string, number>;
-}): ShownProduct => ({
+/** The shown product's fields, out of a larger tool result (a search match, a product page). */
+export const card = (p: ShownProduct): ShownProduct => ({
   id: p.id,
   name: p.name,
   colour: p.colour,
