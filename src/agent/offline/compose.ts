@@ -50,7 +50,7 @@ function one(ex: Exchange, { frame, tools, voice, done, memory }: ComposeInput):
     case 'loyalty_status':
       return loyaltyReply(ex, frame.text);
     case 'verify_customer':
-      return verifyReply(ex, tools.has('lookup_order'));
+      return verifyReply(ex, tools.has('lookup_order'), frame.after ?? null);
     case 'escalate_to_human':
       return escalateReply(ex, voice.style === 'warm');
     case 'store_policy':

@@ -11,6 +11,7 @@ import { hash, speak, type Reply } from './voice.js';
 import { PHRASES } from './phrases.js';
 import { splitRequests, takesAllOptions } from './multi.js';
 import { ASK_MARKERS } from './phrases.js';
+import { isProposal } from './results.js';
 
 export interface Decision {
   text: string;
@@ -125,6 +126,8 @@ const ACTION_NAMES: Record<string, string> = {
  */
 function stillPending(reply: Reply, parts: readonly Part[], memory: Memory, exchanges: readonly Exchange[]): Reply {
   const action = memory.pendingAction;
+  // A new proposal this turn ("M please" turning a return into an exchange) takes the old one's place.
+  if (exchanges.some(isProposal)) return reply;
   // A cancellation, address change, exchange or report proposed: the same, asked again.
   if (action && !memory.pendingReturn) {
     const order = action.args.orderNumber;

@@ -102,11 +102,23 @@ function extractPrices(n: Normalized, withoutEmail: string, email: string | null
   return { maxPrice, minPrice };
 }
 
+// A size standing as a clause of its own: "39", "add the first one, L, 2 of them", "38. just add it".
+const SIZE_CLAUSE = /(?:^|[,.;!?])\s*(?:size\s+)?(xxs|xs|s|m|l|xl|xxl|3[5-9]|4[0-7])\s*(?:please|pls|thanks)?\s*(?=[,.;!?]|$)/;
+const CLAUSE_SIZES: Record<string, string> = { xxs: 'XS', xs: 'XS', s: 'S', m: 'M', l: 'L', xl: 'XL', xxl: 'XXL' };
+
+function clauseSize(lower: string): string | null {
+  const w = SIZE_CLAUSE.exec(lower.trim())?.[1];
+  return w ? (CLAUSE_SIZES[w] ?? w) : null;
+}
+
 export function extractEntities(n: Normalized): Entities {
   const lower = n.lower;
   const email = EMAIL.exec(lower)?.[0] ?? null;
   const withoutEmail = email ? lower.replace(email, ' ') : lower;
-  const orderNumbers = extractOrderNumbers(withoutEmail);
+  const address = parseAddress(lower);
+  // An address's ZIP and house number are no order numbers ("12 Oak Avenue, Seattle, WA 98101").
+  const inAddress = new Set(address ? [address.zip!, address.zip!.slice(0, 5), /^\d+/.exec(address.line1!)?.[0] ?? ''] : []);
+  const orderNumbers = extractOrderNumbers(withoutEmail).filter((x) => !inAddress.has(x));
   const { maxPrice, minPrice } = extractPrices(n, withoutEmail, email, orderNumbers);
   const slots = readTokenSlots(n.tokens);
   const categoryWord = slots.categoryWord;
@@ -115,7 +127,7 @@ export function extractEntities(n: Normalized): Entities {
   return {
     orderNumbers,
     email,
-    size: slots.size,
+    size: slots.size ?? clauseSize(withoutEmail),
     colour: slots.colour,
     category: slots.category,
     categoryWord,
@@ -128,6 +140,6 @@ export function extractEntities(n: Normalized): Entities {
     mySize,
     descriptors: slots.descriptors,
     exclude: [...new Set(slots.exclude)],
-    address: parseAddress(n.lower),
+    address,
   };
 }

@@ -88,7 +88,9 @@ const NOT_DESCRIPTIVE = new Set(
     'daughter son friend grandma granddad guest him her them else others options cheaper expensive affordable best seller popular ' +
     'trending favourite favorite cost costs right now she his hers their ' +
     // Questions about a product's page (what it is made of, how to wash it) name no product.
-    'made material fabric washable wash machine care instruction instructions lined stretchy fit'
+    'made material fabric washable wash machine care instruction instructions lined stretchy fit ' +
+    // How much of something, said of the products shown ("those are a bit much"), is no search term.
+    'bit little quite somewhat kinda kind abit overly'
   ).split(' '),
 );
 
@@ -238,8 +240,8 @@ function readCategory(c: Cursor, s: TokenSlots): boolean {
 
 function readDescriptor(c: Cursor, s: TokenSlots): boolean {
   const w = c.w;
-  // "too fancy", "less shiny": what the shopper does not want is no search term.
-  const toned = c.prev === 'too' || c.prev === 'less';
+  // "too fancy", "less shiny", "a bit flashy": what the shopper does not want is no search term.
+  const toned = c.prev === 'too' || c.prev === 'less' || c.prev === 'bit' || c.prev === 'little' || c.prev === 'overly';
   if (w.length >= 3 && !NOT_DESCRIPTIVE.has(w) && !/^\d/.test(w) && !toned) s.descriptors.push(w);
   return true;
 }

@@ -30,3 +30,9 @@ const FOREIGN_WORDS = new Set(
 export const isForeign = (text: string) => (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => FOREIGN_WORDS.has(w)).length >= 2;
 export const WHICH_COLOURS =
   /\b(what|which|other|different|another|any|more|all the) colou?rs?\b|\bcolou?rs? (does|do|is|are|can|options?|available)\b/i;
+
+// "I bought the navy one and loved it": a past purchase told, not a piece to put in the basket
+// (unless the same words ask for one: "I got the tee, can you add another?").
+const PAST_PURCHASE = /\b(i|we)\s+(already\s+|once\s+|recently\s+)?(bought|got|ordered|purchased|had)\b/i;
+const ASKS_TO_ADD = /\b(add|put|take|want|would like|'d like|'ll have|'ll take|get me|grab|buy|order me|another|again|more)\b|\?/i;
+export const tellsPastPurchase = (text: string) => PAST_PURCHASE.test(text) && !ASKS_TO_ADD.test(text);

@@ -89,7 +89,14 @@ export function pickOrder(
   if (all.length === 0) return null;
   // "return it" points at an order that can be returned, if only one of those was shown.
   const returnable = all.filter((o) => o.returnPossible);
-  const orders = intent === 'return' && e.ordinal === null && returnable.length === 1 ? returnable : all;
+  // A new address or a cancellation points at the one order not yet on its way, if only one is.
+  const open = all.filter((o) => !o.shipped && !o.delivered && !/cancel|ship|deliver/i.test(o.status ?? ''));
+  const orders =
+    e.ordinal === null && intent === 'return' && returnable.length === 1
+      ? returnable
+      : e.ordinal === null && (intent === 'change_address' || intent === 'cancel_order') && open.length === 1
+        ? open
+        : all;
   if (e.ordinal !== null) {
     // Lists are newest first: "my last order" is the newest, "the last one" the bottom of the list.
     const latest = e.ordinal === -1 && LATEST_ORDER.test(text);

@@ -11,6 +11,8 @@ export const CHEAPER =
 const SEARCH_CUE =
   /\b(some|something|anything|any|others?|ones|show me|what about|how about|do you have|got any|have you got|is there|are there)\b/i;
 
+const PLURAL_POINTER = /\b(these|those|they|them)\b/i;
+
 export const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i; // "the red one", "that blue one"
 
 /**
@@ -21,7 +23,14 @@ export const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i;
 export function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory, vague: boolean): boolean {
   if (!mem.lastSearch || !(REFINABLE.has(intent) || vague) || mem.pendingReturn || mem.asked || mem.offeredHuman) return false;
   // "got it in blue?" after several products: the same search in blue ("it" picks none of them).
-  const pointsAtList = e.pronoun && e.colour !== null && mem.products.length > 1 && (intent === 'out_of_scope' || intent === 'stock');
+  // "those are a bit much, anything under $100?": "those" is the list, the rest asks for others like it.
+  const pointsAtList =
+    (e.pronoun && e.colour !== null && mem.products.length > 1 && (intent === 'out_of_scope' || intent === 'stock')) ||
+    (PLURAL_POINTER.test(text) &&
+      e.ordinal === null &&
+      !POINTER.test(text) &&
+      SEARCH_CUE.test(text) &&
+      (e.maxPrice !== null || e.colour !== null || CHEAPER.test(text)));
   // "anything other than the canvas ones", "not in black": what to leave out of the same search.
   if (e.exclude.length && !e.orderNumbers.length && !e.email && (!e.category || e.category === mem.lastSearch.category)) return true;
   if ((e.pronoun && !pointsAtList) || e.ordinal !== null || e.definite || POINTER.test(text) || e.orderNumbers.length || e.email)

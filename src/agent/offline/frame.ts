@@ -6,8 +6,19 @@ import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
 import { str, type ProductView } from './results.js';
 import { pickOrder, pickProduct, pointable, refersToSomething, refersToSomethingElse } from './frame-pick.js';
-import { ADD_MORE, CART_QUANTITY, isForeign, OTHER_COLOURS, QUESTIONISH, SHOW_WORDS, sizeStep, WHICH_COLOURS } from './frame-cues.js';
-import { MORE_ONLY, narrowSearch, POINTER, refinesSearch, REJECTS_SHOWN, wantsMore } from './frame-search.js';
+import {
+  ADD_MORE,
+  CART_QUANTITY,
+  isForeign,
+  tellsPastPurchase,
+  OTHER_COLOURS,
+  QUESTIONISH,
+  SHOW_WORDS,
+  sizeStep,
+  WHICH_COLOURS,
+} from './frame-cues.js';
+import { MORE_ONLY, narrowSearch, refinesSearch, REJECTS_SHOWN, wantsMore } from './frame-search.js';
+import { answerQuestion, bareSlot, type Draft, type Reading } from './frame-answer.js';
 import { NUMBER_WORDS } from './lexicon.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
@@ -42,6 +53,8 @@ export interface Frame {
   today?: string | null;
   /** The product page the shopper is on (the slug ending the address the prompt gives), if any. */
   pageProduct?: string | null;
+  /** A verification turn: the request the shopper made before it, which the reply offers to go on with. */
+  after?: Intent | null;
   /** No intent was clear and the conversation does not settle it: the likely ones, best first. */
   unsure?: Intent[] | null;
 }
@@ -53,41 +66,14 @@ const INJECTION_ALL = new RegExp(INJECTION.source, 'gi');
 
 const SLOT_ONLY: ReadonlySet<Intent> = new Set(['out_of_scope', 'unanswerable', 'search', 'stock', 'confirm', 'verify']);
 
-function merge(prev: Entities, cur: Entities): Entities {
-  const out = { ...prev };
-  for (const [k, v] of Object.entries(cur) as Array<[keyof Entities, unknown]>) {
-    const empty = v === null || v === false || (Array.isArray(v) && v.length === 0);
-    if (!empty) (out as Record<string, unknown>)[k] = v;
-  }
-  return out;
-}
+/** Asks for the chart or fit advice, which the sizing guide answers even about one piece. */
+const SIZE_CHART =
+  /\b(chart|guide|measure|measurements?|between sizes|size (should|do|would) i|which size (should|do|would|for)|what size (should|do|would|for|am))\b/i;
 
 /** A probability (× 10) from which the words settle the intent whatever the conversation. */
 const FIRM = 7;
 /** A few words with no question of their own ("the jumper one", "oh the chinos"): read first as the answer to a question asked. */
 const shortAnswer = (text: string) => !/\?/.test(text) && (text.match(/[\p{L}\d]+/gu) ?? []).length <= 5;
-
-/** What the turn reads from: the message, the conversation, and what the words alone said. */
-interface Reading {
-  text: string;
-  mem: Memory;
-  u: ReturnType<typeof classify>;
-  injection: boolean;
-  /** The words settled nothing (off-topic, unsure, or only slots): the conversation decides. */
-  vague: boolean;
-  /** What the previous message named, read once if at all. */
-  prevEntities: (prevUser: string) => Entities;
-}
-
-/** The frame as the steps build it. */
-interface Draft {
-  intent: Intent;
-  e: Entities;
-  offset: number;
-  /** The dialogue state, not the words, decided the intent (even when it is the words' guess). */
-  settledByState: boolean;
-  product: ProductView | null;
-}
 
 /** A vague message the conversation gives an intent: more of a list, the points, a product in view. */
 function intentFromState(r: Reading, d: Draft): void {
@@ -109,39 +95,6 @@ function intentFromState(r: Reading, d: Draft): void {
     d.intent = 'loyalty';
   // "how long is it?", "does it have pockets?" about a product in view.
   if (vague && mem.products.length && asksAboutPage(text)) d.intent = 'stock';
-}
-
-/** A message answering the question the previous reply asked: that request, with this answer's slots. */
-function answerQuestion(r: Reading, d: Draft): void {
-  const { text, mem } = r;
-  const e = d.e;
-  const prev = classify(mem.prevUser!, { shownProducts: mem.products.length, shownOrders: mem.orders.length });
-  const answers =
-    (mem.asked === 'size' && e.size !== null) ||
-    // "the red one" answers "which one?"; "do you have a matching bag" after shoes is a new request.
-    (mem.asked === 'product' && refersToSomething(e) && pickProduct(mem.products, e, text) !== null) ||
-    // A description only answers "which order?" when it picks one of the orders shown;
-    // "do you have red dresses?" after that question is a new request.
-    (mem.asked === 'order' &&
-      (e.orderNumbers.length > 0 || (refersToSomething(e) && pickOrder(mem.orders, e, text, prev.intent, mem.orderList) !== null))) ||
-    (mem.asked === 'verify' && (e.email !== null || e.orderNumbers.length > 0));
-  if (!answers) return;
-  // "it" or "the second" in the answer replaces whatever the question pointed with ("my last order").
-  const pointsItself = e.pronoun || e.ordinal !== null;
-  d.e = merge(pointsItself ? { ...prev.entities, pronoun: false, ordinal: null } : prev.entities, e);
-  d.intent = mem.asked === 'verify' ? 'verify' : prev.intent;
-}
-
-/** A bare order number, email, size or pointer with no question pending. */
-function bareSlot(r: Reading, d: Draft): void {
-  const { text, mem } = r;
-  const e = d.e;
-  if (e.email) d.intent = 'verify';
-  else if (e.orderNumbers.length) d.intent = 'order_status';
-  // Only a bare size ("M please"): "I'm between S and M usually" says more than which size to add.
-  else if (e.size && mem.products.length && e.descriptors.length === 0) d.intent = 'add_to_cart';
-  // "the black one" after a list: that product.
-  else if ((e.ordinal !== null || POINTER.test(text)) && pickProduct(pointable(mem, e), e, text)) d.intent = 'stock';
 }
 
 /** The slots the conversation fills: a narrowed search, its next page, an answer, a bare slot. */
@@ -276,7 +229,9 @@ function resolveOrder(r: Reading, d: Draft): string | null {
   }
   const e = d.e;
   // A swap or a problem with something bought points at an order the way a return does.
-  const orderIntent: Intent = d.intent === 'exchange' || d.intent === 'report_problem' ? 'return' : d.intent;
+  // An address written out is for a change of address (settleIntent).
+  const orderIntent: Intent =
+    d.intent === 'exchange' || d.intent === 'report_problem' ? 'return' : e.address && !mem.pendingAction ? 'change_address' : d.intent;
   let orderNumber = pickOrder(mem.orders, e, text, orderIntent, mem.orderList) ?? (orderIntent === 'return' ? pendingOrder : null);
   // "what about the sneakers one?" after a list of orders asks about an order, not the catalog.
   if (
@@ -312,6 +267,10 @@ function settleIntent(r: Reading, d: Draft): void {
     d.intent = 'change_address';
   // "yes cancel it" to a proposed cancellation is a yes, whatever its words lean to (core/consent decides, as on the server).
   if (mem.pendingAction && isClearYes(text, { echo: ACTION_ECHO[mem.pendingAction.action] })) d.intent = 'confirm';
+  // "the tan ones, what sizes?" with loafers shown: the sizes that piece comes in, not the size chart.
+  if (d.intent === 'policy_sizing' && d.product && refersToSomething(e) && !SIZE_CHART.test(text)) d.intent = 'stock';
+  // "I bought the navy one and loved it": a purchase told is about that piece, never a basket write.
+  if (d.intent === 'add_to_cart' && tellsPastPurchase(text)) d.intent = d.product ? 'stock' : 'search';
   // "How do I check out?" with a basket: the basket and where to pay.
   if (d.intent === 'how_to_order' && mem.cart?.length) d.intent = 'checkout';
   // A guess the conversation did not turn into something else is no intent to act on.
@@ -360,7 +319,7 @@ function readTurn(text: string, mem: Memory): Reading {
 
 export function buildFrame(text: string, mem: Memory): Frame {
   const r = readTurn(text, mem);
-  const d: Draft = { intent: r.u.intent, e: r.u.entities, offset: 0, settledByState: false, product: null };
+  const d: Draft = { intent: r.u.intent, e: r.u.entities, offset: 0, settledByState: false, product: null, after: null };
   intentFromState(r, d);
   slotsFromConversation(r, d);
   const pageQuestion = pendingAnswers(r, d);
@@ -382,5 +341,6 @@ export function buildFrame(text: string, mem: Memory): Frame {
     aboutColours: WHICH_COLOURS.test(text),
     foreign: isForeign(text),
     unsure: unsureOf(r, d),
+    after: d.after,
   };
 }

@@ -163,3 +163,6 @@ export const NEWEST = /\b(new arrivals?|newest|new[- ]in|just (?:in|arrived|land
 /** An occasion named ("for a first date", "a summer wedding"): ideas for it are a search of the catalog in those words. */
 // prettier-ignore
 export const OCCASION = /\b(wedding|party|date( night)?|first date|interview|holiday|vacation|beach|gala|prom|festival|christening|graduation|funeral|office|work|birthday|dinner|brunch|engagement|hen do|stag do|concert|races|black tie|ceremony|trip)\b/i;
+/** A style or the time it is worn, which a request for ideas may name instead of a kind ("something casual for weekends"). */
+export const STYLE =
+  /\b(casual|smart[- ]casual|smart|formal|dressy|relaxed|sporty|cos[yi]|comfy|comfortable|minimal(ist)?|classic|boho|elegant|chic|edgy|weekends?|lounge(wear)?|everyday|summery|wintery)\b/i;

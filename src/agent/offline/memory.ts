@@ -37,6 +37,8 @@ export interface Memory {
   asked: Ask | null;
   /** The order the previous reply offered to look up ("Shall I look up order #28473 for you?"). */
   offeredOrder: string | null;
+  /** The shopper message verification was asked for ("where is my order?" before the email, then the order number). */
+  verifyFor: string | null;
   /** The previous shopper message, and the reply it got. */
   prevUser: string | null;
   prevReply: string;
@@ -79,6 +81,7 @@ export function remember(previous: readonly Turn[]): Memory {
     offeredHuman: /colleague|priority team|human|real person/i.test(lastSentences(reply, 2)) && reply.trim().endsWith('?'),
     asked,
     offeredOrder: new RegExp(`${ASK_MARKERS.lookup} #(\\d{4,10})`).exec(reply)?.[1] ?? null,
+    verifyFor: verifyFor(previous),
     prevUser: last ? last.user : null,
     prevReply: reply,
     earlierReplies: previous.map((t) => t.reply).join('\n'),
@@ -150,6 +153,13 @@ function findMentionedEmail(recent: readonly Turn[]): string | null {
     if (email) return email;
   }
   return null;
+}
+
+/** The message that led to the run of "please tell me your email…" asks ending with the last reply. */
+function verifyFor(previous: readonly Turn[]): string | null {
+  let asked: string | null = null;
+  for (let t = previous.length - 1; t >= 0 && previous[t]!.reply.includes(ASK_MARKERS.verify); t--) asked = previous[t]!.user;
+  return asked;
 }
 
 function lastSentences(text: string, n: number): string {

@@ -6,6 +6,7 @@
 import type { Memory } from './memory.js';
 import { classify, isConfident, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
+import { tellsPastPurchase } from './frame-cues.js';
 
 const MAX_PARTS = 3;
 /** Questions about products: a pointer at one and the words that name it are one question (adding it is another request). */
@@ -82,6 +83,7 @@ export function splitRequests(text: string, memory: Memory): string[] {
       isConfident(u) &&
       sure &&
       !NOT_A_REQUEST.has(u.intent) &&
+      !(u.intent === 'add_to_cart' && tellsPastPurchase(piece.text)) &&
       (!NEEDS_A_PIECE.has(u.intent) || namesAPiece(piece.text, u.entities, pointsBack))
         ? u.intent
         : null;

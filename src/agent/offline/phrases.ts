@@ -15,6 +15,19 @@ export const ASK_MARKERS: Record<Ask, string> = {
   address: 'What is the new address? Street, city, state and ZIP, for example "12 Main St, Springfield, IL 62701".',
 };
 
+/**
+ * After verifying, the order tools arrive with the next message: the lookup offered then names the
+ * request the shopper made before verifying, which the order's details let them go on with.
+ */
+export const OFFER_AFTER_LOOKUP: Readonly<Record<string, string>> = {
+  return: 'so we can start the return',
+  exchange: 'so we can set up the swap',
+  report_problem: 'so we can report the problem',
+  refund_status: 'to check on your refund',
+  cancel_order: 'to see whether it can still be cancelled',
+  change_address: 'so we can change its delivery address',
+};
+
 export const PHRASES = {
   askMergeBasket: (lines: number) =>
     `You had ${lines} item${lines === 1 ? '' : 's'} in your basket before signing in: shall I add ${lines === 1 ? 'it' : 'them'} ${ASK_MARKERS.merge}`,

@@ -7,7 +7,7 @@ import { changeCart } from './plan-cart.js';
 import { PHRASES } from './phrases.js';
 import { askProduct, askSize, styleName } from './replies-shop.js';
 import { POINTS_AT, WHATS_NEW, compared, namedForComparison, plural, wantsProductSearch } from './plan-reading.js';
-import { NEWEST, OCCASION } from './lexicon.js';
+import { NEWEST, OCCASION, STYLE } from './lexicon.js';
 
 const GOES_WITH = /\b(go(es)? with|goes well|match(es|ing)?|pair with|wear with)\b/i;
 
@@ -94,11 +94,11 @@ const planUpdateCart: IntentPlan = ({ f, memory, tools }) => {
 
 const planRecommend: IntentPlan = ({ f, tools }) => {
   const e = f.e;
-  // Ideas with a kind, colour, budget or occasion named ("something for a first date", "what's new in knitwear") are a search in those.
+  // Ideas with a kind, colour, budget, occasion or style named ("something for a first date", "what's new in knitwear") are a search in those.
   if (
     !f.product &&
     !GOES_WITH.test(f.text) &&
-    (e.category || e.colour || e.maxPrice !== null || OCCASION.test(f.text)) &&
+    (e.category || e.colour || e.maxPrice !== null || OCCASION.test(f.text) || STYLE.test(f.text)) &&
     tools.has('search_products')
   )
     return call('search_products', searchArgs(f));

@@ -231,7 +231,8 @@ const afterVerify: Link = ({ f, tools, last, r }) => {
 const searchToAdd: Link = ({ f, tools, last, r, already }) => {
   if (!(last.name === 'search_products' && r.ok && f.intent === 'add_to_cart' && !already('add_to_cart'))) return null;
   // Only what the shopper named: a kind or colour of product, and words that matched as said.
-  if (outputOf(last, 'search_products')?.approximate === true || (f.e.category === null && f.e.colour === null)) return { kind: 'compose' };
+  // A colour alone names no piece ("the navy one" with nothing shown): the list, not an add.
+  if (outputOf(last, 'search_products')?.approximate === true || f.e.category === null) return { kind: 'compose' };
   // The search left the size out, so the piece meant is found even when its size is gone.
   // "add a red dress in M": the first that has M; "add the linen wrap dress": only that one.
   const found = productsIn(last);

@@ -2,6 +2,8 @@
 // patterns. Only words from these lists ever reach a reply: the description itself is data the
 // offline model never repeats (a description may carry text meant to steer an assistant).
 
+import { normalize } from './normalize.js';
+
 export interface ProductFacts {
   /** "linen", "wool blend", "leather": fabric words the description names, in its order. */
   material: string | null;
@@ -12,6 +14,22 @@ export interface ProductFacts {
   /** The warmest of its fabrics (0 airy … 3 warmest); null when a fabric is unknown or unranked. */
   warmth: number | null;
 }
+
+// A feature a shopper asks about ("is it waterproof?", "does it have a hood?"): the words of the
+// question, the words of a description that state it, and what the reply says (never the description's words).
+export const FEATURES: ReadonlyArray<{ key: string; asked: RegExp; stated: RegExp; say: string }> = [
+  {
+    key: 'waterproof',
+    asked: /\bwater ?proof|\bwater[- ]resistant|\brain ?proof/i,
+    stated: /\bwaterproof\b|\btaped seams\b/i,
+    say: 'is waterproof',
+  },
+  { key: 'lined', asked: /\blined\b|\blining\b/i, stated: /\b(fully |half[- ])?lined\b|\blining\b/i, say: 'is lined' },
+  { key: 'stretch', asked: /\bstretch(y|es)?\b/i, stated: /\bstretch(y)?\b/i, say: 'has some stretch' },
+  { key: 'zip', asked: /\bzip(per)?\b/i, stated: /\bzip(per|ped)?\b/i, say: 'has a zip' },
+  { key: 'hood', asked: /\bhood(ed|s)?\b/i, stated: /\bhood(ed)?\b/i, say: 'has a hood' },
+  { key: 'vegan', asked: /\bvegan\b/i, stated: /\bvegan\b/i, say: 'is vegan' },
+];
 
 // Fabric words with a rough warmth (0 airy … 3 warmest) for "which one is warmer?"; null: no verdict.
 const FABRICS: Record<string, number | null> = Object.fromEntries(
@@ -66,15 +84,28 @@ export const PAGE_QUESTIONS = {
   warmth:
     /\b(how warm|warm enough|keep (me|you) warm|(is|are) (it|this|that|they|these|those|the( \w+){1,4}) warm|warmth|insulated|for (the )?cold|cold weather|breathable|too hot)\b/i,
   other:
-    /\b(pockets?|lined|lining|stretchy|stretch|see[- ]through|sheer|waterproof|vegan|zip|buttons?|length|how long (?:is|are) (?:it|this|that|they|these|those|the (?!delivery|shipping|return|refund|wait)\w+))\b/i,
+    /\b(pockets?|lined|lining|stretchy|stretch|see[- ]through|sheer|waterproof|water[- ]resistant|hood(?:ed)?|vegan|zip|buttons?|length|how long (?:is|are) (?:it|this|that|they|these|those|the (?!delivery|shipping|return|refund|wait)\w+))\b/i,
 };
 
+/** The features (`FEATURES`' keys) a description states, of those a shopper asks about. */
+export function productFeatures(description: string | null): string[] {
+  const text = (description ?? '').slice(0, 2000);
+  return FEATURES.filter((x) => x.stated.test(text)).map((x) => x.key);
+}
+
+/** The message as written and with its typos corrected ("is it realy waterprof?"), for the patterns above. */
+export const readable = (text: string): string => `${text} |${normalize(text).padded}`;
+
 /** Asks what a product's page says (material, care, pockets…), which needs a product to answer. */
-export const asksAboutPage = (text: string): boolean =>
-  PAGE_QUESTIONS.material.test(text) ||
-  PAGE_QUESTIONS.care.test(text) ||
-  PAGE_QUESTIONS.other.test(text) ||
-  PAGE_QUESTIONS.warmth.test(text);
+export const asksAboutPage = (message: string): boolean => {
+  const text = readable(message);
+  return (
+    PAGE_QUESTIONS.material.test(text) ||
+    PAGE_QUESTIONS.care.test(text) ||
+    PAGE_QUESTIONS.other.test(text) ||
+    PAGE_QUESTIONS.warmth.test(text)
+  );
+};
 
 export function productFacts(description: string | null): ProductFacts {
   if (!description) return { material: null, care: null, fit: null, warmth: null };

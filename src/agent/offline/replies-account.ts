@@ -2,7 +2,7 @@
 // Every number, date and code comes from the tool result (or the shopper's own words).
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
-import { ASK_MARKERS, ASKS_EXCHANGE, PHRASES } from './phrases.js';
+import { ASK_MARKERS, ASKS_EXCHANGE, OFFER_AFTER_LOOKUP, PHRASES } from './phrases.js';
 import { refundLine } from './replies-retail.js';
 import {
   inSizes,
@@ -150,7 +150,7 @@ export function loyaltyReply(ex: Exchange, text = ''): Reply {
   return { kind: 'fact', body: parts.filter(Boolean).join(' '), perks: true };
 }
 
-export function verifyReply(ex: Exchange, canLookUp: boolean): Reply {
+export function verifyReply(ex: Exchange, canLookUp: boolean, after: string | null = null): Reply {
   const d = outputOf(ex, 'verify_customer');
   if (!d) return failed;
   const n = str(ex.args.orderNumber);
@@ -160,7 +160,9 @@ export function verifyReply(ex: Exchange, canLookUp: boolean): Reply {
   if (d.guestBasket) return { kind: 'ask', body: `${thanks} ${PHRASES.askMergeBasket(d.guestBasket.lines)}` };
   if (canLookUp) return { kind: 'fact', body: `${thanks} How can I help with your orders?`, noFollowUp: true };
   // Order tools arrive with the next message (the shopper is re-segmented), so offer the lookup.
-  return { kind: 'ask', body: `${thanks} ${n ? `${ASK_MARKERS.lookup} #${n} for you?` : 'How can I help with your orders?'}` };
+  // …naming what the shopper asked before verifying ("… so we can start the return?").
+  const goOn = after && OFFER_AFTER_LOOKUP[after] ? ` ${OFFER_AFTER_LOOKUP[after]}` : '';
+  return { kind: 'ask', body: `${thanks} ${n ? `${ASK_MARKERS.lookup} #${n} for you${goOn}?` : 'How can I help with your orders?'}` };
 }
 
 export function escalateReply(ex: Exchange, warm: boolean): Reply {

@@ -20,7 +20,7 @@ import {
 import type { Reply } from './voice.js';
 
 type SearchOut = ToolOutput<'search_products'>;
-import { PAGE_QUESTIONS, productFacts } from './product-facts.js';
+import { FEATURES, PAGE_QUESTIONS, productFacts, productFeatures, readable } from './product-facts.js';
 
 /** Products one reply lists; a search asks for a few more, which "show me more" starts after. */
 export const MAX_SHOWN = 3;
@@ -174,7 +174,8 @@ const WARMTH = [
 
 const MACHINE_WASH = /machine[- ]?wash/i;
 
-function pageAnswer(p: ProductView, text: string): string | null {
+function pageAnswer(p: ProductView, message: string): string | null {
+  const text = readable(message);
   const asks = (k: keyof typeof PAGE_QUESTIONS) => PAGE_QUESTIONS[k].test(text);
   if (!asks('material') && !asks('care') && !asks('fit') && !asks('other') && !asks('warmth')) return null;
   const facts = productFacts(p.description);
@@ -202,7 +203,12 @@ function pageAnswer(p: ProductView, text: string): string | null {
     (w) => `${p.name} ${w}${facts.material ? ` (${facts.material})` : ''}.`,
     'how warm it is',
   );
-  if (asks('other')) unknown.push(unstated(PAGE_QUESTIONS.other.exec(text)![0].toLowerCase()));
+  if (asks('other')) {
+    // "is it waterproof?": yes when the page states it; else that the page does not say.
+    const feature = FEATURES.find((x) => x.asked.test(text));
+    if (feature && productFeatures(p.description).includes(feature.key)) said.push(`Yes, ${p.name} ${feature.say}.`);
+    else unknown.push(unstated(PAGE_QUESTIONS.other.exec(text)![0].toLowerCase()));
+  }
   if (unknown.length) {
     // Say what the page does state, so the shopper is not left with nothing.
     if (!said.length) {

@@ -1,0 +1,103 @@
+// Replies to what the assistant asked (frame.ts): the answer to its question or to a proposal
+// waiting ("order 28473, the chinos", "XL please"), and a bare slot with nothing asked. Also the
+// reading and draft the frame's steps share.
+import { classify, type Intent } from './classify.js';
+import type { Entities } from './entities.js';
+import type { Memory } from './memory.js';
+import type { ProductView } from './results.js';
+import { pickOrder, pickProduct, pointable, refersToSomething } from './frame-pick.js';
+import { POINTER } from './frame-search.js';
+import { QUESTIONISH } from './frame-cues.js';
+import { isClearNo, isClearYes } from '../../core/index.js';
+
+export function merge(prev: Entities, cur: Entities): Entities {
+  const out = { ...prev };
+  for (const [k, v] of Object.entries(cur) as Array<[keyof Entities, unknown]>) {
+    const empty = v === null || v === false || (Array.isArray(v) && v.length === 0);
+    if (!empty) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+/** What the turn reads from: the message, the conversation, and what the words alone said. */
+export interface Reading {
+  text: string;
+  mem: Memory;
+  u: ReturnType<typeof classify>;
+  injection: boolean;
+  /** The words settled nothing (off-topic, unsure, or only slots): the conversation decides. */
+  vague: boolean;
+  /** What the previous message named, read once if at all. */
+  prevEntities: (prevUser: string) => Entities;
+}
+
+/** The frame as the steps build it. */
+export interface Draft {
+  intent: Intent;
+  e: Entities;
+  offset: number;
+  /** The dialogue state, not the words, decided the intent (even when it is the words' guess). */
+  settledByState: boolean;
+  product: ProductView | null;
+  /** The request a verification serves (see Frame.after). */
+  after: Intent | null;
+}
+
+/** A message answering the question the previous reply asked: that request, with this answer's slots. */
+export function answerQuestion(r: Reading, d: Draft): void {
+  const { text, mem } = r;
+  const e = d.e;
+  const prev = classify(mem.prevUser!, { shownProducts: mem.products.length, shownOrders: mem.orders.length });
+  const answers =
+    (mem.asked === 'size' && e.size !== null) ||
+    // "the red one" answers "which one?"; "do you have a matching bag" after shoes is a new request.
+    (mem.asked === 'product' && refersToSomething(e) && pickProduct(mem.products, e, text) !== null) ||
+    // A description only answers "which order?" when it picks one of the orders shown;
+    // "do you have red dresses?" after that question is a new request.
+    (mem.asked === 'order' &&
+      (e.orderNumbers.length > 0 || (refersToSomething(e) && pickOrder(mem.orders, e, text, prev.intent, mem.orderList) !== null))) ||
+    (mem.asked === 'verify' && (e.email !== null || e.orderNumbers.length > 0));
+  const proposal = proposalIntent(mem);
+  // "order 28473, the chinos" or "XL please" while "Shall I go ahead?" waits: the detail the
+  // proposal left open, so the same request again with it (a yes or a no stays one, and a
+  // question — "do you have the jumper in XL?" — is a side question the proposal outlives).
+  const completes =
+    proposal !== null &&
+    !QUESTIONISH.test(text) &&
+    (e.orderNumbers.length > 0 || e.size !== null || e.categoryWord !== null) &&
+    d.intent !== 'deny' &&
+    !isClearYes(text) &&
+    !isClearNo(text);
+  if (!answers && !completes) return;
+  // "it" or "the second" in the answer replaces whatever the question pointed with ("my last order").
+  const pointsItself = e.pronoun || e.ordinal !== null;
+  // The request behind a proposal: the shopper's own words before it when they asked for an action, else the proposal's.
+  const prevActs = ORDER_ACTIONS.has(prev.intent);
+  const base = completes && !answers && !prevActs ? e : prev.entities;
+  d.e = merge(pointsItself ? { ...base, pronoun: false, ordinal: null } : base, e);
+  d.intent = mem.asked === 'verify' ? 'verify' : completes && !answers && !prevActs ? proposal! : prev.intent;
+  if (mem.asked === 'verify') d.after = classify(mem.verifyFor ?? mem.prevUser!).intent;
+  d.settledByState = true;
+}
+
+/** Requests about an order that end in a proposal awaiting a yes. */
+const ORDER_ACTIONS: ReadonlySet<Intent> = new Set(['return', 'exchange', 'report_problem', 'cancel_order', 'change_address']);
+
+/** The request a proposal awaiting a yes in the previous reply stands for, if one waits. */
+function proposalIntent(mem: Memory): Intent | null {
+  if (mem.asked !== 'confirm' && mem.asked !== 'confirmShort') return null;
+  if (mem.pendingAction) return mem.pendingAction.action as Intent;
+  return mem.pendingReturn ? 'return' : null;
+}
+
+/** A bare order number, email, size or pointer with no question pending. */
+export function bareSlot(r: Reading, d: Draft): void {
+  const { text, mem } = r;
+  const e = d.e;
+  if (e.email) d.intent = 'verify';
+  else if (e.orderNumbers.length) d.intent = 'order_status';
+  // Only a bare size ("M please"): "I'm between S and M usually" says more than which size to add.
+  else if (e.size && mem.products.length && e.descriptors.length === 0) d.intent = 'add_to_cart';
+  // "the black one" after a list: that product.
+  else if ((e.ordinal !== null || POINTER.test(text)) && pickProduct(pointable(mem, e), e, text)) d.intent = 'stock';
+}
