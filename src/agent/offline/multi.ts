@@ -60,6 +60,9 @@ function pieces(text: string): Piece[] {
  * anything else (a greeting, "thanks", a fragment such as "size L", more about the same thing) goes
  * with the request before it, or the one after when it comes first.
  */
+/** What a shopper may want done about an item already bought. */
+const AFTER_SALE = new Set<string>(['return', 'exchange', 'report_problem']);
+
 export function splitRequests(text: string, memory: Memory): string[] {
   // An answer to a question or a proposal is read whole: "yes, and …" is not two requests.
   // An identity claim ("I am sarah@…, list my orders") is read whole: verification comes first.
@@ -69,6 +72,7 @@ export function splitRequests(text: string, memory: Memory): string[] {
   const ctx = { shownProducts: memory.products.length, shownOrders: memory.orders.length };
   // "it" may point at a piece shown before, or one named earlier in this message.
   let shown = memory.products.length > 0 || !!memory.cart?.length;
+  const shownBefore = shown;
   const parts: Array<{ text: string; intent: Intent | null; score: number; pointer?: boolean }> = [];
   for (const piece of cut) {
     const u = classify(piece.text, ctx);
@@ -90,8 +94,17 @@ export function splitRequests(text: string, memory: Memory): string[] {
     // "do you have this in stock? the red wrap dress in XXL": a pointer and the piece it points at are one request.
     const samePiece =
       last !== undefined && PRODUCT.has(own ?? '') && PRODUCT.has(last.intent ?? '') && u.entities.pronoun !== (last.pointer ?? false);
+    // "The jumper from 28473 is too big. Can I swap it for a medium?": what to do about an item bought,
+    // said of the piece the clause before named ("it", nothing shown before): one request, read whole.
+    const pointsAtLast =
+      last !== undefined &&
+      !shownBefore &&
+      u.entities.pronoun &&
+      !u.entities.category &&
+      AFTER_SALE.has(own ?? '') &&
+      AFTER_SALE.has(last.intent ?? '');
     // Not a request of its own, or more about the same thing: it belongs with the piece before.
-    if (last && (own === null || own === last.intent || last.intent === null || samePiece)) {
+    if (last && (own === null || own === last.intent || last.intent === null || samePiece || pointsAtLast)) {
       last.text = /[.?!,;:]$/.test(last.text)
         ? `${last.text} ${piece.text}`
         : `${last.text}${piece.cut === 'weak' ? ',' : '.'} ${piece.text}`;
