@@ -65,17 +65,8 @@ export const ok = <N extends ToolName>(name: N, data: ToolOutput<N>): ToolResult
 
 // --- products ---------------------------------------------------------------------------------
 
-export interface CardInput {
-  id: string;
-  name: string;
-  category: string;
-  colour: string;
-  price: number;
-  description: string;
-  stock: Record<string, number>;
-  imageUrl?: string | null;
-  url?: string | null;
-}
+/** A search card as the tool returns it; picture and page may be left out (null). */
+export type CardInput = Omit<CardData, 'imageUrl' | 'url'> & Partial<Pick<CardData, 'imageUrl' | 'url'>>;
 
 /** A product as search_products and recommend_products list it (no picture or page unless given). */
 export const card = (p: CardInput): CardData => check(ProductCardOut, `product card ${p.id}`, { imageUrl: null, url: null, ...p });
