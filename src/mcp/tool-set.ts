@@ -4,7 +4,7 @@
 // second phase of a write runs only through confirm_proposal, by the proposal's id.
 import { z } from 'zod';
 import { fenceValue, type Shopper } from '../core/index.js';
-import { TOOL_NAMES, toolOutputs, type ToolName, type ToolRegistry, type ToolResult } from '../tools/index.js';
+import { TOOL_EFFECTS, TOOL_NAMES, toolOutputs, type ToolName, type ToolRegistry, type ToolResult } from '../tools/index.js';
 
 /** Anyone: the catalog, the session's cart, the store's policies, a human colleague. */
 const OPEN: readonly ToolName[] = [
@@ -42,16 +42,6 @@ export function toolsFor(shopper: Shopper): readonly ToolName[] {
 export const isToolName = (name: string): name is ToolName => (TOOL_NAMES as readonly string[]).includes(name);
 export const isProposalTool = (name: string): name is ProposalToolName => (PROPOSAL_TOOLS as readonly string[]).includes(name);
 
-const READ_ONLY = new Set<string>([
-  'search_products',
-  'get_product',
-  'view_cart',
-  'store_policy',
-  'lookup_order',
-  'refund_status',
-  'loyalty_status',
-  'recommend_products',
-]);
 /** Set only by the server when a proposal is confirmed by id. */
 const SERVER_ONLY = ['confirm', 'mergeGuestCart'];
 
@@ -117,7 +107,7 @@ export function listTools(registry: ToolRegistry, shopper: Shopper): McpToolDefi
     description: d.function.description,
     inputSchema: withoutServerFields(d.function.parameters),
     outputSchema: outputSchemaFor(d.function.name as ToolName),
-    annotations: READ_ONLY.has(d.function.name) ? READ_ONLY_HINTS : WRITE_HINTS,
+    annotations: TOOL_EFFECTS[d.function.name as ToolName] === 'read' ? READ_ONLY_HINTS : WRITE_HINTS,
   }));
   if (!isVerified(shopper)) return tools;
   const { $schema: _drop, ...rest } = z.toJSONSchema(ProposalArgs, { io: 'input' }) as Record<string, unknown>;

@@ -1,6 +1,7 @@
 // The tools module's public surface: the registry, the contracts and the tools themselves.
 export { createToolRegistry, type OpenAIToolDefinition, type ToolRegistry, type ToolRegistryOptions } from './registry.js';
 export { ALL_TOOLS } from './all.js';
+export { TOOL_EFFECTS, toolsWithEffect, type ToolEffect } from './names.js';
 export { defineTool } from './define.js';
 export {
   TOOL_NAMES,

@@ -2,6 +2,7 @@
 // `right` rule holds, "weak" when a `weak` rule holds (or it is a clarifying question naming the
 // goal, or a generic offer of help), "wrong" when a `wrong` rule or a general failure (see
 // judge.ts) holds, or nothing acceptable happened. Every condition of a rule must hold.
+import { toolsWithEffect } from '../../tools/index.js';
 import type { ActionIntent } from './set.js';
 
 export type ShopperState = 'anonymous' | 'verified';
@@ -32,17 +33,7 @@ export interface IntentRules {
 export type GeneralFailure = 'product_list' | 'unasked_write' | 'refusal' | 'bare_ack' | 'tool_error';
 
 /** Tools that change the store (or propose a change): called for a goal whose rules do not name them, they are wrong. */
-export const WRITE_TOOLS: readonly string[] = [
-  'add_to_cart',
-  'update_cart',
-  'reorder',
-  'create_return_label',
-  'cancel_order',
-  'change_shipping_address',
-  'exchange_items',
-  'report_problem',
-  'escalate_to_human',
-];
+export const WRITE_TOOLS: readonly string[] = toolsWithEffect('write');
 
 /** Reply phrasings shared by several goals. */
 export const SAYS = {
