@@ -13,7 +13,10 @@ let counter: Promise<Count> | null = null;
 
 function loadCounter(): Promise<Count> {
   counter ??= import('../tokens/index.js').then(
-    (t) => (text: string) => t.countTokens(text, KEEP_MS),
+    async (t) => {
+      await t.loadTokenCounter();
+      return (text: string) => t.countTokens(text, KEEP_MS);
+    },
     (err: unknown) => {
       counter = null;
       throw err;

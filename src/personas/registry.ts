@@ -24,6 +24,12 @@ export interface PersonaRegistryOptions {
   tokenBudget?: number;
   /** Defaults to o200k_base via js-tiktoken, loaded only when a budget is set. */
   countTokens?: CountTokens;
+  /**
+   * Counts many texts at once, used instead of countTokens when given: Node counts in a worker
+   * thread (src/tokens/node.ts), so the counter's memory never stays in the server's isolate.
+   * Counts are kept between reloads: a reload that changes no text counts nothing.
+   */
+  countTokensBatch?: (texts: readonly string[]) => Promise<number[]>;
   /** The tool registry's `definitions`; defaults to the bare argument schemas. */
   toolDefinitions?: ToolDefinitions;
   logger?: Logger;
@@ -79,7 +85,8 @@ export async function createPersonaRegistry(opts: PersonaRegistryOptions): Promi
   const optOutId = opts.optOutPersona ?? 'neutral';
   const root = opts.source.root ?? 'prompts';
   let countTokens = opts.countTokens;
-  if (opts.tokenBudget !== undefined && !countTokens) countTokens = (await import('./tokens.js')).countTokens;
+  const batch = opts.tokenBudget !== undefined && !countTokens ? opts.countTokensBatch : undefined;
+  if (opts.tokenBudget !== undefined && !countTokens && !batch) countTokens = (await import('./tokens.js')).countTokens;
   const lintOpts: LintOptions = {
     segments: opts.segments,
     required: [...new Set([defaultId, optOutId])],
@@ -87,8 +94,9 @@ export async function createPersonaRegistry(opts: PersonaRegistryOptions): Promi
     countTokens: opts.tokenBudget !== undefined ? countTokens : undefined,
     toolDefinitions: opts.toolDefinitions ?? schemaToolDefinitions,
   };
+  const lint = batch ? batchCounted(batch) : lintPersonas;
 
-  const load = (segments: readonly string[] | undefined) => loadSet(opts.source, root, { ...lintOpts, segments }, logger);
+  const load = (segments: readonly string[] | undefined) => loadSet(opts.source, root, { ...lintOpts, segments }, logger, lint);
 
   const first = await load(lintOpts.segments);
   if (!first.set) throw new ConfigError(`Persona files are invalid:\n${first.errors.join('\n')}`);
@@ -151,6 +159,7 @@ async function loadSet(
   root: string,
   lintOpts: LintOptions,
   logger: Logger,
+  lint: typeof lintPersonas,
 ): Promise<{ set: PersonaSet | null; errors: string[] }> {
   let files: Record<string, string>;
   try {
@@ -158,10 +167,39 @@ async function loadSet(
   } catch (err) {
     return { set: null, errors: [`${root}: cannot read persona files: ${(err as Error).message}`] };
   }
-  const result = await lintPersonas(files, lintOpts);
+  const result = await lint(files, lintOpts);
   for (const w of result.warnings) logger.warn('persona warning', { warning: formatIssue(root, w) });
   const errors = result.issues.map((i) => formatIssue(root, i));
   return { set: errors.length ? null : result.set, errors };
+}
+
+/**
+ * lintPersonas with token counts from `batch`: a first pass collects the texts whose count is not
+ * known yet, `batch` counts them all at once, and a second pass measures with every count known.
+ * Keeps the counts of the last load only (a reload that changes nothing counts nothing).
+ */
+function batchCounted(batch: (texts: readonly string[]) => Promise<number[]>): typeof lintPersonas {
+  let known = new Map<string, number>();
+  return async (files, opts) => {
+    const missing = new Set<string>();
+    const used = new Map<string, number>();
+    const counted = (text: string) => {
+      const n = known.get(text);
+      if (n === undefined) missing.add(text);
+      else used.set(text, n);
+      return n ?? 0;
+    };
+    let result = await lintPersonas(files, { ...opts, countTokens: counted });
+    if (missing.size > 0) {
+      const texts = [...missing];
+      const counts = await batch(texts);
+      texts.forEach((text, i) => known.set(text, counts[i]!));
+      missing.clear();
+      result = await lintPersonas(files, { ...opts, countTokens: counted });
+    }
+    known = used;
+    return result;
+  };
 }
 
 /** Runs `task` one at a time; calls made during a run share one more run after it, which sees every change made meanwhile. */

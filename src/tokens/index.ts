@@ -1,9 +1,10 @@
 // Token counts in o200k_base, the GPT-4o family's encoding: the one counter both the personas
 // (prompt budgets, lint) and the agent (models that report no usage) use. Imports nothing of ours.
 //
-// The ranks table is large (a 2 MB module), so this module is imported only where counting is
-// needed — dynamically by the personas registry (when a budget is enforced) and by the agent (on
-// its first usage-less reply), statically by Node CLIs — never at the top of the app's graph.
+// The ranks table is large (a 2.2 MB module, 4.4 MB of strings once loaded), so it is not imported
+// with this module: Node reads it (require) when an encoder is built and lets it go with the
+// encoder, so a server that imports this module (personas/node.ts re-exports countTokens for the
+// CLIs) carries nothing until it counts. Elsewhere (workerd) loadTokenCounter() imports it first.
 //
 // js-tiktoken's constructor also builds what decoding needs: a typed array (and its buffer) per
 // token, 200,000 of each, and a 200,000-key object on the way — most of its ~80 MB. Counting never
@@ -12,7 +13,9 @@
 // the encoder is dropped once idle: kept for the life of a server that counts only while persona
 // files are (re)loaded, it made every full garbage collection walk it for nothing.
 import { Tiktoken } from 'js-tiktoken/lite';
-import o200k from 'js-tiktoken/ranks/o200k_base';
+
+type Ranks = { pat_str: string; special_tokens: Record<string, number>; bpe_ranks: string };
+const RANKS_MODULE = 'js-tiktoken/ranks/o200k_base';
 
 /** How long the encoder outlives its last use by default (a reload measures every persona in one go, synchronously). */
 export const DEFAULT_KEEP_MS = 1_000;
@@ -56,6 +59,39 @@ export function countingEncoder(ranks: { pat_str: string; special_tokens: Record
   return Object.assign(Object.create(Tiktoken.prototype) as Tiktoken, fields);
 }
 
+/** The ranks, when imported by loadTokenCounter (where there is no require). */
+let imported: Ranks | null = null;
+
+type NodeRequire = ((id: string) => unknown) & { resolve(id: string): string; cache: Record<string, unknown> };
+
+/** Node's require for this module, or null where there is none (workerd). */
+function nodeRequire(): NodeRequire | null {
+  const nodeProcess = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const nodeModule = nodeProcess?.getBuiltinModule?.('node:module') as { createRequire?: (from: string) => NodeRequire } | undefined;
+  return nodeModule?.createRequire ? nodeModule.createRequire(import.meta.url) : null;
+}
+
+/** On Node, the ranks through require, their module dropped from require's cache once read (the encoder keeps what it needs). */
+function requireRanks(): Ranks | null {
+  const req = nodeRequire();
+  if (!req) return null;
+  const ranks = req(RANKS_MODULE) as Ranks;
+  delete req.cache[req.resolve(RANKS_MODULE)];
+  return ranks;
+}
+
+/** Makes countTokens usable where the ranks cannot be read synchronously (workerd); nothing to do on Node. */
+export async function loadTokenCounter(): Promise<void> {
+  if (imported || nodeRequire()) return;
+  imported = ((await import('js-tiktoken/ranks/o200k_base')) as { default: Ranks }).default;
+}
+
+function o200k(): Ranks {
+  const ranks = imported ?? requireRanks();
+  if (!ranks) throw new Error('The token counter is not loaded: await loadTokenCounter() first.');
+  return ranks;
+}
+
 let encoder: Tiktoken | null = null;
 let lastUse = 0;
 let keep = DEFAULT_KEEP_MS;
@@ -81,7 +117,7 @@ function arm(ms: number): void {
  */
 export function countTokens(text: string, keepMs = DEFAULT_KEEP_MS): number {
   if (!text) return 0;
-  encoder ??= countingEncoder(o200k);
+  encoder ??= countingEncoder(o200k());
   lastUse = Date.now();
   if (keepMs > keep) keep = keepMs;
   if (!release) arm(keep);
