@@ -36,6 +36,7 @@ const ConfigSchema = z.object({
   TAILOR_PROMPTS_DIR: z.string().default('prompts'),
   TAILOR_DATA_DIR: z.string().default('data'),
   TAILOR_PROMPT_TOKEN_BUDGET: intFrom(1500),
+  TAILOR_TOOL_ROUTING: z.enum(['auto', 'off']).default('auto'),
   TAILOR_STORE_URL: z
     .string()
     .url('must be a URL like https://shop.example.com')
@@ -70,6 +71,8 @@ export interface Config {
   promptsDir: string;
   dataDir: string;
   promptTokenBudget: number;
+  /** auto: a hosted model is offered only the tools the shopper's message can use (src/agent/tool-routing.ts); off: every persona tool. */
+  toolRouting: 'auto' | 'off';
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** How a cart becomes a checkout link on the store (src/shop/checkout.ts). */
   checkout: { storeUrl: string | null; template: string | null; demo: boolean };
@@ -126,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     promptsDir: e.TAILOR_PROMPTS_DIR,
     dataDir: e.TAILOR_DATA_DIR,
     promptTokenBudget: e.TAILOR_PROMPT_TOKEN_BUDGET,
+    toolRouting: e.TAILOR_TOOL_ROUTING,
     logLevel: e.TAILOR_LOG,
     checkout: { storeUrl: e.TAILOR_STORE_URL ?? null, template: e.TAILOR_CHECKOUT_URL_TEMPLATE ?? null, demo },
     shopifyWebhookSecret: e.TAILOR_SHOPIFY_WEBHOOK_SECRET ?? null,

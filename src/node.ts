@@ -13,6 +13,7 @@ import { openNodeDb, type NodeDb } from './db/node.js';
 import { seedDemoStore } from './db/seed/index.js';
 import { nodeSegmentRulesSource } from './segments/node.js';
 import { nodePersonaSource } from './personas/node.js';
+import { countTokensOffThread } from './tokens/node.js';
 import { createOpenAIProvider } from './agent/index.js';
 import { createOfflineProvider } from './agent/offline/index.js';
 import type { ModelProvider } from './agent/types.js';
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
     fallback,
     logger,
     promptTokenBudget: config.promptTokenBudget,
+    countPromptTokens: countTokensOffThread,
+    toolRouting: config.toolRouting,
     telemetry: createTelemetry({ tracerProvider: tracing?.provider }),
   });
   const inflight = createInflightTracker();

@@ -73,6 +73,7 @@ async function build(env: Env): Promise<Handler> {
     fallback,
     logger,
     turnLock: env.TURN_LEASES ? createDurableTurnLock(env.TURN_LEASES, { logger }) : undefined,
+    toolRouting: config.toolRouting,
     // No token budget here: the lint enforces it before deploy, and the tokenizer's tables would
     // only add megabytes to the Worker.
   });

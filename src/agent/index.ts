@@ -6,5 +6,6 @@ export { createOpenAIProvider, type OpenAIProviderConfig } from './openai-provid
 export { createRetryingFetch, retryAfterMs, ModelTimeoutError, type RetryPolicy, type RetryInfo } from './retry-fetch.js';
 export { modelFailures, classifyModelError, type ModelFailure, type ModelFailureCause } from './failures.js';
 export { nextStep, type Step } from './step.js';
+export { routeTools, INTENT_TOOLS, ALWAYS_OFFERED, PROPOSAL_TOOLS, type RouteInput, type ToolRoute } from './tool-routing.js';
 export { createOfflineProvider, OfflineChatModel } from './offline/index.js';
 export type * from './types.js';

@@ -2,6 +2,7 @@
 // the answer with its token usage (counted with o200k_base when the model reports none), or the
 // error it threw. The observer hears of a success here; a failure is reported by fallback.ts.
 import type { BaseMessage } from '@langchain/core/messages';
+import type { ToolName } from '../tools/index.js';
 import type { AgentSpec, ModelProvider, TurnEvent, TurnObserver, TurnTools } from './types.js';
 import { callModel, type ChatRunnable, type ModelOutput } from './model-call.js';
 import { countMessages, countText } from './tokens.js';
@@ -43,7 +44,10 @@ export interface StepModel {
 }
 
 export function stepModel(provider: ModelProvider, fallback: boolean, ctx: StepContext): StepModel {
-  const runnable = boundModel(provider, ctx.spec, ctx.tools);
+  // The routed subset is for the primary model; the offline fallback calls only tools it is bound
+  // with and answers from its own understanding, so it gets every tool of the turn.
+  const offered = fallback ? ctx.spec.tools : (ctx.spec.offer ?? ctx.spec.tools);
+  const runnable = boundModel(provider, ctx.spec, offered, ctx.tools);
   const name = provider.name;
   return {
     name,
@@ -67,7 +71,7 @@ export function stepModel(provider: ModelProvider, fallback: boolean, ctx: StepC
       }
       const latencyMs = ctx.now() - startedAt;
       const counted = out.usage === null;
-      const used = out.usage ?? (await countUsage(messages, out, ctx.spec, ctx.tools));
+      const used = out.usage ?? (await countUsage(messages, out, offered, ctx.tools));
       ctx.observer?.modelEnd(observed, name, fallback, latencyMs, used.input, used.output, null);
       return { ok: true, out, latencyMs, used, counted };
     },
@@ -75,22 +79,25 @@ export function stepModel(provider: ModelProvider, fallback: boolean, ctx: StepC
 }
 
 // Binding tools builds a new model object (ChatOpenAI copies itself), so each (model, tool set)
-// pair is bound once and reused; providers hand out cached models for the same settings.
+// pair is bound once and reused; providers hand out cached models for the same settings. Routed
+// turns (tool-routing.ts) offer a few dozen distinct subsets in practice; the bound is a backstop.
 const bound = new WeakMap<TurnTools, WeakMap<object, Map<string, ChatRunnable>>>();
+const BOUND_PER_MODEL = 256;
 
-function boundModel(provider: ModelProvider, spec: AgentSpec, tools: TurnTools): ChatRunnable {
+function boundModel(provider: ModelProvider, spec: AgentSpec, offered: readonly ToolName[], tools: TurnTools): ChatRunnable {
   const model = provider.create(spec);
   let byModel = bound.get(tools);
   if (!byModel) bound.set(tools, (byModel = new WeakMap()));
   let byTools = byModel.get(model);
   if (!byTools) byModel.set(model, (byTools = new Map()));
-  const key = spec.tools.join(',');
+  const key = offered.join(',');
   let runnable = byTools.get(key);
   if (!runnable) {
-    const defs = spec.tools.length ? tools.definitions(spec.tools) : [];
+    const defs = offered.length ? tools.definitions(offered) : [];
     runnable = (defs.length && model.bindTools
       ? model.bindTools(defs as Parameters<NonNullable<typeof model.bindTools>>[0])
       : model) as unknown as ChatRunnable;
+    if (byTools.size >= BOUND_PER_MODEL) byTools.delete(byTools.keys().next().value!);
     byTools.set(key, runnable);
   }
   return runnable;
@@ -99,10 +106,10 @@ function boundModel(provider: ModelProvider, spec: AgentSpec, tools: TurnTools):
 async function countUsage(
   messages: BaseMessage[],
   out: ModelOutput,
-  spec: AgentSpec,
+  offered: readonly ToolName[],
   tools: TurnTools,
 ): Promise<{ input: number; output: number }> {
-  const toolsInfo = spec.tools.length ? { key: spec.tools.join(','), json: () => JSON.stringify(tools.definitions(spec.tools)) } : null;
+  const toolsInfo = offered.length ? { key: offered.join(','), json: () => JSON.stringify(tools.definitions(offered)) } : null;
   const input = await countMessages(messages, toolsInfo);
   const output =
     (await countText(out.text)) +

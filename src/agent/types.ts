@@ -66,7 +66,13 @@ export interface AgentSpec {
   variant: string | null;
   experimentId: string | null;
   systemPrompt: string;
+  /** The tools the turn may call (the registry authorizes every call against this list). */
   tools: ToolName[];
+  /**
+   * The tools the primary model is offered this turn, a subset of `tools` (tool routing,
+   * tool-routing.ts); all of `tools` when absent. The offline fallback is always offered all.
+   */
+  offer?: readonly ToolName[];
   model: ModelSettings;
   greeting: string;
   voice: Voice;

@@ -15,8 +15,19 @@ export async function decideApproval(
   input: Pick<ChatInput, 'message' | 'proposal'>,
   now: number,
 ): Promise<{ proposalId: string } | null> {
+  return (await decideTurnApproval(db, conversationId, shopper, input, now)).approval;
+}
+
+/** decideApproval, also naming the action of the proposal still open after it (null: none, or just withdrawn). */
+export async function decideTurnApproval(
+  db: Db,
+  conversationId: string,
+  shopper: Shopper,
+  input: Pick<ChatInput, 'message' | 'proposal'>,
+  now: number,
+): Promise<{ approval: { proposalId: string } | null; pendingAction: string | null }> {
   const proposal = await readProposal(db, conversationId, shopper.customerId, now);
-  if (!proposal) return null;
+  if (!proposal) return { approval: null, pendingAction: null };
   let decision: 'confirm' | 'cancel' | null;
   if (input.proposal) {
     // A button names its proposal: a stale card (another or an expired proposal) decides nothing.
@@ -26,6 +37,9 @@ export async function decideApproval(
   } else {
     decision = isClearNo(input.message) ? 'cancel' : null;
   }
-  if (decision === 'cancel') await writePending(db, conversationId, null, now);
-  return decision === 'confirm' ? { proposalId: proposal.id } : null;
+  if (decision === 'cancel') {
+    await writePending(db, conversationId, null, now);
+    return { approval: null, pendingAction: null };
+  }
+  return { approval: decision === 'confirm' ? { proposalId: proposal.id } : null, pendingAction: proposal.action };
 }

@@ -36,6 +36,11 @@ export interface ChatDeps {
   checkout?: CheckoutSettings | null;
   /** Metrics, model health and (when enabled) spans for each turn. */
   telemetry?: Telemetry;
+  /**
+   * auto (default): a hosted model is offered only the persona tools the shopper's message can use
+   * (src/agent/tool-routing.ts); off: every persona tool. The offline model is never routed.
+   */
+  toolRouting?: 'auto' | 'off';
 }
 
 /** ChatDeps with the defaults the service chose. */

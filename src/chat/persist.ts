@@ -115,6 +115,7 @@ function logTurn(env: TurnEnv, turn: PreparedTurn, ran: RanTurn, input: ChatInpu
     inputTokens: final.usage.inputTokens,
     outputTokens: final.usage.outputTokens,
     tools: final.toolCalls.map((t) => t.name),
+    toolsOffered: ran.toolsOffered,
     latencyMs,
     outcome: final.outcome,
   };

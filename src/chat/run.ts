@@ -4,13 +4,13 @@ import { fenceText } from '../core/index.js';
 import { readProposal } from '../shop/index.js';
 import type { RenderedPersona } from '../personas/index.js';
 import type { ToolContext, ToolEvent } from '../tools/index.js';
-import { runTurn as runAgent, type AgentSpec, type NewMessage, type TurnEvent } from '../agent/index.js';
+import { routeTools, runTurn as runAgent, type AgentSpec, type NewMessage, type TurnEvent } from '../agent/index.js';
 import type { Span } from '../telemetry/index.js';
 import type { TurnEnv } from './deps.js';
 import type { PreparedTurn } from './prepare.js';
 import type { ChatEvent, ChatInput } from './types.js';
 import { loadRecentMessages, type MessageRow } from './store.js';
-import { decideApproval } from './approval.js';
+import { decideTurnApproval } from './approval.js';
 import { buildToolContext } from './tool-context.js';
 
 export type FinalEvent = Extract<TurnEvent, { type: 'final' }>;
@@ -27,6 +27,8 @@ export interface RanTurn {
   emitted: ToolEvent[];
   /** verify_customer bound a customer to the conversation during the turn. */
   boundMidTurn: boolean;
+  /** How many tool definitions the model was offered (fewer than the persona's when the turn was routed). */
+  toolsOffered: number;
 }
 
 /** What the turn's tools did that the chat service acts on. */
@@ -46,12 +48,14 @@ export async function* runTurn(
   const { deps, logger, historyTurns } = env;
   const { conv } = turn;
   // A conversation's first turn has no proposal to answer: no read for it.
-  const approval = conv.turnCount > 0 ? await decideApproval(deps.db, conv.id, turn.shopper.current, input, deps.now()) : null;
+  const decided = conv.turnCount > 0 ? await decideTurnApproval(deps.db, conv.id, turn.shopper.current, input, deps.now()) : null;
+  const approval = decided?.approval ?? null;
   const history = turn.cachedHistory ?? (await loadRecentMessages(deps.db, conv, historyTurns));
   const ran: ToolSideEffects = { emitted: [], boundMidTurn: false, proposed: false };
+  const persona = await routed(env, agentSpec(turn.persona), input.message, history, decided?.pendingAction ?? null);
   const stream = runAgent(
     {
-      persona: agentSpec(turn.persona),
+      persona,
       history,
       summary: conv.summary,
       message: input.message,
@@ -82,7 +86,28 @@ export async function* runTurn(
   const result = step.value;
   if (!final) throw new Error('agent loop ended without a final event');
   if (ran.proposed) final = await stateProposal(env, turn, final, result.messages, deps.now());
-  return { history, final, messages: result.messages, emitted: ran.emitted, boundMidTurn: ran.boundMidTurn };
+  const toolsOffered = (persona.offer ?? persona.tools).length;
+  return { history, final, messages: result.messages, emitted: ran.emitted, boundMidTurn: ran.boundMidTurn, toolsOffered };
+}
+
+/**
+ * The spec with the tools a hosted model is offered this turn (tool routing, agent/tool-routing.ts):
+ * those the message's intents need, the recent turns' tools and a waiting proposal's. The offline
+ * model understands the message itself and is offered every tool.
+ */
+async function routed(
+  env: TurnEnv,
+  spec: AgentSpec,
+  message: string,
+  history: MessageRow[],
+  pendingAction: string | null,
+): Promise<AgentSpec> {
+  const { deps } = env;
+  if ((deps.toolRouting ?? 'auto') === 'off' || deps.provider.name === 'offline' || spec.tools.length === 0) return spec;
+  const recentTools = new Set<string>();
+  for (const m of history) if (m.toolName) recentTools.add(m.toolName);
+  const route = await routeTools({ tools: spec.tools, message, recentTools, pendingAction });
+  return route.routed ? { ...spec, offer: route.tools } : spec;
 }
 
 /** The rendered persona in the agent's terms: what it says, may call, and how its model is set. */

@@ -24,6 +24,8 @@ export interface TailorParts {
   ids?: IdGen;
   logger?: Logger;
   promptTokenBudget?: number;
+  /** Counts the persona texts for the budget all at once (Node: in a worker thread, src/tokens/node.ts); default: in this thread. */
+  countPromptTokens?: (texts: readonly string[]) => Promise<number[]>;
   /** The database's change counter for other connections' commits (Node's SQLite); enables the chat service's conversation cache. */
   dataVersion?: () => number;
   /** How a cart becomes a checkout link on the store (config: TAILOR_STORE_URL, TAILOR_CHECKOUT_URL_TEMPLATE, demo). */
@@ -36,6 +38,8 @@ export interface TailorParts {
   turnLock?: TurnLock;
   /** Metrics, model health and spans; default: metrics only, no tracing. */
   telemetry?: Telemetry;
+  /** Tool routing for hosted models (config TAILOR_TOOL_ROUTING); default auto. */
+  toolRouting?: 'auto' | 'off';
 }
 
 export interface ReloadResult {
@@ -75,6 +79,7 @@ export async function createTailor(parts: TailorParts): Promise<Tailor> {
     source: parts.personaSource,
     segments: parts.rules.segments,
     tokenBudget: parts.promptTokenBudget,
+    countTokensBatch: parts.countPromptTokens,
     toolDefinitions: (names) => tools.definitions(names),
     logger,
     watch: parts.watchPersonas,
@@ -98,6 +103,7 @@ export async function createTailor(parts: TailorParts): Promise<Tailor> {
     checkout: parts.checkout,
     turnLock: parts.turnLock,
     telemetry,
+    toolRouting: parts.toolRouting,
   });
   const direct = createDirectTools({
     db: parts.db,

@@ -31,8 +31,7 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
     const { abort, onClientAbort, detach } = followClient(c.req.raw.signal);
 
     // The page address reaches the persona prompt: only the store's own origin and path go on.
-    const origins = [...deps.storeOrigins, new URL(c.req.url).origin];
-    const page = body.page ? fencePage(body.page, origins) : undefined;
+    const page = body.page ? fencePage(body.page, [...deps.storeOrigins, new URL(c.req.url).origin]) : undefined;
     const ip = deps.clientIp?.(c);
     const clientKey = ip ? await clientKeys.get(ip, (addr) => digest(`client:${addr}`)) : null;
 
