@@ -5,6 +5,11 @@
 // sqlite3 shell) can never make a turn read old state. Within the process, an entry is taken
 // out when a turn starts and put back only after that turn committed: a turn that fails, or a
 // tool that writes the conversation mid-turn, leaves nothing stale behind.
+//
+// Bounded by the memory it holds, not only by a count: every entry stays live across garbage
+// collections, and V8 grows the heap in proportion to what survives them (several times over under
+// load), so 5,000 one-turn conversations (~3 KB each, with a tool result) made the server's heap,
+// and its resident memory, tens of MB larger. The oldest entries go first past either bound.
 import type { ConversationRow, MessageRow } from './store.js';
 
 /** The conversation as a turn uses it; `pending` and `verifyAttempts` belong to the tools, which read them. */
@@ -35,10 +40,33 @@ export interface ConversationCache {
   lease(id: string | undefined): ConversationLease;
 }
 
-export function createConversationCache(dataVersion: () => number, capacity = 5_000): ConversationCache {
-  const kept = new Map<string, ConversationState>();
+/** About what the conversations kept may hold in memory (estimated by `weigh`). */
+export const CACHE_BYTES = 4 * 2 ** 20;
+
+/**
+ * An estimate of an entry's memory: UTF-16 text plus a fixed cost per row object and its ids. The
+ * conversation row's own share is fixed (its summary is capped at MAX_SUMMARY_CHARS).
+ */
+function weigh(state: ConversationState): number {
+  let bytes = 1_000;
+  for (const m of state.history) {
+    bytes += 400 + 2 * m.content.length;
+    if (m.toolCalls) for (const c of m.toolCalls) bytes += 200 + 2 * JSON.stringify(c.args).length;
+  }
+  return bytes;
+}
+
+export function createConversationCache(dataVersion: () => number, capacity = 5_000, maxBytes = CACHE_BYTES): ConversationCache {
+  const kept = new Map<string, { state: ConversationState; bytes: number }>();
   const sessions = new Set<string>();
+  let bytes = 0;
   let version = dataVersion();
+  const drop = (id: string) => {
+    const entry = kept.get(id);
+    if (!entry) return;
+    kept.delete(id);
+    bytes -= entry.bytes;
+  };
   return {
     lease(id) {
       // One read of the version per turn: a write by another connection during this turn is
@@ -46,18 +74,22 @@ export function createConversationCache(dataVersion: () => number, capacity = 5_
       const v = dataVersion();
       if (v !== version) {
         kept.clear();
+        bytes = 0;
         sessions.clear();
         version = v;
       }
-      const state = id === undefined ? undefined : kept.get(id);
-      if (state) kept.delete(id!);
+      const state = id === undefined ? undefined : kept.get(id)?.state;
+      if (state) drop(id!);
       return {
         state,
         keep(next) {
           if (version !== v) return; // a later turn already saw another connection's write
-          kept.delete(next.conv.id);
-          if (kept.size >= capacity) kept.delete(kept.keys().next().value!);
-          kept.set(next.conv.id, next);
+          drop(next.conv.id);
+          const weight = weigh(next);
+          if (weight > maxBytes) return;
+          while (kept.size > 0 && (kept.size >= capacity || bytes + weight > maxBytes)) drop(kept.keys().next().value!);
+          kept.set(next.conv.id, { state: next, bytes: weight });
+          bytes += weight;
         },
         sessionRecorded: (sessionId) => version === v && sessions.has(sessionId),
         rememberSession(sessionId) {
