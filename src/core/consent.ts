@@ -105,6 +105,27 @@ const NO_PHRASES = [
   'dont do it',
 ];
 
+/**
+ * Taking a proposal back before it is answered ("wait", "hold on", "actually not"): a no unless the
+ * message asks something ("wait, can I send it back if it doesn't fit?" is a question, not a no).
+ */
+const WITHDRAW_PHRASES = [
+  'wait',
+  'hold on',
+  'hang on',
+  'hold off',
+  'not yet',
+  'scratch that',
+  'cancel that',
+  'actually not',
+  'on second thought',
+  'on second thoughts',
+  'not so fast',
+];
+
+/** A question in the message: then a withdrawal word is no refusal. */
+const ASKS = new Set('? what why how when which who where whether can could would will is are does'.split(' '));
+
 const EMOJI_YES = /[\u{1F44D}\u{2705}\u{2714}\u{1F44C}]/u;
 
 /** Lower case, apostrophes dropped ("don't" → "dont"), punctuation to spaces; '?' kept as its own word. */
@@ -168,12 +189,14 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
 export function isClearNo(message: string): boolean {
   const words = consentWords(message);
   if (words.length === 0 || words.length > 20) return false;
-  const { found } = stripPhrases(words, NO_PHRASES);
-  if (!found) return false;
+  const no = stripPhrases(words, NO_PHRASES);
+  const withdrawn = no.found ? no : stripPhrases(words, WITHDRAW_PHRASES);
+  if (!withdrawn.found || (!no.found && words.some((w) => ASKS.has(w)))) return false;
   // "no problem, go ahead" / "no worries yes" are agreements said with a no in them.
   if (/\bno (problem|worries)\b/.test(words.join(' '))) return false;
+  // A yes left once the refusals are taken out ("no wait, do it"); the "do it" of "don't do it" is none.
   return !stripPhrases(
-    words.filter((w) => w !== 'sure'),
+    stripPhrases(withdrawn.rest, WITHDRAW_PHRASES).rest.filter((w) => w !== 'sure'),
     ['yes', 'yeah', 'yep', 'go ahead', 'do it', 'please do'],
   ).found;
 }
