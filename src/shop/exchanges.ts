@@ -28,10 +28,10 @@ export async function exchangeLine(db: Db, wish: ExchangeWish): Promise<Exchange
   let product = current;
   const colour = wish.colour?.trim().toLowerCase();
   if (colour && colour !== current.colour.toLowerCase()) {
-    const family = await db
-      .select()
-      .from(products)
-      .where(and(eq(products.category, current.category), eq(products.priceCents, current.priceCents)));
+    // The same style in another colour, at the same price give or take the cents a colour's price
+    // may differ by ($89.00 / $88.95): an even swap, never one into a differently priced piece.
+    const evenSwap = (p: { priceCents: number }) => Math.abs(p.priceCents - current.priceCents) <= Math.max(5, current.priceCents * 0.01);
+    const family = (await db.select().from(products).where(eq(products.category, current.category))).filter(evenSwap);
     const sibling = family.find((p) => p.colour.toLowerCase() === colour && styleOf(p) === styleOf(current));
     if (!sibling) {
       const offered = family.filter((p) => styleOf(p) === styleOf(current)).map((p) => p.colour);
