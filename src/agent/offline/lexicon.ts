@@ -142,6 +142,12 @@ const extra = ['tie', 'ish', 'polyester', 'nylon', 'acrylic', 'canvas', 'persona
 // prettier-ignore
 const GARMENT_WORDS = ['slip', 'wrap', 'midi', 'maxi', 'mini', 'satin', 'silk', 'linen', 'wool', 'cotton', 'denim', 'leather', 'suede', 'knit', 'ribbed', 'tank', 'cami', 'tee', 'floral', 'striped', 'pleated', 'tiered', 'poplin', 'peasant', 'relaxed', 'slim', 'skinny', 'cropped', 'oversized', 'cashmere', 'puffer', 'trench', 'blazer', 'cardigan', 'hoodie', 'jumper', 'sweater', 'chinos', 'shorts', 'skirt', 'tote', 'scarf', 'belt', 'mules', 'slides', 'loafers', 'ankle', 'chelsea', 'sundress', 'broderie', 'tea', 'shift', 'bodycon', 'halter', 'sheath'];
 
+// The rest of the catalog's trade words (styles, materials, cuts and finishes in its product
+// names and tags): a real word of the trade is never "corrected" into another ("ballet" into
+// "wallet", "flared" into "flares"), and a typo of one is corrected towards it.
+// prettier-ignore
+const TRADE_WORDS = ['acetate', 'anglaise', 'aviator', 'ballet', 'basics', 'biker', 'blend', 'block', 'bohemian', 'brass', 'breton', 'button', 'cargo', 'cat', 'chiffon', 'chunky', 'cocktail', 'corduroy', 'crepe', 'crew', 'crossbody', 'culottes', 'earrings', 'espadrille', 'espadrilles', 'faux', 'fitted', 'flared', 'flares', 'flats', 'fleece', 'gabardine', 'holder', 'hoop', 'jersey', 'joggers', 'jute', 'knee', 'layering', 'leggings', 'length', 'lightweight', 'loungewear', 'luxury', 'lyocell', 'merino', 'mesh', 'muslin', 'natural', 'neck', 'organic', 'outdoor', 'oxford', 'padded', 'paperbag', 'patent', 'pinafore', 'plated', 'platform', 'pointed', 'preppy', 'puff', 'pumps', 'quilted', 'recycled', 'ripstop', 'romantic', 'rugby', 'sequin', 'sequinned', 'shearling', 'shell', 'sleeve', 'slide', 'slingback', 'smocked', 'sport', 'square', 'straight', 'strappy', 'straw', 'streetwear', 'stretch', 'sunglasses', 'tailored', 'teddy', 'trainers', 'turtleneck', 'tweed', 'twill', 'utility', 'viscose', 'wedges', 'weekender', 'wide'];
+
 /** The vocabulary typos are corrected towards. */
 // prettier-ignore
 export const VOCABULARY_SEED: readonly string[] = [
@@ -154,6 +160,7 @@ export const VOCABULARY_SEED: readonly string[] = [
     ...Object.keys(ORDINAL_WORDS),
     ...extra,
     ...GARMENT_WORDS,
+    ...TRADE_WORDS,
   ]),
 ].filter((w) => /^[a-z]+$/.test(w));
 

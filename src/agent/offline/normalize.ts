@@ -1,11 +1,13 @@
 // Shopper text → a canonical token string the entity extractor and the dialogue rules match
-// against: lowercase, contractions and slang expanded, typos corrected against the model's own
-// vocabulary, plurals folded. Fixed phrases (canonicalPhrase) go through the same pipeline (minus
+// against: lowercase, template placeholders dropped, contractions and slang expanded, words run
+// together split ("returnpolicy"), typos corrected against the model's own vocabulary, plurals folded. Fixed phrases (canonicalPhrase) go through the same pipeline (minus
 // typo correction), so they match however the shopper spelled them. The intent classifier reads
 // the raw text with its own tokenizer (nlu/text.ts).
 import { editDistance } from '../../core/index.js';
 import { COMMON_WORDS, SLANG } from './words.js';
 import { VOCABULARY_SEED } from './lexicon.js';
+import { createVocabulary, splitJoined } from './nlu/repair.js';
+import { PLACEHOLDER } from './nlu/text.js';
 
 export interface Normalized {
   /** Lowercased original text (for entities that need digits, emails and symbols). */
@@ -149,20 +151,31 @@ function expand(text: string): string {
   return t;
 }
 
-function tokenize(text: string): string[] {
+// What a run of words typed without spaces splits into ("returnpolicy", "wheresmy"): the words
+// typo correction keeps, and the shorthand it expands.
+const SPLIT_VOCABULARY = createVocabulary(new Map(), [...VOCAB, ...Object.keys(SLANG)]);
+
+function pushWord(raw: string, out: string[]): void {
+  const slang = SLANG[raw];
+  if (slang) out.push(...slang.split(' '));
+  else out.push(raw);
+}
+
+function tokenize(text: string, split = false): string[] {
   const out: string[] = [];
   for (const raw of text.match(/[a-z0-9]+/g) ?? []) {
-    const slang = SLANG[raw];
-    if (slang) out.push(...slang.split(' '));
-    else out.push(raw);
+    const pieces = split && !SLANG[raw] && !isKnownWord(raw) ? splitJoined(raw, SPLIT_VOCABULARY) : null;
+    if (pieces) for (const p of pieces) pushWord(p, out);
+    else pushWord(raw, out);
   }
   return out;
 }
 
 export function normalize(text: string): Normalized {
   const lower = text.toLowerCase().replace(/[’‘`]/g, "'");
-  const withoutEmails = lower.replace(/[^\s@]+@[^\s@]+\.[a-z]{2,}/g, ' email ');
-  const tokens = tokenize(expand(withoutEmails)).map((w) => stem(correct(w)));
+  // A template's unfilled placeholder ("track order {{Order Number}}") is no word of the request.
+  const withoutEmails = lower.replace(PLACEHOLDER, ' ').replace(/[^\s@]+@[^\s@]+\.[a-z]{2,}/g, ' email ');
+  const tokens = tokenize(expand(withoutEmails), true).map((w) => stem(correct(w)));
   return { lower, tokens, padded: ` ${tokens.join(' ')} ` };
 }
 

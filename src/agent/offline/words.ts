@@ -41,7 +41,9 @@ export const COMMON_WORDS: readonly string[] = (
   'file files details detail replacement replace supposed delayed pack packing packed suitcase travel travelling traveling ' +
   'under below above within around ' +
   // Service talk one edit away from a catalog word ("sort it out" is not shorts).
-  'sort sorted sorting owe owed owing'
+  'sort sorted sorting owe owed owing ' +
+  // Everyday words one edit away from a trade word ("parent" is not "patent", "older" not "holder").
+  'parent parents older folder shall sell spot sports slid side slice form forms sore dose hell'
 ).split(/\s+/);
 
 /** Whole-token replacements (after lowercasing and contraction expansion). */

@@ -30,6 +30,15 @@ export const ArtifactSchema = z
     /** Weights under `threshold` were dropped (hyper.prune, raised if needed to fit hyper.maxBytes). */
     pruning: z.object({ threshold: z.number().min(0), weights: z.number().int().min(0) }),
     bias: z.array(z.number()),
+    /**
+     * The corpus's words with how often each was seen ("word count word count …", sorted by word):
+     * what the classifier splits run-together words into and corrects typos towards (repair.ts).
+     * Absent in an artifact built for cross-validation.
+     */
+    vocabulary: z
+      .string()
+      .regex(/^(?:[a-z]+ \d+(?: [a-z]+ \d+)*)?$/)
+      .optional(),
     /** One row per feature, sorted by feature (see above). */
     rows: z.array(z.string()),
   })
@@ -43,6 +52,8 @@ export interface ArtifactMeta {
   perLabel: Record<string, number>;
   temperature: number;
   cv: ModelArtifact['cv'];
+  /** The corpus's words and counts (see ModelArtifact.vocabulary); part of the size budget. */
+  vocabulary?: string;
 }
 
 const round = (x: number, digits: number) => Number(x.toPrecision(digits));
@@ -93,6 +104,7 @@ function build(model: DenseModel, centred: Float64Array, meta: ArtifactMeta, thr
     cv: meta.cv,
     pruning: { threshold, weights },
     bias: Array.from(model.bias, (b) => round(b, digits)),
+    ...(meta.vocabulary === undefined ? {} : { vocabulary: meta.vocabulary }),
     rows,
   };
 }
@@ -119,9 +131,9 @@ export function toArtifact(model: DenseModel, meta: ArtifactMeta): ModelArtifact
 
 /** The artifact as text: header fields one per line, then one row per line. */
 export function serializeArtifact(a: ModelArtifact): string {
-  const head = (['format', 'labels', 'hyper', 'corpus', 'calibration', 'cv', 'pruning', 'bias'] as const).map(
-    (k) => `  ${JSON.stringify(k)}: ${JSON.stringify(a[k])}`,
-  );
+  const head = (['format', 'labels', 'hyper', 'corpus', 'calibration', 'cv', 'pruning', 'bias', 'vocabulary'] as const)
+    .filter((k) => a[k] !== undefined)
+    .map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(a[k])}`);
   const rows = a.rows.length ? `[\n${a.rows.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]` : '[]';
   return `{\n${head.join(',\n')},\n  "rows": ${rows}\n}\n`;
 }

@@ -2,7 +2,11 @@
 // a prediction is one tokenize, a few hundred map look-ups and a softmax over the labels.
 // No node: imports here: this runs in Node and in workerd alike.
 import { ArtifactSchema, type ModelArtifact } from './artifact.js';
-import { extractFeatures } from './features.js';
+import { featuresOfTokens } from './features.js';
+import { createVocabulary, type Vocabulary } from './repair.js';
+import { repairTokens, SHORTHAND_WORDS, tokenize } from './text.js';
+import { VOCABULARY_SEED } from '../lexicon.js';
+import { COMMON_WORDS } from '../words.js';
 import { softmaxInPlace } from './train.js';
 import { unpack } from './unpack.js';
 
@@ -72,14 +76,30 @@ export function loadClassifier(data: unknown): IntentClassifier {
   return classifierFromArtifact(ArtifactSchema.parse(data));
 }
 
+/**
+ * The words a model knows: its corpus's, with their counts, and (never counted, so never preferred
+ * over a corpus word) the shop's trade words, everyday English and shorthand. Null for an artifact
+ * without a vocabulary (built for cross-validation): its words are then read as written.
+ */
+function vocabularyOf(a: ModelArtifact): Vocabulary | null {
+  if (!a.vocabulary) return null;
+  const parts = a.vocabulary.split(' ');
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 1 < parts.length; i += 2) counts.set(parts[i]!, Number(parts[i + 1]));
+  return createVocabulary(counts, [...VOCABULARY_SEED, ...COMMON_WORDS, ...SHORTHAND_WORDS]);
+}
+
 /** A classifier from an artifact this process has just built (no need to validate it again). */
 export function classifierFromArtifact(a: ModelArtifact): IntentClassifier {
   const p = unpack(a);
   const K = a.labels.length;
   const temperature = a.calibration.temperature;
+  const vocab = vocabularyOf(a);
   const logits = (text: string): Float64Array => {
     const scores = Float64Array.from(a.bias);
-    const v = extractFeatures(text, a.hyper);
+    // Words the corpus never showed are read as the known words they were typed for (repair.ts).
+    const tokens = tokenize(text);
+    const v = featuresOfTokens(vocab ? repairTokens(tokens, vocab) : tokens, a.hyper);
     for (let i = 0; i < v.keys.length; i++) {
       const f = p.index.get(v.keys[i]!);
       if (f === undefined) continue;

@@ -5,7 +5,18 @@ import { serializeArtifact, toArtifact, type ModelArtifact } from './artifact.js
 import type { Corpus } from './corpus.js';
 import { crossValidate, type CvResult } from './cross-validate.js';
 import { DEFAULT_HYPER, HyperSchema, type Hyper } from './hyper.js';
+import { tokenize } from './text.js';
 import { trainDense, type FeatureCache } from './train.js';
+
+/** Every word of the corpus with its count, as the artifact stores it ("word count …", by word). */
+export function corpusVocabulary(corpus: Corpus): string {
+  const counts = new Map<string, number>();
+  for (const e of corpus.examples) for (const t of tokenize(e.text)) if (/^[a-z]+$/.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts.keys()]
+    .sort()
+    .map((w) => `${w} ${counts.get(w)}`)
+    .join(' ');
+}
 
 export interface TrainOptions {
   /** SHA-256 of the corpus files (see corpusSha256 in node.ts); recorded in the artifact. */
@@ -32,7 +43,7 @@ export function trainModel(corpus: Corpus, options: TrainOptions): TrainResult {
   const dense = trainDense(corpus, hyper, cache);
   const perLabel: Record<string, number> = {};
   for (const l of corpus.labels) perLabel[l] = corpus.examples.filter((e) => e.label === l).length;
-  const meta = { hyper, sha256: options.corpusSha256, perLabel, temperature: 1, cv: null };
+  const meta = { hyper, sha256: options.corpusSha256, perLabel, temperature: 1, cv: null, vocabulary: corpusVocabulary(corpus) };
   const draft = toArtifact(dense, meta);
   const trainMs = performance.now() - t0;
   const folds = options.folds ?? 5;

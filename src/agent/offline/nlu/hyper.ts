@@ -56,6 +56,7 @@ export const DEFAULT_HYPER: Hyper = {
   classWeightPower: 0.5,
   seed: 1,
   prune: 0.01,
-  maxBytes: 1_500_000,
+  // 1.5 MB of weights and about 30 kB of vocabulary (repair.ts).
+  maxBytes: 1_530_000,
   digits: 4,
 };

@@ -2,6 +2,7 @@
 // ORDER #28473??", "wheres my order 28473", "whére’s my orderrr") must land on the same tokens, and
 // values the corpus cannot enumerate (order numbers, prices, emails) become class tokens so the
 // classifier learns "an order number was given" rather than one particular number.
+import { correctTypo, splitJoined, type Vocabulary } from './repair.js';
 
 // Curly quotes, primes and accents typed as apostrophes.
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u00B4`]/g;
@@ -69,6 +70,26 @@ const SHORTHAND: Record<string, string> = {
   lemme: 'let me',
 };
 
+/**
+ * A template placeholder left unfilled ("track order {{Order Number}}", "in size {{Size}}"): the
+ * value it stands for as a class token, so the rest of the sentence decides what is asked. What it
+ * names tells the kind of value; one that names none of these is a neutral slot the model has no
+ * weight for.
+ */
+export function placeholderClass(name: string): string {
+  const n = name.toLowerCase().replace(/[_-]+/g, ' ');
+  if (/e ?mail/.test(n)) return '<email>';
+  if (/phone|name|size|colou?r|product|item|address|city|country|website|url|link|hours|person|agent/.test(n)) return '<slot>';
+  if (/tracking|waybill|consignment|shipment|parcel/.test(n)) return '<code>';
+  if (/order|invoice|reference|purchase|receipt/.test(n) || /^(?:id|number|no|#)$/.test(n.trim())) return '<order_number>';
+  if (/date|day|time/.test(n)) return '<date>';
+  if (/price|amount|total|cost|money|refund|sum/.test(n)) return '<price>';
+  return '<slot>';
+}
+
+/** "{{Order Number}}", "{{ order_id }}", "[[Size]]": a placeholder a template left in the text. */
+export const PLACEHOLDER = /\{\{\s*([^{}]{1,40}?)\s*\}\}|\[\[\s*([^[\]]{1,40}?)\s*\]\]/g;
+
 const LATIN_LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd' };
 
 const ORDINALS: Record<string, string> = { '1st': 'first', '2nd': 'second', '3rd': 'third', '4th': 'fourth', '5th': 'fifth' };
@@ -117,6 +138,7 @@ export function normalizeText(text: string): string {
   // Angle brackets are ours (class tokens): a shopper typing "<email>" gets no special meaning.
   // An emoji's gender or skin-tone variant ("🙅‍♀️") means what its base does.
   t = emoticonTokens(t.replace(/[<>]/g, ' ').replace(/\u200d\p{Extended_Pictographic}/gu, ''));
+  t = t.replace(PLACEHOLDER, (_m, a?: string, b?: string) => ` ${placeholderClass(a ?? b ?? '')} `);
   for (const [re, to] of CONTRACTIONS) t = t.replace(re, to);
   for (const [re, to] of CLASS_RULES) t = typeof to === 'string' ? t.replace(re, to) : t.replace(re, to);
   // "t-shirt", "e-mail", "re-order": one word however it is hyphenated.
@@ -126,6 +148,34 @@ export function normalizeText(text: string): string {
 }
 
 const TOKEN = /<[a-z_0-9]+>|[a-z0-9]+|\?|\p{Extended_Pictographic}|\p{L}+/gu;
+
+/** Shorthand and contractions typed without an apostrophe ("wheres", "dont"): known words to a vocabulary. */
+export const SHORTHAND_WORDS: readonly string[] = Object.keys(SHORTHAND);
+
+function expandShorthand(tok: string, out: string[]): void {
+  const expanded = SHORTHAND[tok];
+  if (expanded) out.push(...expanded.split(' '));
+  else out.push(tok);
+}
+
+/**
+ * Tokens with the words a vocabulary does not know repaired (see repair.ts): run-together words
+ * split ("howdoiorder" → how do i order, "wheresmy" → where is my), typos one edit from a known
+ * word corrected. Known words, class tokens and anything unclear are left as they are.
+ */
+export function repairTokens(tokens: readonly string[], vocab: Vocabulary): string[] {
+  const out: string[] = [];
+  for (const tok of tokens) {
+    if (!/^[a-z]+$/.test(tok)) {
+      out.push(tok);
+      continue;
+    }
+    const pieces = vocab.has(tok) ? null : splitJoined(tok, vocab);
+    if (pieces) for (const p of pieces) expandShorthand(p, out);
+    else expandShorthand(correctTypo(tok, vocab) ?? tok, out);
+  }
+  return out;
+}
 
 /** The message as classifier tokens: words, class tokens, emoji and "?" (a question reads differently). */
 export function tokenize(text: string): string[] {
@@ -139,11 +189,7 @@ export function tokenize(text: string): string[] {
       if (tok !== '?' || out[out.length - 1] !== '?') out.push(tok);
     } else if (/^\d+$/.test(tok)) out.push(numberToken(tok));
     else if (/\d/.test(tok)) out.push(mixedToken(tok));
-    else {
-      const expanded = SHORTHAND[tok];
-      if (expanded) out.push(...expanded.split(' '));
-      else out.push(tok);
-    }
+    else expandShorthand(tok, out);
   }
   return out;
 }
