@@ -12,6 +12,8 @@ import { PHRASES } from './phrases.js';
 import { splitRequests, takesAllOptions } from './multi.js';
 import { ASK_MARKERS } from './phrases.js';
 import { isProposal } from './results.js';
+import { humanReason } from './plan-account.js';
+import { isClearNo } from '../../core/index.js';
 
 export interface Decision {
   text: string;
@@ -36,13 +38,42 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
   const memory = remember(previousTurns(conv));
   // What the persona prompt says of the moment: today's date, the page the shopper is on.
   const moment = { today: TODAY.exec(conv.system)?.[1] ?? null, pageProduct: productPage(conv.system) };
-  const texts = takesAllOptions(turn.user, memory.prevReply) ?? splitRequests(turn.user, memory);
+  let texts = takesAllOptions(turn.user, memory.prevReply) ?? splitRequests(turn.user, memory);
+  let frames: Frame[] = texts.map((text) => ({ ...buildFrame(text, memory), ...moment }));
+  // A yes or no beside another request, with nothing waiting for one ("nope, not that. any green
+  // dresses?"): the other request is the answer; nothing to confirm or decline is said.
+  if (frames.length > 1 && !waitsForAnswer(memory)) {
+    const keep = frames.map((f) => !ANSWERS.has(f.intent));
+    if (keep.some(Boolean)) {
+      texts = texts.filter((_, i) => keep[i]);
+      frames = frames.filter((_, i) => keep[i]);
+    }
+  }
+  // Who the shopper is comes first: one verification, whose reply offers to go on with the request after it.
+  if (frames.length > 1 && frames[0]!.intent === 'verify') {
+    const after = frames.find((f) => f.intent !== 'verify')?.intent ?? null;
+    texts = [turn.user];
+    frames = [{ ...buildFrame(turn.user, memory), ...moment, after }];
+  }
   const multi = texts.length > 1;
+  // "where's order 39921, can you change the address on it": "it" is the order an earlier request named.
+  frames = frames.map((f, i) => {
+    if (f.orderNumber || !f.e.pronoun) return f;
+    const named = frames
+      .slice(0, i)
+      .map((g) => g.orderNumber)
+      .filter((n) => n !== null)
+      .at(-1);
+    return named ? { ...f, orderNumber: named } : f;
+  });
+  // A person asked for beside a complaint or frustration: those are acknowledged (the person is not
+  // offered again), and the hand-over carries the whole message.
+  const toPerson = multi && frames.some((f) => f.intent === 'human');
   // Each request sees only its own tool calls: their ids carry the request's index.
-  const parts: Part[] = texts.map((text, i) => {
-    const frame = { ...buildFrame(text, memory), ...moment };
+  const parts: Part[] = frames.map((frame, i) => {
     const done = multi ? turn.exchanges.filter((ex) => partOf(ex.id) === i) : turn.exchanges;
-    return { frame, done, step: planned(frame, memory, tools, done) };
+    const step = planned(frame, memory, tools, done);
+    return { frame, done, step: toPerson ? besideAPerson(step, frame, turn.user) : step };
   });
 
   // Independent requests call their tools in one step, side by side.
@@ -61,7 +92,8 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
 
   const replies = parts.map((p) => replyOf(p, tools, voice, greeting, memory));
   let reply: Reply = replies.length === 1 ? replies[0]!.reply : combine(replies.map((r) => r.reply));
-  reply = stillPending(reply, parts, memory, turn.exchanges);
+  // A no or a withdrawal ("hold on, let me measure first") took the proposal back, as the server reads it: not asked again.
+  if (!isClearNo(turn.user)) reply = stillPending(reply, parts, memory, turn.exchanges);
   const text = speak(reply, { voice, seed: turn.user, firstTurn: memory.firstTurn, earlierReplies: memory.earlierReplies });
   const flags = replies.find((r) => r.optOut || r.optIn);
   return {
@@ -74,6 +106,21 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
 }
 
 const partOf = (id: string): number => Number(/_p(\d+)_/.exec(id)?.[1] ?? 0);
+
+const ANSWERS: ReadonlySet<string> = new Set(['confirm', 'deny']);
+const waitsForAnswer = (m: Memory): boolean => !!(m.pendingReturn || m.pendingAction || m.asked || m.offeredHuman);
+const ACKNOWLEDGE: Record<string, string> = { complaint: PHRASES.complaint, frustrated: PHRASES.frustrated };
+
+/** One request's step when the same message asks for a person. */
+function besideAPerson(step: Step, frame: Frame, whole: string): Step {
+  const said = ACKNOWLEDGE[frame.intent];
+  if (said && step.kind === 'reply') return { kind: 'reply', reply: { kind: 'fact', body: said } };
+  if (step.kind !== 'call') return step;
+  const calls = step.calls.map((c) =>
+    c.name === 'escalate_to_human' ? { ...c, args: { ...c.args, reason: humanReason({ text: whole }) } } : c,
+  );
+  return { ...step, calls };
+}
 
 /** The next step for one request; a call the persona cannot make, or made already, becomes an answer. */
 function planned(frame: Frame, memory: Memory, tools: ReadonlySet<string>, done: Exchange[]): Step {

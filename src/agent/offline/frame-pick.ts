@@ -71,7 +71,23 @@ export function garmentNotIn(orders: readonly OrderView[], e: Entities): boolean
 
 // "my last order", "what did I order last?", "the thing I bought last": the newest order.
 const LATEST_ORDER =
-  /\b(last|latest|recent|previous|newest) (order|purchase|one i|thing i|thing you)|\b(order(ed)?|bought|purchased|buy|got|get) (\w+ ){0,3}?last\b/i;
+  /\b(last|latest|recent|previous|newest) ((delivered|shipped|open|current) )?(order|purchase|delivery|one i|thing i|thing you)|\b(order(ed)?|bought|purchased|buy|got|get) (\w+ ){0,3}?last\b/i;
+// "my last delivered order": the newest of those delivered.
+const LATEST_WITH_STATUS = /\b(?:last|latest|recent|previous|newest) (delivered|shipped)\b/i;
+
+/** Not yet on its way: an address can still change, an order still be cancelled. */
+const stillOpen = (o: OrderView) => !o.shipped && !o.delivered && !/cancel|ship|deliver|return/i.test(o.status ?? '');
+
+/**
+ * "my latest order" in a list (newest first): the newest; the newest delivered one for "my last
+ * delivered order"; for a new address or a cancellation, the newest that can still change.
+ */
+function latestOf(list: readonly OrderView[], text: string, intent: Intent): OrderView | undefined {
+  const status = LATEST_WITH_STATUS.exec(text)?.[1]?.toLowerCase();
+  const withStatus = status ? list.filter((o) => (o.status ?? '').toLowerCase() === status) : list;
+  // None can change any more: no order is meant (the list, and why, is the answer).
+  return intent === 'change_address' || intent === 'cancel_order' ? withStatus.find(stillOpen) : withStatus[0];
+}
 
 /**
  * The order a message points at among those in view. `list` is the latest full list of orders
@@ -90,7 +106,7 @@ export function pickOrder(
   // "return it" points at an order that can be returned, if only one of those was shown.
   const returnable = all.filter((o) => o.returnPossible);
   // A new address or a cancellation points at the one order not yet on its way, if only one is.
-  const open = all.filter((o) => !o.shipped && !o.delivered && !/cancel|ship|deliver/i.test(o.status ?? ''));
+  const open = all.filter(stillOpen);
   const orders =
     e.ordinal === null && intent === 'return' && returnable.length === 1
       ? returnable
@@ -100,7 +116,7 @@ export function pickOrder(
   if (e.ordinal !== null) {
     // Lists are newest first: "my last order" is the newest, "the last one" the bottom of the list.
     const latest = e.ordinal === -1 && LATEST_ORDER.test(text);
-    const o = latest ? (list ?? orders)[0] : e.ordinal === -1 ? orders[orders.length - 1] : orders[e.ordinal - 1];
+    const o = latest ? latestOf(list ?? all, text, intent) : e.ordinal === -1 ? orders[orders.length - 1] : orders[e.ordinal - 1];
     return o?.orderNumber ?? null;
   }
   // "the sneakers one": the order whose items the words describe.

@@ -5,10 +5,11 @@ import { classify, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
 import { str, type ProductView } from './results.js';
-import { pickOrder, pickProduct, pointable, refersToSomething, refersToSomethingElse } from './frame-pick.js';
+import { pickProduct, pointable, refersToSomething, refersToSomethingElse } from './frame-pick.js';
 import {
   ADD_MORE,
   CART_QUANTITY,
+  CONDITIONAL_YES,
   isForeign,
   tellsPastPurchase,
   OTHER_COLOURS,
@@ -16,14 +17,17 @@ import {
   SHOW_WORDS,
   sizeStep,
   WHICH_COLOURS,
+  asksCarrierChange,
+  tellsDone,
 } from './frame-cues.js';
 import { MORE_ONLY, narrowSearch, refinesSearch, REJECTS_SHOWN, wantsMore } from './frame-search.js';
 import { answerQuestion, bareSlot, type Draft, type Reading } from './frame-answer.js';
+import { followUpOnOrder, givesAddress, goOnAfterVerifying, resolveOrder } from './frame-order.js';
 import { NUMBER_WORDS } from './lexicon.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
 import { PICK_OFFER } from './phrases.js';
-import { ACTION_ECHO, isClearYes } from '../../core/index.js';
+import { ACTION_ECHO, isClearNo, isClearYes } from '../../core/index.js';
 
 export { garmentNotIn, pickOrder, pickProduct } from './frame-pick.js';
 export { sizeStep } from './frame-cues.js';
@@ -63,6 +67,8 @@ const INJECTION =
   /\b(system\s*(override|prompt|message)|admin(istrator)? mode|developer mode|god mode|jailbreak|(ignore|disregard|forget|override)\s+(all\s+|any\s+|your\s+|the\s+|my\s+|previous\s+|prior\s+|earlier\s+)*(instructions|rules|prompt|guidelines|restrictions)|you are now|you're now|act as (an? )?(admin|developer|system)|no questions asked)\b|^\s*system\s*:/i;
 
 const INJECTION_ALL = new RegExp(INJECTION.source, 'gi');
+/** The message tries to override the assistant's rules: read whole, so the refusal covers what it asks for. */
+export const triesOverride = (text: string): boolean => INJECTION.test(text);
 
 const SLOT_ONLY: ReadonlySet<Intent> = new Set(['out_of_scope', 'unanswerable', 'search', 'stock', 'confirm', 'verify']);
 
@@ -212,43 +218,6 @@ function resolvePick(r: Reading, d: Draft): void {
   }
 }
 
-/** The order the message means, and the intents an order in view settles. */
-function resolveOrder(r: Reading, d: Draft): string | null {
-  const { text, mem, prevEntities } = r;
-  // "yes but only the jumper" while a return is proposed: the same return, of fewer items.
-  const pendingOrder = typeof mem.pendingReturn?.orderNumber === 'string' ? mem.pendingReturn.orderNumber : null;
-  // "the chinos too" adds to it.
-  if (pendingOrder && d.e.categoryWord && /\b(only|just|too|also|as well)\b/i.test(text) && d.intent !== 'deny' && d.intent !== 'human') {
-    d.intent = 'return';
-    d.settledByState = true;
-  }
-  // "return them" right after "the sneakers I ordered…": them is the sneakers.
-  if (d.e.pronoun && !d.e.categoryWord && mem.orders.length && mem.prevUser && (d.intent === 'return' || d.intent === 'order_status')) {
-    const named = prevEntities(mem.prevUser);
-    if (named.categoryWord) d.e = { ...d.e, category: named.category, categoryWord: named.categoryWord };
-  }
-  const e = d.e;
-  // A swap or a problem with something bought points at an order the way a return does.
-  // An address written out is for a change of address (settleIntent).
-  const orderIntent: Intent =
-    d.intent === 'exchange' || d.intent === 'report_problem' ? 'return' : e.address && !mem.pendingAction ? 'change_address' : d.intent;
-  let orderNumber = pickOrder(mem.orders, e, text, orderIntent, mem.orderList) ?? (orderIntent === 'return' ? pendingOrder : null);
-  // "what about the sneakers one?" after a list of orders asks about an order, not the catalog.
-  if (
-    orderNumber &&
-    !e.orderNumbers.length &&
-    mem.orders.length &&
-    !mem.products.length &&
-    (d.intent === 'search' || d.intent === 'stock') &&
-    /\b(one|order|about)\b/i.test(text)
-  ) {
-    d.intent = 'order_status';
-  }
-  if (!orderNumber && mem.orders.length === 0 && (e.pronoun || /\b(that|this|the same|my) order\b/i.test(text)))
-    orderNumber = mem.mentionedOrder;
-  return orderNumber;
-}
-
 /** The last word on the intent: a basket swap, an address, a yes to an action, checkout, a weak guess. */
 function settleIntent(r: Reading, d: Draft): void {
   const { text, mem, u } = r;
@@ -258,15 +227,32 @@ function settleIntent(r: Reading, d: Draft): void {
     d.intent = 'update_cart';
   // An address written out with an order, or answering "what is the new address?": a change of address.
   if (
-    e.address &&
+    givesAddress(r, e) &&
     (e.orderNumbers.length ||
       mem.asked === 'address' ||
       ['order_status', 'policy_shipping', 'delivery_time', 'out_of_scope'].includes(d.intent)) &&
     !mem.pendingAction
   )
     d.intent = 'change_address';
+  // "I cancelled my last order": done already and told, no action to propose; the order is looked at.
+  if ((d.intent === 'cancel_order' || d.intent === 'return') && tellsDone(text)) {
+    d.intent = 'order_status';
+    d.settledByState = true;
+  }
+  // "can you send it with DHL instead": a carrier or delivery-speed change no tool makes, whatever
+  // action its words lean to (a swap, a return): a plain answer, never a proposal.
+  if (asksCarrierChange(text) && !e.address) {
+    d.intent = 'unsupported';
+    d.settledByState = true;
+  }
+  // "wait, don't cancel it" / "no, leave the return" while a proposal waits: a no (core/consent reads it so),
+  // whatever action its words name; a new request beside it ("no, show me jackets") stays one.
+  const proposed = mem.pendingAction?.action ?? (mem.pendingReturn ? 'return' : null);
+  if (proposed && (d.intent === proposed || d.intent === 'confirm' || r.vague) && isClearNo(text)) d.intent = 'deny';
   // "yes cancel it" to a proposed cancellation is a yes, whatever its words lean to (core/consent decides, as on the server).
   if (mem.pendingAction && isClearYes(text, { echo: ACTION_ECHO[mem.pendingAction.action] })) d.intent = 'confirm';
+  // "yes if it still arrives by Friday" to a proposal: an answer to it, a conditional one (the plan asks again).
+  if ((mem.pendingAction || mem.pendingReturn) && CONDITIONAL_YES.test(text)) d.intent = 'confirm';
   // "the tan ones, what sizes?" with loafers shown: the sizes that piece comes in, not the size chart.
   if (d.intent === 'policy_sizing' && d.product && refersToSomething(e) && !SIZE_CHART.test(text)) d.intent = 'stock';
   // "I bought the navy one and loved it": a purchase told is about that piece, never a basket write.
@@ -326,8 +312,9 @@ export function buildFrame(text: string, mem: Memory): Frame {
   cartTurn(r, d);
   resolveProduct(r, d);
   resolvePick(r, d);
-  const orderNumber = resolveOrder(r, d);
+  let orderNumber = followUpOnOrder(r, d, resolveOrder(r, d));
   settleIntent(r, d);
+  orderNumber = goOnAfterVerifying(r, d, orderNumber);
   return {
     intent: d.intent,
     e: d.e,

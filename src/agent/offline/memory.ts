@@ -39,6 +39,8 @@ export interface Memory {
   offeredOrder: string | null;
   /** The shopper message verification was asked for ("where is my order?" before the email, then the order number). */
   verifyFor: string | null;
+  /** With a lookup offered after verifying: the request the shopper made before it, which a yes goes on with. */
+  lookupFor: string | null;
   /** The previous shopper message, and the reply it got. */
   prevUser: string | null;
   prevReply: string;
@@ -81,6 +83,7 @@ export function remember(previous: readonly Turn[]): Memory {
     offeredHuman: /colleague|priority team|human|real person/i.test(lastSentences(reply, 2)) && reply.trim().endsWith('?'),
     asked,
     offeredOrder: new RegExp(`${ASK_MARKERS.lookup} #(\\d{4,10})`).exec(reply)?.[1] ?? null,
+    lookupFor: reply.includes(ASK_MARKERS.lookup) ? (verifyFor(previous.slice(0, -1)) ?? last?.user ?? null) : null,
     verifyFor: verifyFor(previous),
     prevUser: last ? last.user : null,
     prevReply: reply,

@@ -7,6 +7,7 @@ import type { Memory } from './memory.js';
 import { classify, isConfident, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import { tellsPastPurchase } from './frame-cues.js';
+import { triesOverride } from './frame.js';
 
 const MAX_PARTS = 3;
 /** Questions about products: a pointer at one and the words that name it are one question (adding it is another request). */
@@ -14,24 +15,47 @@ const PRODUCT: ReadonlySet<string> = new Set(['search', 'stock', 'compare']);
 
 // Where a new request may start. Strong: a sentence end, or a word that says another request
 // follows ("also", "another thing", "then", "btw"). Weak: a comma, or "and"/"but" between clauses.
+// A connective may come with "and" before it and a comma after ("…, and while I'm here, have you…").
 const STRONG =
-  /(?<=[.?!;:\n])\s+|\s*,?\s+(?:and also|also|plus|oh and|and then|then|another thing|secondly|separately|btw|by the way|anyway|while i'?m (?:here|at it)|or at least)\s+/i;
-// Only before words that open a request: "…, I ordered the wrong thing" gives a reason, "…, can I…" asks again.
-const WEAK =
-  /\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:can|could|would|do|does|did|is|are|will|where|what|when|how|which|please|tell|show|check|find|add|remove|put|take|cancel|change|make|give|send|connect|reorder|i want|i'?d like|i would like|i need|just)\b)/i;
+  /(?<=[.?!;:\n])\s+|\s*,?\s+(?:and\s+)?(?:also|plus|oh and|then|another thing|one more thing|secondly|separately|btw|by the way|anyway|while i'?m (?:here|at it)|or at least)(?:\s*,)?\s+/i;
+// Only before words that open a request: "…, I ordered the wrong thing" gives a reason, "…, can I…" asks again;
+// a comma with "and" ("…, and my new order hasn't shipped either") or "but" may open any clause.
+const OPENS_A_REQUEST =
+  /^(?:can|could|would|do|does|did|has|have|is|are|was|were|will|shall|should|where|wheres|what|whats|when|how|which|please|tell|show|check|find|add|remove|put|take|cancel|change|make|give|send|connect|reorder|empty|i want|i'?d like|i would like|i need|just)\b/i;
+const WEAK = new RegExp(`\\s*,\\s*(?:and|but)\\s+|\\s*(?:,\\s*|\\s+(?:and|but)\\s+)(?=${OPENS_A_REQUEST.source.slice(1)})`, 'i');
 const LEAD =
   /^(?:two things|2 things|a couple of things|first(?:ly)?|1\)|2\)|and|also|plus|oh|so|then|but|anyway|if so|if yes|if not)\b[\s,:.-]*/i;
 
 /** Intents that are not a request on their own: they join a neighbouring piece. */
 const NOT_A_REQUEST: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
+/**
+ * A yes or no opening a message with nothing waiting for one ("nope, not that. any green dresses?")
+ * answers what was just shown: a part of its own. Never while a proposal or a question waits: that
+ * answer is read whole, as the server reads consent.
+ */
+const ANSWERS: ReadonlySet<Intent> = new Set(['confirm', 'deny']);
+/** A request outside the shop said beside one inside it ("write my essay, or at least tell me where my parcel is"): declined on its own, when the words are sure of it. */
+const OUTSIDE = { intent: 'out_of_scope', score: 8 } as const;
 /** What a person handed the chat takes care of anyway: it goes with a request for one. */
 const FOR_A_PERSON: ReadonlySet<Intent> = new Set(['human', 'frustrated', 'complaint', 'report_problem']);
+/** …though a complaint or frustration said is acknowledged first (decide.ts: without offering the person again). */
+const ACKNOWLEDGED: ReadonlySet<Intent> = new Set(['human', 'frustrated', 'complaint']);
+/** What happened to a piece bought ("the linen trousers shrank after one wash"): the problem told, not a product question. */
+const TELLS_WHAT_HAPPENED =
+  /\b(arrived|came|turned up|shrank|shrunk|faded|broke|broken|ripped|torn|tore|stained|fell apart|snapped|stopped working|after (?:one|a|the first|two) wash(?:es)?)\b/i;
+/** Frustration is a part of its own only when it is with the assistant ("you keep giving me the same answer"); "really disappointed" after a problem is about the problem. */
+const AT_THE_ASSISTANT = /\b(you|your|you'?re|youre|u|ur|yourself|this (chat|bot|assistant)|bot|robot|machine|answers?|replies|reply)\b/i;
+/** A piece that asks or tells the shop to do something (not a situation told): "it" after it may start another request. */
+const asksSomething = (text: string): boolean => /\?\s*$/.test(text) || OPENS_A_REQUEST.test(text);
 /** Product and basket requests name what they are about: a piece that names nothing ("I have been more than patient", "sort it out") is not one. */
 const NEEDS_A_PIECE: ReadonlySet<Intent> = new Set(['search', 'stock', 'add_to_cart', 'update_cart']);
 const namesAPiece = (text: string, e: Entities, shown: boolean): boolean =>
   !!(e.category || e.colour || e.size || e.quantity !== null || e.maxPrice !== null || e.minPrice !== null || e.definite) ||
   ((e.ordinal !== null || e.pronoun) && shown) ||
   /\b(basket|cart|bag)\b/i.test(text);
+/** A piece the words leave torn between two intents ("Nothing in my account.") is no request of its own: its best intent leads the next by a clear margin. */
+const clearOf = (scores: Partial<Record<Intent, number>>, best: Intent): boolean =>
+  Object.entries(scores).every(([k, v]) => k === best || (v ?? 0) <= (scores[best] ?? 0) - 1.5);
 /** How sure (a probability × 10) the words must be of a piece's intent to make it a request of its own: after a weak cut, surer. */
 const OWN = { strong: 3.5, weak: 8 } as const;
 
@@ -53,6 +77,47 @@ function pieces(text: string): Piece[] {
   return out;
 }
 
+/** A request taken apart so far: its words, its intent (null while only a lead-in), and how it reads. */
+interface Part {
+  text: string;
+  intent: Intent | null;
+  score: number;
+  pointer?: boolean;
+  asks: boolean;
+}
+
+/** The intent a piece is a request of its own for, or null when it goes with a neighbour. */
+function ownIntent(
+  piece: Piece,
+  u: ReturnType<typeof classify>,
+  at: { first: boolean; last: Part | undefined; pointsBack: boolean; waiting: boolean },
+): Intent | null {
+  // After a comma or "and", both sides must be requests in their own right, and the second must not
+  // point back at a situation told ("the sneakers are the wrong size, can I swap them?" is one request;
+  // "where's order 39921, can you change the address on it" asks twice).
+  const weak = piece.cut === 'weak';
+  const sure = weak
+    ? u.score >= OWN.weak && (at.last?.score ?? 0) >= OWN.weak && (!u.entities.pronoun || !!at.last?.asks || at.last?.intent === 'verify')
+    : u.score >= OWN.strong && clearOf(u.scores, u.intent);
+  const request =
+    (!NOT_A_REQUEST.has(u.intent) && !(u.intent === 'frustrated' && !AT_THE_ASSISTANT.test(piece.text))) ||
+    (ANSWERS.has(u.intent) && at.first && !at.waiting) ||
+    (u.intent === OUTSIDE.intent && u.score >= OUTSIDE.score && !u.lowConfidence);
+  return isConfident(u) &&
+    sure &&
+    request &&
+    !(u.intent === 'add_to_cart' && tellsPastPurchase(piece.text)) &&
+    (!NEEDS_A_PIECE.has(u.intent) || namesAPiece(piece.text, u.entities, at.pointsBack)) &&
+    !(PRODUCT.has(u.intent) && TELLS_WHAT_HAPPENED.test(piece.text) && !asksSomething(piece.text))
+    ? u.intent
+    : null;
+}
+
+/** What a shopper may want done about an item already bought. */
+const AFTER_SALE = new Set<string>(['return', 'exchange', 'report_problem']);
+/** A question about a different order than the one a problem was told of. */
+const ANOTHER_ORDER = /\b(other|another|second|different|new|next)\b/i;
+
 /**
  * The requests in one message, each with its own words, in order. Every piece is classified on its
  * own; a piece becomes a request of its own only when the words are sure of an intent that differs
@@ -60,37 +125,24 @@ function pieces(text: string): Piece[] {
  * anything else (a greeting, "thanks", a fragment such as "size L", more about the same thing) goes
  * with the request before it, or the one after when it comes first.
  */
-/** What a shopper may want done about an item already bought. */
-const AFTER_SALE = new Set<string>(['return', 'exchange', 'report_problem']);
-
 export function splitRequests(text: string, memory: Memory): string[] {
   // An answer to a question or a proposal is read whole: "yes, and …" is not two requests.
-  // An identity claim ("I am sarah@…, list my orders") is read whole: verification comes first.
-  if (memory.pendingReturn || memory.asked || text.length > 600 || /@/.test(text)) return [text];
+  // An attempt to override the rules is read whole: the action it asks for is refused with it.
+  if (memory.pendingReturn || memory.asked || text.length > 600 || triesOverride(text)) return [text];
   const cut = pieces(text);
   if (cut.length < 2) return [text];
   const ctx = { shownProducts: memory.products.length, shownOrders: memory.orders.length };
   // "it" may point at a piece shown before, or one named earlier in this message.
   let shown = memory.products.length > 0 || !!memory.cart?.length;
   const shownBefore = shown;
-  const parts: Array<{ text: string; intent: Intent | null; score: number; pointer?: boolean }> = [];
-  for (const piece of cut) {
+  const parts: Part[] = [];
+  const waiting = !!(memory.pendingAction || memory.offeredHuman);
+  for (const [i, piece] of cut.entries()) {
     const u = classify(piece.text, ctx);
     const pointsBack = shown;
     shown ||= !!(u.entities.category || u.entities.colour || u.entities.definite);
     const last = parts[parts.length - 1];
-    // After a comma or "and", both sides must be requests in their own right, and the second must not
-    // point back ("the sneakers are the wrong size, can I swap them?" is one request).
-    const weak = piece.cut === 'weak';
-    const sure = weak ? u.score >= OWN.weak && (last?.score ?? 0) >= OWN.weak && !u.entities.pronoun : u.score >= OWN.strong;
-    const own =
-      isConfident(u) &&
-      sure &&
-      !NOT_A_REQUEST.has(u.intent) &&
-      !(u.intent === 'add_to_cart' && tellsPastPurchase(piece.text)) &&
-      (!NEEDS_A_PIECE.has(u.intent) || namesAPiece(piece.text, u.entities, pointsBack))
-        ? u.intent
-        : null;
+    const own = ownIntent(piece, u, { first: i === 0, last, pointsBack, waiting });
     // "do you have this in stock? the red wrap dress in XXL": a pointer and the piece it points at are one request.
     const samePiece =
       last !== undefined && PRODUCT.has(own ?? '') && PRODUCT.has(last.intent ?? '') && u.entities.pronoun !== (last.pointer ?? false);
@@ -103,18 +155,38 @@ export function splitRequests(text: string, memory: Memory): string[] {
       !u.entities.category &&
       AFTER_SALE.has(own ?? '') &&
       AFTER_SALE.has(last.intent ?? '');
+    // "The trousers shrank after one wash. I want my money back.": a problem told, then what to do about it.
+    // So is a problem with a delivery told, then where it is ("the tracking link is broken, can you tell me where my
+    // parcel is"), unless the question is about another order ("…, and where is my other parcel?").
+    const remedyForLast =
+      last?.intent === 'report_problem' &&
+      !last.asks &&
+      (own === 'return' || own === 'exchange' || (own === 'order_status' && !ANOTHER_ORDER.test(piece.text))) &&
+      !u.entities.orderNumbers.length;
     // Not a request of its own, or more about the same thing: it belongs with the piece before.
-    if (last && (own === null || own === last.intent || last.intent === null || samePiece || pointsAtLast)) {
+    if (last && (own === null || own === last.intent || last.intent === null || samePiece || pointsAtLast || remedyForLast)) {
       last.text = /[.?!,;:]$/.test(last.text)
         ? `${last.text} ${piece.text}`
         : `${last.text}${piece.cut === 'weak' ? ',' : '.'} ${piece.text}`;
       last.intent ??= own;
-    } else parts.push({ text: piece.text, intent: own, score: u.score, pointer: u.entities.pronoun && !u.entities.category });
+    } else
+      parts.push({
+        text: piece.text,
+        intent: own,
+        score: u.score,
+        pointer: u.entities.pronoun && !u.entities.category,
+        asks: asksSomething(piece.text),
+      });
   }
-  // A person asked for takes what a person handles anyway with them ("it arrived damaged and I want to speak to somebody").
+  // A person asked for takes a problem a person handles anyway with them ("it arrived damaged and I want
+  // to speak to somebody"); a complaint or frustration stays a part of its own, acknowledged before the hand-over.
   const human = parts.some((p) => p.intent === 'human');
-  const requests = parts.filter((p) => p.intent !== null && !(human && FOR_A_PERSON.has(p.intent) && p.intent !== 'human'));
-  if (requests.length < 2) return [text];
+  const requests = parts.filter((p) => p.intent !== null && !(human && FOR_A_PERSON.has(p.intent) && !ACKNOWLEDGED.has(p.intent)));
+  // Only answers and declines: nothing asked of the shop, the message is read whole.
+  if (requests.length < 2 || requests.every((p) => NOT_A_REQUEST.has(p.intent!))) return [text];
+  // An identity claim comes first ("I'm sarah@…, 28473. then I want to swap the top"): verifying,
+  // then the request (decide.ts chains them); an email anywhere else is read whole.
+  if (/@/.test(text) && requests[0]!.intent !== 'verify') return [text];
   return requests.slice(0, MAX_PARTS).map((p) => p.text);
 }
 

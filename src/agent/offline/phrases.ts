@@ -49,6 +49,7 @@ export const PHRASES = {
   noClaims: "I'm sorry that arrived wrong. Filing a claim is not something I can do from this chat.",
   whichOrderNumber: 'Which order is it? The order number is in your confirmation email (it looks like #12345).',
   askConfirmAgain: `Just so I get it right: shall I go ahead? ${ASK_MARKERS.confirm}, or no to leave everything as it is.`,
+  conditionalYes: `I can't check or promise that condition from here, so nothing is changed yet. Shall I go ahead anyway? ${ASK_MARKERS.confirm}, or no to leave everything as it is.`,
   askVerify: `To help with your orders I first need to confirm it's you: please tell me ${ASK_MARKERS.verify} and one of your order numbers.`,
   askVerifyEmail: `Thanks. I also need ${ASK_MARKERS.verify} (together with the order number) to confirm it's you.`,
   askVerifyEmailFor: (orderNumber: string) =>
@@ -69,6 +70,9 @@ export const PHRASES = {
   honestUnknown: "I'm sorry, I don't have reliable information about that, so I'd rather not guess.",
   /** A store service no tool covers (gift wrap, restocks, account details, reserving): nothing known, nothing done. */
   noToolForThat: "I'm sorry, I don't have reliable information about that, and it's not something I can do from this chat.",
+  /** A change of carrier or delivery speed for an order placed: no tool makes one. */
+  noCarrierChange:
+    "I can't change the carrier or the delivery speed of an order that has already been placed; that's not something I can do from this chat.",
   optOut:
     "Done: I've turned off personalization for this conversation. I won't use your shopping history or profile, and I'll help you just as I would any shopper.",
   optIn: 'Done: personalization is back on, so I can use your shopping history to help.',

@@ -10,7 +10,8 @@ import { PHRASES } from './phrases.js';
 
 const ADDS_TO = /\b(too|also|as well)\b/i;
 
-function humanReason(f: Frame): string {
+/** What the person handed the chat is told the shopper asked (decide.ts gives it the whole message when it held several requests). */
+export function humanReason(f: Pick<Frame, 'text'>): string {
   const text = f.text.replace(/\s+/g, ' ').trim();
   return `Shopper asked for a person: "${text.length > 200 ? `${text.slice(0, 199)}…` : text}"`;
 }

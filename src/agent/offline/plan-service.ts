@@ -8,6 +8,9 @@ import type { Memory } from './memory.js';
 import type { Intent } from './classify.js';
 import { call, reply, type Step } from './steps.js';
 import { PHRASES } from './phrases.js';
+import { CATEGORY_WORDS, COLOUR_WORDS } from './lexicon.js';
+import { normalize } from './normalize.js';
+import { addressAbroad } from './frame-cues.js';
 
 interface ServiceInput {
   frame: Frame;
@@ -104,6 +107,8 @@ export function serviceStep(input: ServiceInput): Step | null {
       return orderAction('cancel_order', f, input, reasonArg(f), PHRASES.noCancel);
     case 'change_address': {
       const address = f.e.address;
+      // An address abroad: the shipping policy says where the shop delivers (never a made-up answer).
+      if (!address && addressAbroad(f.text) && tools.has('store_policy')) return call('store_policy', { topic: 'shipping' });
       return orderAction('change_shipping_address', f, input, address ? { address } : {}, PHRASES.noAddressChange);
     }
     case 'exchange': {
@@ -118,7 +123,7 @@ export function serviceStep(input: ServiceInput): Step | null {
         'report_problem',
         f,
         input,
-        { problem: problemKind(f.text), ...(f.e.categoryWord ? { items: [f.e.categoryWord] } : {}), note: f.text.slice(0, 500) },
+        { problem: problemKind(f.text), ...(f.e.categoryWord ? { items: namedPieces(f) } : {}), note: f.text.slice(0, 500) },
         PHRASES.noClaims,
       );
     default:
@@ -163,10 +168,30 @@ export function exchangeLine(f: Frame, memory: Memory): Record<string, string> |
     if (at >= 0) size = LETTERS[Math.min(LETTERS.length - 1, Math.max(0, at + (BIGGER.test(f.text) ? 1 : -1)))] ?? null;
     else if (had && /^\d{2}$/.test(had)) size = String(Number(had) + (BIGGER.test(f.text) ? 1 : -1));
   }
-  if (!size && !f.e.colour) return null;
+  const colour = wantedColour(f.text) ?? f.e.colour;
+  if (!size && !colour) return null;
   const name = item ?? (bought ? bought.replace(/\s*\(.*$/, '') : null);
   if (!name) return null;
-  return { item: name, ...(size ? { size } : {}), ...(f.e.colour ? { colour: f.e.colour } : {}) };
+  return { item: name, ...(size ? { size } : {}), ...(colour ? { colour } : {}) };
+}
+
+/** "the navy jumper for the grey one", "swap it to green": the colour after for/to/into/in is the one wanted, not the one bought. */
+function wantedColour(text: string): string | null {
+  const said = [
+    ...normalize(text)
+      .tokens.join(' ')
+      .matchAll(/\b(?:for|to|into|in)\s+(?:(?:a|an|the|one|it|them|that|same|one)\s+){0,2}([a-z]+)\b/g),
+  ];
+  const colours = said.map((m) => COLOUR_WORDS[m[1]!]).filter((c): c is string => !!c);
+  return colours.at(-1) ?? null;
+}
+
+/** Every piece a problem names ("the boots are scuffed and the cardigan is torn"), not only the first. */
+function namedPieces(f: Frame): string[] {
+  const words = normalize(f.text).tokens.filter(
+    (w, i, all) => CATEGORY_WORDS[w] && !(w === 'bag' && ['my', 'your'].includes(all[i - 1] ?? '')),
+  );
+  return [...new Set([f.e.categoryWord!, ...words])];
 }
 
 /** What kind of problem a message reports, as report_problem takes it. */

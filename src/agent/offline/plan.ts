@@ -3,7 +3,7 @@
 // (create_return_label with confirm: true) happens only on the shopper's yes to a proposal
 // made in the previous turn, with exactly the proposed arguments.
 import type { Frame } from './frame.js';
-import { CHEAPER, garmentNotIn, pickProduct } from './frame.js';
+import { CHEAPER, garmentNotIn, pickOrder, pickProduct } from './frame.js';
 import type { Memory } from './memory.js';
 import type { Exchange } from './conversation.js';
 import { policyTopic, type Intent } from './classify.js';
@@ -52,12 +52,18 @@ const ACCOUNT_ASKS: ReadonlySet<string> = new Set([
 const NOT_REQUESTS: ReadonlySet<string> = new Set(['greeting', 'thanks', 'goodbye', 'confirm', 'deny']);
 const SIZED_ASKS: ReadonlySet<string> = new Set(['search', 'stock', 'add_to_cart']);
 
+const SPEAKS_OF_SWAP =
+  /\b(swap\w*|exchang\w*|switch|replac\w*|trade|change|return\w*|refund\w*|money back|send (it|them|this|that|these|those) back|sizes?|fit|fits|too (small|big|large|long|short|tight|loose)|bigger|smaller)\b/i;
+
 /**
  * With no tool for a swap or a claim, what the shop can do here is a return (with how swaps work);
  * so is a swap not yet said in full ("can I swap them?"): that order's return, or why it cannot go back.
  */
 function asReturn(f: Frame, memory: Memory, tools: ReadonlySet<string>): Frame {
-  const noSwap = f.intent === 'exchange' && (!tools.has('exchange_items') || !exchangeLine(f, memory));
+  // Only a message that speaks of swapping a piece becomes a return proposal: a write is proposed
+  // only for a request for it ("send it with DHL instead" leaning to a swap proposes nothing).
+  const speaksOfSwap = SPEAKS_OF_SWAP.test(f.text) || !!f.e.categoryWord || f.e.size !== null || f.e.colour !== null;
+  const noSwap = f.intent === 'exchange' && speaksOfSwap && (!tools.has('exchange_items') || !exchangeLine(f, memory));
   return noSwap || (f.intent === 'report_problem' && !tools.has('report_problem')) ? { ...f, intent: 'return' } : f;
 }
 
@@ -199,6 +205,7 @@ export function firstStep({ frame, memory, tools }: PlanInput): Step {
 /** What a step after tool results reads: the frame, the tools, this turn's exchanges and the last one's result. */
 interface Chain {
   f: Frame;
+  memory: Memory;
   tools: ReadonlySet<string>;
   done: readonly Exchange[];
   last: Exchange;
@@ -309,6 +316,28 @@ const fromOrderList: Link = ({ f, tools, last, r }) => {
   return meant ? call('lookup_order', { orderNumber: meant }) : null;
 };
 
+// "change the address on my latest order", "swap the chinos from my last delivered order for an L":
+// the orders listed, the one the words point at (latest, by status, by the items named) gets the
+// action's proposal straight away rather than a "which order?".
+const ORDER_CHANGES: Record<string, string> = {
+  change_address: 'change_shipping_address',
+  cancel_order: 'cancel_order',
+  exchange: 'exchange_items',
+  report_problem: 'report_problem',
+};
+const actionFromList: Link = ({ f, memory, tools, last, r, already }) => {
+  const tool = ORDER_CHANGES[f.intent];
+  if (!(tool && last.name === 'lookup_order' && r.ok && !('orderNumber' in last.args) && tools.has(tool) && !already(tool))) return null;
+  if (f.orderNumber || f.e.orderNumbers.length) return null;
+  const orders = ordersIn(last);
+  // A swap or a problem points at an order the way a return does (frame.ts resolveOrder).
+  const as: Intent = f.intent === 'exchange' || f.intent === 'report_problem' ? 'return' : f.intent;
+  const meant = pickOrder(orders, { ...f.e, pronoun: false }, f.text, as, orders);
+  if (!meant) return null;
+  const step = serviceStep({ frame: { ...f, orderNumber: meant }, memory, tools, needAccount: () => ({ kind: 'compose' }) });
+  return step?.kind === 'call' && step.calls.every((c) => c.name === tool) ? step : null;
+};
+
 // Looked at the cart to find the line to change.
 const cartToChange: Link = ({ f, tools, last, r, already }) =>
   last.name === 'view_cart' && r.ok && f.intent === 'update_cart' && tools.has('update_cart') && !already('update_cart')
@@ -324,6 +353,7 @@ const LINKS: readonly Link[] = [
   comparedFound,
   orderToReturn,
   fromOrderList,
+  actionFromList,
   cartToChange,
 ];
 
@@ -333,7 +363,7 @@ export function nextStep(input: PlanInput): Step {
   const f = asReturn(input.frame, input.memory, tools);
   const last = done[done.length - 1];
   if (!last?.result || done.length >= 4) return { kind: 'compose' };
-  const chain: Chain = { f, tools, done, last, r: last.result, already: (name) => done.some((d) => d.name === name) };
+  const chain: Chain = { f, memory: input.memory, tools, done, last, r: last.result, already: (name) => done.some((d) => d.name === name) };
   for (const link of LINKS) {
     const step = link(chain);
     if (step) return step;

@@ -199,11 +199,24 @@ function general(p: Rec, f: Frame): string {
   return [sentence(at(p, 'store')), sentence(at(p, 'support'))].filter(Boolean).join(' ');
 }
 
+/** A new address abroad for an order: where the shop delivers, as its policy says, and a US address asked for. */
+function addressAbroadReply(out: ShippingOut, f: Frame): Reply {
+  const where = sentence(at(out.policy, 'regions')?.split(';')[0]?.trim() ?? null);
+  const order = f.orderNumber ? `order #${f.orderNumber}` : 'an order';
+  if (!where) return { kind: 'fact', body: PHRASES.toolFailed };
+  return {
+    kind: 'ask',
+    body: `I can't send ${order} to an address abroad. ${where} If it can go to a US address instead, tell me the street, city, state and ZIP.`,
+    noFollowUp: true,
+  };
+}
+
 export function policyReply(ex: Exchange, f: Frame, canHandOver = false): Reply {
   const out = outputOf(ex, 'store_policy');
   if (!out) return { kind: 'fact', body: PHRASES.toolFailed };
   const { topic, policy } = out;
   let body = '';
+  if (out.topic === 'shipping' && f.intent === 'change_address') return addressAbroadReply(out, f);
   if (out.topic === 'shipping') body = shipping(out, f);
   else if (topic === 'returns') body = returns(policy, f);
   else if (out.topic === 'sizing') body = sizing(out, f);

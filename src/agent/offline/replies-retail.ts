@@ -60,7 +60,7 @@ function problemReply(ex: Exchange): Reply | null {
   const p = proposalIn(ex, 'report_problem');
   if (p)
     return asked(
-      `I'm sorry about that. I can report the ${p.problem.replace('_', ' ')} (${joined(p.items)}) on order #${p.orderNumber}: ${p.next}.`,
+      `I'm sorry about that. I can report the ${p.problem.replace('_', ' ')} (${joined(p.items)}) on order #${p.orderNumber}: ${p.next.replace(/\.\s*$/, '')}.`,
     );
   const out = outputOf(ex, 'report_problem');
   if (!out || !('claim' in out)) return null;

@@ -1,0 +1,106 @@
+// The order a turn means: the one named, pointed at or in view, the follow-ups an order shown
+// settles ("and when will they get here?"), and the request a yes after verifying goes on with.
+import { classify, type Intent } from './classify.js';
+import type { Entities } from './entities.js';
+import { pickOrder } from './frame-pick.js';
+import { addressAbroad, HYPOTHETICAL, POINTS_BACK } from './frame-cues.js';
+import { merge, type Draft, type Reading } from './frame-answer.js';
+
+/** The order the message means, and the intents an order in view settles. */
+export function resolveOrder(r: Reading, d: Draft): string | null {
+  const { text, mem, prevEntities } = r;
+  // "yes but only the jumper" while a return is proposed: the same return, of fewer items.
+  const pendingOrder = typeof mem.pendingReturn?.orderNumber === 'string' ? mem.pendingReturn.orderNumber : null;
+  // "the chinos too" adds to it.
+  if (pendingOrder && d.e.categoryWord && /\b(only|just|too|also|as well)\b/i.test(text) && d.intent !== 'deny' && d.intent !== 'human') {
+    d.intent = 'return';
+    d.settledByState = true;
+  }
+  // "return them" right after "the sneakers I ordered…": them is the sneakers.
+  if (d.e.pronoun && !d.e.categoryWord && mem.orders.length && mem.prevUser && (d.intent === 'return' || d.intent === 'order_status')) {
+    const named = prevEntities(mem.prevUser);
+    if (named.categoryWord) d.e = { ...d.e, category: named.category, categoryWord: named.categoryWord };
+  }
+  const e = d.e;
+  // A swap or a problem with something bought points at an order the way a return does.
+  // An address written out is for a change of address (settleIntent).
+  const orderIntent: Intent =
+    d.intent === 'exchange' || d.intent === 'report_problem'
+      ? 'return'
+      : givesAddress(r, e) && !mem.pendingAction
+        ? 'change_address'
+        : d.intent;
+  // "my latest order" said in the request this message answers ("which order?" → an address): read with it.
+  const pointedBefore = e.ordinal !== null && r.u.entities.ordinal === null && mem.asked !== null && mem.prevUser;
+  const said = pointedBefore ? `${mem.prevUser} ${text}` : text;
+  let orderNumber = pickOrder(mem.orders, e, said, orderIntent, mem.orderList) ?? (orderIntent === 'return' ? pendingOrder : null);
+  // "what about the sneakers one?" after a list of orders asks about an order, not the catalog.
+  if (
+    orderNumber &&
+    !e.orderNumbers.length &&
+    mem.orders.length &&
+    !mem.products.length &&
+    (d.intent === 'search' || d.intent === 'stock') &&
+    /\b(one|order|about)\b/i.test(text)
+  ) {
+    d.intent = 'order_status';
+  }
+  if (!orderNumber && mem.orders.length === 0 && (e.pronoun || /\b(that|this|the same|my) order\b/i.test(text)))
+    orderNumber = mem.mentionedOrder;
+  return orderNumber;
+}
+
+/**
+ * A follow-up about the order the previous reply showed: "and when will they get here?" is that
+ * order's expected date, not the delivery times in general. A return only imagined ("if they don't
+ * fit can he send them back?") is a question for the returns policy, not a return to propose.
+ */
+const HOW_TO = /\bhow (do|does|would|can|should|will) (i|we|you|that|this|it|returns?|returning)\b|\bhow (does|would) (that|it) work\b/i;
+
+export function followUpOnOrder(r: Reading, d: Draft, orderNumber: string | null): string | null {
+  const { text, mem } = r;
+  const e = d.e;
+  // …and so is how returning works for an order still on its way ("how do I return these sneakers?" before they arrive).
+  const onItsWay = mem.orders.some((o) => o.orderNumber === orderNumber && !o.delivered);
+  const imagined = HYPOTHETICAL.test(text) || (onItsWay && HOW_TO.test(text));
+  if ((d.intent === 'return' || d.intent === 'exchange') && !mem.pendingReturn && !mem.pendingAction && imagined) {
+    d.intent = 'policy_returns';
+    d.settledByState = true;
+    return orderNumber;
+  }
+  if (d.intent !== 'delivery_time' || e.orderNumbers.length || e.category || mem.products.length || !POINTS_BACK.test(text))
+    return orderNumber;
+  // The order the previous reply was about, still on its way.
+  const shown = mem.orders.filter(
+    (o) => mem.prevReply.includes(`#${o.orderNumber}`) && !o.delivered && !/cancel|deliver|return/i.test(o.status ?? ''),
+  );
+  const meant = shown.find((o) => o.orderNumber === mem.mentionedOrder) ?? (shown.length === 1 ? shown[0] : undefined);
+  if (!meant) return orderNumber;
+  d.intent = 'order_status';
+  d.settledByState = true;
+  return meant.orderNumber;
+}
+
+/**
+ * Requests about one order that a yes to the lookup offered after verifying goes on with. An action
+ * (a return, a swap) is not among them: the order is shown first, and the action is asked for on it.
+ */
+const GOES_ON: ReadonlySet<Intent> = new Set(['order_status', 'refund_status']);
+
+/**
+ * "yes" to "Shall I look up order #28511 for you to check on your refund?": the request made before
+ * verifying ("has my money come back?"), for that order, with what it named.
+ */
+export function goOnAfterVerifying(r: Reading, d: Draft, orderNumber: string | null): string | null {
+  const { mem } = r;
+  if (!(d.intent === 'confirm' && mem.asked === 'lookup' && mem.offeredOrder && mem.lookupFor)) return orderNumber;
+  const before = classify(mem.lookupFor);
+  if (!GOES_ON.has(before.intent)) return orderNumber;
+  d.intent = before.intent;
+  d.e = merge(before.entities, d.e);
+  d.settledByState = true;
+  return mem.offeredOrder;
+}
+
+/** An address written out: a US one read into its parts, or one abroad answering "what is the new address?" (the plan says where the shop delivers). */
+export const givesAddress = (r: Reading, e: Entities): boolean => !!e.address || (r.mem.asked === 'address' && addressAbroad(r.text));
