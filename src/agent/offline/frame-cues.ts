@@ -1,5 +1,6 @@
 // The word patterns a turn is read by (frame.ts): basket cues, questions, size steps, other
 // colours, and messages in another language.
+import { PLACES_ABROAD } from './lexicon.js';
 
 export const CART_QUANTITY =
   /\b(make (?:it|that|them)|change (?:it|that|the quantity) to)\s+(10|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:dollars|bucks|usd|\$))/i;
@@ -33,8 +34,7 @@ export const isForeign = (text: string) => (text.toLowerCase().match(/\p{L}+/gu)
 const STREET =
   /\b\d+[a-z]?\s+(?:[a-z'-]+\s+){0,3}(?:street|st|road|rd|avenue|ave|lane|ln|way|drive|dr|place|square|terrace|close|crescent|strasse|straße|gasse)\b|\b\d*\s*(?:rue|calle|via|avenida)\s+[a-z]/i;
 const POSTCODE_ABROAD = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b|\b[a-z]\d[a-z]\s?\d[a-z]\d\b/i;
-const PLACE_ABROAD =
-  /\b(uk|united kingdom|england|scotland|wales|ireland|canada|mexico|germany|france|spain|italy|netherlands|belgium|australia|japan|london|manchester|edinburgh|dublin|paris|berlin|munich|madrid|barcelona|rome|milan|amsterdam|toronto|vancouver|montreal|sydney|melbourne|tokyo)\b/i;
+const PLACE_ABROAD = new RegExp(String.raw`\b(${PLACES_ABROAD.join('|')})\b`, 'i');
 export const addressAbroad = (text: string) => STREET.test(text) && (POSTCODE_ABROAD.test(text) || PLACE_ABROAD.test(text));
 
 // "yes if it still arrives by Friday", "ok as long as it's free": agreement on a condition the

@@ -130,7 +130,23 @@ export const COLOUR_WORDS: Record<string, string> = {
 };
 
 // prettier-ignore
-export const NUMBER_WORDS: Record<string, number> = { one: 1, single: 1, two: 2, couple: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** Countries and cities outside the US that an address written out may name (the shop ships within the US). */
+export const PLACES_ABROAD: readonly string[] = ['uk', 'united kingdom', 'england', 'scotland', 'wales', 'ireland', 'canada', 'mexico', 'germany', 'france', 'spain', 'italy', 'netherlands', 'belgium', 'australia', 'japan', 'london', 'manchester', 'edinburgh', 'dublin', 'paris', 'berlin', 'munich', 'madrid', 'barcelona', 'rome', 'milan', 'amsterdam', 'toronto', 'vancouver', 'montreal', 'sydney', 'melbourne', 'tokyo'];
+
+export const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  single: 1,
+  two: 2,
+  couple: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
 // prettier-ignore
 export const ORDINAL_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1, latest: -1 };
 
