@@ -36,6 +36,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const handle = openNodeDb(config.dbFile, {
     backgroundCheckpoints: true,
+    readCache: true,
     onCheckpointError: (error) => logger.warn('checkpoint_failed', { error }),
   });
   if (config.demo) await seedWhenEmpty(handle, logger);

@@ -6,6 +6,7 @@ export { schema };
 export * from './schema.js';
 export { placeholders, prepared, writeTemplate } from './prepared.js';
 export { sqlLiteral } from './sql-literal.js';
+export { createReadCache, readCacheOf, type ReadCache } from './read-cache.js';
 export type Schema = typeof schema;
 
 export type { Atomic, Db, Statement, WriteQuery } from './types.js';

@@ -10,6 +10,7 @@ import * as schema from './schema.js';
 import { compileWrite, type Atomic, type Db } from './index.js';
 import { startCheckpointer } from './checkpointer.js';
 import { createGroupCommitter } from './group-commit.js';
+import { attachWriteClock, createWriteClock, writtenTable } from './read-cache.js';
 
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
@@ -39,22 +40,26 @@ export interface OpenOptions {
   walLimitPages?: number;
   /** How often the worker checkpoints (ms); tests stretch it to take the worker out of the picture. */
   checkpointIntervalMs?: number;
+  /**
+   * Let hot reads be kept between turns (read-cache.ts): for the server, whose every write goes
+   * through `atomic`. Off for CLIs and tests that write with plain drizzle calls.
+   */
+  readCache?: boolean;
 }
 
 export function openNodeDb(file: string, opts: OpenOptions = {}): NodeDb {
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
   const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('mmap_size = 268435456');
-  cacheStatements(sqlite);
+  configure(sqlite);
   const db = drizzle(sqlite, { schema });
   if (opts.migrate !== false) migrate(db, { migrationsFolder });
   // Read before every turn (the conversation cache): compiled once, not per call as pragma() does.
   const dataVersionQ = sqlite.prepare('PRAGMA data_version').pluck();
   const dataVersion = () => dataVersionQ.get() as number;
+  // Every write statement this connection runs reports its table to the write clock (read-cache.ts).
+  const clock = opts.readCache ? createWriteClock(dataVersion) : null;
+  cacheStatements(sqlite, clock ? (table) => clock.wrote(table) : null);
+  if (clock) attachWriteClock(db, clock);
   let rewindDue = false;
   const committer = createGroupCommitter(sqlite, () => {
     if (rewindDue) {
@@ -103,6 +108,14 @@ export function openNodeDb(file: string, opts: OpenOptions = {}): NodeDb {
   };
 }
 
+function configure(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('mmap_size = 268435456');
+}
+
 const STATEMENT_CACHE_SIZE = 500;
 
 /**
@@ -111,7 +124,7 @@ const STATEMENT_CACHE_SIZE = 500;
  * Reuse is safe because better-sqlite3 runs a statement to completion synchronously; a reader is
  * handed out in object mode (drizzle switches it to raw mode itself where it wants arrays).
  */
-function cacheStatements(sqlite: Database.Database): void {
+function cacheStatements(sqlite: Database.Database, onWrite: ((table: string | null) => void) | null): void {
   const compile = sqlite.prepare.bind(sqlite);
   const cache = new Map<string, Database.Statement>();
   sqlite.prepare = ((source: string) => {
@@ -121,8 +134,28 @@ function cacheStatements(sqlite: Database.Database): void {
       return st;
     }
     st = compile(source);
+    if (onWrite && !st.reader) reportWrites(st, writtenTable(source), onWrite);
     if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
     cache.set(source, st);
     return st;
   }) as Database.Database['prepare'];
+}
+
+/**
+ * A write statement tells the clock its table each time it changes rows ("insert … on conflict
+ * do nothing" that found the row changes none). The connection is synchronous: when `run`
+ * returns, the write is committed, or will be by the transaction running it before any other code
+ * reads (a rollback only costs a needless refresh). A failed write reports too, to be safe.
+ */
+function reportWrites(st: Database.Statement, table: string | null, onWrite: (table: string | null) => void): void {
+  const run = st.run.bind(st);
+  st.run = ((...params: unknown[]) => {
+    let result: Database.RunResult | undefined;
+    try {
+      result = run(...params);
+      return result;
+    } finally {
+      if (result === undefined || result.changes > 0) onWrite(table);
+    }
+  }) as Database.Statement['run'];
 }

@@ -14,6 +14,8 @@ import {
   type ContextCartLine,
   type ContextOrder,
   type Db,
+  PERSONA_CONTEXT_TABLES,
+  readCacheOf,
 } from '../shop/index.js';
 import { PersonaContextInputSchema, type ContextField, type PersonaContextInput } from './context.js';
 
@@ -50,10 +52,33 @@ const listed = (parts: string[], max: number) => {
   return joined.length <= max ? joined : `${joined.slice(0, max - 1)}…`;
 };
 
+/**
+ * The shopper's context. On the server it is kept between their turns (shop's read cache) until a
+ * table it is read from is written, or for a minute at most; everything else it depends on is in
+ * the key.
+ */
 export async function buildPersonaContext(db: Db, input: BuildContextInput): Promise<PersonaContextInput> {
-  const { shopper } = input;
   // Only a verified identity unlocks personal data; an unverified id is treated as anonymous.
-  const customerId = shopper.verified ? shopper.customerId : null;
+  const customerId = input.shopper.verified ? input.shopper.customerId : null;
+  const key = JSON.stringify([
+    customerId,
+    input.shopper.sessionId,
+    input.profile?.loyaltyTier ?? null,
+    input.page?.url ?? null,
+    input.page?.referrer ?? null,
+    isoDate(input.now),
+    input.segment ?? '',
+    input.fields ?? null,
+  ]);
+  return readCacheOf<PersonaContextInput>(db, 'personas.context', CONTEXT_CACHE).read(key, input.now, () =>
+    readPersonaContext(db, input, customerId),
+  );
+}
+
+const CONTEXT_CACHE = { tables: PERSONA_CONTEXT_TABLES, ttlMs: 60_000, max: 5_000 };
+
+async function readPersonaContext(db: Db, input: BuildContextInput, customerId: string | null): Promise<PersonaContextInput> {
+  const { shopper } = input;
   const wants = (...names: readonly ContextField[]) => !input.fields || names.some((f) => input.fields!.includes(f));
   const needsCustomer = wants(...CUSTOMER_FIELDS) || (!input.profile?.loyaltyTier && wants(...TIER_FIELDS));
   const [customer, recent, cart] = await Promise.all([

@@ -2,7 +2,7 @@
 // the orders_customer_created index serves the order figures, sessions_customer_started and
 // the sessions primary key the visit figures. One statement also means one round trip on D1.
 import { sql, type SQL } from 'drizzle-orm';
-import { DAY_MS, type Db } from '../db/index.js';
+import { createReadCache, customers, DAY_MS, orders, segmentMemberships, sessions, type Db } from '../db/index.js';
 import type { Profile } from './profile.js';
 import type { WindowSpec } from './windows.js';
 
@@ -11,6 +11,8 @@ export interface Who {
   sessionId: string;
 }
 
+/** How long a kept profile row may serve (its "last N days" sums move with the clock). */
+const PROFILE_TTL_MS = 60_000;
 const cid = sql.placeholder('cid');
 const sid = sql.placeholder('sid');
 const num = (expr: SQL) => sql<number>`${expr}`.mapWith(Number);
@@ -58,13 +60,22 @@ export function createProfileQuery(db: Db, windows: readonly WindowSpec[]) {
     LEFT JOIN customers AS c ON c.id = ${cid}
     LEFT JOIN sessions AS cur ON cur.id = ${sid}`;
   const prepared = db.select(fields).from(from).prepare();
+  // The row is kept between a shopper's turns until one of its tables is written (on the server);
+  // "last N days" sums drift by at most the time-to-live, the rest is computed at `now` below.
+  const kept = createReadCache<Record<string, number | string | null>>(db, {
+    tables: [orders, sessions, segmentMemberships, customers],
+    ttlMs: PROFILE_TTL_MS,
+    max: 5_000,
+  });
 
   return async function profileOf(who: Who, now: number): Promise<Profile> {
     const params: Record<string, unknown> = { cid: who.customerId, sid: who.sessionId };
     windows.forEach((w, i) => {
       if (w.lastDays !== undefined) params[`w${i}`] = now - w.lastDays * DAY_MS;
     });
-    const row = (await prepared.get(params)) as Record<string, number | string | null>;
+    const row = await kept.read(`${who.customerId ?? ''}\u0000${who.sessionId}`, now, async () => {
+      return (await prepared.get(params)) as Record<string, number | string | null>;
+    });
     return toProfile(who, row, windows, now);
   };
 }

@@ -1,6 +1,6 @@
 // Customers and their loyalty standing.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { customers, prepared, type Db } from '../db/index.js';
+import { customers, prepared, readCacheOf, type Db } from '../db/index.js';
 import { LOYALTY_TIERS, POINTS_VALUE, TIER_PERKS, TIER_THRESHOLDS, type LoyaltyTier } from './policy.js';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -10,9 +10,18 @@ export async function findCustomer(db: Db, id: string): Promise<CustomerRow | un
   return row;
 }
 
-/** Asked on every request that carries an identity token, so compiled once per db. */
-/** A customer who may act: in the store and not blocked. */
+/**
+ * A customer who may act: in the store and not blocked. Asked on every request that carries an
+ * identity token, so compiled once per db, and kept on the server until the customers table is
+ * written (a block or an erasure is seen by the next request).
+ */
 export async function customerExists(db: Db, id: string): Promise<boolean> {
+  // Nothing here moves with the clock: no time-to-live.
+  const kept = readCacheOf<boolean>(db, 'shop.customerExists', { tables: [customers], ttlMs: Infinity, max: 10_000 });
+  return kept.read(id, 0, () => customerExistsNow(db, id));
+}
+
+async function customerExistsNow(db: Db, id: string): Promise<boolean> {
   const q = prepared(db, 'shop.customerExists', (d) =>
     d
       .select({ id: customers.id })

@@ -89,6 +89,7 @@ export {
   contextCart,
   contextCustomer,
   contextOrders,
+  PERSONA_CONTEXT_TABLES,
   type ContextCartLine,
   type ContextCustomer,
   type ContextOrder,
@@ -98,3 +99,5 @@ export { conversationExists } from './conversation-state.js';
 export { orderOwnerId } from './orders.js';
 // The db types the shop's callers hand back to it (tools receive a Db and an atomic-write seam).
 export type { Atomic, Db, ReplacementItem, ShippingAddress } from '../db/index.js';
+// Reads other modules keep between turns (the persona context) use the same write clock.
+export { readCacheOf, type ReadCache } from '../db/index.js';

@@ -6,6 +6,9 @@ import { cartItems, carts, customers, orderItems, orders, prepared, products, va
 
 const ph = sql.placeholder;
 
+/** Every table the reads below touch: a kept persona context is stale once one of them is written. */
+export const PERSONA_CONTEXT_TABLES = [customers, orders, orderItems, carts, cartItems, products, variants] as const;
+
 export interface ContextCustomer {
   firstName: string | null;
   tier: string;
