@@ -78,6 +78,8 @@ interface Usage {
   peakRssMb: number;
   heapUsedMb: number;
   heapTotalMb: number;
+  gcMinorMs: number;
+  gcMajorMs: number;
 }
 
 /** The server's own figures, read from inside (server-usage.mjs answers SIGUSR2 with one line). */
@@ -261,17 +263,25 @@ async function main(): Promise<void> {
       const u1 = await usage(server);
       if (r.errors || r.timeouts || r.non2xx || r.requests.total !== amount)
         throw new Error(`${server.name}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx of ${r.requests.total}/${amount}`);
-      return { cpuMs: (u1.cpuMs - u0.cpuMs) / amount, perSec: amount / wallS };
+      return {
+        cpuMs: (u1.cpuMs - u0.cpuMs) / amount,
+        perSec: amount / wallS,
+        gcMs: (u1.gcMinorMs + u1.gcMajorMs - u0.gcMinorMs - u0.gcMajorMs) / amount,
+      };
     };
     for (const v of ['tailor', 'bare'] as const) await run(v, WARMUP); // JIT, connection pools, SQLite cache
-    const best = { tailor: { cpuMs: Infinity, perSec: 0 }, bare: { cpuMs: Infinity, perSec: 0 } };
+    const best = { tailor: { cpuMs: Infinity, perSec: 0, gcMs: Infinity }, bare: { cpuMs: Infinity, perSec: 0, gcMs: Infinity } };
     const rounds: string[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       // Alternating which goes first, so neither always runs on a machine the other just heated.
       for (const v of i % 2 ? (['bare', 'tailor'] as const) : (['tailor', 'bare'] as const)) {
         const m = await run(v, N);
         rounds.push(`${v} ${m.cpuMs.toFixed(2)} ms, ${m.perSec.toFixed(0)}/s`);
-        best[v] = { cpuMs: Math.min(best[v].cpuMs, m.cpuMs), perSec: Math.max(best[v].perSec, m.perSec) };
+        best[v] = {
+          cpuMs: Math.min(best[v].cpuMs, m.cpuMs),
+          perSec: Math.max(best[v].perSec, m.perSec),
+          gcMs: Math.min(best[v].gcMs, m.gcMs),
+        };
       }
     }
     const mem = { tailor: await usage(tailor), bare: await usage(bare) };
@@ -287,6 +297,7 @@ async function main(): Promise<void> {
         `${cpuRatio.toFixed(2)}×  (≤ ${TARGET.cpu}×)`,
         cpuRatio <= TARGET.cpu,
       ],
+      ['  of which in garbage collection (ms)', best.tailor.gcMs.toFixed(2), best.bare.gcMs.toFixed(2), '(info)', null],
       [
         `conversations/s at concurrency ${CONNECTIONS}`,
         best.tailor.perSec.toFixed(0),

@@ -1,7 +1,18 @@
 // Preloaded into each server process by json-mode.bench.ts (`node --import`): on SIGUSR2 the
 // process reports its own CPU time (process.cpuUsage), resident memory now and at its peak
 // (process.resourceUsage().maxRSS) and the V8 heap as one stderr line, so the bench reads every server's figures
-// the same way, from inside, without stopping it.
+// the same way, from inside, without stopping it. It also sums the time spent in garbage
+// collection (PerformanceObserver 'gc' entries: scavenges and full collections).
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+
+const gc = { minorMs: 0, majorMs: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    if (e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.majorMs += e.duration;
+    else gc.minorMs += e.duration;
+  }
+}).observe({ entryTypes: ['gc'] });
+
 process.on('SIGUSR2', () => {
   const cpu = process.cpuUsage();
   const mem = process.memoryUsage();
@@ -13,6 +24,8 @@ process.on('SIGUSR2', () => {
     heapUsedMb: mb(mem.heapUsed),
     heapTotalMb: mb(mem.heapTotal),
     externalMb: mb(mem.external),
+    gcMinorMs: gc.minorMs,
+    gcMajorMs: gc.majorMs,
   };
   process.stderr.write(`BENCH_USAGE ${JSON.stringify(usage)}\n`);
 });
