@@ -3,7 +3,7 @@
 // the fallback, which then answers every later step of the turn. The loop sees one model.
 import type { BaseMessage } from '@langchain/core/messages';
 import type { Logger } from '../core/index.js';
-import type { ModelProvider, TurnEvent } from './types.js';
+import type { AgentSpec, ModelProvider, TurnEvent } from './types.js';
 import { stepModel, type StepAnswer, type StepContext, type StepError, type StepModel } from './model-step.js';
 import { classifyModelError, modelFailures } from './failures.js';
 
@@ -12,6 +12,8 @@ export interface TurnModel {
   readonly label: string;
   /** Yields `model_start`, deltas and (on failure) an `error` event; null when the turn must end. */
   step(messages: BaseMessage[], step: number): AsyncGenerator<TurnEvent, StepAnswer | null>;
+  /** Later steps run as `spec` (its settings, voice and tools), with whichever model answers now. */
+  respec(spec: AgentSpec): void;
 }
 
 export interface FallbackPolicy extends StepContext {
@@ -45,6 +47,11 @@ export function withFallback(primary: ModelProvider, fallback: ModelProvider | u
         };
         return null;
       }
+    },
+    respec(spec) {
+      policy = { ...policy, spec };
+      // A fallback that took over keeps the turn: the primary already failed it once.
+      current = stepModel(current.fallback && fallback ? fallback : primary, current.fallback, policy);
     },
   };
 }

@@ -1,10 +1,12 @@
 // One chat turn: ask the model, run the tools it calls, feed the results back, stop with a
 // reply or at the step limit. Yields events as they happen and returns the messages to store,
 // which are always a valid history for the next turn, whatever went wrong in this one. The model
-// is asked through withFallback (fallback.ts): one path, whichever provider answers.
+// is asked through withFallback (fallback.ts): one path, whichever provider answers. After a tool
+// step the caller may change who the turn runs as (TurnInput.respec): the system message, the
+// model's binding and the tools authorized follow from then on.
 import { AIMessage, HumanMessage, SystemMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
 import { silentLogger, type Logger } from '../core/index.js';
-import type { NewMessage, StepStats, ToolCallSummary, TurnDeps, TurnEvent, TurnInput, TurnResult, Usage } from './types.js';
+import type { AgentSpec, NewMessage, StepStats, ToolCallSummary, TurnDeps, TurnEvent, TurnInput, TurnResult, Usage } from './types.js';
 import { toModelMessages } from './history.js';
 import { nextStep, type Step } from './step.js';
 import { runToolCalls, TOOL_CALL_LIMITS, toolMessageContent } from './tool-exec.js';
@@ -19,10 +21,9 @@ export const ERROR_REPLY = "Sorry, I couldn't finish that just now. Please try a
 
 export async function* runTurn(input: TurnInput, deps: TurnDeps): AsyncGenerator<TurnEvent, TurnResult> {
   const turn = new Turn(input, deps);
-  const { persona } = input;
   const maxSteps = deps.maxSteps ?? DEFAULT_MAX_STEPS;
   const model = withFallback(deps.provider, deps.fallback, {
-    spec: persona,
+    spec: turn.spec,
     tools: deps.tools,
     stream: input.stream ?? true,
     now: deps.now,
@@ -39,13 +40,21 @@ export async function* runTurn(input: TurnInput, deps: TurnDeps): AsyncGenerator
     if (!answer) return yield* turn.finish(model.label, 'error', ERROR_REPLY);
     yield turn.count(step, model.label, answer);
     const next = nextStep(answer.out, step, maxSteps);
-    if (next.kind === 'reply') return yield* turn.finish(model.label, 'reply', next.text.trim() ? next.text : persona.voice.stepLimit);
+    const { voice } = turn.spec;
+    if (next.kind === 'reply') return yield* turn.finish(model.label, 'reply', next.text.trim() ? next.text : voice.stepLimit);
     if (next.kind === 'step_limit') {
       // The unanswered tool calls of this last message are not stored: the history stays valid.
       turn.logger.warn('step_limit', { model: model.label, steps: step, tools: answer.out.calls.map((c) => c.name) });
-      return yield* turn.finish(model.label, 'step_limit', persona.voice.stepLimit);
+      return yield* turn.finish(model.label, 'step_limit', voice.stepLimit);
     }
     yield* turn.runTools(next);
+    // What the tools did may change who the turn runs as (the caller decides; the loop only follows).
+    const spec = await input.respec?.();
+    if (spec) {
+      turn.logger.info('turn_respec', { from: turn.spec.id, to: spec.id, step });
+      turn.respec(spec);
+      model.respec(spec);
+    }
   }
 }
 
@@ -54,6 +63,8 @@ class Turn {
   readonly startedAt: number;
   readonly logger: Logger;
   readonly messages: BaseMessage[];
+  /** Who the turn runs as: the input's persona until a tool step changes it (respec). */
+  spec: AgentSpec;
   private readonly produced: NewMessage[] = [];
   private readonly toolCalls: ToolCallSummary[] = [];
   private readonly steps: StepStats[] = [];
@@ -65,11 +76,18 @@ class Turn {
   ) {
     this.startedAt = deps.now();
     this.logger = deps.logger ?? silentLogger;
+    this.spec = input.persona;
     this.messages = [
       new SystemMessage(input.persona.systemPrompt),
       ...toModelMessages(input.history, input.summary, deps.historyTurns ?? DEFAULT_HISTORY_TURNS),
     ];
     this.messages.push(new HumanMessage(input.message));
+  }
+
+  /** The rest of the turn runs as `spec`: its system prompt replaces the first message, its tools are authorized. */
+  respec(spec: AgentSpec): void {
+    this.spec = spec;
+    this.messages[0] = new SystemMessage(spec.systemPrompt);
   }
 
   /** Adds a step's usage to the turn's; returns its `model_end` event. */
@@ -91,7 +109,7 @@ class Turn {
     const results = await runToolCalls(
       next.calls,
       deps.tools,
-      input.persona.tools,
+      this.spec.tools,
       input.toolCtx,
       deps.toolTimeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS,
       this.logger,

@@ -136,6 +136,12 @@ export interface TurnInput {
   toolCtx: ToolContext;
   /** false: one non-streaming call per step (no delta events), cheaper when nobody reads deltas. Default true. */
   stream?: boolean;
+  /**
+   * Asked after every tool step: a new spec when what the tools did changes who the turn runs as
+   * (src/chat: the shopper verified), else null. From then on the system message, the model's
+   * binding and the tools the loop authorizes are the new spec's.
+   */
+  respec?: () => Promise<AgentSpec | null>;
 }
 
 export interface TurnDeps {

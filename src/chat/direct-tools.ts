@@ -153,7 +153,7 @@ function toolContext(deps: DirectToolsDeps, t: TurnState): ToolContext {
   return buildToolContext({
     deps,
     shopper: t.shopperRef,
-    segment: t.segment,
+    segment: { current: t.segment },
     conversationId: t.conv.id,
     turn: t.conv.turnCount + 1,
     approval: null,

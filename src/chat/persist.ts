@@ -1,6 +1,8 @@
 // A turn's last stage: the user's message and everything the loop produced become rows, committed
 // together with the conversation's update, the turn's figures and its business events; then the
-// state is kept for the next turn, the turn is logged and counted, and the response is built.
+// state is kept for the next turn, the turn is logged and counted, and the response is built. All
+// of them name the segment and persona that finished the turn (reselect.ts: a shopper who verified
+// mid-turn is served as their own from then on); the log line also names who it started as.
 import { summarizeTurns } from '../agent/index.js';
 import type { Span } from '../telemetry/index.js';
 import type { TurnEnv } from './deps.js';
@@ -18,8 +20,11 @@ export async function persistTurn(
   span: Span | undefined,
 ): Promise<ChatResponse> {
   const { deps, historyTurns } = env;
-  const { conv, turnNo, segment, persona } = turn;
+  const { conv, turnNo } = turn;
   const { final, history } = ran;
+  // Who finished the turn: after a verification mid-turn, the shopper's own segment and persona,
+  // who will serve the conversation's next turn too.
+  const { segment, persona, personaRef } = ran.served;
   let seq = await nextSeq(deps.db, conv, history);
   const at = deps.now();
   const userMsg = {
@@ -59,7 +64,7 @@ export async function persistTurn(
     messageId: lastAssistant?.id ?? userMsg.id,
     reply: final.reply,
     segment,
-    persona: turn.personaRef,
+    persona: personaRef,
     toolCalls: final.toolCalls,
     usage: final.usage,
     model: final.model,
@@ -72,9 +77,9 @@ function turnRow(env: TurnEnv, turn: PreparedTurn, ran: RanTurn, latencyMs: numb
     id: env.deps.ids('turn'),
     conversationId: turn.conv.id,
     turn: turn.turnNo,
-    segmentId: turn.segment.id,
-    personaId: turn.persona.id,
-    variant: turn.persona.variant,
+    segmentId: ran.served.segment.id,
+    personaId: ran.served.persona.id,
+    variant: ran.served.persona.variant,
     model: final.model,
     modelCalls: final.usage.modelCalls,
     inputTokens: final.usage.inputTokens,
@@ -101,12 +106,12 @@ function eventRows(env: TurnEnv, turn: PreparedTurn, ran: RanTurn, at: number): 
 /** One line per turn: ids, counts and names only, never the shopper's or the model's words. */
 function logTurn(env: TurnEnv, turn: PreparedTurn, ran: RanTurn, input: ChatInput, latencyMs: number, span: Span | undefined): void {
   const { final } = ran;
-  const { persona } = turn;
+  const { persona, segment } = ran.served;
   const record = {
     requestId: input.requestId ?? null,
     conversationId: turn.conv.id,
     turn: turn.turnNo,
-    segment: turn.segment.id,
+    segment: segment.id,
     persona: persona.id,
     personaVersion: persona.version,
     variant: persona.variant,
@@ -118,6 +123,8 @@ function logTurn(env: TurnEnv, turn: PreparedTurn, ran: RanTurn, input: ChatInpu
     toolsOffered: ran.toolsOffered,
     latencyMs,
     outcome: final.outcome,
+    // Verified mid-turn: who the turn started as, before the shopper's own persona took over.
+    ...(ran.reselected ? { startedAs: { segment: turn.segment.id, persona: turn.persona.id } } : {}),
   };
   env.logger.info('turn', record);
   env.telemetry.recordTurn(record, span, ran.emitted);

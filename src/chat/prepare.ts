@@ -1,12 +1,14 @@
 // A turn's first stage: under the conversation's lock, who is asking (re-checked every turn), the
-// session, the segment, opt-out and the persona rendered for them, and the conversation row
-// (created on a first turn, before the loop: tools update it mid-turn). Nothing here talks to a model.
+// session, opt-out, the segment and the persona rendered for them (select-persona.ts), and the
+// conversation row (created on a first turn, before the loop: tools update it mid-turn). Nothing
+// here talks to a model.
 import { notFound, optOutChange, unauthorized, type SegmentResult, type Shopper } from '../core/index.js';
 import { customerExists } from '../shop/index.js';
-import { buildPersonaContext, type RenderedPersona } from '../personas/index.js';
+import type { RenderedPersona } from '../personas/index.js';
 import type { ChatDeps, TurnEnv } from './deps.js';
 import type { ChatInput, ChatResponse } from './types.js';
 import type { ConversationLease, TurnConversation } from './cache.js';
+import { selectPersona } from './select-persona.js';
 import { effectiveShopper, findConversation, ownsConversation, startConversation, type ConversationRow, type MessageRow } from './store.js';
 
 /** Everything the run and persist stages need to know about the turn before the model runs. */
@@ -48,19 +50,14 @@ export async function prepareTurn(
   }
   const shopper = { current: effectiveShopper(conv, input.shopper) };
   const newSession = await admitShopper(deps, shopper.current, conv === null, lease);
-  const { segment, profile } = await deps.segmenter.segment({
-    customerId: shopper.current.customerId,
-    sessionId: shopper.current.sessionId,
-  });
-
   const change = optOutChange(input.message);
   const optOut = change === 'opt_out' ? true : change === 'opt_in' ? false : (conv?.optOut ?? false);
-  const pick = { segment, optOut, subjectId: shopper.current.customerId ?? shopper.current.sessionId };
-  // Only the reads the persona about to be rendered can show: the rest would be stripped anyway.
-  const fields = deps.personas.contextFields(pick);
-  const context = await buildPersonaContext(deps.db, { shopper: shopper.current, profile, page: input.page, now: startedAt, fields });
-  const persona = forShopper(deps.personas.resolve({ ...pick, context }), shopper.current);
-  const personaRef = { id: persona.id, version: persona.version, variant: persona.variant };
+  const { segment, persona, personaRef } = await selectPersona(deps, {
+    shopper: shopper.current,
+    optOut,
+    page: input.page,
+    now: startedAt,
+  });
 
   if (!conv) {
     conv = await createConversation(deps, shopper.current, segment, persona, startedAt, newSession);
@@ -92,13 +89,6 @@ function refuseErased(err: unknown): never {
 }
 
 type Served = { id: string; version: string; variant: string | null; experimentId: string | null };
-
-/** A shopper who is already signed in or verified is never asked to verify: the tool is not offered. */
-function forShopper<P extends { tools: readonly string[] }>(persona: P, shopper: Shopper): P {
-  return shopper.verified && persona.tools.includes('verify_customer')
-    ? { ...persona, tools: persona.tools.filter((t) => t !== 'verify_customer') }
-    : persona;
-}
 
 /** Who served a conversation: recorded when it starts and updated with every turn. */
 export function servedBy(segment: { id: string; rule: string }, persona: Served) {

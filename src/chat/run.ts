@@ -1,8 +1,9 @@
 // A turn's second stage: the shopper's answer to a pending proposal, the recent history, and the
-// agent loop, whose events stream out as they happen. Returns what the persist stage stores.
+// agent loop, whose events stream out as they happen. A shopper who verifies mid-turn is served
+// as their own segment and persona for the rest of the turn (reselect.ts). Returns what the persist
+// stage stores.
 import { fenceText } from '../core/index.js';
 import { readProposal } from '../shop/index.js';
-import type { RenderedPersona } from '../personas/index.js';
 import type { ToolContext, ToolEvent } from '../tools/index.js';
 import { routeTools, runTurn as runAgent, type AgentSpec, type NewMessage, type TurnEvent } from '../agent/index.js';
 import type { Span } from '../telemetry/index.js';
@@ -12,6 +13,8 @@ import type { ChatEvent, ChatInput } from './types.js';
 import { loadRecentMessages, type MessageRow } from './store.js';
 import { decideTurnApproval } from './approval.js';
 import { buildToolContext } from './tool-context.js';
+import { agentSpec, type Selection } from './select-persona.js';
+import { announcement, respecHook, servedAtStart, servedOutcome, type ServedNow } from './reselect.js';
 
 export type FinalEvent = Extract<TurnEvent, { type: 'final' }>;
 
@@ -29,6 +32,10 @@ export interface RanTurn {
   boundMidTurn: boolean;
   /** How many tool definitions the model was offered (fewer than the persona's when the turn was routed). */
   toolsOffered: number;
+  /** Who finished the turn: the prepared segment and persona, or the verified shopper's own (respec). */
+  served: Selection;
+  /** The shopper verified mid-turn and the rest of the turn was served as their own segment and persona. */
+  reselected: boolean;
 }
 
 /** What the turn's tools did that the chat service acts on. */
@@ -53,6 +60,7 @@ export async function* runTurn(
   const history = turn.cachedHistory ?? (await loadRecentMessages(deps.db, conv, historyTurns));
   const ran: ToolSideEffects = { emitted: [], boundMidTurn: false, proposed: false };
   const persona = await routed(env, agentSpec(turn.persona), input.message, history, decided?.pendingAction ?? null);
+  const served = servedAtStart(turn, (persona.offer ?? persona.tools).length);
   const stream = runAgent(
     {
       persona,
@@ -60,7 +68,8 @@ export async function* runTurn(
       summary: conv.summary,
       message: input.message,
       stream: input.stream,
-      toolCtx: toolContext(env, turn, input, history, approval, ran),
+      toolCtx: toolContext(env, turn, input, history, approval, ran, served),
+      respec: respecHook(env, turn, input, () => ran.boundMidTurn, served),
     },
     {
       provider: deps.provider,
@@ -78,6 +87,8 @@ export async function* runTurn(
   let step = await stream.next();
   while (!step.done) {
     const ev = step.value;
+    const meta = announcement(served, conv.id, deps.provider.name);
+    if (meta) yield meta;
     if (ev.type === 'final') final = ev;
     else if (ev.type !== 'error') yield ev;
     else logger.warn('turn_error_event', { conversationId: conv.id, code: ev.code });
@@ -86,8 +97,7 @@ export async function* runTurn(
   const result = step.value;
   if (!final) throw new Error('agent loop ended without a final event');
   if (ran.proposed) final = await stateProposal(env, turn, final, result.messages, deps.now());
-  const toolsOffered = (persona.offer ?? persona.tools).length;
-  return { history, final, messages: result.messages, emitted: ran.emitted, boundMidTurn: ran.boundMidTurn, toolsOffered };
+  return { history, final, messages: result.messages, emitted: ran.emitted, boundMidTurn: ran.boundMidTurn, ...servedOutcome(served) };
 }
 
 /**
@@ -110,21 +120,6 @@ async function routed(
   return route.routed ? { ...spec, offer: route.tools } : spec;
 }
 
-/** The rendered persona in the agent's terms: what it says, may call, and how its model is set. */
-function agentSpec(p: RenderedPersona): AgentSpec {
-  return {
-    id: p.id,
-    version: p.version,
-    variant: p.variant,
-    experimentId: p.experimentId,
-    systemPrompt: p.systemPrompt,
-    tools: p.tools,
-    model: p.model,
-    greeting: p.greeting,
-    voice: p.voice,
-  };
-}
-
 /** What the tools see of the turn: the shopper (as of now), the conversation, and where to report. */
 function toolContext(
   env: TurnEnv,
@@ -133,6 +128,7 @@ function toolContext(
   history: MessageRow[],
   approval: ToolContext['approval'],
   ran: ToolSideEffects,
+  served: ServedNow,
 ): ToolContext {
   const { conv } = turn;
   const { deps } = env;
@@ -145,7 +141,11 @@ function toolContext(
   return buildToolContext({
     deps: { db: deps.db, atomic: deps.atomic, now: deps.now, ids, checkout: deps.checkout },
     shopper: turn.shopper,
-    segment: turn.segment,
+    segment: {
+      get current() {
+        return served.current.segment;
+      },
+    },
     conversationId: conv.id,
     turn: turn.turnNo,
     approval,

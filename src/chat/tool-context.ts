@@ -1,5 +1,6 @@
 // What a tool sees of one turn, built the same way for a chat turn and an MCP call: the shopper
-// (who may verify mid-turn), the turn's identity, and the seams tools write through.
+// and their segment (both may change when the shopper verifies mid-turn), the turn's identity, and
+// the seams tools write through.
 import type { Atomic, Clock, IdGen, Db } from '../db/index.js';
 import type { SegmentResult, Shopper } from '../core/index.js';
 import type { ToolContext, ToolEvent } from '../tools/index.js';
@@ -8,7 +9,8 @@ import type { CheckoutSettings } from '../shop/index.js';
 export interface ToolContextParts {
   deps: { db: Db; atomic: Atomic; now: Clock; ids: IdGen; checkout?: CheckoutSettings | null };
   shopper: { current: Shopper };
-  segment: SegmentResult;
+  /** The segment as of now: a shopper who verifies mid-turn is served as their own segment from then on. */
+  segment: { readonly current: SegmentResult };
   conversationId: string;
   turn: number;
   approval: ToolContext['approval'];
@@ -29,7 +31,9 @@ export function buildToolContext(p: ToolContextParts): ToolContext {
     get shopper() {
       return shopper.current;
     },
-    segment: p.segment,
+    get segment() {
+      return p.segment.current;
+    },
     conversationId: p.conversationId,
     turn: p.turn,
     approval: p.approval,

@@ -159,7 +159,8 @@ export function verifyReply(ex: Exchange, canLookUp: boolean, after: string | nu
   // A basket filled before verifying joins the account's only if the shopper says so.
   if (d.guestBasket) return { kind: 'ask', body: `${thanks} ${PHRASES.askMergeBasket(d.guestBasket.lines)}` };
   if (canLookUp) return { kind: 'fact', body: `${thanks} How can I help with your orders?`, noFollowUp: true };
-  // Order tools arrive with the next message (the shopper is re-segmented), so offer the lookup.
+  // The chat service serves the rest of a verifying turn as the verified shopper's persona
+  // (src/chat/reselect.ts), whose order tools look the order up at once; a persona without them: offer the lookup.
   // …naming what the shopper asked before verifying ("… so we can start the return?").
   const goOn = after && OFFER_AFTER_LOOKUP[after] ? ` ${OFFER_AFTER_LOOKUP[after]}` : '';
   return { kind: 'ask', body: `${thanks} ${n ? `${ASK_MARKERS.lookup} #${n} for you${goOn}?` : 'How can I help with your orders?'}` };

@@ -15,13 +15,17 @@ beforeAll(async () => {
 afterAll(() => store.dispose());
 
 describe('the request made before verifying goes on after it', () => {
-  it('a yes to the lookup offered after verifying for a refund question answers about the refund first, not just the status', async () => {
+  // Verified mid-turn, the shopper is served as their own persona for the rest of that turn
+  // (src/chat/run.ts): the order is looked up in the reply that verifies them, not offered.
+  it('a refund question verified over two messages is answered about the refund first, not just the status, in the reply that verifies', async () => {
     const chat = new Chat(store, anonymous());
     await chat.say('has my money come back yet?');
-    await chat.say('marcus@example.com, order 28511');
-    const yes = await chat.say('yes please');
-    expect(yes.toolCalls).toEqual([{ name: 'lookup_order', args: { orderNumber: '28511' }, ok: true }]);
-    expect(yes.reply).toMatch(/^(\S+ ){0,3}No refund is recorded for order #28511/);
+    const verified = await chat.say('marcus@example.com, order 28511');
+    expect(verified.toolCalls).toEqual([
+      { name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28511' }, ok: true },
+      { name: 'lookup_order', args: { orderNumber: '28511' }, ok: true },
+    ]);
+    expect(verified.reply).toMatch(/you're verified\. No refund is recorded for order #28511/);
   });
 });
 

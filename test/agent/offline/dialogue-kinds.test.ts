@@ -134,25 +134,27 @@ describe('questions about a product shown', () => {
 });
 
 describe('verification in the middle of a request', () => {
-  it('a visitor who asked for a return and then verifies is offered the lookup for that return, and "yes" looks the order up', async () => {
+  // Verified mid-turn, the shopper is served as their own persona for the rest of that turn
+  // (src/chat/run.ts): the order is looked up in the reply that verifies them, not offered.
+  it('a visitor who asked for a return and then verifies sees that order, with its return window, in the same reply', async () => {
     const chat = new Chat(store, anonymous());
     const ask = await chat.say('I want to return the jumper');
     expect(ask.reply).toMatch(/email address/);
     const verified = await chat.say('marcus@example.com, order 28473');
-    expect(toolNames(verified)).toEqual(['verify_customer']);
-    expect(verified.reply).toMatch(/Shall I look up order #28473 for you so we can start the return\?/);
-    const yes = await chat.say('yes please');
-    expect(yes.toolCalls).toEqual([{ name: 'lookup_order', args: { orderNumber: '28473' }, ok: true }]);
-    expect(yes.reply).toMatch(/return it until \d{4}-\d{2}-\d{2}/);
+    expect(verified.toolCalls).toEqual([
+      { name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28473' }, ok: true },
+      { name: 'lookup_order', args: { orderNumber: '28473' }, ok: true },
+    ]);
+    expect(verified.reply).toMatch(/return it until \d{4}-\d{2}-\d{2}/);
   });
 
-  it('a tracking request verified over two messages is offered the plain lookup, and "yes" looks the order up', async () => {
+  it('a tracking request verified over two messages is answered in the reply that verifies', async () => {
     const chat = new Chat(store, anonymous());
     await chat.say('where is my order??');
     await chat.say('marcus@example.com');
     const verified = await chat.say('28502');
-    expect(verified.reply).toMatch(/Shall I look up order #28502 for you\?/);
-    const yes = await chat.say('yes');
-    expect(yes.toolCalls).toEqual([{ name: 'lookup_order', args: { orderNumber: '28502' }, ok: true }]);
+    expect(toolNames(verified)).toEqual(['verify_customer', 'lookup_order']);
+    expect(verified.toolCalls[1]).toEqual({ name: 'lookup_order', args: { orderNumber: '28502' }, ok: true });
+    expect(verified.reply).toMatch(/Order #28502 is on its way/);
   });
 });

@@ -71,6 +71,7 @@ describe('dialogue state', () => {
     const verified = await chat.say('marcus@example.com');
     expect(verified.toolCalls).toEqual([
       { name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28473' }, ok: true },
+      { name: 'lookup_order', args: { orderNumber: '28473' }, ok: true },
     ]);
     expect(verified.reply).not.toMatch(/order number/i);
     expect(verified.reply).toMatch(/#28473/);

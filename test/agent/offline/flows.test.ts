@@ -22,18 +22,16 @@ describe('offline model, multi-turn, on the real store', () => {
     expect(ask.toolCalls).toEqual([]);
     expect(ask.reply).toMatch(/email address on your account/);
 
+    // Verified mid-turn: the rest of the turn is served as Marcus's own persona, which looks the order up.
     const verified = await chat.say('marcus@example.com');
     expect(verified.toolCalls).toEqual([
       { name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28473' }, ok: true },
+      { name: 'lookup_order', args: { orderNumber: '28473' }, ok: true },
     ]);
     expect(verified.reply).toContain('Marcus');
-    expect(verified.reply).toMatch(/Shall I look up order #28473/);
-
-    const lookup = await chat.say('yes');
-    expect(lookup.persona.id).toBe('repeat-buyer');
-    expect(lookup.toolCalls).toEqual([{ name: 'lookup_order', args: { orderNumber: '28473' }, ok: true }]);
-    expect(lookup.reply).toMatch(/Order #28473 was delivered on \d{4}-\d{2}-\d{2}/);
-    expect(lookup.reply).toMatch(/return it until \d{4}-\d{2}-\d{2}/);
+    expect(verified.persona.id).toBe('repeat-buyer');
+    expect(verified.reply).toMatch(/Order #28473 was delivered on \d{4}-\d{2}-\d{2}/);
+    expect(verified.reply).toMatch(/return it until \d{4}-\d{2}-\d{2}/);
 
     const proposal = await chat.say("I'd like to return it");
     expect(proposal.toolCalls).toEqual([{ name: 'create_return_label', args: { orderNumber: '28473', confirm: false }, ok: true }]);
@@ -48,7 +46,7 @@ describe('offline model, multi-turn, on the real store', () => {
     expect(done.reply).toContain(label!.trackingCode);
     expect(done.reply).toContain('m***@example.com');
     // The repeat buyer's voice is brief.
-    for (const r of [lookup, proposal, done]) expect(r.reply.length).toBeLessThanOrEqual(420);
+    for (const r of [verified, proposal, done]) expect(r.reply.length).toBeLessThanOrEqual(420);
   });
 
   it('search → "add the blue one in M" → view cart', async () => {
@@ -529,7 +527,7 @@ describe('colours, praise words and a VIP conversation', () => {
     await order.say('marcus@example.com');
     expect((await order.say('12345')).toolCalls[0]).toMatchObject({ name: 'verify_customer', ok: false });
     const fixed = await order.say("sorry it's 28473");
-    expect(fixed.toolCalls).toEqual([{ name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28473' }, ok: true }]);
+    expect(fixed.toolCalls[0]).toEqual({ name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28473' }, ok: true });
   });
 
   it('"is it true to size?" about the product in view answers from its page; "how long is it?" says the page does not say; a restated garment drops the old search words', async () => {
