@@ -9,6 +9,7 @@ import { normalize, type Normalized } from './normalize.js';
 import { extractEntities, type Entities } from './entities.js';
 import { COLOUR_WORDS, INTENTS, type ScoredIntent } from './lexicon.js';
 import { classifyIntent } from './nlu/index.js';
+import { focusOnRequest } from './focus.js';
 import { toolSchemas, type ToolArgs } from '../../tools/index.js';
 
 export type Intent = ScoredIntent;
@@ -57,6 +58,7 @@ const PRIORITY: Intent[] = [
   'report_problem',
   'cancel_order',
   'change_address',
+  'change_delivery',
   'exchange',
   'verify',
   'return',
@@ -76,6 +78,7 @@ const PRIORITY: Intent[] = [
   'policy_ai',
   'policy_returns',
   'delivery_time',
+  'pickup',
   'policy_shipping',
   'policy_sizing',
   'policy_payment',
@@ -123,7 +126,8 @@ function understand(text: string, ctx: ClassifyContext): Understanding {
   const e = extractEntities(norm);
   // Only slots ("size 8", "the second one", "28473"): the words ask nothing, the conversation decides (frame.ts).
   if (onlySlots(norm, e)) return { intent: 'out_of_scope', score: 0, scores: {}, entities: e, norm, lowConfidence: true, alternatives: [] };
-  const prediction = classifyIntent(text, { topK: 3 });
+  // A long letter or story is read for its request: courtesy and background left out (focus.ts).
+  const prediction = focusOnRequest(text, classifyIntent(text, { topK: 3 }), (clause) => classifyIntent(clause, { topK: 3 }));
   const scores: Partial<Record<Intent, number>> = {};
   for (const [label, p] of Object.entries(prediction.probabilities)) if (isIntent(label)) scores[label] = p * 10;
   // The one opt-out detector the chat service also acts on (src/core/opt-out.ts): privacy is not a guess.

@@ -8,6 +8,7 @@ import { classify, isConfident, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import { tellsPastPurchase } from './frame-cues.js';
 import { triesOverride } from './frame.js';
+import { asks } from './focus.js';
 
 const MAX_PARTS = 3;
 /** Questions about products: a pointer at one and the words that name it are one question (adding it is another request). */
@@ -90,7 +91,7 @@ interface Part {
 function ownIntent(
   piece: Piece,
   u: ReturnType<typeof classify>,
-  at: { first: boolean; last: Part | undefined; pointsBack: boolean; waiting: boolean },
+  at: { first: boolean; last: Part | undefined; pointsBack: boolean; waiting: boolean; asksLater: boolean },
 ): Intent | null {
   // After a comma or "and", both sides must be requests in their own right, and the second must not
   // point back at a situation told ("the sneakers are the wrong size, can I swap them?" is one request;
@@ -99,12 +100,16 @@ function ownIntent(
   const sure = weak
     ? u.score >= OWN.weak && (at.last?.score ?? 0) >= OWN.weak && (!u.entities.pronoun || !!at.last?.asks || at.last?.intent === 'verify')
     : u.score >= OWN.strong && clearOf(u.scores, u.intent);
+  // Something told, asking nothing, before a piece that asks: the background to that request ("I'm never home
+  // in the day, the courier leaves a card, so do you have other delivery options"), unless the words are sure of it.
+  const background = at.asksLater && !asks(piece.text) && u.score < OWN.weak;
   const request =
     (!NOT_A_REQUEST.has(u.intent) && !(u.intent === 'frustrated' && !AT_THE_ASSISTANT.test(piece.text))) ||
     (ANSWERS.has(u.intent) && at.first && !at.waiting) ||
     (u.intent === OUTSIDE.intent && u.score >= OUTSIDE.score && !u.lowConfidence);
   return isConfident(u) &&
     sure &&
+    !background &&
     request &&
     !(u.intent === 'add_to_cart' && tellsPastPurchase(piece.text)) &&
     (!NEEDS_A_PIECE.has(u.intent) || namesAPiece(piece.text, u.entities, at.pointsBack)) &&
@@ -142,7 +147,8 @@ export function splitRequests(text: string, memory: Memory): string[] {
     const pointsBack = shown;
     shown ||= !!(u.entities.category || u.entities.colour || u.entities.definite);
     const last = parts[parts.length - 1];
-    const own = ownIntent(piece, u, { first: i === 0, last, pointsBack, waiting });
+    const asksLater = cut.slice(i + 1).some((p) => asks(p.text));
+    const own = ownIntent(piece, u, { first: i === 0, last, pointsBack, waiting, asksLater });
     // "do you have this in stock? the red wrap dress in XXL": a pointer and the piece it points at are one request.
     const samePiece =
       last !== undefined && PRODUCT.has(own ?? '') && PRODUCT.has(last.intent ?? '') && u.entities.pronoun !== (last.pointer ?? false);

@@ -108,10 +108,12 @@ for (const w of VOCAB) {
 const corrections = new Map<string, string>();
 const CACHE_MAX = 5000;
 
-/** A word the model knows as written (or as its stem): not a typo, not gibberish. */
+/** A word the model knows as written, as its stem, or as known words typed together ("talktoahuman"): not a typo, not gibberish. */
 export function isKnownWord(word: string): boolean {
-  return VOCAB.has(word) || VOCAB.has(stem(word));
+  return knownAsWritten(word) || splitJoined(word, SPLIT_VOCABULARY) !== null;
 }
+
+const knownAsWritten = (word: string): boolean => VOCAB.has(word) || VOCAB.has(stem(word));
 
 export function correct(word: string): string {
   if (word.length < 3 || VOCAB.has(word) || /\d/.test(word)) return word;
@@ -164,7 +166,7 @@ function pushWord(raw: string, out: string[]): void {
 function tokenize(text: string, split = false): string[] {
   const out: string[] = [];
   for (const raw of text.match(/[a-z0-9]+/g) ?? []) {
-    const pieces = split && !SLANG[raw] && !isKnownWord(raw) ? splitJoined(raw, SPLIT_VOCABULARY) : null;
+    const pieces = split && !SLANG[raw] && !knownAsWritten(raw) ? splitJoined(raw, SPLIT_VOCABULARY) : null;
     if (pieces) for (const p of pieces) pushWord(p, out);
     else pushWord(raw, out);
   }

@@ -1,0 +1,242 @@
+// A long message read for its request. A letter ("Dear Sir or Madam, I hope this finds you well.
+// … Could you tell me where my parcel is? … Yours faithfully, Ann") or a story with the request
+// buried in it gives the classifier a bag of words that courtesy and background dilute: read whole,
+// no intent may stand out, or a greeting or a sign-off wins. So the message is taken apart into
+// clauses, the courtesy ones (a greeting, thanks, a sign-off and the name under it) are left out,
+// and the rest is read again; if that is still unclear, the clauses with no intent signal of their
+// own (background the model is unsure of and that asks nothing) go too, and last a clause that
+// asks, alone or with the clause told just before it, may decide. Focus only sharpens: the intent
+// it settles on must be a request the whole reading already had among its likeliest three, and a
+// message read clearly as a pleasantry changes only for a clause that asks. Each reading is the
+// learned model's; the word lists here are the courtesy formulas of letters and the forms a request
+// takes ("could you", "I'd like", a question), as data. A message read clearly whole is left as it
+// was, unless it is nothing but courtesy.
+import type { IntentPrediction } from './nlu/index.js';
+
+type Predict = (text: string) => IntentPrediction;
+
+/** Courtesy formulas of letters and chat, whole clauses only (the model reads most courtesy; these are what it misreads). */
+const COURTESY: Readonly<Record<'greeting' | 'thanks' | 'goodbye', readonly string[]>> = {
+  greeting: [
+    'dear sir or madam',
+    'dear sir madam',
+    'dear sirs',
+    'to whom it may concern',
+    'good morning',
+    'good afternoon',
+    'good evening',
+    'hello',
+    'hello there',
+    'hi',
+    'hi there',
+    'hey',
+    'hey there',
+    'greetings',
+    'i hope this finds you well',
+    'i hope this message finds you well',
+    'i hope this email finds you well',
+    'i hope this note finds you well',
+    'i hope you are well',
+    'i hope you are keeping well',
+    'i hope you are doing well',
+    'i hope all is well',
+    'i hope all is well with you',
+    'i trust you are well',
+    'hope this finds you well',
+    'hope you are well',
+    'hope you are doing well',
+    'hope all is well',
+  ],
+  thanks: [
+    'thanks',
+    'thank you',
+    'many thanks',
+    'thanks in advance',
+    'thank you in advance',
+    'thank you very much',
+    'thank you so much',
+    'thanks so much',
+    'thanks a lot',
+    'thank you for your time',
+    'thank you for your help',
+    'thanks for your help',
+    'with thanks',
+    'with many thanks',
+    'much appreciated',
+    'thanks again',
+    'thank you again',
+  ],
+  goodbye: [
+    'regards',
+    'kind regards',
+    'best regards',
+    'warm regards',
+    'warmest regards',
+    'yours faithfully',
+    'yours sincerely',
+    'yours truly',
+    'sincerely',
+    'best wishes',
+    'all the best',
+    'best',
+    'cheers',
+    'take care',
+    'have a nice day',
+    'have a great day',
+    'have a good day',
+    'i look forward to hearing from you',
+    'i look forward to your reply',
+    'i look forward to your prompt reply',
+    'looking forward to hearing from you',
+    'looking forward to your reply',
+  ],
+};
+type Courtesy = keyof typeof COURTESY;
+const FORMULAS = new Map<string, Courtesy>(
+  (Object.entries(COURTESY) as Array<[Courtesy, readonly string[]]>).flatMap(([kind, list]) => list.map((f) => [f, kind] as const)),
+);
+
+/** Intents that are courtesy or chat, not a request: a clause the model reads as one of these is left out. */
+const SOFT: ReadonlySet<string> = new Set(['greeting', 'thanks', 'goodbye', 'smalltalk']);
+/** …and whole-message readings that leave the request unsaid: the clauses may find it. */
+const NO_REQUEST: ReadonlySet<string> = new Set([...SOFT, 'out_of_scope', 'unanswerable']);
+/** A feeling is read from the whole message, never from a clause picked out of it: focus looks for a request. */
+const FEELINGS: ReadonlySet<string> = new Set(['frustrated', 'complaint']);
+/** How sure a reading must be to stand (a probability): the classifier's own bar for a clear label. */
+const CLEAR = 0.5;
+/** A signature under a sign-off: a few words at most ("Ann", "Mrs. Okafor", "Tom Ellis"). */
+const SIGNATURE_WORDS = 3;
+/** A salutation ("Dear Tailor team,") names whom it greets in a few words. */
+const SALUTATION_WORDS = 5;
+
+/**
+ * How a clause asks for something, whatever it asks: a question, or a request's form ("could you",
+ * "I would like", "please", "I was wondering"). Speech-act words, not intent words.
+ */
+const ASKS = new RegExp(
+  [
+    '\\?',
+    // A question's inverted opening, at the clause's start ("could you…", "is my order…"; not "this is my third time").
+    '^(?:(?:so|and|but|also|ok|okay|well|then|please|pls|hi|hey|hello)\\s+)*(?:can|could|would|will|do|does|did|is|are|has|have|may|might|should|shall)\\s+(?:you|u|i|it|they|my|there|we|someone|somebody|anyone)\\b',
+    '\\b(?:you|u) (?:could|can|would)\\b',
+    '\\b(?:please|pls|plz|kindly|how|what|whats|when|where|wheres|which|whether|wondering|wonder)\\b',
+    "\\bi(?:'d| would)?(?: just| really| only| still)? (?:like|want|need|wish)\\b",
+    "\\bi'?m (?:after|looking)\\b",
+  ].join('|'),
+  'i',
+);
+
+/** The clause asks for something (a question or a request's form), whatever it asks. */
+export const asks = (text: string): boolean => ASKS.test(text);
+
+/** The clauses of a message, each with its punctuation: cut at sentence ends, semicolons, commas and dashes. */
+function clauses(text: string): string[] {
+  const cut = text.replace(EMOTICON, '$&\n').replace(NEW_CLAUSE, '\n');
+  return (cut.match(/[^.!?;,\n—–]+(?:[.!?;,\n—–]+|$)/g) ?? []).map((c) => c.trim()).filter((c) => /[a-z0-9]/i.test(c));
+}
+/** A smiley or an emoji ends what was said before it ("hope you're well :) I was wondering…"). */
+const EMOTICON = /(?:^|\s)(?:[:;=]-?[()dp]|<3)(?=\s|$)|\p{Extended_Pictographic}/giu;
+/** "…and the app crashes and honestly I just need…": "and", "but" or "so" before a new subject starts a clause. */
+const NEW_CLAUSE =
+  /\s+(?:and|but|so)\s+(?=(?:i|i'm|im|i've|ive|we|you|u|it|it's|its|they|he|she|my|this|that|honestly|now|at this point|anyway)\b)/gi;
+
+/** A clause as plain words, for matching formulas: lower case, "you're" as "you are", no punctuation. */
+function plain(clause: string): string[] {
+  return clause
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/'re\b/g, ' are')
+    .replace(/'m\b/g, ' am')
+    .replace(/'s\b/g, ' is')
+    .replace(/([a-z])\1{2,}/g, '$1')
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+}
+
+/** Which courtesy a clause is by the formulas alone, or null: a formula whole, or a salutation opening the message ("Dear Tailor team"). */
+function formula(words: readonly string[], first: boolean): Courtesy | null {
+  const kind = FORMULAS.get(words.join(' '));
+  if (kind) return kind;
+  return first && words[0] === 'dear' && words.length <= SALUTATION_WORDS ? 'greeting' : null;
+}
+
+/** A name as signed: a few words, each capitalised ("Ann", "Mrs. Okafor", "Tom Ellis"). */
+const signs = (texts: readonly string[]): boolean => {
+  const words = texts.join(' ').match(/[^\s.,]+/g) ?? [];
+  // Names are capitalised; kisses ("Jess xx") go with them.
+  const names = words.filter((w) => !/^x+$/i.test(w));
+  return names.length > 0 && names.length <= SIGNATURE_WORDS && names.every((w) => /^\p{Lu}[\p{L}'-]*$/u.test(w));
+};
+
+interface Clause {
+  text: string;
+  courtesy: Courtesy | null;
+}
+
+/** The clauses with the courtesy ones marked: formulas, and the name signed under a closing one ("Kind regards, Ann"). */
+function marked(units: readonly string[]): Clause[] {
+  const parts: Clause[] = units.map((text, i) => {
+    const words = plain(text);
+    let courtesy = formula(words, i === 0);
+    // "Kind regards Ann", without a comma: a sign-off, then the name.
+    for (let n = 1; courtesy === null && i === units.length - 1 && n < words.length && n <= SIGNATURE_WORDS; n++)
+      if (FORMULAS.get(words.slice(0, -n).join(' ')) === 'goodbye' && signs(text.split(/\s+/).slice(-n))) courtesy = 'goodbye';
+    return { text, courtesy };
+  });
+  let close = parts.length - 1;
+  while (close >= 0 && parts[close]!.courtesy !== 'goodbye' && parts[close]!.courtesy !== 'thanks') close--;
+  if (close >= 0 && close < parts.length - 1 && signs(units.slice(close + 1)))
+    for (const c of parts.slice(close + 1)) c.courtesy = 'goodbye';
+  return parts;
+}
+
+const isClear = (p: IntentPrediction): boolean => p.confidence >= CLEAR && !NO_REQUEST.has(p.label);
+
+/** A reading that is only courtesy: all of its probability on one courtesy intent. */
+function courtesyOnly(kind: string, like: IntentPrediction): IntentPrediction {
+  const probabilities: Record<string, number> = {};
+  for (const label of Object.keys(like.probabilities)) probabilities[label] = label === kind ? 1 : 0;
+  return { label: kind, confidence: 1, lowConfidence: false, probabilities, top: [{ label: kind, probability: 1 }] };
+}
+
+/**
+ * The reading of a message that decides its intent: the whole message's (`whole`) when it is clear,
+ * otherwise the reading of its request-bearing clauses (see the file comment). `predict` is the
+ * learned classifier.
+ */
+export function focusOnRequest(text: string, whole: IntentPrediction, predict: Predict): IntentPrediction {
+  const units = clauses(text);
+  if (units.length === 0) return whole;
+  const parts = marked(units);
+  const rest = parts.filter((c) => c.courtesy === null);
+  // Nothing but courtesy ("Kind regards, Ann"): what the formulas say, whatever the words suggest.
+  if (rest.length === 0) return SOFT.has(whole.label) ? whole : courtesyOnly(parts.at(-1)!.courtesy!, whole);
+  if (isClear(whole) || units.length < 2) return whole;
+  // The model's own reading of each clause left: courtesy it reads as such goes too.
+  const read = rest.map((c) => ({ text: c.text, p: predict(c.text) }));
+  const request = read.filter((c) => !(SOFT.has(c.p.label) && c.p.confidence >= CLEAR));
+  if (request.length === 0) return whole;
+  // Focus sharpens what the whole reading already weighed: its label must be a request among the whole
+  // message's likeliest three, and when the whole read as courtesy with confidence ("nope, nothing else, bye"), it must come
+  // from a clause that asks.
+  const sharpens = (p: IntentPrediction): boolean => isClear(p) && !FEELINGS.has(p.label) && whole.top.some((t) => t.label === p.label);
+  const mustAsk = whole.confidence >= CLEAR;
+  const candidates: Array<ReadonlyArray<{ text: string }>> = [
+    request,
+    // Background with no intent signal: unsure, and asking nothing.
+    request.filter((c) => asks(c.text) || isClear(c.p)),
+  ];
+  for (const kept of candidates) {
+    if (kept.length === 0 || kept.length === units.length || (mustAsk && !kept.some((c) => asks(c.text)))) continue;
+    const p = predict(kept.map((c) => c.text).join(' '));
+    if (sharpens(p)) return p;
+  }
+  // Last, a clause that asks, with the clause told just before it ("I bought boots in October. Have they been
+  // posted?") or alone: the surest reading of those.
+  const readings = request.flatMap((c, i) => {
+    if (!asks(c.text)) return [];
+    const before = request[i - 1];
+    return before && !asks(before.text) ? [c.p, predict(`${before.text} ${c.text}`)] : [c.p];
+  });
+  return readings.filter(sharpens).sort((x, y) => y.confidence - x.confidence)[0] ?? whole;
+}
