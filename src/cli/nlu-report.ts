@@ -18,9 +18,11 @@ import { scoreMultiRequests, type MultiCase } from '../agent/node.js';
 import { runCli } from './run.js';
 import { parse } from 'yaml';
 
-const USAGE = `usage: npm run nlu:report -- [--cv [--folds <n>]] [--test <dir>] [--model <file>] [--confusions <n>]
+const USAGE = `usage: npm run nlu:report -- [--cv [--folds <n>]] [--test <dir>] [--acts-test <dir>] [--model <file>] [--confusions <n>]
   Prints the intent classifier's per-intent precision/recall and top confusions as Markdown.
-  default       the model in data/nlu/model.json on the test set data/nlu/test, then the several-requests set
+  default       the model in data/nlu/model.json on the test set data/nlu/test, then its act head on
+                data/nlu/acts/test or --acts-test (with a confusion matrix; with --test, only if --acts-test
+                is given), then the several-requests set
                 <test>/multi.yaml through the offline model's splitter (add --failures to list the misses)
   --cv          instead, k-fold cross-validation on the training corpus (with the model's hyper-parameters)`;
 
@@ -33,6 +35,7 @@ async function main(): Promise<number> {
       model: { type: 'string' },
       confusions: { type: 'string' },
       failures: { type: 'boolean' },
+      'acts-test': { type: 'string' },
     },
   });
   const labels = readIntentLabels();
@@ -60,6 +63,16 @@ async function main(): Promise<number> {
   }
   const e = evaluate(classifier, test.corpus.examples);
   console.log(renderReport(e, { title: `Intent classifier on the test set (${e.total} utterances)`, confusions }));
+  const actsDir = values['acts-test'] ?? (values.test ? undefined : NLU_PATHS.actsTest);
+  if (actsDir && classifier.act) {
+    const acts = loadCorpusDir(actsDir, classifier.act.labels, 'an act of the model');
+    if (acts) {
+      const a = evaluate(classifier.act, acts.corpus.examples);
+      console.log(
+        `\n${renderReport(a, { title: `Act head on its test set (${a.total} utterances, ${relative(process.cwd(), actsDir)})`, confusions, labelName: 'act', matrix: true })}`,
+      );
+    }
+  }
   const multiFile = join(dir, 'multi.yaml');
   if (existsSync(multiFile))
     console.log(`\n${multiReport(parse(readFileSync(multiFile, 'utf8')) as MultiCase[], values.failures ?? false)}`);

@@ -5,8 +5,12 @@ import { statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  ACT_MAX_BYTES,
   conflictingTexts,
   DEFAULT_HYPER,
+  serializeArtifact,
+  trainHead,
+  type ModelArtifact,
   DEFAULT_SEARCH,
   evaluate,
   loadClassifier,
@@ -22,11 +26,14 @@ import {
 } from '../agent/node.js';
 import { runCli } from './run.js';
 
-const USAGE = `usage: npm run nlu:train -- [--folds <n>] [--tune] [--corpus <dir>] [--test <dir>] [--out <file>]
-  Trains the intent classifier from data/nlu/train/<intent>.txt and writes data/nlu/model.json.
+const USAGE = `usage: npm run nlu:train -- [--folds <n>] [--tune] [--corpus <dir>] [--test <dir>] [--acts <dir>] [--acts-test <dir>] [--out <file>]
+  Trains the intent classifier from data/nlu/train/<intent>.txt and the act head (ask, hypothetical,
+  told…) from data/nlu/acts/train/<act>.txt over the same features, and writes both to data/nlu/model.json.
   --folds <n>   cross-validation folds for the CV figure and calibration (default 5, 0 to skip)
   --tune        search hyper-parameters by cross-validation on the training corpus; writes nothing
-  --corpus, --test, --out   other locations (defaults under data/nlu/)`;
+  --corpus, --test, --out   other locations (defaults under data/nlu/)
+  --acts, --acts-test       the act corpus and its test set (defaults under data/nlu/acts/ when --corpus
+                is not given; with --corpus, no act head unless --acts names one)`;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -67,6 +74,36 @@ function printTest(dir: string, labels: readonly string[], model: IntentClassifi
   console.log(`  ${'overall'.padEnd(18)} ${String(e.total).padStart(4)}  ${pct(e.accuracy)}`);
 }
 
+/** The act head trained from `dir` over the intent model's features, added to its artifact: the text to write. */
+function withActHead(artifact: ModelArtifact, dir: string, folds: number): string {
+  const acts = readIntentLabels(NLU_PATHS.acts);
+  const loaded = loadCorpusDir(dir, acts, 'an act in acts/acts.yaml');
+  if (!loaded) throw new Error(`No act corpus at ${show(dir)} (one <act>.txt per act in ${show(NLU_PATHS.acts)}).`);
+  const { corpus, sha256, missing } = loaded;
+  console.log(
+    `\nacts: ${show(dir)}, ${corpus.examples.length} utterances over ${corpus.labels.length} acts (sha256 ${sha256.slice(0, 12)}…)`,
+  );
+  warnCorpus(corpus, missing);
+  const hyper = { ...artifact.hyper, maxBytes: ACT_MAX_BYTES };
+  const r = trainHead(corpus, { corpusSha256: sha256, hyper, folds, vocabulary: artifact.vocabulary });
+  if (r.cv)
+    console.log(
+      `act head cross-validation (${r.cv.folds}-fold): accuracy ${pct(r.cv.accuracy)}, macro-F1 ${pct(r.cv.evaluation.macroF1)}, temperature ${r.head.calibration.temperature} (${secs(r.cv.ms)})`,
+    );
+  console.log(`act head: ${r.head.rows.length} features, ${r.head.pruning.weights} weights (pruned below ${r.head.pruning.threshold})`);
+  return serializeArtifact({ ...artifact, act: r.head });
+}
+
+function printActTest(dir: string | undefined, model: IntentClassifier): void {
+  const test = dir && model.act ? loadCorpusDir(dir, model.act.labels, 'an act in acts/acts.yaml') : null;
+  if (!test || !model.act) return;
+  const e = evaluate(model.act, test.corpus.examples);
+  console.log(`\nact test set (${show(dir!)}, ${e.total} utterances, never trained on):`);
+  for (const m of e.perLabel.filter((x) => x.support > 0))
+    console.log(`  ${m.label.padEnd(18)} ${String(m.support).padStart(4)}  ${pct(m.recall)}`);
+  console.log(`  ${'overall'.padEnd(18)} ${String(e.total).padStart(4)}  ${pct(e.accuracy)}`);
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -75,6 +112,8 @@ async function main(): Promise<number> {
       corpus: { type: 'string' },
       test: { type: 'string' },
       out: { type: 'string' },
+      acts: { type: 'string' },
+      'acts-test': { type: 'string' },
     },
   });
   const t0 = performance.now();
@@ -99,14 +138,17 @@ async function main(): Promise<number> {
     console.log(
       `cross-validation (${result.cv.folds}-fold, training corpus): accuracy ${pct(result.cv.accuracy)}, macro-F1 ${pct(result.cv.evaluation.macroF1)}, temperature ${result.artifact.calibration.temperature} (${secs(result.cv.ms)})`,
     );
+  const actsDir = values.acts ?? (values.corpus ? undefined : NLU_PATHS.actsTrain);
+  const text = actsDir ? withActHead(result.artifact, actsDir, folds) : result.text;
   const out = values.out ?? NLU_PATHS.model;
-  writeArtifact(result.text, out);
+  writeArtifact(text, out);
   // Scored as it will be loaded: from the text just written.
-  const model = loadClassifier(JSON.parse(result.text));
+  const model = loadClassifier(JSON.parse(text));
   console.log(
     `trained in ${secs(result.trainMs)}: ${model.info.features} features, ${model.info.weights} weights (pruned below ${result.artifact.pruning.threshold}) → ${show(out)} (${(statSync(out).size / 1e6).toFixed(2)} MB)`,
   );
   printTest(values.test ?? NLU_PATHS.test, labels, model);
+  if (actsDir) printActTest(values['acts-test'] ?? (values.acts ? undefined : NLU_PATHS.actsTest), model);
   console.log(`\ntotal ${secs(performance.now() - t0)}`);
   return 0;
 }

@@ -118,6 +118,7 @@ export const STORE_POLICY: Record<PolicyTopic, Record<string, string | Record<st
     },
     regions: `We ship within the ${ORDER_CHANGES.shipsTo}; orders placed before ${SAME_DAY_CUTOFF} on business days leave the warehouse the same day.`,
     tracking: 'A tracking link is emailed when the order ships.',
+    pickup: 'There is no click and collect or in-store pickup: Tailor Fashion is online only, and every order is delivered.',
   },
   returns: {
     window: `within ${RETURN_WINDOW_DAYS} days of delivery`,

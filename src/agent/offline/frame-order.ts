@@ -3,7 +3,7 @@
 import { classify, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import { pickOrder } from './frame-pick.js';
-import { addressAbroad, HYPOTHETICAL, POINTS_BACK } from './frame-cues.js';
+import { addressAbroad, imagines, POINTS_BACK } from './frame-cues.js';
 import { merge, type Draft, type Reading } from './frame-answer.js';
 
 /** The order the message means, and the intents an order in view settles. */
@@ -62,8 +62,8 @@ export function followUpOnOrder(r: Reading, d: Draft, orderNumber: string | null
   const e = d.e;
   // …and so is how returning works for an order still on its way ("how do I return these sneakers?" before they arrive).
   const onItsWay = mem.orders.some((o) => o.orderNumber === orderNumber && !o.delivered);
-  const imagined = HYPOTHETICAL.test(text) || (onItsWay && HOW_TO.test(text));
-  if ((d.intent === 'return' || d.intent === 'exchange') && !mem.pendingReturn && !mem.pendingAction && imagined) {
+  const asksAboutReturning = (d.intent === 'return' || d.intent === 'exchange') && !mem.pendingReturn && !mem.pendingAction;
+  if (asksAboutReturning && ((onItsWay && HOW_TO.test(text)) || imagines(text))) {
     d.intent = 'policy_returns';
     d.settledByState = true;
     return orderNumber;

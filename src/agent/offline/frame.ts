@@ -8,8 +8,8 @@ import { str, type ProductView } from './results.js';
 import { pickProduct, pointable, refersToSomething, refersToSomethingElse } from './frame-pick.js';
 import {
   ADD_MORE,
+  agreesOnCondition,
   CART_QUANTITY,
-  CONDITIONAL_YES,
   isForeign,
   tellsPastPurchase,
   OTHER_COLOURS,
@@ -17,7 +17,6 @@ import {
   SHOW_WORDS,
   sizeStep,
   WHICH_COLOURS,
-  asksCarrierChange,
   tellsDone,
 } from './frame-cues.js';
 import { MORE_ONLY, narrowSearch, refinesSearch, REJECTS_SHOWN, wantsMore } from './frame-search.js';
@@ -230,19 +229,13 @@ function settleIntent(r: Reading, d: Draft): void {
     givesAddress(r, e) &&
     (e.orderNumbers.length ||
       mem.asked === 'address' ||
-      ['order_status', 'policy_shipping', 'delivery_time', 'out_of_scope'].includes(d.intent)) &&
+      ['order_status', 'policy_shipping', 'delivery_time', 'change_delivery', 'out_of_scope'].includes(d.intent)) &&
     !mem.pendingAction
   )
     d.intent = 'change_address';
   // "I cancelled my last order": done already and told, no action to propose; the order is looked at.
   if ((d.intent === 'cancel_order' || d.intent === 'return') && tellsDone(text)) {
     d.intent = 'order_status';
-    d.settledByState = true;
-  }
-  // "can you send it with DHL instead": a carrier or delivery-speed change no tool makes, whatever
-  // action its words lean to (a swap, a return): a plain answer, never a proposal.
-  if (asksCarrierChange(text) && !e.address) {
-    d.intent = 'unsupported';
     d.settledByState = true;
   }
   // "wait, don't cancel it" / "no, leave the return" while a proposal waits: a no (core/consent reads it so),
@@ -252,7 +245,7 @@ function settleIntent(r: Reading, d: Draft): void {
   // "yes cancel it" to a proposed cancellation is a yes, whatever its words lean to (core/consent decides, as on the server).
   if (mem.pendingAction && isClearYes(text, { echo: ACTION_ECHO[mem.pendingAction.action] })) d.intent = 'confirm';
   // "yes if it still arrives by Friday" to a proposal: an answer to it, a conditional one (the plan asks again).
-  if ((mem.pendingAction || mem.pendingReturn) && CONDITIONAL_YES.test(text)) d.intent = 'confirm';
+  if ((mem.pendingAction || mem.pendingReturn) && agreesOnCondition(text)) d.intent = 'confirm';
   // "the tan ones, what sizes?" with loafers shown: the sizes that piece comes in, not the size chart.
   if (d.intent === 'policy_sizing' && d.product && refersToSomething(e) && !SIZE_CHART.test(text)) d.intent = 'stock';
   // "I bought the navy one and loved it": a purchase told is about that piece, never a basket write.

@@ -44,6 +44,8 @@ export const INTENTS = [
   'exchange',
   'cancel_order',
   'change_address',
+  'change_delivery',
+  'pickup',
   'report_problem',
   'complaint',
   'discount',

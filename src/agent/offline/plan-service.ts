@@ -38,6 +38,8 @@ const ASKED_AS: Partial<Record<Intent, string>> = {
   exchange: 'swapping for another size',
   cancel_order: 'cancelling an order',
   change_address: 'changing a delivery address',
+  change_delivery: 'changing how an order is sent',
+  pickup: 'collecting an order in person',
   report_problem: 'a problem with an item you received',
   complaint: 'making a complaint',
   loyalty: 'your points',
@@ -69,6 +71,13 @@ function orderAction(tool: string, f: Frame, input: ServiceInput, args: Record<s
   if (!orderNumber) return tools.has('lookup_order') ? call('lookup_order', {}) : reply({ kind: 'ask', body: PHRASES.whichOrderNumber });
   return call(tool, { orderNumber, ...args, confirm: false });
 }
+
+/**
+ * What no tool here does ("send it with DHL instead", "upgrade my order to express": how a placed
+ * order travels), said plainly, with a person offered where one can be.
+ */
+const cannot = (body: string, tools: ReadonlySet<string>): Step =>
+  tools.has('escalate_to_human') ? reply({ kind: 'ask', body: `${body} ${PHRASES.humanOffer}` }) : reply({ kind: 'fact', body });
 
 export function serviceStep(input: ServiceInput): Step | null {
   const { frame: f, tools } = input;
@@ -105,6 +114,11 @@ export function serviceStep(input: ServiceInput): Step | null {
     }
     case 'cancel_order':
       return orderAction('cancel_order', f, input, reasonArg(f), PHRASES.noCancel);
+    case 'change_delivery':
+      return cannot(PHRASES.noCarrierChange, tools);
+    // "can I click and collect?": what the shipping policy says about collecting in person, and how orders travel.
+    case 'pickup':
+      return policy('shipping') ?? cannot(PHRASES.noToolForThat, tools);
     case 'change_address': {
       const address = f.e.address;
       // An address abroad: the shipping policy says where the shop delivers (never a made-up answer).

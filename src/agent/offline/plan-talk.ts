@@ -4,8 +4,7 @@
 import { call, reply, type IntentPlan } from './steps.js';
 import { PHRASES } from './phrases.js';
 import { unreadable } from './plan-reading.js';
-import { CONDITIONAL_YES } from './frame-cues.js';
-import { asksCarrierChange } from './frame-cues.js';
+import { agreesOnCondition } from './frame-cues.js';
 import { ACTION_ECHO, isClearNo, isClearYes } from '../../core/index.js';
 
 const planPlain: IntentPlan = () => reply({ kind: 'plain', body: '' });
@@ -19,10 +18,9 @@ const planOutOfScope: IntentPlan = ({ f, memory }) => {
   return reply({ kind: 'plain', body: '' });
 };
 
-const planUnsupported: IntentPlan = ({ f, tools }) => {
+const planUnsupported: IntentPlan = ({ tools }) => {
   // One intent for "do you gift wrap?" and "hold it for me": no tool knows or does it, so say both, and offer a person.
-  // "send it with DHL instead": what cannot be done is said as asked.
-  const body = asksCarrierChange(f.text) ? PHRASES.noCarrierChange : PHRASES.noToolForThat;
+  const body = PHRASES.noToolForThat;
   return tools.has('escalate_to_human') ? reply({ kind: 'ask', body: `${body} ${PHRASES.humanOffer}` }) : reply({ kind: 'fact', body });
 };
 
@@ -33,7 +31,7 @@ const planConfirm: IntentPlan = ({ f, memory, tools }) => {
     (memory.pendingReturn || memory.pendingAction || memory.asked === 'merge') &&
     !isClearYes(f.text, { echo: ACTION_ECHO[memory.pendingAction?.action ?? ''] })
   )
-    return reply({ kind: 'ask', body: CONDITIONAL_YES.test(f.text) ? PHRASES.conditionalYes : PHRASES.askConfirmAgain });
+    return reply({ kind: 'ask', body: agreesOnCondition(f.text) ? PHRASES.conditionalYes : PHRASES.askConfirmAgain });
   if (memory.pendingAction && tools.has(memory.pendingAction.name))
     return call(memory.pendingAction.name, { ...memory.pendingAction.args, confirm: true });
   if (memory.asked === 'merge' && tools.has('view_cart')) return call('view_cart', { mergeGuestCart: true });

@@ -82,6 +82,15 @@ function shipping(out: ShippingOut, f: Frame): string {
   return (where ? [where, main, mine, track] : [main, mine, today, track]).filter(Boolean).join(' ');
 }
 
+/**
+ * "Can I click and collect?": what the policy says about collecting in person, then the delivery
+ * options (a policy without a word on it: that this chat cannot say, and the options).
+ */
+function pickup(out: ShippingOut, f: Frame): string {
+  const said = sentence(at(out.policy, 'pickup'));
+  return [said || "I don't have information about collecting orders in person.", shipping(out, f)].filter(Boolean).join(' ');
+}
+
 function returns(p: Rec, f: Frame): string {
   const window = at(p, 'window');
   const cond = at(p, 'condition');
@@ -217,7 +226,7 @@ export function policyReply(ex: Exchange, f: Frame, canHandOver = false): Reply 
   const { topic, policy } = out;
   let body = '';
   if (out.topic === 'shipping' && f.intent === 'change_address') return addressAbroadReply(out, f);
-  if (out.topic === 'shipping') body = shipping(out, f);
+  if (out.topic === 'shipping') body = f.intent === 'pickup' ? pickup(out, f) : shipping(out, f);
   else if (topic === 'returns') body = returns(policy, f);
   else if (out.topic === 'sizing') body = sizing(out, f);
   else if (topic === 'payment') body = payment(policy, f);

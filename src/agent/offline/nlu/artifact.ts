@@ -12,6 +12,28 @@ import type { DenseModel } from './train.js';
 
 export const ARTIFACT_FORMAT = 'tailor-nlu/1';
 
+/**
+ * A second head over the same features and vocabulary: the message's act (asked, imagined, told…),
+ * trained from data/nlu/acts/train. Its own labels, corpus hash, calibration, pruning and rows.
+ */
+export const HeadSchema = z
+  .object({
+    labels: z.array(z.string().min(1)).min(2),
+    corpus: z.object({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      examples: z.number().int().min(0),
+      perLabel: z.record(z.string(), z.number().int()),
+    }),
+    calibration: z.object({ temperature: z.number().positive() }),
+    cv: z.object({ folds: z.number().int(), accuracy: z.number() }).nullable(),
+    pruning: z.object({ threshold: z.number().min(0), weights: z.number().int().min(0) }),
+    bias: z.array(z.number()),
+    rows: z.array(z.string()),
+  })
+  .refine((h) => h.bias.length === h.labels.length, 'act head: bias and labels differ in length');
+
+export type ModelHead = z.infer<typeof HeadSchema>;
+
 export const ArtifactSchema = z
   .object({
     format: z.literal(ARTIFACT_FORMAT),
@@ -41,6 +63,8 @@ export const ArtifactSchema = z
       .optional(),
     /** One row per feature, sorted by feature (see above). */
     rows: z.array(z.string()),
+    /** The act head (see HeadSchema), absent in a model trained without an act corpus. */
+    act: HeadSchema.optional(),
   })
   .refine((a) => a.bias.length === a.labels.length, 'bias and labels differ in length');
 
@@ -129,11 +153,24 @@ export function toArtifact(model: DenseModel, meta: ArtifactMeta): ModelArtifact
   }
 }
 
-/** The artifact as text: header fields one per line, then one row per line. */
+/** The head a trained model makes for the act corpus: the artifact's weights without its intent-only fields. */
+export function toHead(a: ModelArtifact): ModelHead {
+  const { labels, corpus, calibration, cv, pruning, bias, rows } = a;
+  return { labels, corpus, calibration, cv, pruning, bias, rows };
+}
+
+const rowsText = (rows: readonly string[], indent: string) =>
+  rows.length ? `[\n${rows.map((r) => `${indent}  ${JSON.stringify(r)}`).join(',\n')}\n${indent}]` : '[]';
+
+/** The artifact as text: header fields one per line, then one row per line (the act head's likewise). */
 export function serializeArtifact(a: ModelArtifact): string {
   const head = (['format', 'labels', 'hyper', 'corpus', 'calibration', 'cv', 'pruning', 'bias', 'vocabulary'] as const)
     .filter((k) => a[k] !== undefined)
     .map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(a[k])}`);
-  const rows = a.rows.length ? `[\n${a.rows.map((r) => `    ${JSON.stringify(r)}`).join(',\n')}\n  ]` : '[]';
-  return `{\n${head.join(',\n')},\n  "rows": ${rows}\n}\n`;
+  const act = a.act
+    ? `,\n  "act": {\n${(['labels', 'corpus', 'calibration', 'cv', 'pruning', 'bias'] as const)
+        .map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(a.act![k])}`)
+        .join(',\n')},\n    "rows": ${rowsText(a.act.rows, '    ')}\n  }`
+    : '';
+  return `{\n${head.join(',\n')},\n  "rows": ${rowsText(a.rows, '  ')}${act}\n}\n`;
 }

@@ -1,14 +1,14 @@
 // Prediction from an artifact: the JSON is validated once and unpacked into flat typed arrays, so
 // a prediction is one tokenize, a few hundred map look-ups and a softmax over the labels.
 // No node: imports here: this runs in Node and in workerd alike.
-import { ArtifactSchema, type ModelArtifact } from './artifact.js';
-import { featuresOfTokens } from './features.js';
+import { ArtifactSchema, type ModelArtifact, type ModelHead } from './artifact.js';
+import { featuresOfTokens, type FeatureVector } from './features.js';
 import { createVocabulary, type Vocabulary } from './repair.js';
 import { repairTokens, SHORTHAND_WORDS, tokenize } from './text.js';
 import { VOCABULARY_SEED } from '../lexicon.js';
 import { COMMON_WORDS } from '../words.js';
 import { softmaxInPlace } from './train.js';
-import { unpack } from './unpack.js';
+import { unpack, type Packed } from './unpack.js';
 
 /** Below this probability the top label is a guess: ask a clarifying question instead. */
 export const DEFAULT_MIN_CONFIDENCE = 0.5;
@@ -48,12 +48,18 @@ export interface ModelInfo {
   cvAccuracy: number | null;
 }
 
-export interface IntentClassifier {
+/** A head over the same features: labels, how it predicts, what it was trained from. */
+export interface HeadClassifier {
   readonly labels: readonly string[];
   readonly info: ModelInfo;
   predict(text: string, options?: PredictOptions): IntentPrediction;
   /** Raw label scores before temperature and softmax (for calibration). */
   logits(text: string): Float64Array;
+}
+
+export interface IntentClassifier extends HeadClassifier {
+  /** The message's act (ask, hypothetical, told…), when the model was trained with an act corpus. */
+  readonly act: HeadClassifier | null;
 }
 
 function rank(labels: readonly string[], probs: Float64Array, options: PredictOptions): IntentPrediction {
@@ -81,7 +87,7 @@ export function loadClassifier(data: unknown): IntentClassifier {
  * over a corpus word) the shop's trade words, everyday English and shorthand. Null for an artifact
  * without a vocabulary (built for cross-validation): its words are then read as written.
  */
-function vocabularyOf(a: ModelArtifact): Vocabulary | null {
+function vocabularyOf(a: Pick<ModelArtifact, 'vocabulary'>): Vocabulary | null {
   if (!a.vocabulary) return null;
   const parts = a.vocabulary.split(' ');
   const counts = new Map<string, number>();
@@ -89,43 +95,70 @@ function vocabularyOf(a: ModelArtifact): Vocabulary | null {
   return createVocabulary(counts, [...VOCABULARY_SEED, ...COMMON_WORDS, ...SHORTHAND_WORDS]);
 }
 
-/** A classifier from an artifact this process has just built (no need to validate it again). */
-export function classifierFromArtifact(a: ModelArtifact): IntentClassifier {
-  const p = unpack(a);
-  const K = a.labels.length;
-  const temperature = a.calibration.temperature;
-  const vocab = vocabularyOf(a);
-  const logits = (text: string): Float64Array => {
-    const scores = Float64Array.from(a.bias);
-    // Words the corpus never showed are read as the known words they were typed for (repair.ts).
-    const tokens = tokenize(text);
-    const v = featuresOfTokens(vocab ? repairTokens(tokens, vocab) : tokens, a.hyper);
-    for (let i = 0; i < v.keys.length; i++) {
-      const f = p.index.get(v.keys[i]!);
-      if (f === undefined) continue;
-      const x = v.values[i]!;
-      for (let j = p.start[f]!; j < p.start[f + 1]!; j++) scores[p.label[j]!]! += x * p.weight[j]!;
-    }
-    return scores;
-  };
+/** Label scores of a feature vector under one set of packed rows. */
+function score(p: Packed, bias: readonly number[], v: FeatureVector): Float64Array {
+  const scores = Float64Array.from(bias);
+  for (let i = 0; i < v.keys.length; i++) {
+    const f = p.index.get(v.keys[i]!);
+    if (f === undefined) continue;
+    const x = v.values[i]!;
+    for (let j = p.start[f]!; j < p.start[f + 1]!; j++) scores[p.label[j]!]! += x * p.weight[j]!;
+  }
+  return scores;
+}
+
+function head(
+  h: Pick<ModelHead, 'labels' | 'rows' | 'pruning' | 'bias' | 'calibration' | 'cv' | 'corpus'>,
+  vectorOf: (text: string) => FeatureVector,
+): HeadClassifier {
+  const p = unpack(h);
+  const K = h.labels.length;
+  const temperature = h.calibration.temperature;
+  const logits = (text: string) => score(p, h.bias, vectorOf(text));
   const info: ModelInfo = {
-    labels: a.labels,
-    corpusSha256: a.corpus.sha256,
-    examples: a.corpus.examples,
-    features: a.rows.length,
+    labels: h.labels,
+    corpusSha256: h.corpus.sha256,
+    examples: h.corpus.examples,
+    features: h.rows.length,
     weights: p.weight.length,
     temperature,
-    cvAccuracy: a.cv?.accuracy ?? null,
+    cvAccuracy: h.cv?.accuracy ?? null,
   };
   return {
-    labels: a.labels,
+    labels: h.labels,
     info,
     logits,
     predict(text, options = {}) {
       const s = logits(text);
       for (let k = 0; k < K; k++) s[k]! /= temperature;
       softmaxInPlace(s);
-      return rank(a.labels, s, options);
+      return rank(h.labels, s, options);
     },
+  };
+}
+
+/** A classifier from an artifact this process has just built (no need to validate it again). */
+export function classifierFromArtifact(a: ModelArtifact): IntentClassifier {
+  const features = featurizer(a);
+  // Both heads read the same features: the last message's are kept, so asking both costs one tokenize.
+  let last: { text: string; v: FeatureVector } | null = null;
+  const vectorOf = (text: string): FeatureVector => {
+    if (last?.text === text) return last.v;
+    const v = features(text);
+    last = { text, v };
+    return v;
+  };
+  return { ...head(a, vectorOf), act: a.act ? head(a.act, vectorOf) : null };
+}
+
+/**
+ * How a model reads a message into features: words the corpus never showed are read as the known
+ * words they were typed for (repair.ts). The act head is trained through the same reading.
+ */
+export function featurizer(a: Pick<ModelArtifact, 'hyper' | 'vocabulary'>): (text: string) => FeatureVector {
+  const vocab = vocabularyOf(a);
+  return (text) => {
+    const tokens = tokenize(text);
+    return featuresOfTokens(vocab ? repairTokens(tokens, vocab) : tokens, a.hyper);
   };
 }

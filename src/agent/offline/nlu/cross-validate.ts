@@ -21,7 +21,7 @@ export interface CvResult {
 const NO_HASH = '0'.repeat(64);
 
 /** Out-of-fold logits for every example (each from the model trained without its fold). */
-function outOfFoldLogits(corpus: Corpus, hyper: Hyper, k: number, cache: FeatureCache): Float64Array[] {
+function outOfFoldLogits(corpus: Corpus, hyper: Hyper, k: number, cache: FeatureCache, vocabulary?: string): Float64Array[] {
   const fold = stratifiedFolds(corpus, k, hyper.seed);
   const logits = new Array<Float64Array>(corpus.examples.length);
   for (let f = 0; f < k; f++) {
@@ -29,7 +29,7 @@ function outOfFoldLogits(corpus: Corpus, hyper: Hyper, k: number, cache: Feature
     // A fold may lack a tiny label entirely; the model then simply cannot predict it.
     const labels = corpus.labels.filter((l) => train.examples.some((e) => e.label === l));
     const dense = trainDense({ labels, examples: train.examples }, hyper, cache);
-    const model = classifierFromArtifact(toArtifact(dense, { hyper, sha256: NO_HASH, perLabel: {}, temperature: 1, cv: null }));
+    const model = classifierFromArtifact(toArtifact(dense, { hyper, sha256: NO_HASH, perLabel: {}, temperature: 1, cv: null, vocabulary }));
     corpus.examples.forEach((e, i) => {
       if (fold[i] !== f) return;
       const raw = model.logits(e.text);
@@ -42,9 +42,10 @@ function outOfFoldLogits(corpus: Corpus, hyper: Hyper, k: number, cache: Feature
   return logits;
 }
 
-export function crossValidate(corpus: Corpus, hyper: Hyper, k = 5, cache: FeatureCache = new Map()): CvResult {
+/** `vocabulary`: read the held-out fold's words through this one (the act head reads the intent model's). */
+export function crossValidate(corpus: Corpus, hyper: Hyper, k = 5, cache: FeatureCache = new Map(), vocabulary?: string): CvResult {
   const t0 = performance.now();
-  const logits = outOfFoldLogits(corpus, hyper, k, cache);
+  const logits = outOfFoldLogits(corpus, hyper, k, cache, vocabulary);
   const gold = corpus.examples.map((e) => corpus.labels.indexOf(e.label));
   const temperature = fitTemperature(logits, gold);
   const items = corpus.examples.map((e, i) => {

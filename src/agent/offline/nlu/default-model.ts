@@ -49,3 +49,27 @@ export function defaultClassifier(): IntentClassifier {
 export function classifyIntent(text: string, options?: PredictOptions): IntentPrediction {
   return defaultClassifier().predict(text, options);
 }
+
+/** The acts the act head tells apart (data/nlu/acts/acts.yaml). */
+export const ACTS = ['ask', 'hypothetical', 'told', 'conditional_yes'] as const;
+export type Act = (typeof ACTS)[number];
+const isAct = (label: string): label is Act => (ACTS as readonly string[]).includes(label);
+
+export interface ActPrediction {
+  act: Act;
+  confidence: number;
+  probabilities: Record<string, number>;
+}
+
+/**
+ * What the message does with its words (the act head, trained from data/nlu/acts/train): asks for
+ * something now, imagines it ("if they don't fit…"), tells what was done ("I already sent it back"),
+ * or agrees on a condition ("yes if it comes by Friday"). A model without the head reads every
+ * message as asked, which is how the intent alone would read it.
+ */
+export function classifyAct(text: string): ActPrediction {
+  const act = defaultClassifier().act;
+  if (!act) return { act: 'ask', confidence: 1, probabilities: { ask: 1 } };
+  const p = act.predict(text, { topK: 1 });
+  return { act: isAct(p.label) ? p.label : 'ask', confidence: p.confidence, probabilities: p.probabilities };
+}

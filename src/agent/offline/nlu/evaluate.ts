@@ -2,7 +2,7 @@
 // frequent confusions (with examples, so a corpus writer can see what to add), and how well the
 // confidence separates right from wrong answers.
 import type { LabelledText } from './corpus.js';
-import { DEFAULT_MIN_CONFIDENCE, type IntentClassifier } from './classifier.js';
+import { DEFAULT_MIN_CONFIDENCE, type HeadClassifier } from './classifier.js';
 
 export interface ScoredItem extends LabelledText {
   predicted: string;
@@ -90,7 +90,7 @@ export function scoreItems(items: ScoredItem[], labels: readonly string[], thres
 }
 
 /** Runs the classifier over labelled texts and scores it. */
-export function evaluate(classifier: IntentClassifier, examples: readonly LabelledText[], threshold = DEFAULT_MIN_CONFIDENCE): Evaluation {
+export function evaluate(classifier: HeadClassifier, examples: readonly LabelledText[], threshold = DEFAULT_MIN_CONFIDENCE): Evaluation {
   const items = examples.map((e) => {
     const p = classifier.predict(e.text, { topK: 1 });
     return { ...e, predicted: p.label, confidence: p.confidence };

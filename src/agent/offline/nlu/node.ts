@@ -14,6 +14,10 @@ export const NLU_PATHS = {
   train: join(NLU_DIR, 'train'),
   test: join(NLU_DIR, 'test'),
   model: join(NLU_DIR, 'model.json'),
+  /** The act head's labels (acts.yaml), corpus and independent test set. */
+  acts: join(NLU_DIR, 'acts', 'acts.yaml'),
+  actsTrain: join(NLU_DIR, 'acts', 'train'),
+  actsTest: join(NLU_DIR, 'acts', 'test'),
 };
 
 /**
@@ -58,11 +62,11 @@ export interface CorpusOnDisk {
 }
 
 /** A corpus folder checked against the label list: a file for an unknown intent is an error. */
-export function loadCorpusDir(dir: string, labels: readonly string[]): CorpusOnDisk | null {
+export function loadCorpusDir(dir: string, labels: readonly string[], kind = 'an intent in intents.yaml'): CorpusOnDisk | null {
   const files = readCorpusFiles(dir);
   if (!files) return null;
   const unknown = Object.keys(files).filter((l) => !labels.includes(l));
-  if (unknown.length) throw new Error(`${dir}: ${unknown.map((l) => `${l}.txt`).join(', ')} not an intent in intents.yaml`);
+  if (unknown.length) throw new Error(`${dir}: ${unknown.map((l) => `${l}.txt`).join(', ')} not ${kind}`);
   const corpus = buildCorpus(files, labels);
   return { corpus, sha256: corpusSha256(files), missing: labels.filter((l) => !corpus.labels.includes(l)) };
 }
@@ -74,11 +78,11 @@ export function writeArtifact(text: string, file = NLU_PATHS.model): void {
 // The training surface, re-exported here rather than from index.ts: index.ts loads the checked-in
 // model, and a broken or missing model.json must never stop `npm run nlu:train` from rebuilding it.
 export { buildCorpus, conflictingTexts, parseCorpusText, stratifiedFolds, type Corpus, type LabelledText } from './corpus.js';
-export { trainModel, type TrainOptions, type TrainResult } from './fit.js';
+export { trainHead, trainModel, type HeadOptions, type HeadResult, type TrainOptions, type TrainResult } from './fit.js';
 export { crossValidate, type CvResult } from './cross-validate.js';
 export { evaluate, scoreItems, type Evaluation } from './evaluate.js';
 export { renderReport, type ReportOptions } from './report.js';
-export { loadClassifier, type IntentClassifier } from './classifier.js';
-export { DEFAULT_HYPER, HyperSchema, type Hyper } from './hyper.js';
+export { loadClassifier, type HeadClassifier, type IntentClassifier } from './classifier.js';
+export { ACT_MAX_BYTES, DEFAULT_HYPER, HyperSchema, type Hyper } from './hyper.js';
 export { ArtifactSchema, serializeArtifact, type ModelArtifact } from './artifact.js';
 export { tune, DEFAULT_SEARCH, type SearchSpace, type TuneStep } from './tune.js';

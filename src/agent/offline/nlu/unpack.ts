@@ -47,7 +47,8 @@ function parseDecimal(s: string, i: number, end: number): number {
   return (sign * n) / scale;
 }
 
-export function unpack(a: ModelArtifact): Packed {
+/** Rows of the intent model or of a head (the act head), which share this layout. */
+export function unpack(a: Pick<ModelArtifact, 'labels' | 'rows' | 'pruning'>): Packed {
   const K = a.labels.length;
   const rows = a.rows;
   const start = new Int32Array(rows.length + 1);

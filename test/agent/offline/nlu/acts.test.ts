@@ -1,0 +1,130 @@
+// The act head (issue 20): what a message does with its words — asks, imagines, tells, agrees on a
+// condition — learned from data/nlu/acts/train over the intent model's features, checked in with it.
+// Scored on data/nlu/acts/test, written apart in other words and situations and never trained on,
+// so a pass means the head generalises rather than looks lines up.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_FILES } from './fixture.js';
+import { classifyAct, defaultClassifier } from '../../../../src/agent/offline/nlu/index.js';
+import {
+  buildCorpus,
+  corpusSha256,
+  evaluate,
+  loadCorpusDir,
+  NLU_PATHS,
+  readCorpusFiles,
+  readIntentLabels,
+  trainHead,
+  trainModel,
+  loadClassifier,
+  serializeArtifact,
+} from '../../../../src/agent/offline/nlu/node.js';
+
+const run = (script: string, ...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
+const RETRAIN = 'run `npm run nlu:train` and commit data/nlu/model.json';
+const artifact = JSON.parse(readFileSync(NLU_PATHS.model, 'utf8')) as { act?: { corpus: { sha256: string }; labels: string[] } };
+const acts = readIntentLabels(NLU_PATHS.acts);
+
+describe('the act head in data/nlu/model.json', () => {
+  it('was trained from the current act corpus, with the acts acts.yaml defines', () => {
+    expect(artifact.act, `no act head in the model: ${RETRAIN}`).toBeDefined();
+    expect(artifact.act!.corpus.sha256, `data/nlu/acts/train changed since the model was trained: ${RETRAIN}`).toBe(
+      corpusSha256(readCorpusFiles(NLU_PATHS.actsTrain)!),
+    );
+    expect(artifact.act!.labels).toEqual(acts);
+    expect(defaultClassifier().act?.labels).toEqual(acts);
+  });
+
+  it('reads the independent test set at 85 % or better, every act above 75 %, none of it a training line', () => {
+    const train = loadCorpusDir(NLU_PATHS.actsTrain, acts)!.corpus;
+    const test = loadCorpusDir(NLU_PATHS.actsTest, acts)!.corpus;
+    const seen = new Set(train.examples.map((e) => e.text.toLowerCase()));
+    expect(test.examples.filter((e) => seen.has(e.text.toLowerCase())).map((e) => e.text)).toEqual([]);
+    expect(test.labels).toEqual(acts);
+    const e = evaluate(defaultClassifier().act!, test.examples);
+    expect(e.accuracy).toBeGreaterThanOrEqual(0.85);
+    for (const m of e.perLabel) expect(m.recall, m.label).toBeGreaterThan(0.75);
+  });
+
+  it.each([
+    // Not lines of either file: the same acts in words of their own.
+    ['should the cashmere beanie feel scratchy, am I able to send it back?', 'hypothetical'],
+    ['my nan already posted the slippers back to you on thursday', 'told'],
+    ['yes alright, as long as it lands before my flight', 'conditional_yes'],
+    ['the slippers my nan got are too small, can she swap them', 'ask'],
+  ])('"%s" reads as %s', (text, act) => {
+    expect(classifyAct(text).act).toBe(act);
+  });
+});
+
+describe('training a head', () => {
+  it('learns acts from examples and reads a message it never saw by its words, not by lookup', () => {
+    const intents = buildCorpus({
+      a: 'where is my order\nwhere is my parcel\nhas my order shipped\ntrack my parcel\nwhen will my order come',
+      b: 'return the boots\nsend the jacket back\ni want to return the dress\nreturn these shoes\nrefund the coat',
+    });
+    const base = trainModel(intents, { corpusSha256: '0'.repeat(64), folds: 0 });
+    const corpus = buildCorpus({
+      ask: 'can you return the boots\nplease send the jacket back\nwhere is my parcel\ncan you refund the coat\nplease track my order\ncan you cancel it',
+      told: 'i already returned the boots\ni already sent the jacket back\ni already cancelled it\nwe already returned the coat\ni already sent the parcel back\nwe already cancelled the order',
+    });
+    const { head } = trainHead(corpus, {
+      corpusSha256: '1'.repeat(64),
+      hyper: base.artifact.hyper,
+      folds: 0,
+      vocabulary: base.artifact.vocabulary,
+    });
+    const model = loadClassifier(JSON.parse(serializeArtifact({ ...base.artifact, act: head })));
+    expect(model.act?.labels).toEqual(['ask', 'told']);
+    expect(model.act!.predict('we already returned the dress').label).toBe('told');
+    expect(model.act!.predict('can you return the dress').label).toBe('ask');
+    // The intent head is untouched by the act head beside it.
+    expect(model.predict('where is my order').label).toBe('a');
+  });
+});
+
+describe('nlu:train and nlu:report with an act corpus', () => {
+  it(
+    'train writes the act head beside the intents and scores its test folder; the report shows its confusion matrix',
+    { timeout: 90_000 },
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tailor-acts-'));
+      try {
+        const train = join(dir, 'train');
+        const actsDir = join(dir, 'acts');
+        mkdirSync(train);
+        mkdirSync(actsDir);
+        for (const [label, text] of Object.entries(FIXTURE_FILES)) writeFileSync(join(train, `${label}.txt`), text);
+        writeFileSync(
+          join(actsDir, 'ask.txt'),
+          'where is my order\ncan you track my parcel\nwhen will my refund come\nplease check my order\nhas my refund been processed\n',
+        );
+        writeFileSync(
+          join(actsDir, 'told.txt'),
+          'i already got my refund\nmy order already came\nthe parcel already arrived\ni already tracked it\nalready got the refund\n',
+        );
+        writeFileSync(
+          join(actsDir, 'hypothetical.txt'),
+          'if my order is late what then\nif the refund never comes\nin case the parcel is lost\nwhat if my order never arrives\nif it is late\n',
+        );
+        const out = join(dir, 'model.json');
+        const r = run('src/cli/nlu-train.ts', '--corpus', train, '--acts', actsDir, '--acts-test', actsDir, '--folds', '0', '--out', out);
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stdout).toMatch(/acts: .*15 utterances over 3 acts/);
+        expect(r.stdout).toMatch(/act test set .*15 utterances/);
+        const model = loadClassifier(JSON.parse(readFileSync(out, 'utf8')));
+        expect(model.act?.labels).toEqual(['ask', 'hypothetical', 'told']);
+        const report = run('src/cli/nlu-report.ts', '--model', out, '--test', train, '--acts-test', actsDir);
+        expect(report.status, report.stderr).toBe(0);
+        expect(report.stdout).toMatch(/## Act head on its test set \(15 utterances/);
+        expect(report.stdout).toContain('| act | support | precision | recall | F1 |');
+        expect(report.stdout).toContain('### Confusion matrix (gold ↓, predicted →)');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+});
