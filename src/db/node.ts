@@ -134,7 +134,8 @@ function cacheStatements(sqlite: Database.Database, onWrite: ((table: string | n
       return st;
     }
     st = compile(source);
-    if (onWrite && !st.reader) reportWrites(st, writtenTable(source), onWrite);
+    // A write with RETURNING is a reader too (drizzle's `.returning()` runs it with all/get).
+    if (onWrite && (!st.reader || !st.readonly)) reportWrites(st, writtenTable(source), onWrite);
     if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
     cache.set(source, st);
     return st;
@@ -158,4 +159,16 @@ function reportWrites(st: Database.Statement, table: string | null, onWrite: (ta
       if (result === undefined || result.changes > 0) onWrite(table);
     }
   }) as Database.Statement['run'];
+  if (!st.reader) return;
+  // An upsert with RETURNING (the cart's) is read, not run: it reports each time it is read, rows or not.
+  for (const method of ['all', 'get', 'iterate'] as const) {
+    const read = (st[method] as (...params: unknown[]) => unknown).bind(st);
+    (st as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
+      try {
+        return read(...params);
+      } finally {
+        onWrite(table);
+      }
+    };
+  }
 }
