@@ -14,8 +14,7 @@ import { seedDemoStore } from './db/seed/index.js';
 import { nodeSegmentRulesSource } from './segments/node.js';
 import { nodePersonaSource } from './personas/node.js';
 import { countTokensOffThread } from './tokens/node.js';
-import { createOpenAIProvider } from './agent/index.js';
-import { createOfflineProvider } from './agent/offline/index.js';
+import { createOfflineProvider, createOpenAIProvider } from './agent/index.js';
 import type { ModelProvider } from './agent/types.js';
 import { createApp, createInflightTracker, type InflightTracker } from './http/index.js';
 import { createTailor } from './http/compose.js';
@@ -24,6 +23,7 @@ import { createTelemetry } from './telemetry/index.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
+// The offline model's modules load on its first turn: behind a hosted model, on the first fallback.
 function models(config: Config): { provider: ModelProvider; fallback?: ModelProvider } {
   const offline = createOfflineProvider();
   if (config.model.kind === 'offline') return { provider: offline };
@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   });
   if (config.demo) await seedWhenEmpty(handle, logger);
   const { provider, fallback } = models(config);
+  // The offline model serving every turn: its modules are loaded now, not on the first shopper's message.
+  if (config.model.kind === 'offline') await import('./agent/offline/index.js');
   // Spans only when a collector is configured; otherwise no tracer exists, nothing is built, and
   // the OpenTelemetry SDK and OTLP exporter are never even loaded (tens of MB of modules).
   const tracing = config.tracing ? (await import('./telemetry/node.js')).createOtlpTracing(config.tracing) : null;

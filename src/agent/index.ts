@@ -7,5 +7,6 @@ export { createRetryingFetch, retryAfterMs, ModelTimeoutError, type RetryPolicy,
 export { modelFailures, classifyModelError, type ModelFailure, type ModelFailureCause } from './failures.js';
 export { nextStep, type Step } from './step.js';
 export { routeTools, INTENT_TOOLS, ALWAYS_OFFERED, PROPOSAL_TOOLS, type RouteInput, type ToolRoute } from './tool-routing.js';
-export { createOfflineProvider, OfflineChatModel } from './offline/index.js';
+// Loaded on first use (offline-deferred.ts); the model itself is src/agent/offline/index.ts.
+export { createOfflineProvider } from './offline-deferred.js';
 export type * from './types.js';
