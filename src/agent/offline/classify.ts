@@ -194,6 +194,7 @@ const ABOUT_AN_ORDER: readonly Intent[] = [
   'refund_status',
   'cancel_order',
   'change_address',
+  'change_delivery',
   'exchange',
   'report_problem',
   'reorder',
@@ -214,6 +215,7 @@ const OFF_PRODUCT: readonly Intent[] = [
   'refund_status',
   'report_problem',
   'change_address',
+  'change_delivery',
   'reorder',
   'capabilities',
   'policy_general',
@@ -243,7 +245,7 @@ function applyContext(scores: Partial<Record<Intent, number>>, e: Entities, ctx:
     // Positions and pronouns now point at orders: a product question becomes an order question.
     add(scores, 'order_status', scores.stock ?? 0);
     scores.stock = 0;
-    scale(['order_status', 'return', 'reorder', 'refund_status', 'cancel_order', 'exchange'], 3);
+    scale(['order_status', 'return', 'reorder', 'refund_status', 'cancel_order', 'exchange', 'change_delivery'], 3);
     scale(['delivery_time', 'policy_shipping', 'policy_returns', 'search', 'how_to_order'], 0.3);
   }
   if (ctx.pendingProposal || ctx.offeredHuman) scale(['confirm', 'deny'], 3);

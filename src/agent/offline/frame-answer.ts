@@ -80,6 +80,17 @@ export function answerQuestion(r: Reading, d: Draft): void {
   d.settledByState = true;
 }
 
+/**
+ * A verification retried after one that failed ("couldn't match", then the right email): it serves
+ * the request made before the attempts, like one answering the question that asked for it.
+ */
+export function retryServes(r: Reading, d: Draft): void {
+  const { mem } = r;
+  if (!(d.intent === 'verify' && !d.after && mem.verifyFailed && mem.verifyFor)) return;
+  const before = classify(mem.verifyFor).intent;
+  if (before !== 'verify') d.after = before;
+}
+
 /** Requests about an order that end in a proposal awaiting a yes. */
 const ORDER_ACTIONS: ReadonlySet<Intent> = new Set(['return', 'exchange', 'report_problem', 'cancel_order', 'change_address']);
 

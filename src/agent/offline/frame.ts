@@ -20,7 +20,7 @@ import {
   tellsDone,
 } from './frame-cues.js';
 import { MORE_ONLY, narrowSearch, refinesSearch, REJECTS_SHOWN, wantsMore } from './frame-search.js';
-import { answerQuestion, bareSlot, type Draft, type Reading } from './frame-answer.js';
+import { answerQuestion, bareSlot, retryServes, type Draft, type Reading } from './frame-answer.js';
 import { followUpOnOrder, givesAddress, goOnAfterVerifying, resolveOrder } from './frame-order.js';
 import { NUMBER_WORDS } from './lexicon.js';
 import { MAX_SHOWN } from './replies-shop.js';
@@ -252,8 +252,23 @@ function settleIntent(r: Reading, d: Draft): void {
   if (d.intent === 'add_to_cart' && tellsPastPurchase(text)) d.intent = d.product ? 'stock' : 'search';
   // "How do I check out?" with a basket: the basket and where to pay.
   if (d.intent === 'how_to_order' && mem.cart?.length) d.intent = 'checkout';
-  // A guess the conversation did not turn into something else is no intent to act on.
-  if (u.lowConfidence && d.intent === u.intent && !d.settledByState) d.intent = 'out_of_scope';
+  // A guess the conversation did not turn into something else is no intent to act on; but a
+  // message whose likeliest reading is a feeling ("worst shopping experience ever") is never
+  // declined as off-topic: it is acknowledged, with a person offered (plan-talk / plan-service).
+  if (u.lowConfidence && d.intent === u.intent && !d.settledByState) d.intent = feltUnsure(u, mem) ?? 'out_of_scope';
+}
+
+const FEELINGS: ReadonlySet<Intent> = new Set(['frustrated', 'complaint']);
+
+/**
+ * Unsure of the words, but their likeliest reading (off-topic aside) is frustration or a complaint:
+ * that one; in a first message, before the assistant said anything to be frustrated with, a complaint.
+ */
+function feltUnsure(u: Reading['u'], mem: Memory): Intent | null {
+  if (!u.lowConfidence) return null;
+  const first = [u.intent, ...u.alternatives].find((i) => i !== 'out_of_scope' && i !== 'unanswerable');
+  if (!first || !FEELINGS.has(first)) return null;
+  return first === 'frustrated' && mem.firstTurn ? 'complaint' : first;
 }
 
 /** Unsure only when the words were unclear and nothing in the conversation decided it instead: the likely intents. */
@@ -273,7 +288,7 @@ function unsureOf(r: Reading, d: Draft): Intent[] | null {
     mem.pendingReturn !== null ||
     mem.offeredHuman ||
     d.product !== null;
-  return u.lowConfidence && !settled
+  return u.lowConfidence && !settled && !feltUnsure(u, mem)
     ? // Best first; the question names the first three it can put into words (plan-service.ts's clarify).
       [u.intent, ...u.alternatives].filter((i) => i !== 'out_of_scope' && i !== 'unanswerable').slice(0, 5)
     : null;
@@ -308,6 +323,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
   let orderNumber = followUpOnOrder(r, d, resolveOrder(r, d));
   settleIntent(r, d);
   orderNumber = goOnAfterVerifying(r, d, orderNumber);
+  retryServes(r, d);
   return {
     intent: d.intent,
     e: d.e,

@@ -37,8 +37,10 @@ export interface Memory {
   asked: Ask | null;
   /** The order the previous reply offered to look up ("Shall I look up order #28473 for you?"). */
   offeredOrder: string | null;
-  /** The shopper message verification was asked for ("where is my order?" before the email, then the order number). */
+  /** The shopper message verification was asked for ("where is my order?" before the email, then the order number; failed attempts in between). */
   verifyFor: string | null;
+  /** The previous turn's verification failed ("couldn't match"): an email or number now retries it, for the request before. */
+  verifyFailed: boolean;
   /** With a lookup offered after verifying: the request the shopper made before it, which a yes goes on with. */
   lookupFor: string | null;
   /** The previous shopper message, and the reply it got. */
@@ -85,6 +87,7 @@ export function remember(previous: readonly Turn[]): Memory {
     offeredOrder: new RegExp(`${ASK_MARKERS.lookup} #(\\d{4,10})`).exec(reply)?.[1] ?? null,
     lookupFor: reply.includes(ASK_MARKERS.lookup) ? (verifyFor(previous.slice(0, -1)) ?? last?.user ?? null) : null,
     verifyFor: verifyFor(previous),
+    verifyFailed: !!last && failedVerify(last),
     prevUser: last ? last.user : null,
     prevReply: reply,
     earlierReplies: previous.map((t) => t.reply).join('\n'),
@@ -158,10 +161,13 @@ function findMentionedEmail(recent: readonly Turn[]): string | null {
   return null;
 }
 
-/** The message that led to the run of "please tell me your email…" asks ending with the last reply. */
+const failedVerify = (turn: Turn): boolean => turn.exchanges.some((ex) => ex.name === 'verify_customer' && ex.result && !ex.result.ok);
+
+/** The message that led to the run of "please tell me your email…" asks (and failed attempts) ending with the last reply. */
 function verifyFor(previous: readonly Turn[]): string | null {
   let asked: string | null = null;
-  for (let t = previous.length - 1; t >= 0 && previous[t]!.reply.includes(ASK_MARKERS.verify); t--) asked = previous[t]!.user;
+  for (let t = previous.length - 1; t >= 0 && (previous[t]!.reply.includes(ASK_MARKERS.verify) || failedVerify(previous[t]!)); t--)
+    asked = previous[t]!.user;
   return asked;
 }
 

@@ -225,13 +225,42 @@ const afterPageProduct: Link = ({ f, tools, last, r, already }) => {
   return null;
 };
 
-const afterVerify: Link = ({ f, tools, last, r }) => {
+/** Requests a verification may interrupt that end in a proposal (confirm: false), made after it as the signed-in flows make them. */
+const PROPOSED_AFTER_VERIFY: ReadonlySet<Intent> = new Set(['return', 'cancel_order', 'exchange', 'report_problem', 'change_address']);
+
+/** The order number a verification call was made with. */
+function verifiedWith(ex: Exchange): string | null {
+  const n = ex.args.orderNumber;
+  return typeof n === 'string' && n ? n : null;
+}
+
+/**
+ * Verified this turn for a request made before ("I want to cancel my order" → the email and number
+ * now, or over several messages): the rest of the turn serves that request, for the order the
+ * verification named, in the request's own words (a cancellation's reason, a return's pieces).
+ */
+function servedRequest(f: Frame, memory: Memory, done: readonly Exchange[]): Frame {
+  // Only a request made in an earlier message (verification asked for, or an attempt failed, since):
+  // an identity given with the request in one message is verified first, the reply offering to go on (decide.ts).
+  if (!(f.intent === 'verify' && f.after && PROPOSED_AFTER_VERIFY.has(f.after) && memory.verifyFor)) return f;
+  const verify = done.find((d) => d.name === 'verify_customer' && d.result?.ok);
+  const n = verify ? (f.e.orderNumbers[0] ?? verifiedWith(verify)) : null;
+  if (!n) return f;
+  const text = memory.verifyFor ?? memory.prevUser ?? f.text;
+  return { ...f, intent: f.after, text, orderNumber: n, e: { ...f.e, orderNumbers: [n, ...f.e.orderNumbers.filter((x) => x !== n)] } };
+}
+
+const afterVerify: Link = ({ f, memory, tools, last, r }) => {
   if (!(last.name === 'verify_customer' && r.ok)) return null;
-  const n = f.e.orderNumbers[0];
-  if (n && (f.intent === 'order_status' || f.intent === 'verify') && tools.has('lookup_order'))
-    return call('lookup_order', { orderNumber: n });
-  if (n && f.intent === 'return' && tools.has('create_return_label'))
-    return call('create_return_label', { orderNumber: n, confirm: false });
+  const n = f.orderNumber ?? f.e.orderNumbers[0] ?? verifiedWith(last);
+  // A return, cancellation, swap, claim or new address asked before verifying (a return also in the same message):
+  // proposed now, never made (the yes comes later).
+  if (n && PROPOSED_AFTER_VERIFY.has(f.intent) && (memory.verifyFor || f.intent === 'return')) {
+    const step = (INTENT_PLANS[f.intent] ?? planOther)({ f: { ...f, orderNumber: n }, memory: { ...memory, verified: true }, tools });
+    if (step.kind === 'call' && step.calls.every((c) => c.args.confirm !== true)) return step;
+  }
+  const asked = f.intent === 'order_status' || f.intent === 'verify' || (PROPOSED_AFTER_VERIFY.has(f.intent) && !!memory.verifyFor);
+  if (n && asked && tools.has('lookup_order')) return call('lookup_order', { orderNumber: n });
   return { kind: 'compose' };
 };
 
@@ -360,7 +389,7 @@ const LINKS: readonly Link[] = [
 /** After this turn's tool results: chain one more call when the request needs it, else compose. */
 export function nextStep(input: PlanInput): Step {
   const { tools, done } = input;
-  const f = asReturn(input.frame, input.memory, tools);
+  const f = asReturn(servedRequest(input.frame, input.memory, done), input.memory, tools);
   const last = done[done.length - 1];
   if (!last?.result || done.length >= 4) return { kind: 'compose' };
   const chain: Chain = { f, memory: input.memory, tools, done, last, r: last.result, already: (name) => done.some((d) => d.name === name) };

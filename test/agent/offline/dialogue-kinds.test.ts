@@ -136,7 +136,7 @@ describe('questions about a product shown', () => {
 describe('verification in the middle of a request', () => {
   // Verified mid-turn, the shopper is served as their own persona for the rest of that turn
   // (src/chat/run.ts): the order is looked up in the reply that verifies them, not offered.
-  it('a visitor who asked for a return and then verifies sees that order, with its return window, in the same reply', async () => {
+  it('a visitor who asked for a return and then verifies gets that return proposed (issue 20: no longer only the order shown), in the same reply', async () => {
     const chat = new Chat(store, anonymous());
     const ask = await chat.say('I want to return the jumper');
     expect(ask.reply).toMatch(/email address/);
@@ -144,8 +144,9 @@ describe('verification in the middle of a request', () => {
     expect(verified.toolCalls).toEqual([
       { name: 'verify_customer', args: { email: 'marcus@example.com', orderNumber: '28473' }, ok: true },
       { name: 'lookup_order', args: { orderNumber: '28473' }, ok: true },
+      { name: 'create_return_label', args: { orderNumber: '28473', confirm: false, items: ['oi_28473_1'] }, ok: true },
     ]);
-    expect(verified.reply).toMatch(/return it until \d{4}-\d{2}-\d{2}/);
+    expect(verified.reply).toMatch(/return label for order #28473 covering Navy Merino Crew-Neck Jumper \(L\)/);
   });
 
   it('a tracking request verified over two messages is answered in the reply that verifies', async () => {
