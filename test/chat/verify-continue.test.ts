@@ -15,10 +15,10 @@ import { createOfflineProvider } from '../../src/agent/offline/index.js';
 import { createOpenAIProvider, type ModelProvider } from '../../src/agent/index.js';
 import { createTailor } from '../../src/http/compose.js';
 import { createChatService } from '../../src/chat/index.js';
-import type { Segmenter } from '../../src/segments/index.js';
 import type { ChatEvent, ChatResponse } from '../../src/chat/index.js';
 import { createLogger, randomIds, type Shopper } from '../../src/core/index.js';
 import { tempDb } from '../support/db.js';
+import { failingForCustomers } from '../support/tailor.js';
 import { repoRoot } from '../support/server.js';
 import { startFakeOpenAI, type ChatBody, type FakeOpenAI, type FakeReply } from '../support/fake-openai.js';
 
@@ -219,15 +219,7 @@ describe('when the verified shopper cannot be segmented mid-turn', () => {
       watchPersonas: false,
     });
     const real = tailor.segmenter;
-    // The profile read fails for a customer (the database is busy, say), not for the anonymous session.
-    const segmenter: Segmenter = {
-      get rules() {
-        return real.rules;
-      },
-      segment: (who) => (who.customerId ? Promise.reject(new Error('profile read failed')) : real.segment(who)),
-      profile: (who) => real.profile(who),
-      setRules: (rules) => real.setRules(rules),
-    };
+    const segmenter = failingForCustomers(real);
     const chat = createChatService({
       db: h.db,
       atomic: h.atomic,

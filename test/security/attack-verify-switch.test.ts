@@ -29,9 +29,9 @@ import { nodePersonaSource } from '../../src/personas/node.js';
 import { createOpenAIProvider } from '../../src/agent/index.js';
 import { createTailor } from '../../src/http/compose.js';
 import { createChatService, type ChatResponse } from '../../src/chat/index.js';
-import type { Segmenter } from '../../src/segments/index.js';
 import { randomIds } from '../../src/core/index.js';
 import { tempDb } from '../support/db.js';
+import { failingForCustomers } from '../support/tailor.js';
 import { repoRoot, startServer, tempStore } from '../support/server.js';
 import { startFakeOpenAI } from '../support/fake-openai.js';
 
@@ -472,15 +472,7 @@ describe('when the switch itself fails (the verified shopper cannot be segmented
       watchPersonas: false,
     });
     const real = tailor.segmenter;
-    // Segmenting a customer fails (a busy database, say); the anonymous session segments fine.
-    const segmenter: Segmenter = {
-      get rules() {
-        return real.rules;
-      },
-      segment: (who) => (who.customerId ? Promise.reject(new Error('profile read failed')) : real.segment(who)),
-      profile: (who) => real.profile(who),
-      setRules: (rules) => real.setRules(rules),
-    };
+    const segmenter = failingForCustomers(real);
     const chat = createChatService({
       db: h.db,
       atomic: h.atomic,

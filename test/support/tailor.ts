@@ -8,6 +8,7 @@ import { createOfflineProvider } from '../../src/agent/offline/index.js';
 import { createTailor, type Tailor } from '../../src/http/compose.js';
 import type { Logger } from '../../src/core/index.js';
 import type { ChatResponse } from '../../src/chat/types.js';
+import type { Segmenter } from '../../src/segments/index.js';
 import { tempDb } from './db.js';
 import { repoRoot } from './server.js';
 
@@ -28,3 +29,15 @@ export async function demoTailor(opts: { logger?: Logger } = {}): Promise<{ db: 
 
 /** A chat reply as the HTTP API sends it (the JSON body, and the SSE `done` event). */
 export type ChatJson = ChatResponse;
+
+/** The real segmenter, except that segmenting a customer fails (a busy database, say); an anonymous session segments fine. */
+export function failingForCustomers(real: Segmenter): Segmenter {
+  return {
+    get rules() {
+      return real.rules;
+    },
+    segment: (who) => (who.customerId ? Promise.reject(new Error('profile read failed')) : real.segment(who)),
+    profile: (who) => real.profile(who),
+    setRules: (rules) => real.setRules(rules),
+  };
+}

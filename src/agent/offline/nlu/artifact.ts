@@ -12,6 +12,19 @@ import type { DenseModel } from './train.js';
 
 export const ARTIFACT_FORMAT = 'tailor-nlu/1';
 
+/** The corpus a head was trained from: SHA-256 of its files (see corpusSha256 in node.ts) and counts. */
+const CorpusSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  examples: z.number().int().min(0),
+  perLabel: z.record(z.string(), z.number().int()),
+});
+/** Softmax temperature fitted on out-of-fold predictions (1 when cross-validation was skipped). */
+const CalibrationSchema = z.object({ temperature: z.number().positive() });
+/** Cross-validated accuracy on the training corpus, when it was measured. */
+const CvSchema = z.object({ folds: z.number().int(), accuracy: z.number() }).nullable();
+/** Weights under `threshold` were dropped (hyper.prune, raised if needed to fit hyper.maxBytes). */
+const PruningSchema = z.object({ threshold: z.number().min(0), weights: z.number().int().min(0) });
+
 /**
  * A second head over the same features and vocabulary: the message's act (asked, imagined, told…),
  * trained from data/nlu/acts/train. Its own labels, corpus hash, calibration, pruning and rows.
@@ -19,14 +32,10 @@ export const ARTIFACT_FORMAT = 'tailor-nlu/1';
 export const HeadSchema = z
   .object({
     labels: z.array(z.string().min(1)).min(2),
-    corpus: z.object({
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
-      examples: z.number().int().min(0),
-      perLabel: z.record(z.string(), z.number().int()),
-    }),
-    calibration: z.object({ temperature: z.number().positive() }),
-    cv: z.object({ folds: z.number().int(), accuracy: z.number() }).nullable(),
-    pruning: z.object({ threshold: z.number().min(0), weights: z.number().int().min(0) }),
+    corpus: CorpusSchema,
+    calibration: CalibrationSchema,
+    cv: CvSchema,
+    pruning: PruningSchema,
     bias: z.array(z.number()),
     rows: z.array(z.string()),
   })
@@ -39,18 +48,10 @@ export const ArtifactSchema = z
     format: z.literal(ARTIFACT_FORMAT),
     labels: z.array(z.string().min(1)).min(1),
     hyper: HyperSchema,
-    corpus: z.object({
-      /** SHA-256 of the corpus files (see corpusSha256 in node.ts). */
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
-      examples: z.number().int().min(0),
-      perLabel: z.record(z.string(), z.number().int()),
-    }),
-    /** Softmax temperature fitted on out-of-fold predictions (1 when cross-validation was skipped). */
-    calibration: z.object({ temperature: z.number().positive() }),
-    /** Cross-validated accuracy on the training corpus, when it was measured. */
-    cv: z.object({ folds: z.number().int(), accuracy: z.number() }).nullable(),
-    /** Weights under `threshold` were dropped (hyper.prune, raised if needed to fit hyper.maxBytes). */
-    pruning: z.object({ threshold: z.number().min(0), weights: z.number().int().min(0) }),
+    corpus: CorpusSchema,
+    calibration: CalibrationSchema,
+    cv: CvSchema,
+    pruning: PruningSchema,
     bias: z.array(z.number()),
     /**
      * The corpus's words with how often each was seen ("word count word count …", sorted by word):
