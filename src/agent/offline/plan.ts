@@ -8,7 +8,8 @@ import type { Memory } from './memory.js';
 import type { Exchange } from './conversation.js';
 import { policyTopic, type Intent } from './classify.js';
 import { inStockSizes, lastCartLines, namedSize, ordersIn, outputOf, productsIn, type ProductView } from './results.js';
-import { call, reply, type IntentPlan, type PlanContext, type Step } from './steps.js';
+import { call, reply, type Chain, type IntentPlan, type Link, type PlanContext, type Step } from './steps.js';
+import { afterVerifying, servedRequest } from './plan-verify.js';
 import { changeCart } from './plan-cart.js';
 import { ASK_MARKERS, PHRASES } from './phrases.js';
 import { askProduct, askSize, styleName } from './replies-shop.js';
@@ -202,20 +203,6 @@ export function firstStep({ frame, memory, tools }: PlanInput): Step {
   return (INTENT_PLANS[f.intent] ?? planOther)({ f, memory, tools });
 }
 
-/** What a step after tool results reads: the frame, the tools, this turn's exchanges and the last one's result. */
-interface Chain {
-  f: Frame;
-  memory: Memory;
-  tools: ReadonlySet<string>;
-  done: readonly Exchange[];
-  last: Exchange;
-  r: NonNullable<Exchange['result']>;
-  already: (name: string) => boolean;
-}
-
-/** One more call a tool result may lead to: a step, or null to try the next link. */
-type Link = (c: Chain) => Step | null;
-
 // The product page's item, looked up for "do you have this in M?" / "add this in M".
 const afterPageProduct: Link = ({ f, tools, last, r, already }) => {
   if (!(last.name === 'get_product' && f.pageProduct && last.args.productId === f.pageProduct)) return null;
@@ -225,44 +212,7 @@ const afterPageProduct: Link = ({ f, tools, last, r, already }) => {
   return null;
 };
 
-/** Requests a verification may interrupt that end in a proposal (confirm: false), made after it as the signed-in flows make them. */
-const PROPOSED_AFTER_VERIFY: ReadonlySet<Intent> = new Set(['return', 'cancel_order', 'exchange', 'report_problem', 'change_address']);
-
-/** The order number a verification call was made with. */
-function verifiedWith(ex: Exchange): string | null {
-  const n = ex.args.orderNumber;
-  return typeof n === 'string' && n ? n : null;
-}
-
-/**
- * Verified this turn for a request made before ("I want to cancel my order" → the email and number
- * now, or over several messages): the rest of the turn serves that request, for the order the
- * verification named, in the request's own words (a cancellation's reason, a return's pieces).
- */
-function servedRequest(f: Frame, memory: Memory, done: readonly Exchange[]): Frame {
-  // Only a request made in an earlier message (verification asked for, or an attempt failed, since):
-  // an identity given with the request in one message is verified first, the reply offering to go on (decide.ts).
-  if (!(f.intent === 'verify' && f.after && PROPOSED_AFTER_VERIFY.has(f.after) && memory.verifyFor)) return f;
-  const verify = done.find((d) => d.name === 'verify_customer' && d.result?.ok);
-  const n = verify ? (f.e.orderNumbers[0] ?? verifiedWith(verify)) : null;
-  if (!n) return f;
-  const text = memory.verifyFor ?? memory.prevUser ?? f.text;
-  return { ...f, intent: f.after, text, orderNumber: n, e: { ...f.e, orderNumbers: [n, ...f.e.orderNumbers.filter((x) => x !== n)] } };
-}
-
-const afterVerify: Link = ({ f, memory, tools, last, r }) => {
-  if (!(last.name === 'verify_customer' && r.ok)) return null;
-  const n = f.orderNumber ?? f.e.orderNumbers[0] ?? verifiedWith(last);
-  // A return, cancellation, swap, claim or new address asked before verifying (a return also in the same message):
-  // proposed now, never made (the yes comes later).
-  if (n && PROPOSED_AFTER_VERIFY.has(f.intent) && (memory.verifyFor || f.intent === 'return')) {
-    const step = (INTENT_PLANS[f.intent] ?? planOther)({ f: { ...f, orderNumber: n }, memory: { ...memory, verified: true }, tools });
-    if (step.kind === 'call' && step.calls.every((c) => c.args.confirm !== true)) return step;
-  }
-  const asked = f.intent === 'order_status' || f.intent === 'verify' || (PROPOSED_AFTER_VERIFY.has(f.intent) && !!memory.verifyFor);
-  if (n && asked && tools.has('lookup_order')) return call('lookup_order', { orderNumber: n });
-  return { kind: 'compose' };
-};
+const afterVerify = afterVerifying((c) => (INTENT_PLANS[c.f.intent] ?? planOther)(c));
 
 const searchToAdd: Link = ({ f, tools, last, r, already }) => {
   if (!(last.name === 'search_products' && r.ok && f.intent === 'add_to_cart' && !already('add_to_cart'))) return null;

@@ -3,6 +3,7 @@
 import type { Reply } from './voice.js';
 import type { Frame } from './frame.js';
 import type { Memory } from './memory.js';
+import type { Exchange } from './conversation.js';
 
 export interface Call {
   name: string;
@@ -24,3 +25,17 @@ export interface PlanContext {
 
 /** The first step for one intent (plan.ts keeps them in a table by intent). */
 export type IntentPlan = (c: PlanContext) => Step;
+
+/** What a step after tool results reads: the frame, the tools, this turn's exchanges and the last one's result. */
+export interface Chain {
+  f: Frame;
+  memory: Memory;
+  tools: ReadonlySet<string>;
+  done: readonly Exchange[];
+  last: Exchange;
+  r: NonNullable<Exchange['result']>;
+  already: (name: string) => boolean;
+}
+
+/** One more call a tool result may lead to: a step, or null to try the next link. */
+export type Link = (c: Chain) => Step | null;
