@@ -38,6 +38,8 @@ export interface StartOptions {
   timeoutMs?: number;
   /** Extra node flags for the server process, e.g. ['--cpu-prof'] when profiling a bench. */
   nodeArgs?: string[];
+  /** Run the compiled server (`dist/node.js`, as `npm start` does; build it first) instead of src/ through tsx. */
+  built?: boolean;
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
@@ -48,7 +50,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     TAILOR_MODEL: undefined,
   };
   Object.assign(env, { PORT: '0', TAILOR_DB: opts.dbFile, TAILOR_LOG: 'warn', NODE_ENV: 'test' }, opts.env);
-  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/node.ts'], {
+  const entry = opts.built ? ['dist/node.js'] : ['--import', 'tsx', 'src/node.ts'];
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...entry], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
