@@ -40,15 +40,16 @@ export function toModelMessages(history: readonly StoredMessage[], summary: stri
   return out;
 }
 
+/** Answers the open tool calls no tool message answered (the turn broke off), and forgets them. */
+function closeOpen(out: BaseMessage[], open: readonly ToolCallRecord[], answered: Set<string>): void {
+  for (const c of open) if (!answered.has(c.id)) out.push(new ToolMessage({ tool_call_id: c.id, content: INTERRUPTED_RESULT }));
+  answered.clear();
+}
+
 /** Appends history[from..] with orphaned tool calls answered and stray tool messages dropped. */
 function appendRepaired(out: BaseMessage[], history: readonly StoredMessage[], from: number): void {
   let open: ToolCallRecord[] = [];
   const answered = new Set<string>();
-  const close = () => {
-    for (const c of open) if (!answered.has(c.id)) out.push(new ToolMessage({ tool_call_id: c.id, content: INTERRUPTED_RESULT }));
-    open = [];
-    answered.clear();
-  };
   for (let i = from; i < history.length; i++) {
     const m = history[i]!;
     if (m.role === 'tool') {
@@ -59,7 +60,8 @@ function appendRepaired(out: BaseMessage[], history: readonly StoredMessage[], f
       }
       continue;
     }
-    close();
+    closeOpen(out, open, answered);
+    open = [];
     if (m.role === 'user') out.push(new HumanMessage(m.content));
     else if (m.toolCalls?.length) {
       open = m.toolCalls;
@@ -71,7 +73,7 @@ function appendRepaired(out: BaseMessage[], history: readonly StoredMessage[], f
       );
     } else if (m.content) out.push(new AIMessage(m.content));
   }
-  close();
+  closeOpen(out, open, answered);
 }
 
 /** `previous` plus one line per turn ≤ upTo found in history and not yet summarized. */

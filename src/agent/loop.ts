@@ -26,6 +26,7 @@ export async function* runTurn(input: TurnInput, deps: TurnDeps): AsyncGenerator
     spec: turn.spec,
     tools: deps.tools,
     stream: input.stream ?? true,
+    progress: input.progress,
     now: deps.now,
     signal: deps.signal,
     observer: deps.observer,
@@ -38,7 +39,8 @@ export async function* runTurn(input: TurnInput, deps: TurnDeps): AsyncGenerator
     }
     const answer = yield* model.step(turn.messages, step);
     if (!answer) return yield* turn.finish(model.label, 'error', ERROR_REPLY);
-    yield turn.count(step, model.label, answer);
+    const ended = turn.count(step, model.label, answer);
+    if (input.progress !== false) yield ended;
     const next = nextStep(answer.out, step, maxSteps);
     const { voice } = turn.spec;
     if (next.kind === 'reply') return yield* turn.finish(model.label, 'reply', next.text.trim() ? next.text : voice.stepLimit);
@@ -103,9 +105,15 @@ class Turn {
   async *runTools(next: Extract<Step, { kind: 'call_tools' }>): AsyncGenerator<TurnEvent> {
     const { input, deps, toolCalls } = this;
     const records = next.calls.map((c) => ({ id: c.id, name: c.name, args: c.args }));
-    this.messages.push(new AIMessage({ content: next.text, tool_calls: records.map((r) => ({ ...r, type: 'tool_call' as const })) }));
+    this.messages.push(
+      new AIMessage({
+        content: next.text,
+        tool_calls: records.map((r) => ({ id: r.id, name: r.name, args: r.args, type: 'tool_call' as const })),
+      }),
+    );
     this.produced.push({ role: 'assistant', content: next.text, toolCalls: records, toolCallId: null, toolName: null });
-    for (const c of next.calls) yield { type: 'tool_call', id: c.id, name: c.name, args: c.args };
+    const progress = input.progress !== false;
+    if (progress) for (const c of next.calls) yield { type: 'tool_call', id: c.id, name: c.name, args: c.args };
     const results = await runToolCalls(
       next.calls,
       deps.tools,
@@ -123,7 +131,7 @@ class Turn {
       this.messages.push(new ToolMessage({ tool_call_id: c.id, content }));
       this.produced.push({ role: 'tool', content, toolCalls: null, toolCallId: c.id, toolName: c.name });
       toolCalls.push({ name: c.name, args: c.args, ok: res.ok });
-      yield { type: 'tool_result', id: c.id, name: c.name, ok: res.ok, result: res.ok ? res.data : res.error };
+      if (progress) yield { type: 'tool_result', id: c.id, name: c.name, ok: res.ok, result: res.ok ? res.data : res.error };
     }
   }
 

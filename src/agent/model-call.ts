@@ -44,17 +44,21 @@ export async function* callModel(
   stream: boolean,
   signal?: AbortSignal,
 ): AsyncGenerator<string, ModelOutput> {
+  if (!stream) return invokeModel(model, messages, step, signal);
   const acc = new Accumulator(step);
-  if (!stream) {
-    acc.add((await model.invoke(messages, { signal })) as unknown as MessageLike);
-    return acc.finish();
-  }
   for await (const chunk of await model.stream(messages, { signal })) {
     const delta = acc.add(chunk as unknown as MessageLike);
     if (delta) yield delta;
   }
   // LangChain's OpenAI stream ends quietly on abort instead of throwing: make it an error.
   signal?.throwIfAborted();
+  return acc.finish();
+}
+
+/** One call without streaming (JSON mode): the whole answer at once, without a generator around it. */
+export async function invokeModel(model: ChatRunnable, messages: BaseMessage[], step: number, signal?: AbortSignal): Promise<ModelOutput> {
+  const acc = new Accumulator(step);
+  acc.add((await model.invoke(messages, { signal })) as unknown as MessageLike);
   return acc.finish();
 }
 

@@ -4,7 +4,7 @@
 import type { BaseMessage } from '@langchain/core/messages';
 import type { ToolName } from '../tools/index.js';
 import type { AgentSpec, ModelProvider, TurnEvent, TurnObserver, TurnTools } from './types.js';
-import { callModel, type ChatRunnable, type ModelOutput } from './model-call.js';
+import { callModel, invokeModel, type ChatRunnable, type ModelOutput } from './model-call.js';
 import { countMessages, countText } from './tokens.js';
 
 /** What every step of a turn shares, whichever provider answers it. */
@@ -12,6 +12,8 @@ export interface StepContext {
   spec: AgentSpec;
   tools: TurnTools;
   stream: boolean;
+  /** false: no `model_start` event (the caller reads the reply only). */
+  progress?: boolean;
   now: () => number;
   signal?: AbortSignal;
   observer?: TurnObserver;
@@ -54,18 +56,21 @@ export function stepModel(provider: ModelProvider, fallback: boolean, ctx: StepC
     label: fallback ? `${name} (fallback)` : name,
     fallback,
     async *ask(messages, step) {
-      yield { type: 'model_start', step };
+      if (ctx.progress !== false) yield { type: 'model_start', step };
       const startedAt = ctx.now();
       const observed = ctx.observer?.modelStart(name, fallback);
       let out: ModelOutput;
       try {
-        const call = callModel(runnable, messages, step, ctx.stream, ctx.signal);
-        let r = await call.next();
-        while (!r.done) {
-          yield { type: 'delta', text: r.value };
-          r = await call.next();
+        if (!ctx.stream) out = await invokeModel(runnable, messages, step, ctx.signal);
+        else {
+          const call = callModel(runnable, messages, step, true, ctx.signal);
+          let r = await call.next();
+          while (!r.done) {
+            yield { type: 'delta', text: r.value };
+            r = await call.next();
+          }
+          out = r.value;
         }
-        out = r.value;
       } catch (error) {
         return { ok: false, error, observed, startedAt };
       }

@@ -48,45 +48,70 @@ export function createRetryingFetch(opts: RetryFetchOptions): typeof fetch {
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
       outer?.throwIfAborted();
-      const ctl = new AbortController();
-      const onAbort = () => ctl.abort(outer?.reason);
-      outer?.addEventListener('abort', onAbort, { once: true });
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        ctl.abort(new ModelTimeoutError(opts.timeoutMs));
-      }, opts.timeoutMs);
-      const done = () => {
-        clearTimeout(timer);
-        outer?.removeEventListener('abort', onAbort);
-      };
-      const backoff = () => Math.min(maxDelay, baseDelay * 2 ** attempt) * (0.75 + random() * 0.5);
-      const canWait = (ms: number) => attempt < opts.maxRetries && waited + ms <= opts.maxTotalWaitMs;
-
+      const a = new Attempt(outer, opts.timeoutMs);
+      // Computed only when a retry is considered.
+      const backoff = Math.min(maxDelay, baseDelay * 2 ** attempt);
       let res: Response;
       try {
-        res = await base(input, { ...init, signal: ctl.signal });
+        res = await base(input, { ...init, signal: a.ctl.signal });
       } catch (err) {
-        done();
+        a.done();
         if (outer?.aborted) throw err;
-        if (timedOut) throw new ModelTimeoutError(opts.timeoutMs);
-        const delay = backoff();
-        if (!canWait(delay)) throw err;
+        if (a.timedOut) throw new ModelTimeoutError(opts.timeoutMs);
+        const delay = backoff * (0.75 + random() * 0.5);
+        if (!(attempt < opts.maxRetries && waited + delay <= opts.maxTotalWaitMs)) throw err;
         opts.onRetry?.({ attempt: attempt + 1, delayMs: Math.round(delay), status: null, reason: errorText(err) });
         waited += delay;
         await sleep(delay, outer);
         continue;
       }
-      if (res.ok || !RETRYABLE(res.status)) return withBodyTimer(res, timer, done);
-      const delay = retryAfterMs(res.headers) ?? backoff();
-      if (!canWait(delay)) return withBodyTimer(res, timer, done);
-      done();
+      if (res.ok || !RETRYABLE(res.status)) return withBodyTimer(res, a);
+      const delay = retryAfterMs(res.headers) ?? backoff * (0.75 + random() * 0.5);
+      if (!(attempt < opts.maxRetries && waited + delay <= opts.maxTotalWaitMs)) return withBodyTimer(res, a);
+      a.done();
       await res.body?.cancel().catch(() => undefined);
       opts.onRetry?.({ attempt: attempt + 1, delayMs: Math.round(delay), status: res.status, reason: `HTTP ${res.status}` });
       waited += delay;
       await sleep(delay, outer);
     }
   };
+}
+
+const ONCE = { once: true } as const;
+
+/**
+ * One attempt: its abort controller, aborted when the caller's signal is or when the attempt
+ * runs past its timeout. A class with a `handleEvent` listener and a timer callback that takes
+ * it as an argument, rather than closures per attempt: a model call is the hottest path there is.
+ */
+class Attempt {
+  readonly ctl = new AbortController();
+  timedOut = false;
+  readonly timer: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly outer: AbortSignal | undefined,
+    readonly timeoutMs: number,
+  ) {
+    outer?.addEventListener('abort', this, ONCE);
+    this.timer = setTimeout(timeOut, timeoutMs, this);
+  }
+
+  /** The caller's signal aborted (EventTarget calls a listener object's handleEvent). */
+  handleEvent(): void {
+    this.ctl.abort(this.outer?.reason);
+  }
+
+  /** The attempt is over: disarms the timer and stops following the caller's signal. */
+  done(): void {
+    clearTimeout(this.timer);
+    this.outer?.removeEventListener('abort', this);
+  }
+}
+
+function timeOut(a: Attempt): void {
+  a.timedOut = true;
+  a.ctl.abort(new ModelTimeoutError(a.timeoutMs));
 }
 
 /** Retry-After (seconds or an HTTP date) or OpenAI's retry-after-ms, in milliseconds. */
@@ -102,6 +127,30 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | null 
 
 /** How the OpenAI client reads a JSON (non-streaming) response; a stream is read through `body`. */
 const BODY_READERS = ['json', 'text', 'arrayBuffer', 'blob'] as const;
+type BodyReader = (typeof BODY_READERS)[number];
+const ATTEMPT = Symbol('attempt');
+const READ = Symbol('read');
+type Watched = Response & { [ATTEMPT]: Attempt; [READ]: Record<BodyReader, (this: Response) => Promise<unknown>> };
+
+/** The readers a watched response gets: the same four functions for every response. */
+const WATCHED_READERS = Object.fromEntries(
+  BODY_READERS.map((name) => [
+    name,
+    {
+      configurable: true,
+      writable: true,
+      value(this: Watched) {
+        const reading = this[READ][name].call(this);
+        const a = this[ATTEMPT];
+        reading.then(
+          () => a.done(),
+          () => a.done(),
+        );
+        return reading;
+      },
+    },
+  ]),
+) as PropertyDescriptorMap;
 
 /**
  * The attempt's timeout stays armed while the body is read (a stream can stall mid-way). A body
@@ -112,21 +161,12 @@ const BODY_READERS = ['json', 'text', 'arrayBuffer', 'blob'] as const;
  * not watched (that would cost a stream per response), so its timer stays armed until it fires,
  * which does nothing to a finished request. The timer never keeps a process alive.
  */
-function withBodyTimer(res: Response, timer: ReturnType<typeof setTimeout>, done: () => void): Response {
-  (timer as { unref?: () => void }).unref?.();
-  for (const name of BODY_READERS) {
-    const read = res[name] as (this: Response) => Promise<unknown>;
-    Object.defineProperty(res, name, {
-      configurable: true,
-      writable: true,
-      value(this: Response) {
-        const reading = read.call(this);
-        reading.then(done, done);
-        return reading;
-      },
-    });
-  }
-  return res;
+function withBodyTimer(res: Response, a: Attempt): Response {
+  (a.timer as { unref?: () => void }).unref?.();
+  const watched = res as Watched;
+  watched[READ] = { json: res.json, text: res.text, arrayBuffer: res.arrayBuffer, blob: res.blob };
+  watched[ATTEMPT] = a;
+  return Object.defineProperties(res, WATCHED_READERS);
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -1,7 +1,7 @@
 // Runs one model message's tool calls concurrently, each bounded by a timeout, and returns the
 // results in the order the model asked. Nothing here throws: a failure is a result the model
 // reads and recovers from.
-import { fenceValue, type Logger } from '../core/index.js';
+import { fenceText, type Logger } from '../core/index.js';
 import type { ToolContext, ToolName, ToolResult } from '../tools/index.js';
 import type { ModelCall } from './model-call.js';
 import type { TurnObserver, TurnTools } from './types.js';
@@ -94,8 +94,14 @@ async function observed(
 
 /**
  * The tool message the model reads. Tool results carry store data (product texts, names, notes)
- * that no shopper typed here: fenced like any untrusted text before it reaches a prompt.
+ * that no shopper typed here: fenced like any untrusted text before it reaches a prompt. The same
+ * text as `JSON.stringify(fenceValue(result))` (every string fenced, keys left alone), fenced as
+ * it is written rather than through a fenced copy of the whole result.
  */
 export function toolMessageContent(result: ToolResult): string {
-  return JSON.stringify(fenceValue(result));
+  return JSON.stringify(result, fenceStrings);
+}
+
+function fenceStrings(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? fenceText(value) : value;
 }

@@ -137,6 +137,12 @@ export interface TurnInput {
   /** false: one non-streaming call per step (no delta events), cheaper when nobody reads deltas. Default true. */
   stream?: boolean;
   /**
+   * false: the turn yields only `error` and `final` (no `model_start`, `model_end`, `tool_call`,
+   * `tool_result`), for a caller that reads the reply only; each event costs a hop through every
+   * generator of the loop. Default true.
+   */
+  progress?: boolean;
+  /**
    * Asked after every tool step: a new spec when what the tools did changes who the turn runs as
    * (src/chat: the shopper verified), else null. From then on the system message, the model's
    * binding and the tools the loop authorizes are the new spec's.

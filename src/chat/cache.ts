@@ -91,7 +91,9 @@ export function createConversationCache(dataVersion: () => number, capacity = 5_
           kept.set(next.conv.id, { state: next, bytes: weight });
           bytes += weight;
         },
-        sessionRecorded: (sessionId) => version === v && sessions.has(sessionId),
+        sessionRecorded(sessionId) {
+          return version === v && sessions.has(sessionId);
+        },
         rememberSession(sessionId) {
           if (version !== v) return;
           if (sessions.size >= capacity * 4) sessions.delete(sessions.values().next().value!);

@@ -24,50 +24,89 @@ export async function persistTurn(
   const { final, history } = ran;
   // Who finished the turn: after a verification mid-turn, the shopper's own segment and persona,
   // who will serve the conversation's next turn too.
-  const { segment, persona, personaRef } = ran.served;
-  let seq = await nextSeq(deps.db, conv, history);
+  const { segment, personaRef } = ran.served;
+  const seq = await nextSeq(deps.db, conv, history);
   const at = deps.now();
-  const userMsg = {
-    id: deps.ids('msg'),
-    conversationId: conv.id,
-    turn: turnNo,
-    seq: seq++,
-    role: 'user' as const,
-    content: input.message,
-    createdAt: turn.startedAt,
-  };
-  const produced = ran.messages.map((m) => ({
-    ...m,
-    id: deps.ids('msg'),
-    conversationId: conv.id,
-    turn: turnNo,
-    seq: seq++,
-    createdAt: at,
-  }));
-  const lastAssistant = [...produced].reverse().find((m) => m.role === 'assistant');
+  const rows = messageRows(env, turn, ran, input, seq, at);
+  const lastAssistant = [...rows].reverse().find((m) => m.role === 'assistant');
   const latencyMs = at - turn.startedAt;
   const summary = summarizeTurns(conv.summary, history, conv.turnCount, historyTurns);
-  const update = { ...servedBy(segment, persona), model: final.model, optOut: turn.optOut, summary, turnCount: turnNo, updatedAt: at };
+  const update = conversationUpdate(ran, turn, summary, at);
   await commitTurn(deps.db, deps.atomic, {
     conversation: conv,
     update,
-    messages: [userMsg, ...produced],
+    messages: rows,
     turn: turnRow(env, turn, ran, latencyMs, at),
     events: eventRows(env, turn, ran, at),
   });
   // verify_customer rewrote the row's customer mid-turn: the next turn reads it back instead.
-  if (!ran.boundMidTurn)
-    turn.lease.keep({ conv: { ...conv, ...update }, history: nextWindow(history, [userMsg, ...produced], turnNo, historyTurns) });
+  if (!ran.boundMidTurn) turn.lease.keep({ conv: { ...conv, ...update }, history: nextWindow(history, rows, turnNo, historyTurns) });
   logTurn(env, turn, ran, input, latencyMs, span);
   return {
     conversationId: conv.id,
-    messageId: lastAssistant?.id ?? userMsg.id,
+    messageId: lastAssistant?.id ?? rows[0]!.id,
     reply: final.reply,
     segment,
     persona: personaRef,
     toolCalls: final.toolCalls,
     usage: final.usage,
     model: final.model,
+  };
+}
+
+/**
+ * The shopper's message and what the loop produced, as rows numbered from `seq`. Written out field
+ * by field: fields added after a spread (`{ ...m, id, seq }`) make V8 build a slow object of about
+ * 400 bytes per added field, on every message of every turn.
+ */
+function messageRows(env: TurnEnv, turn: PreparedTurn, ran: RanTurn, input: ChatInput, seq: number, at: number): MessageRow[] {
+  const { ids } = env.deps;
+  const { conv, turnNo } = turn;
+  const rows: MessageRow[] = [
+    {
+      id: ids('msg'),
+      conversationId: conv.id,
+      turn: turnNo,
+      seq: seq++,
+      role: 'user',
+      content: input.message,
+      toolCalls: null,
+      toolCallId: null,
+      toolName: null,
+      createdAt: turn.startedAt,
+    },
+  ];
+  for (const m of ran.messages)
+    rows.push({
+      id: ids('msg'),
+      conversationId: conv.id,
+      turn: turnNo,
+      seq: seq++,
+      role: m.role,
+      content: m.content,
+      toolCalls: m.toolCalls,
+      toolCallId: m.toolCallId,
+      toolName: m.toolName,
+      createdAt: at,
+    });
+  return rows;
+}
+
+/** The conversation row's per-turn fields: who finished the turn (servedBy), its model and counters. */
+function conversationUpdate(ran: RanTurn, turn: PreparedTurn, summary: string, at: number): TurnWrites['update'] {
+  const served = servedBy(ran.served.segment, ran.served.persona);
+  return {
+    segmentId: served.segmentId,
+    ruleId: served.ruleId,
+    personaId: served.personaId,
+    personaVersion: served.personaVersion,
+    variant: served.variant,
+    experimentId: served.experimentId,
+    model: ran.final.model,
+    optOut: turn.optOut,
+    summary,
+    turnCount: turn.turnNo,
+    updatedAt: at,
   };
 }
 

@@ -4,8 +4,8 @@
 // stage stores.
 import { fenceText } from '../core/index.js';
 import { readProposal } from '../shop/index.js';
-import type { ToolContext, ToolEvent } from '../tools/index.js';
-import { routeTools, runTurn as runAgent, type AgentSpec, type NewMessage, type TurnEvent } from '../agent/index.js';
+import type { ToolContext, ToolEvent, ToolName } from '../tools/index.js';
+import { routeTools, runTurn as runAgent, type NewMessage, type TurnEvent } from '../agent/index.js';
 import type { Span } from '../telemetry/index.js';
 import type { TurnEnv } from './deps.js';
 import type { PreparedTurn } from './prepare.js';
@@ -59,7 +59,7 @@ export async function* runTurn(
   const approval = decided?.approval ?? null;
   const history = turn.cachedHistory ?? (await loadRecentMessages(deps.db, conv, historyTurns));
   const ran: ToolSideEffects = { emitted: [], boundMidTurn: false, proposed: false };
-  const persona = await routed(env, agentSpec(turn.persona), input.message, history, decided?.pendingAction ?? null);
+  const persona = agentSpec(turn.persona, await routed(env, turn.persona.tools, input.message, history, decided?.pendingAction ?? null));
   const served = servedAtStart(turn, (persona.offer ?? persona.tools).length);
   const stream = runAgent(
     {
@@ -68,6 +68,7 @@ export async function* runTurn(
       summary: conv.summary,
       message: input.message,
       stream: input.stream,
+      progress: input.stream !== false,
       toolCtx: toolContext(env, turn, input, history, approval, ran, served),
       respec: respecHook(env, turn, input, () => ran.boundMidTurn, served),
     },
@@ -84,14 +85,17 @@ export async function* runTurn(
     },
   );
   let final: FinalEvent | null = null;
+  // A caller that does not stream (a JSON reply) reads the reply only: the loop's progress events
+  // stop here rather than pass through every layer above for nobody.
+  const progress = input.stream !== false;
   let step = await stream.next();
   while (!step.done) {
     const ev = step.value;
     const meta = announcement(served, conv.id, deps.provider.name);
     if (meta) yield meta;
     if (ev.type === 'final') final = ev;
-    else if (ev.type !== 'error') yield ev;
-    else logger.warn('turn_error_event', { conversationId: conv.id, code: ev.code });
+    else if (ev.type === 'error') logger.warn('turn_error_event', { conversationId: conv.id, code: ev.code });
+    else if (progress) yield ev;
     step = await stream.next();
   }
   const result = step.value;
@@ -101,23 +105,23 @@ export async function* runTurn(
 }
 
 /**
- * The spec with the tools a hosted model is offered this turn (tool routing, agent/tool-routing.ts):
- * those the message's intents need, the recent turns' tools and a waiting proposal's. The offline
- * model understands the message itself and is offered every tool.
+ * The tools a hosted model is offered this turn (tool routing, agent/tool-routing.ts): those the
+ * message's intents need, the recent turns' tools and a waiting proposal's; undefined: all of the
+ * persona's. The offline model understands the message itself and is offered every tool.
  */
 async function routed(
   env: TurnEnv,
-  spec: AgentSpec,
+  tools: ToolName[],
   message: string,
   history: MessageRow[],
   pendingAction: string | null,
-): Promise<AgentSpec> {
+): Promise<ToolName[] | undefined> {
   const { deps } = env;
-  if ((deps.toolRouting ?? 'auto') === 'off' || deps.provider.name === 'offline' || spec.tools.length === 0) return spec;
+  if ((deps.toolRouting ?? 'auto') === 'off' || deps.provider.name === 'offline' || tools.length === 0) return undefined;
   const recentTools = new Set<string>();
   for (const m of history) if (m.toolName) recentTools.add(m.toolName);
-  const route = await routeTools({ tools: spec.tools, message, recentTools, pendingAction });
-  return route.routed ? { ...spec, offer: route.tools } : spec;
+  const route = await routeTools({ tools, message, recentTools, pendingAction });
+  return route.routed ? route.tools : undefined;
 }
 
 /** What the tools see of the turn: the shopper (as of now), the conversation, and where to report. */
@@ -132,14 +136,21 @@ function toolContext(
 ): ToolContext {
   const { conv } = turn;
   const { deps } = env;
-  // A proposal's id is minted through the context (ids('prop')): a turn that minted none made no
-  // proposal, and its reply needs no read of the conversation's pending one (stateProposal).
-  const ids = (kind: string) => {
-    if (kind === PROPOSAL_ID_KIND) ran.proposed = true;
-    return deps.ids(kind);
-  };
+  // Methods rather than arrow-valued fields below: the server's TypeScript loader names each arrow
+  // assigned to a name at run time (a defineProperty per turn); none of them reads `this`.
   return buildToolContext({
-    deps: { db: deps.db, atomic: deps.atomic, now: deps.now, ids, checkout: deps.checkout },
+    deps: {
+      db: deps.db,
+      atomic: deps.atomic,
+      now: deps.now,
+      // A proposal's id is minted through the context (ids('prop')): a turn that minted none made no
+      // proposal, and its reply needs no read of the conversation's pending one (stateProposal).
+      ids(kind: string) {
+        if (kind === PROPOSAL_ID_KIND) ran.proposed = true;
+        return deps.ids(kind);
+      },
+      checkout: deps.checkout,
+    },
     shopper: turn.shopper,
     segment: {
       get current() {
@@ -151,8 +162,10 @@ function toolContext(
     approval,
     clientKey: input.clientKey ?? null,
     emitted: ran.emitted,
-    transcript: () => transcriptText(history, input.message, conv.summary),
-    onVerified: () => {
+    transcript() {
+      return transcriptText(history, input.message, conv.summary);
+    },
+    onVerified() {
       ran.boundMidTurn = true;
     },
   });

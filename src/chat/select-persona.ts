@@ -3,6 +3,7 @@
 // shopper verifies during a turn (run.ts): the rest of that turn is served as their next turn would be.
 import type { SegmentResult, Shopper } from '../core/index.js';
 import type { AgentSpec } from '../agent/index.js';
+import type { ToolName } from '../tools/index.js';
 import { buildPersonaContext, type RenderedPersona } from '../personas/index.js';
 import type { ChatDeps } from './deps.js';
 import type { ChatInput, ChatResponse } from './types.js';
@@ -34,16 +35,29 @@ export async function selectPersona(deps: ChatDeps, input: SelectInput): Promise
   return { segment, persona, personaRef: { id: persona.id, version: persona.version, variant: persona.variant } };
 }
 
+/**
+ * Each rendered persona's copy without verify_customer, made once: the registry hands out the
+ * same frozen object for the same persona and context, turn after turn.
+ */
+const withoutVerify = new WeakMap<object, unknown>();
+
 /** A shopper who is already signed in or verified is never asked to verify: the tool is not offered. */
 function forShopper<P extends { tools: readonly string[] }>(persona: P, shopper: Shopper): P {
-  return shopper.verified && persona.tools.includes('verify_customer')
-    ? { ...persona, tools: persona.tools.filter((t) => t !== 'verify_customer') }
-    : persona;
+  if (!shopper.verified || !persona.tools.includes('verify_customer')) return persona;
+  let copy = withoutVerify.get(persona) as P | undefined;
+  if (!copy) {
+    copy = Object.freeze({ ...persona, tools: Object.freeze(persona.tools.filter((t) => t !== 'verify_customer')) });
+    withoutVerify.set(persona, copy);
+  }
+  return copy;
 }
 
-/** The rendered persona in the agent's terms: what it says, may call, and how its model is set. */
-export function agentSpec(p: RenderedPersona): AgentSpec {
-  return {
+/**
+ * The rendered persona in the agent's terms: what it says, may call, and how its model is set;
+ * `offer`: the tools a hosted model is offered this turn (tool routing), when not all of them.
+ */
+export function agentSpec(p: RenderedPersona, offer?: readonly ToolName[]): AgentSpec {
+  const spec: AgentSpec = {
     id: p.id,
     version: p.version,
     variant: p.variant,
@@ -54,4 +68,7 @@ export function agentSpec(p: RenderedPersona): AgentSpec {
     greeting: p.greeting,
     voice: p.voice,
   };
+  // Set on the object rather than spread into a copy: fields added after a spread make V8 build a slow object.
+  if (offer) spec.offer = offer;
+  return spec;
 }

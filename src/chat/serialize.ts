@@ -27,7 +27,7 @@ export function createKeyedLock(): TurnLock {
       await prev;
       return {
         waited: held !== undefined,
-        release: () => {
+        release() {
           release();
           if (tails.get(key) === tail) tails.delete(key);
         },

@@ -148,7 +148,19 @@ export async function startConversation(
 
 /** A new message as its row reads back (absent optional columns are NULL). */
 export function messageRow(m: typeof messages.$inferInsert): MessageRow {
-  return { ...m, toolCalls: m.toolCalls ?? null, toolCallId: m.toolCallId ?? null, toolName: m.toolName ?? null };
+  // Field by field rather than `{ ...m, toolCalls: … }`: adding fields after a spread makes V8 build a slow object.
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    turn: m.turn,
+    seq: m.seq,
+    role: m.role,
+    content: m.content,
+    toolCalls: m.toolCalls ?? null,
+    toolCallId: m.toolCallId ?? null,
+    toolName: m.toolName ?? null,
+    createdAt: m.createdAt,
+  };
 }
 
 export interface TurnWrites {
@@ -211,7 +223,7 @@ export async function commitTurn(db: Db, atomic: Atomic, w: TurnWrites): Promise
     d.insert(events).values(placeholders(...columnsOf(events))),
   );
   await atomic([
-    updateConversation({ ...w.update, id: w.conversation.id }),
+    updateConversation(Object.assign({ id: w.conversation.id }, w.update)),
     ...w.messages.map((m) => insertMessage(messageRow(m))),
     insertTurn({ ...w.turn, variant: w.turn.variant ?? null }),
     ...w.events.map((e) =>

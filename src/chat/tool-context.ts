@@ -22,37 +22,67 @@ export interface ToolContextParts {
 }
 
 export function buildToolContext(p: ToolContextParts): ToolContext {
-  const { deps, shopper } = p;
-  return {
-    db: deps.db,
-    atomic: deps.atomic,
-    now: deps.now,
-    ids: deps.ids,
-    get shopper() {
-      return shopper.current;
-    },
-    get segment() {
-      return p.segment.current;
-    },
-    conversationId: p.conversationId,
-    turn: p.turn,
-    approval: p.approval,
-    clientKey: p.clientKey,
-    bindCustomer(customerId) {
-      shopper.current = { ...shopper.current, customerId, verified: true, via: 'verify_customer' };
-      p.onVerified?.();
-    },
-    emit: (e) => p.emitted.push(e),
-    record: (e) => ({
+  return new TurnToolContext(p);
+}
+
+/**
+ * A class rather than an object literal: its getters and methods are shared by every turn instead
+ * of being made (and, under the server's TypeScript loader, named) for each one.
+ */
+class TurnToolContext implements ToolContext {
+  readonly db: Db;
+  readonly atomic: Atomic;
+  readonly now: Clock;
+  readonly ids: IdGen;
+  readonly conversationId: string;
+  readonly turn: number;
+  readonly approval: ToolContext['approval'];
+  readonly clientKey: string | null;
+  readonly transcript: () => string;
+  readonly checkout: CheckoutSettings | null;
+
+  constructor(private readonly p: ToolContextParts) {
+    const { deps } = p;
+    this.db = deps.db;
+    this.atomic = deps.atomic;
+    this.now = deps.now;
+    this.ids = deps.ids;
+    this.conversationId = p.conversationId;
+    this.turn = p.turn;
+    this.approval = p.approval;
+    this.clientKey = p.clientKey;
+    this.transcript = p.transcript;
+    this.checkout = deps.checkout ?? null;
+  }
+
+  get shopper(): Shopper {
+    return this.p.shopper.current;
+  }
+
+  get segment(): SegmentResult {
+    return this.p.segment.current;
+  }
+
+  bindCustomer(customerId: string): void {
+    const { shopper } = this.p;
+    shopper.current = { ...shopper.current, customerId, verified: true, via: 'verify_customer' };
+    this.p.onVerified?.();
+  }
+
+  emit(e: ToolEvent): void {
+    this.p.emitted.push(e);
+  }
+
+  record(e: ToolEvent): ReturnType<ToolContext['record']> {
+    const { shopper, deps } = this.p;
+    return {
       id: deps.ids('evt'),
-      conversationId: p.conversationId,
+      conversationId: this.conversationId,
       customerId: shopper.current.customerId,
       sessionId: shopper.current.sessionId,
       type: e.type,
       data: e.data,
       createdAt: deps.now(),
-    }),
-    transcript: p.transcript,
-    checkout: deps.checkout ?? null,
-  };
+    };
+  }
 }

@@ -20,7 +20,11 @@ export interface ChatInput {
   /** W3C trace context of the caller: the turn's span becomes a child of it. */
   traceparent?: string;
   tracestate?: string;
-  /** Stream the model's text as it is written (SSE); a JSON reply does not need it and costs less. */
+  /**
+   * Stream the model's text as it is written (SSE); a JSON reply does not need it and costs less.
+   * false: the turn yields `meta`, `done` and `error` only (no deltas, tool or model events: the
+   * response carries the tool calls).
+   */
   stream?: boolean;
 }
 

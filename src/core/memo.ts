@@ -8,20 +8,30 @@ export interface Memo<K, V> {
 
 export function createMemo<K, V>(limit: number): Memo<K, V> {
   const kept = new Map<K, V>();
+  // The most recently used key: a hit on it is already at the end (moving it again would cost the
+  // Map a delete and an insert, and now and then a new table, for nothing).
+  let newest: K | undefined;
   return {
     get(key, compute) {
       if (kept.has(key)) {
         const hit = kept.get(key)!;
-        kept.delete(key);
-        kept.set(key, hit);
+        if (key !== newest) {
+          kept.delete(key);
+          kept.set(key, hit);
+          newest = key;
+        }
         return hit;
       }
       const value = compute(key);
       kept.set(key, value);
+      newest = key;
       if (kept.size > limit) kept.delete(kept.keys().next().value!);
       return value;
     },
-    clear: () => kept.clear(),
+    clear() {
+      kept.clear();
+      newest = undefined;
+    },
   };
 }
 

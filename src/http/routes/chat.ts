@@ -28,7 +28,7 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
   app.post('/api/chat', async (c) => {
     const body = await readJson(c, ChatRequestSchema);
     const shopper = c.get('shopper');
-    const { abort, onClientAbort, detach } = followClient(c.req.raw.signal);
+    const client = new ClientFollower(c.req.raw.signal);
 
     // The page address reaches the persona prompt: only the store's own origin and path go on.
     const page = body.page ? fencePage(body.page, [...deps.storeOrigins, new URL(c.req.url).origin]) : undefined;
@@ -44,17 +44,13 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
       page,
       proposal: body.proposal,
       clientKey,
-      signal: abort.signal,
+      signal: client.abort.signal,
       stream: sse,
       requestId: c.get('requestId'),
       traceparent: c.req.header('traceparent'),
       tracestate: c.req.header('tracestate'),
     });
     const events = turn[Symbol.asyncIterator]();
-    const cleanup = () => {
-      detach();
-      finished();
-    };
 
     // The first event (meta) is awaited before choosing the response, so "not your
     // conversation" is a plain 404 even for an SSE client.
@@ -62,7 +58,8 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
     try {
       first = await events.next();
     } catch (err) {
-      cleanup();
+      client.detach();
+      finished();
       throw err;
     }
 
@@ -70,12 +67,13 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
       try {
         return c.json(await collect(first, events));
       } finally {
-        cleanup();
+        client.detach();
+        finished();
       }
     }
 
     return streamSSE(c, async (stream) => {
-      stream.onAbort(onClientAbort);
+      stream.onAbort(() => client.handleEvent());
       try {
         await pipeEvents(stream, first, events, shopper.sessionId);
       } catch (err) {
@@ -85,7 +83,8 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
         // Ends the turn's generator, which releases the conversation lock; leaving it suspended
         // after `done` blocks the next message of this conversation forever.
         await events.return?.(undefined)?.catch(() => undefined);
-        cleanup();
+        client.detach();
+        finished();
       }
     });
   });
@@ -95,13 +94,28 @@ export function wantsEventStream(accept: string | undefined): boolean {
   return accept !== undefined && /(^|,)\s*text\/event-stream\b/i.test(accept);
 }
 
-/** Aborted when the client goes away, so a turn nobody waits for stops calling the model. */
-function followClient(clientSignal: AbortSignal): { abort: AbortController; onClientAbort: () => void; detach: () => void } {
-  const abort = new AbortController();
-  const onClientAbort = () => abort.abort(new Error('client disconnected'));
-  if (clientSignal.aborted) onClientAbort();
-  else clientSignal.addEventListener('abort', onClientAbort, { once: true });
-  return { abort, onClientAbort, detach: () => clientSignal.removeEventListener('abort', onClientAbort) };
+const ONCE = { once: true } as const;
+
+/**
+ * Aborted when the client goes away, so a turn nobody waits for stops calling the model. A class
+ * that is its own listener (handleEvent) rather than closures: one object per request.
+ */
+class ClientFollower {
+  readonly abort = new AbortController();
+
+  constructor(private readonly clientSignal: AbortSignal) {
+    if (clientSignal.aborted) this.handleEvent();
+    else clientSignal.addEventListener('abort', this, ONCE);
+  }
+
+  /** The client went away (the request's signal, or the SSE stream's abort). */
+  handleEvent(): void {
+    this.abort.abort(new Error('client disconnected'));
+  }
+
+  detach(): void {
+    this.clientSignal.removeEventListener('abort', this);
+  }
 }
 
 /** The page address, fenced to the store's own origins (anything else is dropped). */
