@@ -8,10 +8,12 @@
 // asks, alone or with the clause told just before it, may decide. Focus only sharpens: the intent
 // it settles on must be a request the whole reading already had among its likeliest three, and a
 // message read clearly as a pleasantry changes only for a clause that asks. Each reading is the
-// learned model's; the word lists here are the courtesy formulas of letters and the forms a request
-// takes ("could you", "I'd like", a question), as data. A message read clearly whole is left as it
-// was, unless it is nothing but courtesy.
-import type { IntentPrediction } from './nlu/index.js';
+// learned model's: the intent head's for what a clause is about, the act head's for whether it asks
+// (makes a request now, with or without a question mark: "I need it by Friday", "my parcel never
+// came") or only tells context or courtesy ("I already checked my spam", "why did I even order
+// it?"); the word lists here are the courtesy formulas of letters, as data. A message read clearly
+// whole is left as it was, unless it is nothing but courtesy.
+import { classifyAct, type Act, type IntentPrediction } from './nlu/index.js';
 
 type Predict = (text: string) => IntentPrediction;
 
@@ -109,25 +111,17 @@ const SIGNATURE_WORDS = 3;
 /** A salutation ("Dear Tailor team,") names whom it greets in a few words. */
 const SALUTATION_WORDS = 5;
 
-/**
- * How a clause asks for something, whatever it asks: a question, or a request's form ("could you",
- * "I would like", "please", "I was wondering"). Speech-act words, not intent words.
- */
-const ASKS = new RegExp(
-  [
-    '\\?',
-    // A question's inverted opening, at the clause's start ("could you…", "is my order…"; not "this is my third time").
-    '^(?:(?:so|and|but|also|ok|okay|well|then|please|pls|hi|hey|hello)\\s+)*(?:can|could|would|will|do|does|did|is|are|has|have|may|might|should|shall)\\s+(?:you|u|i|it|they|my|there|we|someone|somebody|anyone)\\b',
-    '\\b(?:you|u) (?:could|can|would)\\b',
-    '\\b(?:please|pls|plz|kindly|how|what|whats|when|where|wheres|which|whether|wondering|wonder)\\b',
-    "\\bi(?:'d| would)?(?: just| really| only| still)? (?:like|want|need|wish)\\b",
-    "\\bi'?m (?:after|looking)\\b",
-  ].join('|'),
-  'i',
-);
+/** The acts that make a request now (data/nlu/acts/acts.yaml); `told` and `courtesy` do not. */
+const REQUESTING: readonly Act[] = ['ask', 'hypothetical', 'conditional_yes'];
 
-/** The clause asks for something (a question or a request's form), whatever it asks. */
-export const asks = (text: string): boolean => ASKS.test(text);
+/**
+ * The clause makes a request now, whatever it asks, as the act head reads it: the acts that request
+ * hold more than half its probability. A model without the head reads every clause as asking.
+ */
+export function asks(text: string): boolean {
+  const p = classifyAct(text).probabilities;
+  return REQUESTING.reduce((sum, act) => sum + (p[act] ?? 0), 0) > 0.5;
+}
 
 /** The clauses of a message, each with its punctuation: cut at sentence ends, semicolons, commas and dashes. */
 function clauses(text: string): string[] {
@@ -213,7 +207,7 @@ export function focusOnRequest(text: string, whole: IntentPrediction, predict: P
   if (rest.length === 0) return SOFT.has(whole.label) ? whole : courtesyOnly(parts.at(-1)!.courtesy!, whole);
   if (isClear(whole) || units.length < 2) return whole;
   // The model's own reading of each clause left: courtesy it reads as such goes too.
-  const read = rest.map((c) => ({ text: c.text, p: predict(c.text) }));
+  const read = rest.map((c) => ({ text: c.text, p: predict(c.text), asks: asks(c.text) }));
   const request = read.filter((c) => !(SOFT.has(c.p.label) && c.p.confidence >= CLEAR));
   if (request.length === 0) return whole;
   // Focus sharpens what the whole reading already weighed: its label must be a request among the whole
@@ -221,22 +215,22 @@ export function focusOnRequest(text: string, whole: IntentPrediction, predict: P
   // from a clause that asks.
   const sharpens = (p: IntentPrediction): boolean => isClear(p) && !FEELINGS.has(p.label) && whole.top.some((t) => t.label === p.label);
   const mustAsk = whole.confidence >= CLEAR;
-  const candidates: Array<ReadonlyArray<{ text: string }>> = [
+  const candidates: Array<typeof request> = [
     request,
     // Background with no intent signal: unsure, and asking nothing.
-    request.filter((c) => asks(c.text) || isClear(c.p)),
+    request.filter((c) => c.asks || isClear(c.p)),
   ];
   for (const kept of candidates) {
-    if (kept.length === 0 || kept.length === units.length || (mustAsk && !kept.some((c) => asks(c.text)))) continue;
+    if (kept.length === 0 || kept.length === units.length || (mustAsk && !kept.some((c) => c.asks))) continue;
     const p = predict(kept.map((c) => c.text).join(' '));
     if (sharpens(p)) return p;
   }
   // Last, a clause that asks, with the clause told just before it ("I bought boots in October. Have they been
   // posted?") or alone: the surest reading of those.
   const readings = request.flatMap((c, i) => {
-    if (!asks(c.text)) return [];
+    if (!c.asks) return [];
     const before = request[i - 1];
-    return before && !asks(before.text) ? [c.p, predict(`${before.text} ${c.text}`)] : [c.p];
+    return before && !before.asks ? [c.p, predict(`${before.text} ${c.text}`)] : [c.p];
   });
   return readings.filter(sharpens).sort((x, y) => y.confidence - x.confidence)[0] ?? whole;
 }

@@ -91,7 +91,7 @@ interface Part {
 function ownIntent(
   piece: Piece,
   u: ReturnType<typeof classify>,
-  at: { first: boolean; last: Part | undefined; pointsBack: boolean; waiting: boolean; asksLater: boolean },
+  at: { first: boolean; last: Part | undefined; pointsBack: boolean; waiting: boolean; asks: () => boolean; asksLater: () => boolean },
 ): Intent | null {
   // After a comma or "and", both sides must be requests in their own right, and the second must not
   // point back at a situation told ("the sneakers are the wrong size, can I swap them?" is one request;
@@ -101,8 +101,9 @@ function ownIntent(
     ? u.score >= OWN.weak && (at.last?.score ?? 0) >= OWN.weak && (!u.entities.pronoun || !!at.last?.asks || at.last?.intent === 'verify')
     : u.score >= OWN.strong && clearOf(u.scores, u.intent);
   // Something told, asking nothing, before a piece that asks: the background to that request ("I'm never home
-  // in the day, the courier leaves a card, so do you have other delivery options"), unless the words are sure of it.
-  const background = at.asksLater && !asks(piece.text) && u.score < OWN.weak;
+  // in the day, the courier leaves a card, so do you have other delivery options"), unless the words are sure of
+  // it. Whether a piece asks is the act head's reading (focus.ts `asks`), asked only of a piece the words are unsure of.
+  const background = u.score < OWN.weak && at.asksLater() && !at.asks();
   const request =
     (!NOT_A_REQUEST.has(u.intent) && !(u.intent === 'frustrated' && !AT_THE_ASSISTANT.test(piece.text))) ||
     (ANSWERS.has(u.intent) && at.first && !at.waiting) ||
@@ -142,13 +143,16 @@ export function splitRequests(text: string, memory: Memory): string[] {
   const shownBefore = shown;
   const parts: Part[] = [];
   const waiting = !!(memory.pendingAction || memory.offeredHuman);
+  // Whether each piece asks (the act head), read once and only when needed.
+  const asking: Array<boolean | undefined> = [];
+  const pieceAsks = (j: number): boolean => (asking[j] ??= asks(cut[j]!.text));
   for (const [i, piece] of cut.entries()) {
     const u = classify(piece.text, ctx);
     const pointsBack = shown;
     shown ||= !!(u.entities.category || u.entities.colour || u.entities.definite);
     const last = parts[parts.length - 1];
-    const asksLater = cut.slice(i + 1).some((p) => asks(p.text));
-    const own = ownIntent(piece, u, { first: i === 0, last, pointsBack, waiting, asksLater });
+    const asksLater = (): boolean => cut.some((_, j) => j > i && pieceAsks(j));
+    const own = ownIntent(piece, u, { first: i === 0, last, pointsBack, waiting, asks: () => pieceAsks(i), asksLater });
     // "do you have this in stock? the red wrap dress in XXL": a pointer and the piece it points at are one request.
     const samePiece =
       last !== undefined && PRODUCT.has(own ?? '') && PRODUCT.has(last.intent ?? '') && u.entities.pronoun !== (last.pointer ?? false);

@@ -51,7 +51,7 @@ export function classifyIntent(text: string, options?: PredictOptions): IntentPr
 }
 
 /** The acts the act head tells apart (data/nlu/acts/acts.yaml). */
-export const ACTS = ['ask', 'hypothetical', 'told', 'conditional_yes'] as const;
+export const ACTS = ['ask', 'hypothetical', 'told', 'conditional_yes', 'courtesy'] as const;
 export type Act = (typeof ACTS)[number];
 const isAct = (label: string): label is Act => (ACTS as readonly string[]).includes(label);
 
@@ -62,9 +62,10 @@ export interface ActPrediction {
 }
 
 /**
- * What the message does with its words (the act head, trained from data/nlu/acts/train): asks for
- * something now, imagines it ("if they don't fit…"), tells what was done ("I already sent it back"),
- * or agrees on a condition ("yes if it comes by Friday"). A model without the head reads every
+ * What the message (or one clause of it) does with its words (the act head, trained from
+ * data/nlu/acts/train): asks for something now, imagines it ("if they don't fit…"), tells what was
+ * done or some context ("I already sent it back", "I work nights"), agrees on a condition ("yes if it
+ * comes by Friday"), or is only courtesy ("hope you are well"). A model without the head reads every
  * message as asked, which is how the intent alone would read it.
  */
 export function classifyAct(text: string): ActPrediction {
