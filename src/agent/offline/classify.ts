@@ -164,7 +164,7 @@ function best(scores: Partial<Record<Intent, number>>): { intent: Intent; score:
 const SLOT_FILLER = new Set(
   (
     'the a an one ones it its that this those these them please pls plz then ok okay and in size sizes sz eu uk us of for with sorry its is ' +
-    'number order no oh um uh just maybe like yeah yes also too same'
+    'number order no oh um uh just only maybe like yeah yes also too same'
   ).split(' '),
 );
 

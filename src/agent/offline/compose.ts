@@ -75,6 +75,26 @@ function refundTimingFor(answer: Reply, last: Exchange, { frame, tools, memory }
   return { ...answer, body: `${answer.body} ${PHRASES.refundAskVerify}`, noFollowUp: true };
 }
 
+/** A request answered with a rule of the policy beside it (Frame.alsoPolicy): the request's own answer first, then the rule. */
+function besidePolicy(answer: Reply, input: ComposeInput): Reply {
+  const { frame, done } = input;
+  const last = done.at(-1);
+  const own = done
+    .slice(0, -1)
+    .filter((d) => d.result?.ok && d.name !== 'verify_customer')
+    .at(-1);
+  if (!(frame.alsoPolicy && last?.name === 'store_policy' && last.result?.ok && own)) return answer;
+  const first = one(own, input);
+  return { ...first, body: `${first.body} ${answer.body}`, noFollowUp: true };
+}
+
+/** "How do I buy the grey hoodie?": the piece found or added, then how the order is finished. */
+function howToBuy(answer: Reply, { frame, done }: ComposeInput): Reply {
+  const last = done.at(-1);
+  if (!(frame.buying && last?.result?.ok && (last.name === 'search_products' || last.name === 'add_to_cart'))) return answer;
+  return { ...answer, body: `${answer.body} ${PHRASES.thenCheckout}` };
+}
+
 export function compose(input: ComposeInput): Reply {
   const { done } = input;
   const last = done[done.length - 1];
@@ -91,8 +111,8 @@ export function compose(input: ComposeInput): Reply {
     return removedAllReply(changes);
   const looked = done.filter((d) => d.name === 'get_product' && d.result?.ok);
   if (input.frame.intent === 'compare' && looked.length >= 2) return { ...compareReply(looked, input.frame), ack: true };
-  const answer = refundTimingFor(one(last, input), last, input);
-  const main = last.result?.ok && ACKNOWLEDGED.has(last.name) ? { ...answer, ack: true } : answer;
+  const answer = besidePolicy(refundTimingFor(one(last, input), last, input), input);
+  const main = howToBuy(last.result?.ok && ACKNOWLEDGED.has(last.name) ? { ...answer, ack: true } : answer, input);
   const verified = done.slice(0, -1).find((d) => d.name === 'verify_customer' && d.result?.ok);
   if (!verified) return main;
   const first = outputOf(verified, 'verify_customer')?.firstName;

@@ -53,19 +53,12 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
   if (frames.length > 1 && frames[0]!.intent === 'verify') {
     const after = frames.find((f) => f.intent !== 'verify')?.intent ?? null;
     texts = [turn.user];
-    frames = [{ ...buildFrame(turn.user, memory), ...moment, after }];
+    // The whole message's words may lean to the request; the step is still the verification.
+    frames = [{ ...buildFrame(turn.user, memory), ...moment, intent: 'verify', after }];
   }
+  ({ frames, texts } = joinHowTo(frames, texts));
   const multi = texts.length > 1;
-  // "where's order 39921, can you change the address on it": "it" is the order an earlier request named.
-  frames = frames.map((f, i) => {
-    if (f.orderNumber || !f.e.pronoun) return f;
-    const named = frames
-      .slice(0, i)
-      .map((g) => g.orderNumber)
-      .filter((n) => n !== null)
-      .at(-1);
-    return named ? { ...f, orderNumber: named } : f;
-  });
+  frames = withOrderNamedBefore(frames);
   // A person asked for beside a complaint or frustration: those are acknowledged (the person is not
   // offered again), and the hand-over carries the whole message.
   const toPerson = multi && frames.some((f) => f.intent === 'human');
@@ -104,6 +97,36 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
     ...(flags?.optIn ? { optIn: true } : {}),
   };
 }
+
+/** "where's order 39921, can you change the address on it": "it" is the order an earlier request named. */
+function withOrderNamedBefore(frames: readonly Frame[]): Frame[] {
+  return frames.map((f, i) => {
+    if (f.orderNumber || !f.e.pronoun) return f;
+    const named = frames
+      .slice(0, i)
+      .map((g) => g.orderNumber)
+      .filter((n) => n !== null)
+      .at(-1);
+    return named ? { ...f, orderNumber: named } : f;
+  });
+}
+
+/**
+ * "I want to order the white sneakers in 42, how can I do this?": the "how" points back at the piece to
+ * buy, so it is that request asked as how (the piece found, and how to check out), not a question of its own.
+ */
+function joinHowTo(frames: Frame[], texts: string[]): { frames: Frame[]; texts: string[] } {
+  const howTo = frames.findIndex((f, i) => i > 0 && POINTS_BACK_AT_REQUEST.test(f.text) && BUY_PARTS.has(frames[i - 1]!.intent));
+  if (howTo < 1 || !frames[howTo - 1]!.e.category) return { frames, texts };
+  return {
+    frames: frames.flatMap((f, i) => (i === howTo ? [] : i === howTo - 1 ? [{ ...f, buying: true }] : [f])),
+    texts: texts.filter((_, i) => i !== howTo),
+  };
+}
+
+/** "how can I do this?", "how do I do that": how to go about the request just made. */
+const POINTS_BACK_AT_REQUEST = /^\W*(so\s+|and\s+)?how (can|do|would|should) (i|we) (do|manage|go about) (this|that|it)\b/i;
+const BUY_PARTS: ReadonlySet<string> = new Set(['add_to_cart', 'search', 'how_to_order']);
 
 const partOf = (id: string): number => Number(/_p(\d+)_/.exec(id)?.[1] ?? 0);
 

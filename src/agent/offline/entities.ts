@@ -39,8 +39,19 @@ export interface Entities {
 const ADDRESS =
   /\b(\d{1,6}\s+[A-Za-z][A-Za-z .'#-]*?)\s*,\s*(?:((?:apt|apartment|suite|ste|unit|#)\.?\s*[\w-]+)\s*,\s*)?([A-Za-z][A-Za-z .]*?)\s*,\s*([A-Za-z]{2})\s+(\d{5}(?:-\d{4})?)\b/i;
 
+// The same written without commas, as dictation gives it ("77 Birch Avenue Beaverton OR 97005"):
+// the street ends at its street-type word, the state is a US state's code before the ZIP.
+const STREET_TYPES =
+  'street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|court|ct|place|pl|terrace|ter|parkway|pkwy|highway|hwy|circle|cir|square|sq|trail|loop';
+const US_STATES =
+  'al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy';
+const ADDRESS_PLAIN = new RegExp(
+  String.raw`\b(\d{1,6}\s+(?:[a-z][a-z.'-]*\s+){0,4}?(?:${STREET_TYPES})\.?)\s*,?\s+(?:((?:apt|apartment|suite|ste|unit|#)\.?\s*[\w-]+)\s*,?\s+)?([a-z][a-z .]*?)\s*,?\s+(${US_STATES})\.?\s+(\d{5}(?:-\d{4})?)\b`,
+  'i',
+);
+
 export function parseAddress(text: string): Record<string, string> | null {
-  const m = ADDRESS.exec(text);
+  const m = ADDRESS.exec(text) ?? ADDRESS_PLAIN.exec(text);
   if (!m) return null;
   // The text arrives lower-cased: addresses are written back in title case.
   const title = (x: string) => x.trim().replace(/\b[a-z]/g, (c) => c.toUpperCase());
@@ -48,6 +59,55 @@ export function parseAddress(text: string): Record<string, string> | null {
 }
 
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
+// An address said rather than typed, as dictation writes it: "marcus at example dot com".
+const SPOKEN_EMAIL =
+  /\b([a-z0-9][a-z0-9_-]*(?:\s+dot\s+[a-z0-9_-]+)*)\s+at\s+([a-z0-9][a-z0-9-]*(?:\s*(?:\bdot\b|\.)\s*[a-z0-9-]+)*?)\s*(?:\bdot\b|\.)\s*(com|net|org|edu|gov|io|co|uk|us|ca|de|fr|info|biz|me)\b/;
+
+function emailIn(lower: string): string | null {
+  const typed = EMAIL.exec(lower)?.[0];
+  if (typed) return typed;
+  const m = SPOKEN_EMAIL.exec(lower);
+  const dots = (x: string) => x.replace(/\s*(?:\bdot\b|\.)\s*/g, '.');
+  return m ? `${dots(m[1]!)}@${dots(m[2]!)}.${m[3]}` : null;
+}
+
+// Amounts in words, read as digits for a price ("under a hundred and fifty" is "under 150").
+const UNITS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SMALL = String.raw`(?:(${Object.keys(TENS).join('|')})(?:[\s-]+(${Object.keys(UNITS).slice(0, 9).join('|')}))?|(${Object.keys(UNITS).join('|')}))`;
+const AMOUNT = new RegExp(
+  String.raw`\b(?:(a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+(?:and\s+)?${SMALL})?|${SMALL})\b`,
+  'g',
+);
+
+function amountsInDigits(text: string): string {
+  return text.replace(AMOUNT, (whole, h?: string, t1?: string, u1?: string, s1?: string, t2?: string, u2?: string, s2?: string) => {
+    const small = (t?: string, u?: string, one?: string) => (t ? TENS[t]! + (u ? UNITS[u]! : 0) : one ? UNITS[one]! : 0);
+    const n = h ? (h === 'a' ? 1 : UNITS[h]!) * 100 + small(t1, u1, s1) : small(t2, u2, s2);
+    // "one", "two": a quantity, not an amount.
+    return n >= 20 ? String(n) : whole;
+  });
+}
 const PRICE_RANGE = /\b(?:between|from)\s*\$?\s*(\d+(?:\.\d+)?)\s*(?:dollars|bucks|usd)?\s*(?:and|to|-)\s*\$?\s*(\d+(?:\.\d+)?)/;
 const PRICE_PATTERNS = [
   /(?:under|below|less than|cheaper than|max(?:imum)?|up to|at most|no more than|within|<)\s*(?:of\s*)?\$?\s*(\d+(?:\.\d+)?)/,
@@ -81,7 +141,8 @@ function extractPrices(n: Normalized, withoutEmail: string, email: string | null
   let maxPrice: number | null = null;
   let minPrice: number | null = null;
   // The words as written, then as corrected ("undr 100" is "under 100").
-  const priced = PRICE_PATTERNS.some((re) => re.test(withoutEmail)) || PRICE_RANGE.test(withoutEmail) || email ? withoutEmail : n.padded;
+  const said = amountsInDigits(withoutEmail);
+  const priced = PRICE_PATTERNS.some((re) => re.test(said)) || PRICE_RANGE.test(said) || email ? said : n.padded;
   const range = PRICE_RANGE.exec(priced);
   if (range && Number(range[1]) < Number(range[2]) && !orderNumbers.includes(range[2]!)) {
     minPrice = Number(range[1]);
@@ -113,8 +174,8 @@ function clauseSize(lower: string): string | null {
 
 export function extractEntities(n: Normalized): Entities {
   const lower = n.lower;
-  const email = EMAIL.exec(lower)?.[0] ?? null;
-  const withoutEmail = email ? lower.replace(email, ' ') : lower;
+  const email = emailIn(lower);
+  const withoutEmail = email ? lower.replace(EMAIL.test(lower) ? email : SPOKEN_EMAIL, ' ') : lower;
   const address = parseAddress(lower);
   // An address's ZIP and house number are no order numbers ("12 Oak Avenue, Seattle, WA 98101").
   const inAddress = new Set(address ? [address.zip!, address.zip!.slice(0, 5), /^\d+/.exec(address.line1!)?.[0] ?? ''] : []);

@@ -41,6 +41,12 @@ export interface Draft {
   product: ProductView | null;
   /** The request a verification serves (see Frame.after). */
   after: Intent | null;
+  /** A policy topic answered beside the request (see Frame.alsoPolicy). */
+  alsoPolicy?: string | null;
+  /** The policy topic that answers the request instead (see Frame.ruleOf). */
+  ruleOf?: string | null;
+  /** Asks how to buy a piece it names (see Frame.buying). */
+  buying?: boolean;
 }
 
 /** A message answering the question the previous reply asked: that request, with this answer's slots. */

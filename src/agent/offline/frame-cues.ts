@@ -38,6 +38,8 @@ const STREET =
 const POSTCODE_ABROAD = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b|\b[a-z]\d[a-z]\s?\d[a-z]\d\b/i;
 const PLACE_ABROAD = new RegExp(String.raw`\b(${PLACES_ABROAD.join('|')})\b`, 'i');
 export const addressAbroad = (text: string) => STREET.test(text) && (POSTCODE_ABROAD.test(text) || PLACE_ABROAD.test(text));
+/** A country or city outside the US named ("what about ireland?"). */
+export const namesPlaceAbroad = (text: string) => PLACE_ABROAD.test(text);
 
 export const WHICH_COLOURS =
   /\b(what|which|other|different|another|any|more|all the) colou?rs?\b|\bcolou?rs? (does|do|is|are|can|options?|available)\b/i;
@@ -61,10 +63,22 @@ function reads(text: string, act: Act): boolean {
 export const imagines = (text: string): boolean => reads(text, 'hypothetical');
 
 /**
+ * Imagined is the likeliest act, if not a clear one: enough only where nothing concrete is named
+ * (no piece, order, size or colour), so that asking which piece would answer a question not asked.
+ */
+export const leansImagined = (text: string): boolean => {
+  const p = classifyAct(text);
+  return p.act === 'hypothetical' && p.confidence >= 0.4;
+};
+
+/**
  * "I already sent them back", "I cancelled my last order", "I bought the navy one and loved it":
  * done and told, nothing asked ("I returned it, can you check the refund?" asks).
  */
 export const tellsDone = (text: string): boolean => reads(text, 'told');
+
+/** Only courtesy ("ok, thanks, bye", "hope you are well"): nothing asked or agreed to. */
+export const onlyCourtesy = (text: string): boolean => reads(text, 'courtesy');
 
 /** A purchase told ("I got the linen shirt last summer") is no piece to put in the basket: the same act. */
 export const tellsPastPurchase = tellsDone;

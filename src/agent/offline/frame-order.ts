@@ -3,7 +3,7 @@
 import { classify, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import { pickOrder } from './frame-pick.js';
-import { addressAbroad, imagines, POINTS_BACK } from './frame-cues.js';
+import { addressAbroad, imagines, leansImagined, POINTS_BACK } from './frame-cues.js';
 import { merge, type Draft, type Reading } from './frame-answer.js';
 
 /** The order the message means, and the intents an order in view settles. */
@@ -63,8 +63,29 @@ export function followUpOnOrder(r: Reading, d: Draft, orderNumber: string | null
   // …and so is how returning works for an order still on its way ("how do I return these sneakers?" before they arrive).
   const onItsWay = mem.orders.some((o) => o.orderNumber === orderNumber && !o.delivered);
   const asksAboutReturning = (d.intent === 'return' || d.intent === 'exchange') && !mem.pendingReturn && !mem.pendingAction;
-  if (asksAboutReturning && ((onItsWay && HOW_TO.test(text)) || imagines(text))) {
+  // "if my niece would rather another colour, is that possible?": imagined, about no piece or order named.
+  const namesNothing = !e.categoryWord && !e.orderNumbers.length && e.size === null && e.colour === null && !orderNumber;
+  if (asksAboutReturning && ((onItsWay && HOW_TO.test(text)) || imagines(text) || (namesNothing && leansImagined(text)))) {
     d.intent = 'policy_returns';
+    d.settledByState = true;
+    return orderNumber;
+  }
+  // "if I cancel an order before it ships, do I get the full amount back?": the rule, no cancellation proposed
+  // (the orders policy has it, also when the words read as a returns question).
+  const ruleAsked = d.intent === 'policy_returns' && /\bcancel/i.test(text);
+  if (ruleAsked || ((d.intent === 'cancel_order' || d.intent === 'change_address') && !mem.pendingAction && imagines(text))) {
+    d.ruleOf = 'orders';
+    d.settledByState = true;
+    return orderNumber;
+  }
+  // "when will my sneakers reach me?": the pieces bought, so their order, not delivery times in general.
+  if (
+    d.intent === 'delivery_time' &&
+    e.categoryWord &&
+    !e.orderNumbers.length &&
+    new RegExp(`\\bmy\\s+(\\w+\\s+){0,2}${e.categoryWord}`, 'i').test(text)
+  ) {
+    d.intent = 'order_status';
     d.settledByState = true;
     return orderNumber;
   }

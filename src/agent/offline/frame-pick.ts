@@ -23,6 +23,9 @@ const SHADES: Record<string, readonly string[]> = {
 const NAME_WORDS =
   /^(linen|silk|satin|cotton|wool|cashmere|leather|suede|denim|velvet|jersey|knit|floral|tea|wrap|slip|midi|maxi|mini|sheath|cocktail|halter|tiered|poplin|crepe|relaxed|wide|tailored|oversized|canvas|chino|puff|peasant|ribbed|merino|trench|puffer|ankle|strappy|block|ballet|slide|hoop|tote|crossbody)/;
 
+const CHEAPEST = /\b(cheapest|least expensive|lowest[- ]priced|lowest price)\b/;
+const DEAREST = /\b(most expensive|priciest|dearest|highest[- ]priced)\b/;
+
 function colourOf(p: ProductView): string {
   return `${p.colour ?? ''} ${p.name}`.toLowerCase();
 }
@@ -49,11 +52,20 @@ export function pickProduct(products: readonly ProductView[], e: Entities, text 
     if (byCat.length) candidates = byCat;
     else if (candidates.every((p) => p.category)) return null;
   }
+  // "the chinos" among trousers: the pieces whose name has the word.
+  if (e.categoryWord) {
+    const byWord = candidates.filter((p) => p.name.toLowerCase().includes(e.categoryWord!));
+    if (byWord.length) candidates = byWord;
+  }
   if (e.descriptors.length) {
     const byName = candidates.filter((p) => e.descriptors.some((d) => p.name.toLowerCase().includes(d)));
     if (byName.length) candidates = byName;
     else if (e.descriptors.some((d) => NAME_WORDS.test(d))) return null;
   }
+  // "the cheapest one", "the priciest": by the prices shown.
+  const priced = candidates.filter((p) => p.price !== null);
+  const by = CHEAPEST.test(lower) ? 1 : DEAREST.test(lower) ? -1 : 0;
+  if (by && priced.length) return priced.reduce((a, b) => ((b.price! - a.price!) * by < 0 ? b : a));
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length < products.length) return candidates[0]!;
   return products.length === 1 ? products[0]! : null;

@@ -4,8 +4,9 @@ import type { Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
 import { str, type ProductView } from './results.js';
+import { pickProduct } from './frame-pick.js';
 
-export const REFINABLE: ReadonlySet<Intent> = new Set(['search', 'stock', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
+export const REFINABLE: ReadonlySet<Intent> = new Set(['search', 'stock', 'recommend', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
 export const CHEAPER =
   /\b(cheaper|less expensive|lower price|more affordable|not (too |so |that |very )?(expensive|pricey|dear)|too (expensive|pricey|dear)|affordable|inexpensive|budget[- ]friendly)\b/i;
 const SEARCH_CUE =
@@ -33,7 +34,15 @@ export function refinesSearch(intent: Intent, e: Entities, text: string, mem: Me
       (e.maxPrice !== null || e.colour !== null || CHEAPER.test(text)));
   // "anything other than the canvas ones", "not in black": what to leave out of the same search.
   if (e.exclude.length && !e.orderNumbers.length && !e.email && (!e.category || e.category === mem.lastSearch.category)) return true;
-  if ((e.pronoun && !pointsAtList) || e.ordinal !== null || e.definite || POINTER.test(text) || e.orderNumbers.length || e.email)
+  // "just the white ones" when none of those in view is white points at no product: it narrows the search.
+  const pointsAtNone = e.colour !== null && !e.pronoun && e.ordinal === null && !pickProduct(mem.products, e, text);
+  if (
+    (e.pronoun && !pointsAtList) ||
+    e.ordinal !== null ||
+    ((e.definite || POINTER.test(text)) && !pointsAtNone) ||
+    e.orderNumbers.length ||
+    e.email
+  )
     return false;
   if (e.category && e.category !== mem.lastSearch.category) return false;
   // A bare size after a list ("M please") is about the products shown; with a word that asks
@@ -84,8 +93,10 @@ export function narrowSearch(last: Record<string, unknown>, e: Entities, text: s
   const words = e.categoryWord ? [] : query.split(/\s+/).filter(Boolean);
   let maxPrice = e.maxPrice ?? (typeof last.maxPrice === 'number' ? last.maxPrice : null);
   const prices = shown.map((p) => p.price).filter((p): p is number => p !== null);
-  // "cheaper ones": below the cheapest shown (dollars, to the cent).
-  if (cheaper && prices.length) maxPrice = Math.round(Math.min(...prices) * 100 - 1) / 100;
+  // "cheaper ones": below the cheapest shown (dollars, to the cent); not when another colour is asked for,
+  // which the pieces shown are no measure of ("a red one, not too expensive").
+  const newColour = e.colour !== null && e.colour !== str(last.colour);
+  if (cheaper && prices.length && !newColour) maxPrice = Math.round(Math.min(...prices) * 100 - 1) / 100;
   const exclude = [
     ...new Set([...(Array.isArray(last.exclude) ? last.exclude.filter((x): x is string => typeof x === 'string') : []), ...e.exclude]),
   ];

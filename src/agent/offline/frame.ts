@@ -11,6 +11,7 @@ import {
   agreesOnCondition,
   CART_QUANTITY,
   isForeign,
+  onlyCourtesy,
   tellsPastPurchase,
   OTHER_COLOURS,
   QUESTIONISH,
@@ -19,9 +20,10 @@ import {
   WHICH_COLOURS,
   tellsDone,
 } from './frame-cues.js';
-import { MORE_ONLY, narrowSearch, refinesSearch, REJECTS_SHOWN, wantsMore } from './frame-search.js';
+import { MORE_ONLY, narrowSearch, POINTER, refinesSearch, REJECTS_SHOWN, wantsMore } from './frame-search.js';
 import { answerQuestion, bareSlot, retryServes, type Draft, type Reading } from './frame-answer.js';
 import { followUpOnOrder, givesAddress, goOnAfterVerifying, resolveOrder } from './frame-order.js';
+import { followUpOnSubject } from './frame-follow.js';
 import { NUMBER_WORDS } from './lexicon.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
@@ -60,6 +62,12 @@ export interface Frame {
   after?: Intent | null;
   /** No intent was clear and the conversation does not settle it: the likely ones, best first. */
   unsure?: Intent[] | null;
+  /** A policy topic whose rule is answered beside the request ("will it go back to my card?" about a refund shown: the refund, and the rule for refunds). */
+  alsoPolicy?: string | null;
+  /** Asks only what the policy says under this topic ("if I cancel before it ships, do I get it all back?": the orders policy), nothing proposed. */
+  ruleOf?: string | null;
+  /** Asks how to buy a piece it names ("how do I buy the grey hoodie?"): the piece is found (and added when its size is clear), and how to check out is said. */
+  buying?: boolean;
 }
 
 const INJECTION =
@@ -74,6 +82,10 @@ const SLOT_ONLY: ReadonlySet<Intent> = new Set(['out_of_scope', 'unanswerable', 
 /** Asks for the chart or fit advice, which the sizing guide answers even about one piece. */
 const SIZE_CHART =
   /\b(chart|guide|measure|measurements?|between sizes|size (should|do|would) i|which size (should|do|would|for)|what size (should|do|would|for|am))\b/i;
+
+/** A size said in the US or UK system ("a US 10", "UK size 6", "us women's 8"): the catalog's sizes are EU and letters. */
+const OTHER_SIZE_SYSTEM =
+  /\b(US|UK|[Uu][Ss]\s+size|[Uu][Kk]\s+size|[Uu][Ss]\s+(wo)?men'?s|[Uu][Kk]\s+(wo)?men'?s)\s+(size\s+)?((wo)?men'?s\s+)?\d{1,2}(\.5)?\b/;
 
 /** A probability (× 10) from which the words settle the intent whatever the conversation. */
 const FIRM = 7;
@@ -196,18 +208,22 @@ function resolvePick(r: Reading, d: Draft): void {
   const product = d.product;
   // "the second one" / "I'll take the red one" answering "Tell me which one you like and I will
   // add it to your cart (in L)": that one (in L). A question about it ("is the second one warm?") is not a pick.
+  // A pick that names a size it has in stock ("the canvas ones, 42", "the wool one, in M") is that add.
   const offer = PICK_OFFER.exec(mem.prevReply);
+  const sized = d.e.size !== null && !!product?.stock.some((x) => x.size === d.e.size && x.units > 0);
+  // "the cheapest one, size M" reads like a search; pointing at one of those shown, it is a pick.
+  const pointsAtShown = (d.e.ordinal !== null || POINTER.test(text)) && !!product && mem.products.includes(product);
   if (
-    offer &&
+    (offer || sized) &&
     product &&
-    d.e.size === null &&
-    (d.intent === 'stock' || d.intent === 'out_of_scope') &&
+    (d.e.size === null || sized) &&
+    (d.intent === 'stock' || d.intent === 'out_of_scope' || (d.intent === 'search' && pointsAtShown)) &&
     !QUESTIONISH.test(text) &&
     !asksAboutPage(text)
   ) {
     d.intent = 'add_to_cart';
-    const size = offer[1];
-    if (size && product.stock.some((x) => x.size === size && x.units > 0)) d.e = { ...d.e, size };
+    const size = offer?.[1];
+    if (!sized && size && product.stock.some((x) => x.size === size && x.units > 0)) d.e = { ...d.e, size };
   }
   // "put it in my basket" right after "does it come in XL?": that size; else the size the search asked for.
   if (d.intent === 'add_to_cart' && d.e.size === null && product) {
@@ -248,8 +264,34 @@ function settleIntent(r: Reading, d: Draft): void {
   if ((mem.pendingAction || mem.pendingReturn) && agreesOnCondition(text)) d.intent = 'confirm';
   // "the tan ones, what sizes?" with loafers shown: the sizes that piece comes in, not the size chart.
   if (d.intent === 'policy_sizing' && d.product && refersToSomething(e) && !SIZE_CHART.test(text)) d.intent = 'stock';
-  // "I bought the navy one and loved it": a purchase told is about that piece, never a basket write.
-  if (d.intent === 'add_to_cart' && tellsPastPurchase(text)) d.intent = d.product ? 'stock' : 'search';
+  // "I bought the navy one and loved it": a purchase told is about that piece, never a basket write;
+  // told with no piece at all ("I'll think about it"), it asks nothing.
+  if (d.intent === 'add_to_cart' && tellsPastPurchase(text)) d.intent = d.product ? 'stock' : e.category || e.colour ? 'search' : 'thanks';
+  // "ok, gracias, bye" is a goodbye, not a yes to what was offered (a clear yes stays one).
+  // A few words, no question, nothing named: a longer message with courtesy in it still asks its request.
+  const courtesyOnly =
+    !/\?/.test(text) &&
+    (text.match(/[\p{L}\d]+/gu) ?? []).length <= 6 &&
+    !e.orderNumbers.length &&
+    !e.email &&
+    !e.category &&
+    !['human', 'complaint', 'frustrated'].includes(d.intent);
+  if (courtesyOnly && onlyCourtesy(text) && !isClearYes(text)) {
+    if (/\b(bye|goodbye|ciao|adios|see you)\b/i.test(text)) d.intent = 'goodbye';
+    else if (/\b(thanks?|thx|ty|gracias|merci|danke|cheers)\b/i.test(text)) d.intent = 'thanks';
+  }
+  // "I'm a US 10 in sneakers": a size in another system asks which of ours it is (the sizing guide), not for stock.
+  if ((d.intent === 'search' || d.intent === 'add_to_cart' || d.intent === 'stock') && OTHER_SIZE_SYSTEM.test(text))
+    d.intent = 'policy_sizing';
+  // "how do I buy the grey hoodie?": that piece, found (and added once its size is clear), with how to check out.
+  if (d.intent === 'how_to_order' && e.category && !e.orderNumbers.length) {
+    d.intent = 'add_to_cart';
+    d.buying = true;
+  }
+  // "I want to order the white sneakers in 42, how can I do this?": the same, asked as how.
+  if (d.intent === 'add_to_cart' && /\bhow (do|can|to|would|should)\b/i.test(text) && e.category) d.buying = true;
+  // "the same chinos I bought before, in stone, size M": that piece again, not a whole order over.
+  if (d.intent === 'reorder' && e.category && (e.colour || e.size) && !e.orderNumbers.length) d.intent = 'add_to_cart';
   // "How do I check out?" with a basket: the basket and where to pay.
   if (d.intent === 'how_to_order' && mem.cart?.length) d.intent = 'checkout';
   // A guess the conversation did not turn into something else is no intent to act on; but a
@@ -320,7 +362,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
   cartTurn(r, d);
   resolveProduct(r, d);
   resolvePick(r, d);
-  let orderNumber = followUpOnOrder(r, d, resolveOrder(r, d));
+  let orderNumber = followUpOnSubject(r, d, followUpOnOrder(r, d, resolveOrder(r, d)));
   settleIntent(r, d);
   orderNumber = goOnAfterVerifying(r, d, orderNumber);
   retryServes(r, d);
@@ -338,5 +380,8 @@ export function buildFrame(text: string, mem: Memory): Frame {
     foreign: isForeign(text),
     unsure: unsureOf(r, d),
     after: d.after,
+    alsoPolicy: d.alsoPolicy ?? null,
+    ruleOf: d.ruleOf ?? null,
+    buying: d.buying ?? false,
   };
 }

@@ -12,6 +12,7 @@ import {
   type ProductView,
 } from './results.js';
 import { ASK_MARKERS, type Ask } from './phrases.js';
+import { subjectOf, type Subject } from './subject.js';
 import { classify } from './classify.js';
 import { isClearNo } from '../../core/index.js';
 
@@ -58,6 +59,8 @@ export interface Memory {
   cart: CartLineView[] | null;
   /** What the previous turn put in the cart ("add 2 more" means more of it). */
   lastAdded: { productId: string; size: string } | null;
+  /** What the previous reply was about (its policy topics, the order, refund or return it showed, a hand-over). */
+  subject: Subject;
 }
 
 const LOOKBACK_TURNS = 3;
@@ -96,6 +99,7 @@ export function remember(previous: readonly Turn[]): Memory {
     cart: lastCartLines(exchanges),
     lastSearch: searchedWith(exchanges.filter((ex) => ex.name === 'search_products' && ex.result?.ok).at(-1)),
     lastAdded: lastAdded(last),
+    subject: subjectOf(previous),
   };
 }
 

@@ -82,8 +82,9 @@ const notEnglish: Guard = ({ f, tools }) =>
 
 // "a dress in size 14", "do you have it in a 10?", "add it in a 12": clothes here are XS–XXL,
 // so which of our sizes that is comes first (a fresh search reads only its own words).
+// (Asked how to buy a piece, the piece comes first: its sizes are shown with it.)
 const numericSize: Guard = ({ f, memory, tools }) =>
-  SIZED_ASKS.has(f.intent) && numericClothingSize(f, f.intent === 'search' ? [] : memory.products) && tools.has('store_policy')
+  SIZED_ASKS.has(f.intent) && !f.buying && numericClothingSize(f, f.intent === 'search' ? [] : memory.products) && tools.has('store_policy')
     ? call('store_policy', { topic: 'sizing' })
     : null;
 
@@ -200,7 +201,13 @@ export function firstStep({ frame, memory, tools }: PlanInput): Step {
   }
   // An email from a shopper not signed in ("I am sarah@…, list my orders"): who they are comes first, never their account.
   if (f.e.email && tools.has('verify_customer') && ACCOUNT_ASKS.has(f.intent)) f = { ...f, intent: 'verify' };
-  return (INTENT_PLANS[f.intent] ?? planOther)({ f, memory, tools });
+  // "if I cancel before it ships, do I get it all back?": what the policy says, nothing proposed.
+  if (f.ruleOf && tools.has('store_policy')) return call('store_policy', { topic: f.ruleOf });
+  const step = (INTENT_PLANS[f.intent] ?? planOther)({ f, memory, tools });
+  // "will it go back to my card?" about a refund shown: that refund, and the rule beside it.
+  if (f.alsoPolicy && step.kind === 'call' && tools.has('store_policy'))
+    return { ...step, calls: [...step.calls, { name: 'store_policy', args: { topic: f.alsoPolicy } }] };
+  return step;
 }
 
 // The product page's item, looked up for "do you have this in M?" / "add this in M".
@@ -218,7 +225,11 @@ const searchToAdd: Link = ({ f, tools, last, r, already }) => {
   if (!(last.name === 'search_products' && r.ok && f.intent === 'add_to_cart' && !already('add_to_cart'))) return null;
   // Only what the shopper named: a kind or colour of product, and words that matched as said.
   // A colour alone names no piece ("the navy one" with nothing shown): the list, not an add.
-  if (outputOf(last, 'search_products')?.approximate === true || f.e.category === null) return { kind: 'compose' };
+  // Words that matched nothing ("hola, the same stone chinos…") leave the piece unsure, unless the
+  // rest of the request (kind, colour and size) found exactly one.
+  const approximate = outputOf(last, 'search_products')?.approximate === true;
+  const oneByFilters = approximate && f.e.colour !== null && f.e.size !== null && productsIn(last).length === 1;
+  if ((approximate && !oneByFilters) || f.e.category === null) return { kind: 'compose' };
   // The search left the size out, so the piece meant is found even when its size is gone.
   // "add a red dress in M": the first that has M; "add the linen wrap dress": only that one.
   const found = productsIn(last);

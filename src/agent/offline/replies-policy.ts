@@ -6,6 +6,7 @@ import { isRec, outputOf, str } from './results.js';
 import type { Reply } from './voice.js';
 import { ASKS_EXCHANGE, PHRASES } from './phrases.js';
 import { addBusinessDays } from '../../core/index.js';
+import { namesPlaceAbroad } from './frame-cues.js';
 
 type Rec = Record<string, unknown>;
 type ShippingOut = Extract<ToolOutput<'store_policy'>, { topic: 'shipping' }>;
@@ -73,9 +74,11 @@ function shipping(out: ShippingOut, f: Frame): string {
   const std = at(p, 'standard', 'time') ? `Standard delivery takes ${at(p, 'standard', 'time')} (${at(p, 'standard', 'price') ?? ''})` : '';
   const exp = at(p, 'express', 'time') ? `express takes ${at(p, 'express', 'time')} (${at(p, 'express', 'price') ?? ''})` : '';
   const main = sentence([std, exp].filter(Boolean).join('; ').replace(/ \(\)/g, ''));
-  const where = /\b(canada|international|abroad|country|countries|uk|europe|mexico|ship to|deliver to|region)\b/i.test(f.text)
-    ? sentence(at(p, 'regions'))
-    : '';
+  const where =
+    /\b(canada|international|abroad|country|countries|uk|europe|mexico|ship to|deliver to|region)\b/i.test(f.text) ||
+    namesPlaceAbroad(f.text)
+      ? sentence(at(p, 'regions'))
+      : '';
   const today = /\b(today|tonight|now|when will it arrive|cut-?off|same day)\b/i.test(f.text) ? sentence(at(p, 'regions')) : '';
   const track = /\btrack/i.test(f.text) ? sentence(at(p, 'tracking')) : '';
   // "do you ship to Canada?" is answered first; delivery times follow.
@@ -100,7 +103,7 @@ function returns(p: Rec, f: Frame): string {
   const refund = asksRefund || !first ? sentence(at(p, 'refund')) : '';
   const exch = ASKS_EXCHANGE.test(f.text) ? sentence(at(p, 'exchanges')) : '';
   const how = sentence(at(p, 'how'));
-  const asksHow = /\bhow (do|can|would|should|to)\b|\blabel\b/i.test(f.text);
+  const asksHow = /\bhow (do|can|would|should|to)\b|\b(label|print\w*|next|steps?|what now|then what|drop (it|them) off)\b/i.test(f.text);
   // "when will I get my money back?" is answered first, the rest of the policy after it.
   const order = asksRefund && refund ? [refund, first, cost] : [first, cost, refund];
   return [...order, exch, asksHow ? how : ''].filter(Boolean).join(' ');
@@ -198,13 +201,28 @@ function payment(p: Rec, f: Frame): string {
     .join(' ');
 }
 
+/** The orders policy, the rule asked about: cancelling, a new address, a problem, or where refunds go. */
+function orders(p: Rec, f: Frame): string {
+  const asked = [
+    /\bcancel/i.test(f.text) ? 'cancel' : '',
+    /\b(address|deliver to|ship to|send (it|them) to)\b/i.test(f.text) ? 'address' : '',
+    /\b(damaged|broken|missing|wrong|faulty|torn|defective)\b/i.test(f.text) ? 'problems' : '',
+    /\b(refund\w*|money|card|account|bank|paid|payment|back|when|how long)\b/i.test(f.text) && !/\bcancel/i.test(f.text) ? 'refunds' : '',
+  ].filter(Boolean);
+  return (asked.length ? asked : ['cancel', 'refunds'])
+    .map((k) => sentence(at(p, k)))
+    .filter(Boolean)
+    .join(' ');
+}
+
 function general(p: Rec, f: Frame): string {
   if (/\b(loyalty|point|reward|tier)/i.test(f.text)) return sentence(at(p, 'loyalty'));
   // "do you sell men's clothes?", "anything for kids?": what the store carries, and honestly no more.
   if (/\b(men'?s|menswear|for men|kids?|kidswear|child|children'?s|baby|babies)\b/i.test(f.text)) {
     return `${sentence(at(p, 'store'))} Our clothing sizes follow a women's size chart, and I can't promise a men's or children's range.`.trim();
   }
-  if (/\b(hour|open|when)/i.test(f.text)) return sentence(at(p, 'support'));
+  if (/\b(hour|open|when|someone|somebody|anyone|person|agent|colleague|human|staff|team|get back|hear back|reply|respond)/i.test(f.text))
+    return sentence(at(p, 'support'));
   return [sentence(at(p, 'store')), sentence(at(p, 'support'))].filter(Boolean).join(' ');
 }
 
@@ -234,6 +252,7 @@ export function policyReply(ex: Exchange, f: Frame, canHandOver = false): Reply 
   else if (topic === 'ai')
     body = [sentence(at(policy, 'assistant')), canHandOver ? PHRASES.humanOffer : sentence(at(policy, 'human'))].filter(Boolean).join(' ');
   else if (topic === 'general') body = general(policy, f);
+  else if (topic === 'orders') body = orders(policy, f);
   if (!body) body = flatten(policy).slice(0, 3).join(' ');
   // "How do I place an order?": the steps, then how paying works.
   if (f.intent === 'how_to_order') body = `${PHRASES.howToOrder} ${body}`;
