@@ -74,7 +74,9 @@ const NOT_DESCRIPTIVE = new Set(
     'size sizes color colour sell carry stock available store shop u buy add cart basket bag order put take pair couple few lot all other ' +
     'let us know else again still only even too go going around perhaps wanna gonna gimme hey hi hello thanks thank sure ok okay ' +
     'have has offer offering collection catalog catalogue item product products stuff range selection option options left ' +
-    'then instead also actually well just rather else okay fine great cool hmm umm uh oh yeah yes ' +
+    'then instead also actually well just rather else okay fine great cool hmm umm uh oh yeah yes same ' +
+    // Amounts in words are a price (entities.ts reads them), not what the piece is.
+    'eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred dollars bucks ' +
     // When the shopper needs it is not what it is ("next week" is not a weekender bag).
     'next week weeks month months today tomorrow tonight soon day days monday tuesday wednesday thursday friday saturday sunday ' +
     // Feelings about a product and "like it" words say nothing about which product.
@@ -83,6 +85,8 @@ const NOT_DESCRIPTIVE = new Set(
     'none style styles bought ordered purchased come comes came supposed should pack packing recommend recommendation recommendations suggest suggestion suggestions ' +
     // Verbs of buying and paying: how to get a product, not what it is.
     'pay paying payment checkout purchase purchasing ordering place placing ' +
+    // Other words for buying ("book", "sign up for", "grab") and the account it goes on.
+    'book booking reserve sign signing grab account email ' +
     // Who it is for, and asking for more or for what is popular, do not describe a product.
     'gift gifts present presents idea ideas mum mom mother dad father boyfriend girlfriend husband wife partner sister brother ' +
     'daughter son friend grandma granddad guest him her them else others options cheaper expensive affordable best seller popular ' +

@@ -113,10 +113,10 @@ const SHOP_WORDS: readonly string[] = [
 // prettier-ignore
 export const CATEGORY_WORDS: Record<string, (typeof CATEGORIES)[number]> = {
   dress: 'dresses', gown: 'dresses', sundress: 'dresses',
-  top: 'tops', shirt: 'tops', tshirt: 'tops', blouse: 'tops', sweater: 'tops', jumper: 'tops', hoodie: 'tops', cardigan: 'tops', knitwear: 'tops', tank: 'tops', camisole: 'tops', polo: 'tops', pullover: 'tops', sweatshirt: 'tops',
-  trouser: 'trousers', pant: 'trousers', jean: 'trousers', chino: 'trousers', short: 'trousers', legging: 'trousers', jogger: 'trousers', slack: 'trousers', culotte: 'trousers',
-  shoe: 'shoes', sneaker: 'shoes', trainer: 'shoes', boot: 'shoes', heel: 'shoes', sandal: 'shoes', loafer: 'shoes', flat: 'shoes', pump: 'shoes', footwear: 'shoes', mule: 'shoes', slipper: 'shoes',
-  outerwear: 'outerwear', jacket: 'outerwear', coat: 'outerwear', blazer: 'outerwear', parka: 'outerwear', trench: 'outerwear', raincoat: 'outerwear', anorak: 'outerwear', vest: 'outerwear', gilet: 'outerwear',
+  top: 'tops', shirt: 'tops', tshirt: 'tops', blouse: 'tops', sweater: 'tops', jumper: 'tops', hoodie: 'tops', cardigan: 'tops', knitwear: 'tops', tank: 'tops', camisole: 'tops', polo: 'tops', pullover: 'tops', sweatshirt: 'tops', turtleneck: 'tops', rollneck: 'tops', cami: 'tops',
+  trouser: 'trousers', pant: 'trousers', jean: 'trousers', chino: 'trousers', short: 'trousers', legging: 'trousers', jogger: 'trousers', slack: 'trousers', culotte: 'trousers', flare: 'trousers',
+  shoe: 'shoes', sneaker: 'shoes', trainer: 'shoes', boot: 'shoes', heel: 'shoes', sandal: 'shoes', loafer: 'shoes', flat: 'shoes', pump: 'shoes', footwear: 'shoes', mule: 'shoes', slipper: 'shoes', wedge: 'shoes', brogue: 'shoes', stiletto: 'shoes',
+  outerwear: 'outerwear', jacket: 'outerwear', coat: 'outerwear', blazer: 'outerwear', parka: 'outerwear', trench: 'outerwear', raincoat: 'outerwear', anorak: 'outerwear', vest: 'outerwear', gilet: 'outerwear', bomber: 'outerwear', windbreaker: 'outerwear',
   accessory: 'accessories', accessorie: 'accessories', bag: 'accessories', handbag: 'accessories', tote: 'accessories', belt: 'accessories', scarf: 'accessories', scarve: 'accessories', hat: 'accessories', cap: 'accessories', beanie: 'accessories', jewelry: 'accessories', jewellery: 'accessories', necklace: 'accessories', earring: 'accessories', bracelet: 'accessories', sunglass: 'accessories', wallet: 'accessories', glove: 'accessories', purse: 'accessories', clutch: 'accessories', backpack: 'accessories',
 };
 
@@ -126,7 +126,7 @@ export const COLOUR_WORDS: Record<string, string> = {
   red: 'red', blue: 'blue', navy: 'navy', black: 'black', white: 'white', green: 'green', olive: 'olive', khaki: 'khaki', yellow: 'yellow',
   pink: 'pink', purple: 'purple', lilac: 'lilac', orange: 'orange', brown: 'brown', tan: 'tan', beige: 'beige', cream: 'cream', ivory: 'ivory',
   gray: 'grey', silver: 'silver', gold: 'gold', burgundy: 'burgundy', maroon: 'burgundy', teal: 'teal', turquoise: 'turquoise', camel: 'camel',
-  coral: 'coral', mint: 'mint', charcoal: 'charcoal', denim: 'blue',
+  coral: 'coral', mint: 'mint', charcoal: 'charcoal',
   // Colours the demo catalog names its pieces in.
   champagne: 'champagne', sage: 'sage', emerald: 'emerald', nude: 'nude', tortoise: 'tortoise', stone: 'stone', sand: 'sand',
 };
@@ -153,7 +153,7 @@ export const NUMBER_WORDS: Record<string, number> = {
 export const ORDINAL_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1, latest: -1 };
 
 // prettier-ignore
-const extra = ['tie', 'ish', 'polyester', 'nylon', 'acrylic', 'canvas', 'personalize', 'personalise', 'personalization', 'personalisation', 'personalized', 'personalised', 'personalizing', 'personalising', 'tailoring', 'dresses', 'shoes', 'trousers', 'jeans', 'sneakers', 'accessories', 'jackets', 'coats', 'sizes', 'orders', 'points', 'rewards', 'perks', 'recommendations', 'suggestions', 'delivered', 'shipping', 'returning', 'returned', 'refunded', 'medium', 'large', 'small', 'quantity', 'delivery', 'available', 'sandals', 'boots', 'heels', 'blouses', 'shirts', 'items', 'basket', 'receipt', 'email'];
+const extra = ['tie', 'ish', 'polyester', 'nylon', 'acrylic', 'canvas', 'personalize', 'personalise', 'personalization', 'personalisation', 'personalized', 'personalised', 'personalizing', 'personalising', 'tailoring', 'dresses', 'shoes', 'trousers', 'jeans', 'sneakers', 'accessories', 'jackets', 'coats', 'sizes', 'orders', 'points', 'rewards', 'perks', 'recommendations', 'suggestions', 'delivered', 'shipping', 'returning', 'returned', 'refunded', 'medium', 'large', 'small', 'quantity', 'delivery', 'available', 'sandals', 'boots', 'heels', 'blouses', 'shirts', 'items', 'basket', 'receipt', 'email', 'carrier', 'courier', 'tracking', 'dispatched'];
 
 // Words of the trade that shoppers use in product names ("the satin slip dress"): known as
 // written, so a typo correction never turns one into a lexicon word ("slip" into "ship").
@@ -175,6 +175,8 @@ export const VOCABULARY_SEED: readonly string[] = [
     ...Object.keys(COLOUR_WORDS),
     'grey', 'colour',
     ...Object.keys(NUMBER_WORDS),
+    // Amounts in words ("under a hundred and fifty"): known as written, never "corrected" into an ordinal.
+    'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred',
     ...Object.keys(ORDINAL_WORDS),
     ...extra,
     ...GARMENT_WORDS,

@@ -47,6 +47,8 @@ const ASKED_AS: Partial<Record<Intent, string>> = {
   policy_sizing: 'sizing',
   policy_payment: 'payment',
   policy_general: 'store information',
+  policy_ai: 'how this assistant works',
+  capabilities: 'what I can help with',
   human: 'talking to a person',
   reorder: 'ordering something again',
   update_cart: 'changing your basket',
