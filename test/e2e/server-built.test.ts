@@ -32,7 +32,8 @@ describe('the compiled server (npm start)', () => {
     expect(built.modules).toBe(modules.length);
     expect(modules).toContain('src/node.ts');
     expect(modules.some((m) => m.startsWith('src/web/widget/'))).toBe(false);
-    for (const m of ['node.js', 'db/node.js', 'agent/offline/nlu/default-model.js']) expect(existsSync(join(repoRoot, OUT_DIR, m))).toBe(true);
+    for (const m of ['node.js', 'db/node.js', 'agent/offline/nlu/default-model.js'])
+      expect(existsSync(join(repoRoot, OUT_DIR, m))).toBe(true);
     expect(existsSync(join(repoRoot, OUT_DIR, 'gone'))).toBe(false);
   });
 
