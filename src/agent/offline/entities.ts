@@ -2,6 +2,7 @@
 // quantity, and references to what the previous turn showed ("the second one", "the blue one", "it").
 import type { Normalized } from './normalize.js';
 import { readTokenSlots } from './entity-slots.js';
+import { UNIT_WORDS } from './lexicon.js';
 import type { CATEGORIES } from '../../tools/index.js';
 
 export type Category = (typeof CATEGORIES)[number];
@@ -72,27 +73,7 @@ function emailIn(lower: string): string | null {
 }
 
 // Amounts in words, read as digits for a price ("under a hundred and fifty" is "under 150").
-const UNITS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
+const UNITS = UNIT_WORDS;
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const SMALL = String.raw`(?:(${Object.keys(TENS).join('|')})(?:[\s-]+(${Object.keys(UNITS).slice(0, 9).join('|')}))?|(${Object.keys(UNITS).join('|')}))`;
 const AMOUNT = new RegExp(

@@ -41,17 +41,6 @@ const OTHER_ORDER_READS: ReadonlySet<Intent> = new Set([
 
 /** Money words: a follow-up about a refund asks where or when the money goes. */
 const MONEY = /\b(money|refund\w*|card|account|bank|statement|paid|payment|reflect\w*|credit\w*|cash|amount|how much)\b/i;
-const REFUND_READS: ReadonlySet<Intent> = new Set([
-  'refund_status',
-  'policy_returns',
-  'policy_payment',
-  'unsupported',
-  'unanswerable',
-  'out_of_scope',
-  'order_status',
-  'delivery_time',
-]);
-
 /** With only "it" to go on ("when will I see it?"), the readings that may be about the refund shown. */
 const PRONOUN_REFUND_READS: ReadonlySet<Intent> = new Set([
   'refund_status',
@@ -61,6 +50,8 @@ const PRONOUN_REFUND_READS: ReadonlySet<Intent> = new Set([
   'unanswerable',
   'out_of_scope',
 ]);
+/** With a money word, also the order's own readings ("when does the money reach my card?" read as delivery). */
+const REFUND_READS: ReadonlySet<Intent> = new Set([...PRONOUN_REFUND_READS, 'order_status', 'delivery_time']);
 
 /** Readings a question about the return just made is mistaken for. */
 const RETURN_READS: ReadonlySet<Intent> = new Set([

@@ -135,19 +135,18 @@ export const COLOUR_WORDS: Record<string, string> = {
 /** Countries and cities outside the US that an address written out may name (the shop ships within the US). */
 export const PLACES_ABROAD: readonly string[] = ['uk', 'united kingdom', 'england', 'scotland', 'wales', 'ireland', 'canada', 'mexico', 'germany', 'france', 'spain', 'italy', 'netherlands', 'belgium', 'australia', 'japan', 'london', 'manchester', 'edinburgh', 'dublin', 'paris', 'berlin', 'munich', 'madrid', 'barcelona', 'rome', 'milan', 'amsterdam', 'toronto', 'vancouver', 'montreal', 'sydney', 'melbourne', 'tokyo'];
 
+// prettier-ignore
+/** The numbers one to nineteen in words (prices in words are read from these and the tens). */
+export const UNIT_WORDS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+
+/** Quantities in words ("two of them", "a couple"). */
 export const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
+  ...Object.fromEntries(Object.entries(UNIT_WORDS).filter(([, n]) => n <= 10)),
   single: 1,
-  two: 2,
   couple: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
 };
 // prettier-ignore
 export const ORDINAL_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1, latest: -1 };

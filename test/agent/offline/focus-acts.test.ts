@@ -9,22 +9,11 @@ import { asks, focusOnRequest } from '../../../src/agent/offline/focus.js';
 import { classify } from '../../../src/agent/offline/classify.js';
 import { remember } from '../../../src/agent/offline/memory.js';
 import { splitRequests } from '../../../src/agent/offline/multi.js';
+import { scriptedReadings } from './readings.js';
 
 const LABELS = ['order_status', 'return', 'policy_general', 'smalltalk', 'greeting', 'thanks', 'complaint', 'search'];
 
-/** A reading with `label` at probability `p`, the rest spread evenly, runners-up ranked after it. */
-function reading(label: string, p: number, runnersUp: string[] = []): IntentPrediction {
-  const probabilities: Record<string, number> = {};
-  const others = LABELS.filter((l) => l !== label);
-  for (const l of others) probabilities[l] = (1 - p) / others.length;
-  runnersUp.forEach((l, i) => (probabilities[l] = ((1 - p) / 2) * (1 - i * 0.3)));
-  probabilities[label] = p;
-  const top = Object.entries(probabilities)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
-    .map(([l, prob]) => ({ label: l, probability: prob }));
-  return { label, confidence: p, lowConfidence: p < 0.5, probabilities, top };
-}
+const reading = scriptedReadings(LABELS);
 
 /** A scripted intent reader: the first pattern the text matches gives its reading. */
 const reader =
