@@ -14,11 +14,10 @@ import { nodePersonaSource } from '../../src/personas/node.js';
 import { createOfflineProvider } from '../../src/agent/offline/index.js';
 import { createOpenAIProvider, type ModelProvider } from '../../src/agent/index.js';
 import { createTailor } from '../../src/http/compose.js';
-import { createChatService } from '../../src/chat/index.js';
 import type { ChatEvent, ChatResponse } from '../../src/chat/index.js';
-import { createLogger, randomIds, type Shopper } from '../../src/core/index.js';
+import { createLogger, type Shopper } from '../../src/core/index.js';
 import { tempDb } from '../support/db.js';
-import { failingForCustomers } from '../support/tailor.js';
+import { chatThatCannotResegment } from '../support/tailor.js';
 import { repoRoot } from '../support/server.js';
 import { startFakeOpenAI, type ChatBody, type FakeOpenAI, type FakeReply } from '../support/fake-openai.js';
 
@@ -206,31 +205,9 @@ describe.each([
 
 describe('when the verified shopper cannot be segmented mid-turn', () => {
   it('finishes the turn as it started: verified, told so, nothing more unlocked, and the failure logged', async () => {
-    const h = tempDb();
-    await seedDemoStore(h.db, { now: Date.now() });
     const logs: string[] = [];
     const logger = createLogger('info', (l) => logs.push(l));
-    const tailor = await createTailor({
-      db: h.db,
-      atomic: h.atomic,
-      rules: loadSegmentRulesFile(join(repoRoot, 'data/segments.yaml')),
-      personaSource: nodePersonaSource(join(repoRoot, 'prompts')),
-      provider: createOfflineProvider(),
-      watchPersonas: false,
-    });
-    const real = tailor.segmenter;
-    const segmenter = failingForCustomers(real);
-    const chat = createChatService({
-      db: h.db,
-      atomic: h.atomic,
-      now: Date.now,
-      ids: randomIds,
-      segmenter,
-      personas: tailor.personas,
-      tools: tailor.tools,
-      provider: createOfflineProvider(),
-      logger,
-    });
+    const { db: h, tailor, chat } = await chatThatCannotResegment(createOfflineProvider(), { logger });
     try {
       let res: ChatResponse | undefined;
       for await (const ev of chat.turn({ shopper: anon(), message: `where is ${MARCUS_SHIPPED_ORDER}? ${MARCUS.email}` }))

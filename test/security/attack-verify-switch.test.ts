@@ -22,17 +22,10 @@ import {
   type FakeToolCall,
   type SecApp,
 } from './support.js';
-import { join } from 'node:path';
-import { seedDemoStore } from '../../src/db/seed/index.js';
-import { loadSegmentRulesFile } from '../../src/segments/node.js';
-import { nodePersonaSource } from '../../src/personas/node.js';
 import { createOpenAIProvider } from '../../src/agent/index.js';
-import { createTailor } from '../../src/http/compose.js';
-import { createChatService, type ChatResponse } from '../../src/chat/index.js';
-import { randomIds } from '../../src/core/index.js';
-import { tempDb } from '../support/db.js';
-import { failingForCustomers } from '../support/tailor.js';
-import { repoRoot, startServer, tempStore } from '../support/server.js';
+import type { ChatResponse } from '../../src/chat/index.js';
+import { chatThatCannotResegment } from '../support/tailor.js';
+import { startServer, tempStore } from '../support/server.js';
 import { startFakeOpenAI } from '../support/fake-openai.js';
 
 const MARCUS = DEMO_SHOPPERS.marcus;
@@ -459,31 +452,9 @@ describe('the real Node server (kept reads on), a scripted model on the wire', (
 
 describe('when the switch itself fails (the verified shopper cannot be segmented)', () => {
   it('the turn goes on as it started, and verify_customer, still offered, cannot rebind the shopper to someone else', async () => {
-    const h = tempDb();
-    await seedDemoStore(h.db, { now: Date.now() });
     const fake = await startFakeOpenAI();
     const provider = createOpenAIProvider({ model: 'gpt-4o-mini', apiKey: 'sk-test', baseURL: fake.url, maxRetries: 0 });
-    const tailor = await createTailor({
-      db: h.db,
-      atomic: h.atomic,
-      rules: loadSegmentRulesFile(join(repoRoot, 'data/segments.yaml')),
-      personaSource: nodePersonaSource(join(repoRoot, 'prompts')),
-      provider,
-      watchPersonas: false,
-    });
-    const real = tailor.segmenter;
-    const segmenter = failingForCustomers(real);
-    const chat = createChatService({
-      db: h.db,
-      atomic: h.atomic,
-      now: Date.now,
-      ids: randomIds,
-      segmenter,
-      personas: tailor.personas,
-      tools: tailor.tools,
-      provider,
-      toolRouting: 'off',
-    });
+    const { db: h, tailor, chat } = await chatThatCannotResegment(provider, { toolRouting: 'off' });
     try {
       const steps: FakeToolCall[][] = [
         [verify(MARCUS.email, RETURNABLE)],
