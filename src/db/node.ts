@@ -114,6 +114,13 @@ function configure(sqlite: Database.Database): void {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('mmap_size = 268435456');
+  // SQLite's own page cache, per connection, in the process's private memory: 2 MB (SQLite's
+  // default; better-sqlite3 builds with 16 MB). Reads of the database file go through the map
+  // above (the kernel's page cache, shared and reclaimable); this cache holds what the map cannot
+  // serve, the pages being written and those still in the WAL. At 16 MB a busy server's cache
+  // filled with the b-tree pages its inserts had touched (8 MB after 6,000 conversations, still
+  // growing); at 2 MB the same load runs no slower (measured with the JSON-mode bench).
+  sqlite.pragma('cache_size = -2000');
 }
 
 const STATEMENT_CACHE_SIZE = 500;
