@@ -1,10 +1,10 @@
 // The prompt token budget counted all at once: the registry hands every text it measures to a batch
-// counter (Node: a worker thread, src/tokens/node.ts) instead of loading the counter in the
+// counter (Node: a child process, src/tokens/node.ts) instead of loading the counter in the
 // server's own isolate, and gives the same verdicts as counting one text at a time.
 import { describe, expect, it } from 'vitest';
 import { createBundledPersonaSource, createPersonaRegistry, schemaToolDefinitions } from '../../src/personas/index.js';
 import { countTokens } from '../../src/personas/tokens.js';
-import { countTokensInWorker, countTokensOffThread } from '../../src/tokens/node.js';
+import { countTokensInChild, countTokensInWorker, countTokensOffThread } from '../../src/tokens/node.js';
 import { SEGMENTS, filesWith, personaFile, shippedFiles } from './fixtures.js';
 
 /** A batch counter that counts in this thread and remembers what it was asked. */
@@ -66,5 +66,11 @@ describe('countTokensOffThread', () => {
     expect(await countTokensInWorker(texts)).toEqual(here); // no fallback: the worker itself counted
     expect(await countTokensOffThread(texts)).toEqual(here);
     expect(await countTokensOffThread([])).toEqual([]);
+  });
+
+  it('counts in a child process exactly what the counter here counts', async () => {
+    const files = await shippedFiles();
+    const texts = ['', 'Where is my order 28473?', 'Größe 38 – ist der Mantel wasserdicht? 🧥', ...Object.values(files).slice(0, 3)];
+    expect(await countTokensInChild(texts)).toEqual(texts.map((t) => countTokens(t))); // no fallback: the child itself counted
   });
 });
