@@ -10,6 +10,12 @@
 // collections, and V8 grows the heap in proportion to what survives them (several times over under
 // load), so 5,000 one-turn conversations (~3 KB each, with a tool result) made the server's heap,
 // and its resident memory, tens of MB larger. The oldest entries go first past either bound.
+// An entry is kept as its JSON in UTF-8, outside the V8 heap, and read back on the turn that uses
+// it: as objects a one-turn conversation with a tool result held about 2.2 KB of heap (a dozen
+// objects, thirty strings), and V8 sized the old generation at about four times what survived a
+// full collection, so the thousand entries kept cost some 9 MB of peak resident memory under the
+// JSON-mode bench's load. As bytes they cost their 2.3 KB once (as a JS string the same JSON was
+// UTF-16, 4.5 KB on the heap). Writing an entry costs a few microseconds a turn.
 import type { ConversationRow, MessageRow } from './store.js';
 
 /** The conversation as a turn uses it; `pending` and `verifyAttempts` belong to the tools, which read them. */
@@ -40,11 +46,16 @@ export interface ConversationCache {
   lease(id: string | undefined): ConversationLease;
 }
 
+// An ArrayBuffer of its own per entry (not Node's Buffer.from, whose small buffers share an 8 KB slab).
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 /** About what the conversations kept may hold in memory (estimated by `weigh`). */
 export const CACHE_BYTES = 4 * 2 ** 20;
 
 /**
- * An estimate of an entry's memory: UTF-16 text plus a fixed cost per row object and its ids. The
+ * An estimate of an entry's memory, as the objects a turn reads it back into (kept as UTF-8 it
+ * holds about as much, off the heap): UTF-16 text plus a fixed cost per row object and its ids. The
  * conversation row's own share is fixed (its summary is capped at MAX_SUMMARY_CHARS).
  */
 function weigh(state: ConversationState): number {
@@ -57,7 +68,7 @@ function weigh(state: ConversationState): number {
 }
 
 export function createConversationCache(dataVersion: () => number, capacity = 5_000, maxBytes = CACHE_BYTES): ConversationCache {
-  const kept = new Map<string, { state: ConversationState; bytes: number }>();
+  const kept = new Map<string, { utf8: Uint8Array; bytes: number }>();
   const sessions = new Set<string>();
   let bytes = 0;
   let version = dataVersion();
@@ -78,8 +89,9 @@ export function createConversationCache(dataVersion: () => number, capacity = 5_
         sessions.clear();
         version = v;
       }
-      const state = id === undefined ? undefined : kept.get(id)?.state;
-      if (state) drop(id!);
+      const entry = id === undefined ? undefined : kept.get(id);
+      const state = entry ? (JSON.parse(decoder.decode(entry.utf8)) as ConversationState) : undefined;
+      if (entry) drop(id!);
       return {
         state,
         keep(next) {
@@ -88,7 +100,7 @@ export function createConversationCache(dataVersion: () => number, capacity = 5_
           const weight = weigh(next);
           if (weight > maxBytes) return;
           while (kept.size > 0 && (kept.size >= capacity || bytes + weight > maxBytes)) drop(kept.keys().next().value!);
-          kept.set(next.conv.id, { state: next, bytes: weight });
+          kept.set(next.conv.id, { utf8: encoder.encode(JSON.stringify(next)), bytes: weight });
           bytes += weight;
         },
         sessionRecorded(sessionId) {

@@ -24,7 +24,7 @@ export interface TailorParts {
   ids?: IdGen;
   logger?: Logger;
   promptTokenBudget?: number;
-  /** Counts the persona texts for the budget all at once (Node: in a worker thread, src/tokens/node.ts); default: in this thread. */
+  /** Counts the persona texts for the budget all at once (Node: in a child process, src/tokens/node.ts); default: in this thread. */
   countPromptTokens?: (texts: readonly string[]) => Promise<number[]>;
   /** The database's change counter for other connections' commits (Node's SQLite); enables the chat service's conversation cache. */
   dataVersion?: () => number;

@@ -25,8 +25,8 @@ export interface PersonaRegistryOptions {
   /** Defaults to o200k_base via js-tiktoken, loaded only when a budget is set. */
   countTokens?: CountTokens;
   /**
-   * Counts many texts at once, used instead of countTokens when given: Node counts in a worker
-   * thread (src/tokens/node.ts), so the counter's memory never stays in the server's isolate.
+   * Counts many texts at once, used instead of countTokens when given: Node counts in a child
+   * process (src/tokens/node.ts), so the counter's memory never stays in the server's process.
    * Counts are kept between reloads: a reload that changes no text counts nothing.
    */
   countTokensBatch?: (texts: readonly string[]) => Promise<number[]>;
