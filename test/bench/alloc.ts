@@ -165,10 +165,11 @@ function printProfile(name: string, file: string, amount: number): void {
   let total = 0;
   const walk = (n: ProfileNode, nearestOurs: string, nearestPkg: string) => {
     const url = n.callFrame.url;
-    if (url.includes(`${repoRoot}/src/`)) nearestOurs = where(n.callFrame);
+    const own = url.includes(`${repoRoot}/src/`) || url.includes(`${repoRoot}/dist/`); // dist/: the compiled runtime
+    if (own) nearestOurs = where(n.callFrame);
     const p =
       /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
-      (url.includes(`${repoRoot}/src/`) ? url.replace(/^.*\/src\/([^/]+).*$/, 'src/$1') : url ? 'node:' : '');
+      (own ? url.replace(/^.*\/(?:src|dist)\/([^/]+).*$/, 'src/$1') : url ? 'node:' : '');
     if (p) nearestPkg = p;
     if (n.selfSize) {
       total += n.selfSize;

@@ -4,6 +4,7 @@
 // the same way, from inside, without stopping it. It also sums the time spent in garbage
 // collection (PerformanceObserver 'gc' entries: scavenges and full collections).
 import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 
 const gc = { minorMs: 0, majorMs: 0 };
 new PerformanceObserver((list) => {
@@ -24,6 +25,11 @@ process.on('SIGUSR2', () => {
     heapUsedMb: mb(mem.heapUsed),
     heapTotalMb: mb(mem.heapTotal),
     externalMb: mb(mem.external),
+    arrayBuffersMb: mb(mem.arrayBuffers),
+    // What memory.ts breaks down: V8's own C heap (compiler zones), its code, and the heap's spaces.
+    mallocedMb: mb(getHeapStatistics().malloced_memory),
+    codeMb: mb(getHeapStatistics().total_heap_size_executable),
+    spacesMb: Object.fromEntries(getHeapSpaceStatistics().map((s) => [s.space_name.replace(/_space$/, ''), mb(s.space_size)])),
     gcMinorMs: gc.minorMs,
     gcMajorMs: gc.majorMs,
   };
