@@ -8,6 +8,7 @@ import {
   ArtifactSchema,
   crossValidate,
   evaluate,
+  type HeadClassifier,
   loadClassifier,
   loadCorpusDir,
   NLU_PATHS,
@@ -18,11 +19,12 @@ import { scoreMultiRequests, type MultiCase } from '../agent/node.js';
 import { runCli } from './run.js';
 import { parse } from 'yaml';
 
-const USAGE = `usage: npm run nlu:report -- [--cv [--folds <n>]] [--test <dir>] [--acts-test <dir>] [--model <file>] [--confusions <n>]
+const USAGE = `usage: npm run nlu:report -- [--cv [--folds <n>]] [--test <dir>] [--acts-test <dir>] [--follow-test <dir>] [--model <file>] [--confusions <n>]
   Prints the intent classifier's per-intent precision/recall and top confusions as Markdown.
   default       the model in data/nlu/model.json on the test set data/nlu/test, then its act head on
                 data/nlu/acts/test or --acts-test (with a confusion matrix; with --test, only if --acts-test
-                is given), then the several-requests set
+                is given), then its follow head on data/nlu/follow/test or --follow-test (likewise), then
+                the several-requests set
                 <test>/multi.yaml through the offline model's splitter (add --failures to list the misses)
   --cv          instead, k-fold cross-validation on the training corpus (with the model's hyper-parameters)`;
 
@@ -36,6 +38,7 @@ async function main(): Promise<number> {
       confusions: { type: 'string' },
       failures: { type: 'boolean' },
       'acts-test': { type: 'string' },
+      'follow-test': { type: 'string' },
     },
   });
   const labels = readIntentLabels();
@@ -64,15 +67,9 @@ async function main(): Promise<number> {
   const e = evaluate(classifier, test.corpus.examples);
   console.log(renderReport(e, { title: `Intent classifier on the test set (${e.total} utterances)`, confusions }));
   const actsDir = values['acts-test'] ?? (values.test ? undefined : NLU_PATHS.actsTest);
-  if (actsDir && classifier.act) {
-    const acts = loadCorpusDir(actsDir, classifier.act.labels, 'an act of the model');
-    if (acts) {
-      const a = evaluate(classifier.act, acts.corpus.examples);
-      console.log(
-        `\n${renderReport(a, { title: `Act head on its test set (${a.total} utterances, ${relative(process.cwd(), actsDir)})`, confusions, labelName: 'act', matrix: true })}`,
-      );
-    }
-  }
+  headReport('Act head', 'act', classifier.act, actsDir, confusions);
+  const followDir = values['follow-test'] ?? (values.test ? undefined : NLU_PATHS.followTest);
+  headReport('Follow head', 'follow-up', classifier.follow, followDir, confusions);
   const multiFile = join(dir, 'multi.yaml');
   if (existsSync(multiFile))
     console.log(`\n${multiReport(parse(readFileSync(multiFile, 'utf8')) as MultiCase[], values.failures ?? false)}`);
@@ -80,6 +77,17 @@ async function main(): Promise<number> {
 }
 
 runCli('nlu:report', main, USAGE);
+
+/** A second head (the act head, the follow head) on its own test folder, with its confusion matrix. */
+function headReport(title: string, labelName: string, head: HeadClassifier | null, dir: string | undefined, confusions: number): void {
+  const test = dir && head ? loadCorpusDir(dir, head.labels, `a label of the ${labelName} head`) : null;
+  if (!test || !head) return;
+  const e = evaluate(head, test.corpus.examples);
+  const where = relative(process.cwd(), dir!);
+  console.log(
+    `\n${renderReport(e, { title: `${title} on its test set (${e.total} utterances, ${where})`, confusions, labelName, matrix: true })}`,
+  );
+}
 
 /** Several requests in one message: how many the offline model's splitter and classifier take apart in full. */
 function multiReport(cases: MultiCase[], failures: boolean): string {

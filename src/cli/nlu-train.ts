@@ -6,11 +6,14 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ACT_MAX_BYTES,
+  FOLLOW_MAX_BYTES,
   conflictingTexts,
   DEFAULT_HYPER,
   serializeArtifact,
   trainHead,
   type ModelArtifact,
+  type ModelHead,
+  type HeadClassifier,
   DEFAULT_SEARCH,
   evaluate,
   loadClassifier,
@@ -26,14 +29,17 @@ import {
 } from '../agent/node.js';
 import { runCli } from './run.js';
 
-const USAGE = `usage: npm run nlu:train -- [--folds <n>] [--tune] [--corpus <dir>] [--test <dir>] [--acts <dir>] [--acts-test <dir>] [--out <file>]
-  Trains the intent classifier from data/nlu/train/<intent>.txt and the act head (ask, hypothetical,
-  told…) from data/nlu/acts/train/<act>.txt over the same features, and writes both to data/nlu/model.json.
+const USAGE = `usage: npm run nlu:train -- [--folds <n>] [--tune] [--corpus <dir>] [--test <dir>] [--acts <dir>] [--acts-test <dir>] [--follow <dir>] [--follow-test <dir>] [--out <file>]
+  Trains the intent classifier from data/nlu/train/<intent>.txt, the act head (ask, hypothetical,
+  told…) from data/nlu/acts/train/<act>.txt and the follow head from data/nlu/follow/train/<label>.txt
+  over the same features, and writes them to data/nlu/model.json.
   --folds <n>   cross-validation folds for the CV figure and calibration (default 5, 0 to skip)
   --tune        search hyper-parameters by cross-validation on the training corpus; writes nothing
   --corpus, --test, --out   other locations (defaults under data/nlu/)
   --acts, --acts-test       the act corpus and its test set (defaults under data/nlu/acts/ when --corpus
-                is not given; with --corpus, no act head unless --acts names one)`;
+                is not given; with --corpus, no act head unless --acts names one)
+  --follow, --follow-test   the follow head's corpus and test set (what a follow-up asks about: order_fact,
+                money, continue…; defaults under data/nlu/follow/ likewise)`;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -74,31 +80,61 @@ function printTest(dir: string, labels: readonly string[], model: IntentClassifi
   console.log(`  ${'overall'.padEnd(18)} ${String(e.total).padStart(4)}  ${pct(e.accuracy)}`);
 }
 
-/** The act head trained from `dir` over the intent model's features, added to its artifact: the text to write. */
-function withActHead(artifact: ModelArtifact, dir: string, folds: number): string {
-  const acts = readIntentLabels(NLU_PATHS.acts);
-  const loaded = loadCorpusDir(dir, acts, 'an act in acts/acts.yaml');
-  if (!loaded) throw new Error(`No act corpus at ${show(dir)} (one <act>.txt per act in ${show(NLU_PATHS.acts)}).`);
+/** A second head (the act head, the follow head) over the intent model's features: its own labels file, corpus and size budget. */
+interface HeadSpec {
+  name: 'act' | 'follow';
+  /** How the output names its corpus and labels ("acts: …, 15 utterances over 3 acts"). */
+  corpusName: string;
+  labelName: string;
+  labelsFile: string;
+  /** What a label of this head is, for errors ("an act in acts/acts.yaml"). */
+  kind: string;
+  maxBytes: number;
+}
+const ACT_SPEC: HeadSpec = {
+  name: 'act',
+  corpusName: 'acts',
+  labelName: 'acts',
+  labelsFile: NLU_PATHS.acts,
+  kind: 'an act in acts/acts.yaml',
+  maxBytes: ACT_MAX_BYTES,
+};
+const FOLLOW_SPEC: HeadSpec = {
+  name: 'follow',
+  corpusName: 'follow-ups',
+  labelName: 'labels',
+  labelsFile: NLU_PATHS.follow,
+  kind: 'a label in follow/labels.yaml',
+  maxBytes: FOLLOW_MAX_BYTES,
+};
+
+/** The head trained from `dir` over the intent model's features and vocabulary. */
+function trainSecond(spec: HeadSpec, artifact: ModelArtifact, dir: string, folds: number): ModelHead {
+  const labels = readIntentLabels(spec.labelsFile);
+  const loaded = loadCorpusDir(dir, labels, spec.kind);
+  if (!loaded) throw new Error(`No ${spec.name} corpus at ${show(dir)} (one <label>.txt per label in ${show(spec.labelsFile)}).`);
   const { corpus, sha256, missing } = loaded;
   console.log(
-    `\nacts: ${show(dir)}, ${corpus.examples.length} utterances over ${corpus.labels.length} acts (sha256 ${sha256.slice(0, 12)}…)`,
+    `\n${spec.corpusName}: ${show(dir)}, ${corpus.examples.length} utterances over ${corpus.labels.length} ${spec.labelName} (sha256 ${sha256.slice(0, 12)}…)`,
   );
   warnCorpus(corpus, missing);
-  const hyper = { ...artifact.hyper, maxBytes: ACT_MAX_BYTES };
+  const hyper = { ...artifact.hyper, maxBytes: spec.maxBytes };
   const r = trainHead(corpus, { corpusSha256: sha256, hyper, folds, vocabulary: artifact.vocabulary });
   if (r.cv)
     console.log(
-      `act head cross-validation (${r.cv.folds}-fold): accuracy ${pct(r.cv.accuracy)}, macro-F1 ${pct(r.cv.evaluation.macroF1)}, temperature ${r.head.calibration.temperature} (${secs(r.cv.ms)})`,
+      `${spec.name} head cross-validation (${r.cv.folds}-fold): accuracy ${pct(r.cv.accuracy)}, macro-F1 ${pct(r.cv.evaluation.macroF1)}, temperature ${r.head.calibration.temperature} (${secs(r.cv.ms)})`,
     );
-  console.log(`act head: ${r.head.rows.length} features, ${r.head.pruning.weights} weights (pruned below ${r.head.pruning.threshold})`);
-  return serializeArtifact({ ...artifact, act: r.head });
+  console.log(
+    `${spec.name} head: ${r.head.rows.length} features, ${r.head.pruning.weights} weights (pruned below ${r.head.pruning.threshold})`,
+  );
+  return r.head;
 }
 
-function printActTest(dir: string | undefined, model: IntentClassifier): void {
-  const test = dir && model.act ? loadCorpusDir(dir, model.act.labels, 'an act in acts/acts.yaml') : null;
-  if (!test || !model.act) return;
-  const e = evaluate(model.act, test.corpus.examples);
-  console.log(`\nact test set (${show(dir!)}, ${e.total} utterances, never trained on):`);
+function printHeadTest(spec: HeadSpec, dir: string | undefined, head: HeadClassifier | null): void {
+  const test = dir && head ? loadCorpusDir(dir, head.labels, spec.kind) : null;
+  if (!test || !head) return;
+  const e = evaluate(head, test.corpus.examples);
+  console.log(`\n${spec.name} test set (${show(dir!)}, ${e.total} utterances, never trained on):`);
   for (const m of e.perLabel.filter((x) => x.support > 0))
     console.log(`  ${m.label.padEnd(18)} ${String(m.support).padStart(4)}  ${pct(m.recall)}`);
   console.log(`  ${'overall'.padEnd(18)} ${String(e.total).padStart(4)}  ${pct(e.accuracy)}`);
@@ -114,6 +150,8 @@ async function main(): Promise<number> {
       out: { type: 'string' },
       acts: { type: 'string' },
       'acts-test': { type: 'string' },
+      follow: { type: 'string' },
+      'follow-test': { type: 'string' },
     },
   });
   const t0 = performance.now();
@@ -139,7 +177,10 @@ async function main(): Promise<number> {
       `cross-validation (${result.cv.folds}-fold, training corpus): accuracy ${pct(result.cv.accuracy)}, macro-F1 ${pct(result.cv.evaluation.macroF1)}, temperature ${result.artifact.calibration.temperature} (${secs(result.cv.ms)})`,
     );
   const actsDir = values.acts ?? (values.corpus ? undefined : NLU_PATHS.actsTrain);
-  const text = actsDir ? withActHead(result.artifact, actsDir, folds) : result.text;
+  const followDir = values.follow ?? (values.corpus ? undefined : NLU_PATHS.followTrain);
+  const act = actsDir ? trainSecond(ACT_SPEC, result.artifact, actsDir, folds) : undefined;
+  const follow = followDir ? trainSecond(FOLLOW_SPEC, result.artifact, followDir, folds) : undefined;
+  const text = act || follow ? serializeArtifact({ ...result.artifact, act, follow }) : result.text;
   const out = values.out ?? NLU_PATHS.model;
   writeArtifact(text, out);
   // Scored as it will be loaded: from the text just written.
@@ -148,7 +189,8 @@ async function main(): Promise<number> {
     `trained in ${secs(result.trainMs)}: ${model.info.features} features, ${model.info.weights} weights (pruned below ${result.artifact.pruning.threshold}) → ${show(out)} (${(statSync(out).size / 1e6).toFixed(2)} MB)`,
   );
   printTest(values.test ?? NLU_PATHS.test, labels, model);
-  if (actsDir) printActTest(values['acts-test'] ?? (values.acts ? undefined : NLU_PATHS.actsTest), model);
+  if (actsDir) printHeadTest(ACT_SPEC, values['acts-test'] ?? (values.acts ? undefined : NLU_PATHS.actsTest), model.act);
+  if (followDir) printHeadTest(FOLLOW_SPEC, values['follow-test'] ?? (values.follow ? undefined : NLU_PATHS.followTest), model.follow);
   console.log(`\ntotal ${secs(performance.now() - t0)}`);
   return 0;
 }

@@ -66,6 +66,8 @@ export const ArtifactSchema = z
     rows: z.array(z.string()),
     /** The act head (see HeadSchema), absent in a model trained without an act corpus. */
     act: HeadSchema.optional(),
+    /** The follow head (what a follow-up asks about, data/nlu/follow), absent in a model trained without its corpus. */
+    follow: HeadSchema.optional(),
   })
   .refine((a) => a.bias.length === a.labels.length, 'bias and labels differ in length');
 
@@ -168,10 +170,11 @@ export function serializeArtifact(a: ModelArtifact): string {
   const head = (['format', 'labels', 'hyper', 'corpus', 'calibration', 'cv', 'pruning', 'bias', 'vocabulary'] as const)
     .filter((k) => a[k] !== undefined)
     .map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(a[k])}`);
-  const act = a.act
-    ? `,\n  "act": {\n${(['labels', 'corpus', 'calibration', 'cv', 'pruning', 'bias'] as const)
-        .map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(a.act![k])}`)
-        .join(',\n')},\n    "rows": ${rowsText(a.act.rows, '    ')}\n  }`
-    : '';
-  return `{\n${head.join(',\n')},\n  "rows": ${rowsText(a.rows, '  ')}${act}\n}\n`;
+  const second = (name: 'act' | 'follow', h: ModelHead | undefined) =>
+    h
+      ? `,\n  ${JSON.stringify(name)}: {\n${(['labels', 'corpus', 'calibration', 'cv', 'pruning', 'bias'] as const)
+          .map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(h[k])}`)
+          .join(',\n')},\n    "rows": ${rowsText(h.rows, '    ')}\n  }`
+      : '';
+  return `{\n${head.join(',\n')},\n  "rows": ${rowsText(a.rows, '  ')}${second('act', a.act)}${second('follow', a.follow)}\n}\n`;
 }

@@ -60,6 +60,8 @@ export interface HeadClassifier {
 export interface IntentClassifier extends HeadClassifier {
   /** The message's act (ask, hypothetical, told…), when the model was trained with an act corpus. */
   readonly act: HeadClassifier | null;
+  /** What a follow-up asks about (order_fact, money, continue…), when trained with a follow corpus. */
+  readonly follow: HeadClassifier | null;
 }
 
 function rank(labels: readonly string[], probs: Float64Array, options: PredictOptions): IntentPrediction {
@@ -111,12 +113,15 @@ function head(
   h: Pick<ModelHead, 'labels' | 'rows' | 'pruning' | 'bias' | 'calibration' | 'cv' | 'corpus'>,
   vectorOf: (text: string) => FeatureVector,
 ): HeadClassifier {
+  // What the closures below keep is named one by one: never `h`, whose rows (the parsed JSON,
+  // larger than the packed model) are garbage once unpacked.
   const p = unpack(h);
-  const K = h.labels.length;
+  const { labels, bias } = h;
+  const K = labels.length;
   const temperature = h.calibration.temperature;
-  const logits = (text: string) => score(p, h.bias, vectorOf(text));
+  const logits = (text: string) => score(p, bias, vectorOf(text));
   const info: ModelInfo = {
-    labels: h.labels,
+    labels,
     corpusSha256: h.corpus.sha256,
     examples: h.corpus.examples,
     features: h.rows.length,
@@ -125,14 +130,14 @@ function head(
     cvAccuracy: h.cv?.accuracy ?? null,
   };
   return {
-    labels: h.labels,
+    labels,
     info,
     logits,
     predict(text, options = {}) {
       const s = logits(text);
       for (let k = 0; k < K; k++) s[k]! /= temperature;
       softmaxInPlace(s);
-      return rank(h.labels, s, options);
+      return rank(labels, s, options);
     },
   };
 }
@@ -140,7 +145,7 @@ function head(
 /** A classifier from an artifact this process has just built (no need to validate it again). */
 export function classifierFromArtifact(a: ModelArtifact): IntentClassifier {
   const features = featurizer(a);
-  // Both heads read the same features: the last message's are kept, so asking both costs one tokenize.
+  // Every head reads the same features: the last message's are kept, so asking several costs one tokenize.
   let last: { text: string; v: FeatureVector } | null = null;
   const vectorOf = (text: string): FeatureVector => {
     if (last?.text === text) return last.v;
@@ -148,7 +153,11 @@ export function classifierFromArtifact(a: ModelArtifact): IntentClassifier {
     last = { text, v };
     return v;
   };
-  return { ...head(a, vectorOf), act: a.act ? head(a.act, vectorOf) : null };
+  return {
+    ...head(a, vectorOf),
+    act: a.act ? head(a.act, vectorOf) : null,
+    follow: a.follow ? head(a.follow, vectorOf) : null,
+  };
 }
 
 /**
@@ -157,8 +166,9 @@ export function classifierFromArtifact(a: ModelArtifact): IntentClassifier {
  */
 export function featurizer(a: Pick<ModelArtifact, 'hyper' | 'vocabulary'>): (text: string) => FeatureVector {
   const vocab = vocabularyOf(a);
+  const { hyper } = a; // not `a`: the closure would keep the whole artifact alive
   return (text) => {
     const tokens = tokenize(text);
-    return featuresOfTokens(vocab ? repairTokens(tokens, vocab) : tokens, a.hyper);
+    return featuresOfTokens(vocab ? repairTokens(tokens, vocab) : tokens, hyper);
   };
 }

@@ -74,3 +74,28 @@ export function classifyAct(text: string): ActPrediction {
   const p = act.predict(text, { topK: 1 });
   return { act: isAct(p.label) ? p.label : 'ask', confidence: p.confidence, probabilities: p.probabilities };
 }
+
+/** What a follow-up may ask about (data/nlu/follow/labels.yaml). */
+export const FOLLOWS = ['order_fact', 'options', 'money', 'person', 'next_step', 'continue', 'new'] as const;
+export type Follow = (typeof FOLLOWS)[number];
+const isFollow = (label: string): label is Follow => (FOLLOWS as readonly string[]).includes(label);
+
+export interface FollowPrediction {
+  follow: Follow;
+  confidence: number;
+  probabilities: Record<string, number>;
+}
+
+/**
+ * What the message asks about, read as a follow-up whatever the conversation (the follow head, trained
+ * from data/nlu/follow/train): a fact of an order, the delivery options, money, a person answering, the
+ * next step of something under way, the last question carried over ("and with express?"), or a request
+ * of its own. The dialogue state decides which of these continue the previous reply's subject
+ * (frame-follow.ts). A model without the head reads every message as new.
+ */
+export function classifyFollow(text: string): FollowPrediction {
+  const follow = defaultClassifier().follow;
+  if (!follow) return { follow: 'new', confidence: 1, probabilities: { new: 1 } };
+  const p = follow.predict(text, { topK: 1 });
+  return { follow: isFollow(p.label) ? p.label : 'new', confidence: p.confidence, probabilities: p.probabilities };
+}

@@ -66,3 +66,6 @@ export const DEFAULT_HYPER: Hyper = {
  * scored as 250 kB did on the act test set, cross-validation 0.2 point lower.
  */
 export const ACT_MAX_BYTES = 150_000;
+
+/** Size budget of the follow head's rows (seven labels, a smaller corpus than the acts'). */
+export const FOLLOW_MAX_BYTES = 120_000;

@@ -1,7 +1,16 @@
 // The learned intent classifier: text → intent with calibrated probabilities, from the model
 // trained on data/nlu/train and checked in as data/nlu/model.json. Runtime-neutral (Node and
 // workerd). Training and corpus files on disk are in ./node.ts, for CLIs and tests.
-export { classifyAct, classifyIntent, defaultClassifier, type Act, type ActPrediction } from './default-model.js';
+export {
+  classifyAct,
+  classifyFollow,
+  classifyIntent,
+  defaultClassifier,
+  type Act,
+  type ActPrediction,
+  type Follow,
+  type FollowPrediction,
+} from './default-model.js';
 export {
   DEFAULT_MIN_CONFIDENCE,
   loadClassifier,

@@ -18,6 +18,10 @@ export const NLU_PATHS = {
   acts: join(NLU_DIR, 'acts', 'acts.yaml'),
   actsTrain: join(NLU_DIR, 'acts', 'train'),
   actsTest: join(NLU_DIR, 'acts', 'test'),
+  /** The follow head's labels (labels.yaml), corpus and independent test set. */
+  follow: join(NLU_DIR, 'follow', 'labels.yaml'),
+  followTrain: join(NLU_DIR, 'follow', 'train'),
+  followTest: join(NLU_DIR, 'follow', 'test'),
 };
 
 /**
@@ -83,6 +87,6 @@ export { crossValidate, type CvResult } from './cross-validate.js';
 export { evaluate, scoreItems, type Evaluation } from './evaluate.js';
 export { renderReport, type ReportOptions } from './report.js';
 export { loadClassifier, type HeadClassifier, type IntentClassifier } from './classifier.js';
-export { ACT_MAX_BYTES, DEFAULT_HYPER, HyperSchema, type Hyper } from './hyper.js';
-export { ArtifactSchema, serializeArtifact, type ModelArtifact } from './artifact.js';
+export { ACT_MAX_BYTES, FOLLOW_MAX_BYTES, DEFAULT_HYPER, HyperSchema, type Hyper } from './hyper.js';
+export { ArtifactSchema, serializeArtifact, type ModelArtifact, type ModelHead } from './artifact.js';
 export { tune, DEFAULT_SEARCH, type SearchSpace, type TuneStep } from './tune.js';
