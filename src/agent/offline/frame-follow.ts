@@ -6,29 +6,22 @@
 // from the support hours, and an elliptical one after a policy answer ("what about the uk?", "and
 // with express?") continues that policy. The words' own reading stands when it is clear about
 // something else: a piece named, another order number, an action on an order.
+//
+// What a message asks about is the learned follow head's reading (data/nlu/follow: order_fact,
+// options, money, person, next_step, continue, new), whatever the state; whether it asks at all is the
+// act head's (focus.ts `asks`). The state, the subject, decides which readings continue it.
 import type { Intent } from './classify.js';
 import { classify } from './classify.js';
 import type { Draft, Reading } from './frame-answer.js';
 import { ordersHolding, type OrderView } from './results.js';
 import { normalize } from './normalize.js';
 import { namesPlaceAbroad } from './frame-cues.js';
+import { asks as asksNow } from './focus.js';
+import { classifyFollow, type Follow } from './nlu/index.js';
 
-/** Facts an order's details carry: its carrier, tracking, dates, whereabouts. */
-const ORDER_FACT =
-  /\b(carrier|courier|delivery (company|firm|service|partner)|shipping (company|firm|partner|service)|(which|what) (company|firm|service)|track\w*|sent (with|by|via)|shipped (with|by|via)|dispatch\w*|arriv\w*|receiv\w*|reach\w*|get (here|there|to me)|come|coming|date)\b/i;
-/** What the shipping policy answers rather than one order: the options, their prices, places. */
-const ASKS_OPTIONS =
-  /\b(express|standard|next[- ]day|same[- ]day|cost|costs|price|how much|fee|free|options?|abroad|international|countr(y|ies)|pick ?up|collect|ship to|deliver to)\b/i;
 /** Readings a question about the order just shown is often mistaken for. */
 const ORDER_READS: ReadonlySet<Intent> = new Set(['policy_shipping', 'delivery_time', 'order_status', 'pickup']);
 
-/** "the other order", "the jumper order", "the order with the boots": an order named by what it holds. */
-const NAMES_AN_ORDER =
-  /\b(other|that|this|the|my)\s+(\w+\s+){0,3}?(order|purchase|parcel|package|delivery)\b|\b(order|parcel|package) (with|for|of)\b/i;
-const ORDER_WORDS = new Set(
-  'the and other that this order orders purchase parcel package delivery with for what about how where one'.split(' '),
-);
-const PROBLEM = /\b(damaged|broken|missing|wrong|torn|ripped|hole|faulty|defective|stain\w*|scuff\w*|dirty|smell\w*)\b/i;
 /** Readings a question about another order in view (named by its items) is mistaken for. */
 const OTHER_ORDER_READS: ReadonlySet<Intent> = new Set([
   'search',
@@ -39,8 +32,6 @@ const OTHER_ORDER_READS: ReadonlySet<Intent> = new Set([
   'delivery_time',
 ]);
 
-/** Money words: a follow-up about a refund asks where or when the money goes. */
-const MONEY = /\b(money|refund\w*|card|account|bank|statement|paid|payment|reflect\w*|credit\w*|cash|amount|how much)\b/i;
 /** With only "it" to go on ("when will I see it?"), the readings that may be about the refund shown. */
 const PRONOUN_REFUND_READS: ReadonlySet<Intent> = new Set([
   'refund_status',
@@ -50,7 +41,7 @@ const PRONOUN_REFUND_READS: ReadonlySet<Intent> = new Set([
   'unanswerable',
   'out_of_scope',
 ]);
-/** With a money word, also the order's own readings ("when does the money reach my card?" read as delivery). */
+/** With a money question, also the order's own readings ("when does the money reach my card?" read as delivery). */
 const REFUND_READS: ReadonlySet<Intent> = new Set([...PRONOUN_REFUND_READS, 'order_status', 'delivery_time']);
 
 /** Readings a question about the return just made is mistaken for. */
@@ -65,16 +56,6 @@ const RETURN_READS: ReadonlySet<Intent> = new Set([
   'order_status',
   'delivery_time',
 ]);
-
-/** A person, or their answer: what a follow-up to a hand-over asks about. */
-const PERSON =
-  /\b(someone|somebody|anyone|anybody|person|agent|colleague|human|staff|team|reply|respond|answer|get back|hear back|call me|contact me)\b/i;
-
-/** A question, wherever its question word stands ("ok so when does it hit my account"). */
-const ASKS = /\?|\b(when|where|how|what|which|will|would|does|did|is|are|can|could|do i|have i)\b/i;
-
-/** A follow-up said as a continuation: "and with express?", "what about the uk", "ok so how long". */
-const ELLIPTICAL = /^\W*(and|or|so|ok(ay)?|also|plus|what about|how about|what if)\b/i;
 
 /** The intent a policy topic answers. */
 const TOPIC_INTENT: Readonly<Record<string, Intent>> = {
@@ -101,33 +82,47 @@ function free(r: Reading, d: Draft): boolean {
   return !d.e.orderNumbers.length && !d.e.email && !r.injection;
 }
 
-/** The order the message names by its items among the orders in view, another than the one just shown when it says "other". */
-function otherOrder(r: Reading, d: Draft): string | null {
+/** A word as an item name holds it: lower-case, a final "s" dropped ("chinos" names "Chino Trousers"). */
+const stem = (w: string) => w.toLowerCase().replace(/s$/, '');
+const itemWords = (item: string) => new Set((item.match(/\p{L}+/gu) ?? []).map(stem));
+
+/**
+ * The order the message names by its items among the orders in view: a question about an order
+ * ("when will the chinos one get here?") or the last question carried over to another ("and the other
+ * order, the one with the chinos and the tee?"), never a piece asked for with its colour or size nor a
+ * problem told (the follow head reads those as requests of their own).
+ */
+function otherOrder(r: Reading, d: Draft, f: Follow): string | null {
   const { mem, text } = r;
-  if (!NAMES_AN_ORDER.test(text) || PROBLEM.test(text) || !OTHER_ORDER_READS.has(d.intent)) return null;
+  if ((f !== 'order_fact' && f !== 'continue') || !OTHER_ORDER_READS.has(d.intent) || d.e.colour || d.e.size) return null;
   const pool = new Map<string, OrderView>();
   for (const o of [...mem.orderList, ...mem.orders]) if (!pool.has(o.orderNumber)) pool.set(o.orderNumber, o);
   const shown = mem.subject.order;
-  const others = /\bother\b/i.test(text) ? [...pool.values()].filter((o) => o.orderNumber !== shown) : [...pool.values()];
+  // Carried over ("and the other one?"): another order than the one just shown.
+  const others = f === 'continue' ? [...pool.values()].filter((o) => o.orderNumber !== shown) : [...pool.values()];
   // Every word that names an item counts ("the chinos and tee": the order with both, not every order with chinos).
-  const said = [...normalize(text).tokens, ...(text.toLowerCase().match(/\p{L}+/gu) ?? [])];
-  const words = [...new Set(said.filter((w) => w.length >= 3 && !ORDER_WORDS.has(w)).map((w) => w.replace(/s$/, '')))];
-  const held = others.map((o) => words.filter((w) => o.items.some((i) => i.toLowerCase().includes(w))).length);
+  const said = [...normalize(text).tokens, ...(text.match(/\p{L}+/gu) ?? [])];
+  const words = [...new Set(said.filter((w) => w.length >= 3).map(stem))];
+  const held = others.map((o) => {
+    const names = o.items.map(itemWords);
+    return words.filter((w) => names.some((n) => n.has(w))).length;
+  });
   const best = Math.max(0, ...held);
   const holding = best > 0 ? others.filter((_, k) => held[k] === best) : ordersHolding(others, d.e);
   return holding.length === 1 ? holding[0]!.orderNumber : null;
 }
 
-/** The order the follow-up means, when it is about an order; null leaves the turn as it was read. */
-function aboutOrder(r: Reading, d: Draft): string | null {
-  const { mem, text, vague } = r;
-  const named = (mem.orders.length || mem.orderList.length) && !mem.products.length ? otherOrder(r, d) : null;
+/** The order the follow-up means, when it asks a fact of an order; null leaves the turn as it was read. */
+function aboutOrder(r: Reading, d: Draft, f: Follow): string | null {
+  const { mem, vague } = r;
+  const named = (mem.orders.length || mem.orderList.length) && !mem.products.length ? otherOrder(r, d, f) : null;
   if (named) return named;
   // The order just shown; after a list, the one order of it still on its way, for "what's the tracking code for it?".
   const underway = mem.orders.filter((o) => o.status === 'shipped' && !o.delivered);
   const shown = mem.subject.order ?? (d.e.pronoun && underway.length === 1 ? underway[0]!.orderNumber : null);
-  const reads = ORDER_READS.has(d.intent) || vague || (d.intent === 'discount' && /\btrack/i.test(text));
-  if (!shown || !reads || !ORDER_FACT.test(text) || ASKS_OPTIONS.test(text)) return null;
+  // "what's the tracking code for it?" is read as a discount too.
+  const reads = ORDER_READS.has(d.intent) || vague || d.intent === 'discount';
+  if (!shown || !reads || f !== 'order_fact') return null;
   // "when will my sneakers get here" about the order that has them; a piece it does not hold is another matter.
   const order = mem.orders.find((o) => o.orderNumber === shown);
   if (d.e.categoryWord && !order?.items.some((i) => i.toLowerCase().includes(d.e.categoryWord!))) return null;
@@ -135,12 +130,12 @@ function aboutOrder(r: Reading, d: Draft): string | null {
 }
 
 /** The reading, once more, of a follow-up the words leave unclear: the subject's policy, or the request before, when it is among the likely ones. */
-function continued(r: Reading): Intent | null {
+function continued(r: Reading, f: Follow, asks: boolean): Intent | null {
   const { mem, u, text } = r;
   const likely: Intent[] = [u.intent, ...u.alternatives].filter((i) => i !== 'out_of_scope' && i !== 'unanswerable');
   const topics = mem.subject.policy.map((t) => TOPIC_INTENT[t]).filter((i): i is Intent => !!i);
-  const short = (text.match(/[\p{L}\d]+/gu) ?? []).length <= 4 && ASKS.test(text);
-  const topic = topics.find((i) => likely.includes(i)) ?? (topics.length === 1 && (ELLIPTICAL.test(text) || short) ? topics[0]! : null);
+  const short = (text.match(/[\p{L}\d]+/gu) ?? []).length <= 4 && asks;
+  const topic = topics.find((i) => likely.includes(i)) ?? (topics.length === 1 && (f === 'continue' || short) ? topics[0]! : null);
   if (topic) return topic;
   // A shopper choosing a piece to buy who asks something unclear about paying: how ordering works.
   const prev = mem.prevUser ? classify(mem.prevUser).intent : null;
@@ -156,10 +151,12 @@ export function followUpOnSubject(r: Reading, d: Draft, orderNumber: string | nu
   const e = d.e;
   if (!free(r, d) || d.settledByState) return orderNumber;
   const unsure = u.lowConfidence && d.intent === u.intent;
-  const asks = ASKS.test(text);
+  // What the message asks about (the follow head) and whether it asks at all (the act head).
+  const f = classifyFollow(text).follow;
+  const asks = asksNow(text);
   // "before you do, will the money go back to my card?" while a cancellation or return waits: the rule for its refund.
   const waiting = mem.pendingAction?.action === 'cancel_order' ? 'cancel' : mem.pendingReturn ? 'return' : null;
-  if (waiting && asks && !e.category && MONEY.test(text) && (REFUND_READS.has(d.intent) || vague)) {
+  if (waiting && asks && !e.category && f === 'money' && (REFUND_READS.has(d.intent) || vague)) {
     if (waiting === 'cancel') d.ruleOf = 'orders';
     settle(d, waiting === 'cancel' ? 'refund_status' : 'policy_returns');
     return orderNumber;
@@ -171,13 +168,13 @@ export function followUpOnSubject(r: Reading, d: Draft, orderNumber: string | nu
     asks &&
     !e.category &&
     (REFUND_READS.has(d.intent) || vague) &&
-    (MONEY.test(text) || (e.pronoun && PRONOUN_REFUND_READS.has(d.intent)))
+    (f === 'money' || (e.pronoun && PRONOUN_REFUND_READS.has(d.intent)))
   ) {
     settle(d, 'refund_status');
     d.alsoPolicy = 'orders';
     return s.refund;
   }
-  const order = aboutOrder(r, d);
+  const order = aboutOrder(r, d, f);
   if (order) {
     settle(d, 'order_status');
     return order;
@@ -190,7 +187,7 @@ export function followUpOnSubject(r: Reading, d: Draft, orderNumber: string | nu
     return orderNumber;
   }
   // "how long until someone gets back to me?" after handing over: when the people answer.
-  if (s.handedOver && PERSON.test(text) && (ORDER_READS.has(d.intent) || unsure || vague) && !e.category) {
+  if (s.handedOver && f === 'person' && (ORDER_READS.has(d.intent) || unsure || vague) && !e.category) {
     settle(d, 'policy_general');
     return orderNumber;
   }
@@ -202,7 +199,7 @@ export function followUpOnSubject(r: Reading, d: Draft, orderNumber: string | nu
   // "what about the uk", "and with express?": the policy just answered, for the new slot.
   const noOrder = !mem.orders.length && !mem.mentionedOrder;
   if (unsure || vague || (d.intent === 'change_delivery' && noOrder && s.policy.includes('shipping'))) {
-    const next = d.intent === 'change_delivery' ? 'policy_shipping' : continued(r);
+    const next = d.intent === 'change_delivery' ? 'policy_shipping' : continued(r, f, asks);
     if (next && !e.category) settle(d, next);
   }
   return orderNumber;
