@@ -9,7 +9,7 @@ import { normalize, type Normalized } from './normalize.js';
 import { extractEntities, type Entities } from './entities.js';
 import { COLOUR_WORDS, INTENTS, type ScoredIntent } from './lexicon.js';
 import { classifyIntent } from './nlu/index.js';
-import { focusOnRequest } from './focus.js';
+import { focusOnRequest, unsigned } from './focus.js';
 import { toolSchemas, type ToolArgs } from '../../tools/index.js';
 
 export type Intent = ScoredIntent;
@@ -123,7 +123,9 @@ export function classify(text: string, ctx: ClassifyContext = {}): Understanding
 
 function understand(text: string, ctx: ClassifyContext): Understanding {
   const norm = normalize(text);
-  const e = extractEntities(norm);
+  // Slots are read without the sign-off and the name under it ("Regards, M. Reid": no size M).
+  const signed = unsigned(text);
+  const e = extractEntities(signed === text ? norm : normalize(signed));
   // Only slots ("size 8", "the second one", "28473"): the words ask nothing, the conversation decides (frame.ts).
   if (onlySlots(norm, e)) return { intent: 'out_of_scope', score: 0, scores: {}, entities: e, norm, lowConfidence: true, alternatives: [] };
   // A long letter or story is read for its request: courtesy and background left out (focus.ts).

@@ -5,7 +5,7 @@ import type { Voice } from '../types.js';
 import { currentTurn, previousTurns, readConversation, type Exchange } from './conversation.js';
 import { remember, type Memory } from './memory.js';
 import { buildFrame, type Frame } from './frame.js';
-import { firstStep, nextStep, type Call, type Step } from './plan.js';
+import { aboutOneOrder, firstStep, nextStep, type Call, type Step } from './plan.js';
 import { compose } from './compose.js';
 import { hash, speak, type Reply } from './voice.js';
 import { PHRASES } from './phrases.js';
@@ -58,7 +58,7 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
   }
   ({ frames, texts } = joinHowTo(frames, texts));
   const multi = texts.length > 1;
-  frames = withOrderNamedBefore(frames);
+  frames = withOrderNamedBefore(frames).map((f) => aboutOneOrder(f, memory, tools));
   // A person asked for beside a complaint or frustration: those are acknowledged (the person is not
   // offered again), and the hand-over carries the whole message.
   const toPerson = multi && frames.some((f) => f.intent === 'human');

@@ -1,8 +1,8 @@
 // Entities in a shopper message: order numbers, email, size, colour, category, price ceiling,
 // quantity, and references to what the previous turn showed ("the second one", "the blue one", "it").
 import type { Normalized } from './normalize.js';
-import { readTokenSlots } from './entity-slots.js';
-import { UNIT_WORDS } from './lexicon.js';
+import { readTokenSlots, type TokenSlots } from './entity-slots.js';
+import { CORRECTION_MARKERS, UNIT_WORDS } from './lexicon.js';
 import type { CATEGORIES } from '../../tools/index.js';
 
 export type Category = (typeof CATEGORIES)[number];
@@ -130,7 +130,8 @@ function extractPrices(n: Normalized, withoutEmail: string, email: string | null
     maxPrice = Number(range[2]);
   }
   for (const re of maxPrice === null ? PRICE_PATTERNS : []) {
-    const m = re.exec(priced);
+    // A ceiling said again corrects the one before it ("under 100, sorry, under 150"): the last one counts.
+    const m = [...priced.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))].at(-1);
     if (m && !(orderNumbers.includes(m[1]!) && re !== PRICE_PATTERNS[0])) {
       const v = Number(m[1]);
       if (v > 0 && v <= 100_000) {
@@ -153,6 +154,35 @@ function clauseSize(lower: string): string | null {
   return w ? (CLAUSE_SIZES[w] ?? w) : null;
 }
 
+/**
+ * A message that corrects itself ("the olive chinos, sorry, the cargo ones, no wait, the chinos, in M"): the piece
+ * named after the last correction replaces the one named before it, like for like (a colour a colour, the words
+ * naming a piece the words naming one), and is no exclusion ("no, the slip one"). Nothing named after it: the whole.
+ */
+function corrected(tokens: readonly string[], whole: TokenSlots): TokenSlots {
+  let at = -1;
+  for (let i = 0; i < tokens.length; i++)
+    for (const m of CORRECTION_MARKERS)
+      if (m.every((w, j) => tokens[i + j] === w)) at = i + (m[m.length - 1] === 'the' ? m.length - 1 : m.length);
+  if (at <= 0 || at >= tokens.length) return whole;
+  const after = readTokenSlots(tokens.slice(at));
+  const before = readTokenSlots(tokens.slice(0, at));
+  const namesPiece = after.categoryWord !== null || after.colour !== null;
+  const renames = namesPiece || (after.descriptors.length > 0 && (before.descriptors.length > 0 || before.categoryWord !== null));
+  if (!renames && after.size === null && after.ordinal === null) return whole;
+  const named = new Set([...after.descriptors, after.colour, after.categoryWord].filter((w): w is string => !!w));
+  return {
+    ...whole,
+    colour: after.colour ?? whole.colour,
+    category: after.category ?? whole.category,
+    categoryWord: after.categoryWord ?? whole.categoryWord,
+    size: after.size ?? whole.size,
+    ordinal: after.ordinal ?? whole.ordinal,
+    descriptors: renames ? after.descriptors : whole.descriptors,
+    exclude: whole.exclude.filter((x) => !named.has(x)),
+  };
+}
+
 export function extractEntities(n: Normalized): Entities {
   const lower = n.lower;
   const email = emailIn(lower);
@@ -162,7 +192,7 @@ export function extractEntities(n: Normalized): Entities {
   const inAddress = new Set(address ? [address.zip!, address.zip!.slice(0, 5), /^\d+/.exec(address.line1!)?.[0] ?? ''] : []);
   const orderNumbers = extractOrderNumbers(withoutEmail).filter((x) => !inAddress.has(x));
   const { maxPrice, minPrice } = extractPrices(n, withoutEmail, email, orderNumbers);
-  const slots = readTokenSlots(n.tokens);
+  const slots = corrected(n.tokens, readTokenSlots(n.tokens));
   const categoryWord = slots.categoryWord;
   const definite = categoryWord !== null && new RegExp(`\\b(the|this|that)\\s+(\\w+\\s+){0,5}?${categoryWord}`).test(n.padded);
   const mySize = MY_SIZE.test(n.padded);

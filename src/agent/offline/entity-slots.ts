@@ -94,7 +94,9 @@ const NOT_DESCRIPTIVE = new Set(
     // Questions about a product's page (what it is made of, how to wash it) name no product.
     'made material fabric washable wash machine care instruction instructions lined stretchy fit ' +
     // How much of something, said of the products shown ("those are a bit much"), is no search term.
-    'bit little quite somewhat kinda kind abit overly'
+    'bit little quite somewhat kinda kind abit overly ' +
+    // A formal request's and a self-correction's own words ("kindly advise how I proceed", "sorry, no wait, I mean", "this time") name no product.
+    'kindly advise advice proceed sorry wait mean time obviously'
   ).split(' '),
 );
 

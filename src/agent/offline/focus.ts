@@ -102,10 +102,20 @@ const FORMULAS = new Map<string, Courtesy>(
 const SOFT: ReadonlySet<string> = new Set(['greeting', 'thanks', 'goodbye', 'smalltalk']);
 /** …and whole-message readings that leave the request unsaid: the clauses may find it. */
 const NO_REQUEST: ReadonlySet<string> = new Set([...SOFT, 'out_of_scope', 'unanswerable']);
+/** A yes or a no answers; it asks for nothing of its own. */
+const ANSWERS: ReadonlySet<string> = new Set(['confirm', 'deny']);
 /** A feeling is read from the whole message, never from a clause picked out of it: focus looks for a request. */
 const FEELINGS: ReadonlySet<string> = new Set(['frustrated', 'complaint']);
+/** Questions about getting a piece delivered: a piece wanted beside one is the reason it is asked (here and in multi.ts). */
+export const DELIVERY_QUESTION: ReadonlySet<string> = new Set(['policy_shipping', 'delivery_time', 'change_delivery', 'pickup']);
+/** Wanting a piece, which said as a want rather than asked ("I need a dress for Saturday") may be that reason. */
+export const WANTS_A_PIECE: ReadonlySet<string> = new Set(['search', 'recommend']);
+/** Said as a statement, not a question. */
+export const statesIt = (text: string): boolean => !/\?\s*$/.test(text);
 /** How sure a reading must be to stand (a probability): the classifier's own bar for a clear label. */
 const CLEAR = 0.5;
+/** Below this a reading is a guess (the planner asks which was meant: classify.ts LOW_CONFIDENCE). */
+const GUESS = 0.35;
 /** A signature under a sign-off: a few words at most ("Ann", "Mrs. Okafor", "Tom Ellis"). */
 const SIGNATURE_WORDS = 3;
 /** A salutation ("Dear Tailor team,") names whom it greets in a few words. */
@@ -184,6 +194,20 @@ function marked(units: readonly string[]): Clause[] {
   return parts;
 }
 
+/**
+ * The message without the sign-off closing it and the name signed under it ("… Kindly advise. Regards, M. Reid"):
+ * what its slots are read from, so a signed initial is no size ("M.") and a name no search word.
+ */
+export function unsigned(text: string): string {
+  const units = clauses(text);
+  const parts = marked(units);
+  let end = parts.length;
+  while (end > 0 && parts[end - 1]!.courtesy === 'goodbye') end--;
+  if (end === parts.length || end === 0) return text;
+  const at = text.lastIndexOf(units[end]!);
+  return at > 0 ? text.slice(0, at).trim() : text;
+}
+
 const isClear = (p: IntentPrediction): boolean => p.confidence >= CLEAR && !NO_REQUEST.has(p.label);
 
 /** A reading that is only courtesy: all of its probability on one courtesy intent. */
@@ -205,7 +229,19 @@ export function focusOnRequest(text: string, whole: IntentPrediction, predict: P
   const rest = parts.filter((c) => c.courtesy === null);
   // Nothing but courtesy ("Kind regards, Ann"): what the formulas say, whatever the words suggest.
   if (rest.length === 0) return SOFT.has(whole.label) ? whole : courtesyOnly(parts.at(-1)!.courtesy!, whole);
-  if (isClear(whole) || units.length < 2) return whole;
+  if (units.length < 2) return whole;
+  // Annoyed with the answer, then the question asked again ("No, that's not what I asked. I asked WHEN it's getting
+  // here."): the question is the request, the annoyance how it is said. Only a clause that asks, after a whole
+  // reading of frustration, and that the model reads as a request above its own bar for a guess.
+  if (whole.label === 'frustrated' && whole.confidence >= CLEAR) {
+    const again = rest
+      .map((c) => ({ text: c.text, p: predict(c.text) }))
+      .filter(
+        (c) => c.p.confidence >= GUESS && !NO_REQUEST.has(c.p.label) && !FEELINGS.has(c.p.label) && !ANSWERS.has(c.p.label) && asks(c.text),
+      );
+    return again.at(-1)?.p ?? whole;
+  }
+  if (isClear(whole)) return whole;
   // The model's own reading of each clause left: courtesy it reads as such goes too.
   const read = rest.map((c) => ({ text: c.text, p: predict(c.text), asks: asks(c.text) }));
   const request = read.filter((c) => !(SOFT.has(c.p.label) && c.p.confidence >= CLEAR));
@@ -215,7 +251,11 @@ export function focusOnRequest(text: string, whole: IntentPrediction, predict: P
   // from a clause that asks.
   const sharpens = (p: IntentPrediction): boolean => isClear(p) && !FEELINGS.has(p.label) && whole.top.some((t) => t.label === p.label);
   const mustAsk = whole.confidence >= CLEAR;
+  // A question about delivery asked beside a piece wanted ("I want to surprise her with a sweater. Can you send
+  // things to Canada?"): the piece is why delivery is asked, the question is the request.
+  const asksDelivery = request.some((c) => c.asks && isClear(c.p) && DELIVERY_QUESTION.has(c.p.label));
   const candidates: Array<typeof request> = [
+    ...(asksDelivery ? [request.filter((c) => !(WANTS_A_PIECE.has(c.p.label) && statesIt(c.text)))] : []),
     request,
     // Background with no intent signal: unsure, and asking nothing.
     request.filter((c) => c.asks || isClear(c.p)),

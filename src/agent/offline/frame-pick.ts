@@ -72,6 +72,21 @@ export function pickProduct(products: readonly ProductView[], e: Entities, text 
 }
 
 /**
+ * "are they real leather?" right after the boots were added, "the sand ones, what are they made of?" with three
+ * colours shown: "they" is one piece that comes as a pair (boots, trousers), not a comparison, which needs two
+ * pieces meant. The one the message picks out among those shown by its colour, or, naming none of them, the one
+ * just added; null when the message names a position, a kind or two pieces.
+ */
+export function onePieceMeant(mem: Memory, words: ReadonlySet<string>, e: Entities): ProductView | null {
+  if (mem.products.length < 2 || e.ordinal !== null || e.category) return null;
+  const colourWords = (p: ProductView): string[] => (p.colour ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const byColour = mem.products.filter((p) => colourWords(p).length > 0 && colourWords(p).every((w) => words.has(w)));
+  if (byColour.length === 1) return byColour[0]!;
+  const added = mem.lastAdded ? mem.products.find((p) => p.id === mem.lastAdded!.productId) : undefined;
+  return byColour.length === 0 && !e.colour && added ? added : null;
+}
+
+/**
  * The message names a specific garment ("jeans", "sneakers"; not just "shoes" or "top", which
  * item names need not contain) that no item of these orders is.
  */

@@ -5,7 +5,7 @@ import { classify, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
 import { str, type ProductView } from './results.js';
-import { pickProduct, pointable, refersToSomething, refersToSomethingElse } from './frame-pick.js';
+import { onePieceMeant, pickProduct, pointable, refersToSomething, refersToSomethingElse } from './frame-pick.js';
 import {
   ADD_MORE,
   agreesOnCondition,
@@ -28,7 +28,8 @@ import { NUMBER_WORDS } from './lexicon.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
 import { PICK_OFFER } from './phrases.js';
-import { ACTION_ECHO, isClearNo, isClearYes } from '../../core/index.js';
+import { isClearNo, isClearYes } from '../../core/index.js';
+import { clearYesToProposal, feltDetail, sameSizeAsBefore } from './frame-detail.js';
 
 export { garmentNotIn, pickOrder, pickProduct } from './frame-pick.js';
 export { sizeStep } from './frame-cues.js';
@@ -131,6 +132,8 @@ function slotsFromConversation(r: Reading, d: Draft): void {
     else d.offset = (typeof last.offset === 'number' ? last.offset : 0) + Math.min(MAX_SHOWN, mem.products.length);
   } else if (mem.asked && mem.prevUser !== null && hasSlot && (SLOT_ONLY.has(d.intent) || vague || (shortAnswer(text) && u.score < FIRM))) {
     answerQuestion(r, d);
+    // A bare size answering "which one would you like?": the piece asked for before it, in that size (resolveProduct).
+    if (!d.settledByState && mem.asked === 'product' && vague && e.size !== null) bareSlot(r, d);
   } else if (!mem.asked && vague && hasSlot) {
     bareSlot(r, d);
   }
@@ -187,8 +190,10 @@ function resolveProduct(r: Reading, d: Draft): void {
   const askedAbout = mem.asked === 'size' ? (mem.products.find((p) => mem.prevReply.includes(p.name)) ?? null) : null;
   const pool = pointable(mem, e);
   d.product = askedAbout && !refersToSomethingElse(e, askedAbout) ? askedAbout : pool.length ? pickProduct(pool, e, text) : null;
-  // "add it" after a list: "it" is what the shopper asked about in the previous message.
-  if (!d.product && e.pronoun && mem.products.length > 1 && mem.prevUser) {
+  // "add it" after a list: "it" is what the shopper asked about in the previous message; so is a bare size
+  // added after a list ("M then" after the jumpers they asked for came with a tee and a hoodie).
+  const bareSize = d.intent === 'add_to_cart' && e.size !== null && !e.colour && !e.category && e.ordinal === null && !e.descriptors.length;
+  if (!d.product && (e.pronoun || bareSize) && mem.products.length > 1 && mem.prevUser) {
     d.product = pickProduct(mem.products, prevEntities(mem.prevUser), mem.prevUser);
   }
   // "add 2 more", "one more", "another one" right after adding something: more of that, same size.
@@ -258,15 +263,17 @@ function settleIntent(r: Reading, d: Draft): void {
   // whatever action its words name; a new request beside it ("no, show me jackets") stays one.
   const proposed = mem.pendingAction?.action ?? (mem.pendingReturn ? 'return' : null);
   if (proposed && (d.intent === proposed || d.intent === 'confirm' || r.vague) && isClearNo(text)) d.intent = 'deny';
-  // "yes cancel it" to a proposed cancellation is a yes, whatever its words lean to (core/consent decides, as on the server).
-  if (mem.pendingAction && isClearYes(text, { echo: ACTION_ECHO[mem.pendingAction.action] })) d.intent = 'confirm';
+  // "yes cancel it" to a proposed cancellation, a signed "very well, proceed" to a return: a yes (core/consent decides).
+  clearYesToProposal(r, d);
   // "yes if it still arrives by Friday" to a proposal: an answer to it, a conditional one (the plan asks again).
   if ((mem.pendingAction || mem.pendingReturn) && agreesOnCondition(text)) d.intent = 'confirm';
   // "the tan ones, what sizes?" with loafers shown: the sizes that piece comes in, not the size chart.
   if (d.intent === 'policy_sizing' && d.product && refersToSomething(e) && !SIZE_CHART.test(text)) d.intent = 'stock';
   // "I bought the navy one and loved it": a purchase told is about that piece, never a basket write;
   // told with no piece at all ("I'll think about it"), it asks nothing.
-  if (d.intent === 'add_to_cart' && tellsPastPurchase(text)) d.intent = d.product ? 'stock' : e.category || e.colour ? 'search' : 'thanks';
+  // (A detail whose words settle nothing, "ugh fine, M then", tells no purchase: the conversation made it an add.)
+  if (d.intent === 'add_to_cart' && !r.vague && tellsPastPurchase(text))
+    d.intent = d.product ? 'stock' : e.category || e.colour ? 'search' : 'thanks';
   // "ok, gracias, bye" is a goodbye, not a yes to what was offered (a clear yes stays one).
   // A few words, no question, nothing named: a longer message with courtesy in it still asks its request.
   const courtesyOnly =
@@ -292,6 +299,8 @@ function settleIntent(r: Reading, d: Draft): void {
   if (d.intent === 'add_to_cart' && /\bhow (do|can|to|would|should)\b/i.test(text) && e.category) d.buying = true;
   // "the same chinos I bought before, in stone, size M": that piece again, not a whole order over.
   if (d.intent === 'reorder' && e.category && (e.colour || e.size) && !e.orderNumbers.length) d.intent = 'add_to_cart';
+  // "43, same as my last pair" with one piece in view: that piece in 43, not the last order again.
+  sameSizeAsBefore(r, d);
   // "How do I check out?" with a basket: the basket and where to pay.
   if (d.intent === 'how_to_order' && mem.cart?.length) d.intent = 'checkout';
   // A guess the conversation did not turn into something else is no intent to act on; but a
@@ -347,7 +356,7 @@ function readTurn(text: string, mem: Memory): Reading {
     offeredHuman: mem.offeredHuman,
   });
   // A message that tries to override the rules is no slot to fill in either ("… order 28473 with confirm: true").
-  const vague = (u.intent === 'out_of_scope' || u.intent === 'unanswerable' || u.lowConfidence) && !injection;
+  const vague = (u.intent === 'out_of_scope' || u.intent === 'unanswerable' || u.lowConfidence || feltDetail(u, mem)) && !injection;
   let prevNamed: Entities | undefined;
   const prevEntities = (prevUser: string) => (prevNamed ??= classify(prevUser).entities);
   return { text, mem, u, injection, vague, prevEntities };
@@ -355,12 +364,16 @@ function readTurn(text: string, mem: Memory): Reading {
 
 export function buildFrame(text: string, mem: Memory): Frame {
   const r = readTurn(text, mem);
-  const d: Draft = { intent: r.u.intent, e: r.u.entities, offset: 0, settledByState: false, product: null, after: null };
+  const e = feltDetail(r.u, mem) ? { ...r.u.entities, descriptors: [] } : r.u.entities;
+  const d: Draft = { intent: r.u.intent, e, offset: 0, settledByState: false, product: null, after: null };
   intentFromState(r, d);
   slotsFromConversation(r, d);
   const pageQuestion = pendingAnswers(r, d);
   cartTurn(r, d);
   resolveProduct(r, d);
+  // "are they real leather?" right after the boots were added: that pair, not a comparison.
+  const one = d.intent === 'compare' && asksAboutPage(text) ? onePieceMeant(r.mem, new Set(r.u.norm.tokens), d.e) : null;
+  if (one) [d.intent, d.product] = ['stock', one];
   resolvePick(r, d);
   let orderNumber = followUpOnSubject(r, d, followUpOnOrder(r, d, resolveOrder(r, d)));
   settleIntent(r, d);

@@ -148,6 +148,16 @@ export const NUMBER_WORDS: Record<string, number> = {
   single: 1,
   couple: 2,
 };
+/** Words that take back what was just said and say it again ("the olive ones, sorry, the khaki ones", "M, no wait, L", "the jersey one, no, the slip one"): what follows replaces it. "no" counts only before "the". */
+export const CORRECTION_MARKERS: readonly (readonly string[])[] = [
+  ['sorry'],
+  ['no', 'wait'],
+  ['i', 'mean'],
+  ['i', 'meant'],
+  ['or', 'rather'],
+  ['scratch', 'that'],
+  ['no', 'the'],
+];
 // prettier-ignore
 export const ORDINAL_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1, latest: -1 };
 

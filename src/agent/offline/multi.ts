@@ -8,7 +8,7 @@ import { classify, isConfident, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import { tellsPastPurchase } from './frame-cues.js';
 import { triesOverride } from './frame.js';
-import { asks } from './focus.js';
+import { asks, DELIVERY_QUESTION, statesIt, WANTS_A_PIECE } from './focus.js';
 
 const MAX_PARTS = 3;
 /** Questions about products: a pointer at one and the words that name it are one question (adding it is another request). */
@@ -27,6 +27,8 @@ const WEAK = new RegExp(`\\s*,\\s*(?:and|but)\\s+|\\s*(?:,\\s*|\\s+(?:and|but)\\
 const LEAD =
   /^(?:two things|2 things|a couple of things|first(?:ly)?|1\)|2\)|and|also|plus|oh|so|then|but|anyway|if so|if yes|if not)\b[\s,:.-]*/i;
 
+/** A piece that takes back or narrows what was just said ("Sorry, not just the tee, I mean the whole order"): more of the request before it. */
+const CORRECTS = /^(?:sorry|i mean|i meant|no wait|or rather|correction)\b/i;
 /** Intents that are not a request on their own: they join a neighbouring piece. */
 const NOT_A_REQUEST: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
 /**
@@ -37,8 +39,8 @@ const NOT_A_REQUEST: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodb
 const ANSWERS: ReadonlySet<Intent> = new Set(['confirm', 'deny']);
 /** A request outside the shop said beside one inside it ("write my essay, or at least tell me where my parcel is"): declined on its own, when the words are sure of it. */
 const OUTSIDE = { intent: 'out_of_scope', score: 8 } as const;
-/** What a person handed the chat takes care of anyway: it goes with a request for one. */
-const FOR_A_PERSON: ReadonlySet<Intent> = new Set(['human', 'frustrated', 'complaint', 'report_problem']);
+/** What a person handed the chat takes care of anyway: it goes with a request for one (so does what no tool here does, "what will they see of my account?"). */
+const FOR_A_PERSON: ReadonlySet<Intent> = new Set(['human', 'frustrated', 'complaint', 'report_problem', 'unsupported']);
 /** …though a complaint or frustration said is acknowledged first (decide.ts: without offering the person again). */
 const ACKNOWLEDGED: ReadonlySet<Intent> = new Set(['human', 'frustrated', 'complaint']);
 /** What happened to a piece bought ("the linen trousers shrank after one wash"): the problem told, not a product question. */
@@ -64,17 +66,31 @@ interface Piece {
   text: string;
   /** Where it was cut from the piece before. */
   cut: 'strong' | 'weak' | 'start';
+  /** Cut at a word that says another request follows ("also", "btw", "and"), not only at a sentence end or a comma. */
+  connective: boolean;
 }
 
 /** The message cut at every place a request may start: sentence ends and connectives, then commas and "and" inside those. */
 function pieces(text: string): Piece[] {
   const out: Piece[] = [];
-  text.split(STRONG).forEach((sentence, i) => {
-    (sentence ?? '').split(WEAK).forEach((clause, j) => {
-      const t = (clause ?? '').replace(LEAD, '').trim();
-      if (t) out.push({ text: t, cut: out.length === 0 ? 'start' : j === 0 && i > 0 ? 'strong' : 'weak' });
-    });
-  });
+  // Split with the cut kept (odd places): a cut with a word in it is a connective.
+  const sentences = text.split(new RegExp(`(${STRONG.source})`, 'i'));
+  for (let i = 0; i < sentences.length; i += 2) {
+    const before = i > 0 ? (sentences[i - 1] ?? '') : '';
+    const clauses = (sentences[i] ?? '').split(new RegExp(`(${WEAK.source})`, 'i'));
+    for (let j = 0; j < clauses.length; j += 2) {
+      const raw = clauses[j] ?? '';
+      const t = raw.replace(LEAD, '').trim();
+      const cutBy = j > 0 ? (clauses[j - 1] ?? '') : before;
+      const lead = LEAD.exec(raw.trim())?.[0] ?? '';
+      if (t)
+        out.push({
+          text: t,
+          cut: out.length === 0 ? 'start' : j === 0 && i > 0 ? 'strong' : 'weak',
+          connective: /[a-z]/i.test(cutBy) || /[a-z]/i.test(lead),
+        });
+    }
+  }
   return out;
 }
 
@@ -91,7 +107,17 @@ interface Part {
 function ownIntent(
   piece: Piece,
   u: ReturnType<typeof classify>,
-  at: { first: boolean; last: Part | undefined; pointsBack: boolean; waiting: boolean; asks: () => boolean; asksLater: () => boolean },
+  at: {
+    first: boolean;
+    last: Part | undefined;
+    pointsBack: boolean;
+    waiting: boolean;
+    asks: () => boolean;
+    asksLater: () => boolean;
+    besideDelivery: boolean;
+    /** No word ("also", "then", "and") says that this piece and a neighbour are separate requests. */
+    unlinked: boolean;
+  },
 ): Intent | null {
   // After a comma or "and", both sides must be requests in their own right, and the second must not
   // point back at a situation told ("the sneakers are the wrong size, can I swap them?" is one request;
@@ -104,6 +130,12 @@ function ownIntent(
   // in the day, the courier leaves a card, so do you have other delivery options"), unless the words are sure of
   // it. Whether a piece asks is the act head's reading (focus.ts `asks`), asked only of a piece the words are unsure of.
   const background = u.score < OWN.weak && at.asksLater() && !at.asks();
+  // A piece wanted, said as a want beside a question about delivery ("Do you have express delivery? I need a dress
+  // for Saturday"), is why the shopper asks about delivery; a story told ("I'm buying a present for my brother,
+  // he lives in Glasgow") that the words read as chat is the background of the request beside it.
+  const reason =
+    (WANTS_A_PIECE.has(u.intent) && at.besideDelivery && statesIt(piece.text)) ||
+    (u.intent === 'smalltalk' && at.unlinked && !AT_THE_ASSISTANT.test(piece.text));
   const request =
     (!NOT_A_REQUEST.has(u.intent) && !(u.intent === 'frustrated' && !AT_THE_ASSISTANT.test(piece.text))) ||
     (ANSWERS.has(u.intent) && at.first && !at.waiting) ||
@@ -111,6 +143,7 @@ function ownIntent(
   return isConfident(u) &&
     sure &&
     !background &&
+    !reason &&
     request &&
     !(u.intent === 'add_to_cart' && tellsPastPurchase(piece.text)) &&
     (!NEEDS_A_PIECE.has(u.intent) || namesAPiece(piece.text, u.entities, at.pointsBack)) &&
@@ -123,6 +156,27 @@ function ownIntent(
 const AFTER_SALE = new Set<string>(['return', 'exchange', 'report_problem']);
 /** A question about a different order than the one a problem was told of. */
 const ANOTHER_ORDER = /\b(other|another|second|different|new|next)\b/i;
+
+/**
+ * How each piece stands to its neighbours: whether it and the pieces after it ask (the act head, read once and only
+ * when needed), beside a sure question about delivery, and with no word ("also", "then") saying another request follows.
+ */
+function neighbours(
+  cut: readonly Piece[],
+  read: ReadonlyArray<ReturnType<typeof classify>>,
+): (i: number) => { asks: () => boolean; asksLater: () => boolean; besideDelivery: boolean; unlinked: boolean } {
+  const asking: Array<boolean | undefined> = [];
+  const pieceAsks = (j: number): boolean => (asking[j] ??= asks(cut[j]!.text));
+  const delivery = (j: number): boolean => !!read[j] && DELIVERY_QUESTION.has(read[j]!.intent) && read[j]!.score >= OWN.strong;
+  const linkedBefore = (i: number): boolean => i > 0 && !cut[i]!.connective;
+  const linkedAfter = (i: number): boolean => !!cut[i + 1] && !cut[i + 1]!.connective;
+  return (i) => ({
+    asks: () => pieceAsks(i),
+    asksLater: () => cut.some((_, j) => j > i && pieceAsks(j)),
+    besideDelivery: (linkedBefore(i) && delivery(i - 1)) || (linkedAfter(i) && delivery(i + 1)),
+    unlinked: linkedBefore(i) || linkedAfter(i),
+  });
+}
 
 /**
  * The requests in one message, each with its own words, in order. Every piece is classified on its
@@ -143,16 +197,20 @@ export function splitRequests(text: string, memory: Memory): string[] {
   const shownBefore = shown;
   const parts: Part[] = [];
   const waiting = !!(memory.pendingAction || memory.offeredHuman);
-  // Whether each piece asks (the act head), read once and only when needed.
-  const asking: Array<boolean | undefined> = [];
-  const pieceAsks = (j: number): boolean => (asking[j] ??= asks(cut[j]!.text));
+  const read = cut.map((piece) => classify(piece.text, ctx));
+  const beside = neighbours(cut, read);
   for (const [i, piece] of cut.entries()) {
-    const u = classify(piece.text, ctx);
+    const u = read[i]!;
     const pointsBack = shown;
     shown ||= !!(u.entities.category || u.entities.colour || u.entities.definite);
     const last = parts[parts.length - 1];
-    const asksLater = (): boolean => cut.some((_, j) => j > i && pieceAsks(j));
-    const own = ownIntent(piece, u, { first: i === 0, last, pointsBack, waiting, asks: () => pieceAsks(i), asksLater });
+    const own = ownIntent(piece, u, {
+      first: i === 0,
+      last,
+      pointsBack,
+      waiting,
+      ...beside(i),
+    });
     // "do you have this in stock? the red wrap dress in XXL": a pointer and the piece it points at are one request.
     const samePiece =
       last !== undefined && PRODUCT.has(own ?? '') && PRODUCT.has(last.intent ?? '') && u.entities.pronoun !== (last.pointer ?? false);
@@ -173,8 +231,9 @@ export function splitRequests(text: string, memory: Memory): string[] {
       !last.asks &&
       (own === 'return' || own === 'exchange' || (own === 'order_status' && !ANOTHER_ORDER.test(piece.text))) &&
       !u.entities.orderNumbers.length;
-    // Not a request of its own, or more about the same thing: it belongs with the piece before.
-    if (last && (own === null || own === last.intent || last.intent === null || samePiece || pointsAtLast || remedyForLast)) {
+    // Not a request of its own, or more about the same thing (a correction of what was just asked too): it belongs with the piece before.
+    const corrects = last?.intent != null && CORRECTS.test(piece.text);
+    if (last && (own === null || own === last.intent || last.intent === null || samePiece || pointsAtLast || remedyForLast || corrects)) {
       last.text = /[.?!,;:]$/.test(last.text)
         ? `${last.text} ${piece.text}`
         : `${last.text}${piece.cut === 'weak' ? ',' : '.'} ${piece.text}`;

@@ -142,6 +142,8 @@ export function correct(word: string): string {
       }
     }
   }
+  // Spelled as said, the "-er" of a non-rhotic accent written "-a" ("jumpa", "sweata"): that word, if it is one of ours.
+  if (best === word && word.length >= 4 && word.endsWith('a') && LEXICON.has(`${word.slice(0, -1)}er`)) best = `${word.slice(0, -1)}er`;
   if (corrections.size >= CACHE_MAX) corrections.clear();
   corrections.set(word, best);
   return best;
@@ -163,10 +165,21 @@ function pushWord(raw: string, out: string[]): void {
   else out.push(raw);
 }
 
+/**
+ * One slip from one of the model's own keywords ("lether", "sandels"): that word mistyped, not short
+ * words typed together ("let her", "sand els"); typo correction then gives the keyword back.
+ */
+function slipOfKeyword(word: string): boolean {
+  if (word.length < 5) return false;
+  for (let len = word.length - 1; len <= word.length + 1; len++)
+    for (const cand of VOCAB_BY_LEN.get(len) ?? []) if (LEXICON.has(cand) && editDistance(word, cand, 1) <= 1) return true;
+  return false;
+}
+
 function tokenize(text: string, split = false): string[] {
   const out: string[] = [];
   for (const raw of text.match(/[a-z0-9]+/g) ?? []) {
-    const pieces = split && !SLANG[raw] && !knownAsWritten(raw) ? splitJoined(raw, SPLIT_VOCABULARY) : null;
+    const pieces = split && !SLANG[raw] && !knownAsWritten(raw) && !slipOfKeyword(raw) ? splitJoined(raw, SPLIT_VOCABULARY) : null;
     if (pieces) for (const p of pieces) pushWord(p, out);
     else pushWord(raw, out);
   }

@@ -85,6 +85,8 @@ export const PHRASES = {
     'No problem: the email address is the one your order confirmation was sent to, and the order number is in that email too.',
   shortOrderNumber:
     'That looks like only part of an order number: the full one is in your order confirmation email (it looks like #12345). Could you send it again?',
+  notAnOrderNumber:
+    "That doesn't look like an order number: order numbers are digits only (like #12345) and are in your order confirmation email. Could you send it again?",
   pickOneSizeHint: 'Tell me which one you like and I will add it to your cart.',
   englishOnly: 'Sorry, I can only chat in English for now, so please write to me in English.',
   noExchanges: "I can't swap an item directly: you return it and place a new order for the one you want (order it first, sizes sell out).",

@@ -29,7 +29,7 @@ const planConfirm: IntentPlan = ({ f, memory, tools }) => {
   // merely sounds like agreement ("not sure", "sure?") gets the question again.
   if (
     (memory.pendingReturn || memory.pendingAction || memory.asked === 'merge') &&
-    !isClearYes(f.text, { echo: ACTION_ECHO[memory.pendingAction?.action ?? ''] })
+    !isClearYes(f.text, { echo: ACTION_ECHO[memory.pendingAction?.action ?? (memory.pendingReturn ? 'return_label' : '')] })
   )
     return reply({ kind: 'ask', body: agreesOnCondition(f.text) ? PHRASES.conditionalYes : PHRASES.askConfirmAgain });
   if (memory.pendingAction && tools.has(memory.pendingAction.name))

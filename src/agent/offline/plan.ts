@@ -68,6 +68,20 @@ function asReturn(f: Frame, memory: Memory, tools: ReadonlySet<string>): Frame {
   return noSwap || (f.intent === 'report_problem' && !tools.has('report_problem')) ? { ...f, intent: 'return' } : f;
 }
 
+/**
+ * A question about the returns policy for one order named ("can I still send back the chinos from 28473?",
+ * "what's your return policy on order 71001"), from a shopper whose orders can be looked up: that order
+ * (which says until when it can go back, or that its window has closed) with the returns policy beside it.
+ * A question proposes nothing, however its words lean; nor does a rule the shopper claims for themselves.
+ */
+export function aboutOneOrder(f: Frame, memory: Memory, tools: ReadonlySet<string>): Frame {
+  // Named in the message itself: a follow-up on the return just made is answered from the policy (frame-follow.ts).
+  const n = f.e.orderNumbers[0];
+  if (f.intent !== 'policy_returns' || !n || f.ruleOf || memory.pendingReturn || memory.pendingAction) return f;
+  if (!tools.has('lookup_order') || !tools.has('store_policy')) return f;
+  return { ...f, intent: 'order_status', orderNumber: n, alsoPolicy: 'returns' };
+}
+
 /** A check before the intent's own plan: a step when the turn needs one whatever its intent, else null. */
 type Guard = (c: PlanContext) => Step | null;
 
@@ -155,11 +169,14 @@ const similar: Guard = ({ f, memory, tools }) => {
 };
 
 // "?", "asdfgh", "lol": no words to understand, so no intent to act on; ask again.
-const unreadableText: Guard = ({ f }) => {
+const unreadableText: Guard = ({ f, memory }) => {
   const e = f.e;
   const slots =
     e.orderNumbers.length > 0 || e.email !== null || e.size !== null || e.colour !== null || e.ordinal !== null || e.quantity !== null;
-  return unreadable(f.text) && !slots && !NOT_REQUESTS.has(f.intent) ? reply({ kind: 'ask', body: PHRASES.didNotCatch }) : null;
+  if (!unreadable(f.text) || slots || NOT_REQUESTS.has(f.intent)) return null;
+  // "2847e" where an order number was asked for: a slip of the thumb, asked for again.
+  const numberAsked = (memory.asked === 'verify' || memory.asked === 'order') && /\d/.test(f.text);
+  return reply({ kind: 'ask', body: numberAsked ? PHRASES.notAnOrderNumber : PHRASES.didNotCatch });
 };
 
 // Nothing clear in the words, and nothing in the conversation to settle it: ask, naming the likely ones.

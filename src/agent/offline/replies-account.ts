@@ -64,6 +64,9 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
       parts.push(`A return label${l.trackingCode ? ` (${l.trackingCode})` : ''} was created for ${listText(l.items)}.`);
     if (o.returnPossible && o.returnUntil)
       parts.push(`You can return ${o.returnLabels.length ? 'the rest' : 'it'} until ${o.returnUntil}.`);
+    // Asked about returning it: why it cannot go back now, in the tool's words ("the 30-day return window ended on …").
+    else if (f.alsoPolicy === 'returns' && o.returnReason && !o.returnLabels.length)
+      parts.push(`It can't be returned now: ${o.returnReason}.`);
     return { kind: 'fact', body: parts.join(' ') };
   }
   const shown = orders.slice(0, 3);
