@@ -4,6 +4,7 @@
 // the label"). Questions, hedges ("not sure", "maybe"), conditionals ("if"), deferrals ("later"),
 // negations and changes ("but only the jumper") are never a yes: the proposal is asked again,
 // or a new one is made. Used by the chat service (server-side approval) and the offline model.
+import { editDistance } from './edit-distance.js';
 
 const YES_PHRASES = [
   'yes',
@@ -60,14 +61,20 @@ const YES_PHRASES = [
   'yes i am sure',
   'thumbs up',
   'y',
+  'very well',
+  'go on',
+  'yes do',
 ];
+
+/** The words the yes phrases are made of, for reading a mistyped one. */
+const KNOWN_YES: ReadonlySet<string> = new Set(YES_PHRASES.flatMap((p) => p.split(' ')));
 
 /** Words that may stand beside a yes without changing it: politeness and echoes of the action. */
 const NEUTRAL = new Set(
   (
     'please pls plz thanks thank you thx ty cheers so much very just now right away then and go ahead do it that this the them one all ' +
     'create make send issue email label labels return returns item items order i would like want to a that is fine great perfect lovely ' +
-    'cool brilliant excellent awesome nice good wonderful mate hi hey oh with for me on'
+    'cool brilliant excellent awesome nice good wonderful mate hi hey oh with for me on do those these very much'
   ).split(' '),
 );
 
@@ -76,11 +83,17 @@ const NOT_A_YES = new Set(
   (
     'no not nope nah never dont don t cannot cant wont shouldnt wouldnt isnt cancel stop wait hold later tomorrow maybe perhaps possibly probably ' +
     'might unsure if unless but except only instead rather actually though although however hmm hm um umm idk guess think suppose ' +
-    'what why how when which who whether or else first before after change different another other'
+    'what why how when which who whether or else first before after change different another other ' +
+    // Refusals and take-backs said in other words: also never read as a signed name ("ok. Regards, Abort").
+    'nay negative nix nvm noway nobody nothing none neither deny abort quit halt pause decline reject refuse veto revoke withdraw ' +
+    'undo retract postpone defer kidding joking jk lol sarcasm sarcastic'
   ).split(' '),
 );
 
-const NO_PHRASES = [
+/** Phrases that are never a yes, though made of words that may stand in one ("yes, move on", "yeah right"). */
+const NOT_A_YES_PHRASES = ['move on', 'i pass', 'your call'];
+
+const NO_PHRASES: readonly string[] = [
   'no',
   'nope',
   'nah',
@@ -123,10 +136,20 @@ const WITHDRAW_PHRASES = [
   'not so fast',
 ];
 
+/** The words of refusals, never read as a mistyped yes. */
+const NO_WORDS: readonly string[] = [...new Set(NO_PHRASES.flatMap((p) => p.split(' ')))].filter(
+  (w) => !NEUTRAL.has(w) && !KNOWN_YES.has(w),
+);
+
 /** A question in the message: then a withdrawal word is no refusal. */
 const ASKS = new Set('? what why how when which who where whether can could would will is are does'.split(' '));
 
 const EMOJI_YES = /[\u{1F44D}\u{2705}\u{2714}\u{1F44C}]/u;
+/** Glad faces and signs that may stand beside a yes; any other pictograph may mean doubt. */
+const GLAD =
+  /[\u{1F44D}\u{2705}\u{2714}\u{1F44C}\u{1F642}\u{1F60A}\u{1F600}\u{1F603}\u{1F604}\u{1F601}\u{263A}\u{1F64F}\u{2764}\u{1F44F}\u{1F389}]/gu;
+/** Variation selectors and skin tones that ride on a glad face. */
+const MODIFIER = /\u{FE0F}|\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}/gu;
 
 /** Lower case, apostrophes dropped ("don't" → "dont"), punctuation to spaces; '?' kept as its own word. */
 export function consentWords(message: string): string[] {
@@ -134,7 +157,7 @@ export function consentWords(message: string): string[] {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc']/g, '')
-    .replace(/\?/g, ' ? ')
+    .replace(/[?\u00bf\u061f\u203d\u2e2e\u2047-\u2049\u2753\u2754]/g, ' ? ')
     .replace(/[^a-z0-9? ]+/g, ' ');
   return text.split(/\s+/).filter(Boolean);
 }
@@ -157,29 +180,149 @@ function stripPhrases(words: string[], phrases: readonly string[]): { rest: stri
   return { rest, found };
 }
 
-/** Words that echo an action and so may stand in a yes to it ("yes, cancel it"); see core/consent. */
+/**
+ * Words that name an action and so may stand in a yes to it ("yes, cancel it", "I confirm the
+ * amendment", "yes please, do the swap"); see core/consent. Only words that name the action itself,
+ * as a verb or a noun: a size, a resolution, an item or an address in a yes is a change, not an echo.
+ * A phrase of several words ("the change") echoes only as a whole: "change" alone still asks for one.
+ */
 export const ACTION_ECHO: Record<string, readonly string[]> = {
-  cancel_order: ['cancel', 'cancellation', 'cancelled', 'it'],
-  // Only words that name the action itself: a size, a resolution or an address in a yes is a change, not an echo.
-  change_address: ['change', 'address', 'update', 'it'],
-  exchange: ['exchange', 'swap', 'it'],
-  report_problem: ['report', 'claim', 'pass', 'on', 'it'],
+  cancel_order: ['cancel', 'cancellation', 'cancelled', 'canceled', 'cancelling', 'canceling', 'it'],
+  change_address: [
+    'change',
+    'address',
+    'update',
+    'updated',
+    'amend',
+    'amendment',
+    'edit',
+    'modify',
+    'modification',
+    'delivery',
+    'shipping',
+    'it',
+  ],
+  exchange: ['exchange', 'exchanging', 'swap', 'swapping', 'replacement', 'replace', 'the change', 'that change', 'this change', 'it'],
+  report_problem: [
+    'report',
+    'claim',
+    'pass it on',
+    'pass that on',
+    'pass on',
+    'file',
+    'submit',
+    'lodge',
+    'log',
+    'raise',
+    'problem',
+    'issue',
+    'complaint',
+    'it',
+  ],
+  return_label: ['start', 'prepaid', 'return', 'returns', 'label', 'labels'],
   merge_cart: ['add', 'merge', 'keep', 'move', 'basket', 'cart', 'bag', 'both'],
 };
+
+/** Words of the return said to another proposal: neutral only with no action given (or the return). */
+const RETURN_WORDS = new Set(['return', 'returns', 'label', 'labels']);
+/**
+ * Words naming one action and not another: in a yes to a different proposal they are a yes to something else
+ * ("yes, return it" to a cancellation, "yes file it" to an address change), so never a clear yes to it.
+ */
+const OTHER_ACTION: ReadonlySet<string> = new Set(
+  Object.values(ACTION_ECHO)
+    .flat()
+    .filter((w) => !w.includes(' ') && w !== 'it' && w !== 'start' && (!NEUTRAL.has(w) || RETURN_WORDS.has(w))),
+);
 
 export interface ConsentOptions {
   /** Extra words that echo this proposal's action (e.g. "cancel" for a cancellation) and are neutral here. */
   echo?: readonly string[];
 }
 
+/** A name signed under a closing formula at the very end ("Very well, please proceed. Regards, M. Reid"): courtesy, not part of the answer. */
+const SIGN_OFF =
+  /[\s,.;!-]+(?:kind regards|best regards|warm regards|many thanks|thanks|thank you|regards|best|cheers|sincerely|yours(?: truly| sincerely| faithfully)?)[\s,.-]+([^,.;!?]*(?:\.[^,.;!?]*)?)$/i;
+const NAME = /^(?:\p{Lu}[\p{L}'-]*\.?\s*){1,3}$/u;
+/** The message without the closing formula and the name under it. */
+const unsigned = (message: string, echo: ReadonlySet<string>): string => {
+  const m = SIGN_OFF.exec(message.trim());
+  if (!m || !NAME.test(m[1]!.trim())) return message;
+  // A "name" that is a word of consent, a refusal or one slip from one ("Cheers, Nay", "Best, Noo") is part of the answer.
+  const name = consentWords(m[1]!);
+  const read = (w: string) =>
+    KNOWN_YES.has(w) ||
+    NEUTRAL.has(w) ||
+    echo.has(w) ||
+    OTHER_ACTION.has(w) ||
+    nearRefusal(w) ||
+    nearRefusal(w.replace(/(ing|ed|d|s)$/, ''));
+  return name.some(read) ? message : message.trim().slice(0, m.index);
+};
+
+/** A word that is, or is one slip from, a hedge, refusal or question word ("mabye", "nott", "wat", "noo"). */
+function nearRefusal(w: string): boolean {
+  const s = squash(w);
+  return [...NOT_A_YES, ...NO_WORDS].some((n) => squash(n) === s || (w.length >= 3 && editDistance(w, n, 1) <= 1));
+}
+
+/** A letter run repeated ("yesss", "pleeease"): squashed to one, for comparing a word to the ones consent knows. */
+const squash = (w: string): string => w.replace(/([a-z])\1+/g, '$1');
+
+/**
+ * A word the yes may be written with, mistyped ("pleese", "lable", "yess"): read as the one word of a
+ * yes, politeness or echo it is one slip from (a swap, a dropped, doubled or changed letter). A word
+ * near a hedge, a refusal or a question word ("mabye", "nott", "wat") is never corrected, and is no yes.
+ */
+function spelled(words: readonly string[], echo: ReadonlySet<string>): string[] | null {
+  // Only words of four letters or more are mended: "your" is not "you", "call" not "all", "pas" not "pass".
+  const all = [...KNOWN_YES, ...NEUTRAL, ...[...echo].filter((e) => !e.includes(' '))];
+  const known = all.filter((k) => k.length >= 4);
+  const out: string[] = [];
+  for (const w of words) {
+    // A word naming another action ("file" to a cancellation) is that action, not a slip for a yes word ("fine").
+    if (KNOWN_YES.has(w) || NEUTRAL.has(w) || echo.has(w) || NOT_A_YES.has(w) || OTHER_ACTION.has(w) || w === '?') {
+      out.push(w);
+      continue;
+    }
+    if (nearRefusal(w)) return null;
+    const s = squash(w);
+    const near = w.length >= 4 ? known.filter((k) => editDistance(w, k, 1) <= 1) : [];
+    // A repeated letter squashed ("yesss", "pleeease"), never a letter dropped.
+    const same = all.filter((k) => squash(k) === s && w.length >= k.length);
+    const fix = same.length ? same : near;
+    out.push(new Set(fix).size === 1 ? fix[0]! : w);
+  }
+  return out;
+}
+
 /** True only for an unambiguous agreement: short, no question, no hedge or change, at least one yes. */
 export function isClearYes(message: string, opts: ConsentOptions = {}): boolean {
   // Words this reader cannot check ("yes нет", "ok لا") might take the yes back: ask again instead.
   if (/[^\p{Script=Latin}\P{L}]/u.test(message.normalize('NFKC'))) return false;
-  const echo = new Set(opts.echo ?? []);
-  const words = consentWords(message);
-  if (words.length === 0 || words.length > 14) return false;
-  if (words.some((w) => w === '?' || (NOT_A_YES.has(w) && !echo.has(w)))) return false;
+  // Latin letters outside a-z once accents are folded ("yes ɴᴏ" in small capitals) would vanish unread.
+  if (/[^\P{L}a-z]/u.test(message.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase())) return false;
+  // A doubtful or sour face ("yes 🤔", "ok 🙄", "yes :/") or struck-through text ("~~yes~~") takes the yes back.
+  if (
+    /\p{Extended_Pictographic}/u.test(message.replace(MODIFIER, '').replace(GLAD, '')) ||
+    /(^|\s)>?[:;=]-?[(/\\|[]|~~|[\u00d7\u2717\u2718\u2613]/.test(message)
+  )
+    return false;
+  const echoes = opts.echo ?? [];
+  const echo = new Set(echoes);
+  // An echo of several words ("the change") names the action only as a whole.
+  const phrases = echoes.filter((e) => e.includes(' '));
+  const raw = stripPhrases(consentWords(message), phrases).rest;
+  if (raw.length === 0 || raw.length > 14) return false;
+  if (raw.some((w) => w === '?' || (NOT_A_YES.has(w) && !echo.has(w)))) return false;
+  if (stripPhrases(raw, NOT_A_YES_PHRASES).found || /^(yeah|yea|yeh|ya) right$/.test(raw.join(' '))) return false;
+  // The signature is read only once every word, the name's too, was checked for a hedge above.
+  const signed = consentWords(unsigned(message, echo));
+  const spelt = signed.length ? spelled(signed, echo) : null;
+  const words = spelt && stripPhrases(spelt, phrases).rest;
+  if (!words || words.some((w) => NOT_A_YES.has(w) && !echo.has(w))) return false;
+  // A word of another action in a yes to this one: a yes to something else ("yes, return it" to a cancellation).
+  if (opts.echo && [...raw, ...words].some((w) => OTHER_ACTION.has(w) && !echo.has(w))) return false;
   const { rest, found } = stripPhrases(words, YES_PHRASES);
   const yes = found || EMOJI_YES.test(message);
   return yes && rest.every((w) => NEUTRAL.has(w) || echo.has(w));
