@@ -69,10 +69,8 @@ export interface ActPrediction {
  * message as asked, which is how the intent alone would read it.
  */
 export function classifyAct(text: string): ActPrediction {
-  const act = defaultClassifier().act;
-  if (!act) return { act: 'ask', confidence: 1, probabilities: { ask: 1 } };
-  const p = act.predict(text, { topK: 1 });
-  return { act: isAct(p.label) ? p.label : 'ask', confidence: p.confidence, probabilities: p.probabilities };
+  const { label, ...p } = readHead(defaultClassifier().act, isAct, 'ask', text);
+  return { act: label, ...p };
 }
 
 /** What a follow-up may ask about (data/nlu/follow/labels.yaml). */
@@ -94,8 +92,15 @@ export interface FollowPrediction {
  * (frame-follow.ts). A model without the head reads every message as new.
  */
 export function classifyFollow(text: string): FollowPrediction {
-  const follow = defaultClassifier().follow;
-  if (!follow) return { follow: 'new', confidence: 1, probabilities: { new: 1 } };
-  const p = follow.predict(text, { topK: 1 });
-  return { follow: isFollow(p.label) ? p.label : 'new', confidence: p.confidence, probabilities: p.probabilities };
+  const { label, ...p } = readHead(defaultClassifier().follow, isFollow, 'new', text);
+  return { follow: label, ...p };
+}
+
+type Head = NonNullable<ReturnType<typeof defaultClassifier>['act']>;
+
+/** A head's best label for the text, or `fallback`, sure, when the model has no such head or the label is unknown. */
+function readHead<L extends string>(head: Head | null, known: (label: string) => label is L, fallback: L, text: string) {
+  if (!head) return { label: fallback, confidence: 1, probabilities: { [fallback]: 1 } as Record<string, number> };
+  const p = head.predict(text, { topK: 1 });
+  return { label: known(p.label) ? p.label : fallback, confidence: p.confidence, probabilities: p.probabilities };
 }
