@@ -19,17 +19,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { repoRoot, sleep } from '../support/server.js';
-import {
-  extraArgs,
-  loads,
-  prepareStore,
-  runLoad,
-  startBare,
-  startFake,
-  startTailor,
-  type Server,
-  type Variant,
-} from './json-mode-servers.js';
+import { extraArgs, loads, runLoad, startBare, runScript, startTailor, withJob, type Server, type Variant } from './json-mode-servers.js';
 import { runtime, serverEntries } from './compiled.js';
 
 const N = Number(process.env.ALLOC_CONVERSATIONS ?? 2000);
@@ -194,10 +184,7 @@ function printProfile(name: string, file: string, amount: number): void {
 
 async function main(): Promise<void> {
   const entries = await serverEntries(runtime());
-  const job = await prepareStore();
-  const fake = await startFake();
-  const servers: Server[] = [];
-  try {
+  await withJob(async (job, fake, servers) => {
     const traced = ['--expose-gc', '--trace-gc-nvp', '--import', preload];
     const tailor = await startTailor(job, fake.url, [...traced, ...extraArgs(process.env.BENCH_TAILOR_NODE_ARGS)], entries);
     servers.push(tailor);
@@ -227,17 +214,7 @@ async function main(): Promise<void> {
       const p = mean(seen.tailor, (w) => w.promotedPerConv) / mean(seen.bare, (w) => w.promotedPerConv);
       console.log(`  Tailor / bare loop: allocated ${a.toFixed(2)}×, promoted ${p.toFixed(2)}×`);
     }
-  } finally {
-    for (const s of servers) await s.stop();
-    fake.child.kill();
-    job.store.dispose();
-  }
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -256,3 +256,30 @@ export async function runLoad(load: { server: Server; opts: Record<string, unkno
     );
   return { wallS: (lastResponseAt - t0) / 1000 };
 }
+
+/** The job's store, the fake API and the servers `body` starts (pushed on `servers`), all torn down after it, whatever happens. */
+export async function withJob<T>(
+  body: (job: JobStore, fake: { url: string; child: ChildProcess }, servers: Server[]) => Promise<T>,
+): Promise<T> {
+  const job = await prepareStore();
+  const fake = await startFake();
+  const servers: Server[] = [];
+  try {
+    return await body(job, fake, servers);
+  } finally {
+    for (const s of servers) await s.stop();
+    fake.child.kill();
+    job.store.dispose();
+  }
+}
+
+/** Runs a bench script: exits with the code `main` returns (0 when none), or 1 with the error when it throws. */
+export function runScript(main: () => Promise<number | void>): void {
+  main().then(
+    (code) => process.exit(code ?? 0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

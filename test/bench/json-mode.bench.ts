@@ -19,18 +19,7 @@
 // The servers, the load and the job check live in json-mode-servers.ts (shared with alloc.ts,
 // which counts the bytes each server allocates per conversation: `npx tsx test/bench/alloc.ts`).
 import { cpus } from 'node:os';
-import {
-  CONNECTIONS,
-  cannon,
-  extraArgs,
-  loads,
-  prepareStore,
-  startBare,
-  startFake,
-  startTailor,
-  usage,
-  type Server,
-} from './json-mode-servers.js';
+import { CONNECTIONS, cannon, extraArgs, loads, startBare, runScript, startTailor, withJob, usage } from './json-mode-servers.js';
 import { runtime, serverEntries } from './compiled.js';
 
 const quick = process.argv.includes('--quick');
@@ -39,13 +28,9 @@ const ROUNDS = Number(process.env.BENCH_JSON_ROUNDS ?? (quick ? 1 : 3));
 const WARMUP = quick ? 300 : 1000;
 const TARGET = { cpu: 1.2, rate: 0.8, memory: 1.3 };
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const entries = await serverEntries(runtime());
-  const job = await prepareStore();
-  const fake = await startFake();
-  const servers: Server[] = [];
-  let exitCode: number;
-  try {
+  return withJob(async (job, fake, servers) => {
     const tailor = await startTailor(job, fake.url, extraArgs(process.env.BENCH_TAILOR_NODE_ARGS), entries);
     servers.push(tailor);
     const bare = await startBare(job, fake.url, extraArgs(process.env.BENCH_BARE_NODE_ARGS), entries);
@@ -130,16 +115,8 @@ async function main(): Promise<void> {
         `  ${what.padEnd(36)} ${t.padStart(9)} ${b.padStart(10)}  ${ratio.padEnd(20)} ${ok === null ? '' : ok ? 'ok' : 'MISSED'}`,
       );
     console.log(`  rounds: ${rounds.join('; ')}`);
-    exitCode = rows.every((r) => r[4] !== false) ? 0 : 1;
-  } finally {
-    for (const s of servers) await s.stop();
-    fake.child.kill();
-    job.store.dispose();
-  }
-  process.exit(exitCode);
+    return rows.every((r) => r[4] !== false) ? 0 : 1;
+  });
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runScript(main);

@@ -14,7 +14,7 @@
 // MEMORY_CONVERSATIONS (per round, default 2000), MEMORY_ROUNDS (default 2); BENCH_TAILOR_NODE_ARGS /
 // BENCH_BARE_NODE_ARGS as in json-mode.bench.ts (e.g. "--heapsnapshot-near-heap-limit=1").
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extraArgs, loads, prepareStore, runLoad, startBare, startFake, startTailor, usage, type Server } from './json-mode-servers.js';
+import { extraArgs, loads, runLoad, startBare, runScript, startTailor, withJob, usage, type Server } from './json-mode-servers.js';
 import { runtime, serverEntries } from './compiled.js';
 
 const N = Number(process.env.MEMORY_CONVERSATIONS ?? 2000);
@@ -87,10 +87,7 @@ const ROWS: Array<[string, (f: Figures) => string]> = [
 
 async function main(): Promise<void> {
   const entries = await serverEntries(runtime());
-  const job = await prepareStore();
-  const fake = await startFake();
-  const servers: Server[] = [];
-  try {
+  await withJob(async (job, fake, servers) => {
     const tailor = await startTailor(job, fake.url, ['--trace-gc', ...extraArgs(process.env.BENCH_TAILOR_NODE_ARGS)], entries);
     servers.push(tailor);
     const bare = await startBare(job, fake.url, ['--trace-gc', ...extraArgs(process.env.BENCH_BARE_NODE_ARGS)], entries);
@@ -109,17 +106,7 @@ async function main(): Promise<void> {
       console.log(
         `  ${what.padEnd(42)} ${f(started.tailor).padStart(13)} ${f(started.bare).padStart(11)} ${f(ended.tailor).padStart(11)} ${f(ended.bare).padStart(11)}`,
       );
-  } finally {
-    for (const s of servers) await s.stop();
-    fake.child.kill();
-    job.store.dispose();
-  }
+  });
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runScript(main);
