@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ALL_TOOLS } from './all.js';
 import { toolOutputs } from './outputs.js';
+import { compileCheck, type ValueCheck } from './output-check.js';
 import { fail } from './results.js';
 import { TOOL_NAMES, type Tool, type ToolContext, type ToolName, type ToolResult } from './types.js';
 
@@ -52,6 +53,26 @@ function toJsonSchema(tool: Tool): Record<string, unknown> {
   return schema;
 }
 
+/** Each tool's output schema compiled to a predicate (output-check.ts), once per process; null: zod alone. */
+const outputChecks = new Map<ToolName, ValueCheck | null>();
+
+function outputCheck(name: ToolName): ValueCheck | null {
+  let check = outputChecks.get(name);
+  if (check === undefined) outputChecks.set(name, (check = compileCheck(toolOutputs[name])));
+  return check;
+}
+
+/**
+ * Whether a successful result's data is what the tool's output schema says. The compiled predicate
+ * answers without building anything; zod (which copies the value as it checks it) decides only what
+ * the predicate does not accept, and names the problem.
+ */
+function checkOutput(name: ToolName, data: unknown): void {
+  if (outputCheck(name)?.(data)) return;
+  const checked = (toolOutputs[name] as z.ZodType).safeParse(data);
+  if (!checked.success) throw new Error(`${name} returned data outside its output schema: ${describeIssues(checked.error).message}`);
+}
+
 export function createToolRegistry(options: ToolRegistryOptions = {}): ToolRegistry {
   const cache = new Map<ToolName, OpenAIToolDefinition>();
 
@@ -73,9 +94,7 @@ export function createToolRegistry(options: ToolRegistryOptions = {}): ToolRegis
       try {
         const result = await tool.run(args.data, ctx);
         // A result outside the tool's output schema is a broken tool, treated as a crash: no reader ever guesses at a shape.
-        const checked = result.ok ? (toolOutputs[name] as z.ZodType).safeParse(result.data) : null;
-        if (checked && !checked.success)
-          throw new Error(`${name} returned data outside its output schema: ${describeIssues(checked.error).message}`);
+        if (result.ok) checkOutput(name, result.data);
         return result;
       } catch (error) {
         options.onError?.(name, error);
