@@ -13,6 +13,7 @@ import { openNodeDb, type NodeDb } from './db/node.js';
 import { seedDemoStore } from './db/seed/index.js';
 import { nodeSegmentRulesSource } from './segments/node.js';
 import { nodePersonaSource } from './personas/node.js';
+import { v8StateCodec } from './chat/node.js';
 import { countTokensOffThread } from './tokens/node.js';
 import { createOfflineProvider, createOpenAIProvider } from './agent/index.js';
 import type { ModelProvider } from './agent/types.js';
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     db: handle.db,
     atomic: handle.atomic,
     dataVersion: handle.dataVersion,
+    stateCodec: v8StateCodec,
     checkout: config.checkout,
     rules: rulesSource.load(),
     rulesSource,

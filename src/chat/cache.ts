@@ -16,6 +16,10 @@
 // full collection, so the thousand entries kept cost some 9 MB of peak resident memory under the
 // JSON-mode bench's load. As bytes they cost their 2.3 KB once (as a JS string the same JSON was
 // UTF-16, 4.5 KB on the heap). Writing an entry costs a few microseconds a turn.
+// How an entry becomes bytes is the runtime's (`StateCodec`): JSON in UTF-8 by default; on Node,
+// V8's own serializer (chat/node.ts), which writes the objects straight into a buffer outside the
+// heap. The JSON route built the text, then its UTF-8 copy: about 11 KB of heap garbage per kept
+// turn (the text is two-byte as soon as one character is, "’" or "€") against 0.4 KB.
 import type { ConversationRow, MessageRow } from './store.js';
 
 /** The conversation as a turn uses it; `pending` and `verifyAttempts` belong to the tools, which read them. */
@@ -46,9 +50,25 @@ export interface ConversationCache {
   lease(id: string | undefined): ConversationLease;
 }
 
+/** An entry as bytes, each in a buffer of its own (not a slice of a shared slab, which would keep the slab alive), and back. */
+export interface StateCodec {
+  encode(state: ConversationState): Uint8Array;
+  decode(bytes: Uint8Array): ConversationState;
+}
+
 // An ArrayBuffer of its own per entry (not Node's Buffer.from, whose small buffers share an 8 KB slab).
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+
+/** JSON in UTF-8: any runtime. */
+export const JSON_STATE_CODEC: StateCodec = {
+  encode(state) {
+    return encoder.encode(JSON.stringify(state));
+  },
+  decode(bytes) {
+    return JSON.parse(decoder.decode(bytes)) as ConversationState;
+  },
+};
 
 /** About what the conversations kept may hold in memory (estimated by `weigh`). */
 export const CACHE_BYTES = 4 * 2 ** 20;
@@ -67,8 +87,13 @@ function weigh(state: ConversationState): number {
   return bytes;
 }
 
-export function createConversationCache(dataVersion: () => number, capacity = 5_000, maxBytes = CACHE_BYTES): ConversationCache {
-  const kept = new Map<string, { utf8: Uint8Array; bytes: number }>();
+export function createConversationCache(
+  dataVersion: () => number,
+  capacity = 5_000,
+  maxBytes = CACHE_BYTES,
+  codec: StateCodec = JSON_STATE_CODEC,
+): ConversationCache {
+  const kept = new Map<string, { bytes: Uint8Array; weight: number }>();
   const sessions = new Set<string>();
   let bytes = 0;
   let version = dataVersion();
@@ -76,7 +101,7 @@ export function createConversationCache(dataVersion: () => number, capacity = 5_
     const entry = kept.get(id);
     if (!entry) return;
     kept.delete(id);
-    bytes -= entry.bytes;
+    bytes -= entry.weight;
   };
   return {
     lease(id) {
@@ -90,7 +115,7 @@ export function createConversationCache(dataVersion: () => number, capacity = 5_
         version = v;
       }
       const entry = id === undefined ? undefined : kept.get(id);
-      const state = entry ? (JSON.parse(decoder.decode(entry.utf8)) as ConversationState) : undefined;
+      const state = entry ? codec.decode(entry.bytes) : undefined;
       if (entry) drop(id!);
       return {
         state,
@@ -100,7 +125,7 @@ export function createConversationCache(dataVersion: () => number, capacity = 5_
           const weight = weigh(next);
           if (weight > maxBytes) return;
           while (kept.size > 0 && (kept.size >= capacity || bytes + weight > maxBytes)) drop(kept.keys().next().value!);
-          kept.set(next.conv.id, { utf8: encoder.encode(JSON.stringify(next)), bytes: weight });
+          kept.set(next.conv.id, { bytes: codec.encode(next), weight });
           bytes += weight;
         },
         sessionRecorded(sessionId) {

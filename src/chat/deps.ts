@@ -9,6 +9,7 @@ import type { ToolRegistry } from '../tools/index.js';
 import type { ModelProvider } from '../agent/index.js';
 import type { Telemetry } from '../telemetry/index.js';
 import type { TurnLock } from './serialize.js';
+import type { StateCodec } from './cache.js';
 
 export interface ChatDeps {
   db: Db;
@@ -30,6 +31,8 @@ export interface ChatDeps {
    * memory for the conversation's next turn (see cache.ts). Not on D1, where isolates share the database.
    */
   dataVersion?: () => number;
+  /** How the conversation cache keeps an entry as bytes: JSON in UTF-8 by default; V8's serializer on Node (chat/node.ts). */
+  stateCodec?: StateCodec;
   /** Serializes a conversation's turns: in-process by default; a Durable Object lease on Workers. */
   turnLock?: TurnLock;
   /** How a cart becomes a checkout link on the store (tools' `checkoutUrl`); none → no link. */

@@ -4,4 +4,5 @@ export type { ChatEvent, ChatInput, ChatResponse, ChatService, TranscriptMessage
 export { reconcileInterruptedTurns } from './reconcile.js';
 export { decideApproval } from './approval.js';
 export { createKeyedLock, type TurnLock } from './serialize.js';
+export type { StateCodec } from './cache.js';
 export { createDirectTools, type DirectCall, type DirectResult, type DirectTools, type DirectToolsDeps } from './direct-tools.js';

@@ -28,7 +28,8 @@ export async function persistTurn(
   const seq = await nextSeq(deps.db, conv, history);
   const at = deps.now();
   const rows = messageRows(env, turn, ran, input, seq, at);
-  const lastAssistant = [...rows].reverse().find((m) => m.role === 'assistant');
+  let lastAssistant: MessageRow | undefined;
+  for (const m of rows) if (m.role === 'assistant') lastAssistant = m;
   const latencyMs = at - turn.startedAt;
   const summary = summarizeTurns(conv.summary, history, conv.turnCount, historyTurns);
   const update = conversationUpdate(ran, turn, summary, at);
@@ -169,16 +170,18 @@ function logTurn(env: TurnEnv, turn: PreparedTurn, ran: RanTurn, input: ChatInpu
   env.telemetry.recordTurn(record, span, ran.emitted);
 }
 
-/** The verbatim window after turn `turnNo`, as `loadRecentMessages` would read it back. */
+/**
+ * The verbatim window after turn `turnNo`, as `loadRecentMessages` would read it back. Shares the
+ * rows' objects (their tool calls included): the cache copies the window into bytes as it keeps it.
+ */
 function nextWindow(
   history: readonly MessageRow[],
   added: ReadonlyArray<Parameters<typeof messageRow>[0]>,
   turnNo: number,
   turns: number,
 ): MessageRow[] {
-  const stored = added.map((m) => {
-    const row = messageRow(m);
-    return row.toolCalls ? { ...row, toolCalls: JSON.parse(JSON.stringify(row.toolCalls)) as MessageRow['toolCalls'] } : row;
-  });
-  return [...history, ...stored].filter((m) => m.turn > turnNo - turns);
+  const window: MessageRow[] = [];
+  for (const m of history) if (m.turn > turnNo - turns) window.push(m);
+  for (const m of added) if (m.turn > turnNo - turns) window.push(messageRow(m));
+  return window;
 }

@@ -22,7 +22,7 @@ const NO_CACHE = { lease: (): ConversationLease => ({ state: undefined, keep() {
 
 export function createChatService(deps: ChatDeps): ChatService {
   const lock = deps.turnLock ?? createKeyedLock();
-  const cache = deps.dataVersion ? createConversationCache(deps.dataVersion) : NO_CACHE;
+  const cache = deps.dataVersion ? createConversationCache(deps.dataVersion, undefined, undefined, deps.stateCodec) : NO_CACHE;
   const env: TurnEnv = {
     deps,
     logger: deps.logger ?? silentLogger,

@@ -3,7 +3,14 @@
 // the model; this builds everything in between.
 import { ConfigError, randomIds, silentLogger, type Logger } from '../core/index.js';
 import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
-import { createChatService, createDirectTools, reconcileInterruptedTurns, type ChatService, type TurnLock } from '../chat/index.js';
+import {
+  createChatService,
+  createDirectTools,
+  reconcileInterruptedTurns,
+  type ChatService,
+  type StateCodec,
+  type TurnLock,
+} from '../chat/index.js';
 import { createMcpHandler, type McpHandler } from '../mcp/index.js';
 import { createSegmenter, type SegmentRules, type Segmenter } from '../segments/index.js';
 import { createPersonaRegistry, type PersonaRegistry, type PersonaSource } from '../personas/index.js';
@@ -28,6 +35,8 @@ export interface TailorParts {
   countPromptTokens?: (texts: readonly string[]) => Promise<number[]>;
   /** The database's change counter for other connections' commits (Node's SQLite); enables the chat service's conversation cache. */
   dataVersion?: () => number;
+  /** How the conversation cache keeps its entries as bytes (Node: V8's serializer, chat/node.ts); default JSON. */
+  stateCodec?: StateCodec;
   /** How a cart becomes a checkout link on the store (config: TAILOR_STORE_URL, TAILOR_CHECKOUT_URL_TEMPLATE, demo). */
   checkout?: CheckoutSettings | null;
   /** Reload personas when their files change (Node); default: whatever the source supports. */
@@ -100,6 +109,7 @@ export async function createTailor(parts: TailorParts): Promise<Tailor> {
     fallback: parts.fallback,
     logger,
     dataVersion: parts.dataVersion,
+    stateCodec: parts.stateCodec,
     checkout: parts.checkout,
     turnLock: parts.turnLock,
     telemetry,
