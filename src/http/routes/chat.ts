@@ -28,7 +28,6 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
   app.post('/api/chat', async (c) => {
     const body = await readJson(c, ChatRequestSchema);
     const shopper = c.get('shopper');
-    const client = new ClientFollower(c.req.raw.signal);
 
     // The page address reaches the persona prompt: only the store's own origin and path go on.
     const page = body.page ? fencePage(body.page, [...deps.storeOrigins, new URL(c.req.url).origin]) : undefined;
@@ -37,6 +36,10 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
 
     const finished = deps.inflight.start();
     const sse = wantsEventStream(c.req.header('Accept'));
+    // The request's own signal aborts when the client goes away before its response is complete
+    // (on Node, the connection closing; on Workers, the client cancelling). A JSON reply needs no
+    // more; a stream also ends when its writer sees the client gone (ClientFollower).
+    const client = sse ? new ClientFollower(c.req.raw.signal) : null;
     const turn = deps.chat.turn({
       shopper,
       conversationId: body.conversationId,
@@ -44,7 +47,7 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
       page,
       proposal: body.proposal,
       clientKey,
-      signal: client.abort.signal,
+      signal: client ? client.abort.signal : c.req.raw.signal,
       stream: sse,
       requestId: c.get('requestId'),
       traceparent: c.req.header('traceparent'),
@@ -58,16 +61,15 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
     try {
       first = await events.next();
     } catch (err) {
-      client.detach();
+      client?.detach();
       finished();
       throw err;
     }
 
-    if (!sse) {
+    if (!client) {
       try {
         return c.json(await collect(first, events));
       } finally {
-        client.detach();
         finished();
       }
     }
@@ -97,8 +99,9 @@ export function wantsEventStream(accept: string | undefined): boolean {
 const ONCE = { once: true } as const;
 
 /**
- * Aborted when the client goes away, so a turn nobody waits for stops calling the model. A class
- * that is its own listener (handleEvent) rather than closures: one object per request.
+ * Aborted when the client of a stream goes away (the request's signal, or the stream's writer
+ * finding it gone), so a turn nobody waits for stops calling the model. A class that is its own
+ * listener (handleEvent) rather than closures: one object per request.
  */
 class ClientFollower {
   readonly abort = new AbortController();
