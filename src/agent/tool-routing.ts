@@ -101,21 +101,25 @@ export interface ToolRoute {
 export async function routeTools(input: RouteInput): Promise<ToolRoute> {
   const classifier = await loadDefaultClassifier();
   const prediction = classifier.predict(input.message, { topK: MAX_INTENTS + 1 });
-  const all: ToolRoute = { tools: [...input.tools], routed: false, intents: [] };
-  if (prediction.confidence < SURE) return all;
+  if (prediction.confidence < SURE) return everyTool(input.tools);
   const intents: string[] = [];
   let mass = 0;
   for (const { label, probability } of prediction.top) {
     if (mass >= COVERED) break;
-    if (intents.length === MAX_INTENTS || !(label in INTENT_TOOLS) || INTENT_TOOLS[label] === 'all') return all;
+    if (intents.length === MAX_INTENTS || !(label in INTENT_TOOLS) || INTENT_TOOLS[label] === 'all') return everyTool(input.tools);
     intents.push(label);
     mass += probability;
   }
-  if (mass < COVERED) return all;
+  if (mass < COVERED) return everyTool(input.tools);
   const wanted = new Set<string>(ALWAYS_OFFERED);
   for (const intent of intents) for (const tool of INTENT_TOOLS[intent] as readonly ToolName[]) wanted.add(tool);
   for (const tool of input.recentTools ?? []) wanted.add(tool);
   const pending = input.pendingAction ? PROPOSAL_TOOLS[input.pendingAction] : undefined;
   if (pending) wanted.add(pending);
   return { tools: input.tools.filter((t) => wanted.has(t)), routed: true, intents };
+}
+
+/** Not routed: every one of the persona's tools. */
+function everyTool(tools: readonly ToolName[]): ToolRoute {
+  return { tools: [...tools], routed: false, intents: [] };
 }

@@ -31,7 +31,7 @@ export async function selectPersona(deps: ChatDeps, input: SelectInput): Promise
   // Only the reads the persona about to be rendered can show: the rest would be stripped anyway.
   const fields = deps.personas.contextFields(pick);
   const context = await buildPersonaContext(deps.db, { shopper, profile, page: input.page, now: input.now, fields });
-  const persona = forShopper(deps.personas.resolve({ ...pick, context }), shopper);
+  const persona = forShopper(deps.personas.resolve({ segment, optOut, subjectId: pick.subjectId, context }), shopper);
   return { segment, persona, personaRef: { id: persona.id, version: persona.version, variant: persona.variant } };
 }
 

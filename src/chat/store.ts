@@ -222,10 +222,26 @@ export async function commitTurn(db: Db, atomic: Atomic, w: TurnWrites): Promise
   const insertEvent = writeTemplate<Row<typeof events>>(db, 'chat.insertEvent', (d) =>
     d.insert(events).values(placeholders(...columnsOf(events))),
   );
+  const u = w.update;
   await atomic([
-    updateConversation(Object.assign({ id: w.conversation.id }, w.update)),
+    // Written out rather than assigned or spread onto another object: fields added to an object
+    // after it was made turn it into a slow one, on every turn.
+    updateConversation({
+      id: w.conversation.id,
+      segmentId: u.segmentId,
+      ruleId: u.ruleId,
+      personaId: u.personaId,
+      personaVersion: u.personaVersion,
+      variant: u.variant,
+      experimentId: u.experimentId,
+      model: u.model,
+      optOut: u.optOut,
+      summary: u.summary,
+      turnCount: u.turnCount,
+      updatedAt: u.updatedAt,
+    }),
     ...w.messages.map((m) => insertMessage(messageRow(m))),
-    insertTurn({ ...w.turn, variant: w.turn.variant ?? null }),
+    insertTurn(w.turn.variant === undefined ? { ...w.turn, variant: null } : (w.turn as Row<typeof turns>)),
     ...w.events.map((e) =>
       insertEvent({
         ...e,

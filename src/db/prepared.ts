@@ -32,7 +32,7 @@ export function writeTemplate<V extends Record<string, unknown>>(
   key: string,
   build: (db: Db) => { toSQL(): { sql: string; params: unknown[] } },
 ): (values: V) => Statement {
-  return prepared(db, `write:${key}`, (d) => {
+  return prepared(db, writeKey(key), (d) => {
     const { sql, params } = build(d).toSQL();
     const fills: Fill[] = params.map((p) => {
       if (is(p, Placeholder)) return named(key, p.name);
@@ -48,6 +48,14 @@ export function writeTemplate<V extends Record<string, unknown>>(
     });
     return (values: V) => ({ sql, params: fills.map((f) => f(values)) });
   });
+}
+
+/** `write:<key>`, made once per key: a turn fills several templates, each a lookup by this key. */
+const writeKeys = new Map<string, string>();
+function writeKey(key: string): string {
+  let k = writeKeys.get(key);
+  if (k === undefined) writeKeys.set(key, (k = `write:${key}`));
+  return k;
 }
 
 function named(key: string, name: string): Fill {

@@ -82,11 +82,13 @@ export function createApp(deps: AppDeps) {
   const who = identity({ secret: identitySecret, customerExists: (id) => customerExists(deps.db, id) });
   for (const path of ['/api/chat', '/api/conversations/*', '/api/feedback', '/mcp']) app.use(path, who);
   // One budget per shopper and address: chat messages and MCP tool calls count together.
+  // Both limits off (0): nothing to count, no middleware on the chat route.
   const takeMessage = messageLimit(deps, telemetry);
-  app.use('/api/chat', async (c, next) => {
-    if (c.req.method === 'POST') await takeMessage(c);
-    await next();
-  });
+  if (takeMessage !== noLimit)
+    app.use('/api/chat', async (c, next) => {
+      if (c.req.method === 'POST') await takeMessage(c);
+      await next();
+    });
 
   registerPublicRoutes(app, {
     db: deps.db,
@@ -135,9 +137,13 @@ function storeCors(origins: string[]): MiddlewareHandler {
   });
 }
 
+/** What counts a message when both limits are off. */
+async function noLimit(): Promise<void> {}
+
 /** Counts one message (a chat turn, an MCP tool call) for the request's shopper and address; a 429 over the limits. */
 function messageLimit(deps: AppDeps, telemetry: Telemetry): (c: Context<AppEnv>) => Promise<void> {
   const { sessionPerMin, ipPerMin } = deps.config.rate;
+  if (sessionPerMin <= 0 && ipPerMin <= 0) return noLimit;
   const limiter = deps.rateLimiter ?? createRateLimiter();
   return async (c) => {
     const shopper = c.get('shopper');
