@@ -57,8 +57,9 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
     frames = [{ ...buildFrame(turn.user, memory), ...moment, intent: 'verify', after }];
   }
   ({ frames, texts } = joinHowTo(frames, texts));
-  const multi = texts.length > 1;
   frames = withOrderNamedBefore(frames).map((f) => aboutOneOrder(f, memory, tools));
+  ({ frames, texts } = askedAgain(frames, texts));
+  const multi = texts.length > 1;
   // A person asked for beside a complaint or frustration: those are acknowledged (the person is not
   // offered again), and the hand-over carries the whole message.
   const toPerson = multi && frames.some((f) => f.intent === 'human');
@@ -122,6 +123,30 @@ function joinHowTo(frames: Frame[], texts: string[]): { frames: Frame[]; texts: 
     frames: frames.flatMap((f, i) => (i === howTo ? [] : i === howTo - 1 ? [{ ...f, buying: true }] : [f])),
     texts: texts.filter((_, i) => i !== howTo),
   };
+}
+
+/** Requests that only read: asked twice, the second reads the same thing again. */
+const READS_ONLY: ReadonlySet<string> = new Set([
+  'order_status',
+  'refund_status',
+  'delivery_time',
+  'policy_shipping',
+  'policy_returns',
+  'policy_payment',
+  'policy_sizing',
+  'policy_general',
+]);
+
+/**
+ * "the courier said UPS, so which is it? who's bringing it": the same look-up asked again in other words
+ * in one message (the same intent, about the same order) is one request, answered once.
+ */
+function askedAgain(frames: Frame[], texts: string[]): { frames: Frame[]; texts: string[] } {
+  const again = (f: Frame, i: number) =>
+    READS_ONLY.has(f.intent) && frames.slice(0, i).some((g) => g.intent === f.intent && g.orderNumber === f.orderNumber);
+  const keep = frames.map((f, i) => !again(f, i));
+  if (keep.every(Boolean)) return { frames, texts };
+  return { frames: frames.filter((_, i) => keep[i]), texts: texts.filter((_, i) => keep[i]) };
 }
 
 /** "how can I do this?", "how do I do that": how to go about the request just made. */

@@ -91,7 +91,8 @@ function amountsInDigits(text: string): string {
 }
 const PRICE_RANGE = /\b(?:between|from)\s*\$?\s*(\d+(?:\.\d+)?)\s*(?:dollars|bucks|usd)?\s*(?:and|to|-)\s*\$?\s*(\d+(?:\.\d+)?)/;
 const PRICE_PATTERNS = [
-  /(?:under|below|less than|cheaper than|max(?:imum)?|up to|at most|no more than|within|<)\s*(?:of\s*)?\$?\s*(\d+(?:\.\d+)?)/,
+  // "nothing over 100", "not above $80", "none more than 60": a ceiling said as what is turned down.
+  /(?:under|below|less than|cheaper than|max(?:imum)?|up to|at most|no more than|(?:nothing|not|none)\s+(?:over|above|more than|dearer than|pricier than)|within|<)\s*(?:of\s*)?\$?\s*(\d+(?:\.\d+)?)/,
   // "my budget is 80", "budget around 100", "about $60", "roughly 120": a ceiling (a size is never "around 100").
   /\bbudget\s*(?:(?:is|of|around|about|roughly|max|up to|:)\s*)*\$?\s*(\d+(?:\.\d+)?)/,
   /\b\$?([2-9]\d|\d{3,})\s*-?ish\b/,
@@ -145,8 +146,11 @@ function extractPrices(n: Normalized, withoutEmail: string, email: string | null
   return { maxPrice, minPrice };
 }
 
-// A size standing as a clause of its own: "39", "add the first one, L, 2 of them", "38. just add it".
-const SIZE_CLAUSE = /(?:^|[,.;!?])\s*(?:size\s+)?(xxs|xs|s|m|l|xl|xxl|3[5-9]|4[0-7])\s*(?:please|pls|thanks)?\s*(?=[,.;!?]|$)/;
+// A size standing as a clause of its own: "39", "add the first one, L, 2 of them", "38. just add it"; also said
+// unsure of itself ("…in grey this time? M I guess?", "L I think", "42 probably"), or added after a dash or an "and"
+// ("wait — 43", "oh and 43").
+const SIZE_CLAUSE =
+  /(?:^|[,.;!?—–]|\s-)\s*(?:(?:oh\s+)?and\s+)?(?:size\s+)?(xxs|xs|s|m|l|xl|xxl|3[5-9]|4[0-7])\s*(?:please|pls|thanks|i (?:guess|think|reckon|suppose)|probably|maybe|perhaps)?\s*(?=[,.;!?]|$)/;
 const CLAUSE_SIZES: Record<string, string> = { xxs: 'XS', xs: 'XS', s: 'S', m: 'M', l: 'L', xl: 'XL', xxl: 'XXL' };
 
 function clauseSize(lower: string): string | null {

@@ -12,6 +12,9 @@ const SIZE_LEADS = new Set(['size', 'in', 'a', 'an', 'sz', 'eu', 'the', 'to']);
 const SIZE_TAILS = new Set(['please', 'pls', 'then', 'instead']);
 const SIZE_VERBS = new Set(['make', 'get', 'want', 'need', 'take', 'have']);
 const SIZE_NEGATORS = new Set(['too', 'run', 'runs', 'running', 'fit', 'fits', 'bit', 'little']);
+/** A size chosen: "decided on M", "going with L", "opted for S" (the verb, then the word before the letter). */
+const SIZE_CHOICES = new Set(['decided', 'settled', 'go', 'going', 'gone', 'went', 'opted', 'opt', 'chose', 'choose', 'picked', 'pick']);
+const CHOICE_LINKS = new Set(['on', 'with', 'for']);
 const PRONOUNS = new Set(['it', 'that', 'this', 'those', 'them', 'these']);
 const QUANTITY_VERBS = new Set(['add', 'buy', 'take', 'get', 'put', 'order', 'want', 'need', 'give']);
 const QUANTITY_NOUNS = new Set(['of', 'x', 'pcs', 'piece', 'item', 'unit', 'more']);
@@ -79,6 +82,8 @@ const NOT_DESCRIPTIVE = new Set(
     'eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred dollars bucks ' +
     // When the shopper needs it is not what it is ("next week" is not a weekender bag).
     'next week weeks month months today tomorrow tonight soon day days monday tuesday wednesday thursday friday saturday sunday ' +
+    // A hedge said with a detail ("M I think", "grey, I reckon") is no part of the piece.
+    'think reckon suppose guess probably ' +
     // Feelings about a product and "like it" words say nothing about which product.
     'love loved loving similar alike perfect awesome amazing brilliant fab fabulous excellent ideal gorgeous lovely ' +
     // Verbs of asking about a product, not words in it.
@@ -141,8 +146,11 @@ function readDressCode(c: Cursor, s: TokenSlots): boolean {
 function readExcluded(c: Cursor, s: TokenSlots): boolean {
   if (!c.negated) return false;
   const w = c.w;
-  // A garment word excludes that kind only once the thing sought is named ("a bag other than the tote").
-  const kind = CATEGORY_WORDS[w] ? (s.category && CATEGORY_WORDS[w] === s.category && w !== s.categoryWord ? w : null) : undefined;
+  // A garment word excludes that kind only once the thing sought is named ("a bag other than the tote"), by its
+  // kind or as a piece described by the words of its name ("the crew neck one, not the tank").
+  const described = !s.category && s.descriptors.length > 0 && c.t.slice(0, c.i).some((x) => x === 'one' || x === 'ones');
+  const sought = (s.category && CATEGORY_WORDS[w] === s.category && w !== s.categoryWord) || described;
+  const kind = CATEGORY_WORDS[w] ? (sought ? w : null) : undefined;
   const word =
     COLOUR_WORDS[w] ??
     (kind !== undefined ? kind : w.length >= 3 && !NOT_DESCRIPTIVE.has(w) && !/^\d+$/.test(w) && !SIZE_WORDS[w] ? w : null);
@@ -162,7 +170,7 @@ function readSizeWord(c: Cursor, s: TokenSlots): boolean {
 }
 
 // A lone letter is a size after "size"/"in", in a short answer ("S then", "M please"), before
-// "then"/"instead", or what something is made ("make it S then", "get them L").
+// "then"/"instead", what something is made ("make it S then", "get them L"), or the size chosen ("decided on M").
 function readSizeLetter(c: Cursor, s: TokenSlots): boolean {
   const { t, i, w, prev, next } = c;
   const letter =
@@ -171,7 +179,8 @@ function readSizeLetter(c: Cursor, s: TokenSlots): boolean {
       t.length <= 3 ||
       SIZE_TAILS.has(next) ||
       (i === t.length - 1 && prev !== 'i') ||
-      ((prev === 'it' || prev === 'them') && SIZE_VERBS.has(t[i - 2] ?? '')));
+      ((prev === 'it' || prev === 'them') && SIZE_VERBS.has(t[i - 2] ?? '')) ||
+      (CHOICE_LINKS.has(prev) && SIZE_CHOICES.has(t[i - 2] ?? '')));
   if (!letter) return false;
   s.size ??= SIZE_LETTERS[w]!;
   return true;

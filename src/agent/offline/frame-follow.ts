@@ -72,6 +72,22 @@ const BUYING: ReadonlySet<Intent> = new Set(['add_to_cart', 'checkout', 'view_ca
 /** Informational requests a follow-up the words leave unclear may continue. */
 const INFO: ReadonlySet<Intent> = new Set([...Object.values(TOPIC_INTENT), 'delivery_time', 'how_to_order', 'pickup']);
 
+/** Questions about a piece: compared, its price or stock. */
+const PIECE_READS: ReadonlySet<Intent> = new Set(['compare', 'stock']);
+
+/**
+ * The words read as a question about a piece, but none is shown, in the basket or named ("so which is
+ * it, who's bringing it?" read as a comparison, "and how much is that?" as a price, after an order,
+ * a hand-over or a policy answer): the reading has nothing to stand on and settles nothing, like an
+ * unclear one; the subject of the last reply decides.
+ */
+function objectless(r: Reading, d: Draft): boolean {
+  const { mem } = r;
+  const e = d.e;
+  const named = !!(e.category || e.colour || e.size || e.definite || e.ordinal !== null);
+  return PIECE_READS.has(d.intent) && !mem.products.length && !mem.cart?.length && !named;
+}
+
 const settle = (d: Draft, intent: Intent) => {
   d.intent = intent;
   d.settledByState = true;
@@ -135,7 +151,9 @@ function continued(r: Reading, f: Follow, asks: boolean): Intent | null {
   const likely: Intent[] = [u.intent, ...u.alternatives].filter((i) => i !== 'out_of_scope' && i !== 'unanswerable');
   const topics = mem.subject.policy.map((t) => TOPIC_INTENT[t]).filter((i): i is Intent => !!i);
   const short = (text.match(/[\p{L}\d]+/gu) ?? []).length <= 4 && asks;
-  const topic = topics.find((i) => likely.includes(i)) ?? (topics.length === 1 && (f === 'continue' || short) ? topics[0]! : null);
+  // Of the topics answered, the one the words lean to most ("and how much is that?" after returns and shipping: shipping).
+  const leaning = topics.filter((i) => likely.includes(i)).sort((a, b) => (u.scores[b] ?? 0) - (u.scores[a] ?? 0));
+  const topic = leaning[0] ?? (topics.length === 1 && (f === 'continue' || short) ? topics[0]! : null);
   if (topic) return topic;
   // A shopper choosing a piece to buy who asks something unclear about paying: how ordering works.
   const prev = mem.prevUser ? classify(mem.prevUser).intent : null;
@@ -145,7 +163,8 @@ function continued(r: Reading, f: Follow, asks: boolean): Intent | null {
 }
 
 /** Settles a follow-up on the previous reply's subject; returns the order it is about (or the one given). */
-export function followUpOnSubject(r: Reading, d: Draft, orderNumber: string | null): string | null {
+export function followUpOnSubject(read: Reading, d: Draft, orderNumber: string | null): string | null {
+  const r: Reading = objectless(read, d) ? { ...read, vague: true } : read;
   const { mem, text, u, vague } = r;
   const s = mem.subject;
   const e = d.e;

@@ -90,6 +90,8 @@ const OTHER_SIZE_SYSTEM =
 
 /** A probability (× 10) from which the words settle the intent whatever the conversation. */
 const FIRM = 7;
+/** Names an item, not "it", answering "which order?". */
+const namesItemFor = (mem: Memory, e: Entities) => mem.asked === 'order' && e.categoryWord !== null && !e.pronoun;
 /** A few words with no question of their own ("the jumper one", "oh the chinos"): read first as the answer to a question asked. */
 const shortAnswer = (text: string) => !/\?/.test(text) && (text.match(/[\p{L}\d]+/gu) ?? []).length <= 5;
 
@@ -130,7 +132,14 @@ function slotsFromConversation(r: Reading, d: Draft): void {
     d.e = narrowSearch(last, e, text, mem.products);
     if (OTHER_COLOURS.test(text)) d.e = { ...d.e, colour: null };
     else d.offset = (typeof last.offset === 'number' ? last.offset : 0) + Math.min(MAX_SHOWN, mem.products.length);
-  } else if (mem.asked && mem.prevUser !== null && hasSlot && (SLOT_ONLY.has(d.intent) || vague || (shortAnswer(text) && u.score < FIRM))) {
+  } else if (
+    mem.asked &&
+    mem.prevUser !== null &&
+    hasSlot &&
+    // A few words naming an item after "which order?" are read first as the answer, however sure of a request the
+    // words are ("oh I meant the chinos"; answerQuestion keeps them only when they pick one order shown).
+    (SLOT_ONLY.has(d.intent) || vague || (shortAnswer(text) && (u.score < FIRM || namesItemFor(mem, d.e))))
+  ) {
     answerQuestion(r, d);
     // A bare size answering "which one would you like?": the piece asked for before it, in that size (resolveProduct).
     if (!d.settledByState && mem.asked === 'product' && vague && e.size !== null) bareSlot(r, d);

@@ -6,7 +6,7 @@
 import type { Memory } from './memory.js';
 import { classify, isConfident, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
-import { tellsPastPurchase } from './frame-cues.js';
+import { imagines, tellsDone, tellsPastPurchase } from './frame-cues.js';
 import { triesOverride } from './frame.js';
 import { asks, DELIVERY_QUESTION, statesIt, WANTS_A_PIECE } from './focus.js';
 
@@ -16,9 +16,12 @@ const PRODUCT: ReadonlySet<string> = new Set(['search', 'stock', 'compare']);
 
 // Where a new request may start. Strong: a sentence end, or a word that says another request
 // follows ("also", "another thing", "then", "btw"). Weak: a comma, or "and"/"but" between clauses.
-// A connective may come with "and" before it and a comma after ("…, and while I'm here, have you…").
+// A connective may come with "and" before it and a comma after ("…, and while I'm here, have you…"); not inside a
+// question after its verb and subject ("do you also offer express?", "can you then send it"), nor after a verb "to be"
+// ("an exchange is also possible?", "it's then too late").
+// A colon cuts nothing: what comes before it announces what follows ("Birthday gift for my sister: the red silk scarf").
 const STRONG =
-  /(?<=[.?!;:\n])\s+|\s*,?\s+(?:and\s+)?(?:also|plus|oh and|then|another thing|one more thing|secondly|separately|btw|by the way|anyway|while i'?m (?:here|at it)|or at least)(?:\s*,)?\s+/i;
+  /(?<=[.?!;\n])\s+|(?<!\b(?:(?:do|does|did|can|could|would|will|shall|should|may|might)\s+(?:you|u|i|we|they)|is|are|was|were|be|it'?s|that'?s)\s*)\s*,?\s+(?:and\s+)?(?:also|plus|oh and|then|another thing|one more thing|secondly|separately|btw|by the way|anyway|while i'?m (?:here|at it)|or at least)(?:\s*,)?\s+/i;
 // Only before words that open a request: "…, I ordered the wrong thing" gives a reason, "…, can I…" asks again;
 // a comma with "and" ("…, and my new order hasn't shipped either") or "but" may open any clause.
 const OPENS_A_REQUEST =
@@ -115,6 +118,8 @@ function ownIntent(
     asks: () => boolean;
     asksLater: () => boolean;
     besideDelivery: boolean;
+    /** A sure question about the terms of buying (delivery, returns) follows, with no connective saying another request starts before it. */
+    beforeTerms: boolean;
     /** No word ("also", "then", "and") says that this piece and a neighbour are separate requests. */
     unlinked: boolean;
   },
@@ -123,8 +128,13 @@ function ownIntent(
   // point back at a situation told ("the sneakers are the wrong size, can I swap them?" is one request;
   // "where's order 39921, can you change the address on it" asks twice).
   const weak = piece.cut === 'weak';
+  // A condition imagined before a comma or "and" ("If I order two sizes and send one back, do I pay…") is the condition of
+  // what follows, not a request of its own (the act head reads it as hypothetical).
   const sure = weak
-    ? u.score >= OWN.weak && (at.last?.score ?? 0) >= OWN.weak && (!u.entities.pronoun || !!at.last?.asks || at.last?.intent === 'verify')
+    ? u.score >= OWN.weak &&
+      (at.last?.score ?? 0) >= OWN.weak &&
+      (!u.entities.pronoun || !!at.last?.asks || at.last?.intent === 'verify') &&
+      !imagines(at.last?.text ?? '')
     : u.score >= OWN.strong && clearOf(u.scores, u.intent);
   // Something told, asking nothing, before a piece that asks: the background to that request ("I'm never home
   // in the day, the courier leaves a card, so do you have other delivery options"), unless the words are sure of
@@ -133,8 +143,13 @@ function ownIntent(
   // A piece wanted, said as a want beside a question about delivery ("Do you have express delivery? I need a dress
   // for Saturday"), is why the shopper asks about delivery; a story told ("I'm buying a present for my brother,
   // he lives in Glasgow") that the words read as chat is the background of the request beside it.
+  // So is a piece wanted that is not ready to go in the basket (no size, no quantity), said before a question about the
+  // terms of buying it ("I want to get him the merino jumper anyway. What happens if he wants to return it?", "I'm off on
+  // holiday and want the linen dress. I live in Chicago. If I order tonight, how long?"): the question is the request.
+  const wanted = WANTS_A_PIECE.has(u.intent) || (u.intent === 'add_to_cart' && !u.entities.size && u.entities.quantity === null);
   const reason =
     (WANTS_A_PIECE.has(u.intent) && at.besideDelivery && statesIt(piece.text)) ||
+    (wanted && at.beforeTerms && statesIt(piece.text)) ||
     (u.intent === 'smalltalk' && at.unlinked && !AT_THE_ASSISTANT.test(piece.text));
   const request =
     (!NOT_A_REQUEST.has(u.intent) && !(u.intent === 'frustrated' && !AT_THE_ASSISTANT.test(piece.text))) ||
@@ -152,6 +167,47 @@ function ownIntent(
     : null;
 }
 
+/** Requests about the shop and the basket, which no account is needed for: an email named beside them is no sign-in. */
+const NEEDS_NO_ACCOUNT: ReadonlySet<Intent> = new Set([
+  'policy_shipping',
+  'policy_returns',
+  'policy_payment',
+  'policy_sizing',
+  'policy_general',
+  'policy_ai',
+  'delivery_time',
+  'pickup',
+  'how_to_order',
+  'search',
+  'stock',
+  'compare',
+  'recommend',
+  'add_to_cart',
+  'view_cart',
+  'update_cart',
+  'checkout',
+  'discount',
+  'capabilities',
+]);
+
+/** An order number given after a request, with no email to sign in by ("It was 28511."): the order that request is about, not a verification. */
+const namesTheOrder = (own: Intent | null, e: Entities): boolean => own === 'verify' && !e.email && e.orderNumbers.length > 0;
+
+/**
+ * An identity claim comes first ("I'm sarah@…, 28473. then I want to swap the top"): verifying, then the request
+ * (decide.ts chains them); an email anywhere else is read whole, and so is one named in passing beside requests that
+ * need no account ("My account is tom@…. Which couriers do you use?", "…is my email if it helps. I just want to order
+ * the wedges"): with no order number beside it, it is context.
+ */
+function emailReadWhole(text: string, requests: readonly Part[], ctx: Parameters<typeof classify>[1]): boolean {
+  if (!/@/.test(text)) return false;
+  if (requests[0]!.intent !== 'verify') return true;
+  return requests.slice(1).every((p) => NEEDS_NO_ACCOUNT.has(p.intent!)) && !classify(requests[0]!.text, ctx).entities.orderNumbers.length;
+}
+
+/** Questions about the terms of buying a piece: how it is delivered, whether it can go back. */
+const TERMS_OF_BUYING: ReadonlySet<string> = new Set([...DELIVERY_QUESTION, 'policy_returns']);
+
 /** What a shopper may want done about an item already bought. */
 const AFTER_SALE = new Set<string>(['return', 'exchange', 'report_problem']);
 /** A question about a different order than the one a problem was told of. */
@@ -164,18 +220,30 @@ const ANOTHER_ORDER = /\b(other|another|second|different|new|next)\b/i;
 function neighbours(
   cut: readonly Piece[],
   read: ReadonlyArray<ReturnType<typeof classify>>,
-): (i: number) => { asks: () => boolean; asksLater: () => boolean; besideDelivery: boolean; unlinked: boolean } {
+): (i: number) => { asks: () => boolean; asksLater: () => boolean; besideDelivery: boolean; beforeTerms: boolean; unlinked: boolean } {
   const asking: Array<boolean | undefined> = [];
   const pieceAsks = (j: number): boolean => (asking[j] ??= asks(cut[j]!.text));
   const delivery = (j: number): boolean => !!read[j] && DELIVERY_QUESTION.has(read[j]!.intent) && read[j]!.score >= OWN.strong;
   const linkedBefore = (i: number): boolean => i > 0 && !cut[i]!.connective;
   const linkedAfter = (i: number): boolean => !!cut[i + 1] && !cut[i + 1]!.connective;
+  const terms = (j: number): boolean => !!read[j] && TERMS_OF_BUYING.has(read[j]!.intent) && read[j]!.score >= OWN.strong;
+  // The first piece after i that a connective cuts off, or the end: a terms question before it follows i unlinked.
+  const beforeTerms = (i: number): boolean => {
+    for (let j = i + 1; j < cut.length && !cut[j]!.connective; j++) if (terms(j)) return true;
+    return false;
+  };
   return (i) => ({
     asks: () => pieceAsks(i),
     asksLater: () => cut.some((_, j) => j > i && pieceAsks(j)),
     besideDelivery: (linkedBefore(i) && delivery(i - 1)) || (linkedAfter(i) && delivery(i + 1)),
+    beforeTerms: beforeTerms(i),
     unlinked: linkedBefore(i) || linkedAfter(i),
   });
+}
+
+/** Adds a piece to the request before it, punctuated as the cut between them was. */
+function joinTo(last: Part, piece: { text: string; cut: string }): void {
+  last.text = /[.?!,;:]$/.test(last.text) ? `${last.text} ${piece.text}` : `${last.text}${piece.cut === 'weak' ? ',' : '.'} ${piece.text}`;
 }
 
 /**
@@ -196,6 +264,7 @@ export function splitRequests(text: string, memory: Memory): string[] {
   let shown = memory.products.length > 0 || !!memory.cart?.length;
   const shownBefore = shown;
   const parts: Part[] = [];
+  let toldAside = false;
   const waiting = !!(memory.pendingAction || memory.offeredHuman);
   const read = cut.map((piece) => classify(piece.text, ctx));
   const beside = neighbours(cut, read);
@@ -204,13 +273,12 @@ export function splitRequests(text: string, memory: Memory): string[] {
     const pointsBack = shown;
     shown ||= !!(u.entities.category || u.entities.colour || u.entities.definite);
     const last = parts[parts.length - 1];
-    const own = ownIntent(piece, u, {
-      first: i === 0,
-      last,
-      pointsBack,
-      waiting,
-      ...beside(i),
-    });
+    // A problem told only as background after a request (the act head: told) is left out: nothing proposed, no search.
+    if (last?.intent != null && AFTER_SALE.has(u.intent) && tellsDone(piece.text)) {
+      toldAside = true;
+      continue;
+    }
+    const own = ownIntent(piece, u, { first: i === 0, last, pointsBack, waiting, ...beside(i) });
     // "do you have this in stock? the red wrap dress in XXL": a pointer and the piece it points at are one request.
     const samePiece =
       last !== undefined && PRODUCT.has(own ?? '') && PRODUCT.has(last.intent ?? '') && u.entities.pronoun !== (last.pointer ?? false);
@@ -231,12 +299,10 @@ export function splitRequests(text: string, memory: Memory): string[] {
       !last.asks &&
       (own === 'return' || own === 'exchange' || (own === 'order_status' && !ANOTHER_ORDER.test(piece.text))) &&
       !u.entities.orderNumbers.length;
-    // Not a request of its own, or more about the same thing (a correction of what was just asked too): it belongs with the piece before.
-    const corrects = last?.intent != null && CORRECTS.test(piece.text);
-    if (last && (own === null || own === last.intent || last.intent === null || samePiece || pointsAtLast || remedyForLast || corrects)) {
-      last.text = /[.?!,;:]$/.test(last.text)
-        ? `${last.text} ${piece.text}`
-        : `${last.text}${piece.cut === 'weak' ? ',' : '.'} ${piece.text}`;
+    // Not a request of its own, or more of the same (a correction, or the order it is about: "It was 28511."): with the piece before.
+    const addsTo = last?.intent != null && (CORRECTS.test(piece.text) || namesTheOrder(own, u.entities));
+    if (last && (own === null || own === last.intent || last.intent === null || samePiece || pointsAtLast || remedyForLast || addsTo)) {
+      joinTo(last, piece);
       last.intent ??= own;
     } else
       parts.push({
@@ -252,10 +318,9 @@ export function splitRequests(text: string, memory: Memory): string[] {
   const human = parts.some((p) => p.intent === 'human');
   const requests = parts.filter((p) => p.intent !== null && !(human && FOR_A_PERSON.has(p.intent) && !ACKNOWLEDGED.has(p.intent)));
   // Only answers and declines: nothing asked of the shop, the message is read whole.
-  if (requests.length < 2 || requests.every((p) => NOT_A_REQUEST.has(p.intent!))) return [text];
-  // An identity claim comes first ("I'm sarah@…, 28473. then I want to swap the top"): verifying,
-  // then the request (decide.ts chains them); an email anywhere else is read whole.
-  if (/@/.test(text) && requests[0]!.intent !== 'verify') return [text];
+  if (requests.length < 2 || requests.every((p) => NOT_A_REQUEST.has(p.intent!)))
+    return [toldAside ? parts.map((p) => p.text).join(' ') : text];
+  if (emailReadWhole(text, requests, ctx)) return [text];
   return requests.slice(0, MAX_PARTS).map((p) => p.text);
 }
 

@@ -1,6 +1,8 @@
 // Plans for the shopper's own account: verification, order status, returns, reorders, loyalty
 // and a hand-over to a person. A return is only ever proposed here (confirm: false); the yes
 // that creates it is plan-talk.ts's.
+import { classify, type Intent } from './classify.js';
+import type { Entities } from './entities.js';
 import type { Frame } from './frame.js';
 import type { Memory } from './memory.js';
 import type { OrderView } from './results.js';
@@ -29,10 +31,31 @@ function returnReason(f: Frame): string | undefined {
  * them but not all; null means the whole order.
  */
 function namedItems(order: OrderView, f: Frame): number[] | null {
-  const words = [f.e.categoryWord, f.e.colour, ...f.e.descriptors].filter((w): w is string => !!w && w.length >= 3);
-  if (!words.length || order.items.length < 2) return null;
-  const picked = order.items.flatMap((item, i) => (words.some((w) => item.toLowerCase().includes(w)) ? [i] : []));
+  if (order.items.length < 2) return null;
+  const holding = (words: string[]) => order.items.flatMap((item, i) => (words.some((w) => item.toLowerCase().includes(w)) ? [i] : []));
+  const picked = [askedPieceWords(f.text), pieceWords(f.e)].map(holding).find((p) => p.length) ?? [];
   return picked.length && picked.length < order.items.length ? picked : null;
+}
+
+const pieceWords = (e: Entities): string[] => [e.categoryWord, e.colour, ...e.descriptors].filter((w): w is string => !!w && w.length >= 3);
+
+/** What a sentence may ask to be done about a piece bought. */
+const AFTER_SALE_READS: ReadonlySet<Intent> = new Set(['return', 'exchange', 'report_problem']);
+/** How sure (a probability × 10) the reading of a sentence must be: praise is no problem told ("the chinos are wonderful"). */
+const SURE = 6;
+
+/**
+ * In a message of several sentences, the words naming pieces in those the classifier reads as the
+ * return (or swap, or problem) itself: "may I say how much I've enjoyed the jumper — the trousers,
+ * though, don't suit me, could I send them back?" returns the trousers, not the piece praised.
+ */
+function askedPieceWords(text: string): string[] {
+  const sentences = text.split(/(?<=[.?!;])\s+|\s+[—–]\s+/).filter((s) => /\p{L}/u.test(s));
+  if (sentences.length < 2) return [];
+  return sentences.flatMap((s) => {
+    const u = classify(s);
+    return AFTER_SALE_READS.has(u.intent) && u.score >= SURE ? pieceWords(u.entities) : [];
+  });
 }
 
 /**

@@ -35,6 +35,8 @@ export const COMMON_WORDS: readonly string[] = (
   // "camel", "wife" not "wine", "lost" not "last", "seen" not "seven", "torn" not "turn").
   'came took taken taking made making gave given wore worn wanting thought knew known used seen ran sits lost lose tore torn late ' +
   'thin thick pricey wife son father mother niece nephew aunt uncle colleague concert tall hips print whom mate ' +
+  // …and from an ordinal ("at least" is not "at last", the last order; "fist" not "first").
+  'least east lust fist firm vast cast ' +
   // Recipients, popularity and product-page words.
   'mum mom dad boyfriend girlfriend husband partner sister brother daughter grandma granddad guest present best seller sellers ' +
   'based located pockets washable charge fee checkout hold holding vegan review reviews rating quality complaint warmer ' +
