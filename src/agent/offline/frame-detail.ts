@@ -1,6 +1,9 @@
 // Details said in passing that the conversation places (frame.ts): a size or colour said with a
 // feeling ("ugh, fine, M then"), a size said to be "the same as last time" for the piece in view, and
-// a clear yes (core/consent) to the proposal waiting, whatever its words lean to.
+// a clear yes (core/consent) to the proposal waiting, whatever its words lean to, and a message read
+// as the answer to the question the last reply asked.
+import type { Intent } from './classify.js';
+import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
 import type { Draft, Reading } from './frame-answer.js';
 import { ACTION_ECHO, isClearYes } from '../../core/index.js';
@@ -46,4 +49,24 @@ export function clearYesToProposal(r: Reading, d: Draft): void {
   if (!echo || !isClearYes(text, { echo })) return;
   d.intent = 'confirm';
   d.settledByState = true;
+}
+
+/** Intents that carry no request of their own after a question: their words are the answer's slots. */
+const SLOT_ONLY: ReadonlySet<Intent> = new Set(['out_of_scope', 'unanswerable', 'search', 'stock', 'confirm', 'verify']);
+/** A probability (× 10) from which the words settle the intent whatever the conversation. */
+const FIRM = 7;
+/** Names an item, not "it", answering "which order?". */
+const namesItemFor = (mem: Memory, e: Entities) => mem.asked === 'order' && e.categoryWord !== null && !e.pronoun;
+/** A few words with no question of their own ("the jumper one", "oh the chinos"): read first as the answer to a question asked. */
+const shortAnswer = (text: string) => !/\?/.test(text) && (text.match(/[\p{L}\d]+/gu) ?? []).length <= 5;
+
+/**
+ * A message with a slot, after the last reply asked a question, is read as its answer when its words carry no request
+ * of their own, are vague, or are a few words the classifier is not sure of. A few words naming an item after
+ * "which order?" are read first as the answer, however sure of a request the words are ("oh I meant the chinos";
+ * answerQuestion keeps them only when they pick one order shown).
+ */
+export function readsAsAnswer(r: Reading, d: Draft): boolean {
+  const { text, mem, u, vague } = r;
+  return SLOT_ONLY.has(d.intent) || vague || (shortAnswer(text) && (u.score < FIRM || namesItemFor(mem, d.e)));
 }

@@ -29,7 +29,7 @@ import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
 import { PICK_OFFER } from './phrases.js';
 import { isClearNo, isClearYes } from '../../core/index.js';
-import { clearYesToProposal, feltDetail, sameSizeAsBefore } from './frame-detail.js';
+import { clearYesToProposal, feltDetail, readsAsAnswer, sameSizeAsBefore } from './frame-detail.js';
 
 export { garmentNotIn, pickOrder, pickProduct } from './frame-pick.js';
 export { sizeStep } from './frame-cues.js';
@@ -78,8 +78,6 @@ const INJECTION_ALL = new RegExp(INJECTION.source, 'gi');
 /** The message tries to override the assistant's rules: read whole, so the refusal covers what it asks for. */
 export const triesOverride = (text: string): boolean => INJECTION.test(text);
 
-const SLOT_ONLY: ReadonlySet<Intent> = new Set(['out_of_scope', 'unanswerable', 'search', 'stock', 'confirm', 'verify']);
-
 /** Asks for the chart or fit advice, which the sizing guide answers even about one piece. */
 const SIZE_CHART =
   /\b(chart|guide|measure|measurements?|between sizes|size (should|do|would) i|which size (should|do|would|for)|what size (should|do|would|for|am))\b/i;
@@ -87,13 +85,6 @@ const SIZE_CHART =
 /** A size said in the US or UK system ("a US 10", "UK size 6", "us women's 8"): the catalog's sizes are EU and letters. */
 const OTHER_SIZE_SYSTEM =
   /\b(US|UK|[Uu][Ss]\s+size|[Uu][Kk]\s+size|[Uu][Ss]\s+(wo)?men'?s|[Uu][Kk]\s+(wo)?men'?s)\s+(size\s+)?((wo)?men'?s\s+)?\d{1,2}(\.5)?\b/;
-
-/** A probability (× 10) from which the words settle the intent whatever the conversation. */
-const FIRM = 7;
-/** Names an item, not "it", answering "which order?". */
-const namesItemFor = (mem: Memory, e: Entities) => mem.asked === 'order' && e.categoryWord !== null && !e.pronoun;
-/** A few words with no question of their own ("the jumper one", "oh the chinos"): read first as the answer to a question asked. */
-const shortAnswer = (text: string) => !/\?/.test(text) && (text.match(/[\p{L}\d]+/gu) ?? []).length <= 5;
 
 /** A vague message the conversation gives an intent: more of a list, the points, a product in view. */
 function intentFromState(r: Reading, d: Draft): void {
@@ -119,7 +110,7 @@ function intentFromState(r: Reading, d: Draft): void {
 
 /** The slots the conversation fills: a narrowed search, its next page, an answer, a bare slot. */
 function slotsFromConversation(r: Reading, d: Draft): void {
-  const { text, mem, u, vague } = r;
+  const { text, mem, vague } = r;
   const e = d.e;
   const hasSlot = e.size !== null || e.orderNumbers.length > 0 || e.email !== null || e.quantity !== null || refersToSomething(e);
   // "what about in blue?", "anything under $80?", "something in black, size S" right after a
@@ -132,14 +123,7 @@ function slotsFromConversation(r: Reading, d: Draft): void {
     d.e = narrowSearch(last, e, text, mem.products);
     if (OTHER_COLOURS.test(text)) d.e = { ...d.e, colour: null };
     else d.offset = (typeof last.offset === 'number' ? last.offset : 0) + Math.min(MAX_SHOWN, mem.products.length);
-  } else if (
-    mem.asked &&
-    mem.prevUser !== null &&
-    hasSlot &&
-    // A few words naming an item after "which order?" are read first as the answer, however sure of a request the
-    // words are ("oh I meant the chinos"; answerQuestion keeps them only when they pick one order shown).
-    (SLOT_ONLY.has(d.intent) || vague || (shortAnswer(text) && (u.score < FIRM || namesItemFor(mem, d.e))))
-  ) {
+  } else if (mem.asked && mem.prevUser !== null && hasSlot && readsAsAnswer(r, d)) {
     answerQuestion(r, d);
     // A bare size answering "which one would you like?": the piece asked for before it, in that size (resolveProduct).
     if (!d.settledByState && mem.asked === 'product' && vague && e.size !== null) bareSlot(r, d);
