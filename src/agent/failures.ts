@@ -6,6 +6,7 @@ export type ModelFailureCause = 'timeout' | 'rate_limited' | 'server_error' | 'c
 export interface ModelFailure {
   cause: ModelFailureCause;
   status: number | null;
+  /** The error names and codes only (describe below): never an upstream's message, which may quote the prompt. */
   message: string;
 }
 
@@ -23,6 +24,19 @@ export const modelFailures = {
   },
 };
 
+/** A token an API or a socket names an error with ("BadRequestError", "context_length_exceeded", "ECONNREFUSED"). */
+const ERROR_WORD = /^[A-Za-z][\w.-]{0,63}$/;
+
+/**
+ * What failed, for the log: the error names and codes along the cause chain, never their messages.
+ * An upstream's error message may quote the request (the shopper's words, the prompt), and logs
+ * never hold message text.
+ */
+function describe(chain: ReadonlyArray<Record<string, unknown>>, err: unknown): string {
+  const words = chain.flatMap((x) => [x.name, x.code, x.type]).filter((w): w is string => typeof w === 'string' && ERROR_WORD.test(w));
+  return [...new Set(words)].join(' ').slice(0, 200) || (typeof err === 'object' && err !== null ? 'unnamed error' : typeof err);
+}
+
 /** Reads the status and the cause chain the OpenAI SDK and LangChain wrap around a failure. */
 export function classifyModelError(err: unknown): ModelFailure {
   const chain: Array<Record<string, unknown>> = [];
@@ -33,7 +47,7 @@ export function classifyModelError(err: unknown): ModelFailure {
   }
   const status = chain.map((x) => x.status).find((s): s is number => typeof s === 'number') ?? null;
   const text = chain.map((x) => `${String(x.name ?? '')} ${String(x.message ?? '')} ${String(x.code ?? '')}`).join(' | ');
-  const message = (err instanceof Error ? err.message : String(err)).slice(0, 300);
+  const message = describe(chain, err);
   let cause: ModelFailureCause = 'other';
   if (/timed? ?out|timeout/i.test(text)) cause = 'timeout';
   else if (status === 429) cause = 'rate_limited';

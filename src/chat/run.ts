@@ -42,8 +42,8 @@ export interface RanTurn {
 interface ToolSideEffects {
   emitted: ToolEvent[];
   boundMidTurn: boolean;
-  /** A tool minted a proposal id: it may have recorded a proposal (tools/proposals.ts). */
-  proposed: boolean;
+  /** Proposal ids the tools minted: each may have recorded a proposal (tools/proposals.ts), the last replacing the others. */
+  proposals: number;
 }
 
 export async function* runTurn(
@@ -58,7 +58,7 @@ export async function* runTurn(
   const decided = conv.turnCount > 0 ? await decideTurnApproval(deps.db, conv.id, turn.shopper.current, input, deps.now()) : null;
   const approval = decided?.approval ?? null;
   const history = turn.cachedHistory ?? (await loadRecentMessages(deps.db, conv, historyTurns));
-  const ran: ToolSideEffects = { emitted: [], boundMidTurn: false, proposed: false };
+  const ran: ToolSideEffects = { emitted: [], boundMidTurn: false, proposals: 0 };
   const persona = agentSpec(turn.persona, await routed(env, turn.persona.tools, input.message, history, decided?.pendingAction ?? null));
   const served = servedAtStart(turn, (persona.offer ?? persona.tools).length);
   const stream = runAgent(
@@ -100,7 +100,10 @@ export async function* runTurn(
   }
   const result = step.value;
   if (!final) throw new Error('agent loop ended without a final event');
-  if (ran.proposed) final = await stateProposal(env, turn, final, result.messages, deps.now());
+  // A proposal made now, or one still waiting from an earlier turn (a side question answered with a
+  // question of the model's own), is put to the shopper again: their next "yes" answers what they see.
+  if (ran.proposals > 0 || decided?.pendingAction)
+    final = await stateProposal(env, turn, final, result.messages, deps.now(), ran.proposals);
   return { history, final, messages: result.messages, emitted: ran.emitted, boundMidTurn: ran.boundMidTurn, ...servedOutcome(served) };
 }
 
@@ -146,7 +149,7 @@ function toolContext(
       // A proposal's id is minted through the context (ids('prop')): a turn that minted none made no
       // proposal, and its reply needs no read of the conversation's pending one (stateProposal).
       ids(kind: string) {
-        if (kind === PROPOSAL_ID_KIND) ran.proposed = true;
+        if (kind === PROPOSAL_ID_KIND) ran.proposals++;
         return deps.ids(kind);
       },
       checkout: deps.checkout,
@@ -172,9 +175,11 @@ function toolContext(
 }
 
 /**
- * A proposal made in this turn is stated in the server's own words beside a model's reply, so the
- * shopper's "yes" answers what will really happen, whatever the model wrote around it. The offline
- * model's replies are ours and already state it.
+ * The proposal waiting after this turn (made in it, or earlier and still unanswered) is stated in
+ * the server's own words beside a model's reply, so the shopper's "yes" answers what will really
+ * happen, whatever the model wrote around it. The offline model's replies are ours and already state
+ * it, unless the turn made several proposals (one message asking for two actions): one waits per
+ * conversation, the last replacing the others, so any model's reply says which.
  */
 async function stateProposal(
   env: TurnEnv,
@@ -182,11 +187,18 @@ async function stateProposal(
   final: FinalEvent,
   produced: Array<{ role: string; content: string }>,
   now: number,
+  proposals: number,
 ): Promise<FinalEvent> {
-  if (final.model.startsWith('offline')) return final;
+  if (final.model.startsWith('offline') && proposals < 2) return final;
   const proposal = await readProposal(env.deps.db, turn.conv.id, turn.shopper.current.customerId, now);
-  if (!proposal || proposal.turn !== turn.turnNo) return final;
-  const line = `${proposal.summary ?? `A ${proposal.action.replace(/_/g, ' ')} is waiting for your confirmation.`} Reply "yes" to go ahead or "no" to cancel (or use the buttons).`;
+  if (!proposal) return final;
+  const still =
+    proposal.turn !== turn.turnNo
+      ? 'Still waiting for your answer: '
+      : proposals > 1
+        ? 'One thing at a time: only this waits for your yes now (ask me again for the rest afterwards). '
+        : '';
+  const line = `${still}${proposal.summary ?? `A ${proposal.action.replace(/_/g, ' ')} is waiting for your confirmation.`} Reply "yes" to go ahead or "no" to cancel (or use the buttons).`;
   const reply = `${final.reply.trim()}\n\n${line}`;
   const last = [...produced].reverse().find((m) => m.role === 'assistant');
   if (last) last.content = reply;

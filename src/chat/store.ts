@@ -9,6 +9,7 @@ import {
   prepared,
   sessions,
   turns,
+  writeRowsTemplate,
   writeTemplate,
   type Atomic,
   type Db,
@@ -19,14 +20,19 @@ export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 
 /**
- * A conversation belongs to the session that started it, and to the customer bound to it
- * (by token or by verify_customer). Anything else is reported exactly like a missing one.
+ * A signed-in shopper continues only their own conversations (bound to them by token or by
+ * verify_customer), never an anonymous one: their turns would stay readable to whoever presents that
+ * session id after they sign out. An anonymous shopper continues the anonymous conversations of their
+ * session and the one that session verified in chat. The session id alone is the client's to choose,
+ * so it never opens a customer's conversation to someone signed out or signed in as another (the
+ * rule of direct-store.ts's channelConversation). Anything else is reported exactly like a missing one.
  */
 type Owner = Pick<ConversationRow, 'sessionId' | 'customerId' | 'verifiedBy'>;
 
 export function ownsConversation(conv: Owner, shopper: Shopper): boolean {
-  if (conv.sessionId === shopper.sessionId) return true;
-  return conv.customerId !== null && shopper.via === 'token' && conv.customerId === shopper.customerId;
+  if (shopper.customerId !== null) return conv.customerId === shopper.customerId;
+  if (conv.sessionId !== shopper.sessionId) return false;
+  return conv.customerId === null || conv.verifiedBy === 'verify_customer';
 }
 
 /** The shopper acting in this conversation: an anonymous session that verified in chat acts as that customer. */
@@ -213,8 +219,9 @@ export async function commitTurn(db: Db, atomic: Atomic, w: TurnWrites): Promise
       .set(placeholders(...UPDATED_FIELDS) as unknown as TurnWrites['update'])
       .where(eq(conversations.id, sql.placeholder('id'))),
   );
-  const insertMessage = writeTemplate<Row<typeof messages>>(db, 'chat.insertMessage', (d) =>
-    d.insert(messages).values(placeholders(...columnsOf(messages))),
+  // The turn's messages (the shopper's, the model's, the tool results) as one statement, not one each.
+  const insertMessages = writeRowsTemplate<Row<typeof messages>>(db, 'chat.insertMessages', columnsOf(messages), (d, rows) =>
+    d.insert(messages).values(rows),
   );
   const insertTurn = writeTemplate<Row<typeof turns>>(db, 'chat.insertTurn', (d) =>
     d.insert(turns).values(placeholders(...columnsOf(turns))),
@@ -240,7 +247,7 @@ export async function commitTurn(db: Db, atomic: Atomic, w: TurnWrites): Promise
       turnCount: u.turnCount,
       updatedAt: u.updatedAt,
     }),
-    ...w.messages.map((m) => insertMessage(messageRow(m))),
+    ...insertMessages(w.messages.map(messageRow)),
     insertTurn(w.turn.variant === undefined ? { ...w.turn, variant: null } : (w.turn as Row<typeof turns>)),
     ...w.events.map((e) =>
       insertEvent({

@@ -12,10 +12,28 @@ export interface Logger {
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
+/**
+ * A failed query's bound values, as drizzle's async SQLite session (D1's) writes them into an error's
+ * message and stack ("Failed query: …\nparams: …"): the shopper's words being stored, among others.
+ * Up to the stack's first frame, or the end.
+ */
+const QUERY_PARAMS = /\nparams: [\s\S]*?(?=\n\s+at\s|$)/g;
+const PARAMS_MARK = '\nparams: ';
+
+/** The fields, with any failed query's bound values withheld (error and stack are top-level fields). */
+function withheld(fields: LogFields | undefined): LogFields | undefined {
+  let out = fields;
+  for (const key in fields) {
+    const v = fields[key];
+    if (typeof v === 'string' && v.includes(PARAMS_MARK)) out = { ...out, [key]: v.replace(QUERY_PARAMS, '\nparams: [withheld]') };
+  }
+  return out;
+}
+
 export function createLogger(level: LogLevel = 'info', sink: (line: string) => void = (l) => console.log(l)): Logger {
   const at = (lvl: Exclude<LogLevel, 'silent'>) => (msg: string, fields?: LogFields) => {
     if (ORDER[lvl] < ORDER[level]) return;
-    sink(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields }));
+    sink(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...withheld(fields) }));
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

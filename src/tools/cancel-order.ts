@@ -89,7 +89,9 @@ export const cancelOrderTool = defineTool({
     if (decision.act) return act(ctx, owned, args.reason ?? String(decision.proposal.payload.reason ?? 'not given'));
     if (!decision.act && decision.refused) return decision.refused;
 
-    const proposed = await propose(ctx, ACTION, { ...payload, ...(args.reason ? { reason: args.reason } : {}) });
+    // Stated by the server beside a hosted model's reply (chat/run.ts): which order, what, and the refund.
+    const summary = `Cancel order #${owned.order.number} (${owned.items.map(itemLabel).join(', ')}); ${dollars(owned.order.totalCents)} refunded to the original payment method.`;
+    const proposed = await propose(ctx, ACTION, { ...payload, ...(args.reason ? { reason: args.reason } : {}) }, summary);
     return ok({
       needsConfirmation: true,
       proposal: {

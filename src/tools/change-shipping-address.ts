@@ -70,7 +70,8 @@ export const changeShippingAddressTool = defineTool({
     );
     if (!decision.act && decision.refused) return decision.refused;
     if (decision.act) return commitAddress(ctx, owned, address, view);
-    const proposed = await propose(ctx, ACTION, payload);
+    const summary = `Send order #${owned.order.number} to ${addressLine(address)} instead of ${addressLine(owned.order.shipTo)}.`;
+    const proposed = await propose(ctx, ACTION, payload, summary);
     return ok({
       needsConfirmation: true,
       proposal: {

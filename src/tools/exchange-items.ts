@@ -138,8 +138,14 @@ export const exchangeItemsTool = defineTool({
     if (!decision.act && decision.refused) return decision.refused;
     const emailedTo = maskEmail((await findCustomer(ctx.db, customerId))?.email ?? '');
     if (decision.act) return commitExchange(ctx, owned, lines, emailedTo, now);
-    const proposed = await propose(ctx, ACTION, payload);
     const byId = new Map(owned.items.map((i) => [i.id, i]));
+    const swaps = lines.map((l) => `${itemLabel(byId.get(l.orderItemId)!)} for ${lineLabel(l)}`).join(', ');
+    const proposed = await propose(
+      ctx,
+      ACTION,
+      payload,
+      `Exchange on order #${owned.order.number}: ${swaps}; free return label emailed to ${emailedTo}.`,
+    );
     return ok({
       needsConfirmation: true,
       proposal: {

@@ -165,7 +165,8 @@ export const reportProblemTool = defineTool({
     );
     if (!decision.act && decision.refused) return decision.refused;
     if (decision.act) return act(ctx, owned, args, pick.items, plan);
-    const proposed = await propose(ctx, ACTION, payload);
+    const summary = `Report ${args.problem} on order #${owned.order.number} (${pick.items.map(itemLabel).join(', ')}): ${plan.resolution}.`;
+    const proposed = await propose(ctx, ACTION, payload, summary);
     return ok({
       needsConfirmation: true,
       proposal: {
