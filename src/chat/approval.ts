@@ -1,11 +1,12 @@
 // Server-side approval of a pending proposal, decided once at the start of a turn from the
 // shopper's own input — never from the model's words. The Confirm/Cancel button (which names the
-// proposal) decides by itself; otherwise the message must be an unambiguous yes to it (core/consent).
+// proposal) decides by itself; otherwise the message must be an unambiguous yes to it (core/consent), which
+// may repeat what it gives ("yes, XL, go" to a swap to XL: shop's proposalEcho).
 // A clear no withdraws the proposal at once; anything else (a question, a hedge, a side request)
 // leaves it waiting until it expires.
 import { isClearNo, isClearYes, type Shopper } from '../core/index.js';
 import type { Db } from '../db/index.js';
-import { PROPOSAL_ECHO, readProposal, writePending } from '../shop/index.js';
+import { PROPOSAL_ECHO, proposalEcho, readProposal, writePending } from '../shop/index.js';
 import type { ChatInput } from './types.js';
 
 export async function decideApproval(
@@ -32,10 +33,11 @@ export async function decideTurnApproval(
   if (input.proposal) {
     // A button names its proposal: a stale card (another or an expired proposal) decides nothing.
     decision = input.proposal.id === proposal.id ? input.proposal.decision : null;
-  } else if (isClearYes(input.message, { echo: PROPOSAL_ECHO[proposal.action] })) {
+  } else if (isClearYes(input.message, { echo: proposalEcho(proposal) })) {
     decision = 'confirm';
   } else {
-    decision = isClearNo(input.message) ? 'cancel' : null;
+    // "please cancel it" to a proposed cancellation names the action: no refusal (core/consent).
+    decision = isClearNo(input.message, { echo: PROPOSAL_ECHO[proposal.action] }) ? 'cancel' : null;
   }
   if (decision === 'cancel') {
     await writePending(db, conversationId, null, now);

@@ -5,6 +5,7 @@
 // negations and changes ("but only the jumper") are never a yes: the proposal is asked again,
 // or a new one is made. Used by the chat service (server-side approval) and the offline model.
 import { editDistance } from './edit-distance.js';
+import { keepsPart } from './consent-part.js';
 
 const YES_PHRASES = [
   'yes',
@@ -64,6 +65,10 @@ const YES_PHRASES = [
   'very well',
   'go on',
   'yes do',
+  // Plain go-aheads: "aye", and "that's the one" said of what was proposed.
+  'aye',
+  'thats the one',
+  'that is the one',
 ];
 
 /** The words the yes phrases are made of, for reading a mistyped one. */
@@ -91,7 +96,7 @@ const NOT_A_YES = new Set(
 );
 
 /** Phrases that are never a yes, though made of words that may stand in one ("yes, move on", "yeah right"). */
-const NOT_A_YES_PHRASES = ['move on', 'i pass', 'your call'];
+const NOT_A_YES_PHRASES = ['move on', 'i pass', 'your call', 'go away'];
 
 const NO_PHRASES: readonly string[] = [
   'no',
@@ -200,6 +205,7 @@ export const ACTION_ECHO: Record<string, readonly string[]> = {
     'modification',
     'delivery',
     'shipping',
+    'ship',
     'it',
   ],
   exchange: ['exchange', 'exchanging', 'swap', 'swapping', 'replacement', 'replace', 'the change', 'that change', 'this change', 'it'],
@@ -222,6 +228,30 @@ export const ACTION_ECHO: Record<string, readonly string[]> = {
   return_label: ['start', 'prepaid', 'return', 'returns', 'label', 'labels'],
   merge_cart: ['add', 'merge', 'keep', 'move', 'basket', 'cart', 'bag', 'both'],
 };
+
+/** Every word of an action's echo (a detail a yes repeats is none of them). */
+const ACTION_WORDS: ReadonlySet<string> = new Set(Object.values(ACTION_ECHO).flat());
+
+/** A letter size's name, which a yes may say for the size it repeats ("yes, medium" to a swap to M). */
+const SIZE_NAMES: Readonly<Record<string, string>> = {
+  xs: 'extra small',
+  s: 'small',
+  m: 'medium',
+  l: 'large',
+  xl: 'extra large',
+  xxl: 'extra extra large',
+};
+
+/**
+ * Words a yes may repeat of what a proposal gives ("yes, L, go" to a swap to L; "ok, grey, do it" to a swap to
+ * grey), for `ConsentOptions.echo` beside the action's own words: each word of what is given (a swap's new piece,
+ * "Grey Merino Crew-Neck Jumper (M)") and its size's name. Only what it gives: a detail of what is given up
+ * ("yes, L" to a swap from L to XL) or any other names something else, and is no yes. Never a refusal or hedge word.
+ */
+export function detailEcho(given: readonly string[]): string[] {
+  const words = given.flatMap((g) => consentWords(g)).filter((w) => w !== '?' && !NOT_A_YES.has(w) && !NO_WORDS.includes(w));
+  return [...new Set([...words, ...words.flatMap((w) => (SIZE_NAMES[w] ? [SIZE_NAMES[w]!] : []))])];
+}
 
 /** Words of the return said to another proposal: neutral only with no action given (or the return). */
 const RETURN_WORDS = new Set(['return', 'returns', 'label', 'labels']);
@@ -276,7 +306,8 @@ const squash = (w: string): string => w.replace(/([a-z])\1+/g, '$1');
  */
 function spelled(words: readonly string[], echo: ReadonlySet<string>): string[] | null {
   // Only words of four letters or more are mended: "your" is not "you", "call" not "all", "pas" not "pass".
-  const all = [...KNOWN_YES, ...NEUTRAL, ...[...echo].filter((e) => !e.includes(' '))];
+  // A detail a yes repeats (detailEcho: "xl", "large") is read only as written: "xxl" is no slip for "xl".
+  const all = [...KNOWN_YES, ...NEUTRAL, ...[...echo].filter((e) => !e.includes(' ') && ACTION_WORDS.has(e))];
   const known = all.filter((k) => k.length >= 4);
   const out: string[] = [];
   for (const w of words) {
@@ -316,6 +347,7 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
   if (raw.length === 0 || raw.length > 14) return false;
   if (raw.some((w) => w === '?' || (NOT_A_YES.has(w) && !echo.has(w)))) return false;
   if (stripPhrases(raw, NOT_A_YES_PHRASES).found || /^(yeah|yea|yeh|ya) right$/.test(raw.join(' '))) return false;
+  if (keepsPart(raw, (w) => KNOWN_YES.has(w) || (echo.has(w) && ACTION_WORDS.has(w)))) return false;
   // The signature is read only once every word, the name's too, was checked for a hedge above.
   const signed = consentWords(unsigned(message, echo));
   const spelt = signed.length ? spelled(signed, echo) : null;
@@ -328,18 +360,26 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
   return yes && rest.every((w) => NEUTRAL.has(w) || echo.has(w));
 }
 
-/** True for a plain refusal ("no", "don't", "not now", "No! Do NOT return anything") with no yes in it. */
-export function isClearNo(message: string): boolean {
+/**
+ * True for a plain refusal ("no", "don't", "not now", "No! Do NOT return anything") with no yes in it. `echo`: the
+ * words of the action waiting, which refuse nothing ("cancel" to a proposed cancellation).
+ */
+export function isClearNo(message: string, opts: ConsentOptions = {}): boolean {
   const words = consentWords(message);
   if (words.length === 0 || words.length > 20) return false;
-  const no = stripPhrases(words, NO_PHRASES);
-  const withdrawn = no.found ? no : stripPhrases(words, WITHDRAW_PHRASES);
+  // A refusal word that names the action waiting is that action, not a no ("please cancel it" to a proposed
+  // cancellation): neither a yes nor a no, the proposal is asked again.
+  const echo = new Set((opts.echo ?? []).filter((w) => w !== 'it' && !w.includes(' ')));
+  const noPhrases = echo.size ? NO_PHRASES.filter((p) => !p.split(' ').some((w) => echo.has(w))) : NO_PHRASES;
+  const withdrawPhrases = echo.size ? WITHDRAW_PHRASES.filter((p) => !p.split(' ').some((w) => echo.has(w))) : WITHDRAW_PHRASES;
+  const no = stripPhrases(words, noPhrases);
+  const withdrawn = no.found ? no : stripPhrases(words, withdrawPhrases);
   if (!withdrawn.found || (!no.found && words.some((w) => ASKS.has(w)))) return false;
   // "no problem, go ahead" / "no worries yes" are agreements said with a no in them.
   if (/\bno (problem|worries)\b/.test(words.join(' '))) return false;
   // A yes left once the refusals are taken out ("no wait, do it"); the "do it" of "don't do it" is none.
   return !stripPhrases(
-    stripPhrases(withdrawn.rest, WITHDRAW_PHRASES).rest.filter((w) => w !== 'sure'),
+    stripPhrases(withdrawn.rest, withdrawPhrases).rest.filter((w) => w !== 'sure'),
     ['yes', 'yeah', 'yep', 'go ahead', 'do it', 'please do'],
   ).found;
 }

@@ -3,7 +3,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { conversations, prepared, type Db } from '../db/index.js';
-import { ACTION_ECHO } from '../core/index.js';
+import { ACTION_ECHO, detailEcho } from '../core/index.js';
 
 export const MAX_VERIFY_ATTEMPTS = 5;
 
@@ -28,6 +28,24 @@ export type Proposal = z.infer<typeof ProposalSchema>;
 
 /** Words that echo an action and so may stand in a yes to it (core/consent). */
 export const PROPOSAL_ECHO = ACTION_ECHO;
+
+/**
+ * The words a yes to this proposal may say: its action's, and what it gives in the server's own words (an
+ * exchange's new pieces, read from its summary "Exchange on order #N: A (L) for A (XL), …; …"), so "yes, XL,
+ * go" repeats the swap while "yes, L" (what is given up) does not (core/consent `detailEcho`). Only for a swap
+ * of one piece: of several, a yes naming one of them may keep only that one.
+ */
+export function proposalEcho(p: Pick<Proposal, 'action' | 'summary'>): readonly string[] | undefined {
+  const own = PROPOSAL_ECHO[p.action];
+  if (p.action !== 'exchange' || !p.summary) return own;
+  const swaps = /:\s*([^;]*);/.exec(p.summary)?.[1] ?? '';
+  const given = swaps
+    .split(/,\s+/)
+    .map((swap) => swap.split(' for ').at(-1) ?? '')
+    .filter(Boolean);
+  // Of a swap of several pieces, a yes naming one ("yes, the jumper") may mean that one only: no yes, asked again.
+  return given.length === 1 ? [...(own ?? []), ...detailEcho(given)] : own;
+}
 
 export async function readPending(db: Db, conversationId: string): Promise<Record<string, unknown> | null> {
   // Read on every turn (the proposal a yes may answer): built and compiled once per db.

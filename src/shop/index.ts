@@ -68,6 +68,7 @@ export {
   MAX_VERIFY_ATTEMPTS,
   PROPOSAL_ECHO,
   PROPOSAL_TTL_MS,
+  proposalEcho,
   ProposalSchema,
   readPending,
   readProposal,
