@@ -3,9 +3,11 @@
 // requests. Under load the server finishes many turns per pass; one commit for all of them
 // writes each shared index page to the WAL once instead of once per turn, and a turn's response
 // still goes out only after its own writes are durable (its promise resolves after the commit).
-// Each set runs in its own savepoint: a write that fails rolls back that set alone and rejects
-// only its caller. If SQLite abandons the whole transaction (an I/O error, say), every caller in
-// the group is rejected and nothing of the group is stored.
+// Each set of several writes runs in its own savepoint: a write that fails rolls back that set
+// alone and rejects only its caller. A set of one write needs none (SQLite undoes a failing
+// statement's own changes and keeps the transaction open), which spares a turn's first write
+// (its conversation row) a SAVEPOINT and a RELEASE. If SQLite abandons the whole transaction
+// (an I/O error, say), every caller in the group is rejected and nothing of the group is stored.
 import type Database from 'better-sqlite3';
 
 export interface CompiledWrite {
@@ -26,6 +28,9 @@ interface Job {
   reject(error: unknown): void;
 }
 
+/** OR FAIL keeps what a failing statement did before it failed: such a write still gets its savepoint. */
+const KEEPS_PARTIAL = /\bor\s+fail\b/i;
+
 export function createGroupCommitter(sqlite: Database.Database, afterCommit: () => void = () => {}): GroupCommitter {
   // Transaction functions are built once: better-sqlite3 makes four closures per `transaction()`.
   // Called inside the outer one, `one` runs as a savepoint.
@@ -35,7 +40,9 @@ export function createGroupCommitter(sqlite: Database.Database, afterCommit: () 
   const group = sqlite.transaction((jobs: Job[]) =>
     jobs.map((job) => {
       try {
-        one(job.writes);
+        const [only] = job.writes;
+        if (job.writes.length === 1 && !KEEPS_PARTIAL.test(only!.st.source)) only!.st.run(...only!.params);
+        else one(job.writes);
         return null;
       } catch (error) {
         if (!sqlite.inTransaction) throw error; // SQLite rolled the whole transaction back

@@ -4,7 +4,7 @@ import type { Statement, WriteQuery } from './types.js';
 
 export { schema };
 export * from './schema.js';
-export { placeholders, prepared, writeTemplate } from './prepared.js';
+export { placeholders, prepared, writeRowsTemplate, writeTemplate } from './prepared.js';
 export { sqlLiteral } from './sql-literal.js';
 export { createReadCache, readCacheOf, type ReadCache } from './read-cache.js';
 export type Schema = typeof schema;

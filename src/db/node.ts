@@ -10,7 +10,7 @@ import * as schema from './schema.js';
 import { compileWrite, type Atomic, type Db } from './index.js';
 import { startCheckpointer } from './checkpointer.js';
 import { createGroupCommitter } from './group-commit.js';
-import { attachWriteClock, createWriteClock, writtenTable } from './read-cache.js';
+import { attachWriteClock, createWriteClock, writtenTable, type VersionLook } from './read-cache.js';
 
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
@@ -53,11 +53,9 @@ export function openNodeDb(file: string, opts: OpenOptions = {}): NodeDb {
   configure(sqlite);
   const db = drizzle(sqlite, { schema });
   if (opts.migrate !== false) migrate(db, { migrationsFolder });
-  // Read before every turn (the conversation cache): compiled once, not per call as pragma() does.
-  const dataVersionQ = sqlite.prepare('PRAGMA data_version').pluck();
-  const dataVersion = () => dataVersionQ.get() as number;
+  const { dataVersion, look } = versionLooks(sqlite);
   // Every write statement this connection runs reports its table to the write clock (read-cache.ts).
-  const clock = opts.readCache ? createWriteClock(dataVersion) : null;
+  const clock = opts.readCache ? createWriteClock(dataVersion, () => look) : null;
   cacheStatements(sqlite, clock ? (table) => clock.wrote(table) : null);
   if (clock) attachWriteClock(db, clock);
   let rewindDue = false;
@@ -106,6 +104,22 @@ export function openNodeDb(file: string, opts: OpenOptions = {}): NodeDb {
       sqlite.close();
     },
   };
+}
+
+/**
+ * `PRAGMA data_version`, read before every turn (the conversation cache): compiled once, not per
+ * call as pragma() does. With the latest look, whoever took it: the write clock takes the
+ * conversation cache's fresh one instead of a statement of its own.
+ */
+function versionLooks(sqlite: Database.Database): { dataVersion: () => number; look: VersionLook } {
+  const query = sqlite.prepare('PRAGMA data_version').pluck();
+  const look: VersionLook = { version: 0, at: -Infinity };
+  const dataVersion = () => {
+    look.version = query.get() as number;
+    look.at = performance.now();
+    return look.version;
+  };
+  return { dataVersion, look };
 }
 
 function configure(sqlite: Database.Database): void {

@@ -34,20 +34,69 @@ export function writeTemplate<V extends Record<string, unknown>>(
 ): (values: V) => Statement {
   return prepared(db, writeKey(key), (d) => {
     const { sql, params } = build(d).toSQL();
-    const fills: Fill[] = params.map((p) => {
-      if (is(p, Placeholder)) return named(key, p.name);
-      if (is(p, Param) && is(p.value, Placeholder)) {
-        const get = named(key, (p.value as Placeholder).name);
-        const encoder = p.encoder;
-        return (values) => {
-          const v = get(values);
-          return v === null ? null : encoder.mapToDriverValue(v);
-        };
-      }
-      return () => p;
-    });
+    const fills = fillsOf(params, (name) => named(key, name));
     return (values: V) => ({ sql, params: fills.map((f) => f(values)) });
   });
+}
+
+/** How each of a built write's parameters is filled from the values: a placeholder's value (driver-mapped), or a constant. */
+function fillsOf<T>(params: unknown[], get: (name: string) => (values: T) => unknown): Array<(values: T) => unknown> {
+  return params.map((p) => {
+    if (is(p, Placeholder)) return get(p.name);
+    if (is(p, Param) && is(p.value, Placeholder)) {
+      const value = get((p.value as Placeholder).name);
+      const encoder = p.encoder;
+      return (values: T) => {
+        const v = value(values);
+        return v === null ? null : encoder.mapToDriverValue(v);
+      };
+    }
+    return () => p;
+  });
+}
+
+/** Rows a multi-row insert takes at most: D1 binds at most 100 values to one statement. */
+const MAX_BOUND = 100;
+
+/**
+ * An insert of several rows in one statement (`insert … values (…), (…)`): one write for a
+ * turn's messages instead of one each. `build` makes the insert for the rows it is handed (each
+ * column a placeholder); it is built once per row count, and as many rows go in one statement as
+ * fit D1's 100 bound values. Values are mapped as by writeTemplate; a missing one is an error.
+ */
+export function writeRowsTemplate<V extends Record<string, unknown>>(
+  db: Db,
+  key: string,
+  columns: readonly (keyof V & string)[],
+  build: (db: Db, rows: Array<Record<keyof V & string, Placeholder>>) => { toSQL(): { sql: string; params: unknown[] } },
+): (rows: readonly V[]) => Statement[] {
+  const perStatement = Math.max(1, Math.floor(MAX_BOUND / columns.length));
+  const forCount = (n: number) =>
+    prepared(db, writeKey(`${key}#${n}`), (d) => {
+      const rows = Array.from({ length: n }, (_, i) => Object.fromEntries(columns.map((c) => [c, sql.placeholder(`${i}:${c}`)]))) as Array<
+        Record<keyof V & string, Placeholder>
+      >;
+      const built = build(d, rows).toSQL();
+      const fills = fillsOf<readonly V[]>(built.params, (name) => {
+        const at = name.indexOf(':');
+        const i = Number(name.slice(0, at));
+        const column = name.slice(at + 1);
+        return (values) => {
+          const v = values[i]![column];
+          if (v === undefined) throw new Error(`${key}: no value for "${column}" in row ${i + 1}`);
+          return v;
+        };
+      });
+      return (values: readonly V[]): Statement => ({ sql: built.sql, params: fills.map((f) => f(values)) });
+    });
+  return (rows) => {
+    const out: Statement[] = [];
+    for (let from = 0; from < rows.length; from += perStatement) {
+      const chunk = from === 0 && rows.length <= perStatement ? rows : rows.slice(from, from + perStatement);
+      out.push(forCount(chunk.length)(chunk));
+    }
+    return out;
+  };
 }
 
 /** `write:<key>`, made once per key: a turn fills several templates, each a lookup by this key. */

@@ -32,8 +32,18 @@ export function writtenTable(sql: string): string | null {
   return WRITTEN_TABLE.exec(sql)?.[1] ?? null;
 }
 
+/** A look at `PRAGMA data_version`: what it said, and when (performance.now()). */
+export interface VersionLook {
+  version: number;
+  at: number;
+}
+
 /** The server's write clock: told of every write this connection runs, as it runs (db/node.ts). */
-export function createWriteClock(dataVersion: () => number): WriteClock & { wrote(table: string | null): void } {
+export function createWriteClock(
+  dataVersion: () => number,
+  /** The connection's latest look at `PRAGMA data_version` by anyone (the conversation cache looks every turn). */
+  lastLook?: () => VersionLook,
+): WriteClock & { wrote(table: string | null): void } {
   let seq = 0;
   let anyTable = 0; // an unnamed table or another connection: every stamp moves
   let seenVersion = dataVersion();
@@ -48,14 +58,20 @@ export function createWriteClock(dataVersion: () => number): WriteClock & { wrot
     stamp(tables) {
       // Another connection's commit is looked for at most once a millisecond (one statement each
       // time): a turn's few reads share the look, and such a commit is seen within a millisecond.
+      // A look taken by someone else since, under a millisecond ago, serves as this one's.
       const t = performance.now();
-      if (t - checkedAt >= 1) {
+      const look = lastLook?.();
+      let version: number | null = null;
+      if (look && look.at > checkedAt && t - look.at < 1) {
+        checkedAt = look.at;
+        version = look.version;
+      } else if (t - checkedAt >= 1) {
         checkedAt = t;
-        const version = dataVersion();
-        if (version !== seenVersion) {
-          seenVersion = version;
-          anyTable = ++seq;
-        }
+        version = dataVersion();
+      }
+      if (version !== null && version !== seenVersion) {
+        seenVersion = version;
+        anyTable = ++seq;
       }
       let at = anyTable;
       for (const t of tables) at = Math.max(at, lastWrite.get(t) ?? 0);

@@ -4,91 +4,190 @@
 // file and calling the same Chat Completions fake, which runs in its own process so its CPU is
 // counted for neither. The job: a one-turn conversation where the model first calls
 // lookup_order, then answers. Each variant is measured with autocannon on 127.0.0.1 at 50
-// connections, a bounded number of conversations per round, rounds interleaved (best round of
-// each, as the machine is shared; conversations per second from a round's start to its last
-// response). Tailor's shopper is Marcus, signed in, from a pool of 200 sessions (browsers) used in
+// connections, in many short rounds of a bounded number of conversations, interleaved A B B A…
+// (conversations per second from a round's start to its last response). The machine is shared
+// (2 cores for the server, the fake and the load generator, and other jobs; the same bare loop
+// moved between 1.8 and 3.0 ms a conversation across the rounds of one run), so around each
+// round the bench reads /proc (machine.ts): CPU spent by anything but its own processes, and
+// steal; a round where that exceeds BENCH_JSON_MAX_OTHER cores is flagged and measured again
+// (at most three tries, at most ROUNDS repeats, while within the time budget). The verdict takes the SAME
+// statistic on both sides: each variant's median undisturbed round (the best round is shown too);
+// with fewer than three undisturbed rounds on a side, CPU and rate are NOT JUDGED (the bench fails).
+// Tailor's shopper is Marcus, signed in, from a pool of 200 sessions (browsers) used in
 // turn. CPU is the server process's own process.cpuUsage, peak memory its maxRSS (both read
 // from inside by server-usage.mjs). Targets (issue 24): Tailor ≤ 1.2× the
 // bare loop's CPU per conversation, ≥ 0.8× its conversations per second, ≤ 1.3× its peak RSS.
 //
-// BENCH_JSON_CONVERSATIONS (per round, default 2000), BENCH_JSON_ROUNDS (default 3), --quick;
-// BENCH_TAILOR_NODE_ARGS / BENCH_BARE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profile a server.
+// BENCH_JSON_CONVERSATIONS (per round, default 1000), BENCH_JSON_ROUNDS (per variant, default 8),
+// BENCH_JSON_MAX_OTHER (cores, default 0.15), BENCH_JSON_BUDGET_S (no repeats after it, default 60), --quick;
+// BENCH_CPU_PROFILE_DIR=/tmp/prof profiles both servers during the measured rounds only
+// (cpu-profile-preload.mjs; read them with test/bench/cpu-profile.ts, whose command is printed);
+// BENCH_TAILOR_NODE_ARGS / BENCH_BARE_NODE_ARGS add node flags to a server.
 // Both servers run compiled to plain JavaScript, as `npm start` runs Tailor; BENCH_RUNTIME=tsx
 // runs both through the tsx loader instead (compiled.ts).
 //
 // The servers, the load and the job check live in json-mode-servers.ts (shared with alloc.ts,
 // which counts the bytes each server allocates per conversation: `npx tsx test/bench/alloc.ts`).
-import { cpus } from 'node:os';
-import { CONNECTIONS, cannon, extraArgs, loads, startBare, runScript, startTailor, withJob, usage } from './json-mode-servers.js';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { sleep } from '../support/server.js';
+import {
+  CONNECTIONS,
+  cannon,
+  extraArgs,
+  loads,
+  startBare,
+  runScript,
+  startTailor,
+  withJob,
+  usage,
+  type Server,
+  type Variant,
+} from './json-mode-servers.js';
 import { runtime, serverEntries } from './compiled.js';
+import { canWatch, disturbance, snapshot, type Disturbance } from './machine.js';
 
 const quick = process.argv.includes('--quick');
-const N = Number(process.env.BENCH_JSON_CONVERSATIONS ?? (quick ? 800 : 2000));
-const ROUNDS = Number(process.env.BENCH_JSON_ROUNDS ?? (quick ? 1 : 3));
+const N = Number(process.env.BENCH_JSON_CONVERSATIONS ?? (quick ? 400 : 1000));
+const ROUNDS = Number(process.env.BENCH_JSON_ROUNDS ?? (quick ? 2 : 8));
 const WARMUP = quick ? 300 : 1000;
+// A round is disturbed when the machine spent more than this many cores' worth of CPU on
+// anything but the bench's own processes, or lost it to steal (machine.ts).
+const MAX_OTHER_CORES = Number(process.env.BENCH_JSON_MAX_OTHER ?? 0.15);
+const TRIES = 3; // a disturbed round is measured again, at most this many times in all
+const MAX_REPEATS = ROUNDS; // and at most this many repeats in a run (a busy machine would double it)
+const BUDGET_MS = Number(process.env.BENCH_JSON_BUDGET_S ?? 60) * 1000; // no more repeats after this
 const TARGET = { cpu: 1.2, rate: 0.8, memory: 1.3 };
+const NOT_JUDGED = 'not judged' as const;
+const PROFILE_DIR = process.env.BENCH_CPU_PROFILE_DIR;
+const profilePreload = fileURLToPath(new URL('./cpu-profile-preload.mjs', import.meta.url));
+
+/** Starts or stops the server's CPU profiler (cpu-profile-preload.mjs); resolves with the profile's file once written. */
+async function toggleProfile(s: Server): Promise<string> {
+  const seen = s.output().split('CPU_PROFILE ').length;
+  s.proc.kill('SIGPWR');
+  for (let i = 0; i < 1000; i++) {
+    const parts = s.output().split('CPU_PROFILE ');
+    if (parts.length > seen) {
+      const line = parts[seen]!.split('\n')[0]!;
+      if (line.startsWith('failed')) throw new Error(`${s.name}: CPU_PROFILE ${line}`);
+      return line;
+    }
+    await sleep(20);
+  }
+  throw new Error(`${s.name}: no CPU_PROFILE line`);
+}
+
+interface Round {
+  variant: Variant;
+  cpuMs: number;
+  perSec: number;
+  gcMs: number;
+  machine: Disturbance;
+  disturbed: boolean;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** Each variant's best and median round, over its undisturbed rounds (all of them if fewer than three are). */
+function summarize(rounds: Round[], v: Variant) {
+  const mine = rounds.filter((r) => r.variant === v);
+  const clean = mine.filter((r) => !r.disturbed);
+  const used = clean.length >= 3 ? clean : mine;
+  const of = (f: (r: Round) => number) => used.map(f);
+  return {
+    used: used.length,
+    clean: clean.length,
+    disturbed: mine.length - clean.length,
+    median: { cpuMs: median(of((r) => r.cpuMs)), perSec: median(of((r) => r.perSec)), gcMs: median(of((r) => r.gcMs)) },
+    best: { cpuMs: Math.min(...of((r) => r.cpuMs)), perSec: Math.max(...of((r) => r.perSec)), gcMs: Math.min(...of((r) => r.gcMs)) },
+  };
+}
 
 async function main(): Promise<number> {
   const entries = await serverEntries(runtime());
+  const loadAtStart = loadavg()[0]!;
   return withJob(async (job, fake, servers) => {
-    const tailor = await startTailor(job, fake.url, extraArgs(process.env.BENCH_TAILOR_NODE_ARGS), entries);
+    const prof = PROFILE_DIR ? ['--import', profilePreload] : [];
+    const tailor = await startTailor(job, fake.url, [...prof, ...extraArgs(process.env.BENCH_TAILOR_NODE_ARGS)], entries);
     servers.push(tailor);
-    const bare = await startBare(job, fake.url, extraArgs(process.env.BENCH_BARE_NODE_ARGS), entries);
+    const bare = await startBare(job, fake.url, [...prof, ...extraArgs(process.env.BENCH_BARE_NODE_ARGS)], entries);
     servers.push(bare);
     const load = await loads(tailor, bare);
     const started = { tailor: await usage(tailor), bare: await usage(bare) };
+    // Every process of the bench: both servers (the idle one too), the fake model, this load generator.
+    const pids = [tailor.proc.pid!, bare.proc.pid!, fake.child.pid!, process.pid];
 
-    const run = async (v: 'tailor' | 'bare', amount: number) => {
+    const run = async (v: Variant, amount: number): Promise<Round> => {
       const { server, opts } = load[v];
       const u0 = await usage(server);
+      const s0 = snapshot(pids);
       const t0 = performance.now();
       const { result: r, lastResponseAt } = await cannon({ ...opts, connections: CONNECTIONS, amount, timeout: 120 });
+      const s1 = snapshot(pids);
       const wallS = (lastResponseAt - t0) / 1000;
       const u1 = await usage(server);
       if (r.errors || r.timeouts || r.non2xx || r.requests.total !== amount)
         throw new Error(`${server.name}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx of ${r.requests.total}/${amount}`);
+      const machine = disturbance(s0, s1);
       return {
+        variant: v,
         cpuMs: (u1.cpuMs - u0.cpuMs) / amount,
         perSec: amount / wallS,
         gcMs: (u1.gcMinorMs + u1.gcMajorMs - u0.gcMinorMs - u0.gcMajorMs) / amount,
+        machine,
+        disturbed: machine.otherCores + machine.stealCores > MAX_OTHER_CORES,
       };
     };
     for (const v of ['tailor', 'bare'] as const) await run(v, WARMUP); // JIT, connection pools, SQLite cache
-    const best = { tailor: { cpuMs: Infinity, perSec: 0, gcMs: Infinity }, bare: { cpuMs: Infinity, perSec: 0, gcMs: Infinity } };
-    const rounds: string[] = [];
+    if (PROFILE_DIR) for (const s of [tailor, bare]) await toggleProfile(s);
+    const t0 = performance.now();
+    const rounds: Round[] = [];
+    let repeats = 0;
     for (let i = 0; i < ROUNDS; i++) {
-      // Alternating which goes first, so neither always runs on a machine the other just heated.
+      // A B B A A B…: neither always runs on a machine the other just heated, and a slow drift
+      // of the machine's speed weighs on both alike.
       for (const v of i % 2 ? (['bare', 'tailor'] as const) : (['tailor', 'bare'] as const)) {
-        const m = await run(v, N);
-        rounds.push(`${v} ${m.cpuMs.toFixed(2)} ms, ${m.perSec.toFixed(0)}/s`);
-        best[v] = {
-          cpuMs: Math.min(best[v].cpuMs, m.cpuMs),
-          perSec: Math.max(best[v].perSec, m.perSec),
-          gcMs: Math.min(best[v].gcMs, m.gcMs),
-        };
+        let m = await run(v, N);
+        for (let t = 1; m.disturbed && t < TRIES && repeats < MAX_REPEATS && performance.now() - t0 < BUDGET_MS; t++) {
+          rounds.push(m); // shown, not counted while enough clean rounds remain
+          repeats++;
+          m = await run(v, N);
+        }
+        rounds.push(m);
       }
     }
+    const tookS = (performance.now() - t0) / 1000;
+    const profiles = PROFILE_DIR ? { tailor: await toggleProfile(tailor), bare: await toggleProfile(bare) } : null;
+    const sum = { tailor: summarize(rounds, 'tailor'), bare: summarize(rounds, 'bare') };
     const mem = { tailor: await usage(tailor), bare: await usage(bare) };
+    const med = { tailor: sum.tailor.median, bare: sum.bare.median };
 
-    const cpuRatio = best.tailor.cpuMs / best.bare.cpuMs;
-    const rateRatio = best.tailor.perSec / best.bare.perSec;
+    // Fewer than three undisturbed rounds on a side: CPU and rate are not judged (a fail, not a pass).
+    const unsure = [sum.tailor, sum.bare].some((x) => x.clean < 3);
+    const cpuRatio = med.tailor.cpuMs / med.bare.cpuMs;
+    const rateRatio = med.tailor.perSec / med.bare.perSec;
     const memRatio = mem.tailor.peakRssMb / mem.bare.peakRssMb;
-    const rows: Array<[string, string, string, string, boolean | null]> = [
+    const both = (f: (x: typeof sum.tailor) => string) => [f(sum.tailor), f(sum.bare)] as const;
+    const rows: Array<[string, string, string, string, boolean | typeof NOT_JUDGED | null]> = [
       [
         'CPU per conversation (server, ms)',
-        best.tailor.cpuMs.toFixed(2),
-        best.bare.cpuMs.toFixed(2),
+        ...both((x) => x.median.cpuMs.toFixed(2)),
         `${cpuRatio.toFixed(2)}×  (≤ ${TARGET.cpu}×)`,
-        cpuRatio <= TARGET.cpu,
+        unsure ? NOT_JUDGED : cpuRatio <= TARGET.cpu,
       ],
-      ['  of which in garbage collection (ms)', best.tailor.gcMs.toFixed(2), best.bare.gcMs.toFixed(2), '(info)', null],
+      ['  best round', ...both((x) => x.best.cpuMs.toFixed(2)), `${(sum.tailor.best.cpuMs / sum.bare.best.cpuMs).toFixed(2)}×`, null],
+      ['  of which in garbage collection (ms)', ...both((x) => x.median.gcMs.toFixed(2)), '(info)', null],
       [
         `conversations/s at concurrency ${CONNECTIONS}`,
-        best.tailor.perSec.toFixed(0),
-        best.bare.perSec.toFixed(0),
+        ...both((x) => x.median.perSec.toFixed(0)),
         `${rateRatio.toFixed(2)}×  (≥ ${TARGET.rate}×)`,
-        rateRatio >= TARGET.rate,
+        unsure ? NOT_JUDGED : rateRatio >= TARGET.rate,
       ],
+      ['  best round', ...both((x) => x.best.perSec.toFixed(0)), `${(sum.tailor.best.perSec / sum.bare.best.perSec).toFixed(2)}×`, null],
       [
         'peak RSS (server, MB)',
         mem.tailor.peakRssMb.toFixed(0),
@@ -105,17 +204,36 @@ async function main(): Promise<number> {
         '(info)',
         null,
       ],
+      ['rounds counted / disturbed', ...both((x) => `${x.used}/${x.disturbed}`), '(info)', null],
     ];
     console.log(
-      `JSON mode, full HTTP turn (lookup_order + reply, 2 model calls): ${N} conversations × ${ROUNDS} rounds per variant at ${CONNECTIONS} connections (best round), ${cpus().length} CPUs, both servers ${runtime() === 'compiled' ? 'compiled (as npm start runs Tailor)' : 'through tsx (as npm run dev does)'}${quick ? ' (quick)' : ''}`,
+      `JSON mode, full HTTP turn (lookup_order + reply, 2 model calls): ${N} conversations × ${ROUNDS} rounds per variant (A B B A…) at ${CONNECTIONS} connections; verdict on each variant's MEDIAN undisturbed round; ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), both servers ${runtime() === 'compiled' ? 'compiled (as npm start runs Tailor)' : 'through tsx (as npm run dev does)'}${quick ? ' (quick)' : ''}`,
     );
+    console.log(
+      `  load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end; rounds took ${tookS.toFixed(0)} s, ${repeats} repeated as disturbed (other + steal > ${MAX_OTHER_CORES} cores)${canWatch ? '' : '; /proc not readable: nothing flagged'}`,
+    );
+    if (unsure)
+      console.log(
+        '  NOT JUDGED: fewer than three undisturbed rounds for a variant (another job was using the machine); the medians below include disturbed rounds. Rerun on a quiet machine.',
+      );
     console.log(`  ${''.padEnd(36)} ${'Tailor'.padStart(9)} ${'bare loop'.padStart(10)}  ratio`);
     for (const [what, t, b, ratio, ok] of rows)
       console.log(
-        `  ${what.padEnd(36)} ${t.padStart(9)} ${b.padStart(10)}  ${ratio.padEnd(20)} ${ok === null ? '' : ok ? 'ok' : 'MISSED'}`,
+        `  ${what.padEnd(36)} ${t.padStart(9)} ${b.padStart(10)}  ${ratio.padEnd(20)} ${ok === null ? '' : ok === NOT_JUDGED ? 'NOT JUDGED' : ok ? 'ok' : 'MISSED'}`,
       );
-    console.log(`  rounds: ${rounds.join('; ')}`);
-    return rows.every((r) => r[4] !== false) ? 0 : 1;
+    console.log('  rounds (ms CPU/conversation, conversations/s, other + steal cores during the round):');
+    for (const r of rounds)
+      console.log(
+        `    ${r.variant.padEnd(6)} ${r.cpuMs.toFixed(2)} ms ${r.perSec.toFixed(0).padStart(4)}/s  other ${r.machine.otherCores.toFixed(2)} steal ${r.machine.stealCores.toFixed(2)}${r.disturbed ? '  DISTURBED' : ''}`,
+      );
+    if (profiles)
+      for (const v of ['tailor', 'bare'] as const) {
+        const n = rounds.filter((r) => r.variant === v).length * N;
+        console.log(
+          `  CPU profile of the ${v} server's rounds (${n} conversations): npx tsx test/bench/cpu-profile.ts ${profiles[v]} ${n}`,
+        );
+      }
+    return rows.every((r) => r[4] !== false && r[4] !== NOT_JUDGED) ? 0 : 1;
   });
 }
 

@@ -63,6 +63,26 @@ describe('group commit', () => {
     db.close();
   });
 
+  it('undoes all of a failing single write (a statement of several rows) and nothing of the others', async () => {
+    const { db, committer, insert } = open();
+    const rowsAt = (k1: string, k2: string, verb = 'INSERT'): CompiledWrite => ({
+      st: db.prepare(`${verb} INTO t (k, v) VALUES (?, 1), (?, NULL)`), // the second row breaks NOT NULL
+      params: [k1, k2],
+    });
+    const before = committer.commit([insert('a', 1)]);
+    const bad = committer.commit([rowsAt('m1', 'm2')]);
+    const failKeeps = committer.commit([rowsAt('f1', 'f2', 'INSERT OR FAIL')]); // OR FAIL: still all or nothing here
+    const after = committer.commit([insert('z', 2)]);
+    await expect(bad).rejects.toThrow(/NOT NULL/);
+    await expect(failKeeps).rejects.toThrow(/NOT NULL/);
+    await Promise.all([before, after]);
+    expect(rows(db)).toEqual([
+      { k: 'a', v: 1 },
+      { k: 'z', v: 2 },
+    ]);
+    db.close();
+  });
+
   it('rejects every caller and stores nothing when SQLite abandons the whole transaction', async () => {
     const { db, committer, insert } = open();
     db.prepare('INSERT INTO t VALUES (?, ?)').run('taken', 0);

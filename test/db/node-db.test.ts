@@ -2,7 +2,7 @@
 // statement cache, and WAL checkpoints run from a worker thread.
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { conversations, events, messages, writeTemplate } from '../../src/db/index.js';
+import { conversations, events, messages, writeRowsTemplate, writeTemplate } from '../../src/db/index.js';
 import { openNodeDb } from '../../src/db/node.js';
 import { tempDbsPerTest } from '../support/db.js';
 import { randomIds } from '../../src/http/compose.js';
@@ -50,6 +50,56 @@ describe('writeTemplate', () => {
     const msg = (id: string, seq: number) =>
       h.db.insert(messages).values({ id, conversationId: 'conv_1', turn: 1, seq, role: 'user', content: 'hi', createdAt: 1 });
     await expect(h.atomic([msg('m1', 1), msg('m2', 1)])).rejects.toThrow(/UNIQUE/);
+    expect(await h.db.select().from(messages)).toEqual([]);
+  });
+});
+
+describe('writeRowsTemplate', () => {
+  const columns = ['id', 'conversationId', 'turn', 'seq', 'role', 'content', 'toolCalls', 'toolCallId', 'toolName', 'createdAt'] as const;
+  type Msg = Record<(typeof columns)[number], unknown>;
+  const rowsOf = (n: number, from = 1): Msg[] =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `m${from + i}`,
+      conversationId: 'conv_1',
+      turn: 1,
+      seq: from + i,
+      role: i % 2 ? 'assistant' : 'user',
+      content: `message ${from + i}`,
+      toolCalls: i % 2 ? [{ id: `call_${i}`, name: 'lookup_order', args: { orderNumber: '28473' } }] : null,
+      toolCallId: null,
+      toolName: null,
+      createdAt: 10 + i,
+    }));
+  const template = (h: ReturnType<typeof open>) =>
+    writeRowsTemplate<Msg>(h.db, 'test.messages', columns, (d, rows) => d.insert(messages).values(rows));
+
+  it('inserts rows several to a statement, at most 100 bound values each, mapped as drizzle maps them', async () => {
+    const h = open();
+    await h.db.insert(conversations).values(conversation('conv_1'));
+    const insert = template(h);
+    const four = insert(rowsOf(4));
+    expect(four).toHaveLength(1); // one statement for a turn's four messages
+    expect(four[0]!.params).toHaveLength(40);
+    const many = insert(rowsOf(23, 5));
+    expect(many.map((st) => st.params.length)).toEqual([100, 100, 30]); // D1 binds at most 100 values a statement
+    await h.atomic([...four, ...many]);
+    const stored = await h.db.select().from(messages).orderBy(messages.seq);
+    expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: 27 }, (_, i) => i + 1));
+    expect(stored[1]).toMatchObject({
+      id: 'm2',
+      role: 'assistant',
+      toolCalls: [{ id: 'call_1', name: 'lookup_order', args: { orderNumber: '28473' } }],
+    });
+    expect(stored[0]).toMatchObject({ id: 'm1', role: 'user', content: 'message 1', toolCalls: null, createdAt: 10 });
+    expect(() => insert([{ ...rowsOf(1)[0]!, content: undefined }])).toThrow(/no value for "content" in row 1/);
+  });
+
+  it('stores none of the rows when one of them fails', async () => {
+    const h = open();
+    await h.db.insert(conversations).values(conversation('conv_1'));
+    const rows = rowsOf(3);
+    rows[2]!.seq = 1; // the unique (conversation, seq) index refuses the third row
+    await expect(h.atomic(template(h)(rows))).rejects.toThrow(/UNIQUE/);
     expect(await h.db.select().from(messages)).toEqual([]);
   });
 });

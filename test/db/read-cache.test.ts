@@ -2,7 +2,7 @@
 // segment profile and "may this customer act" are served again only while nothing they were
 // read from has changed — written through the atomic seam, by a plain drizzle call, or by another
 // connection — and for a bounded time.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import { customers, orders } from '../../src/db/index.js';
 import { openNodeDb } from '../../src/db/node.js';
@@ -52,6 +52,26 @@ describe('kept reads on the server handle', () => {
     await other.db.update(customers).set({ loyaltyPoints: 4321 }).where(eq(customers.id, 'c_marcus'));
     await other.close();
     expect((await context(h)).loyaltyPoints).toBe(4321);
+  });
+
+  it("sees another connection's commit as soon as the turn's own version check does, within the same millisecond", async () => {
+    let clock = 1_000_000;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    try {
+      const h = await seeded(true);
+      clock += 5;
+      const first = await context(h); // the clock looks at data_version itself (a millisecond passed)
+      expect(await context(h)).toBe(first);
+      const other = openNodeDb(h.file);
+      await other.db.update(customers).set({ loyaltyPoints: 777 }).where(eq(customers.id, 'c_marcus'));
+      await other.close();
+      clock += 0.2; // under a millisecond since the clock's own look: alone, it would not look again yet
+      h.dataVersion(); // the conversation cache's per-turn check sees the other commit…
+      clock += 0.1;
+      expect((await context(h)).loyaltyPoints).toBe(777); // …and the kept read is refreshed at once
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('reads again once the kept value is a minute old, and per shopper', async () => {
