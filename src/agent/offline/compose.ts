@@ -5,7 +5,7 @@ import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { compareReply, productReply, recommendReply, searchReply } from './replies-shop.js';
 import { addReply, cartReply, removedAllReply, reorderReply, updateReply } from './replies-cart.js';
-import { escalateReply, failureReply, loyaltyReply, ordersReply, returnReply, verifyReply } from './replies-account.js';
+import { escalateReply, failureReply, loyaltyReply, ordersReply, pieceReturnReply, returnReply, verifyReply } from './replies-account.js';
 import { policyReply } from './replies-policy.js';
 import { retailReply } from './replies-retail.js';
 import { PHRASES } from './phrases.js';
@@ -30,7 +30,7 @@ function one(ex: Exchange, { frame, tools, voice, done, memory }: ComposeInput):
   if (!ex.result.ok) return failureReply(ex, frame, tools, known);
   switch (ex.name) {
     case 'search_products':
-      return searchReply(ex, frame);
+      return searchReply(ex, frame, tools.has('escalate_to_human'));
     case 'get_product':
       return productReply(ex, frame);
     case 'add_to_cart':
@@ -99,6 +99,12 @@ export function compose(input: ComposeInput): Reply {
   const { done } = input;
   const last = done[done.length - 1];
   if (!last) return { kind: 'fact', body: PHRASES.confirmNothing };
+  // "Is it too late to send the sneakers back?": the order holding them and until when; held by none, the policy.
+  if (input.frame.stillReturnable) {
+    const policy = done.find((d) => d.name === 'store_policy' && d.result?.ok);
+    const answer = pieceReturnReply(done, input.frame) ?? (policy ? one(policy, input) : null);
+    if (answer) return { ...answer, ack: true };
+  }
   // Several lines removed at once ("empty my cart"): one sentence for all of them.
   const changes = done.filter((d) => d.name === 'update_cart');
   if (

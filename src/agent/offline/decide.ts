@@ -14,6 +14,7 @@ import { ASK_MARKERS } from './phrases.js';
 import { isProposal } from './results.js';
 import { humanReason } from './plan-account.js';
 import { isClearNo } from '../../core/index.js';
+import { pendingEcho } from './frame-detail.js';
 
 export interface Decision {
   text: string;
@@ -87,7 +88,7 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
   const replies = parts.map((p) => replyOf(p, tools, voice, greeting, memory));
   let reply: Reply = replies.length === 1 ? replies[0]!.reply : combine(replies.map((r) => r.reply));
   // A no or a withdrawal ("hold on, let me measure first") took the proposal back, as the server reads it: not asked again.
-  if (!isClearNo(turn.user)) reply = stillPending(reply, parts, memory, turn.exchanges);
+  if (!isClearNo(turn.user, { echo: pendingEcho(memory) })) reply = stillPending(reply, parts, memory, turn.exchanges);
   const text = speak(reply, { voice, seed: turn.user, firstTurn: memory.firstTurn, earlierReplies: memory.earlierReplies });
   const flags = replies.find((r) => r.optOut || r.optIn);
   return {

@@ -2,7 +2,7 @@
 // quantity, and references to what the previous turn showed ("the second one", "the blue one", "it").
 import type { Normalized } from './normalize.js';
 import { readTokenSlots, type TokenSlots } from './entity-slots.js';
-import { CORRECTION_MARKERS, UNIT_WORDS } from './lexicon.js';
+import { CORRECTION_MARKERS, PAIRING_MARKERS, UNIT_WORDS } from './lexicon.js';
 import type { CATEGORIES } from '../../tools/index.js';
 
 export type Category = (typeof CATEGORIES)[number];
@@ -187,6 +187,19 @@ function corrected(tokens: readonly string[], whole: TokenSlots): TokenSlots {
   };
 }
 
+/**
+ * A piece sought with the one it must go with ("brown, to match my shoes", "a belt to go with my navy chinos"): the
+ * slots are the sought piece's, read before the pairing words; the companion's category, colour and words are not
+ * searched for. Nothing named before them ("something to go with my chinos"): the whole.
+ */
+function paired(tokens: readonly string[], whole: TokenSlots): TokenSlots {
+  const at = tokens.findIndex((_, i) => PAIRING_MARKERS.some((m) => m.every((w, j) => tokens[i + j] === w)));
+  if (at <= 0) return whole;
+  const before = readTokenSlots(tokens.slice(0, at));
+  if (before.category === null && before.colour === null) return whole;
+  return { ...before, size: before.size ?? whole.size, quantity: before.quantity ?? whole.quantity };
+}
+
 export function extractEntities(n: Normalized): Entities {
   const lower = n.lower;
   const email = emailIn(lower);
@@ -196,7 +209,7 @@ export function extractEntities(n: Normalized): Entities {
   const inAddress = new Set(address ? [address.zip!, address.zip!.slice(0, 5), /^\d+/.exec(address.line1!)?.[0] ?? ''] : []);
   const orderNumbers = extractOrderNumbers(withoutEmail).filter((x) => !inAddress.has(x));
   const { maxPrice, minPrice } = extractPrices(n, withoutEmail, email, orderNumbers);
-  const slots = corrected(n.tokens, readTokenSlots(n.tokens));
+  const slots = corrected(n.tokens, paired(n.tokens, readTokenSlots(n.tokens)));
   const categoryWord = slots.categoryWord;
   const definite = categoryWord !== null && new RegExp(`\\b(the|this|that)\\s+(\\w+\\s+){0,5}?${categoryWord}`).test(n.padded);
   const mySize = MY_SIZE.test(n.padded);

@@ -154,6 +154,9 @@ function readExcluded(c: Cursor, s: TokenSlots): boolean {
   const word =
     COLOUR_WORDS[w] ??
     (kind !== undefined ? kind : w.length >= 3 && !NOT_DESCRIPTIVE.has(w) && !/^\d+$/.test(w) && !SIZE_WORDS[w] ? w : null);
+  // A word already sought, said again after "not", names a variant of it, not the thing ("cashmere, not
+  // 'cashmere-feel'", "wool, not a wool mix"): the rest of the phrase is excluded, the word stays sought.
+  if (word && (s.descriptors.includes(word) || word === s.colour)) return true;
   if (word) {
     s.exclude.push(word);
     return true;

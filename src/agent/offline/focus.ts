@@ -221,6 +221,20 @@ function courtesyOnly(kind: string, like: IntentPrediction): IntentPrediction {
 }
 
 /**
+ * A question about delivery among clauses that otherwise only state a piece wanted: that question's reading, when the
+ * whole message's likeliest three hold it (focus only sharpens), else null.
+ */
+function deliveryAskedFor(rest: readonly Clause[], whole: IntentPrediction, predict: Predict): IntentPrediction | null {
+  if (rest.length < 2) return null;
+  const read = rest.map((c) => ({ text: c.text, p: predict(c.text) }));
+  const delivery = read.filter((c) => isClear(c.p) && DELIVERY_QUESTION.has(c.p.label) && asks(c.text));
+  const wants = read.filter((c) => !delivery.includes(c));
+  if (!delivery.length || !wants.every((c) => WANTS_A_PIECE.has(c.p.label) && statesIt(c.text))) return null;
+  const p = predict(delivery.map((c) => c.text).join(' '));
+  return isClear(p) && DELIVERY_QUESTION.has(p.label) && whole.top.some((t) => t.label === p.label) ? p : null;
+}
+
+/**
  * The reading of a message that decides its intent: the whole message's (`whole`) when it is clear,
  * otherwise the reading of its request-bearing clauses (see the file comment). `predict` is the
  * learned classifier.
@@ -244,6 +258,10 @@ export function focusOnRequest(text: string, whole: IntentPrediction, predict: P
       );
     return again.at(-1)?.p ?? whole;
   }
+  // A piece wanted, stated beside a question about delivery ("Do you have express? I need a dress for Saturday"), is why
+  // delivery is asked, also when the words as a whole lean to the piece: the delivery question is the request.
+  const reason = WANTS_A_PIECE.has(whole.label) ? deliveryAskedFor(rest, whole, predict) : null;
+  if (reason) return reason;
   if (isClear(whole)) return whole;
   // The model's own reading of each clause left: courtesy it reads as such goes too.
   const read = rest.map((c) => ({ text: c.text, p: predict(c.text), asks: asks(c.text) }));

@@ -47,6 +47,10 @@ export interface Draft {
   ruleOf?: string | null;
   /** Asks how to buy a piece it names (see Frame.buying). */
   buying?: boolean;
+  /** A question about the exchange waiting (see Frame.aboutExchange). */
+  aboutExchange?: boolean;
+  /** Asks the next step of the return or swap waiting (see Frame.nextStep). */
+  nextStep?: boolean;
 }
 
 /** A message answering the question the previous reply asked: that request, with this answer's slots. */

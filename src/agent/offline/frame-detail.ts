@@ -6,7 +6,7 @@ import type { Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
 import type { Draft, Reading } from './frame-answer.js';
-import { ACTION_ECHO, isClearYes } from '../../core/index.js';
+import { ACTION_ECHO, detailEcho, isClearNo, isClearYes } from '../../core/index.js';
 
 /**
  * A detail said with a feeling ("ugh, fine, the large then", "no, green, not blue, come on") about what is in view:
@@ -41,14 +41,30 @@ export function sameSizeAsBefore(r: Reading, d: Draft): void {
  */
 export function clearYesToProposal(r: Reading, d: Draft): void {
   const { mem, text } = r;
-  const echo = mem.pendingAction
-    ? ACTION_ECHO[mem.pendingAction.action]
-    : mem.pendingReturn && d.intent !== 'return'
-      ? ACTION_ECHO.return_label
-      : null;
+  const echo = mem.pendingAction ? pendingEcho(mem) : mem.pendingReturn && d.intent !== 'return' ? ACTION_ECHO.return_label : null;
   if (!echo || !isClearYes(text, { echo })) return;
   d.intent = 'confirm';
   d.settledByState = true;
+}
+
+/**
+ * The words a yes to the proposal waiting may say, as the server reads them (shop's proposalEcho): its action's,
+ * and for a swap what it gives ("yes, XL, go" to a swap to XL; "yes, L" to a swap from L is no yes).
+ */
+export function pendingEcho(mem: Memory): readonly string[] | undefined {
+  const a = mem.pendingAction;
+  if (!a) return mem.pendingReturn ? ACTION_ECHO.return_label : undefined;
+  const own = ACTION_ECHO[a.action];
+  // Of a swap of several pieces, a yes naming one may keep only that one (as the server reads it).
+  if (a.action !== 'exchange' || !Array.isArray(a.args.items) || a.args.items.length !== 1) return own;
+  const given = a.args.items.map((i: unknown) =>
+    i && typeof i === 'object'
+      ? Object.values(i)
+          .filter((v): v is string => typeof v === 'string')
+          .join(' ')
+      : '',
+  );
+  return [...(own ?? []), ...detailEcho(given)];
 }
 
 /** Intents that carry no request of their own after a question: their words are the answer's slots. */
@@ -69,4 +85,28 @@ const shortAnswer = (text: string) => !/\?/.test(text) && (text.match(/[\p{L}\d]
 export function readsAsAnswer(r: Reading, d: Draft): boolean {
   const { text, mem, u, vague } = r;
   return SLOT_ONLY.has(d.intent) || vague || (shortAnswer(text) && (u.score < FIRM || namesItemFor(mem, d.e)));
+}
+
+/**
+ * A no, or the action's own words again, while a proposal waits: withdrawn (or turned into the swap said instead), or
+ * the waiting cancellation answered rather than proposed twice.
+ */
+export function answerToWaiting(r: Reading, d: Draft): void {
+  const { text, mem, u } = r;
+  const e = d.e;
+  // "wait, don't cancel it" / "no, leave the return" while a proposal waits: a no (core/consent reads it so),
+  // whatever action its words name; a new request beside it ("no, show me jackets") stays one.
+  const proposed = mem.pendingAction?.action ?? (mem.pendingReturn ? 'return' : null);
+  // "no wait, what I want is the same jumper in a small" to a return: the no withdraws it, and the swap said with a
+  // size or colour (the words' likeliest reading, if unsure) is asked for, of the same piece.
+  const swapInstead = proposed === 'return' && u.intent === 'exchange' && (e.size !== null || e.colour !== null);
+  if (proposed && (d.intent === proposed || d.intent === 'confirm' || r.vague) && isClearNo(text, { echo: pendingEcho(mem) })) {
+    d.intent = swapInstead ? 'exchange' : 'deny';
+    d.settledByState ||= swapInstead;
+  }
+  // "please cancel it" (or "mabye, cancel it") to the cancellation waiting answers it, its word no refusal: a yes
+  // only when core/consent reads one, else it is asked again (not proposed twice).
+  const waitingCancel = mem.pendingAction?.action === 'cancel_order' ? mem.pendingAction.args.orderNumber : null;
+  if (waitingCancel && d.intent === 'cancel_order' && (!e.orderNumbers.length || e.orderNumbers.includes(String(waitingCancel))))
+    d.intent = 'confirm';
 }

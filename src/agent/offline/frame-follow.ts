@@ -15,7 +15,7 @@ import { classify } from './classify.js';
 import type { Draft, Reading } from './frame-answer.js';
 import { ordersHolding, type OrderView } from './results.js';
 import { normalize } from './normalize.js';
-import { namesPlaceAbroad } from './frame-cues.js';
+import { namesPlaceAbroad, QUESTIONISH } from './frame-cues.js';
 import { asks as asksNow } from './focus.js';
 import { classifyFollow, type Follow } from './nlu/index.js';
 
@@ -57,6 +57,12 @@ const RETURN_READS: ReadonlySet<Intent> = new Set([
   'delivery_time',
 ]);
 
+/** Readings of "how long till somebody gets back to me?" after a hand-over: an order's timing, or a return or refund for "back". */
+const PERSON_READS: ReadonlySet<Intent> = new Set([...ORDER_READS, 'policy_returns', 'refund_status', 'human']);
+
+/** Readings of "how do I start one?" (how ordering works, what the assistant does) after the returns policy. */
+const HOW_TO_READS: ReadonlySet<Intent> = new Set(['how_to_order', 'capabilities', 'checkout']);
+
 /** The intent a policy topic answers. */
 const TOPIC_INTENT: Readonly<Record<string, Intent>> = {
   shipping: 'policy_shipping',
@@ -86,6 +92,42 @@ function objectless(r: Reading, d: Draft): boolean {
   const e = d.e;
   const named = !!(e.category || e.colour || e.size || e.definite || e.ordinal !== null);
   return PIECE_READS.has(d.intent) && !mem.products.length && !mem.cart?.length && !named;
+}
+
+/** Readings that ask for something new, never a question about the proposal waiting. */
+const NEW_REQUESTS: ReadonlySet<Intent> = new Set([
+  'search',
+  'recommend',
+  'compare',
+  'add_to_cart',
+  'update_cart',
+  'view_cart',
+  'checkout',
+  'cancel_order',
+  'change_address',
+  'change_delivery',
+  'report_problem',
+  'reorder',
+  'loyalty',
+  'human',
+  'verify',
+  'confirm',
+  'deny',
+  'greeting',
+  'thanks',
+  'goodbye',
+  'frustrated',
+  'complaint',
+]);
+/** Readings of money coming back to the shopper (where a refund goes, when), not of what something costs. */
+const MONEY_BACK: ReadonlySet<Intent> = new Set(['refund_status', 'policy_payment']);
+/** Readings of the action itself: a question about it only when asked as one ("would the swap cost me anything?"). */
+const ACTION_READS: ReadonlySet<Intent> = new Set(['return', 'exchange']);
+
+/** The proposal waiting, by kind: a cancellation, an exchange, a return (null: none of these). */
+function pendingKind(mem: Reading['mem']): 'cancel' | 'exchange' | 'return' | null {
+  const action = mem.pendingAction?.action;
+  return action === 'cancel_order' ? 'cancel' : action === 'exchange' ? 'exchange' : mem.pendingReturn ? 'return' : null;
 }
 
 const settle = (d: Draft, intent: Intent) => {
@@ -162,6 +204,40 @@ function continued(r: Reading, f: Follow, asks: boolean): Intent | null {
   return before && INFO.has(before) && likely.slice(0, 3).includes(before) ? before : null;
 }
 
+/**
+ * A question about the proposal waiting (its refund, its cost, its next step) settles on the rule that answers it,
+ * the proposal asked again (plan). True when it did.
+ */
+function questionOnWaiting(r: Reading, d: Draft, f: ReturnType<typeof classifyFollow>['follow'], asks: boolean): boolean {
+  const { mem, text, u, vague } = r;
+  const s = mem.subject;
+  // "before you do, will the money go back to my card?" while a cancellation or return waits: the rule for its refund.
+  // So is a question about its cost or its next step ("where do I drop the box off?", "would the swap cost me
+  // anything?") while a return or an exchange waits: the returns policy (for a swap, its rule for exchanges), the
+  // proposal asked again; a new request ("and cancel the other order") or a change of it ("make it an XL") is no question.
+  const waiting = pendingKind(mem);
+  const onIt =
+    REFUND_READS.has(d.intent) ||
+    vague ||
+    (waiting !== 'cancel' &&
+      !NEW_REQUESTS.has(d.intent) &&
+      // The action itself read: a question only when asked as one, or about the money of the return waiting.
+      (!ACTION_READS.has(d.intent) || QUESTIONISH.test(text) || (d.intent === waiting && f === 'money')));
+  // A refund's whereabouts read while no refund is in view asks about the refund of what waits, whatever the follow head says.
+  const aboutMoney = f === 'money' || (d.intent === 'refund_status' && !s.refund && !mem.orders.some((o) => o.refunds.length));
+  if (waiting && asks && !u.entities.category && !u.entities.size && (aboutMoney || (f === 'next_step' && waiting !== 'cancel')) && onIt) {
+    // Where and when the money comes back (read as a refund or payment question), or anything about a cancellation:
+    // the orders policy's rule for refunds; a cost or a next step of a return or swap: the returns policy.
+    const refund = waiting === 'cancel' || (aboutMoney && MONEY_BACK.has(d.intent));
+    if (refund) d.ruleOf = 'orders';
+    if (waiting === 'exchange') d.aboutExchange = true;
+    if (f === 'next_step') d.nextStep = true;
+    settle(d, refund ? 'refund_status' : 'policy_returns');
+    return true;
+  }
+  return false;
+}
+
 /** Settles a follow-up on the previous reply's subject; returns the order it is about (or the one given). */
 export function followUpOnSubject(read: Reading, d: Draft, orderNumber: string | null): string | null {
   const r: Reading = objectless(read, d) ? { ...read, vague: true } : read;
@@ -173,13 +249,7 @@ export function followUpOnSubject(read: Reading, d: Draft, orderNumber: string |
   // What the message asks about (the follow head) and whether it asks at all (the act head).
   const f = classifyFollow(text).follow;
   const asks = asksNow(text);
-  // "before you do, will the money go back to my card?" while a cancellation or return waits: the rule for its refund.
-  const waiting = mem.pendingAction?.action === 'cancel_order' ? 'cancel' : mem.pendingReturn ? 'return' : null;
-  if (waiting && asks && !e.category && f === 'money' && (REFUND_READS.has(d.intent) || vague)) {
-    if (waiting === 'cancel') d.ruleOf = 'orders';
-    settle(d, waiting === 'cancel' ? 'refund_status' : 'policy_returns');
-    return orderNumber;
-  }
+  if (questionOnWaiting(r, d, f, asks)) return orderNumber;
   // "will it go back to my card?", "when does it hit my account?" about the refund just shown:
   // that refund, and the rule for refunds beside it.
   if (
@@ -205,8 +275,24 @@ export function followUpOnSubject(read: Reading, d: Draft, orderNumber: string |
     settle(d, 'policy_returns');
     return orderNumber;
   }
+  // "right, so how do I get one going?" after the returns policy: the shopper's next step is starting a return (for
+  // an anonymous shopper, signing in first), not how ordering works; a piece named ("how do I order the dress then?") stays.
+  const howTo = HOW_TO_READS.has(d.intent) || unsure || vague;
+  if (
+    s.policy.includes('returns') &&
+    !s.returned &&
+    !mem.pendingReturn &&
+    f === 'next_step' &&
+    asks &&
+    howTo &&
+    !e.category &&
+    !e.definite
+  ) {
+    settle(d, 'return');
+    return orderNumber;
+  }
   // "how long until someone gets back to me?" after handing over: when the people answer.
-  if (s.handedOver && f === 'person' && (ORDER_READS.has(d.intent) || unsure || vague) && !e.category) {
+  if (s.handedOver && f === 'person' && (PERSON_READS.has(d.intent) || unsure || vague) && !e.category) {
     settle(d, 'policy_general');
     return orderNumber;
   }

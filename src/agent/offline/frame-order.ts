@@ -5,6 +5,7 @@ import type { Entities } from './entities.js';
 import { pickOrder } from './frame-pick.js';
 import { addressAbroad, imagines, leansImagined, POINTS_BACK } from './frame-cues.js';
 import { merge, type Draft, type Reading } from './frame-answer.js';
+import { ACTION_ECHO, consentWords } from '../../core/index.js';
 
 /** The order the message means, and the intents an order in view settles. */
 export function resolveOrder(r: Reading, d: Draft): string | null {
@@ -22,6 +23,21 @@ export function resolveOrder(r: Reading, d: Draft): string | null {
     if (named.categoryWord) d.e = { ...d.e, category: named.category, categoryWord: named.categoryWord };
   }
   const e = d.e;
+  // "proceed with the cancellation" after a cancellation and a return were proposed together (the return the newer,
+  // the one waiting, as the server keeps only the newest): the cancellation's own order, proposed again.
+  // A yes naming it ("good, proceed with the cancellation": its consent words) is that request too.
+  const namesCancel = consentWords(text).some((w) => w !== 'it' && ACTION_ECHO.cancel_order!.includes(w));
+  const replaced =
+    (d.intent === 'cancel_order' || (d.intent === 'confirm' && namesCancel)) &&
+    !e.orderNumbers.length &&
+    mem.pendingAction?.name !== 'cancel_order'
+      ? mem.proposals.filter((p) => p.name === 'cancel_order').at(-1)
+      : undefined;
+  if (typeof replaced?.args.orderNumber === 'string') {
+    d.intent = 'cancel_order';
+    d.settledByState = true;
+    return replaced.args.orderNumber;
+  }
   // A swap or a problem with something bought points at an order the way a return does.
   // An address written out is for a change of address (settleIntent).
   const orderIntent: Intent =
@@ -121,6 +137,21 @@ export function goOnAfterVerifying(r: Reading, d: Draft, orderNumber: string | n
   d.e = merge(before.entities, d.e);
   d.settledByState = true;
   return mem.offeredOrder;
+}
+
+/**
+ * "yes" (or "ok, start it") to "Shall I start its return from order #28473?", offered after saying until when a piece
+ * of it can go back: the return of that piece, proposed as a return asked for is (the orders read again, the one
+ * holding the piece that can go back; a second yes makes the label).
+ */
+export function goOnWithReturn(r: Reading, d: Draft, orderNumber: string | null): string | null {
+  const { mem } = r;
+  if (!(mem.asked === 'startReturn' && mem.offeredReturn && mem.prevUser)) return orderNumber;
+  if (!(d.intent === 'confirm' || (d.intent === 'return' && !d.e.orderNumbers.length))) return orderNumber;
+  d.intent = 'return';
+  d.e = merge(r.prevEntities(mem.prevUser), d.e);
+  d.settledByState = true;
+  return null;
 }
 
 /** An address written out: a US one read into its parts, or one abroad answering "what is the new address?" (the plan says where the shop delivers). */

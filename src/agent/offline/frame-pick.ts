@@ -92,8 +92,12 @@ export function onePieceMeant(mem: Memory, words: ReadonlySet<string>, e: Entiti
  */
 export function garmentNotIn(orders: readonly OrderView[], e: Entities): boolean {
   const word = e.categoryWord;
-  if (!word || !e.category || e.category.startsWith(word)) return false;
-  return !orders.some((o) => o.items.some((i) => i.toLowerCase().includes(word)));
+  if (!word || !e.category) return false;
+  const inAny = (w: string) => orders.some((o) => o.items.some((i) => i.toLowerCase().includes(w)));
+  if (!e.category.startsWith(word)) return !inAny(word);
+  // The category's own name ("my shoes") may be worn by items not called so; said with a colour none
+  // of them has either ("my champagne dress" to a shopper who never bought one), it is none of these.
+  return e.colour !== null && !inAny(e.colour) && !inAny(word);
 }
 
 // "my last order", "what did I order last?", "the thing I bought last": the newest order.
@@ -101,6 +105,9 @@ const LATEST_ORDER =
   /\b(last|latest|recent|previous|newest) ((delivered|shipped|open|current) )?(order|purchase|delivery|one i|thing i|thing you)|\b(order(ed)?|bought|purchased|buy|got|get) (\w+ ){0,3}?last\b/i;
 // "my last delivered order": the newest of those delivered.
 const LATEST_WITH_STATUS = /\b(?:last|latest|recent|previous|newest) (delivered|shipped)\b/i;
+
+/** What is done about a piece received: only a delivered order holds one. */
+const AFTER_SALE_INTENTS: ReadonlySet<Intent> = new Set(['return', 'exchange', 'report_problem']);
 
 /** Not yet on its way: an address can still change, an order still be cancelled. */
 const stillOpen = (o: OrderView) => !o.shipped && !o.delivered && !/cancel|ship|deliver|return/i.test(o.status ?? '');
@@ -110,7 +117,8 @@ const stillOpen = (o: OrderView) => !o.shipped && !o.delivered && !/cancel|ship|
  * delivered order"; for a new address or a cancellation, the newest that can still change.
  */
 function latestOf(list: readonly OrderView[], text: string, intent: Intent): OrderView | undefined {
-  const status = LATEST_WITH_STATUS.exec(text)?.[1]?.toLowerCase();
+  // "the jumper from my last delivery" to swap or send back: the newest order delivered, what can go back.
+  const status = LATEST_WITH_STATUS.exec(text)?.[1]?.toLowerCase() ?? (AFTER_SALE_INTENTS.has(intent) ? 'delivered' : undefined);
   const withStatus = status ? list.filter((o) => (o.status ?? '').toLowerCase() === status) : list;
   // None can change any more: no order is meant (the list, and why, is the answer).
   return intent === 'change_address' || intent === 'cancel_order' ? withStatus.find(stillOpen) : withStatus[0];

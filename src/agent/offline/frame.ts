@@ -22,14 +22,15 @@ import {
 } from './frame-cues.js';
 import { MORE_ONLY, narrowSearch, POINTER, refinesSearch, REJECTS_SHOWN, wantsMore } from './frame-search.js';
 import { answerQuestion, bareSlot, retryServes, type Draft, type Reading } from './frame-answer.js';
-import { followUpOnOrder, givesAddress, goOnAfterVerifying, resolveOrder } from './frame-order.js';
+import { followUpOnOrder, givesAddress, goOnAfterVerifying, goOnWithReturn, resolveOrder } from './frame-order.js';
 import { followUpOnSubject } from './frame-follow.js';
+import { classifyFollow } from './nlu/index.js';
 import { NUMBER_WORDS } from './lexicon.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
 import { PICK_OFFER } from './phrases.js';
-import { isClearNo, isClearYes } from '../../core/index.js';
-import { clearYesToProposal, feltDetail, readsAsAnswer, sameSizeAsBefore } from './frame-detail.js';
+import { isClearYes } from '../../core/index.js';
+import { answerToWaiting, clearYesToProposal, feltDetail, readsAsAnswer, sameSizeAsBefore } from './frame-detail.js';
 
 export { garmentNotIn, pickOrder, pickProduct } from './frame-pick.js';
 export { sizeStep } from './frame-cues.js';
@@ -69,6 +70,14 @@ export interface Frame {
   ruleOf?: string | null;
   /** Asks how to buy a piece it names ("how do I buy the grey hoodie?"): the piece is found (and added when its size is clear), and how to check out is said. */
   buying?: boolean;
+  /** A question about the exchange waiting ("would the swap cost me anything?"): the returns policy answers with its rule for exchanges. */
+  aboutExchange?: boolean;
+  /** Asks the next step of the return or swap waiting ("where do I take the box?"): the returns policy says how it goes on. */
+  nextStep?: boolean;
+  /** Asks whether a piece bought can still go back ("is it too late to send the sneakers back?"): the order holding it is looked up, until when it can go back is said and the return offered, nothing proposed (plan.ts aboutOneOrder). */
+  stillReturnable?: boolean;
+  /** A problem told with nothing asked, heard as a complaint: a return is offered beside the person (plan.ts asReturn). */
+  returnOffered?: boolean;
 }
 
 const INJECTION =
@@ -145,7 +154,9 @@ function pendingAnswers(r: Reading, d: Draft): string {
     (u.scores.deny ?? 0) <= 1 &&
     !e.categoryWord &&
     !e.orderNumbers.length &&
-    !QUESTIONISH.test(text)
+    !QUESTIONISH.test(text) &&
+    // "the money goes back to my card right..." asks about its refund (the follow head), no yes.
+    classifyFollow(text).follow !== 'money'
   )
     d.intent = 'confirm';
 
@@ -252,10 +263,7 @@ function settleIntent(r: Reading, d: Draft): void {
     d.intent = 'order_status';
     d.settledByState = true;
   }
-  // "wait, don't cancel it" / "no, leave the return" while a proposal waits: a no (core/consent reads it so),
-  // whatever action its words name; a new request beside it ("no, show me jackets") stays one.
-  const proposed = mem.pendingAction?.action ?? (mem.pendingReturn ? 'return' : null);
-  if (proposed && (d.intent === proposed || d.intent === 'confirm' || r.vague) && isClearNo(text)) d.intent = 'deny';
+  answerToWaiting(r, d);
   // "yes cancel it" to a proposed cancellation, a signed "very well, proceed" to a return: a yes (core/consent decides).
   clearYesToProposal(r, d);
   // "yes if it still arrives by Friday" to a proposal: an answer to it, a conditional one (the plan asks again).
@@ -371,6 +379,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
   let orderNumber = followUpOnSubject(r, d, followUpOnOrder(r, d, resolveOrder(r, d)));
   settleIntent(r, d);
   orderNumber = goOnAfterVerifying(r, d, orderNumber);
+  orderNumber = goOnWithReturn(r, d, orderNumber);
   retryServes(r, d);
   return {
     intent: d.intent,
@@ -389,5 +398,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
     alsoPolicy: d.alsoPolicy ?? null,
     ruleOf: d.ruleOf ?? null,
     buying: d.buying ?? false,
+    aboutExchange: d.aboutExchange ?? false,
+    nextStep: d.nextStep ?? false,
   };
 }

@@ -120,6 +120,15 @@ export const CATEGORY_WORDS: Record<string, (typeof CATEGORIES)[number]> = {
   accessory: 'accessories', accessorie: 'accessories', bag: 'accessories', handbag: 'accessories', tote: 'accessories', belt: 'accessories', scarf: 'accessories', scarve: 'accessories', hat: 'accessories', cap: 'accessories', beanie: 'accessories', jewelry: 'accessories', jewellery: 'accessories', necklace: 'accessories', earring: 'accessories', bracelet: 'accessories', sunglass: 'accessories', wallet: 'accessories', glove: 'accessories', purse: 'accessories', clutch: 'accessories', backpack: 'accessories',
 };
 
+/** Words for the same piece (canonical, singular): a piece bought named in other words ("the sweater" for a jumper, "the pants" for trousers). */
+const SAME_PIECE: ReadonlyArray<readonly string[]> = [
+  ['jumper', 'sweater', 'pullover'],
+  ['trouser', 'pant', 'slack'],
+  ['sneaker', 'trainer'],
+];
+/** The words a piece bought may be named by, the word itself first. */
+export const sameKindWords = (w: string): readonly string[] => SAME_PIECE.find((g) => g.includes(w)) ?? [w];
+
 /** Colour words (canonical) → the colour name passed to search. */
 // prettier-ignore
 export const COLOUR_WORDS: Record<string, string> = {
@@ -157,6 +166,17 @@ export const CORRECTION_MARKERS: readonly (readonly string[])[] = [
   ['or', 'rather'],
   ['scratch', 'that'],
   ['no', 'the'],
+];
+/** Words that name what the piece sought must go with ("brown, to match my shoes", "a belt to go with my navy chinos"): what follows is the companion, not the piece. */
+export const PAIRING_MARKERS: readonly (readonly string[])[] = [
+  ['to', 'match'],
+  ['to', 'go', 'with'],
+  ['that', 'goes', 'with'],
+  ['that', 'go', 'with'],
+  ['to', 'wear', 'with'],
+  ['to', 'pair', 'with'],
+  ['to', 'team', 'with'],
+  ['matching', 'my'],
 ];
 // prettier-ignore
 export const ORDINAL_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1, latest: -1 };

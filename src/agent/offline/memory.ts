@@ -14,7 +14,7 @@ import {
 import { ASK_MARKERS, type Ask } from './phrases.js';
 import { subjectOf, type Subject } from './subject.js';
 import { classify } from './classify.js';
-import { isClearNo } from '../../core/index.js';
+import { ACTION_ECHO, isClearNo } from '../../core/index.js';
 
 export interface Memory {
   products: ProductView[];
@@ -27,6 +27,8 @@ export interface Memory {
   pendingReturn: Record<string, unknown> | null;
   /** Another action proposed and waiting for a yes (a cancellation, a new address, an exchange, a report). */
   pendingAction: { name: string; args: Record<string, unknown>; action: string } | null;
+  /** Every action proposed in the recent turns (replaced by a newer one or not), oldest first: "proceed with the cancellation" may name one. */
+  proposals: Array<{ name: string; args: Record<string, unknown> }>;
   /** How many turns ago it was proposed (1 = the previous turn). */
   pendingAge: number;
   /** The order number talked about most recently (a tool argument or the shopper's words). */
@@ -38,6 +40,8 @@ export interface Memory {
   asked: Ask | null;
   /** The order the previous reply offered to look up ("Shall I look up order #28473 for you?"). */
   offeredOrder: string | null;
+  /** The order the previous reply offered to start a return for, after saying until when a piece of it can go back. */
+  offeredReturn: string | null;
   /** The shopper message verification was asked for ("where is my order?" before the email, then the order number; failed attempts in between). */
   verifyFor: string | null;
   /** The previous turn's verification failed ("couldn't match"): an email or number now retries it, for the request before. */
@@ -69,7 +73,9 @@ export function remember(previous: readonly Turn[]): Memory {
   const recent = previous.slice(-LOOKBACK_TURNS);
   const exchanges = recent.flatMap((t) => t.exchanges);
   const last = previous[previous.length - 1];
-  const { pendingReturn, pendingAge } = findPending(recent);
+  // The server keeps one proposal per conversation, the newest replacing any other: only that one waits.
+  const newest = newestProposer(recent);
+  const { pendingReturn, pendingAge } = newest === 'create_return_label' ? findPending(recent) : { pendingReturn: null, pendingAge: 0 };
   const reply = last?.reply ?? '';
   let asked: Ask | null = null;
   for (const [ask, marker] of Object.entries(ASK_MARKERS) as Array<[Ask, string]>) {
@@ -82,12 +88,16 @@ export function remember(previous: readonly Turn[]): Memory {
     orderList: lastShownOrders(exchanges.filter((ex) => !ex.args.orderNumber)),
     pendingReturn,
     pendingAge,
-    pendingAction: findPendingAction(recent),
+    proposals: exchanges
+      .filter((x) => (x.name === 'create_return_label' || TOOL_ACTION[x.name]) && x.result && isProposal(x))
+      .map((x) => ({ name: x.name, args: x.args })),
+    pendingAction: newest && TOOL_ACTION[newest] ? findPendingAction(recent) : null,
     mentionedOrder: findMentionedOrder(recent),
     mentionedEmail: findMentionedEmail(recent),
     offeredHuman: /colleague|priority team|human|real person/i.test(lastSentences(reply, 2)) && reply.trim().endsWith('?'),
     asked,
     offeredOrder: new RegExp(`${ASK_MARKERS.lookup} #(\\d{4,10})`).exec(reply)?.[1] ?? null,
+    offeredReturn: new RegExp(`${ASK_MARKERS.startReturn} #(\\d{4,10})`).exec(reply)?.[1] ?? null,
     lookupFor: reply.includes(ASK_MARKERS.lookup) ? (verifyFor(previous.slice(0, -1)) ?? last?.user ?? null) : null,
     verifyFor: verifyFor(previous),
     verifyFailed: !!last && failedVerify(last),
@@ -121,6 +131,17 @@ function findPending(recent: readonly Turn[]): { pendingReturn: Record<string, u
   return { pendingReturn: null, pendingAge: 0 };
 }
 
+/** The tool whose proposal is the newest in the recent turns (a return label or an action tool's), or null. */
+function newestProposer(recent: readonly Turn[]): string | null {
+  for (let t = recent.length - 1; t >= 0; t--) {
+    const ex = recent[t]!.exchanges.filter(
+      (x) => (x.name === 'create_return_label' || TOOL_ACTION[x.name]) && x.result && isProposal(x),
+    ).at(-1);
+    if (ex) return ex.name;
+  }
+  return null;
+}
+
 /** The action tools, and the proposal action each records (the consent words of src/core/consent.ts are per action). */
 export const TOOL_ACTION: Record<string, string> = {
   cancel_order: 'cancel_order',
@@ -135,8 +156,10 @@ function findPendingAction(recent: readonly Turn[]): Memory['pendingAction'] {
     const call = recent[t]!.exchanges.filter((ex) => TOOL_ACTION[ex.name] && ex.result).at(-1);
     if (!call) continue;
     const open = call.args.confirm !== true && isProposal(call);
-    // Declined only by a plain no, as the server reads it (core/consent): "hmm not sure" leaves it open.
-    const declined = recent.slice(t + 1).some((later) => isClearNo(later.user));
+    // Declined only by a plain no, as the server reads it (core/consent): "hmm not sure" leaves it open,
+    // and so does the action's own word ("please cancel it" to a proposed cancellation).
+    const echo = ACTION_ECHO[TOOL_ACTION[call.name]!];
+    const declined = recent.slice(t + 1).some((later) => isClearNo(later.user, { echo }));
     return open && !declined ? { name: call.name, args: call.args, action: TOOL_ACTION[call.name]! } : null;
   }
   return null;

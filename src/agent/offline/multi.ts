@@ -73,11 +73,29 @@ interface Piece {
   connective: boolean;
 }
 
+// Asks numbered or bulleted in one message ("1) status of 28502 2) is the refund moving", "(a) …, (b) …",
+// "Action items: - jumper: exchange - chinos: keep"): each marker ends what came before it, as a line does.
+// A list only when its markers are one: numbers or letters counted up from the first, or two bullets or more after a colon or a line end.
+const NUMBERED = /(?:^|\s)\(?(\d{1,2}|[a-h])\)(?=\s)|(?:^|\s)(\d{1,2})\.(?=\s+[a-z])/gi;
+const BULLET = /(?:^|[:\n])\s*[-•*]\s+|\s+[-•*]\s+(?=[a-z])/gi;
+
+/** The message with the markers of a list it holds made line ends; unchanged when it holds none. */
+function unlisted(text: string): string {
+  const marks = [...text.matchAll(NUMBERED)];
+  const counted = marks.map((m) => (m[1] ?? m[2] ?? '').toLowerCase());
+  const ordinal = (k: string) => (/\d/.test(k) ? Number(k) : k.charCodeAt(0) - 96);
+  if (marks.length >= 2 && counted.every((k, i) => ordinal(k) === ordinal(counted[0]!) + i) && ordinal(counted[0]!) === 1)
+    return text.replace(NUMBERED, '\n ').trim();
+  const bullets = [...text.matchAll(BULLET)];
+  const opens = bullets[0] && (bullets[0].index === 0 || /[:\n]/.test(bullets[0][0]));
+  return bullets.length >= 2 && opens ? text.replace(BULLET, (m) => (/:/.test(m) ? ':\n ' : '\n ')).trim() : text;
+}
+
 /** The message cut at every place a request may start: sentence ends and connectives, then commas and "and" inside those. */
 function pieces(text: string): Piece[] {
   const out: Piece[] = [];
   // Split with the cut kept (odd places): a cut with a word in it is a connective.
-  const sentences = text.split(new RegExp(`(${STRONG.source})`, 'i'));
+  const sentences = unlisted(text).split(new RegExp(`(${STRONG.source})`, 'i'));
   for (let i = 0; i < sentences.length; i += 2) {
     const before = i > 0 ? (sentences[i - 1] ?? '') : '';
     const clauses = (sentences[i] ?? '').split(new RegExp(`(${WEAK.source})`, 'i'));
@@ -104,6 +122,8 @@ interface Part {
   score: number;
   pointer?: boolean;
   asks: boolean;
+  /** Its intent leads the next by a clear margin. */
+  clear?: boolean;
 }
 
 /** The intent a piece is a request of its own for, or null when it goes with a neighbour. */
@@ -130,9 +150,12 @@ function ownIntent(
   const weak = piece.cut === 'weak';
   // A condition imagined before a comma or "and" ("If I order two sizes and send one back, do I pay…") is the condition of
   // what follows, not a request of its own (the act head reads it as hypothetical).
+  // A question of its own before the cut ("how do I check out, and do you deliver to Canada?") needs only the bar of a
+  // sentence end, clear of its next reading: two questions joined by "and" are two requests when the second is sure.
+  const lastBar = at.last?.asks && at.last.clear ? OWN.strong : OWN.weak;
   const sure = weak
     ? u.score >= OWN.weak &&
-      (at.last?.score ?? 0) >= OWN.weak &&
+      (at.last?.score ?? 0) >= lastBar &&
       (!u.entities.pronoun || !!at.last?.asks || at.last?.intent === 'verify') &&
       !imagines(at.last?.text ?? '')
     : u.score >= OWN.strong && clearOf(u.scores, u.intent);
@@ -210,6 +233,10 @@ const TERMS_OF_BUYING: ReadonlySet<string> = new Set([...DELIVERY_QUESTION, 'pol
 
 /** What a shopper may want done about an item already bought. */
 const AFTER_SALE = new Set<string>(['return', 'exchange', 'report_problem']);
+/** A problem told and the feeling about it. */
+const GRIEVANCE = new Set<string>(['complaint', 'report_problem']);
+/** Asked about something on its way: a problem told after it, naming nothing else, is with that. */
+const CHECKED = new Set<string>(['refund_status', 'order_status']);
 /** A question about a different order than the one a problem was told of. */
 const ANOTHER_ORDER = /\b(other|another|second|different|new|next)\b/i;
 
@@ -247,6 +274,72 @@ function joinTo(last: Part, piece: { text: string; cut: string }): void {
 }
 
 /**
+ * A piece that goes with the request before it: no request of its own, the same one again, or more of it (the piece a
+ * pointer points at, the remedy for a problem told, the piece told as the subject, the same grievance, a swap's size, a
+ * correction or the order it is about). A piece told as the subject of the request after it takes that request's intent.
+ */
+function joinsLast(
+  piece: Piece,
+  u: ReturnType<typeof classify>,
+  own: Intent | null,
+  last: Part,
+  at: { shownBefore: boolean; cartEmpty: boolean },
+): boolean {
+  // "do you have this in stock? the red wrap dress in XXL": a pointer and the piece it points at are one request.
+  const samePiece = PRODUCT.has(own ?? '') && PRODUCT.has(last.intent ?? '') && u.entities.pronoun !== (last.pointer ?? false);
+  // "The jumper from 28473 is too big. Can I swap it for a medium?": what to do about an item bought,
+  // said of the piece the clause before named ("it", nothing shown before): one request, read whole.
+  const pointsAtLast =
+    !at.shownBefore && u.entities.pronoun && !u.entities.category && AFTER_SALE.has(own ?? '') && AFTER_SALE.has(last.intent ?? '');
+  // "The trousers shrank after one wash. I want my money back.": a problem told, then what to do about it.
+  // So is a problem with a delivery told, then where it is ("the tracking link is broken, can you tell me where my
+  // parcel is"), unless the question is about another order ("…, and where is my other parcel?").
+  // So is how a piece fits, told ("The chinos are a bit tight."), then the swap or return asked for it.
+  const remedyForLast =
+    !last.asks &&
+    !u.entities.orderNumbers.length &&
+    ((last.intent === 'report_problem' &&
+      (own === 'return' || own === 'exchange' || (own === 'order_status' && !ANOTHER_ORDER.test(piece.text)))) ||
+      (AFTER_SALE.has(last.intent ?? '') && (own === 'return' || own === 'exchange')));
+  // "Got a navy sweater off you, fits like a tent. Need to ship it back.": a piece told, asking nothing, then what to do
+  // about a piece bought, naming none of its own: the piece told is the one meant, no search of its own.
+  const subjectOfLast =
+    (PRODUCT.has(last.intent ?? '') || last.intent === 'add_to_cart') &&
+    !last.asks &&
+    !piece.connective &&
+    !at.shownBefore &&
+    AFTER_SALE.has(own ?? '') &&
+    !u.entities.category;
+  if (subjectOfLast) last.intent = own;
+  // "I must say I am not happy. The box came crushed. Nobody told me anything.": the feeling and the problem told are one
+  // complaint; and "Not received." naming nothing, after a refund or parcel asked about, is what is wrong with that one.
+  const sameGrievance =
+    (GRIEVANCE.has(own ?? '') && GRIEVANCE.has(last.intent ?? '')) ||
+    (own === 'report_problem' && CHECKED.has(last.intent ?? '') && !u.entities.category && !u.entities.orderNumbers.length);
+  // "…M is small for me, please change to L": with nothing in the basket, a change of size after a swap asked is more of the swap.
+  // So is "I need it in M" after it: "it" is the piece to swap, not one for the basket.
+  const moreOfSwap =
+    AFTER_SALE.has(last.intent ?? '') &&
+    (own === 'update_cart' || (own === 'add_to_cart' && u.entities.pronoun && !u.entities.category)) &&
+    at.cartEmpty &&
+    !at.shownBefore;
+  // Not a request of its own, or more of the same (a correction, or the order it is about: "It was 28511."): with the piece before.
+  const addsTo = last.intent != null && (CORRECTS.test(piece.text) || namesTheOrder(own, u.entities));
+  return (
+    own === null ||
+    own === last.intent ||
+    last.intent === null ||
+    samePiece ||
+    pointsAtLast ||
+    remedyForLast ||
+    moreOfSwap ||
+    subjectOfLast ||
+    sameGrievance ||
+    addsTo
+  );
+}
+
+/**
  * The requests in one message, each with its own words, in order. Every piece is classified on its
  * own; a piece becomes a request of its own only when the words are sure of an intent that differs
  * from the request before it (surer after a comma or "and" than after a sentence end or "also");
@@ -278,30 +371,14 @@ export function splitRequests(text: string, memory: Memory): string[] {
       toldAside = true;
       continue;
     }
+    // Reasons or the situation told after a request, asking nothing ("I'd like to cancel it. Reasons: the tee can wait"), the
+    // words unsure of a request of their own: more of that request (the act head reads the piece as told).
+    if (last?.intent != null && u.score < OWN.weak && statesIt(piece.text) && tellsDone(piece.text)) {
+      joinTo(last, piece);
+      continue;
+    }
     const own = ownIntent(piece, u, { first: i === 0, last, pointsBack, waiting, ...beside(i) });
-    // "do you have this in stock? the red wrap dress in XXL": a pointer and the piece it points at are one request.
-    const samePiece =
-      last !== undefined && PRODUCT.has(own ?? '') && PRODUCT.has(last.intent ?? '') && u.entities.pronoun !== (last.pointer ?? false);
-    // "The jumper from 28473 is too big. Can I swap it for a medium?": what to do about an item bought,
-    // said of the piece the clause before named ("it", nothing shown before): one request, read whole.
-    const pointsAtLast =
-      last !== undefined &&
-      !shownBefore &&
-      u.entities.pronoun &&
-      !u.entities.category &&
-      AFTER_SALE.has(own ?? '') &&
-      AFTER_SALE.has(last.intent ?? '');
-    // "The trousers shrank after one wash. I want my money back.": a problem told, then what to do about it.
-    // So is a problem with a delivery told, then where it is ("the tracking link is broken, can you tell me where my
-    // parcel is"), unless the question is about another order ("…, and where is my other parcel?").
-    const remedyForLast =
-      last?.intent === 'report_problem' &&
-      !last.asks &&
-      (own === 'return' || own === 'exchange' || (own === 'order_status' && !ANOTHER_ORDER.test(piece.text))) &&
-      !u.entities.orderNumbers.length;
-    // Not a request of its own, or more of the same (a correction, or the order it is about: "It was 28511."): with the piece before.
-    const addsTo = last?.intent != null && (CORRECTS.test(piece.text) || namesTheOrder(own, u.entities));
-    if (last && (own === null || own === last.intent || last.intent === null || samePiece || pointsAtLast || remedyForLast || addsTo)) {
+    if (last && joinsLast(piece, u, own, last, { shownBefore, cartEmpty: !memory.cart?.length })) {
       joinTo(last, piece);
       last.intent ??= own;
     } else
@@ -311,6 +388,7 @@ export function splitRequests(text: string, memory: Memory): string[] {
         score: u.score,
         pointer: u.entities.pronoun && !u.entities.category,
         asks: asksSomething(piece.text),
+        clear: clearOf(u.scores, u.intent),
       });
   }
   // A person asked for takes a problem a person handles anyway with them ("it arrived damaged and I want

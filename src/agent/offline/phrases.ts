@@ -1,7 +1,7 @@
 // Fixed sentences the offline model says in every persona. The clarifying questions carry a
 // marker phrase so the next turn knows what the shopper is answering ("M", "28473", an email).
 
-export type Ask = 'size' | 'product' | 'order' | 'verify' | 'lookup' | 'merge' | 'confirm' | 'confirmShort' | 'address';
+export type Ask = 'size' | 'product' | 'order' | 'verify' | 'lookup' | 'merge' | 'confirm' | 'confirmShort' | 'address' | 'startReturn';
 
 export const ASK_MARKERS: Record<Ask, string> = {
   size: 'Which size would you like',
@@ -13,6 +13,8 @@ export const ASK_MARKERS: Record<Ask, string> = {
   confirm: 'Reply yes (or press Confirm)',
   confirmShort: 'Shall I go ahead?',
   address: 'What is the new address? Street, city, state and ZIP, for example "12 Main St, Springfield, IL 62701".',
+  /** Offered after saying until when a piece bought can go back ("…can I still send the jumper back?"): a yes starts that return (a proposal). */
+  startReturn: 'Shall I start its return from order',
 };
 
 /**
@@ -67,6 +69,8 @@ export const PHRASES = {
   noOrdersTool: "I'm not able to look up orders in this chat.",
   noReturnsTool: "I'm not able to create return labels in this chat.",
   humanOffer: 'I can connect you with a colleague from our support team. Would you like that?',
+  returnOrPerson:
+    'If something in it needs to go back, tell me which order and which piece and I can start a free return; or I can connect you with a colleague from our support team. Which would you prefer?',
   humanUnavailable: "I'm not able to hand this chat over to a person from here.",
   honestUnknown: "I'm sorry, I don't have reliable information about that, so I'd rather not guess.",
   /** A store service no tool covers (gift wrap, restocks, account details, reserving): nothing known, nothing done. */

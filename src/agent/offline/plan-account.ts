@@ -5,9 +5,10 @@ import { classify, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import type { Frame } from './frame.js';
 import type { Memory } from './memory.js';
-import type { OrderView } from './results.js';
+import { ordersIn, type OrderView } from './results.js';
 import type { Reply } from './voice.js';
-import { call, reply, type IntentPlan, type Step } from './steps.js';
+import { call, reply, type IntentPlan, type Link, type Step } from './steps.js';
+import { holdingPiece } from './replies-account.js';
 import { PHRASES } from './phrases.js';
 
 const ADDS_TO = /\b(too|also|as well)\b/i;
@@ -112,6 +113,9 @@ export function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback
     // Both halves already given (an email earlier, the order number now): that is the verification.
     const { email, orderNumber } = verificationHalves(f, memory);
     if (email && orderNumber) return call('verify_customer', { email, orderNumber });
+    // "its order 28" when the order number was asked for, whatever the words lean to: too short to be one (as plan-talk.ts says it).
+    if (!orderNumber && (memory.asked === 'verify' || memory.asked === 'order') && /\b\d{1,3}\b/.test(f.text))
+      return reply({ kind: 'ask', body: PHRASES.shortOrderNumber });
     return reply(askMissingHalf(email, orderNumber, true));
   }
   return reply({ kind: 'fact', body: `${fallback} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
@@ -175,3 +179,12 @@ export const ACCOUNT_PLANS = {
   human: planHuman,
   verify: planVerify,
 } satisfies Record<string, IntentPlan>;
+
+// "is it too late to send the sneakers back?": the orders listed, the one holding the piece looked up (its items and labels).
+export const pieceInOrders: Link = ({ f, tools, done }) => {
+  if (!f.stillReturnable || !tools.has('lookup_order') || done.some((d) => d.name === 'lookup_order' && 'orderNumber' in d.args))
+    return null;
+  const list = done.find((d) => d.name === 'lookup_order' && d.result?.ok && !('orderNumber' in d.args));
+  const holding = list ? holdingPiece(ordersIn(list), f.e) : [];
+  return holding.length === 1 ? call('lookup_order', { orderNumber: holding[0]!.orderNumber }) : { kind: 'compose' };
+};

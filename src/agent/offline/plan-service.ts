@@ -11,6 +11,7 @@ import { PHRASES } from './phrases.js';
 import { CATEGORY_WORDS, COLOUR_WORDS } from './lexicon.js';
 import { normalize } from './normalize.js';
 import { addressAbroad } from './frame-cues.js';
+import { namesPiece } from './results.js';
 
 interface ServiceInput {
   frame: Frame;
@@ -74,6 +75,31 @@ function orderAction(tool: string, f: Frame, input: ServiceInput, args: Record<s
   return call(tool, { orderNumber, ...args, confirm: false });
 }
 
+/** A complaint heard: an apology, and a person offered (and a return, for a problem told with nothing asked). */
+function complaintStep(f: Frame, tools: ReadonlySet<string>): Step {
+  if (f.returnOffered && tools.has('create_return_label') && tools.has('escalate_to_human'))
+    return reply({ kind: 'ask', body: `${PHRASES.complaint} ${PHRASES.returnOrPerson}` });
+  return tools.has('escalate_to_human')
+    ? reply({ kind: 'ask', body: `${PHRASES.complaint} ${PHRASES.humanOffer}` })
+    : reply({ kind: 'fact', body: PHRASES.complaint });
+}
+
+/** Where a refund is: the refund tool, else the order (which shows its refunds), else the policy's timings. */
+function refundStatusStep(input: ServiceInput, policy: (topic: string) => Step | null): Step {
+  const { frame: f, tools } = input;
+  const orderNumber = f.orderNumber ?? f.e.orderNumbers[0];
+  const on = orderNumber ? { orderNumber } : {};
+  if (tools.has('refund_status')) {
+    if (!input.memory.verified && tools.has('verify_customer') && !tools.has('lookup_order'))
+      return input.needAccount(PHRASES.noRefundStatus);
+    return call('refund_status', on);
+  }
+  // lookup_order shows an order's refunds: the shopper's own refund, not the policy's timings.
+  if (tools.has('lookup_order')) return call('lookup_order', on);
+  // Not known yet: the refund timings from the policy.
+  return policy('returns') ?? input.needAccount(PHRASES.noRefundStatus);
+}
+
 /**
  * What no tool here does ("send it with DHL instead", "upgrade my order to express": how a placed
  * order travels), said plainly, with a person offered where one can be.
@@ -98,22 +124,9 @@ export function serviceStep(input: ServiceInput): Step | null {
     case 'discount':
       return reply({ kind: 'ask', body: `${PHRASES.noDiscounts} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
     case 'complaint':
-      return tools.has('escalate_to_human')
-        ? reply({ kind: 'ask', body: `${PHRASES.complaint} ${PHRASES.humanOffer}` })
-        : reply({ kind: 'fact', body: PHRASES.complaint });
-    case 'refund_status': {
-      const orderNumber = f.orderNumber ?? f.e.orderNumbers[0];
-      const on = orderNumber ? { orderNumber } : {};
-      if (tools.has('refund_status')) {
-        if (!input.memory.verified && tools.has('verify_customer') && !tools.has('lookup_order'))
-          return input.needAccount(PHRASES.noRefundStatus);
-        return call('refund_status', on);
-      }
-      // lookup_order shows an order's refunds: the shopper's own refund, not the policy's timings.
-      if (tools.has('lookup_order')) return call('lookup_order', on);
-      // Not known yet: the refund timings from the policy.
-      return policy('returns') ?? input.needAccount(PHRASES.noRefundStatus);
-    }
+      return complaintStep(f, tools);
+    case 'refund_status':
+      return refundStatusStep(input, policy);
     case 'cancel_order':
       return orderAction('cancel_order', f, input, reasonArg(f), PHRASES.noCancel);
     case 'change_delivery':
@@ -174,10 +187,12 @@ const SMALLER = /\b(smaller|size down|one size down|down a size)\b/i;
 
 /** The swap asked for: the piece named (or the only one), in the size or colour named, or one size up or down from what was bought. */
 export function exchangeLine(f: Frame, memory: Memory): Record<string, string> | null {
-  const item = f.e.categoryWord ?? null;
+  const item = swapWaiting(f, memory) ?? firstOfKind(f);
   const bought =
-    memory.orders.find((o) => o.orderNumber === f.orderNumber)?.items.find((i) => !item || i.toLowerCase().includes(item)) ?? null;
-  let size = f.e.size;
+    (item ? null : returnWaiting(f, memory)) ??
+    memory.orders.find((o) => o.orderNumber === f.orderNumber)?.items.find((i) => !item || namesPiece(i, item)) ??
+    null;
+  let size = wantedSize(f.text, /\(([A-Z]{1,3}|\d{2})\)/.exec(bought ?? '')?.[1] ?? null) ?? f.e.size;
   if (!size && bought && (BIGGER.test(f.text) || SMALLER.test(f.text))) {
     const had = /\(([A-Z]{1,3}|\d{2})\)/.exec(bought)?.[1];
     const at = had ? LETTERS.indexOf(had) : -1;
@@ -186,9 +201,78 @@ export function exchangeLine(f: Frame, memory: Memory): Record<string, string> |
   }
   const colour = wantedColour(f.text) ?? f.e.colour;
   if (!size && !colour) return null;
-  const name = item ?? (bought ? bought.replace(/\s*\(.*$/, '') : null);
+  // The word said, or the piece bought by its own name when the word is another for it ("the sweater": the jumper).
+  const boughtName = bought ? bought.replace(/\s*\(.*$/, '') : null;
+  const name = item && (!boughtName || boughtName.toLowerCase().includes(item)) ? item : (boughtName ?? item);
   if (!name) return null;
   return { item: name, ...(size ? { size } : {}), ...(colour ? { colour } : {}) };
+}
+
+/** "the chino pant": of two words for the same kind of piece, the first, which names it more closely (the second may be no word its name uses). */
+function firstOfKind(f: Frame): string | null {
+  const word = f.e.categoryWord;
+  if (!word) return null;
+  return normalize(f.text).tokens.find((w) => CATEGORY_WORDS[w] && CATEGORY_WORDS[w] === CATEGORY_WORDS[word]) ?? word;
+}
+
+const SIZE_SAID: Record<string, string> = {
+  xxs: 'XS',
+  xs: 'XS',
+  s: 'S',
+  small: 'S',
+  m: 'M',
+  med: 'M',
+  medium: 'M',
+  l: 'L',
+  large: 'L',
+  xl: 'XL',
+  xxl: 'XXL',
+};
+const SIZE_TOKEN = String.raw`(xxs|xs|s|m|l|xl|xxl|small|med|medium|large|3[5-9]|4[0-7])`;
+/** A size after a word that wants it ("change to L", "need it in M", "for a medium"). */
+const SIZE_WANTED = new RegExp(
+  String.raw`\b(?:to|for|into|in|need|want|get)\s+(?:(?:a|an|the|size|it|them|one|same|in)\s+){0,3}${SIZE_TOKEN}\b`,
+  'g',
+);
+/** A size standing as a clause of its own ("…; L, please"). */
+const SIZE_ALONE = new RegExp(String.raw`(?:^|[,.;:!?—–])\s*(?:size\s+)?${SIZE_TOKEN}\s*(?:please|pls|instead|then)?\s*(?=[,.;!?]|$)`, 'g');
+
+/**
+ * "M is small for me, please change to L", "L is swimming on me. need it in M": in a swap the size wanted is the one
+ * asked for (after "to", "in", "for", or standing alone), the last so said, never the size the piece was bought in.
+ */
+function wantedSize(text: string, had: string | null): string | null {
+  const lower = text.toLowerCase().replace(/[’']/g, "'");
+  for (const pattern of [SIZE_WANTED, SIZE_ALONE]) {
+    const said = [...lower.matchAll(pattern)].map((m) => SIZE_SAID[m[1]!] ?? m[1]!).filter((z) => z !== had);
+    if (said.length) return said.at(-1)!;
+  }
+  return null;
+}
+
+/**
+ * The one piece of the return waiting on this order: "scratch that, swap them for an L" while the chinos' return
+ * waits turns that return into a swap of the chinos, not of the order's first piece.
+ */
+/**
+ * A detail said to the swap waiting ("yes, L, please do", a yes with a word consent cannot read): that swap's piece
+ * as it was proposed, unless this message names a piece of its own (one carried from an earlier message may be worded otherwise).
+ */
+function swapWaiting(f: Frame, memory: Memory): string | null {
+  const a = memory.pendingAction;
+  const items = a?.name === 'exchange_items' && a.args.orderNumber === f.orderNumber ? a.args.items : null;
+  if (!Array.isArray(items) || items.length !== 1 || normalize(f.text).tokens.some((w) => CATEGORY_WORDS[w])) return null;
+  const item = (items[0] as Record<string, unknown>).item;
+  return typeof item === 'string' ? item : null;
+}
+
+function returnWaiting(f: Frame, memory: Memory): string | null {
+  const p = memory.pendingReturn;
+  const ids = Array.isArray(p?.items) ? p.items : [];
+  if (!p || p.orderNumber !== f.orderNumber || ids.length !== 1) return null;
+  const order = memory.orders.find((o) => o.orderNumber === f.orderNumber);
+  const at = order ? order.itemIds.indexOf(String(ids[0])) : -1;
+  return at >= 0 ? order!.items[at]! : null;
 }
 
 /** "the navy jumper for the grey one", "swap it to green": the colour after for/to/into/in is the one wanted, not the one bought. */

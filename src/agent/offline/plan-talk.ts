@@ -5,7 +5,8 @@ import { call, reply, type IntentPlan } from './steps.js';
 import { PHRASES } from './phrases.js';
 import { unreadable } from './plan-reading.js';
 import { agreesOnCondition } from './frame-cues.js';
-import { ACTION_ECHO, isClearNo, isClearYes } from '../../core/index.js';
+import { isClearNo, isClearYes } from '../../core/index.js';
+import { pendingEcho } from './frame-detail.js';
 
 const planPlain: IntentPlan = () => reply({ kind: 'plain', body: '' });
 
@@ -27,10 +28,7 @@ const planUnsupported: IntentPlan = ({ tools }) => {
 const planConfirm: IntentPlan = ({ f, memory, tools }) => {
   // Acting needs the same unambiguous yes the server requires (core/consent): a hedge that
   // merely sounds like agreement ("not sure", "sure?") gets the question again.
-  if (
-    (memory.pendingReturn || memory.pendingAction || memory.asked === 'merge') &&
-    !isClearYes(f.text, { echo: ACTION_ECHO[memory.pendingAction?.action ?? (memory.pendingReturn ? 'return_label' : '')] })
-  )
+  if ((memory.pendingReturn || memory.pendingAction || memory.asked === 'merge') && !isClearYes(f.text, { echo: pendingEcho(memory) }))
     return reply({ kind: 'ask', body: agreesOnCondition(f.text) ? PHRASES.conditionalYes : PHRASES.askConfirmAgain });
   if (memory.pendingAction && tools.has(memory.pendingAction.name))
     return call(memory.pendingAction.name, { ...memory.pendingAction.args, confirm: true });
@@ -56,7 +54,7 @@ const planConfirm: IntentPlan = ({ f, memory, tools }) => {
 
 const planDeny: IntentPlan = ({ f, memory }) => {
   // Declining needs a plain no, as the server reads it: "why not" or "not sure" asks again.
-  if ((memory.pendingReturn || memory.pendingAction || memory.asked === 'merge') && !isClearNo(f.text))
+  if ((memory.pendingReturn || memory.pendingAction || memory.asked === 'merge') && !isClearNo(f.text, { echo: pendingEcho(memory) }))
     return reply({ kind: 'ask', body: PHRASES.askConfirmAgain });
   if (memory.pendingAction) return reply({ kind: 'fact', body: PHRASES.denyAction });
   if (memory.asked === 'merge') return reply({ kind: 'fact', body: PHRASES.denyMerge });

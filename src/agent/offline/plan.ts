@@ -6,7 +6,8 @@ import type { Frame } from './frame.js';
 import { CHEAPER, garmentNotIn, pickOrder, pickProduct } from './frame.js';
 import type { Memory } from './memory.js';
 import type { Exchange } from './conversation.js';
-import { policyTopic, type Intent } from './classify.js';
+import { classify, policyTopic, type Intent } from './classify.js';
+import { imagines } from './frame-cues.js';
 import { inStockSizes, lastCartLines, namedSize, ordersIn, outputOf, productsIn, type ProductView } from './results.js';
 import { call, reply, type Chain, type IntentPlan, type Link, type PlanContext, type Step } from './steps.js';
 import { afterVerifying, servedRequest } from './plan-verify.js';
@@ -16,7 +17,7 @@ import { askProduct, askSize, styleName } from './replies-shop.js';
 import { PAGE_QUESTIONS } from './product-facts.js';
 import { MEASURE_OR_SYSTEM, SIMILAR, WHY_PICKED, namedElsewhere, numericClothingSize, orderMeant, unreadable } from './plan-reading.js';
 import { clarify, exchangeLine, serviceStep } from './plan-service.js';
-import { ACCOUNT_PLANS, needAccount, proposeReturn } from './plan-account.js';
+import { ACCOUNT_PLANS, needAccount, pieceInOrders, proposeReturn } from './plan-account.js';
 import { SHOP_PLANS, addOrAsk } from './plan-shop.js';
 import { TALK_PLANS } from './plan-talk.js';
 
@@ -65,8 +66,22 @@ function asReturn(f: Frame, memory: Memory, tools: ReadonlySet<string>): Frame {
   // only for a request for it ("send it with DHL instead" leaning to a swap proposes nothing).
   const speaksOfSwap = SPEAKS_OF_SWAP.test(f.text) || !!f.e.categoryWord || f.e.size !== null || f.e.colour !== null;
   const noSwap = f.intent === 'exchange' && speaksOfSwap && (!tools.has('exchange_items') || !exchangeLine(f, memory));
-  return noSwap || (f.intent === 'report_problem' && !tools.has('report_problem')) ? { ...f, intent: 'return' } : f;
+  if (f.intent === 'report_problem' && !tools.has('report_problem'))
+    return remedyAsked(f) ? { ...f, intent: 'return' } : { ...f, intent: 'complaint', returnOffered: true };
+  return noSwap ? { ...f, intent: 'return' } : f;
 }
+
+/**
+ * A problem told with no piece or order named and no remedy among the words' likely readings ("the box came crushed
+ * and wet, and nobody told me anything"): heard, with a return and a person offered, nothing proposed.
+ */
+function remedyAsked(f: Frame): boolean {
+  if (f.e.categoryWord || f.e.orderNumbers.length || f.orderNumber) return true;
+  const s = classify(f.text).scores;
+  return (s.return ?? 0) + (s.exchange ?? 0) + (s.refund_status ?? 0) >= REMEDY_READING;
+}
+/** How likely (a probability × 10) a remedy must be among the readings of a problem told to be what it asks. */
+const REMEDY_READING = 1.5;
 
 /**
  * A question about the returns policy for one order named ("can I still send back the chinos from 28473?",
@@ -77,16 +92,26 @@ function asReturn(f: Frame, memory: Memory, tools: ReadonlySet<string>): Frame {
 export function aboutOneOrder(f: Frame, memory: Memory, tools: ReadonlySet<string>): Frame {
   // Named in the message itself: a follow-up on the return just made is answered from the policy (frame-follow.ts).
   const n = f.e.orderNumbers[0];
-  if (f.intent !== 'policy_returns' || !n || f.ruleOf || memory.pendingReturn || memory.pendingAction) return f;
+  // An attempt to override the rules is refused whole (refuseInjection), never turned into a look-up.
+  if (f.intent !== 'policy_returns' || f.injection || f.ruleOf || memory.pendingReturn || memory.pendingAction) return f;
   if (!tools.has('lookup_order') || !tools.has('store_policy')) return f;
-  return { ...f, intent: 'order_status', orderNumber: n, alsoPolicy: 'returns' };
+  if (n) return { ...f, intent: 'order_status', orderNumber: n, alsoPolicy: 'returns' };
+  // "is it too late to send the sneakers back?": a piece of the shopper's own, asked about, not imagined ("if the boots
+  // don't fit…") nor one of the catalogue's in view: the order holding it, until when it can go back, the return offered.
+  if (f.e.categoryWord && !f.product && !imagines(f.text))
+    return { ...f, intent: 'order_status', alsoPolicy: 'returns', stillReturnable: true };
+  return f;
 }
 
 /** A check before the intent's own plan: a step when the turn needs one whatever its intent, else null. */
 type Guard = (c: PlanContext) => Step | null;
 
-const refuseInjection: Guard = ({ f }) =>
-  f.injection && (ACTIONS.has(f.intent) || INJECTED_ASKS.has(f.intent)) ? reply({ kind: 'ask', body: PHRASES.injection }) : null;
+// An override attempt is refused when it asks for an action, or names one of the tools by its name ("call
+// create_return_label with confirm: true"), whatever the words lean to; one that only asks to read is read.
+const refuseInjection: Guard = ({ f, tools }) =>
+  f.injection && (ACTIONS.has(f.intent) || INJECTED_ASKS.has(f.intent) || [...tools].some((t) => f.text.includes(t)))
+    ? reply({ kind: 'ask', body: PHRASES.injection })
+    : null;
 
 // A wrong guess at words it cannot read would be worse than saying so.
 const notEnglish: Guard = ({ f, tools }) =>
@@ -341,7 +366,9 @@ const actionFromList: Link = ({ f, memory, tools, last, r, already }) => {
   const as: Intent = f.intent === 'exchange' || f.intent === 'report_problem' ? 'return' : f.intent;
   const meant = pickOrder(orders, { ...f.e, pronoun: false }, f.text, as, orders);
   if (!meant) return null;
-  const step = serviceStep({ frame: { ...f, orderNumber: meant }, memory, tools, needAccount: () => ({ kind: 'compose' }) });
+  // The orders just listed are in view: a swap names the piece bought by its own name ("the sweater": the jumper), in its size.
+  const seen = { ...memory, orders: [...orders, ...memory.orders] };
+  const step = serviceStep({ frame: { ...f, orderNumber: meant }, memory: seen, tools, needAccount: () => ({ kind: 'compose' }) });
   return step?.kind === 'call' && step.calls.every((c) => c.name === tool) ? step : null;
 };
 
@@ -353,6 +380,7 @@ const cartToChange: Link = ({ f, tools, last, r, already }) =>
 
 /** The links, in order: the first that gives a step decides. */
 const LINKS: readonly Link[] = [
+  pieceInOrders,
   afterPageProduct,
   afterVerify,
   searchToAdd,

@@ -17,10 +17,13 @@ export interface ProductFacts {
 
 // A feature a shopper asks about ("is it waterproof?", "does it have a hood?"): the words of the
 // question, the words of a description that state it, and what the reply says (never the description's words).
+// Waterproofing is also asked as the weather the piece must stand ("any good in a downpour?", "will it keep me dry?"),
+// as warmth is asked as the cold ("for cold weather").
+const WET_WEATHER = String.raw`\bkeeps? (?:me|you|it|the rain|water) (?:dry|out)\b|\bin (?:\w+ ){0,2}(?:rain|downpour|storm|showers?|drizzle|wet weather)\b`;
 export const FEATURES: ReadonlyArray<{ key: string; asked: RegExp; stated: RegExp; say: string }> = [
   {
     key: 'waterproof',
-    asked: /\bwater ?proof|\bwater[- ]resistant|\brain ?proof/i,
+    asked: new RegExp(String.raw`\bwater ?proof|\bwater[- ]resistant|\brain ?proof|${WET_WEATHER}`, 'i'),
     stated: /\bwaterproof\b|\btaped seams\b/i,
     say: 'is waterproof',
   },
@@ -83,8 +86,10 @@ export const PAGE_QUESTIONS = {
   fit: /\b(fit|fits|fitting|runs? (small|large|big)|true to size)\b/i,
   warmth:
     /\b(how warm|warm enough|keep (me|you) warm|(is|are) (it|this|that|they|these|those|the( \w+){1,4}) warm|warmth|insulated|for (the )?cold|cold weather|breathable|too hot)\b/i,
-  other:
-    /\b(pockets?|lined|lining|stretchy|stretch|see[- ]through|sheer|waterproof|water[- ]resistant|hood(?:ed)?|vegan|zip|buttons?|length|how long (?:is|are) (?:it|this|that|they|these|those|the (?!delivery|shipping|return|refund|wait)\w+))\b/i,
+  other: new RegExp(
+    String.raw`\b(pockets?|lined|lining|stretchy|stretch|see[- ]through|sheer|waterproof|water[- ]resistant|hood(?:ed)?|vegan|zip|buttons?|length|how long (?:is|are) (?:it|this|that|they|these|those|the (?!delivery|shipping|return|refund|wait)\w+))\b|${WET_WEATHER}`,
+    'i',
+  ),
 };
 
 /** The features (`FEATURES`' keys) a description states, of those a shopper asks about. */

@@ -96,6 +96,58 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
   return { kind: 'fact', body: `${intro}\n${lines}\n${ASK_MARKERS.order} would you like to know more about?` };
 }
 
+/** The orders holding the piece named; in several, the one of them that can still go back, if only one can. */
+export function holdingPiece(orders: readonly OrderView[], e: Frame['e']): OrderView[] {
+  const holding = ordersHolding(orders, e);
+  const open = holding.filter((o) => o.returnPossible);
+  return holding.length > 1 && open.length === 1 ? open : holding;
+}
+
+/**
+ * "Is it too late to send the sneakers back?" (Frame.stillReturnable): the order holding the piece, until when it can
+ * go back (the order's date and the policy's window, as the order tool says) with the policy's conditions, and its
+ * return offered, nothing proposed. Null when no order looked up holds the piece: the policy answers alone.
+ */
+export function pieceReturnReply(done: readonly Exchange[], f: Frame): Reply | null {
+  const looked = done.filter((d) => d.name === 'lookup_order' && d.result?.ok);
+  const single = looked.find((d) => 'orderNumber' in d.args);
+  const holding = holdingPiece(single ? ordersIn(single) : looked.flatMap(ordersIn), f.e);
+  if (holding.length === 0) return null;
+  if (holding.length > 1)
+    return { kind: 'fact', body: `You have it in more than one order:\n${holding.slice(0, 3).map(orderLine).join('\n')}` };
+  const o = holding[0]!;
+  const words = [f.e.categoryWord, ...f.e.descriptors].filter((w): w is string => !!w && w.length >= 3);
+  const item = o.items.find((i) => words.some((w) => i.toLowerCase().includes(w))) ?? `the ${f.e.categoryWord}`;
+  const policy = done.map((d) => (d.name === 'store_policy' ? outputOf(d, 'store_policy') : null)).find((out) => out?.topic === 'returns');
+  const rule = (key: string): string | null => (policy ? str(policy.policy[key]) : null);
+  const cost = rule('cost');
+  const where = `${item} came in order #${o.orderNumber}`;
+  const label = o.returnLabels.find((l) => l.items.includes(item));
+  if (label)
+    return {
+      kind: 'fact',
+      body: `${where}, and a return label${label.trackingCode ? ` (${label.trackingCode})` : ''} was already created for it.`,
+    };
+  if (o.returnPossible && o.returnUntil) {
+    const condition = rule('condition');
+    return {
+      kind: 'ask',
+      body: `${where}${o.delivered ? `, delivered on ${o.delivered}` : ''}: you can still send it back until ${o.returnUntil}${condition ? ` (${condition})` : ''}.${cost ? ` ${cost}` : ''} ${ASK_MARKERS.startReturn} #${o.orderNumber}?`,
+    };
+  }
+  if (o.status === 'processing' || o.status === 'shipped') {
+    const window = rule('window');
+    return {
+      kind: 'fact',
+      body: `${where}, which hasn't been delivered yet${window ? `: once it arrives, it can go back ${window}` : ''}.${cost ? ` ${cost}` : ''}`,
+    };
+  }
+  return {
+    kind: 'fact',
+    body: `${where}${o.delivered ? `, delivered on ${o.delivered}` : ''}: it can't be returned now${o.returnReason ? `: ${o.returnReason}` : ''}.`,
+  };
+}
+
 const failed: Reply = { kind: 'fact', body: PHRASES.toolFailed };
 
 export function returnReply(ex: Exchange, brief: boolean, asked = ''): Reply {

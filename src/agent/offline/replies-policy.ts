@@ -101,12 +101,12 @@ function returns(p: Rec, f: Frame): string {
   const cost = sentence(at(p, 'cost'));
   const asksRefund = /\b(refund|money|how long|when)\b/i.test(f.text);
   const refund = asksRefund || !first ? sentence(at(p, 'refund')) : '';
-  const exch = ASKS_EXCHANGE.test(f.text) ? sentence(at(p, 'exchanges')) : '';
+  const exch = ASKS_EXCHANGE.test(f.text) || f.aboutExchange ? sentence(at(p, 'exchanges')) : '';
   const how = sentence(at(p, 'how'));
   const asksHow = /\bhow (do|can|would|should|to)\b|\b(label|print\w*|next|steps?|what now|then what|drop (it|them) off)\b/i.test(f.text);
   // "when will I get my money back?" is answered first, the rest of the policy after it.
   const order = asksRefund && refund ? [refund, first, cost] : [first, cost, refund];
-  return [...order, exch, asksHow ? how : ''].filter(Boolean).join(' ');
+  return [...order, exch, asksHow || f.nextStep ? how : ''].filter(Boolean).join(' ');
 }
 
 const MEASURE = /\b(waist|bust|chest)\b\D{0,12}?(\d{2})\b|\b(\d{2})\s*(?:"|in|inch|inches)?\s*(waist|bust|chest)\b/i;

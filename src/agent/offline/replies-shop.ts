@@ -1,5 +1,5 @@
 // Replies about products and the cart, built only from fields of the tool results.
-import type { ToolOutput } from '../../tools/index.js';
+import { CATEGORIES, type ToolOutput } from '../../tools/index.js';
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { ASK_MARKERS, PHRASES, pickInSize } from './phrases.js';
@@ -93,7 +93,23 @@ function coloursReply(p: ProductView, found: readonly ProductView[]): Reply {
   return { kind: 'fact', body: `${style} comes in ${listText(colours)}:\n${lines.join('\n')}`, hint: PHRASES.pickHint };
 }
 
-export function searchReply(ex: Exchange, f: Frame): Reply {
+/**
+ * "show me some candles": a kind of thing the catalogue has none of, searched with no filter to loosen: what the
+ * catalogue does have (its categories) and what can be done instead, rather than "try another colour". Else null.
+ */
+function notInCatalogue(args: Record<string, unknown>, understood: SearchOut['understood'], canHandOver: boolean): Reply | null {
+  const onlyWords = ['category', 'colour', 'size', 'maxPrice', 'minPrice', 'offset'].every((k) => args[k] === undefined);
+  if (!onlyWords || !understood.words.length) return null;
+  const offer = canHandOver
+    ? ` I can look for something among those instead, or ${PHRASES.humanOffer.replace(/^I can /, '')}`
+    : ' I can look for something among those instead.';
+  return {
+    kind: canHandOver ? 'ask' : 'fact',
+    body: `I couldn't find any ${describeSearch(args, understood)} in our catalogue: it has ${listText([...CATEGORIES])}.${offer}`,
+  };
+}
+
+export function searchReply(ex: Exchange, f: Frame, canHandOver = false): Reply {
   const data = outputOf(ex, 'search_products');
   if (!data) return { kind: 'fact', body: PHRASES.toolFailed };
   const found = productsIn(ex);
@@ -118,6 +134,8 @@ export function searchReply(ex: Exchange, f: Frame): Reply {
       hint: 'Try another colour, size or budget and I will look again.',
     };
   }
+  const none = found.length === 0 ? notInCatalogue(ex.args, data.understood, canHandOver) : null;
+  if (none) return none;
   if (found.length === 0) {
     return {
       kind: 'fact',
@@ -207,7 +225,11 @@ function pageAnswer(p: ProductView, message: string): string | null {
     // "is it waterproof?": yes when the page states it; else that the page does not say.
     const feature = FEATURES.find((x) => x.asked.test(text));
     if (feature && productFeatures(p.description).includes(feature.key)) said.push(`Yes, ${p.name} ${feature.say}.`);
-    else unknown.push(unstated(PAGE_QUESTIONS.other.exec(text)![0].toLowerCase()));
+    else {
+      // Asked as the weather ("in a downpour"): whether it is waterproof, not the weather's words.
+      const word = PAGE_QUESTIONS.other.exec(text)![0].toLowerCase();
+      unknown.push(feature?.key === 'waterproof' && !word.includes('water') ? 'whether it is waterproof' : unstated(word));
+    }
   }
   if (unknown.length) {
     // Say what the page does state, so the shopper is not left with nothing.
