@@ -69,6 +69,16 @@ const YES_PHRASES = [
   'aye',
   'thats the one',
   'that is the one',
+  // Go-aheads of other Englishes: "aight", "yes sir", "affirmative", "you bet", "deal", "make it so".
+  'aight',
+  'ight',
+  'yessir',
+  'affirmative',
+  'you bet',
+  'deal',
+  'make it so',
+  'lets go',
+  'send it',
 ];
 
 /** The words the yes phrases are made of, for reading a mistyped one. */
@@ -79,7 +89,15 @@ const NEUTRAL = new Set(
   (
     'please pls plz thanks thank you thx ty cheers so much very just now right away then and go ahead do it that this the them one all ' +
     'create make send issue email label labels return returns item items order i would like want to a that is fine great perfect lovely ' +
-    'cool brilliant excellent awesome nice good wonderful mate hi hey oh with for me on do those these very much'
+    'cool brilliant excellent awesome nice good wonderful mate hi hey oh with for me on do those these very much ' +
+    // The people a yes is said to, which change nothing: the things said to them ('it', 'us') and forms of address.
+    'it us buddy pal boss chef sir madam maam dear friend dude bro fam chief captain champ team folks guys ' +
+    // Politeness particles of other Englishes (Thai krub/ka, Singapore lah, Tagalog po, Hindi ji), and tags ("eh").
+    'krub krap khrap ka kha lah po ji eh ' +
+    // An acknowledgement, which only carries the yes said with it ("ok heard, go", "roger, yes").
+    'heard roger copy understood noted gotcha got ' +
+    // Approval said in other Englishes ("tidy", "lush", "bang on", "spot on", "ace", "grand").
+    'tidy lush ace sweet grand class spot bang top splendid fab fabulous super smashing magic solid'
   ).split(' '),
 );
 
@@ -96,7 +114,7 @@ const NOT_A_YES = new Set(
 );
 
 /** Phrases that are never a yes, though made of words that may stand in one ("yes, move on", "yeah right"). */
-const NOT_A_YES_PHRASES = ['move on', 'i pass', 'your call', 'go away'];
+const NOT_A_YES_PHRASES = ['move on', 'i pass', 'your call', 'go away', 'deal with'];
 
 const NO_PHRASES: readonly string[] = [
   'no',
