@@ -9,26 +9,11 @@ import type { Entities } from './entities.js';
 import { imagines, tellsDone, tellsPastPurchase } from './frame-cues.js';
 import { triesOverride } from './frame.js';
 import { asks, DELIVERY_QUESTION, statesIt, WANTS_A_PIECE } from './focus.js';
+import { OPENS_A_REQUEST, pieces, type Piece } from './multi-cut.js';
 
 const MAX_PARTS = 3;
 /** Questions about products: a pointer at one and the words that name it are one question (adding it is another request). */
 const PRODUCT: ReadonlySet<string> = new Set(['search', 'stock', 'compare']);
-
-// Where a new request may start. Strong: a sentence end, or a word that says another request
-// follows ("also", "another thing", "then", "btw"). Weak: a comma, or "and"/"but" between clauses.
-// A connective may come with "and" before it and a comma after ("…, and while I'm here, have you…"); not inside a
-// question after its verb and subject ("do you also offer express?", "can you then send it"), nor after a verb "to be"
-// ("an exchange is also possible?", "it's then too late").
-// A colon cuts nothing: what comes before it announces what follows ("Birthday gift for my sister: the red silk scarf").
-const STRONG =
-  /(?<=[.?!;\n])\s+|(?<!\b(?:(?:do|does|did|can|could|would|will|shall|should|may|might)\s+(?:you|u|i|we|they)|is|are|was|were|be|it'?s|that'?s)\s*)\s*,?\s+(?:and\s+)?(?:also|plus|oh and|then|another thing|one more thing|secondly|separately|btw|by the way|anyway|while i'?m (?:here|at it)|or at least)(?:\s*,)?\s+/i;
-// Only before words that open a request: "…, I ordered the wrong thing" gives a reason, "…, can I…" asks again;
-// a comma with "and" ("…, and my new order hasn't shipped either") or "but" may open any clause.
-const OPENS_A_REQUEST =
-  /^(?:can|could|would|do|does|did|has|have|is|are|was|were|will|shall|should|where|wheres|what|whats|when|how|which|please|tell|show|check|find|add|remove|put|take|cancel|change|make|give|send|connect|reorder|empty|i want|i'?d like|i would like|i need|just)\b/i;
-const WEAK = new RegExp(`\\s*,\\s*(?:and|but)\\s+|\\s*(?:,\\s*|\\s+(?:and|but)\\s+)(?=${OPENS_A_REQUEST.source.slice(1)})`, 'i');
-const LEAD =
-  /^(?:two things|2 things|a couple of things|first(?:ly)?|1\)|2\)|and|also|plus|oh|so|then|but|anyway|if so|if yes|if not)\b[\s,:.-]*/i;
 
 /** A piece that takes back or narrows what was just said ("Sorry, not just the tee, I mean the whole order"): more of the request before it. */
 const CORRECTS = /^(?:sorry|i mean|i meant|no wait|or rather|correction)\b/i;
@@ -64,56 +49,6 @@ const clearOf = (scores: Partial<Record<Intent, number>>, best: Intent): boolean
   Object.entries(scores).every(([k, v]) => k === best || (v ?? 0) <= (scores[best] ?? 0) - 1.5);
 /** How sure (a probability × 10) the words must be of a piece's intent to make it a request of its own: after a weak cut, surer. */
 const OWN = { strong: 3.5, weak: 8 } as const;
-
-interface Piece {
-  text: string;
-  /** Where it was cut from the piece before. */
-  cut: 'strong' | 'weak' | 'start';
-  /** Cut at a word that says another request follows ("also", "btw", "and"), not only at a sentence end or a comma. */
-  connective: boolean;
-}
-
-// Asks numbered or bulleted in one message ("1) status of 28502 2) is the refund moving", "(a) …, (b) …",
-// "Action items: - jumper: exchange - chinos: keep"): each marker ends what came before it, as a line does.
-// A list only when its markers are one: numbers or letters counted up from the first, or two bullets or more after a colon or a line end.
-const NUMBERED = /(?:^|\s)\(?(\d{1,2}|[a-h])\)(?=\s)|(?:^|\s)(\d{1,2})\.(?=\s+[a-z])/gi;
-const BULLET = /(?:^|[:\n])\s*[-•*]\s+|\s+[-•*]\s+(?=[a-z])/gi;
-
-/** The message with the markers of a list it holds made line ends; unchanged when it holds none. */
-function unlisted(text: string): string {
-  const marks = [...text.matchAll(NUMBERED)];
-  const counted = marks.map((m) => (m[1] ?? m[2] ?? '').toLowerCase());
-  const ordinal = (k: string) => (/\d/.test(k) ? Number(k) : k.charCodeAt(0) - 96);
-  if (marks.length >= 2 && counted.every((k, i) => ordinal(k) === ordinal(counted[0]!) + i) && ordinal(counted[0]!) === 1)
-    return text.replace(NUMBERED, '\n ').trim();
-  const bullets = [...text.matchAll(BULLET)];
-  const opens = bullets[0] && (bullets[0].index === 0 || /[:\n]/.test(bullets[0][0]));
-  return bullets.length >= 2 && opens ? text.replace(BULLET, (m) => (/:/.test(m) ? ':\n ' : '\n ')).trim() : text;
-}
-
-/** The message cut at every place a request may start: sentence ends and connectives, then commas and "and" inside those. */
-function pieces(text: string): Piece[] {
-  const out: Piece[] = [];
-  // Split with the cut kept (odd places): a cut with a word in it is a connective.
-  const sentences = unlisted(text).split(new RegExp(`(${STRONG.source})`, 'i'));
-  for (let i = 0; i < sentences.length; i += 2) {
-    const before = i > 0 ? (sentences[i - 1] ?? '') : '';
-    const clauses = (sentences[i] ?? '').split(new RegExp(`(${WEAK.source})`, 'i'));
-    for (let j = 0; j < clauses.length; j += 2) {
-      const raw = clauses[j] ?? '';
-      const t = raw.replace(LEAD, '').trim();
-      const cutBy = j > 0 ? (clauses[j - 1] ?? '') : before;
-      const lead = LEAD.exec(raw.trim())?.[0] ?? '';
-      if (t)
-        out.push({
-          text: t,
-          cut: out.length === 0 ? 'start' : j === 0 && i > 0 ? 'strong' : 'weak',
-          connective: /[a-z]/i.test(cutBy) || /[a-z]/i.test(lead),
-        });
-    }
-  }
-  return out;
-}
 
 /** A request taken apart so far: its words, its intent (null while only a lead-in), and how it reads. */
 interface Part {
