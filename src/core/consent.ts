@@ -97,7 +97,10 @@ const NEUTRAL = new Set(
     // An acknowledgement, which only carries the yes said with it ("ok heard, go", "roger, yes").
     'heard roger copy understood noted gotcha got ' +
     // Approval said in other Englishes ("tidy", "lush", "bang on", "spot on", "ace", "grand").
-    'tidy lush ace sweet grand class spot bang top splendid fab fabulous super smashing magic solid'
+    'tidy lush ace sweet grand class spot bang top splendid fab fabulous super smashing magic solid ' +
+    'beautiful fantastic amazing marvellous marvelous terrific superb neat ' +
+    // "all of it", "both of them": the whole proposal (a part kept, "one of them", is core/consent-part's).
+    'of'
   ).split(' '),
 );
 
@@ -362,7 +365,10 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
   // An echo of several words ("the change") names the action only as a whole.
   const phrases = echoes.filter((e) => e.includes(' '));
   const raw = stripPhrases(consentWords(message), phrases).rest;
-  if (raw.length === 0 || raw.length > 14) return false;
+  // A thumbs up or a tick and nothing else ("👍👍", "✅") is a yes.
+  if (raw.length === 0)
+    return /^(?:\s|[\u{1F44D}\u{2705}\u{2714}\u{1F44C}])+$/u.test(message.replace(MODIFIER, '')) && EMOJI_YES.test(message);
+  if (raw.length > 14) return false;
   if (raw.some((w) => w === '?' || (NOT_A_YES.has(w) && !echo.has(w)))) return false;
   if (stripPhrases(raw, NOT_A_YES_PHRASES).found || /^(yeah|yea|yeh|ya) right$/.test(raw.join(' '))) return false;
   if (keepsPart(raw, (w) => KNOWN_YES.has(w) || (echo.has(w) && ACTION_WORDS.has(w)))) return false;

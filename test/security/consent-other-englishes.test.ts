@@ -26,8 +26,15 @@ describe('a yes in other Englishes', () => {
     'aight do it',
     'affirmative',
     'make it so',
+    'Beautiful. Yes, go ahead with that one.',
+    '👍👍',
+    '✅',
   ])('"%s" creates the label', (msg) => {
     expect(isClearYes(msg, ret)).toBe(true);
+  });
+
+  it('"Yes, please cancel it, all of it." cancels the order proposed', () => {
+    expect(isClearYes('Yes, please cancel it, all of it.', cancel)).toBe(true);
   });
 
   // A word the reader does not know may take the yes back in a language it cannot read: asked again.
@@ -54,6 +61,11 @@ describe('a yes in other Englishes', () => {
     'yes boss, return it',
     'tidy, wait',
     'you bet I am not',
+    'yes, one of them',
+    'yes, some of them',
+    '👍🤔',
+    '👎',
+    '🙂',
     'yes, send it to my office instead',
   ])('"%s" is no yes', (msg) => {
     expect(isClearYes(msg, msg.includes('return it') ? cancel : ret)).toBe(false);
