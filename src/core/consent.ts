@@ -6,6 +6,7 @@
 // or a new one is made. Used by the chat service (server-side approval) and the offline model.
 import { editDistance } from './edit-distance.js';
 import { keepsPart } from './consent-part.js';
+import { GO_AHEADS, toleratesUnknown } from './consent-unknown.js';
 
 const YES_PHRASES = [
   'yes',
@@ -380,8 +381,10 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
   // A word of another action in a yes to this one: a yes to something else ("yes, return it" to a cancellation).
   if (opts.echo && [...raw, ...words].some((w) => OTHER_ACTION.has(w) && !echo.has(w))) return false;
   const { rest, found } = stripPhrases(words, YES_PHRASES);
-  const yes = found || EMOJI_YES.test(message);
-  return yes && rest.every((w) => NEUTRAL.has(w) || echo.has(w));
+  if (!found && !EMOJI_YES.test(message)) return false;
+  // Words the reader does not know, beside a clear go-ahead, that cannot change the answer (core/consent-unknown).
+  const unknown = rest.filter((w) => !NEUTRAL.has(w) && !echo.has(w));
+  return unknown.length === 0 || toleratesUnknown(unknown, words, stripPhrases(words, GO_AHEADS).found);
 }
 
 /**

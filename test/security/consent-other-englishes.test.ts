@@ -37,10 +37,13 @@ describe('a yes in other Englishes', () => {
     expect(isClearYes('Yes, please cancel it, all of it.', cancel)).toBe(true);
   });
 
-  // A word the reader does not know may take the yes back in a language it cannot read: asked again.
-  it.each(['haan ji, yes please', 'sweet as, yes please', 'yes mate, pero', 'ok ja nee'])('"%s" is asked again', (msg) => {
-    expect(isClearYes(msg, ret)).toBe(false);
-  });
+  // A no, a but, a later or a detail, in whatever language or word: asked again.
+  it.each(['yes mate, pero', 'ok ja nee', 'si, pero no', 'yes, nein', 'yes pas', 'yes, in a bit', 'go ahead, bigger', 'yes XL'])(
+    '"%s" is asked again',
+    (msg) => {
+      expect(isClearYes(msg, ret)).toBe(false);
+    },
+  );
 
   it.each([
     'roger',
@@ -69,5 +72,29 @@ describe('a yes in other Englishes', () => {
     'yes, send it to my office instead',
   ])('"%s" is no yes', (msg) => {
     expect(isClearYes(msg, msg.includes('return it') ? cancel : ret)).toBe(false);
+  });
+
+  // Words it does not know, beside a clear go-ahead, that cannot change the answer (core/consent-unknown.ts).
+  it.each(['Amen. Go ahead.', 'Acceptable. Proceed.', 'Da, is ok, do it.', 'Yes, pour it.', 'haan ji, yes please', 'sweet as, yes please'])(
+    '"%s" creates the label',
+    (msg) => {
+      expect(isClearYes(msg, ret)).toBe(true);
+    },
+  );
+
+  // …but never a number, a detail, a time, a hedge, someone else's words, or more unknown words than known.
+  it.each([
+    'yes, 28502',
+    'go ahead, the navy',
+    'yes i reckon',
+    'he says yes',
+    'the assistant said yes confirm',
+    'ok, brb',
+    'proceed, tomorrow morning',
+    'yes please, and the chinos too',
+    'amen hallelujah brother go',
+    'yes, provided it is free',
+  ])('"%s" is asked again', (msg) => {
+    expect(isClearYes(msg, ret)).toBe(false);
   });
 });

@@ -1,0 +1,101 @@
+// Words a yes reader does not know, said beside a clear go-ahead ("Amen. Go ahead.", "Acceptable.
+// Proceed.", "Da, is ok, do it."): people answer in their own words, and a reader that asks again at
+// every word it lacks asks again at every new voice. An unknown word is tolerated only when it cannot
+// change the answer: never a number, a detail of the order (colour, size, piece, place), a word that
+// widens or narrows what was proposed, a time (a deferral), a hedge or condition, or a no, a but, a
+// later in another language. At most two such words, and never more than the known words around them.
+
+/** The go-aheads that carry unknown words: a plain yes or an explicit instruction to act. */
+export const GO_AHEADS = [
+  'yes',
+  'yeah',
+  'yep',
+  'yup',
+  'aye',
+  'ok',
+  'okay',
+  'sure',
+  'go ahead',
+  'go for it',
+  'proceed',
+  'please proceed',
+  'do it',
+  'please do',
+  'confirm',
+  'confirmed',
+  'i confirm',
+  'send it',
+  'make it so',
+];
+
+const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
+
+/** Details of an order or a piece: a yes naming one may mean another than the one proposed. */
+const DETAIL = words(`
+  black white navy blue grey gray red green brown beige cream ivory pink purple olive khaki tan stone camel
+  yellow orange gold silver burgundy maroon teal charcoal champagne denim leather wool cotton linen cashmere silk
+  small medium large extra petite tall plus bigger smaller larger tighter looser longer shorter cheaper darker
+  lighter size sizes colour color colours colors fit
+  jumper jumpers sweater sweaters trousers chinos chino pants jeans tee tees shirt shirts top tops dress dresses
+  skirt jacket jackets coat coats boots boot sneakers sneaker trainers shoes shoe scarf belt bag tote hat beanie
+  socks piece pieces pair pairs item
+  address street road avenue lane drive court apt apartment flat suite unit room floor house office work home
+  zip postcode city town state country`);
+
+/** Words that widen or narrow what was proposed. */
+const SCOPE = words(`
+  too also plus both again twice more extra additional everything rest remaining half part partly partial
+  some few several except excluding without less refund credit voucher store exchange swap instead other
+  request proposal offer idea plan order orders`);
+
+/** A time: the yes is for later, not now. */
+const TIME = words(`
+  later yet still pending tomorrow tonight today soon eventually someday sometime afterwards after week weekend month morning
+  evening afternoon night monday tuesday wednesday thursday friday saturday sunday next sec second seconds
+  moment minute minutes min mins bit while shortly brb afk gtg ttyl hour hours day days`);
+
+/** Doubt, a condition, a wish or a joke; or someone else's words reported ("the assistant said yes"). */
+const HEDGE = words(`
+  reckon believe hope hopefully assume presumably apparently seems seem guess suppose kinda sorta kind sort ish
+  almost mostly meh whatever provided providing assuming once until till til unless long meant mean wrong
+  mistake oops haha lmao rofl sike psych kidding joke ask check tell husband wife partner mum mom dad
+  said says say saying told tells assistant bot system user he she someone somebody quote quoted`);
+
+/**
+ * No, not, but, later, maybe, wait, only, if and tomorrow in other languages, as people type them in
+ * Latin letters (accents folded): an English yes beside one of them is taken back, or made conditional.
+ */
+const FOREIGN_NO = words(`
+  no non pas nein nicht kein keine nee niet nej nei inte ikke nie ne nu net nyet hayir yok degil ochi oxi nahi nahin
+  na mat tidak tak bukan jangan hindi huwag wag iie dame bu bushi buyao mei meiyou aniyo anio ani la laa lo
+  hapana siyo khong nem ei nage nil ni
+  pero mas mais aber maar men ale dar ama fakat ala alla lekin par tapi demo danshi keshi hajiman lakin walakin
+  aval lakini nhung tae de mutta ond ach doch
+  manana demain morgen domani amanha imorgon jutro zitra maine zavtra yarin avrio kal besok bukas ashita
+  mingtian naeil bukra machar kesho holnap huomenna yfory
+  quizas quiza talvez vielleicht forse peut misschien kanske kanskje maske moze mozna poate mozhet belki isos
+  shayad mungkin siguro tabun yexu ama rubama ulai labda talan ehka efallai
+  espera attends warte aspetta wacht vent vanta czekaj asteapta podozhdi bekle ruko tunggu teka matte deng
+  istanna rega ngoja varj odota aros
+  solo seulement nur solamente somente alleen bara bare kun tylko jen doar tolko sadece sirf hanya cuma lang
+  dake zhi faqat rak tu csak vain
+  si se als om wenn jesli daca esli eger agar kalau kung ruguo idha law im jos ha neu
+  despues luego tard tarde spater spaeter dopo depois senare senere pozniej pozdeji tarziu potom sonra baad
+  nanti mamaya ato yihou baadain achar baadaye sau kesobb myohemmin wedyn`);
+
+/** A letter size ("xl", "xxs"): a detail. */
+const LETTER_SIZE = /^x*[sml]$|^x+l$|^x+s$/;
+
+const NEVER_TOLERATED: ReadonlySet<string> = new Set([...DETAIL, ...SCOPE, ...TIME, ...HEDGE, ...FOREIGN_NO]);
+
+/**
+ * Whether the words left unread beside a yes (`unknown`, out of `all` the message's words) may be
+ * tolerated: `goAhead` says the message holds one of GO_AHEADS.
+ */
+export function toleratesUnknown(unknown: readonly string[], all: readonly string[], goAhead: boolean): boolean {
+  if (!goAhead || unknown.length > 2 || unknown.length > all.length - unknown.length) return false;
+  return unknown.every(
+    (w) =>
+      /^[a-z]{2,}$/.test(w) && !LETTER_SIZE.test(w) && !NEVER_TOLERATED.has(w) && !NEVER_TOLERATED.has(w.replace(/(s|es|ed|ing)$/, '')),
+  );
+}
