@@ -15,17 +15,25 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 /**
  * A failed query's bound values, as drizzle's async SQLite session (D1's) writes them into an error's
  * message and stack ("Failed query: …\nparams: …"): the shopper's words being stored, among others.
- * Up to the stack's first frame, or the end.
+ * They run to the stack's frames at the end, or to the end: words of the shopper's that look like a
+ * line of a stack ("\n\nat the moment …") are withheld with the rest.
  */
-const QUERY_PARAMS = /\nparams: [\s\S]*?(?=\n\s+at\s|$)/g;
 const PARAMS_MARK = '\nparams: ';
+/** The stack's frames ending the text ("    at f (file.js:1:2)", "    at new Promise (<anonymous>)", "(index 0)"). */
+const TRAILING_FRAMES = /(?:\n {4}at [^\n]*(?::\d+:\d+\)?|\((?:<anonymous>|native|index \d+)\)))+$/;
+
+function withholdParams(v: string): string {
+  const at = v.indexOf(PARAMS_MARK);
+  const rest = v.slice(at + PARAMS_MARK.length);
+  return `${v.slice(0, at)}${PARAMS_MARK}[withheld]${TRAILING_FRAMES.exec(rest)?.[0] ?? ''}`;
+}
 
 /** The fields, with any failed query's bound values withheld (error and stack are top-level fields). */
 function withheld(fields: LogFields | undefined): LogFields | undefined {
   let out = fields;
   for (const key in fields) {
     const v = fields[key];
-    if (typeof v === 'string' && v.includes(PARAMS_MARK)) out = { ...out, [key]: v.replace(QUERY_PARAMS, '\nparams: [withheld]') };
+    if (typeof v === 'string' && v.includes(PARAMS_MARK)) out = { ...out, [key]: withholdParams(v) };
   }
   return out;
 }

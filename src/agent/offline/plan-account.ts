@@ -10,6 +10,7 @@ import type { Reply } from './voice.js';
 import { call, reply, type IntentPlan, type Link, type Step } from './steps.js';
 import { holdingPiece } from './replies-account.js';
 import { PHRASES } from './phrases.js';
+import { saysShortOrderNumber } from './plan-reading.js';
 
 const ADDS_TO = /\b(too|also|as well)\b/i;
 
@@ -114,7 +115,7 @@ export function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback
     const { email, orderNumber } = verificationHalves(f, memory);
     if (email && orderNumber) return call('verify_customer', { email, orderNumber });
     // "its order 28" when the order number was asked for, whatever the words lean to: too short to be one (as plan-talk.ts says it).
-    if (!orderNumber && (memory.asked === 'verify' || memory.asked === 'order') && /\b\d{1,3}\b/.test(f.text))
+    if (!orderNumber && (memory.asked === 'verify' || memory.asked === 'order') && saysShortOrderNumber(f.text))
       return reply({ kind: 'ask', body: PHRASES.shortOrderNumber });
     return reply(askMissingHalf(email, orderNumber, true));
   }

@@ -32,6 +32,14 @@ export function unreadable(text: string): boolean {
   return words.every((w) => FILLERS.has(w) || (w.length > 1 && !isKnownWord(w) && !isKnownWord(correct(w))) || w.length === 1);
 }
 
+/**
+ * A number of one to three digits said when an order number was asked for ("its order 28"): too short to be one. A count
+ * or a time ("I ordered it 2 weeks ago", "3 items", "$40"), or a digit in an email address, is no order number at all.
+ */
+const SHORT_NUMBER =
+  /(?<![$£€]|\d[.,])\b\d{1,3}\b(?![.,]\d)(?!\s*(?:%|(?:days?|weeks?|months?|years?|hours?|hrs?|mins?|minutes?|items?|pieces?|pairs?|things?|orders?|times?|ago)\b))/i;
+export const saysShortOrderNumber = (text: string): boolean => SHORT_NUMBER.test(text.replace(/\S+@\S+/g, ' '));
+
 /** A sizing question with the shopper's own numbers (a measurement, a UK/US size): the chart answers it. */
 export const MEASURE_OR_SYSTEM = /\b(uk|us|eu|inch|inches|cm|waist|bust|chest|hips?)\b|\d/i;
 

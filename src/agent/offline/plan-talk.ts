@@ -3,7 +3,7 @@
 // Acting on a yes needs the same unambiguous yes the server requires (core/consent).
 import { call, reply, type IntentPlan } from './steps.js';
 import { PHRASES } from './phrases.js';
-import { unreadable } from './plan-reading.js';
+import { saysShortOrderNumber, unreadable } from './plan-reading.js';
 import { agreesOnCondition } from './frame-cues.js';
 import { isClearNo, isClearYes } from '../../core/index.js';
 import { pendingEcho } from './frame-detail.js';
@@ -14,7 +14,7 @@ const planOutOfScope: IntentPlan = ({ f, memory }) => {
   // "?", "asdfgh", "lol": nothing to hand a person either; ask again instead of offering one.
   if (unreadable(f.text)) return reply({ kind: 'ask', body: PHRASES.didNotCatch });
   // "it's order 28" when an order number was asked for: too short to be one.
-  if ((memory.asked === 'verify' || memory.asked === 'order') && /\b\d{1,3}\b/.test(f.text))
+  if ((memory.asked === 'verify' || memory.asked === 'order') && saysShortOrderNumber(f.text))
     return reply({ kind: 'ask', body: PHRASES.shortOrderNumber });
   return reply({ kind: 'plain', body: '' });
 };

@@ -8,6 +8,7 @@ import {
   inSizes,
   inStockSizes,
   listText,
+  namesPiece,
   num,
   ordersHolding,
   ordersIn,
@@ -117,10 +118,11 @@ export function pieceReturnReply(done: readonly Exchange[], f: Frame): Reply | n
     return { kind: 'fact', body: `You have it in more than one order:\n${holding.slice(0, 3).map(orderLine).join('\n')}` };
   const o = holding[0]!;
   const words = [f.e.categoryWord, ...f.e.descriptors].filter((w): w is string => !!w && w.length >= 3);
-  const item = o.items.find((i) => words.some((w) => i.toLowerCase().includes(w))) ?? `the ${f.e.categoryWord}`;
+  const item = o.items.find((i) => words.some((w) => namesPiece(i, w))) ?? `the ${f.e.categoryWord}`;
   const policy = done.map((d) => (d.name === 'store_policy' ? outputOf(d, 'store_policy') : null)).find((out) => out?.topic === 'returns');
   const rule = (key: string): string | null => (policy ? str(policy.policy[key]) : null);
   const cost = rule('cost');
+  const condition = rule('condition');
   const where = `${item} came in order #${o.orderNumber}`;
   const label = o.returnLabels.find((l) => l.items.includes(item));
   if (label)
@@ -129,7 +131,6 @@ export function pieceReturnReply(done: readonly Exchange[], f: Frame): Reply | n
       body: `${where}, and a return label${label.trackingCode ? ` (${label.trackingCode})` : ''} was already created for it.`,
     };
   if (o.returnPossible && o.returnUntil) {
-    const condition = rule('condition');
     return {
       kind: 'ask',
       body: `${where}${o.delivered ? `, delivered on ${o.delivered}` : ''}: you can still send it back until ${o.returnUntil}${condition ? ` (${condition})` : ''}.${cost ? ` ${cost}` : ''} ${ASK_MARKERS.startReturn} #${o.orderNumber}?`,
@@ -139,7 +140,7 @@ export function pieceReturnReply(done: readonly Exchange[], f: Frame): Reply | n
     const window = rule('window');
     return {
       kind: 'fact',
-      body: `${where}, which hasn't been delivered yet${window ? `: once it arrives, it can go back ${window}` : ''}.${cost ? ` ${cost}` : ''}`,
+      body: `${where}, which hasn't been delivered yet${window ? `: once it arrives, it can go back ${window}${condition ? ` (${condition})` : ''}` : ''}.${cost ? ` ${cost}` : ''}`,
     };
   }
   return {

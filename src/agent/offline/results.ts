@@ -287,13 +287,13 @@ export function lastCartLines(exchanges: readonly Exchange[]): CartLineView[] | 
   return null;
 }
 
+/** An item's name holds the word, or another word for the same piece ("sweater": a jumper). */
+export const namesPiece = (item: string, word: string): boolean => sameKindWords(word).some((w) => item.toLowerCase().includes(w));
+
 /**
  * The orders whose items the message's words name, the best matches only: "the maxi dress" is the
  * order with a maxi dress, not every order with a dress. Empty when no word names an item.
  */
-/** An item's name holds the word, or another word for the same piece ("sweater": a jumper). */
-export const namesPiece = (item: string, word: string): boolean => sameKindWords(word).some((w) => item.toLowerCase().includes(w));
-
 export function ordersHolding(orders: readonly OrderView[], e: Entities): OrderView[] {
   const words = [e.categoryWord, ...e.descriptors].filter((w): w is string => !!w && w.length >= 3);
   const held = orders.map((o) => words.filter((w) => o.items.some((i) => namesPiece(i, w))).length);
