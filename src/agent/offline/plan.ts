@@ -88,10 +88,16 @@ export function aboutOneOrder(f: Frame, memory: Memory, tools: ReadonlySet<strin
   if (n) return { ...f, intent: 'order_status', orderNumber: n, alsoPolicy: 'returns' };
   // "is it too late to send the sneakers back?": a piece of the shopper's own, asked about, not imagined ("if the boots
   // don't fit…") nor one of the catalogue's in view: the order holding it, until when it can go back, the return offered.
-  if (f.e.categoryWord && !f.product && !imagines(f.text))
+  if (f.e.categoryWord && !f.product && ownPiece(f) && !imagines(f.text))
     return { ...f, intent: 'order_status', alsoPolicy: 'returns', stillReturnable: true };
   return f;
 }
+
+/** Words that point at a piece of the shopper's own ("my jumper", "those sneakers", "a top I got from you"), not a kind in general. */
+const OWN_PIECE =
+  /\b(my|mine|our|these|those)\b|\bi(?:'ve| have)? (?:got|bought|ordered|received|purchased)\b|\bfrom (?:you|your (?:shop|store|site))\b/i;
+/** "the chinos", "my jumper": a piece of the shopper's own; "returns on jumpers", "can shoes be returned?": the rule for a kind. */
+const ownPiece = (f: Frame): boolean => f.e.definite || OWN_PIECE.test(f.text);
 
 /** Any other intent: a service plan (plan-service.ts), a product's fit, or the policy on the topic. */
 const planOther: IntentPlan = ({ f, memory, tools }) => {

@@ -43,3 +43,21 @@ describe('a number said while an order number is asked for', () => {
     expect((await chat.say('its order 28')).reply).toMatch(/only part of an order number/);
   });
 });
+
+describe('the returns rule for a kind of piece, asked in general', () => {
+  it.each([
+    "what's your returns policy on trousers?",
+    'do you accept returns on jumpers?',
+    'can shoes be sent back if they are worn once?',
+  ])('%s: the policy, no order looked up, no return offered', async (m) => {
+    const r = await new Chat(store, signedIn('c_marcus')).say(m);
+    expect(r.toolCalls.map((t) => t.name)).toEqual(['store_policy']);
+    expect(r.reply).not.toMatch(/Shall I start its return/);
+  });
+
+  it('a piece of the shopper\'s own ("my jumper") is still looked up: until when it can go back', async () => {
+    const r = await new Chat(store, signedIn('c_marcus')).say('can my jumper still go back?');
+    expect(r.toolCalls.map((t) => t.name)).toContain('lookup_order');
+    expect(r.reply).toMatch(/Navy Merino Crew-Neck Jumper \(L\) came in order #28473/);
+  });
+});
