@@ -40,7 +40,8 @@ function models(config: Config): { provider: ModelProvider; fallback?: ModelProv
   const offline = createOfflineProvider();
   if (config.model.kind === 'offline') return { provider: offline };
   const { model, apiKey, baseURL, timeoutMs } = config.model;
-  return { provider: createOpenAIProvider({ model, apiKey, baseURL, timeoutMs }), fallback: offline };
+  // workerd's fetch refuses `redirect: 'error'` (it accepts "follow" and "manual" only).
+  return { provider: createOpenAIProvider({ model, apiKey, baseURL, timeoutMs, followRedirects: true }), fallback: offline };
 }
 
 async function build(env: Env): Promise<Handler> {

@@ -22,6 +22,8 @@ export interface OpenAIProviderConfig {
   logger?: Logger;
   /** The underlying fetch (tests, custom agents); the global fetch by default. */
   fetch?: typeof fetch;
+  /** Follow the endpoint's redirects instead of failing the call (retry-fetch.ts); Workers need it. */
+  followRedirects?: boolean;
 }
 
 export function createOpenAIProvider(cfg: OpenAIProviderConfig): ModelProvider {
@@ -32,6 +34,7 @@ export function createOpenAIProvider(cfg: OpenAIProviderConfig): ModelProvider {
     maxRetries: cfg.maxRetries ?? 2,
     maxTotalWaitMs: cfg.maxTotalWaitMs ?? 8_000,
     baseDelayMs: cfg.baseDelayMs,
+    followRedirects: cfg.followRedirects,
     onRetry: (info: RetryInfo) => cfg.logger?.warn('model_retry', { model: name, ...info }),
   });
   // One client per distinct (temperature, max tokens): building ChatOpenAI (and binding tools

@@ -1,6 +1,7 @@
 // The fetch the OpenAI client uses: a per-attempt timeout (headers and body), and retries with
 // backoff on 408/409/429/5xx and refused connections that honour Retry-After, within a bounded
 // total wait. Done here rather than by the SDK so the policy (and its bound) is ours and testable.
+// Redirects are not followed unless asked (followRedirects).
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -23,6 +24,12 @@ export interface RetryInfo {
 
 export interface RetryFetchOptions extends RetryPolicy {
   fetch?: typeof fetch;
+  /**
+   * Follow a redirect instead of failing the call. Off by default: a fetch that may follow one
+   * clones every request (its body teed into two streams), on every model call. On for Cloudflare
+   * Workers, whose fetch accepts only "follow" and "manual".
+   */
+  followRedirects?: boolean;
   onRetry?: (info: RetryInfo) => void;
   random?: () => number;
 }
@@ -42,6 +49,7 @@ export function createRetryingFetch(opts: RetryFetchOptions): typeof fetch {
   const baseDelay = opts.baseDelayMs ?? 500;
   const maxDelay = opts.maxDelayMs ?? 8000;
   const random = opts.random ?? Math.random;
+  const redirects: Pick<RequestInit, 'redirect'> = opts.followRedirects ? {} : { redirect: 'error' };
 
   return async function retryingFetch(input, init) {
     const outer = init?.signal ?? undefined;
@@ -53,11 +61,14 @@ export function createRetryingFetch(opts: RetryFetchOptions): typeof fetch {
       const backoff = Math.min(maxDelay, baseDelay * 2 ** attempt);
       let res: Response;
       try {
-        res = await base(input, { ...init, signal: a.ctl.signal });
+        // A model endpoint is called at the address configured: one that redirects fails the call
+        // (a base URL to fix) unless followRedirects, and fetch clones no request to follow one.
+        res = await base(input, { ...init, ...redirects, signal: a.ctl.signal });
       } catch (err) {
         a.done();
         if (outer?.aborted) throw err;
         if (a.timedOut) throw new ModelTimeoutError(opts.timeoutMs);
+        if (isRedirect(err)) throw err; // the same address would redirect again
         const delay = backoff * (0.75 + random() * 0.5);
         if (!(attempt < opts.maxRetries && waited + delay <= opts.maxTotalWaitMs)) throw err;
         opts.onRetry?.({ attempt: attempt + 1, delayMs: Math.round(delay), status: null, reason: errorText(err) });
@@ -182,6 +193,11 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** fetch's refusal to follow a redirect (`redirect: 'error'`): "fetch failed", caused by "unexpected redirect". */
+function isRedirect(err: unknown): boolean {
+  return (err as { cause?: { message?: unknown } } | null)?.cause?.message === 'unexpected redirect';
 }
 
 function errorText(err: unknown): string {

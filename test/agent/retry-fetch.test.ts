@@ -65,6 +65,20 @@ describe('createRetryingFetch', () => {
     expect(fake.requests).toHaveLength(2);
   });
 
+  it('neither follows nor retries a redirect: the call fails at the address configured', async () => {
+    const f = createRetryingFetch({ maxRetries: 2, maxTotalWaitMs: 1000, timeoutMs: 2000, baseDelayMs: 10 });
+    // Followed, the redirect would reach the next scripted answer.
+    fake.script({ kind: 'status', status: 307, headers: { location: `${fake.url}/chat/completions` } }, { content: 'never reached' });
+    await expect(post(f)).rejects.toThrow('fetch failed');
+    expect(fake.requests).toHaveLength(1);
+    // Where fetch must follow (Cloudflare Workers), the redirect is followed.
+    fake.reset();
+    fake.script({ kind: 'status', status: 307, headers: { location: `${fake.url}/chat/completions` } }, { content: 'followed' });
+    const following = createRetryingFetch({ maxRetries: 0, maxTotalWaitMs: 0, timeoutMs: 2000, followRedirects: true });
+    expect((await post(following)).status).toBe(200);
+    expect(fake.requests).toHaveLength(2);
+  });
+
   it('aborts a body that stalls after the headers once the attempt runs past its timeout', async () => {
     const f = createRetryingFetch({ maxRetries: 2, maxTotalWaitMs: 1000, timeoutMs: 300 });
     fake.script({ kind: 'stall', content: 'Your order was' });

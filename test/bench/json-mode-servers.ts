@@ -58,6 +58,8 @@ export interface Server {
 }
 export interface Usage {
   cpuMs: number;
+  /** The main thread's share of cpuMs (null off Linux): the rest is V8's helper threads (GC), libuv's pool, workers. */
+  mainCpuMs: number | null;
   rssMb: number;
   peakRssMb: number;
   heapUsedMb: number;

@@ -83,6 +83,8 @@ interface Round {
   cpuMs: number;
   perSec: number;
   gcMs: number;
+  /** CPU per conversation spent off the main thread (GC helper threads above all), ms; NaN when unknown. */
+  offMainMs: number;
   machine: Disturbance;
   disturbed: boolean;
 }
@@ -102,7 +104,12 @@ function summarize(rounds: Round[], v: Variant) {
     used: used.length,
     clean: clean.length,
     disturbed: mine.length - clean.length,
-    median: { cpuMs: median(of((r) => r.cpuMs)), perSec: median(of((r) => r.perSec)), gcMs: median(of((r) => r.gcMs)) },
+    median: {
+      cpuMs: median(of((r) => r.cpuMs)),
+      perSec: median(of((r) => r.perSec)),
+      gcMs: median(of((r) => r.gcMs)),
+      offMainMs: median(of((r) => r.offMainMs)),
+    },
     best: { cpuMs: Math.min(...of((r) => r.cpuMs)), perSec: Math.max(...of((r) => r.perSec)), gcMs: Math.min(...of((r) => r.gcMs)) },
   };
 }
@@ -138,6 +145,7 @@ async function main(): Promise<number> {
         cpuMs: (u1.cpuMs - u0.cpuMs) / amount,
         perSec: amount / wallS,
         gcMs: (u1.gcMinorMs + u1.gcMajorMs - u0.gcMinorMs - u0.gcMajorMs) / amount,
+        offMainMs: u0.mainCpuMs === null || u1.mainCpuMs === null ? NaN : (u1.cpuMs - u0.cpuMs - (u1.mainCpuMs - u0.mainCpuMs)) / amount,
         machine,
         disturbed: machine.otherCores + machine.stealCores > MAX_OTHER_CORES,
       };
@@ -181,6 +189,8 @@ async function main(): Promise<number> {
       ],
       ['  best round', ...both((x) => x.best.cpuMs.toFixed(2)), `${(sum.tailor.best.cpuMs / sum.bare.best.cpuMs).toFixed(2)}×`, null],
       ['  of which in garbage collection (ms)', ...both((x) => x.median.gcMs.toFixed(2)), '(info)', null],
+      // V8's helper threads (parallel scavenges, concurrent marking) above all: CPU a profile of the main thread never shows.
+      ['  of which off the main thread (ms)', ...both((x) => x.median.offMainMs.toFixed(2)), '(info)', null],
       [
         `conversations/s at concurrency ${CONNECTIONS}`,
         ...both((x) => x.median.perSec.toFixed(0)),
@@ -221,10 +231,10 @@ async function main(): Promise<number> {
       console.log(
         `  ${what.padEnd(36)} ${t.padStart(9)} ${b.padStart(10)}  ${ratio.padEnd(20)} ${ok === null ? '' : ok === NOT_JUDGED ? 'NOT JUDGED' : ok ? 'ok' : 'MISSED'}`,
       );
-    console.log('  rounds (ms CPU/conversation, conversations/s, other + steal cores during the round):');
+    console.log('  rounds (ms CPU/conversation and off the main thread, conversations/s, other + steal cores during the round):');
     for (const r of rounds)
       console.log(
-        `    ${r.variant.padEnd(6)} ${r.cpuMs.toFixed(2)} ms ${r.perSec.toFixed(0).padStart(4)}/s  other ${r.machine.otherCores.toFixed(2)} steal ${r.machine.stealCores.toFixed(2)}${r.disturbed ? '  DISTURBED' : ''}`,
+        `    ${r.variant.padEnd(6)} ${r.cpuMs.toFixed(2)} ms (${r.offMainMs.toFixed(2)}) ${r.perSec.toFixed(0).padStart(4)}/s  other ${r.machine.otherCores.toFixed(2)} steal ${r.machine.stealCores.toFixed(2)}${r.disturbed ? '  DISTURBED' : ''}`,
       );
     if (profiles)
       for (const v of ['tailor', 'bare'] as const) {
