@@ -1,12 +1,13 @@
 // Server-side approval of a pending proposal, decided once at the start of a turn from the
 // shopper's own input — never from the model's words. The Confirm/Cancel button (which names the
 // proposal) decides by itself; otherwise the message must be an unambiguous yes to it (core/consent), which
-// may repeat what it gives ("yes, XL, go" to a swap to XL: shop's proposalEcho).
+// may repeat what it gives ("yes, XL, go" to a swap to XL: shop's proposalEcho), and must name the action when
+// the reply stating it also asked something else (`mustName`, chat/run).
 // A clear no withdraws the proposal at once; anything else (a question, a hedge, a side request)
 // leaves it waiting until it expires.
 import { isClearNo, isClearYes, type Shopper } from '../core/index.js';
 import type { Db } from '../db/index.js';
-import { PROPOSAL_ECHO, proposalEcho, readProposal, writePending } from '../shop/index.js';
+import { namesAction, PROPOSAL_ECHO, proposalEcho, readProposal, writePending } from '../shop/index.js';
 import type { ChatInput } from './types.js';
 
 export async function decideApproval(
@@ -34,7 +35,8 @@ export async function decideTurnApproval(
     // A button names its proposal: a stale card (another or an expired proposal) decides nothing.
     decision = input.proposal.id === proposal.id ? input.proposal.decision : null;
   } else if (isClearYes(input.message, { echo: proposalEcho(proposal) })) {
-    decision = 'confirm';
+    // Restated under a question of the model's own: only a yes naming the action answers it (chat/run).
+    decision = !proposal.mustName || namesAction(input.message, proposal.action) ? 'confirm' : null;
   } else {
     // "please cancel it" to a proposed cancellation names the action: no refusal (core/consent).
     decision = isClearNo(input.message, { echo: PROPOSAL_ECHO[proposal.action] }) ? 'cancel' : null;

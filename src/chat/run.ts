@@ -3,7 +3,7 @@
 // as their own segment and persona for the rest of the turn (reselect.ts). Returns what the persist
 // stage stores.
 import { fenceText } from '../core/index.js';
-import { readProposal } from '../shop/index.js';
+import { NAMING_YES, readProposal, writePending } from '../shop/index.js';
 import type { ToolContext, ToolEvent, ToolName } from '../tools/index.js';
 import { routeTools, runTurn as runAgent, type NewMessage, type TurnEvent } from '../agent/index.js';
 import type { Span } from '../telemetry/index.js';
@@ -147,7 +147,7 @@ function toolContext(
       atomic: deps.atomic,
       now: deps.now,
       // A proposal's id is minted through the context (ids('prop')): a turn that minted none made no
-      // proposal, and its reply needs no read of the conversation's pending one (stateProposal).
+      // proposal, and its reply reads the conversation's pending one only if one waited before it (stateProposal).
       ids(kind: string) {
         if (kind === PROPOSAL_ID_KIND) ran.proposals++;
         return deps.ids(kind);
@@ -198,7 +198,12 @@ async function stateProposal(
       : proposals > 1
         ? 'One thing at a time: only this waits for your yes now (ask me again for the rest afterwards). '
         : '';
-  const line = `${still}${proposal.summary ?? `A ${proposal.action.replace(/_/g, ' ')} is waiting for your confirmation.`} Reply "yes" to go ahead or "no" to cancel (or use the buttons).`;
+  // Restated under a question of the model's own ("…add them to your basket?"), a bare yes may answer either:
+  // only a yes naming this action decides it now (chat/approval), and the shopper is told which words do.
+  const mustName = still !== '' && /\?(\s|$)/.test(final.reply) && NAMING_YES[proposal.action] !== undefined;
+  if (mustName !== (proposal.mustName ?? false)) await writePending(env.deps.db, turn.conv.id, { ...proposal, mustName }, now);
+  const yes = mustName ? `"${NAMING_YES[proposal.action]}"` : '"yes"';
+  const line = `${still}${proposal.summary ?? `A ${proposal.action.replace(/_/g, ' ')} is waiting for your confirmation.`} Reply ${yes} to go ahead or "no" to cancel (or use the buttons).`;
   const reply = `${final.reply.trim()}\n\n${line}`;
   const last = [...produced].reverse().find((m) => m.role === 'assistant');
   if (last) last.content = reply;

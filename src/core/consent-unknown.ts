@@ -86,16 +86,50 @@ const FOREIGN_NO = words(`
 /** A letter size ("xl", "xxs"): a detail. */
 const LETTER_SIZE = /^x*[sml]$|^x+l$|^x+s$/;
 
-const NEVER_TOLERATED: ReadonlySet<string> = new Set([...DETAIL, ...SCOPE, ...TIME, ...HEDGE, ...FOREIGN_NO]);
+/**
+ * More of the same kinds, as people type them (round K): a sound of doubt or dismay, a jibe, a calming word (wait),
+ * a short form of later, a condition; no, never, nothing, but and soon in other languages.
+ */
+const MORE_NEVER = words(`
+  eh mm mmm erm er uh uhh ugh oof yikes eek agh argh pff pfft tsk hmph welp boomer jan
+  prank troll trolling ironic ironically irony jokingly facetious doubt doubtful confused confusing hesitant reluctant reluctantly
+  reconsider reconsidering rethink rethinking unclear chill relax easy steady whoa calm slow condition conditions given btw bt
+  naw nae nuhuh uhuh noperino negatory nm
+  ltr tmrw tmr tmw tmrow time anytime whenever tick jiffy presently momentarily soonish anon mo
+  mai nunca jamais jamas niemals nooit nigdy asla aldrig aldri hech nada rien nichts niente nimic niks inget ingen
+  apres ensuite bientot bald gleich presto snart straks pronto ma`);
+
+/** Dropping or shelving the thing itself: after a yes, "ok, skip it", "park it", "table it" take it back. */
+const DROP = words(`skip drop ditch scrap bin shelve park push kill nuke trash dump axe table bench stash bury void hide sit`);
+
+const NEVER_TOLERATED: ReadonlySet<string> = new Set([...DETAIL, ...SCOPE, ...TIME, ...HEDGE, ...FOREIGN_NO, ...MORE_NEVER, ...DROP]);
+/** Words that, typed together with another ("notnow", "holdoff", "nextweek", "dontdoit"), still say what they say. */
+const INNER = [...TIME, ...HEDGE, ...MORE_NEVER].filter((w) => w.length >= 4);
+/** What may follow a word the reader does not know said after the go-ahead ("yes, pour it"): the thing proposed. */
+const THE_THING = new Set(['it', 'them', 'that', 'this', 'those', 'these']);
+
+/** Where the first go-ahead of the message starts, or -1. */
+function goAheadAt(all: readonly string[]): number {
+  const phrases = GO_AHEADS.map((p) => p.split(' '));
+  return all.findIndex((_, i) => phrases.some((p) => p.every((w, j) => all[i + j] === w)));
+}
 
 /**
- * Whether the words left unread beside a yes (`unknown`, out of `all` the message's words) may be
- * tolerated: `goAhead` says the message holds one of GO_AHEADS.
+ * Whether the words left unread beside a yes (`unknown`, out of `all` the message's words, in order) may be
+ * tolerated: `refusals` are the reader's own words of refusal and doubt. Never after the go-ahead as an
+ * afterthought ("yes, sarcastically", "ok, whenever"): there only a verb done to the thing ("yes, pour it");
+ * never a word typed together with a refusal, a time or a hedge ("ok notnow", "yes holdoff").
  */
-export function toleratesUnknown(unknown: readonly string[], all: readonly string[], goAhead: boolean): boolean {
-  if (!goAhead || unknown.length > 2 || unknown.length > all.length - unknown.length) return false;
-  return unknown.every(
-    (w) =>
-      /^[a-z]{2,}$/.test(w) && !LETTER_SIZE.test(w) && !NEVER_TOLERATED.has(w) && !NEVER_TOLERATED.has(w.replace(/(s|es|ed|ing)$/, '')),
-  );
+export function toleratesUnknown(unknown: readonly string[], all: readonly string[], refusals: readonly string[]): boolean {
+  const at = goAheadAt(all);
+  if (at < 0 || unknown.length > 2 || unknown.length > all.length - unknown.length) return false;
+  const inner = [...INNER, ...refusals.filter((w) => w.length >= 3)];
+  const refused = new Set(refusals);
+  const odd = new Set(unknown);
+  const tolerated = (w: string) =>
+    /^[a-z]{2,}$/.test(w) &&
+    !LETTER_SIZE.test(w) &&
+    ![w, w.replace(/(s|es|ed|ing|ly)$/, ''), w.replace(/([a-z])\1+/g, '$1')].some((x) => NEVER_TOLERATED.has(x) || refused.has(x)) &&
+    !inner.some((part) => part !== w && w.includes(part));
+  return all.every((w, i) => !odd.has(w) || (tolerated(w) && (i < at || (THE_THING.has(all[i + 1] ?? '') && !DROP.includes(w)))));
 }

@@ -6,119 +6,53 @@
 // or a new one is made. Used by the chat service (server-side approval) and the offline model.
 import { editDistance } from './edit-distance.js';
 import { keepsPart } from './consent-part.js';
-import { GO_AHEADS, toleratesUnknown } from './consent-unknown.js';
-
-const YES_PHRASES = [
-  'yes',
-  'yeah',
-  'yea',
-  'yep',
-  'yup',
-  'ya',
-  'yes please',
-  'sure',
-  'sure thing',
-  'ok',
-  'okay',
-  'k',
-  'kk',
-  'alright',
-  'all right',
-  'fine',
-  'confirm',
-  'confirmed',
-  'i confirm',
-  'correct',
-  'that is right',
-  'that is correct',
-  'right',
-  'absolutely',
-  'definitely',
-  'certainly',
-  'of course',
-  'go ahead',
-  'go for it',
-  'do it',
-  'please do',
-  'lets do it',
-  'let us do it',
-  'sounds good',
-  'sounds great',
-  'that works',
-  'works for me',
-  'thats right',
-  'thats correct',
-  'thats fine',
-  'thats it',
-  'thats perfect',
-  'proceed',
-  'please proceed',
-  'agreed',
-  'i agree',
-  'approved',
-  'perfect',
-  'great',
-  'im sure',
-  'i am sure',
-  'yes i am sure',
-  'thumbs up',
-  'y',
-  'very well',
-  'go on',
-  'yes do',
-  // Plain go-aheads: "aye", and "that's the one" said of what was proposed.
-  'aye',
-  'thats the one',
-  'that is the one',
-  // Go-aheads of other Englishes: "aight", "yes sir", "affirmative", "you bet", "deal", "make it so".
-  'aight',
-  'ight',
-  'yessir',
-  'affirmative',
-  'you bet',
-  'deal',
-  'make it so',
-  'lets go',
-  'send it',
-];
+import { YES_PHRASES } from './consent-phrases.js';
+import {
+  ACKNOWLEDGEMENTS,
+  ADDRESS,
+  APPROVAL,
+  AS_WRITTEN,
+  NOT_A_NAME,
+  PARTICLES,
+  oddSign,
+  saidOtherwise,
+  sourFace,
+} from './consent-tone.js';
+import { asksIn, DEFERRALS, longNo } from './consent-no.js';
+import { toleratesUnknown } from './consent-unknown.js';
 
 /** The words the yes phrases are made of, for reading a mistyped one. */
 const KNOWN_YES: ReadonlySet<string> = new Set(YES_PHRASES.flatMap((p) => p.split(' ')));
 
 /** Words that may stand beside a yes without changing it: politeness and echoes of the action. */
-const NEUTRAL = new Set(
-  (
+const NEUTRAL = new Set([
+  ...(
     'please pls plz thanks thank you thx ty cheers so much very just now right away then and go ahead do it that this the them one all ' +
     'create make send issue email label labels return returns item items order i would like want to a that is fine great perfect lovely ' +
     'cool brilliant excellent awesome nice good wonderful mate hi hey oh with for me on do those these very much ' +
-    // The people a yes is said to, which change nothing: the things said to them ('it', 'us') and forms of address.
-    'it us buddy pal boss chef sir madam maam dear friend dude bro fam chief captain champ team folks guys ' +
-    // Politeness particles of other Englishes (Thai krub/ka, Singapore lah, Tagalog po, Hindi ji), and tags ("eh").
-    'krub krap khrap ka kha lah po ji eh ' +
-    // An acknowledgement, which only carries the yes said with it ("ok heard, go", "roger, yes").
-    'heard roger copy understood noted gotcha got ' +
-    // Approval said in other Englishes ("tidy", "lush", "bang on", "spot on", "ace", "grand").
-    'tidy lush ace sweet grand class spot bang top splendid fab fabulous super smashing magic solid ' +
-    'beautiful fantastic amazing marvellous marvelous terrific superb neat ' +
-    // "all of it", "both of them": the whole proposal (a part kept, "one of them", is core/consent-part's).
-    'of'
+    // The things a yes is said of ('it', 'us'); "all of it", "both of them": the whole proposal (a part kept, "one of them", is core/consent-part's).
+    'it us of'
   ).split(' '),
-);
-
+  // Forms of address, politeness particles, acknowledgements and regional words of approval (core/consent-tone).
+  ...ADDRESS,
+  ...PARTICLES,
+  ...ACKNOWLEDGEMENTS,
+  ...APPROVAL,
+]);
 /** Any of these anywhere makes a message something other than a clear yes. */
 const NOT_A_YES = new Set(
   (
     'no not nope nah never dont don t cannot cant wont shouldnt wouldnt isnt cancel stop wait hold later tomorrow maybe perhaps possibly probably ' +
     'might unsure if unless but except only instead rather actually though although however hmm hm um umm idk guess think suppose ' +
-    'what why how when which who whether or else first before after change different another other ' +
+    'what why how when which who whose where whether could or else first before after change different another other ' +
     // Refusals and take-backs said in other words: also never read as a signed name ("ok. Regards, Abort").
     'nay negative nix nvm noway nobody nothing none neither deny abort quit halt pause decline reject refuse veto revoke withdraw ' +
-    'undo retract postpone defer kidding joking jk lol sarcasm sarcastic'
+    'undo retract postpone defer delay suspend freeze cease hang kidding joking jk lol sarcasm sarcastic'
   ).split(' '),
 );
 
 /** Phrases that are never a yes, though made of words that may stand in one ("yes, move on", "yeah right"). */
-const NOT_A_YES_PHRASES = ['move on', 'i pass', 'your call', 'go away', 'deal with'];
+const NOT_A_YES_PHRASES = ['move on', 'i pass', 'your call', 'go away', 'deal with', 'got to'];
 
 const NO_PHRASES: readonly string[] = [
   'no',
@@ -161,6 +95,8 @@ const WITHDRAW_PHRASES = [
   'on second thought',
   'on second thoughts',
   'not so fast',
+  // Deferrals and the piece kept (core/consent-no): "not right now", "forget the swap, I'm keeping the M".
+  ...DEFERRALS,
 ];
 
 /** The words of refusals, never read as a mistyped yes. */
@@ -168,8 +104,13 @@ const NO_WORDS: readonly string[] = [...new Set(NO_PHRASES.flatMap((p) => p.spli
   (w) => !NEUTRAL.has(w) && !KNOWN_YES.has(w),
 );
 
+/** The reader's words of refusal and doubt, which an unknown word typed together with one still says (core/consent-unknown). */
+const REFUSALS: readonly string[] = [...NOT_A_YES, ...NO_WORDS];
+
 /** A question in the message: then a withdrawal word is no refusal. */
 const ASKS = new Set('? what why how when which who where whether can could would will is are does'.split(' '));
+/** A yes said in a longer message: a go-ahead of several words, or a plain yes word. */
+const LONG_YES = YES_PHRASES.filter((p) => p.split(' ').length > 1 || ['yes', 'yeah', 'yep', 'proceed'].includes(p));
 
 const EMOJI_YES = /[\u{1F44D}\u{2705}\u{2714}\u{1F44C}]/u;
 /** Glad faces and signs that may stand beside a yes; any other pictograph may mean doubt. */
@@ -251,6 +192,9 @@ export const ACTION_ECHO: Record<string, readonly string[]> = {
   merge_cart: ['add', 'merge', 'keep', 'move', 'basket', 'cart', 'bag', 'both'],
 };
 
+/** Words telling to go ahead beside an acknowledgement ("ok heard, go", "noted, send it"). */
+const GO = new Set('go do send make create issue email proceed'.split(' '));
+
 /** Every word of an action's echo (a detail a yes repeats is none of them). */
 const ACTION_WORDS: ReadonlySet<string> = new Set(Object.values(ACTION_ECHO).flat());
 
@@ -307,6 +251,7 @@ const unsigned = (message: string, echo: ReadonlySet<string>): string => {
     NEUTRAL.has(w) ||
     echo.has(w) ||
     OTHER_ACTION.has(w) ||
+    NOT_A_NAME.has(w) ||
     nearRefusal(w) ||
     nearRefusal(w.replace(/(ing|ed|d|s)$/, ''));
   return name.some(read) ? message : message.trim().slice(0, m.index);
@@ -329,7 +274,10 @@ const squash = (w: string): string => w.replace(/([a-z])\1+/g, '$1');
 function spelled(words: readonly string[], echo: ReadonlySet<string>): string[] | null {
   // Only words of four letters or more are mended: "your" is not "you", "call" not "all", "pas" not "pass".
   // A detail a yes repeats (detailEcho: "xl", "large") is read only as written: "xxl" is no slip for "xl".
-  const all = [...KNOWN_YES, ...NEUTRAL, ...[...echo].filter((e) => !e.includes(' ') && ACTION_WORDS.has(e))];
+  // Nor into a word read only as written (core/consent-tone: "hang on" is no "bang on", "push it" no "lush").
+  const all = [...KNOWN_YES, ...NEUTRAL, ...[...echo].filter((e) => !e.includes(' ') && ACTION_WORDS.has(e))].filter(
+    (k) => !AS_WRITTEN.has(k),
+  );
   const known = all.filter((k) => k.length >= 4);
   const out: string[] = [];
   for (const w of words) {
@@ -340,9 +288,12 @@ function spelled(words: readonly string[], echo: ReadonlySet<string>): string[] 
     }
     if (nearRefusal(w)) return null;
     const s = squash(w);
-    const near = w.length >= 4 ? known.filter((k) => editDistance(w, k, 1) <= 1) : [];
+    const near = w.length >= 5 ? known.filter((k) => editDistance(w, k, 1) <= 1) : [];
     // A repeated letter squashed ("yesss", "pleeease"), never a letter dropped.
-    const same = all.filter((k) => squash(k) === s && w.length >= k.length);
+    // A short word once more is another word ("off", "oof", "too" are no "of", "to"): drawn out twice at least ("ohhh", "sooo").
+    const same = all.filter(
+      (k) => squash(k) === s && w.length >= k.length && (k.length > 2 || YES_PHRASES.includes(k) || w.length >= k.length + 2),
+    );
     const fix = same.length ? same : near;
     out.push(new Set(fix).size === 1 ? fix[0]! : w);
   }
@@ -358,6 +309,8 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
   // A doubtful or sour face ("yes 🤔", "ok 🙄", "yes :/") or struck-through text ("~~yes~~") takes the yes back.
   if (
     /\p{Extended_Pictographic}/u.test(message.replace(MODIFIER, '').replace(GLAD, '')) ||
+    oddSign(message.replace(MODIFIER, '').replace(GLAD, '')) ||
+    sourFace(message) ||
     /(^|\s)>?[:;=]-?[(/\\|[]|~~|[\u00d7\u2717\u2718\u2613]/.test(message)
   )
     return false;
@@ -380,11 +333,15 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
   if (!words || words.some((w) => NOT_A_YES.has(w) && !echo.has(w))) return false;
   // A word of another action in a yes to this one: a yes to something else ("yes, return it" to a cancellation).
   if (opts.echo && [...raw, ...words].some((w) => OTHER_ACTION.has(w) && !echo.has(w))) return false;
+  // Said so as to take it back: an acknowledgement with no go-ahead, scorn, a yes for someone else (core/consent-tone).
+  const goesAhead = (some: readonly string[]) =>
+    stripPhrases([...some], YES_PHRASES).found || some.some((w) => GO.has(w) || (w !== 'it' && echo.has(w) && ACTION_WORDS.has(w)));
+  if (saidOtherwise(words, goesAhead)) return false;
   const { rest, found } = stripPhrases(words, YES_PHRASES);
   if (!found && !EMOJI_YES.test(message)) return false;
   // Words the reader does not know, beside a clear go-ahead, that cannot change the answer (core/consent-unknown).
   const unknown = rest.filter((w) => !NEUTRAL.has(w) && !echo.has(w));
-  return unknown.length === 0 || toleratesUnknown(unknown, words, stripPhrases(words, GO_AHEADS).found);
+  return unknown.length === 0 || toleratesUnknown(unknown, words, REFUSALS);
 }
 
 /**
@@ -393,7 +350,13 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
  */
 export function isClearNo(message: string, opts: ConsentOptions = {}): boolean {
   const words = consentWords(message);
-  if (words.length === 0 || words.length > 20) return false;
+  if (words.length > 20)
+    return longNo(message, words, {
+      wordsOf: consentWords,
+      refuses: (x) => isClearNo(x, opts),
+      yesLeft: (w) => stripPhrases(stripPhrases(stripPhrases([...w], NO_PHRASES).rest, WITHDRAW_PHRASES).rest, LONG_YES).found,
+    });
+  if (words.length === 0) return false;
   // A refusal word that names the action waiting is that action, not a no ("please cancel it" to a proposed
   // cancellation): neither a yes nor a no, the proposal is asked again.
   const echo = new Set((opts.echo ?? []).filter((w) => w !== 'it' && !w.includes(' ')));
@@ -401,7 +364,7 @@ export function isClearNo(message: string, opts: ConsentOptions = {}): boolean {
   const withdrawPhrases = echo.size ? WITHDRAW_PHRASES.filter((p) => !p.split(' ').some((w) => echo.has(w))) : WITHDRAW_PHRASES;
   const no = stripPhrases(words, noPhrases);
   const withdrawn = no.found ? no : stripPhrases(words, withdrawPhrases);
-  if (!withdrawn.found || (!no.found && words.some((w) => ASKS.has(w)))) return false;
+  if (!withdrawn.found || (!no.found && asksIn(message, words, ASKS, consentWords))) return false;
   // "no problem, go ahead" / "no worries yes" are agreements said with a no in them.
   if (/\bno (problem|worries)\b/.test(words.join(' '))) return false;
   // A yes left once the refusals are taken out ("no wait, do it"); the "do it" of "don't do it" is none.

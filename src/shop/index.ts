@@ -66,6 +66,8 @@ export { usualSizes, type UsualSize, type UsualSizes } from './usual-sizes.js';
 export {
   bindConversationCustomer,
   MAX_VERIFY_ATTEMPTS,
+  NAMING_YES,
+  namesAction,
   PROPOSAL_ECHO,
   PROPOSAL_TTL_MS,
   proposalEcho,
