@@ -107,6 +107,28 @@ describe('judging a turn by what came before', () => {
     expect(judgeConversationTurn(ask, 'anonymous', shown, other).verdict).toBe('wrong');
   });
 
+  it('a product named from an earlier list (not the latest) was shown: adding it is right, another one wrong', () => {
+    const pickEarlier = conv(`
+- id: e
+  state: anonymous
+  turns:
+    - { text: "linen shirts", goal: search_product }
+    - { text: "any in black?", goal: refine_search, filter: { colour: black } }
+    - { text: "the sand one then, in S", goal: add_to_cart, ref: { colour: sand }, size: S }
+    - { text: "the second one", goal: pick_shown, ref: { ordinal: 2 } }
+`).turns;
+    const black = product('p_9', 'Black', 'Ribbed Tank Top', 19);
+    const history = [
+      ...shown,
+      { turn: pickEarlier[1]!, observation: obs('…', [{ name: 'search_products', result: searchResult(black) }]) },
+    ];
+    const add = (id: string) => obs('Added.', [{ name: 'add_to_cart', args: { productId: id, size: 'S' } }]);
+    expect(judgeConversationTurn(pickEarlier[2]!, 'anonymous', history, add('p_3')).verdict).toBe('right');
+    expect(judgeConversationTurn(pickEarlier[2]!, 'anonymous', history, add('p_9')).verdict).toBe('wrong');
+    // An ordinal still counts in the latest list only.
+    expect(judgeConversationTurn(pickEarlier[3]!, 'anonymous', history, add('p_2')).verdict).toBe('wrong');
+  });
+
   const ret = conv(`
 - id: r
   state: verified

@@ -135,7 +135,7 @@ function understand(text: string, ctx: ClassifyContext): Understanding {
   // The one opt-out detector the chat service also acts on (src/core/opt-out.ts): privacy is not a guess.
   const privacy = optOutChange(text);
   if (privacy) add(scores, privacy, 12);
-  applyContext(scores, e, ctx);
+  applyContext(scores, e, ctx, norm.tokens.length);
   // The prior reweighs, then the scores are probabilities again (× 10): context decides between
   // readings the words leave open, not against a reading they make clear.
   const total = Object.values(scores).reduce((sum, v) => sum + Math.max(0, v ?? 0), 0);
@@ -225,13 +225,16 @@ const OFF_PRODUCT: readonly Intent[] = [
   'discount',
 ];
 
+/** At most this many words, naming nothing, is a bare question ("how much", "what colours?"). */
+const BARE_QUESTION_WORDS = 3;
+
 /**
  * What the words cannot know: the conversation. It weighs the classifier's probabilities like a
  * prior: a pointer ("the second one", "it") at products just shown makes a question about them or
  * a pick likelier than a new search; at orders just shown, an order question; a proposal or offer
  * waiting makes an answer to it likelier; both halves of a verification given make it one.
  */
-function applyContext(scores: Partial<Record<Intent, number>>, e: Entities, ctx: ClassifyContext): void {
+function applyContext(scores: Partial<Record<Intent, number>>, e: Entities, ctx: ClassifyContext, words: number): void {
   const scale = (intents: readonly Intent[], by: number) => {
     for (const i of intents) if (scores[i] !== undefined) scores[i] = scores[i]! * by;
   };
@@ -242,6 +245,9 @@ function applyContext(scores: Partial<Record<Intent, number>>, e: Entities, ctx:
   if (ctx.shownProducts && refersToShown && !e.category) {
     scale(['stock', 'add_to_cart', 'compare'], 3);
     scale(OFF_PRODUCT, 0.3);
+  } else if (ctx.shownProducts && words <= BARE_QUESTION_WORDS && !e.category && !e.orderNumbers.length && !e.email) {
+    // "how much?", "colours?" naming nothing right after products were shown: likelier about them (no reading made unlikelier).
+    scale(['stock', 'compare'], 3);
   }
   if (ctx.shownOrders && !ctx.shownProducts && refersToShown) {
     // Positions and pronouns now point at orders: a product question becomes an order question.

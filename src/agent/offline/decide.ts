@@ -58,6 +58,7 @@ export function decide(messages: readonly BaseMessage[], tools: ReadonlySet<stri
     frames = [{ ...buildFrame(turn.user, memory), ...moment, intent: 'verify', after }];
   }
   ({ frames, texts } = joinHowTo(frames, texts));
+  ({ frames, texts } = doneHere(frames, texts));
   frames = withOrderNamedBefore(frames).map((f) => aboutOneOrder(f, memory, tools));
   ({ frames, texts } = askedAgain(frames, texts));
   const multi = texts.length > 1;
@@ -126,6 +127,19 @@ function joinHowTo(frames: Frame[], texts: string[]): { frames: Frame[]; texts: 
   };
 }
 
+/** "can we do that on this phone?", "is that possible in this chat?": whether the request just made can be done here. */
+const DONE_HERE =
+  /^\W*(so\s+|and\s+)?((can|could) (we|i|you) (do|sort|arrange|manage) (that|this|it)|(can|could) (that|this|it) be (done|sorted|arranged)|is (that|this|it) (possible|doable))( (here|on here|on (this|my|the) (phone|app|website|site)|in (this|the) chat|online|through (you|this( chat)?)|from here))?\W*$/i;
+/** Intents such a question is read as when it stands alone: the channel's own abilities, nothing of its own to do. */
+const CHANNEL_QUESTION: ReadonlySet<string> = new Set(['unsupported', 'out_of_scope', 'capabilities', 'policy_ai', 'confirm']);
+
+/** Such a question after a request is that request, asked whether it can be done: the request answers it. */
+function doneHere(frames: Frame[], texts: string[]): { frames: Frame[]; texts: string[] } {
+  const keep = frames.map((f, i) => !(i > 0 && DONE_HERE.test(f.text.trim()) && CHANNEL_QUESTION.has(f.intent)));
+  if (keep.every(Boolean)) return { frames, texts };
+  return { frames: frames.filter((_, i) => keep[i]), texts: texts.filter((_, i) => keep[i]) };
+}
+
 /** Requests that only read: asked twice, the second reads the same thing again. */
 const READS_ONLY: ReadonlySet<string> = new Set([
   'order_status',
@@ -150,8 +164,9 @@ function askedAgain(frames: Frame[], texts: string[]): { frames: Frame[]; texts:
   return { frames: frames.filter((_, i) => keep[i]), texts: texts.filter((_, i) => keep[i]) };
 }
 
-/** "how can I do this?", "how do I do that": how to go about the request just made. */
-const POINTS_BACK_AT_REQUEST = /^\W*(so\s+|and\s+)?how (can|do|would|should) (i|we) (do|manage|go about) (this|that|it)\b/i;
+/** "how can I do this?", "how do I do that", "where do I find it?": how to go about the request just made. */
+const POINTS_BACK_AT_REQUEST =
+  /^\W*(so\s+|and\s+)?(how (can|do|would|should) (i|we) (do|manage|go about) (this|that|it)|where (do |can |would |should )?(i|we) (find|get|buy) (it|this|that|one|them))\b/i;
 const BUY_PARTS: ReadonlySet<string> = new Set(['add_to_cart', 'search', 'how_to_order']);
 
 const partOf = (id: string): number => Number(/_p(\d+)_/.exec(id)?.[1] ?? 0);

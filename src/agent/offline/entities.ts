@@ -2,7 +2,7 @@
 // quantity, and references to what the previous turn showed ("the second one", "the blue one", "it").
 import type { Normalized } from './normalize.js';
 import { readTokenSlots, type TokenSlots } from './entity-slots.js';
-import { CORRECTION_MARKERS, PAIRING_MARKERS, UNIT_WORDS } from './lexicon.js';
+import { COLOUR_WORDS, CORRECTION_MARKERS, PAIRING_MARKERS, UNIT_WORDS } from './lexicon.js';
 import type { CATEGORIES } from '../../tools/index.js';
 
 export type Category = (typeof CATEGORIES)[number];
@@ -37,8 +37,15 @@ export interface Entities {
 
 // "500 Market Street, Apt 3, San Francisco, CA 94105": number and street (no digits after the house
 // number, so "order 28511 to 500 Market St" starts at 500), an optional unit, city, state, ZIP.
-const ADDRESS =
-  /\b(\d{1,6}\s+[A-Za-z][A-Za-z .'#-]*?)\s*,\s*(?:((?:apt|apartment|suite|ste|unit|#)\.?\s*[\w-]+)\s*,\s*)?([A-Za-z][A-Za-z .]*?)\s*,\s*([A-Za-z]{2})\s+(\d{5}(?:-\d{4})?)\b/i;
+// A street's words may be an ordinal ("900 SW 5th Ave"); a unit may run into the city ("Suite 1200 Portland, OR 97204").
+const STREET_WORD = String.raw`(?:[a-z][a-z.'#-]*|\d{1,3}(?:st|nd|rd|th))`;
+const UNIT = String.raw`(?:(?:apt|apartment|suite|ste|unit|room|rm|floor|fl)\b\.?|#)\s*#?\s*[\w-]*\d[\w-]*`;
+const ADDRESS = new RegExp(
+  String.raw`\b(\d{1,6}\s+${STREET_WORD}(?:\s+${STREET_WORD})*?)\s*,\s*(?:(${UNIT})\s*,?\s*)?([a-z][a-z .]*?)\s*,\s*([a-z]{2})\s+(\d{5}(?:-\d{4})?)\b`,
+  'i',
+);
+/** A unit named anywhere beside the address ("…, NV 89109. Attn Marcus Reid, room 1412"): its second line (never "#28511"). */
+const UNIT_SAID = /\b((?:apt|apartment|suite|ste|unit|room|rm|floor|fl)\b\.?\s*#?\s*[\w-]*\d[\w-]*)/i;
 
 // The same written without commas, as dictation gives it ("77 Birch Avenue Beaverton OR 97005"):
 // the street ends at its street-type word, the state is a US state's code before the ZIP.
@@ -47,7 +54,7 @@ const STREET_TYPES =
 const US_STATES =
   'al|ak|az|ar|ca|co|ct|de|dc|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy';
 const ADDRESS_PLAIN = new RegExp(
-  String.raw`\b(\d{1,6}\s+(?:[a-z][a-z.'-]*\s+){0,4}?(?:${STREET_TYPES})\.?)\s*,?\s+(?:((?:apt|apartment|suite|ste|unit|#)\.?\s*[\w-]+)\s*,?\s+)?([a-z][a-z .]*?)\s*,?\s+(${US_STATES})\.?\s+(\d{5}(?:-\d{4})?)\b`,
+  String.raw`\b(\d{1,6}\s+(?:${STREET_WORD}\s+){0,4}?(?:${STREET_TYPES})\.?)\s*,?\s+(?:(${UNIT})\s*,?\s+)?([a-z][a-z .]*?)\s*,?\s+(${US_STATES})\.?\s+(\d{5}(?:-\d{4})?)\b`,
   'i',
 );
 
@@ -56,7 +63,8 @@ export function parseAddress(text: string): Record<string, string> | null {
   if (!m) return null;
   // The text arrives lower-cased: addresses are written back in title case.
   const title = (x: string) => x.trim().replace(/\b[a-z]/g, (c) => c.toUpperCase());
-  return { line1: title(m[1]!), ...(m[2] ? { line2: title(m[2]) } : {}), city: title(m[3]!), state: m[4]!.toUpperCase(), zip: m[5]! };
+  const unit = m[2] ?? UNIT_SAID.exec(text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length))?.[1];
+  return { line1: title(m[1]!), ...(unit ? { line2: title(unit) } : {}), city: title(m[3]!), state: m[4]!.toUpperCase(), zip: m[5]! };
 }
 
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
@@ -90,9 +98,13 @@ function amountsInDigits(text: string): string {
   });
 }
 const PRICE_RANGE = /\b(?:between|from)\s*\$?\s*(\d+(?:\.\d+)?)\s*(?:dollars|bucks|usd)?\s*(?:and|to|-)\s*\$?\s*(\d+(?:\.\d+)?)/;
+// An amount of something other than money after the number ("within fifty yards", "under 10 minutes"): no price.
+const MEASURED = String.raw`(?!\d|\.\d|\s*(?:%|(?:day|week|month|year|hour|minute|min|mile|yard|metre|meter|feet|foot|ft|km|cm|inch|kg|lb|percent)(?:e?s)?\b))`;
 const PRICE_PATTERNS = [
   // "nothing over 100", "not above $80", "none more than 60": a ceiling said as what is turned down.
-  /(?:under|below|less than|cheaper than|max(?:imum)?|up to|at most|no more than|(?:nothing|not|none)\s+(?:over|above|more than|dearer than|pricier than)|within|<)\s*(?:of\s*)?\$?\s*(\d+(?:\.\d+)?)/,
+  new RegExp(
+    String.raw`(?:under|below|less than|cheaper than|max(?:imum)?|up to|at most|no more than|(?:nothing|not|none)\s+(?:over|above|more than|dearer than|pricier than)|within|<)\s*(?:of\s*)?\$?\s*(\d+(?:\.\d+)?)${MEASURED}`,
+  ),
   // "my budget is 80", "budget around 100", "about $60", "roughly 120": a ceiling (a size is never "around 100").
   /\bbudget\s*(?:(?:is|of|around|about|roughly|max|up to|:)\s*)*\$?\s*(\d+(?:\.\d+)?)/,
   /\b\$?([2-9]\d|\d{3,})\s*-?ish\b/,
@@ -102,9 +114,16 @@ const PRICE_PATTERNS = [
 ];
 const MY_SIZE = /\bmy (usual |normal |regular |own )?size\b|\bsize i (usually |normally )?(wear|take|buy)\b/;
 
+/** A place inside a building ("room 1412", "Suite 1200", "apt 3015"): part of an address, no order number. */
+const WITHIN_BUILDING = /\b(room|rm|suite|ste|apt|apartment|unit|flat|floor|fl|bldg|building|box|dept|desk)\.?\s*#?\s*$/;
+/** A year told ("broke in 2019", "since 2021", "back in '98"): a time, no order number. */
+const YEAR_TOLD = /\b(in|since|from|until|till|of|around|circa|year|back in)\s*$/;
+
 function isOrderNumberContext(lower: string, match: RegExpExecArray): boolean {
   const before = lower.slice(Math.max(0, match.index - 14), match.index);
   const after = lower.slice(match.index + match[0].length, match.index + match[0].length + 8);
+  if (WITHIN_BUILDING.test(before)) return false;
+  if (/^(19|20)\d\d$/.test(match[1]!) && YEAR_TOLD.test(before) && !/\border\b[^.]*$/.test(before)) return false;
   return !/(under|below|less than|max|up to|at most|\$)\s*$/.test(before) && !/^\s*(dollars|bucks|usd|\$)/.test(after);
 }
 
@@ -188,6 +207,22 @@ function corrected(tokens: readonly string[], whole: TokenSlots): TokenSlots {
 }
 
 /**
+ * A colour only talked about, then the one chosen ("khaki's gonna show every stain. the black ones", "burgundy would
+ * stand out a mile. the grey one then"): the last colour pointed at as "the <colour> one(s)/pair" is the colour meant,
+ * when another colour was named before it and that one is not excluded ("the black one, not the burgundy one").
+ */
+function chosen(tokens: readonly string[], whole: TokenSlots): TokenSlots {
+  if (whole.colour === null) return whole;
+  let pointed: string | null = null;
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const c = tokens[i] === 'the' ? COLOUR_WORDS[tokens[i + 1]!] : undefined;
+    if (c && /^(one|ones|pair)$/.test(tokens[i + 2]!) && !whole.exclude.includes(c)) pointed = c;
+  }
+  if (pointed === null || pointed === whole.colour) return whole;
+  return { ...whole, colour: pointed, descriptors: whole.descriptors.filter((d) => d !== pointed) };
+}
+
+/**
  * A piece sought with the one it must go with ("brown, to match my shoes", "a belt to go with my navy chinos"): the
  * slots are the sought piece's, read before the pairing words; the companion's category, colour and words are not
  * searched for. Nothing named before them ("something to go with my chinos"): the whole.
@@ -209,7 +244,10 @@ export function extractEntities(n: Normalized): Entities {
   const inAddress = new Set(address ? [address.zip!, address.zip!.slice(0, 5), /^\d+/.exec(address.line1!)?.[0] ?? ''] : []);
   const orderNumbers = extractOrderNumbers(withoutEmail).filter((x) => !inAddress.has(x));
   const { maxPrice, minPrice } = extractPrices(n, withoutEmail, email, orderNumbers);
-  const slots = corrected(n.tokens, paired(n.tokens, readTokenSlots(n.tokens)));
+  // The words of an address are no slots ("1200 NE 3rd Ave" points at no third order).
+  const addressWords = new Set(address ? Object.values(address).flatMap((v) => v.toLowerCase().split(/[\s,]+/)) : []);
+  const tokens = addressWords.size ? n.tokens.filter((t) => !addressWords.has(t)) : n.tokens;
+  const slots = corrected(tokens, chosen(tokens, paired(tokens, readTokenSlots(tokens))));
   const categoryWord = slots.categoryWord;
   const definite = categoryWord !== null && new RegExp(`\\b(the|this|that)\\s+(\\w+\\s+){0,5}?${categoryWord}`).test(n.padded);
   const mySize = MY_SIZE.test(n.padded);

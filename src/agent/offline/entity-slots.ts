@@ -73,7 +73,7 @@ const NOT_DESCRIPTIVE = new Set(
     'different i me my usual normal regular own you your we our a an the this that these those it its is are am be was do does did have has had got get give show tell see find ' +
     'look looking search searching browse need want would like could can will may might please pls any some something anything thing ' +
     'for to of in on at by with from about and or but so if not no yes just also maybe really very much more most new cheap cheapest ' +
-    'nice good great what which who how where when there here one ones kind sort type under below less than over max min dollar buck price budget between roughly approx approximately arrival arrivals newest latest arrived landed dropped status update wear wearing occasion men mens women womens man woman ladies return returns returning refund exchange ' +
+    'nice good great what which who how where when there here one ones kind sort type under below less than over max min dollar buck price damage budget between roughly approx approximately arrival arrivals newest latest arrived landed dropped status update wear wearing occasion men mens women womens man woman ladies return returns returning refund exchange ' +
     'size sizes color colour sell carry stock available store shop u buy add cart basket bag order put take pair couple few lot all other ' +
     'let us know else again still only even too go going around perhaps wanna gonna gimme hey hi hello thanks thank sure ok okay ' +
     'have has offer offering collection catalog catalogue item product products stuff range selection option options left ' +
@@ -82,6 +82,8 @@ const NOT_DESCRIPTIVE = new Set(
     'eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred dollars bucks ' +
     // When the shopper needs it is not what it is ("next week" is not a weekender bag).
     'next week weeks month months today tomorrow tonight soon day days monday tuesday wednesday thursday friday saturday sunday ' +
+    // Who has it or wears it ("navy, if they have it", "she also needs a scarf") is no part of the piece.
+    'he she him her his hers they them their theirs ' +
     // A hedge said with a detail ("M I think", "grey, I reckon") is no part of the piece.
     'think reckon suppose guess probably ' +
     // Feelings about a product and "like it" words say nothing about which product.

@@ -8,7 +8,9 @@ export const CART_QUANTITY =
   /\b(make (?:it|that|them)|change (?:it|that|the quantity) to)\s+(10|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:dollars|bucks|usd|\$))/i;
 export const ADD_MORE = /\b(?:(\d{1,2}|one|two|three|four|five|another)\s+more|another one|one more)\b/i;
 export const SHOW_WORDS = /\b(show|see|options|others)\b/i;
-export const QUESTIONISH = /\?|^\s*(how|what|which|is|are|does|do|can|could|would|will|tell me|more about|show me)\b/i;
+// A question opens after any emoji or symbols before it ("😍 how much").
+export const QUESTIONISH =
+  /\?|^[\s\p{Extended_Pictographic}\p{S}\p{P}]*(how|what|which|is|are|does|do|can|could|would|will|tell me|more about|show me)\b/iu;
 const SIZE_UP = /\b(bigger|larger) (one|size)|\bsize (up|bigger|larger)\b|\bone size (up|bigger|larger)\b|\bsize up\b/i;
 const SIZE_DOWN = /\bsmaller (one|size)|\bsize (down|smaller)\b|\bone size (down|smaller)\b/i;
 

@@ -88,21 +88,83 @@ export function readsAsAnswer(r: Reading, d: Draft): boolean {
 }
 
 /**
+ * A swap said while a swap or a return waits, naming no order ("no wait, make it the green one in L"): of the order
+ * waiting, not of another order whose pieces the words happen to fit.
+ */
+export function orderOfWaiting(r: Reading, d: Draft, orderNumber: string | null): string | null {
+  const { mem } = r;
+  // A ZIP put right while a new address waits ("the zip is 98109 not 98101") is no order number: the order waiting.
+  const moving = mem.pendingAction?.action === 'change_address' ? mem.pendingAction.args.orderNumber : null;
+  if (d.intent === 'change_address' && typeof moving === 'string' && orderNumber === d.e.address?.zip) return moving;
+  const waiting = mem.pendingAction?.action === 'exchange' ? mem.pendingAction.args.orderNumber : mem.pendingReturn?.orderNumber;
+  if (d.intent !== 'exchange' || d.e.orderNumbers.length || typeof waiting !== 'string') return orderNumber;
+  return waiting;
+}
+
+/** Some of the pieces, not all: "only the trousers", "just the jumper". */
+const ONLY_SOME = /\b(only|just)\b/i;
+
+/** Basket intents a size said of a piece kept leans to. */
+const BASKET: ReadonlySet<Intent> = new Set(['update_cart', 'view_cart', 'add_to_cart']);
+
+// A flat or suite number, or a ZIP, said as the right one ("apt 21 not 12"): the one not after "not".
+const UNIT_FIX = /(?<!\bnot\s{1,3})\b((?:apt|apartment|suite|ste|unit|flat|room)\b\.?\s*#?\s*[\w-]*\d[\w-]*)/i;
+const ZIP_FIX = /(?<!\bnot\s{1,3})\b(\d{5})\b/;
+
+/**
+ * "oh wait, it's apt 21 not 12, sorry" while a new address waits: no withdrawal, the same change proposed again with
+ * the flat number (or ZIP) put right; the rest of the address as proposed.
+ */
+function addressCorrected(r: Reading, d: Draft): boolean {
+  const waiting = r.mem.pendingAction?.action === 'change_address' ? r.mem.pendingAction.args.address : null;
+  if (!waiting || typeof waiting !== 'object' || d.e.address) return false;
+  const proposed = waiting as Record<string, string>;
+  const unit = UNIT_FIX.exec(r.text)?.[1]?.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+  const zip = ZIP_FIX.exec(r.text)?.[1];
+  const fixed = { ...proposed, ...(unit ? { line2: unit } : {}), ...(zip ? { zip } : {}) };
+  if (fixed.line2 === proposed.line2 && fixed.zip === proposed.zip) return false;
+  d.e = { ...d.e, address: fixed, orderNumbers: d.e.orderNumbers.filter((x) => x !== zip) };
+  d.intent = 'change_address';
+  d.settledByState = true;
+  return true;
+}
+
+/**
  * A no, or the action's own words again, while a proposal waits: withdrawn (or turned into the swap said instead), or
  * the waiting cancellation answered rather than proposed twice.
  */
 export function answerToWaiting(r: Reading, d: Draft): void {
   const { text, mem, u } = r;
+  if (addressCorrected(r, d)) return;
   const e = d.e;
   // "wait, don't cancel it" / "no, leave the return" while a proposal waits: a no (core/consent reads it so),
   // whatever action its words name; a new request beside it ("no, show me jackets") stays one.
   const proposed = mem.pendingAction?.action ?? (mem.pendingReturn ? 'return' : null);
   // "no wait, what I want is the same jumper in a small" to a return: the no withdraws it, and the swap said with a
   // size or colour (the words' likeliest reading, if unsure) is asked for, of the same piece.
-  const swapInstead = proposed === 'return' && u.intent === 'exchange' && (e.size !== null || e.colour !== null);
-  if (proposed && (d.intent === proposed || d.intent === 'confirm' || r.vague) && isClearNo(text, { echo: pendingEcho(mem) })) {
+  // So is another swap said instead of the one waiting ("scratch that, swap them for the olive ones in M instead").
+  // (a swap's piece changed in basket words, "no wait, make it the green one in L", is that too).
+  const swapWords = u.intent === 'exchange' || (proposed === 'exchange' && (BASKET.has(u.intent) || u.intent === 'search'));
+  // The size of the piece sent back, said with a no ("forget the swap, my nephew can have the L"), is the piece kept.
+  const kept = e.colour === null && e.size !== null && !!mem.pendingAction?.sends?.some((x) => x.endsWith(`(${e.size})`));
+  const swapInstead = (proposed === 'return' || proposed === 'exchange') && swapWords && (e.size !== null || e.colour !== null) && !kept;
+  // So is a no that says the size kept ("forget the swap, my brother can have the L"): no basket change, no piece named.
+  const sizeKept = BASKET.has(d.intent) && !e.categoryWord && !e.orderNumbers.length;
+  // "No no, not all. Only the trousers." to a return of a whole order: no withdrawal, the return of the pieces named.
+  if (proposed === 'return' && e.categoryWord !== null && ONLY_SOME.test(text)) {
+    d.intent = 'return';
+    d.settledByState = true;
+    return;
+  }
+  if (proposed && (d.intent === proposed || d.intent === 'confirm' || r.vague || sizeKept) && isClearNo(text, { echo: pendingEcho(mem) })) {
     d.intent = swapInstead ? 'exchange' : 'deny';
     d.settledByState ||= swapInstead;
+  }
+  // "I'll sleep on it. Not today, thank you." to a return or a person offered (nothing proposed yet): that offer declined.
+  const offered = mem.asked === 'startReturn' || mem.asked === 'lookup' || mem.offeredHuman;
+  if (!proposed && offered && (r.vague || d.intent === 'confirm' || d.intent === 'deny') && isClearNo(text)) {
+    d.intent = 'deny';
+    d.settledByState = true;
   }
   // "please cancel it" (or "mabye, cancel it") to the cancellation waiting answers it, its word no refusal: a yes
   // only when core/consent reads one, else it is asked again (not proposed twice).

@@ -43,6 +43,10 @@ const PRONOUN_REFUND_READS: ReadonlySet<Intent> = new Set([
 ]);
 /** With a money question, also the order's own readings ("when does the money reach my card?" read as delivery). */
 const REFUND_READS: ReadonlySet<Intent> = new Set([...PRONOUN_REFUND_READS, 'order_status', 'delivery_time']);
+/** The reading of a count of days ("is that business days?"), which right after a refund shown is its timing. */
+const TIMING_READS: ReadonlySet<Intent> = new Set(['delivery_time']);
+/** How likely (a probability × 10) a reading must be for the words to place it firmly. */
+const FIRM = 5;
 
 /** Readings a question about the return just made is mistaken for. */
 const RETURN_READS: ReadonlySet<Intent> = new Set([
@@ -56,6 +60,11 @@ const RETURN_READS: ReadonlySet<Intent> = new Set([
   'order_status',
   'delivery_time',
 ]);
+
+/** Readings of how the piece of a return just made goes back ("do I send it back by post?"), asked as its next step. */
+const SENDING_READS: ReadonlySet<Intent> = new Set(['return', 'policy_shipping', 'pickup']);
+
+const sentBack = (d: Draft, f: Follow): boolean => (f === 'next_step' || f === 'money') && SENDING_READS.has(d.intent);
 
 /** Readings of "how long till somebody gets back to me?" after a hand-over: an order's timing, or a return or refund for "back". */
 const PERSON_READS: ReadonlySet<Intent> = new Set([...ORDER_READS, 'policy_returns', 'refund_status', 'human']);
@@ -124,10 +133,16 @@ const MONEY_BACK: ReadonlySet<Intent> = new Set(['refund_status', 'policy_paymen
 /** Readings of the action itself: a question about it only when asked as one ("would the swap cost me anything?"). */
 const ACTION_READS: ReadonlySet<Intent> = new Set(['return', 'exchange']);
 
-/** The proposal waiting, by kind: a cancellation, an exchange, a return (null: none of these). */
+/**
+ * The proposal waiting, by kind: a cancellation, an exchange, a return (null: none of these); a return being started
+ * while "which order would you like to return?" waits for its answer counts as a return waiting.
+ */
 function pendingKind(mem: Reading['mem']): 'cancel' | 'exchange' | 'return' | null {
   const action = mem.pendingAction?.action;
-  return action === 'cancel_order' ? 'cancel' : action === 'exchange' ? 'exchange' : mem.pendingReturn ? 'return' : null;
+  if (action === 'cancel_order') return 'cancel';
+  if (action === 'exchange') return 'exchange';
+  const starting = !mem.pendingAction && mem.asked === 'order' && mem.prevUser !== null && classify(mem.prevUser).intent === 'return';
+  return mem.pendingReturn || starting ? 'return' : null;
 }
 
 const settle = (d: Draft, intent: Intent) => {
@@ -238,13 +253,51 @@ function questionOnWaiting(r: Reading, d: Draft, f: ReturnType<typeof classifyFo
   return false;
 }
 
+/**
+ * "and that's working days, I presume?" right after a refund shown, with no delivery answered: the words read as delivery
+ * times (a count of days), but carry the last answer on (the follow head), or lean to delivery options without placing
+ * them; the refund's timing is what it clarifies.
+ */
+function clarifiesTiming(r: Reading, d: Draft, f: Follow): boolean {
+  const { mem, u, text } = r;
+  // Carried on (the follow head), or leaning to delivery options without placing it.
+  const carried = f === 'continue' || (f === 'options' && (u.scores[d.intent] ?? 0) < FIRM);
+  return carried && TIMING_READS.has(d.intent) && !mem.subject.policy.includes('shipping') && !namesPlaceAbroad(text);
+}
+
+/** Readings of "send me a new pair, same size" (a swap, the order again, or nothing a tool does) right after a problem told. */
+const REPLACEMENT_READS: ReadonlySet<Intent> = new Set(['exchange', 'reorder', 'unsupported']);
+/** Remedies for a piece bought, one of which words read as nothing a tool does must lean to. */
+const REMEDIES: ReadonlySet<Intent> = new Set(['exchange', 'reorder', 'return']);
+/** Readings of a problem with a piece received, one of which the message before must have among its likeliest three. */
+const PROBLEM_READS: ReadonlySet<Intent> = new Set(['report_problem', 'complaint']);
+
+/**
+ * "Can you send me a new pair then, same size?" right after telling of a rip or a fault in a piece: the same piece again
+ * for a faulty one is the remedy for that problem (report_problem: a claim where a tool makes one, else its return), not
+ * a swap to another size, the order placed again or something no tool does. A size or colour asked for is a swap.
+ */
+function replacementForProblem(r: Reading, d: Draft): boolean {
+  const { mem, u } = r;
+  if (!REPLACEMENT_READS.has(d.intent) || d.e.size || d.e.colour || !mem.prevUser) return false;
+  // Nothing a tool does ("what's my email on file?") is a replacement only when a remedy is among the likeliest readings.
+  if (d.intent === 'unsupported' && ![u.intent, ...u.alternatives.slice(0, 2)].some((i) => REMEDIES.has(i))) return false;
+  const before = classify(mem.prevUser);
+  if (![before.intent, ...before.alternatives.slice(0, 2)].some((i) => PROBLEM_READS.has(i))) return false;
+  const piece = r.prevEntities(mem.prevUser);
+  if (!d.e.categoryWord && piece.categoryWord)
+    d.e = { ...d.e, category: piece.category, categoryWord: piece.categoryWord, colour: piece.colour };
+  settle(d, 'report_problem');
+  return true;
+}
+
 /** Settles a follow-up on the previous reply's subject; returns the order it is about (or the one given). */
 export function followUpOnSubject(read: Reading, d: Draft, orderNumber: string | null): string | null {
   const r: Reading = objectless(read, d) ? { ...read, vague: true } : read;
   const { mem, text, u, vague } = r;
   const s = mem.subject;
   const e = d.e;
-  if (!free(r, d) || d.settledByState) return orderNumber;
+  if (!free(r, d) || d.settledByState || replacementForProblem(r, d)) return orderNumber;
   const unsure = u.lowConfidence && d.intent === u.intent;
   // What the message asks about (the follow head) and whether it asks at all (the act head).
   const f = classifyFollow(text).follow;
@@ -256,8 +309,8 @@ export function followUpOnSubject(read: Reading, d: Draft, orderNumber: string |
     s.refund &&
     asks &&
     !e.category &&
-    (REFUND_READS.has(d.intent) || vague) &&
-    (f === 'money' || (e.pronoun && PRONOUN_REFUND_READS.has(d.intent)))
+    (REFUND_READS.has(d.intent) || vague || clarifiesTiming(r, d, f)) &&
+    (f === 'money' || (e.pronoun && PRONOUN_REFUND_READS.has(d.intent)) || clarifiesTiming(r, d, f))
   ) {
     settle(d, 'refund_status');
     d.alsoPolicy = 'orders';
@@ -271,7 +324,8 @@ export function followUpOnSubject(read: Reading, d: Draft, orderNumber: string |
   // "what happens next?", "how long until the money shows?" about the return just made or proposed: the returns policy.
   // A sure reading of the order's status ("what's the status of that order?") is about the order, not the return.
   const orderItself = d.intent === 'order_status' && !unsure && !vague;
-  if (s.returned && !e.category && !orderItself && (RETURN_READS.has(d.intent) || unsure || vague) && (asks || unsure)) {
+  // Asked as its next step or its money ("the old one, how do I send it back?"), a return or a way of sending read is that return's too.
+  if (s.returned && !e.category && !orderItself && (RETURN_READS.has(d.intent) || sentBack(d, f) || unsure || vague) && (asks || unsure)) {
     settle(d, 'policy_returns');
     return orderNumber;
   }

@@ -63,6 +63,8 @@ export function resolveOrder(r: Reading, d: Draft): string | null {
   }
   if (!orderNumber && mem.orders.length === 0 && (e.pronoun || /\b(that|this|the same|my) order\b/i.test(text)))
     orderNumber = mem.mentionedOrder;
+  // The address answering "what is the new address?": for the order it was asked for.
+  if (!orderNumber && !e.orderNumbers.length && mem.asked === 'address' && givesAddress(r, e)) orderNumber = mem.mentionedOrder;
   return orderNumber;
 }
 

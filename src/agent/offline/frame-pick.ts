@@ -3,7 +3,7 @@
 import type { Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
-import { ordersHolding, type OrderView, type ProductView } from './results.js';
+import { namesPiece, ordersHolding, type OrderView, type ProductView } from './results.js';
 
 // Shades a shopper calls by the family name ("the blue one" for a navy shirt).
 const SHADES: Record<string, readonly string[]> = {
@@ -93,7 +93,8 @@ export function onePieceMeant(mem: Memory, words: ReadonlySet<string>, e: Entiti
 export function garmentNotIn(orders: readonly OrderView[], e: Entities): boolean {
   const word = e.categoryWord;
   if (!word || !e.category) return false;
-  const inAny = (w: string) => orders.some((o) => o.items.some((i) => i.toLowerCase().includes(w)));
+  // Named in other words for the same piece ("the sweater": a jumper), it is one of them.
+  const inAny = (w: string) => orders.some((o) => o.items.some((i) => namesPiece(i, w)));
   if (!e.category.startsWith(word)) return !inAny(word);
   // The category's own name ("my shoes") may be worn by items not called so; said with a colour none
   // of them has either ("my champagne dress" to a shopper who never bought one), it is none of these.

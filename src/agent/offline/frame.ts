@@ -30,8 +30,9 @@ import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
 import { PICK_OFFER } from './phrases.js';
 import { isClearYes } from '../../core/index.js';
-import { answerToWaiting, clearYesToProposal, feltDetail, readsAsAnswer, sameSizeAsBefore } from './frame-detail.js';
+import { answerToWaiting, clearYesToProposal, feltDetail, orderOfWaiting, readsAsAnswer, sameSizeAsBefore } from './frame-detail.js';
 import { readTurn } from './frame-read.js';
+import { unreadable } from './unreadable.js';
 import { feltUnsure, unsureOf } from './frame-unsure.js';
 
 export { garmentNotIn, pickOrder, pickProduct } from './frame-pick.js';
@@ -155,6 +156,18 @@ function pendingAnswers(r: Reading, d: Draft): string {
     classifyFollow(text).follow !== 'money'
   )
     d.intent = 'confirm';
+  // "sick, send it" while a swap waits: a few words leaning to a return, naming nothing, answer the swap (consent
+  // decides whether it is a yes; if not, it is asked again), never a return proposed in its place.
+  if (
+    d.intent === 'return' &&
+    mem.pendingAction?.action === 'exchange' &&
+    (text.match(/[\p{L}\d]+/gu) ?? []).length <= 5 &&
+    !e.categoryWord &&
+    !e.orderNumbers.length &&
+    !QUESTIONISH.test(text) &&
+    !/\b(refund|money|instead|rather|back)\b/i.test(text)
+  )
+    d.intent = 'confirm';
 
   // "the first one" answering "which one?" after "how warm is it?": that question, about that one.
   const pageQuestion =
@@ -168,6 +181,9 @@ function cartTurn(r: Reading, d: Draft): void {
   const { text, mem, u } = r;
   // "can I swap the jumper for a medium?" with no cart in view is about something bought.
   if (d.intent === 'update_cart' && !mem.cart?.length && (u.scores.return ?? 0) >= 3.5) d.intent = 'return';
+  // "right, back to the jackets: the navy one, M, pop it in" with no basket line to change: a piece shown, added.
+  const picked = mem.products.length > 0 && (d.e.colour !== null || d.e.ordinal !== null) && !!pickProduct(pointable(mem, d.e), d.e, text);
+  if (d.intent === 'update_cart' && !mem.cart?.length && picked && (u.scores.add_to_cart ?? 0) >= 2.5) d.intent = 'add_to_cart';
   // "and one in black, size S" after adding the white one: the same search in black.
   if (d.intent === 'add_to_cart' && d.e.colour && !d.e.category && mem.lastSearch && !pickProduct(pointable(mem, d.e), d.e, text))
     d.e = narrowSearch(mem.lastSearch, d.e, text, mem.products);
@@ -238,6 +254,25 @@ function resolvePick(r: Reading, d: Draft): void {
   }
 }
 
+/** Pleasantries a courtesy the words are unsure of leans to. */
+const PLEASANTRIES: ReadonlySet<Intent> = new Set(['thanks', 'goodbye', 'greeting']);
+
+/**
+ * Only courtesy, in words the model is unsure of ("10-4, good buddy", "right you are, squire") after the assistant
+ * said something: the pleasantry the words lean to, a hello said back as an acknowledgement (thanks), never off-topic.
+ */
+function acknowledged(r: Reading, d: Draft): void {
+  const { mem, u } = r;
+  // An answer is awaited ("which order?", a proposal): what it says is read as that answer, never as courtesy.
+  if (mem.firstTurn || mem.asked || mem.pendingReturn || mem.pendingAction || !u.lowConfidence || d.intent !== u.intent) return;
+  // Nothing readable ("asdfgh", "lol", "?") is no courtesy either: it is asked again (plan-guards).
+  if (unreadable(r.text)) return;
+  const lean = [u.intent, ...u.alternatives].find((i) => i !== 'out_of_scope' && i !== 'unanswerable');
+  if (!lean || !PLEASANTRIES.has(lean)) return;
+  d.intent = lean === 'goodbye' ? 'goodbye' : 'thanks';
+  d.settledByState = true;
+}
+
 /** The last word on the intent: a basket swap, an address, a yes to an action, checkout, a weak guess. */
 function settleIntent(r: Reading, d: Draft): void {
   const { text, mem, u } = r;
@@ -252,8 +287,10 @@ function settleIntent(r: Reading, d: Draft): void {
       mem.asked === 'address' ||
       ['order_status', 'policy_shipping', 'delivery_time', 'change_delivery', 'out_of_scope'].includes(d.intent)) &&
     !mem.pendingAction
-  )
+  ) {
     d.intent = 'change_address';
+    d.settledByState = true;
+  }
   // "I cancelled my last order": done already and told, no action to propose; the order is looked at.
   if ((d.intent === 'cancel_order' || d.intent === 'return') && tellsDone(text)) {
     d.intent = 'order_status';
@@ -283,6 +320,7 @@ function settleIntent(r: Reading, d: Draft): void {
   if (courtesyOnly && onlyCourtesy(text) && !isClearYes(text)) {
     if (/\b(bye|goodbye|ciao|adios|see you)\b/i.test(text)) d.intent = 'goodbye';
     else if (/\b(thanks?|thx|ty|gracias|merci|danke|cheers)\b/i.test(text)) d.intent = 'thanks';
+    else acknowledged(r, d);
   }
   // "I'm a US 10 in sneakers": a size in another system asks which of ours it is (the sizing guide), not for stock.
   if ((d.intent === 'search' || d.intent === 'add_to_cart' || d.intent === 'stock') && OTHER_SIZE_SYSTEM.test(text))
@@ -323,6 +361,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
   settleIntent(r, d);
   orderNumber = goOnAfterVerifying(r, d, orderNumber);
   orderNumber = goOnWithReturn(r, d, orderNumber);
+  orderNumber = orderOfWaiting(r, d, orderNumber);
   retryServes(r, d);
   return {
     intent: d.intent,

@@ -7,6 +7,7 @@ import {
   lastShownOrders,
   lastShownProducts,
   mySizeUsed,
+  proposalIn,
   type CartLineView,
   type OrderView,
   type ProductView,
@@ -26,7 +27,8 @@ export interface Memory {
   /** Arguments of a return label proposed in a recent turn, still awaiting the shopper's answer. */
   pendingReturn: Record<string, unknown> | null;
   /** Another action proposed and waiting for a yes (a cancellation, a new address, an exchange, a report). */
-  pendingAction: { name: string; args: Record<string, unknown>; action: string } | null;
+  /** `sends`: of a swap, the pieces it sends back as proposed ("Navy Merino Crew-Neck Jumper (L)"). */
+  pendingAction: { name: string; args: Record<string, unknown>; action: string; sends?: string[] } | null;
   /** Every action proposed in the recent turns (replaced by a newer one or not), oldest first: "proceed with the cancellation" may name one. */
   proposals: Array<{ name: string; args: Record<string, unknown> }>;
   /** How many turns ago it was proposed (1 = the previous turn). */
@@ -160,7 +162,9 @@ function findPendingAction(recent: readonly Turn[]): Memory['pendingAction'] {
     // and so does the action's own word ("please cancel it" to a proposed cancellation).
     const echo = ACTION_ECHO[TOOL_ACTION[call.name]!];
     const declined = recent.slice(t + 1).some((later) => isClearNo(later.user, { echo }));
-    return open && !declined ? { name: call.name, args: call.args, action: TOOL_ACTION[call.name]! } : null;
+    const swap = proposalIn(call, 'exchange_items');
+    const sends = swap ? { sends: swap.swap.map((x) => x.send) } : {};
+    return open && !declined ? { name: call.name, args: call.args, action: TOOL_ACTION[call.name]!, ...sends } : null;
   }
   return null;
 }

@@ -17,6 +17,9 @@ const PRODUCT: ReadonlySet<string> = new Set(['search', 'stock', 'compare']);
 
 /** A piece that takes back or narrows what was just said ("Sorry, not just the tee, I mean the whole order"): more of the request before it. */
 const CORRECTS = /^(?:sorry|i mean|i meant|no wait|or rather|correction)\b/i;
+/** A detail kept as it was, said on its own ("same size?", "in the same colour please"): nothing of its own to ask. */
+const SAME_AS_BEFORE =
+  /^(?:and\s+|but\s+)?(?:in\s+)?(?:the\s+)?same\s+(?:size|colou?r|fit|style|one)\b\W*(?:please|pls|again|as before|as last time)?\W*$/i;
 /** Intents that are not a request on their own: they join a neighbouring piece. */
 const NOT_A_REQUEST: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
 /**
@@ -168,6 +171,8 @@ const TERMS_OF_BUYING: ReadonlySet<string> = new Set([...DELIVERY_QUESTION, 'pol
 
 /** What a shopper may want done about an item already bought. */
 const AFTER_SALE = new Set<string>(['return', 'exchange', 'report_problem']);
+/** Readings of sizes told with no piece named ("The L is far too roomy; M, please."): a size, not a request of their own. */
+const SIZE_TALK = new Set<string>(['update_cart', 'add_to_cart', 'policy_sizing', 'stock', 'search']);
 /** A problem told and the feeling about it. */
 const GRIEVANCE = new Set<string>(['complaint', 'report_problem']);
 /** Asked about something on its way: a problem told after it, naming nothing else, is with that. */
@@ -235,7 +240,9 @@ function joinsLast(
     !u.entities.orderNumbers.length &&
     ((last.intent === 'report_problem' &&
       (own === 'return' || own === 'exchange' || (own === 'order_status' && !ANOTHER_ORDER.test(piece.text)))) ||
-      (AFTER_SALE.has(last.intent ?? '') && (own === 'return' || own === 'exchange')));
+      (AFTER_SALE.has(last.intent ?? '') &&
+        (own === 'return' || own === 'exchange') &&
+        !(u.entities.categoryWord && u.entities.categoryWord !== classify(last.text).entities.categoryWord)));
   // "Got a navy sweater off you, fits like a tent. Need to ship it back.": a piece told, asking nothing, then what to do
   // about a piece bought, naming none of its own: the piece told is the one meant, no search of its own.
   const subjectOfLast =
@@ -253,9 +260,17 @@ function joinsLast(
     (own === 'report_problem' && CHECKED.has(last.intent ?? '') && !u.entities.category && !u.entities.orderNumbers.length);
   // "…M is small for me, please change to L": with nothing in the basket, a change of size after a swap asked is more of the swap.
   // So is "I need it in M" after it: "it" is the piece to swap, not one for the basket.
+  // So are the sizes told in a clause of their own, naming no piece ("Size M is a size too small; L, please.", "The L is
+  // far too roomy;" read as a return): the swap's.
+  const sizesOnly =
+    !piece.connective &&
+    u.entities.size !== null &&
+    !u.entities.category &&
+    !u.entities.orderNumbers.length &&
+    (SIZE_TALK.has(own ?? '') || AFTER_SALE.has(own ?? ''));
   const moreOfSwap =
     AFTER_SALE.has(last.intent ?? '') &&
-    (own === 'update_cart' || (own === 'add_to_cart' && u.entities.pronoun && !u.entities.category)) &&
+    (own === 'update_cart' || (own === 'add_to_cart' && u.entities.pronoun && !u.entities.category) || sizesOnly) &&
     at.cartEmpty &&
     !at.shownBefore;
   // Not a request of its own, or more of the same (a correction, or the order it is about: "It was 28511."): with the piece before.
@@ -303,6 +318,12 @@ export function splitRequests(text: string, memory: Memory): string[] {
     const last = parts[parts.length - 1];
     // A problem told only as background after a request (the act head: told) is left out: nothing proposed, no search.
     if (last?.intent != null && AFTER_SALE.has(u.intent) && tellsDone(piece.text)) {
+      toldAside = true;
+      continue;
+    }
+    // A detail kept as it was ("Can you send me a new pair then, same size?"): it changes nothing and asks nothing of its
+    // own, and read with the request its words would pull that to a size question; left out.
+    if (last?.intent != null && SAME_AS_BEFORE.test(piece.text)) {
       toldAside = true;
       continue;
     }

@@ -142,8 +142,9 @@ export function correct(word: string): string {
       }
     }
   }
-  // Spelled as said, the "-er" of a non-rhotic accent written "-a" ("jumpa", "sweata"): that word, if it is one of ours.
-  if (best === word && word.length >= 4 && word.endsWith('a') && LEXICON.has(`${word.slice(0, -1)}er`)) best = `${word.slice(0, -1)}er`;
+  // Spelled as said, the "-er" of a non-rhotic accent written "-a" or "-ah" ("jumpa", "sweatah", "sneakahs"): that word, if it is one of ours.
+  const asSaid = word.replace(/ah?(s?)$/, 'er$1');
+  if (best === word && word.length >= 4 && asSaid !== word && LEXICON.has(asSaid)) best = asSaid;
   if (corrections.size >= CACHE_MAX) corrections.clear();
   corrections.set(word, best);
   return best;

@@ -4,33 +4,9 @@ import type { Frame } from './frame.js';
 import { ordersHolding, type OrderView, type ProductView } from './results.js';
 import { pickOrder } from './frame.js';
 import { NOT_ARRIVED_PHRASES, ORDINAL_WORDS } from './lexicon.js';
-import { canonicalPhrase, correct, isKnownWord, normalize } from './normalize.js';
+import { canonicalPhrase, normalize } from './normalize.js';
 
-const FILLERS = new Set([
-  'lol',
-  'lmao',
-  'haha',
-  'hahaha',
-  'hehe',
-  'hmm',
-  'hmmm',
-  'umm',
-  'um',
-  'uh',
-  'meh',
-  'k',
-  'kk',
-  'xd',
-  'omg',
-  'wow',
-  'huh',
-]);
-
-/** No word of the message means anything to the model: punctuation, digits, keyboard mashing, "lol". */
-export function unreadable(text: string): boolean {
-  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
-  return words.every((w) => FILLERS.has(w) || (w.length > 1 && !isKnownWord(w) && !isKnownWord(correct(w))) || w.length === 1);
-}
+export { unreadable } from './unreadable.js';
 
 /**
  * A number of one to three digits said when an order number was asked for ("its order 28"): too short to be one. A count

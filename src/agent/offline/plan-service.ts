@@ -143,6 +143,9 @@ export function serviceStep(input: ServiceInput): Step | null {
     case 'exchange': {
       if (!tools.has('exchange_items')) return null;
       const swap = exchangeLine(f, input.memory);
+      // "change it for a bigger size" before the order was seen: the size (or colour) bought is read from the order first.
+      if (stepAwaitsOrder(f, input.memory) && tools.has('lookup_order'))
+        return call('lookup_order', (f.orderNumber ?? f.e.orderNumbers[0]) ? { orderNumber: f.orderNumber ?? f.e.orderNumbers[0] } : {});
       if (!swap) return reply({ kind: 'ask', body: PHRASES.askExchange });
       return orderAction('exchange_items', f, input, { items: [swap] }, PHRASES.noExchange);
     }
@@ -182,12 +185,24 @@ function capabilities(tools: ReadonlySet<string>): string {
 }
 
 const LETTERS = ['XS', 'S', 'M', 'L', 'XL', 'XXL'];
-const BIGGER = /\b(bigger|larger|size up|one size up|up a size)\b/i;
-const SMALLER = /\b(smaller|size down|one size down|down a size)\b/i;
+const BIGGER = /\b(bigger|larger|size up|up (a|one) size)\b/i;
+const SMALLER = /\b(smaller|size down|down (a|one) size)\b/i;
+
+/**
+ * A swap one size up or down ("could I change it for a bigger size?") of an order whose pieces are not in view yet:
+ * the size it was bought in is unknown until the order is looked up, so the swap waits for that (plan.ts orderToSwap).
+ */
+export function stepAwaitsOrder(f: Frame, memory: Memory): boolean {
+  // So does a colour named with no size, not as the one wanted ("my navy jumper for a softer colour, maybe the green"): which is the one bought?
+  const colourOnly = f.e.colour !== null && f.e.size === null && !wantedColour(f.text) && !wantedSize(f.text, null);
+  if (!BIGGER.test(f.text) && !SMALLER.test(f.text) && !colourOnly) return false;
+  const n = f.orderNumber ?? f.e.orderNumbers[0] ?? null;
+  return !memory.orders.some((o) => o.orderNumber === n);
+}
 
 /** The swap asked for: the piece named (or the only one), in the size or colour named, or one size up or down from what was bought. */
 export function exchangeLine(f: Frame, memory: Memory): Record<string, string> | null {
-  const item = swapWaiting(f, memory) ?? firstOfKind(f);
+  const item = swapWaiting(f, memory) ?? firstOfKind(f) ?? swappedBefore(f, memory);
   const bought =
     (item ? null : returnWaiting(f, memory)) ??
     memory.orders.find((o) => o.orderNumber === f.orderNumber)?.items.find((i) => !item || namesPiece(i, item)) ??
@@ -199,7 +214,7 @@ export function exchangeLine(f: Frame, memory: Memory): Record<string, string> |
     if (at >= 0) size = LETTERS[Math.min(LETTERS.length - 1, Math.max(0, at + (BIGGER.test(f.text) ? 1 : -1)))] ?? null;
     else if (had && /^\d{2}$/.test(had)) size = String(Number(had) + (BIGGER.test(f.text) ? 1 : -1));
   }
-  const colour = wantedColour(f.text) ?? f.e.colour;
+  const colour = wantedColour(f.text) ?? otherColour(f.text, bought) ?? f.e.colour;
   if (!size && !colour) return null;
   // The word said, or the piece bought by its own name when the word is another for it ("the sweater": the jumper).
   const boughtName = bought ? bought.replace(/\s*\(.*$/, '') : null;
@@ -229,9 +244,9 @@ const SIZE_SAID: Record<string, string> = {
   xxl: 'XXL',
 };
 const SIZE_TOKEN = String.raw`(xxs|xs|s|m|l|xl|xxl|small|med|medium|large|3[5-9]|4[0-7])`;
-/** A size after a word that wants it ("change to L", "need it in M", "for a medium"). */
+/** A size after a word that wants it ("change to L", "need it in M", "for a medium"), or an arrow ("L -> M"). */
 const SIZE_WANTED = new RegExp(
-  String.raw`\b(?:to|for|into|in|need|want|get)\s+(?:(?:a|an|the|size|it|them|one|same|in)\s+){0,3}${SIZE_TOKEN}\b`,
+  String.raw`(?:\b(?:to|for|into|in|need|want|get)\s+|(?:-+>|→|⇒|=>)\s*)(?:(?:a|an|the|size|it|them|one|same|in)\s+){0,3}${SIZE_TOKEN}\b`,
   'g',
 );
 /** A size standing as a clause of its own ("…; L, please"). */
@@ -266,6 +281,18 @@ function swapWaiting(f: Frame, memory: Memory): string | null {
   return typeof item === 'string' ? item : null;
 }
 
+/**
+ * "scratch that, swap them for the olive ones in M" after a swap proposed (and declined) on this order: "them" is
+ * that swap's piece, not the order's first piece.
+ */
+function swappedBefore(f: Frame, memory: Memory): string | null {
+  if (!f.e.pronoun) return null;
+  const last = memory.proposals.filter((p) => p.name === 'exchange_items' && p.args.orderNumber === f.orderNumber).at(-1);
+  const items = last?.args.items;
+  const item = Array.isArray(items) && items.length === 1 ? (items[0] as Record<string, unknown>).item : null;
+  return typeof item === 'string' ? item : null;
+}
+
 function returnWaiting(f: Frame, memory: Memory): string | null {
   const p = memory.pendingReturn;
   const ids = Array.isArray(p?.items) ? p.items : [];
@@ -284,6 +311,21 @@ function wantedColour(text: string): string | null {
   ];
   const colours = said.map((m) => COLOUR_WORDS[m[1]!]).filter((c): c is string => !!c);
   return colours.at(-1) ?? null;
+}
+
+/**
+ * "swap my stone chinos for a different colour. Maybe the olive?": with no colour after "for"/"to", the colour named
+ * that the piece bought is not in (the last so named), never the colour it was bought in.
+ */
+function otherColour(text: string, bought: string | null): string | null {
+  if (!bought) return null;
+  const had = normalize(bought)
+    .tokens.map((w) => COLOUR_WORDS[w])
+    .filter((c): c is string => !!c);
+  const named = normalize(text)
+    .tokens.map((w) => COLOUR_WORDS[w])
+    .filter((c): c is string => !!c && !had.includes(c));
+  return named.at(-1) ?? null;
 }
 
 /** Every piece a problem names ("the boots are scuffed and the cardigan is torn"), not only the first. */

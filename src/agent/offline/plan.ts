@@ -15,7 +15,7 @@ import { changeCart } from './plan-cart.js';
 import { askProduct, askSize, styleName } from './replies-shop.js';
 import { PAGE_QUESTIONS } from './product-facts.js';
 import { MEASURE_OR_SYSTEM, namedElsewhere, orderMeant } from './plan-reading.js';
-import { exchangeLine, serviceStep } from './plan-service.js';
+import { exchangeLine, serviceStep, stepAwaitsOrder } from './plan-service.js';
 import { ACCOUNT_PLANS, needAccount, pieceInOrders, proposeReturn } from './plan-account.js';
 import { SHOP_PLANS, addOrAsk } from './plan-shop.js';
 import { TALK_PLANS } from './plan-talk.js';
@@ -55,7 +55,9 @@ function asReturn(f: Frame, memory: Memory, tools: ReadonlySet<string>): Frame {
   // Only a message that speaks of swapping a piece becomes a return proposal: a write is proposed
   // only for a request for it ("send it with DHL instead" leaning to a swap proposes nothing).
   const speaksOfSwap = SPEAKS_OF_SWAP.test(f.text) || !!f.e.categoryWord || f.e.size !== null || f.e.colour !== null;
-  const noSwap = f.intent === 'exchange' && speaksOfSwap && (!tools.has('exchange_items') || !exchangeLine(f, memory));
+  // One size up or down of an order not yet seen waits for its lookup (orderToSwap), not a return.
+  const awaits = tools.has('exchange_items') && tools.has('lookup_order') && stepAwaitsOrder(f, memory);
+  const noSwap = f.intent === 'exchange' && speaksOfSwap && (!tools.has('exchange_items') || (!exchangeLine(f, memory) && !awaits));
   if (f.intent === 'report_problem' && !tools.has('report_problem'))
     return remedyAsked(f) ? { ...f, intent: 'return' } : { ...f, intent: 'complaint', returnOffered: true };
   return noSwap ? { ...f, intent: 'return' } : f;
@@ -208,6 +210,15 @@ const orderToReturn: Link = ({ f, tools, last, r, already }) => {
   return order?.returnPossible ? proposeReturn(order.orderNumber, order, f, tools) : null;
 };
 
+// The order looked up for a swap one size up or down (plan-service stepAwaitsOrder): now the swap, from the size bought.
+const orderToSwap: Link = ({ f, memory, tools, last, r, already }) => {
+  if (!(last.name === 'lookup_order' && r.ok && 'orderNumber' in last.args && f.intent === 'exchange' && !already('exchange_items')))
+    return null;
+  const seen = { ...memory, orders: [...ordersIn(last), ...memory.orders] };
+  const orderNumber = f.orderNumber ?? String(last.args.orderNumber);
+  return serviceStep({ frame: { ...f, orderNumber }, memory: seen, tools, needAccount: () => ({ kind: 'compose' }) });
+};
+
 const fromOrderList: Link = ({ f, tools, last, r }) => {
   if (!(last.name === 'lookup_order' && r.ok && !('orderNumber' in last.args))) return null;
   const orders = ordersIn(last);
@@ -266,6 +277,7 @@ const LINKS: readonly Link[] = [
   searchToPage,
   comparedFound,
   orderToReturn,
+  orderToSwap,
   fromOrderList,
   actionFromList,
   cartToChange,

@@ -32,6 +32,20 @@ export const FEATURES: ReadonlyArray<{ key: string; asked: RegExp; stated: RegEx
   { key: 'zip', asked: /\bzip(per)?\b/i, stated: /\bzip(per|ped)?\b/i, say: 'has a zip' },
   { key: 'hood', asked: /\bhood(ed|s)?\b/i, stated: /\bhood(ed)?\b/i, say: 'has a hood' },
   { key: 'vegan', asked: /\bvegan\b/i, stated: /\bvegan\b/i, say: 'is vegan' },
+  // How it goes on: "do I have to pull them on?", "are they slip-ons?", "is the waist elastic?".
+  {
+    key: 'pull-on',
+    asked: /\b(pull|slip|slide)(ed|s|ing)?[- ](it|them|these|those)?\s*on\b|\b(pull|slip)[- ]?ons?\b|\beasy to (get|put|pull) on\b/i,
+    stated: /\b(pull|slip)-on\b|\belastic(ated)? (gussets?|sides?)\b/i,
+    say: 'is a pull-on style',
+  },
+  {
+    key: 'elastic-waist',
+    asked: /\belastic(ated|ised|ized)?\b|\bstretchy waist/i,
+    stated: /\belastic(ated|ised|ized)? waist(band)?\b/i,
+    say: 'has an elasticated waist',
+  },
+  { key: 'drawstring', asked: /\bdrawstring\b/i, stated: /\bdrawstring\b/i, say: 'has a drawstring' },
 ];
 
 // Fabric words with a rough warmth (0 airy … 3 warmest) for "which one is warmer?"; null: no verdict.
@@ -87,7 +101,7 @@ export const PAGE_QUESTIONS = {
   warmth:
     /\b(how warm|warm enough|keep (me|you) warm|(is|are) (it|this|that|they|these|those|the( \w+){1,4}) warm|warmth|insulated|for (the )?cold|cold weather|breathable|too hot)\b/i,
   other: new RegExp(
-    String.raw`\b(pockets?|lined|lining|stretchy|stretch|see[- ]through|sheer|waterproof|water[- ]resistant|hood(?:ed)?|vegan|zip|buttons?|length|how long (?:is|are) (?:it|this|that|they|these|those|the (?!delivery|shipping|return|refund|wait)\w+))\b|${WET_WEATHER}`,
+    String.raw`\b(pockets?|lined|lining|stretchy|stretch|see[- ]through|sheer|waterproof|water[- ]resistant|hood(?:ed)?|vegan|zip(?:per)?|buttons?|elastic(?:ated|ised|ized)?|drawstring|(?:pull|slip)[- ]?ons?|(?:pull|slip)(?:ed|s|ing)? (?:it|them|these|those) on|length|how long (?:is|are) (?:it|this|that|they|these|those|the (?!delivery|shipping|return|refund|wait)\w+))\b|${WET_WEATHER}`,
     'i',
   ),
 };

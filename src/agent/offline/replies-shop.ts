@@ -177,7 +177,10 @@ function unstated(word: string): string {
   if (word.startsWith('pocket')) return 'whether it has pockets';
   if (word.startsWith('lin')) return 'whether it is lined';
   if (word.startsWith('stretch')) return 'whether it stretches';
-  if (word === 'zip' || word.startsWith('button')) return 'how it fastens';
+  if (word.startsWith('zip') || word.startsWith('button')) return 'how it fastens';
+  if (/^(pull|slip|slide|easy)/.test(word)) return 'whether it is a pull-on style';
+  if (/^(elastic|stretchy waist)/.test(word)) return 'whether the waist is elasticated';
+  if (word === 'drawstring') return 'whether it has a drawstring';
   if (word === 'length' || word.startsWith('how long')) return 'how long it is';
   return `whether it is ${word}`;
 }
@@ -222,13 +225,24 @@ function pageAnswer(p: ProductView, message: string): string | null {
     'how warm it is',
   );
   if (asks('other')) {
-    // "is it waterproof?": yes when the page states it; else that the page does not say.
-    const feature = FEATURES.find((x) => x.asked.test(text));
-    if (feature && productFeatures(p.description).includes(feature.key)) said.push(`Yes, ${p.name} ${feature.say}.`);
-    else {
+    // "is it waterproof?": yes when the page states it; else that the page does not say. Each feature asked
+    // ("a zipper, or do I pull them on?"): what the page states is said, the others said to be unstated.
+    const asked = FEATURES.filter((x) => x.asked.test(text));
+    const stated = asked.filter((x) => productFeatures(p.description).includes(x.key));
+    for (const x of stated) said.push(`${stated.length === asked.length ? 'Yes, ' : ''}${p.name} ${x.say}.`);
+    const missing = asked.find((x) => !stated.includes(x));
+    if (missing || !asked.length) {
       // Asked as the weather ("in a downpour"): whether it is waterproof, not the weather's words.
-      const word = PAGE_QUESTIONS.other.exec(text)![0].toLowerCase();
-      unknown.push(feature?.key === 'waterproof' && !word.includes('water') ? 'whether it is waterproof' : unstated(word));
+      const word = (missing ? missing.asked : PAGE_QUESTIONS.other).exec(text)![0].toLowerCase();
+      // A pull-on style said, a zip unstated: whether it also has one, not how it fastens.
+      const also = stated.some((x) => x.key === 'pull-on') && missing?.key === 'zip';
+      unknown.push(
+        missing?.key === 'waterproof' && !word.includes('water')
+          ? 'whether it is waterproof'
+          : also
+            ? 'whether it also has a zip'
+            : unstated(word),
+      );
     }
   }
   if (unknown.length) {

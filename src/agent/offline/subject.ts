@@ -12,7 +12,7 @@ export interface Subject {
   order: string | null;
   /** The order whose refund the reply showed (a refund in its details, or a cancellation just made). */
   refund: string | null;
-  /** The order a return label was made or proposed for. */
+  /** The order a return label was made or proposed for (also by a swap made). */
   returned: string | null;
   /** The reply handed the conversation to a person. */
   handedOver: boolean;
@@ -49,6 +49,8 @@ export function subjectOf(previous: readonly Turn[]): Subject {
     if (ex.name === 'refund_status' && outputOf(ex, 'refund_status')?.refunds.length) refund = orderArg(ex) ?? refund;
     if (ex.name === 'cancel_order' && ex.args.confirm === true) refund = orderArg(ex) ?? refund;
     if (ex.name === 'create_return_label') returned = orderArg(ex) ?? returned;
+    // A swap made emails a return label for the piece given up: its return is made too.
+    if (ex.name === 'exchange_items' && ex.args.confirm === true) returned = orderArg(ex) ?? returned;
   }
   const handedOver = ok.some((ex) => ex.name === 'escalate_to_human');
   return { policy, order, refund, returned, handedOver };

@@ -36,6 +36,8 @@ export interface DialogueSituation {
   shown: ShownProduct[];
   /** The product last singled out (get_product, add_to_cart) since that list, if any. */
   focus: ShownProduct | null;
+  /** Every product shown earlier in the conversation (lists and products singled out), newest first. */
+  seen: ShownProduct[];
   /** The latest product search: its arguments and what it understood. */
   lastSearch: { args: Record<string, unknown>; category: string | null } | null;
   /** The tool whose proposal is waiting for a yes when this turn starts. */
@@ -106,6 +108,7 @@ export function situationOf(state: ShopperState, history: readonly DialogueHisto
     state,
     shown: [],
     focus: null,
+    seen: [],
     lastSearch: null,
     pending: toolOfProposal(history.at(-1)?.observation.pendingAfter ?? null),
     given: {},
@@ -125,6 +128,7 @@ export function situationOf(state: ShopperState, history: readonly DialogueHisto
       if (listed && listed.length) {
         s.shown = listed;
         s.focus = null;
+        s.seen = [...listed, ...s.seen.filter((p) => !listed.some((l) => l.id === p.id))];
       }
       if (c.name === 'search_products' && c.ok) {
         const d = readOutput('search_products', c.result);
@@ -132,7 +136,10 @@ export function situationOf(state: ShopperState, history: readonly DialogueHisto
         s.lastSearch = { args: c.args, category: d?.understood.category ?? (cats.size === 1 ? [...cats][0]! : null) };
       }
       const single = productSingled(c, s.shown);
-      if (single) s.focus = single;
+      if (single) {
+        s.focus = single;
+        s.seen = [single, ...s.seen.filter((p) => p.id !== single.id)];
+      }
     }
   }
   return s;
@@ -147,10 +154,15 @@ export function namesProduct(reply: string, p: ShownProduct): boolean {
   return !!style && r.includes(style);
 }
 
-/** Which shown product the shopper means, or null when none fits. */
+/**
+ * Which shown product the shopper means, or null when none fits. An ordinal counts in the latest list; a
+ * colour or name is looked for there and in the product singled out first, then among the products shown
+ * earlier in the conversation ("grey then" after a refined list without grey: the grey pair shown before).
+ */
 export function resolveRef(ref: ConversationTurn['ref'], s: DialogueSituation): ShownProduct | null {
   if (!ref) return s.focus ?? (s.shown.length === 1 ? s.shown[0]! : null);
-  const pool = [...s.shown, ...(s.focus && !s.shown.some((p) => p.id === s.focus!.id) ? [s.focus] : [])];
+  const latest = [...s.shown, ...(s.focus && !s.shown.some((p) => p.id === s.focus!.id) ? [s.focus] : [])];
+  const pool = [...latest, ...s.seen.filter((p) => !latest.some((l) => l.id === p.id))];
   if (ref.ordinal !== undefined) return s.shown[ref.ordinal - 1] ?? null;
   return (
     pool.find(
@@ -166,6 +178,8 @@ export function detailsIn(text: string): { orderNumber?: string; email?: string;
   const email = /[\w.+-]+@[\w-]+(\.[\w-]+)+/.exec(text)?.[0];
   const zip = /\b[A-Z]{2},?\s+(\d{5})\b/.exec(text)?.[1];
   const rest = (email ? text.replace(email, ' ') : text).replace(zip ? new RegExp(`\\b${zip}\\b`) : /(?!)/, ' ');
-  const orderNumber = /#?\b(\d{4,10})\b/.exec(rest)?.[1];
+  // Beside an address (a ZIP), a bare number is its house, suite or room number ("3600 S Las Vegas Blvd", "room 1412"):
+  // an order number there is one said as one ("order 28511", "#28511").
+  const orderNumber = (zip ? /(?:\border\s*(?:number|no\.?)?\s*#?\s*|#)(\d{4,10})\b/i : /#?\b(\d{4,10})\b/).exec(rest)?.[1];
   return { ...(orderNumber ? { orderNumber } : {}), ...(email ? { email } : {}), ...(zip ? { zip } : {}) };
 }

@@ -61,3 +61,19 @@ describe('the returns rule for a kind of piece, asked in general', () => {
     expect(r.reply).toMatch(/Navy Merino Crew-Neck Jumper \(L\) came in order #28473/);
   });
 });
+
+describe('two after-sale requests on different pieces, told together', () => {
+  it.each([
+    'swap the jumper from 28473 for an XL, and return the chinos',
+    'Two things on 28473: swap the jumper for an XL. And return the chinos.',
+  ])('%s: the swap and the return are two requests', async (m) => {
+    const own = await openStore();
+    try {
+      const r = await new Chat(own, signedIn('c_marcus')).say(m);
+      expect(r.reply).not.toMatch(/can't swap an item directly/);
+      expect(r.toolCalls.find((t) => t.name === 'create_return_label')?.args).not.toMatchObject({ items: ['oi_28473_1'] });
+    } finally {
+      own.dispose();
+    }
+  });
+});
