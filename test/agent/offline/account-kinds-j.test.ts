@@ -6,7 +6,7 @@
 // for beside the size it is, "my last delivery" for a swap, how a courier handled a parcel told as a
 // complaint, a website fault told before a question, and the cancelled order named for its refund.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Chat, openStore, signedIn, toolNames, type Store } from './store.js';
+import { Chat, openStore, signedIn, toolNames, type Store, callOf } from './store.js';
 
 let store: Store;
 beforeAll(async () => {
@@ -15,8 +15,6 @@ beforeAll(async () => {
 afterAll(() => store.dispose());
 
 const marcus = () => new Chat(store, signedIn('c_marcus'));
-type Said = Awaited<ReturnType<Chat['say']>>;
-const callOf = (r: Said, name: string) => r.toolCalls.find((t) => t.name === name);
 
 describe('several asks in one message, numbered or bulleted', () => {
   it('three numbered asks are each answered: the parcel, the refund and the codes', async () => {

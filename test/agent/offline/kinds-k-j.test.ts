@@ -7,7 +7,7 @@
 // size" right after a fault told; a story's "they" and "she" are no search words. Phrasings are this file's own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAYS } from '../../../src/eval/actions/acceptance.js';
-import { Chat, openStore, signedIn, toolNames, type Store } from './store.js';
+import { Chat, openStore, signedIn, toolNames, type Store, callOf, type Said } from './store.js';
 
 let store: Store;
 beforeAll(async () => {
@@ -15,8 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => store.dispose());
 
-type Said = Awaited<ReturnType<Chat['say']>>;
-const callOf = (r: Said, name: string) => r.toolCalls.find((t) => t.name === name);
 const topics = (r: Said) => r.toolCalls.filter((t) => t.name === 'store_policy').map((t) => t.args.topic);
 
 /** A flow on a store of its own (it makes or proposes changes the other flows must not see). */

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isClearNo, isClearYes } from '../../../src/core/index.js';
 import { detailsIn } from '../../../src/eval/actions/dialogue-situation.js';
-import { Chat, openStore, signedIn, toolNames, type Store } from './store.js';
+import { Chat, openStore, signedIn, toolNames, type Store, callOf, confirmed, withOwnStore } from './store.js';
 
 let store: Store;
 beforeAll(async () => {
@@ -18,19 +18,6 @@ beforeAll(async () => {
 afterAll(() => store.dispose());
 
 const marcus = (own?: Store) => new Chat(own ?? store, signedIn('c_marcus'));
-type Said = Awaited<ReturnType<Chat['say']>>;
-const callOf = (r: Said, name: string) => r.toolCalls.find((t) => t.name === name);
-const confirmed = (r: Said) => r.toolCalls.filter((t) => t.args.confirm === true);
-
-/** A fresh store for flows that write (a label made, a swap made), so the shared one keeps its orders. */
-async function withOwnStore(run: (own: Store) => Promise<void>): Promise<void> {
-  const own = await openStore();
-  try {
-    await run(own);
-  } finally {
-    own.dispose();
-  }
-}
 
 describe('a swap asked for is proposed as a swap, never as a return label', () => {
   it('one size bigger, the size unsaid, of an order not yet seen: the order is read, the swap is to the next size up', async () => {

@@ -6,7 +6,7 @@
 // "is it coming?"; a sales event named ("Black Friday" is no colour); the price asked as "the damage"; a distance is no
 // price ("within thirty yards"); back to a list after a side question, a piece picked and put in the basket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, Chat, openStore, signedIn, type Store } from './store.js';
+import { anonymous, Chat, openStore, signedIn, type Store, callOf, confirmed, withOwnStore } from './store.js';
 
 let store: Store;
 beforeAll(async () => {
@@ -14,20 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => store.dispose());
 
-type Said = Awaited<ReturnType<Chat['say']>>;
-const callOf = (r: Said, name: string) => r.toolCalls.find((t) => t.name === name);
-const confirmed = (r: Said) => r.toolCalls.filter((t) => t.args.confirm === true);
 const marcus = (own?: Store) => new Chat(own ?? store, signedIn('c_marcus'));
-
-/** A fresh store for flows that write (a label made, an address changed), so the shared one keeps its orders. */
-async function withOwnStore(run: (own: Store) => Promise<void>): Promise<void> {
-  const own = await openStore();
-  try {
-    await run(own);
-  } finally {
-    own.dispose();
-  }
-}
 
 describe('a colour talked about, then another one chosen', () => {
   it('"black is too plain for me. the burgundy one then": the burgundy beanie goes in the basket', async () => {

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_ECHO, isClearNo, isClearYes } from '../../../src/core/index.js';
 import { proposalEcho } from '../../../src/shop/index.js';
-import { Chat, openStore, signedIn, toolNames, type Store } from './store.js';
+import { Chat, openStore, signedIn, toolNames, type Store, callOf, type Said } from './store.js';
 
 let store: Store;
 beforeAll(async () => {
@@ -17,8 +17,6 @@ beforeAll(async () => {
 afterAll(() => store.dispose());
 
 const marcus = (own?: Store) => new Chat(own ?? store, signedIn('c_marcus'));
-type Said = Awaited<ReturnType<Chat['say']>>;
-const callOf = (r: Said, name: string) => r.toolCalls.find((t) => t.name === name);
 const confirmed = (r: Said, name: string) => r.toolCalls.find((t) => t.name === name && t.args.confirm === true);
 const STILL = /shall I still go ahead/i;
 

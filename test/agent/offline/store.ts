@@ -62,3 +62,19 @@ export class Chat {
 }
 
 export const toolNames = (r: ChatResponse) => r.toolCalls.map((t) => t.name);
+
+/** A turn's response, and the call of one tool in it. */
+export type Said = ChatResponse;
+export const callOf = (r: Said, name: string) => r.toolCalls.find((t) => t.name === name);
+/** The calls of a turn that carried out a proposal (confirm: true). */
+export const confirmed = (r: Said) => r.toolCalls.filter((t) => t.args.confirm === true);
+
+/** A fresh store for flows that write (a label made, a swap made), so the shared one keeps its orders. */
+export async function withOwnStore(run: (own: Store) => Promise<void>): Promise<void> {
+  const own = await openStore();
+  try {
+    await run(own);
+  } finally {
+    own.dispose();
+  }
+}
