@@ -1,6 +1,6 @@
 // Entities in a shopper message: order numbers, email, size, colour, category, price ceiling,
 // quantity, and references to what the previous turn showed ("the second one", "the blue one", "it").
-import type { Normalized } from './normalize.js';
+import { normalize, type Normalized } from './normalize.js';
 import { readTokenSlots, type TokenSlots } from './entity-slots.js';
 import { COLOUR_WORDS, CORRECTION_MARKERS, PAIRING_MARKERS, UNIT_WORDS } from './lexicon.js';
 import type { CATEGORIES } from '../../tools/index.js';
@@ -235,6 +235,22 @@ function paired(tokens: readonly string[], whole: TokenSlots): TokenSlots {
   return { ...before, size: before.size ?? whole.size, quantity: before.quantity ?? whole.quantity };
 }
 
+/**
+ * Where each sentence after the first begins among the tokens (a full stop, '!', '?' or ';' then a space), for the
+ * negation scope to end with its sentence. Read sentence by sentence; when that does not give the same tokens, none.
+ */
+function sentenceStarts(n: Normalized): ReadonlySet<number> {
+  const pieces = n.lower.split(/(?<=[a-z][.!?;])\s+/);
+  if (pieces.length < 2) return new Set();
+  const starts = new Set<number>();
+  const all: string[] = [];
+  for (const piece of pieces) {
+    if (all.length) starts.add(all.length);
+    all.push(...normalize(piece).tokens);
+  }
+  return all.join(' ') === n.tokens.join(' ') ? starts : new Set();
+}
+
 export function extractEntities(n: Normalized): Entities {
   const lower = n.lower;
   const email = emailIn(lower);
@@ -247,7 +263,8 @@ export function extractEntities(n: Normalized): Entities {
   // The words of an address are no slots ("1200 NE 3rd Ave" points at no third order).
   const addressWords = new Set(address ? Object.values(address).flatMap((v) => v.toLowerCase().split(/[\s,]+/)) : []);
   const tokens = addressWords.size ? n.tokens.filter((t) => !addressWords.has(t)) : n.tokens;
-  const slots = corrected(tokens, chosen(tokens, paired(tokens, readTokenSlots(tokens))));
+  const starts = tokens === n.tokens ? sentenceStarts(n) : new Set<number>();
+  const slots = corrected(tokens, chosen(tokens, paired(tokens, readTokenSlots(tokens, starts))));
   const categoryWord = slots.categoryWord;
   const definite = categoryWord !== null && new RegExp(`\\b(the|this|that)\\s+(\\w+\\s+){0,5}?${categoryWord}`).test(n.padded);
   const mySize = MY_SIZE.test(n.padded);

@@ -283,7 +283,8 @@ const SLOT_READERS: readonly SlotReader[] = [
   readDescriptor,
 ];
 
-export function readTokenSlots(t: readonly string[]): TokenSlots {
+/** `starts`: where a new sentence begins; a negation's scope ends with its sentence ("not desperate. Grey or black"). */
+export function readTokenSlots(t: readonly string[], starts: ReadonlySet<number> = new Set()): TokenSlots {
   const s: TokenSlots = {
     size: null,
     colour: null,
@@ -298,6 +299,7 @@ export function readTokenSlots(t: readonly string[]): TokenSlots {
   const c: Cursor = { t, i: 0, w: '', prev: '', next: '', negated: false };
   for (c.i = 0; c.i < t.length; c.i++) {
     c.w = t[c.i]!;
+    if (starts.has(c.i)) c.negated = false;
     c.prev = t[c.i - 1] ?? '';
     c.next = t[c.i + 1] ?? '';
     SLOT_READERS.some((read) => read(c, s));
