@@ -77,22 +77,7 @@ export const leansImagined = (text: string): boolean => {
  * "I already sent them back", "I cancelled my last order", "I bought the navy one and loved it":
  * done and told, nothing asked ("I returned it, can you check the refund?" asks).
  */
-export const tellsDone = (text: string): boolean => reads(text, 'told') || toldInBaseForm(text);
-
-// "I cancel yesterday my order", "I already return the jumper last week": done and told in the plain form a learner of
-// English uses, the time it was done right beside the verb; a request asks ("I want to cancel my order from yesterday").
-const BASE_FORM_DONE =
-  /\bi already (?:cancel|return|send)\b|\bi (?:cancel|return|send back|send)\b(?: (?:it|them|my|the|this|that|order|\w+)){0,3}? (?:yesterday|this morning|last (?:night|week|month)|\w+ days? ago|already)\b/i;
-const ASKS_NOW = /\b(?:want|wanna|would|like to|please|pls|can|could|need|will|let)\b/i;
-const toldInBaseForm = (text: string): boolean =>
-  text
-    .split(/(?<=[.!?;])\s+/)
-    .some(
-      (sentence) =>
-        BASE_FORM_DONE.test(sentence) &&
-        !ASKS_NOW.test(sentence) &&
-        !/\b(?:from|of|placed|made|ordered) (?:yesterday|this morning|last)/i.test(sentence),
-    );
+export const tellsDone = (text: string): boolean => reads(text, 'told');
 
 /** Only courtesy ("ok, thanks, bye", "hope you are well"): nothing asked or agreed to. */
 export const onlyCourtesy = (text: string): boolean => reads(text, 'courtesy');
