@@ -4,7 +4,7 @@
 import type { BaseMessage } from '@langchain/core/messages';
 import type { ToolName } from '../tools/index.js';
 import type { AgentSpec, ModelProvider, TurnEvent, TurnObserver, TurnTools } from './types.js';
-import { callModel, invokeModel, type ChatRunnable, type ModelOutput } from './model-call.js';
+import { callModel, invokeModel, type BoundModel, type ChatRunnable, type ModelOutput } from './model-call.js';
 import { countMessages, countText } from './tokens.js';
 
 /** What every step of a turn shares, whichever provider answers it. */
@@ -49,7 +49,7 @@ export function stepModel(provider: ModelProvider, fallback: boolean, ctx: StepC
   // The routed subset is for the primary model; the offline fallback calls only tools it is bound
   // with and answers from its own understanding, so it gets every tool of the turn.
   const offered = fallback ? ctx.spec.tools : (ctx.spec.offer ?? ctx.spec.tools);
-  const runnable = boundModel(provider, ctx.spec, offered, ctx.tools);
+  const bound = boundModel(provider, ctx.spec, offered, ctx.tools);
   const name = provider.name;
   return {
     name,
@@ -61,9 +61,9 @@ export function stepModel(provider: ModelProvider, fallback: boolean, ctx: StepC
       const observed = ctx.observer?.modelStart(name, fallback);
       let out: ModelOutput;
       try {
-        if (!ctx.stream) out = await invokeModel(runnable, messages, step, ctx.signal);
+        if (!ctx.stream) out = await invokeModel(bound, messages, step, ctx.signal);
         else {
-          const call = callModel(runnable, messages, step, true, ctx.signal);
+          const call = callModel(bound.runnable, messages, step, ctx.signal);
           let r = await call.next();
           while (!r.done) {
             yield { type: 'delta', text: r.value };
@@ -86,26 +86,29 @@ export function stepModel(provider: ModelProvider, fallback: boolean, ctx: StepC
 // Binding tools builds a new model object (ChatOpenAI copies itself), so each (model, tool set)
 // pair is bound once and reused; providers hand out cached models for the same settings. Routed
 // turns (tool-routing.ts) offer a few dozen distinct subsets in practice; the bound is a backstop.
-const bound = new WeakMap<TurnTools, WeakMap<object, Map<string, ChatRunnable>>>();
+const boundModels = new WeakMap<TurnTools, WeakMap<object, Map<string, BoundModel>>>();
 const BOUND_PER_MODEL = 256;
 
-function boundModel(provider: ModelProvider, spec: AgentSpec, offered: readonly ToolName[], tools: TurnTools): ChatRunnable {
+function boundModel(provider: ModelProvider, spec: AgentSpec, offered: readonly ToolName[], tools: TurnTools): BoundModel {
   const model = provider.create(spec);
-  let byModel = bound.get(tools);
-  if (!byModel) bound.set(tools, (byModel = new WeakMap()));
+  let byModel = boundModels.get(tools);
+  if (!byModel) boundModels.set(tools, (byModel = new WeakMap()));
   let byTools = byModel.get(model);
   if (!byTools) byModel.set(model, (byTools = new Map()));
   const key = offered.join(',');
-  let runnable = byTools.get(key);
-  if (!runnable) {
+  let bound = byTools.get(key);
+  if (!bound) {
     const defs = offered.length ? tools.definitions(offered) : [];
-    runnable = (defs.length && model.bindTools
-      ? model.bindTools(defs as Parameters<NonNullable<typeof model.bindTools>>[0])
-      : model) as unknown as ChatRunnable;
+    const binds = defs.length > 0 && model.bindTools !== undefined;
+    bound = {
+      runnable: (binds ? model.bindTools!(defs as Parameters<NonNullable<typeof model.bindTools>>[0]) : model) as unknown as ChatRunnable,
+      model,
+      options: binds ? { tools: defs } : {},
+    };
     if (byTools.size >= BOUND_PER_MODEL) byTools.delete(byTools.keys().next().value!);
-    byTools.set(key, runnable);
+    byTools.set(key, bound);
   }
-  return runnable;
+  return bound;
 }
 
 async function countUsage(

@@ -114,6 +114,28 @@ describe('tool-calling loop over the Chat Completions API', () => {
     expect(h.persona('vip').tools.length).toBeGreaterThan(h.persona('new_visitor').tools.length);
   });
 
+  it('asks without streaming (a JSON reply) with the same request: the persona, exactly its tools, its settings and the tool round trip', async () => {
+    h.fake.script(
+      { toolCalls: [{ id: 'call_j', name: 'lookup_order', arguments: { orderNumber: '28473' } }], usage: { prompt: 500, completion: 20 } },
+      { content: 'Your order 28473 was delivered.', usage: { prompt: 640, completion: 9 } },
+    );
+    const persona = h.persona('vip');
+    const { final } = await drive({ ...input('Where is my order 28473?', 'vip'), persona, stream: false }, h.deps());
+
+    expect(final).toMatchObject({ reply: 'Your order 28473 was delivered.', outcome: 'reply', model: 'openai:gpt-4o-mini' });
+    expect(final.usage).toEqual({ modelCalls: 2, inputTokens: 1140, outputTokens: 29 });
+    expect(final.toolCalls).toEqual([{ name: 'lookup_order', args: { orderNumber: '28473' }, ok: true }]);
+    for (const { body } of h.fake.requests) {
+      expect(body.stream).toBeFalsy();
+      expect(body.messages[0]).toEqual({ role: 'system', content: persona.systemPrompt });
+      expect(body.tools).toEqual(h.tools.definitions(persona.tools));
+      expect(body.temperature).toBe(persona.model.temperature);
+      expect(body.max_tokens ?? body.max_completion_tokens).toBe(persona.model.maxTokens);
+    }
+    expect(toolMessages(1)).toEqual([expect.objectContaining({ role: 'tool', tool_call_id: 'call_j' })]);
+    expect(toolMessages(1)[0]!.content).toContain('28473');
+  });
+
   it('tells the model about malformed arguments, an unknown tool and a schema failure, and finishes the turn', async () => {
     h.fake.script(
       {

@@ -7,7 +7,7 @@
 // which misses a request's garbage); the next SIGURG stops it and writes
 // <ALLOC_PROFILE_DIR>/alloc-<pid>-<n>.heapprofile (loadable in Chrome DevTools' Memory tab).
 import { Session } from 'node:inspector';
-import { writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 process.on('SIGWINCH', () => {
@@ -27,6 +27,7 @@ process.on('SIGURG', () => {
   const step = sampling
     ? post('HeapProfiler.stopSampling').then(({ profile }) => {
         const file = join(dir, `alloc-${process.pid}-${++n}.heapprofile`);
+        mkdirSync(dir, { recursive: true }); // a directory not made yet is made, not a failed profile
         writeFileSync(file, JSON.stringify(profile));
         process.stderr.write(`ALLOC_PROFILE ${file}\n`);
       })

@@ -5,7 +5,7 @@
 // Unlike `node --cpu-prof`, which profiles the whole life of the process, this covers only the
 // measured rounds: no start-up, no warm-up (test/bench/cpu-profile.ts reads the files).
 import { Session } from 'node:inspector';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.BENCH_CPU_PROFILE_DIR;
@@ -20,6 +20,7 @@ process.on('SIGPWR', () => {
   const step = running
     ? post('Profiler.stop').then(({ profile }) => {
         const file = join(dir, `cpu-${process.pid}-${++n}.cpuprofile`);
+        mkdirSync(dir, { recursive: true }); // a directory not made yet is made, not a failed profile
         writeFileSync(file, JSON.stringify(profile));
         process.stderr.write(`CPU_PROFILE ${file}\n`);
       })
