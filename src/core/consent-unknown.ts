@@ -1,11 +1,14 @@
-// Words a yes reader does not know, said beside a clear go-ahead ("Amen. Go ahead.", "Acceptable.
-// Proceed.", "Da, is ok, do it."): people answer in their own words, and a reader that asks again at
-// every word it lacks asks again at every new voice. An unknown word is tolerated only when it cannot
-// change the answer: never a number, a detail of the order (colour, size, piece, place), a word that
-// widens or narrows what was proposed, a time (a deferral), a hedge or condition, or a no, a but, a
-// later in another language. At most two such words, and never more than the known words around them.
+// Words beside a clear go-ahead that are not the reader's own yes words ("Amen. Go ahead.", "Acceptable.
+// Proceed.", "Da, is ok, do it.", "yes, ship it"): people answer in their own words. A word the reader
+// does not know is never tolerated (round L): any unknown word may be a no, a later, a wait or a but in a
+// language or slang no list can hold ("Später. Ok, do it.", "Mada. Yes, do it.", "Dunno, go ahead"), or
+// a verb doing something else to the thing ("ok, let it go", "yes, schedule it"). Only words of two
+// allow-lists stand beside a go-ahead: assent, approval and thanks in other languages and registers
+// (BESIDE, before the go-ahead), and verbs of going ahead done to the thing (DONE_TO_IT, "yes, pour it"). The
+// deny-lists below stay as a second guard: a word of them is never tolerated, whatever list holds it.
+// At most two such words, and never more than the known words around them.
 
-/** The go-aheads that carry unknown words: a plain yes or an explicit instruction to act. */
+/** The go-aheads that carry the words of BESIDE and DONE_TO_IT: a plain yes or an explicit instruction to act. */
 export const GO_AHEADS = [
   'yes',
   'yeah',
@@ -102,7 +105,39 @@ const MORE_NEVER = words(`
 /** Dropping or shelving the thing itself: after a yes, "ok, skip it", "park it", "table it" take it back. */
 const DROP = words(`skip drop ditch scrap bin shelve park push kill nuke trash dump axe table bench stash bury void hide sit`);
 
+/**
+ * Assent, approval and thanks in other languages and registers, typed in Latin letters (accents folded), said
+ * with a go-ahead ("Da, do it", "Righto, go ahead", "Sweet as, yes please", "ja, bitte, go ahead", "looks good,
+ * proceed"). Never a word that is a no, a but, a later or an if in some other language: "si" (French if), "tak"
+ * (Malay no), "iya" (Japanese no), "ne" (Czech no), "ano" (Japanese um), "han" (Swedish he); nor one a slip from a
+ * refusal, which the reader would not trust ("yay" and "nay", "dope" and "nope", "jah" and "nah").
+ */
+const BESIDE = new Set(
+  words(`
+  amen acceptable agreeable indeed gladly happily happy totally exactly precisely righto rightio righty alrighty
+  okey okie oky oki dokey dokie yeh yh yass hooray hurray woohoo omg sound cracking wicked champion keen stoked
+  legit rad bet bingo voila fair game set authorised authorized discussed described ag looks sounds suits thats
+  lets be by as
+  da haan oui ja jawohl jep jup sim igen kylla taip jes evet ndiyo ndio naam aiwa aywa bale baleh ken hai dui hao
+  haode xing keyi opo oo
+  bitte danke merci gracias grazie obrigado obrigada porfa porfavor favor svp dank dankie tack asante
+  salamat arigato xiexie shukran spasibo dziekuje dekuji hvala kiitos`),
+);
+
+/** Verbs of going ahead, done to the thing after the go-ahead ("yes, pour it", "ok, run it", "yes, I authorise that"). */
+const DONE_TO_IT = new Set(
+  words(`pour run action process execute book place complete finalise finalize authorise authorize approve accept`),
+);
+
 const NEVER_TOLERATED: ReadonlySet<string> = new Set([...DETAIL, ...SCOPE, ...TIME, ...HEDGE, ...FOREIGN_NO, ...MORE_NEVER, ...DROP]);
+/**
+ * A time, a hedge, a no or a later in another language, a sound of doubt, dropping the thing: never read as an echo
+ * of the piece a swap gives, though its name holds the word ("yes, someday" to a swap for the Someday Wrap Dress).
+ */
+export const saysMore = (w: string): boolean => TAKES_BACK.has(w);
+const TAKES_BACK: ReadonlySet<string> = new Set([...TIME, ...HEDGE, ...FOREIGN_NO, ...MORE_NEVER, ...DROP]);
+/** A word never tolerated beside a yes, which is never mended into a yes word either ("matte" is no "mate", "snart" no "start"). */
+export const neverTolerated = (w: string): boolean => NEVER_TOLERATED.has(w);
 /** Words that, typed together with another ("notnow", "holdoff", "nextweek", "dontdoit"), still say what they say. */
 const INNER = [...TIME, ...HEDGE, ...MORE_NEVER].filter((w) => w.length >= 4);
 /** What may follow a word the reader does not know said after the go-ahead ("yes, pour it"): the thing proposed. */
@@ -116,9 +151,9 @@ function goAheadAt(all: readonly string[]): number {
 
 /**
  * Whether the words left unread beside a yes (`unknown`, out of `all` the message's words, in order) may be
- * tolerated: `refusals` are the reader's own words of refusal and doubt. Never after the go-ahead as an
- * afterthought ("yes, sarcastically", "ok, whenever"): there only a verb done to the thing ("yes, pour it");
- * never a word typed together with a refusal, a time or a hedge ("ok notnow", "yes holdoff").
+ * tolerated: `refusals` are the reader's own words of refusal and doubt. Only words of BESIDE before the go-ahead,
+ * and of DONE_TO_IT after it as a verb done to the thing ("yes, pour it"); never a word of the
+ * deny-lists, nor one typed together with a refusal, a time or a hedge.
  */
 export function toleratesUnknown(unknown: readonly string[], all: readonly string[], refusals: readonly string[]): boolean {
   const at = goAheadAt(all);
@@ -126,10 +161,13 @@ export function toleratesUnknown(unknown: readonly string[], all: readonly strin
   const inner = [...INNER, ...refusals.filter((w) => w.length >= 3)];
   const refused = new Set(refusals);
   const odd = new Set(unknown);
-  const tolerated = (w: string) =>
-    /^[a-z]{2,}$/.test(w) &&
-    !LETTER_SIZE.test(w) &&
-    ![w, w.replace(/(s|es|ed|ing|ly)$/, ''), w.replace(/([a-z])\1+/g, '$1')].some((x) => NEVER_TOLERATED.has(x) || refused.has(x)) &&
-    !inner.some((part) => part !== w && w.includes(part));
-  return all.every((w, i) => !odd.has(w) || (tolerated(w) && (i < at || (THE_THING.has(all[i + 1] ?? '') && !DROP.includes(w)))));
+  const denied = (w: string) =>
+    !/^[a-z]{2,}$/.test(w) ||
+    LETTER_SIZE.test(w) ||
+    [w, w.replace(/(s|es|ed|ing|ly)$/, ''), w.replace(/([a-z])\1+/g, '$1')].some((x) => NEVER_TOLERATED.has(x) || refused.has(x)) ||
+    inner.some((part) => part !== w && w.includes(part));
+  // Before the go-ahead only: said after it, even a word of assent is an afterthought that may stop or mock ("ok,
+  // enough", "ok, happy now"); there only a verb done to the thing ("yes, pour it").
+  const allowed = (w: string, i: number) => (i < at ? BESIDE.has(w) : DONE_TO_IT.has(w) && THE_THING.has(all[i + 1] ?? ''));
+  return all.every((w, i) => !odd.has(w) || (!denied(w) && allowed(w, i)));
 }

@@ -19,7 +19,7 @@ import {
   sourFace,
 } from './consent-tone.js';
 import { asksIn, DEFERRALS, longNo } from './consent-no.js';
-import { toleratesUnknown } from './consent-unknown.js';
+import { neverTolerated, saysMore, toleratesUnknown } from './consent-unknown.js';
 
 /** The words the yes phrases are made of, for reading a mistyped one. */
 const KNOWN_YES: ReadonlySet<string> = new Set(YES_PHRASES.flatMap((p) => p.split(' ')));
@@ -119,10 +119,15 @@ const GLAD =
 /** Variation selectors and skin tones that ride on a glad face. */
 const MODIFIER = /\u{FE0F}|\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}/gu;
 
-/** Lower case, apostrophes dropped ("don't" → "dont"), punctuation to spaces; '?' kept as its own word. */
+/**
+ * Lower case, accents folded ("später" → "spater", as the word lists are written), invisible format characters
+ * dropped ("wa\u200bit" is "wait", not "wa it"), apostrophes dropped ("don't" → "dont"), punctuation to spaces;
+ * '?' kept as its own word.
+ */
 export function consentWords(message: string): string[] {
   const text = message
-    .normalize('NFKC')
+    .normalize('NFKD')
+    .replace(/[\p{M}\p{Cf}]/gu, '')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc']/g, '')
     .replace(/[?\u00bf\u061f\u203d\u2e2e\u2047-\u2049\u2753\u2754]/g, ' ? ')
@@ -212,10 +217,13 @@ const SIZE_NAMES: Readonly<Record<string, string>> = {
  * Words a yes may repeat of what a proposal gives ("yes, L, go" to a swap to L; "ok, grey, do it" to a swap to
  * grey), for `ConsentOptions.echo` beside the action's own words: each word of what is given (a swap's new piece,
  * "Grey Merino Crew-Neck Jumper (M)") and its size's name. Only what it gives: a detail of what is given up
- * ("yes, L" to a swap from L to XL) or any other names something else, and is no yes. Never a refusal or hedge word.
+ * ("yes, L" to a swap from L to XL) or any other names something else, and is no yes. Never a refusal, hedge or time
+ * word, whatever the piece is called ("yes, someday" to a swap for the Someday Wrap Dress).
  */
 export function detailEcho(given: readonly string[]): string[] {
-  const words = given.flatMap((g) => consentWords(g)).filter((w) => w !== '?' && !NOT_A_YES.has(w) && !NO_WORDS.includes(w));
+  const words = given
+    .flatMap((g) => consentWords(g))
+    .filter((w) => w !== '?' && !NOT_A_YES.has(w) && !NO_WORDS.includes(w) && !saysMore(w));
   return [...new Set([...words, ...words.flatMap((w) => (SIZE_NAMES[w] ? [SIZE_NAMES[w]!] : []))])];
 }
 
@@ -231,6 +239,11 @@ const OTHER_ACTION: ReadonlySet<string> = new Set(
     .filter((w) => !w.includes(' ') && w !== 'it' && w !== 'start' && (!NEUTRAL.has(w) || RETURN_WORDS.has(w))),
 );
 
+/** The message names an action other than the one waiting ("yes, return it" to a cancellation): a go-ahead to something else. */
+export function namesOtherAction(message: string, echo: readonly string[] = []): boolean {
+  return consentWords(message).some((w) => OTHER_ACTION.has(w) && !echo.includes(w));
+}
+
 export interface ConsentOptions {
   /** Extra words that echo this proposal's action (e.g. "cancel" for a cancellation) and are neutral here. */
   echo?: readonly string[];
@@ -244,7 +257,8 @@ const NAME = /^(?:\p{Lu}[\p{L}'-]*\.?\s*){1,3}$/u;
 const unsigned = (message: string, echo: ReadonlySet<string>): string => {
   const m = SIGN_OFF.exec(message.trim());
   if (!m || !NAME.test(m[1]!.trim())) return message;
-  // A "name" that is a word of consent, a refusal or one slip from one ("Cheers, Nay", "Best, Noo") is part of the answer.
+  // A "name" that is a word of consent, a refusal or one slip from one ("Cheers, Nay", "Best, Noo"), a time or a no in
+  // another language ("Regards, Später") is part of the answer.
   const name = consentWords(m[1]!);
   const read = (w: string) =>
     KNOWN_YES.has(w) ||
@@ -252,6 +266,8 @@ const unsigned = (message: string, echo: ReadonlySet<string>): string => {
     echo.has(w) ||
     OTHER_ACTION.has(w) ||
     NOT_A_NAME.has(w) ||
+    // A time, a hedge, a no or a later in another language ("Regards, Später", "Cheers, Mañana", "Thanks, Tmrw").
+    saysMore(w) ||
     nearRefusal(w) ||
     nearRefusal(w.replace(/(ing|ed|d|s)$/, ''));
   return name.some(read) ? message : message.trim().slice(0, m.index);
@@ -287,6 +303,11 @@ function spelled(words: readonly string[], echo: ReadonlySet<string>): string[] 
       continue;
     }
     if (nearRefusal(w)) return null;
+    // A time, a detail or a no in another language is read as written ("matte", Japanese wait, is no "mate").
+    if (neverTolerated(w)) {
+      out.push(w);
+      continue;
+    }
     const s = squash(w);
     const near = w.length >= 5 ? known.filter((k) => editDistance(w, k, 1) <= 1) : [];
     // A repeated letter squashed ("yesss", "pleeease"), never a letter dropped.
@@ -339,7 +360,7 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
   if (saidOtherwise(words, goesAhead)) return false;
   const { rest, found } = stripPhrases(words, YES_PHRASES);
   if (!found && !EMOJI_YES.test(message)) return false;
-  // Words the reader does not know, beside a clear go-ahead, that cannot change the answer (core/consent-unknown).
+  // Words of assent or thanks in other tongues beside a clear go-ahead, from an allow-list (core/consent-unknown).
   const unknown = rest.filter((w) => !NEUTRAL.has(w) && !echo.has(w));
   return unknown.length === 0 || toleratesUnknown(unknown, words, REFUSALS);
 }

@@ -9,5 +9,5 @@ export { editDistance } from './edit-distance.js';
 export { DAY_MS, randomIds, systemClock, type Clock, type IdGen } from './clock.js';
 export { createMemo, deepFreeze, type Memo } from './memo.js';
 export { addBusinessDays } from './dates.js';
-export { ACTION_ECHO, consentWords, detailEcho, isClearNo, isClearYes, type ConsentOptions } from './consent.js';
+export { ACTION_ECHO, consentWords, detailEcho, isClearNo, isClearYes, namesOtherAction, type ConsentOptions } from './consent.js';
 export { fencePageUrl, fenceText, fenceValue, markData } from './fence.js';
