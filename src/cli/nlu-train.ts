@@ -1,12 +1,13 @@
 // `npm run nlu:train`: trains the intent classifier from data/nlu/train, writes data/nlu/model.json,
 // then prints the cross-validated accuracy (training corpus only) and, when data/nlu/test exists,
 // the held-out accuracy per intent. `--tune` searches hyper-parameters by cross-validation instead.
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   ACT_MAX_BYTES,
   FOLLOW_MAX_BYTES,
+  REPLY_MAX_BYTES,
   conflictingTexts,
   DEFAULT_HYPER,
   serializeArtifact,
@@ -29,17 +30,19 @@ import {
 } from '../agent/node.js';
 import { runCli } from './run.js';
 
-const USAGE = `usage: npm run nlu:train -- [--folds <n>] [--tune] [--corpus <dir>] [--test <dir>] [--acts <dir>] [--acts-test <dir>] [--follow <dir>] [--follow-test <dir>] [--out <file>]
+const USAGE = `usage: npm run nlu:train -- [--folds <n>] [--tune] [--corpus <dir>] [--test <dir>] [--acts <dir>] [--acts-test <dir>] [--follow <dir>] [--follow-test <dir>] [--reply <dir>] [--reply-test <dir>] [--out <file>]
   Trains the intent classifier from data/nlu/train/<intent>.txt, the act head (ask, hypothetical,
-  told…) from data/nlu/acts/train/<act>.txt and the follow head from data/nlu/follow/train/<label>.txt
-  over the same features, and writes them to data/nlu/model.json.
+  told…) from data/nlu/acts/train/<act>.txt, the follow head from data/nlu/follow/train/<label>.txt and
+  the reply head from data/nlu/reply/train/<label>.txt over the same features, and writes them to data/nlu/model.json.
   --folds <n>   cross-validation folds for the CV figure and calibration (default 5, 0 to skip)
   --tune        search hyper-parameters by cross-validation on the training corpus; writes nothing
   --corpus, --test, --out   other locations (defaults under data/nlu/)
   --acts, --acts-test       the act corpus and its test set (defaults under data/nlu/acts/ when --corpus
                 is not given; with --corpus, no act head unless --acts names one)
   --follow, --follow-test   the follow head's corpus and test set (what a follow-up asks about: order_fact,
-                money, continue…; defaults under data/nlu/follow/ likewise)`;
+                money, continue…; defaults under data/nlu/follow/ likewise)
+  --reply, --reply-test     the reply head's corpus and test set (what a message does with a proposal waiting:
+                yes, no, change, about, other; defaults under data/nlu/reply/ likewise)`;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -82,7 +85,7 @@ function printTest(dir: string, labels: readonly string[], model: IntentClassifi
 
 /** A second head (the act head, the follow head) over the intent model's features: its own labels file, corpus and size budget. */
 interface HeadSpec {
-  name: 'act' | 'follow';
+  name: 'act' | 'follow' | 'reply';
   /** How the output names its corpus and labels ("acts: …, 15 utterances over 3 acts"). */
   corpusName: string;
   labelName: string;
@@ -106,6 +109,15 @@ const FOLLOW_SPEC: HeadSpec = {
   labelsFile: NLU_PATHS.follow,
   kind: 'a label in follow/labels.yaml',
   maxBytes: FOLLOW_MAX_BYTES,
+};
+
+const REPLY_SPEC: HeadSpec = {
+  name: 'reply',
+  corpusName: 'replies',
+  labelName: 'labels',
+  labelsFile: NLU_PATHS.reply,
+  kind: 'a label in reply/labels.yaml',
+  maxBytes: REPLY_MAX_BYTES,
 };
 
 /** The head trained from `dir` over the intent model's features and vocabulary. */
@@ -152,6 +164,8 @@ async function main(): Promise<number> {
       'acts-test': { type: 'string' },
       follow: { type: 'string' },
       'follow-test': { type: 'string' },
+      reply: { type: 'string' },
+      'reply-test': { type: 'string' },
     },
   });
   const t0 = performance.now();
@@ -180,7 +194,10 @@ async function main(): Promise<number> {
   const followDir = values.follow ?? (values.corpus ? undefined : NLU_PATHS.followTrain);
   const act = actsDir ? trainSecond(ACT_SPEC, result.artifact, actsDir, folds) : undefined;
   const follow = followDir ? trainSecond(FOLLOW_SPEC, result.artifact, followDir, folds) : undefined;
-  const text = act || follow ? serializeArtifact({ ...result.artifact, act, follow }) : result.text;
+  // The reply head is optional even by default: a tree without data/nlu/reply/train trains without it.
+  const replyDir = values.reply ?? (values.corpus || !existsSync(NLU_PATHS.replyTrain) ? undefined : NLU_PATHS.replyTrain);
+  const reply = replyDir ? trainSecond(REPLY_SPEC, result.artifact, replyDir, folds) : undefined;
+  const text = act || follow || reply ? serializeArtifact({ ...result.artifact, act, follow, reply }) : result.text;
   const out = values.out ?? NLU_PATHS.model;
   writeArtifact(text, out);
   // Scored as it will be loaded: from the text just written.
@@ -191,6 +208,7 @@ async function main(): Promise<number> {
   printTest(values.test ?? NLU_PATHS.test, labels, model);
   if (actsDir) printHeadTest(ACT_SPEC, values['acts-test'] ?? (values.acts ? undefined : NLU_PATHS.actsTest), model.act);
   if (followDir) printHeadTest(FOLLOW_SPEC, values['follow-test'] ?? (values.follow ? undefined : NLU_PATHS.followTest), model.follow);
+  if (replyDir) printHeadTest(REPLY_SPEC, values['reply-test'] ?? (values.reply ? undefined : NLU_PATHS.replyTest), model.reply);
   console.log(`\ntotal ${secs(performance.now() - t0)}`);
   return 0;
 }

@@ -9,7 +9,10 @@ import { escalateReply, failureReply, loyaltyReply, ordersReply, pieceReturnRepl
 import { policyReply } from './replies-policy.js';
 import { retailReply } from './replies-retail.js';
 import { PHRASES } from './phrases.js';
-import { outputOf, productsIn } from './results.js';
+import { isProposal, outputOf, productsIn } from './results.js';
+import { isClearYes } from '../../core/index.js';
+import { pendingEcho } from './frame-detail.js';
+import { agreesOnCondition } from './frame-cues.js';
 import type { Memory } from './memory.js';
 import type { Reply } from './voice.js';
 
@@ -95,6 +98,23 @@ function howToBuy(answer: Reply, { frame, done }: ComposeInput): Reply {
   return { ...answer, body: `${answer.body} ${PHRASES.thenCheckout}` };
 }
 
+/**
+ * The proposal made again on a go-ahead core/consent did not take (plan-talk.ts `proposeAgain`): why it is shown
+ * again, and how to answer it.
+ */
+function askedAgain(answer: Reply, { frame, done, memory }: ComposeInput): Reply {
+  const last = done.at(-1);
+  if (
+    !(frame.intent === 'confirm' || frame.intent === 'out_of_scope') ||
+    !last ||
+    !isProposal(last) ||
+    isClearYes(frame.text, { echo: pendingEcho(memory) })
+  )
+    return answer;
+  const why = agreesOnCondition(frame.text) ? PHRASES.conditionAgain : PHRASES.proposedAgain;
+  return { ...answer, body: `${why} ${answer.body} ${PHRASES.howToAnswer}`, noFollowUp: true };
+}
+
 export function compose(input: ComposeInput): Reply {
   const { done } = input;
   const last = done[done.length - 1];
@@ -118,7 +138,7 @@ export function compose(input: ComposeInput): Reply {
   const looked = done.filter((d) => d.name === 'get_product' && d.result?.ok);
   if (input.frame.intent === 'compare' && looked.length >= 2) return { ...compareReply(looked, input.frame), ack: true };
   const answer = besidePolicy(refundTimingFor(one(last, input), last, input), input);
-  const main = howToBuy(last.result?.ok && ACKNOWLEDGED.has(last.name) ? { ...answer, ack: true } : answer, input);
+  const main = askedAgain(howToBuy(last.result?.ok && ACKNOWLEDGED.has(last.name) ? { ...answer, ack: true } : answer, input), input);
   const verified = done.slice(0, -1).find((d) => d.name === 'verify_customer' && d.result?.ok);
   if (!verified) return main;
   const first = outputOf(verified, 'verify_customer')?.firstName;

@@ -15,6 +15,7 @@ import { isProposal } from './results.js';
 import { humanReason } from './plan-account.js';
 import { isClearNo } from '../../core/index.js';
 import { pendingEcho } from './frame-detail.js';
+import { classifyFollow } from './nlu/index.js';
 
 export interface Decision {
   text: string;
@@ -119,7 +120,7 @@ function withOrderNamedBefore(frames: readonly Frame[]): Frame[] {
  * buy, so it is that request asked as how (the piece found, and how to check out), not a question of its own.
  */
 function joinHowTo(frames: Frame[], texts: string[]): { frames: Frame[]; texts: string[] } {
-  const howTo = frames.findIndex((f, i) => i > 0 && POINTS_BACK_AT_REQUEST.test(f.text) && BUY_PARTS.has(frames[i - 1]!.intent));
+  const howTo = frames.findIndex((f, i) => i > 0 && pointsBack(f) && BUY_PARTS.has(frames[i - 1]!.intent));
   if (howTo < 1 || !frames[howTo - 1]!.e.category) return { frames, texts };
   return {
     frames: frames.flatMap((f, i) => (i === howTo ? [] : i === howTo - 1 ? [{ ...f, buying: true }] : [f])),
@@ -127,15 +128,22 @@ function joinHowTo(frames: Frame[], texts: string[]): { frames: Frame[]; texts: 
   };
 }
 
-/** "can we do that on this phone?", "is that possible in this chat?": whether the request just made can be done here. */
-const DONE_HERE =
-  /^\W*(so\s+|and\s+)?((can|could) (we|i|you) (do|sort|arrange|manage) (that|this|it)|(can|could) (that|this|it) be (done|sorted|arranged)|is (that|this|it) (possible|doable))( (here|on here|on (this|my|the) (phone|app|website|site)|in (this|the) chat|online|through (you|this( chat)?)|from here))?\W*$/i;
+/**
+ * "can we do that on this phone?", "where do I find it?", "how would I go about that?" after a request: the
+ * clause carries that request over with nothing of its own (the follow head's `continue`, data/nlu/follow),
+ * naming no piece, colour, size or order ("and the red ones?" is a request of its own).
+ */
+function pointsBack(f: Frame): boolean {
+  const { e } = f;
+  if (e.category || e.colour || e.size || e.orderNumbers.length || e.ordinal !== null) return false;
+  return classifyFollow(f.text).follow === 'continue';
+}
 /** Intents such a question is read as when it stands alone: the channel's own abilities, nothing of its own to do. */
 const CHANNEL_QUESTION: ReadonlySet<string> = new Set(['unsupported', 'out_of_scope', 'capabilities', 'policy_ai', 'confirm']);
 
 /** Such a question after a request is that request, asked whether it can be done: the request answers it. */
 function doneHere(frames: Frame[], texts: string[]): { frames: Frame[]; texts: string[] } {
-  const keep = frames.map((f, i) => !(i > 0 && DONE_HERE.test(f.text.trim()) && CHANNEL_QUESTION.has(f.intent)));
+  const keep = frames.map((f, i) => !(i > 0 && CHANNEL_QUESTION.has(f.intent) && pointsBack(f)));
   if (keep.every(Boolean)) return { frames, texts };
   return { frames: frames.filter((_, i) => keep[i]), texts: texts.filter((_, i) => keep[i]) };
 }
@@ -164,9 +172,6 @@ function askedAgain(frames: Frame[], texts: string[]): { frames: Frame[]; texts:
   return { frames: frames.filter((_, i) => keep[i]), texts: texts.filter((_, i) => keep[i]) };
 }
 
-/** "how can I do this?", "how do I do that", "where do I find it?": how to go about the request just made. */
-const POINTS_BACK_AT_REQUEST =
-  /^\W*(so\s+|and\s+)?(how (can|do|would|should) (i|we) (do|manage|go about) (this|that|it)|where (do |can |would |should )?(i|we) (find|get|buy) (it|this|that|one|them))\b/i;
 const BUY_PARTS: ReadonlySet<string> = new Set(['add_to_cart', 'search', 'how_to_order']);
 
 const partOf = (id: string): number => Number(/_p(\d+)_/.exec(id)?.[1] ?? 0);

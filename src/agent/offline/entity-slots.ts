@@ -174,13 +174,25 @@ function readSizeWord(c: Cursor, s: TokenSlots): boolean {
   return true;
 }
 
+/** A size set against the one it replaces ("L, not XL", "M rather than the L"): the words between them. */
+const SET_AGAINST = new Set(['not', 'rather', 'than', 'the', 'a', 'an']);
+
+/** Whether the size letter at `i` is followed by "not"/"rather" and the size it replaces. */
+function setAgainstSize(t: readonly string[], i: number): boolean {
+  if (t[i + 1] !== 'not' && t[i + 1] !== 'rather') return false;
+  const other = t.slice(i + 1, i + 5).find((x) => !SET_AGAINST.has(x));
+  return !!other && !!(SIZE_WORDS[other] || SIZE_LETTERS[other]);
+}
+
 // A lone letter is a size after "size"/"in", in a short answer ("S then", "M please"), before
-// "then"/"instead", what something is made ("make it S then", "get them L"), or the size chosen ("decided on M").
+// "then"/"instead", what something is made ("make it S then", "get them L"), the size chosen ("decided on M"),
+// or set against the size it replaces ("L, not XL").
 function readSizeLetter(c: Cursor, s: TokenSlots): boolean {
   const { t, i, w, prev, next } = c;
   const letter =
     SIZE_LETTERS[w] &&
     (SIZE_LEADS.has(prev) ||
+      setAgainstSize(t, i) ||
       t.length <= 3 ||
       SIZE_TAILS.has(next) ||
       (i === t.length - 1 && prev !== 'i') ||

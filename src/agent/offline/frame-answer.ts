@@ -8,6 +8,7 @@ import type { ProductView } from './results.js';
 import { pickOrder, pickProduct, pointable, refersToSomething } from './frame-pick.js';
 import { POINTER } from './frame-search.js';
 import { QUESTIONISH } from './frame-cues.js';
+import { resizesSwap } from './frame-detail.js';
 import { isClearNo, isClearYes } from '../../core/index.js';
 
 export function merge(prev: Entities, cur: Entities): Entities {
@@ -66,16 +67,19 @@ export function answerQuestion(r: Reading, d: Draft): void {
     // "do you have red dresses?" after that question is a new request.
     (mem.asked === 'order' &&
       (e.orderNumbers.length > 0 || (refersToSomething(e) && pickOrder(mem.orders, e, text, prev.intent, mem.orderList) !== null))) ||
-    (mem.asked === 'verify' && (e.email !== null || e.orderNumbers.length > 0));
+    (mem.asked === 'verify' && (e.email !== null || e.orderNumbers.length > 0)) ||
+    // An order number said to "what is the new address?": the order to move (asked again for that order), no new request.
+    (mem.asked === 'address' && e.orderNumbers.length > 0 && !e.address);
   const proposal = proposalIntent(mem);
   // "order 28473, the chinos" or "XL please" while "Shall I go ahead?" waits: the detail the
   // proposal left open, so the same request again with it (a yes or a no stays one, and a
   // question — "do you have the jumper in XL?" — is a side question the proposal outlives).
+  // A no with another size for the swap waiting ("belay that: L, not XL") is that swap, changed.
   const completes =
     proposal !== null &&
     !QUESTIONISH.test(text) &&
     (e.orderNumbers.length > 0 || e.size !== null || e.categoryWord !== null) &&
-    d.intent !== 'deny' &&
+    (d.intent !== 'deny' || resizesSwap(r, d)) &&
     !isClearYes(text) &&
     !isClearNo(text);
   if (!answers && !completes) return;

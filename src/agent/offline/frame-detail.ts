@@ -7,6 +7,7 @@ import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
 import type { Draft, Reading } from './frame-answer.js';
 import { ACTION_ECHO, detailEcho, isClearNo, isClearYes } from '../../core/index.js';
+import { newSize } from './frame-follow.js';
 
 /**
  * A detail said with a feeling ("ugh, fine, the large then", "no, green, not blue, come on") about what is in view:
@@ -84,8 +85,17 @@ const shortAnswer = (text: string) => !/\?/.test(text) && (text.match(/[\p{L}\d]
  */
 export function readsAsAnswer(r: Reading, d: Draft): boolean {
   const { text, mem, u, vague } = r;
-  return SLOT_ONLY.has(d.intent) || vague || (shortAnswer(text) && (u.score < FIRM || namesItemFor(mem, d.e)));
+  return SLOT_ONLY.has(d.intent) || vague || (shortAnswer(text) && (u.score < FIRM || namesItemFor(mem, d.e))) || resizesSwap(r, d);
 }
+
+/**
+ * A no with another size for the swap waiting ("belay that: L, not XL", "hang on, M not XL"): that swap, changed
+ * (frame-answer.ts), never withdrawn.
+ */
+export const resizesSwap = (r: Reading, d: Draft): boolean =>
+  r.mem.pendingAction?.action === 'exchange' &&
+  newSize(r.mem, d.e.size) &&
+  (d.intent === 'deny' || isClearNo(r.text, { echo: pendingEcho(r.mem) }));
 
 /**
  * A swap said while a swap or a return waits, naming no order ("no wait, make it the green one in L"): of the order
@@ -147,7 +157,10 @@ export function answerToWaiting(r: Reading, d: Draft): void {
   const swapWords = u.intent === 'exchange' || (proposed === 'exchange' && (BASKET.has(u.intent) || u.intent === 'search'));
   // The size of the piece sent back, said with a no ("forget the swap, my nephew can have the L"), is the piece kept.
   const kept = e.colour === null && e.size !== null && !!mem.pendingAction?.sends?.some((x) => x.endsWith(`(${e.size})`));
-  const swapInstead = (proposed === 'return' || proposed === 'exchange') && swapWords && (e.size !== null || e.colour !== null) && !kept;
+  // A no with another size for the swap waiting ("hang on, M not XL"): that swap, resized.
+  const swapInstead =
+    ((proposed === 'return' || proposed === 'exchange') && swapWords && (e.size !== null || e.colour !== null) && !kept) ||
+    resizesSwap(r, d);
   // So is a no that says the size kept ("forget the swap, my brother can have the L"): no basket change, no piece named.
   const sizeKept = BASKET.has(d.intent) && !e.categoryWord && !e.orderNumbers.length;
   // "No no, not all. Only the trousers." to a return of a whole order: no withdrawal, the return of the pieces named.
@@ -156,7 +169,8 @@ export function answerToWaiting(r: Reading, d: Draft): void {
     d.settledByState = true;
     return;
   }
-  if (proposed && (d.intent === proposed || d.intent === 'confirm' || r.vague || sizeKept) && isClearNo(text, { echo: pendingEcho(mem) })) {
+  const answers = d.intent === proposed || d.intent === 'confirm' || r.vague || sizeKept || resizesSwap(r, d);
+  if (proposed && answers && isClearNo(text, { echo: pendingEcho(mem) })) {
     d.intent = swapInstead ? 'exchange' : 'deny';
     d.settledByState ||= swapInstead;
   }

@@ -220,6 +220,18 @@ function continued(r: Reading, f: Follow, asks: boolean): Intent | null {
 }
 
 /**
+ * A size the message names that the swap waiting does not ("make it an XL" changes it); the sizes it gives and gives up
+ * ("do I post the L first or does the M come straight away?") only name its pieces.
+ */
+export function newSize(mem: Reading['mem'], size: string | null): boolean {
+  const a = mem.pendingAction;
+  if (!size || a?.action !== 'exchange') return size !== null;
+  const items = Array.isArray(a.args.items) ? (a.args.items as Array<Record<string, unknown>>) : [];
+  const sizes = [...items.map((i) => i.size), ...(a.sends ?? []).map((s) => /\(([^()]+)\)\s*$/.exec(s)?.[1])];
+  return !sizes.includes(size);
+}
+
+/**
  * A question about the proposal waiting (its refund, its cost, its next step) settles on the rule that answers it,
  * the proposal asked again (plan). True when it did.
  */
@@ -240,7 +252,14 @@ function questionOnWaiting(r: Reading, d: Draft, f: ReturnType<typeof classifyFo
       (!ACTION_READS.has(d.intent) || QUESTIONISH.test(text) || (d.intent === waiting && f === 'money')));
   // A refund's whereabouts read while no refund is in view asks about the refund of what waits, whatever the follow head says.
   const aboutMoney = f === 'money' || (d.intent === 'refund_status' && !s.refund && !mem.orders.some((o) => o.refunds.length));
-  if (waiting && asks && !u.entities.category && !u.entities.size && (aboutMoney || (f === 'next_step' && waiting !== 'cancel')) && onIt) {
+  if (
+    waiting &&
+    asks &&
+    !u.entities.category &&
+    !newSize(mem, u.entities.size) &&
+    (aboutMoney || (f === 'next_step' && waiting !== 'cancel')) &&
+    onIt
+  ) {
     // Where and when the money comes back (read as a refund or payment question), or anything about a cancellation:
     // the orders policy's rule for refunds; a cost or a next step of a return or swap: the returns policy.
     const refund = waiting === 'cancel' || (aboutMoney && MONEY_BACK.has(d.intent));

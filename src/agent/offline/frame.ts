@@ -34,6 +34,8 @@ import { answerToWaiting, clearYesToProposal, feltDetail, orderOfWaiting, readsA
 import { readTurn } from './frame-read.js';
 import { unreadable } from './unreadable.js';
 import { feltUnsure, unsureOf } from './frame-unsure.js';
+import { retriedSwap } from './frame-retry.js';
+import { replyToWaiting } from './frame-reply.js';
 
 export { garmentNotIn, pickOrder, pickProduct } from './frame-pick.js';
 export { sizeStep } from './frame-cues.js';
@@ -110,8 +112,10 @@ function intentFromState(r: Reading, d: Draft): void {
     /\bloyalty points\b/i.test(mem.prevReply)
   )
     d.intent = 'loyalty';
-  // "how long is it?", "does it have pockets?" about a product in view.
-  if (vague && mem.products.length && asksAboutPage(text)) d.intent = 'stock';
+  // "how long is it?", "does it have pockets?" about a product in view (a length read as a delivery time too, unless
+  // the reply before was about delivery).
+  const lengthAsTime = d.intent === 'delivery_time' && !mem.orders.length && !/\b(deliver|delivery|shipping)\b/i.test(mem.prevReply);
+  if ((vague || lengthAsTime) && mem.products.length && asksAboutPage(text)) d.intent = 'stock';
 }
 
 /** The slots the conversation fills: a narrowed search, its next page, an answer, a bare slot. */
@@ -301,6 +305,8 @@ function settleIntent(r: Reading, d: Draft): void {
   clearYesToProposal(r, d);
   // "yes if it still arrives by Friday" to a proposal: an answer to it, a conditional one (the plan asks again).
   if ((mem.pendingAction || mem.pendingReturn) && agreesOnCondition(text)) d.intent = 'confirm';
+  // What the message does with the proposal waiting, where the rules above guessed (the reply head, frame-reply.ts).
+  replyToWaiting(r, d);
   // "the tan ones, what sizes?" with loafers shown: the sizes that piece comes in, not the size chart.
   if (d.intent === 'policy_sizing' && d.product && refersToSomething(e) && !SIZE_CHART.test(text)) d.intent = 'stock';
   // "I bought the navy one and loved it": a purchase told is about that piece, never a basket write;
@@ -362,6 +368,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
   orderNumber = goOnAfterVerifying(r, d, orderNumber);
   orderNumber = goOnWithReturn(r, d, orderNumber);
   orderNumber = orderOfWaiting(r, d, orderNumber);
+  orderNumber = retriedSwap(r, d, orderNumber);
   retryServes(r, d);
   return {
     intent: d.intent,

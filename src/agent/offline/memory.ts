@@ -29,6 +29,8 @@ export interface Memory {
   /** Another action proposed and waiting for a yes (a cancellation, a new address, an exchange, a report). */
   /** `sends`: of a swap, the pieces it sends back as proposed ("Navy Merino Crew-Neck Jumper (L)"). */
   pendingAction: { name: string; args: Record<string, unknown>; action: string; sends?: string[] } | null;
+  /** The swap the previous turn asked for and the tool refused (sold out, no such colour): "olive in S then?" retries it. */
+  refusedSwap: Record<string, unknown> | null;
   /** Every action proposed in the recent turns (replaced by a newer one or not), oldest first: "proceed with the cancellation" may name one. */
   proposals: Array<{ name: string; args: Record<string, unknown> }>;
   /** How many turns ago it was proposed (1 = the previous turn). */
@@ -90,6 +92,7 @@ export function remember(previous: readonly Turn[]): Memory {
     orderList: lastShownOrders(exchanges.filter((ex) => !ex.args.orderNumber)),
     pendingReturn,
     pendingAge,
+    refusedSwap: last?.exchanges.filter((x) => x.name === 'exchange_items' && x.result?.error?.code === 'refused').at(-1)?.args ?? null,
     proposals: exchanges
       .filter((x) => (x.name === 'create_return_label' || TOOL_ACTION[x.name]) && x.result && isProposal(x))
       .map((x) => ({ name: x.name, args: x.args })),

@@ -52,6 +52,10 @@ export const PHRASES = {
   noClaims: "I'm sorry that arrived wrong. Filing a claim is not something I can do from this chat.",
   whichOrderNumber: 'Which order is it? The order number is in your confirmation email (it looks like #12345).',
   askConfirmAgain: `Just so I get it right: shall I go ahead? ${ASK_MARKERS.confirm}, or no to leave everything as it is.`,
+  /** Before a proposal made again on a go-ahead core/consent does not take as a yes (plan-talk.ts `proposeAgain`). */
+  proposedAgain: 'Just so I get it right:',
+  conditionAgain: "I can't check or promise that condition from here, so nothing is changed yet.",
+  howToAnswer: `${ASK_MARKERS.confirm}, or no to leave everything as it is.`,
   conditionalYes: `I can't check or promise that condition from here, so nothing is changed yet. Shall I go ahead anyway? ${ASK_MARKERS.confirm}, or no to leave everything as it is.`,
   askVerify: `To help with your orders I first need to confirm it's you: please tell me ${ASK_MARKERS.verify} and one of your order numbers.`,
   askVerifyEmail: `Thanks. I also need ${ASK_MARKERS.verify} (together with the order number) to confirm it's you.`,

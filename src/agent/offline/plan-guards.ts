@@ -5,7 +5,7 @@ import { CHEAPER } from './frame.js';
 import { call, reply, type PlanContext, type Step } from './steps.js';
 import { ASK_MARKERS, PHRASES } from './phrases.js';
 import { askProduct } from './replies-shop.js';
-import { SIMILAR, WHY_PICKED, numericClothingSize, unreadable } from './plan-reading.js';
+import { SIMILAR, WHY_PICKED, goesAhead, numericClothingSize, unreadable } from './plan-reading.js';
 import { clarify } from './plan-service.js';
 
 const FORGOT = /\b(forgot|forget|forgotten|don'?t (remember|know|have)|can'?t (remember|find)|no idea|lost)\b/i;
@@ -115,6 +115,8 @@ const unreadableText: Guard = ({ f, memory }) => {
   const slots =
     e.orderNumbers.length > 0 || e.email !== null || e.size !== null || e.colour !== null || e.ordinal !== null || e.quantity !== null;
   if (!unreadable(f.text) || slots || NOT_REQUESTS.has(f.intent)) return null;
+  // "Engage." while a proposal waits: a word the lexicon lacks, but a go-ahead (plan-talk.ts proposes it again).
+  if ((memory.pendingAction || memory.pendingReturn) && goesAhead(f.text)) return null;
   // "2847e" where an order number was asked for: a slip of the thumb, asked for again.
   const numberAsked = (memory.asked === 'verify' || memory.asked === 'order') && /\d/.test(f.text);
   return reply({ kind: 'ask', body: numberAsked ? PHRASES.notAnOrderNumber : PHRASES.didNotCatch });

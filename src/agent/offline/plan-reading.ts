@@ -5,8 +5,15 @@ import { ordersHolding, type OrderView, type ProductView } from './results.js';
 import { pickOrder } from './frame.js';
 import { NOT_ARRIVED_PHRASES, ORDINAL_WORDS } from './lexicon.js';
 import { canonicalPhrase, normalize } from './normalize.js';
+import { classifyReply } from './nlu/index.js';
 
 export { unreadable } from './unreadable.js';
+
+/**
+ * While a proposal waits, the reply head's likeliest reading of the message is a go-ahead ("Engage.", "right, chalk
+ * it up"), in whatever words; false without the head. Never consent: only core/consent's yes makes anything run.
+ */
+export const goesAhead = (text: string): boolean => classifyReply(text)?.reply === 'yes';
 
 /**
  * A number of one to three digits said when an order number was asked for ("its order 28"): too short to be one. A count

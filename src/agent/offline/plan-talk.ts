@@ -1,16 +1,20 @@
 // Plans for the turns of the conversation itself: greetings and goodbyes, what is out of scope
 // or unanswerable, opting in and out, frustration, and the yes or no to what was proposed.
 // Acting on a yes needs the same unambiguous yes the server requires (core/consent).
-import { call, reply, type IntentPlan } from './steps.js';
+import { call, reply, type IntentPlan, type PlanContext, type Step } from './steps.js';
 import { PHRASES } from './phrases.js';
-import { saysShortOrderNumber, unreadable } from './plan-reading.js';
+import { goesAhead, saysShortOrderNumber, unreadable } from './plan-reading.js';
 import { agreesOnCondition } from './frame-cues.js';
-import { isClearNo, isClearYes } from '../../core/index.js';
+import { isClearNo, isClearYes, namesOtherAction } from '../../core/index.js';
 import { pendingEcho } from './frame-detail.js';
 
 const planPlain: IntentPlan = () => reply({ kind: 'plain', body: '' });
 
-const planOutOfScope: IntentPlan = ({ f, memory }) => {
+const planOutOfScope: IntentPlan = (c) => {
+  const { f, memory } = c;
+  // "Bingo. File it away then." while a proposal waits: words no intent holds, the reply head's go-ahead; the yes
+  // core/consent reads acts, any other is the proposal made again (never an offer of a person instead).
+  if ((memory.pendingAction || memory.pendingReturn) && goesAhead(f.text)) return planConfirm(c);
   // "?", "asdfgh", "lol": nothing to hand a person either; ask again instead of offering one.
   if (unreadable(f.text)) return reply({ kind: 'ask', body: PHRASES.didNotCatch });
   // "it's order 28" when an order number was asked for: too short to be one.
@@ -25,11 +29,28 @@ const planUnsupported: IntentPlan = ({ tools }) => {
   return tools.has('escalate_to_human') ? reply({ kind: 'ask', body: `${body} ${PHRASES.humanOffer}` }) : reply({ kind: 'fact', body });
 };
 
-const planConfirm: IntentPlan = ({ f, memory, tools }) => {
+/**
+ * A go-ahead core/consent does not take as a yes, said in the shopper's own words ("right, pencil it in", "abracadabra,
+ * do it": the reply head reads a yes) or on a condition ("yes, as long as the label is free"): the proposal waiting is
+ * made again (confirm: false), so the shopper sees it with its Confirm button, and nothing runs (compose.ts says why
+ * it is shown again). Null when the words do not go ahead, name another action ("yes, return it" to a cancellation:
+ * never shown the cancellation to confirm) or nothing can be proposed again.
+ */
+function proposeAgain({ f, memory, tools }: PlanContext): Step | null {
+  if (!agreesOnCondition(f.text) && !goesAhead(f.text)) return null;
+  if (namesOtherAction(f.text, pendingEcho(memory))) return null;
+  const { pendingAction: action, pendingReturn } = memory;
+  if (action) return tools.has(action.name) ? call(action.name, { ...action.args, confirm: false }) : null;
+  if (pendingReturn && tools.has('create_return_label')) return call('create_return_label', { ...pendingReturn, confirm: false });
+  return null;
+}
+
+const planConfirm: IntentPlan = (c) => {
+  const { f, memory, tools } = c;
   // Acting needs the same unambiguous yes the server requires (core/consent): a hedge that
   // merely sounds like agreement ("not sure", "sure?") gets the question again.
   if ((memory.pendingReturn || memory.pendingAction || memory.asked === 'merge') && !isClearYes(f.text, { echo: pendingEcho(memory) }))
-    return reply({ kind: 'ask', body: agreesOnCondition(f.text) ? PHRASES.conditionalYes : PHRASES.askConfirmAgain });
+    return proposeAgain(c) ?? reply({ kind: 'ask', body: agreesOnCondition(f.text) ? PHRASES.conditionalYes : PHRASES.askConfirmAgain });
   if (memory.pendingAction && tools.has(memory.pendingAction.name))
     return call(memory.pendingAction.name, { ...memory.pendingAction.args, confirm: true });
   if (memory.asked === 'merge' && tools.has('view_cart')) return call('view_cart', { mergeGuestCart: true });

@@ -95,9 +95,10 @@ export function aboutOneOrder(f: Frame, memory: Memory, tools: ReadonlySet<strin
   return f;
 }
 
+/** A purchase told ("a top I got from you", "I ordered boots"): for a shopper not signed in, "my" alone ("my grandson may not like it") is too little. */
+const BOUGHT = /\bi(?:'ve| have)? (?:got|bought|ordered|received|purchased)\b|\bfrom (?:you|your (?:shop|store|site))\b/i;
 /** Words that point at a piece of the shopper's own ("my jumper", "those sneakers", "a top I got from you"), not a kind in general. */
-const OWN_PIECE =
-  /\b(my|mine|our|these|those)\b|\bi(?:'ve| have)? (?:got|bought|ordered|received|purchased)\b|\bfrom (?:you|your (?:shop|store|site))\b/i;
+const OWN_PIECE = new RegExp(`\\b(my|mine|our|these|those)\\b|${BOUGHT.source}`, 'i');
 /** "the chinos", "my jumper": a piece of the shopper's own; "returns on jumpers", "can shoes be returned?": the rule for a kind. */
 const ownPiece = (f: Frame): boolean => f.e.definite || OWN_PIECE.test(f.text);
 

@@ -1,24 +1,6 @@
 // General English the typo corrector must leave alone (so "weather" is not "corrected" into
 // "leather"), and the slang/shorthand shoppers type, expanded to plain words.
 
-/**
- * Thanks and ok typed in another language in Latin letters, in an English chat ("endaxi, efharisto poly", "multumesc"):
- * the English word to the model (shorthand to the classifier, nlu/text.ts), and known words, not gibberish.
- */
-export const COURTESY_ABROAD: Readonly<Record<string, string>> = {
-  ...Object.fromEntries(
-    (
-      'efharisto efcharisto efxaristo euharisto multumesc multumim mersi obrigado obrigada arigato arigatou spasibo dziekuje ' +
-      'dekuji kiitos tesekkurler shukran hvala asante salamat'
-    )
-      .split(' ')
-      .map((w) => [w, 'thanks']),
-  ),
-  endaxi: 'ok',
-  entaxi: 'ok',
-  entaxei: 'ok',
-};
-
 export const COMMON_WORDS: readonly string[] = (
   'the be to of and a in that have i it for not on with he as you do at this but his by from they we say her she or an will my one all ' +
   'would there their what so up out if about who get which go me when make can like time no just him know take people into year your ' +
@@ -64,9 +46,7 @@ export const COMMON_WORDS: readonly string[] = (
   'sort sorted sorting owe owed owing ' +
   // Everyday words one edit away from a trade word ("parent" is not "patent", "older" not "holder").
   'parent parents older folder shall sell spot sports slid side slice form forms sore dose hell'
-)
-  .split(/\s+/)
-  .concat(Object.keys(COURTESY_ABROAD));
+).split(/\s+/);
 
 /** Whole-token replacements (after lowercasing and contraction expansion). */
 export const SLANG: Record<string, string> = {
@@ -91,7 +71,6 @@ export const SLANG: Record<string, string> = {
   tnx: 'thanks',
   ty: 'thank you',
   tysm: 'thank you',
-  ...COURTESY_ABROAD,
   cya: 'see you',
   wat: 'what',
   wot: 'what',

@@ -42,8 +42,21 @@ describe('consent: a clear yes naming the pending action in other words confirms
     const own = await openStore();
     const chat = new Chat(own, signedIn('c_marcus'));
     await chat.say('please cancel order 28511');
-    for (const hedge of ['I guess so, go on with the cancellation', 'mabye, cancel it', 'yes cancel it if the refund is quick', 'yes wiat'])
-      expect(toolNames(await chat.say(hedge)), hedge).not.toContain('cancel_order');
+    // Never carried out: at most the cancellation is shown again to confirm (confirm: false), and the order stays open.
+    for (const hedge of [
+      'I guess so, go on with the cancellation',
+      'mabye, cancel it',
+      'yes cancel it if the refund is quick',
+      'yes wiat',
+    ]) {
+      const r = await chat.say(hedge);
+      expect(
+        r.toolCalls.filter((c) => c.name === 'cancel_order' && c.args.confirm !== false),
+        hedge,
+      ).toEqual([]);
+    }
+    const status = own.db.sqlite.prepare("select status from orders where number = '28511'").get() as { status: string };
+    expect(status.status).not.toBe('cancelled');
     own.dispose();
   });
 

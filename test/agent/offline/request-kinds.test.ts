@@ -106,11 +106,13 @@ describe('account actions said in other ways', () => {
     own.dispose();
   });
 
-  it('a yes on a condition the assistant cannot check is asked again, nothing done; a plain yes then acts', async () => {
+  it('a yes on a condition the assistant cannot check is asked again (the proposal made again), nothing done; a plain yes then acts', async () => {
     const chat = new Chat(store, signedIn('c_marcus'));
     await chat.say('please send 28511 to 9 Lake Drive, Austin, TX 78701');
     const maybe = await chat.say('ok as long as it gets there this week');
-    expect(maybe.toolCalls).toEqual([]);
+    expect(maybe.toolCalls).toEqual([
+      expect.objectContaining({ name: 'change_shipping_address', args: expect.objectContaining({ confirm: false }) }),
+    ]);
     expect(maybe.reply).toMatch(/can't check or promise that condition/);
     const yes = await chat.say('yes');
     expect(yes.toolCalls).toEqual([

@@ -62,6 +62,8 @@ export interface IntentClassifier extends HeadClassifier {
   readonly act: HeadClassifier | null;
   /** What a follow-up asks about (order_fact, money, continue…), when trained with a follow corpus. */
   readonly follow: HeadClassifier | null;
+  /** What a message does with a proposal waiting (yes, no, change, about, other), when trained with a reply corpus. */
+  readonly reply: HeadClassifier | null;
 }
 
 function rank(labels: readonly string[], probs: Float64Array, options: PredictOptions): IntentPrediction {
@@ -157,6 +159,7 @@ export function classifierFromArtifact(a: ModelArtifact): IntentClassifier {
     ...head(a, vectorOf),
     act: a.act ? head(a.act, vectorOf) : null,
     follow: a.follow ? head(a.follow, vectorOf) : null,
+    reply: a.reply ? head(a.reply, vectorOf) : null,
   };
 }
 

@@ -99,6 +99,30 @@ export function classifyFollow(text: string): FollowPrediction {
   return { follow: label, ...p };
 }
 
+/** What a message may do with a proposal waiting (data/nlu/reply/labels.yaml). */
+export const REPLIES = ['yes', 'no', 'change', 'about', 'other'] as const;
+export type Reply = (typeof REPLIES)[number];
+const isReply = (label: string): label is Reply => (REPLIES as readonly string[]).includes(label);
+
+export interface ReplyPrediction {
+  reply: Reply;
+  confidence: number;
+  probabilities: Record<string, number>;
+}
+
+/**
+ * What the message does with the proposal waiting, read from its words alone (the reply head, trained
+ * from data/nlu/reply/train): goes ahead, declines, wants it different, asks about it, or something
+ * else. Never consent: core/consent.ts alone decides whether a yes makes an action run. Null when the
+ * model has no reply head, so callers keep their rules exactly as without it.
+ */
+export function classifyReply(text: string): ReplyPrediction | null {
+  const head = defaultClassifier().reply;
+  if (!head) return null;
+  const { label, ...p } = readHead(head, isReply, 'other', text);
+  return { reply: label, ...p };
+}
+
 type Head = NonNullable<ReturnType<typeof defaultClassifier>['act']>;
 
 /** A head's best label for the text, or `fallback`, sure, when the model has no such head or the label is unknown. */

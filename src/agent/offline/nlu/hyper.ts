@@ -69,3 +69,6 @@ export const ACT_MAX_BYTES = 150_000;
 
 /** Size budget of the follow head's rows (seven labels, a smaller corpus than the acts'). */
 export const FOLLOW_MAX_BYTES = 120_000;
+
+/** Size budget of the reply head's rows (five labels, a corpus of a few hundred lines). */
+export const REPLY_MAX_BYTES = 100_000;

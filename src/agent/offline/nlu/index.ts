@@ -5,11 +5,14 @@ export {
   classifyAct,
   classifyFollow,
   classifyIntent,
+  classifyReply,
   defaultClassifier,
   type Act,
   type ActPrediction,
   type Follow,
   type FollowPrediction,
+  type Reply,
+  type ReplyPrediction,
 } from './default-model.js';
 export {
   DEFAULT_MIN_CONFIDENCE,

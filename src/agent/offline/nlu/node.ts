@@ -22,6 +22,10 @@ export const NLU_PATHS = {
   follow: join(NLU_DIR, 'follow', 'labels.yaml'),
   followTrain: join(NLU_DIR, 'follow', 'train'),
   followTest: join(NLU_DIR, 'follow', 'test'),
+  /** The reply head's labels (labels.yaml), corpus and independent test set. */
+  reply: join(NLU_DIR, 'reply', 'labels.yaml'),
+  replyTrain: join(NLU_DIR, 'reply', 'train'),
+  replyTest: join(NLU_DIR, 'reply', 'test'),
 };
 
 /**
@@ -87,6 +91,6 @@ export { crossValidate, type CvResult } from './cross-validate.js';
 export { evaluate, scoreItems, type Evaluation } from './evaluate.js';
 export { renderReport, type ReportOptions } from './report.js';
 export { loadClassifier, type HeadClassifier, type IntentClassifier } from './classifier.js';
-export { ACT_MAX_BYTES, FOLLOW_MAX_BYTES, DEFAULT_HYPER, HyperSchema, type Hyper } from './hyper.js';
+export { ACT_MAX_BYTES, FOLLOW_MAX_BYTES, REPLY_MAX_BYTES, DEFAULT_HYPER, HyperSchema, type Hyper } from './hyper.js';
 export { ArtifactSchema, serializeArtifact, type ModelArtifact, type ModelHead } from './artifact.js';
 export { tune, DEFAULT_SEARCH, type SearchSpace, type TuneStep } from './tune.js';
