@@ -10,43 +10,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyFollow, defaultClassifier } from '../../../src/agent/offline/nlu/index.js';
-import {
-  corpusSha256,
-  evaluate,
-  loadClassifier,
-  loadCorpusDir,
-  NLU_PATHS,
-  readCorpusFiles,
-  readIntentLabels,
-} from '../../../src/agent/offline/nlu/node.js';
+import { classifyFollow } from '../../../src/agent/offline/nlu/index.js';
+import { loadClassifier, NLU_PATHS } from '../../../src/agent/offline/nlu/node.js';
 import { FIXTURE_FILES } from './nlu/fixture.js';
 import { Chat, anonymous, openStore, signedIn, toolNames, type Store } from './store.js';
-
-const RETRAIN = 'run `npm run nlu:train` and commit data/nlu/model.json';
-const labels = readIntentLabels(NLU_PATHS.follow);
+import { itChecksHeadModel } from './nlu/head-model.js';
 
 describe('the follow head in data/nlu/model.json', () => {
-  it('was trained from the current follow corpus, with the labels labels.yaml defines', () => {
-    const artifact = JSON.parse(readFileSync(NLU_PATHS.model, 'utf8')) as { follow?: { corpus: { sha256: string }; labels: string[] } };
-    expect(artifact.follow, `no follow head in the model: ${RETRAIN}`).toBeDefined();
-    expect(artifact.follow!.corpus.sha256, `data/nlu/follow/train changed since the model was trained: ${RETRAIN}`).toBe(
-      corpusSha256(readCorpusFiles(NLU_PATHS.followTrain)!),
-    );
-    expect(artifact.follow!.labels).toEqual(labels);
-    expect(defaultClassifier().follow?.labels).toEqual(labels);
-  });
-
-  it('reads its independent test set at 85 % or better, every label above 70 %, none of it a training line', () => {
-    const train = loadCorpusDir(NLU_PATHS.followTrain, labels)!.corpus;
-    const test = loadCorpusDir(NLU_PATHS.followTest, labels)!.corpus;
-    const seen = new Set(train.examples.map((e) => e.text.toLowerCase()));
-    expect(test.examples.filter((e) => seen.has(e.text.toLowerCase())).map((e) => e.text)).toEqual([]);
-    expect(test.labels).toEqual(labels);
-    const e = evaluate(defaultClassifier().follow!, test.examples);
-    expect(e.accuracy).toBeGreaterThanOrEqual(0.85);
-    for (const m of e.perLabel) expect(m.recall, m.label).toBeGreaterThan(0.7);
-  });
+  itChecksHeadModel({ head: 'follow', labels: NLU_PATHS.follow, train: NLU_PATHS.followTrain, test: NLU_PATHS.followTest, minRecall: 0.7 });
 
   it.each([
     // Lines of neither file.

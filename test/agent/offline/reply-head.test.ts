@@ -10,44 +10,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyReply, defaultClassifier } from '../../../src/agent/offline/nlu/index.js';
-import {
-  corpusSha256,
-  evaluate,
-  loadClassifier,
-  loadCorpusDir,
-  NLU_PATHS,
-  readCorpusFiles,
-  readIntentLabels,
-} from '../../../src/agent/offline/nlu/node.js';
+import { classifyReply } from '../../../src/agent/offline/nlu/index.js';
+import { loadClassifier, NLU_PATHS } from '../../../src/agent/offline/nlu/node.js';
 import { FIXTURE_FILES } from './nlu/fixture.js';
 import { Chat, openStore, signedIn, toolNames, type Store } from './store.js';
-
-const RETRAIN = 'run `npm run nlu:train` and commit data/nlu/model.json';
-const labels = readIntentLabels(NLU_PATHS.reply);
+import { itChecksHeadModel } from './nlu/head-model.js';
 
 describe('the reply head in data/nlu/model.json', () => {
-  it('was trained from the current reply corpus, with the labels labels.yaml defines', () => {
-    const path = process.env.TAILOR_NLU_MODEL || NLU_PATHS.model;
-    const artifact = JSON.parse(readFileSync(path, 'utf8')) as { reply?: { corpus: { sha256: string }; labels: string[] } };
-    expect(artifact.reply, `no reply head in the model: ${RETRAIN}`).toBeDefined();
-    expect(artifact.reply!.corpus.sha256, `data/nlu/reply/train changed since the model was trained: ${RETRAIN}`).toBe(
-      corpusSha256(readCorpusFiles(NLU_PATHS.replyTrain)!),
-    );
-    expect(artifact.reply!.labels).toEqual(labels);
-    expect(defaultClassifier().reply?.labels).toEqual(labels);
-  });
-
-  it('reads its independent test set at 85 % or better, every label above 70 %, none of it a training line', () => {
-    const train = loadCorpusDir(NLU_PATHS.replyTrain, labels)!.corpus;
-    const test = loadCorpusDir(NLU_PATHS.replyTest, labels)!.corpus;
-    const seen = new Set(train.examples.map((e) => e.text.toLowerCase()));
-    expect(test.examples.filter((e) => seen.has(e.text.toLowerCase())).map((e) => e.text)).toEqual([]);
-    expect(test.labels).toEqual(labels);
-    const e = evaluate(defaultClassifier().reply!, test.examples);
-    expect(e.accuracy).toBeGreaterThanOrEqual(0.85);
-    for (const m of e.perLabel) expect(m.recall, m.label).toBeGreaterThan(0.7);
-  });
+  itChecksHeadModel({ head: 'reply', labels: NLU_PATHS.reply, train: NLU_PATHS.replyTrain, test: NLU_PATHS.replyTest, minRecall: 0.7 });
 
   it.each([
     // Lines of neither file.

@@ -8,46 +8,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_FILES } from './fixture.js';
-import { classifyAct, defaultClassifier } from '../../../../src/agent/offline/nlu/index.js';
+import { classifyAct } from '../../../../src/agent/offline/nlu/index.js';
 import {
   buildCorpus,
-  corpusSha256,
-  evaluate,
-  loadCorpusDir,
   NLU_PATHS,
-  readCorpusFiles,
-  readIntentLabels,
   trainHead,
   trainModel,
   loadClassifier,
   serializeArtifact,
 } from '../../../../src/agent/offline/nlu/node.js';
+import { itChecksHeadModel } from './head-model.js';
 
 const run = (script: string, ...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
-const RETRAIN = 'run `npm run nlu:train` and commit data/nlu/model.json';
-const artifact = JSON.parse(readFileSync(NLU_PATHS.model, 'utf8')) as { act?: { corpus: { sha256: string }; labels: string[] } };
-const acts = readIntentLabels(NLU_PATHS.acts);
 
 describe('the act head in data/nlu/model.json', () => {
-  it('was trained from the current act corpus, with the acts acts.yaml defines', () => {
-    expect(artifact.act, `no act head in the model: ${RETRAIN}`).toBeDefined();
-    expect(artifact.act!.corpus.sha256, `data/nlu/acts/train changed since the model was trained: ${RETRAIN}`).toBe(
-      corpusSha256(readCorpusFiles(NLU_PATHS.actsTrain)!),
-    );
-    expect(artifact.act!.labels).toEqual(acts);
-    expect(defaultClassifier().act?.labels).toEqual(acts);
-  });
-
-  it('reads the independent test set at 85 % or better, every act above 75 %, none of it a training line', () => {
-    const train = loadCorpusDir(NLU_PATHS.actsTrain, acts)!.corpus;
-    const test = loadCorpusDir(NLU_PATHS.actsTest, acts)!.corpus;
-    const seen = new Set(train.examples.map((e) => e.text.toLowerCase()));
-    expect(test.examples.filter((e) => seen.has(e.text.toLowerCase())).map((e) => e.text)).toEqual([]);
-    expect(test.labels).toEqual(acts);
-    const e = evaluate(defaultClassifier().act!, test.examples);
-    expect(e.accuracy).toBeGreaterThanOrEqual(0.85);
-    for (const m of e.perLabel) expect(m.recall, m.label).toBeGreaterThan(0.75);
-  });
+  itChecksHeadModel({ head: 'act', labels: NLU_PATHS.acts, train: NLU_PATHS.actsTrain, test: NLU_PATHS.actsTest, minRecall: 0.75 });
 
   it.each([
     // Not lines of either file: the same acts in words of their own.
