@@ -66,3 +66,15 @@ export function pieces(text: string): Piece[] {
   }
   return out;
 }
+
+/**
+ * A plea to look into it that names nothing of its own ("…no refund yet. Please check", "Kindly confirm, as I need to
+ * be sure", "can you check for me?"): a request verb with no object but "it"/"this", a particle at most (no determiner:
+ * "check my refund" names a thing) and a reason after a comma. It asks the request before it again, not a request of
+ * its own (the classifier reads it alone as an order look-up or a checkout). A closed construction, like multi.ts's CORRECTS:
+ * what the verb works on is what the piece lacks, not a phrasing.
+ */
+const BARE_PLEA =
+  /^\W*(?:(?:please|pls|plz|kindly)\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:please\s+|kindly\s+)?(?:help\s+(?:me\s+)?|just\s+)?(?:check|confirm|verify|double[- ]?check|look\s+into|advise)\b(?:\s+(?:it|this|that|for\s+me|on\s+it|again|please|pls|plz|thanks|thank\s+you))*(?:\s+(?!(?:my|the|your|our|his|her|their|a|an|what|where|when|if|whether)\b)[a-z]+)?\W*(?:[,;]\s*(?:as|because|since|so|thanks|thank)\b.*)?$/i;
+/** The piece is a bare plea (BARE_PLEA): more of the request before it. */
+export const isBarePlea = (text: string): boolean => BARE_PLEA.test(text);

@@ -9,7 +9,7 @@ import type { Entities } from './entities.js';
 import { imagines, tellsDone, tellsPastPurchase } from './frame-cues.js';
 import { triesOverride } from './frame.js';
 import { asks, DELIVERY_QUESTION, statesIt, WANTS_A_PIECE } from './focus.js';
-import { OPENS_A_REQUEST, pieces, type Piece } from './multi-cut.js';
+import { isBarePlea, OPENS_A_REQUEST, pieces, type Piece } from './multi-cut.js';
 
 const MAX_PARTS = 3;
 /** Questions about products: a pointer at one and the words that name it are one question (adding it is another request). */
@@ -179,15 +179,6 @@ const GRIEVANCE = new Set<string>(['complaint', 'report_problem']);
 const CHECKED = new Set<string>(['refund_status', 'order_status']);
 /** A question about a different order than the one a problem was told of. */
 const ANOTHER_ORDER = /\b(other|another|second|different|new|next)\b/i;
-/**
- * A plea to look into it that names nothing of its own ("…no refund yet. Please check", "Kindly confirm, as I need to
- * be sure", "can you check for me?"): a request verb with no object but "it"/"this", a particle at most (no determiner:
- * "check my refund" names a thing) and a reason after a comma. It asks the request before it again, not a request of
- * its own (the classifier reads it alone as an order look-up or a checkout). A closed construction, like CORRECTS above:
- * what the verb works on is what the piece lacks, not a phrasing.
- */
-const BARE_PLEA =
-  /^\W*(?:(?:please|pls|plz|kindly)\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:please\s+|kindly\s+)?(?:help\s+(?:me\s+)?|just\s+)?(?:check|confirm|verify|double[- ]?check|look\s+into|advise)\b(?:\s+(?:it|this|that|for\s+me|on\s+it|again|please|pls|plz|thanks|thank\s+you))*(?:\s+(?!(?:my|the|your|our|his|her|their|a|an|what|where|when|if|whether)\b)[a-z]+)?\W*(?:[,;]\s*(?:as|because|since|so|thanks|thank)\b.*)?$/i;
 const namesNothing = (e: Entities): boolean =>
   !e.orderNumbers.length &&
   !e.email &&
@@ -294,7 +285,7 @@ function joinsLast(
     !at.shownBefore;
   // Not a request of its own, or more of the same (a correction, the order it is about: "It was 28511.", or a plea to look
   // into it that names nothing: "…the refund is not back yet. Please help check"): with the piece before.
-  const plea = !piece.connective && namesNothing(u.entities) && BARE_PLEA.test(piece.text);
+  const plea = !piece.connective && namesNothing(u.entities) && isBarePlea(piece.text);
   const addsTo = last.intent != null && (CORRECTS.test(piece.text) || namesTheOrder(own, u.entities) || plea);
   return (
     own === null ||
