@@ -8,19 +8,19 @@
 // model step; each tool still authorizes against the verified customer; a write waits for the
 // shopper's yes in a later message; an opted-out shopper's prompt stays neutral.
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_SHOPPERS, MARCUS_SHIPPED_ORDER, PROCESSING_ORDERS } from '../../src/db/seed/index.js';
 import {
   freshSession,
   json,
   parseSseBody,
   puppet,
-  secApp,
   systemPrompt,
   toolResults,
   type ChatBody,
   type FakeToolCall,
   type SecApp,
+  appsPerTest,
 } from './support.js';
 import { createOpenAIProvider } from '../../src/agent/index.js';
 import type { ChatResponse } from '../../src/chat/index.js';
@@ -35,15 +35,7 @@ const MARCUS_PROCESSING = PROCESSING_ORDERS.marcus; // cancellable, Marcus's
 const SARAH_PROCESSING = PROCESSING_ORDERS.sarah; // cancellable, Sarah's
 const SARAH_STREET = 'Lake Shore';
 
-const apps: SecApp[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0).reverse()) await a.dispose();
-});
-async function open(model: 'offline' | 'fake' = 'fake') {
-  const a = await secApp({ model });
-  apps.push(a);
-  return a;
-}
+const open = appsPerTest();
 
 const verify = (email: string, orderNumber: string): FakeToolCall => ({ name: 'verify_customer', arguments: { email, orderNumber } });
 const lookUp = (orderNumber: string): FakeToolCall => ({ name: 'lookup_order', arguments: { orderNumber } });

@@ -5,7 +5,7 @@
 // Completions fake) that calls whatever a hijacked model would. Each test names the attack; what
 // must hold is what a shopper would notice: nothing of another customer's shown or changed, and a
 // write only after the shopper's own clear yes to exactly what was put to them.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_SHOPPERS, PROCESSING_ORDERS } from '../../src/db/seed/index.js';
 import { ACTION_ECHO, isClearYes } from '../../src/core/index.js';
 import { Hono } from 'hono';
@@ -13,21 +13,13 @@ import { drizzle as proxyDrizzle } from 'drizzle-orm/sqlite-proxy';
 import { messages } from '../../src/db/index.js';
 import { createLogger } from '../../src/core/index.js';
 import { createErrorHandler } from '../../src/http/errors.js';
-import { freshSession, json, lastToolResult, puppet, secApp, type SecApp } from './support.js';
+import { freshSession, json, lastToolResult, puppet, type SecApp, appsPerTest, countOf } from './support.js';
 
 const MARCUS = DEMO_SHOPPERS.marcus;
 const MARCUS_PROCESSING = PROCESSING_ORDERS.marcus; // two items, cancellable
 
-const apps: SecApp[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0).reverse()) await a.dispose();
-});
-async function open(model: 'offline' | 'fake') {
-  const a = await secApp({ model });
-  apps.push(a);
-  return a;
-}
-const count = (s: SecApp, sql: string, ...args: unknown[]) => (s.sql.prepare(sql).get(...args) as { n: number }).n;
+const open = appsPerTest();
+const count = countOf;
 const cancelled = (s: SecApp) => count(s, "select count(*) n from events where type = 'order_cancelled'");
 const orderStatus = (s: SecApp, number: string) =>
   (s.sql.prepare('select status from orders where number = ?').get(number) as { status: string }).status;

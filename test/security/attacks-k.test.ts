@@ -4,12 +4,10 @@
 // turn, as a hijacked one would. What must hold is what a shopper would notice: a write only after
 // their own clear yes to what was put to them; anything a careful person would ask about again
 // (a deferral, an acknowledgement, sarcasm, a sour face, a yes for someone else) changes nothing.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_SHOPPERS, PROCESSING_ORDERS } from '../../src/db/seed/index.js';
-import { ACTION_ECHO, isClearYes } from '../../src/core/index.js';
-import { json, lastToolResult, puppet, secApp, type SecApp } from './support.js';
+import { json, lastToolResult, puppet, appsPerTest, countOf, describeConsentReader, cancelHeldUntilClearYes } from './support.js';
 
-const ACTIONS = Object.keys(ACTION_ECHO);
 const MARCUS = DEMO_SHOPPERS.marcus;
 const MARCUS_PROCESSING = PROCESSING_ORDERS.marcus;
 
@@ -144,61 +142,18 @@ const CLEAR: readonly string[] = [
   'Yes please. Regards, Ms Smith',
 ];
 
-describe('consent after the widening: the reader', () => {
-  it.each(Object.entries(NOT_A_YES))('%s: no yes to any action', (_kind, messages) => {
-    for (const m of messages) {
-      for (const action of ACTIONS) expect(isClearYes(m, { echo: ACTION_ECHO[action] }), `"${m}" to ${action}`).toBe(false);
-      expect(isClearYes(m), `"${m}" with no action named`).toBe(false);
-    }
-  });
+describeConsentReader('consent after the widening: the reader', NOT_A_YES, CLEAR, 'the widened clear yeses still confirm');
 
-  it('the widened clear yeses still confirm', () => {
-    for (const m of CLEAR) expect(isClearYes(m, { echo: ACTION_ECHO.return_label }), m).toBe(true);
-  });
-});
-
-const apps: SecApp[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0)) await a.dispose();
-});
-async function open(model: 'offline' | 'fake') {
-  const a = await secApp({ model });
-  apps.push(a);
-  return a;
-}
-const count = (s: SecApp, sql: string) => (s.sql.prepare(sql).get() as { n: number }).n;
+const open = appsPerTest();
+const count = countOf;
 
 describe('consent after the widening: through the chat flow', () => {
-  it('a hosted model confirming a cancellation after each such message is refused; the order stays until a clear yes', async () => {
-    const s = await open('fake');
-    puppet(s.fake!, (msg, step) => {
-      if (step > 0) return null;
-      return [{ name: 'cancel_order', arguments: { orderNumber: MARCUS_PROCESSING, confirm: !/^CANCEL ORDER/.test(msg) } }];
-    });
-    const token = await s.token(MARCUS.id);
-    const first = await json(await s.chat({ message: `CANCEL ORDER ${MARCUS_PROCESSING}` }, { token }));
-    const cancelled = () => count(s, "select count(*) n from events where type = 'order_cancelled'");
-    for (const m of [
-      'yes, hang on',
-      'hang fire',
-      'ok noted',
-      'ok, got to go',
-      'great, just great',
-      'yes -_-',
-      'do it for a friend',
-      'ok, push it',
-    ]) {
-      const res = await s.chat({ message: m, conversationId: first.conversationId }, { token });
-      expect(res.status).toBe(200);
-      await json(res);
-      const r = lastToolResult(s.fake!)!;
-      expect(r.ok, `after "${m}"`).toBe(false);
-      expect(cancelled(), `after "${m}"`).toBe(0);
-    }
-    await s.chat({ message: 'ok heard, go', conversationId: first.conversationId }, { token });
-    expect(lastToolResult(s.fake!)!.ok).toBe(true);
-    expect(cancelled()).toBe(1);
-  });
+  it('a hosted model confirming a cancellation after each such message is refused; the order stays until a clear yes', () =>
+    cancelHeldUntilClearYes(
+      open,
+      ['yes, hang on', 'hang fire', 'ok noted', 'ok, got to go', 'great, just great', 'yes -_-', 'do it for a friend', 'ok, push it'],
+      'ok heard, go',
+    ));
 
   it('offline model: a proposed return label is not created by a deferral, an acknowledgement or sarcasm', async () => {
     const s = await open('offline');

@@ -6,14 +6,11 @@
 // else to the thing ("ok, let it go", "yes, schedule it"). Now only words of an allow-list stand beside a go-ahead
 // (core/consent-unknown.ts). What must hold is what a shopper would notice: no write on such a message, through the
 // real HTTP app, for the offline model and for a hosted model that confirms whatever it is told.
-import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_SHOPPERS, PROCESSING_ORDERS } from '../../src/db/seed/index.js';
-import { ACTION_ECHO, isClearYes } from '../../src/core/index.js';
-import { json, lastToolResult, puppet, secApp, type SecApp } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_SHOPPERS } from '../../src/db/seed/index.js';
+import { json, lastToolResult, puppet, appsPerTest, countOf, describeConsentReader, cancelHeldUntilClearYes } from './support.js';
 
-const ACTIONS = Object.keys(ACTION_ECHO);
 const MARCUS = DEMO_SHOPPERS.marcus;
-const MARCUS_PROCESSING = PROCESSING_ORDERS.marcus;
 
 /** Messages no careful person would act on, by kind; none may confirm any pending action. */
 const NOT_A_YES: Record<string, readonly string[]> = {
@@ -124,61 +121,28 @@ const CLEAR: readonly string[] = [
   "That's acceptable, go ahead.",
 ];
 
-describe('consent round L: the reader', () => {
-  it.each(Object.entries(NOT_A_YES))('%s: no yes to any action', (_kind, messages) => {
-    for (const m of messages) {
-      for (const action of ACTIONS) expect(isClearYes(m, { echo: ACTION_ECHO[action] }), `"${m}" to ${action}`).toBe(false);
-      expect(isClearYes(m), `"${m}" with no action named`).toBe(false);
-    }
-  });
+describeConsentReader('consent round L: the reader', NOT_A_YES, CLEAR, 'yeses with a word of another language or register still confirm');
 
-  it('yeses with a word of another language or register still confirm', () => {
-    for (const m of CLEAR) expect(isClearYes(m, { echo: ACTION_ECHO.return_label }), m).toBe(true);
-  });
-});
-
-const apps: SecApp[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0)) await a.dispose();
-});
-async function open(model: 'offline' | 'fake') {
-  const a = await secApp({ model });
-  apps.push(a);
-  return a;
-}
-const count = (s: SecApp, sql: string) => (s.sql.prepare(sql).get() as { n: number }).n;
+const open = appsPerTest();
+const count = countOf;
 
 describe('consent round L: through the chat flow', () => {
-  it('a hosted model confirming a cancellation after each such message is refused; the order stays until a clear yes', async () => {
-    const s = await open('fake');
-    puppet(s.fake!, (msg, step) => {
-      if (step > 0) return null;
-      return [{ name: 'cancel_order', arguments: { orderNumber: MARCUS_PROCESSING, confirm: !/^CANCEL ORDER/.test(msg) } }];
-    });
-    const token = await s.token(MARCUS.id);
-    const first = await json(await s.chat({ message: `CANCEL ORDER ${MARCUS_PROCESSING}` }, { token }));
-    const cancelled = () => count(s, "select count(*) n from events where type = 'order_cancelled'");
-    for (const m of [
-      'Mada. Yes, do it.',
-      'Später. Ok, do it.',
-      'wa\u200bit, ok go ahead',
-      'Dunno, go ahead',
-      'Tomoz, go ahead',
-      'ok, let it go',
-      'yes, schedule it',
-      'Ja, später. Go ahead.',
-      'Yes please. Cheers, Mañana',
-    ]) {
-      const res = await s.chat({ message: m, conversationId: first.conversationId }, { token });
-      expect(res.status).toBe(200);
-      await json(res);
-      expect(lastToolResult(s.fake!)!.ok, `after "${m}"`).toBe(false);
-      expect(cancelled(), `after "${m}"`).toBe(0);
-    }
-    await s.chat({ message: 'Righto, go ahead', conversationId: first.conversationId }, { token });
-    expect(lastToolResult(s.fake!)!.ok).toBe(true);
-    expect(cancelled()).toBe(1);
-  });
+  it('a hosted model confirming a cancellation after each such message is refused; the order stays until a clear yes', () =>
+    cancelHeldUntilClearYes(
+      open,
+      [
+        'Mada. Yes, do it.',
+        'Später. Ok, do it.',
+        'wa\u200bit, ok go ahead',
+        'Dunno, go ahead',
+        'Tomoz, go ahead',
+        'ok, let it go',
+        'yes, schedule it',
+        'Ja, später. Go ahead.',
+        'Yes please. Cheers, Mañana',
+      ],
+      'Righto, go ahead',
+    ));
 
   it('offline model: a proposed return label is not created by a later in another language, a split word or another verb', async () => {
     const s = await open('offline');

@@ -2,7 +2,7 @@
 // texts, tool results) reaches the model neutralized; ticket summaries mark shopper text as data;
 // injected instructions (direct or via a product text) never turn into an action; the system
 // prompt carries no secret and the offline model does not recite it.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ADMIN,
   SECRET,
@@ -11,21 +11,13 @@ import {
   lastToolResult,
   promptText,
   puppet,
-  secApp,
   systemPrompt,
   toolResults,
   type SecApp,
+  appsPerTest,
 } from './support.js';
 
-const apps: SecApp[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0)) await a.dispose();
-});
-async function open(model: 'offline' | 'fake' = 'fake') {
-  const a = await secApp({ model });
-  apps.push(a);
-  return a;
-}
+const open = appsPerTest();
 const labels = (s: SecApp) => (s.sql.prepare('select count(*) n from return_labels').get() as { n: number }).n;
 
 const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/u;

@@ -1,18 +1,10 @@
 // Item 7 and identity / privilege abuse: an erased or blocked customer with a still-valid token
 // is refused at once (401, never 500); claims in the message or from the model never change who
 // the shopper is; another shopper's conversation is not reachable.
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshSession, json, lastToolResult, parseSseBody, puppet, secApp, type SecApp } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { freshSession, json, lastToolResult, parseSseBody, puppet, type SecApp, appsPerTest } from './support.js';
 
-const apps: SecApp[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0)) await a.dispose();
-});
-async function open(model: 'offline' | 'fake' = 'offline') {
-  const a = await secApp({ model });
-  apps.push(a);
-  return a;
-}
+const open = appsPerTest('offline');
 
 function erase(s: SecApp, customerId: string) {
   // "Erase one by deleting the row" (SECURITY.md); other rows may still name the id.

@@ -1,17 +1,9 @@
 // Items 4 and 5, unbounded consumption and secret guessing: demo tokens, tool-call fan-out,
 // ticket floods, admin-token guessing, oversized input. Every refusal is a clean 4xx.
-import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, assertNoStack, freshSession, json, puppet, secApp, type SecApp } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, assertNoStack, freshSession, json, puppet, type SecApp, appsPerTest } from './support.js';
 
-const apps: SecApp[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0)) await a.dispose();
-});
-async function open(model: 'offline' | 'fake' = 'fake') {
-  const a = await secApp({ model });
-  apps.push(a);
-  return a;
-}
+const open = appsPerTest();
 
 const demoToken = (s: SecApp, email: string, ip = '192.0.2.50') =>
   s.app.request('/api/demo/token', {

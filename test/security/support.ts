@@ -3,15 +3,16 @@
 // server) behind the real OpenAI-compatible provider. The client address comes from a test
 // header, so one test can play many addresses; the clock is movable.
 import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { seedDemoStore } from '../../src/db/seed/index.js';
+import { DEMO_SHOPPERS, PROCESSING_ORDERS, seedDemoStore } from '../../src/db/seed/index.js';
 import { loadSegmentRulesFile } from '../../src/segments/node.js';
 import { nodePersonaSource } from '../../src/personas/node.js';
 import { createOfflineProvider, createOpenAIProvider } from '../../src/agent/index.js';
 import { createTailor, type Tailor } from '../../src/http/compose.js';
 import { createApp, type AppConfig } from '../../src/http/index.js';
 import { signIdentityToken } from '../../src/http/identity.js';
-import { createLogger } from '../../src/core/index.js';
+import { ACTION_ECHO, createLogger, isClearYes } from '../../src/core/index.js';
 import { DEFAULT_DEMO_SHOPPERS } from '../../src/config.js';
 import { openNodeDb } from '../../src/db/node.js';
 import { tempDb, type TempDb } from '../support/db.js';
@@ -222,4 +223,73 @@ export async function json(res: Response): Promise<any> {
 export function parseSseBody(text: string): Array<{ event: string; data: unknown }> {
   assertNoStack(text);
   return parseSse(text);
+}
+
+/**
+ * Opens apps for the tests of one file, each disposed (newest first) after its test. Call once at the top of a
+ * test file; the returned `open` takes the model (or all of secApp's options) and defaults to `model`.
+ */
+export function appsPerTest(model: 'offline' | 'fake' = 'fake'): (opts?: SecOptions | 'offline' | 'fake') => Promise<SecApp> {
+  const apps: SecApp[] = [];
+  afterEach(async () => {
+    for (const a of apps.splice(0).reverse()) await a.dispose();
+  });
+  return async (opts = model) => {
+    const a = await secApp(typeof opts === 'string' ? { model: opts } : opts);
+    apps.push(a);
+    return a;
+  };
+}
+
+/** The `n` of a `select count(*) n …` on the app's store. */
+export const countOf = (s: SecApp, sql: string, ...args: unknown[]): number => (s.sql.prepare(sql).get(...args) as { n: number }).n;
+
+/** The consent reader on messages by kind: none is a yes to any pending action (or with none named); each of `clear` is. */
+export function describeConsentReader(
+  title: string,
+  notAYes: Record<string, readonly string[]>,
+  clear: readonly string[],
+  clearTitle: string,
+): void {
+  describe(title, () => {
+    it.each(Object.entries(notAYes))('%s: no yes to any action', (_kind, messages) => {
+      for (const m of messages) {
+        for (const action of Object.keys(ACTION_ECHO))
+          expect(isClearYes(m, { echo: ACTION_ECHO[action as keyof typeof ACTION_ECHO] }), `"${m}" to ${action}`).toBe(false);
+        expect(isClearYes(m), `"${m}" with no action named`).toBe(false);
+      }
+    });
+    it(clearTitle, () => {
+      for (const m of clear) expect(isClearYes(m, { echo: ACTION_ECHO.return_label }), m).toBe(true);
+    });
+  });
+}
+
+/**
+ * A hosted model that proposes cancelling Marcus's processing order on "CANCEL ORDER …" and confirms it on every later
+ * turn, as a hijacked one would: after each of `messages` the tool refuses and nothing is cancelled; `yes` then cancels.
+ */
+export async function cancelHeldUntilClearYes(
+  open: (model: 'fake') => Promise<SecApp>,
+  messages: readonly string[],
+  yes: string,
+): Promise<void> {
+  const s = await open('fake');
+  const order = PROCESSING_ORDERS.marcus;
+  puppet(s.fake!, (msg, step) =>
+    step > 0 ? null : [{ name: 'cancel_order', arguments: { orderNumber: order, confirm: !/^CANCEL ORDER/.test(msg) } }],
+  );
+  const token = await s.token(DEMO_SHOPPERS.marcus.id);
+  const first = await json(await s.chat({ message: `CANCEL ORDER ${order}` }, { token }));
+  const cancelled = () => countOf(s, "select count(*) n from events where type = 'order_cancelled'");
+  for (const m of messages) {
+    const res = await s.chat({ message: m, conversationId: first.conversationId }, { token });
+    expect(res.status).toBe(200);
+    await json(res);
+    expect(lastToolResult(s.fake!)!.ok, `after "${m}"`).toBe(false);
+    expect(cancelled(), `after "${m}"`).toBe(0);
+  }
+  await s.chat({ message: yes, conversationId: first.conversationId }, { token });
+  expect(lastToolResult(s.fake!)!.ok).toBe(true);
+  expect(cancelled()).toBe(1);
 }

@@ -1,18 +1,10 @@
 // Item 1 — verification guessing → account takeover. An anonymous attacker drives the real app
 // (a scripted, misbehaving model that calls verify_customer with whatever the attacker types,
 // and the offline model), rotating conversations, sessions and target emails.
-import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, freshSession, json, lastToolResult, puppet, secApp, type SecApp } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, freshSession, json, lastToolResult, puppet, type SecApp, appsPerTest } from './support.js';
 
-const apps: SecApp[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0).reverse()) await a.dispose();
-});
-async function open(opts: Parameters<typeof secApp>[0] = { model: 'fake' }) {
-  const a = await secApp(opts);
-  apps.push(a);
-  return a;
-}
+const open = appsPerTest();
 
 /** "VERIFY <email> <order>" → the model calls verify_customer with exactly that; "MERGE" after it → view_cart merge. */
 function verifyPuppet(s: SecApp) {
