@@ -53,16 +53,19 @@ export function classifyIntent(text: string, options?: PredictOptions): IntentPr
   return defaultClassifier().predict(text, options);
 }
 
+/** A head's labels and the guard that tells them from any other string. */
+function labelSet<const L extends readonly string[]>(labels: L) {
+  return { labels, is: (label: string): label is L[number] => (labels as readonly string[]).includes(label) };
+}
+
+/** One head's reading of a text: its label under the head's own key (`act`, `follow`, `reply`), how sure, every label's probability. */
+type HeadPrediction<K extends string, L extends string> = { [P in K]: L } & { confidence: number; probabilities: Record<string, number> };
+
 /** The acts the act head tells apart (data/nlu/acts/acts.yaml). */
 export const ACTS = ['ask', 'hypothetical', 'told', 'conditional_yes', 'courtesy'] as const;
 export type Act = (typeof ACTS)[number];
-const isAct = (label: string): label is Act => (ACTS as readonly string[]).includes(label);
-
-export interface ActPrediction {
-  act: Act;
-  confidence: number;
-  probabilities: Record<string, number>;
-}
+export type ActPrediction = HeadPrediction<'act', Act>;
+const acts = labelSet(ACTS);
 
 /**
  * What the message (or one clause of it) does with its words (the act head, trained from
@@ -72,20 +75,15 @@ export interface ActPrediction {
  * message as asked, which is how the intent alone would read it.
  */
 export function classifyAct(text: string): ActPrediction {
-  const { label, ...p } = readHead(defaultClassifier().act, isAct, 'ask', text);
+  const { label, ...p } = readHead(defaultClassifier().act, acts.is, 'ask', text);
   return { act: label, ...p };
 }
 
 /** What a follow-up may ask about (data/nlu/follow/labels.yaml). */
 export const FOLLOWS = ['order_fact', 'options', 'money', 'person', 'next_step', 'continue', 'new'] as const;
 export type Follow = (typeof FOLLOWS)[number];
-const isFollow = (label: string): label is Follow => (FOLLOWS as readonly string[]).includes(label);
-
-export interface FollowPrediction {
-  follow: Follow;
-  confidence: number;
-  probabilities: Record<string, number>;
-}
+export type FollowPrediction = HeadPrediction<'follow', Follow>;
+const follows = labelSet(FOLLOWS);
 
 /**
  * What the message asks about, read as a follow-up whatever the conversation (the follow head, trained
@@ -95,20 +93,15 @@ export interface FollowPrediction {
  * (frame-follow.ts). A model without the head reads every message as new.
  */
 export function classifyFollow(text: string): FollowPrediction {
-  const { label, ...p } = readHead(defaultClassifier().follow, isFollow, 'new', text);
+  const { label, ...p } = readHead(defaultClassifier().follow, follows.is, 'new', text);
   return { follow: label, ...p };
 }
 
 /** What a message may do with a proposal waiting (data/nlu/reply/labels.yaml). */
 export const REPLIES = ['yes', 'no', 'change', 'about', 'other'] as const;
 export type Reply = (typeof REPLIES)[number];
-const isReply = (label: string): label is Reply => (REPLIES as readonly string[]).includes(label);
-
-export interface ReplyPrediction {
-  reply: Reply;
-  confidence: number;
-  probabilities: Record<string, number>;
-}
+export type ReplyPrediction = HeadPrediction<'reply', Reply>;
+const replies = labelSet(REPLIES);
 
 /**
  * What the message does with the proposal waiting, read from its words alone (the reply head, trained
@@ -119,7 +112,7 @@ export interface ReplyPrediction {
 export function classifyReply(text: string): ReplyPrediction | null {
   const head = defaultClassifier().reply;
   if (!head) return null;
-  const { label, ...p } = readHead(head, isReply, 'other', text);
+  const { label, ...p } = readHead(head, replies.is, 'other', text);
   return { reply: label, ...p };
 }
 
