@@ -5,16 +5,11 @@
 // word lists; the flows below are follow-ups in words none of those lists knew ("due when?",
 // "reimbursed", "the rep", "the queue", "get in touch"), end to end on the demo store (Marcus: 28473
 // delivered, 28502 shipped with FedEx, 28511 processing).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyFollow } from '../../../src/agent/offline/nlu/index.js';
-import { loadClassifier, NLU_PATHS } from '../../../src/agent/offline/nlu/node.js';
-import { FIXTURE_FILES } from './nlu/fixture.js';
+import { NLU_PATHS } from '../../../src/agent/offline/nlu/node.js';
 import { Chat, anonymous, openStore, signedIn, toolNames, type Store } from './store.js';
-import { itChecksHeadModel } from './nlu/head-model.js';
+import { itChecksHeadModel, itTrainsHeadFromCli } from './nlu/head-model.js';
 
 describe('the follow head in data/nlu/model.json', () => {
   itChecksHeadModel({ head: 'follow', labels: NLU_PATHS.follow, train: NLU_PATHS.followTrain, test: NLU_PATHS.followTest, minRecall: 0.7 });
@@ -32,42 +27,20 @@ describe('the follow head in data/nlu/model.json', () => {
   });
 });
 
-const run = (script: string, ...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
-
 describe('nlu:train and nlu:report with a follow corpus', () => {
-  it('train writes the follow head beside the intents and scores its test folder; the report shows it', { timeout: 90_000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tailor-follow-'));
-    try {
-      const train = join(dir, 'train');
-      const follow = join(dir, 'follow');
-      mkdirSync(train);
-      mkdirSync(follow);
-      for (const [label, text] of Object.entries(FIXTURE_FILES)) writeFileSync(join(train, `${label}.txt`), text);
-      writeFileSync(
-        join(follow, 'order_fact.txt'),
-        'which courier has it\nwhen will it arrive\nis it shipped yet\ntracking number please\n',
-      );
-      writeFileSync(
-        join(follow, 'money.txt'),
-        'will the money go to my card\nwhen do i see the refund\nhow much comes back\nis postage refunded\n',
-      );
-      writeFileSync(join(follow, 'new.txt'), 'show me dresses\ncancel it\nthanks bye\nthe zip is broken\n');
-      const out = join(dir, 'model.json');
-      const r = run('src/cli/nlu-train.ts', '--corpus', train, '--follow', follow, '--follow-test', follow, '--folds', '0', '--out', out);
-      expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/follow-ups: .*12 utterances over 3 labels/);
-      expect(r.stdout).toMatch(/follow test set .*12 utterances/);
-      const model = loadClassifier(JSON.parse(readFileSync(out, 'utf8')));
-      expect(model.act).toBeNull();
-      expect(model.follow?.labels).toEqual(['order_fact', 'money', 'new']);
-      expect(model.follow!.predict('will the money go to my card').label).toBe('money');
-      const report = run('src/cli/nlu-report.ts', '--model', out, '--test', train, '--follow-test', follow);
-      expect(report.status, report.stderr).toBe(0);
-      expect(report.stdout).toMatch(/## Follow head on its test set \(12 utterances/);
-      expect(report.stdout).toContain('| follow-up | support | precision | recall | F1 |');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  itTrainsHeadFromCli({
+    head: 'follow',
+    flag: 'follow',
+    noun: 'follow-ups',
+    unit: 'labels',
+    files: {
+      order_fact: 'which courier has it\nwhen will it arrive\nis it shipped yet\ntracking number please\n',
+      money: 'will the money go to my card\nwhen do i see the refund\nhow much comes back\nis postage refunded\n',
+      new: 'show me dresses\ncancel it\nthanks bye\nthe zip is broken\n',
+    },
+    probe: ['will the money go to my card', 'money'],
+    title: 'Follow head',
+    column: 'follow-up',
   });
 });
 

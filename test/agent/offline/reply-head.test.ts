@@ -5,16 +5,11 @@
 // asked again; a go-ahead the words read as an order look-up, a search or frustration is an answer to the proposal, which core/consent alone
 // may take as a yes (here it does not: the proposal is made again, nothing runs). End to end on the demo store
 // (Marcus: 28473 delivered, navy merino jumper L and stone chinos M).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyReply } from '../../../src/agent/offline/nlu/index.js';
-import { loadClassifier, NLU_PATHS } from '../../../src/agent/offline/nlu/node.js';
-import { FIXTURE_FILES } from './nlu/fixture.js';
+import { NLU_PATHS } from '../../../src/agent/offline/nlu/node.js';
 import { Chat, openStore, signedIn, toolNames, type Store } from './store.js';
-import { itChecksHeadModel } from './nlu/head-model.js';
+import { itChecksHeadModel, itTrainsHeadFromCli } from './nlu/head-model.js';
 
 describe('the reply head in data/nlu/model.json', () => {
   itChecksHeadModel({ head: 'reply', labels: NLU_PATHS.reply, train: NLU_PATHS.replyTrain, test: NLU_PATHS.replyTest, minRecall: 0.7 });
@@ -31,36 +26,20 @@ describe('the reply head in data/nlu/model.json', () => {
   });
 });
 
-const run = (script: string, ...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
-
 describe('nlu:train and nlu:report with a reply corpus', () => {
-  it('train writes the reply head beside the intents and scores its test folder; the report shows it', { timeout: 90_000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tailor-reply-'));
-    try {
-      const train = join(dir, 'train');
-      const reply = join(dir, 'reply');
-      mkdirSync(train);
-      mkdirSync(reply);
-      for (const [label, text] of Object.entries(FIXTURE_FILES)) writeFileSync(join(train, `${label}.txt`), text);
-      writeFileSync(join(reply, 'yes.txt'), 'yes go ahead\nyep do it\nsure send it\nok proceed\n');
-      writeFileSync(join(reply, 'no.txt'), 'no leave it\nnah keep it\nnot now thanks\ndont do it\n');
-      writeFileSync(join(reply, 'about.txt'), 'is it free\nhow long will it take\nwhen do i get the money\nwhere do i drop it\n');
-      const out = join(dir, 'model.json');
-      const r = run('src/cli/nlu-train.ts', '--corpus', train, '--reply', reply, '--reply-test', reply, '--folds', '0', '--out', out);
-      expect(r.status, r.stderr).toBe(0);
-      expect(r.stdout).toMatch(/replies: .*12 utterances over 3 labels/);
-      expect(r.stdout).toMatch(/reply test set .*12 utterances/);
-      const model = loadClassifier(JSON.parse(readFileSync(out, 'utf8')));
-      expect(model.act).toBeNull();
-      expect(model.follow).toBeNull();
-      expect(model.reply?.labels).toEqual(['yes', 'no', 'about']);
-      expect(model.reply!.predict('how long will it take').label).toBe('about');
-      const report = run('src/cli/nlu-report.ts', '--model', out, '--test', train, '--reply-test', reply);
-      expect(report.status, report.stderr).toBe(0);
-      expect(report.stdout).toMatch(/## Reply head on its test set \(12 utterances/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  itTrainsHeadFromCli({
+    head: 'reply',
+    flag: 'reply',
+    noun: 'replies',
+    unit: 'labels',
+    files: {
+      yes: 'yes go ahead\nyep do it\nsure send it\nok proceed\n',
+      no: 'no leave it\nnah keep it\nnot now thanks\ndont do it\n',
+      about: 'is it free\nhow long will it take\nwhen do i get the money\nwhere do i drop it\n',
+    },
+    probe: ['how long will it take', 'about'],
+    title: 'Reply head',
+    column: 'reply',
   });
 });
 

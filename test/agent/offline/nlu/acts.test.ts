@@ -2,12 +2,7 @@
 // condition — learned from data/nlu/acts/train over the intent model's features, checked in with it.
 // Scored on data/nlu/acts/test, written apart in other words and situations and never trained on,
 // so a pass means the head generalises rather than looks lines up.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_FILES } from './fixture.js';
 import { classifyAct } from '../../../../src/agent/offline/nlu/index.js';
 import {
   buildCorpus,
@@ -17,9 +12,7 @@ import {
   loadClassifier,
   serializeArtifact,
 } from '../../../../src/agent/offline/nlu/node.js';
-import { itChecksHeadModel } from './head-model.js';
-
-const run = (script: string, ...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8' });
+import { itChecksHeadModel, itTrainsHeadFromCli } from './head-model.js';
 
 describe('the act head in data/nlu/model.json', () => {
   itChecksHeadModel({ head: 'act', labels: NLU_PATHS.acts, train: NLU_PATHS.actsTrain, test: NLU_PATHS.actsTest, minRecall: 0.75 });
@@ -62,44 +55,19 @@ describe('training a head', () => {
 });
 
 describe('nlu:train and nlu:report with an act corpus', () => {
-  it(
-    'train writes the act head beside the intents and scores its test folder; the report shows its confusion matrix',
-    { timeout: 90_000 },
-    () => {
-      const dir = mkdtempSync(join(tmpdir(), 'tailor-acts-'));
-      try {
-        const train = join(dir, 'train');
-        const actsDir = join(dir, 'acts');
-        mkdirSync(train);
-        mkdirSync(actsDir);
-        for (const [label, text] of Object.entries(FIXTURE_FILES)) writeFileSync(join(train, `${label}.txt`), text);
-        writeFileSync(
-          join(actsDir, 'ask.txt'),
-          'where is my order\ncan you track my parcel\nwhen will my refund come\nplease check my order\nhas my refund been processed\n',
-        );
-        writeFileSync(
-          join(actsDir, 'told.txt'),
-          'i already got my refund\nmy order already came\nthe parcel already arrived\ni already tracked it\nalready got the refund\n',
-        );
-        writeFileSync(
-          join(actsDir, 'hypothetical.txt'),
-          'if my order is late what then\nif the refund never comes\nin case the parcel is lost\nwhat if my order never arrives\nif it is late\n',
-        );
-        const out = join(dir, 'model.json');
-        const r = run('src/cli/nlu-train.ts', '--corpus', train, '--acts', actsDir, '--acts-test', actsDir, '--folds', '0', '--out', out);
-        expect(r.status, r.stderr).toBe(0);
-        expect(r.stdout).toMatch(/acts: .*15 utterances over 3 acts/);
-        expect(r.stdout).toMatch(/act test set .*15 utterances/);
-        const model = loadClassifier(JSON.parse(readFileSync(out, 'utf8')));
-        expect(model.act?.labels).toEqual(['ask', 'hypothetical', 'told']);
-        const report = run('src/cli/nlu-report.ts', '--model', out, '--test', train, '--acts-test', actsDir);
-        expect(report.status, report.stderr).toBe(0);
-        expect(report.stdout).toMatch(/## Act head on its test set \(15 utterances/);
-        expect(report.stdout).toContain('| act | support | precision | recall | F1 |');
-        expect(report.stdout).toContain('### Confusion matrix (gold ↓, predicted →)');
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+  itTrainsHeadFromCli({
+    head: 'act',
+    flag: 'acts',
+    noun: 'acts',
+    unit: 'acts',
+    files: {
+      ask: 'where is my order\ncan you track my parcel\nwhen will my refund come\nplease check my order\nhas my refund been processed\n',
+      hypothetical:
+        'if my order is late what then\nif the refund never comes\nin case the parcel is lost\nwhat if my order never arrives\nif it is late\n',
+      told: 'i already got my refund\nmy order already came\nthe parcel already arrived\ni already tracked it\nalready got the refund\n',
     },
-  );
+    probe: ['if the refund never comes', 'hypothetical'],
+    title: 'Act head',
+    column: 'act',
+  });
 });
