@@ -100,11 +100,12 @@ export interface ToolRoute {
 /** The tools a turn is offered; loads the intent classifier on first use. */
 export async function routeTools(input: RouteInput): Promise<ToolRoute> {
   const classifier = await loadDefaultClassifier();
-  const prediction = classifier.predict(input.message, { topK: MAX_INTENTS + 1 });
-  if (prediction.confidence < SURE) return everyTool(input.tools);
+  // Only the leaders are read: `top`, not a whole prediction (a record of every label), on every turn.
+  const top = classifier.top(input.message, MAX_INTENTS + 1);
+  if (top[0]!.probability < SURE) return everyTool(input.tools);
   const intents: string[] = [];
   let mass = 0;
-  for (const { label, probability } of prediction.top) {
+  for (const { label, probability } of top) {
     if (mass >= COVERED) break;
     if (intents.length === MAX_INTENTS || !(label in INTENT_TOOLS) || INTENT_TOOLS[label] === 'all') return everyTool(input.tools);
     intents.push(label);

@@ -122,8 +122,9 @@ export async function insertConversation(db: Db, row: Omit<ConversationRow, 'pen
 
 /**
  * A chat's first turn: its session (insert-or-nothing, when this process has not recorded it yet)
- * and the conversation row, as one write through the atomic seam — on Node one savepoint in the
- * group commit of whatever else finishes in this pass, instead of two transactions of their own.
+ * and the conversation row, as one write through the atomic seam — on Node part of the group
+ * commit of whatever else finishes in this pass (all or nothing on its own), instead of two
+ * transactions of their own.
  * Committed before the loop runs: tools update the conversation row mid-turn.
  */
 export async function startConversation(

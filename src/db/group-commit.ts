@@ -3,11 +3,13 @@
 // requests. Under load the server finishes many turns per pass; one commit for all of them
 // writes each shared index page to the WAL once instead of once per turn, and a turn's response
 // still goes out only after its own writes are durable (its promise resolves after the commit).
-// Each set of several writes runs in its own savepoint: a write that fails rolls back that set
-// alone and rejects only its caller. A set of one write needs none (SQLite undoes a failing
-// statement's own changes and keeps the transaction open), which spares a turn's first write
-// (its conversation row) a SAVEPOINT and a RELEASE. If SQLite abandons the whole transaction
-// (an I/O error, say), every caller in the group is rejected and nothing of the group is stored.
+// A write that fails rolls back its own set alone and rejects only its caller. Writes almost never
+// fail, so a group first runs plainly, every write in a row (no savepoint per set: a SAVEPOINT and
+// a RELEASE per turn saved); if one fails, the whole group is rolled back and run again the
+// careful way: each set of several writes in its own savepoint, so the failing set is undone
+// alone. A set of one write needs none (SQLite undoes a failing statement's own changes and keeps
+// the transaction open). If SQLite abandons the whole transaction (an I/O error, say), every
+// caller in the group is rejected and nothing of the group is stored.
 import type Database from 'better-sqlite3';
 
 export interface CompiledWrite {
@@ -37,7 +39,12 @@ export function createGroupCommitter(sqlite: Database.Database, afterCommit: () 
   const one = sqlite.transaction((writes: CompiledWrite[]) => {
     for (const { st, params } of writes) st.run(...params);
   });
-  const group = sqlite.transaction((jobs: Job[]) =>
+  // The common case: nothing fails, no savepoints. A throw rolls the whole group back.
+  const plain = sqlite.transaction((jobs: Job[]) => {
+    for (const job of jobs) for (const { st, params } of job.writes) st.run(...params);
+  });
+  // After a failure: each set on its own, so only the failing one's caller is rejected.
+  const careful = sqlite.transaction((jobs: Job[]) =>
     jobs.map((job) => {
       try {
         const [only] = job.writes;
@@ -56,14 +63,23 @@ export function createGroupCommitter(sqlite: Database.Database, afterCommit: () 
     if (queue.length === 0) return;
     const jobs = queue;
     queue = [];
-    let failures: unknown[];
+    let failures: unknown[] | null = null;
     try {
-      failures = group(jobs);
-    } catch (error) {
-      for (const job of jobs) job.reject(error);
-      return;
+      plain(jobs);
+    } catch {
+      // Rolled back, all of it: again, set by set (a failure of SQLite's own fails this too).
+      try {
+        failures = careful(jobs);
+      } catch (error) {
+        for (const job of jobs) job.reject(error);
+        return;
+      }
     }
-    jobs.forEach((job, i) => (failures[i] === null ? job.resolve() : job.reject(failures[i])));
+    jobs.forEach((job, i) => {
+      const failure = failures?.[i] ?? null;
+      if (failure === null) job.resolve();
+      else job.reject(failure);
+    });
     afterCommit();
   }
 

@@ -10,9 +10,15 @@
 // moved between 1.8 and 3.0 ms a conversation across the rounds of one run), so around each
 // round the bench reads /proc (machine.ts): CPU spent by anything but its own processes, and
 // steal; a round where that exceeds BENCH_JSON_MAX_OTHER cores is flagged and measured again
-// (at most three tries, at most ROUNDS repeats, while within the time budget). The verdict takes the SAME
-// statistic on both sides: each variant's median undisturbed round (the best round is shown too);
-// with fewer than three undisturbed rounds on a side, CPU and rate are NOT JUDGED (the bench fails).
+// (at most three tries, at most ROUNDS repeats, while within the time budget).
+// The verdict is on PER-PAIR RATIOS (pairs.ts): each slot's Tailor round against the bare round
+// run right beside it (A B or B A), the median of those ratios over the slots whose two rounds
+// were both undisturbed, with their spread (min, quartiles, max) printed beside it. Adjacent
+// rounds share the machine's state of the moment, so a drifting load cancels out of each ratio
+// instead of landing on whichever variant ran in the slow stretch; a pair is neither side's best
+// round, so neither is flattered. Each variant's own median (and best) round over the run is
+// still printed, as information. With fewer than three clean pairs, CPU and rate are NOT JUDGED
+// (the bench fails).
 // Tailor's shopper is Marcus, signed in, from a pool of 200 sessions (browsers) used in
 // turn. CPU is the server process's own process.cpuUsage, peak memory its maxRSS (both read
 // from inside by server-usage.mjs). Targets (issue 24): Tailor ≤ 1.2× the
@@ -46,6 +52,7 @@ import {
 } from './json-mode-servers.js';
 import { runtime, serverEntries } from './compiled.js';
 import { canWatch, disturbance, snapshot, type Disturbance } from './machine.js';
+import { pairVerdict, type Spread } from './pairs.js';
 
 const quick = process.argv.includes('--quick');
 const N = Number(process.env.BENCH_JSON_CONVERSATIONS ?? (quick ? 400 : 1000));
@@ -80,6 +87,8 @@ async function toggleProfile(s: Server): Promise<string> {
 
 interface Round {
   variant: Variant;
+  /** The A B / B A slot it was measured in (pairs.ts). */
+  slot: number;
   cpuMs: number;
   perSec: number;
   gcMs: number;
@@ -94,7 +103,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-/** Each variant's best and median round, over its undisturbed rounds (all of them if fewer than three are). */
+/** Each variant's best and median round, over its undisturbed rounds (all of them if fewer than three are): information beside the per-pair verdict. */
 function summarize(rounds: Round[], v: Variant) {
   const mine = rounds.filter((r) => r.variant === v);
   const clean = mine.filter((r) => !r.disturbed);
@@ -128,7 +137,7 @@ async function main(): Promise<number> {
     // Every process of the bench: both servers (the idle one too), the fake model, this load generator.
     const pids = [tailor.proc.pid!, bare.proc.pid!, fake.child.pid!, process.pid];
 
-    const run = async (v: Variant, amount: number): Promise<Round> => {
+    const run = async (v: Variant, amount: number, slot = -1): Promise<Round> => {
       const { server, opts } = load[v];
       const u0 = await usage(server);
       const s0 = snapshot(pids);
@@ -142,6 +151,7 @@ async function main(): Promise<number> {
       const machine = disturbance(s0, s1);
       return {
         variant: v,
+        slot,
         cpuMs: (u1.cpuMs - u0.cpuMs) / amount,
         perSec: amount / wallS,
         gcMs: (u1.gcMinorMs + u1.gcMajorMs - u0.gcMinorMs - u0.gcMajorMs) / amount,
@@ -159,11 +169,11 @@ async function main(): Promise<number> {
       // A B B A A B…: neither always runs on a machine the other just heated, and a slow drift
       // of the machine's speed weighs on both alike.
       for (const v of i % 2 ? (['bare', 'tailor'] as const) : (['tailor', 'bare'] as const)) {
-        let m = await run(v, N);
+        let m = await run(v, N, i);
         for (let t = 1; m.disturbed && t < TRIES && repeats < MAX_REPEATS && performance.now() - t0 < BUDGET_MS; t++) {
           rounds.push(m); // shown, not counted while enough clean rounds remain
           repeats++;
-          m = await run(v, N);
+          m = await run(v, N, i);
         }
         rounds.push(m);
       }
@@ -174,30 +184,59 @@ async function main(): Promise<number> {
     const mem = { tailor: await usage(tailor), bare: await usage(bare) };
     const med = { tailor: sum.tailor.median, bare: sum.bare.median };
 
-    // Fewer than three undisturbed rounds on a side: CPU and rate are not judged (a fail, not a pass).
-    const unsure = [sum.tailor, sum.bare].some((x) => x.clean < 3);
-    const cpuRatio = med.tailor.cpuMs / med.bare.cpuMs;
-    const rateRatio = med.tailor.perSec / med.bare.perSec;
+    // The verdict: per-pair ratios (pairs.ts), over the slots whose two rounds were undisturbed;
+    // fewer than three such pairs: CPU and rate are not judged (a fail, not a pass).
+    const verdict = pairVerdict(rounds);
+    const unsure = verdict.unsure;
+    const cpuRatio = verdict.cpu.median;
+    const rateRatio = verdict.rate.median;
     const memRatio = mem.tailor.peakRssMb / mem.bare.peakRssMb;
+    const spread = (x: Spread) => `${x.min.toFixed(2)} [${x.q1.toFixed(2)}–${x.q3.toFixed(2)}] ${x.max.toFixed(2)}`;
     const both = (f: (x: typeof sum.tailor) => string) => [f(sum.tailor), f(sum.bare)] as const;
     const rows: Array<[string, string, string, string, boolean | typeof NOT_JUDGED | null]> = [
       [
-        'CPU per conversation (server, ms)',
-        ...both((x) => x.median.cpuMs.toFixed(2)),
+        'CPU per conversation, pair ratio',
+        '',
+        '',
         `${cpuRatio.toFixed(2)}×  (≤ ${TARGET.cpu}×)`,
         unsure ? NOT_JUDGED : cpuRatio <= TARGET.cpu,
       ],
-      ['  best round', ...both((x) => x.best.cpuMs.toFixed(2)), `${(sum.tailor.best.cpuMs / sum.bare.best.cpuMs).toFixed(2)}×`, null],
+      ['  spread: min [quartiles] max', '', '', spread(verdict.cpu), null],
+      [
+        '  per variant, median round (ms)',
+        ...both((x) => x.median.cpuMs.toFixed(2)),
+        `${(med.tailor.cpuMs / med.bare.cpuMs).toFixed(2)}×  (info)`,
+        null,
+      ],
+      [
+        '  per variant, best round (ms)',
+        ...both((x) => x.best.cpuMs.toFixed(2)),
+        `${(sum.tailor.best.cpuMs / sum.bare.best.cpuMs).toFixed(2)}×  (info)`,
+        null,
+      ],
       ['  of which in garbage collection (ms)', ...both((x) => x.median.gcMs.toFixed(2)), '(info)', null],
       // V8's helper threads (parallel scavenges, concurrent marking) above all: CPU a profile of the main thread never shows.
       ['  of which off the main thread (ms)', ...both((x) => x.median.offMainMs.toFixed(2)), '(info)', null],
       [
-        `conversations/s at concurrency ${CONNECTIONS}`,
-        ...both((x) => x.median.perSec.toFixed(0)),
+        `conversations/s at ${CONNECTIONS} conn., pair ratio`,
+        '',
+        '',
         `${rateRatio.toFixed(2)}×  (≥ ${TARGET.rate}×)`,
         unsure ? NOT_JUDGED : rateRatio >= TARGET.rate,
       ],
-      ['  best round', ...both((x) => x.best.perSec.toFixed(0)), `${(sum.tailor.best.perSec / sum.bare.best.perSec).toFixed(2)}×`, null],
+      ['  spread: min [quartiles] max', '', '', spread(verdict.rate), null],
+      [
+        '  per variant, median round',
+        ...both((x) => x.median.perSec.toFixed(0)),
+        `${(med.tailor.perSec / med.bare.perSec).toFixed(2)}×  (info)`,
+        null,
+      ],
+      [
+        '  per variant, best round',
+        ...both((x) => x.best.perSec.toFixed(0)),
+        `${(sum.tailor.best.perSec / sum.bare.best.perSec).toFixed(2)}×  (info)`,
+        null,
+      ],
       [
         'peak RSS (server, MB)',
         mem.tailor.peakRssMb.toFixed(0),
@@ -215,27 +254,33 @@ async function main(): Promise<number> {
         null,
       ],
       ['rounds counted / disturbed', ...both((x) => `${x.used}/${x.disturbed}`), '(info)', null],
+      ['pairs counted / of', `${verdict.clean}/${verdict.pairs.length}`, '', '(info)', null],
     ];
     console.log(
-      `JSON mode, full HTTP turn (lookup_order + reply, 2 model calls): ${N} conversations × ${ROUNDS} rounds per variant (A B B A…) at ${CONNECTIONS} connections; verdict on each variant's MEDIAN undisturbed round; ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), both servers ${runtime() === 'compiled' ? 'compiled (as npm start runs Tailor)' : 'through tsx (as npm run dev does)'}${quick ? ' (quick)' : ''}`,
+      `JSON mode, full HTTP turn (lookup_order + reply, 2 model calls): ${N} conversations × ${ROUNDS} rounds per variant (A B B A…) at ${CONNECTIONS} connections; verdict on the MEDIAN of per-pair ratios (each Tailor round / the bare round beside it, undisturbed pairs); ${cpus().length} CPUs (${cpus()[0]?.model.trim()}), both servers ${runtime() === 'compiled' ? 'compiled (as npm start runs Tailor)' : 'through tsx (as npm run dev does)'}${quick ? ' (quick)' : ''}`,
     );
     console.log(
       `  load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end; rounds took ${tookS.toFixed(0)} s, ${repeats} repeated as disturbed (other + steal > ${MAX_OTHER_CORES} cores)${canWatch ? '' : '; /proc not readable: nothing flagged'}`,
     );
     if (unsure)
       console.log(
-        '  NOT JUDGED: fewer than three undisturbed rounds for a variant (another job was using the machine); the medians below include disturbed rounds. Rerun on a quiet machine.',
+        '  NOT JUDGED: fewer than three pairs with both rounds undisturbed (another job was using the machine); the ratios below include disturbed pairs. Rerun on a quiet machine.',
       );
-    console.log(`  ${''.padEnd(36)} ${'Tailor'.padStart(9)} ${'bare loop'.padStart(10)}  ratio`);
+    console.log(`  ${''.padEnd(40)} ${'Tailor'.padStart(9)} ${'bare loop'.padStart(10)}  ratio`);
     for (const [what, t, b, ratio, ok] of rows)
       console.log(
-        `  ${what.padEnd(36)} ${t.padStart(9)} ${b.padStart(10)}  ${ratio.padEnd(20)} ${ok === null ? '' : ok === NOT_JUDGED ? 'NOT JUDGED' : ok ? 'ok' : 'MISSED'}`,
+        `  ${what.padEnd(40)} ${t.padStart(9)} ${b.padStart(10)}  ${ratio.padEnd(20)} ${ok === null ? '' : ok === NOT_JUDGED ? 'NOT JUDGED' : ok ? 'ok' : 'MISSED'}`,
       );
-    console.log('  rounds (ms CPU/conversation and off the main thread, conversations/s, other + steal cores during the round):');
-    for (const r of rounds)
-      console.log(
-        `    ${r.variant.padEnd(6)} ${r.cpuMs.toFixed(2)} ms (${r.offMainMs.toFixed(2)}) ${r.perSec.toFixed(0).padStart(4)}/s  other ${r.machine.otherCores.toFixed(2)} steal ${r.machine.stealCores.toFixed(2)}${r.disturbed ? '  DISTURBED' : ''}`,
-      );
+    console.log(
+      "  rounds by slot (ms CPU/conversation and off the main thread, conversations/s, other + steal cores during the round), and each pair's ratios:",
+    );
+    for (const p of verdict.pairs) {
+      for (const r of rounds.filter((x) => x.slot === p.slot))
+        console.log(
+          `    ${String(p.slot + 1).padStart(2)} ${r.variant.padEnd(6)} ${r.cpuMs.toFixed(2)} ms (${r.offMainMs.toFixed(2)}) ${r.perSec.toFixed(0).padStart(4)}/s  other ${r.machine.otherCores.toFixed(2)} steal ${r.machine.stealCores.toFixed(2)}${r.disturbed ? '  DISTURBED' : ''}`,
+        );
+      console.log(`       pair: CPU ${p.cpu.toFixed(2)}×, rate ${p.rate.toFixed(2)}×${p.clean ? '' : '  (not counted: disturbed)'}`);
+    }
     if (profiles)
       for (const v of ['tailor', 'bare'] as const) {
         const n = rounds.filter((r) => r.variant === v).length * N;

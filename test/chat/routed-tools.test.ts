@@ -9,6 +9,7 @@ import { seedDemoStore } from '../../src/db/seed/index.js';
 import { loadSegmentRulesFile } from '../../src/segments/node.js';
 import { nodePersonaSource } from '../../src/personas/node.js';
 import { createOpenAIProvider, routeTools } from '../../src/agent/index.js';
+import { loadDefaultClassifier } from '../../src/agent/offline/nlu/default-model.js';
 import { createTailor, type Tailor } from '../../src/http/compose.js';
 import { createApp } from '../../src/http/index.js';
 import { signIdentityToken } from '../../src/http/identity.js';
@@ -205,6 +206,14 @@ describe('routeTools', () => {
   it('adds the tools of the recent turns', async () => {
     const route = await routeTools({ tools, message: 'thanks!', recentTools: ['get_product'] });
     expect(route.tools).toEqual(['get_product', 'store_policy', 'escalate_to_human']);
+  });
+
+  it("reads the classifier's leaders (top) exactly as a whole prediction ranks them", async () => {
+    // Routing asks only for the leaders, on every turn; they must be the prediction's own, ties included.
+    const classifier = await loadDefaultClassifier();
+    for (const message of ['where is my parcel', 'do you have scarves?', 'yes', 'hmm', 'I want my money back for the boots', '']) {
+      for (const k of [1, 4]) expect(classifier.top(message, k)).toEqual(classifier.predict(message, { topK: k }).top);
+    }
   });
 });
 

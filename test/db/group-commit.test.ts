@@ -15,7 +15,8 @@ function open() {
   const dir = mkdtempSync(join(tmpdir(), 'tailor-gc-'));
   dirs.push(dir);
   const file = join(dir, 'db.sqlite');
-  const db = new Database(file);
+  const statements: string[] = [];
+  const db = new Database(file, { verbose: (sql) => statements.push(String(sql)) });
   db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER NOT NULL)');
   let commits = 0;
@@ -25,7 +26,7 @@ function open() {
     params: [k, v],
   });
   const other = () => new Database(file, { readonly: true });
-  return { db, committer, insert, other, commits: () => commits };
+  return { db, committer, insert, other, commits: () => commits, statements };
 }
 
 const rows = (db: Database.Database) => db.prepare('SELECT k, v FROM t ORDER BY k').all();
@@ -46,6 +47,15 @@ describe('group commit', () => {
     await committer.commit([insert('c1', 4)]);
     expect(commits()).toBe(2);
     reader.close();
+    db.close();
+  });
+
+  it('runs a group where nothing fails without a savepoint per caller', async () => {
+    const { db, committer, insert, statements } = open();
+    statements.length = 0;
+    await Promise.all([committer.commit([insert('a1', 1), insert('a2', 2)]), committer.commit([insert('b1', 3), insert('b2', 4)])]);
+    expect(statements.filter((s) => /^(SAVEPOINT|RELEASE)/i.test(s))).toEqual([]);
+    expect(rows(db)).toHaveLength(4);
     db.close();
   });
 

@@ -53,6 +53,12 @@ export interface HeadClassifier {
   readonly labels: readonly string[];
   readonly info: ModelInfo;
   predict(text: string, options?: PredictOptions): IntentPrediction;
+  /**
+   * The k most probable labels, best first: predict's `top` without the rest of a prediction (no
+   * record of every label's probability, no sort of them all). For a caller on every turn's path
+   * that reads only the leaders (tool routing).
+   */
+  top(text: string, k: number): IntentScore[];
   /** Raw label scores before temperature and softmax (for calibration). */
   logits(text: string): Float64Array;
 }
@@ -136,12 +142,32 @@ function head(
     info,
     logits,
     predict(text, options = {}) {
-      const s = logits(text);
-      for (let k = 0; k < K; k++) s[k]! /= temperature;
-      softmaxInPlace(s);
-      return rank(labels, s, options);
+      return rank(labels, probabilities(text), options);
+    },
+    top(text, k) {
+      return leaders(labels, probabilities(text), Math.max(1, k));
     },
   };
+
+  function probabilities(text: string): Float64Array {
+    const s = logits(text);
+    for (let k = 0; k < K; k++) s[k]! /= temperature;
+    softmaxInPlace(s);
+    return s;
+  }
+}
+
+/** The k most probable labels, best first, ties to the earlier label: rank's `top`, by k passes instead of a sort. */
+function leaders(labels: readonly string[], probs: Float64Array, k: number): IntentScore[] {
+  const out: IntentScore[] = [];
+  const taken: number[] = [];
+  for (let n = 0; n < k && n < labels.length; n++) {
+    let best = -1;
+    for (let j = 0; j < labels.length; j++) if (!taken.includes(j) && (best < 0 || probs[j]! > probs[best]!)) best = j;
+    taken.push(best);
+    out.push({ label: labels[best]!, probability: probs[best]! });
+  }
+  return out;
 }
 
 /** A classifier from an artifact this process has just built (no need to validate it again). */
