@@ -2,8 +2,8 @@
 // agent loop, whose events stream out as they happen. A shopper who verifies mid-turn is served
 // as their own segment and persona for the rest of the turn (reselect.ts). Returns what the persist
 // stage stores.
-import { fenceText } from '../core/index.js';
-import { NAMING_YES, readProposal, writePending } from '../shop/index.js';
+import { fenceText, yesAfter } from '../core/index.js';
+import { NAMING_YES, readProposal, writePending, type Proposal } from '../shop/index.js';
 import type { ToolContext, ToolEvent, ToolName } from '../tools/index.js';
 import { routeTools, runTurn as runAgent, type NewMessage, type TurnEvent } from '../agent/index.js';
 import type { Span } from '../telemetry/index.js';
@@ -179,7 +179,8 @@ function toolContext(
  * the server's own words beside a model's reply, so the shopper's "yes" answers what will really
  * happen, whatever the model wrote around it. The offline model's replies are ours and already state
  * it, unless the turn made several proposals (one message asking for two actions): one waits per
- * conversation, the last replacing the others, so any model's reply says which.
+ * conversation, the last replacing the others, so any model's reply says which. Which yes decides a
+ * proposal stated under a reply's other words is set here for every model (`mustName`, offlineStillWaiting).
  */
 async function stateProposal(
   env: TurnEnv,
@@ -189,9 +190,11 @@ async function stateProposal(
   now: number,
   proposals: number,
 ): Promise<FinalEvent> {
-  if (final.model.startsWith('offline') && proposals < 2) return final;
+  const offline = final.model.startsWith('offline') && proposals < 2;
+  if (offline && proposals > 0) return final;
   const proposal = await readProposal(env.deps.db, turn.conv.id, turn.shopper.current.customerId, now);
   if (!proposal) return final;
+  if (offline) return offlineStillWaiting(env, turn, final, produced, now, proposal);
   const still =
     proposal.turn !== turn.turnNo
       ? 'Still waiting for your answer: '
@@ -199,15 +202,49 @@ async function stateProposal(
         ? 'One thing at a time: only this waits for your yes now (ask me again for the rest afterwards). '
         : '';
   // Restated under a question of the model's own ("…add them to your basket?"), a bare yes may answer either:
-  // only a yes naming this action decides it now (chat/approval), and the shopper is told which words do.
-  const mustName = still !== '' && /\?(\s|$)/.test(final.reply) && NAMING_YES[proposal.action] !== undefined;
+  // only a yes naming this action decides it now (chat/approval), and the shopper is told which words do. Waiting
+  // from an earlier turn, it is restated under words of the model's own about something else, which may invite a
+  // yes without asking ("Reply yes and I'll add the socks."): no reader of its words can tell, so the yes names it.
+  const ownWords = proposal.turn !== turn.turnNo ? final.reply.trim() !== '' : /\?(\s|$)/.test(final.reply);
+  const mustName = still !== '' && ownWords && NAMING_YES[proposal.action] !== undefined;
   if (mustName !== (proposal.mustName ?? false)) await writePending(env.deps.db, turn.conv.id, { ...proposal, mustName }, now);
-  const yes = mustName ? `"${NAMING_YES[proposal.action]}"` : '"yes"';
-  const line = `${still}${proposal.summary ?? `A ${proposal.action.replace(/_/g, ' ')} is waiting for your confirmation.`} Reply ${yes} to go ahead or "no" to cancel (or use the buttons).`;
+  return withLine(final, produced, `${still}${statement(proposal, mustName ? `"${NAMING_YES[proposal.action]}"` : '"yes"')}`);
+}
+
+/** The proposal in the server's words, and the answer that decides it. */
+const statement = (proposal: Proposal, yes: string) =>
+  `${proposal.summary ?? `A ${proposal.action.replace(/_/g, ' ')} is waiting for your confirmation.`} Reply ${yes} to go ahead or "no" to cancel (or use the buttons).`;
+
+/** The reply with the server's line under it, in the stored assistant message too. */
+function withLine(final: FinalEvent, produced: Array<{ role: string; content: string }>, line: string): FinalEvent {
   const reply = `${final.reply.trim()}\n\n${line}`;
   const last = [...produced].reverse().find((m) => m.role === 'assistant');
   if (last) last.content = reply;
   return { ...final, reply };
+}
+
+/**
+ * A proposal from an earlier turn under an offline reply, which states it in its own words ("About the cancellation…:
+ * shall I still go ahead?"). When that reply also asks something of its own ("…Want a human colleague?"), a bare yes
+ * may answer either: as for any model, only a yes naming the action (or the button) decides it, and the reply says
+ * so (the offline model words it so itself; the server's line is added if it did not). A reply asking only that
+ * lets a bare yes decide again; one asking nothing leaves the rule as it was.
+ */
+async function offlineStillWaiting(
+  env: TurnEnv,
+  turn: PreparedTurn,
+  final: FinalEvent,
+  produced: Array<{ role: string; content: string }>,
+  now: number,
+  proposal: Proposal,
+): Promise<FinalEvent> {
+  const naming = NAMING_YES[proposal.action];
+  if (proposal.turn === turn.turnNo || naming === undefined) return final;
+  const after = yesAfter(final.reply);
+  const mustName = after === 'beside' || (after === 'none' && (proposal.mustName ?? false));
+  if (mustName !== (proposal.mustName ?? false)) await writePending(env.deps.db, turn.conv.id, { ...proposal, mustName }, now);
+  if (!mustName || final.reply.includes(`"${naming}"`)) return final;
+  return withLine(final, produced, `Still waiting for your answer: ${statement(proposal, `"${naming}"`)}`);
 }
 
 function transcriptText(history: Array<{ role: string; content: string }>, message: string, summary: string): string {

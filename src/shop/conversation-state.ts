@@ -3,7 +3,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { conversations, prepared, type Db } from '../db/index.js';
-import { ACTION_ECHO, consentWords, detailEcho } from '../core/index.js';
+import { ACTION_ECHO, detailEcho } from '../core/index.js';
 
 export const MAX_VERIFY_ATTEMPTS = 5;
 
@@ -34,21 +34,8 @@ export type Proposal = z.infer<typeof ProposalSchema>;
 /** Words that echo an action and so may stand in a yes to it (core/consent). */
 export const PROPOSAL_ECHO = ACTION_ECHO;
 
-/** The yes that names each action, asked for when a bare yes may answer something else too (`mustName`). */
-export const NAMING_YES: Readonly<Record<string, string>> = {
-  cancel_order: 'yes, cancel it',
-  change_address: 'yes, change it',
-  exchange: 'yes, swap it',
-  report_problem: 'yes, report it',
-  return_label: 'yes, send the label',
-  merge_cart: 'yes, merge them',
-};
-
-/** Whether a message names the proposal's action in its own words ("cancel", "the swap"), not only "it". */
-export function namesAction(message: string, action: string): boolean {
-  const said = ` ${consentWords(message).join(' ')} `;
-  return (PROPOSAL_ECHO[action] ?? []).some((w) => w !== 'it' && said.includes(` ${w} `));
-}
+/** The naming yes and its reader live with consent (core/consent-naming); the store's callers read them here too. */
+export { NAMING_YES, namesAction } from '../core/index.js';
 
 /**
  * The words a yes to this proposal may say: its action's, and what it gives in the server's own words (an

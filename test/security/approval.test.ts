@@ -64,7 +64,8 @@ describe('hedges are not a yes', () => {
       expect(labels(s)).toBe(0);
     }
     // The proposal is still waiting: a plain yes now acts (so the refusals above were the approval rule, not a broken flow).
-    await s.chat({ message: 'yes please', conversationId: first.conversationId }, { token });
+    // Restated under the model's own words since, it is the yes naming it that the reply asks for (round M, chat/run).
+    await s.chat({ message: 'yes please, send the label', conversationId: first.conversationId }, { token });
     expect(lastToolResult(s.fake!)!.ok).toBe(true);
     expect(labels(s)).toBe(1);
   });

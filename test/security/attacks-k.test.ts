@@ -152,7 +152,7 @@ describe('consent after the widening: through the chat flow', () => {
     cancelHeldUntilClearYes(
       open,
       ['yes, hang on', 'hang fire', 'ok noted', 'ok, got to go', 'great, just great', 'yes -_-', 'do it for a friend', 'ok, push it'],
-      'ok heard, go',
+      'ok heard, go, cancel it',
     ));
 
   it('offline model: a proposed return label is not created by a deferral, an acknowledgement or sarcasm', async () => {

@@ -141,7 +141,7 @@ describe('consent round L: through the chat flow', () => {
         'Ja, später. Go ahead.',
         'Yes please. Cheers, Mañana',
       ],
-      'Righto, go ahead',
+      'Righto, go ahead, cancel it',
     ));
 
   it('offline model: a proposed return label is not created by a later in another language, a split word or another verb', async () => {

@@ -13,7 +13,7 @@ import { splitRequests, takesAllOptions } from './multi.js';
 import { ASK_MARKERS } from './phrases.js';
 import { isProposal } from './results.js';
 import { humanReason } from './plan-account.js';
-import { isClearNo } from '../../core/index.js';
+import { isClearNo, NAMING_YES, questionsIn } from '../../core/index.js';
 import { pendingEcho } from './frame-detail.js';
 import { classifyFollow } from './nlu/index.js';
 
@@ -254,7 +254,7 @@ function stillPending(reply: Reply, parts: readonly Part[], memory: Memory, exch
       ...reply,
       kind: 'ask',
       noFollowUp: true,
-      body: `${reply.body}\n\n${PHRASES.actionStillPending(ACTION_NAMES[action.action] ?? 'request', order)}`,
+      body: `${reply.body}\n\n${putAgain(reply, ACTION_NAMES[action.action] ?? 'request', order, action.action)}`,
     };
   }
   const order = memory.pendingReturn?.orderNumber;
@@ -265,7 +265,17 @@ function stillPending(reply: Reply, parts: readonly Part[], memory: Memory, exch
   )
     return reply;
   if (reply.kind === 'ask' && reply.body.includes(ASK_MARKERS.confirm)) return reply;
-  return { ...reply, kind: 'ask', noFollowUp: true, body: `${reply.body}\n\n${PHRASES.returnStillPending(order)}` };
+  return { ...reply, kind: 'ask', noFollowUp: true, body: `${reply.body}\n\n${putAgain(reply, 'return', order, 'return_label')}` };
+}
+
+/**
+ * The waiting proposal put again under a reply. When the reply asks something of its own ("Want a human colleague?"),
+ * a bare yes may answer either, so the yes that decides the proposal names it, as the server then requires (chat/run).
+ */
+function putAgain(reply: Reply, what: string, order: string, action: string): string {
+  const naming = NAMING_YES[action];
+  if (naming && questionsIn(reply.body) > 0) return PHRASES.stillPendingNamed(what, order, naming);
+  return what === 'return' ? PHRASES.returnStillPending(order) : PHRASES.actionStillPending(what, order);
 }
 
 /** One answer to several requests, in the order they were asked; it asks if any part asks. */

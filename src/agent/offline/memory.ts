@@ -99,7 +99,7 @@ export function remember(previous: readonly Turn[]): Memory {
     pendingAction: newest && TOOL_ACTION[newest] ? findPendingAction(recent) : null,
     mentionedOrder: findMentionedOrder(recent),
     mentionedEmail: findMentionedEmail(recent),
-    offeredHuman: /colleague|priority team|human|real person/i.test(lastSentences(reply, 2)) && reply.trim().endsWith('?'),
+    offeredHuman: offersHuman(reply),
     asked,
     offeredOrder: new RegExp(`${ASK_MARKERS.lookup} #(\\d{4,10})`).exec(reply)?.[1] ?? null,
     offeredReturn: new RegExp(`${ASK_MARKERS.startReturn} #(\\d{4,10})`).exec(reply)?.[1] ?? null,
@@ -204,6 +204,18 @@ function verifyFor(previous: readonly Turn[]): string | null {
     asked = previous[t]!.user;
   return asked;
 }
+
+/**
+ * The reply offered a person, as its last question: above the waiting proposal put again under it ("Want a human
+ * colleague?\n\nAbout the cancellation…: …reply "yes, cancel it"…"), the offer is still what it asked.
+ */
+function offersHuman(reply: string): boolean {
+  const paragraphs = reply.trim().split(/\n\n+/);
+  const own = paragraphs.length > 1 && PUT_AGAIN.test(paragraphs.at(-1)!) ? paragraphs.slice(0, -1).join('\n\n') : reply;
+  return /colleague|priority team|human|real person/i.test(lastSentences(own, 2)) && own.trim().endsWith('?');
+}
+/** The waiting proposal put again under a reply, asking for the yes that names it (decide.ts, or the server's line). */
+const PUT_AGAIN = /^(?:About the .* reply "yes, |Still waiting for your answer: .* Reply "yes, )/s;
 
 function lastSentences(text: string, n: number): string {
   return text

@@ -37,6 +37,9 @@ export const PHRASES = {
     `About the ${what} for order #${order}: shall I still go ahead? ${ASK_MARKERS.confirm}, or no to leave it.`,
   returnStillPending: (order: string) =>
     `About the return for order #${order}: shall I still go ahead? ${ASK_MARKERS.confirm}, or no to leave it.`,
+  /** Under a question of the reply's own, a bare yes may answer either: the yes that decides it names it (core/consent-naming). */
+  stillPendingNamed: (what: string, order: string, naming: string) =>
+    `About the ${what} for order #${order}: shall I still go ahead? To go ahead, reply "${naming}" (or press Confirm), or no to leave it.`,
   thenCheckout: 'Once it is in your basket, open your basket and choose checkout to pay.',
   howToOrder:
     "Ordering is simple: tell me the piece and your size and I'll put it in your basket (or use the button on its page), then go to checkout to pay.",

@@ -5,7 +5,7 @@ import { call, reply, type IntentPlan, type PlanContext, type Step } from './ste
 import { PHRASES } from './phrases.js';
 import { goesAhead, saysShortOrderNumber, unreadable } from './plan-reading.js';
 import { agreesOnCondition } from './frame-cues.js';
-import { isClearNo, isClearYes, namesOtherAction } from '../../core/index.js';
+import { isClearNo, isClearYes, NAMING_YES, namesAction, namesOtherAction } from '../../core/index.js';
 import { pendingEcho } from './frame-detail.js';
 
 const planPlain: IntentPlan = () => reply({ kind: 'plain', body: '' });
@@ -45,12 +45,29 @@ function proposeAgain({ f, memory, tools }: PlanContext): Step | null {
   return null;
 }
 
+/** The proposal made again (confirm: false) when the reply before asked for the yes naming it and this one does not. */
+function unnamedYes({ f, memory, tools }: PlanContext): Step | null {
+  const { pendingAction: action, pendingReturn } = memory;
+  const kind = action ? action.action : pendingReturn ? 'return_label' : null;
+  const naming = kind ? NAMING_YES[kind] : undefined;
+  if (!kind || !naming || !memory.prevReply.includes(`"${naming}"`) || namesAction(f.text, kind)) return null;
+  // The reply's own question was the offer of a person: the bare yes takes it; the proposal still waits, put again.
+  if (memory.offeredHuman && tools.has('escalate_to_human'))
+    return call('escalate_to_human', { reason: `Shopper accepted a hand-over after: "${(memory.prevUser ?? '').slice(0, 200)}"` });
+  if (action) return tools.has(action.name) ? call(action.name, { ...action.args, confirm: false }) : null;
+  return tools.has('create_return_label') ? call('create_return_label', { ...pendingReturn, confirm: false }) : null;
+}
+
 const planConfirm: IntentPlan = (c) => {
   const { f, memory, tools } = c;
   // Acting needs the same unambiguous yes the server requires (core/consent): a hedge that
   // merely sounds like agreement ("not sure", "sure?") gets the question again.
   if ((memory.pendingReturn || memory.pendingAction || memory.asked === 'merge') && !isClearYes(f.text, { echo: pendingEcho(memory) }))
     return proposeAgain(c) ?? reply({ kind: 'ask', body: agreesOnCondition(f.text) ? PHRASES.conditionalYes : PHRASES.askConfirmAgain });
+  // Put under a question of the reply's own, the proposal asked for the yes naming it; a bare one may have answered
+  // the other question, and decides nothing on the server (chat/approval): the proposal is shown again on its own.
+  const again = unnamedYes(c);
+  if (again) return again;
   if (memory.pendingAction && tools.has(memory.pendingAction.name))
     return call(memory.pendingAction.name, { ...memory.pendingAction.args, confirm: true });
   if (memory.asked === 'merge' && tools.has('view_cart')) return call('view_cart', { mergeGuestCart: true });
