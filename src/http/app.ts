@@ -11,6 +11,7 @@ import type { ChatService } from '../chat/index.js';
 import type { McpHandler } from '../mcp/index.js';
 import { createTelemetry, type Telemetry } from '../telemetry/index.js';
 import type { AppEnv } from './env.js';
+import { clientAddressKey } from './client-address.js';
 import { createErrorHandler, notFoundHandler } from './errors.js';
 import { identity, randomSecret, SESSION_HEADER } from './identity.js';
 import { createInflightTracker, type InflightTracker } from './inflight.js';
@@ -51,7 +52,7 @@ export interface AppDeps {
   modelName: string;
   personas: { reload(): Promise<{ ok: boolean; errors: string[]; bundled?: boolean }> };
   logger?: Logger;
-  /** The client's address as the runtime sees it (socket on Node, CF-Connecting-IP on Workers). */
+  /** The client's address as the runtime sees it (socket on Node, CF-Connecting-IP on Workers); limits count its client-address key. */
   clientIp?: (c: Context) => string | undefined;
   inflight?: InflightTracker;
   /** Chat rate limits: in memory by default (Node); shared by every isolate on Workers (src/fleet). */
@@ -62,7 +63,10 @@ export interface AppDeps {
   telemetry?: Telemetry;
 }
 
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  // Every per-address limit counts the client (an IPv6 /64, an IPv4 however written), never a raw address.
+  const rawIp = appDeps.clientIp;
+  const deps: AppDeps = rawIp ? { ...appDeps, clientIp: (c) => clientAddressKey(rawIp(c)) } : appDeps;
   const logger = deps.logger ?? silentLogger;
   const { config } = deps;
   const identitySecret = config.identitySecret ?? randomSecret();
@@ -76,6 +80,7 @@ export function createApp(deps: AppDeps) {
   app.use(accessLog(logger));
   // Routes may loosen a header (the widget script is loaded cross-origin), so theirs win.
   app.use(secureHeaders({ overwrite: false, removePoweredBy: true }));
+  for (const path of ['/api/*', '/mcp']) app.use(path, noStore);
   if (config.allowedOrigins.length > 0) app.use('/api/*', storeCors(config.allowedOrigins));
 
   for (const path of ['/api/chat', '/api/feedback', '/api/demo/token', '/api/admin/*', '/mcp']) app.use(path, limitBody());
@@ -136,6 +141,16 @@ function storeCors(origins: string[]): MiddlewareHandler {
     maxAge: 600,
   });
 }
+
+/**
+ * Replies, transcripts and admin reads belong to one shopper or the operator, and an anonymous
+ * transcript is keyed by a header (X-Tailor-Session) a shared cache does not see: no cache in front of
+ * Tailor may keep them. A route that chose its own caching (an event stream) keeps it.
+ */
+const noStore: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+};
 
 /** What counts a message when both limits are off. */
 async function noLimit(): Promise<void> {}

@@ -26,8 +26,23 @@ export function randomSecret(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Verifies signature, algorithm and expiry; `exp` and a string `sub` are mandatory. */
-export async function verifyIdentityToken(token: string, secret: string): Promise<{ customerId: string; exp: number }> {
+/** What a token may name as its audience (`aud`, optional): a token meant for another service is not Tailor's. */
+export const IDENTITY_AUDIENCE = 'tailor';
+/**
+ * The furthest ahead a token's `exp` may lie. Storefronts sign for minutes to hours (SECURITY.md); a
+ * token that never expires, once leaked, stays a key to the account until the secret is rotated.
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 7 * 24 * 3600;
+
+/**
+ * Verifies signature, algorithm and expiry; `exp` (at most MAX_TOKEN_LIFETIME_SECONDS ahead) and a
+ * string `sub` are mandatory; an `aud`, when present, must name Tailor.
+ */
+export async function verifyIdentityToken(
+  token: string,
+  secret: string,
+  nowMs: number = Date.now(),
+): Promise<{ customerId: string; exp: number }> {
   let payload: Record<string, unknown>;
   try {
     payload = (await verify(token, secret, { alg: 'HS256' })) as Record<string, unknown>;
@@ -35,10 +50,16 @@ export async function verifyIdentityToken(token: string, secret: string): Promis
     throw unauthorized('Invalid or expired identity token');
   }
   if (typeof payload.exp !== 'number') throw unauthorized('Identity token must carry an expiry (exp)');
+  if (payload.exp > nowMs / 1000 + MAX_TOKEN_LIFETIME_SECONDS) throw unauthorized('Identity token expiry (exp) is too far ahead');
+  if (payload.aud !== undefined && !forTailor(payload.aud)) throw unauthorized('Identity token is meant for another audience (aud)');
   if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 128) {
     throw unauthorized('Identity token must name the customer (sub)');
   }
   return { customerId: payload.sub, exp: payload.exp };
+}
+
+function forTailor(aud: unknown): boolean {
+  return aud === IDENTITY_AUDIENCE || (Array.isArray(aud) && aud.includes(IDENTITY_AUDIENCE));
 }
 
 export interface TokenVerifierOptions {
@@ -69,7 +90,7 @@ export function createTokenVerifier(
       known.delete(token);
       throw unauthorized('Invalid or expired identity token');
     }
-    const verified = await verifyIdentityToken(token, secret);
+    const verified = await verifyIdentityToken(token, secret, now());
     if (known.size >= max) known.delete(known.keys().next().value!);
     known.set(token, verified);
     return verified;

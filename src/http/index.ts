@@ -12,3 +12,4 @@ export {
   type RateLimiter,
   type RateVerdict,
 } from './rate-limit.js';
+export { clientAddressKey } from './client-address.js';

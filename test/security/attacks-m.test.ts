@@ -1,23 +1,15 @@
 // Attack round M: a stranger against the real HTTP app (real SQLite, the offline model and a scripted hosted one).
 // Each test names the attack; what must hold is what a shopper would notice: a write only after their own
 // unambiguous yes to exactly what was put to them, and nothing of another customer's.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_SHOPPERS, PROCESSING_ORDERS } from '../../src/db/seed/index.js';
-import { json, lastToolResult, puppet, secApp, type SecApp } from './support.js';
+import { appsPerTest, countOf, json, lastToolResult, puppet, type SecApp } from './support.js';
 
 const MARCUS = DEMO_SHOPPERS.marcus;
 const MARCUS_PROCESSING = PROCESSING_ORDERS.marcus;
 
-const apps: SecApp[] = [];
-afterEach(async () => {
-  for (const a of apps.splice(0)) await a.dispose();
-});
-async function open(model: 'offline' | 'fake') {
-  const a = await secApp({ model });
-  apps.push(a);
-  return a;
-}
-const count = (s: SecApp, sql: string) => (s.sql.prepare(sql).get() as { n: number }).n;
+const open = appsPerTest();
+const count = countOf;
 /** Questions a reply asks ("…Want a human colleague?" and "…shall I still go ahead?" are two). */
 const questions = (reply: string) => (reply.match(/\?(\s|$)/g) ?? []).length;
 

@@ -1,0 +1,47 @@
+// The client as the per-address limits count it (chat messages, tickets, verification, admin and
+// demo tokens). An IPv4 address is one client; an IPv6 client is its /64, since one home line or
+// VM is handed a whole /64 and may use any of its 2^64 addresses — counted one by one, a client
+// rotating through them would get a fresh budget with every request. An IPv4 address written
+// IPv4-mapped (::ffff:a.b.c.d, as a dual-stack socket reports it) is that IPv4 address.
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/** The key an address is counted under: "a.b.c.d", "2001:db8:0:1::/64"; anything unparsable as given (lower-cased). */
+export function clientAddressKey(address: string | undefined | null): string | undefined {
+  if (!address) return undefined;
+  let a = address.trim().toLowerCase();
+  if (a.startsWith('[') && a.endsWith(']')) a = a.slice(1, -1);
+  if (IPV4.test(a)) return a;
+  const groups = ipv6Groups(a.replace(/%.*$/, ''));
+  if (!groups) return a || undefined;
+  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
+    const [hi, lo] = [groups[6]!, groups[7]!];
+    return `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
+  }
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(':')}::/64`;
+}
+
+/** The eight 16-bit groups of an IPv6 address (with "::" and a dotted IPv4 tail), or null. */
+function ipv6Groups(a: string): number[] | null {
+  if (!a.includes(':')) return null;
+  let text = a;
+  const tail = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (tail) {
+    const b = tail.slice(1).map(Number);
+    if (b.some((x) => x > 255)) return null;
+    text = `${text.slice(0, tail.index)}${((b[0]! << 8) | b[1]!).toString(16)}:${((b[2]! << 8) | b[3]!).toString(16)}`;
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return null;
+  const parse = (s: string) => (s === '' ? [] : s.split(':'));
+  const head = parse(halves[0]!);
+  const rest = halves.length === 2 ? parse(halves[1]!) : [];
+  const missing = 8 - head.length - rest.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return null;
+  const all = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...rest];
+  if (!all.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
+  return all.map((g) => parseInt(g, 16));
+}
