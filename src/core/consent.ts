@@ -7,6 +7,7 @@
 import { editDistance } from './edit-distance.js';
 import { keepsPart } from './consent-part.js';
 import { YES_PHRASES } from './consent-phrases.js';
+import { readAssent } from './consent-assent.js';
 import {
   ACKNOWLEDGEMENTS,
   ADDRESS,
@@ -251,7 +252,7 @@ export interface ConsentOptions {
 
 /** A name signed under a closing formula at the very end ("Very well, please proceed. Regards, M. Reid"): courtesy, not part of the answer. */
 const SIGN_OFF =
-  /[\s,.;!-]+(?:kind regards|best regards|warm regards|many thanks|thanks|thank you|regards|best|cheers|sincerely|yours(?: truly| sincerely| faithfully)?)[\s,.-]+([^,.;!?]*(?:\.[^,.;!?]*)?)$/i;
+  /[\s,.;!-]+(?:kind regards|best regards|warm regards|best wishes|many thanks|thanks|thank you|regards|best|cheers|sincerely|yours(?: truly| sincerely| faithfully)?)[\s,.-]+([^,.;!?]*(?:\.[^,.;!?]*)?)$/i;
 const NAME = /^(?:\p{Lu}[\p{L}'-]*\.?\s*){1,3}$/u;
 /** The message without the closing formula and the name under it. */
 const unsigned = (message: string, echo: ReadonlySet<string>): string => {
@@ -344,13 +345,16 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
   if (raw.length === 0)
     return /^(?:\s|[\u{1F44D}\u{2705}\u{2714}\u{1F44C}])+$/u.test(message.replace(MODIFIER, '')) && EMOJI_YES.test(message);
   if (raw.length > 14) return false;
-  if (raw.some((w) => w === '?' || (NOT_A_YES.has(w) && !echo.has(w)))) return false;
+  const names = (w: string) => echo.has(w) && ACTION_WORDS.has(w);
+  // A form of assent (core/consent-assent) is read as the word it means: "that's what I want" asks nothing.
+  if (readAssent(raw, names).some((w) => w === '?' || (NOT_A_YES.has(w) && !echo.has(w)))) return false;
   if (stripPhrases(raw, NOT_A_YES_PHRASES).found || /^(yeah|yea|yeh|ya) right$/.test(raw.join(' '))) return false;
   if (keepsPart(raw, (w) => KNOWN_YES.has(w) || (echo.has(w) && ACTION_WORDS.has(w)))) return false;
-  // The signature is read only once every word, the name's too, was checked for a hedge above.
+  // The signature is read only once every word, the name's too, was checked for a hedge above. Forms of assent are read
+  // as written before a slip is mended ("you can proceed": no slip for "cant"), and again once mended.
   const signed = consentWords(unsigned(message, echo));
-  const spelt = signed.length ? spelled(signed, echo) : null;
-  const words = spelt && stripPhrases(spelt, phrases).rest;
+  const spelt = signed.length ? spelled(readAssent(signed, names), echo) : null;
+  const words = spelt && readAssent(stripPhrases(spelt, phrases).rest, names);
   if (!words || words.some((w) => NOT_A_YES.has(w) && !echo.has(w))) return false;
   // A word of another action in a yes to this one: a yes to something else ("yes, return it" to a cancellation).
   if (opts.echo && [...raw, ...words].some((w) => OTHER_ACTION.has(w) && !echo.has(w))) return false;

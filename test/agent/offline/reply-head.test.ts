@@ -3,7 +3,7 @@
 // where the dialogue rules guessed (frame-reply.ts): a question about the return or swap waiting that the words
 // read as a search, an order look-up or something no tool does is answered from the returns policy, the proposal
 // asked again; a go-ahead the words read as an order look-up, a search or frustration is an answer to the proposal, which core/consent alone
-// may take as a yes (here it does not: the proposal is made again, nothing runs). End to end on the demo store
+// may take as a yes (when it does not, the proposal is made again and nothing runs). End to end on the demo store
 // (Marcus: 28473 delivered, navy merino jumper L and stone chinos M).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyReply } from '../../../src/agent/offline/nlu/index.js';
@@ -50,8 +50,8 @@ beforeAll(async () => {
 afterAll(() => store.dispose());
 
 /** Marcus with a return or a swap of the navy jumper of 28473 proposed and waiting. */
-async function waiting(kind: 'return' | 'swap'): Promise<Chat> {
-  const chat = new Chat(store, signedIn('c_marcus'));
+async function waiting(kind: 'return' | 'swap', own: Store = store): Promise<Chat> {
+  const chat = new Chat(own, signedIn('c_marcus'));
   const proposed = await chat.say(
     kind === 'return' ? 'I want to return the navy jumper from order 28473' : 'can I swap the navy merino jumper from 28473 for an M',
   );
@@ -81,7 +81,26 @@ describe('a question about the proposal waiting, read as something else, is answ
 });
 
 describe('a go-ahead the words read as an order look-up, a search or frustration answers the proposal waiting', () => {
-  it.each(['heard you, crack on with it', 'gotcha, get that sorted for me', 'noted, away you go with that'])(
+  // A go-ahead core/consent reads in its grammar of assent (an acknowledgement, then a verb of carrying it out said of
+  // it) makes the label at once; one it does not ("away you go") gets the return proposed again.
+  it.each(['heard you, crack on with it', 'gotcha, get that sorted for me'])(
+    'with a return waiting, "%s" looks nothing up, offers no person and makes the label',
+    async (text) => {
+      // A store of its own: the label made here would leave nothing to propose to the cases after it.
+      const own = await openStore();
+      try {
+        const r = await (await waiting('return', own)).say(text);
+        expect(toolNames(r)).not.toContain('lookup_order');
+        expect(toolNames(r)).not.toContain('search_products');
+        expect(r.reply).not.toMatch(/colleague/);
+        expect(r.toolCalls.find((c) => c.name === 'create_return_label' && c.args.confirm === true)?.ok).toBe(true);
+      } finally {
+        own.dispose();
+      }
+    },
+  );
+
+  it.each(['noted, away you go with that'])(
     'with a return waiting, "%s" looks nothing up, offers no person and runs nothing: the return is proposed again',
     async (text) => {
       const chat = await waiting('return');
