@@ -140,13 +140,31 @@ function understand(text: string, ctx: ClassifyContext): Understanding {
   // readings the words leave open, not against a reading they make clear.
   const total = Object.values(scores).reduce((sum, v) => sum + Math.max(0, v ?? 0), 0);
   if (total > 0) for (const k of Object.keys(scores) as Intent[]) scores[k] = (Math.max(0, scores[k]!) / total) * 10;
-  const pick = best(scores);
+  const pick = notRefusedOnATie(best(scores), scores);
   const alternatives = Object.entries(scores)
     .filter((entry): entry is [Intent, number] => isIntent(entry[0]) && entry[0] !== pick.intent)
     .sort((x, y) => y[1] - x[1])
     .slice(0, 3)
     .map(([label]) => label);
   return { intent: pick.intent, score: pick.score, scores, entities: e, norm, lowConfidence: pick.score < LOW_CONFIDENCE, alternatives };
+}
+
+/** Readings that turn the shopper away: they must lead clearly, never by a near tie with a shop topic. */
+const TURNS_AWAY: ReadonlySet<Intent> = new Set<Intent>(['out_of_scope']);
+const TIE = 0.85;
+
+/**
+ * "how do i get in touch with <the shop>": off-topic 0.48, the shop's contact details 0.46. A refusal on a near tie
+ * turns a shopper away from what they came for (issue 20: never a generic refusal for a shopping topic); the
+ * runner-up shop reading is taken, and what it answers comes from a tool, so a miss costs an answer, not a fact.
+ */
+function notRefusedOnATie(
+  pick: { intent: Intent; score: number },
+  scores: Partial<Record<Intent, number>>,
+): { intent: Intent; score: number } {
+  if (!TURNS_AWAY.has(pick.intent)) return pick;
+  const next = best(Object.fromEntries(Object.entries(scores).filter(([k]) => !TURNS_AWAY.has(k as Intent) && k !== 'unanswerable')));
+  return next.score >= pick.score * TIE ? next : pick;
 }
 
 function best(scores: Partial<Record<Intent, number>>): { intent: Intent; score: number } {
@@ -172,6 +190,11 @@ const SLOT_FILLER = new Set(
 
 /** True when every word is a slot (size, colour, number, ordinal, email) or a filler around one. */
 function onlySlots(norm: Normalized, e: Entities): boolean {
+  // An address alone ("It's 9 Birch Lane, Salem, OR 97301"): its street and town are no words of a request.
+  if (e.address && !e.category) {
+    const words = new Set(normalize(Object.values(e.address).join(' ')).tokens);
+    return norm.tokens.every((t) => SLOT_FILLER.has(t) || words.has(t) || /^\d+$/.test(t));
+  }
   const slots =
     e.size !== null || e.colour !== null || e.ordinal !== null || e.orderNumbers.length > 0 || e.email !== null || e.quantity !== null;
   if (!slots || e.category) return false;

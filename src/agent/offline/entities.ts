@@ -177,16 +177,22 @@ function clauseSize(lower: string): string | null {
   return w ? (CLAUSE_SIZES[w] ?? w) : null;
 }
 
+/** Where what follows the last correction starts ("the green jumper, no wait, mine's navy": at "mine's"); -1 with none. */
+export function correctionEnd(tokens: readonly string[]): number {
+  let at = -1;
+  for (let i = 0; i < tokens.length; i++)
+    for (const m of CORRECTION_MARKERS)
+      if (m.every((w, j) => tokens[i + j] === w)) at = i + (m[m.length - 1] === 'the' ? m.length - 1 : m.length);
+  return at;
+}
+
 /**
  * A message that corrects itself ("the olive chinos, sorry, the cargo ones, no wait, the chinos, in M"): the piece
  * named after the last correction replaces the one named before it, like for like (a colour a colour, the words
  * naming a piece the words naming one), and is no exclusion ("no, the slip one"). Nothing named after it: the whole.
  */
 function corrected(tokens: readonly string[], whole: TokenSlots): TokenSlots {
-  let at = -1;
-  for (let i = 0; i < tokens.length; i++)
-    for (const m of CORRECTION_MARKERS)
-      if (m.every((w, j) => tokens[i + j] === w)) at = i + (m[m.length - 1] === 'the' ? m.length - 1 : m.length);
+  const at = correctionEnd(tokens);
   if (at <= 0 || at >= tokens.length) return whole;
   const after = readTokenSlots(tokens.slice(at));
   const before = readTokenSlots(tokens.slice(0, at));

@@ -82,6 +82,9 @@ const NOT_DESCRIPTIVE = new Set(
     'eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred dollars bucks ' +
     // When the shopper needs it is not what it is ("next week" is not a weekender bag).
     'next week weeks month months today tomorrow tonight soon day days monday tuesday wednesday thursday friday saturday sunday ' +
+    'january february april june july august september october november december ' +
+    // Interjections, intensifiers and a story's joining words ("omg, I totally need…", "since it's a wedding") are no part of the piece.
+    'omg lol totally literally honestly seriously basically definitely absolutely ideally preferably since either thinking after ' +
     // Who has it or wears it ("navy, if they have it", "she also needs a scarf") is no part of the piece.
     'he she him her his hers they them their theirs ' +
     // A hedge said with a detail ("M I think", "grey, I reckon") is no part of the piece.

@@ -18,6 +18,7 @@ import { normalize } from './normalize.js';
 import { namesPlaceAbroad, QUESTIONISH } from './frame-cues.js';
 import { asks as asksNow } from './focus.js';
 import { classifyFollow, type Follow } from './nlu/index.js';
+import { followUpOnPolicy, refundRuleBeside } from './frame-policy-follow.js';
 
 /** Readings a question about the order just shown is often mistaken for. */
 const ORDER_READS: ReadonlySet<Intent> = new Set(['policy_shipping', 'delivery_time', 'order_status', 'pickup']);
@@ -127,6 +128,7 @@ const NEW_REQUESTS: ReadonlySet<Intent> = new Set([
   'goodbye',
   'frustrated',
   'complaint',
+  'discount',
 ]);
 /** Readings of money coming back to the shopper (where a refund goes, when), not of what something costs. */
 const MONEY_BACK: ReadonlySet<Intent> = new Set(['refund_status', 'policy_payment']);
@@ -310,6 +312,20 @@ function replacementForProblem(r: Reading, d: Draft): boolean {
   return true;
 }
 
+/**
+ * "will it go back to my card?", "when does it hit my account?" about the refund just shown: that refund, and the rule
+ * for refunds beside it.
+ */
+function aboutRefundShown(r: Reading, d: Draft, f: Follow, asks: boolean): boolean {
+  const e = d.e;
+  if (!r.mem.subject.refund || !asks || e.category) return false;
+  if (!(REFUND_READS.has(d.intent) || r.vague || clarifiesTiming(r, d, f))) return false;
+  if (!(f === 'money' || (e.pronoun && PRONOUN_REFUND_READS.has(d.intent)) || clarifiesTiming(r, d, f))) return false;
+  settle(d, 'refund_status');
+  d.alsoPolicy = 'orders';
+  return true;
+}
+
 /** Settles a follow-up on the previous reply's subject; returns the order it is about (or the one given). */
 export function followUpOnSubject(read: Reading, d: Draft, orderNumber: string | null): string | null {
   const r: Reading = objectless(read, d) ? { ...read, vague: true } : read;
@@ -322,24 +338,14 @@ export function followUpOnSubject(read: Reading, d: Draft, orderNumber: string |
   const f = classifyFollow(text).follow;
   const asks = asksNow(text);
   if (questionOnWaiting(r, d, f, asks)) return orderNumber;
-  // "will it go back to my card?", "when does it hit my account?" about the refund just shown:
-  // that refund, and the rule for refunds beside it.
-  if (
-    s.refund &&
-    asks &&
-    !e.category &&
-    (REFUND_READS.has(d.intent) || vague || clarifiesTiming(r, d, f)) &&
-    (f === 'money' || (e.pronoun && PRONOUN_REFUND_READS.has(d.intent)) || clarifiesTiming(r, d, f))
-  ) {
-    settle(d, 'refund_status');
-    d.alsoPolicy = 'orders';
-    return s.refund;
-  }
+  if (aboutRefundShown(r, d, f, asks)) return s.refund;
   const order = aboutOrder(r, d, f);
   if (order) {
     settle(d, 'order_status');
     return order;
   }
+  if (followUpOnPolicy(r, d, f, asks)) return orderNumber;
+  refundRuleBeside(r, d, f, asks);
   // "what happens next?", "how long until the money shows?" about the return just made or proposed: the returns policy.
   // A sure reading of the order's status ("what's the status of that order?") is about the order, not the return.
   const orderItself = d.intent === 'order_status' && !unsure && !vague;
@@ -350,7 +356,8 @@ export function followUpOnSubject(read: Reading, d: Draft, orderNumber: string |
   }
   // "right, so how do I get one going?" after the returns policy: the shopper's next step is starting a return (for
   // an anonymous shopper, signing in first), not how ordering works; a piece named ("how do I order the dress then?") stays.
-  const howTo = HOW_TO_READS.has(d.intent) || unsure || vague;
+  // Words that lean to the policy itself ("how long have I got?", unsure) ask its rule again, not how to start one.
+  const howTo = HOW_TO_READS.has(d.intent) || ((unsure || vague) && u.intent !== 'policy_returns');
   if (
     s.policy.includes('returns') &&
     !s.returned &&

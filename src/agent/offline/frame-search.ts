@@ -7,10 +7,15 @@ import { str, type ProductView } from './results.js';
 import { pickProduct } from './frame-pick.js';
 
 export const REFINABLE: ReadonlySet<Intent> = new Set(['search', 'stock', 'recommend', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
+/** Readings of another colour or size "instead" that only a piece bought could make a swap or a change of. */
+const SWAP_READS: ReadonlySet<Intent> = new Set(['exchange', 'change_address']);
 export const CHEAPER =
   /\b(cheaper|less expensive|lower price|more affordable|not (too |so |that |very )?(expensive|pricey|dear)|too (expensive|pricey|dear)|affordable|inexpensive|budget[- ]friendly)\b/i;
 const SEARCH_CUE =
   /\b(some|something|anything|any|others?|ones|show me|what about|how about|do you have|got any|have you got|is there|are there)\b/i;
+
+/** "only the grey ones", "just the leather ones": a kind of piece kept, the rest of the list left out. */
+const ONLY_THOSE = /\b(only|just)\s+(the\s+)?(\w+\s+){1,2}ones\b/i;
 
 const PLURAL_POINTER = /\b(these|those|they|them)\b/i;
 
@@ -22,7 +27,10 @@ export const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i;
  * second one" is about a product; a pending proposal or question takes the message first.
  */
 export function refinesSearch(intent: Intent, e: Entities, text: string, mem: Memory, vague: boolean): boolean {
-  if (!mem.lastSearch || !(REFINABLE.has(intent) || vague) || mem.pendingReturn || mem.asked || mem.offeredHuman) return false;
+  // "Brown instead." right after a list, with no order in view: read as a swap, but there is nothing bought to swap.
+  const swapOfNothing = SWAP_READS.has(intent) && !mem.orders.length && !mem.orderList.length && !mem.pendingAction;
+  if (!mem.lastSearch || !(REFINABLE.has(intent) || vague || swapOfNothing) || mem.pendingReturn || mem.asked || mem.offeredHuman)
+    return false;
   // "got it in blue?" after several products: the same search in blue ("it" picks none of them).
   // "those are a bit much, anything under $100?": "those" is the list, the rest asks for others like it.
   const pointsAtList =
@@ -35,7 +43,12 @@ export function refinesSearch(intent: Intent, e: Entities, text: string, mem: Me
   // "anything other than the canvas ones", "not in black": what to leave out of the same search.
   if (e.exclude.length && !e.orderNumbers.length && !e.email && (!e.category || e.category === mem.lastSearch.category)) return true;
   // "just the white ones" when none of those in view is white points at no product: it narrows the search.
-  const pointsAtNone = e.colour !== null && !e.pronoun && e.ordinal === null && !pickProduct(mem.products, e, text);
+  // "only the grey ones, please" (no size): a filter on the list, whether or not one of those in view is grey.
+  const pointsAtNone =
+    e.colour !== null &&
+    !e.pronoun &&
+    e.ordinal === null &&
+    (!pickProduct(mem.products, e, text) || (ONLY_THOSE.test(text) && e.size === null));
   if (
     (e.pronoun && !pointsAtList) ||
     e.ordinal !== null ||
@@ -46,8 +59,8 @@ export function refinesSearch(intent: Intent, e: Entities, text: string, mem: Me
     return false;
   if (e.category && e.category !== mem.lastSearch.category) return false;
   // A bare size after a list ("M please") is about the products shown; with a word that asks
-  // for more ("any in M?", "something in black, size S") it narrows the search.
-  if (e.size !== null && intent !== 'search' && !SEARCH_CUE.test(text)) return false;
+  // for more ("any in M?", "something in black, size S"), or after a search that showed nothing, it narrows the search.
+  if (e.size !== null && intent !== 'search' && !SEARCH_CUE.test(text) && mem.products.length) return false;
   return e.colour !== null || e.size !== null || e.maxPrice !== null || CHEAPER.test(text);
 }
 

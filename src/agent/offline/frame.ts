@@ -189,8 +189,11 @@ function cartTurn(r: Reading, d: Draft): void {
   const picked = mem.products.length > 0 && (d.e.colour !== null || d.e.ordinal !== null) && !!pickProduct(pointable(mem, d.e), d.e, text);
   if (d.intent === 'update_cart' && !mem.cart?.length && picked && (u.scores.add_to_cart ?? 0) >= 2.5) d.intent = 'add_to_cart';
   // "and one in black, size S" after adding the white one: the same search in black.
-  if (d.intent === 'add_to_cart' && d.e.colour && !d.e.category && mem.lastSearch && !pickProduct(pointable(mem, d.e), d.e, text))
+  // After a search that showed nothing ("Black will do then, in medium."), that colour is shown first, not added unseen.
+  if (d.intent === 'add_to_cart' && d.e.colour && !d.e.category && mem.lastSearch && !pickProduct(pointable(mem, d.e), d.e, text)) {
     d.e = narrowSearch(mem.lastSearch, d.e, text, mem.products);
+    if (!mem.products.length) d.intent = 'search';
+  }
 
   // "actually in a bigger size" with a cart shown: that line, one size up (or down).
   if (mem.cart?.length && !mem.pendingReturn && sizeStep(text) && !d.e.orderNumbers.length) d.intent = 'update_cart';
@@ -213,6 +216,9 @@ function resolveProduct(r: Reading, d: Draft): void {
   // "add it" after a list: "it" is what the shopper asked about in the previous message; so is a bare size
   // added after a list ("M then" after the jumpers they asked for came with a tee and a hoodie).
   const bareSize = d.intent === 'add_to_cart' && e.size !== null && !e.colour && !e.category && e.ordinal === null && !e.descriptors.length;
+  // "what's the damage on those?" right after a piece was added: "those" is that piece.
+  const ofAdded = mem.lastAdded && e.pronoun && !e.colour && !e.category && e.ordinal === null;
+  if (!d.product && ofAdded) d.product = mem.products.find((p) => p.id === mem.lastAdded!.productId) ?? null;
   if (!d.product && (e.pronoun || bareSize) && mem.products.length > 1 && mem.prevUser) {
     d.product = pickProduct(mem.products, prevEntities(mem.prevUser), mem.prevUser);
   }
@@ -284,11 +290,12 @@ function settleIntent(r: Reading, d: Draft): void {
   // "I want to swap the jumper for a medium" with a jumper in the basket: the basket line, not an order.
   if (d.intent === 'exchange' && mem.cart?.length && e.categoryWord && mem.cart.some((l) => l.name.toLowerCase().includes(e.categoryWord!)))
     d.intent = 'update_cart';
-  // An address written out with an order, or answering "what is the new address?": a change of address.
+  // An address written out with an order, or answering "what is the new address?", or alone (no identity): a new address.
   if (
     givesAddress(r, e) &&
     (e.orderNumbers.length ||
       mem.asked === 'address' ||
+      (d.intent === 'verify' && !e.email) ||
       ['order_status', 'policy_shipping', 'delivery_time', 'change_delivery', 'out_of_scope'].includes(d.intent)) &&
     !mem.pendingAction
   ) {

@@ -206,6 +206,8 @@ export const VOCABULARY_SEED: readonly string[] = [
     ...Object.keys(NUMBER_WORDS),
     // Amounts in words ("under a hundred and fifty"): known as written, never "corrected" into an ordinal.
     'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'hundred',
+    // Months, known as written ("a wedding in June" never a "jute" search).
+    'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
     ...Object.keys(ORDINAL_WORDS),
     ...extra,
     ...GARMENT_WORDS,

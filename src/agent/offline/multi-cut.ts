@@ -78,3 +78,30 @@ const BARE_PLEA =
   /^\W*(?:(?:please|pls|plz|kindly)\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:please\s+|kindly\s+)?(?:help\s+(?:me\s+)?|just\s+)?(?:check|confirm|verify|double[- ]?check|look\s+into|advise)\b(?:\s+(?:it|this|that|for\s+me|on\s+it|again|please|pls|plz|thanks|thank\s+you))*(?:\s+(?!(?:my|the|your|our|his|her|their|a|an|what|where|when|if|whether)\b)[a-z]+)?\W*(?:[,;]\s*(?:as|because|since|so|thanks|thank)\b.*)?$/i;
 /** The piece is a bare plea (BARE_PLEA): more of the request before it. */
 export const isBarePlea = (text: string): boolean => BARE_PLEA.test(text);
+
+/** Asks where an order is or when it comes: what a clause after it says of a piece is that order's piece. */
+const ORDER_ASKS: ReadonlySet<string> = new Set(['order_status', 'delivery_time']);
+/** Readings of a piece named on its own ("the white canvas ones"): with nothing shown, no add can be meant either. */
+const DESCRIBED: ReadonlySet<string> = new Set(['search', 'stock', 'compare', 'add_to_cart']);
+/** Shopping words: a piece wanted, looked for or asked of the catalogue, not described as one already ordered. */
+const SHOPS_FOR =
+  /\b(want|wanna|need|looking for|after|do you (?:have|sell|stock|do)|have you got|got any|any (?:more|other)|show me|in (?:stock|a size|size)|also|too|as well|add|basket|cart|bag)\b/i;
+
+/**
+ * "Any sign of my trainers? The white canvas ones.", "Did the jumper get delivered? I can't see it in any of these
+ * boxes.": after where an order is, a clause that only says which piece of it (by colour or kind, no size or price, no
+ * piece wanted) or that it cannot be found is that order's, no search of its own. A connective makes it a request.
+ */
+export function describesOrdered(
+  pieceText: string,
+  connective: boolean,
+  e: { size: string | null; maxPrice: number | null; minPrice: number | null; category: string | null; pronoun: boolean },
+  own: string | null,
+  last: { intent: string | null; category: string | null },
+  shownBefore: boolean,
+): boolean {
+  if (connective || shownBefore || !ORDER_ASKS.has(last.intent ?? '') || !DESCRIBED.has(own ?? '')) return false;
+  if (e.size || e.maxPrice !== null || e.minPrice !== null || SHOPS_FOR.test(pieceText)) return false;
+  // A kind of its own beside an order asked about by another kind ("my boots? the red scarf") is another matter.
+  return e.pronoun || !e.category || !last.category || e.category === last.category;
+}

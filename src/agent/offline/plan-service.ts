@@ -10,6 +10,7 @@ import { call, reply, type Step } from './steps.js';
 import { PHRASES } from './phrases.js';
 import { CATEGORY_WORDS, COLOUR_WORDS } from './lexicon.js';
 import { normalize } from './normalize.js';
+import { correctionEnd } from './entities.js';
 import { addressAbroad } from './frame-cues.js';
 import { namesPiece } from './results.js';
 
@@ -322,8 +323,11 @@ function otherColour(text: string, bought: string | null): string | null {
   const had = normalize(bought)
     .tokens.map((w) => COLOUR_WORDS[w])
     .filter((c): c is string => !!c);
-  const named = normalize(text)
-    .tokens.map((w) => COLOUR_WORDS[w])
+  // A colour taken back ("the green jumper, no wait, mine's navy") is no colour wanted: only what follows the correction.
+  const tokens = normalize(text).tokens;
+  const named = tokens
+    .slice(Math.max(0, correctionEnd(tokens)))
+    .map((w) => COLOUR_WORDS[w])
     .filter((c): c is string => !!c && !had.includes(c));
   return named.at(-1) ?? null;
 }

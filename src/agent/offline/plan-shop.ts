@@ -8,12 +8,13 @@ import { PHRASES } from './phrases.js';
 import { askProduct, askSize, styleName } from './replies-shop.js';
 import { POINTS_AT, WHATS_NEW, compared, namedForComparison, plural, wantsProductSearch } from './plan-reading.js';
 import { NEWEST, OCCASION, STYLE } from './lexicon.js';
+import { searchDescriptors } from './search-words.js';
 
 const GOES_WITH = /\b(go(es)? with|goes well|match(es|ing)?|pair with|wear with)\b/i;
 
 export function searchArgs(f: Frame): Record<string, unknown> {
   const e = f.e;
-  const words = [...e.descriptors];
+  const words = searchDescriptors(f.text, e);
   // Garment words finer than the category ("sneakers", "blazer") help ranking.
   if (e.categoryWord && e.category && !e.category.startsWith(e.categoryWord)) words.push(e.categoryWord);
   // The tool has no minimum-price field; its query reads "over $50" (and "new arrivals").

@@ -110,7 +110,8 @@ describe('orders as shoppers ask about them', () => {
     expect(ask.reply).toBe("To look at order #28473 I first need to confirm it's you: please tell me the email address on your account.");
     const forgot = await chat.say('i forgot which email i used');
     expect(toolNames(forgot)).toEqual([]);
-    expect(forgot.reply).toMatch(/^No problem: the email address is the one your order confirmation was sent to/);
+    expect(forgot.reply).toMatch(/^Both are in your order confirmation: the email address on your account is the one it was sent to/);
+    expect(forgot.reply).not.toMatch(/^No problem/);
     expect(forgot.reply).toMatch(/Would you like that\?$/);
     expect(toolNames(await chat.say('yes'))).toEqual(['escalate_to_human']);
   });
