@@ -2,7 +2,6 @@
 // attacks-m2.test.ts). Each asserts what a stranger driving the real HTTP API would get.
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/index.js';
-import { DEFAULT_DEMO_SHOPPERS } from '../../src/config.js';
 import { DEMO_SHOPPERS } from '../../src/db/seed/index.js';
 import { startServer, tempStore } from '../support/server.js';
 import {
@@ -16,6 +15,7 @@ import {
   parseSseBody,
   puppet,
   type SecApp,
+  secConfig,
 } from './support.js';
 
 const open = appsPerTest();
@@ -106,14 +106,7 @@ describe('racing the turn lock', () => {
 
 function withMcp(s: SecApp) {
   return createApp({
-    config: {
-      identitySecret: SECRET,
-      adminToken: ADMIN,
-      demo: true,
-      demoShoppers: [...DEFAULT_DEMO_SHOPPERS],
-      allowedOrigins: ['https://shop.example'],
-      rate: { sessionPerMin: 0, ipPerMin: 0 },
-    },
+    config: secConfig(),
     chat: s.tailor.chat,
     db: s.db.db,
     now: s.tailor.now,

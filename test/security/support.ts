@@ -52,6 +52,16 @@ export interface SecOptions {
   config?: Partial<AppConfig>;
 }
 
+/** The app's configuration in the attack suite: demo shoppers, one allowed origin, no rate limits unless a test sets them. */
+export const secConfig = (): AppConfig => ({
+  identitySecret: SECRET,
+  adminToken: ADMIN,
+  demo: true,
+  demoShoppers: [...DEFAULT_DEMO_SHOPPERS],
+  allowedOrigins: ['https://shop.example'],
+  rate: { sessionPerMin: 0, ipPerMin: 0 },
+});
+
 export async function secApp(opts: SecOptions = {}): Promise<SecApp> {
   const logs: string[] = [];
   const logger = createLogger('debug', (l) => logs.push(l));
@@ -88,15 +98,7 @@ export async function secApp(opts: SecOptions = {}): Promise<SecApp> {
     now,
     watchPersonas: false,
   });
-  const config: AppConfig = {
-    identitySecret: SECRET,
-    adminToken: ADMIN,
-    demo: true,
-    demoShoppers: [...DEFAULT_DEMO_SHOPPERS],
-    allowedOrigins: ['https://shop.example'],
-    rate: { sessionPerMin: 0, ipPerMin: 0 },
-    ...opts.config,
-  };
+  const config: AppConfig = { ...secConfig(), ...opts.config };
   const app = createApp({
     config,
     chat: tailor.chat,

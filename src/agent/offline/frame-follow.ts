@@ -18,7 +18,7 @@ import { normalize } from './normalize.js';
 import { namesPlaceAbroad, QUESTIONISH } from './frame-cues.js';
 import { asks as asksNow } from './focus.js';
 import { classifyFollow, type Follow } from './nlu/index.js';
-import { followUpOnPolicy, refundRuleBeside } from './frame-policy-follow.js';
+import { followUpOnPolicy, refundRuleBeside, TOPIC_INTENT } from './frame-policy-follow.js';
 
 /** Readings a question about the order just shown is often mistaken for. */
 const ORDER_READS: ReadonlySet<Intent> = new Set(['policy_shipping', 'delivery_time', 'order_status', 'pickup']);
@@ -73,14 +73,6 @@ const PERSON_READS: ReadonlySet<Intent> = new Set([...ORDER_READS, 'policy_retur
 /** Readings of "how do I start one?" (how ordering works, what the assistant does) after the returns policy. */
 const HOW_TO_READS: ReadonlySet<Intent> = new Set(['how_to_order', 'capabilities', 'checkout']);
 
-/** The intent a policy topic answers. */
-const TOPIC_INTENT: Readonly<Record<string, Intent>> = {
-  shipping: 'policy_shipping',
-  returns: 'policy_returns',
-  payment: 'policy_payment',
-  sizing: 'policy_sizing',
-  general: 'policy_general',
-};
 /** Readings a place named after the shipping policy is mistaken for. */
 const PLACE_READS: ReadonlySet<Intent> = new Set(['search', 'stock', 'recommend', 'policy_general', 'smalltalk']);
 /** Requests of a shopper on the way to buying a piece. */

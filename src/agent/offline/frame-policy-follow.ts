@@ -13,7 +13,7 @@ import type { Follow } from './nlu/index.js';
 import { namesPlaceAbroad, QUESTIONISH } from './frame-cues.js';
 
 /** The intent a policy topic answers. */
-const TOPIC_INTENT: Readonly<Record<string, Intent>> = {
+export const TOPIC_INTENT: Readonly<Record<string, Intent>> = {
   shipping: 'policy_shipping',
   returns: 'policy_returns',
   payment: 'policy_payment',
