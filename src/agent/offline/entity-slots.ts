@@ -91,6 +91,8 @@ const NOT_DESCRIPTIVE = new Set(
     'think reckon suppose guess probably ' +
     // Feelings about a product and "like it" words say nothing about which product.
     'love loved loving similar alike perfect awesome amazing brilliant fab fabulous excellent ideal gorgeous lovely ' +
+    // Asking for help to find it ("can you help me find boots") is the asking, not the piece.
+    'help helping helped assist assisting assistance locate ' +
     // Verbs of asking about a product, not words in it.
     'none style styles bought ordered purchased come comes came supposed should pack packing recommend recommendation recommendations suggest suggestion suggestions ' +
     // Verbs of buying and paying: how to get a product, not what it is.

@@ -60,10 +60,13 @@ describe('a request wrapped in help/assist: that request, not "what I can do"', 
     ['could you give me a hand finding some trainers', 'shoes'],
     ['mind helping me look for a cosy jumper?', 'tops'],
     ['yeah ok. then assist me in finding a coat for the rain', 'outerwear'],
+    ['hiya, would you help me locate some ankle boots? and do you deliver to alaska', 'shoes'],
   ])('"%s": a product search', async (text, category) => {
     const r = await new Chat(store, anonymous()).say(text);
     expect(callOf(r, 'search_products')?.args).toMatchObject({ category });
     expect(r.reply).not.toMatch(CAPABILITIES);
+    // The asking for help is not searched for: no "I found nothing matching "help"".
+    expect(String(callOf(r, 'search_products')?.args.query ?? '')).not.toMatch(/help|assist|hand/);
   });
 
   it('"I\'d like some help checking on my delivery": the order asked about (verification first), not the capabilities', async () => {
