@@ -182,7 +182,6 @@ async function main(): Promise<number> {
     const profiles = PROFILE_DIR ? { tailor: await toggleProfile(tailor), bare: await toggleProfile(bare) } : null;
     const sum = { tailor: summarize(rounds, 'tailor'), bare: summarize(rounds, 'bare') };
     const mem = { tailor: await usage(tailor), bare: await usage(bare) };
-    const med = { tailor: sum.tailor.median, bare: sum.bare.median };
 
     // The verdict: per-pair ratios (pairs.ts), over the slots whose two rounds were undisturbed;
     // fewer than three such pairs: CPU and rate are not judged (a fail, not a pass).
@@ -193,6 +192,17 @@ async function main(): Promise<number> {
     const memRatio = mem.tailor.peakRssMb / mem.bare.peakRssMb;
     const spread = (x: Spread) => `${x.min.toFixed(2)} [${x.q1.toFixed(2)}–${x.q3.toFixed(2)}] ${x.max.toFixed(2)}`;
     const both = (f: (x: typeof sum.tailor) => string) => [f(sum.tailor), f(sum.bare)] as const;
+    // Each variant's median and best round of one figure, with their ratio (information beside the verdict).
+    const perVariant = (key: 'cpuMs' | 'perSec', unit: string, digits: number) =>
+      (['median', 'best'] as const).map(
+        (which) =>
+          [
+            `  per variant, ${which} round${unit}`,
+            ...both((x) => x[which][key].toFixed(digits)),
+            `${(sum.tailor[which][key] / sum.bare[which][key]).toFixed(2)}×  (info)`,
+            null,
+          ] as [string, string, string, string, null],
+      );
     const rows: Array<[string, string, string, string, boolean | typeof NOT_JUDGED | null]> = [
       [
         'CPU per conversation, pair ratio',
@@ -202,18 +212,7 @@ async function main(): Promise<number> {
         unsure ? NOT_JUDGED : cpuRatio <= TARGET.cpu,
       ],
       ['  spread: min [quartiles] max', '', '', spread(verdict.cpu), null],
-      [
-        '  per variant, median round (ms)',
-        ...both((x) => x.median.cpuMs.toFixed(2)),
-        `${(med.tailor.cpuMs / med.bare.cpuMs).toFixed(2)}×  (info)`,
-        null,
-      ],
-      [
-        '  per variant, best round (ms)',
-        ...both((x) => x.best.cpuMs.toFixed(2)),
-        `${(sum.tailor.best.cpuMs / sum.bare.best.cpuMs).toFixed(2)}×  (info)`,
-        null,
-      ],
+      ...perVariant('cpuMs', ' (ms)', 2),
       ['  of which in garbage collection (ms)', ...both((x) => x.median.gcMs.toFixed(2)), '(info)', null],
       // V8's helper threads (parallel scavenges, concurrent marking) above all: CPU a profile of the main thread never shows.
       ['  of which off the main thread (ms)', ...both((x) => x.median.offMainMs.toFixed(2)), '(info)', null],
@@ -225,18 +224,7 @@ async function main(): Promise<number> {
         unsure ? NOT_JUDGED : rateRatio >= TARGET.rate,
       ],
       ['  spread: min [quartiles] max', '', '', spread(verdict.rate), null],
-      [
-        '  per variant, median round',
-        ...both((x) => x.median.perSec.toFixed(0)),
-        `${(med.tailor.perSec / med.bare.perSec).toFixed(2)}×  (info)`,
-        null,
-      ],
-      [
-        '  per variant, best round',
-        ...both((x) => x.best.perSec.toFixed(0)),
-        `${(sum.tailor.best.perSec / sum.bare.best.perSec).toFixed(2)}×  (info)`,
-        null,
-      ],
+      ...perVariant('perSec', '', 0),
       [
         'peak RSS (server, MB)',
         mem.tailor.peakRssMb.toFixed(0),
