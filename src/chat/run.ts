@@ -2,7 +2,7 @@
 // agent loop, whose events stream out as they happen. A shopper who verifies mid-turn is served
 // as their own segment and persona for the rest of the turn (reselect.ts). Returns what the persist
 // stage stores.
-import { fenceText, yesAfter } from '../core/index.js';
+import { asksBeside, fenceText, yesAfter } from '../core/index.js';
 import { NAMING_YES, readProposal, writePending, type Proposal } from '../shop/index.js';
 import type { ToolContext, ToolEvent, ToolName } from '../tools/index.js';
 import { routeTools, runTurn as runAgent, type NewMessage, type TurnEvent } from '../agent/index.js';
@@ -205,8 +205,13 @@ async function stateProposal(
   // only a yes naming this action decides it now (chat/approval), and the shopper is told which words do. Waiting
   // from an earlier turn, it is restated under words of the model's own about something else, which may invite a
   // yes without asking ("Reply yes and I'll add the socks."): no reader of its words can tell, so the yes names it.
-  const ownWords = proposal.turn !== turn.turnNo ? final.reply.trim() !== '' : /\?(\s|$)/.test(final.reply);
-  const mustName = still !== '' && ownWords && NAMING_YES[proposal.action] !== undefined;
+  // Made in this turn, the model's reply puts it ("Shall I go ahead?"): a question or invitation that says anything
+  // beyond it ("Would you like the chinos too?", "Reply yes and I'll add the socks") may draw the yes (core asksBeside).
+  const ownWords =
+    proposal.turn !== turn.turnNo
+      ? final.reply.trim() !== ''
+      : asksBeside(final.reply, proposal) || (proposals > 1 && /\?(\s|$)/.test(final.reply));
+  const mustName = ownWords && NAMING_YES[proposal.action] !== undefined;
   if (mustName !== (proposal.mustName ?? false)) await writePending(env.deps.db, turn.conv.id, { ...proposal, mustName }, now);
   return withLine(final, produced, `${still}${statement(proposal, mustName ? `"${NAMING_YES[proposal.action]}"` : '"yes"')}`);
 }

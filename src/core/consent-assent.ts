@@ -172,12 +172,16 @@ function ends(words: readonly string[], at: number, list: readonly Slot[], names
   return [...new Set(next)].flatMap((n) => ends(words, n, more, names));
 }
 
+/** Whether the words welcome the proposal in a formula of approval ("that would be great", "I'd like that"): more than settling it. */
+export const approves = (words: readonly string[], names: (w: string) => boolean): boolean =>
+  readAssent(words, names, '<approval>').includes('<approval>');
+
 /**
  * The words with each form of the grammar replaced by the word it means (longest form first, from the left): a
  * go-ahead by "proceed", an approval by "fine", thanks by "thanks", once per word of the form. `names(w)`: w is the
  * pending action's own word. A go-ahead followed by "to" is left as written: "send it over to them" sends it elsewhere.
  */
-export function readAssent(words: readonly string[], names: (w: string) => boolean): string[] {
+export function readAssent(words: readonly string[], names: (w: string) => boolean, approval = 'fine'): string[] {
   const out: string[] = [];
   for (let i = 0; i < words.length;) {
     let best: { end: number; means: string } | null = null;
@@ -185,7 +189,7 @@ export function readAssent(words: readonly string[], names: (w: string) => boole
       const end = Math.max(-1, ...ends(words, i, g.slots, names).filter((e) => e > i));
       if (end < 0 || (best && end <= best.end)) continue;
       if (g.means === 'proceed' && words[end] === 'to') continue;
-      best = { end, means: g.means };
+      best = { end, means: g.means === 'fine' ? approval : g.means };
     }
     if (!best) out.push(words[i++]!);
     else {

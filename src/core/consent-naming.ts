@@ -35,3 +35,38 @@ export function yesAfter(reply: string): 'beside' | 'clean' | 'none' {
   if (questionsIn(reply) > again) return 'beside';
   return again > 0 ? 'clean' : 'none';
 }
+
+/**
+ * The words a reply may ask about the proposal it makes with ("Shall I go ahead?", "Would you like me to cancel it
+ * now?", "Is that okay?", "Reply yes to confirm"), beside the action's own words and those of the proposal's summary.
+ */
+const ABOUT_IT = new Set(
+  (
+    'shall should can could may will would do does did is are was be i we you me my your us it its this that these those ' +
+    'the a an to and or for with of on in at by as so then now just still please like want wish prefer go ahead proceed ' +
+    'confirm confirmed okay ok alright right correct fine good happy sure yes no reply say type answer let know tell ' +
+    'ill id youd youre thats whats what how sound sounds work works wanted going done doing ' +
+    'create make send issue process submit place arrange start put through complete finalise finalize book set up get ' +
+    'sort sorted handle help order item items refund refunded money back today'
+  ).split(' '),
+);
+
+/** Words of a sentence inviting an answer without asking: the answer named ("Reply yes and…", "say the word", "let me know"). */
+const INVITING: ReadonlySet<string> = new Set('yes yeah yep y reply say type answer respond word let want shall'.split(' '));
+/** A sentence that asks or invites an answer. */
+const INVITES = (words: readonly string[]): boolean => words.some((w) => w === '?' || INVITING.has(w));
+
+/**
+ * Whether a reply written in the turn it made a proposal asks, or invites a yes to, anything beyond that proposal
+ * ("…Would you like me to add the navy chinos to your basket?", "Reply yes and I'll add the socks."): then a bare
+ * yes may answer that instead, and only a yes naming the action decides it. `about`: the action, and the proposal's
+ * summary in the server's words. Each sentence that asks or invites may say only the action's words, the summary's,
+ * numbers and the words of asking to go ahead (ABOUT_IT); any other word may be another offer.
+ */
+export function asksBeside(reply: string, about: { action: string; summary?: string }): boolean {
+  const known = new Set([...ABOUT_IT, ...(ACTION_ECHO[about.action] ?? []), ...consentWords(about.summary ?? '')]);
+  return reply
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map(consentWords)
+    .some((words) => INVITES(words) && words.some((w) => w !== '?' && !/\d/.test(w) && !known.has(w)));
+}

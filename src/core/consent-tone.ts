@@ -2,8 +2,9 @@
 // address, politeness particles, acknowledgements, regional approval), and the ways of saying a yes
 // that take it back though every word of it may stand in one: an acknowledgement with no go-ahead
 // ("ok noted"), sarcasm ("great, just great", "oh perfect"), a yes for someone else ("send it to the
-// team", "do it for a friend"), a sour or weary face ("yes -_-", "yes :'(") and a sign the reader cannot
-// check ("y̶", "yes ≠").
+// team", "do it for a friend", "send it to them"), a sour or weary face ("yes -_-", "yes :'(") and a sign the reader
+// cannot check ("y̶", "yes ≠"); a yes that only settles ("that's all right", "ok thanks"), one sent unfinished ("yes
+// and") and one to another errand in the same words ("yes, order it").
 
 /** The people a yes is said to, which change nothing ("yes chef", "cheers buddy"). */
 export const ADDRESS = 'buddy pal boss chef sir madam maam dear friend dude bro fam chief captain champ team folks guys'.split(' ');
@@ -78,6 +79,82 @@ export function oddSign(rest: string): boolean {
   return OVERLAY.test(rest) || /[^\p{ASCII}]/u.test(rest.replace(PLAIN_SIGN, '').replace(/[^\p{S}]/gu, ''));
 }
 
+/** Thanks and a closing's cheers (what consent's forms of thanks are read as too): no go-ahead. */
+const THANKING: ReadonlySet<string> = new Set('thanks thank you thx ty cheers'.split(' '));
+/**
+ * A yes that only settles: an acknowledging yes word, "right", and "that's it". Said with thanks alone ("ok thanks",
+ * "right, cheers", "that's it, thanks"), it closes the talk or takes note; said of how things stand ("that's all right",
+ * "it's ok", "that's fine"), it politely declines as often as it agrees ("that's all right, I'll keep it").
+ */
+const SETTLING: ReadonlySet<string> = new Set([...ACK_YES, 'right', 'cool', 'good', 'quite', 'thats', 'that', 'its', 'it', 'is']);
+/** How things stand, said with a settling word: "that's ok", "it is all right", "that's quite alright", "it's fine". */
+const STANDS = /(?:^| )(?:thats|that is|its|it is) (?:quite )?(?:ok|okay|alright|all right|fine|cool|good)(?: |$)/;
+
+/** Someone other than the shopper as the one a yes is for ("send it to them", "do it for them", "email them the label"). */
+const OTHERS: ReadonlySet<string> = new Set('them everyone everybody someone somebody anyone'.split(' '));
+/** After "to" only, pointers that may be people too ("send it to all of them"), unless a yes word answers them ("yes to all"). */
+const OTHERS_TO: ReadonlySet<string> = new Set([...OTHERS, 'those', 'these', 'all']);
+/** Verbs of sending, after which a person named before the thing is its recipient ("send them the label", "email them it"). */
+const SENDING: ReadonlySet<string> = new Set('send email forward mail post give pass hand text issue'.split(' '));
+const THING_AFTER: ReadonlySet<string> = new Set('the a an it this that one label labels those these'.split(' '));
+
+/** Yes words a "to" may follow as what is answered, not where it goes ("yes to all of them"). */
+const YES_TO: ReadonlySet<string> = new Set('yes yeah yep yup aye ok okay sure'.split(' '));
+
+/**
+ * Whether the words (as written) say the yes is for someone other than the shopper, pointed at but not named: a
+ * recipient ("send it to them", "email them the label", "send it on to all of them") or for whom it is done ("do it
+ * for them"). "yes to that" answers; "over to you" and "for you to go ahead" speak to the assistant.
+ */
+export function forSomeoneElse(words: readonly string[]): boolean {
+  return words.some((w, i) => {
+    if (w === 'to' || w === 'for') {
+      // The one or ones it is to or for, joined by "and" ("to me and them").
+      for (let j = i + 1; j < words.length && (j === i + 1 || words[j - 1] === 'and'); j += 2) {
+        if (OTHERS.has(words[j]!)) return true;
+        if (w === 'to' && OTHERS_TO.has(words[j]!) && !YES_TO.has(words[i - 1] ?? '')) return true;
+      }
+      return false;
+    }
+    const next = words[i + 1] ?? '';
+    // "…and them": someone added; "email them the label": a recipient before the thing.
+    if (w === 'and') return OTHERS.has(next);
+    return SENDING.has(w) && OTHERS.has(next) && THING_AFTER.has(words[i + 2] ?? '');
+  });
+}
+
+/** What a verb may be done to: the thing pointed at, or more of it. */
+const DONE_TO = new Set(['it', 'them', 'that', 'this', 'those', 'these', 'one', 'again', 'more']);
+/** The order or its pieces, as what is sent (never the label or the action's own noun). */
+const GOODS = new Set(['order', 'item', 'items']);
+
+/**
+ * An errand other than the action waiting, said in the words a yes is made of: "order" as a verb ("yes, order it", "ok,
+ * order them": buying, the opposite of a cancellation), or the order or its pieces sent ("yes, send me the items", "yes
+ * and send the order": a delivery, not a label or a refund).
+ */
+export function otherErrand(words: readonly string[]): boolean {
+  return words.some((w, i) => {
+    if (w === 'order') return DONE_TO.has(words[i + 1] ?? '');
+    if (w !== 'send') return false;
+    let j = i + 1;
+    if (words[j] === 'me' || words[j] === 'us') j++;
+    if (words[j] === 'the' || words[j] === 'my') j++;
+    return GOODS.has(words[j] ?? '');
+  });
+}
+
+/** Words that leave a sentence unfinished at the very end ("yes and", "ok, send it to", "yes for the", "ok so"). */
+const UNFINISHED: ReadonlySet<string> = new Set('and to with for of the a an my so'.split(' '));
+/** Before a last "to", words that finish it as an ellipsis ("yes, I'd like to", "happy to"). */
+const ELLIPSIS_TO: ReadonlySet<string> = new Set('like love want need happy glad pleased willing'.split(' '));
+const cutOff = (words: readonly string[]): boolean => {
+  const last = words.at(-1) ?? '';
+  const before = words.at(-2) ?? '';
+  // "please do so", "make it so" are finished.
+  return UNFINISHED.has(last) && !(last === 'to' && ELLIPSIS_TO.has(before)) && !(last === 'so' && (before === 'do' || before === 'it'));
+};
+
 /**
  * Whether the consent words of a yes take it back by how they are said. `goesAhead(words)`: whether
  * those words still hold a go-ahead (a yes phrase, "go", the action's own word).
@@ -85,10 +162,22 @@ export function oddSign(rest: string): boolean {
 export function saidOtherwise(words: readonly string[], goesAhead: (rest: readonly string[]) => boolean): boolean {
   // "ok noted", "alright, understood": the yes words beside an acknowledgement acknowledge too; a go-ahead must be said.
   if (words.some((w) => ACKNOWLEDGING.has(w)) && !goesAhead(words.filter((w) => !ACKNOWLEDGING.has(w) && !ACK_YES.has(w)))) return true;
+  // "yes and", "ok, send it to": sent before it was finished.
+  if (cutOff(words)) return true;
   // "great, just great", "perfect just perfect": a judgement said again after "just" is scorn.
   if (words.some((w, i) => w === 'just' && JUDGEMENT.has(words[i + 1] ?? '') && words.slice(0, i).includes(words[i + 1]!))) return true;
   // "oh great", "oh sure": a judgement after "oh", with no go-ahead said, may be scorn.
   if (words[0] === 'oh' && JUDGEMENT.has(words[1] ?? '') && !goesAhead(words.filter((w) => w !== 'oh' && !JUDGEMENT.has(w)))) return true;
   // "send it to the team", "do it for a friend", "the guys want it": someone else's, not a form of address.
   return words.some((w, i) => PEOPLE.has(w) && SOMEONE_ELSE.has(words[i - 1] ?? ''));
+}
+
+/**
+ * Whether the yes only settles (`SETTLING`): said of how things stand ("that's all right", "it's ok") or with thanks
+ * alone ("ok thanks", "right, cheers", "that's it, thanks"), with no go-ahead beside it. A formula of approval ("that
+ * would be great, thanks") welcomes the proposal: the caller checks for one (core/consent-assent `approves`).
+ */
+export function settlesOnly(words: readonly string[], goesAhead: (rest: readonly string[]) => boolean): boolean {
+  const settled = STANDS.test(words.join(' ')) || words.some((w) => THANKING.has(w));
+  return settled && !goesAhead(words.filter((w) => !SETTLING.has(w) && !THANKING.has(w)));
 }

@@ -38,7 +38,7 @@ const DETAIL = words(`
   black white navy blue grey gray red green brown beige cream ivory pink purple olive khaki tan stone camel
   yellow orange gold silver burgundy maroon teal charcoal champagne denim leather wool cotton linen cashmere silk
   small medium large extra petite tall plus bigger smaller larger tighter looser longer shorter cheaper darker
-  lighter size sizes colour color colours colors fit
+  lighter size sizes colour color colours colors fit light dark bright pale smart tight loose slim wide
   jumper jumpers sweater sweaters trousers chinos chino pants jeans tee tees shirt shirts top tops dress dresses
   skirt jacket jackets coat coats boots boot sneakers sneaker trainers shoes shoe scarf belt bag tote hat beanie
   socks piece pieces pair pairs item
@@ -47,8 +47,9 @@ const DETAIL = words(`
 
 /** Words that widen or narrow what was proposed. */
 const SCOPE = words(`
-  too also plus both again twice more extra additional everything rest remaining half part partly partial
+  too also plus both again twice more extra additional everything every each everyone everybody rest remaining half part partly partial
   some few several except excluding without less refund credit voucher store exchange swap instead other
+  charge spend pay bill card cash
   request proposal offer idea plan order orders`);
 
 /** A time: the yes is for later, not now. */

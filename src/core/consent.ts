@@ -7,7 +7,7 @@
 import { editDistance } from './edit-distance.js';
 import { keepsPart } from './consent-part.js';
 import { YES_PHRASES } from './consent-phrases.js';
-import { readAssent } from './consent-assent.js';
+import { approves, readAssent } from './consent-assent.js';
 import {
   ACKNOWLEDGEMENTS,
   ADDRESS,
@@ -15,8 +15,11 @@ import {
   AS_WRITTEN,
   NOT_A_NAME,
   PARTICLES,
+  forSomeoneElse,
   oddSign,
+  otherErrand,
   saidOtherwise,
+  settlesOnly,
   sourFace,
 } from './consent-tone.js';
 import { asksIn, DEFERRALS, longNo } from './consent-no.js';
@@ -32,7 +35,7 @@ const NEUTRAL = new Set([
     'create make send issue email label labels return returns item items order i would like want to a that is fine great perfect lovely ' +
     'cool brilliant excellent awesome nice good wonderful mate hi hey oh with for me on do those these very much ' +
     // The things a yes is said of ('it', 'us'); "all of it", "both of them": the whole proposal (a part kept, "one of them", is core/consent-part's).
-    'it us of'
+    'it us of my'
   ).split(' '),
   // Forms of address, politeness particles, acknowledgements and regional words of approval (core/consent-tone).
   ...ADDRESS,
@@ -53,7 +56,18 @@ const NOT_A_YES = new Set(
 );
 
 /** Phrases that are never a yes, though made of words that may stand in one ("yes, move on", "yeah right"). */
-const NOT_A_YES_PHRASES = ['move on', 'i pass', 'your call', 'go away', 'deal with', 'got to'];
+const NOT_A_YES_PHRASES = [
+  'move on',
+  'i pass',
+  'your call',
+  'go away',
+  'deal with',
+  'got to',
+  // A yes for a while, or as a first step only ("yes for now", "ok, to start with"): a hedge.
+  'for now',
+  'start with',
+  'for a start',
+];
 
 const NO_PHRASES: readonly string[] = [
   'no',
@@ -358,10 +372,13 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
   if (!words || words.some((w) => NOT_A_YES.has(w) && !echo.has(w))) return false;
   // A word of another action in a yes to this one: a yes to something else ("yes, return it" to a cancellation).
   if (opts.echo && [...raw, ...words].some((w) => OTHER_ACTION.has(w) && !echo.has(w))) return false;
+  if (otherErrand(raw)) return false;
   // Said so as to take it back: an acknowledgement with no go-ahead, scorn, a yes for someone else (core/consent-tone).
   const goesAhead = (some: readonly string[]) =>
     stripPhrases([...some], YES_PHRASES).found || some.some((w) => GO.has(w) || (w !== 'it' && echo.has(w) && ACTION_WORDS.has(w)));
-  if (saidOtherwise(words, goesAhead)) return false;
+  if (saidOtherwise(words, goesAhead) || forSomeoneElse(raw)) return false;
+  // Settled or thanked for only ("that's all right", "ok thanks"), unless the proposal is welcomed ("that'd be great, thanks").
+  if (settlesOnly(words, goesAhead) && !approves(signed, names)) return false;
   const { rest, found } = stripPhrases(words, YES_PHRASES);
   if (!found && !EMOJI_YES.test(message)) return false;
   // Words of assent or thanks in other tongues beside a clear go-ahead, from an allow-list (core/consent-unknown).

@@ -10,5 +10,5 @@ export { DAY_MS, randomIds, systemClock, type Clock, type IdGen } from './clock.
 export { createMemo, deepFreeze, type Memo } from './memo.js';
 export { addBusinessDays } from './dates.js';
 export { ACTION_ECHO, consentWords, detailEcho, isClearNo, isClearYes, namesOtherAction, type ConsentOptions } from './consent.js';
-export { NAMING_YES, namesAction, questionsIn, yesAfter } from './consent-naming.js';
+export { asksBeside, NAMING_YES, namesAction, questionsIn, yesAfter } from './consent-naming.js';
 export { fencePageUrl, fenceText, fenceValue, markData } from './fence.js';
