@@ -53,6 +53,7 @@ const ConfigSchema = z.object({
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url('must be a URL').optional(),
   OTEL_SERVICE_NAME: z.string().min(1).default('tailor'),
   OTEL_SDK_DISABLED: z.enum(['true', 'false']).optional(),
+  OTEL_TRACES_SAMPLER_ARG: z.string().trim().min(1).pipe(z.coerce.number().min(0, 'must be 0..1').max(1, 'must be 0..1')).optional(),
 });
 
 /** The shoppers the demo page showcases: the only ones demo tokens are signed for. */
@@ -80,8 +81,11 @@ export interface Config {
   shopifyWebhookSecret: string | null;
   /** Address the Node server binds (TAILOR_HOST); null: all interfaces. */
   host: string | null;
-  /** OTLP/HTTP (JSON) trace export (Node); null: no spans are made at all. */
-  tracing: { url: string; serviceName: string } | null;
+  /**
+   * OTLP/HTTP (JSON) trace export (Node); null: no spans are made at all. sampleRatio: the share of turns traced,
+   * the server's own choice (a caller's sampled flag does not force it).
+   */
+  tracing: { url: string; serviceName: string; sampleRatio?: number } | null;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -134,7 +138,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     checkout: { storeUrl: e.TAILOR_STORE_URL ?? null, template: e.TAILOR_CHECKOUT_URL_TEMPLATE ?? null, demo },
     shopifyWebhookSecret: e.TAILOR_SHOPIFY_WEBHOOK_SECRET ?? null,
     host: e.TAILOR_HOST ?? null,
-    tracing: tracesUrl(e) && e.OTEL_SDK_DISABLED !== 'true' ? { url: tracesUrl(e)!, serviceName: e.OTEL_SERVICE_NAME } : null,
+    tracing:
+      tracesUrl(e) && e.OTEL_SDK_DISABLED !== 'true'
+        ? {
+            url: tracesUrl(e)!,
+            serviceName: e.OTEL_SERVICE_NAME,
+            ...(e.OTEL_TRACES_SAMPLER_ARG !== undefined ? { sampleRatio: e.OTEL_TRACES_SAMPLER_ARG } : {}),
+          }
+        : null,
   };
 }
 

@@ -10,6 +10,7 @@ import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/t
 import { silentLogger, TailorError, type Logger, type Shopper } from '../core/index.js';
 import type { DirectTools } from '../chat/index.js';
 import type { ToolRegistry } from '../tools/index.js';
+import { joinResponses, screenToolCalls } from './screen.js';
 import { callArgs, callResult, isProposalTool, isToolName, listTools, ProposalArgs, toolsFor, unavailable } from './tool-set.js';
 
 export interface McpDeps {
@@ -61,10 +62,13 @@ export function createMcpHandler(deps: McpDeps): McpHandler {
           throw toMcpError(err, logger);
         }
       });
+      const screened = screenToolCalls(ctx.body);
+      if (!screened.sdk) return joinResponses(screened.errors, null, Array.isArray(ctx.body));
       const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
       await server.connect(transport);
       try {
-        return await transport.handleRequest(request, { parsedBody: ctx.body });
+        const res = await transport.handleRequest(request, { parsedBody: screened.body });
+        return screened.errors.length ? await joinResponses(screened.errors, res, Array.isArray(ctx.body)) : res;
       } finally {
         await server.close();
       }

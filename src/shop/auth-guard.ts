@@ -4,7 +4,7 @@
 // repeated tries cannot outrun a limit. A key over its limit is locked for a time that doubles
 // with every lock-out (reset after a quiet day); locks hold across conversations, restarts and
 // Workers isolates alike.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import { authFailures, type Db } from '../db/index.js';
 
 export interface GuardRule {
@@ -19,11 +19,23 @@ export interface GuardRule {
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const QUIET_RESET_MS = 24 * HOUR;
+/** How often a process (or isolate) deletes the rows that no longer matter, on its next attempt. */
+const SWEEP_EVERY_MS = MIN;
+const lastSweep = new WeakMap<Db, number>();
 
 /** The guards, as data (policy): who may try how often. */
 export const AUTH_GUARDS = {
-  /** One target account (by email, and by order number): the account-takeover guard. */
-  verifyTarget: { limit: 5, windowMs: 15 * MIN, lockMs: 15 * MIN, maxLockMs: 24 * HOUR },
+  /**
+   * One target account (by email, and by order number) tried from one client: a stranger who knows the email locks
+   * only their own tries at it. A day's window, so pacing gains nothing: at most 25 checked guesses in any day (5,
+   * then locks of 1, 2, 4, 8 h, then 16 h).
+   */
+  verifyTargetClient: { limit: 5, windowMs: 24 * HOUR, lockMs: HOUR, maxLockMs: 24 * HOUR },
+  /**
+   * One target account from every client together: the ceiling on guesses from many addresses, above what one
+   * client can reach in a day (25), so one stranger never locks the owner out; several together do, first for an hour.
+   */
+  verifyTarget: { limit: 30, windowMs: 24 * HOUR, lockMs: HOUR, maxLockMs: 24 * HOUR },
   verifySession: { limit: 10, windowMs: HOUR, lockMs: 30 * MIN, maxLockMs: 24 * HOUR },
   verifyClient: { limit: 20, windowMs: HOUR, lockMs: 30 * MIN, maxLockMs: 24 * HOUR },
   /** Wrong admin bearer tokens from one address. */
@@ -52,6 +64,7 @@ export async function digest(value: string): Promise<string> {
  * limit (which locks that key). The attempt is counted even when it is refused for another key.
  */
 export async function takeAttempt(db: Db, keys: readonly GuardKey[], now: number): Promise<GuardVerdict> {
+  await sweep(db, now);
   let retryAfterMs = 0;
   for (const { key, rule } of keys) {
     const row = await countOne(db, key, rule, now);
@@ -67,6 +80,18 @@ export async function takeAttempt(db: Db, keys: readonly GuardKey[], now: number
     }
   }
   return retryAfterMs > 0 ? { ok: false, retryAfterMs } : { ok: true };
+}
+
+/**
+ * Counts an attempt in stages: a later stage is counted only when every earlier one let it through. So tries refused
+ * for the guesser's own keys (their session, their client) never add to a key shared with others (the target's).
+ */
+export async function takeAttemptStaged(db: Db, stages: ReadonlyArray<readonly GuardKey[]>, now: number): Promise<GuardVerdict> {
+  for (const keys of stages) {
+    const verdict = await takeAttempt(db, keys, now);
+    if (!verdict.ok) return verdict;
+  }
+  return { ok: true };
 }
 
 /** Gives back one attempt (a success on the target keys: the owner is not punished for typos). */
@@ -107,4 +132,16 @@ async function countOne(db: Db, key: string, rule: GuardRule, now: number) {
     })
     .returning({ failures: t.failures, lockedUntil: t.lockedUntil, locks: t.locks });
   return row!;
+}
+
+/**
+ * Deletes the keys that no longer hold anything: unlocked, and untouched for a quiet day, which is past every
+ * rule's window (the longest is a day) and resets the lock-out count, so such a row counts exactly as no row.
+ * Runs on the write path (at most once a minute per process or isolate), so it needs no timer on Node or Workers.
+ */
+async function sweep(db: Db, now: number): Promise<void> {
+  const last = lastSweep.get(db);
+  if (last !== undefined && now - last < SWEEP_EVERY_MS && now >= last) return;
+  lastSweep.set(db, now);
+  await db.delete(authFailures).where(and(lte(authFailures.lockedUntil, now), lte(authFailures.updatedAt, now - QUIET_RESET_MS)));
 }

@@ -84,6 +84,7 @@ export {
   lockedFor,
   refundAttempt,
   takeAttempt,
+  takeAttemptStaged,
   type GuardKey,
   type GuardRule,
   type GuardVerdict,

@@ -15,6 +15,7 @@ export {
 } from './import.js';
 export { recordStatements, renderStatement } from './write.js';
 export {
+  deliveryTime,
   enqueueWebhook,
   isShopifyTopic,
   pendingWebhooks,

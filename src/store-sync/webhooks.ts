@@ -53,6 +53,23 @@ export async function signShopifyBody(body: string | Uint8Array, secret: string)
   return btoa(String.fromCharCode(...mac));
 }
 
+/** How late a delivery may come (from X-Shopify-Triggered-At), and how far ahead a clock may run. */
+export const WEBHOOK_MAX_AGE_MS = 5 * 60_000;
+export const WEBHOOK_MAX_SKEW_MS = 60_000;
+
+export type DeliveryTime = 'fresh' | 'stale' | 'future' | 'missing';
+
+/**
+ * Whether a delivery's trigger time (X-Shopify-Triggered-At, an ISO 8601 time) is recent enough to apply: a signed
+ * body replayed later under a new delivery id is stale, whatever id it carries.
+ */
+export function deliveryTime(triggeredAt: string | null | undefined, now: number): DeliveryTime {
+  const at = triggeredAt && /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/.test(triggeredAt.trim()) ? Date.parse(triggeredAt) : NaN;
+  if (!Number.isFinite(at)) return 'missing';
+  if (at > now + WEBHOOK_MAX_SKEW_MS) return 'future';
+  return now - at > WEBHOOK_MAX_AGE_MS ? 'stale' : 'fresh';
+}
+
 /** Records a delivery; false when its id was seen before (nothing to do). */
 export async function enqueueWebhook(
   db: Db,

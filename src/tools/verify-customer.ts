@@ -8,7 +8,7 @@ import {
   findCustomerByEmail,
   MAX_VERIFY_ATTEMPTS,
   refundAttempt,
-  takeAttempt,
+  takeAttemptStaged,
   takeVerifyAttempt,
   type GuardKey,
 } from '../shop/index.js';
@@ -23,18 +23,21 @@ const LOCKED =
 const MISMATCH = 'Those details do not match an account. Ask the shopper to check the email and order number.';
 
 /**
- * Every key an attempt counts against: the target account (by email and by order number), this
- * session, this client address. A guesser who rotates conversations, sessions or addresses still
- * runs into the target's own limit; one who rotates targets runs into the session's and address's.
+ * Every key an attempt counts against, in two stages. First the guesser's own: the target account (by email and by
+ * order number) from this client, this session, this client address. Only a try those let through counts against
+ * the target account itself, from every client together (a far higher ceiling): a stranger who knows a shopper's
+ * email locks only their own tries, while a guesser rotating sessions or addresses still meets the target's ceiling,
+ * and one rotating targets meets the session's and the address's limits.
  */
-async function guardKeys(ctx: ToolContext, email: string, orderNumber: string): Promise<{ all: GuardKey[]; target: string[] }> {
-  const target = [`verify:email:${await digest(email.trim().toLowerCase())}`, `verify:order:${orderNumber}`];
-  const all: GuardKey[] = [
-    ...target.map((key) => ({ key, rule: AUTH_GUARDS.verifyTarget })),
+async function guardKeys(ctx: ToolContext, email: string, orderNumber: string): Promise<{ stages: GuardKey[][]; target: string[] }> {
+  const targets = [`verify:email:${await digest(email.trim().toLowerCase())}`, `verify:order:${orderNumber}`];
+  const pairs = targets.map((key) => `${key}:client:${ctx.clientKey ?? 'unknown'}`);
+  const own: GuardKey[] = [
+    ...pairs.map((key) => ({ key, rule: AUTH_GUARDS.verifyTargetClient })),
     { key: `verify:session:${ctx.shopper.sessionId}`, rule: AUTH_GUARDS.verifySession },
     ...(ctx.clientKey ? [{ key: `verify:client:${ctx.clientKey}`, rule: AUTH_GUARDS.verifyClient }] : []),
   ];
-  return { all, target };
+  return { stages: [own, targets.map((key) => ({ key, rule: AUTH_GUARDS.verifyTarget }))], target: [...targets, ...pairs] };
 }
 
 export const verifyCustomerTool = defineTool({
@@ -53,7 +56,7 @@ export const verifyCustomerTool = defineTool({
         : fail('failed', 'Verification is not available right now; offer a human colleague.');
     }
     const keys = await guardKeys(ctx, args.email, args.orderNumber);
-    const verdict = await takeAttempt(ctx.db, keys.all, ctx.now());
+    const verdict = await takeAttemptStaged(ctx.db, keys.stages, ctx.now());
     if (!verdict.ok) {
       // The same answer whichever key is locked, and nothing is looked up: no oracle for which emails exist.
       ctx.emit({ type: 'verify_failed', data: { reason: 'locked' } });

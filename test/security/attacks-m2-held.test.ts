@@ -1,7 +1,6 @@
 // Round M2 — attacks on identity, verification, admin and limits that held (the fixed ones are in
 // attacks-m2.test.ts). Each asserts what a stranger driving the real HTTP API would get.
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/http/index.js';
 import { DEMO_SHOPPERS } from '../../src/db/seed/index.js';
 import { startServer, tempStore } from '../support/server.js';
 import {
@@ -15,7 +14,7 @@ import {
   parseSseBody,
   puppet,
   type SecApp,
-  secConfig,
+  withMcp,
 } from './support.js';
 
 const open = appsPerTest();
@@ -37,16 +36,16 @@ async function verifyOnce(s: SecApp, email: string, orderNumber: string, ip: str
 }
 
 describe('verification: one target however it is written', () => {
-  it('case and space variants of a known email, from new sessions and addresses, all count against that account', async () => {
+  it('case and space variants of a known email, from new sessions, all count against that account (from one client; from many: attacks-r)', async () => {
     const s = await open('fake');
     verifyJsonPuppet(s);
     const variants = ['MARCUS@EXAMPLE.COM', ' marcus@example.com', 'Marcus@Example.Com ', 'mArCuS@eXaMpLe.CoM', 'marcus@EXAMPLE.com'];
     const codes = [];
     for (const [i, email] of variants.entries())
-      codes.push(await verifyOnce(s, email.replace('marcus', MARCUS.email.split('@')[0]!), String(91_000 + i), `198.18.1.${i}`));
+      codes.push(await verifyOnce(s, email.replace('marcus', MARCUS.email.split('@')[0]!), String(91_000 + i), '198.18.1.1'));
     expect(codes).toEqual(Array(5).fill('not_found'));
-    expect(await verifyOnce(s, MARCUS.email, '28473', '198.18.1.99')).toBe('locked');
-    expect(await verifyOnce(s, MARCUS.email.toUpperCase(), '28473', '198.18.1.100')).toBe('locked');
+    expect(await verifyOnce(s, MARCUS.email, '28473', '198.18.1.1')).toBe('locked');
+    expect(await verifyOnce(s, MARCUS.email.toUpperCase(), '28473', '198.18.1.1')).toBe('locked');
   });
 
   it('"#", spaces and leading zeros around a known order number: the same order key, and a padded number never verifies', async () => {
@@ -55,8 +54,8 @@ describe('verification: one target however it is written', () => {
     expect(await verifyOnce(s, MARCUS.email, '028473', '198.18.2.1')).toBe('not_found');
     const forms = ['#28473', ' 28473 ', '28473', '#28473 ', '  #28473'];
     for (const [i, order] of forms.entries())
-      expect(await verifyOnce(s, `stranger${i}@example.org`, order, `198.18.2.${10 + i}`)).toBe('not_found');
-    expect(await verifyOnce(s, MARCUS.email, '#28473', '198.18.2.21')).toBe('locked');
+      expect(await verifyOnce(s, `stranger${i}@example.org`, order, '198.18.2.1')).toBe('not_found');
+    expect(await verifyOnce(s, MARCUS.email, '#28473', '198.18.2.1')).toBe('locked');
   });
 
   it('thirty attempts sent at once from thirty conversations of one session: at most ten are checked', async () => {
@@ -103,21 +102,6 @@ describe('racing the turn lock', () => {
     expect(s.sql.prepare("select count(*) n from events where type = 'return_label_created'").get()).toEqual({ n: 1 });
   });
 });
-
-function withMcp(s: SecApp) {
-  return createApp({
-    config: secConfig(),
-    chat: s.tailor.chat,
-    db: s.db.db,
-    now: s.tailor.now,
-    ids: s.tailor.ids,
-    modelName: 'offline',
-    personas: s.tailor.personas,
-    mcp: s.tailor.mcp,
-    logger: undefined,
-    clientIp: () => '198.51.100.7',
-  });
-}
 
 describe('malformed and hostile requests', () => {
   const H = { 'Content-Type': 'application/json' };

@@ -103,6 +103,7 @@ export async function secApp(opts: SecOptions = {}): Promise<SecApp> {
     config,
     chat: tailor.chat,
     db: db.db,
+    atomic: db.atomic,
     now,
     ids: tailor.ids,
     modelName: fake ? 'openai:gpt-4o-mini' : 'offline',
@@ -135,6 +136,22 @@ export async function secApp(opts: SecOptions = {}): Promise<SecApp> {
       else await db.close();
     },
   };
+}
+
+/** A second app on the same store with the MCP route mounted (the client address fixed at DEFAULT_IP). */
+export function withMcp(s: SecApp): ReturnType<typeof createApp> {
+  return createApp({
+    config: secConfig(),
+    chat: s.tailor.chat,
+    db: s.db.db,
+    now: s.tailor.now,
+    ids: s.tailor.ids,
+    modelName: 'offline',
+    personas: s.tailor.personas,
+    mcp: s.tailor.mcp,
+    logger: undefined,
+    clientIp: () => DEFAULT_IP,
+  });
 }
 
 function reopen(file: string): TempDb {

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN, freshSession, json, lastToolResult, puppet, type SecApp, appsPerTest } from './support.js';
 
 const open = appsPerTest();
+/** The guesser's address: a stranger's failures lock only their own tries (attacks-r: the owner elsewhere still verifies). */
+const GUESSER = '203.0.113.1';
 
 /** "VERIFY <email> <order>" → the model calls verify_customer with exactly that; "MERGE" after it → view_cart merge. */
 function verifyPuppet(s: SecApp) {
@@ -31,22 +33,22 @@ const verifiedEvents = (s: SecApp) => (s.sql.prepare("select count(*) n from eve
 const failedEvents = (s: SecApp) => s.sql.prepare("select data from events where type = 'verify_failed'").all() as Array<{ data: string }>;
 
 describe('verification guessing (scripted model)', () => {
-  it('cycling order numbers for one email across new conversations and sessions locks long before success; locked, even the right details fail; the lock survives a new app instance', async () => {
+  it('cycling order numbers for one email across new conversations and sessions from one address locks long before success; locked, even the right details fail there; the lock survives a new app instance', async () => {
     const s = await open();
     verifyPuppet(s);
     const codes: string[] = [];
     let session = freshSession();
     for (let i = 0; i < 12; i++) {
       if (i % 2 === 0) session = freshSession(); // a new session (and conversation) every two guesses
-      const { result } = await attempt(s, 'marcus@example.com', String(10_000 + i), session, `203.0.113.${i}`);
+      const { result } = await attempt(s, 'marcus@example.com', String(10_000 + i), session, GUESSER);
       codes.push(result.ok ? 'ok' : result.error.code);
     }
-    // Five wrong guesses per 15 minutes on the target, then locked.
+    // Five wrong guesses a day on the target from one client, then locked (many clients: attacks-r).
     expect(codes.slice(0, 5).every((c) => c === 'not_found')).toBe(true);
     expect(codes.slice(5).every((c) => c === 'locked')).toBe(true);
 
-    // The right details, from a brand-new session and address: still refused, nothing bound.
-    const right = await attempt(s, 'marcus@example.com', '28473', freshSession(), '192.0.2.200');
+    // The right details, from a brand-new session on that address: still refused, nothing bound.
+    const right = await attempt(s, 'marcus@example.com', '28473', freshSession(), GUESSER);
     expect(right.result.ok).toBe(false);
     expect(right.result.error.code).toBe('locked');
     expect(verifiedEvents(s)).toBe(0);
@@ -55,7 +57,7 @@ describe('verification guessing (scripted model)', () => {
     };
     expect(conv.customer_id).toBeNull();
     // The same right details under another capitalisation are the same target.
-    const upper = await attempt(s, 'MARCUS@Example.COM', '28473', freshSession(), '192.0.2.201');
+    const upper = await attempt(s, 'MARCUS@Example.COM', '28473', freshSession(), GUESSER);
     expect(upper.result.error.code).toBe('locked');
 
     // Failures are recorded, and visible to the admin.
@@ -71,7 +73,7 @@ describe('verification guessing (scripted model)', () => {
     // A second app instance on the same db file (a restart): still locked.
     const again = await open({ model: 'fake', file: s.db.file });
     verifyPuppet(again);
-    const after = await attempt(again, 'marcus@example.com', '28473', freshSession(), '192.0.2.202');
+    const after = await attempt(again, 'marcus@example.com', '28473', freshSession(), GUESSER);
     expect(after.result.ok).toBe(false);
     expect(after.result.error.code).toBe('locked');
     expect(verifiedEvents(again)).toBe(0);
@@ -184,7 +186,7 @@ describe('verification guessing (offline model)', () => {
     for (let i = 0; i < 7; i++) {
       const res = await s.chat(
         { message: `my email is marcus@example.com and my order number is ${20_100 + i}` },
-        { session: freshSession(), ip: `203.0.113.${50 + i}` },
+        { session: freshSession(), ip: GUESSER },
       );
       expect(res.status).toBe(200);
       await json(res);
@@ -194,7 +196,7 @@ describe('verification guessing (offline model)', () => {
     expect(failed).toContain('locked');
     const res = await s.chat(
       { message: 'my email is marcus@example.com and my order number is 28473' },
-      { session: freshSession(), ip: '203.0.113.99' },
+      { session: freshSession(), ip: GUESSER },
     );
     const body = await json(res);
     expect(verifiedEvents(s)).toBe(0);

@@ -123,6 +123,7 @@ async function deliver(topic: string, body: string, opts: { id?: string; hmac?: 
     'Content-Type': 'application/json',
     'X-Shopify-Topic': topic,
     'X-Shopify-Webhook-Id': opts.id ?? crypto.randomUUID(),
+    'X-Shopify-Triggered-At': new Date().toISOString(),
     'X-Shopify-Shop-Domain': 'northwind.myshopify.com',
   };
   if (hmac !== null) headers['X-Shopify-Hmac-Sha256'] = hmac;

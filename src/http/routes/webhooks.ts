@@ -1,10 +1,11 @@
 // POST /api/webhooks/shopify: the store tells Tailor what changed (orders, refunds, products,
-// customers). Verified by HMAC over the raw body, recorded once per delivery id, answered at
-// once; the work runs right after the response (Workers: executionCtx.waitUntil).
+// customers). Verified by HMAC over the raw body, applied only when triggered in the last 5
+// minutes, recorded once per delivery id, answered at once; the work runs right after the
+// response (Workers: executionCtx.waitUntil).
 import type { Context, Hono } from 'hono';
 import { badRequest, unauthorized, type Logger } from '../../core/index.js';
 import type { Atomic, Clock, Db } from '../../db/index.js';
-import { enqueueWebhook, isShopifyTopic, processWebhooks, verifyShopifyHmac } from '../../store-sync/index.js';
+import { deliveryTime, enqueueWebhook, isShopifyTopic, processWebhooks, verifyShopifyHmac } from '../../store-sync/index.js';
 import type { AppEnv } from '../env.js';
 import { limitBody } from '../validation.js';
 
@@ -37,6 +38,15 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRouteDeps)
     const topic = c.req.header('X-Shopify-Topic') ?? '';
     const deliveryId = c.req.header('X-Shopify-Webhook-Id') ?? c.req.header('X-Shopify-Event-Id');
     if (!deliveryId) throw badRequest('X-Shopify-Webhook-Id is missing');
+    // The delivery id and trigger time are outside the signature: the id de-duplicates Shopify's own retries, the time
+    // bounds how late a signed body may be replayed under a new id. A late one is acknowledged (a refusal would only be
+    // retried until Shopify drops the subscription) and not applied.
+    const when = deliveryTime(c.req.header('X-Shopify-Triggered-At'), deps.now());
+    if (when === 'missing') throw badRequest('X-Shopify-Triggered-At is missing or not a time');
+    if (when !== 'fresh') {
+      deps.logger.warn('webhook_stale', { topic: topic.slice(0, 64), when });
+      return c.json({ ok: true, queued: false, reason: `delivery is ${when}` });
+    }
     // Shopify retries anything but a 2xx: a topic Tailor does not use is acknowledged and dropped.
     if (!isShopifyTopic(topic))
       return c.json({
