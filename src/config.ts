@@ -53,7 +53,11 @@ const ConfigSchema = z.object({
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url('must be a URL').optional(),
   OTEL_SERVICE_NAME: z.string().min(1).default('tailor'),
   OTEL_SDK_DISABLED: z.enum(['true', 'false']).optional(),
-  OTEL_TRACES_SAMPLER_ARG: z.string().trim().min(1).pipe(z.coerce.number().min(0, 'must be 0..1').max(1, 'must be 0..1')).optional(),
+  OTEL_TRACES_SAMPLER_ARG: z
+    .string()
+    .regex(/^\s*(?:0(?:\.\d+)?|1(?:\.0+)?|\.\d+)\s*$/, 'must be a number from 0 to 1')
+    .transform(Number)
+    .optional(),
 });
 
 /** The shoppers the demo page showcases: the only ones demo tokens are signed for. */

@@ -85,6 +85,8 @@ const NOT_DESCRIPTIVE = new Set(
     'january february april june july august september october november december ' +
     // Interjections, intensifiers and a story's joining words ("omg, I totally need…", "since it's a wedding") are no part of the piece.
     'omg lol totally literally honestly seriously basically definitely absolutely ideally preferably since either thinking after ' +
+    // When in the chat it is asked ("before that, show me…", "meanwhile, any scarves?") is no part of the piece either.
+    'before meanwhile ' +
     // Who has it or wears it ("navy, if they have it", "she also needs a scarf") is no part of the piece.
     'he she him her his hers they them their theirs ' +
     // A hedge said with a detail ("M I think", "grey, I reckon") is no part of the piece.

@@ -5,7 +5,7 @@ import { classify, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
 import type { ProductView } from './results.js';
-import { pickOrder, pickProduct, pointable, refersToSomething } from './frame-pick.js';
+import { pickOrder, pickProduct, pieceNotInWaiting, pointable, refersToSomething } from './frame-pick.js';
 import { POINTER } from './frame-search.js';
 import { QUESTIONISH } from './frame-cues.js';
 import { resizesSwap } from './frame-detail.js';
@@ -79,7 +79,9 @@ export function answerQuestion(r: Reading, d: Draft): void {
     proposal !== null &&
     !QUESTIONISH.test(text) &&
     (e.orderNumbers.length > 0 || e.size !== null || e.categoryWord !== null) &&
-    (d.intent !== 'deny' || resizesSwap(r, d)) &&
+    // "before that, show me some dresses under 100" while the return of a jumper waits: a search, the return asked again
+    // (but "make it an S, it goes under my coat" resizes the swap waiting: the coat is only the shopper's story).
+    (resizesSwap(r, d) || (!pieceNotInWaiting(mem, e) && d.intent !== 'deny')) &&
     !isClearYes(text) &&
     !isClearNo(text);
   if (!answers && !completes) return;
@@ -88,7 +90,9 @@ export function answerQuestion(r: Reading, d: Draft): void {
   // The request behind a proposal: the shopper's own words before it when they asked for an action, else the proposal's.
   const prevActs = ORDER_ACTIONS.has(prev.intent);
   const base = completes && !answers && !prevActs ? e : prev.entities;
-  d.e = merge(pointsItself ? { ...base, pronoun: false, ordinal: null } : base, e);
+  // "make it an S, it goes under my coat" resizing the swap: "it" is the piece swapped, the coat only the shopper's story.
+  const said = resizesSwap(r, d) && e.pronoun ? { ...e, category: null, categoryWord: null, descriptors: [] } : e;
+  d.e = merge(pointsItself ? { ...base, pronoun: false, ordinal: null } : base, said);
   d.intent = mem.asked === 'verify' ? 'verify' : completes && !answers && !prevActs ? proposal! : prev.intent;
   if (mem.asked === 'verify') d.after = classify(mem.verifyFor ?? mem.prevUser!).intent;
   d.settledByState = true;

@@ -2,12 +2,13 @@
 // feeling ("ugh, fine, M then"), a size said to be "the same as last time" for the piece in view, and
 // a clear yes (core/consent) to the proposal waiting, whatever its words lean to, and a message read
 // as the answer to the question the last reply asked.
-import type { Intent } from './classify.js';
+import { classify, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
 import type { Draft, Reading } from './frame-answer.js';
 import { ACTION_ECHO, detailEcho, isClearNo, isClearYes } from '../../core/index.js';
 import { newSize } from './frame-follow.js';
+import { agreesOnCondition } from './frame-cues.js';
 
 /**
  * A detail said with a feeling ("ugh, fine, the large then", "no, green, not blue, come on") about what is in view:
@@ -36,17 +37,60 @@ export function sameSizeAsBefore(r: Reading, d: Draft): void {
 }
 
 /**
+ * An answer to the proposal waiting, however its words lean: a clear yes, "both" to proposals made together, or a yes
+ * said of a person ("yes, connect me"), which is the person.
+ */
+export function answerToProposal(r: Reading, d: Draft): void {
+  clearYesToProposal(r, d);
+  answersAllProposed(r, d);
+  // "yes if it still arrives by Friday" to a proposal: an answer to it, a conditional one (the plan asks again).
+  if ((r.mem.pendingAction || r.mem.pendingReturn) && agreesOnCondition(r.text)) d.intent = 'confirm';
+  personAskedWhileWaiting(r, d);
+}
+
+/**
  * "yes cancel it" to a proposed cancellation, "Very well, please proceed. Regards, M. Reid" to a proposed return:
  * a yes, whatever the words lean to (core/consent decides, as on the server). A return asked for again in words
  * ("ok, please return it") stays that request (frame.ts pendingAnswers reads it right after the proposal).
  */
-export function clearYesToProposal(r: Reading, d: Draft): void {
+function clearYesToProposal(r: Reading, d: Draft): void {
   const { mem, text } = r;
   const echo = mem.pendingAction ? pendingEcho(mem) : mem.pendingReturn && d.intent !== 'return' ? ACTION_ECHO.return_label : null;
   if (!echo || !isClearYes(text, { echo })) return;
   d.intent = 'confirm';
   d.settledByState = true;
 }
+
+/**
+ * "yes, connect me" while a cancellation waits: a yes said of another request, a person. Read without the proposal's
+ * pull towards an answer the words ask for a person, and core/consent reads no yes to the proposal in them: the
+ * hand-over, the proposal left waiting (asked again after it), never confirmed.
+ */
+function personAskedWhileWaiting(r: Reading, d: Draft): void {
+  const { mem, text } = r;
+  if (d.intent !== 'confirm' || !(mem.pendingAction || mem.pendingReturn)) return;
+  if (isClearYes(text, { echo: pendingEcho(mem) }) || classify(text).intent !== 'human') return;
+  d.intent = 'human';
+  d.settledByState = true;
+}
+
+/** "both", "all of them", "yes to the two": all that was proposed together, named by nothing else. */
+const ALL_PROPOSED =
+  /^\W*((yes|yeah|yep|ok(ay)?|sure)\W+)?((to|do|for)\s+)?(both|all|each|the two)(\s+of\s+(them|those|these|it))?(\s+(please|pls|thanks))?\W*$/i;
+
+/**
+ * "both" after two proposals made in one reply (a return and a cancellation): an answer to them, never a search or a
+ * policy for the word. The one the server holds waits for its yes (core/consent decides; else it is put again, plan-talk).
+ */
+function answersAllProposed(r: Reading, d: Draft): void {
+  if (!saysAllProposed(r.text, r.mem)) return;
+  d.intent = 'confirm';
+  d.settledByState = true;
+}
+
+/** The message says "both" / "all of them" to two or more proposals made together, one of them waiting. */
+export const saysAllProposed = (text: string, mem: Memory): boolean =>
+  !!(mem.pendingAction || mem.pendingReturn) && mem.proposals.length >= 2 && ALL_PROPOSED.test(text);
 
 /**
  * The words a yes to the proposal waiting may say, as the server reads them (shop's proposalEcho): its action's,
@@ -90,12 +134,20 @@ export function readsAsAnswer(r: Reading, d: Draft): boolean {
 
 /**
  * A no with another size for the swap waiting ("belay that: L, not XL", "hang on, M not XL"): that swap, changed
- * (frame-answer.ts), never withdrawn.
+ * (frame-answer.ts), never withdrawn. So is another size said in a basket's words ("actually make it an L instead")
+ * with nothing in the basket: "it" is the piece of the swap.
  */
 export const resizesSwap = (r: Reading, d: Draft): boolean =>
   r.mem.pendingAction?.action === 'exchange' &&
   newSize(r.mem, d.e.size) &&
-  (d.intent === 'deny' || isClearNo(r.text, { echo: pendingEcho(r.mem) }));
+  (d.intent === 'deny' || isClearNo(r.text, { echo: pendingEcho(r.mem) }) || basketWordsForSwap(r, d));
+
+/**
+ * A change said in a basket's words (update the cart, add) with nothing in the basket, of "it" or of no piece named (a
+ * piece named beside "it" is the shopper's story: "make it XL, I wear it over shirts").
+ */
+const basketWordsForSwap = (r: Reading, d: Draft): boolean =>
+  BASKET.has(d.intent) && !r.mem.cart?.length && (d.e.categoryWord === null || d.e.pronoun) && !d.e.orderNumbers.length;
 
 /**
  * A swap said while a swap or a return waits, naming no order ("no wait, make it the green one in L"): of the order

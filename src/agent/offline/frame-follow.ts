@@ -150,8 +150,8 @@ function free(r: Reading, d: Draft): boolean {
 }
 
 /** A word as an item name holds it: lower-case, a final "s" dropped ("chinos" names "Chino Trousers"). */
-const stem = (w: string) => w.toLowerCase().replace(/s$/, '');
-const itemWords = (item: string) => new Set((item.match(/\p{L}+/gu) ?? []).map(stem));
+export const stem = (w: string) => w.toLowerCase().replace(/s$/, '');
+export const itemWords = (item: string) => new Set((item.match(/\p{L}+/gu) ?? []).map(stem));
 
 /**
  * The order the message names by its items among the orders in view: a question about an order
@@ -179,16 +179,23 @@ function otherOrder(r: Reading, d: Draft, f: Follow): string | null {
   return holding.length === 1 ? holding[0]!.orderNumber : null;
 }
 
+/** How sure the follow head must be that a question the words read as the shop's general facts asks the order's own. */
+const SURE_FACT = 0.9;
+
 /** The order the follow-up means, when it asks a fact of an order; null leaves the turn as it was read. */
 function aboutOrder(r: Reading, d: Draft, f: Follow): string | null {
   const { mem, vague } = r;
+  // An address written out ("It's 212 Alder Court, Eugene, OR 97401") gives a new address, it asks no fact of an order.
+  if (d.e.address) return null;
   const named = (mem.orders.length || mem.orderList.length) && !mem.products.length ? otherOrder(r, d, f) : null;
   if (named) return named;
   // The order just shown; after a list, the one order of it still on its way, for "what's the tracking code for it?".
   const underway = mem.orders.filter((o) => o.status === 'shipped' && !o.delivered);
   const shown = mem.subject.order ?? (d.e.pronoun && underway.length === 1 ? underway[0]!.orderNumber : null);
-  // "what's the tracking code for it?" is read as a discount too.
-  const reads = ORDER_READS.has(d.intent) || vague || d.intent === 'discount';
+  // "what's the tracking code for it?" is read as a discount too; "which courier company is carrying it?" as the shop's
+  // general facts: pointing back at the order shown, and surely a fact of an order (not "who do I chase if it's late?").
+  const factOfIt = d.intent === 'policy_general' && d.e.pronoun && classifyFollow(r.text).confidence >= SURE_FACT;
+  const reads = ORDER_READS.has(d.intent) || vague || d.intent === 'discount' || factOfIt;
   if (!shown || !reads || f !== 'order_fact') return null;
   // "when will my sneakers get here" about the order that has them; a piece it does not hold is another matter.
   const order = mem.orders.find((o) => o.orderNumber === shown);

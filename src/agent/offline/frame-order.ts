@@ -2,9 +2,11 @@
 // settles ("and when will they get here?"), and the request a yes after verifying goes on with.
 import { classify, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
-import { pickOrder } from './frame-pick.js';
+import { pickOrder, pieceNotInWaiting } from './frame-pick.js';
 import { addressAbroad, imagines, leansImagined, POINTS_BACK } from './frame-cues.js';
 import { merge, type Draft, type Reading } from './frame-answer.js';
+import type { OrderView } from './results.js';
+import { itemWords, stem } from './frame-follow.js';
 import { ACTION_ECHO, consentWords } from '../../core/index.js';
 
 /** The order the message means, and the intents an order in view settles. */
@@ -12,8 +14,15 @@ export function resolveOrder(r: Reading, d: Draft): string | null {
   const { text, mem, prevEntities } = r;
   // "yes but only the jumper" while a return is proposed: the same return, of fewer items.
   const pendingOrder = typeof mem.pendingReturn?.orderNumber === 'string' ? mem.pendingReturn.orderNumber : null;
-  // "the chinos too" adds to it.
-  if (pendingOrder && d.e.categoryWord && /\b(only|just|too|also|as well)\b/i.test(text) && d.intent !== 'deny' && d.intent !== 'human') {
+  // "the chinos too" adds to it; "also need new sneakers" naming a piece the order does not hold is a new request.
+  if (
+    pendingOrder &&
+    d.e.categoryWord &&
+    /\b(only|just|too|also|as well)\b/i.test(text) &&
+    d.intent !== 'deny' &&
+    d.intent !== 'human' &&
+    !pieceNotInWaiting(mem, d.e)
+  ) {
     d.intent = 'return';
     d.settledByState = true;
   }
@@ -49,7 +58,14 @@ export function resolveOrder(r: Reading, d: Draft): string | null {
   // "my latest order" said in the request this message answers ("which order?" → an address): read with it.
   const pointedBefore = e.ordinal !== null && r.u.entities.ordinal === null && mem.asked !== null && mem.prevUser;
   const said = pointedBefore ? `${mem.prevUser} ${text}` : text;
-  let orderNumber = pickOrder(mem.orders, e, said, orderIntent, mem.orderList) ?? (orderIntent === 'return' ? pendingOrder : null);
+  // "only the jumper, I keep the trousers" while a return waits: of the order waiting when it holds a piece named, not
+  // another order holding the piece kept.
+  const narrowsWaiting = pendingOrder && d.intent === 'return' && !e.orderNumbers.length && /\b(only|just)\b/i.test(text);
+  const waitingHolds = narrowsWaiting && holdsNamed([...mem.orders, ...mem.orderList], pendingOrder, text);
+  let orderNumber =
+    (waitingHolds ? pendingOrder : null) ??
+    pickOrder(mem.orders, e, said, orderIntent, mem.orderList) ??
+    (orderIntent === 'return' ? pendingOrder : null);
   // "what about the sneakers one?" after a list of orders asks about an order, not the catalog.
   if (
     orderNumber &&
@@ -66,6 +82,13 @@ export function resolveOrder(r: Reading, d: Draft): string | null {
   // The address answering "what is the new address?": for the order it was asked for.
   if (!orderNumber && !e.orderNumbers.length && mem.asked === 'address' && givesAddress(r, e)) orderNumber = mem.mentionedOrder;
   return orderNumber;
+}
+
+/** The order `orderNumber` (as shown) holds a piece the text names by a word of its items' names. */
+function holdsNamed(orders: readonly OrderView[], orderNumber: string, text: string): boolean {
+  const words = (text.match(/\p{L}+/gu) ?? []).filter((w) => w.length >= 3).map(stem);
+  const items = orders.find((o) => o.orderNumber === orderNumber)?.items ?? [];
+  return items.some((item) => words.some((w) => itemWords(item).has(w)));
 }
 
 /**

@@ -1,7 +1,8 @@
 // Which product or order a message points at among those in view (frame.ts): by name, position,
 // colour, category, the words of its name, or "it".
 import type { Intent } from './classify.js';
-import type { Entities } from './entities.js';
+import { extractEntities, type Entities } from './entities.js';
+import { normalize } from './normalize.js';
 import type { Memory } from './memory.js';
 import { namesPiece, ordersHolding, type OrderView, type ProductView } from './results.js';
 
@@ -20,7 +21,7 @@ const SHADES: Record<string, readonly string[]> = {
 };
 
 // Words that name a product (material, cut, style) rather than chat about it.
-const NAME_WORDS =
+export const NAME_WORDS =
   /^(linen|silk|satin|cotton|wool|cashmere|leather|suede|denim|velvet|jersey|knit|floral|tea|wrap|slip|midi|maxi|mini|sheath|cocktail|halter|tiered|poplin|crepe|relaxed|wide|tailored|oversized|canvas|chino|puff|peasant|ribbed|merino|trench|puffer|ankle|strappy|block|ballet|slide|hoop|tote|crossbody)/;
 
 const CHEAPEST = /\b(cheapest|least expensive|lowest[- ]priced|lowest price)\b/;
@@ -99,6 +100,20 @@ export function garmentNotIn(orders: readonly OrderView[], e: Entities): boolean
   // The category's own name ("my shoes") may be worn by items not called so; said with a colour none
   // of them has either ("my champagne dress" to a shopper who never bought one), it is none of these.
   return e.colour !== null && !inAny(e.colour) && !inAny(word);
+}
+
+/**
+ * The order a proposal waits on (a return, a swap, a cancellation), as far as it was shown, does not hold the garment the
+ * message names ("show me some dresses" while a return of a jumper waits): a new request, never a detail of that proposal.
+ */
+export function pieceNotInWaiting(mem: Memory, e: Entities): boolean {
+  const waiting = mem.pendingAction?.args.orderNumber ?? mem.pendingReturn?.orderNumber;
+  const order = mem.orders.find((o) => o.orderNumber === waiting);
+  const word = e.categoryWord;
+  if (!order || !word) return false;
+  // Named as the piece ("the tee") or as its kind ("the shoes" for sneakers): one of the order's.
+  const kindOf = (item: string) => extractEntities(normalize(item)).category;
+  return !order.items.some((i) => namesPiece(i, word) || (e.category !== null && kindOf(i) === e.category));
 }
 
 // "my last order", "what did I order last?", "the thing I bought last": the newest order.

@@ -10,7 +10,7 @@
 import type { Intent } from './classify.js';
 import type { Draft, Reading } from './frame-answer.js';
 import type { Follow } from './nlu/index.js';
-import { namesPlaceAbroad, QUESTIONISH } from './frame-cues.js';
+import { namesPlaceAbroad } from './frame-cues.js';
 
 /** The intent a policy topic answers. */
 export const TOPIC_INTENT: Readonly<Record<string, Intent>> = {
@@ -27,8 +27,6 @@ const CARRIED: ReadonlySet<Follow> = new Set(['continue', 'money', 'options', 'n
 const PIECE_ASKS: ReadonlySet<Intent> = new Set(['recommend', 'search', 'stock', 'compare']);
 /** How likely (a probability × 10) a reading must be for the words to place it firmly. */
 const FIRM = 5;
-/** "can I still…", "is it too late…", "am I in time…": a check of the rule for one case, not the action asked for. */
-const STILL_ALLOWED = /\b(still|too late|in time|allowed|eligible)\b/i;
 
 const settle = (d: Draft, intent: Intent) => {
   d.intent = intent;
@@ -59,18 +57,12 @@ function continuedTopic(r: Reading, d: Draft, f: Follow): Intent | null {
 
 /** Settles a follow-up on the policy just answered; true when it did. */
 export function followUpOnPolicy(r: Reading, d: Draft, f: Follow, asks: boolean): boolean {
-  const { mem, text } = r;
+  const { mem } = r;
   if (!asks || !mem.subject.policy.length) return false;
-  // "so I could still send the jumper back then?" right after the returns policy: that rule for a piece of the shopper's
-  // own (plan.ts aboutOneOrder looks its order up and says until when), no return proposed on a question.
-  if (
-    d.intent === 'return' &&
-    mem.subject.policy.includes('returns') &&
-    !mem.pendingReturn &&
-    !mem.pendingAction &&
-    QUESTIONISH.test(text) &&
-    STILL_ALLOWED.test(text)
-  ) {
+  // "so I could still send the jumper back then?" right after the returns policy: the follow head reads the rule carried
+  // over to a piece of the shopper's own (continue), not a return asked for (new): that rule for it (plan.ts aboutOneOrder
+  // looks its order up and says until when), no return proposed on a question.
+  if (d.intent === 'return' && f === 'continue' && mem.subject.policy.includes('returns') && !mem.pendingReturn && !mem.pendingAction) {
     settle(d, 'policy_returns');
     return true;
   }

@@ -19,6 +19,17 @@ const ONLY_THOSE = /\b(only|just)\s+(the\s+)?(\w+\s+){1,2}ones\b/i;
 
 const PLURAL_POINTER = /\b(these|those|they|them)\b/i;
 
+/** A choice said as settled ("black it is then", "go with the navy", "the camel then", "I'll have the grey"). */
+const CHOOSES = /\b(it is|it'?ll be|go(ing)? (with|for) the|i'?ll (take|have|get))\b|^\W*(ok\w*\W+)?(the\s+)?\w+(\s+one)?\W*then\W*$/i;
+
+/** A settled choice of a colour only one of the pieces shown has: that piece, not the search narrowed to it. */
+export const choosesOneShown = (e: Entities, text: string, mem: Memory): boolean =>
+  e.colour !== null &&
+  e.size === null &&
+  CHOOSES.test(text) &&
+  !ONLY_THOSE.test(text) &&
+  mem.products.filter((p) => pickProduct([p], e, text) !== null).length === 1;
+
 export const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i; // "the red one", "that blue one"
 
 /**
@@ -51,6 +62,7 @@ export function refinesSearch(intent: Intent, e: Entities, text: string, mem: Me
     (!pickProduct(mem.products, e, text) || (ONLY_THOSE.test(text) && e.size === null));
   if (
     (e.pronoun && !pointsAtList) ||
+    choosesOneShown(e, text, mem) ||
     e.ordinal !== null ||
     ((e.definite || POINTER.test(text)) && !pointsAtNone) ||
     e.orderNumbers.length ||

@@ -8,7 +8,6 @@ import { str, type ProductView } from './results.js';
 import { onePieceMeant, pickProduct, pointable, refersToSomething, refersToSomethingElse } from './frame-pick.js';
 import {
   ADD_MORE,
-  agreesOnCondition,
   CART_QUANTITY,
   isForeign,
   onlyCourtesy,
@@ -20,7 +19,7 @@ import {
   WHICH_COLOURS,
   tellsDone,
 } from './frame-cues.js';
-import { MORE_ONLY, narrowSearch, POINTER, refinesSearch, REJECTS_SHOWN, wantsMore } from './frame-search.js';
+import { choosesOneShown, MORE_ONLY, narrowSearch, POINTER, refinesSearch, REJECTS_SHOWN, wantsMore } from './frame-search.js';
 import { answerQuestion, bareSlot, retryServes, type Draft, type Reading } from './frame-answer.js';
 import { followUpOnOrder, givesAddress, goOnAfterVerifying, goOnWithReturn, resolveOrder } from './frame-order.js';
 import { followUpOnSubject } from './frame-follow.js';
@@ -30,7 +29,7 @@ import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
 import { PICK_OFFER } from './phrases.js';
 import { isClearYes } from '../../core/index.js';
-import { answerToWaiting, clearYesToProposal, feltDetail, orderOfWaiting, readsAsAnswer, sameSizeAsBefore } from './frame-detail.js';
+import { answerToProposal, answerToWaiting, feltDetail, orderOfWaiting, readsAsAnswer, sameSizeAsBefore } from './frame-detail.js';
 import { readTurn } from './frame-read.js';
 import { unreadable } from './unreadable.js';
 import { feltUnsure, unsureOf } from './frame-unsure.js';
@@ -113,8 +112,8 @@ function intentFromState(r: Reading, d: Draft): void {
   )
     d.intent = 'loyalty';
   // "how long is it?", "does it have pockets?" about a product in view (a length read as a delivery time too, unless
-  // the reply before was about delivery).
-  const lengthAsTime = d.intent === 'delivery_time' && !mem.orders.length && !/\b(deliver|delivery|shipping)\b/i.test(mem.prevReply);
+  // the reply before answered from the shipping policy: memory's subject, never the reply's wording).
+  const lengthAsTime = d.intent === 'delivery_time' && !mem.orders.length && !mem.subject.policy.includes('shipping');
   if ((vague || lengthAsTime) && mem.products.length && asksAboutPage(text)) d.intent = 'stock';
 }
 
@@ -243,9 +242,11 @@ function resolvePick(r: Reading, d: Draft): void {
   const offer = PICK_OFFER.exec(mem.prevReply);
   const sized = d.e.size !== null && !!product?.stock.some((x) => x.size === d.e.size && x.units > 0);
   // "the cheapest one, size M" reads like a search; pointing at one of those shown, it is a pick.
-  const pointsAtShown = (d.e.ordinal !== null || POINTER.test(text)) && !!product && mem.products.includes(product);
+  // So is a choice settled on the colour of one of them ("black it is then", "the camel then").
+  const chosen = choosesOneShown(d.e, text, mem);
+  const pointsAtShown = (d.e.ordinal !== null || POINTER.test(text) || chosen) && !!product && mem.products.includes(product);
   if (
-    (offer || sized) &&
+    (offer || sized || (chosen && pointsAtShown)) &&
     product &&
     (d.e.size === null || sized) &&
     (d.intent === 'stock' || d.intent === 'out_of_scope' || (d.intent === 'search' && pointsAtShown)) &&
@@ -308,10 +309,9 @@ function settleIntent(r: Reading, d: Draft): void {
     d.settledByState = true;
   }
   answerToWaiting(r, d);
-  // "yes cancel it" to a proposed cancellation, a signed "very well, proceed" to a return: a yes (core/consent decides).
-  clearYesToProposal(r, d);
-  // "yes if it still arrives by Friday" to a proposal: an answer to it, a conditional one (the plan asks again).
-  if ((mem.pendingAction || mem.pendingReturn) && agreesOnCondition(text)) d.intent = 'confirm';
+  // "yes cancel it" to a proposed cancellation, a signed "very well, proceed" to a return, "both" to two proposals made
+  // together, "yes if it still arrives by Friday": an answer to them (core/consent decides whether it is a yes).
+  answerToProposal(r, d);
   // What the message does with the proposal waiting, where the rules above guessed (the reply head, frame-reply.ts).
   replyToWaiting(r, d);
   // "the tan ones, what sizes?" with loafers shown: the sizes that piece comes in, not the size chart.

@@ -81,6 +81,10 @@ export function remember(previous: readonly Turn[]): Memory {
   const newest = newestProposer(recent);
   const { pendingReturn, pendingAge } = newest === 'create_return_label' ? findPending(recent) : { pendingReturn: null, pendingAge: 0 };
   const reply = last?.reply ?? '';
+  const pendingAction = newest && TOOL_ACTION[newest] ? findPendingAction(recent) : null;
+  // A proposal still waiting that the previous turn did not make was put to the shopper again under its reply, as that
+  // reply's last paragraph (decide.ts stillPending, or the server's line): read from the turns' tool calls, not the words.
+  const restated = !!(pendingReturn || pendingAction) && !last?.exchanges.some(proposes);
   let asked: Ask | null = null;
   for (const [ask, marker] of Object.entries(ASK_MARKERS) as Array<[Ask, string]>) {
     if (reply.includes(marker)) asked = ask;
@@ -93,13 +97,11 @@ export function remember(previous: readonly Turn[]): Memory {
     pendingReturn,
     pendingAge,
     refusedSwap: last?.exchanges.filter((x) => x.name === 'exchange_items' && x.result?.error?.code === 'refused').at(-1)?.args ?? null,
-    proposals: exchanges
-      .filter((x) => (x.name === 'create_return_label' || TOOL_ACTION[x.name]) && x.result && isProposal(x))
-      .map((x) => ({ name: x.name, args: x.args })),
-    pendingAction: newest && TOOL_ACTION[newest] ? findPendingAction(recent) : null,
+    proposals: exchanges.filter(proposes).map((x) => ({ name: x.name, args: x.args })),
+    pendingAction,
     mentionedOrder: findMentionedOrder(recent),
     mentionedEmail: findMentionedEmail(recent),
-    offeredHuman: offersHuman(reply),
+    offeredHuman: offersHuman(reply, restated),
     asked,
     offeredOrder: new RegExp(`${ASK_MARKERS.lookup} #(\\d{4,10})`).exec(reply)?.[1] ?? null,
     offeredReturn: new RegExp(`${ASK_MARKERS.startReturn} #(\\d{4,10})`).exec(reply)?.[1] ?? null,
@@ -136,12 +138,13 @@ function findPending(recent: readonly Turn[]): { pendingReturn: Record<string, u
   return { pendingReturn: null, pendingAge: 0 };
 }
 
+/** A call that proposed an action (a return label or an action tool's, confirm: false) and got its answer. */
+const proposes = (x: Exchange): boolean => (x.name === 'create_return_label' || !!TOOL_ACTION[x.name]) && !!x.result && isProposal(x);
+
 /** The tool whose proposal is the newest in the recent turns (a return label or an action tool's), or null. */
 function newestProposer(recent: readonly Turn[]): string | null {
   for (let t = recent.length - 1; t >= 0; t--) {
-    const ex = recent[t]!.exchanges.filter(
-      (x) => (x.name === 'create_return_label' || TOOL_ACTION[x.name]) && x.result && isProposal(x),
-    ).at(-1);
+    const ex = recent[t]!.exchanges.filter(proposes).at(-1);
     if (ex) return ex.name;
   }
   return null;
@@ -209,13 +212,11 @@ function verifyFor(previous: readonly Turn[]): string | null {
  * The reply offered a person, as its last question: above the waiting proposal put again under it ("Want a human
  * colleague?\n\nAbout the cancellation…: …reply "yes, cancel it"…"), the offer is still what it asked.
  */
-function offersHuman(reply: string): boolean {
+function offersHuman(reply: string, restated: boolean): boolean {
   const paragraphs = reply.trim().split(/\n\n+/);
-  const own = paragraphs.length > 1 && PUT_AGAIN.test(paragraphs.at(-1)!) ? paragraphs.slice(0, -1).join('\n\n') : reply;
+  const own = restated && paragraphs.length > 1 ? paragraphs.slice(0, -1).join('\n\n') : reply;
   return /colleague|priority team|human|real person/i.test(lastSentences(own, 2)) && own.trim().endsWith('?');
 }
-/** The waiting proposal put again under a reply, asking for the yes that names it (decide.ts, or the server's line). */
-const PUT_AGAIN = /^(?:About the .* reply "yes, |Still waiting for your answer: .* Reply "yes, )/s;
 
 function lastSentences(text: string, n: number): string {
   return text

@@ -2,7 +2,8 @@
 // and a hand-over to a person. A return is only ever proposed here (confirm: false); the yes
 // that creates it is plan-talk.ts's.
 import { classify, type Intent } from './classify.js';
-import type { Entities } from './entities.js';
+import { extractEntities, type Entities } from './entities.js';
+import { normalize } from './normalize.js';
 import type { Frame } from './frame.js';
 import type { Memory } from './memory.js';
 import { ordersIn, type OrderView } from './results.js';
@@ -35,8 +36,17 @@ function returnReason(f: Frame): string | undefined {
 function namedItems(order: OrderView, f: Frame): number[] | null {
   if (order.items.length < 2) return null;
   const holding = (words: string[]) => order.items.flatMap((item, i) => (words.some((w) => item.toLowerCase().includes(w)) ? [i] : []));
-  const picked = [askedPieceWords(f.text), pieceWords(f.e)].map(holding).find((p) => p.length) ?? [];
+  const picked = [singledOutWords(f.text), askedPieceWords(f.text), pieceWords(f.e)].map(holding).find((p) => p.length) ?? [];
   return picked.length && picked.length < order.items.length ? picked : null;
+}
+
+/**
+ * The pieces singled out by "only" or "just" before them, up to the clause's end: "the trousers I keep, ok? Only the
+ * jumper." returns the jumper, not the piece kept named first ("I only bought the jumper…" singles out nothing).
+ */
+function singledOutWords(text: string): string[] {
+  const clause = /\b(?:only|just)\s+((?:the|my|this|that|these|those)\s[^.?!;,]*)/i.exec(text)?.[1];
+  return clause ? pieceWords(extractEntities(normalize(clause))) : [];
 }
 
 const pieceWords = (e: Entities): string[] => [e.categoryWord, e.colour, ...e.descriptors].filter((w): w is string => !!w && w.length >= 3);

@@ -6,7 +6,7 @@ import { PHRASES } from './phrases.js';
 import { goesAhead, saysShortOrderNumber, unreadable } from './plan-reading.js';
 import { agreesOnCondition } from './frame-cues.js';
 import { isClearNo, isClearYes, NAMING_YES, namesAction, namesOtherAction } from '../../core/index.js';
-import { pendingEcho } from './frame-detail.js';
+import { pendingEcho, saysAllProposed } from './frame-detail.js';
 
 const planPlain: IntentPlan = () => reply({ kind: 'plain', body: '' });
 
@@ -37,8 +37,10 @@ const planUnsupported: IntentPlan = ({ tools }) => {
  * never shown the cancellation to confirm) or nothing can be proposed again.
  */
 function proposeAgain({ f, memory, tools }: PlanContext): Step | null {
-  if (!agreesOnCondition(f.text) && !goesAhead(f.text)) return null;
-  if (namesOtherAction(f.text, pendingEcho(memory))) return null;
+  // "both" to two proposals made together goes ahead too: the one waiting is shown again for its own yes.
+  const all = saysAllProposed(f.text, memory);
+  if (!all && !agreesOnCondition(f.text) && !goesAhead(f.text)) return null;
+  if (!all && namesOtherAction(f.text, pendingEcho(memory))) return null;
   const { pendingAction: action, pendingReturn } = memory;
   if (action) return tools.has(action.name) ? call(action.name, { ...action.args, confirm: false }) : null;
   if (pendingReturn && tools.has('create_return_label')) return call('create_return_label', { ...pendingReturn, confirm: false });

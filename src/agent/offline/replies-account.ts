@@ -4,6 +4,7 @@ import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
 import { ASK_MARKERS, ASKS_EXCHANGE, OFFER_AFTER_LOOKUP, PHRASES } from './phrases.js';
 import { refundLine } from './replies-retail.js';
+import { NAME_WORDS } from './frame-pick.js';
 import {
   inSizes,
   inStockSizes,
@@ -99,7 +100,9 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
 
 /** The orders holding the piece named; in several, the one of them that can still go back, if only one can. */
 export function holdingPiece(orders: readonly OrderView[], e: Frame['e']): OrderView[] {
-  const holding = ordersHolding(orders, e);
+  // "the maxi dress": an order holds it only with an item named by every word of a product's name said (a midi dress is not it).
+  const named = e.descriptors.filter((w) => NAME_WORDS.test(w));
+  const holding = ordersHolding(orders, e).filter((o) => o.items.some((i) => named.every((w) => namesPiece(i, w))));
   const open = holding.filter((o) => o.returnPossible);
   return holding.length > 1 && open.length === 1 ? open : holding;
 }
