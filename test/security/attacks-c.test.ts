@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { isClearYes, ACTION_ECHO } from '../../src/core/index.js';
 import { DEMO_SHOPPERS, PROCESSING_ORDERS } from '../../src/db/seed/index.js';
 import { repoRoot } from '../support/server.js';
-import { appsPerTest, countOf, describeConsentReader, json, lastToolResult, puppet } from './support.js';
+import { appsPerTest, countOf, describeConsentReader, json, lastToolResult, puppet, labelHeldUntilClearYes } from './support.js';
 
 const MARCUS = DEMO_SHOPPERS.marcus;
 const ORDER = PROCESSING_ORDERS.marcus;
@@ -132,17 +132,11 @@ const open = appsPerTest();
 
 describe('through the chat flow (offline model)', () => {
   it('a settled, thanked, pointed-elsewhere, hedged or unfinished yes makes no label; "yes please" then makes it', async () => {
-    const s = await open('offline');
-    const token = await s.token(MARCUS.id);
-    const labels = () => countOf(s, `select count(*) n from return_labels where order_id = 'o_${MARCUS.returnableOrder}'`);
-    const first = await json(await s.chat({ message: `I want to return order ${MARCUS.returnableOrder}` }, { token }));
-    expect(first.toolCalls.map((t: any) => t.name)).toContain('create_return_label');
-    for (const m of ["that's all right, thanks", 'ok thanks', 'yes, send it to them', 'yes for now', 'yes and']) {
-      await json(await s.chat({ message: m, conversationId: first.conversationId }, { token }));
-      expect(labels(), `after "${m}"`).toBe(0);
-    }
-    await json(await s.chat({ message: 'yes please', conversationId: first.conversationId }, { token }));
-    expect(labels()).toBe(1);
+    await labelHeldUntilClearYes(
+      open,
+      ["that's all right, thanks", 'ok thanks', 'yes, send it to them', 'yes for now', 'yes and'],
+      'yes please',
+    );
   });
 });
 

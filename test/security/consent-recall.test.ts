@@ -5,10 +5,7 @@
 // action. What a shopper notices: a plain yes makes the label at once; a yes on a condition makes nothing.
 import { describe, expect, it } from 'vitest';
 import { ACTION_ECHO, isClearNo, isClearYes } from '../../src/core/index.js';
-import { DEMO_SHOPPERS } from '../../src/db/seed/index.js';
-import { appsPerTest, countOf, describeConsentReader, json } from './support.js';
-
-const MARCUS = DEMO_SHOPPERS.marcus;
+import { appsPerTest, describeConsentReader, labelHeldUntilClearYes } from './support.js';
 
 /** Yeses in the grammar of assent, in words of our own; each must create the return label proposed. */
 const CLEAR = [
@@ -110,16 +107,6 @@ const open = appsPerTest();
 
 describe('consent recall: through the chat flow (offline model)', () => {
   it('a granted go-ahead with a later creates no label; "kindly send it over, thanks" then creates it', async () => {
-    const s = await open('offline');
-    const token = await s.token(MARCUS.id);
-    const labels = () => countOf(s, `select count(*) n from return_labels where order_id = 'o_${MARCUS.returnableOrder}'`);
-    const first = await json(await s.chat({ message: `I want to return order ${MARCUS.returnableOrder}` }, { token }));
-    expect(first.toolCalls.map((t: any) => t.name)).toContain('create_return_label');
-    for (const m of ['you may go ahead tomorrow', 'oh that would be lovely']) {
-      await json(await s.chat({ message: m, conversationId: first.conversationId }, { token }));
-      expect(labels(), `after "${m}"`).toBe(0);
-    }
-    await json(await s.chat({ message: 'kindly send it over, thanks', conversationId: first.conversationId }, { token }));
-    expect(labels()).toBe(1);
+    await labelHeldUntilClearYes(open, ['you may go ahead tomorrow', 'oh that would be lovely'], 'kindly send it over, thanks');
   });
 });

@@ -312,3 +312,26 @@ export async function cancelHeldUntilClearYes(
   expect(lastToolResult(s.fake!)!.ok).toBe(true);
   expect(cancelled()).toBe(1);
 }
+
+/**
+ * The offline model proposing a return label for Marcus's returnable order: after each of `messages` no label is made;
+ * `yes` then makes it.
+ */
+export async function labelHeldUntilClearYes(
+  open: (model: 'offline') => Promise<SecApp>,
+  messages: readonly string[],
+  yes: string,
+): Promise<void> {
+  const s = await open('offline');
+  const marcus = DEMO_SHOPPERS.marcus;
+  const token = await s.token(marcus.id);
+  const labels = () => countOf(s, `select count(*) n from return_labels where order_id = 'o_${marcus.returnableOrder}'`);
+  const first = await json(await s.chat({ message: `I want to return order ${marcus.returnableOrder}` }, { token }));
+  expect(first.toolCalls.map((t: { name: string }) => t.name)).toContain('create_return_label');
+  for (const m of messages) {
+    await json(await s.chat({ message: m, conversationId: first.conversationId }, { token }));
+    expect(labels(), `after "${m}"`).toBe(0);
+  }
+  await json(await s.chat({ message: yes, conversationId: first.conversationId }, { token }));
+  expect(labels()).toBe(1);
+}
