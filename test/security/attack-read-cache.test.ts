@@ -23,11 +23,10 @@ import { createTailor, type Tailor } from '../../src/http/compose.js';
 import { createApp } from '../../src/http/index.js';
 import { signIdentityToken } from '../../src/http/identity.js';
 import { createLogger, randomIds } from '../../src/core/index.js';
-import { DEFAULT_DEMO_SHOPPERS } from '../../src/config.js';
 import { tempDb, type TempDb } from '../support/db.js';
 import { repoRoot, startServer, tempStore } from '../support/server.js';
 import { startFakeOpenAI, type ChatBody, type FakeOpenAI } from '../support/fake-openai.js';
-import { ADMIN, DEFAULT_IP, SECRET, freshSession, json, puppet, systemPrompt } from './support.js';
+import { DEFAULT_IP, SECRET, freshSession, json, puppet, secConfig, systemPrompt } from './support.js';
 
 const MARCUS = DEMO_SHOPPERS.marcus;
 const SARAH = DEMO_SHOPPERS.sarah.id; // gold tier in the demo store
@@ -67,14 +66,7 @@ async function cachedApp(readCache = true): Promise<CachedApp> {
     watchPersonas: false,
   });
   const app = createApp({
-    config: {
-      identitySecret: SECRET,
-      adminToken: ADMIN,
-      demo: true,
-      demoShoppers: [...DEFAULT_DEMO_SHOPPERS],
-      allowedOrigins: ['https://shop.example'],
-      rate: { sessionPerMin: 0, ipPerMin: 0 },
-    },
+    config: secConfig(),
     chat: tailor.chat,
     db: db.db,
     now: Date.now,
