@@ -2,7 +2,8 @@
 // too: a reply that restates a waiting proposal under a question of its own ("…Want a human colleague? About the
 // cancellation: shall I still go ahead?"). Shared by the server, which decides (chat/approval, chat/run), and the
 // offline model, which words its restatement and reads the answer the same way.
-import { ACTION_ECHO, consentWords } from './consent.js';
+import { ACTION_ECHO } from './consent-actions.js';
+import { consentWords } from './consent.js';
 
 /** The yes that names each action, asked for when a bare yes may answer something else too (a proposal's `mustName`). */
 export const NAMING_YES: Readonly<Record<string, string>> = {

@@ -1,0 +1,45 @@
+// The words naming each action a shopper is asked to approve, which a yes may say of it (core/consent reads them).
+
+/**
+ * Words that name an action and so may stand in a yes to it ("yes, cancel it", "I confirm the
+ * amendment", "yes please, do the swap"); see core/consent. Only words that name the action itself,
+ * as a verb or a noun: a size, a resolution, an item or an address in a yes is a change, not an echo.
+ * A phrase of several words ("the change") echoes only as a whole: "change" alone still asks for one.
+ */
+export const ACTION_ECHO: Record<string, readonly string[]> = {
+  cancel_order: ['cancel', 'cancellation', 'cancelled', 'canceled', 'cancelling', 'canceling', 'it'],
+  change_address: [
+    'change',
+    'address',
+    'update',
+    'updated',
+    'amend',
+    'amendment',
+    'edit',
+    'modify',
+    'modification',
+    'delivery',
+    'shipping',
+    'ship',
+    'it',
+  ],
+  exchange: ['exchange', 'exchanging', 'swap', 'swapping', 'replacement', 'replace', 'the change', 'that change', 'this change', 'it'],
+  report_problem: [
+    'report',
+    'claim',
+    'pass it on',
+    'pass that on',
+    'pass on',
+    'file',
+    'submit',
+    'lodge',
+    'log',
+    'raise',
+    'problem',
+    'issue',
+    'complaint',
+    'it',
+  ],
+  return_label: ['start', 'prepaid', 'return', 'returns', 'label', 'labels'],
+  merge_cart: ['add', 'merge', 'keep', 'move', 'basket', 'cart', 'bag', 'both'],
+};
