@@ -90,3 +90,10 @@ export const tellsPastPurchase = tellsDone;
  * assistant cannot check, which is no yes (core/consent decides; this only reads it as an answer to the proposal).
  */
 export const agreesOnCondition = (text: string): boolean => reads(text, 'conditional_yes');
+
+/** "both", "all of them", "do both", "yes to both": every option of the question just asked (multi.ts), or every proposal made together (frame-detail.ts). */
+export const ALL_OFFERED =
+  /^\W*(?:(?:yes|yeah|ok|okay|sure)[\s,]+)?(?:(?:please|pls)\s+)?(?:do\s+|to\s+|help with\s+)?(?:both|all of (?:them|those|it)|all three|all|the two of them|either|both of them)(?:\s+(?:please|pls|thanks|of them))*\W*$/i;
+
+/** Some of the pieces, not all: "only the trousers", "just the jumper". */
+export const ONLY_SOME = /\b(only|just)\b/i;

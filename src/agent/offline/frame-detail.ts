@@ -8,7 +8,7 @@ import type { Memory } from './memory.js';
 import type { Draft, Reading } from './frame-answer.js';
 import { ACTION_ECHO, detailEcho, isClearNo, isClearYes } from '../../core/index.js';
 import { newSize } from './frame-follow.js';
-import { agreesOnCondition } from './frame-cues.js';
+import { agreesOnCondition, ALL_OFFERED, ONLY_SOME } from './frame-cues.js';
 
 /**
  * A detail said with a feeling ("ugh, fine, the large then", "no, green, not blue, come on") about what is in view:
@@ -74,10 +74,6 @@ function personAskedWhileWaiting(r: Reading, d: Draft): void {
   d.settledByState = true;
 }
 
-/** "both", "all of them", "yes to the two": all that was proposed together, named by nothing else. */
-const ALL_PROPOSED =
-  /^\W*((yes|yeah|yep|ok(ay)?|sure)\W+)?((to|do|for)\s+)?(both|all|each|the two)(\s+of\s+(them|those|these|it))?(\s+(please|pls|thanks))?\W*$/i;
-
 /**
  * "both" after two proposals made in one reply (a return and a cancellation): an answer to them, never a search or a
  * policy for the word. The one the server holds waits for its yes (core/consent decides; else it is put again, plan-talk).
@@ -90,7 +86,7 @@ function answersAllProposed(r: Reading, d: Draft): void {
 
 /** The message says "both" / "all of them" to two or more proposals made together, one of them waiting. */
 export const saysAllProposed = (text: string, mem: Memory): boolean =>
-  !!(mem.pendingAction || mem.pendingReturn) && mem.proposals.length >= 2 && ALL_PROPOSED.test(text);
+  !!(mem.pendingAction || mem.pendingReturn) && mem.proposals.length >= 2 && ALL_OFFERED.test(text);
 
 /**
  * The words a yes to the proposal waiting may say, as the server reads them (shop's proposalEcho): its action's,
@@ -162,9 +158,6 @@ export function orderOfWaiting(r: Reading, d: Draft, orderNumber: string | null)
   if (d.intent !== 'exchange' || d.e.orderNumbers.length || typeof waiting !== 'string') return orderNumber;
   return waiting;
 }
-
-/** Some of the pieces, not all: "only the trousers", "just the jumper". */
-const ONLY_SOME = /\b(only|just)\b/i;
 
 /** Basket intents a size said of a piece kept leans to. */
 const BASKET: ReadonlySet<Intent> = new Set(['update_cart', 'view_cart', 'add_to_cart']);

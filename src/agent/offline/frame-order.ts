@@ -3,7 +3,7 @@
 import { classify, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import { pickOrder, pieceNotInWaiting } from './frame-pick.js';
-import { addressAbroad, imagines, leansImagined, POINTS_BACK } from './frame-cues.js';
+import { addressAbroad, imagines, leansImagined, ONLY_SOME, POINTS_BACK } from './frame-cues.js';
 import { merge, type Draft, type Reading } from './frame-answer.js';
 import type { OrderView } from './results.js';
 import { itemWords, stem } from './frame-follow.js';
@@ -60,7 +60,7 @@ export function resolveOrder(r: Reading, d: Draft): string | null {
   const said = pointedBefore ? `${mem.prevUser} ${text}` : text;
   // "only the jumper, I keep the trousers" while a return waits: of the order waiting when it holds a piece named, not
   // another order holding the piece kept.
-  const narrowsWaiting = pendingOrder && d.intent === 'return' && !e.orderNumbers.length && /\b(only|just)\b/i.test(text);
+  const narrowsWaiting = pendingOrder && d.intent === 'return' && !e.orderNumbers.length && ONLY_SOME.test(text);
   const waitingHolds = narrowsWaiting && holdsNamed([...mem.orders, ...mem.orderList], pendingOrder, text);
   let orderNumber =
     (waitingHolds ? pendingOrder : null) ??

@@ -6,7 +6,7 @@
 import type { Memory } from './memory.js';
 import { classify, isConfident, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
-import { imagines, tellsDone, tellsPastPurchase } from './frame-cues.js';
+import { ALL_OFFERED, imagines, tellsDone, tellsPastPurchase } from './frame-cues.js';
 import { triesOverride } from './frame.js';
 import { asks, DELIVERY_QUESTION, statesIt, WANTS_A_PIECE } from './focus.js';
 import { describesOrdered, isBarePlea, OPENS_A_REQUEST, pieces, type Piece } from './multi-cut.js';
@@ -374,9 +374,6 @@ export function splitRequests(text: string, memory: Memory): string[] {
   return requests.slice(0, MAX_PARTS).map((p) => p.text);
 }
 
-// "both", "all of them", "do both", "yes to both": every option of the question just asked.
-const BOTH =
-  /^\W*(?:(?:yes|yeah|ok|okay|sure)[\s,]+)?(?:(?:please|pls)\s+)?(?:do\s+|to\s+|help with\s+)?(?:both|all of (?:them|those|it)|all three|all|the two of them|either|both of them)(?:\s+(?:please|pls|thanks|of them))*\W*$/i;
 const OFFER_LEAD = /^(?:would you like|do you want|shall i|should i|can i|want)\s+(?:me\s+to\s+)?(?:help\s+(?:you\s+)?with\s+|to\s+)?/i;
 
 /**
@@ -384,7 +381,7 @@ const OFFER_LEAD = /^(?:would you like|do you want|shall i|should i|can i|want)\
  * delivery times?" → ["help with sizing", "help with delivery times"]), when this message takes them all.
  */
 export function takesAllOptions(text: string, prevReply: string): string[] | null {
-  if (!BOTH.test(text)) return null;
+  if (!ALL_OFFERED.test(text)) return null;
   const question = /([^.?!\n]*)\?\s*$/.exec(prevReply)?.[1]?.trim();
   if (!question || !OFFER_LEAD.test(question)) return null;
   const body = question.replace(OFFER_LEAD, '');
