@@ -49,7 +49,11 @@ function one(ex: Exchange, { frame, tools, voice, done, memory }: ComposeInput):
     case 'lookup_order':
       // Looked up right after verifying (the verified shopper's persona has the tool): an answer
       // to the request made before the verification ("has my money come back?" → the refund first).
-      return ordersReply(ex, frame.intent === 'verify' && frame.after ? { ...frame, intent: frame.after } : frame);
+      return ordersReply(
+        ex,
+        frame.intent === 'verify' && frame.after ? { ...frame, intent: frame.after } : frame,
+        tools.has('escalate_to_human'),
+      );
     case 'create_return_label':
       return returnReply(ex, voice.style === 'brief', frame.text);
     case 'loyalty_status':

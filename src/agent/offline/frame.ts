@@ -25,6 +25,7 @@ import { followUpOnOrder, givesAddress, goOnAfterVerifying, goOnWithReturn, reso
 import { followUpOnSubject } from './frame-follow.js';
 import { classifyFollow } from './nlu/index.js';
 import { NUMBER_WORDS } from './lexicon.js';
+import { saysNotArrived } from './plan-reading.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
 import { PICK_OFFER } from './phrases.js';
@@ -81,6 +82,8 @@ export interface Frame {
   nextStep?: boolean;
   /** Asks whether a piece bought can still go back ("is it too late to send the sneakers back?"): the order holding it is looked up, until when it can go back is said and the return offered, nothing proposed (plan.ts aboutOneOrder). */
   stillReturnable?: boolean;
+  /** The shopper says the order has not reached them (this message, or the request a verification serves). */
+  notArrived?: boolean;
   /** A problem told with nothing asked, heard as a complaint: a return is offered beside the person (plan.ts asReturn). */
   returnOffered?: boolean;
 }
@@ -396,5 +399,6 @@ export function buildFrame(text: string, mem: Memory): Frame {
     buying: d.buying ?? false,
     aboutExchange: d.aboutExchange ?? false,
     nextStep: d.nextStep ?? false,
+    notArrived: saysNotArrived(d.after ? (r.mem.verifyFor ?? r.mem.prevUser ?? text) : text),
   };
 }

@@ -56,6 +56,12 @@ export type ScoredIntent = (typeof INTENTS)[number];
 // prettier-ignore
 export const NOT_ARRIVED_PHRASES: readonly string[] = ['has not come', 'not arrived', 'not received', 'did not get', 'have not got', 'not come', 'not here yet', 'not shown up', 'not turned up', 'not got here', 'never arrived', 'never came', 'still waiting for'];
 
+/** Words that deny an arrival a few words later ("nothing has arrived", "never got it", "is not here"). */
+export const NOT_ARRIVED_NEGATORS: readonly string[] = ['not', 'never', 'nothing', 'yet to'];
+/** What arriving is called after such a word. */
+// prettier-ignore
+export const ARRIVAL_WORDS: readonly string[] = ['arrived', 'arrive', 'come', 'came', 'turned up', 'turn up', 'shown up', 'showed up', 'show up', 'received', 'receive', 'got', 'here', 'reached', 'landed', 'delivered to me'];
+
 /**
  * Everyday shop words (what the old phrase tables were written in): known as written, so typo
  * correction leaves them alone and corrects towards them. Words only, no intents or weights:

@@ -111,7 +111,9 @@ function ownIntent(
   const reason =
     (WANTS_A_PIECE.has(u.intent) && at.besideDelivery && statesIt(piece.text)) ||
     (wanted && at.beforeTerms && statesIt(piece.text)) ||
-    (u.intent === 'smalltalk' && at.unlinked && !AT_THE_ASSISTANT.test(piece.text));
+    (u.intent === 'smalltalk' && at.unlinked && !AT_THE_ASSISTANT.test(piece.text)) ||
+    // "…the zip broke after a week, what can you do?": what can be done about the request before, not the assistant's abilities.
+    (u.intent === 'capabilities' && !at.first && !!at.last?.intent);
   const request =
     (!NOT_A_REQUEST.has(u.intent) && !(u.intent === 'frustrated' && !AT_THE_ASSISTANT.test(piece.text))) ||
     (ANSWERS.has(u.intent) && at.first && !at.waiting) ||

@@ -75,6 +75,9 @@ export const PHRASES = {
   cartEmpty: 'Your cart is empty, so there is nothing to change.',
   noOrdersTool: "I'm not able to look up orders in this chat.",
   noReturnsTool: "I'm not able to create return labels in this chat.",
+  /** An order marked delivered that the shopper says never came. */
+  deliveredNotReceived:
+    "As it hasn't reached you, it's worth checking with neighbours and any safe place first; if it isn't there, our support team can trace it with the carrier.",
   humanOffer: 'I can connect you with a colleague from our support team. Would you like that?',
   returnOrPerson:
     'If something in it needs to go back, tell me which order and which piece and I can start a free return; or I can connect you with a colleague from our support team. Which would you prefer?',

@@ -3,7 +3,7 @@
 import type { Frame } from './frame.js';
 import { ordersHolding, type OrderView, type ProductView } from './results.js';
 import { pickOrder } from './frame.js';
-import { NOT_ARRIVED_PHRASES, ORDINAL_WORDS } from './lexicon.js';
+import { ARRIVAL_WORDS, NOT_ARRIVED_NEGATORS, NOT_ARRIVED_PHRASES, ORDINAL_WORDS } from './lexicon.js';
 import { canonicalPhrase, normalize } from './normalize.js';
 import { classifyReply } from './nlu/index.js';
 
@@ -79,14 +79,30 @@ export function compared(shown: readonly ProductView[], text: string): ProductVi
 
 const NOT_ARRIVED = NOT_ARRIVED_PHRASES.map(canonicalPhrase);
 
+const NEGATORS = NOT_ARRIVED_NEGATORS.map(canonicalPhrase);
+const ARRIVALS = ARRIVAL_WORDS.map(canonicalPhrase);
+/** Words that may stand between the negator and the arrival ("nothing has even arrived"). */
+const NEGATED_WITHIN = 1;
+
+/** The shopper says an order has not reached them ("it never came", "nothing has arrived", "still waiting for my parcel"). */
+export function saysNotArrived(text: string): boolean {
+  const said = normalize(text).padded;
+  if (NOT_ARRIVED.some((p) => said.includes(p))) return true;
+  const words = said.trim().split(' ');
+  return words.some((_, i) => {
+    if (!NEGATORS.some((n) => ` ${words.slice(i).join(' ')} `.startsWith(n))) return false;
+    const after = ` ${words.slice(i + 1, i + 1 + NEGATED_WITHIN + 1).join(' ')} `;
+    return ARRIVALS.some((a) => after.includes(a));
+  });
+}
+
 /** The one order of a fresh list the message points at: by position ("my last order"), by what it holds, or the only one still on its way when it "hasn't arrived". */
 export function orderMeant(orders: readonly OrderView[], f: Frame): string | null {
   if (f.e.ordinal !== null) return pickOrder(orders, f.e, f.text, f.intent);
   // "the status of the sneakers": the one order that has them.
   const holding = ordersHolding(orders, f.e);
   if (holding.length === 1) return holding[0]!.orderNumber;
-  const said = normalize(f.text).padded;
-  if (!NOT_ARRIVED.some((p) => said.includes(p))) return null;
+  if (!saysNotArrived(f.text)) return null;
   const underway = orders.filter((o) => !o.delivered && o.status !== 'delivered' && o.status !== 'cancelled');
   return underway.length === 1 ? underway[0]!.orderNumber : null;
 }

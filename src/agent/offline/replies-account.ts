@@ -47,7 +47,16 @@ function orderLine(o: OrderView): string {
 
 const NO_REFUND = (o: OrderView) => `No refund is recorded for order #${o.orderNumber} yet.`;
 
-export function ordersReply(ex: Exchange, f: Frame): Reply {
+/**
+ * "It never came" about an order the carrier marked delivered: the record and the shopper disagree,
+ * so the reply says so, what to check first and who can trace it, instead of a plain "delivered".
+ */
+function deliveredNotReceived(o: OrderView, canHandOver: boolean): Reply {
+  const body = `${statusSentence(o)} ${PHRASES.deliveredNotReceived}`;
+  return canHandOver ? { kind: 'ask', body: `${body} ${PHRASES.humanOffer}` } : { kind: 'fact', body };
+}
+
+export function ordersReply(ex: Exchange, f: Frame, canHandOver = false): Reply {
   const orders = ordersIn(ex);
   const single = 'orderNumber' in ex.args && orders.length === 1;
   if (orders.length === 0) return { kind: 'fact', body: "I can't see any orders on your account yet." };
@@ -60,6 +69,7 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
         kind: 'fact',
         body: refunds.length ? `${refunds.join('\n')}\n${statusSentence(o)}` : `${NO_REFUND(o)} ${statusSentence(o)}`,
       };
+    if (o.status === 'delivered' && f.notArrived && f.intent === 'order_status') return deliveredNotReceived(o, canHandOver);
     const parts = [statusSentence(o), ...refunds];
     if (o.items.length) parts.push(`It contains ${listText(o.items.slice(0, 4))}${o.items.length > 4 ? ' and more' : ''}.`);
     for (const l of o.returnLabels)
@@ -90,6 +100,8 @@ export function ordersReply(ex: Exchange, f: Frame): Reply {
   }
   if (f.intent === 'reorder') return { kind: 'ask', body: `${ASK_MARKERS.order} would you like to order again?\n${lines}` };
   const intro = shown.length === 1 ? 'Your most recent order:' : `Your ${shown.length} most recent orders:`;
+  if (shown.length === 1 && shown[0]!.status === 'delivered' && f.notArrived && f.intent === 'order_status')
+    return deliveredNotReceived(shown[0]!, canHandOver);
   if (shown.length === 1)
     return {
       kind: 'fact',
