@@ -45,7 +45,8 @@ describe('retries, timeouts and the offline fallback', () => {
     h.fake.script({ kind: 'status', status: 429, headers: { 'retry-after': '30' } });
     const started = Date.now();
     const { final } = await drive(input('hi'), h.deps({ provider: h.provider({ maxTotalWaitMs: 3000 }) }));
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Waiting at all would take the whole 3 s bound; under 2.5 s leaves room for a loaded machine's fallback turn.
+    expect(Date.now() - started).toBeLessThan(2500);
     expect(h.fake.requests).toHaveLength(1);
     expect(final.model).toBe('offline (fallback)');
   });

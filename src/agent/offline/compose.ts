@@ -92,7 +92,9 @@ function besidePolicy(answer: Reply, input: ComposeInput): Reply {
     .at(-1);
   if (!(frame.alsoPolicy && last?.name === 'store_policy' && last.result?.ok && own)) return answer;
   const first = one(own, input);
-  return { ...first, body: `${first.body} ${answer.body}`, noFollowUp: true };
+  // After a list, the rule is a paragraph of its own, not glued to the list's last line.
+  const gap = first.body.includes('\n') ? '\n' : ' ';
+  return { ...first, body: `${first.body}${gap}${answer.body}`, noFollowUp: true };
 }
 
 /** "How do I buy the grey hoodie?": the piece found or added, then how the order is finished. */

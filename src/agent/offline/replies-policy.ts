@@ -179,7 +179,7 @@ function sizing(out: SizingOut, f: Frame): string {
     (f.e.category === 'shoes' ||
       /\b(3[5-9]|4[0-7])\b/.test(f.text) ||
       /\b(men'?s|mens)\b/i.test(f.text) ||
-      (/\b(eu|us|uk)\b/i.test(f.text) && !/\b(uk|us)\s*(size\s*)?([2-9]|1[0-8])\b/i.test(f.text)));
+      (/\b(eu|us|uk)\b/i.test(f.text) && !/\b(uk|us)\s*(size\s*)?([2-9]|1[0-8])\b|\b([2-9]|1[0-8])\s*(uk|us)\b/i.test(f.text)));
   const converts = !shoes && (/\b(uk|us|american|british)\b/i.test(f.text) || /\bsize\s*([2-9]|1[0-9]|20)\b/i.test(f.text));
   const parts = [
     shoes
