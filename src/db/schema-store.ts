@@ -16,6 +16,8 @@ export const customers = sqliteTable('customers', {
   tags: text('tags').notNull().default(''), // comma-separated, as the store writes them
   acceptsMarketing: integer('accepts_marketing', { mode: 'boolean' }).notNull().default(false),
   externalId: text('external_id'),
+  // When it last changed in the store: an older webhook never overwrites a newer state.
+  externalUpdatedAt: integer('external_updated_at'),
 });
 
 export const sessions = sqliteTable(
@@ -48,6 +50,8 @@ export const products = sqliteTable(
     externalId: text('external_id'), // the store's product id (a Shopify product may become one row per colour)
     // 'active' products are searched and recommended; 'draft'/'archived' ones stay for order history.
     status: text('status').$type<'active' | 'draft' | 'archived'>().notNull().default('active'),
+    // When it last changed in the store: an older webhook never overwrites a newer state (nor its variants').
+    externalUpdatedAt: integer('external_updated_at'),
   },
   (t) => [index('products_category').on(t.category), index('products_external').on(t.externalId)],
 );

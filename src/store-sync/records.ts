@@ -13,6 +13,8 @@ const time = z.union([
     .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date')
     .transform((s) => Date.parse(s)),
 ]);
+/** When the record last changed in the store (null when the source does not say): an older one never overwrites it. */
+const updatedAt = time.nullish().transform((v) => v ?? null);
 /** Dollars (12.5 or "12.50") → cents. */
 const money = z.union([z.number(), z.string()], { error: 'must be an amount like 12.50' }).transform((v, ctx) => {
   const n = typeof v === 'number' ? v : /^\d+(\.\d{1,2})?$/.test(v.trim()) ? Number(v) : Number.NaN;
@@ -73,6 +75,7 @@ export const ProductRecordSchema = z.object({
   imageUrl: url,
   variants: z.array(VariantRecordSchema).min(1, 'a product needs at least one variant'),
   createdAt: time.optional(),
+  updatedAt,
 });
 
 export const CustomerRecordSchema = z.object({
@@ -87,6 +90,7 @@ export const CustomerRecordSchema = z.object({
   tags: z.array(z.string()).default([]),
   acceptsMarketing: z.boolean().default(false),
   createdAt: time.optional(),
+  updatedAt,
 });
 
 export const OrderLineSchema = z.object({
@@ -143,7 +147,7 @@ export const OrderRecordSchema = z.object({
     .transform((v) => v ?? null),
   total: money,
   createdAt: time,
-  updatedAt: time.nullish().transform((v) => v ?? null),
+  updatedAt,
   shippedAt: time.nullish().transform((v) => v ?? null),
   deliveredAt: time.nullish().transform((v) => v ?? null),
   cancelledAt: time.nullish().transform((v) => v ?? null),

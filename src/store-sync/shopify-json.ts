@@ -29,6 +29,7 @@ const ProductPayload = z.object({
     .transform((v) => (Array.isArray(v) ? v.join(', ') : (v ?? ''))),
   status: str,
   created_at: str,
+  updated_at: str,
   options: z.array(z.object({ name: z.string(), position: z.number().optional() })).default([]),
   variants: z
     .array(
@@ -90,12 +91,13 @@ export function productFromShopify(payload: unknown, storeUrl: string | null): M
     position: i.position ?? n + 1,
   }));
   return productRecords(head, rows, images, { storeUrl }).map((m) =>
-    'record' in m && p.created_at
+    'record' in m
       ? {
           ...m,
           record: {
             ...m.record,
-            createdAt: parseStoreDate(p.created_at),
+            ...(p.created_at ? { createdAt: parseStoreDate(p.created_at) } : {}),
+            updatedAt: parseStoreDate(p.updated_at) ?? null,
           } as StoreRecordInput,
         }
       : m,
@@ -111,6 +113,7 @@ const CustomerPayload = z.object({
   accepts_marketing: z.boolean().nullish(),
   email_marketing_consent: z.object({ state: z.string().nullish() }).nullish(),
   created_at: str,
+  updated_at: str,
 });
 
 export function customerFromShopify(payload: unknown): Mapped {
@@ -137,6 +140,7 @@ export function customerFromShopify(payload: unknown): Mapped {
         ? c.email_marketing_consent.state === 'subscribed'
         : (c.accepts_marketing ?? false),
       createdAt: parseStoreDate(c.created_at),
+      updatedAt: parseStoreDate(c.updated_at) ?? null,
     },
   };
 }

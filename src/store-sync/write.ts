@@ -10,12 +10,23 @@ import { keyDigest, mapCategory, mapColour, searchWords, storeId } from './vocab
 
 const st = (sql: string, ...params: unknown[]): Statement => ({ sql, params });
 
+/**
+ * The store may send a record's updates out of order (a late retry), and a signed one can be replayed within its fresh
+ * minutes: a record older than the stored row (by the store's own updated-at) never overwrites it. A time unknown on
+ * either side (a CSV import, the demo seed) does not hold it back, and an update without one keeps the stored time.
+ */
+const notOlder = (table: string) => `coalesce(${table}.external_updated_at <= excluded.external_updated_at, 1)`;
+const keepNewest = (table: string) => `external_updated_at = coalesce(excluded.external_updated_at, ${table}.external_updated_at)`;
+/** Whether a record's parent row (a product's, an order's) took this update: what its variants or lines then follow. */
+const parentTook = (table: 'products' | 'orders', key: 'slug' | 'number') =>
+  `coalesce((SELECT external_updated_at FROM ${table} WHERE ${key} = ?) <= ?, 1)`;
+
 export function recordStatements(r: StoreRecord, now: number): Statement[] {
   switch (r.type) {
     case 'product':
       return productStatements(r, now);
     case 'customer':
-      return [customerStatement(r, now)];
+      return customerStatements(r, now);
     case 'order':
       return orderStatements(r, now);
   }
@@ -28,11 +39,12 @@ function productStatements(p: ProductRecord, now: number): Statement[] {
   const tags = searchWords(p.tags, p.vendor);
   const out = [
     st(
-      `INSERT INTO products (id, slug, name, category, colour, description, price_cents, tags, created_at, image_url, url, vendor, external_id, status)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO products (id, slug, name, category, colour, description, price_cents, tags, created_at, image_url, url, vendor, external_id, status, external_updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(slug) DO UPDATE SET name = excluded.name, category = excluded.category, colour = excluded.colour, description = excluded.description,
          price_cents = excluded.price_cents, tags = excluded.tags, image_url = excluded.image_url, url = coalesce(excluded.url, products.url),
-         vendor = excluded.vendor, external_id = coalesce(excluded.external_id, products.external_id), status = excluded.status`,
+         vendor = excluded.vendor, external_id = coalesce(excluded.external_id, products.external_id), status = excluded.status, ${keepNewest('products')}
+       WHERE ${notOlder('products')}`,
       storeId('prod', p.handle),
       p.handle,
       p.title,
@@ -47,8 +59,16 @@ function productStatements(p: ProductRecord, now: number): Statement[] {
       p.vendor,
       p.externalId,
       p.status,
+      p.updatedAt,
     ),
   ];
+  return [...out, ...variantStatements(p)];
+}
+
+/** A product's sizes, as this update lists them: none changed when the product row refused it as older. */
+function variantStatements(p: ProductRecord): Statement[] {
+  const out: Statement[] = [];
+  const took = [p.handle, p.updatedAt];
   const sizes: string[] = [];
   for (const v of p.variants) {
     sizes.push(v.size);
@@ -57,7 +77,7 @@ function productStatements(p: ProductRecord, now: number): Statement[] {
     out.push(
       st(
         `INSERT INTO variants (id, product_id, size, sku, stock, external_id)
-         VALUES (?, (SELECT id FROM products WHERE slug = ?), ?, ?, ?, ?)
+         SELECT ?, (SELECT id FROM products WHERE slug = ?), ?, ?, ?, ? WHERE ${parentTook('products', 'slug')}
          ON CONFLICT(product_id, size) DO UPDATE SET sku = excluded.sku, stock = excluded.stock, external_id = coalesce(excluded.external_id, variants.external_id)
          ON CONFLICT DO NOTHING`,
         storeId('var', `${p.handle}\u0000${v.size}`),
@@ -66,27 +86,63 @@ function productStatements(p: ProductRecord, now: number): Statement[] {
         sku,
         v.stock,
         v.externalId,
+        ...took,
       ),
     );
   }
   // Sizes the store no longer lists are sold out, not deleted: carts and orders still point at them.
   out.push(
     st(
-      `UPDATE variants SET stock = 0 WHERE product_id = (SELECT id FROM products WHERE slug = ?) AND size NOT IN (${sizes.map(() => '?').join(', ')})`,
+      `UPDATE variants SET stock = 0 WHERE product_id = (SELECT id FROM products WHERE slug = ?) AND size NOT IN (${sizes.map(() => '?').join(', ')})
+         AND ${parentTook('products', 'slug')}`,
       p.handle,
       ...sizes,
+      ...took,
     ),
   );
   return out;
 }
 
-function customerStatement(c: CustomerRecord, now: number): Statement {
+/**
+ * A customer's id, derived from their email; when a customer the store has since given a new email still holds that id,
+ * one derived from the email and `other` (the store's id, or the order), so whoever uses the email next has a row too.
+ */
+const customerId = (email: string, other: string): { sql: string; params: string[] } => ({
+  sql: `coalesce((SELECT ? WHERE NOT EXISTS (SELECT 1 FROM customers WHERE id = ?)), ?)`,
+  params: [storeId('cus', email), storeId('cus', email), storeId('cus', `${email}\u0000${other}`)],
+});
+
+function customerStatements(c: CustomerRecord, now: number): Statement[] {
+  return [...(c.externalId ? [emailChangeStatement(c, c.externalId)] : []), customerStatement(c, now)];
+}
+
+/**
+ * A customer whose email the store changed (the same store id, a new email) keeps their row, orders and history under
+ * the new email, and the old one stops naming them: it no longer verifies anyone (say the old inbox was taken over).
+ * Not when the update is older than the row, nor when another customer already has the new email.
+ */
+function emailChangeStatement(c: CustomerRecord, externalId: string): Statement {
   return st(
-    `INSERT INTO customers (id, email, first_name, last_name, created_at, tags, accepts_marketing, external_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `UPDATE customers SET email = ? WHERE external_id = ? AND email <> ? AND NOT EXISTS (SELECT 1 FROM customers WHERE email = ?)
+       AND coalesce(external_updated_at <= ?, 1)`,
+    c.email,
+    externalId,
+    c.email,
+    c.email,
+    c.updatedAt,
+  );
+}
+
+/** The customer's row, by email; nothing when the store's customer now lives here under another email (a late, older record). */
+function customerStatement(c: CustomerRecord, now: number): Statement {
+  const id = customerId(c.email, c.externalId ?? '');
+  return st(
+    `INSERT INTO customers (id, email, first_name, last_name, created_at, tags, accepts_marketing, external_id, external_updated_at)
+     SELECT ${id.sql}, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM customers WHERE external_id = ? AND email <> ?)
      ON CONFLICT(email) DO UPDATE SET first_name = excluded.first_name, last_name = excluded.last_name, tags = excluded.tags,
-       accepts_marketing = excluded.accepts_marketing, external_id = coalesce(excluded.external_id, customers.external_id)`,
-    storeId('cus', c.email),
+       accepts_marketing = excluded.accepts_marketing, external_id = coalesce(excluded.external_id, customers.external_id), ${keepNewest('customers')}
+     WHERE ${notOlder('customers')}`,
+    ...id.params,
     c.email,
     c.firstName,
     c.lastName,
@@ -94,6 +150,9 @@ function customerStatement(c: CustomerRecord, now: number): Statement {
     c.tags.join(', '),
     c.acceptsMarketing ? 1 : 0,
     c.externalId,
+    c.updatedAt,
+    c.externalId,
+    c.email,
   );
 }
 
@@ -117,26 +176,32 @@ function lineKey(l: OrderLine): {
 }
 
 function orderStatements(o: OrderRecord, _now: number): Statement[] {
+  const id = customerId(o.email, `order:${o.number}`);
   const out = [
-    // An order may come before (or without) its customer's row: a bare one, filled in by a customers import.
+    // An order may come before (or without) its customer's row: a bare one, filled in by a customers import. An order
+    // placed before its customer's email changed keeps the old email in the store's updates: it stays that customer's.
     st(
-      `INSERT INTO customers (id, email, first_name, last_name, created_at) VALUES (?, ?, '', '', ?) ON CONFLICT(email) DO NOTHING`,
-      storeId('cus', o.email),
+      `INSERT INTO customers (id, email, first_name, last_name, created_at)
+       SELECT ${id.sql}, ?, '', '', ? WHERE NOT EXISTS (SELECT 1 FROM orders WHERE number = ?)
+       ON CONFLICT(email) DO NOTHING`,
+      ...id.params,
       o.email,
       o.createdAt,
+      o.number,
     ),
     st(
       `INSERT INTO orders (id, number, customer_id, status, total_cents, created_at, shipped_at, delivered_at, carrier, tracking_code, ship_to, cancelled_at, cancel_reason, external_id, financial_status, external_updated_at)
-       VALUES (?, ?, (SELECT id FROM customers WHERE email = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       VALUES (?, ?, coalesce((SELECT id FROM customers WHERE email = ?), (SELECT customer_id FROM orders WHERE number = ?)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(number) DO UPDATE SET status = excluded.status, total_cents = excluded.total_cents, shipped_at = coalesce(excluded.shipped_at, orders.shipped_at),
          delivered_at = coalesce(excluded.delivered_at, orders.delivered_at), carrier = coalesce(excluded.carrier, orders.carrier),
          tracking_code = coalesce(excluded.tracking_code, orders.tracking_code), ship_to = coalesce(excluded.ship_to, orders.ship_to),
          cancelled_at = coalesce(excluded.cancelled_at, orders.cancelled_at), cancel_reason = coalesce(excluded.cancel_reason, orders.cancel_reason),
-         external_id = coalesce(excluded.external_id, orders.external_id), financial_status = excluded.financial_status, external_updated_at = excluded.external_updated_at
-       WHERE orders.external_updated_at IS NULL OR excluded.external_updated_at IS NULL OR excluded.external_updated_at >= orders.external_updated_at`,
+         external_id = coalesce(excluded.external_id, orders.external_id), financial_status = excluded.financial_status, ${keepNewest('orders')}
+       WHERE ${notOlder('orders')}`,
       storeId('ord', o.number),
       o.number,
       o.email,
+      o.number,
       o.status,
       o.total,
       o.createdAt,
@@ -184,11 +249,13 @@ function lineStatements(o: OrderRecord, l: OrderLine, i: number): Statement[] {
       l.variantExternalId,
       ...k.params,
     ),
+    // Lines follow their order: an older update the order row refused changes none of them either.
     st(
       `INSERT INTO order_items (id, order_id, product_id, variant_id, name, size, colour, quantity, unit_price_cents, status)
-       VALUES (?, (SELECT id FROM orders WHERE number = ?), (SELECT product_id FROM variants WHERE id = ${variant}), ${variant},
+       SELECT ?, (SELECT id FROM orders WHERE number = ?), (SELECT product_id FROM variants WHERE id = ${variant}), ${variant},
          ?, coalesce(?, (SELECT size FROM variants WHERE id = ${variant}), 'ONE'),
-         coalesce(?, (SELECT colour FROM products WHERE id = (SELECT product_id FROM variants WHERE id = ${variant})), ''), ?, ?, ?)
+         coalesce(?, (SELECT colour FROM products WHERE id = (SELECT product_id FROM variants WHERE id = ${variant})), ''), ?, ?, ?
+       WHERE ${parentTook('orders', 'number')}
        ON CONFLICT(id) DO UPDATE SET quantity = excluded.quantity, unit_price_cents = excluded.unit_price_cents,
          status = CASE WHEN order_items.status = 'returned' THEN 'returned' ELSE excluded.status END`,
       storeId('oi', `${o.number}\u0000${i}`),
@@ -203,6 +270,8 @@ function lineStatements(o: OrderRecord, l: OrderLine, i: number): Statement[] {
       l.quantity,
       l.price,
       o.status,
+      o.number,
+      o.updatedAt,
     ),
   ];
 }

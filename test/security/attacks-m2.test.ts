@@ -7,17 +7,9 @@
 import { sign } from 'hono/jwt';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SHOPPERS } from '../../src/db/seed/index.js';
-import { ADMIN, SECRET, appsPerTest, freshSession, json, lastToolResult, puppet, type SecApp } from './support.js';
+import { ADMIN, SECRET, appsPerTest, freshSession, json, lastToolResult, type SecApp, verifyPuppet } from './support.js';
 
 const open = appsPerTest();
-
-/** "VERIFY <email> <order>" → a model that calls verify_customer with exactly what the attacker typed. */
-function verifyPuppet(s: SecApp): void {
-  puppet(s.fake!, (msg, step) => {
-    const m = /^VERIFY (\S+) (\S+)/.exec(msg);
-    return m && step === 0 ? [{ name: 'verify_customer', arguments: { email: m[1]!, orderNumber: m[2]! } }] : null;
-  });
-}
 
 /** The n-th address of one IPv6 network (/64): what a single home line or cloud VM may use freely. */
 const inNet = (net: string, n: number) =>

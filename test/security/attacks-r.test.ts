@@ -6,31 +6,13 @@ import { SamplingDecision } from '@opentelemetry/sdk-trace-base';
 import { ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
 import { loadConfig } from '../../src/config.js';
 import { DEMO_SHOPPERS } from '../../src/db/seed/index.js';
-import { signShopifyBody } from '../../src/store-sync/index.js';
 import { createOtlpTracing, serverSampler } from '../../src/telemetry/node.js';
 import { buildTelemetryApp, startOtlpReceiver } from '../telemetry/support.js';
-import { appsPerTest, assertNoStack, countOf, freshSession, json, lastToolResult, puppet, type SecApp, withMcp } from './support.js';
+import { appsPerTest, assertNoStack, countOf, deliverShopify, json, verifyFrom, verifyPuppet, WEBHOOK_SECRET, withMcp } from './support.js';
 
 const open = appsPerTest();
 const MARCUS = DEMO_SHOPPERS.marcus;
 const MARCUS_ORDER = '28473';
-
-/** "VERIFY <email> <order>" → the model calls verify_customer with exactly that. */
-function verifyPuppet(s: SecApp): void {
-  puppet(s.fake!, (msg, step) => {
-    const m = /^VERIFY (\S+) (\S+)/.exec(msg);
-    return m && step === 0 ? [{ name: 'verify_customer', arguments: { email: m[1]!, orderNumber: m[2]! } }] : null;
-  });
-}
-
-/** One verification from a new session at `ip`: 'ok' or the refusal's code. */
-async function verifyFrom(s: SecApp, ip: string, email: string, orderNumber: string): Promise<string> {
-  const res = await s.chat({ message: `VERIFY ${email} ${orderNumber}` }, { session: freshSession(), ip });
-  expect(res.status).toBe(200);
-  await json(res);
-  const r = lastToolResult(s.fake!)!;
-  return r.ok ? 'ok' : r.error.code;
-}
 
 describe('verification lock-out is no denial of service, and guessing stays bounded', () => {
   it('a stranger who knows a shopper’s email and fails again and again from one address locks only their own tries: the owner verifies at once', async () => {
@@ -107,34 +89,26 @@ describe('the verification failure table is pruned', () => {
 });
 
 describe('Shopify webhooks are applied only when fresh', () => {
-  const SECRET = 'round-r-webhook-secret-0123456789';
-  const deliver = async (s: SecApp, body: string, headers: Record<string, string | null>) => {
-    const h: Record<string, string> = {
-      'Content-Type': 'application/json',
-      'X-Shopify-Topic': 'products/update',
-      'X-Shopify-Hmac-Sha256': await signShopifyBody(body, SECRET),
-    };
-    for (const [k, v] of Object.entries(headers)) if (v !== null) h[k] = v;
-    return s.app.request('/api/webhooks/shopify', { method: 'POST', headers: h, body });
-  };
   const at = (msFromNow: number) => new Date(Date.now() + msFromNow).toISOString();
 
   it('a signed delivery replayed under a new id later, or dated ahead, is not applied; a retry of the same id is a duplicate', async () => {
-    const s = await open({ model: 'offline', config: { shopifyWebhookSecret: SECRET } });
+    const s = await open({ model: 'offline', config: { shopifyWebhookSecret: WEBHOOK_SECRET } });
     const body = JSON.stringify({ id: 7001, title: 'Replay jacket', variants: [] });
     const rows = () => countOf(s, 'select count(*) n from webhook_events');
-    const first = await json(await deliver(s, body, { 'X-Shopify-Webhook-Id': 'w-1', 'X-Shopify-Triggered-At': at(-1000) }));
+    const first = await json(await deliverShopify(s, body, { 'X-Shopify-Webhook-Id': 'w-1', 'X-Shopify-Triggered-At': at(-1000) }));
     expect(first).toMatchObject({ ok: true, queued: true });
-    expect(await json(await deliver(s, body, { 'X-Shopify-Webhook-Id': 'w-1', 'X-Shopify-Triggered-At': at(-1000) }))).toMatchObject({
-      duplicate: true,
-    });
+    expect(await json(await deliverShopify(s, body, { 'X-Shopify-Webhook-Id': 'w-1', 'X-Shopify-Triggered-At': at(-1000) }))).toMatchObject(
+      {
+        duplicate: true,
+      },
+    );
     for (const triggered of [at(-6 * 60_000), at(-3 * 86_400_000), at(10 * 60_000)]) {
-      const res = await deliver(s, body, { 'X-Shopify-Webhook-Id': crypto.randomUUID(), 'X-Shopify-Triggered-At': triggered });
+      const res = await deliverShopify(s, body, { 'X-Shopify-Webhook-Id': crypto.randomUUID(), 'X-Shopify-Triggered-At': triggered });
       expect(res.status).toBe(200);
       expect(await json(res)).toMatchObject({ ok: true, queued: false });
     }
     for (const triggered of [null, 'yesterday', '1700000000']) {
-      const res = await deliver(s, body, { 'X-Shopify-Webhook-Id': crypto.randomUUID(), 'X-Shopify-Triggered-At': triggered });
+      const res = await deliverShopify(s, body, { 'X-Shopify-Webhook-Id': crypto.randomUUID(), 'X-Shopify-Triggered-At': triggered });
       expect(res.status).toBe(400);
     }
     expect(rows()).toBe(1);

@@ -14,6 +14,7 @@ import { createApp, type AppConfig } from '../../src/http/index.js';
 import { signIdentityToken } from '../../src/http/identity.js';
 import { ACTION_ECHO, createLogger, isClearYes } from '../../src/core/index.js';
 import { DEFAULT_DEMO_SHOPPERS } from '../../src/config.js';
+import { pendingWebhooks, signShopifyBody } from '../../src/store-sync/index.js';
 import { openNodeDb } from '../../src/db/node.js';
 import { tempDb, type TempDb } from '../support/db.js';
 import { repoRoot } from '../support/server.js';
@@ -334,4 +335,49 @@ export async function labelHeldUntilClearYes(
   }
   await json(await s.chat({ message: yes, conversationId: first.conversationId }, { token }));
   expect(labels()).toBe(1);
+}
+
+/** The webhook secret of the suite's apps that take store webhooks (`secApp({ config: { shopifyWebhookSecret: WEBHOOK_SECRET } })`). */
+export const WEBHOOK_SECRET = 'security-suite-webhook-secret-0123456789';
+
+/**
+ * One signed Shopify delivery of `body` on `topic` (products/update unless named), triggered just now under a new
+ * webhook id unless the headers say otherwise; a header given as null is left out.
+ */
+export async function deliverShopify(s: SecApp, body: string, headers: Record<string, string | null> = {}): Promise<Response> {
+  const h: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'X-Shopify-Topic': 'products/update',
+    'X-Shopify-Hmac-Sha256': await signShopifyBody(body, WEBHOOK_SECRET),
+    'X-Shopify-Webhook-Id': crypto.randomUUID(),
+    'X-Shopify-Triggered-At': new Date().toISOString(),
+  };
+  for (const [k, v] of Object.entries(headers)) {
+    if (v === null) delete h[k];
+    else h[k] = v;
+  }
+  return s.app.request('/api/webhooks/shopify', { method: 'POST', headers: h, body });
+}
+
+/** Waits until every queued delivery is applied (they run right after their response). */
+export async function webhooksSettled(s: SecApp): Promise<void> {
+  for (let i = 0; i < 200 && (await pendingWebhooks(s.db.db)) > 0; i++) await new Promise((r) => setTimeout(r, 10));
+  expect(await pendingWebhooks(s.db.db)).toBe(0);
+}
+
+/** "VERIFY <email> <order>" → a hosted model that calls verify_customer with exactly what the shopper typed. */
+export function verifyPuppet(s: SecApp): void {
+  puppet(s.fake!, (msg, step) => {
+    const m = /^VERIFY (\S+) (\S+)/.exec(msg);
+    return m && step === 0 ? [{ name: 'verify_customer', arguments: { email: m[1]!, orderNumber: m[2]! } }] : null;
+  });
+}
+
+/** One verification from a new session at `ip` (under verifyPuppet): 'ok' or the refusal's code. */
+export async function verifyFrom(s: SecApp, ip: string, email: string, orderNumber: string): Promise<string> {
+  const res = await s.chat({ message: `VERIFY ${email} ${orderNumber}` }, { session: freshSession(), ip });
+  expect(res.status).toBe(200);
+  await json(res);
+  const r = lastToolResult(s.fake!)!;
+  return r.ok ? 'ok' : r.error.code;
 }

@@ -6,7 +6,10 @@ import type { Rng } from './rng.js';
 
 // The columns store-sync fills (image, page, store ids…) are left to their defaults by the demo store.
 type Defaulted<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
-export type ProductRow = Defaulted<typeof products.$inferSelect, 'imageUrl' | 'url' | 'vendor' | 'externalId' | 'status'>;
+export type ProductRow = Defaulted<
+  typeof products.$inferSelect,
+  'imageUrl' | 'url' | 'vendor' | 'externalId' | 'status' | 'externalUpdatedAt'
+>;
 export type VariantRow = Defaulted<typeof variants.$inferSelect, 'externalId'>;
 
 const CATEGORY_TAGS: Record<Category, string> = {

@@ -5,8 +5,8 @@ import type { customers, sessions } from '../schema.js';
 import { itemFor, totalOf, trackingCode, type Catalog, type DraftItem, type DraftOrder } from './orders.js';
 import type { Rng } from './rng.js';
 
-export type CustomerRow = Omit<typeof customers.$inferSelect, 'tags' | 'acceptsMarketing' | 'externalId'> &
-  Partial<Pick<typeof customers.$inferSelect, 'tags' | 'acceptsMarketing' | 'externalId'>>;
+export type CustomerRow = Omit<typeof customers.$inferSelect, 'tags' | 'acceptsMarketing' | 'externalId' | 'externalUpdatedAt'> &
+  Partial<Pick<typeof customers.$inferSelect, 'tags' | 'acceptsMarketing' | 'externalId' | 'externalUpdatedAt'>>;
 export type SessionRow = typeof sessions.$inferSelect;
 
 export const DEMO_SHOPPERS = {
