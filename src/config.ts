@@ -11,54 +11,60 @@ const intFrom = (def: number) =>
     .optional()
     .transform((v) => v ?? def);
 
-const ConfigSchema = z.object({
-  PORT: intFrom(8787).pipe(z.number().int().min(0).max(65535)),
-  TAILOR_DB: z.string().min(1).default('data/tailor.db'),
-  TAILOR_MODEL: z
-    .string()
-    .regex(/^(offline|openai:.+)$/, 'must be "offline" or "openai:<model>"')
-    .optional(),
-  OPENAI_API_KEY: z.string().min(1).optional(),
-  OPENAI_BASE_URL: z.string().url('must be a URL').optional(),
-  TAILOR_MODEL_TIMEOUT_MS: intFrom(20_000),
-  TAILOR_IDENTITY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  // A bearer token's characters (RFC 6750 b64token): what hono/bearer-auth accepts in the header.
-  TAILOR_ADMIN_TOKEN: z
-    .string()
-    .min(8, 'must be at least 8 characters')
-    .regex(/^[A-Za-z0-9._~+/-]+=*$/, 'may hold only letters, digits and . _ ~ + / - (then = padding)')
-    .optional(),
-  TAILOR_DEMO: z.enum(['0', '1']).optional(),
-  TAILOR_ALLOWED_ORIGINS: z.string().optional(),
-  TAILOR_DEMO_SHOPPERS: z.string().optional(),
-  TAILOR_RATE_SESSION_PER_MIN: intFrom(30),
-  TAILOR_RATE_IP_PER_MIN: intFrom(300),
-  TAILOR_PROMPTS_DIR: z.string().default('prompts'),
-  TAILOR_DATA_DIR: z.string().default('data'),
-  TAILOR_PROMPT_TOKEN_BUDGET: intFrom(1500),
-  TAILOR_TOOL_ROUTING: z.enum(['auto', 'off']).default('auto'),
-  TAILOR_STORE_URL: z
-    .string()
-    .url('must be a URL like https://shop.example.com')
-    .refine((u) => /^https?:\/\//.test(u), 'must start with https:// or http://')
-    .optional(),
-  TAILOR_CHECKOUT_URL_TEMPLATE: z
-    .string()
-    .refine((t) => /\{(items|skus)\}/.test(t), 'must contain {items} or {skus}')
-    .optional(),
-  TAILOR_SHOPIFY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  TAILOR_LOG: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  TAILOR_HOST: z.string().min(1).optional(),
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL').optional(),
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url('must be a URL').optional(),
-  OTEL_SERVICE_NAME: z.string().min(1).default('tailor'),
-  OTEL_SDK_DISABLED: z.enum(['true', 'false']).optional(),
-  OTEL_TRACES_SAMPLER_ARG: z
-    .string()
-    .regex(/^\s*(?:0(?:\.\d+)?|1(?:\.0+)?|\.\d+)\s*$/, 'must be a number from 0 to 1')
-    .transform(Number)
-    .optional(),
-});
+/**
+ * The variables' schema, built for the one parse at startup and not kept: a zod schema this size
+ * (150 KB of heap) held by the module for the life of the process costs several times that in
+ * peak memory, since V8 sizes the heap in proportion to what survives its collections.
+ */
+const configSchema = () =>
+  z.object({
+    PORT: intFrom(8787).pipe(z.number().int().min(0).max(65535)),
+    TAILOR_DB: z.string().min(1).default('data/tailor.db'),
+    TAILOR_MODEL: z
+      .string()
+      .regex(/^(offline|openai:.+)$/, 'must be "offline" or "openai:<model>"')
+      .optional(),
+    OPENAI_API_KEY: z.string().min(1).optional(),
+    OPENAI_BASE_URL: z.string().url('must be a URL').optional(),
+    TAILOR_MODEL_TIMEOUT_MS: intFrom(20_000),
+    TAILOR_IDENTITY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    // A bearer token's characters (RFC 6750 b64token): what hono/bearer-auth accepts in the header.
+    TAILOR_ADMIN_TOKEN: z
+      .string()
+      .min(8, 'must be at least 8 characters')
+      .regex(/^[A-Za-z0-9._~+/-]+=*$/, 'may hold only letters, digits and . _ ~ + / - (then = padding)')
+      .optional(),
+    TAILOR_DEMO: z.enum(['0', '1']).optional(),
+    TAILOR_ALLOWED_ORIGINS: z.string().optional(),
+    TAILOR_DEMO_SHOPPERS: z.string().optional(),
+    TAILOR_RATE_SESSION_PER_MIN: intFrom(30),
+    TAILOR_RATE_IP_PER_MIN: intFrom(300),
+    TAILOR_PROMPTS_DIR: z.string().default('prompts'),
+    TAILOR_DATA_DIR: z.string().default('data'),
+    TAILOR_PROMPT_TOKEN_BUDGET: intFrom(1500),
+    TAILOR_TOOL_ROUTING: z.enum(['auto', 'off']).default('auto'),
+    TAILOR_STORE_URL: z
+      .string()
+      .url('must be a URL like https://shop.example.com')
+      .refine((u) => /^https?:\/\//.test(u), 'must start with https:// or http://')
+      .optional(),
+    TAILOR_CHECKOUT_URL_TEMPLATE: z
+      .string()
+      .refine((t) => /\{(items|skus)\}/.test(t), 'must contain {items} or {skus}')
+      .optional(),
+    TAILOR_SHOPIFY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    TAILOR_LOG: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    TAILOR_HOST: z.string().min(1).optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL').optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url('must be a URL').optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default('tailor'),
+    OTEL_SDK_DISABLED: z.enum(['true', 'false']).optional(),
+    OTEL_TRACES_SAMPLER_ARG: z
+      .string()
+      .regex(/^\s*(?:0(?:\.\d+)?|1(?:\.0+)?|\.\d+)\s*$/, 'must be a number from 0 to 1')
+      .transform(Number)
+      .optional(),
+  });
 
 /** The shoppers the demo page showcases: the only ones demo tokens are signed for. */
 export const DEFAULT_DEMO_SHOPPERS = ['lena@example.com', 'marcus@example.com', 'sarah@example.com'] as const;
@@ -95,7 +101,7 @@ export interface Config {
 export function loadConfig(env: Record<string, string | undefined>): Config {
   // Empty strings count as unset, as in most shells' `VAR= cmd`.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = ConfigSchema.safeParse(cleaned);
+  const parsed = configSchema().safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`Invalid environment variable ${String(issue.path[0])}: ${issue.message}`);

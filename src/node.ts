@@ -10,7 +10,6 @@ import { loadConfig, type Config } from './config.js';
 import { ConfigError, createLogger, type Logger } from './core/index.js';
 import { customers } from './db/index.js';
 import { openNodeDb, type NodeDb } from './db/node.js';
-import { seedDemoStore } from './db/seed/index.js';
 import { nodeSegmentRulesSource } from './segments/node.js';
 import { nodePersonaSource } from './personas/node.js';
 import { v8StateCodec } from './chat/node.js';
@@ -19,7 +18,6 @@ import { createOfflineProvider, createOpenAIProvider } from './agent/index.js';
 import type { ModelProvider } from './agent/types.js';
 import { createApp, createInflightTracker, type InflightTracker } from './http/index.js';
 import { createTailor } from './http/compose.js';
-import { processWebhooks } from './store-sync/index.js';
 import { createTelemetry } from './telemetry/index.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -101,6 +99,8 @@ async function main(): Promise<void> {
 async function seedWhenEmpty(handle: NodeDb, logger: Logger): Promise<void> {
   const [row] = await handle.db.select({ n: count() }).from(customers);
   if ((row?.n ?? 0) === 0) {
+    // The demo catalog and its generators are loaded only to fill an empty store, not kept by every server.
+    const { seedDemoStore } = await import('./db/seed/index.js');
     const summary = await seedDemoStore(handle.db, { now: Date.now() });
     logger.info('demo_store_seeded', { ...summary });
   }
@@ -108,7 +108,11 @@ async function seedWhenEmpty(handle: NodeDb, logger: Logger): Promise<void> {
 
 /** Store webhooks a crash left queued are applied now, before new ones arrive (in the background). */
 function resumeWebhooks(config: Config, handle: NodeDb, logger: Logger): void {
-  void processWebhooks({ db: handle.db, atomic: handle.atomic, now: Date.now, storeUrl: config.checkout.storeUrl, logger })
+  // Imported here, not at the top: store sync is loaded only by a server that receives webhooks.
+  void import('./store-sync/index.js')
+    .then(({ processWebhooks }) =>
+      processWebhooks({ db: handle.db, atomic: handle.atomic, now: Date.now, storeUrl: config.checkout.storeUrl, logger }),
+    )
     .then((n) => n && logger.info('webhooks_resumed', { applied: n }))
     .catch((error: unknown) => logger.error('webhooks_resume_failed', { error: error instanceof Error ? error.message : String(error) }));
 }

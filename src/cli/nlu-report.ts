@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  ArtifactSchema,
+  artifactSchema,
   crossValidate,
   evaluate,
   type HeadClassifier,
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
   });
   const labels = readIntentLabels();
   const modelFile = values.model ?? NLU_PATHS.model;
-  const artifact = ArtifactSchema.parse(JSON.parse(readFileSync(modelFile, 'utf8')));
+  const artifact = artifactSchema().parse(JSON.parse(readFileSync(modelFile, 'utf8')));
   const classifier = loadClassifier(artifact);
   const confusions = values.confusions ? Number(values.confusions) : 15;
   if (values.cv) {

@@ -2,7 +2,7 @@
 import { TOOL_NAMES, type ToolName } from '../tools/index.js';
 import { CONTEXT_FIELDS, type ContextField } from './context.js';
 import { describeIssues, splitFrontmatter } from './frontmatter.js';
-import { PersonaFrontmatterSchema, type PersonaFrontmatter } from './schema.js';
+import { personaFrontmatterSchema, type PersonaFrontmatter } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { checkTemplate, type LocatedIssue, type PartialFile } from './template-check.js';
 import { parseTemplate, type TemplateNode } from './template-parse.js';
@@ -52,7 +52,7 @@ export function compilePersonaFile(
   const split = splitFrontmatter(text);
   for (const e of split.errors) add(e.line, e.message);
   if (split.data === null) return { persona: null, issues, lineOf: split.lineOf };
-  const parsed = PersonaFrontmatterSchema.safeParse(split.data ?? {});
+  const parsed = personaFrontmatterSchema().safeParse(split.data ?? {});
   if (!parsed.success) {
     for (const e of describeIssues(parsed.error.issues, split.lineOf)) add(e.line, e.message);
     return { persona: null, issues, lineOf: split.lineOf };

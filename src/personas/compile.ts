@@ -3,7 +3,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { compilePersonaFile, type CompiledPersona } from './compile-file.js';
 import { describeIssues, yamlLineOf } from './frontmatter.js';
-import { ExperimentsFileSchema, type ExperimentsFile } from './schema.js';
+import { experimentsFileSchema, type ExperimentsFile } from './schema.js';
 import { didYouMean } from './suggest.js';
 import type { LocatedIssue, PartialFile } from './template-check.js';
 import { parseTemplate, type TemplateNode } from './template-parse.js';
@@ -123,7 +123,7 @@ function readExperiments(
     );
     return {};
   }
-  const parsed = ExperimentsFileSchema.safeParse(doc.toJS() ?? {});
+  const parsed = experimentsFileSchema().safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
     issues.push(...describeIssues(parsed.error.issues, lineOf).map((e) => ({ file, ...e })));
     return {};

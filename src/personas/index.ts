@@ -1,6 +1,6 @@
 // The personas module: persona files → selected, minimized, rendered prompts.
 export type { RenderedPersona, Voice, ModelSettings } from './types.js';
-export { VoiceSchema, ModelSettingsSchema } from './types.js';
+export { voiceSchema, modelSettingsSchema } from './types.js';
 export {
   PersonaContextInputSchema,
   OrderSummarySchema,
@@ -28,9 +28,9 @@ export { renderPersona } from './render-persona.js';
 export { parseTemplate, type TemplateNode } from './template-parse.js';
 export { renderTemplate } from './template-render.js';
 export { pickVariant, hash32 } from './variants.js';
-export { PersonaFrontmatterSchema, ExperimentsFileSchema } from './schema.js';
+export { personaFrontmatterSchema, experimentsFileSchema } from './schema.js';
 export { renderSnapshots, ANONYMOUS_SAMPLE, type PromptSnapshot, type SnapshotSegments } from './snapshots.js';
-export { parsePromptRules, checkPromptRules, PromptRulesSchema, PROMPT_RULES_FILE, type PromptRules } from './prompt-rules.js';
+export { parsePromptRules, checkPromptRules, promptRulesSchema, PROMPT_RULES_FILE, type PromptRules } from './prompt-rules.js';
 export type { LocatedIssue } from './template-check.js';
 export { didYouMean } from './suggest.js';
 export { segmentIdsFromRules } from './segment-ids.js';

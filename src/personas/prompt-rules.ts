@@ -11,44 +11,47 @@ import type { TemplateNode } from './template-parse.js';
 
 export const PROMPT_RULES_FILE = 'prompt-rules.yaml';
 
-const Regex = z
-  .string()
-  .min(1)
-  .refine((s) => {
-    try {
-      new RegExp(s, 'iu');
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not a valid regular expression');
+// Built for each parse of the file, not kept by the module (see schema.ts).
+const regex = () =>
+  z
+    .string()
+    .min(1)
+    .refine((s) => {
+      try {
+        new RegExp(s, 'iu');
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a valid regular expression');
 
-export const PromptRulesSchema = z.strictObject({
-  required: z
-    .array(
-      z.strictObject({
-        /** A partial the persona's prompt (and every variant body) must include, directly or via another partial. */
-        partial: z.string().min(1),
-        why: z.string().min(1),
-        /** Only personas offering one of these tools need it; omitted: every persona. */
-        ifTools: z.array(z.string().min(1)).optional(),
-      }),
-    )
-    .default([]),
-  forbidden: z
-    .array(
-      z.strictObject({
-        id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-        why: z.string().min(1),
-        /** Case-insensitive patterns; a sentence matching any of them is an instruction to refuse… */
-        match: z.array(Regex).min(1),
-        /** …unless it also matches this (e.g. "only after the shopper says yes"). A negation before the match ("never", "no", "do not") always excuses it. */
-        unless: Regex.optional(),
-      }),
-    )
-    .default([]),
-});
-export type PromptRules = z.infer<typeof PromptRulesSchema>;
+export const promptRulesSchema = () =>
+  z.strictObject({
+    required: z
+      .array(
+        z.strictObject({
+          /** A partial the persona's prompt (and every variant body) must include, directly or via another partial. */
+          partial: z.string().min(1),
+          why: z.string().min(1),
+          /** Only personas offering one of these tools need it; omitted: every persona. */
+          ifTools: z.array(z.string().min(1)).optional(),
+        }),
+      )
+      .default([]),
+    forbidden: z
+      .array(
+        z.strictObject({
+          id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+          why: z.string().min(1),
+          /** Case-insensitive patterns; a sentence matching any of them is an instruction to refuse… */
+          match: z.array(regex()).min(1),
+          /** …unless it also matches this (e.g. "only after the shopper says yes"). A negation before the match ("never", "no", "do not") always excuses it. */
+          unless: regex().optional(),
+        }),
+      )
+      .default([]),
+  });
+export type PromptRules = z.infer<ReturnType<typeof promptRulesSchema>>;
 
 /** Parses the rules file; problems come back as issues located in it. */
 export function parsePromptRules(text: string): { rules: PromptRules | null; issues: LocatedIssue[] } {
@@ -61,7 +64,7 @@ export function parsePromptRules(text: string): { rules: PromptRules | null; iss
       issues: doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, message: `invalid YAML: ${e.message.split('\n')[0]}` })),
     };
   }
-  const parsed = PromptRulesSchema.safeParse(doc.toJS() ?? {});
+  const parsed = promptRulesSchema().safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
     const lineOf = (path: readonly (string | number)[]) => yamlLineOf(doc, counter, path) || 1;
     return { rules: null, issues: describeIssues(parsed.error.issues, lineOf).map((e) => ({ file, ...e })) };

@@ -3,7 +3,7 @@
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../core/index.js';
-import { RulesFileSchema, type Rule } from './rules-schema.js';
+import { rulesFileSchema, type Rule } from './rules-schema.js';
 import { windowOf, type WindowSpec } from './windows.js';
 
 export interface SegmentRules {
@@ -25,7 +25,7 @@ export function loadSegmentRules(text: string, file: string): SegmentRules {
   const raw: unknown = doc.toJS();
   if (raw === null || raw === undefined)
     throw new ConfigError(`${file}: the file is empty; it needs a list of rules and a default segment`);
-  const parsed = RulesFileSchema.safeParse(raw);
+  const parsed = rulesFileSchema().safeParse(raw);
   if (!parsed.success) throw describeIssue(parsed.error.issues[0]!, raw, doc, lineCounter, file);
 
   const { rules, default: def } = parsed.data;

@@ -1,11 +1,12 @@
 // POST /api/webhooks/shopify: the store tells Tailor what changed (orders, refunds, products,
 // customers). Verified by HMAC over the raw body, applied only when triggered in the last 5
 // minutes, recorded once per delivery id, answered at once; the work runs right after the
-// response (Workers: executionCtx.waitUntil).
+// response (Workers: executionCtx.waitUntil). The store-sync modules load on the first delivery,
+// not at startup: a server answering chats only never runs them, and what it loads stays on its
+// heap for good (their code and schemas, about half a MB), which V8 multiplies in peak memory.
 import type { Context, Hono } from 'hono';
 import { badRequest, unauthorized, type Logger } from '../../core/index.js';
 import type { Atomic, Clock, Db } from '../../db/index.js';
-import { deliveryTime, enqueueWebhook, isShopifyTopic, processWebhooks, verifyShopifyHmac } from '../../store-sync/index.js';
 import type { AppEnv } from '../env.js';
 import { limitBody } from '../validation.js';
 
@@ -33,6 +34,7 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRouteDeps)
     logger: deps.logger,
   };
   app.post('/api/webhooks/shopify', limitBody(MAX_WEBHOOK_BYTES), async (c) => {
+    const { deliveryTime, enqueueWebhook, isShopifyTopic, processWebhooks, verifyShopifyHmac } = await import('../../store-sync/index.js');
     const body = new Uint8Array(await c.req.arrayBuffer());
     if (!(await verifyShopifyHmac(body, c.req.header('X-Shopify-Hmac-Sha256'), secret))) throw unauthorized('Invalid webhook signature');
     const topic = c.req.header('X-Shopify-Topic') ?? '';

@@ -7,73 +7,80 @@
 // type inference on every type-check (the file is imported as a JSON module) and zod a per-number
 // check on every cold start; one string per feature costs neither, and diffs stay one line per feature.
 import { z } from 'zod';
-import { HyperSchema, type Hyper } from './hyper.js';
+import { hyperSchema, type Hyper } from './hyper.js';
 import type { DenseModel } from './train.js';
 
 export const ARTIFACT_FORMAT = 'tailor-nlu/1';
 
+// The schemas are built where an artifact is checked (once per process, when the model loads) and
+// not kept by the module: about 200 KB of heap that would otherwise survive every collection of a
+// server whose turns never look at them again, and V8 sizes the heap in proportion to what survives.
+
 /** The corpus a head was trained from: SHA-256 of its files (see corpusSha256 in node.ts) and counts. */
-const CorpusSchema = z.object({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  examples: z.number().int().min(0),
-  perLabel: z.record(z.string(), z.number().int()),
-});
+const corpusSchema = () =>
+  z.object({
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    examples: z.number().int().min(0),
+    perLabel: z.record(z.string(), z.number().int()),
+  });
 /** Softmax temperature fitted on out-of-fold predictions (1 when cross-validation was skipped). */
-const CalibrationSchema = z.object({ temperature: z.number().positive() });
+const calibrationSchema = () => z.object({ temperature: z.number().positive() });
 /** Cross-validated accuracy on the training corpus, when it was measured. */
-const CvSchema = z.object({ folds: z.number().int(), accuracy: z.number() }).nullable();
+const cvSchema = () => z.object({ folds: z.number().int(), accuracy: z.number() }).nullable();
 /** Weights under `threshold` were dropped (hyper.prune, raised if needed to fit hyper.maxBytes). */
-const PruningSchema = z.object({ threshold: z.number().min(0), weights: z.number().int().min(0) });
+const pruningSchema = () => z.object({ threshold: z.number().min(0), weights: z.number().int().min(0) });
 
 /**
  * A second head over the same features and vocabulary: the message's act (asked, imagined, told…),
  * trained from data/nlu/acts/train. Its own labels, corpus hash, calibration, pruning and rows.
  */
-export const HeadSchema = z
-  .object({
-    labels: z.array(z.string().min(1)).min(2),
-    corpus: CorpusSchema,
-    calibration: CalibrationSchema,
-    cv: CvSchema,
-    pruning: PruningSchema,
-    bias: z.array(z.number()),
-    rows: z.array(z.string()),
-  })
-  .refine((h) => h.bias.length === h.labels.length, 'act head: bias and labels differ in length');
+export const headSchema = () =>
+  z
+    .object({
+      labels: z.array(z.string().min(1)).min(2),
+      corpus: corpusSchema(),
+      calibration: calibrationSchema(),
+      cv: cvSchema(),
+      pruning: pruningSchema(),
+      bias: z.array(z.number()),
+      rows: z.array(z.string()),
+    })
+    .refine((h) => h.bias.length === h.labels.length, 'act head: bias and labels differ in length');
 
-export type ModelHead = z.infer<typeof HeadSchema>;
+export type ModelHead = z.infer<ReturnType<typeof headSchema>>;
 
-export const ArtifactSchema = z
-  .object({
-    format: z.literal(ARTIFACT_FORMAT),
-    labels: z.array(z.string().min(1)).min(1),
-    hyper: HyperSchema,
-    corpus: CorpusSchema,
-    calibration: CalibrationSchema,
-    cv: CvSchema,
-    pruning: PruningSchema,
-    bias: z.array(z.number()),
-    /**
-     * The corpus's words with how often each was seen ("word count word count …", sorted by word):
-     * what the classifier splits run-together words into and corrects typos towards (repair.ts).
-     * Absent in an artifact built for cross-validation.
-     */
-    vocabulary: z
-      .string()
-      .regex(/^(?:[a-z]+ \d+(?: [a-z]+ \d+)*)?$/)
-      .optional(),
-    /** One row per feature, sorted by feature (see above). */
-    rows: z.array(z.string()),
-    /** The act head (see HeadSchema), absent in a model trained without an act corpus. */
-    act: HeadSchema.optional(),
-    /** The follow head (what a follow-up asks about, data/nlu/follow), absent in a model trained without its corpus. */
-    follow: HeadSchema.optional(),
-    /** The reply head (what a message does with a proposal waiting, data/nlu/reply), absent in a model trained without its corpus. */
-    reply: HeadSchema.optional(),
-  })
-  .refine((a) => a.bias.length === a.labels.length, 'bias and labels differ in length');
+export const artifactSchema = () =>
+  z
+    .object({
+      format: z.literal(ARTIFACT_FORMAT),
+      labels: z.array(z.string().min(1)).min(1),
+      hyper: hyperSchema(),
+      corpus: corpusSchema(),
+      calibration: calibrationSchema(),
+      cv: cvSchema(),
+      pruning: pruningSchema(),
+      bias: z.array(z.number()),
+      /**
+       * The corpus's words with how often each was seen ("word count word count …", sorted by word):
+       * what the classifier splits run-together words into and corrects typos towards (repair.ts).
+       * Absent in an artifact built for cross-validation.
+       */
+      vocabulary: z
+        .string()
+        .regex(/^(?:[a-z]+ \d+(?: [a-z]+ \d+)*)?$/)
+        .optional(),
+      /** One row per feature, sorted by feature (see above). */
+      rows: z.array(z.string()),
+      /** The act head (see headSchema), absent in a model trained without an act corpus. */
+      act: headSchema().optional(),
+      /** The follow head (what a follow-up asks about, data/nlu/follow), absent in a model trained without its corpus. */
+      follow: headSchema().optional(),
+      /** The reply head (what a message does with a proposal waiting, data/nlu/reply), absent in a model trained without its corpus. */
+      reply: headSchema().optional(),
+    })
+    .refine((a) => a.bias.length === a.labels.length, 'bias and labels differ in length');
 
-export type ModelArtifact = z.infer<typeof ArtifactSchema>;
+export type ModelArtifact = z.infer<ReturnType<typeof artifactSchema>>;
 
 export interface ArtifactMeta {
   hyper: Hyper;

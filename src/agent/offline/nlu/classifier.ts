@@ -1,7 +1,7 @@
 // Prediction from an artifact: the JSON is validated once and unpacked into flat typed arrays, so
 // a prediction is one tokenize, a few hundred map look-ups and a softmax over the labels.
 // No node: imports here: this runs in Node and in workerd alike.
-import { ArtifactSchema, type ModelArtifact, type ModelHead } from './artifact.js';
+import { artifactSchema, type ModelArtifact, type ModelHead } from './artifact.js';
 import { featuresOfTokens, type FeatureVector } from './features.js';
 import { createVocabulary, type Vocabulary } from './repair.js';
 import { repairTokens, SHORTHAND_WORDS, tokenize } from './text.js';
@@ -89,7 +89,7 @@ function rank(labels: readonly string[], probs: Float64Array, options: PredictOp
 
 /** A classifier from an artifact (validated here: a bad file fails at load, not mid-chat). */
 export function loadClassifier(data: unknown): IntentClassifier {
-  return classifierFromArtifact(ArtifactSchema.parse(data));
+  return classifierFromArtifact(artifactSchema().parse(data));
 }
 
 /**

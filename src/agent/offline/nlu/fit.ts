@@ -4,7 +4,7 @@
 import { serializeArtifact, toArtifact, toHead, type ModelArtifact, type ModelHead } from './artifact.js';
 import type { Corpus } from './corpus.js';
 import { crossValidate, type CvResult } from './cross-validate.js';
-import { DEFAULT_HYPER, HyperSchema, type Hyper } from './hyper.js';
+import { DEFAULT_HYPER, hyperSchema, type Hyper } from './hyper.js';
 import { featurizer } from './classifier.js';
 import { tokenize } from './text.js';
 import { trainDense, type FeatureCache } from './train.js';
@@ -37,7 +37,7 @@ export interface TrainResult {
 }
 
 export function trainModel(corpus: Corpus, options: TrainOptions): TrainResult {
-  const hyper = HyperSchema.parse({ ...DEFAULT_HYPER, ...options.hyper });
+  const hyper = hyperSchema().parse({ ...DEFAULT_HYPER, ...options.hyper });
   if (corpus.labels.length < 2) throw new Error(`NLU corpus: need at least two intents with examples, found ${corpus.labels.length}`);
   const cache: FeatureCache = new Map();
   const t0 = performance.now();

@@ -4,41 +4,43 @@
 // values it was built with.
 import { z } from 'zod';
 
-export const HyperSchema = z.object({
-  /** Feature family weights (each family L2-normalised first). */
-  words: z.number().min(0),
-  bigrams: z.number().min(0),
-  skips: z.number().min(0),
-  chars: z.number().min(0),
-  charMin: z.number().int().min(1),
-  charMax: z.number().int().min(1),
-  /** A feature seen in fewer training examples than this is not learned (typos and one-offs). */
-  minCount: z.number().int().min(1),
-  epochs: z.number().int().min(1),
-  /** AdaGrad base step. */
-  learningRate: z.number().positive(),
-  /**
-   * AdaGrad's starting squared-gradient sum. With 0, a weight's first step is a full learningRate
-   * whatever the size of its gradient, so every label's weight of every feature moves and nothing
-   * stays small enough to prune; a floor keeps tiny gradients tiny.
-   */
-  initialAccumulator: z.number().positive(),
-  /** A label whose gradient on an example is smaller than this is not updated by it (speed). */
-  minGradient: z.number().min(0),
-  /** L2 penalty, applied to the weights an example touches. */
-  l2: z.number().min(0),
-  /** Class weight = (n / (labels × n_label)) ^ power: 0 ignores imbalance, 1 fully balances it. */
-  classWeightPower: z.number().min(0).max(1),
-  seed: z.number().int(),
-  /** Weights smaller than this (in absolute value) are dropped from the artifact. */
-  prune: z.number().min(0),
-  /** Size budget of the artifact's text; the prune threshold rises until it fits. */
-  maxBytes: z.number().int().positive(),
-  /** Significant digits kept per weight in the artifact. */
-  digits: z.number().int().min(2).max(8),
-});
+/** Built where a model is trained or checked, not kept by the module (see artifactSchema in artifact.ts). */
+export const hyperSchema = () =>
+  z.object({
+    /** Feature family weights (each family L2-normalised first). */
+    words: z.number().min(0),
+    bigrams: z.number().min(0),
+    skips: z.number().min(0),
+    chars: z.number().min(0),
+    charMin: z.number().int().min(1),
+    charMax: z.number().int().min(1),
+    /** A feature seen in fewer training examples than this is not learned (typos and one-offs). */
+    minCount: z.number().int().min(1),
+    epochs: z.number().int().min(1),
+    /** AdaGrad base step. */
+    learningRate: z.number().positive(),
+    /**
+     * AdaGrad's starting squared-gradient sum. With 0, a weight's first step is a full learningRate
+     * whatever the size of its gradient, so every label's weight of every feature moves and nothing
+     * stays small enough to prune; a floor keeps tiny gradients tiny.
+     */
+    initialAccumulator: z.number().positive(),
+    /** A label whose gradient on an example is smaller than this is not updated by it (speed). */
+    minGradient: z.number().min(0),
+    /** L2 penalty, applied to the weights an example touches. */
+    l2: z.number().min(0),
+    /** Class weight = (n / (labels × n_label)) ^ power: 0 ignores imbalance, 1 fully balances it. */
+    classWeightPower: z.number().min(0).max(1),
+    seed: z.number().int(),
+    /** Weights smaller than this (in absolute value) are dropped from the artifact. */
+    prune: z.number().min(0),
+    /** Size budget of the artifact's text; the prune threshold rises until it fits. */
+    maxBytes: z.number().int().positive(),
+    /** Significant digits kept per weight in the artifact. */
+    digits: z.number().int().min(2).max(8),
+  });
 
-export type Hyper = z.infer<typeof HyperSchema>;
+export type Hyper = z.infer<ReturnType<typeof hyperSchema>>;
 
 export const DEFAULT_HYPER: Hyper = {
   words: 1,

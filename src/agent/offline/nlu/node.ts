@@ -91,6 +91,6 @@ export { crossValidate, type CvResult } from './cross-validate.js';
 export { evaluate, scoreItems, type Evaluation } from './evaluate.js';
 export { renderReport, type ReportOptions } from './report.js';
 export { loadClassifier, type HeadClassifier, type IntentClassifier } from './classifier.js';
-export { ACT_MAX_BYTES, FOLLOW_MAX_BYTES, REPLY_MAX_BYTES, DEFAULT_HYPER, HyperSchema, type Hyper } from './hyper.js';
-export { ArtifactSchema, serializeArtifact, type ModelArtifact, type ModelHead } from './artifact.js';
+export { ACT_MAX_BYTES, FOLLOW_MAX_BYTES, REPLY_MAX_BYTES, DEFAULT_HYPER, hyperSchema, type Hyper } from './hyper.js';
+export { artifactSchema, serializeArtifact, type ModelArtifact, type ModelHead } from './artifact.js';
 export { tune, DEFAULT_SEARCH, type SearchSpace, type TuneStep } from './tune.js';
