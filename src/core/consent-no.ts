@@ -55,3 +55,19 @@ export function longNo(message: string, words: readonly string[], reader: LongNo
   if (sentences.length < 2) return false;
   return sentences.some((x) => reader.wordsOf(x).length <= 20 && reader.refuses(x)) && !reader.yesLeft(words);
 }
+
+/**
+ * A "don't" whose object is a cost ("I don't want to pay shipping again", "don't wanna be charged twice", "do not
+ * make me pay postage"): a worry about the price, said of the proposal, never a refusal of it. Taken out before the
+ * refusals are read (core/consent `isClearNo`); the yes reader still sees the "don't", so a yes beside it is a yes on
+ * a condition, which confirms nothing.
+ */
+const COST_WORRY =
+  /\b(dont|do not)( (want|wanna|wish|need|intend|plan|fancy|like|expect))?( to)?( (be|get|getting))? (pay|paying|spend|spending|charged|charge|cough|fork|make me pay|shell)\b/g;
+
+/** The words without the cost worries in them (`COST_WORRY`). */
+export function withoutCostWorry(words: readonly string[]): string[] {
+  const joined = words.join(' ');
+  if (!/\b(dont|do not)\b/.test(joined)) return [...words];
+  return joined.replace(COST_WORRY, ' ').split(' ').filter(Boolean);
+}

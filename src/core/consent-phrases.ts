@@ -73,4 +73,9 @@ export const YES_PHRASES: readonly string[] = [
   'make it so',
   'lets go',
   'send it',
+  // Exactly right, said of what was proposed in other Englishes ("yup, that's bang on", "that's spot on").
+  'spot on',
+  'bang on',
+  'thats spot on',
+  'thats bang on',
 ];

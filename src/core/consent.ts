@@ -23,7 +23,7 @@ import {
   settlesOnly,
   sourFace,
 } from './consent-tone.js';
-import { asksIn, DEFERRALS, longNo } from './consent-no.js';
+import { asksIn, DEFERRALS, longNo, withoutCostWorry } from './consent-no.js';
 import { neverTolerated, saysMore, toleratesUnknown } from './consent-unknown.js';
 
 /** The words the yes phrases are made of, for reading a mistyped one. */
@@ -348,7 +348,8 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
  * words of the action waiting, which refuse nothing ("cancel" to a proposed cancellation).
  */
 export function isClearNo(message: string, opts: ConsentOptions = {}): boolean {
-  const words = consentWords(message);
+  // "I don't want to pay shipping again" worries about the price; it refuses nothing (core/consent-no).
+  const words = withoutCostWorry(consentWords(message));
   if (words.length > 20)
     return longNo(message, words, {
       wordsOf: consentWords,

@@ -77,8 +77,9 @@ export function answerQuestion(r: Reading, d: Draft): void {
   // A no with another size for the swap waiting ("belay that: L, not XL") is that swap, changed.
   const completes =
     proposal !== null &&
-    !QUESTIONISH.test(text) &&
-    (e.orderNumbers.length > 0 || e.size !== null || e.categoryWord !== null) &&
+    // (a question changing the swap waiting, "could it be green instead of navy?", is that change: resizesSwap).
+    (!QUESTIONISH.test(text) || resizesSwap(r, d)) &&
+    (e.orderNumbers.length > 0 || e.size !== null || e.categoryWord !== null || resizesSwap(r, d)) &&
     // "before that, show me some dresses under 100" while the return of a jumper waits: a search, the return asked again
     // (but "make it an S, it goes under my coat" resizes the swap waiting: the coat is only the shopper's story).
     (resizesSwap(r, d) || (!pieceNotInWaiting(mem, e) && d.intent !== 'deny')) &&

@@ -8,6 +8,8 @@ import type { Memory } from './memory.js';
 import type { Draft, Reading } from './frame-answer.js';
 import { ACTION_ECHO, detailEcho, isClearNo, isClearYes } from '../../core/index.js';
 import { newSize } from './frame-follow.js';
+import { namesPiece } from './results.js';
+import { pieceNotInWaiting } from './frame-pick.js';
 import { agreesOnCondition, ALL_OFFERED, ONLY_SOME } from './frame-cues.js';
 
 /**
@@ -125,18 +127,55 @@ const shortAnswer = (text: string) => !/\?/.test(text) && (text.match(/[\p{L}\d]
  */
 export function readsAsAnswer(r: Reading, d: Draft): boolean {
   const { text, mem, u, vague } = r;
-  return SLOT_ONLY.has(d.intent) || vague || (shortAnswer(text) && (u.score < FIRM || namesItemFor(mem, d.e))) || resizesSwap(r, d);
+  return (
+    SLOT_ONLY.has(d.intent) ||
+    vague ||
+    (shortAnswer(text) && (u.score < FIRM || namesItemFor(mem, d.e) || namesWaiting(mem, d.e))) ||
+    resizesSwap(r, d)
+  );
 }
 
 /**
- * A no with another size for the swap waiting ("belay that: L, not XL", "hang on, M not XL"): that swap, changed
- * (frame-answer.ts), never withdrawn. So is another size said in a basket's words ("actually make it an L instead")
- * with nothing in the basket: "it" is the piece of the swap.
+ * A few words naming the order a proposal waits on and a piece it holds ("order 28473, the chinos"): the detail that
+ * proposal left open, however sure the words are of a look-up.
+ */
+function namesWaiting(mem: Memory, e: Entities): boolean {
+  const waiting = mem.pendingAction?.args.orderNumber ?? mem.pendingReturn?.orderNumber;
+  return typeof waiting === 'string' && e.orderNumbers.includes(waiting) && e.categoryWord !== null && !pieceNotInWaiting(mem, e);
+}
+
+/**
+ * A no with another size or colour for the swap waiting ("belay that: L, not XL", "hang on, M not XL"): that swap,
+ * changed (frame-answer.ts), never withdrawn. So is another size or colour said in a basket's words ("actually make it
+ * an L instead", "make it the olive, still M") with nothing in the basket: "it" is the piece of the swap; and one asked
+ * in a search's words of "it" or instead of the swap's own colour.
  */
 export const resizesSwap = (r: Reading, d: Draft): boolean =>
   r.mem.pendingAction?.action === 'exchange' &&
-  newSize(r.mem, d.e.size) &&
-  (d.intent === 'deny' || isClearNo(r.text, { echo: pendingEcho(r.mem) }) || basketWordsForSwap(r, d));
+  (newSize(r.mem, d.e.size) || newColour(r.mem, d.e.colour)) &&
+  (d.intent === 'deny' || isClearNo(r.text, { echo: pendingEcho(r.mem) }) || basketWordsForSwap(r, d) || searchWordsForSwap(r, d));
+
+/** The colours the swap waiting gives and gives up ("Navy Merino Crew-Neck Jumper (L)" sent back: navy). */
+function swapColours(mem: Memory): string[] {
+  const a = mem.pendingAction;
+  const items = Array.isArray(a?.args.items) ? (a!.args.items as Array<Record<string, unknown>>) : [];
+  const given = items.map((i) => i.colour).filter((c): c is string => typeof c === 'string');
+  const sent = (a?.sends ?? []).flatMap((x) => x.toLowerCase().split(/[\s()]+/));
+  return [...given.map((c) => c.toLowerCase()), ...sent];
+}
+
+/** Another colour than the swap waiting gives or gives up ("green instead of navy" to a swap of the navy jumper). */
+const newColour = (mem: Memory, colour: string | null): boolean => colour !== null && !swapColours(mem).includes(colour.toLowerCase());
+
+/**
+ * The swap's piece in another colour or size asked in a search's words ("could it be green instead of navy?", "them in
+ * olive rather than the navy?"): no piece named but "it" or the swap's own colour put aside, no order: that swap, changed.
+ */
+const searchWordsForSwap = (r: Reading, d: Draft): boolean =>
+  (d.intent === 'search' || d.intent === 'stock') &&
+  (d.e.categoryWord === null || d.e.pronoun) &&
+  !d.e.orderNumbers.length &&
+  (d.e.pronoun || d.e.exclude.some((x) => swapColours(r.mem).includes(x.toLowerCase())));
 
 /**
  * A change said in a basket's words (update the cart, add) with nothing in the basket, of "it" or of no piece named (a
@@ -156,7 +195,33 @@ export function orderOfWaiting(r: Reading, d: Draft, orderNumber: string | null)
   if (d.intent === 'change_address' && typeof moving === 'string' && orderNumber === d.e.address?.zip) return moving;
   const waiting = mem.pendingAction?.action === 'exchange' ? mem.pendingAction.args.orderNumber : mem.pendingReturn?.orderNumber;
   if (d.intent !== 'exchange' || d.e.orderNumbers.length || typeof waiting !== 'string') return orderNumber;
+  keepsSwapRest(r, d);
   return waiting;
+}
+
+/** The swap waiting sends back a piece the word names ("the jumper", "the sweater"). */
+const swapSends = (mem: Memory, word: string): boolean => !!mem.pendingAction?.sends?.some((x) => namesPiece(x, word));
+
+/** The piece of the swap waiting, as proposed (its `item`), as the words would name it. */
+function pieceSwapped(mem: Memory): Pick<Entities, 'categoryWord' | 'category' | 'descriptors'> {
+  const items = mem.pendingAction?.args.items;
+  const first: unknown = Array.isArray(items) ? items[0] : null;
+  const item = first && typeof first === 'object' ? (first as Record<string, unknown>).item : null;
+  return { categoryWord: typeof item === 'string' ? item : null, category: null, descriptors: [] };
+}
+
+/**
+ * The swap waiting changed in one detail ("could it be camel instead?" to a swap for a navy M): the same piece, with
+ * what the message leaves unsaid as the swap had it (the M kept), unless another piece is named.
+ */
+function keepsSwapRest(r: Reading, d: Draft): void {
+  const a = r.mem.pendingAction;
+  const items = a?.action === 'exchange' && Array.isArray(a.args.items) ? (a.args.items as Array<Record<string, unknown>>) : [];
+  const item = items.length === 1 ? items[0]! : null;
+  if (!item || typeof item.item !== 'string' || (d.e.size && d.e.colour)) return;
+  if (d.e.categoryWord && !d.e.pronoun && !namesPiece(item.item, d.e.categoryWord)) return;
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
+  d.e = { ...d.e, size: d.e.size ?? text(item.size), colour: d.e.colour ?? text(item.colour) };
 }
 
 /** Basket intents a size said of a piece kept leans to. */
@@ -218,6 +283,9 @@ export function answerToWaiting(r: Reading, d: Draft): void {
   if (proposed && answers && isClearNo(text, { echo: pendingEcho(mem) })) {
     d.intent = swapInstead ? 'exchange' : 'deny';
     d.settledByState ||= swapInstead;
+    // "wait, make it XL not medium, I wear it over shirts": the swap waiting resized; a piece its order does not hold is
+    // only the shopper's story, the piece swapped stays the one proposed.
+    if (swapInstead && resizesSwap(r, d) && e.categoryWord !== null && !swapSends(mem, e.categoryWord)) d.e = { ...e, ...pieceSwapped(mem) };
   }
   // "I'll sleep on it. Not today, thank you." to a return or a person offered (nothing proposed yet): that offer declined.
   const offered = mem.asked === 'startReturn' || mem.asked === 'lookup' || mem.offeredHuman;

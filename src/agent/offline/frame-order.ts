@@ -5,7 +5,7 @@ import type { Entities } from './entities.js';
 import { pickOrder, pieceNotInWaiting } from './frame-pick.js';
 import { addressAbroad, imagines, leansImagined, ONLY_SOME, POINTS_BACK } from './frame-cues.js';
 import { merge, type Draft, type Reading } from './frame-answer.js';
-import type { OrderView } from './results.js';
+import { namesPiece, type OrderView } from './results.js';
 import { itemWords, stem } from './frame-follow.js';
 import { ACTION_ECHO, consentWords } from '../../core/index.js';
 
@@ -177,6 +177,44 @@ export function goOnWithReturn(r: Reading, d: Draft, orderNumber: string | null)
   d.e = merge(r.prevEntities(mem.prevUser), d.e);
   d.settledByState = true;
   return null;
+}
+
+/**
+ * Requests about a piece received that the shopper may narrow, once the order is shown, to the pieces that go, and the
+ * action each goes on with: whether a piece can still go back ("can I still return the jumper from it?") starts its return.
+ */
+const NARROWED: Partial<Record<Intent, Intent>> = { return: 'return', exchange: 'exchange', policy_returns: 'return' };
+/** Readings of a piece singled out that carry no request of their own beside it (a yes, a basket's or a search's words). */
+const SINGLES_OUT: ReadonlySet<Intent> = new Set([
+  'confirm',
+  'return',
+  'exchange',
+  'view_cart',
+  'update_cart',
+  'add_to_cart',
+  'search',
+  'stock',
+  'thanks',
+  'out_of_scope',
+]);
+
+/**
+ * "yes please, just the sweater" / "only the boots, the cardigan stays" after a return (or swap) was asked about and
+ * the delivered order was shown, nothing proposed: that request, of the piece singled out of the order shown (the
+ * shopper's request of the recent turns, memory's `recentUsers`), never a basket or a bare yes with nothing waiting.
+ */
+export function goOnWithPieceShown(r: Reading, d: Draft, orderNumber: string | null): string | null {
+  const { mem, text } = r;
+  const order = mem.orders.length === 1 ? mem.orders[0]! : null;
+  const word = d.e.categoryWord;
+  if (!order?.delivered || !word || mem.pendingReturn || mem.pendingAction || d.settledByState) return orderNumber;
+  if (!ONLY_SOME.test(text) || !SINGLES_OUT.has(d.intent) || d.e.orderNumbers.some((n) => n !== order.orderNumber)) return orderNumber;
+  if (!order.items.some((i) => namesPiece(i, word))) return orderNumber;
+  const asked = mem.recentUsers.map((m) => NARROWED[classify(m).intent]).find((i) => i !== undefined);
+  if (!asked) return orderNumber;
+  d.intent = asked;
+  d.settledByState = true;
+  return order.orderNumber;
 }
 
 /** An address written out: a US one read into its parts, or one abroad answering "what is the new address?" (the plan says where the shop delivers). */

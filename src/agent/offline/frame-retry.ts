@@ -33,6 +33,15 @@ const STANDS: ReadonlySet<Intent> = new Set([
 /** How likely (a probability × 10) another reading must be for the words to stand against the retry. */
 const SURE = 5;
 
+/**
+ * What is said after the last question: the refusal said back in surprise ("no grey? ok, green then", "No grey in L?
+ * Green L then.") asks, it refuses nothing; the no, if any, follows it ("no grey? forget it then").
+ */
+const afterAsked = (text: string): string => {
+  const rest = text.slice(text.lastIndexOf('?') + 1);
+  return /[\p{L}\d]/u.test(rest) ? rest : text;
+};
+
 /** The piece, size and colour the refused swap asked for. */
 function refusedWish(args: Record<string, unknown>): { item: string; size: string | null; colour: string | null } | null {
   const items = Array.isArray(args.items) ? (args.items as Array<Record<string, unknown>>) : [];
@@ -55,7 +64,7 @@ export function retriedSwap(r: Reading, d: Draft, orderNumber: string | null): s
   const e = d.e;
   if (!wish || !order || d.settledByState || (!e.colour && !e.size) || e.email || e.address) return orderNumber;
   if (e.orderNumbers.some((n) => n !== order)) return orderNumber;
-  if (((u.scores[u.intent] ?? 0) >= SURE && STANDS.has(u.intent)) || isClearNo(r.text)) return orderNumber;
+  if (((u.scores[u.intent] ?? 0) >= SURE && STANDS.has(u.intent)) || isClearNo(afterAsked(r.text))) return orderNumber;
   const word = normalize(wish.item).tokens.find((w) => CATEGORY_WORDS[w]) ?? null;
   if (e.category && word && CATEGORY_WORDS[word] !== e.category) return orderNumber;
   d.e = {

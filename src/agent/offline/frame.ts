@@ -21,7 +21,7 @@ import {
 } from './frame-cues.js';
 import { choosesOneShown, MORE_ONLY, narrowSearch, POINTER, refinesSearch, REJECTS_SHOWN, wantsMore } from './frame-search.js';
 import { answerQuestion, bareSlot, retryServes, type Draft, type Reading } from './frame-answer.js';
-import { followUpOnOrder, givesAddress, goOnAfterVerifying, goOnWithReturn, resolveOrder } from './frame-order.js';
+import { followUpOnOrder, givesAddress, goOnAfterVerifying, goOnWithPieceShown, goOnWithReturn, resolveOrder } from './frame-order.js';
 import { followUpOnSubject } from './frame-follow.js';
 import { classifyFollow } from './nlu/index.js';
 import { NUMBER_WORDS } from './lexicon.js';
@@ -383,6 +383,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
   settleIntent(r, d);
   orderNumber = goOnAfterVerifying(r, d, orderNumber);
   orderNumber = goOnWithReturn(r, d, orderNumber);
+  orderNumber = goOnWithPieceShown(r, d, orderNumber);
   orderNumber = orderOfWaiting(r, d, orderNumber);
   orderNumber = retriedSwap(r, d, orderNumber);
   retryServes(r, d);

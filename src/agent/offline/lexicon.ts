@@ -131,6 +131,8 @@ const SAME_PIECE: ReadonlyArray<readonly string[]> = [
   ['jumper', 'sweater', 'pullover'],
   ['trouser', 'pant', 'slack'],
   ['sneaker', 'trainer'],
+  // "the t-shirt" of an order holding a "Crew Tee".
+  ['tshirt', 'tee', 't-shirt', 't shirt'],
 ];
 /** The words a piece bought may be named by, the word itself first. */
 export const sameKindWords = (w: string): readonly string[] => SAME_PIECE.find((g) => g.includes(w)) ?? [w];

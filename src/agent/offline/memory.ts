@@ -54,6 +54,8 @@ export interface Memory {
   lookupFor: string | null;
   /** The previous shopper message, and the reply it got. */
   prevUser: string | null;
+  /** The shopper's messages of the recent turns, newest first (the request a narrowing to one piece goes on with). */
+  recentUsers: string[];
   prevReply: string;
   /** Every earlier reply the conversation still shows, so a line said once is not said again. */
   earlierReplies: string;
@@ -109,6 +111,7 @@ export function remember(previous: readonly Turn[]): Memory {
     verifyFor: verifyFor(previous),
     verifyFailed: !!last && failedVerify(last),
     prevUser: last ? last.user : null,
+    recentUsers: recent.map((t) => t.user).reverse(),
     prevReply: reply,
     earlierReplies: previous.map((t) => t.reply).join('\n'),
     firstTurn: previous.length === 0,
@@ -159,9 +162,12 @@ export const TOOL_ACTION: Record<string, string> = {
 };
 
 /** The newest proposal of an action tool in the recent turns, unless a later turn settled it (a confirming call, or a no). */
+const refusedProposal = (x: Exchange): boolean => x.args.confirm !== true && !!x.result?.error;
+
 function findPendingAction(recent: readonly Turn[]): Memory['pendingAction'] {
   for (let t = recent.length - 1; t >= 0; t--) {
-    const call = recent[t]!.exchanges.filter((ex) => TOOL_ACTION[ex.name] && ex.result).at(-1);
+    // A proposal the tool refused ("no olive in S") proposed nothing: the one before it still waits, as the server keeps it.
+    const call = recent[t]!.exchanges.filter((ex) => TOOL_ACTION[ex.name] && ex.result && !refusedProposal(ex)).at(-1);
     if (!call) continue;
     const open = call.args.confirm !== true && isProposal(call);
     // Declined only by a plain no, as the server reads it (core/consent): "hmm not sure" leaves it open,

@@ -13,6 +13,7 @@ import { normalize } from './normalize.js';
 import { correctionEnd } from './entities.js';
 import { addressAbroad } from './frame-cues.js';
 import { namesPiece } from './results.js';
+import { cancelsSome, mayCancelSome, someCancelledStep } from './plan-cancel.js';
 
 interface ServiceInput {
   frame: Frame;
@@ -129,7 +130,7 @@ export function serviceStep(input: ServiceInput): Step | null {
     case 'refund_status':
       return refundStatusStep(input, policy);
     case 'cancel_order':
-      return orderAction('cancel_order', f, input, reasonArg(f), PHRASES.noCancel);
+      return someCancelled(input) ?? orderAction('cancel_order', f, input, reasonArg(f), PHRASES.noCancel);
     case 'change_delivery':
       return cannot(PHRASES.noCarrierChange, tools);
     // "can I click and collect?": what the shipping policy says about collecting in person, and how orders travel.
@@ -162,6 +163,18 @@ export function serviceStep(input: ServiceInput): Step | null {
     default:
       return null;
   }
+}
+
+/**
+ * Some pieces of an order cancelled, not all (plan-cancel.ts): what can be done instead, said plainly; an order named
+ * by its number but not yet seen is looked up first, so its pieces are known before anything is proposed.
+ */
+function someCancelled({ frame: f, memory, tools }: ServiceInput): Step | null {
+  const orderNumber = f.orderNumber ?? f.e.orderNumbers[0];
+  if (!orderNumber || !tools.has('cancel_order') || (!memory.verified && !tools.has('lookup_order'))) return null;
+  const order = memory.orders.find((o) => o.orderNumber === orderNumber);
+  if (order) return cancelsSome(order, f) ? someCancelledStep(order, tools) : null;
+  return mayCancelSome(f) && tools.has('lookup_order') ? call('lookup_order', { orderNumber }) : null;
 }
 
 function reasonArg(f: Frame): Record<string, unknown> {
@@ -228,7 +241,10 @@ export function exchangeLine(f: Frame, memory: Memory): Record<string, string> |
 function firstOfKind(f: Frame): string | null {
   const word = f.e.categoryWord;
   if (!word) return null;
-  return normalize(f.text).tokens.find((w) => CATEGORY_WORDS[w] && CATEGORY_WORDS[w] === CATEGORY_WORDS[word]) ?? word;
+  const tokens = normalize(f.text).tokens;
+  // A piece the words never said (the swap waiting's, frame-detail.ts): that one, not another of its kind in the story.
+  if (!tokens.includes(word)) return word;
+  return tokens.find((w) => CATEGORY_WORDS[w] && CATEGORY_WORDS[w] === CATEGORY_WORDS[word]) ?? word;
 }
 
 const SIZE_SAID: Record<string, string> = {

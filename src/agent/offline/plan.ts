@@ -211,10 +211,11 @@ const orderToReturn: Link = ({ f, tools, last, r, already }) => {
   return order?.returnPossible ? proposeReturn(order.orderNumber, order, f, tools) : null;
 };
 
-// The order looked up for a swap one size up or down (plan-service stepAwaitsOrder): now the swap, from the size bought.
+// The order looked up for a swap one size up or down (plan-service stepAwaitsOrder), or for a cancellation naming a
+// piece (plan-cancel.ts): now the swap, from the size bought, or the cancellation (or what can be done instead).
 const orderToSwap: Link = ({ f, memory, tools, last, r, already }) => {
-  if (!(last.name === 'lookup_order' && r.ok && 'orderNumber' in last.args && f.intent === 'exchange' && !already('exchange_items')))
-    return null;
+  const tool = f.intent === 'exchange' ? 'exchange_items' : f.intent === 'cancel_order' ? 'cancel_order' : null;
+  if (!(tool && last.name === 'lookup_order' && r.ok && 'orderNumber' in last.args && !already(tool))) return null;
   const seen = { ...memory, orders: [...ordersIn(last), ...memory.orders] };
   const orderNumber = f.orderNumber ?? String(last.args.orderNumber);
   return serviceStep({ frame: { ...f, orderNumber }, memory: seen, tools, needAccount: () => ({ kind: 'compose' }) });
@@ -260,6 +261,8 @@ const actionFromList: Link = ({ f, memory, tools, last, r, already }) => {
   // The orders just listed are in view: a swap names the piece bought by its own name ("the sweater": the jumper), in its size.
   const seen = { ...memory, orders: [...orders, ...memory.orders] };
   const step = serviceStep({ frame: { ...f, orderNumber: meant }, memory: seen, tools, needAccount: () => ({ kind: 'compose' }) });
+  // Some pieces of the order meant cancelled, not all: what can be done instead (plan-cancel.ts), never the list.
+  if (step?.kind === 'reply' && f.intent === 'cancel_order') return step;
   return step?.kind === 'call' && step.calls.every((c) => c.name === tool) ? step : null;
 };
 

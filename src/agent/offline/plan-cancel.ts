@@ -1,0 +1,62 @@
+// A cancellation of some pieces of an order, not all ("cancel the tee, I keep the chinos", "remove only the t-shirt
+// from today's order"): the cancel tool cancels whole orders only, so nothing is proposed; the reply says plainly what
+// can be done (the whole order cancelled, or the piece sent back once it arrives) and offers a person.
+import type { Frame } from './frame.js';
+import type { OrderView } from './results.js';
+import { listText, namesPiece } from './results.js';
+import { itemWords, stem } from './frame-follow.js';
+import { sameKindWords } from './lexicon.js';
+import { PHRASES } from './phrases.js';
+import { reply, type Step } from './steps.js';
+
+/** The shopper keeps something of the order ("I keep the pants", "I still want the trousers", "the chinos can stay"). */
+const KEEPS = /\b(keep|keeping|still want|still need|only want|hold on to|hang on to|leave the|can stay|stays?|remains?)\b/i;
+/** The whole order is meant ("the whole thing", "everything", "in its entirety"). */
+const WHOLE = /\b(whole|entire|entirety|everything|all of it|the lot|all the order|full order|fully|completely|altogether)\b/i;
+
+/** The message's words, "t-shirt" as one word, stemmed ("chinos": chino). */
+const wordsOf = (text: string): string[] =>
+  (text.toLowerCase().replace(/\bt[\s-]shirt/g, 'tshirt').match(/\p{L}+|\d+/gu) ?? []).map(stem);
+
+/** The word names the piece: a word of its name ("chinos") or its kind in other words ("the t-shirt" of a Crew Tee). */
+const namesItem = (item: string, w: string): boolean =>
+  w.length >= 3 && (itemWords(item).has(w) || (sameKindWords(w).length > 1 && namesPiece(item, w)));
+
+/** Words that take a piece out of an order ("cancel the tee", "remove the t-shirt", "take the tee off"). */
+const TAKES_OUT: ReadonlySet<string> = new Set(['cancel', 'remove', 'delete', 'drop', 'take']);
+
+/** "only" or "just" before a piece ("just the tee", "only the t-shirt"), not before the action ("just cancel the order"). */
+const ONLY_PIECE = /\b(only|just)\s+(?:the|my|that|this|these|those|one)\s+(?!order\b)\w/i;
+
+/**
+ * The words cancel some of the order's pieces, not the whole order: a piece named and one kept ("the chinos can stay"),
+ * a piece singled out ("just the tee"), or a piece the cancelling word takes ("cancel the tee", "remove the t-shirt from
+ * my order") beside one left out. A piece told only as the reason ("the order 28511 I want to cancel, I ordered the same
+ * trousers twice") is no partial cancellation: the whole order is.
+ */
+export function cancelsSome(order: OrderView, f: Frame): boolean {
+  if (order.items.length < 2 || WHOLE.test(f.text)) return false;
+  const words = wordsOf(f.text);
+  const named = order.items.filter(
+    (item) => (f.e.categoryWord !== null && namesPiece(item, f.e.categoryWord)) || words.some((w) => namesItem(item, w)),
+  );
+  if (!named.length) return false;
+  if (KEEPS.test(f.text) || ONLY_PIECE.test(f.text)) return true;
+  // The piece within a few words after the cancelling word is what it takes out.
+  const taken = words.some((w, i) => TAKES_OUT.has(w) && words.slice(i + 1, i + 5).some((x) => named.some((item) => namesItem(item, x))));
+  return taken && named.length < order.items.length;
+}
+
+/** The words may single out pieces (a piece named, one kept, "just the tee"): an order not yet seen is looked up first. */
+export const mayCancelSome = (f: Frame): boolean => f.e.categoryWord !== null || KEEPS.test(f.text) || ONLY_PIECE.test(f.text);
+
+/** What can be done instead of cancelling one piece, with a person offered where one can be. */
+export function someCancelledStep(order: OrderView, tools: ReadonlySet<string>): Step {
+  const body =
+    `I can only cancel a whole order, not one piece of it: order #${order.orderNumber} holds ${listText(order.items)}. ` +
+    'I can cancel the whole order for you (and you order again what you want to keep), or you keep the order and send ' +
+    'back the piece you do not want once it arrives.';
+  return tools.has('escalate_to_human')
+    ? reply({ kind: 'ask', body: `${body} ${PHRASES.humanOffer}` })
+    : reply({ kind: 'fact', body });
+}
