@@ -24,7 +24,19 @@ export const ACTION_ECHO: Record<string, readonly string[]> = {
     'it',
   ],
   // The replacement is sent out ("yep, ship it"): shipping it is the swap's own word, as it is a new address's.
-  exchange: ['exchange', 'exchanging', 'swap', 'swapping', 'replacement', 'replace', 'ship', 'the change', 'that change', 'this change', 'it'],
+  exchange: [
+    'exchange',
+    'exchanging',
+    'swap',
+    'swapping',
+    'replacement',
+    'replace',
+    'ship',
+    'the change',
+    'that change',
+    'this change',
+    'it',
+  ],
   report_problem: [
     'report',
     'claim',

@@ -51,6 +51,10 @@ const open = appsPerTest();
 
 describe('consent and a worry about the price: through the chat flow (offline model)', () => {
   it('a return waiting: worries create no label; a plain yes then creates it', async () => {
-    await labelHeldUntilClearYes(open, ["is the label free? I don't want to pay for postage", "yes but don't charge me for it"], 'yes please, send it');
+    await labelHeldUntilClearYes(
+      open,
+      ["is the label free? I don't want to pay for postage", "yes but don't charge me for it"],
+      'yes please, send it',
+    );
   });
 });

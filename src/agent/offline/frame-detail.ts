@@ -285,7 +285,8 @@ export function answerToWaiting(r: Reading, d: Draft): void {
     d.settledByState ||= swapInstead;
     // "wait, make it XL not medium, I wear it over shirts": the swap waiting resized; a piece its order does not hold is
     // only the shopper's story, the piece swapped stays the one proposed.
-    if (swapInstead && resizesSwap(r, d) && e.categoryWord !== null && !swapSends(mem, e.categoryWord)) d.e = { ...e, ...pieceSwapped(mem) };
+    if (swapInstead && resizesSwap(r, d) && e.categoryWord !== null && !swapSends(mem, e.categoryWord))
+      d.e = { ...e, ...pieceSwapped(mem) };
   }
   // "I'll sleep on it. Not today, thank you." to a return or a person offered (nothing proposed yet): that offer declined.
   const offered = mem.asked === 'startReturn' || mem.asked === 'lookup' || mem.offeredHuman;

@@ -16,7 +16,12 @@ const WHOLE = /\b(whole|entire|entirety|everything|all of it|the lot|all the ord
 
 /** The message's words, "t-shirt" as one word, stemmed ("chinos": chino). */
 const wordsOf = (text: string): string[] =>
-  (text.toLowerCase().replace(/\bt[\s-]shirt/g, 'tshirt').match(/\p{L}+|\d+/gu) ?? []).map(stem);
+  (
+    text
+      .toLowerCase()
+      .replace(/\bt[\s-]shirt/g, 'tshirt')
+      .match(/\p{L}+|\d+/gu) ?? []
+  ).map(stem);
 
 /** The word names the piece: a word of its name ("chinos") or its kind in other words ("the t-shirt" of a Crew Tee). */
 const namesItem = (item: string, w: string): boolean =>
@@ -56,7 +61,5 @@ export function someCancelledStep(order: OrderView, tools: ReadonlySet<string>):
     `I can only cancel a whole order, not one piece of it: order #${order.orderNumber} holds ${listText(order.items)}. ` +
     'I can cancel the whole order for you (and you order again what you want to keep), or you keep the order and send ' +
     'back the piece you do not want once it arrives.';
-  return tools.has('escalate_to_human')
-    ? reply({ kind: 'ask', body: `${body} ${PHRASES.humanOffer}` })
-    : reply({ kind: 'fact', body });
+  return tools.has('escalate_to_human') ? reply({ kind: 'ask', body: `${body} ${PHRASES.humanOffer}` }) : reply({ kind: 'fact', body });
 }

@@ -36,7 +36,7 @@ async function jumperSwapProposed(): Promise<Chat> {
 describe('a worry about the price while a swap waits', () => {
   it('"is the swap free? dont want to pay for delivery twice" keeps the swap; "actually a small not medium" resizes it', async () => {
     const chat = await jumperSwapProposed();
-    const q = await chat.say("is the swap free? dont want to pay for delivery twice");
+    const q = await chat.say('is the swap free? dont want to pay for delivery twice');
     expect(callOf(q, 'store_policy')?.args).toMatchObject({ topic: 'returns' });
     expect(q.reply).not.toMatch(/nothing was changed/i);
     const r = await chat.say('actually make it a small not medium, I like it snug');
