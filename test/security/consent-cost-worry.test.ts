@@ -4,7 +4,7 @@
 // What a shopper notices: asking "is it free? don't want to pay twice" keeps the swap or return waiting; the label is
 // made only on a plain yes after it.
 import { describe, expect, it } from 'vitest';
-import { ACTION_ECHO, isClearNo, isClearYes } from '../../src/core/index.js';
+import { ACTION_ECHO, isClearNo } from '../../src/core/index.js';
 import { appsPerTest, describeConsentReader, labelHeldUntilClearYes } from './support.js';
 
 const WORRIES = [

@@ -342,10 +342,8 @@ function settleIntent(r: Reading, d: Draft): void {
   // A search said with one ("a black dress, size 10 UK") still wants the pieces: they are found (in every size) and
   // the sizing guide says which of ours that size is, beside them.
   if ((d.intent === 'search' || d.intent === 'add_to_cart' || d.intent === 'stock') && OTHER_SIZE_SYSTEM.test(text)) {
-    if (d.intent === 'search' && !d.alsoPolicy) {
-      d.e = { ...d.e, size: null };
-      d.alsoPolicy = 'sizing';
-    } else d.intent = 'policy_sizing';
+    if (d.intent === 'search' && !d.alsoPolicy) [d.e, d.alsoPolicy] = [{ ...d.e, size: null }, 'sizing'];
+    else d.intent = 'policy_sizing';
   }
   // "how do I buy the grey hoodie?": that piece, found (and added once its size is clear), with how to check out.
   if (d.intent === 'how_to_order' && e.category && !e.orderNumbers.length) {
