@@ -26,6 +26,7 @@ import { followUpOnSubject } from './frame-follow.js';
 import { classifyFollow } from './nlu/index.js';
 import { NUMBER_WORDS } from './lexicon.js';
 import { saysNotArrived } from './plan-reading.js';
+import { sizeInAnotherSystem } from './frame-size-system.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
 import { PICK_OFFER } from './phrases.js';
@@ -91,10 +92,6 @@ export interface Frame {
 /** Asks for the chart or fit advice, which the sizing guide answers even about one piece. */
 const SIZE_CHART =
   /\b(chart|guide|measure|measurements?|between sizes|size (should|do|would) i|which size (should|do|would|for)|what size (should|do|would|for|am))\b/i;
-
-/** A size said in the US or UK system ("a US 10", "UK size 6", "us women's 8"): the catalog's sizes are EU and letters. */
-const OTHER_SIZE_SYSTEM =
-  /\b(US|UK|[Uu][Ss]\s+size|[Uu][Kk]\s+size|[Uu][Ss]\s+(wo)?men'?s|[Uu][Kk]\s+(wo)?men'?s)\s+(size\s+)?((wo)?men'?s\s+)?\d{1,2}(\.5)?\b|\b\d{1,2}(\.5)?\s*([Uu][Kk]|US)\b/;
 
 /** A vague message the conversation gives an intent: more of a list, the points, a product in view. */
 function intentFromState(r: Reading, d: Draft): void {
@@ -338,13 +335,7 @@ function settleIntent(r: Reading, d: Draft): void {
     else if (/\b(thanks?|thx|ty|gracias|merci|danke|cheers)\b/i.test(text)) d.intent = 'thanks';
     else acknowledged(r, d);
   }
-  // "I'm a US 10 in sneakers": a size in another system asks which of ours it is (the sizing guide), not for stock.
-  // A search said with one ("a black dress, size 10 UK") still wants the pieces: they are found (in every size) and
-  // the sizing guide says which of ours that size is, beside them.
-  if ((d.intent === 'search' || d.intent === 'add_to_cart' || d.intent === 'stock') && OTHER_SIZE_SYSTEM.test(text)) {
-    if (d.intent === 'search' && !d.alsoPolicy) [d.e, d.alsoPolicy] = [{ ...d.e, size: null }, 'sizing'];
-    else d.intent = 'policy_sizing';
-  }
+  sizeInAnotherSystem(d, text);
   // "how do I buy the grey hoodie?": that piece, found (and added once its size is clear), with how to check out.
   if (d.intent === 'how_to_order' && e.category && !e.orderNumbers.length) {
     d.intent = 'add_to_cart';
