@@ -21,3 +21,23 @@ export function shuffle<T>(items: T[], rng: Rng): T[] {
   }
   return items;
 }
+
+/** FNV-1a over a string's UTF-16 units, mixed with `seed`: a fixed 32-bit key for a text. */
+export function hashKey(text: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/**
+ * An order of `keys.length` items for one epoch, placed by a seeded hash of each item's own key
+ * (ties by index). Unlike a shuffle of the whole list, adding or removing one item leaves every
+ * other item's relative order as it was, so a corpus edit only moves the readings it should.
+ */
+export function hashOrder(keys: readonly string[], seed: number): number[] {
+  const h = keys.map((k) => hashKey(k, seed));
+  return keys.map((_, i) => i).sort((a, b) => h[a]! - h[b]! || a - b);
+}

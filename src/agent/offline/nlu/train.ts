@@ -1,10 +1,12 @@
 // Multinomial logistic regression (softmax) trained by per-example AdaGrad with L2. Everything
-// that could vary between runs is pinned: the vocabulary is sorted, the shuffle is seeded, the
-// epochs are fixed and the arithmetic runs in one order, so the same corpus gives the same weights.
+// that could vary between runs is pinned: the vocabulary is sorted, each epoch's order comes from a
+// seeded hash of every line's own text and label (not a shuffle of the whole list, whose every
+// position moves when one line is added), the epochs are fixed and the arithmetic runs in one
+// order, so the same corpus gives the same weights and a small corpus edit moves little else.
 import type { Corpus } from './corpus.js';
 import { extractFeatures, type FeatureVector } from './features.js';
 import type { Hyper } from './hyper.js';
-import { createRng, shuffle } from './rng.js';
+import { hashOrder } from './rng.js';
 
 /** A trained model before pruning: weights[f * labels.length + k] is feature f's weight for label k. */
 export interface DenseModel {
@@ -136,10 +138,9 @@ export function trainDense(corpus: Corpus, hyper: Hyper, cache?: FeatureCache): 
     grad: new Float64Array(K),
     p: new Float64Array(K),
   };
-  const rng = createRng(hyper.seed);
-  const order = encoded.map((_, i) => i);
+  const keys = corpus.examples.map((e) => `${e.text}\0${e.label}`);
   for (let epoch = 0; epoch < hyper.epochs; epoch++) {
-    shuffle(order, rng);
+    const order = hashOrder(keys, hyper.seed * 1_000_003 + epoch);
     for (const i of order) step(s, encoded[i]!, cw[encoded[i]!.label]!, hyper);
   }
   return { labels: [...corpus.labels], features: [...vocab.keys()], weights: s.w, bias: s.b };
