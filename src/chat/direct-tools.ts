@@ -38,6 +38,7 @@ export interface DirectCall {
   /** The tools this shopper may call, decided on the shopper as they act in this conversation. */
   allowed(acting: Shopper): readonly ToolName[];
   clientKey: string | null;
+  networkKey?: string | null;
 }
 
 export interface DirectResult {
@@ -82,6 +83,7 @@ export function createDirectTools(deps: DirectToolsDeps): DirectTools {
         segment,
         shopperRef,
         clientKey: input.clientKey,
+        networkKey: input.networkKey,
         emitted,
         transcript: await recentCalls(deps.db, conv.id),
       });
@@ -145,6 +147,7 @@ interface TurnState {
   segment: SegmentResult;
   shopperRef: { current: Shopper };
   clientKey: string | null;
+  networkKey?: string | null;
   emitted: ToolEvent[];
   transcript: string;
 }
@@ -158,6 +161,7 @@ function toolContext(deps: DirectToolsDeps, t: TurnState): ToolContext {
     turn: t.conv.turnCount + 1,
     approval: null,
     clientKey: t.clientKey,
+    networkKey: t.networkKey,
     emitted: t.emitted,
     transcript: () => t.transcript,
   });

@@ -164,6 +164,7 @@ function toolContext(
     turn: turn.turnNo,
     approval,
     clientKey: input.clientKey ?? null,
+    networkKey: input.networkKey ?? null,
     emitted: ran.emitted,
     transcript() {
       return transcriptText(history, input.message, conv.summary);

@@ -15,6 +15,7 @@ export interface ToolContextParts {
   turn: number;
   approval: ToolContext['approval'];
   clientKey: string | null;
+  networkKey?: string | null;
   emitted: ToolEvent[];
   transcript: () => string;
   /** Called when the shopper verifies during the turn (after the shopper is rebound). */
@@ -38,6 +39,7 @@ class TurnToolContext implements ToolContext {
   readonly turn: number;
   readonly approval: ToolContext['approval'];
   readonly clientKey: string | null;
+  readonly networkKey: string | null;
   readonly transcript: () => string;
   readonly checkout: CheckoutSettings | null;
 
@@ -51,6 +53,7 @@ class TurnToolContext implements ToolContext {
     this.turn = p.turn;
     this.approval = p.approval;
     this.clientKey = p.clientKey;
+    this.networkKey = p.networkKey ?? null;
     this.transcript = p.transcript;
     this.checkout = deps.checkout ?? null;
   }

@@ -14,6 +14,8 @@ export interface ChatInput {
   proposal?: { id: string; decision: 'confirm' | 'cancel' };
   /** A digest of the client's address, for per-address limits (null when the runtime does not say). */
   clientKey?: string | null;
+  /** A digest of the client's site (an IPv6 /48), counted as a few clients; null for IPv4 or unknown. */
+  networkKey?: string | null;
   signal?: AbortSignal;
   /** The request's id (X-Request-Id, echoed or minted), for the turn's log line and span. */
   requestId?: string;

@@ -61,13 +61,19 @@ const INVITES = (words: readonly string[]): boolean => words.some((w) => w === '
  * Whether a reply written in the turn it made a proposal asks, or invites a yes to, anything beyond that proposal
  * ("…Would you like me to add the navy chinos to your basket?", "Reply yes and I'll add the socks."): then a bare
  * yes may answer that instead, and only a yes naming the action decides it. `about`: the action, and the proposal's
- * summary in the server's words. Each sentence that asks or invites may say only the action's words, the summary's,
- * numbers and the words of asking to go ahead (ABOUT_IT); any other word may be another offer.
+ * summary in the server's words. Each sentence that asks or invites may say only the action's words, the summary's
+ * and the words of asking to go ahead (ABOUT_IT); any other word may be another offer. And no sentence may give a
+ * number the summary does not: an order number, amount or count of its own ("Shall I cancel order 28473?", "I'll
+ * refund $500.00. Shall I go ahead?" over a proposal for another order or sum) puts another action than the one the yes
+ * would do.
  */
 export function asksBeside(reply: string, about: { action: string; summary?: string }): boolean {
   const known = new Set([...ABOUT_IT, ...(ACTION_ECHO[about.action] ?? []), ...consentWords(about.summary ?? '')]);
+  const summary = new Set(consentWords(about.summary ?? ''));
   return reply
     .split(/(?<=[.!?])\s+|\n+/)
     .map(consentWords)
-    .some((words) => INVITES(words) && words.some((w) => w !== '?' && !/\d/.test(w) && !known.has(w)));
+    .some(
+      (words) => words.some((w) => /\d/.test(w) && !summary.has(w)) || (INVITES(words) && words.some((w) => w !== '?' && !known.has(w))),
+    );
 }

@@ -114,6 +114,8 @@ export const tickets = sqliteTable(
     status: text('status').notNull().default('open'),
     // A one-way digest of the client address, so tickets per address can be capped without storing it.
     clientKey: text('client_key'),
+    // The same of the client's site (an IPv6 /48), which counts as a few clients.
+    networkKey: text('network_key'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
@@ -122,5 +124,6 @@ export const tickets = sqliteTable(
     index('tickets_session_created').on(t.sessionId, t.createdAt),
     index('tickets_customer_created').on(t.customerId, t.createdAt),
     index('tickets_client_created').on(t.clientKey, t.createdAt),
+    index('tickets_network_created').on(t.networkKey, t.createdAt),
   ],
 );

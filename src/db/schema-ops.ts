@@ -1,5 +1,5 @@
 // Operations: manual segment lists, failed secret checks, store webhooks (see schema.ts).
-import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { customers } from './schema-store.js';
 
 export const segmentMemberships = sqliteTable(
@@ -31,7 +31,8 @@ export const authFailures = sqliteTable('auth_failures', {
 /**
  * Store webhooks (src/store-sync): one row per delivery id — the table of ids already seen (a
  * redelivery is answered 200 and not processed again) and the queue of work (processedAt null
- * until applied; a crash leaves the row for the next start).
+ * until applied; a crash leaves the row for the next start). The digest of topic and body de-duplicates the same signed
+ * body replayed under a new delivery id; the trigger time is what a delete is dated by.
  */
 export const webhookEvents = sqliteTable(
   'webhook_events',
@@ -44,6 +45,22 @@ export const webhookEvents = sqliteTable(
     processedAt: integer('processed_at'),
     attempts: integer('attempts').notNull().default(0),
     error: text('error'),
+    triggeredAt: integer('triggered_at'), // X-Shopify-Triggered-At, ms
+    digest: text('digest'), // SHA-256 of topic and raw body
   },
-  (t) => [index('webhook_events_pending').on(t.processedAt, t.receivedAt)],
+  (t) => [index('webhook_events_pending').on(t.processedAt, t.receivedAt), uniqueIndex('webhook_events_digest').on(t.source, t.digest)],
+);
+
+/**
+ * What the store deleted, and when (the delete delivery's trigger time): a record's update older than its delete, arriving
+ * after it (a late retry, a replay), never brings it back; a newer one (the store made it again) may.
+ */
+export const storeTombstones = sqliteTable(
+  'store_tombstones',
+  {
+    kind: text('kind').notNull(), // product
+    externalId: text('external_id').notNull(),
+    deletedAt: integer('deleted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.externalId] })],
 );

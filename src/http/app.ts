@@ -6,12 +6,12 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { silentLogger, type Logger } from '../core/index.js';
 import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
-import { customerExists } from '../shop/index.js';
+import { customerExists, NETWORK_SHARE } from '../shop/index.js';
 import type { ChatService } from '../chat/index.js';
 import type { McpHandler } from '../mcp/index.js';
 import { createTelemetry, type Telemetry } from '../telemetry/index.js';
 import type { AppEnv } from './env.js';
-import { clientAddressKey } from './client-address.js';
+import { clientAddressKey, clientNetworkKey } from './client-address.js';
 import { createErrorHandler, notFoundHandler } from './errors.js';
 import { identity, randomSecret, SESSION_HEADER } from './identity.js';
 import { createInflightTracker, type InflightTracker } from './inflight.js';
@@ -63,10 +63,18 @@ export interface AppDeps {
   telemetry?: Telemetry;
 }
 
-export function createApp(appDeps: AppDeps) {
-  // Every per-address limit counts the client (an IPv6 /64, an IPv4 however written), never a raw address.
+/**
+ * Every per-address limit counts the client (an IPv6 /64, an IPv4 however written), never a raw address, and its
+ * site (an IPv6 /48; none for IPv4), which counts as a few clients together.
+ */
+function clientKeys(appDeps: AppDeps): { deps: AppDeps; clientNet?: (c: Context) => string | undefined } {
   const rawIp = appDeps.clientIp;
-  const deps: AppDeps = rawIp ? { ...appDeps, clientIp: (c) => clientAddressKey(rawIp(c)) } : appDeps;
+  if (!rawIp) return { deps: appDeps };
+  return { deps: { ...appDeps, clientIp: (c) => clientAddressKey(rawIp(c)) }, clientNet: (c) => clientNetworkKey(rawIp(c)) };
+}
+
+export function createApp(appDeps: AppDeps) {
+  const { deps, clientNet } = clientKeys(appDeps);
   const logger = deps.logger ?? silentLogger;
   const { config } = deps;
   const identitySecret = config.identitySecret ?? randomSecret();
@@ -88,7 +96,7 @@ export function createApp(appDeps: AppDeps) {
   for (const path of ['/api/chat', '/api/conversations/*', '/api/feedback', '/mcp']) app.use(path, who);
   // One budget per shopper and address: chat messages and MCP tool calls count together.
   // Both limits off (0): nothing to count, no middleware on the chat route.
-  const takeMessage = messageLimit(deps, telemetry);
+  const takeMessage = messageLimit(deps, telemetry, clientNet);
   if (takeMessage !== noLimit)
     app.use('/api/chat', async (c, next) => {
       if (c.req.method === 'POST') await takeMessage(c);
@@ -103,9 +111,10 @@ export function createApp(appDeps: AppDeps) {
     demoShoppers: config.demoShoppers,
     identitySecret,
     clientIp: deps.clientIp,
+    clientNet,
     modelHealth: telemetry.modelHealth,
   });
-  registerChatRoutes(app, { chat: deps.chat, inflight, logger, storeOrigins: config.allowedOrigins, clientIp: deps.clientIp });
+  registerChatRoutes(app, { chat: deps.chat, inflight, logger, storeOrigins: config.allowedOrigins, clientIp: deps.clientIp, clientNet });
   registerShopperRoutes(app, { chat: deps.chat, db: deps.db, now: deps.now, ids: deps.ids });
   registerAdminRoutes(app, {
     adminToken: config.adminToken,
@@ -113,6 +122,7 @@ export function createApp(appDeps: AppDeps) {
     now: deps.now,
     personas: deps.personas,
     clientIp: deps.clientIp,
+    clientNet,
     telemetry,
   });
   registerWebhookRoutes(app, {
@@ -124,7 +134,8 @@ export function createApp(appDeps: AppDeps) {
     logger,
   });
   registerWebRoutes(app, { demo: config.demo });
-  if (deps.mcp) registerMcpRoutes(app, { mcp: deps.mcp, takeMessage, allowedOrigins: config.allowedOrigins, clientIp: deps.clientIp });
+  if (deps.mcp)
+    registerMcpRoutes(app, { mcp: deps.mcp, takeMessage, allowedOrigins: config.allowedOrigins, clientIp: deps.clientIp, clientNet });
   return app;
 }
 
@@ -156,7 +167,11 @@ const noStore: MiddlewareHandler = async (c, next) => {
 async function noLimit(): Promise<void> {}
 
 /** Counts one message (a chat turn, an MCP tool call) for the request's shopper and address; a 429 over the limits. */
-function messageLimit(deps: AppDeps, telemetry: Telemetry): (c: Context<AppEnv>) => Promise<void> {
+function messageLimit(
+  deps: AppDeps,
+  telemetry: Telemetry,
+  clientNet?: (c: Context) => string | undefined,
+): (c: Context<AppEnv>) => Promise<void> {
   const { sessionPerMin, ipPerMin } = deps.config.rate;
   if (sessionPerMin <= 0 && ipPerMin <= 0) return noLimit;
   const limiter = deps.rateLimiter ?? createRateLimiter();
@@ -166,6 +181,9 @@ function messageLimit(deps: AppDeps, telemetry: Telemetry): (c: Context<AppEnv>)
     const keys = [{ key: shopper.customerId ? `c:${shopper.customerId}` : `s:${shopper.sessionId}`, limit: sessionPerMin }];
     // A fresh session id per request would dodge the per-session limit; the address still counts.
     if (ip) keys.push({ key: `ip:${ip}`, limit: ipPerMin });
+    // A fresh /64 per request would dodge the per-address limit; its /48 still counts.
+    const net = clientNet?.(c);
+    if (net) keys.push({ key: `net:${net}`, limit: ipPerMin * NETWORK_SHARE });
     const verdict = await limiter.take(keys, deps.now());
     if (!verdict.ok) {
       telemetry.rateLimited(c.req.path === '/mcp' ? 'mcp' : 'chat');

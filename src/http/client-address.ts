@@ -3,6 +3,10 @@
 // VM is handed a whole /64 and may use any of its 2^64 addresses — counted one by one, a client
 // rotating through them would get a fresh budget with every request. An IPv4 address written
 // IPv4-mapped (::ffff:a.b.c.d, as a dual-stack socket reports it) is that IPv4 address.
+// One site is handed a whole /48 (65,536 /64s): every limit counts the client's /48 too, as a few clients at most
+// (`NETWORK_SHARE`, shop/auth-guard.ts), so a site holder cannot multiply a client's budget by rotating /64s. IPv4 has
+// no wider stage: one address is often a whole office or carrier NAT, which already shares one client's budget.
+import { digest, networkRule, type GuardKey, type GuardRule } from '../shop/index.js';
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
@@ -22,6 +26,39 @@ export function clientAddressKey(address: string | undefined | null): string | u
     .slice(0, 4)
     .map((g) => g.toString(16))
     .join(':')}::/64`;
+}
+
+/** The wider stage an address is also counted under: an IPv6 client's /48 ("2001:db8:0::/48"); none for IPv4. */
+export function clientNetworkKey(address: string | undefined | null): string | undefined {
+  const client = clientAddressKey(address);
+  if (!client?.endsWith('::/64')) return undefined;
+  return `${client.split(':').slice(0, 3).join(':')}::/48`;
+}
+
+/** What the database and the tools count a client under: digests of its address key and of its /48 (IPv6 only). */
+export async function clientDigests(
+  address: string | undefined,
+  network: string | undefined,
+): Promise<{ clientKey: string | null; networkKey: string | null }> {
+  return {
+    clientKey: address ? await digest(`client:${address}`) : null,
+    networkKey: network ? await digest(`network:${network}`) : null,
+  };
+}
+
+/**
+ * A secret check's keys for one client (`<scope>:client:<digest>`, unknown addresses sharing one) under `rule`, and for
+ * its /48 under the same rule as a few clients' (`<scope>:net:<digest>`).
+ */
+export async function clientGuardKeys(
+  scope: string,
+  rule: GuardRule,
+  address: string | undefined,
+  network: string | undefined,
+): Promise<GuardKey[]> {
+  const { networkKey } = await clientDigests(address, network);
+  const own = { key: `${scope}:client:${await digest(`client:${address ?? 'unknown'}`)}`, rule };
+  return networkKey ? [own, { key: `${scope}:net:${networkKey}`, rule: networkRule(rule) }] : [own];
 }
 
 /** The eight 16-bit groups of an IPv6 address (with "::" and a dotted IPv4 tail), or null. */

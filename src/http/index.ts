@@ -12,4 +12,4 @@ export {
   type RateLimiter,
   type RateVerdict,
 } from './rate-limit.js';
-export { clientAddressKey } from './client-address.js';
+export { clientAddressKey, clientNetworkKey } from './client-address.js';

@@ -25,6 +25,8 @@ export interface McpRequest {
   shopper: Shopper;
   /** A digest of the client's address (per-address limits in the tools), or null. */
   clientKey: string | null;
+  /** A digest of the client's site (an IPv6 /48), or null. */
+  networkKey?: string | null;
   /** The JSON-RPC body, already read and parsed (size-limited) by the route. */
   body: unknown;
 }
@@ -77,7 +79,7 @@ export function createMcpHandler(deps: McpDeps): McpHandler {
 }
 
 async function callTool(deps: McpDeps, ctx: McpRequest, name: string, args: Record<string, unknown> | undefined) {
-  const base = { shopper: ctx.shopper, clientKey: ctx.clientKey, allowed: toolsFor };
+  const base = { shopper: ctx.shopper, clientKey: ctx.clientKey, networkKey: ctx.networkKey, allowed: toolsFor };
   if (isProposalTool(name)) {
     const parsed = ProposalArgs.safeParse(args ?? {});
     if (!parsed.success)

@@ -23,6 +23,15 @@ const QUIET_RESET_MS = 24 * HOUR;
 const SWEEP_EVERY_MS = MIN;
 const lastSweep = new WeakMap<Db, number>();
 
+/**
+ * How many clients' budgets one IPv6 /48 (a site: 65,536 clients' /64s) gets together, in every per-client limit: a
+ * site holder rotating /64s meets it; a few people on one site still fit.
+ */
+export const NETWORK_SHARE = 4;
+
+/** A per-client rule as its /48 counts it: `share` clients' attempts, the same window and lock-outs. */
+export const networkRule = (rule: GuardRule, share = NETWORK_SHARE): GuardRule => ({ ...rule, limit: rule.limit * share });
+
 /** The guards, as data (policy): who may try how often. */
 export const AUTH_GUARDS = {
   /**

@@ -82,6 +82,8 @@ export {
   AUTH_GUARDS,
   digest,
   lockedFor,
+  NETWORK_SHARE,
+  networkRule,
   refundAttempt,
   takeAttempt,
   takeAttemptStaged,

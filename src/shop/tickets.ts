@@ -3,6 +3,7 @@ import { and, count, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { tickets, type Atomic, type Db, type IdGen } from '../db/index.js';
 import { TICKET_LIMITS, type TicketPriority } from './policy.js';
 import { insertEventIf, type EventRow } from './returns.js';
+import { NETWORK_SHARE } from './auth-guard.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
 
@@ -14,6 +15,7 @@ export interface OpenTicketInput {
   priority: TicketPriority;
   summary: string;
   clientKey: string | null;
+  networkKey?: string | null;
   now: number;
   /** The event that tells of the ticket: stored in the same commit, only if this call opened it. */
   record?: (ticketId: string) => EventRow;
@@ -32,6 +34,7 @@ export function ticketInsert(db: Db, id: string, row: Omit<OpenTicketInput, 'rec
       priority: row.priority,
       summary: row.summary,
       clientKey: row.clientKey,
+      networkKey: row.networkKey ?? null,
       status: 'open',
       createdAt: row.now,
     })
@@ -82,7 +85,7 @@ export function expectedWaitMinutes(priority: string, ahead: number): number {
  */
 export async function ticketAllowance(
   db: Db,
-  who: { sessionId: string; customerId: string | null; clientKey: string | null },
+  who: { sessionId: string; customerId: string | null; clientKey: string | null; networkKey?: string | null },
   now: number,
 ): Promise<boolean> {
   const since = now - 3_600_000;
@@ -93,14 +96,16 @@ export async function ticketAllowance(
         .from(tickets)
         .where(and(where, gte(tickets.createdAt, since)))
     )[0]?.n ?? 0;
-  const [bySession, byCustomer, byClient] = await Promise.all([
+  const [bySession, byCustomer, byClient, bySite] = await Promise.all([
     counted(eq(tickets.sessionId, who.sessionId)),
     who.customerId ? counted(eq(tickets.customerId, who.customerId)) : 0,
     who.clientKey ? counted(eq(tickets.clientKey, who.clientKey)) : 0,
+    who.networkKey ? counted(eq(tickets.networkKey, who.networkKey)) : 0,
   ]);
   return (
     bySession < TICKET_LIMITS.perSessionPerHour &&
     byCustomer < TICKET_LIMITS.perCustomerPerHour &&
-    byClient < TICKET_LIMITS.perClientPerHour
+    byClient < TICKET_LIMITS.perClientPerHour &&
+    bySite < TICKET_LIMITS.perClientPerHour * NETWORK_SHARE
   );
 }

@@ -7,7 +7,8 @@ import type { Logger } from '../core/index.js';
 import { StoreRecordSchema, recordProblem } from './records.js';
 import { customerFromShopify, orderFromShopify, productFromShopify, refundFromShopify } from './shopify-json.js';
 import type { Mapped } from './shopify-csv.js';
-import { archiveProductStatement, purchaseStatement, recordStatements, refundStatement } from './write.js';
+import { recordStatements } from './write.js';
+import { deleteProductStatements, purchaseStatement, refundStatement } from './write-webhook.js';
 
 /** The topics applied; others are acknowledged and dropped. */
 export const SHOPIFY_TOPICS = [
@@ -70,7 +71,18 @@ export function deliveryTime(triggeredAt: string | null | undefined, now: number
   return now - at > WEBHOOK_MAX_AGE_MS ? 'stale' : 'fresh';
 }
 
-/** Records a delivery; false when its id was seen before (nothing to do). */
+/** SHA-256 of a delivery's topic and body, hex: the same signed body under any delivery id has the same digest. */
+async function deliveryDigest(topic: string, payload: string): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${topic}\u0000${payload}`)));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Records a delivery; false when its id was seen before, or the same topic and body were (nothing to do). Shopify's
+ * retries keep their id; a captured body replayed under a new id keeps its digest: applied again it would undo what
+ * happened since with the same store time (a cancellation or new address made in chat, which the store's own next
+ * update carries with a newer one).
+ */
 export async function enqueueWebhook(
   db: Db,
   d: {
@@ -79,6 +91,8 @@ export async function enqueueWebhook(
     topic: string;
     payload: string;
     now: number;
+    /** X-Shopify-Triggered-At (ms): what a delete is dated by; the receiving time when unknown. */
+    triggeredAt?: number;
   },
 ): Promise<boolean> {
   const rows = await db
@@ -89,6 +103,8 @@ export async function enqueueWebhook(
       topic: d.topic,
       payload: d.payload,
       receivedAt: d.now,
+      triggeredAt: d.triggeredAt ?? null,
+      digest: await deliveryDigest(d.topic, d.payload),
     })
     .onConflictDoNothing()
     .returning({ id: webhookEvents.id });
@@ -125,7 +141,7 @@ export async function processWebhooks(deps: WebhookDeps, limit = 100): Promise<n
       params: [deps.now(), error, row.id],
     });
     try {
-      const work = statementsFor(row.topic, row.payload, deps);
+      const work = statementsFor(row.topic, row.payload, deps, row.triggeredAt ?? row.receivedAt);
       if ('error' in work) {
         // A payload that cannot be read will not read better next time: done, with the reason.
         await deps.atomic([done(work.error)]);
@@ -161,7 +177,12 @@ export async function pendingWebhooks(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-function statementsFor(topic: string, raw: string, deps: WebhookDeps): { statements: Statement[] } | { error: string } {
+function statementsFor(
+  topic: string,
+  raw: string,
+  deps: WebhookDeps,
+  triggeredAt: number,
+): { statements: Statement[] } | { error: string } {
   let payload: unknown;
   try {
     payload = JSON.parse(raw);
@@ -172,7 +193,7 @@ function statementsFor(topic: string, raw: string, deps: WebhookDeps): { stateme
   const [resource, action] = topic.split('/');
   if (resource === 'products' && action === 'delete') {
     const id = (payload as { id?: unknown }).id;
-    return id == null ? { error: 'products/delete without an id' } : { statements: [archiveProductStatement(String(id))] };
+    return id == null ? { error: 'products/delete without an id' } : { statements: deleteProductStatements(String(id), triggeredAt) };
   }
   if (resource === 'refunds') {
     const r = refundFromShopify(payload);

@@ -8,7 +8,7 @@ import { sqlLiteral as literal, type Statement } from '../db/index.js';
 import type { CustomerRecord, OrderLine, OrderRecord, ProductRecord, StoreRecord } from './records.js';
 import { keyDigest, mapCategory, mapColour, searchWords, storeId } from './vocab.js';
 
-const st = (sql: string, ...params: unknown[]): Statement => ({ sql, params });
+export const st = (sql: string, ...params: unknown[]): Statement => ({ sql, params });
 
 /**
  * The store may send a record's updates out of order (a late retry), and a signed one can be replayed within its fresh
@@ -20,6 +20,14 @@ const keepNewest = (table: string) => `external_updated_at = coalesce(excluded.e
 /** Whether a record's parent row (a product's, an order's) took this update: what its variants or lines then follow. */
 const parentTook = (table: 'products' | 'orders', key: 'slug' | 'number') =>
   `coalesce((SELECT external_updated_at FROM ${table} WHERE ${key} = ?) <= ?, 1)`;
+/**
+ * Whether a product's update may apply after the store deleted it: only one newer than the delete (the store made it
+ * again); an older one, or one with no time, arriving after the delete (a late retry, a replay) never brings it back.
+ */
+const notDeleted = (p: ProductRecord) => ({
+  sql: `NOT EXISTS (SELECT 1 FROM store_tombstones WHERE kind = 'product' AND external_id = ? AND coalesce(deleted_at >= ?, 1))`,
+  params: [p.externalId, p.updatedAt],
+});
 
 export function recordStatements(r: StoreRecord, now: number): Statement[] {
   switch (r.type) {
@@ -37,10 +45,11 @@ function productStatements(p: ProductRecord, now: number): Statement[] {
   const colour = mapColour(p.variants.find((v) => v.colour)?.colour);
   const category = mapCategory([p.category, p.title, p.tags.join(' ')]);
   const tags = searchWords(p.tags, p.vendor);
+  const live = notDeleted(p);
   const out = [
     st(
       `INSERT INTO products (id, slug, name, category, colour, description, price_cents, tags, created_at, image_url, url, vendor, external_id, status, external_updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${live.sql}
        ON CONFLICT(slug) DO UPDATE SET name = excluded.name, category = excluded.category, colour = excluded.colour, description = excluded.description,
          price_cents = excluded.price_cents, tags = excluded.tags, image_url = excluded.image_url, url = coalesce(excluded.url, products.url),
          vendor = excluded.vendor, external_id = coalesce(excluded.external_id, products.external_id), status = excluded.status, ${keepNewest('products')}
@@ -60,15 +69,17 @@ function productStatements(p: ProductRecord, now: number): Statement[] {
       p.externalId,
       p.status,
       p.updatedAt,
+      ...live.params,
     ),
   ];
   return [...out, ...variantStatements(p)];
 }
 
-/** A product's sizes, as this update lists them: none changed when the product row refused it as older. */
+/** A product's sizes, as this update lists them: none changed when the product row refused it as older or deleted. */
 function variantStatements(p: ProductRecord): Statement[] {
   const out: Statement[] = [];
-  const took = [p.handle, p.updatedAt];
+  const live = notDeleted(p);
+  const took = [p.handle, p.updatedAt, ...live.params];
   const sizes: string[] = [];
   for (const v of p.variants) {
     sizes.push(v.size);
@@ -77,7 +88,7 @@ function variantStatements(p: ProductRecord): Statement[] {
     out.push(
       st(
         `INSERT INTO variants (id, product_id, size, sku, stock, external_id)
-         SELECT ?, (SELECT id FROM products WHERE slug = ?), ?, ?, ?, ? WHERE ${parentTook('products', 'slug')}
+         SELECT ?, (SELECT id FROM products WHERE slug = ?), ?, ?, ?, ? WHERE ${parentTook('products', 'slug')} AND ${live.sql}
          ON CONFLICT(product_id, size) DO UPDATE SET sku = excluded.sku, stock = excluded.stock, external_id = coalesce(excluded.external_id, variants.external_id)
          ON CONFLICT DO NOTHING`,
         storeId('var', `${p.handle}\u0000${v.size}`),
@@ -94,7 +105,7 @@ function variantStatements(p: ProductRecord): Statement[] {
   out.push(
     st(
       `UPDATE variants SET stock = 0 WHERE product_id = (SELECT id FROM products WHERE slug = ?) AND size NOT IN (${sizes.map(() => '?').join(', ')})
-         AND ${parentTook('products', 'slug')}`,
+         AND ${parentTook('products', 'slug')} AND ${live.sql}`,
       p.handle,
       ...sizes,
       ...took,
@@ -113,7 +124,44 @@ const customerId = (email: string, other: string): { sql: string; params: string
 });
 
 function customerStatements(c: CustomerRecord, now: number): Statement[] {
-  return [...(c.externalId ? [emailChangeStatement(c, c.externalId)] : []), customerStatement(c, now)];
+  return [
+    ...(c.externalId ? [...bareHolderStatements(c, c.externalId, now), emailChangeStatement(c, c.externalId)] : []),
+    customerStatement(c, now),
+  ];
+}
+
+/** Every table that ties something of a person's to a customer row: orders, chats, carts, after-sale records, lists. */
+const HELD_BY_CUSTOMER = [
+  'orders',
+  'conversations',
+  'sessions',
+  'carts',
+  'events',
+  'return_labels',
+  'refunds',
+  'claims',
+  'replacements',
+  'tickets',
+  'segment_memberships',
+] as const;
+
+/**
+ * When the store moves its customer onto an email a bare row holds (no store id: a CSV or seed row, or one a guest order
+ * made), that row makes way, and nothing of it reaches the store's customer, nor anything of theirs it: a row holding
+ * nothing (no orders, chats, carts, after-sale records, lists, points) is dropped; any other is retired (its email set
+ * aside, blocked), its orders kept for the store's staff and reachable in chat by no one, since whoever typed that
+ * email at a guest checkout need not be the person the store now gives it to. Not when the change itself does not
+ * apply (older than the customer's row, or the customer already has that email).
+ */
+function bareHolderStatements(c: CustomerRecord, externalId: string, now: number): Statement[] {
+  const changes = `EXISTS (SELECT 1 FROM customers m WHERE m.external_id = ? AND m.email <> ? AND coalesce(m.external_updated_at <= ?, 1))`;
+  const holder = `customers.email = ? AND customers.external_id IS NULL AND ${changes}`;
+  const params = [c.email, externalId, c.email, c.updatedAt];
+  const holds = HELD_BY_CUSTOMER.map((t) => `EXISTS (SELECT 1 FROM ${t} WHERE ${t}.customer_id = customers.id)`).join(' OR ');
+  return [
+    st(`DELETE FROM customers WHERE ${holder} AND customers.loyalty_points = 0 AND NOT (${holds})`, ...params),
+    st(`UPDATE customers SET email = email || '#superseded-' || id, blocked_at = ? WHERE ${holder}`, now, ...params),
+  ];
 }
 
 /**
@@ -275,52 +323,6 @@ function lineStatements(o: OrderRecord, l: OrderLine, i: number): Statement[] {
     ),
   ];
 }
-
-/** A refund the store issued (a Shopify refunds/create webhook): recorded once per refund id against the order. */
-export function refundStatement(r: { orderExternalId: string; refundId: string; amountCents: number; createdAt: number }): Statement {
-  return st(
-    `INSERT INTO refunds (id, order_id, customer_id, kind, source_id, amount_cents, status, expected_at, created_at)
-     SELECT ?, o.id, o.customer_id, CASE WHEN o.status IN ('processing', 'cancelled') THEN 'cancellation' ELSE 'return' END, ?, ?, 'issued', ?, ?
-     FROM orders o WHERE o.external_id = ? LIMIT 1
-     ON CONFLICT DO NOTHING`,
-    storeId('rf', r.refundId),
-    `store-refund:${r.refundId}`,
-    r.amountCents,
-    r.createdAt,
-    r.createdAt,
-    r.orderExternalId,
-  );
-}
-
-/** How long after a conversation a new order still counts as that conversation's purchase. */
-export const PURCHASE_ATTRIBUTION_DAYS = 7;
-
-/**
- * A new order (orders/create) from a customer who chatted with Tailor in the days before it: a
- * `purchase` event on their latest such conversation, once per order (the event id is the
- * order's). What A/B conversion then counts; an anonymous shopper's session cannot be matched.
- */
-export function purchaseStatement(o: OrderRecord): Statement {
-  const from = o.createdAt - PURCHASE_ATTRIBUTION_DAYS * 86_400_000;
-  return st(
-    `INSERT INTO events (id, conversation_id, customer_id, type, data, created_at)
-     SELECT ?, c.id, c.customer_id, 'purchase', ?, ?
-     FROM conversations c JOIN customers cu ON cu.id = c.customer_id
-     WHERE cu.email = ? AND c.turn_count > 0 AND c.updated_at <= ? AND c.updated_at >= ?
-     ORDER BY c.updated_at DESC LIMIT 1
-     ON CONFLICT DO NOTHING`,
-    storeId('ev_purchase', o.number),
-    JSON.stringify({ orderNumber: o.number, total: o.total / 100 }),
-    o.createdAt,
-    o.email,
-    o.createdAt,
-    from,
-  );
-}
-
-/** A product the store deleted: archived (kept for order history), no longer searched. */
-export const archiveProductStatement = (externalId: string): Statement =>
-  st(`UPDATE products SET status = 'archived' WHERE external_id = ?`, externalId);
 
 /** A statement as literal SQL text (for a `wrangler d1 execute --file` script). */
 export function renderStatement(s: Statement): string {

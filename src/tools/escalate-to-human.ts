@@ -20,7 +20,7 @@ export const escalateToHumanTool = defineTool({
   async run(args, ctx) {
     const now = ctx.now();
     const customerId = verifiedCustomerId(ctx);
-    const who = { sessionId: ctx.shopper.sessionId, customerId, clientKey: ctx.clientKey };
+    const who = { sessionId: ctx.shopper.sessionId, customerId, clientKey: ctx.clientKey, networkKey: ctx.networkKey };
     if (!(await ticketAllowance(ctx.db, who, now))) {
       return fail(
         'refused',

@@ -89,7 +89,12 @@ async function act(
 ): Promise<ResultOf<'report_problem'>> {
   const now = ctx.now();
   const id = ctx.ids('cl');
-  const who = { sessionId: ctx.shopper.sessionId, customerId: owned.order.customerId, clientKey: ctx.clientKey };
+  const who = {
+    sessionId: ctx.shopper.sessionId,
+    customerId: owned.order.customerId,
+    clientKey: ctx.clientKey,
+    networkKey: ctx.networkKey,
+  };
   const priority = ESCALATION_PRIORITY[ctx.segment.id] ?? DEFAULT_ESCALATION_PRIORITY;
   const ticket =
     plan.resolution === 'review' && (await ticketAllowance(ctx.db, who, now))

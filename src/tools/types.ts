@@ -34,6 +34,8 @@ export interface ToolContext {
   approval: { proposalId: string } | null;
   /** A digest of the client's address (null when unknown): a key for per-address limits. */
   clientKey: string | null;
+  /** A digest of the client's site (an IPv6 /48), counted as a few clients; null for IPv4 or unknown. */
+  networkKey?: string | null;
   /** verify_customer binds the conversation to a customer; later tool calls in this turn see the new shopper. */
   bindCustomer(customerId: string): void;
   emit(event: ToolEvent): void;

@@ -1,5 +1,6 @@
 import {
   AUTH_GUARDS,
+  networkRule,
   bindConversationCustomer,
   conversationExists,
   orderOwnerId,
@@ -32,12 +33,17 @@ const MISMATCH = 'Those details do not match an account. Ask the shopper to chec
 async function guardKeys(ctx: ToolContext, email: string, orderNumber: string): Promise<{ stages: GuardKey[][]; target: string[] }> {
   const targets = [`verify:email:${await digest(email.trim().toLowerCase())}`, `verify:order:${orderNumber}`];
   const pairs = targets.map((key) => `${key}:client:${ctx.clientKey ?? 'unknown'}`);
+  const sitePairs = ctx.networkKey ? targets.map((key) => `${key}:net:${ctx.networkKey}`) : [];
   const own: GuardKey[] = [
     ...pairs.map((key) => ({ key, rule: AUTH_GUARDS.verifyTargetClient })),
     { key: `verify:session:${ctx.shopper.sessionId}`, rule: AUTH_GUARDS.verifySession },
     ...(ctx.clientKey ? [{ key: `verify:client:${ctx.clientKey}`, rule: AUTH_GUARDS.verifyClient }] : []),
+    // The client's site (an IPv6 /48): a few clients' budget across targets, one client's at any one target, so a site
+    // holder rotating /64s stays below the target's ceiling as one client does.
+    ...(ctx.networkKey ? [{ key: `verify:net:${ctx.networkKey}`, rule: networkRule(AUTH_GUARDS.verifyClient) }] : []),
+    ...sitePairs.map((key) => ({ key, rule: AUTH_GUARDS.verifyTargetClient })),
   ];
-  return { stages: [own, targets.map((key) => ({ key, rule: AUTH_GUARDS.verifyTarget }))], target: [...targets, ...pairs] };
+  return { stages: [own, targets.map((key) => ({ key, rule: AUTH_GUARDS.verifyTarget }))], target: [...targets, ...pairs, ...sitePairs] };
 }
 
 export const verifyCustomerTool = defineTool({

@@ -359,6 +359,14 @@ export async function deliverShopify(s: SecApp, body: string, headers: Record<st
   return s.app.request('/api/webhooks/shopify', { method: 'POST', headers: h, body });
 }
 
+/** One signed, fresh delivery of `body` (an object) on `topic`, queued and applied before this returns. */
+export async function deliverApplied(s: SecApp, topic: string, body: unknown, headers: Record<string, string | null> = {}): Promise<void> {
+  const res = await deliverShopify(s, JSON.stringify(body), { 'X-Shopify-Topic': topic, ...headers });
+  expect(res.status).toBe(200);
+  expect(await json(res)).toMatchObject({ queued: true });
+  await webhooksSettled(s);
+}
+
 /** Waits until every queued delivery is applied (they run right after their response). */
 export async function webhooksSettled(s: SecApp): Promise<void> {
   for (let i = 0; i < 200 && (await pendingWebhooks(s.db.db)) > 0; i++) await new Promise((r) => setTimeout(r, 10));

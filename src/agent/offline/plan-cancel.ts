@@ -30,17 +30,32 @@ const namesItem = (item: string, w: string): boolean =>
 /** Words that take a piece out of an order ("cancel the tee", "remove the t-shirt", "take the tee off"). */
 const TAKES_OUT: ReadonlySet<string> = new Set(['cancel', 'remove', 'delete', 'drop', 'take']);
 
+/**
+ * A part of the order told by how much, no piece named ("only one item", "one of the items", "a single thing", "part of my
+ * order", "some of the items"): a yes to the whole order would cancel more than was asked.
+ */
+const PIECES = '(?:items?|pieces?|things?|products?|articles?)';
+const SOME_OF_IT = new RegExp(
+  `\\b(?:one|1|a single|single|some|a few|certain)\\s+(?:of\\s+(?:(?:the|my|these|those)\\s+${PIECES}|it)|${PIECES})\\b` +
+    '|\\b(?:part|some|half) of (?:it|(?:the |my |this |that )?order|the items|my items)\\b',
+  'i',
+);
+/** A count of pieces is told ("one item", "one of the items", "part of my order"), not of orders ("one of my orders"). */
+const partOfOrder = (text: string): boolean => SOME_OF_IT.test(text);
+
 /** "only" or "just" before a piece ("just the tee", "only the t-shirt"), not before the action ("just cancel the order"). */
 const ONLY_PIECE = /\b(only|just)\s+(?:the|my|that|this|these|those|one)\s+(?!order\b)\w/i;
 
 /**
- * The words cancel some of the order's pieces, not the whole order: a piece named and one kept ("the chinos can stay"),
+ * The words cancel some of the order's pieces, not the whole order: a part told by count ("only one item", "one of
+ * the items", "part of my order"), a piece named and one kept ("the chinos can stay"),
  * a piece singled out ("just the tee"), or a piece the cancelling word takes ("cancel the tee", "remove the t-shirt from
  * my order") beside one left out. A piece told only as the reason ("the order 28511 I want to cancel, I ordered the same
  * trousers twice") is no partial cancellation: the whole order is.
  */
 export function cancelsSome(order: OrderView, f: Frame): boolean {
   if (order.items.length < 2 || WHOLE.test(f.text)) return false;
+  if (partOfOrder(f.text)) return true;
   const words = wordsOf(f.text);
   const named = order.items.filter(
     (item) => (f.e.categoryWord !== null && namesPiece(item, f.e.categoryWord)) || words.some((w) => namesItem(item, w)),
@@ -53,7 +68,8 @@ export function cancelsSome(order: OrderView, f: Frame): boolean {
 }
 
 /** The words may single out pieces (a piece named, one kept, "just the tee"): an order not yet seen is looked up first. */
-export const mayCancelSome = (f: Frame): boolean => f.e.categoryWord !== null || KEEPS.test(f.text) || ONLY_PIECE.test(f.text);
+export const mayCancelSome = (f: Frame): boolean =>
+  f.e.categoryWord !== null || KEEPS.test(f.text) || ONLY_PIECE.test(f.text) || partOfOrder(f.text);
 
 /** What can be done instead of cancelling one piece, with a person offered where one can be. */
 export function someCancelledStep(order: OrderView, tools: ReadonlySet<string>): Step {

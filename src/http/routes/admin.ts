@@ -4,7 +4,8 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import { timingSafeEqual } from 'hono/utils/buffer';
 import { notFound, unauthorized } from '../../core/index.js';
-import { AUTH_GUARDS, digest, lockedFor, takeAttempt } from '../../shop/index.js';
+import { AUTH_GUARDS, lockedFor, takeAttempt } from '../../shop/index.js';
+import { clientGuardKeys } from '../client-address.js';
 import { throttled } from '../throttle.js';
 import type { Clock, Db } from '../../db/index.js';
 import type { AppEnv } from '../env.js';
@@ -19,13 +20,15 @@ export interface AdminRouteDeps {
   now: Clock;
   personas: { reload(): Promise<{ ok: boolean; errors: string[]; bundled?: boolean }> };
   clientIp?: (c: Context<AppEnv>) => string | undefined;
+  /** The client's site (an IPv6 /48), counted as a few clients. */
+  clientNet?: (c: Context<AppEnv>) => string | undefined;
   /** Counters behind GET /metrics (and refused sign-ins counted there). */
   telemetry?: Telemetry;
 }
 
-/** Wrong admin tokens are counted per client address, in the database (so across restarts and isolates). */
-const clientKey = async (deps: AdminRouteDeps, c: Context<AppEnv>) =>
-  `admin:client:${await digest(`client:${deps.clientIp?.(c) ?? 'unknown'}`)}`;
+/** Wrong admin tokens are counted per client address and its /48, in the database (so across restarts and isolates). */
+const guardKeys = (deps: AdminRouteDeps, c: Context<AppEnv>) =>
+  clientGuardKeys('admin', AUTH_GUARDS.admin, deps.clientIp?.(c), deps.clientNet?.(c));
 
 /**
  * Past the limit of wrong tokens the address gets 429 with Retry-After — checked before the token
@@ -42,13 +45,17 @@ function adminAuth(deps: AdminRouteDeps): MiddlewareHandler<AppEnv>[] {
   };
   const lock: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (!token) throw notFound();
-    const wait = await lockedFor(deps.db, [await clientKey(deps, c)], deps.now());
+    const wait = await lockedFor(
+      deps.db,
+      (await guardKeys(deps, c)).map((k) => k.key),
+      deps.now(),
+    );
     if (wait > 0) throw tooMany(wait);
     await next();
   };
   if (!token) return [lock];
   const refuse = async (c: Context): Promise<never> => {
-    const verdict = await takeAttempt(deps.db, [{ key: await clientKey(deps, c as Context<AppEnv>), rule: AUTH_GUARDS.admin }], deps.now());
+    const verdict = await takeAttempt(deps.db, await guardKeys(deps, c as Context<AppEnv>), deps.now());
     if (!verdict.ok) throw tooMany(verdict.retryAfterMs);
     throw unauthorized('Admin token required');
   };

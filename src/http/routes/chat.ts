@@ -3,9 +3,9 @@
 import type { Context, Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { createMemo, fencePageUrl, TailorError, type ErrorCode, type Logger } from '../../core/index.js';
-import { digest } from '../../shop/index.js';
 import type { ChatEvent, ChatResponse, ChatService } from '../../chat/index.js';
 import type { AppEnv } from '../env.js';
+import { clientDigests } from '../client-address.js';
 import { STATUS, toPublicError } from '../errors.js';
 import type { InflightTracker } from '../inflight.js';
 import { ChatRequestSchema } from '../schemas.js';
@@ -18,13 +18,15 @@ export interface ChatRouteDeps {
   /** The store's origins (TAILOR_ALLOWED_ORIGINS); this server's own origin counts too. */
   storeOrigins: readonly string[];
   clientIp?: (c: Context<AppEnv>) => string | undefined;
+  /** The client's site (an IPv6 /48), counted as a few clients. */
+  clientNet?: (c: Context<AppEnv>) => string | undefined;
 }
 
 const STREAMED = new Set(['tool_call', 'tool_result', 'delta']);
 
 export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void {
-  // A client's key is a SHA-256 of its address: the same few addresses send most messages.
-  const clientKeys = createMemo<string, Promise<string>>(10_000);
+  // A client's keys are SHA-256s of its address and site: the same few addresses send most messages.
+  const clientKeys = createMemo<string, ReturnType<typeof clientDigests>>(10_000);
   app.post('/api/chat', async (c) => {
     const body = await readJson(c, ChatRequestSchema);
     const shopper = c.get('shopper');
@@ -32,7 +34,10 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
     // The page address reaches the persona prompt: only the store's own origin and path go on.
     const page = body.page ? fencePage(body.page, [...deps.storeOrigins, new URL(c.req.url).origin]) : undefined;
     const ip = deps.clientIp?.(c);
-    const clientKey = ip ? await clientKeys.get(ip, (addr) => digest(`client:${addr}`)) : null;
+    const net = deps.clientNet?.(c);
+    const { clientKey, networkKey } = ip
+      ? await clientKeys.get(`${ip} ${net ?? ''}`, () => clientDigests(ip, net))
+      : { clientKey: null, networkKey: null };
 
     const finished = deps.inflight.start();
     const sse = wantsEventStream(c.req.header('Accept'));
@@ -47,6 +52,7 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
       page,
       proposal: body.proposal,
       clientKey,
+      networkKey,
       signal: client ? client.abort.signal : c.req.raw.signal,
       stream: sse,
       requestId: c.get('requestId'),

@@ -8,7 +8,7 @@ import type { Context, Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { badRequest, type Shopper } from '../../core/index.js';
 import type { McpHandler } from '../../mcp/index.js';
-import { digest } from '../../shop/index.js';
+import { clientDigests } from '../client-address.js';
 import type { AppEnv } from '../env.js';
 import { isValidSessionId, SESSION_HEADER } from '../identity.js';
 
@@ -20,6 +20,8 @@ export interface McpRouteDeps {
   takeMessage(c: Context<AppEnv>): Promise<void>;
   allowedOrigins: readonly string[];
   clientIp?: (c: Context<AppEnv>) => string | undefined;
+  /** The client's site (an IPv6 /48), counted as a few clients. */
+  clientNet?: (c: Context<AppEnv>) => string | undefined;
 }
 
 export function registerMcpRoutes(app: Hono<AppEnv>, deps: McpRouteDeps): void {
@@ -47,8 +49,7 @@ export function registerMcpRoutes(app: Hono<AppEnv>, deps: McpRouteDeps): void {
       throw badRequest('Request body must be a JSON-RPC message (JSON)');
     }
     for (let n = toolCalls(body); n > 0; n--) await deps.takeMessage(c);
-    const ip = deps.clientIp?.(c);
-    const res = await deps.mcp.handle(c.req.raw, { shopper, clientKey: ip ? await digest(`client:${ip}`) : null, body });
+    const res = await deps.mcp.handle(c.req.raw, { shopper, ...(await clientDigests(deps.clientIp?.(c), deps.clientNet?.(c))), body });
     const out = new Response(res.body, res);
     out.headers.set(MCP_SESSION_HEADER, shopper.sessionId);
     return out;

@@ -3,7 +3,8 @@ import type { Context, Hono } from 'hono';
 import { eq, sql } from 'drizzle-orm';
 import { customers, type Clock, type Db } from '../../db/index.js';
 import { notFound, TailorError } from '../../core/index.js';
-import { AUTH_GUARDS, digest, takeAttempt } from '../../shop/index.js';
+import { AUTH_GUARDS, takeAttempt } from '../../shop/index.js';
+import { clientGuardKeys } from '../client-address.js';
 import type { AppEnv } from '../env.js';
 import { signIdentityToken } from '../identity.js';
 import { DemoTokenRequestSchema } from '../schemas.js';
@@ -21,6 +22,8 @@ export interface PublicRouteDeps {
   identitySecret: string;
   demoTokenTtlSeconds?: number;
   clientIp?: (c: Context<AppEnv>) => string | undefined;
+  /** The client's site (an IPv6 /48), counted as a few clients. */
+  clientNet?: (c: Context<AppEnv>) => string | undefined;
   /** The configured model's recent calls (src/telemetry): failing → "degraded". */
   modelHealth?: () => ModelHealthState;
 }
@@ -59,10 +62,9 @@ export function registerPublicRoutes(app: Hono<AppEnv>, deps: PublicRouteDeps): 
   // throttled per client address so it is no oracle for who shops here.
   const showcased = new Set(deps.demoShoppers);
   app.post('/api/demo/token', async (c) => {
-    const ip = deps.clientIp?.(c) ?? 'unknown';
     const verdict = await takeAttempt(
       deps.db,
-      [{ key: `demo:client:${await digest(`client:${ip}`)}`, rule: AUTH_GUARDS.demoToken }],
+      await clientGuardKeys('demo', AUTH_GUARDS.demoToken, deps.clientIp?.(c), deps.clientNet?.(c)),
       deps.now(),
     );
     if (!verdict.ok) throw throttled(verdict.retryAfterMs, 'Too many demo token requests; please wait');

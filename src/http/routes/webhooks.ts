@@ -63,6 +63,7 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRouteDeps)
       topic,
       payload,
       now: deps.now(),
+      triggeredAt: Date.parse(c.req.header('X-Shopify-Triggered-At')!.trim()),
     });
     if (fresh) runAfterResponse(c, () => processWebhooks(work), deps.logger);
     return c.json({ ok: true, queued: fresh, duplicate: !fresh });
