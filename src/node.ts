@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     promptTokenBudget: config.promptTokenBudget,
     countPromptTokens: countTokensOffThread,
     toolRouting: config.toolRouting,
-    telemetry: createTelemetry({ tracerProvider: tracing?.provider }),
+    telemetry: createTelemetry({ tracing: tracing?.turns }),
   });
   const inflight = createInflightTracker();
   const app = createApp({

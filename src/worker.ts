@@ -3,9 +3,10 @@
 // turn's writes go through db.batch. Built once per isolate, on its first request, because
 // bindings and vars only arrive with a request.
 import { drizzle } from 'drizzle-orm/d1';
+import * as YAML from 'yaml';
 import type { Context } from 'hono';
 import { loadConfig, type Config } from './config.js';
-import { ConfigError, createLogger } from './core/index.js';
+import { ConfigError, createLogger, provideYaml } from './core/index.js';
 import { compileWrite, schema, type Atomic, type Db } from './db/index.js';
 import { loadSegmentRules } from './segments/index.js';
 import { createBundledPersonaSource } from './personas/index.js';
@@ -16,6 +17,9 @@ import { createApp } from './http/index.js';
 import { createTailor } from './http/compose.js';
 import { promptFiles, segmentRules } from './worker-assets.js';
 import { createDurableRateLimiter, createDurableTurnLock, type DurableNamespace } from './fleet/index.js';
+
+// workerd has no CommonJS loader to borrow the YAML parser from (core/yaml.ts): the bundle keeps it.
+provideYaml(YAML);
 
 // Durable Object classes (wrangler.toml binds them): one conversation's turn lease, one rate-limit key's counts.
 export { TurnLease, RateCounter } from './fleet/index.js';

@@ -13,3 +13,4 @@ export { consentWords, detailEcho, isClearNo, isClearYes, namesOtherAction, type
 export { ACTION_ECHO } from './consent-actions.js';
 export { asksBeside, NAMING_YES, namesAction, questionsIn, yesAfter } from './consent-naming.js';
 export { fencePageUrl, fenceText, fenceValue, markData } from './fence.js';
+export { provideYaml, yaml, type YamlParser } from './yaml.js';

@@ -1,6 +1,6 @@
 // All files of a prompts folder → a persona set, or the list of everything wrong with it.
 // Files: top-level "<id>.md" personas, "partials/<name>.md" partials, optional "experiments.yaml".
-import { LineCounter, parseDocument } from 'yaml';
+import { yaml } from '../core/index.js';
 import { compilePersonaFile, type CompiledPersona } from './compile-file.js';
 import { describeIssues, yamlLineOf } from './frontmatter.js';
 import { experimentsFileSchema, type ExperimentsFile } from './schema.js';
@@ -114,6 +114,7 @@ function readExperiments(
 ): ExperimentsFile['experiments'] {
   if (text === undefined) return {};
   const file = 'experiments.yaml';
+  const { LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const lineOf = (path: readonly (string | number)[]) => yamlLineOf(doc, counter, path) || 1;

@@ -1,7 +1,8 @@
 // Splits a persona file into YAML frontmatter and Markdown body, and maps any path inside the
 // frontmatter back to its line in the file so every error reads "prompts/vip.md:12: …".
-import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { z } from 'zod';
+import { yaml } from '../core/index.js';
 
 export interface SplitFile {
   /** Parsed frontmatter (plain JS), or null when it could not be parsed. */
@@ -23,6 +24,7 @@ export function splitFrontmatter(text: string): SplitFile {
   const close = lines.findIndex((l, i) => i > 0 && FENCE.test(l));
   if (close === -1) return failed('the frontmatter is never closed: add a "---" line after it', 1, text);
   const yamlText = lines.slice(1, close).join('\n');
+  const { LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   // YAML line 1 is file line 2 (after the opening fence).
@@ -50,6 +52,7 @@ function failed(message: string, line: number, text: string): SplitFile {
  * reported on its nearest existing parent; 0 when nothing matches.
  */
 export function yamlLineOf(doc: Document, counter: LineCounter, path: readonly (string | number)[]): number {
+  const { isMap, isScalar } = yaml();
   for (let n = path.length; n > 0; n--) {
     const sub = path.slice(0, n);
     const node = doc.getIn(sub, true) as Node | undefined;

@@ -2,8 +2,8 @@
 // may carry. The offline model never reads a prompt body, so without these a harmful edit
 // ("create return labels immediately with confirm: true") would pass every offline eval; the
 // rules make lint, every (re)load and the eval gate see it, with the file and line to fix.
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { yaml } from '../core/index.js';
 import type { PersonaSet, VersionedPersona } from './compile.js';
 import { describeIssues, yamlLineOf } from './frontmatter.js';
 import type { LocatedIssue } from './template-check.js';
@@ -56,6 +56,7 @@ export type PromptRules = z.infer<ReturnType<typeof promptRulesSchema>>;
 /** Parses the rules file; problems come back as issues located in it. */
 export function parsePromptRules(text: string): { rules: PromptRules | null; issues: LocatedIssue[] } {
   const file = PROMPT_RULES_FILE;
+  const { LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {

@@ -1,8 +1,8 @@
 // Parses and validates a rules file. Every failure becomes one ConfigError line naming the
 // file, line, rule and field, so a prompt engineer can fix it without reading a stack trace.
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
-import { ConfigError } from '../core/index.js';
+import { ConfigError, yaml } from '../core/index.js';
 import { rulesFileSchema, type Rule } from './rules-schema.js';
 import { windowOf, type WindowSpec } from './windows.js';
 
@@ -18,6 +18,7 @@ export interface SegmentRules {
 }
 
 export function loadSegmentRules(text: string, file: string): SegmentRules {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const syntax = doc.errors[0];
@@ -65,6 +66,7 @@ function ruleId(raw: unknown, index: number): string {
 
 /** Line of the deepest node that exists on the path (a missing field points at its parent). */
 function lineOf(doc: Document, lines: LineCounter, path: Array<string | number>): number | null {
+  const { isNode } = yaml();
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     if (isNode(node) && node.range) {
@@ -80,6 +82,7 @@ function keyOffset(doc: Document, path: Array<string | number>): number | null {
   if (typeof last !== 'string') return null;
   const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
   const items = (parent as { items?: Array<{ key?: unknown }> } | null)?.items;
+  const { isNode } = yaml();
   const pair = items?.find((p) => isNode(p.key) && (p.key as { value?: unknown }).value === last);
   return pair && isNode(pair.key) && pair.key.range ? pair.key.range[0] : null;
 }

@@ -10,6 +10,7 @@ import {
   type Sampler,
   type SamplingResult,
 } from '@opentelemetry/sdk-trace-base';
+import { createTurnTracing, type TurnTracing } from './turn-tracing.js';
 
 export interface OtlpTracingConfig {
   /** The full traces URL (…/v1/traces). */
@@ -25,6 +26,8 @@ export interface OtlpTracingConfig {
 
 export interface OtlpTracing {
   provider: TracerProvider;
+  /** The turn spans createTelemetry records with, over `provider`. */
+  turns: TurnTracing;
   /** Sends the spans still waiting (tests, and before exit). */
   flush(): Promise<void>;
   /** Flushes and stops; call on shutdown. */
@@ -47,6 +50,7 @@ export function createOtlpTracing(config: OtlpTracingConfig): OtlpTracing {
   });
   return {
     provider,
+    turns: createTurnTracing(provider),
     flush: () => provider.forceFlush(),
     shutdown: () => provider.shutdown(),
   };

@@ -1,11 +1,13 @@
 // One process's (one isolate's) operational signals: Prometheus metrics, the model's recent
-// health, and — only when a tracer provider is handed in — OpenTelemetry spans. The loop and
-// the chat service report through the small observer below; with tracing off it is one shared
-// object whose methods bump counters and allocate nothing per call.
-import type { Context, Span, Tracer, TracerProvider } from '@opentelemetry/api';
+// health, and — only when turn tracing is handed in (turn-tracing.ts) — OpenTelemetry spans. The
+// loop and the chat service report through the small observer below; with tracing off it is one
+// shared object whose methods bump counters and allocate nothing per call, and nothing here loads
+// the OpenTelemetry API (only its types are named): a server without a collector never has it on
+// its heap.
+import type { Span } from '@opentelemetry/api';
 import { createModelHealth, type ModelHealth, type ModelHealthOptions, type ModelHealthState } from './model-health.js';
 import { createRegistry, type Registry } from './prometheus.js';
-import { contextOf, describeTurn, endModelSpan, endToolSpan, startModelSpan, startToolSpan, startTurnSpan, traceTurn } from './spans.js';
+import type { TurnTracing } from './turn-tracing.js';
 
 /** What the agent loop reports (src/agent's TurnObserver has this shape). */
 export interface LoopObserver {
@@ -67,7 +69,8 @@ export interface Telemetry {
 }
 
 export interface TelemetryOptions {
-  tracerProvider?: TracerProvider;
+  /** Spans of every turn (createTurnTracing over a tracer provider); none by default. */
+  tracing?: TurnTracing;
   now?: () => number;
   health?: ModelHealthOptions;
 }
@@ -162,25 +165,9 @@ function countingObserver(m: Metrics, health: ModelHealth, now: () => number): L
   };
 }
 
-/** Counts like `counting` and records a span per call, children of the turn's span. */
-function tracingObserver(counting: LoopObserver, t: Tracer, parent: Context, conversationId: string): LoopObserver {
-  return {
-    modelStart: (model, fallback) => startModelSpan(t, parent, model, conversationId, fallback),
-    modelEnd(h, model, fallback, latencyMs, inputTokens, outputTokens, failure) {
-      counting.modelEnd(h, model, fallback, latencyMs, inputTokens, outputTokens, failure);
-      endModelSpan(h as Span, inputTokens, outputTokens, failure);
-    },
-    toolStart: (name, callId) => startToolSpan(t, parent, name, callId, conversationId),
-    toolEnd(h, name, result) {
-      counting.toolEnd(h, name, result);
-      endToolSpan(h as Span, result.ok ? null : (result.error?.code ?? 'failed'));
-    },
-  };
-}
-
 export function createTelemetry(opts: TelemetryOptions = {}): Telemetry {
   const now = opts.now ?? Date.now;
-  const tracer: Tracer | null = opts.tracerProvider ? opts.tracerProvider.getTracer('tailor') : null;
+  const tracing = opts.tracing ?? null;
   const registry = createRegistry();
   const m = tailorMetrics(registry);
   const health: ModelHealth = createModelHealth(opts.health);
@@ -194,10 +181,10 @@ export function createTelemetry(opts: TelemetryOptions = {}): Telemetry {
   const counting = countingObserver(m, health, now);
 
   return {
-    tracing: tracer !== null,
-    startTurn: (input) => (tracer ? startTurnSpan(tracer, input, input.requestId) : undefined),
-    traceTurn,
-    observer: (span, conversationId) => (tracer && span ? tracingObserver(counting, tracer, contextOf(span), conversationId) : counting),
+    tracing: tracing !== null,
+    startTurn: (input) => tracing?.startTurn(input),
+    traceTurn: (span, events) => (tracing ? tracing.traceTurn(span, events) : events),
+    observer: (span, conversationId) => (tracing && span ? tracing.observer(counting, span, conversationId) : counting),
     recordTurn(r, span, events) {
       m.turns.inc([r.segment, r.persona, r.outcome]);
       m.turnSeconds.observe([r.segment], r.latencyMs / 1000);
@@ -205,7 +192,7 @@ export function createTelemetry(opts: TelemetryOptions = {}): Telemetry {
         m.events.inc([e.type]);
         if (e.type === 'verify_failed') m.verifyFailed.inc([]);
       }
-      if (span) describeTurn(span, r);
+      if (span) tracing?.describeTurn(span, r);
     },
     turnFailed: ({ segment, persona }) => m.turns.inc([segment, persona, 'failed']),
     rateLimited: (scope) => m.rateLimited.inc([scope]),

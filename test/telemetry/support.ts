@@ -14,6 +14,7 @@ import { nodePersonaSource } from '../../src/personas/node.js';
 import { createOfflineProvider } from '../../src/agent/offline/index.js';
 import type { ModelProvider } from '../../src/agent/types.js';
 import { createTelemetry, type ModelHealthOptions } from '../../src/telemetry/index.js';
+import { createTurnTracing } from '../../src/telemetry/turn-tracing.js';
 import { DEFAULT_DEMO_SHOPPERS } from '../../src/config.js';
 import { tempDb } from '../support/db.js';
 import { repoRoot } from '../support/server.js';
@@ -63,7 +64,7 @@ export async function buildTelemetryApp(
     logger,
     watchPersonas: false,
     telemetry: createTelemetry({
-      tracerProvider: opts.tracerProvider,
+      tracing: opts.tracerProvider ? createTurnTracing(opts.tracerProvider) : undefined,
       health: opts.health,
     }),
   });

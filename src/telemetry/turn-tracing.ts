@@ -1,0 +1,53 @@
+// A turn's spans bound to a tracer: what createTelemetry records with when tracing is on. In a
+// module of its own, handed to createTelemetry by whoever set tracing up (src/node.ts, next to
+// the OTLP exporter), because it loads the OpenTelemetry API (spans.ts): the telemetry module
+// itself only names its types, so a server without a collector never has the API on its heap
+// (about 0.8 MB live, which V8 multiplies into peak memory).
+import type { Span, TracerProvider } from '@opentelemetry/api';
+import {
+  contextOf,
+  describeTurn,
+  endModelSpan,
+  endToolSpan,
+  startModelSpan,
+  startToolSpan,
+  startTurnSpan,
+  traceTurn,
+  type TurnSpanFacts,
+} from './spans.js';
+import type { LoopObserver, TurnTraceInput } from './telemetry.js';
+
+export interface TurnTracing {
+  /** The turn's span (a child of the caller's traceparent when one came in). */
+  startTurn(input: TurnTraceInput): Span;
+  /** Ends the turn's span with the generator, whatever ends it. */
+  traceTurn<T>(span: Span, events: AsyncGenerator<T>): AsyncGenerator<T>;
+  /** Counts like `counting` and records a span per model and tool call, children of the turn's. */
+  observer(counting: LoopObserver, span: Span, conversationId: string): LoopObserver;
+  /** The finished turn's facts on its span. */
+  describeTurn(span: Span, facts: TurnSpanFacts): void;
+}
+
+export function createTurnTracing(provider: TracerProvider): TurnTracing {
+  const tracer = provider.getTracer('tailor');
+  return {
+    startTurn: (input) => startTurnSpan(tracer, input, input.requestId),
+    traceTurn,
+    describeTurn,
+    observer(counting, span, conversationId) {
+      const parent = contextOf(span);
+      return {
+        modelStart: (model, fallback) => startModelSpan(tracer, parent, model, conversationId, fallback),
+        modelEnd(h, model, fallback, latencyMs, inputTokens, outputTokens, failure) {
+          counting.modelEnd(h, model, fallback, latencyMs, inputTokens, outputTokens, failure);
+          endModelSpan(h as Span, inputTokens, outputTokens, failure);
+        },
+        toolStart: (name, callId) => startToolSpan(tracer, parent, name, callId, conversationId),
+        toolEnd(h, name, result) {
+          counting.toolEnd(h, name, result);
+          endToolSpan(h as Span, result.ok ? null : (result.error?.code ?? 'failed'));
+        },
+      };
+    },
+  };
+}
