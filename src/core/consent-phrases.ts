@@ -73,6 +73,9 @@ export const YES_PHRASES: readonly string[] = [
   'make it so',
   'lets go',
   'send it',
+  // "can do" (Singapore, Australia, Kenya: "yes, can do"), and "do the needful" (India: do what is needed).
+  'can do',
+  'do the needful',
   // Exactly right, said of what was proposed in other Englishes ("yup, that's bang on", "that's spot on").
   'spot on',
   'bang on',

@@ -12,6 +12,11 @@ export const ADDRESS = 'buddy pal boss chef sir madam maam dear friend dude bro 
 export const PARTICLES = 'krub krap khrap ka kha lah po ji eh'.split(' ');
 /** An acknowledgement, which only carries the yes said with it ("ok heard, go", "roger, yes"). */
 export const ACKNOWLEDGEMENTS = 'heard roger copy understood noted gotcha got'.split(' ');
+/**
+ * Reassurance said with a no in it ("yep, no worries", "sure, no problem", "no dramas, go ahead"): it refuses nothing
+ * and carries only the yes said with it (alone it is no yes: "no worries" may also mean "never mind").
+ */
+export const NO_BOTHER = ['no worries', 'no worry', 'no problem', 'no problemo', 'no probs', 'no prob', 'no dramas', 'not a problem'];
 /** Approval said in other Englishes ("tidy", "lush", "bang on", "spot on", "ace", "grand"). */
 export const APPROVAL = (
   'tidy lush ace sweet grand class spot bang top splendid fab fabulous super smashing magic solid ' +

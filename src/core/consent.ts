@@ -14,6 +14,7 @@ import {
   ADDRESS,
   APPROVAL,
   AS_WRITTEN,
+  NO_BOTHER,
   NOT_A_NAME,
   PARTICLES,
   forSomeoneElse,
@@ -311,7 +312,9 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
   const echo = new Set(echoes);
   // An echo of several words ("the change") names the action only as a whole.
   const phrases = echoes.filter((e) => e.includes(' '));
-  const raw = stripPhrases(consentWords(message), phrases).rest;
+  // Reassurance said with a no in it ("yep, no worries") carries only the yes beside it (core/consent-tone `NO_BOTHER`).
+  const unbothered = [...phrases, ...NO_BOTHER];
+  const raw = stripPhrases(consentWords(message), unbothered).rest;
   // A thumbs up or a tick and nothing else ("👍👍", "✅") is a yes.
   if (raw.length === 0)
     return /^(?:\s|[\u{1F44D}\u{2705}\u{2714}\u{1F44C}])+$/u.test(message.replace(MODIFIER, '')) && EMOJI_YES.test(message);
@@ -325,7 +328,7 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
   // as written before a slip is mended ("you can proceed": no slip for "cant"), and again once mended.
   const signed = consentWords(unsigned(message, echo));
   const spelt = signed.length ? spelled(readAssent(signed, names), echo) : null;
-  const words = spelt && readAssent(stripPhrases(spelt, phrases).rest, names);
+  const words = spelt && readAssent(stripPhrases(spelt, unbothered).rest, names);
   if (!words || words.some((w) => NOT_A_YES.has(w) && !echo.has(w))) return false;
   // A word of another action in a yes to this one: a yes to something else ("yes, return it" to a cancellation).
   if (opts.echo && [...raw, ...words].some((w) => OTHER_ACTION.has(w) && !echo.has(w))) return false;
@@ -365,8 +368,8 @@ export function isClearNo(message: string, opts: ConsentOptions = {}): boolean {
   const no = stripPhrases(words, noPhrases);
   const withdrawn = no.found ? no : stripPhrases(words, withdrawPhrases);
   if (!withdrawn.found || (!no.found && asksIn(message, words, ASKS, consentWords))) return false;
-  // "no problem, go ahead" / "no worries yes" are agreements said with a no in them.
-  if (/\bno (problem|worries)\b/.test(words.join(' '))) return false;
+  // "no problem, go ahead" / "no worries yes" / "no probs, send it" are agreements said with a no in them (`NO_BOTHER`).
+  if (stripPhrases(words, NO_BOTHER).found) return false;
   // A yes left once the refusals are taken out ("no wait, do it"); the "do it" of "don't do it" is none.
   return !stripPhrases(
     stripPhrases(withdrawn.rest, withdrawPhrases).rest.filter((w) => w !== 'sure'),

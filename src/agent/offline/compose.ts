@@ -3,7 +3,8 @@
 import type { Voice } from '../types.js';
 import type { Exchange } from './conversation.js';
 import type { Frame } from './frame.js';
-import { compareReply, productReply, recommendReply, searchReply } from './replies-shop.js';
+import { productReply, recommendReply, searchReply } from './replies-shop.js';
+import { compareReply } from './replies-compare.js';
 import { addReply, cartReply, removedAllReply, reorderReply, updateReply } from './replies-cart.js';
 import { escalateReply, failureReply, loyaltyReply, ordersReply, pieceReturnReply, returnReply, verifyReply } from './replies-account.js';
 import { policyReply } from './replies-policy.js';

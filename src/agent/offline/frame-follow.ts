@@ -18,7 +18,7 @@ import { normalize } from './normalize.js';
 import { namesPlaceAbroad, QUESTIONISH } from './frame-cues.js';
 import { asks as asksNow } from './focus.js';
 import { classifyFollow, type Follow } from './nlu/index.js';
-import { followUpOnPolicy, refundRuleBeside, TOPIC_INTENT } from './frame-policy-follow.js';
+import { followUpOnPolicy, refundRuleBeside, requestCarriedOver, TOPIC_INTENT } from './frame-policy-follow.js';
 
 /** Readings a question about the order just shown is often mistaken for. */
 const ORDER_READS: ReadonlySet<Intent> = new Set(['policy_shipping', 'delivery_time', 'order_status', 'pickup']);
@@ -380,6 +380,8 @@ export function followUpOnSubject(read: Reading, d: Draft, orderNumber: string |
     settle(d, 'policy_shipping');
     return orderNumber;
   }
+  // "and for students?" right after asking for discount codes: that request again, for the new case.
+  if (requestCarriedOver(r, d, f, asks)) return orderNumber;
   // "what about the uk", "and with express?": the policy just answered, for the new slot.
   const noOrder = !mem.orders.length && !mem.mentionedOrder;
   if (unsure || vague || (d.intent === 'change_delivery' && noOrder && s.policy.includes('shipping'))) {

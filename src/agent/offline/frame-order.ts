@@ -5,7 +5,7 @@ import type { Entities } from './entities.js';
 import { pickOrder, pieceNotInWaiting } from './frame-pick.js';
 import { addressAbroad, imagines, leansImagined, ONLY_SOME, POINTS_BACK } from './frame-cues.js';
 import { merge, type Draft, type Reading } from './frame-answer.js';
-import { namesPiece, type OrderView } from './results.js';
+import { namesPiece, ordersHolding, type OrderView } from './results.js';
 import { itemWords, stem } from './frame-follow.js';
 import { ACTION_ECHO, consentWords } from '../../core/index.js';
 
@@ -219,3 +219,31 @@ export function goOnWithPieceShown(r: Reading, d: Draft, orderNumber: string | n
 
 /** An address written out: a US one read into its parts, or one abroad answering "what is the new address?" (the plan says where the shop delivers). */
 export const givesAddress = (r: Reading, e: Entities): boolean => !!e.address || (r.mem.asked === 'address' && addressAbroad(r.text));
+
+/** The readings of a piece described right after a list of orders: a search, or a look-up. */
+const PICKS_FROM_LIST: ReadonlySet<Intent> = new Set(['search', 'recommend', 'compare', 'order_status']);
+/** Readings that pick from the list only when the words are unsure of them: its stock, the basket. */
+const PICKS_WHEN_UNSURE: ReadonlySet<Intent> = new Set(['stock', 'add_to_cart', 'update_cart', 'view_cart']);
+/** How likely (a probability × 10) a reading must be for the words to place it firmly. */
+const FIRM = 5;
+
+/**
+ * "the white sneakers one, that already went out", "the one with the navy jumper, what else was in it?" right after the
+ * list of the shopper's orders: the one order of the list holding that piece (its colour too, when one is said) is
+ * looked up, never a product search or the basket. A size, a price or an order number said is a request of its own; so
+ * is a piece no order of the list holds, or one several hold, and a stock or basket request the words are sure of.
+ */
+export function pickedFromList(r: Reading, d: Draft, orderNumber: string | null): string | null {
+  const { mem, u } = r;
+  const e = d.e;
+  const unsure = (u.scores[d.intent] ?? 0) < FIRM;
+  if (d.settledByState || !(PICKS_FROM_LIST.has(d.intent) || (PICKS_WHEN_UNSURE.has(d.intent) && unsure))) return orderNumber;
+  if (mem.orderList.length < 2 || mem.subject.order || mem.products.length || mem.pendingAction || mem.pendingReturn) return orderNumber;
+  if (!e.categoryWord || e.size || e.maxPrice !== null || e.minPrice !== null || e.orderNumbers.length) return orderNumber;
+  const colour = e.colour?.toLowerCase();
+  const holding = ordersHolding(mem.orderList, e).filter((o) => !colour || o.items.some((i) => i.toLowerCase().includes(colour)));
+  if (holding.length !== 1 || (orderNumber && orderNumber !== holding[0]!.orderNumber)) return orderNumber;
+  d.intent = 'order_status';
+  d.settledByState = true;
+  return holding[0]!.orderNumber;
+}

@@ -4,6 +4,7 @@ import type { Intent } from './classify.js';
 import { extractEntities, type Entities } from './entities.js';
 import { normalize } from './normalize.js';
 import type { Memory } from './memory.js';
+import { asksAboutPage } from './product-facts.js';
 import { namesPiece, ordersHolding, type OrderView, type ProductView } from './results.js';
 
 // Shades a shopper calls by the family name ("the blue one" for a navy shirt).
@@ -85,6 +86,18 @@ export function onePieceMeant(mem: Memory, words: ReadonlySet<string>, e: Entiti
   if (byColour.length === 1) return byColour[0]!;
   const added = mem.lastAdded ? mem.products.find((p) => p.id === mem.lastAdded!.productId) : undefined;
   return byColour.length === 0 && !e.colour && added ? added : null;
+}
+
+/** Words that ask of every piece shown at once ("are any of them washable?", "which of those is wool?", "do they all have pockets?"). */
+const EVERY_SHOWN = /\b(any|all|each|either|which|them|those|these|they)\b/i;
+
+/**
+ * A question about what the pages say, asked of the pieces shown together ("are any of them machine washable?" after a
+ * list): all of them side by side, not "which one?". Not when one is picked out by its position, kind or colour.
+ */
+export function everyShownMeant(mem: Memory, text: string, e: Entities, product: ProductView | null): boolean {
+  if (mem.products.length < 2 || e.ordinal !== null || e.category || e.colour) return false;
+  return EVERY_SHOWN.test(text) && (!product || !mem.products.includes(product) || /\b(any|all|each|which)\b/i.test(text));
 }
 
 /**
@@ -188,3 +201,21 @@ export const refersToSomethingElse = (e: Entities, p: ProductView) =>
 
 export const refersToSomething = (e: Entities) =>
   e.ordinal !== null || e.pronoun || e.colour !== null || e.category !== null || e.descriptors.length > 0;
+
+/**
+ * What a question about the pieces on the page means: "are they real leather?" read as a comparison right after
+ * the boots were added is that pair; "are any of them machine washable?" read about one piece after a list is
+ * every piece shown, side by side. Null when the reading stands.
+ */
+export function pageQuestionMeant(
+  mem: Memory,
+  text: string,
+  tokens: readonly string[],
+  d: { intent: Intent; e: Entities; product: ProductView | null },
+): { intent: Intent; product: ProductView | null } | null {
+  if (!asksAboutPage(text)) return null;
+  const one = d.intent === 'compare' ? onePieceMeant(mem, new Set(tokens), d.e) : null;
+  if (one) return { intent: 'stock', product: one };
+  if (d.intent === 'stock' && everyShownMeant(mem, text, d.e, d.product)) return { intent: 'compare', product: null };
+  return null;
+}

@@ -34,11 +34,13 @@ const STANDS: ReadonlySet<Intent> = new Set([
 const SURE = 5;
 
 /**
- * What is said after the last question: the refusal said back in surprise ("no grey? ok, green then", "No grey in L?
- * Green L then.") asks, it refuses nothing; the no, if any, follows it ("no grey? forget it then").
+ * What is said after the refusal said back in surprise, the first question ("no grey? ok, green then", "No grey in L?
+ * Green L then.", "no S?? and the navy, is S possible?"): that question refuses nothing, nor does the retry asked as
+ * another question; the no, if any, follows it ("no grey? forget it then").
  */
 const afterAsked = (text: string): string => {
-  const rest = text.slice(text.lastIndexOf('?') + 1);
+  const at = text.indexOf('?');
+  const rest = at < 0 ? '' : text.slice(at + 1);
   return /[\p{L}\d]/u.test(rest) ? rest : text;
 };
 

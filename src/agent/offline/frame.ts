@@ -5,7 +5,7 @@ import type { Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
 import { str, type ProductView } from './results.js';
-import { onePieceMeant, pickProduct, pointable, refersToSomething, refersToSomethingElse } from './frame-pick.js';
+import { pageQuestionMeant, pickProduct, pointable, refersToSomething, refersToSomethingElse } from './frame-pick.js';
 import {
   ADD_MORE,
   CART_QUANTITY,
@@ -19,9 +19,18 @@ import {
   WHICH_COLOURS,
   tellsDone,
 } from './frame-cues.js';
-import { choosesOneShown, MORE_ONLY, narrowSearch, POINTER, refinesSearch, REJECTS_SHOWN, wantsMore } from './frame-search.js';
+import { choosesOneShown, narrowSearch, POINTER, refinesSearch, wantsMore } from './frame-search.js';
 import { answerQuestion, bareSlot, retryServes, type Draft, type Reading } from './frame-answer.js';
-import { followUpOnOrder, givesAddress, goOnAfterVerifying, goOnWithPieceShown, goOnWithReturn, resolveOrder } from './frame-order.js';
+import { intentFromState } from './frame-state.js';
+import {
+  followUpOnOrder,
+  givesAddress,
+  goOnAfterVerifying,
+  goOnWithPieceShown,
+  goOnWithReturn,
+  pickedFromList,
+  resolveOrder,
+} from './frame-order.js';
 import { followUpOnSubject } from './frame-follow.js';
 import { classifyFollow } from './nlu/index.js';
 import { NUMBER_WORDS } from './lexicon.js';
@@ -87,35 +96,13 @@ export interface Frame {
   notArrived?: boolean;
   /** A problem told with nothing asked, heard as a complaint: a return is offered beside the person (plan.ts asReturn). */
   returnOffered?: boolean;
+  /** The policy topics the previous reply answered and the message it answered: a follow-up on one of them is answered with only the part it asks (replies-policy-parts.ts). */
+  policyBefore?: { topics: string[]; asked: string } | null;
 }
 
 /** Asks for the chart or fit advice, which the sizing guide answers even about one piece. */
 const SIZE_CHART =
   /\b(chart|guide|measure|measurements?|between sizes|size (should|do|would) i|which size (should|do|would|for)|what size (should|do|would|for|am))\b/i;
-
-/** A vague message the conversation gives an intent: more of a list, the points, a product in view. */
-function intentFromState(r: Reading, d: Draft): void {
-  const { text, mem, vague } = r;
-  // "more" on its own, or "none of these", after a list.
-  if (MORE_ONLY.test(text) && mem.lastSearch && vague) d.intent = 'search';
-  if (
-    REJECTS_SHOWN.test(text) &&
-    mem.lastSearch &&
-    (vague || ((d.intent === 'deny' || d.intent === 'view_cart') && !mem.pendingReturn && !mem.offeredHuman))
-  )
-    d.intent = 'search';
-  // "when do they expire?" right after the points: they are the points.
-  if (
-    (vague || d.intent === 'capabilities' || d.intent === 'policy_payment') &&
-    /\b(they|them|those|it)\b/i.test(text) &&
-    /\bloyalty points\b/i.test(mem.prevReply)
-  )
-    d.intent = 'loyalty';
-  // "how long is it?", "does it have pockets?" about a product in view (a length read as a delivery time too, unless
-  // the reply before answered from the shipping policy: memory's subject, never the reply's wording).
-  const lengthAsTime = d.intent === 'delivery_time' && !mem.orders.length && !mem.subject.policy.includes('shipping');
-  if ((vague || lengthAsTime) && mem.products.length && asksAboutPage(text)) d.intent = 'stock';
-}
 
 /** The slots the conversation fills: a narrowed search, its next page, an answer, a bare slot. */
 function slotsFromConversation(r: Reading, d: Draft): void {
@@ -364,15 +351,15 @@ export function buildFrame(text: string, mem: Memory): Frame {
   const pageQuestion = pendingAnswers(r, d);
   cartTurn(r, d);
   resolveProduct(r, d);
-  // "are they real leather?" right after the boots were added: that pair, not a comparison.
-  const one = d.intent === 'compare' && asksAboutPage(text) ? onePieceMeant(r.mem, new Set(r.u.norm.tokens), d.e) : null;
-  if (one) [d.intent, d.product] = ['stock', one];
+  const page = pageQuestionMeant(r.mem, text, r.u.norm.tokens, d);
+  if (page) [d.intent, d.product] = [page.intent, page.product];
   resolvePick(r, d);
   let orderNumber = followUpOnSubject(r, d, followUpOnOrder(r, d, resolveOrder(r, d)));
   settleIntent(r, d);
   orderNumber = goOnAfterVerifying(r, d, orderNumber);
   orderNumber = goOnWithReturn(r, d, orderNumber);
   orderNumber = goOnWithPieceShown(r, d, orderNumber);
+  orderNumber = pickedFromList(r, d, orderNumber);
   orderNumber = orderOfWaiting(r, d, orderNumber);
   orderNumber = retriedSwap(r, d, orderNumber);
   retryServes(r, d);
@@ -396,5 +383,6 @@ export function buildFrame(text: string, mem: Memory): Frame {
     aboutExchange: d.aboutExchange ?? false,
     nextStep: d.nextStep ?? false,
     notArrived: saysNotArrived(d.after ? (r.mem.verifyFor ?? r.mem.prevUser ?? text) : text),
+    policyBefore: r.mem.subject.policy.length ? { topics: r.mem.subject.policy, asked: r.mem.subject.asked } : null,
   };
 }

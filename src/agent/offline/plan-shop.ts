@@ -14,7 +14,8 @@ const GOES_WITH = /\b(go(es)? with|goes well|match(es|ing)?|pair with|wear with)
 
 export function searchArgs(f: Frame): Record<string, unknown> {
   const e = f.e;
-  const words = searchDescriptors(f.text, e);
+  // A copy: the descriptors belong to the message's reading, which is memoized for the next message said the same way.
+  const words = [...searchDescriptors(f.text, e)];
   // Garment words finer than the category ("sneakers", "blazer") help ranking.
   if (e.categoryWord && e.category && !e.category.startsWith(e.categoryWord)) words.push(e.categoryWord);
   // The tool has no minimum-price field; its query reads "over $50" (and "new arrivals").

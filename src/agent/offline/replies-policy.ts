@@ -7,6 +7,7 @@ import type { Reply } from './voice.js';
 import { ASKS_EXCHANGE, PHRASES } from './phrases.js';
 import { addBusinessDays } from '../../core/index.js';
 import { namesPlaceAbroad } from './frame-cues.js';
+import { returnsPartsAsked, shippingPartsAsked, SHOE_WORDS, sizingCarriedOver } from './replies-policy-parts.js';
 
 type Rec = Record<string, unknown>;
 type ShippingOut = Extract<ToolOutput<'store_policy'>, { topic: 'shipping' }>;
@@ -73,9 +74,21 @@ function shipping(out: ShippingOut, f: Frame): string {
   if (by) return [by, mine].filter(Boolean).join(' ');
   const std = at(p, 'standard', 'time') ? `Standard delivery takes ${at(p, 'standard', 'time')} (${at(p, 'standard', 'price') ?? ''})` : '';
   const exp = at(p, 'express', 'time') ? `express takes ${at(p, 'express', 'time')} (${at(p, 'express', 'price') ?? ''})` : '';
+  // Right after the shipping policy, a follow-up asking one part of it ("and next day?", "what about to Ireland?"): that part.
+  const parts = shippingPartsAsked(f);
+  if (parts.length) {
+    const said: Record<(typeof parts)[number], string> = {
+      regions: sentence(at(p, 'regions')?.split(';')[0]?.trim() ?? null),
+      express: exp ? sentence(`The quickest option is ${exp.replace(/^express takes /, 'express: ')}`.replace(/ \(\)/g, '')) : '',
+      standard: sentence(std.replace(/ \(\)/g, '')),
+      tracking: sentence(at(p, 'tracking')),
+    };
+    const answer = parts.map((k) => said[k]).filter(Boolean);
+    if (answer.length) return [...answer, mine].filter(Boolean).join(' ');
+  }
   const main = sentence([std, exp].filter(Boolean).join('; ').replace(/ \(\)/g, ''));
   const where =
-    /\b(canada|international|abroad|country|countries|uk|europe|mexico|ship to|deliver to|region)\b/i.test(f.text) ||
+    /\b(canada|international\w*|abroad|overseas|country|countries|uk|europe|mexico|ship to|deliver to|region)\b/i.test(f.text) ||
     namesPlaceAbroad(f.text)
       ? sentence(at(p, 'regions'))
       : '';
@@ -104,6 +117,10 @@ function returns(p: Rec, f: Frame): string {
   const exch = ASKS_EXCHANGE.test(f.text) || f.aboutExchange ? sentence(at(p, 'exchanges')) : '';
   const how = sentence(at(p, 'how'));
   const asksHow = /\bhow (do|can|would|should|to)\b|\b(label|print\w*|next|steps?|what now|then what|drop (it|them) off)\b/i.test(f.text);
+  // Right after the returns policy, a follow-up asking one part of it ("how long have I got?", "who pays the postage?"): that part.
+  const said = { window: first, cost, refund: sentence(at(p, 'refund')), how, exchanges: sentence(at(p, 'exchanges')) };
+  const part = [...new Set(returnsPartsAsked(f).map((k) => said[k]))].filter(Boolean);
+  if (part.length) return part.join(' ');
   // "when will I get my money back?" is answered first, the rest of the policy after it.
   const order = asksRefund && refund ? [refund, first, cost] : [first, cost, refund];
   return [...order, exch, asksHow || f.nextStep ? how : ''].filter(Boolean).join(' ');
@@ -172,14 +189,17 @@ function sizing(out: SizingOut, f: Frame): string {
   const p = out.policy;
   const { clothing, shoes: shoeFacts } = out.facts;
   const measured = MEASURE.test(f.text);
+  // "and in UK?" right after the size chart: the question the chart answered decides shoes or clothes, and only that is said.
+  const carried = sizingCarriedOver(f);
   // Shoe sizes are 35–47 (or a shoe was named); "a UK 10" or "US 6" is a clothing size.
   // Our clothing chart is women's only, so a men's size is a shoe size.
-  const shoes =
-    !measured &&
-    (f.e.category === 'shoes' ||
-      /\b(3[5-9]|4[0-7])\b/.test(f.text) ||
-      /\b(men'?s|mens)\b/i.test(f.text) ||
-      (/\b(eu|us|uk)\b/i.test(f.text) && !/\b(uk|us)\s*(size\s*)?([2-9]|1[0-8])\b|\b([2-9]|1[0-8])\s*(uk|us)\b/i.test(f.text)));
+  const shoes = carried
+    ? SHOE_WORDS.test(carried) || /\b(3[5-9]|4[0-7])\b|\b(men'?s|mens)\b/i.test(carried)
+    : !measured &&
+      (f.e.category === 'shoes' ||
+        /\b(3[5-9]|4[0-7])\b/.test(f.text) ||
+        /\b(men'?s|mens)\b/i.test(f.text) ||
+        (/\b(eu|us|uk)\b/i.test(f.text) && !/\b(uk|us)\s*(size\s*)?([2-9]|1[0-8])\b|\b([2-9]|1[0-8])\s*(uk|us)\b/i.test(f.text)));
   const converts = !shoes && (/\b(uk|us|american|british)\b/i.test(f.text) || /\bsize\s*([2-9]|1[0-9]|20)\b/i.test(f.text));
   const parts = [
     shoes
@@ -187,7 +207,7 @@ function sizing(out: SizingOut, f: Frame): string {
       : converts
         ? [fromConversion(clothing, f.text, f.e.size), sentence(at(p, 'conversion'))].filter(Boolean).join(' ')
         : [fromChart(clothing, f.text), sentence(at(p, 'clothing'))].filter(Boolean).join(' '),
-    sentence(at(p, 'fit')),
+    carried ? '' : sentence(at(p, 'fit')),
   ];
   return parts.filter(Boolean).join(' ');
 }
@@ -215,14 +235,23 @@ function orders(p: Rec, f: Frame): string {
     .join(' ');
 }
 
+/** The sections of the general policy a question names: loyalty, the range carried, the people. */
+const GENERAL_SECTIONS = {
+  loyalty: /\b(loyalty|point|reward|tier)/i,
+  range: /\b(men'?s|menswear|for men|kids?|kidswear|child|children'?s|baby|babies)\b/i,
+  support: /\b(hour|open|when|someone|somebody|anyone|person|agent|colleague|human|staff|team|get back|hear back|reply|respond)/i,
+};
+
 function general(p: Rec, f: Frame): string {
-  if (/\b(loyalty|point|reward|tier)/i.test(f.text)) return sentence(at(p, 'loyalty'));
+  // "and for gold members?" right after the loyalty points: a follow-up naming no section keeps the one asked before.
+  const own = Object.values(GENERAL_SECTIONS).some((words) => words.test(f.text));
+  const text = !own && f.policyBefore?.topics.includes('general') ? `${f.policyBefore.asked} ${f.text}` : f.text;
+  if (GENERAL_SECTIONS.loyalty.test(text)) return sentence(at(p, 'loyalty'));
   // "do you sell men's clothes?", "anything for kids?": what the store carries, and honestly no more.
-  if (/\b(men'?s|menswear|for men|kids?|kidswear|child|children'?s|baby|babies)\b/i.test(f.text)) {
+  if (GENERAL_SECTIONS.range.test(text)) {
     return `${sentence(at(p, 'store'))} Our clothing sizes follow a women's size chart, and I can't promise a men's or children's range.`.trim();
   }
-  if (/\b(hour|open|when|someone|somebody|anyone|person|agent|colleague|human|staff|team|get back|hear back|reply|respond)/i.test(f.text))
-    return sentence(at(p, 'support'));
+  if (GENERAL_SECTIONS.support.test(text)) return sentence(at(p, 'support'));
   return [sentence(at(p, 'store')), sentence(at(p, 'support'))].filter(Boolean).join(' ');
 }
 

@@ -25,7 +25,7 @@ import { FEATURES, PAGE_QUESTIONS, productFacts, productFeatures, readable } fro
 /** Products one reply lists; a search asks for a few more, which "show me more" starts after. */
 export const MAX_SHOWN = 3;
 
-function sizeNote(p: ProductView, size: string | null): string {
+export function sizeNote(p: ProductView, size: string | null): string {
   const sizes = inStockSizes(p);
   if (size) {
     const s = p.stock.find((x) => x.size.toUpperCase() === size.toUpperCase());
@@ -302,39 +302,4 @@ export function recommendReply(ex: Exchange, intro: string | undefined): Reply {
   if (picks.length === 0) return { kind: 'fact', body: "I don't have any suggestions in stock for you right now." };
   const lines = picks.map((p, i) => `${productLine(p, null, i + 1)}${p.because ? ` (${p.because})` : ''}`);
   return { kind: 'fact', body: `${intro ?? 'You might like:'}\n${lines.join('\n')}`, hint: PHRASES.pickHint };
-}
-
-/** Products side by side (price, material, fit, sizes in stock), with a verdict where the data gives one. */
-export function compareReply(exchanges: readonly Exchange[], f: Frame): Reply {
-  const products = exchanges.flatMap((ex) => productsIn(ex).slice(0, 1));
-  if (products.length < 2) return { kind: 'fact', body: PHRASES.toolFailed };
-  const rows = products.map((p, i) => {
-    const facts = productFacts(p.description);
-    const parts = [p.price !== null ? money(p.price) : null, facts.material, facts.fit, sizeNote(p, null) || null].filter(Boolean);
-    return { p, facts, line: `${i + 1}. ${p.name}: ${parts.join('; ')}` };
-  });
-  const text = f.text.toLowerCase();
-  let verdict = '';
-  if (/\b(cheap|cheaper|cheapest|less expensive|more expensive|pricier|dearer|price|cost|costs)\b/.test(text)) {
-    const priced = rows.filter((r) => r.p.price !== null).sort((a, b) => a.p.price! - b.p.price!);
-    const pricier = /\b(more expensive|pricier|dearer|costs more)\b/.test(text);
-    const pick = pricier ? priced.at(-1) : priced[0];
-    if (priced.length >= 2)
-      verdict =
-        priced[0]!.p.price === priced.at(-1)!.p.price
-          ? 'They cost the same.'
-          : `${pick!.p.name} is the ${pricier ? 'more expensive' : 'cheaper'} one, at ${money(pick!.p.price!)}.`;
-  } else if (/\bwarm(er|est)?\b/.test(text)) {
-    const ranked = [...rows].sort((a, b) => (b.facts.warmth ?? -1) - (a.facts.warmth ?? -1));
-    const [top, next] = ranked;
-    verdict =
-      rows.every((r) => r.facts.warmth !== null) && top!.facts.warmth! > next!.facts.warmth!
-        ? `${top!.p.name} should be the warmer one: it is made of ${top!.facts.material}.`
-        : "I can't tell which is warmer from the product details.";
-  }
-  return {
-    kind: 'fact',
-    body: `Side by side:\n${rows.map((r) => r.line).join('\n')}${verdict ? `\n${verdict}` : ''}`,
-    hint: PHRASES.pickHint,
-  };
 }

@@ -16,9 +16,11 @@ export interface Subject {
   returned: string | null;
   /** The reply handed the conversation to a person. */
   handedOver: boolean;
+  /** The shopper's message that reply answered ("do you have a size chart for shoes?"), whose cues a bare follow-up keeps. */
+  asked: string;
 }
 
-export const NO_SUBJECT: Subject = { policy: [], order: null, refund: null, returned: null, handedOver: false };
+export const NO_SUBJECT: Subject = { policy: [], order: null, refund: null, returned: null, handedOver: false, asked: '' };
 
 const orderArg = (ex: Exchange): string | null => {
   const n = ex.args.orderNumber;
@@ -53,5 +55,5 @@ export function subjectOf(previous: readonly Turn[]): Subject {
     if (ex.name === 'exchange_items' && ex.args.confirm === true) returned = orderArg(ex) ?? returned;
   }
   const handedOver = ok.some((ex) => ex.name === 'escalate_to_human');
-  return { policy, order, refund, returned, handedOver };
+  return { policy, order, refund, returned, handedOver, asked: turn.user };
 }

@@ -5,7 +5,7 @@
 // colour given with the piece it must go with. Every message here is written for this file (not from the
 // corpus, its test sets or the probe). End to end on the offline model and the demo store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Chat, anonymous, openStore, signedIn, toolNames, type Store } from './store.js';
+import { Chat, anonymous, callOf, openStore, signedIn, toolNames, type Store } from './store.js';
 
 let store: Store;
 beforeAll(async () => {
@@ -86,9 +86,11 @@ describe('follow-ups after the returns policy', () => {
 
   it('signed in, the same question looks up the orders to choose the one to return', async () => {
     const chat = new Chat(store, signedIn('c_marcus'));
-    await chat.say('what are the rules for returning stuff?');
+    const first = await chat.say('what are the rules for returning stuff?');
     const r = await chat.say('fine, so how do I kick one off?');
-    expect(toolNames(r)).toContain('lookup_order');
+    // The orders are looked up now, or were beside the policy (the question read as asking), and the one returnable proposed.
+    if (toolNames(first).includes('lookup_order')) expect(callOf(r, 'create_return_label')?.args).toMatchObject({ confirm: false });
+    else expect(toolNames(r)).toContain('lookup_order');
   });
 
   it('near-miss: a piece to buy named after the returns policy is how ordering works, not a return', async () => {
