@@ -12,4 +12,4 @@ export {
 export { createModelHealth, type ModelHealth, type ModelHealthOptions, type ModelHealthState } from './model-health.js';
 export { createRegistry, formatSamples, CONTENT_TYPE as PROMETHEUS_CONTENT_TYPE, type Registry } from './prometheus.js';
 export type { Span } from './spans.js';
-export type { TurnTracing } from './turn-tracing.js';
+export type { TurnTracing } from './telemetry.js';

@@ -10,7 +10,8 @@ import {
   type Sampler,
   type SamplingResult,
 } from '@opentelemetry/sdk-trace-base';
-import { createTurnTracing, type TurnTracing } from './turn-tracing.js';
+import type { TurnTracing } from './telemetry.js';
+import { createTurnTracing } from './turn-tracing.js';
 
 export interface OtlpTracingConfig {
   /** The full traces URL (…/v1/traces). */

@@ -7,7 +7,7 @@
 import type { Span } from '@opentelemetry/api';
 import { createModelHealth, type ModelHealth, type ModelHealthOptions, type ModelHealthState } from './model-health.js';
 import { createRegistry, type Registry } from './prometheus.js';
-import type { TurnTracing } from './turn-tracing.js';
+import type { TurnSpanFacts } from './spans.js';
 
 /** What the agent loop reports (src/agent's TurnObserver has this shape). */
 export interface LoopObserver {
@@ -43,6 +43,18 @@ export interface TurnRecord {
   tools: string[];
   latencyMs: number;
   outcome: string;
+}
+
+/** A turn's spans bound to a tracer (turn-tracing.ts builds one when tracing is on). */
+export interface TurnTracing {
+  /** The turn's span (a child of the caller's traceparent when one came in). */
+  startTurn(input: TurnTraceInput): Span;
+  /** Ends the turn's span with the generator, whatever ends it. */
+  traceTurn<T>(span: Span, events: AsyncGenerator<T>): AsyncGenerator<T>;
+  /** Counts like `counting` and records a span per model and tool call, children of the turn's. */
+  observer(counting: LoopObserver, span: Span, conversationId: string): LoopObserver;
+  /** The finished turn's facts on its span. */
+  describeTurn(span: Span, facts: TurnSpanFacts): void;
 }
 
 export interface TurnTraceInput {

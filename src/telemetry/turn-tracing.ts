@@ -4,29 +4,8 @@
 // itself only names its types, so a server without a collector never has the API on its heap
 // (about 0.8 MB live, which V8 multiplies into peak memory).
 import type { Span, TracerProvider } from '@opentelemetry/api';
-import {
-  contextOf,
-  describeTurn,
-  endModelSpan,
-  endToolSpan,
-  startModelSpan,
-  startToolSpan,
-  startTurnSpan,
-  traceTurn,
-  type TurnSpanFacts,
-} from './spans.js';
-import type { LoopObserver, TurnTraceInput } from './telemetry.js';
-
-export interface TurnTracing {
-  /** The turn's span (a child of the caller's traceparent when one came in). */
-  startTurn(input: TurnTraceInput): Span;
-  /** Ends the turn's span with the generator, whatever ends it. */
-  traceTurn<T>(span: Span, events: AsyncGenerator<T>): AsyncGenerator<T>;
-  /** Counts like `counting` and records a span per model and tool call, children of the turn's. */
-  observer(counting: LoopObserver, span: Span, conversationId: string): LoopObserver;
-  /** The finished turn's facts on its span. */
-  describeTurn(span: Span, facts: TurnSpanFacts): void;
-}
+import { contextOf, describeTurn, endModelSpan, endToolSpan, startModelSpan, startToolSpan, startTurnSpan, traceTurn } from './spans.js';
+import type { TurnTracing } from './telemetry.js';
 
 export function createTurnTracing(provider: TracerProvider): TurnTracing {
   const tracer = provider.getTracer('tailor');
