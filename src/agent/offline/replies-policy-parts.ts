@@ -3,7 +3,9 @@
 // after the shipping policy the express line, "and in UK sizes?" after the size chart the conversion. The reply says
 // that part alone, not the whole policy again. Each part is named by the words of what it is about (a table, read as
 // data), never by one sentence; a message that names no part, or every part, gets the whole policy as before.
+import { extractEntities } from './entities.js';
 import type { Frame } from './frame.js';
+import { normalize } from './normalize.js';
 import { namesPlaceAbroad } from './frame-cues.js';
 import { ASKS_EXCHANGE } from './phrases.js';
 
@@ -66,8 +68,8 @@ export function shippingPartsAsked(f: Frame): ShippingPart[] {
   return parts;
 }
 
-/** Words of shoes, in a sizing question. */
-export const SHOE_WORDS = /\b(shoes?|boots?|trainers?|sneakers?|sandals?|heels?|loafers?|footwear|eu)\b/i;
+/** A sizing question about shoes: a shoe named (the category lexicon's words) or an EU size. */
+export const aboutShoes = (text: string): boolean => /\beu\b/i.test(text) || extractEntities(normalize(text)).category === 'shoes';
 /** What a sizing question says of its own: a number, a measure, a piece, whose sizes. */
 const OWN_SIZING_CUES = /\d|\b(dress\w*|tops?|jeans|trousers|waist|bust|chest|men'?s|mens|women'?s|womens)\b/i;
 
@@ -78,6 +80,6 @@ const OWN_SIZING_CUES = /\d|\b(dress\w*|tops?|jeans|trousers|waist|bust|chest|me
  */
 export function sizingCarriedOver(f: Frame): string | null {
   const system = /\b(uk|us|british|american)\b/i.test(f.text);
-  if (!system || !f.policyBefore?.topics.includes('sizing') || OWN_SIZING_CUES.test(f.text) || SHOE_WORDS.test(f.text)) return null;
+  if (!system || !f.policyBefore?.topics.includes('sizing') || OWN_SIZING_CUES.test(f.text) || aboutShoes(f.text)) return null;
   return `${f.policyBefore.asked} ${f.text}`;
 }

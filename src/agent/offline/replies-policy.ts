@@ -7,7 +7,7 @@ import type { Reply } from './voice.js';
 import { ASKS_EXCHANGE, PHRASES } from './phrases.js';
 import { addBusinessDays } from '../../core/index.js';
 import { namesPlaceAbroad } from './frame-cues.js';
-import { returnsPartsAsked, shippingPartsAsked, SHOE_WORDS, sizingCarriedOver } from './replies-policy-parts.js';
+import { aboutShoes, returnsPartsAsked, shippingPartsAsked, sizingCarriedOver } from './replies-policy-parts.js';
 
 type Rec = Record<string, unknown>;
 type ShippingOut = Extract<ToolOutput<'store_policy'>, { topic: 'shipping' }>;
@@ -194,7 +194,7 @@ function sizing(out: SizingOut, f: Frame): string {
   // Shoe sizes are 35–47 (or a shoe was named); "a UK 10" or "US 6" is a clothing size.
   // Our clothing chart is women's only, so a men's size is a shoe size.
   const shoes = carried
-    ? SHOE_WORDS.test(carried) || /\b(3[5-9]|4[0-7])\b|\b(men'?s|mens)\b/i.test(carried)
+    ? aboutShoes(carried) || /\b(3[5-9]|4[0-7])\b|\b(men'?s|mens)\b/i.test(carried)
     : !measured &&
       (f.e.category === 'shoes' ||
         /\b(3[5-9]|4[0-7])\b/.test(f.text) ||
