@@ -11,12 +11,13 @@ import type { ChatService } from '../chat/index.js';
 import type { McpHandler } from '../mcp/index.js';
 import { createTelemetry, type Telemetry } from '../telemetry/index.js';
 import type { AppEnv } from './env.js';
-import { clientAddressKey, clientNetworkKey } from './client-address.js';
+import { createClientKeys } from './client-address.js';
 import { createErrorHandler, notFoundHandler } from './errors.js';
 import { identity, randomSecret, SESSION_HEADER } from './identity.js';
 import { createInflightTracker, type InflightTracker } from './inflight.js';
 import { createRateLimiter, rateLimited, type RateLimiter } from './rate-limit.js';
 import { limitBody } from './validation.js';
+import { noStore } from './no-store.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerChatRoutes } from './routes/chat.js';
 import { registerMcpRoutes } from './routes/mcp.js';
@@ -70,7 +71,8 @@ export interface AppDeps {
 function clientKeys(appDeps: AppDeps): { deps: AppDeps; clientNet?: (c: Context) => string | undefined } {
   const rawIp = appDeps.clientIp;
   if (!rawIp) return { deps: appDeps };
-  return { deps: { ...appDeps, clientIp: (c) => clientAddressKey(rawIp(c)) }, clientNet: (c) => clientNetworkKey(rawIp(c)) };
+  const keysOf = createClientKeys();
+  return { deps: { ...appDeps, clientIp: (c) => keysOf(rawIp(c)).client }, clientNet: (c) => keysOf(rawIp(c)).net };
 }
 
 export function createApp(appDeps: AppDeps) {
@@ -152,16 +154,6 @@ function storeCors(origins: string[]): MiddlewareHandler {
     maxAge: 600,
   });
 }
-
-/**
- * Replies, transcripts and admin reads belong to one shopper or the operator, and an anonymous
- * transcript is keyed by a header (X-Tailor-Session) a shared cache does not see: no cache in front of
- * Tailor may keep them. A route that chose its own caching (an event stream) keeps it.
- */
-const noStore: MiddlewareHandler = async (c, next) => {
-  await next();
-  if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
-};
 
 /** What counts a message when both limits are off. */
 async function noLimit(): Promise<void> {}

@@ -6,6 +6,7 @@
 // One site is handed a whole /48 (65,536 /64s): every limit counts the client's /48 too, as a few clients at most
 // (`NETWORK_SHARE`, shop/auth-guard.ts), so a site holder cannot multiply a client's budget by rotating /64s. IPv4 has
 // no wider stage: one address is often a whole office or carrier NAT, which already shares one client's budget.
+import { createMemo } from '../core/index.js';
 import { digest, networkRule, type GuardKey, type GuardRule } from '../shop/index.js';
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
@@ -30,9 +31,36 @@ export function clientAddressKey(address: string | undefined | null): string | u
 
 /** The wider stage an address is also counted under: an IPv6 client's /48 ("2001:db8:0::/48"); none for IPv4. */
 export function clientNetworkKey(address: string | undefined | null): string | undefined {
-  const client = clientAddressKey(address);
+  return networkOf(clientAddressKey(address));
+}
+
+/** The /48 of a client key that is an IPv6 /64; none for anything else. */
+function networkOf(client: string | undefined): string | undefined {
   if (!client?.endsWith('::/64')) return undefined;
   return `${client.split(':').slice(0, 3).join(':')}::/48`;
+}
+
+/** A client's address key and network key (clientAddressKey, clientNetworkKey). */
+export interface ClientKeys {
+  readonly client: string | undefined;
+  readonly net: string | undefined;
+}
+
+const NO_KEYS: ClientKeys = Object.freeze({ client: undefined, net: undefined });
+
+/**
+ * Both keys of an address, each address parsed once: a request asks for them several times (the
+ * message limits, the chat route) and the same few addresses send most requests (a dual-stack
+ * socket reports even IPv4 clients as `::ffff:a.b.c.d`, a full IPv6 parse). The same frozen
+ * object is handed out for the same address while it is among the `limit` most recent ones.
+ */
+export function createClientKeys(limit = 10_000): (address: string | undefined | null) => ClientKeys {
+  const kept = createMemo<string, ClientKeys>(limit);
+  const parse = (a: string): ClientKeys => {
+    const client = clientAddressKey(a);
+    return Object.freeze({ client, net: networkOf(client) });
+  };
+  return (address) => (address ? kept.get(address, parse) : NO_KEYS);
 }
 
 /** What the database and the tools count a client under: digests of its address key and of its /48 (IPv6 only). */

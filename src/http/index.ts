@@ -12,4 +12,5 @@ export {
   type RateLimiter,
   type RateVerdict,
 } from './rate-limit.js';
-export { clientAddressKey, clientNetworkKey } from './client-address.js';
+export { clientAddressKey, clientNetworkKey, createClientKeys, type ClientKeys } from './client-address.js';
+export { noStore } from './no-store.js';

@@ -177,4 +177,17 @@ describe('ids', () => {
     for (const id of first) expect(id).toMatch(/^msg_[0-9a-f]{32}$/);
     expect(first.every((id) => id < later)).toBe(true);
   });
+
+  it('carry their creation time in their first twelve hex digits, and 80 random bits after it', () => {
+    const before = Date.now();
+    const ids = Array.from({ length: 600 }, () => randomIds('evt'));
+    const after = Date.now();
+    for (const id of ids) {
+      const at = parseInt(id.slice(4, 16), 16);
+      expect(at).toBeGreaterThanOrEqual(before);
+      expect(at).toBeLessThanOrEqual(after);
+    }
+    // Every hex digit of the random part takes many values across ids (none is stuck, e.g. a padding zero).
+    for (let d = 16; d < 36; d++) expect(new Set(ids.map((id) => id[d])).size, `digit ${d}`).toBeGreaterThan(8);
+  });
 });
