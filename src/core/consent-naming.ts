@@ -4,6 +4,7 @@
 // offline model, which words its restatement and reads the answer the same way.
 import { ACTION_ECHO } from './consent-actions.js';
 import { consentWords } from './consent.js';
+import { otherErrand } from './consent-tone.js';
 
 /** The yes that names each action, asked for when a bare yes may answer something else too (a proposal's `mustName`). */
 export const NAMING_YES: Readonly<Record<string, string>> = {
@@ -62,7 +63,10 @@ const INVITES = (words: readonly string[]): boolean => words.some((w) => w === '
  * ("…Would you like me to add the navy chinos to your basket?", "Reply yes and I'll add the socks."): then a bare
  * yes may answer that instead, and only a yes naming the action decides it. `about`: the action, and the proposal's
  * summary in the server's words. Each sentence that asks or invites may say only the action's words, the summary's
- * and the words of asking to go ahead (ABOUT_IT); any other word may be another offer. And no sentence may give a
+ * and the words of asking to go ahead (ABOUT_IT); any other word may be another offer, and so may those words put to
+ * another errand ("Shall I order it for you?", "Would you like me to place a new order?", core/consent-tone
+ * `otherErrand`). A question saying nothing of its own ("Shall I?", "Would you like that?") asks of an offer made just
+ * before it ("I can add the matching socks too. Shall I?"), which is read so too. And no sentence may give a
  * number the summary does not: an order number, amount or count of its own ("Shall I cancel order 28473?", "I'll
  * refund $500.00. Shall I go ahead?" over a proposal for another order or sum) puts another action than the one the yes
  * would do.
@@ -70,10 +74,19 @@ const INVITES = (words: readonly string[]): boolean => words.some((w) => w === '
 export function asksBeside(reply: string, about: { action: string; summary?: string }): boolean {
   const known = new Set([...ABOUT_IT, ...(ACTION_ECHO[about.action] ?? []), ...consentWords(about.summary ?? '')]);
   const summary = new Set(consentWords(about.summary ?? ''));
-  return reply
-    .split(/(?<=[.!?])\s+|\n+/)
-    .map(consentWords)
-    .some(
-      (words) => words.some((w) => /\d/.test(w) && !summary.has(w)) || (INVITES(words) && words.some((w) => w !== '?' && !known.has(w))),
-    );
+  const beyond = (words: readonly string[]) => otherErrand(words) || words.some((w) => w !== '?' && !known.has(w));
+  const sentences = reply.split(/(?<=[.!?])\s+|\n+/).map(consentWords);
+  return sentences.some(
+    (words, i) =>
+      words.some((w) => /\d/.test(w) && !summary.has(w)) ||
+      (INVITES(words) && (beyond(words) || (asksOfBefore(words) && offers(sentences[i - 1] ?? []) && beyond(sentences[i - 1]!)))),
+  );
 }
+
+/** Modal verbs of an offer made in the first person ("I can", "we could", "I will"). */
+const OFFER_MODALS: ReadonlySet<string> = new Set('can could will would may might shall'.split(' '));
+/** A sentence offering something in the first person ("I can add the socks too", "I'll sign you up", "we could…"). */
+const offers = (words: readonly string[]): boolean =>
+  words.some((w, i) => w === 'ill' || w === 'id' || ((w === 'i' || w === 'we') && OFFER_MODALS.has(words[i + 1] ?? '')));
+/** A question that says nothing of its own ("Shall I?", "Would you like that?", "Shall I go ahead?"): it asks of the sentence before. */
+const asksOfBefore = (words: readonly string[]): boolean => words.every((w) => w === '?' || ABOUT_IT.has(w));

@@ -10,6 +10,13 @@
 export const ADDRESS = 'buddy pal boss chef sir madam maam dear friend dude bro fam chief captain champ team folks guys'.split(' ');
 /** Politeness particles of other Englishes (Thai krub/ka, Singapore lah, Tagalog po, Hindi ji), and tags ("eh"). */
 export const PARTICLES = 'krub krap khrap ka kha lah po ji eh'.split(' ');
+/**
+ * A tag that asks back or shrugs: said first it is indifference ("eh, ok", "eh yes"), right after a lone yes word it
+ * asks for agreement ("ok eh", "yes eh": "ok, right?"). Only as the tag of a longer yes ("bang on, thanks eh") does it
+ * carry the yes said before it.
+ */
+const TAG = 'eh';
+const shrugsOrAsksBack = (words: readonly string[]): boolean => words[0] === TAG || words[1] === TAG;
 /** An acknowledgement, which only carries the yes said with it ("ok heard, go", "roger, yes"). */
 export const ACKNOWLEDGEMENTS = 'heard roger copy understood noted gotcha got'.split(' ');
 /**
@@ -70,6 +77,13 @@ export function sourFace(message: string): boolean {
       return !GLAD_FACES.has(t) && !GLAD_FACES.has(t.replace(/^[.,!]+|[.,!]+$/g, ''));
     });
 }
+
+/**
+ * A yes that trails off ("sure...", "yes…", "go ahead.."): the thought is left unfinished, as a "but" or "I suppose"
+ * would finish it, so it is asked again ("…" is three stops once normalised). An ellipsis inside the message ("ok...
+ * go ahead") ends nothing.
+ */
+export const trailsOff = (message: string): boolean => /(?:\.\s*){2,}$/.test(message.normalize('NFKC'));
 
 /** Marks drawn over or around letters: a strike ("y̶"), a slash, a prohibition sign ("yes⃠"). */
 const OVERLAY = /[\u0334-\u0338\u20d2\u20d3\u20d8-\u20da\u20dd-\u20e0\u20e2-\u20e6\u20ea\u20eb]/u;
@@ -132,20 +146,29 @@ export function forSomeoneElse(words: readonly string[]): boolean {
 const DONE_TO = new Set(['it', 'them', 'that', 'this', 'those', 'these', 'one', 'again', 'more']);
 /** The order or its pieces, as what is sent (never the label or the action's own noun). */
 const GOODS = new Set(['order', 'item', 'items']);
+/** Verbs that, done to an order, buy one ("place an order", "put the order through", "set up a new order"). */
+const BUYING = new Set('place make put submit complete create book process finalise finalize set'.split(' '));
+/** Words between a verb and the order it is done to ("send you the items", "place a new order"). */
+const BEFORE_GOODS = new Set('me us you a an the my your our this that new another'.split(' '));
+/** Where the goods a verb at `i` is done to would stand, past "up" and the words before them. */
+function goodsAfter(words: readonly string[], i: number): string {
+  let j = i + 1;
+  if (words[i] === 'set' && words[j] === 'up') j++;
+  for (let n = 0; n < 3 && BEFORE_GOODS.has(words[j] ?? ''); n++) j++;
+  return words[j] ?? '';
+}
 
 /**
  * An errand other than the action waiting, said in the words a yes is made of: "order" as a verb ("yes, order it", "ok,
- * order them": buying, the opposite of a cancellation), or the order or its pieces sent ("yes, send me the items", "yes
- * and send the order": a delivery, not a label or a refund).
+ * order them": buying, the opposite of a cancellation), an order made ("yes, place the order", "put a new order
+ * through"), or the order or its pieces sent ("yes, send me the items", "shall I send you the order": a delivery, not a
+ * label or a refund).
  */
 export function otherErrand(words: readonly string[]): boolean {
   return words.some((w, i) => {
     if (w === 'order') return DONE_TO.has(words[i + 1] ?? '');
-    if (w !== 'send') return false;
-    let j = i + 1;
-    if (words[j] === 'me' || words[j] === 'us') j++;
-    if (words[j] === 'the' || words[j] === 'my') j++;
-    return GOODS.has(words[j] ?? '');
+    if (BUYING.has(w)) return goodsAfter(words, i) === 'order';
+    return w === 'send' && GOODS.has(goodsAfter(words, i));
   });
 }
 
@@ -169,6 +192,8 @@ export function saidOtherwise(words: readonly string[], goesAhead: (rest: readon
   if (words.some((w) => ACKNOWLEDGING.has(w)) && !goesAhead(words.filter((w) => !ACKNOWLEDGING.has(w) && !ACK_YES.has(w)))) return true;
   // "yes and", "ok, send it to": sent before it was finished.
   if (cutOff(words)) return true;
+  // "eh, ok", "ok eh": a shrug or a question tag, not a go-ahead.
+  if (shrugsOrAsksBack(words)) return true;
   // "great, just great", "perfect just perfect": a judgement said again after "just" is scorn.
   if (words.some((w, i) => w === 'just' && JUDGEMENT.has(words[i + 1] ?? '') && words.slice(0, i).includes(words[i + 1]!))) return true;
   // "oh great", "oh sure": a judgement after "oh", with no go-ahead said, may be scorn.

@@ -23,6 +23,7 @@ import {
   saidOtherwise,
   settlesOnly,
   sourFace,
+  trailsOff,
 } from './consent-tone.js';
 import { asksIn, DEFERRALS, longNo, withoutCostWorry } from './consent-no.js';
 import { neverTolerated, saysMore, toleratesUnknown } from './consent-unknown.js';
@@ -305,6 +306,7 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
     /\p{Extended_Pictographic}/u.test(message.replace(MODIFIER, '').replace(GLAD, '')) ||
     oddSign(message.replace(MODIFIER, '').replace(GLAD, '')) ||
     sourFace(message) ||
+    trailsOff(message) ||
     /(^|\s)>?[:;=]-?[(/\\|[]|~~|[\u00d7\u2717\u2718\u2613]/.test(message)
   )
     return false;

@@ -6,11 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isClearYes, ACTION_ECHO } from '../../src/core/index.js';
-import { DEMO_SHOPPERS, PROCESSING_ORDERS } from '../../src/db/seed/index.js';
+import { PROCESSING_ORDERS } from '../../src/db/seed/index.js';
 import { repoRoot } from '../support/server.js';
-import { appsPerTest, countOf, describeConsentReader, json, lastToolResult, puppet, labelHeldUntilClearYes } from './support.js';
+import { appsPerTest, cancelProposedUnder, describeConsentReader, labelHeldUntilClearYes, lastToolResult } from './support.js';
 
-const MARCUS = DEMO_SHOPPERS.marcus;
 const ORDER = PROCESSING_ORDERS.marcus;
 
 /** No yes to any action: each class said in several voices. */
@@ -144,19 +143,7 @@ describe("a hosted model's own offer in the turn it proposes", () => {
   // The server states the proposal under the model's reply ("…Reply "yes" to go ahead"). Made in this very turn, the
   // reply's question was taken to be about the proposal: a model that asked something else there ("Would you like the
   // chinos too?") or invited a yes to its own offer drew a bare yes that cancelled the order.
-  async function proposeUnder(text: string) {
-    const s = await open('fake');
-    const token = await s.token(MARCUS.id);
-    puppet(s.fake!, (msg, step) => {
-      if (/^cancel order/i.test(msg))
-        return step === 0 ? [{ name: 'cancel_order', arguments: { orderNumber: ORDER, confirm: false } }] : text;
-      return step === 0 ? [{ name: 'cancel_order', arguments: { orderNumber: ORDER, confirm: true } }] : 'Done.';
-    });
-    const first = await json(await s.chat({ message: `cancel order ${ORDER}` }, { token }));
-    const cancelled = () => countOf(s, "select count(*) n from events where type = 'order_cancelled'");
-    const say = async (message: string) => json(await s.chat({ message, conversationId: first.conversationId }, { token }));
-    return { s, first, cancelled, say };
-  }
+  const proposeUnder = (text: string) => cancelProposedUnder(open, text);
 
   it.each([
     'We have the navy chinos in L too. Would you like me to add them to your basket?',

@@ -315,6 +315,25 @@ export async function cancelHeldUntilClearYes(
 }
 
 /**
+ * A hosted model that proposes cancelling Marcus's processing order on "cancel order …" and writes `text` as its reply in
+ * that turn (its own words under which the server states the proposal); on every later message it confirms. `say`
+ * sends the shopper's next message in that conversation; `cancelled` counts the cancellations made.
+ */
+export async function cancelProposedUnder(open: (model: 'fake') => Promise<SecApp>, text: string) {
+  const s = await open('fake');
+  const order = PROCESSING_ORDERS.marcus;
+  const token = await s.token(DEMO_SHOPPERS.marcus.id);
+  puppet(s.fake!, (msg, step) => {
+    if (/^cancel order/i.test(msg)) return step === 0 ? [{ name: 'cancel_order', arguments: { orderNumber: order, confirm: false } }] : text;
+    return step === 0 ? [{ name: 'cancel_order', arguments: { orderNumber: order, confirm: true } }] : 'Done.';
+  });
+  const first = await json(await s.chat({ message: `cancel order ${order}` }, { token }));
+  const cancelled = () => countOf(s, "select count(*) n from events where type = 'order_cancelled'");
+  const say = async (message: string) => json(await s.chat({ message, conversationId: first.conversationId }, { token }));
+  return { s, first, cancelled, say };
+}
+
+/**
  * The offline model proposing a return label for Marcus's returnable order: after each of `messages` no label is made;
  * `yes` then makes it.
  */
