@@ -3,6 +3,7 @@
 // served by the channel (persona and model `mcp`): one conversation per session and shopper, one
 // turn per call. Tools authorize themselves against the shopper exactly as in chat. A proposal
 // runs only through `decide`, which names it by id: live, in this shopper's own conversation.
+import { segmentWho } from './select-persona.js';
 import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
 import { silentLogger, unauthorized, type Logger, type SegmentResult, type Shopper } from '../core/index.js';
 import { customerExists, readProposal, writePending, type CheckoutSettings } from '../shop/index.js';
@@ -72,10 +73,7 @@ export function createDirectTools(deps: DirectToolsDeps): DirectTools {
       if (shopperRef.current.via === 'verify_customer' && !(await customerExists(deps.db, shopperRef.current.customerId!)))
         throw unauthorized('This account is no longer available');
       if (!conv && !create) return null;
-      const { segment } = await deps.segmenter.segment({
-        customerId: shopperRef.current.customerId,
-        sessionId: shopperRef.current.sessionId,
-      });
+      const { segment } = await deps.segmenter.segment(await segmentWho(deps.db, shopperRef.current, conv?.id ?? null));
       conv ??= await startChannelConversation(deps, shopperRef.current, segment, startedAt);
       const emitted: ToolEvent[] = [];
       const ctx = toolContext(deps, {

@@ -57,6 +57,7 @@ export async function prepareTurn(
     optOut,
     page: input.page,
     now: startedAt,
+    conversationId: conv?.id ?? null,
   });
 
   if (!conv) {

@@ -6,6 +6,9 @@ import type { AgentSpec } from '../agent/index.js';
 import type { ToolName } from '../tools/index.js';
 import { buildPersonaContext, type RenderedPersona } from '../personas/index.js';
 import type { ChatDeps } from './deps.js';
+import { provenOrderIds } from '../shop/index.js';
+import type { Db } from '../db/index.js';
+import type { Who } from '../segments/index.js';
 import type { ChatInput, ChatResponse } from './types.js';
 
 /** The segment and the persona serving a turn, and how the response names the persona. */
@@ -22,11 +25,25 @@ export interface SelectInput {
   page: ChatInput['page'];
   /** The turn's start: the rendered context's dates ("today") are the same for the whole turn. */
   now: number;
+  /** The conversation (null before it is made): a chat verification's proven orders are kept with it. */
+  conversationId: string | null;
+}
+
+/**
+ * Whom the segment reads. A store sign-in opens the account (its orders, VIP membership, tier); a shopper verified in
+ * chat proved an email and order number(s), which a guest checkout under someone else's email also yields
+ * (SECURITY.md), so only the orders proven in that conversation count: no VIP queue or tier from the rest of it.
+ */
+export async function segmentWho(db: Db, shopper: Shopper, conversationId: string | null): Promise<Who> {
+  if (!shopper.verified || shopper.via === 'token') return { customerId: shopper.customerId, sessionId: shopper.sessionId };
+  const provenOrders = conversationId ? await provenOrderIds(db, conversationId) : [];
+  return { customerId: shopper.customerId, sessionId: shopper.sessionId, provenOrders };
 }
 
 export async function selectPersona(deps: ChatDeps, input: SelectInput): Promise<Selection> {
   const { shopper, optOut } = input;
-  const { segment, profile } = await deps.segmenter.segment({ customerId: shopper.customerId, sessionId: shopper.sessionId });
+  const who = await segmentWho(deps.db, shopper, input.conversationId);
+  const { segment, profile } = await deps.segmenter.segment(who);
   const pick = { segment, optOut, subjectId: shopper.customerId ?? shopper.sessionId };
   // Only the reads the persona about to be rendered can show: the rest would be stripped anyway.
   const fields = deps.personas.contextFields(pick);
@@ -41,9 +58,12 @@ export async function selectPersona(deps: ChatDeps, input: SelectInput): Promise
  */
 const withoutVerify = new WeakMap<object, unknown>();
 
-/** A shopper who is already signed in or verified is never asked to verify: the tool is not offered. */
+/**
+ * A shopper signed in at the store is never asked to verify: the tool is not offered. One verified in chat keeps it, to
+ * prove another order with the same email (chat verification opens the orders proven only).
+ */
 function forShopper<P extends { tools: readonly string[] }>(persona: P, shopper: Shopper): P {
-  if (!shopper.verified || !persona.tools.includes('verify_customer')) return persona;
+  if (!shopper.verified || shopper.via !== 'token' || !persona.tools.includes('verify_customer')) return persona;
   let copy = withoutVerify.get(persona) as P | undefined;
   if (!copy) {
     copy = Object.freeze({ ...persona, tools: Object.freeze(persona.tools.filter((t) => t !== 'verify_customer')) });

@@ -1,5 +1,6 @@
 // Conversations: messages, turns, business events and feedback (see schema.ts).
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { orders } from './schema-store.js';
 
 export const conversations = sqliteTable(
   'conversations',
@@ -25,6 +26,24 @@ export const conversations = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [index('conversations_session').on(t.sessionId), index('conversations_segment').on(t.segmentId, t.personaId)],
+);
+
+/**
+ * What a conversation verified in chat has proven: each order whose number the shopper gave with the account's email
+ * (verify_customer). Chat verification opens those orders only, never the rest of the account (SECURITY.md).
+ */
+export const verifiedOrders = sqliteTable(
+  'verified_orders',
+  {
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    verifiedAt: integer('verified_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.orderId] })],
 );
 
 export const messages = sqliteTable(

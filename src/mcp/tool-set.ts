@@ -16,7 +16,11 @@ const OPEN: readonly ToolName[] = [
   'store_policy',
   'escalate_to_human',
 ];
-/** A verified shopper (storefront token, or verify_customer earlier in this MCP session): their own account. */
+/**
+ * A verified shopper (storefront token, or verify_customer earlier in this MCP session): their own account; verified in
+ * chat, the tools still answer for the orders proven only (tools/results.ts shopperScope), and verify_customer stays
+ * offered to prove another order with the same email.
+ */
 const ACCOUNT: readonly ToolName[] = [
   'lookup_order',
   'refund_status',
@@ -36,7 +40,8 @@ export type ProposalToolName = (typeof PROPOSAL_TOOLS)[number];
 export const isVerified = (s: Shopper) => s.verified && s.customerId !== null;
 
 export function toolsFor(shopper: Shopper): readonly ToolName[] {
-  return isVerified(shopper) ? [...OPEN, ...ACCOUNT] : [...OPEN, 'verify_customer'];
+  if (!isVerified(shopper)) return [...OPEN, 'verify_customer'];
+  return shopper.via === 'token' ? [...OPEN, ...ACCOUNT] : [...OPEN, ...ACCOUNT, 'verify_customer'];
 }
 
 export const isToolName = (name: string): name is ToolName => (TOOL_NAMES as readonly string[]).includes(name);
@@ -148,7 +153,7 @@ function forMcp(name: string, data: Record<string, unknown>): Record<string, unk
     .find((v): v is string => typeof v === 'string');
   const out = id ? { ...data, instruction: confirmInstruction(id) } : data;
   if (name === 'verify_customer' && data.verified === true && !data.alreadyVerified) {
-    return { ...out, tools: 'The shopper is verified for this MCP session: list the tools again for their orders, returns and account.' };
+    return { ...out, tools: 'The shopper is verified for this MCP session, for the orders named: list the tools again for those orders.' };
   }
   return out;
 }

@@ -58,10 +58,13 @@ const listed = (parts: string[], max: number) => {
  * the key.
  */
 export async function buildPersonaContext(db: Db, input: BuildContextInput): Promise<PersonaContextInput> {
-  // Only a verified identity unlocks personal data; an unverified id is treated as anonymous.
-  const customerId = input.shopper.verified ? input.shopper.customerId : null;
+  // Only a store sign-in unlocks account data (points, tier, orders, the account's cart); one verified in chat (an email
+  // and an order number: that order only, SECURITY.md) gets the first name verify_customer already told, nothing more.
+  const customerId = input.shopper.verified && input.shopper.via === 'token' ? input.shopper.customerId : null;
+  const named = input.shopper.verified ? input.shopper.customerId : null;
   const key = JSON.stringify([
     customerId,
+    named,
     input.shopper.sessionId,
     input.profile?.loyaltyTier ?? null,
     input.page?.url ?? null,
@@ -71,26 +74,31 @@ export async function buildPersonaContext(db: Db, input: BuildContextInput): Pro
     input.fields ?? null,
   ]);
   return readCacheOf<PersonaContextInput>(db, 'personas.context', CONTEXT_CACHE).read(key, input.now, () =>
-    readPersonaContext(db, input, customerId),
+    readPersonaContext(db, input, customerId, named),
   );
 }
 
 const CONTEXT_CACHE = { tables: PERSONA_CONTEXT_TABLES, ttlMs: 60_000, max: 5_000 };
 
-async function readPersonaContext(db: Db, input: BuildContextInput, customerId: string | null): Promise<PersonaContextInput> {
+async function readPersonaContext(
+  db: Db,
+  input: BuildContextInput,
+  customerId: string | null,
+  named: string | null,
+): Promise<PersonaContextInput> {
   const { shopper } = input;
   const wants = (...names: readonly ContextField[]) => !input.fields || names.some((f) => input.fields!.includes(f));
   const needsCustomer = wants(...CUSTOMER_FIELDS) || (!input.profile?.loyaltyTier && wants(...TIER_FIELDS));
   const [customer, recent, cart] = await Promise.all([
-    customerId && needsCustomer ? contextCustomer(db, customerId) : undefined,
+    named && needsCustomer ? contextCustomer(db, named) : undefined,
     customerId && wants('recentOrders') ? contextOrders(db, customerId).then(orderLines) : [],
     wants('cart') ? contextCart(db, cartOwnerKey({ customerId, sessionId: shopper.sessionId })).then(cartLine) : null,
   ]);
-  const tier = asTier(input.profile?.loyaltyTier ?? customer?.tier ?? 'none');
+  const tier = asTier(customerId ? (input.profile?.loyaltyTier ?? customer?.tier ?? 'none') : 'none');
   return PersonaContextInputSchema.parse({
     firstName: clip(customer?.firstName, 40),
     loyaltyTier: tier,
-    loyaltyPoints: Math.max(0, customer?.points ?? 0),
+    loyaltyPoints: customerId ? Math.max(0, customer?.points ?? 0) : 0,
     recentOrders: recent,
     cart,
     perks: [...perksFor(tier)],

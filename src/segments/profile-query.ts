@@ -4,11 +4,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { createReadCache, customers, DAY_MS, orders, segmentMemberships, sessions, type Db } from '../db/index.js';
 import type { Profile } from './profile.js';
+import { provenProfile } from './proven-profile.js';
 import type { WindowSpec } from './windows.js';
 
 export interface Who {
   customerId: string | null;
   sessionId: string;
+  /** Verified in chat: only these orders of the customer count, and nothing account-wide (proven-profile.ts). */
+  provenOrders?: readonly string[];
 }
 
 /** How long a kept profile row may serve (its "last N days" sums move with the clock). */
@@ -76,7 +79,8 @@ export function createProfileQuery(db: Db, windows: readonly WindowSpec[]) {
     const row = await kept.read(`${who.customerId ?? ''}\u0000${who.sessionId}`, now, async () => {
       return (await prepared.get(params)) as Record<string, number | string | null>;
     });
-    return toProfile(who, row, windows, now);
+    const profile = toProfile(who, row, windows, now);
+    return who.provenOrders ? provenProfile(db, profile, who.provenOrders, windows, now) : profile;
   };
 }
 

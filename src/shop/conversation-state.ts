@@ -1,8 +1,8 @@
 // Per-conversation state the tools keep durably on the conversations row: the proposal awaiting
-// the shopper's yes, verification attempts, and the customer a verification bound.
+// the shopper's yes, verification attempts, the customer a verification bound and the orders it proved.
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { conversations, prepared, type Db } from '../db/index.js';
+import { conversations, prepared, verifiedOrders, type Db } from '../db/index.js';
 import { ACTION_ECHO, detailEcho } from '../core/index.js';
 
 export const MAX_VERIFY_ATTEMPTS = 5;
@@ -99,6 +99,24 @@ export function bindConversationCustomer(db: Db, conversationId: string, custome
     .update(conversations)
     .set({ customerId, verifiedBy: 'verify_customer', updatedAt: now })
     .where(eq(conversations.id, conversationId));
+}
+
+/** Adds an order to what this conversation has proven (idempotent): a write for the verifying tool's atomic batch. */
+export function proveConversationOrder(db: Db, conversationId: string, orderId: string, now: number) {
+  return db.insert(verifiedOrders).values({ conversationId, orderId, verifiedAt: now }).onConflictDoNothing();
+}
+
+/** The ids of the orders this conversation has proven by email and order number, oldest proof first. */
+export async function provenOrderIds(db: Db, conversationId: string): Promise<string[]> {
+  const q = prepared(db, 'shop.provenOrders', (d) =>
+    d
+      .select({ orderId: verifiedOrders.orderId })
+      .from(verifiedOrders)
+      .where(eq(verifiedOrders.conversationId, sql.placeholder('id')))
+      .orderBy(verifiedOrders.verifiedAt, verifiedOrders.orderId)
+      .prepare(),
+  );
+  return (await q.all({ id: conversationId })).map((r) => r.orderId);
 }
 
 export async function conversationExists(db: Db, conversationId: string): Promise<boolean> {

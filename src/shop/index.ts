@@ -72,6 +72,8 @@ export {
   PROPOSAL_TTL_MS,
   proposalEcho,
   ProposalSchema,
+  proveConversationOrder,
+  provenOrderIds,
   readPending,
   readProposal,
   takeVerifyAttempt,
@@ -102,7 +104,7 @@ export {
 } from './persona-context.js';
 export { variantOf } from './variant-stock.js';
 export { conversationExists } from './conversation-state.js';
-export { orderOwnerId } from './orders.js';
+export { orderOwner } from './orders.js';
 // The db types the shop's callers hand back to it (tools receive a Db and an atomic-write seam).
 export type { Atomic, Db, ReplacementItem, ShippingAddress } from '../db/index.js';
 // Reads other modules keep between turns (the persona context) use the same write clock.

@@ -52,8 +52,12 @@ export async function findOwnedOrder(db: Db, customerId: string, orderNumber: st
   return { order, items, labels };
 }
 
-export async function recentOrders(db: Db, customerId: string, limit: number): Promise<OwnedOrder[]> {
-  const list = await db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(limit);
+/** The customer's latest orders, newest first; with `only`, just those of these ids (the orders a chat proved). */
+export async function recentOrders(db: Db, customerId: string, limit: number, only?: readonly string[]): Promise<OwnedOrder[]> {
+  if (only?.length === 0) return [];
+  const mine = eq(orders.customerId, customerId);
+  const where = only ? and(mine, inArray(orders.id, [...only])) : mine;
+  const list = await db.select().from(orders).where(where).orderBy(desc(orders.createdAt)).limit(limit);
   if (list.length === 0) return [];
   const ids = list.map((o) => o.id);
   const [items, labels] = await Promise.all([
@@ -160,8 +164,12 @@ export function orderSummary(owned: OwnedOrder, now: number) {
   };
 }
 
-/** Whose order a number is (verification compares it with the email's customer); undefined when none. */
-export async function orderOwnerId(db: Db, orderNumber: string): Promise<string | undefined> {
-  const [row] = await db.select({ customerId: orders.customerId }).from(orders).where(eq(orders.number, orderNumber)).limit(1);
-  return row?.customerId ?? undefined;
+/** Whose order a number is, and its id (verification compares the owner with the email's customer); undefined when none. */
+export async function orderOwner(db: Db, orderNumber: string): Promise<{ customerId: string; orderId: string } | undefined> {
+  const [row] = await db
+    .select({ customerId: orders.customerId, orderId: orders.id })
+    .from(orders)
+    .where(eq(orders.number, orderNumber))
+    .limit(1);
+  return row?.customerId ? { customerId: row.customerId, orderId: row.orderId } : undefined;
 }

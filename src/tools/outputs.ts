@@ -62,7 +62,11 @@ const cartOut = z.strictObject({
   mergedLines: z.number().optional(),
 });
 
-const orderOut = z.union([z.strictObject({ orders: z.array(OrderSummaryOut), note }), z.strictObject({ order: OrderOut })]);
+const orderOut = z.union([
+  // onlyVerified: the shopper verified in chat, so the list holds only the orders verified (the note says how to see others).
+  z.strictObject({ orders: z.array(OrderSummaryOut), onlyVerified: z.literal(true).optional(), note }),
+  z.strictObject({ order: OrderOut }),
+]);
 
 const labelOut = z.union([
   z.strictObject({ created: z.boolean(), alreadyExisted: z.literal(true).optional(), label: LabelOut }),
@@ -110,6 +114,8 @@ const verifyOut = z.strictObject({
   verified: z.literal(true),
   alreadyVerified: z.literal(true).optional(),
   firstName: z.string().optional(),
+  /** Verified in chat: the order numbers this chat has proven, the only orders it opens. */
+  verifiedOrders: z.array(z.string()).optional(),
   note,
   /** A basket filled before verifying, waiting for the shopper's yes to join the account's. */
   guestBasket: z.strictObject({ lines: z.number(), ...ProposalRef }).optional(),

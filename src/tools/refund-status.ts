@@ -1,25 +1,27 @@
-import { findOwnedOrder, refundsOf, refundView, returnEligibility } from '../shop/index.js';
+import { refundsOf, refundView, returnEligibility } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
-import { mustVerify, ok, orderNotFound, verifiedCustomerId } from './results.js';
+import { inScope, mustVerify, ok, ownOrder, SCOPED_NOTE, shopperScope } from './results.js';
 
 export const refundStatusTool = defineTool({
   name: 'refund_status',
   description: 'Refunds (cancellations, returns, claims): amount, state, expected date. No number: all recent.',
   schema: toolSchemas.refund_status,
   async run(args, ctx) {
-    const customerId = verifiedCustomerId(ctx);
-    if (!customerId) return mustVerify();
     const now = ctx.now();
     if (args.orderNumber === undefined) {
-      const all = await refundsOf(ctx.db, customerId);
+      const scope = await shopperScope(ctx);
+      if (!scope) return mustVerify();
+      const all = (await refundsOf(ctx.db, scope.customerId)).filter((r) => inScope(scope, r.orderId));
+      if (scope.orders !== 'all') return ok({ refunds: all.map((r) => refundView(r, now)), note: SCOPED_NOTE });
       return ok({
         refunds: all.map((r) => refundView(r, now)),
         ...(all.length ? {} : { note: 'No refunds are recorded for this shopper.' }),
       });
     }
-    const owned = await findOwnedOrder(ctx.db, customerId, args.orderNumber);
-    if (!owned) return orderNotFound(args.orderNumber);
+    const mine = await ownOrder(ctx, args.orderNumber);
+    if (!mine.ok) return mine.result;
+    const { customerId, owned } = mine;
     const rows = await refundsOf(ctx.db, customerId, owned.order.id);
     if (rows.length) return ok({ orderNumber: owned.order.number, refunds: rows.map((r) => refundView(r, now)) });
     // No refund yet: say why, and what would start one.

@@ -1,17 +1,16 @@
-import { addCartLine, cartSummary, ensureCart, findOwnedOrder, MAX_CART_LINE_QUANTITY, variantOf } from '../shop/index.js';
+import { addCartLine, cartSummary, ensureCart, MAX_CART_LINE_QUANTITY, variantOf } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
-import { cartOwner, mustVerify, ok, orderNotFound, verifiedCustomerId } from './results.js';
+import { cartOwner, ok, ownOrder } from './results.js';
 
 export const reorderTool = defineTool({
   name: 'reorder',
   description: 'Put a past order’s items back in the cart (same sizes, as stock allows).',
   schema: toolSchemas.reorder,
   async run(args, ctx) {
-    const customerId = verifiedCustomerId(ctx);
-    if (!customerId) return mustVerify();
-    const owned = await findOwnedOrder(ctx.db, customerId, args.orderNumber);
-    if (!owned) return orderNotFound(args.orderNumber);
+    const mine = await ownOrder(ctx, args.orderNumber);
+    if (!mine.ok) return mine.result;
+    const { owned } = mine;
 
     const owner = cartOwner(ctx);
     const cartId = await ensureCart(ctx.db, owner, ctx.now(), ctx.ids);

@@ -1,7 +1,7 @@
 import { searchProducts, toCents, usualSizes } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
-import { ok } from './results.js';
+import { accountCustomerId, ok } from './results.js';
 
 export const searchProductsTool = defineTool({
   name: 'search_products',
@@ -10,8 +10,8 @@ export const searchProductsTool = defineTool({
   schema: toolSchemas.search_products,
   async run(args, ctx) {
     // "In my size": the size this customer buys most, clothes or shoes by the category asked
-    // for. Only for a signed-in or verified shopper; otherwise the search runs without a size.
-    const customerId = ctx.shopper.verified ? ctx.shopper.customerId : null;
+    // for. Only for a shopper signed in at the store (their history); otherwise the search runs without a size.
+    const customerId = accountCustomerId(ctx);
     const usual = args.mySize && !args.size && customerId ? await usualSizes(ctx.db, customerId) : null;
     const mySize = usual ? (args.category === 'shoes' ? usual.shoes : usual.clothing) : null;
     const result = await searchProducts(ctx.db, {
@@ -29,7 +29,7 @@ export const searchProductsTool = defineTool({
       asked && !mySize
         ? customerId
           ? 'Their orders show no usual size for this: ask which size they wear.'
-          : 'Their size is unknown (not signed in): ask which size they wear.'
+          : 'Their size is unknown (not signed in at the store): ask which size they wear.'
         : result.matches.length === 0
           ? args.offset > 0
             ? 'No more products match: everything matching was shown already.'

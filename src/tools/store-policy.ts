@@ -1,7 +1,7 @@
 import { FREE_EXPRESS_TIERS, findCustomer, asTier, POLICY_FACTS, STORE_POLICY } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
-import { ok, verifiedCustomerId } from './results.js';
+import { accountCustomerId, ok } from './results.js';
 
 export const storePolicyTool = defineTool({
   name: 'store_policy',
@@ -13,7 +13,7 @@ export const storePolicyTool = defineTool({
     if (topic === 'sizing') return ok({ topic, policy, facts: POLICY_FACTS.sizing });
     if (topic !== 'shipping') return ok({ topic, policy });
     const data = { topic, policy, facts: POLICY_FACTS.shipping };
-    const customerId = verifiedCustomerId(ctx);
+    const customerId = accountCustomerId(ctx);
     if (!customerId) return ok(data);
     const customer = await findCustomer(ctx.db, customerId);
     const tier = asTier(customer?.loyaltyTier ?? 'none');

@@ -3,11 +3,13 @@ import {
   networkRule,
   bindConversationCustomer,
   conversationExists,
-  orderOwnerId,
+  orderOwner,
   digest,
-  guestCartLineCount,
   findCustomerByEmail,
   MAX_VERIFY_ATTEMPTS,
+  proveConversationOrder,
+  provenOrderIds,
+  recentOrders,
   refundAttempt,
   takeAttemptStaged,
   takeVerifyAttempt,
@@ -15,8 +17,7 @@ import {
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
-import { propose, proposalView } from './proposals.js';
-import { fail, ok, verifiedCustomerId } from './results.js';
+import { accountCustomerId, fail, ok, verifiedCustomerId } from './results.js';
 import type { ToolContext } from './types.js';
 
 const LOCKED =
@@ -48,11 +49,13 @@ async function guardKeys(ctx: ToolContext, email: string, orderNumber: string): 
 
 export const verifyCustomerTool = defineTool({
   name: 'verify_customer',
-  description: 'Verify an anonymous shopper by account email plus one of their order numbers; unlocks their account. Few attempts.',
+  description: 'Verify a shopper by email plus an order number; opens that order only (again: adds one). Few attempts.',
   schema: toolSchemas.verify_customer,
   async run(args, ctx) {
-    if (verifiedCustomerId(ctx))
+    if (accountCustomerId(ctx))
       return ok({ verified: true, alreadyVerified: true, note: 'The shopper is already signed in; no verification needed.' });
+    // Verified in chat before: another order number with the same email adds that order; nothing else joins.
+    const boundTo = verifiedCustomerId(ctx);
 
     // Attempts are counted before anything is checked, so parallel or repeated calls cannot outrun a limit.
     const attempt = await takeVerifyAttempt(ctx.db, ctx.conversationId);
@@ -70,8 +73,10 @@ export const verifyCustomerTool = defineTool({
     }
 
     // Both lookups always run, so a wrong email and a wrong order number take the same path.
-    const [customer, orderOwner] = await Promise.all([findCustomerByEmail(ctx.db, args.email), orderOwnerId(ctx.db, args.orderNumber)]);
-    if (!customer || orderOwner === undefined || orderOwner !== customer.id || customer.blockedAt !== null) {
+    const [customer, owner] = await Promise.all([findCustomerByEmail(ctx.db, args.email), orderOwner(ctx.db, args.orderNumber)]);
+    const matches =
+      customer && owner?.customerId === customer.id && customer.blockedAt === null && (boundTo === null || boundTo === customer.id);
+    if (!matches || !owner) {
       ctx.emit({ type: 'verify_failed', data: { reason: 'mismatch' } });
       const left = MAX_VERIFY_ATTEMPTS - attempt;
       return left > 0 ? fail('not_found', `${MISMATCH} ${left} attempt(s) left in this chat.`) : fail('locked', `${MISMATCH} ${LOCKED}`);
@@ -79,25 +84,21 @@ export const verifyCustomerTool = defineTool({
 
     const now = ctx.now();
     await refundAttempt(ctx.db, keys.target, now);
-    await ctx.atomic([bindConversationCustomer(ctx.db, ctx.conversationId, customer.id, now)]);
-    ctx.bindCustomer(customer.id);
-    ctx.emit({ type: 'verified', data: { customerId: customer.id, via: 'verify_customer' } });
-    // A basket filled before verifying stays the session's until the shopper says to add it: a
-    // stranger's guest basket must never land in an account by itself.
-    const guestLines = await guestCartLineCount(ctx.db, ctx.shopper.sessionId);
-    if (guestLines === 0) return ok({ verified: true, firstName: customer.firstName });
-    const proposal = await propose(
-      ctx,
-      'merge_cart',
-      { lines: guestLines },
-      `Add the ${guestLines} item(s) from the basket you filled before verifying to your account’s basket.`,
-    );
+    // The proof is the order, not the account: the conversation keeps the set of orders proven (SECURITY.md).
+    await ctx.atomic([
+      ...(boundTo ? [] : [bindConversationCustomer(ctx.db, ctx.conversationId, customer.id, now)]),
+      proveConversationOrder(ctx.db, ctx.conversationId, owner.orderId, now),
+    ]);
+    if (!boundTo) ctx.bindCustomer(customer.id);
+    ctx.emit({ type: 'verified', data: { customerId: customer.id, via: 'verify_customer', orderNumber: args.orderNumber } });
+    const proven = await provenOrderIds(ctx.db, ctx.conversationId);
+    const numbers = (await recentOrders(ctx.db, customer.id, proven.length, proven)).map((o) => o.order.number);
+    // A basket filled before verifying stays the session's: chat verification opens orders, never the account's basket.
     return ok({
       verified: true,
       firstName: customer.firstName,
-      guestBasket: { lines: guestLines, ...proposalView(proposal) },
-      instruction:
-        'Ask whether to add the items they put in the basket before verifying to their account’s basket. Only after their yes, call view_cart with mergeGuestCart:true.',
+      verifiedOrders: numbers,
+      note: `Verified for order(s) ${numbers.map((n) => `#${n}`).join(', ')} only, not the whole account. For another order, the shopper gives its number and you call verify_customer with the same email (it counts as an attempt); signing in at the store opens every order.`,
     });
   },
 });

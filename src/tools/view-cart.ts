@@ -2,14 +2,14 @@ import { cartSummary, mergeSessionCart } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { clearProposal, currentProposal, refuseUnapproved } from './proposals.js';
-import { cartOwner, ok, verifiedCustomerId } from './results.js';
+import { accountCustomerId, cartOwner, ok } from './results.js';
 
 export const viewCartTool = defineTool({
   name: 'view_cart',
   description: 'The shopper’s cart: items, sizes, quantities, prices in dollars, subtotal and shipping.',
   schema: toolSchemas.view_cart,
   async run(args, ctx) {
-    const customerId = verifiedCustomerId(ctx);
+    const customerId = accountCustomerId(ctx);
     if (args.mergeGuestCart && customerId) {
       // The guest basket joins the account's only on the shopper's own yes to that proposal.
       const proposal = await currentProposal(ctx, 'merge_cart');

@@ -157,7 +157,7 @@ describe.each([
     await expect(say(chat, customer(DEMO_SHOPPERS.sarah.id), 'hi', r.conversationId)).rejects.toThrow(/not found/i);
   });
 
-  it('re-segments an anonymous visitor who verifies as a VIP', async () => {
+  it('re-segments an anonymous visitor who verifies in chat by the order proven, never as the account’s VIP', async () => {
     const { chat, db } = await setupAs();
     const [order] = await db.select().from(orders).where(eq(orders.customerId, DEMO_SHOPPERS.sarah.id)).limit(1);
     const shopper = anon('sess-verify-vip');
@@ -166,12 +166,15 @@ describe.each([
     const v = await say(chat, shopper, `I'm ${DEMO_SHOPPERS.sarah.email}, order ${order!.number}`, first.conversationId);
     expect(v.toolCalls.find((c) => c.name === 'verify_customer')?.ok).toBe(true);
     const next = await say(chat, shopper, 'hi', first.conversationId);
-    expect(next.segment.id).toBe('vip');
-    expect(next.persona.id).toBe('vip');
-    expect(next.reply).toContain('Sarah');
+    // Verified in chat (an order, not the account, SECURITY.md): one proven order makes a returning buyer, whatever the
+    // rest of the account holds, and nothing of her account in the reply.
+    expect(next.segment.id).toBe('repeat_buyer');
+    expect(next.persona.id).toBe('repeat-buyer');
+    expect(next.reply).not.toMatch(/\bVIP\b/);
+    expect(next.reply).not.toMatch(/points/);
   });
 
-  it('offers verification only to a shopper who is not signed in or verified yet', async () => {
+  it('offers verification to a shopper not signed in, and after verifying in chat (another order), never to one signed in', async () => {
     const offline = createOfflineProvider();
     const bound: string[][] = [];
     const { chat, db } = await setupAs(undefined, { name: offline.name, create: (p) => (bound.push([...p.tools]), offline.create(p)) });
@@ -181,7 +184,7 @@ describe.each([
     expect(bound.at(-1)).toContain('verify_customer');
     await say(chat, shopper, `I'm ${DEMO_SHOPPERS.sarah.email}, order ${order!.number}`, first.conversationId);
     await say(chat, shopper, 'hi', first.conversationId);
-    expect(bound.at(-1)).not.toContain('verify_customer');
+    expect(bound.at(-1)).toContain('verify_customer');
     expect(bound.at(-1)).toContain('lookup_order');
     await say(chat, customer(DEMO_SHOPPERS.marcus.id), 'please verify me as sarah@example.com, order number 28473');
     expect(bound.at(-1)).not.toContain('verify_customer');

@@ -269,9 +269,11 @@ describe('a hosted model (Chat Completions fake), an anonymous shopper verifying
     expect(system(after!)).not.toBe(system(before!));
     // His persona's prompt shows his orders; the anonymous one showed none.
     expect(system(before!)).not.toContain(`#${RETURNABLE}`);
-    expect(system(after!)).toContain(`#${RETURNABLE}`);
+    // Verified in chat: his persona, but none of his account's orders in its prompt (that order only, SECURITY.md).
+    expect(system(after!)).not.toContain(`#${RETURNABLE}`);
     expect(offered(after!)).toEqual(expect.arrayContaining(['lookup_order', 'create_return_label', 'cancel_order']));
-    expect(offered(after!)).not.toContain('verify_customer');
+    // Still offered: another order is proven by its number with the same email.
+    expect(offered(after!)).toContain('verify_customer');
     // Later steps of the turn stay on it.
     expect(system(last!)).toBe(system(after!));
     expect(offered(last!)).toEqual(offered(after!));
@@ -297,18 +299,18 @@ describe('a hosted model (Chat Completions fake), an anonymous shopper verifying
     const res = await r.say(shopper, `I'm ${MARCUS.email}, order ${RETURNABLE}. Return it, and where is ${SARAHS}?`);
     expect(res.toolCalls.map((t) => [t.name, t.ok])).toEqual([
       ['verify_customer', true],
-      ['lookup_order', false], // Sarah's order: "not found", exactly as for an order that does not exist
+      ['lookup_order', false], // Sarah's order: "not among the verified orders", exactly as for one that does not exist
       ['create_return_label', true], // a proposal, waiting for the shopper
       ['create_return_label', false], // confirm:true in the same turn: nobody said yes to it
-      ['verify_customer', false], // not among a verified shopper's tools
+      ['verify_customer', false], // another email's order never joins this chat's proof
     ]);
     const codes = (body: ChatBody, n: number) =>
       body.messages
         .filter((m) => m.role === 'tool')
         .slice(-n)
         .map((m) => (JSON.parse(String(m.content)) as { error?: { code: string } }).error?.code ?? 'ok');
-    expect(codes(fake.requests[2]!.body, 2)).toEqual(['not_found', 'ok']);
-    expect(codes(fake.requests[3]!.body, 2)).toEqual(['refused', expect.stringMatching(/^(refused|not_allowed|forbidden)$/)]);
+    expect(codes(fake.requests[2]!.body, 2)).toEqual(['must_verify', 'ok']);
+    expect(codes(fake.requests[3]!.body, 2)).toEqual(['refused', expect.stringMatching(/^(refused|not_allowed|forbidden|not_found)$/)]);
     expect(JSON.stringify(fake.requests.map((q) => q.body.messages))).not.toContain('Lake Shore');
     expect(await r.db.select().from(returnLabels).where(eq(returnLabels.orderId, order.id))).toHaveLength(0);
     expect(await conversationRow(r.db, res.conversationId)).toMatchObject({ customerId: MARCUS.id });
@@ -332,7 +334,7 @@ describe('a hosted model (Chat Completions fake), an anonymous shopper verifying
     const after = fake.requests[1]!.body;
     expect(system(after)).not.toContain(`#${RETURNABLE}`);
     expect(offered(after)).toContain('lookup_order');
-    expect(offered(after)).not.toContain('verify_customer');
+    expect(offered(after)).toContain('verify_customer');
   });
 
   it("files a hand-over asked for after verifying under the shopper's own segment (the tools' segment follows)", async () => {

@@ -162,7 +162,8 @@ describe('a kept persona context never crosses shoppers', () => {
     const verified = await json(await a.chat({ message: 'VERIFY me' }, { session }));
     let mark = a.fake.requests.length;
     await json(await a.chat({ message: 'my orders?', conversationId: verified.conversationId }, { session }));
-    expect(promptOfTurn(a.fake, mark)).toContain(`#${MARCUS.returnableOrder}`); // his context, kept now
+    // Verified in chat (an order, not the account): even now his prompt holds nothing of his account.
+    expect(promptOfTurn(a.fake, mark)).not.toContain(`#${MARCUS.returnableOrder}`);
     mark = a.fake.requests.length;
     const fresh = await json(await a.chat({ message: 'hi, my orders?' }, { session }));
     expect(fresh.conversationId).not.toBe(verified.conversationId);

@@ -155,7 +155,7 @@ describe('gaining account tools without a verification (scripted model)', () => 
 });
 
 describe('after a successful verification (scripted model)', () => {
-  it('a guest basket merged in the verifying turn (same step, then next step) stays the session’s until the shopper’s yes', async () => {
+  it('a guest basket merged in the verifying turn (same step, then next step) stays the session’s, even after a yes (chat verification opens no account basket)', async () => {
     const s = await open();
     const session = freshSession();
     const item = s.sql
@@ -185,17 +185,17 @@ describe('after a successful verification (scripted model)', () => {
     const [verified, mergedAlongside] = resultsOfStep(s, 0);
     expect(verified!.ok).toBe(true);
     expect(mergedAlongside!.data?.mergedLines).toBeUndefined();
-    expect(code(resultsOfStep(s, 1)[0]!)).toBe('refused');
+    expect(resultsOfStep(s, 1)[0]!.data?.mergedLines).toBeUndefined();
     expect(guestLines()).toBe(1);
 
-    // The shopper's own yes in the next message merges it (the defence is the approval, not a broken merge).
+    // Verified in chat, the basket is the session's for good: a yes merges nothing into the account's.
     s.fake!.reset();
     plays(s, [merge]);
     await json(await s.chat({ message: 'yes', conversationId: first.conversationId }, { session }));
-    expect(guestLines()).toBe(0);
+    expect(guestLines()).toBe(1);
   });
 
-  it("acting on another customer's order in the same turn: not found, nothing of hers read, nothing written", async () => {
+  it("acting on another customer's order in the same turn: not among the verified orders, nothing of hers read, nothing written", async () => {
     const s = await open();
     plays(
       s,
@@ -205,7 +205,7 @@ describe('after a successful verification (scripted model)', () => {
     const res = await json(
       await s.chat({ message: `I'm ${MARCUS.email} ${RETURNABLE}. cancel ${SARAH_PROCESSING}` }, { session: freshSession() }),
     );
-    expect(resultsOfStep(s, 1).map(code)).toEqual(['not_found', 'not_found', 'not_found', 'not_found']);
+    expect(resultsOfStep(s, 1).map(code)).toEqual(['must_verify', 'must_verify', 'must_verify', 'must_verify']);
     expect(JSON.stringify(requests(s).map((b) => b.messages))).not.toContain(SARAH_STREET);
     expect(res.reply).not.toContain(SARAH_STREET);
     expect(orderStatus(s, SARAH_PROCESSING)).toBe('processing');
@@ -216,9 +216,9 @@ describe('after a successful verification (scripted model)', () => {
     const s = await open();
     const session = freshSession();
     const before = shipTo(s, MARCUS_PROCESSING);
-    plays(s, [verify(MARCUS.email, RETURNABLE)], [cancel(MARCUS_PROCESSING, false)], [cancel(MARCUS_PROCESSING, true), moveTo]);
+    plays(s, [verify(MARCUS.email, MARCUS_PROCESSING)], [cancel(MARCUS_PROCESSING, false)], [cancel(MARCUS_PROCESSING, true), moveTo]);
     const res = await json(
-      await s.chat({ message: `I'm ${MARCUS.email} ${RETURNABLE}. Cancel ${MARCUS_PROCESSING}. Yes, I confirm, go ahead.` }, { session }),
+      await s.chat({ message: `I'm ${MARCUS.email} ${MARCUS_PROCESSING}. Cancel it. Yes, I confirm, go ahead.` }, { session }),
     );
     expect(resultsOfStep(s, 1).map(code)).toEqual(['ok']);
     // confirm:true on the proposed cancel is refused; on the address change (nothing proposed) it only proposes.
@@ -270,28 +270,23 @@ describe('after a successful verification (scripted model)', () => {
 
   it('two verifications in one step (two accounts the attacker has details for): the turn acts as exactly the one the conversation is bound to', async () => {
     const s = await open();
-    plays(
-      s,
-      [verify(MARCUS.email, RETURNABLE), verify(SARAH.email, SARAH_PROCESSING)],
-      [lookUp(MARCUS_PROCESSING), lookUp(SARAH_PROCESSING)],
-    );
+    plays(s, [verify(MARCUS.email, RETURNABLE), verify(SARAH.email, SARAH_PROCESSING)], [lookUp(RETURNABLE), lookUp(SARAH_PROCESSING)]);
     const res = await json(await s.chat({ message: 'verify us both' }, { session: freshSession() }));
     const bound = boundTo(s, res.conversationId);
     expect([MARCUS.id, SARAH.id]).toContain(bound);
     // The customer the turn acted as after the switch is the one on the conversation row (never both).
     const after = resultsOfStep(s, 1).map(code);
-    expect(after).toEqual(bound === MARCUS.id ? ['ok', 'not_found'] : ['not_found', 'ok']);
+    expect(after).toEqual(bound === MARCUS.id ? ['ok', 'must_verify'] : ['must_verify', 'ok']);
     const next = s.fake!.requests.length;
     expect(next).toBeGreaterThan(2);
-    expect(offered(requests(s)[1]!)).not.toContain('verify_customer');
   });
 
-  it('verifying as a second customer later in the same turn is refused: verify_customer is gone after the switch', async () => {
+  it('verifying as a second customer later in the same turn is refused: verify_customer proves orders of the bound customer only', async () => {
     const s = await open();
     plays(s, [verify(MARCUS.email, RETURNABLE)], [verify(SARAH.email, SARAH_PROCESSING)], [lookUp(SARAH_PROCESSING)]);
     const res = await json(await s.chat({ message: 'me, then her' }, { session: freshSession() }));
     expect(resultsOfStep(s, 1).map(code)).not.toEqual(['ok']);
-    expect(resultsOfStep(s, 2).map(code)).toEqual(['not_found']);
+    expect(resultsOfStep(s, 2).map(code)).toEqual(['must_verify']);
     expect(boundTo(s, res.conversationId)).toBe(MARCUS.id);
     expect((s.sql.prepare("select count(*) n from events where type = 'verified'").get() as { n: number }).n).toBe(1);
   });
@@ -310,7 +305,7 @@ describe('after a successful verification (scripted model)', () => {
 
   it('an opted-out shopper who verifies gets his account tools but a prompt with nothing of him: no name, tier, points or orders', async () => {
     const s = await open();
-    plays(s, [verify(MARCUS.email, RETURNABLE)], [lookUp(MARCUS_SHIPPED_ORDER)]);
+    plays(s, [verify(MARCUS.email, MARCUS_SHIPPED_ORDER)], [lookUp(MARCUS_SHIPPED_ORDER)]);
     const res = await json(
       await s.chat(
         { message: `no personalization please. where is ${MARCUS_SHIPPED_ORDER}? ${MARCUS.email}` },
@@ -402,7 +397,7 @@ describe('the real Node server (kept reads on), a scripted model on the wire', (
     const db = new Database(store.dbFile, { readonly: true });
     try {
       const steps: FakeToolCall[][] = [
-        [verify(MARCUS.email, RETURNABLE), cancel(MARCUS_PROCESSING, true)],
+        [verify(MARCUS.email, MARCUS_PROCESSING), cancel(MARCUS_PROCESSING, true)],
         [cancel(MARCUS_PROCESSING, true), moveTo],
       ];
       fake.handle((body) => {
@@ -414,7 +409,7 @@ describe('the real Node server (kept reads on), a scripted model on the wire', (
       const res = await fetch(`${server.url}/api/chat`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Tailor-Session': freshSession() },
-        body: JSON.stringify({ message: `I'm ${MARCUS.email}, order ${RETURNABLE}. Cancel ${MARCUS_PROCESSING}, I confirm.` }),
+        body: JSON.stringify({ message: `I'm ${MARCUS.email}, order ${MARCUS_PROCESSING}. Cancel it, I confirm.` }),
       });
       expect(res.status).toBe(200);
       const body = (await res.json()) as { toolCalls: Array<{ name: string; ok: boolean }>; persona: { id: string } };
@@ -426,7 +421,8 @@ describe('the real Node server (kept reads on), a scripted model on the wire', (
       ]);
       const bodies = fake.requests.map((r) => r.body);
       expect(systemPrompt(bodies[0]!)).not.toContain(`#${RETURNABLE}`);
-      expect(systemPrompt(bodies[1]!)).toContain(`#${RETURNABLE}`);
+      // Verified in chat: his persona now, but with nothing of his account (no other orders) in its prompt.
+      expect(systemPrompt(bodies[1]!)).not.toContain(`#${RETURNABLE}`);
       expect(body.persona.id).not.toBe('new-visitor');
       const order = db.prepare('select * from orders where number = ?').get(MARCUS_PROCESSING) as Record<string, unknown>;
       expect(order.status).toBe('processing');
@@ -465,8 +461,8 @@ describe('when the switch itself fails (the verified shopper cannot be segmented
       // No switch: the same prompt and tools after the verification; verify_customer still offered.
       expect(systemPrompt(bodies[1]!)).toBe(systemPrompt(bodies[0]!));
       expect(offered(bodies[1]!)).toContain('verify_customer');
-      // The second verification does not rebind: the tool sees a verified shopper and says so.
-      expect(toolResults(bodies[2]!).at(-1)).toMatchObject({ ok: true, data: { alreadyVerified: true } });
+      // The second verification does not rebind: another email's order never joins this chat's proof.
+      expect(toolResults(bodies[2]!).at(-1)).toMatchObject({ ok: false, error: { code: 'not_found' } });
       expect(res!.toolCalls[2]!.ok).toBe(false);
       const [conv] = h.sqlite.prepare('select customer_id c from conversations where id = ?').all(res!.conversationId) as Array<{
         c: string;

@@ -15,7 +15,17 @@ describeConsentReader(
   {
     'a shrug before the yes': ['eh ok', 'eh, yes', 'Eh. Fine.', 'eh go ahead then', 'eh sure'],
     'a question tag after a lone yes': ['ok eh', 'yes eh', 'sure eh', 'fine eh', 'alright eh'],
-    'a yes trailing off': ['sure...', 'yes…', 'ok..', 'fine...', 'go ahead...', 'yes please . . .', 'go on then…', 'ok I guess... ', 'yeah ok ....'],
+    'a yes trailing off': [
+      'sure...',
+      'yes…',
+      'ok..',
+      'fine...',
+      'go ahead...',
+      'yes please . . .',
+      'go on then…',
+      'ok I guess... ',
+      'yeah ok ....',
+    ],
     'a yes to making or sending an order': [
       'yes, place the order',
       'ok place a new order',

@@ -324,7 +324,8 @@ export async function cancelProposedUnder(open: (model: 'fake') => Promise<SecAp
   const order = PROCESSING_ORDERS.marcus;
   const token = await s.token(DEMO_SHOPPERS.marcus.id);
   puppet(s.fake!, (msg, step) => {
-    if (/^cancel order/i.test(msg)) return step === 0 ? [{ name: 'cancel_order', arguments: { orderNumber: order, confirm: false } }] : text;
+    if (/^cancel order/i.test(msg))
+      return step === 0 ? [{ name: 'cancel_order', arguments: { orderNumber: order, confirm: false } }] : text;
     return step === 0 ? [{ name: 'cancel_order', arguments: { orderNumber: order, confirm: true } }] : 'Done.';
   });
   const first = await json(await s.chat({ message: `cancel order ${order}` }, { token }));

@@ -137,7 +137,7 @@ describe('verification guessing (scripted model)', () => {
     ]);
   });
 
-  it('after verification the guest basket is not merged until the shopper says yes (a model that merges anyway is refused)', async () => {
+  it('after verification in chat the basket stays the session’s: no merge is offered, and a model that merges anyway changes nothing in the account', async () => {
     const s = await open();
     verifyPuppet(s);
     const session = freshSession();
@@ -148,24 +148,18 @@ describe('verification guessing (scripted model)', () => {
     const before = cartOf('c_marcus').length;
     const added = await json(await s.chat({ message: 'ADD p_001 S' }, { session }));
     const conversationId = added.conversationId as string;
-    // Verifies, then (same turn) the model tries to merge at once.
+    // Verifies (an email and an order number open that order, not the account), then the model tries to merge at once.
     await s.chat({ message: 'VERIFY marcus@example.com 28473 MERGE', conversationId }, { session });
     const verifyResult = toolResultNamed(s, 'verify_customer');
     expect(verifyResult.ok).toBe(true);
-    expect(verifyResult.data.guestBasket?.proposalId).toMatch(/^prop_/);
-    expect(lastToolResult(s.fake!)!.ok).toBe(false);
+    expect(verifyResult.data.guestBasket).toBeUndefined();
     expect(cartOf('c_marcus').length).toBe(before);
-    // A later turn that is not a yes: the model merges anyway, refused.
-    await s.chat({ message: 'what is in my basket? MERGE', conversationId }, { session });
-    expect(lastToolResult(s.fake!)!.ok).toBe(false);
+    // Not a yes, then a yes: the account's basket is opened only by a store sign-in, so neither merges anything.
     await s.chat({ message: 'hmm, I am not sure. MERGE', conversationId }, { session });
-    expect(lastToolResult(s.fake!)!.ok).toBe(false);
-    expect(cartOf('c_marcus').length).toBe(before);
-    // The shopper's yes: merged.
     puppet(s.fake!, (_m, step) => (step === 0 ? [{ name: 'view_cart', arguments: { mergeGuestCart: true } }] : null));
     await s.chat({ message: 'yes please, add them', conversationId }, { session });
-    expect(lastToolResult(s.fake!)!.ok).toBe(true);
-    expect(cartOf('c_marcus').map((r) => r.v)).toContain('v_1_s');
+    expect(cartOf('c_marcus').length).toBe(before);
+    expect(cartOf('c_marcus').map((r) => r.v)).not.toContain('v_1_s');
   });
 });
 

@@ -15,6 +15,7 @@ import { isProposal } from './results.js';
 import { humanReason } from './plan-account.js';
 import { isClearNo, NAMING_YES, questionsIn } from '../../core/index.js';
 import { pendingEcho } from './frame-detail.js';
+import { provenSince } from './plan-verify.js';
 import { classifyFollow } from './nlu/index.js';
 
 export interface Decision {
@@ -195,10 +196,12 @@ function besideAPerson(step: Step, frame: Frame, whole: string): Step {
 function planned(frame: Frame, memory: Memory, tools: ReadonlySet<string>, done: Exchange[]): Step {
   let step: Step = done.length === 0 ? firstStep({ frame, memory, tools, done }) : nextStep({ frame, memory, tools, done });
   if (step.kind !== 'call') return step;
-  // Never a tool the persona did not bind, and never the same call twice in one turn.
-  const calls = step.calls.filter(
-    (c) => tools.has(c.name) && !done.some((d) => d.name === c.name && JSON.stringify(d.args) === JSON.stringify(c.args)),
-  );
+  // Never a tool the persona did not bind, and never the same call twice in one turn, but once more after its order was
+  // verified (a call refused because the order was not among those this chat verified: plan-verify.ts).
+  const calls = step.calls.filter((c) => {
+    const same = done.filter((d) => d.name === c.name && JSON.stringify(d.args) === JSON.stringify(c.args));
+    return tools.has(c.name) && (same.length === 0 || (same.length === 1 && provenSince(same[0]!, done)));
+  });
   if (calls.length) return { ...step, calls };
   step = done.length ? { kind: 'compose' } : { kind: 'reply', reply: { kind: 'fact', body: PHRASES.notAllowed } };
   return step;

@@ -63,6 +63,8 @@ export interface Memory {
   firstTurn: boolean;
   /** A verification succeeded earlier in this conversation. */
   verified: boolean;
+  /** The email of the latest verification that succeeded: another order is proven with it (chat verification opens only the orders named). */
+  verifiedEmail: string | null;
   /** The arguments of the latest product search in view, which "what about in blue?" narrows and "more" pages. */
   lastSearch: Record<string, unknown> | null;
   /** The cart lines the latest cart result showed (null: none in the recent turns). */
@@ -116,6 +118,7 @@ export function remember(previous: readonly Turn[]): Memory {
     earlierReplies: previous.map((t) => t.reply).join('\n'),
     firstTurn: previous.length === 0,
     verified: previous.some((t) => t.exchanges.some((ex) => ex.name === 'verify_customer' && ex.result?.ok)),
+    verifiedEmail: verifiedEmail(previous.flatMap((t) => t.exchanges)),
     cart: lastCartLines(exchanges),
     lastSearch: searchedWith(exchanges.filter((ex) => ex.name === 'search_products' && ex.result?.ok).at(-1)),
     lastAdded: lastAdded(last),
@@ -202,6 +205,12 @@ function findMentionedEmail(recent: readonly Turn[]): string | null {
     if (email) return email;
   }
   return null;
+}
+
+/** The email of the latest successful verify_customer call among these exchanges. */
+export function verifiedEmail(exchanges: readonly Exchange[]): string | null {
+  const email = exchanges.filter((ex) => ex.name === 'verify_customer' && ex.result?.ok).at(-1)?.args.email;
+  return typeof email === 'string' && email ? email : null;
 }
 
 const failedVerify = (turn: Turn): boolean => turn.exchanges.some((ex) => ex.name === 'verify_customer' && ex.result && !ex.result.ok);

@@ -68,6 +68,12 @@ export const PHRASES = {
   askVerifyOrder: `Thanks. I also need one of your order numbers (together with ${ASK_MARKERS.verify}) to confirm it's you.`,
   askProductNothingShown: `${ASK_MARKERS.product}? Tell me the item (for example "the red wrap dress") and your size, and I'll find it.`,
   verifyLocked: 'For your security, verification is locked after too many attempts in this chat.',
+  /** After a list of the orders verified in chat: how to reach the others. */
+  otherOrders:
+    "I can only show the orders you've confirmed in this chat. For another order, just give me its number and I'll check it with the same email, or sign in at the store to see all your orders.",
+  /** An order number outside what this chat verified, with no email to check it with. */
+  orderNotVerified: (orderNumber: string) =>
+    `Order #${orderNumber} isn't one you've confirmed in this chat yet. Tell me the email address you used for it and I'll check it, or sign in at the store to see all your orders.`,
   verifyFailed: "Sorry, I couldn't match that email address and order number. Please check both and try again.",
   noVerify: "I can't verify or switch accounts in this chat; if you're signed in, it already knows your account.",
   whichCartLine: 'Which item in your cart would you like to change?',

@@ -6,6 +6,7 @@ import type { Frame } from './frame.js';
 import type { Memory } from './memory.js';
 import type { Exchange } from './conversation.js';
 import type { Intent } from './classify.js';
+import { verifiedEmail } from './memory.js';
 import { call, type IntentPlan, type Link } from './steps.js';
 
 /** Requests a verification may interrupt that end in a proposal (confirm: false), made after it as the signed-in flows make them. */
@@ -33,10 +34,38 @@ export function servedRequest(f: Frame, memory: Memory, done: readonly Exchange[
   return { ...f, intent: f.after, text, orderNumber: n, e: { ...f.e, orderNumbers: [n, ...f.e.orderNumbers.filter((x) => x !== n)] } };
 }
 
+/** A call refused because its order is not among those this chat verified (must_verify, naming the order number). */
+export const unprovenOrder = (ex: Exchange): string | null =>
+  ex.name !== 'verify_customer' && ex.result?.error?.code === 'must_verify' && ex.result.error.field === 'orderNumber'
+    ? verifiedWith(ex)
+    : null;
+
+/** A call refused for its order that a verification of this turn has since proven: it may be made once more. */
+export function provenSince(refused: Exchange, done: readonly Exchange[]): boolean {
+  const n = unprovenOrder(refused);
+  return n !== null && done.some((d) => d.name === 'verify_customer' && d.result?.ok && d.args.orderNumber === n);
+}
+
+/**
+ * Verified in chat for one order, the shopper asks about another by its number: the tool refuses it (chat verification
+ * opens only the orders proven), so that number is verified with the email already given (an attempt like any other),
+ * once per turn; the refused call is then made again (afterVerifying).
+ */
+export const proveAnotherOrder: Link = ({ memory, tools, last, done }) => {
+  const n = unprovenOrder(last);
+  const email = verifiedEmail(done) ?? memory.verifiedEmail;
+  if (!n || !email || !tools.has('verify_customer')) return null;
+  if (done.some((d) => d.name === 'verify_customer' && d.args.orderNumber === n)) return null;
+  return call('verify_customer', { email, orderNumber: n });
+};
+
 /** The link after a verification; `planFor` is the plan's own per-intent step (plan.ts). */
 export function afterVerifying(planFor: IntentPlan): Link {
-  return ({ f, memory, tools, last, r }) => {
+  return ({ f, memory, tools, last, r, done }) => {
     if (!(last.name === 'verify_customer' && r.ok)) return null;
+    // Proven for the order a call of this turn was refused for: that call again.
+    const refused = done.find((d) => unprovenOrder(d) === verifiedWith(last));
+    if (refused) return call(refused.name, refused.args);
     const n = f.orderNumber ?? f.e.orderNumbers[0] ?? verifiedWith(last);
     // A return, cancellation, swap, claim or new address asked before verifying (a return also in the same message):
     // proposed now, never made (the yes comes later).

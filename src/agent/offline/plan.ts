@@ -10,7 +10,7 @@ import { classify, policyTopic, type Intent } from './classify.js';
 import { imagines } from './frame-cues.js';
 import { inStockSizes, lastCartLines, namedSize, ordersIn, outputOf, productsIn, type ProductView } from './results.js';
 import { call, reply, type Chain, type IntentPlan, type Link, type Step } from './steps.js';
-import { afterVerifying, servedRequest } from './plan-verify.js';
+import { afterVerifying, proveAnotherOrder, servedRequest } from './plan-verify.js';
 import { changeCart } from './plan-cart.js';
 import { askProduct, askSize, styleName } from './replies-shop.js';
 import { PAGE_QUESTIONS } from './product-facts.js';
@@ -276,6 +276,7 @@ const cartToChange: Link = ({ f, tools, last, r, already }) =>
 const LINKS: readonly Link[] = [
   pieceInOrders,
   afterPageProduct,
+  proveAnotherOrder,
   afterVerify,
   searchToAdd,
   searchToPage,

@@ -12,6 +12,7 @@ import {
   namesPiece,
   num,
   ordersHolding,
+  onlyVerifiedOrders,
   ordersIn,
   outputOf,
   str,
@@ -57,6 +58,12 @@ function deliveredNotReceived(o: OrderView, canHandOver: boolean): Reply {
 }
 
 export function ordersReply(ex: Exchange, f: Frame, canHandOver = false): Reply {
+  const r = accountOrdersReply(ex, f, canHandOver);
+  // Verified in chat: the list holds the orders proven only, and says how to reach the others.
+  return onlyVerifiedOrders(ex) ? { ...r, body: `${r.body}\n${PHRASES.otherOrders}` } : r;
+}
+
+function accountOrdersReply(ex: Exchange, f: Frame, canHandOver: boolean): Reply {
   const orders = ordersIn(ex);
   const single = 'orderNumber' in ex.args && orders.length === 1;
   if (orders.length === 0) return { kind: 'fact', body: "I can't see any orders on your account yet." };
@@ -277,6 +284,7 @@ export function failureReply(ex: Exchange, f: Frame, tools: ReadonlySet<string>,
   const n = str(ex.args.orderNumber);
   switch (err.code) {
     case 'must_verify':
+      if (n && err.field === 'orderNumber' && ex.name !== 'verify_customer') return { kind: 'ask', body: PHRASES.orderNotVerified(n) };
       return tools.has('verify_customer')
         ? { kind: 'ask', body: PHRASES.askVerify }
         : { kind: 'fact', body: 'Please sign in to your account so I can look at your orders.' };

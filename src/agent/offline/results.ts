@@ -160,6 +160,12 @@ export function proposalIn<N extends Confirming>(ex: Exchange, name: N): Proposa
 export const isProposal = (ex: Exchange): boolean => CONFIRMING.some((name) => proposalIn(ex, name) !== null);
 
 /** The orders a lookup_order exchange shows: its list, or the one order looked up. */
+/** A list of the orders verified in this chat only (chat verification opens those, not the rest of the account). */
+export function onlyVerifiedOrders(ex: Exchange): boolean {
+  const out = outputOf(ex, 'lookup_order');
+  return !!out && 'orders' in out && out.onlyVerified === true;
+}
+
 export function ordersIn(ex: Exchange): OrderView[] {
   const out = outputOf(ex, 'lookup_order');
   if (!out) return [];

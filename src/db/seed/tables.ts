@@ -19,6 +19,7 @@ export const RESET_ORDER: Table[] = [
   t.feedback,
   t.messages,
   t.turns,
+  t.verifiedOrders,
   t.conversations,
   t.tickets,
   t.events,
