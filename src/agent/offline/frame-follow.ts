@@ -318,7 +318,10 @@ function replacementForProblem(r: Reading, d: Draft): boolean {
 function aboutRefundShown(r: Reading, d: Draft, f: Follow, asks: boolean): boolean {
   const e = d.e;
   if (!r.mem.subject.refund || !asks || e.category) return false;
-  if (!(REFUND_READS.has(d.intent) || r.vague || clarifiesTiming(r, d, f))) return false;
+  // Money going back read as a return or a policy of its own ("does it go back to my paypal?", "to my M-Pesa or the card?"):
+  // the follow head's money decides, a piece named would be a return of its own.
+  const moneyBack = f === 'money' && (d.intent === 'return' || d.intent.startsWith('policy_'));
+  if (!(REFUND_READS.has(d.intent) || r.vague || moneyBack || clarifiesTiming(r, d, f))) return false;
   if (!(f === 'money' || (e.pronoun && PRONOUN_REFUND_READS.has(d.intent)) || clarifiesTiming(r, d, f))) return false;
   settle(d, 'refund_status');
   d.alsoPolicy = 'orders';

@@ -5,7 +5,7 @@ import type { Entities } from './entities.js';
 import { pickOrder, pieceNotInWaiting } from './frame-pick.js';
 import { addressAbroad, imagines, leansImagined, ONLY_SOME, POINTS_BACK } from './frame-cues.js';
 import { merge, type Draft, type Reading } from './frame-answer.js';
-import { namesPiece, ordersHolding, type OrderView } from './results.js';
+import { kindOf, namesPiece, ordersHolding, ordersOfKind, type OrderView } from './results.js';
 import { itemWords, stem } from './frame-follow.js';
 import { ACTION_ECHO, consentWords } from '../../core/index.js';
 
@@ -220,10 +220,12 @@ export function goOnWithPieceShown(r: Reading, d: Draft, orderNumber: string | n
 /** An address written out: a US one read into its parts, or one abroad answering "what is the new address?" (the plan says where the shop delivers). */
 export const givesAddress = (r: Reading, e: Entities): boolean => !!e.address || (r.mem.asked === 'address' && addressAbroad(r.text));
 
-/** The readings of a piece described right after a list of orders: a search, or a look-up. */
-const PICKS_FROM_LIST: ReadonlySet<Intent> = new Set(['search', 'recommend', 'compare', 'order_status']);
+/** The readings of a piece described right after a list of orders: a search, a look-up, when it comes ("…the white sneakers. they come before Sunday?"). */
+const PICKS_FROM_LIST: ReadonlySet<Intent> = new Set(['search', 'recommend', 'compare', 'order_status', 'delivery_time']);
 /** Readings that pick from the list only when the words are unsure of them: its stock, the basket. */
 const PICKS_WHEN_UNSURE: ReadonlySet<Intent> = new Set(['stock', 'add_to_cart', 'update_cart', 'view_cart']);
+/** Words pointing at one piece already there ("the white shoes", "my trainers"), not any piece of a kind. */
+const POINTS_AT = /\b(the|those|that|my)\b/i;
 /** How likely (a probability × 10) a reading must be for the words to place it firmly. */
 const FIRM = 5;
 
@@ -241,7 +243,14 @@ export function pickedFromList(r: Reading, d: Draft, orderNumber: string | null)
   if (mem.orderList.length < 2 || mem.subject.order || mem.products.length || mem.pendingAction || mem.pendingReturn) return orderNumber;
   if (!e.categoryWord || e.size || e.maxPrice !== null || e.minPrice !== null || e.orderNumbers.length) return orderNumber;
   const colour = e.colour?.toLowerCase();
-  const holding = ordersHolding(mem.orderList, e).filter((o) => !colour || o.items.some((i) => i.toLowerCase().includes(colour)));
+  const named = ordersHolding(mem.orderList, e).filter((o) => !colour || o.items.some((i) => i.toLowerCase().includes(colour)));
+  // No item called by the words, in that colour ("not the jumper, the white shoes" of a list with white sneakers): the one
+  // order holding a piece of that kind in that colour, when the words point at one ("the", "my") or are unsure of a search.
+  const holding = named.length
+    ? named
+    : unsure || POINTS_AT.test(r.text)
+      ? ordersOfKind(mem.orderList, new Set(r.u.norm.tokens.map(kindOf).filter((k) => k !== undefined)), e.colour)
+      : [];
   if (holding.length !== 1 || (orderNumber && orderNumber !== holding[0]!.orderNumber)) return orderNumber;
   d.intent = 'order_status';
   d.settledByState = true;

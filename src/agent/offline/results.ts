@@ -14,7 +14,7 @@ import {
 } from '../../tools/index.js';
 import type { Exchange } from './conversation.js';
 import type { Entities } from './entities.js';
-import { sameKindWords } from './lexicon.js';
+import { CATEGORY_WORDS, sameKindWords } from './lexicon.js';
 
 export interface ProductView {
   id: string;
@@ -305,4 +305,19 @@ export function ordersHolding(orders: readonly OrderView[], e: Entities): OrderV
   const held = orders.map((o) => words.filter((w) => o.items.some((i) => namesPiece(i, w))).length);
   const best = Math.max(0, ...held);
   return best > 0 ? orders.filter((_, k) => held[k] === best) : [];
+}
+
+/** The kind of piece a word names, by the category lexicon ("sneakers": shoes), or undefined. */
+export const kindOf = (word: string): string | undefined => CATEGORY_WORDS[word.toLowerCase().replace(/s$/, '')];
+
+/** The kind of piece an item's name says, by its last kind word ("White Canvas Low-Top Sneakers": shoes, not a top). */
+const kindOfItem = (item: string): string | undefined => (item.match(/\p{L}+/gu) ?? []).map(kindOf).filter(Boolean).at(-1);
+
+/**
+ * The orders holding a piece of one of these kinds (and that colour, when one is said): "the white shoes" of the list is
+ * the order with the white sneakers, though no item is called shoes. Every such order: the caller wants one.
+ */
+export function ordersOfKind(orders: readonly OrderView[], kinds: ReadonlySet<string>, colour: string | null): OrderView[] {
+  const c = colour?.toLowerCase();
+  return orders.filter((o) => o.items.some((i) => kinds.has(kindOfItem(i) ?? '') && (!c || i.toLowerCase().includes(c))));
 }
