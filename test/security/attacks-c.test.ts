@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { isClearYes, ACTION_ECHO } from '../../src/core/index.js';
 import { PROCESSING_ORDERS } from '../../src/db/seed/index.js';
 import { repoRoot } from '../support/server.js';
-import { appsPerTest, cancelProposedUnder, describeConsentReader, labelHeldUntilClearYes, lastToolResult } from './support.js';
+import { appsPerTest, cancelProposedUnder, describeConsentReader, expectOnlyNamingYesCancels, labelHeldUntilClearYes } from './support.js';
 
 const ORDER = PROCESSING_ORDERS.marcus;
 
@@ -152,14 +152,7 @@ describe("a hosted model's own offer in the turn it proposes", () => {
     'I can cancel it. Let me know if you want a gift card instead.',
     'Say the word and I will add the matching socks too.',
   ])('"%s": a bare yes cancels nothing; the reply asks for the yes naming it, which cancels', async (text) => {
-    const { s, first, cancelled, say } = await proposeUnder(text);
-    expect(first.reply).toMatch(/Reply "yes, cancel it" to go ahead/);
-    await say('yes');
-    expect(lastToolResult(s.fake!)!.ok).toBe(false);
-    expect(cancelled()).toBe(0);
-    await say('yes, cancel it');
-    expect(lastToolResult(s.fake!)!.ok).toBe(true);
-    expect(cancelled()).toBe(1);
+    await expectOnlyNamingYesCancels(await proposeUnder(text));
   });
 
   it.each([

@@ -5,8 +5,8 @@
 //   ("Would you like me to order it for you?", "Shall I place a new order?", "Shall I send you the items?" over a
 //   cancellation), or an offer made just before a question that says nothing of its own ("I can add the matching
 //   socks too. Shall I?"): a bare yes to that offer cancelled the order; the shopper's "yes, place the order" did too.
-import { describe, expect, it } from 'vitest';
-import { appsPerTest, cancelProposedUnder, describeConsentReader, labelHeldUntilClearYes, lastToolResult } from './support.js';
+import { describe, it } from 'vitest';
+import { appsPerTest, cancelProposedUnder, describeConsentReader, expectOnlyNamingYesCancels, labelHeldUntilClearYes } from './support.js';
 
 const open = appsPerTest();
 
@@ -54,13 +54,6 @@ describe("a hosted model's offer of another errand in the turn it proposes", () 
     'I can add the matching socks too. Shall I?',
     'I could sign you up for our newsletter as well. Would you like that?',
   ])('"%s": a bare yes cancels nothing; the yes naming the cancellation does', async (text) => {
-    const { s, first, cancelled, say } = await cancelProposedUnder(open, text);
-    expect(first.reply).toMatch(/Reply "yes, cancel it" to go ahead/);
-    await say('yes');
-    expect(lastToolResult(s.fake!)!.ok).toBe(false);
-    expect(cancelled()).toBe(0);
-    await say('yes, cancel it');
-    expect(lastToolResult(s.fake!)!.ok).toBe(true);
-    expect(cancelled()).toBe(1);
+    await expectOnlyNamingYesCancels(await cancelProposedUnder(open, text));
   });
 });

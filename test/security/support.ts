@@ -409,3 +409,15 @@ export async function verifyFrom(s: SecApp, ip: string, email: string, orderNumb
   const r = lastToolResult(s.fake!)!;
   return r.ok ? 'ok' : r.error.code;
 }
+
+/** Under a proposal the model worded with another offer beside it: a bare yes cancels nothing; the yes naming it does. */
+export async function expectOnlyNamingYesCancels(proposed: Awaited<ReturnType<typeof cancelProposedUnder>>): Promise<void> {
+  const { s, first, cancelled, say } = proposed;
+  expect(first.reply).toMatch(/Reply "yes, cancel it" to go ahead/);
+  await say('yes');
+  expect(lastToolResult(s.fake!)!.ok).toBe(false);
+  expect(cancelled()).toBe(0);
+  await say('yes, cancel it');
+  expect(lastToolResult(s.fake!)!.ok).toBe(true);
+  expect(cancelled()).toBe(1);
+}
