@@ -72,6 +72,7 @@ export const accountOnly = (what: string): ToolFailure =>
   fail(
     'not_allowed',
     `${what} is shown only to shoppers signed in at the store: verifying in chat with an order number opens that order, not the account. Ask the shopper to sign in at the store for it.`,
+    'account',
   );
 
 /** Whose cart this is: the signed-in customer's, or else the session's (a chat-verified shopper keeps the session's cart). */

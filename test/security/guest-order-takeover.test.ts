@@ -254,4 +254,13 @@ describe('the offline model reads the scope', () => {
     expect(wrong.reply).toMatch(/couldn't match/);
     expect(countOf(s, `select max(verify_attempts) n from conversations`)).toBe(3);
   });
+
+  it('asked for the account’s points after verifying in chat, says to sign in at the store (not a hand-over)', async () => {
+    const s = await open('offline');
+    const say = offlineChat(s);
+    await say(`hi, ${marcus.email}, order ${marcus.returnableOrder}`);
+    const points = await say('how many loyalty points do I have?');
+    expect(points.reply).toMatch(/sign in at the store/);
+    expect(points.reply).not.toMatch(/colleague|\d+ points/i);
+  });
 });

@@ -74,6 +74,9 @@ export const PHRASES = {
   /** An order number outside what this chat verified, with no email to check it with. */
   orderNotVerified: (orderNumber: string) =>
     `Order #${orderNumber} isn't one you've confirmed in this chat yet. Tell me the email address you used for it and I'll check it, or sign in at the store to see all your orders.`,
+  /** Account-wide data (points, picks from past orders) asked after verifying in chat, which opens orders only. */
+  accountOnly:
+    "That's kept with your store account, so please sign in at the store to see it. Here I can help with the orders you've confirmed in this chat.",
   verifyFailed: "Sorry, I couldn't match that email address and order number. Please check both and try again.",
   noVerify: "I can't verify or switch accounts in this chat; if you're signed in, it already knows your account.",
   whichCartLine: 'Which item in your cart would you like to change?',

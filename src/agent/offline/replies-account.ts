@@ -308,6 +308,7 @@ export function failureReply(ex: Exchange, f: Frame, tools: ReadonlySet<string>,
         return cartFailure(ex, err.field, known);
       return { kind: 'fact', body: `${PHRASES.toolFailed}${offer}` };
     case 'not_allowed':
+      if (err.field === 'account') return { kind: 'fact', body: PHRASES.accountOnly };
       return { kind: 'fact', body: `${PHRASES.notAllowed}${offer}` };
     default:
       return { kind: 'fact', body: `${PHRASES.toolFailed}${offer}` };
