@@ -5,7 +5,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { conversations, messages, type Atomic, type Clock, type Db, type IdGen } from '../db/index.js';
 import { fenceText, fenceValue, type SegmentResult, type Shopper } from '../core/index.js';
 import type { ToolEvent, ToolResult } from '../tools/index.js';
-import { commitTurn, insertConversation, nextSeq, recordSession, type ConversationRow } from './store.js';
+import { commitTurn, insertConversation, nextSeq, ownsConversation, recordSession, type ConversationRow } from './store.js';
 
 export interface CallDone {
   name: string;
@@ -22,19 +22,16 @@ interface StoreDeps {
 }
 
 /** The session's latest channel conversation this shopper may continue, or null. */
-export async function channelConversation(db: Db, channel: string, shopper: Shopper): Promise<ConversationRow | null> {
+export async function channelConversation(db: Db, channel: string, shopper: Shopper, now: number): Promise<ConversationRow | null> {
   const rows = await db
     .select()
     .from(conversations)
     .where(and(eq(conversations.sessionId, shopper.sessionId), eq(conversations.personaId, channel)))
     .orderBy(desc(conversations.createdAt))
     .limit(5);
-  // A signed-in shopper continues only their own; an anonymous one only an anonymous or in-chat-verified one.
-  return (
-    rows.find((c) =>
-      shopper.customerId ? c.customerId === shopper.customerId : c.customerId === null || c.verifiedBy === 'verify_customer',
-    ) ?? null
-  );
+  // The chat's rule: a signed-in shopper continues only their own; an anonymous one only an anonymous one, or one
+  // verified in chat while that proof is in use.
+  return rows.find((c) => ownsConversation(c, shopper, now)) ?? null;
 }
 
 export function served(channel: string, segment: SegmentResult) {

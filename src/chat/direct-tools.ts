@@ -9,11 +9,11 @@ import { silentLogger, unauthorized, type Logger, type SegmentResult, type Shopp
 import { customerExists, readProposal, writePending, type CheckoutSettings } from '../shop/index.js';
 import type { Segmenter } from '../segments/index.js';
 import type { ToolContext, ToolEvent, ToolName, ToolRegistry, ToolResult } from '../tools/index.js';
-import { effectiveShopper, type ConversationRow } from './store.js';
+import { effectiveShopper, turnShopper, type ConversationRow } from './store.js';
 import { createKeyedLock, type TurnLock } from './serialize.js';
 import { confirmingCall, proposalNotFound } from './direct-confirm.js';
 import { channelConversation, commitCall, recentCalls, startChannelConversation, type CallDone } from './direct-store.js';
-import { buildToolContext } from './tool-context.js';
+import { buildToolContext, type TurnShopper } from './tool-context.js';
 
 export interface DirectToolsDeps {
   db: Db;
@@ -68,12 +68,12 @@ export function createDirectTools(deps: DirectToolsDeps): DirectTools {
     const { release } = await lock.acquire(`${deps.channel}:${input.shopper.sessionId}`);
     try {
       const startedAt = deps.now();
-      let conv = await channelConversation(deps.db, deps.channel, input.shopper);
-      const shopperRef = { current: effectiveShopper(conv, input.shopper) };
+      let conv = await channelConversation(deps.db, deps.channel, input.shopper, startedAt);
+      const shopperRef = await turnShopper(deps.db, conv, input.shopper);
       if (shopperRef.current.via === 'verify_customer' && !(await customerExists(deps.db, shopperRef.current.customerId!)))
         throw unauthorized('This account is no longer available');
       if (!conv && !create) return null;
-      const { segment } = await deps.segmenter.segment(await segmentWho(deps.db, shopperRef.current, conv?.id ?? null));
+      const { segment } = await deps.segmenter.segment(segmentWho(shopperRef.current, shopperRef.provenOrders));
       conv ??= await startChannelConversation(deps, shopperRef.current, segment, startedAt);
       const emitted: ToolEvent[] = [];
       const ctx = toolContext(deps, {
@@ -103,7 +103,7 @@ export function createDirectTools(deps: DirectToolsDeps): DirectTools {
 
   return {
     async acting(shopper) {
-      return effectiveShopper(await channelConversation(deps.db, deps.channel, shopper), shopper);
+      return effectiveShopper(await channelConversation(deps.db, deps.channel, shopper, deps.now()), shopper);
     },
 
     async call(input) {
@@ -143,7 +143,7 @@ function decision(deps: DirectToolsDeps, input: Parameters<DirectTools['decide']
 interface TurnState {
   conv: ConversationRow;
   segment: SegmentResult;
-  shopperRef: { current: Shopper };
+  shopperRef: TurnShopper;
   clientKey: string | null;
   networkKey?: string | null;
   emitted: ToolEvent[];

@@ -9,7 +9,8 @@ import type { ChatDeps, TurnEnv } from './deps.js';
 import type { ChatInput, ChatResponse } from './types.js';
 import type { ConversationLease, TurnConversation } from './cache.js';
 import { selectPersona } from './select-persona.js';
-import { effectiveShopper, findConversation, ownsConversation, startConversation, type ConversationRow, type MessageRow } from './store.js';
+import { findConversation, ownsConversation, startConversation, turnShopper, type ConversationRow, type MessageRow } from './store.js';
+import type { TurnShopper } from './tool-context.js';
 
 /** Everything the run and persist stages need to know about the turn before the model runs. */
 export interface PreparedTurn {
@@ -18,8 +19,8 @@ export interface PreparedTurn {
   conv: TurnConversation;
   /** The recent messages kept by this process, when no other turn ran since (else read them). */
   cachedHistory: MessageRow[] | undefined;
-  /** The shopper as of now: verify_customer binds a customer mid-turn. */
-  shopper: { current: Shopper };
+  /** The shopper as of now and the orders proven in chat: verify_customer changes both mid-turn. */
+  shopper: TurnShopper;
   segment: SegmentResult;
   optOut: boolean;
   persona: RenderedPersona;
@@ -30,7 +31,7 @@ export interface PreparedTurn {
 /** Before the lock: the conversation asked for, which must be the shopper's own (else 404). */
 export async function findTurnConversation(deps: ChatDeps, input: ChatInput, lease: ConversationLease): Promise<TurnConversation | null> {
   const conv = lease.state?.conv ?? (input.conversationId ? await findConversation(deps.db, input.conversationId) : null);
-  if (input.conversationId && (!conv || !ownsConversation(conv, input.shopper))) throw notFound('Conversation not found');
+  if (input.conversationId && (!conv || !ownsConversation(conv, input.shopper, deps.now()))) throw notFound('Conversation not found');
   return conv;
 }
 
@@ -48,7 +49,7 @@ export async function prepareTurn(
     conv = (await findConversation(deps.db, conv.id)) ?? conv; // another turn just changed it
     cachedHistory = undefined;
   }
-  const shopper = { current: effectiveShopper(conv, input.shopper) };
+  const shopper = await turnShopper(deps.db, conv, input.shopper);
   const newSession = await admitShopper(deps, shopper.current, conv === null, lease);
   const change = optOutChange(input.message);
   const optOut = change === 'opt_out' ? true : change === 'opt_in' ? false : (conv?.optOut ?? false);
@@ -57,7 +58,7 @@ export async function prepareTurn(
     optOut,
     page: input.page,
     now: startedAt,
-    conversationId: conv?.id ?? null,
+    provenOrders: shopper.provenOrders,
   });
 
   if (!conv) {

@@ -55,7 +55,7 @@ export function respecHook(
         optOut: turn.optOut,
         page: input.page,
         now: turn.startedAt,
-        conversationId: turn.conv.id,
+        provenOrders: turn.shopper.provenOrders,
       });
     } catch (err) {
       // The turn goes on as it started (the shopper is verified either way); the next turn selects again.

@@ -6,8 +6,6 @@ import type { AgentSpec } from '../agent/index.js';
 import type { ToolName } from '../tools/index.js';
 import { buildPersonaContext, type RenderedPersona } from '../personas/index.js';
 import type { ChatDeps } from './deps.js';
-import { provenOrderIds } from '../shop/index.js';
-import type { Db } from '../db/index.js';
 import type { Who } from '../segments/index.js';
 import type { ChatInput, ChatResponse } from './types.js';
 
@@ -25,8 +23,8 @@ export interface SelectInput {
   page: ChatInput['page'];
   /** The turn's start: the rendered context's dates ("today") are the same for the whole turn. */
   now: number;
-  /** The conversation (null before it is made): a chat verification's proven orders are kept with it. */
-  conversationId: string | null;
+  /** The orders a chat verification proved in the conversation, as the turn carries them (TurnShopper). */
+  provenOrders: readonly string[];
 }
 
 /**
@@ -34,15 +32,14 @@ export interface SelectInput {
  * chat proved an email and order number(s), which a guest checkout under someone else's email also yields
  * (SECURITY.md), so only the orders proven in that conversation count: no VIP queue or tier from the rest of it.
  */
-export async function segmentWho(db: Db, shopper: Shopper, conversationId: string | null): Promise<Who> {
+export function segmentWho(shopper: Shopper, provenOrders: readonly string[]): Who {
   if (!shopper.verified || shopper.via === 'token') return { customerId: shopper.customerId, sessionId: shopper.sessionId };
-  const provenOrders = conversationId ? await provenOrderIds(db, conversationId) : [];
   return { customerId: shopper.customerId, sessionId: shopper.sessionId, provenOrders };
 }
 
 export async function selectPersona(deps: ChatDeps, input: SelectInput): Promise<Selection> {
   const { shopper, optOut } = input;
-  const who = await segmentWho(deps.db, shopper, input.conversationId);
+  const who = segmentWho(shopper, input.provenOrders);
   const { segment, profile } = await deps.segmenter.segment(who);
   const pick = { segment, optOut, subjectId: shopper.customerId ?? shopper.sessionId };
   // Only the reads the persona about to be rendered can show: the rest would be stripped anyway.

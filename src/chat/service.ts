@@ -71,7 +71,7 @@ export function createChatService(deps: ChatDeps): ChatService {
     turn,
     async transcript(conversationId, shopper) {
       const conv = await findConversation(deps.db, conversationId);
-      if (!conv || !ownsConversation(conv, shopper)) return null;
+      if (!conv || !ownsConversation(conv, shopper, deps.now())) return null;
       return readTranscript(deps.db, conv);
     },
   };

@@ -15,6 +15,8 @@ import {
   type Db,
 } from '../db/index.js';
 import type { Shopper } from '../core/index.js';
+import { provenOrderIds } from '../shop/index.js';
+import type { TurnShopper } from './tool-context.js';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
@@ -27,12 +29,19 @@ export type MessageRow = typeof messages.$inferSelect;
  * so it never opens a customer's conversation to someone signed out or signed in as another (the
  * rule of direct-store.ts's channelConversation). Anything else is reported exactly like a missing one.
  */
-type Owner = Pick<ConversationRow, 'sessionId' | 'customerId' | 'verifiedBy'>;
+type Owner = Pick<ConversationRow, 'sessionId' | 'customerId' | 'verifiedBy' | 'updatedAt'>;
 
-export function ownsConversation(conv: Owner, shopper: Shopper): boolean {
+/**
+ * How long a proof given in chat keeps its conversation open to the session after the conversation's last turn. The
+ * session and conversation live in the browser (the widget keeps them), so on a shared computer the next person has
+ * them too; a storefront token expires (7 days at most), and so does this, once the shopper stops (SECURITY.md).
+ */
+export const CHAT_PROOF_IDLE_MS = 60 * 60 * 1000;
+
+export function ownsConversation(conv: Owner, shopper: Shopper, now: number): boolean {
   if (shopper.customerId !== null) return conv.customerId === shopper.customerId;
   if (conv.sessionId !== shopper.sessionId) return false;
-  return conv.customerId === null || conv.verifiedBy === 'verify_customer';
+  return conv.customerId === null || (conv.verifiedBy === 'verify_customer' && now - conv.updatedAt <= CHAT_PROOF_IDLE_MS);
 }
 
 /** The shopper acting in this conversation: an anonymous session that verified in chat acts as that customer. */
@@ -41,6 +50,16 @@ export function effectiveShopper(conv: Owner | null, shopper: Shopper): Shopper 
     return { ...shopper, customerId: conv.customerId, verified: true, via: 'verify_customer' };
   }
   return shopper;
+}
+
+/**
+ * The shopper acting in this conversation as a turn (or an MCP call) starts, with the orders a chat verification proved
+ * in it: read here once, carried on the tool context (tools/results.ts shopperScope) and the segment (segmentWho).
+ */
+export async function turnShopper(db: Db, conv: (Owner & { id: string }) | null, shopper: Shopper): Promise<TurnShopper> {
+  const current = effectiveShopper(conv, shopper);
+  const provenOrders = conv && current.via === 'verify_customer' ? await provenOrderIds(db, conv.id) : [];
+  return { current, provenOrders };
 }
 
 export async function findConversation(db: Db, id: string): Promise<ConversationRow | null> {

@@ -6,9 +6,18 @@ import type { SegmentResult, Shopper } from '../core/index.js';
 import type { ToolContext, ToolEvent } from '../tools/index.js';
 import type { CheckoutSettings } from '../shop/index.js';
 
+/**
+ * The shopper as of now and the orders their chat verification proved (verified_orders), both read once when the turn
+ * starts (turnShopper); verify_customer changes both mid-turn, and every later read of the turn sees it.
+ */
+export interface TurnShopper {
+  current: Shopper;
+  provenOrders: readonly string[];
+}
+
 export interface ToolContextParts {
   deps: { db: Db; atomic: Atomic; now: Clock; ids: IdGen; checkout?: CheckoutSettings | null };
-  shopper: { current: Shopper };
+  shopper: TurnShopper;
   /** The segment as of now: a shopper who verifies mid-turn is served as their own segment from then on. */
   segment: { readonly current: SegmentResult };
   conversationId: string;
@@ -62,6 +71,10 @@ class TurnToolContext implements ToolContext {
     return this.p.shopper.current;
   }
 
+  get provenOrders(): readonly string[] {
+    return this.p.shopper.provenOrders;
+  }
+
   get segment(): SegmentResult {
     return this.p.segment.current;
   }
@@ -70,6 +83,11 @@ class TurnToolContext implements ToolContext {
     const { shopper } = this.p;
     shopper.current = { ...shopper.current, customerId, verified: true, via: 'verify_customer' };
     this.p.onVerified?.();
+  }
+
+  proveOrder(orderId: string): void {
+    const { shopper } = this.p;
+    if (!shopper.provenOrders.includes(orderId)) shopper.provenOrders = [...shopper.provenOrders, orderId];
   }
 
   emit(e: ToolEvent): void {

@@ -11,7 +11,7 @@ import {
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
-import { approvedProposal, clearProposal, propose, proposalView } from './proposals.js';
+import { approvedProposal, clearProposal, propose, proposalView, proposedText } from './proposals.js';
 import { fail, ok, ownOrder } from './results.js';
 import type { ResultOf, ToolContext } from './types.js';
 
@@ -86,7 +86,8 @@ export const cancelOrderTool = defineTool({
       (p) => p.orderNumber === payload.orderNumber,
       (p) => `cancelling order #${String(p.payload.orderNumber)}`,
     );
-    if (decision.act) return act(ctx, owned, args.reason ?? String(decision.proposal.payload.reason ?? 'not given'));
+    // The reason is the proposal's: a confirming call's own words were never shown to the shopper.
+    if (decision.act) return act(ctx, owned, proposedText(decision.proposal, 'reason') ?? 'not given');
     if (!decision.act && decision.refused) return decision.refused;
 
     // Stated by the server beside a hosted model's reply (chat/run.ts): which order, what, and the refund.

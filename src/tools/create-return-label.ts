@@ -15,7 +15,7 @@ import {
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
-import { clearProposal, currentProposal, propose, proposalView, refuseUnapproved } from './proposals.js';
+import { clearProposal, currentProposal, propose, proposalView, proposedText, refuseUnapproved } from './proposals.js';
 import { fail, ok, ownOrder } from './results.js';
 import type { ResultOf, ToolContext, ToolFailure } from './types.js';
 
@@ -67,7 +67,7 @@ export const createReturnLabelTool = defineTool({
 
     // confirm:true with nothing proposed is a proposal; otherwise it acts only on the shopper's approval.
     const proposal = args.confirm ? await currentProposal(ctx, ACTION) : null;
-    if (proposal) return commitReturn(ctx, proposal, { customerId, owned, itemIds, reason: args.reason, now });
+    if (proposal) return commitReturn(ctx, proposal, { customerId, owned, itemIds, now });
 
     const customer = await findCustomer(ctx.db, customerId);
     const chosen = owned.items.filter((i) => itemIds.includes(i.id));
@@ -119,7 +119,6 @@ interface Confirmed {
   customerId: string;
   owned: OwnedOrder;
   itemIds: string[];
-  reason: string | undefined;
   now: number;
 }
 
@@ -127,7 +126,7 @@ interface Confirmed {
 async function commitReturn(
   ctx: ToolContext,
   proposal: Proposal,
-  { customerId, owned, itemIds, reason, now }: Confirmed,
+  { customerId, owned, itemIds, now }: Confirmed,
 ): Promise<ResultOf<'create_return_label'>> {
   const payload = ReturnPayload.safeParse(proposal.payload);
   const asked = payload.success ? `a return of ${payload.data.items.length} item(s) from order #${payload.data.orderNumber}` : undefined;
@@ -145,7 +144,8 @@ async function commitReturn(
   const { label, created } = await createReturnLabel(ctx.db, ctx.atomic, ctx.ids, {
     owned,
     itemIds,
-    reason: reason ?? (payload.success ? payload.data.reason : undefined),
+    // The proposal's reason, never the confirming call's (proposals.ts: proposedText).
+    reason: proposedText(proposal, 'reason'),
     emailedTo,
     conversationId: ctx.conversationId,
     now,

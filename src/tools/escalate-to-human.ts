@@ -9,7 +9,7 @@ import {
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
-import { fail, ok, verifiedCustomerId } from './results.js';
+import { fail, ok, proofLine, verifiedCustomerId } from './results.js';
 
 const SUMMARY_MAX = 2_000;
 
@@ -29,7 +29,9 @@ export const escalateToHumanTool = defineTool({
     }
     // A human agent reads this: the model's reason and the transcript (whose every message the
     // chat service fenced) are marked as quoted data, not instructions to the agent.
-    const summary = `${markData('Reason given', fenceText(args.reason, 300))}\n${markData('Conversation', ctx.transcript().slice(-SUMMARY_MAX))}`;
+    // First, so no cut loses it: how far a chat verification goes (a colleague must not read it as a sign-in).
+    const proof = await proofLine(ctx);
+    const summary = `${proof ? `${proof}\n` : ''}${markData('Reason given', fenceText(args.reason, 300))}\n${markData('Conversation', ctx.transcript().slice(-SUMMARY_MAX))}`;
     const { ticket, created } = await openTicket(ctx.db, ctx.atomic, ctx.ids, {
       conversationId: ctx.conversationId,
       ...who,

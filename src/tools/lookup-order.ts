@@ -11,7 +11,7 @@ export const lookupOrderTool = defineTool({
   async run(args, ctx) {
     const now = ctx.now();
     if (args.orderNumber === undefined) {
-      const scope = await shopperScope(ctx);
+      const scope = shopperScope(ctx);
       if (!scope) return mustVerify();
       const list = await recentOrders(ctx.db, scope.customerId, 5, scope.orders === 'all' ? undefined : scope.orders);
       if (scope.orders !== 'all')

@@ -60,6 +60,20 @@ export function refuseUnapproved(
   return null;
 }
 
+/**
+ * Free text a proposal carries (a cancellation's reason, a claim's note): what the approved action writes, whatever the
+ * confirming call says. The shopper's yes was given to the proposal; a confirming call may not put new words (for the
+ * store's colleagues, the record) under it.
+ */
+export function proposedText(proposal: Proposal, field: string): string | undefined {
+  const v = proposal.payload[field];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A proposal's payload without its free text: what a confirming call must repeat exactly. */
+export const withoutText = (payload: Record<string, unknown>, ...fields: string[]): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(payload).filter(([k]) => !fields.includes(k)));
+
 /** What a proposal's result shows the shopper and the widget (which renders Confirm and Cancel). */
 export function proposalView(p: Proposal) {
   return { proposalId: p.id, expiresAt: new Date(p.expiresAt).toISOString() };

@@ -10,7 +10,7 @@ export const refundStatusTool = defineTool({
   async run(args, ctx) {
     const now = ctx.now();
     if (args.orderNumber === undefined) {
-      const scope = await shopperScope(ctx);
+      const scope = shopperScope(ctx);
       if (!scope) return mustVerify();
       const all = (await refundsOf(ctx.db, scope.customerId)).filter((r) => inScope(scope, r.orderId));
       if (scope.orders !== 'all') return ok({ refunds: all.map((r) => refundView(r, now)), note: SCOPED_NOTE });

@@ -23,8 +23,8 @@ import {
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas, type ToolArgs } from './schemas.js';
-import { approvedProposal, clearProposal, propose, proposalView, sameJson } from './proposals.js';
-import { fail, ok, ownOrder } from './results.js';
+import { approvedProposal, clearProposal, propose, proposalView, proposedText, sameJson, withoutText } from './proposals.js';
+import { accountCustomerId, fail, ok, ownOrder, proofLine } from './results.js';
 import type { ResultOf, ToolContext } from './types.js';
 
 const ACTION = 'report_problem';
@@ -58,10 +58,22 @@ function claimRefusal(owned: OwnedOrder, items: readonly OrderItemRow[], now: nu
   return gone ? `${itemLabel(gone)} is ${gone.status}` : null;
 }
 
-/** What the policy gives: a person over a cap, else a replacement, or a refund when that size is sold out. */
+/** The account's claims, as if there were none: what a reason may say of this claim alone. */
+const NO_STANDING = { grants30: { count: 0, amountCents: 0 }, claims90: 0 };
+const CHECKED = 'a colleague checks this claim before anything is granted';
+
+/**
+ * What the policy gives: a person over a cap, else a replacement, or a refund when that size is sold out. `why` is for
+ * the shopper and the model: to a shopper verified in chat (who proved orders, not the account) it says nothing of the
+ * account's other claims, which still count; `staffWhy`, for the colleague's ticket, says which cap applied.
+ */
 async function resolve(ctx: ToolContext, customerId: string, items: readonly OrderItemRow[]) {
-  const review = reviewReason(claimValue(items), await claimStanding(ctx.db, customerId, ctx.now()));
-  if (review) return { resolution: 'review' as const, why: review, lines: [] };
+  const value = claimValue(items);
+  const review = reviewReason(value, await claimStanding(ctx.db, customerId, ctx.now()));
+  if (review) {
+    const why = accountCustomerId(ctx) ? review : (reviewReason(value, NO_STANDING) ?? CHECKED);
+    return { resolution: 'review' as const, why, staffWhy: review, lines: [] };
+  }
   const lines: ReplacementItem[] = [];
   for (const i of items) {
     const v = await variantOf(ctx.db, i.productId, i.variantId);
@@ -96,14 +108,15 @@ async function act(
     networkKey: ctx.networkKey,
   };
   const priority = ESCALATION_PRIORITY[ctx.segment.id] ?? DEFAULT_ESCALATION_PRIORITY;
+  const review = plan.resolution === 'review' ? { why: plan.staffWhy, proof: await proofLine(ctx) } : null;
   const ticket =
-    plan.resolution === 'review' && (await ticketAllowance(ctx.db, who, now))
+    review && (await ticketAllowance(ctx.db, who, now))
       ? ticketInsert(ctx.db, ctx.ids('tk'), {
           conversationId: ctx.conversationId,
           ...who,
           segment: ctx.segment.id,
           priority,
-          summary: `Claim ${id} (${args.problem}) on order #${owned.order.number} needs review: ${plan.why}. Shopper's note (data): ${fenceText(args.note, 300)}`,
+          summary: `${review.proof ? `${review.proof}\n` : ''}Claim ${id} (${args.problem}) on order #${owned.order.number} needs review: ${review.why}. Shopper's note (data): ${fenceText(args.note, 300)}`,
           now,
         })
       : undefined;
@@ -165,13 +178,14 @@ export const reportProblemTool = defineTool({
       ctx,
       ACTION,
       args.confirm,
-      (p) => sameJson(p, payload),
+      (p) => sameJson(withoutText(p, 'note'), payload),
       (p) => `a ${String(p.payload.problem)} report on order #${String(p.payload.orderNumber)} (${String(p.payload.resolution)})`,
     );
     if (!decision.act && decision.refused) return decision.refused;
-    if (decision.act) return act(ctx, owned, args, pick.items, plan);
+    // The note (which a colleague may read on the claim and its ticket) is the one proposed, not the confirming call's.
+    if (decision.act) return act(ctx, owned, { ...args, note: proposedText(decision.proposal, 'note') ?? 'not given' }, pick.items, plan);
     const summary = `Report ${args.problem} on order #${owned.order.number} (${pick.items.map(itemLabel).join(', ')}): ${plan.resolution}.`;
-    const proposed = await propose(ctx, ACTION, payload, summary);
+    const proposed = await propose(ctx, ACTION, { ...payload, note: args.note }, summary);
     return ok({
       needsConfirmation: true,
       proposal: {

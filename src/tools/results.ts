@@ -1,6 +1,6 @@
 // Result helpers and the few messages that must read exactly the same in every tool (no
 // enumeration oracle: "not yours" and "does not exist" share one text).
-import { findOwnedOrder, provenOrderIds, type CartOwner, type OwnedOrder } from '../shop/index.js';
+import { findOwnedOrder, recentOrders, type CartOwner, type OwnedOrder } from '../shop/index.js';
 import type { ToolContext, ToolErrorCode, ToolFailure } from './types.js';
 
 export const ok = <D>(data: D): { ok: true; data: D } => ({ ok: true, data });
@@ -44,12 +44,32 @@ export function accountCustomerId(ctx: ToolContext): string | null {
 /** What of the account this shopper may see: every order (token), or the orders this chat has proven (verify_customer). */
 export type ShopperScope = { customerId: string; orders: 'all' } | { customerId: string; orders: readonly string[] };
 
-/** The one decision every order read goes through (lookup, actions, refunds, reorder); null when not verified at all. */
-export async function shopperScope(ctx: ToolContext): Promise<ShopperScope | null> {
+/**
+ * The one decision every order read goes through (lookup, actions, refunds, reorder); null when not verified at all.
+ * The proven orders are the turn's (ToolContext.provenOrders: read once when it starts, grown by verify_customer).
+ */
+export function shopperScope(ctx: ToolContext): ShopperScope | null {
   const customerId = verifiedCustomerId(ctx);
   if (!customerId) return null;
   if (accountCustomerId(ctx)) return { customerId, orders: 'all' };
-  return { customerId, orders: await provenOrderIds(ctx.db, ctx.conversationId) };
+  return { customerId, orders: ctx.provenOrders };
+}
+
+/** The numbers of the orders a chat-verified shopper has proven in this chat, newest first. */
+export async function provenNumbers(ctx: ToolContext, customerId: string): Promise<string[]> {
+  const proven = ctx.provenOrders;
+  return (await recentOrders(ctx.db, customerId, proven.length, proven)).map((o) => o.order.number);
+}
+
+/**
+ * The first line of a hand-over ticket of a shopper verified in chat, or null (signed in at the store, or not verified):
+ * a colleague must not read a chat verification as a sign-in, since it proved those orders only (SECURITY.md).
+ */
+export async function proofLine(ctx: ToolContext): Promise<string | null> {
+  const customerId = verifiedCustomerId(ctx);
+  if (!customerId || accountCustomerId(ctx)) return null;
+  const numbers = (await provenNumbers(ctx, customerId)).map((n) => `#${n}`);
+  return `Verified in chat (email and order number), NOT signed in: this proves order(s) ${numbers.join(', ') || 'none'} only. Treat the rest of the account (other orders, loyalty, details) as unproven and share nothing of it.`;
 }
 
 /** Whether an order is within the scope. */
@@ -87,7 +107,7 @@ export async function ownOrder(
   ctx: ToolContext,
   orderNumber: string,
 ): Promise<{ ok: true; customerId: string; owned: OwnedOrder } | { ok: false; result: ToolFailure }> {
-  const scope = await shopperScope(ctx);
+  const scope = shopperScope(ctx);
   if (!scope) return { ok: false, result: mustVerify() };
   const owned = await findOwnedOrder(ctx.db, scope.customerId, orderNumber);
   if (scope.orders !== 'all' && !(owned && inScope(scope, owned.order.id))) return { ok: false, result: orderNotVerified(orderNumber) };

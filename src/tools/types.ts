@@ -36,8 +36,15 @@ export interface ToolContext {
   clientKey: string | null;
   /** A digest of the client's site (an IPv6 /48), counted as a few clients; null for IPv4 or unknown. */
   networkKey?: string | null;
+  /**
+   * The ids of the orders this conversation has proven by chat verification (email + order number): read once when the
+   * turn starts, and grown by verify_customer during it (proveOrder). Only a chat-verified shopper's scope reads it.
+   */
+  readonly provenOrders: readonly string[];
   /** verify_customer binds the conversation to a customer; later tool calls in this turn see the new shopper. */
   bindCustomer(customerId: string): void;
+  /** verify_customer proved an order (already written to the conversation): later tool calls in this turn see it. */
+  proveOrder(orderId: string): void;
   emit(event: ToolEvent): void;
   /**
    * The row of a business event that must commit with the tool's own write (a label, a ticket):

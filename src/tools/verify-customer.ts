@@ -8,8 +8,6 @@ import {
   findCustomerByEmail,
   MAX_VERIFY_ATTEMPTS,
   proveConversationOrder,
-  provenOrderIds,
-  recentOrders,
   refundAttempt,
   takeAttemptStaged,
   takeVerifyAttempt,
@@ -17,7 +15,7 @@ import {
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
-import { accountCustomerId, fail, ok, verifiedCustomerId } from './results.js';
+import { accountCustomerId, fail, ok, provenNumbers, verifiedCustomerId } from './results.js';
 import type { ToolContext } from './types.js';
 
 const LOCKED =
@@ -90,9 +88,9 @@ export const verifyCustomerTool = defineTool({
       proveConversationOrder(ctx.db, ctx.conversationId, owner.orderId, now),
     ]);
     if (!boundTo) ctx.bindCustomer(customer.id);
+    ctx.proveOrder(owner.orderId);
     ctx.emit({ type: 'verified', data: { customerId: customer.id, via: 'verify_customer', orderNumber: args.orderNumber } });
-    const proven = await provenOrderIds(ctx.db, ctx.conversationId);
-    const numbers = (await recentOrders(ctx.db, customer.id, proven.length, proven)).map((o) => o.order.number);
+    const numbers = await provenNumbers(ctx, customer.id);
     // A basket filled before verifying stays the session's: chat verification opens orders, never the account's basket.
     return ok({
       verified: true,

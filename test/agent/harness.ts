@@ -61,6 +61,7 @@ export async function createHarness(): Promise<Harness> {
     ctx(shopper = MARCUS, handle = db) {
       const events: ToolEvent[] = [];
       let current = shopper;
+      let proven: readonly string[] = [];
       return {
         db: handle.db,
         atomic: handle.atomic,
@@ -74,8 +75,14 @@ export async function createHarness(): Promise<Harness> {
         turn: 1,
         approval: null,
         clientKey: null,
+        get provenOrders() {
+          return proven;
+        },
         bindCustomer(customerId) {
           current = { ...current, customerId, verified: true, via: 'verify_customer' };
+        },
+        proveOrder(orderId) {
+          if (!proven.includes(orderId)) proven = [...proven, orderId];
         },
         emit: (e) => events.push(e),
         record: (e) => (

@@ -12,10 +12,12 @@ import {
   freshSession,
   json,
   lastToolResult,
-  puppet,
   type SecApp,
   WEBHOOK_SECRET,
-  withMcp,
+  mcpAs,
+  call,
+  chatAs,
+  toolPuppet,
 } from './support.js';
 import { order } from './shopify-bodies.js';
 
@@ -25,17 +27,6 @@ const marcus = DEMO_SHOPPERS.marcus;
 const GUEST = '9901';
 const NEW_ADDRESS = { name: 'Mallory', line1: '1 Drop Street', city: 'Reno', state: 'NV', zip: '89501', country: 'US' };
 
-/** "VERIFY <email> <number>" calls verify_customer; "CALL <tool> <json>" calls that tool with those arguments. */
-function toolPuppet(s: SecApp): void {
-  puppet(s.fake!, (msg, step) => {
-    if (step > 0) return null;
-    const v = /^VERIFY (\S+) (\S+)/.exec(msg);
-    if (v) return [{ name: 'verify_customer', arguments: { email: v[1]!, orderNumber: v[2]! } }];
-    const c = /^CALL (\w+) (.*)$/s.exec(msg);
-    return c ? [{ name: c[1]!, arguments: JSON.parse(c[2]!) as Record<string, unknown> }] : null;
-  });
-}
-
 /** A store taking webhooks, with the attacker's guest order under Marcus's email attached to his account. */
 async function storeWithGuestOrder(): Promise<SecApp> {
   const s = await open({ model: 'fake', config: { shopifyWebhookSecret: WEBHOOK_SECRET } });
@@ -44,20 +35,6 @@ async function storeWithGuestOrder(): Promise<SecApp> {
   expect(countOf(s, `select count(*) n from orders where number = ? and customer_id = ?`, GUEST, marcus.id)).toBe(1);
   return s;
 }
-
-/** One conversation of one session: each message's tool result. */
-function chatAs(s: SecApp, session = freshSession(), token?: string) {
-  let conversationId: string | undefined;
-  return async (message: string): Promise<Record<string, any>> => {
-    const res = await s.chat({ message, ...(conversationId ? { conversationId } : {}) }, { session, ...(token ? { token } : {}) });
-    expect(res.status).toBe(200);
-    const body = await json(res);
-    conversationId ??= body.conversationId;
-    return lastToolResult(s.fake!)!;
-  };
-}
-
-const call = (tool: string, args: Record<string, unknown> = {}) => `CALL ${tool} ${JSON.stringify(args)}`;
 
 describe('a guest order under the victim’s email opens that order only', () => {
   const ACTIONS: Array<[string, Record<string, unknown>]> = [
@@ -71,21 +48,6 @@ describe('a guest order under the victim’s email opens that order only', () =>
     ['refund_status', { orderNumber: marcus.returnableOrder }],
     ['reorder', { orderNumber: marcus.returnableOrder }],
   ];
-
-  /** The same calls over MCP (which offers every order tool), in one MCP session that verified with the guest order. */
-  function mcpAs(s: SecApp, session = freshSession()) {
-    const app = withMcp(s);
-    let id = 0;
-    return async (name: string, args: Record<string, unknown>): Promise<Record<string, any>> => {
-      const res = await app.request('/mcp', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', 'X-Tailor-Session': session },
-        body: JSON.stringify({ jsonrpc: '2.0', id: ++id, method: 'tools/call', params: { name, arguments: args } }),
-      });
-      expect(res.status).toBe(200);
-      return ((await res.json()) as { result: { structuredContent: Record<string, any> } }).result.structuredContent;
-    };
-  }
 
   it.each(ACTIONS)('over MCP: %s on another of the victim’s orders is refused', async (tool, args) => {
     const s = await storeWithGuestOrder();

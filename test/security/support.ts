@@ -155,6 +155,21 @@ export function withMcp(s: SecApp): ReturnType<typeof createApp> {
   });
 }
 
+/** Tool calls over MCP (which offers every order tool) in one MCP session: each call's structured result. */
+export function mcpAs(s: SecApp, session = freshSession()) {
+  const app = withMcp(s);
+  let id = 0;
+  return async (name: string, args: Record<string, unknown>): Promise<Record<string, any>> => {
+    const res = await app.request('/mcp', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', 'X-Tailor-Session': session },
+      body: JSON.stringify({ jsonrpc: '2.0', id: ++id, method: 'tools/call', params: { name, arguments: args } }),
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { result: { structuredContent: Record<string, any> } }).result.structuredContent;
+  };
+}
+
 function reopen(file: string): TempDb {
   const h = openNodeDb(file);
   return {
@@ -400,6 +415,32 @@ export function verifyPuppet(s: SecApp): void {
     return m && step === 0 ? [{ name: 'verify_customer', arguments: { email: m[1]!, orderNumber: m[2]! } }] : null;
   });
 }
+
+/** "VERIFY <email> <number>" calls verify_customer; "CALL <tool> <json>" calls that tool with those arguments. */
+export function toolPuppet(s: SecApp): void {
+  puppet(s.fake!, (msg, step) => {
+    if (step > 0) return null;
+    const v = /^VERIFY (\S+) (\S+)/.exec(msg);
+    if (v) return [{ name: 'verify_customer', arguments: { email: v[1]!, orderNumber: v[2]! } }];
+    const c = /^CALL (\w+) (.*)$/s.exec(msg);
+    return c ? [{ name: c[1]!, arguments: JSON.parse(c[2]!) as Record<string, unknown> }] : null;
+  });
+}
+
+/** One conversation of one session: each message's tool result. */
+export function chatAs(s: SecApp, session = freshSession(), token?: string) {
+  let conversationId: string | undefined;
+  return async (message: string): Promise<Record<string, any>> => {
+    const res = await s.chat({ message, ...(conversationId ? { conversationId } : {}) }, { session, ...(token ? { token } : {}) });
+    expect(res.status).toBe(200);
+    const body = await json(res);
+    conversationId ??= body.conversationId;
+    return lastToolResult(s.fake!)!;
+  };
+}
+
+/** The message that makes toolPuppet's model call `tool` with `args`. */
+export const call = (tool: string, args: Record<string, unknown> = {}) => `CALL ${tool} ${JSON.stringify(args)}`;
 
 /** One verification from a new session at `ip` (under verifyPuppet): 'ok' or the refusal's code. */
 export async function verifyFrom(s: SecApp, ip: string, email: string, orderNumber: string): Promise<string> {

@@ -196,6 +196,8 @@ export interface TestContextSpec {
   /** The proposal the shopper approved at the start of this turn (as the chat service decides it). */
   approval?: { proposalId: string } | null;
   clientKey?: string | null;
+  /** The orders a chat verification proved before this turn (as the chat service reads them when a turn starts). */
+  provenOrders?: readonly string[];
 }
 
 // Shared across contexts so two contexts in one test never mint the same row id.
@@ -215,6 +217,7 @@ export function toolContext(spec: TestContextSpec): TestToolContext {
   const segment: SegmentResult = { id: spec.segment ?? (customerId ? 'repeat_buyer' : 'new_visitor'), rule: 'test', reasons: [] };
   const events: ToolEvent[] = [];
   const bound: string[] = [];
+  let proven: readonly string[] = spec.provenOrders ?? [];
   const now = spec.now ?? FIXED_NOW;
   return {
     db: spec.db,
@@ -229,9 +232,15 @@ export function toolContext(spec: TestContextSpec): TestToolContext {
     turn: spec.turn ?? 1,
     approval: spec.approval ?? null,
     clientKey: spec.clientKey ?? null,
+    get provenOrders() {
+      return proven;
+    },
     bindCustomer(id: string) {
       bound.push(id);
       shopper = { ...shopper, customerId: id, verified: true, via: 'verify_customer' };
+    },
+    proveOrder(orderId: string) {
+      if (!proven.includes(orderId)) proven = [...proven, orderId];
     },
     emit(event) {
       events.push(event);

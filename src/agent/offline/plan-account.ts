@@ -132,9 +132,19 @@ export function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback
   return reply({ kind: 'fact', body: `${fallback} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
 }
 
+/** Asks for the orders as a whole ("show my orders", "what have I ordered?", "my order history"), not for one of them. */
+const WHOLE_LIST =
+  /\b(orders|order history|purchase history|all (of )?(my|the) (purchases|stuff|things)|what (have|did) i (order|ordered|buy|bought|purchase|purchased))\b/i;
+
+/**
+ * The order asked about, or the list. An order the conversation points at (the one verified with, the one shown) does
+ * not answer a question about the orders as a whole: the list does, which to a shopper verified in chat also says how
+ * to reach the orders not yet proven (tools/results.ts SCOPED_NOTE).
+ */
 const planOrderStatus: IntentPlan = ({ f, memory, tools }) => {
   if (!tools.has('lookup_order')) return needAccount(tools, memory, PHRASES.noOrdersTool, f);
-  return call('lookup_order', f.orderNumber ? { orderNumber: f.orderNumber } : {});
+  const wholeList = !f.e.orderNumbers.length && f.e.ordinal === null && !f.e.categoryWord && WHOLE_LIST.test(f.text);
+  return call('lookup_order', f.orderNumber && !wholeList ? { orderNumber: f.orderNumber } : {});
 };
 
 const planReturn: IntentPlan = ({ f, memory, tools }) => {
