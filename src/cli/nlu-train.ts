@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import {
   ACT_MAX_BYTES,
   FOLLOW_MAX_BYTES,
+  PART_MAX_BYTES,
   REPLY_MAX_BYTES,
   conflictingTexts,
   DEFAULT_HYPER,
@@ -30,7 +31,7 @@ import {
 } from '../agent/node.js';
 import { runCli } from './run.js';
 
-const USAGE = `usage: npm run nlu:train -- [--folds <n>] [--tune] [--corpus <dir>] [--test <dir>] [--acts <dir>] [--acts-test <dir>] [--follow <dir>] [--follow-test <dir>] [--reply <dir>] [--reply-test <dir>] [--out <file>]
+const USAGE = `usage: npm run nlu:train -- [--folds <n>] [--tune] [--corpus <dir>] [--test <dir>] [--acts <dir>] [--acts-test <dir>] [--follow <dir>] [--follow-test <dir>] [--reply <dir>] [--reply-test <dir>] [--parts <dir>] [--parts-test <dir>] [--out <file>]
   Trains the intent classifier from data/nlu/train/<intent>.txt, the act head (ask, hypothetical,
   told…) from data/nlu/acts/train/<act>.txt, the follow head from data/nlu/follow/train/<label>.txt and
   the reply head from data/nlu/reply/train/<label>.txt over the same features, and writes them to data/nlu/model.json.
@@ -42,7 +43,9 @@ const USAGE = `usage: npm run nlu:train -- [--folds <n>] [--tune] [--corpus <dir
   --follow, --follow-test   the follow head's corpus and test set (what a follow-up asks about: order_fact,
                 money, continue…; defaults under data/nlu/follow/ likewise)
   --reply, --reply-test     the reply head's corpus and test set (what a message does with a proposal waiting:
-                yes, no, change, about, other; defaults under data/nlu/reply/ likewise)`;
+                yes, no, change, about, other; defaults under data/nlu/reply/ likewise)
+  --parts, --parts-test     the part head's corpus and test set (which part of a policy a follow-up asks: window,
+                cost… express, tracking, none; defaults under data/nlu/policy-parts/ likewise)`;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -85,7 +88,7 @@ function printTest(dir: string, labels: readonly string[], model: IntentClassifi
 
 /** A second head (the act head, the follow head) over the intent model's features: its own labels file, corpus and size budget. */
 interface HeadSpec {
-  name: 'act' | 'follow' | 'reply';
+  name: 'act' | 'follow' | 'reply' | 'part';
   /** How the output names its corpus and labels ("acts: …, 15 utterances over 3 acts"). */
   corpusName: string;
   labelName: string;
@@ -93,6 +96,12 @@ interface HeadSpec {
   /** What a label of this head is, for errors ("an act in acts/acts.yaml"). */
   kind: string;
   maxBytes: number;
+  /** Its corpus flag (`--acts`, `--follow`…; `--<flag>-test` for its test set) and default folders. */
+  flag: 'acts' | 'follow' | 'reply' | 'parts';
+  train: string;
+  test: string;
+  /** Trained by default only where its folder exists (a tree without it trains without the head). */
+  optional: boolean;
 }
 const ACT_SPEC: HeadSpec = {
   name: 'act',
@@ -101,6 +110,10 @@ const ACT_SPEC: HeadSpec = {
   labelsFile: NLU_PATHS.acts,
   kind: 'an act in acts/acts.yaml',
   maxBytes: ACT_MAX_BYTES,
+  flag: 'acts',
+  train: NLU_PATHS.actsTrain,
+  test: NLU_PATHS.actsTest,
+  optional: false,
 };
 const FOLLOW_SPEC: HeadSpec = {
   name: 'follow',
@@ -109,6 +122,10 @@ const FOLLOW_SPEC: HeadSpec = {
   labelsFile: NLU_PATHS.follow,
   kind: 'a label in follow/labels.yaml',
   maxBytes: FOLLOW_MAX_BYTES,
+  flag: 'follow',
+  train: NLU_PATHS.followTrain,
+  test: NLU_PATHS.followTest,
+  optional: false,
 };
 
 const REPLY_SPEC: HeadSpec = {
@@ -118,7 +135,38 @@ const REPLY_SPEC: HeadSpec = {
   labelsFile: NLU_PATHS.reply,
   kind: 'a label in reply/labels.yaml',
   maxBytes: REPLY_MAX_BYTES,
+  flag: 'reply',
+  train: NLU_PATHS.replyTrain,
+  test: NLU_PATHS.replyTest,
+  optional: true,
 };
+
+const PART_SPEC: HeadSpec = {
+  name: 'part',
+  corpusName: 'policy parts',
+  labelName: 'parts',
+  labelsFile: NLU_PATHS.parts,
+  kind: 'a part in policy-parts/labels.yaml',
+  maxBytes: PART_MAX_BYTES,
+  flag: 'parts',
+  train: NLU_PATHS.partsTrain,
+  test: NLU_PATHS.partsTest,
+  optional: true,
+};
+const HEADS = [ACT_SPEC, FOLLOW_SPEC, REPLY_SPEC, PART_SPEC];
+
+type Flags = Partial<Record<string, string | boolean>>;
+/** The head's corpus folder: its flag's, else its default unless another intent corpus was given (or an optional head's is missing). */
+function headDir(spec: HeadSpec, values: Flags): string | undefined {
+  const given = values[spec.flag];
+  if (typeof given === 'string') return given;
+  return values.corpus || (spec.optional && !existsSync(spec.train)) ? undefined : spec.train;
+}
+/** Its test folder: its flag's, else the default one when its corpus is the default one. */
+function headTestDir(spec: HeadSpec, values: Flags): string | undefined {
+  const given = values[`${spec.flag}-test`];
+  return typeof given === 'string' ? given : values[spec.flag] ? undefined : spec.test;
+}
 
 /** The head trained from `dir` over the intent model's features and vocabulary. */
 function trainSecond(spec: HeadSpec, artifact: ModelArtifact, dir: string, folds: number): ModelHead {
@@ -166,6 +214,8 @@ async function main(): Promise<number> {
       'follow-test': { type: 'string' },
       reply: { type: 'string' },
       'reply-test': { type: 'string' },
+      parts: { type: 'string' },
+      'parts-test': { type: 'string' },
     },
   });
   const t0 = performance.now();
@@ -190,14 +240,13 @@ async function main(): Promise<number> {
     console.log(
       `cross-validation (${result.cv.folds}-fold, training corpus): accuracy ${pct(result.cv.accuracy)}, macro-F1 ${pct(result.cv.evaluation.macroF1)}, temperature ${result.artifact.calibration.temperature} (${secs(result.cv.ms)})`,
     );
-  const actsDir = values.acts ?? (values.corpus ? undefined : NLU_PATHS.actsTrain);
-  const followDir = values.follow ?? (values.corpus ? undefined : NLU_PATHS.followTrain);
-  const act = actsDir ? trainSecond(ACT_SPEC, result.artifact, actsDir, folds) : undefined;
-  const follow = followDir ? trainSecond(FOLLOW_SPEC, result.artifact, followDir, folds) : undefined;
-  // The reply head is optional even by default: a tree without data/nlu/reply/train trains without it.
-  const replyDir = values.reply ?? (values.corpus || !existsSync(NLU_PATHS.replyTrain) ? undefined : NLU_PATHS.replyTrain);
-  const reply = replyDir ? trainSecond(REPLY_SPEC, result.artifact, replyDir, folds) : undefined;
-  const text = act || follow || reply ? serializeArtifact({ ...result.artifact, act, follow, reply }) : result.text;
+  const heads = HEADS.flatMap((spec) => {
+    const at = headDir(spec, values);
+    return at ? [{ spec, head: trainSecond(spec, result.artifact, at, folds) }] : [];
+  });
+  const text = heads.length
+    ? serializeArtifact({ ...result.artifact, ...Object.fromEntries(heads.map(({ spec, head }) => [spec.name, head])) })
+    : result.text;
   const out = values.out ?? NLU_PATHS.model;
   writeArtifact(text, out);
   // Scored as it will be loaded: from the text just written.
@@ -206,9 +255,7 @@ async function main(): Promise<number> {
     `trained in ${secs(result.trainMs)}: ${model.info.features} features, ${model.info.weights} weights (pruned below ${result.artifact.pruning.threshold}) → ${show(out)} (${(statSync(out).size / 1e6).toFixed(2)} MB)`,
   );
   printTest(values.test ?? NLU_PATHS.test, labels, model);
-  if (actsDir) printHeadTest(ACT_SPEC, values['acts-test'] ?? (values.acts ? undefined : NLU_PATHS.actsTest), model.act);
-  if (followDir) printHeadTest(FOLLOW_SPEC, values['follow-test'] ?? (values.follow ? undefined : NLU_PATHS.followTest), model.follow);
-  if (replyDir) printHeadTest(REPLY_SPEC, values['reply-test'] ?? (values.reply ? undefined : NLU_PATHS.replyTest), model.reply);
+  for (const { spec } of heads) printHeadTest(spec, headTestDir(spec, values), model[spec.name]);
   console.log(`\ntotal ${secs(performance.now() - t0)}`);
   return 0;
 }

@@ -71,3 +71,34 @@ export function withoutCostWorry(words: readonly string[]): string[] {
   if (!/\b(dont|do not)\b/.test(joined)) return [...words];
   return joined.replace(COST_WORRY, ' ').split(' ').filter(Boolean);
 }
+
+/** Refusal words that are also nouns or a determiner ("at no charge", "any UPS stop"): inside a clause of a question, not a refusal. */
+const ALSO_A_NOUN = new Set(['no', 'stop']);
+/** Words that open a refusal inside its clause ("ok no", "oh stop"): what follows is still a refusal. */
+const OPENERS = new Set('ok okay oh ah um uh hmm well so and but then yes yeah please just'.split(' '));
+
+/**
+ * The words without a refusal word used as a noun or determiner inside a question's clause ("is it sent at no charge?",
+ * "any UPS stop do?", "so there is no fee?"): a question about the proposal refuses nothing, and the proposal stays
+ * waiting. Only in a message that asks (`asks`, consent's reading), and only mid-clause: a word before it in its clause
+ * that is no opener and a word after it ("no, why?" and "ok no, what else?" still refuse).
+ */
+export function withoutNounRefusals(
+  message: string,
+  words: readonly string[],
+  asks: (words: readonly string[]) => boolean,
+  wordsOf: (s: string) => string[],
+): string[] {
+  if (!words.some((w) => ALSO_A_NOUN.has(w)) || !asks(words)) return [...words];
+  const dropped: string[] = [];
+  for (const clause of message.split(/[,.;:!?\n]+|\s[-–—]\s/)) {
+    const cw = wordsOf(clause).filter((w) => w !== '?');
+    cw.forEach((w, i) => {
+      if (ALSO_A_NOUN.has(w) && i > 0 && i < cw.length - 1 && !OPENERS.has(cw[i - 1]!)) dropped.push(w);
+    });
+  }
+  if (!dropped.length) return [...words];
+  const out = [...words];
+  for (const w of dropped) out.splice(out.indexOf(w), 1);
+  return out;
+}

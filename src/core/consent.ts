@@ -25,7 +25,7 @@ import {
   sourFace,
   trailsOff,
 } from './consent-tone.js';
-import { asksIn, DEFERRALS, longNo, withoutCostWorry } from './consent-no.js';
+import { asksIn, DEFERRALS, longNo, withoutCostWorry, withoutNounRefusals } from './consent-no.js';
 import { neverTolerated, saysMore, toleratesUnknown } from './consent-unknown.js';
 
 /** The words the yes phrases are made of, for reading a mistyped one. */
@@ -354,7 +354,13 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
  */
 export function isClearNo(message: string, opts: ConsentOptions = {}): boolean {
   // "I don't want to pay shipping again" worries about the price; it refuses nothing (core/consent-no).
-  const words = withoutCostWorry(consentWords(message));
+  // "at no charge", "any UPS stop": a refusal word as a noun inside a question refuses nothing (core/consent-no).
+  const words = withoutNounRefusals(
+    message,
+    withoutCostWorry(consentWords(message)),
+    (w) => asksIn(message, w, ASKS, consentWords),
+    consentWords,
+  );
   if (words.length > 20)
     return longNo(message, words, {
       wordsOf: consentWords,

@@ -39,13 +39,13 @@ export interface Entities {
 // number, so "order 28511 to 500 Market St" starts at 500), an optional unit, city, state, ZIP.
 // A street's words may be an ordinal ("900 SW 5th Ave"); a unit may run into the city ("Suite 1200 Portland, OR 97204").
 const STREET_WORD = String.raw`(?:[a-z][a-z.'#-]*|\d{1,3}(?:st|nd|rd|th))`;
-const UNIT = String.raw`(?:(?:apt|apartment|suite|ste|unit|room|rm|floor|fl)\b\.?|#)\s*#?\s*[\w-]*\d[\w-]*`;
+const UNIT = String.raw`(?:(?:apt|apartment|flat|suite|ste|unit|room|rm|floor|fl)\b\.?|#)\s*#?\s*[\w-]*\d[\w-]*`;
 const ADDRESS = new RegExp(
   String.raw`\b(\d{1,6}\s+${STREET_WORD}(?:\s+${STREET_WORD})*?)\s*,\s*(?:(${UNIT})\s*,?\s*)?([a-z][a-z .]*?)\s*,\s*([a-z]{2})\s+(\d{5}(?:-\d{4})?)\b`,
   'i',
 );
 /** A unit named anywhere beside the address ("…, NV 89109. Attn Marcus Reid, room 1412"): its second line (never "#28511"). */
-const UNIT_SAID = /\b((?:apt|apartment|suite|ste|unit|room|rm|floor|fl)\b\.?\s*#?\s*[\w-]*\d[\w-]*)/i;
+const UNIT_SAID = /\b((?:apt|apartment|flat|suite|ste|unit|room|rm|floor|fl)\b\.?\s*#?\s*[\w-]*\d[\w-]*)/i;
 
 // The same written without commas, as dictation gives it ("77 Birch Avenue Beaverton OR 97005"):
 // the street ends at its street-type word, the state is a US state's code before the ZIP.
@@ -58,8 +58,14 @@ const ADDRESS_PLAIN = new RegExp(
   'i',
 );
 
+// The street set off by a comma and the city not ("77 NE Broadway, Portland OR 97232"): the state is a US state's code.
+const ADDRESS_CITY_STATE = new RegExp(
+  String.raw`\b(\d{1,6}\s+${STREET_WORD}(?:\s+${STREET_WORD})*?)\s*,\s*(?:(${UNIT})\s*,?\s*)?([a-z][a-z .]*?)\s+(${US_STATES})\.?\s+(\d{5}(?:-\d{4})?)\b`,
+  'i',
+);
+
 export function parseAddress(text: string): Record<string, string> | null {
-  const m = ADDRESS.exec(text) ?? ADDRESS_PLAIN.exec(text);
+  const m = ADDRESS.exec(text) ?? ADDRESS_PLAIN.exec(text) ?? ADDRESS_CITY_STATE.exec(text);
   if (!m) return null;
   // The text arrives lower-cased: addresses are written back in title case.
   const title = (x: string) => x.trim().replace(/\b[a-z]/g, (c) => c.toUpperCase());

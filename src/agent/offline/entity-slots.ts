@@ -175,9 +175,19 @@ function readExcluded(c: Cursor, s: TokenSlots): boolean {
   return false;
 }
 
+/** A size said as given up for another ("swap L for M", "large for a medium", "from L to M"): the other is the size meant. */
+const isSize = (w: string | undefined): boolean => !!w && !!(SIZE_WORDS[w] || SIZE_LETTERS[w]);
+const TRADED_FOR = new Set(['for', 'to']);
+function tradedAway(t: readonly string[], i: number): boolean {
+  return TRADED_FOR.has(t[i + 1] ?? '') && (isSize(t[i + 2]) || (SIZE_LEADS.has(t[i + 2] ?? '') && isSize(t[i + 3])));
+}
+/** The size taken in its place ("… L for M"): the letter after "for" or "to" with a size just before. */
+const tradedInto = (t: readonly string[], i: number): boolean =>
+  TRADED_FOR.has(t[i - 1] ?? '') ? isSize(t[i - 2]) : SIZE_LEADS.has(t[i - 1] ?? '') && TRADED_FOR.has(t[i - 2] ?? '') && isSize(t[i - 3]);
+
 function readSizeWord(c: Cursor, s: TokenSlots): boolean {
   if (!(SIZE_WORDS[c.w] && !SIZE_NEGATORS.has(c.prev))) return false;
-  s.size ??= SIZE_WORDS[c.w]!;
+  if (!tradedAway(c.t, c.i)) s.size ??= SIZE_WORDS[c.w]!;
   return true;
 }
 
@@ -204,8 +214,10 @@ function readSizeLetter(c: Cursor, s: TokenSlots): boolean {
       SIZE_TAILS.has(next) ||
       (i === t.length - 1 && prev !== 'i') ||
       ((prev === 'it' || prev === 'them') && SIZE_VERBS.has(t[i - 2] ?? '')) ||
-      (CHOICE_LINKS.has(prev) && SIZE_CHOICES.has(t[i - 2] ?? '')));
+      (CHOICE_LINKS.has(prev) && SIZE_CHOICES.has(t[i - 2] ?? '')) ||
+      tradedInto(t, i));
   if (!letter) return false;
+  if (tradedAway(t, i)) return true;
   s.size ??= SIZE_LETTERS[w]!;
   return true;
 }

@@ -4,7 +4,7 @@
 import { classify, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
-import type { ProductView } from './results.js';
+import { namesPiece, type ProductView } from './results.js';
 import { pickOrder, pickProduct, pieceNotInWaiting, pointable, refersToSomething } from './frame-pick.js';
 import { POINTER } from './frame-search.js';
 import { QUESTIONISH } from './frame-cues.js';
@@ -54,6 +54,19 @@ export interface Draft {
   nextStep?: boolean;
 }
 
+/**
+ * The order a description picked, unless it names the piece in a size or colour that order's piece is not in: "do you
+ * have white sneakers in 42?" with sneakers in 43 ordered asks the catalogue, it does not pick that order.
+ */
+function ofAnOrder(mem: Memory, e: Entities, picked: string | null): boolean {
+  const order = picked ? mem.orders.find((o) => o.orderNumber === picked) : undefined;
+  if (!order || !e.categoryWord) return picked !== null;
+  const pieces = order.items.filter((i) => namesPiece(i, e.categoryWord!));
+  const inSize = (i: string) => !e.size || i.includes(`(${e.size})`);
+  const inColour = (i: string) => !e.colour || i.toLowerCase().includes(e.colour.toLowerCase());
+  return !pieces.length || pieces.some((i) => inSize(i) && inColour(i));
+}
+
 /** A message answering the question the previous reply asked: that request, with this answer's slots. */
 export function answerQuestion(r: Reading, d: Draft): void {
   const { text, mem } = r;
@@ -66,7 +79,8 @@ export function answerQuestion(r: Reading, d: Draft): void {
     // A description only answers "which order?" when it picks one of the orders shown;
     // "do you have red dresses?" after that question is a new request.
     (mem.asked === 'order' &&
-      (e.orderNumbers.length > 0 || (refersToSomething(e) && pickOrder(mem.orders, e, text, prev.intent, mem.orderList) !== null))) ||
+      (e.orderNumbers.length > 0 ||
+        (refersToSomething(e) && ofAnOrder(mem, e, pickOrder(mem.orders, e, text, prev.intent, mem.orderList))))) ||
     (mem.asked === 'verify' && (e.email !== null || e.orderNumbers.length > 0)) ||
     // An order number said to "what is the new address?": the order to move (asked again for that order), no new request.
     (mem.asked === 'address' && e.orderNumbers.length > 0 && !e.address);

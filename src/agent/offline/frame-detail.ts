@@ -153,7 +153,14 @@ function namesWaiting(mem: Memory, e: Entities): boolean {
 export const resizesSwap = (r: Reading, d: Draft): boolean =>
   r.mem.pendingAction?.action === 'exchange' &&
   (newSize(r.mem, d.e.size) || newColour(r.mem, d.e.colour)) &&
-  (d.intent === 'deny' || isClearNo(r.text, { echo: pendingEcho(r.mem) }) || basketWordsForSwap(r, d) || searchWordsForSwap(r, d));
+  (d.intent === 'deny' ||
+    isClearNo(r.text, { echo: pendingEcho(r.mem) }) ||
+    basketWordsForSwap(r, d) ||
+    searchWordsForSwap(r, d) ||
+    swapWordsOfIt(d));
+
+/** A swap asked again of "it" in another size or colour, naming no order ("swap it for an S, it goes under my coat"): the swap waiting, changed. */
+const swapWordsOfIt = (d: Draft): boolean => d.intent === 'exchange' && d.e.pronoun && !d.e.orderNumbers.length;
 
 /** The colours the swap waiting gives and gives up ("Navy Merino Crew-Neck Jumper (L)" sent back: navy). */
 function swapColours(mem: Memory): string[] {
@@ -192,7 +199,9 @@ export function orderOfWaiting(r: Reading, d: Draft, orderNumber: string | null)
   const { mem } = r;
   // A ZIP put right while a new address waits ("the zip is 98109 not 98101") is no order number: the order waiting.
   const moving = mem.pendingAction?.action === 'change_address' ? mem.pendingAction.args.orderNumber : null;
-  if (d.intent === 'change_address' && typeof moving === 'string' && orderNumber === d.e.address?.zip) return moving;
+  // So is a whole address written again with no order named: the order whose change waits.
+  const named = d.e.orderNumbers.length > 0 && orderNumber !== d.e.address?.zip;
+  if (d.intent === 'change_address' && typeof moving === 'string' && (orderNumber === d.e.address?.zip || !named)) return moving;
   const waiting = mem.pendingAction?.action === 'exchange' ? mem.pendingAction.args.orderNumber : mem.pendingReturn?.orderNumber;
   if (d.intent !== 'exchange' || d.e.orderNumbers.length || typeof waiting !== 'string') return orderNumber;
   keepsSwapRest(r, d);
@@ -249,13 +258,32 @@ function addressCorrected(r: Reading, d: Draft): boolean {
   return true;
 }
 
+/** The line, unit and ZIP of an address, as compared (case and spacing aside). */
+const addressKey = (a: Record<string, unknown>): string =>
+  [a.line1, a.line2, a.zip].map((x) => (typeof x === 'string' ? x.toLowerCase().replace(/\s+/g, ' ').trim() : '')).join('|');
+
+/**
+ * A whole address written out again while a new address waits, other than the one proposed ("no wait, it's flat 2.
+ * 3310 N Williams Ave flat 2, Portland OR 97227"), whatever no or wait comes with it: no withdrawal and no yes, the
+ * same order's change proposed again with the address as now written. The same address again is left to consent.
+ */
+function addressGivenAgain(r: Reading, d: Draft): boolean {
+  const waiting = r.mem.pendingAction?.action === 'change_address' ? r.mem.pendingAction.args.address : null;
+  const given = d.e.address;
+  if (!waiting || typeof waiting !== 'object' || !given || addressKey(waiting as Record<string, unknown>) === addressKey(given))
+    return false;
+  d.intent = 'change_address';
+  d.settledByState = true;
+  return true;
+}
+
 /**
  * A no, or the action's own words again, while a proposal waits: withdrawn (or turned into the swap said instead), or
  * the waiting cancellation answered rather than proposed twice.
  */
 export function answerToWaiting(r: Reading, d: Draft): void {
   const { text, mem, u } = r;
-  if (addressCorrected(r, d)) return;
+  if (addressCorrected(r, d) || addressGivenAgain(r, d)) return;
   const e = d.e;
   // "wait, don't cancel it" / "no, leave the return" while a proposal waits: a no (core/consent reads it so),
   // whatever action its words name; a new request beside it ("no, show me jackets") stays one.

@@ -15,6 +15,7 @@ import type { Draft, Reading } from './frame-answer.js';
 import { classifyFollow, type Follow } from './nlu/index.js';
 import { namesPlaceAbroad } from './frame-cues.js';
 import { classify } from './classify.js';
+import { policyPartAsked } from './replies-policy-parts.js';
 
 /** The intent a policy topic answers. */
 export const TOPIC_INTENT: Readonly<Record<string, Intent>> = {
@@ -74,10 +75,26 @@ export function followUpOnPolicy(r: Reading, d: Draft, f: Follow, asks: boolean)
     settle(d, 'policy_returns');
     return true;
   }
-  const topic = continuedTopic(r, d, f);
+  const topic = continuedTopic(r, d, f) ?? partContinued(r, d);
   if (!topic) return false;
   settle(d, topic);
   return true;
+}
+
+/** Readings a part of a policy is mistaken for: another policy, an order's delivery or status, or nothing of the shop. */
+const PART_MISREADS: ReadonlySet<Intent> = new Set([...POLICY_READS, ...STANDLESS, 'delivery_time', 'order_status', 'pickup']);
+
+/**
+ * One part of the policy just answered, the part head sure of it, that the words read as another policy, an order or
+ * nothing of the shop ("how long i got" after the returns policy read as delivery times, "do I get a tracking number?"
+ * after the shipping policy as an order to look up): that policy again (replies-policy.ts says the part alone). Nothing
+ * named of its own (a piece, an order); how to send a return back is left to the return's next step (frame-follow.ts).
+ */
+function partContinued(r: Reading, d: Draft): Intent | null {
+  const e = d.e;
+  if (!PART_MISREADS.has(d.intent) || e.category || e.categoryWord || e.colour || e.size || e.orderNumbers.length) return null;
+  const asked = policyPartAsked(r.mem.subject.policy, r.text);
+  return asked && asked.part !== 'how' ? (TOPIC_INTENT[asked.topic] ?? null) : null;
 }
 
 /**

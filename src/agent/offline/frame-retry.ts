@@ -5,6 +5,7 @@ import type { Intent } from './classify.js';
 import type { Draft, Reading } from './frame-answer.js';
 import { CATEGORY_WORDS } from './lexicon.js';
 import { normalize } from './normalize.js';
+import { extractEntities } from './entities.js';
 import { isClearNo } from '../../core/index.js';
 
 /**
@@ -44,6 +45,13 @@ const afterAsked = (text: string): string => {
   return /[\p{L}\d]/u.test(rest) ? rest : text;
 };
 
+/** The refusal said back as a no of what was refused ("ok no red, the grey then", "not the L then, M"): no no of the retry. */
+function withoutRefused(text: string, wish: { size: string | null; colour: string | null }): string {
+  const refused = [wish.colour, wish.size].filter((x): x is string => !!x).map((x) => x.replace(/[^\p{L}\d ]/gu, ''));
+  if (!refused.length) return text;
+  return text.replace(new RegExp(`\\b(?:no|not|nope)\\s+(?:the\\s+|any\\s+|in\\s+)?(?:${refused.join('|')})\\b[,.!]?`, 'giu'), ' ');
+}
+
 /** The piece, size and colour the refused swap asked for. */
 function refusedWish(args: Record<string, unknown>): { item: string; size: string | null; colour: string | null } | null {
   const items = Array.isArray(args.items) ? (args.items as Array<Record<string, unknown>>) : [];
@@ -63,10 +71,13 @@ export function retriedSwap(r: Reading, d: Draft, orderNumber: string | null): s
   const refused = mem.refusedSwap;
   const wish = refused ? refusedWish(refused) : null;
   const order = typeof refused?.orderNumber === 'string' ? refused.orderNumber : null;
-  const e = d.e;
-  if (!wish || !order || d.settledByState || (!e.colour && !e.size) || e.email || e.address) return orderNumber;
+  if (!wish || !order || d.settledByState) return orderNumber;
+  // The refusal said back ("ok no red, the grey then") is no no of what follows it: the slots read without it.
+  const said = withoutRefused(r.text, wish);
+  const e = said === r.text ? d.e : { ...extractEntities(normalize(said)), orderNumbers: d.e.orderNumbers };
+  if ((!e.colour && !e.size) || e.email || e.address) return orderNumber;
   if (e.orderNumbers.some((n) => n !== order)) return orderNumber;
-  if (((u.scores[u.intent] ?? 0) >= SURE && STANDS.has(u.intent)) || isClearNo(afterAsked(r.text))) return orderNumber;
+  if (((u.scores[u.intent] ?? 0) >= SURE && STANDS.has(u.intent)) || isClearNo(afterAsked(said))) return orderNumber;
   const word = normalize(wish.item).tokens.find((w) => CATEGORY_WORDS[w]) ?? null;
   if (e.category && word && CATEGORY_WORDS[word] !== e.category) return orderNumber;
   d.e = {

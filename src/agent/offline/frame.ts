@@ -32,6 +32,7 @@ import {
   resolveOrder,
 } from './frame-order.js';
 import { followUpOnSubject } from './frame-follow.js';
+import { afterHandOver } from './frame-handover.js';
 import { classifyFollow } from './nlu/index.js';
 import { NUMBER_WORDS } from './lexicon.js';
 import { saysNotArrived } from './plan-reading.js';
@@ -46,6 +47,8 @@ import { unreadable } from './unreadable.js';
 import { feltUnsure, unsureOf } from './frame-unsure.js';
 import { retriedSwap } from './frame-retry.js';
 import { replyToWaiting } from './frame-reply.js';
+import { goOnWithFault } from './frame-fault.js';
+import { narrowsWholeOrderOnly } from './frame-some-cancelled.js';
 
 export { garmentNotIn, pickOrder, pickProduct } from './frame-pick.js';
 export { sizeStep } from './frame-cues.js';
@@ -284,7 +287,7 @@ function settleIntent(r: Reading, d: Draft): void {
     (e.orderNumbers.length ||
       mem.asked === 'address' ||
       (d.intent === 'verify' && !e.email) ||
-      ['order_status', 'policy_shipping', 'delivery_time', 'change_delivery', 'out_of_scope'].includes(d.intent)) &&
+      ['order_status', 'policy_shipping', 'delivery_time', 'change_delivery', 'out_of_scope', 'deny', 'cancel_order'].includes(d.intent)) &&
     !mem.pendingAction
   ) {
     d.intent = 'change_address';
@@ -354,14 +357,16 @@ export function buildFrame(text: string, mem: Memory): Frame {
   const page = pageQuestionMeant(r.mem, text, r.u.norm.tokens, d);
   if (page) [d.intent, d.product] = [page.intent, page.product];
   resolvePick(r, d);
-  let orderNumber = followUpOnSubject(r, d, followUpOnOrder(r, d, resolveOrder(r, d)));
+  let orderNumber = followUpOnSubject(r, d, followUpOnOrder(r, d, afterHandOver(r, d, resolveOrder(r, d))));
   settleIntent(r, d);
+  goOnWithFault(r, d);
   orderNumber = goOnAfterVerifying(r, d, orderNumber);
   orderNumber = goOnWithReturn(r, d, orderNumber);
   orderNumber = goOnWithPieceShown(r, d, orderNumber);
   orderNumber = pickedFromList(r, d, orderNumber);
   orderNumber = orderOfWaiting(r, d, orderNumber);
   orderNumber = retriedSwap(r, d, orderNumber);
+  orderNumber = narrowsWholeOrderOnly(r, d, orderNumber);
   retryServes(r, d);
   return {
     intent: d.intent,

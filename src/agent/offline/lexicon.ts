@@ -54,7 +54,14 @@ export type ScoredIntent = (typeof INTENTS)[number];
 
 /** An order that has not reached the shopper: a question about it, and (plan.ts) about the one still on its way. */
 // prettier-ignore
-export const NOT_ARRIVED_PHRASES: readonly string[] = ['has not come', 'not arrived', 'not received', 'did not get', 'have not got', 'not come', 'not here yet', 'not shown up', 'not turned up', 'not got here', 'never arrived', 'never came', 'still waiting for'];
+export const NOT_ARRIVED_PHRASES: readonly string[] = ['has not come', 'not arrived', 'not received', 'did not get', 'have not got', 'not come', 'not here yet', 'not shown up', 'not turned up', 'not got here', 'never arrived', 'never came', 'still waiting for',
+  // Where it should have been, said plainly ("says delivered but it was never at my door", "no sign of it on the porch")
+  'never at my door', 'not at my door', 'nothing at my door', 'never at the door', 'not at the door', 'nothing at the door',
+  'not on my doorstep', 'nothing on my doorstep', 'never on my doorstep', 'not on my porch', 'nothing on my porch', 'never on my porch',
+  'not in my mailbox', 'nothing in my mailbox', 'not in my letterbox', 'nothing in my letterbox', 'not in the lobby',
+  'never made it to me', 'did not make it to me', 'never made it here', 'no sign of it', 'no sign of the parcel', 'no sign of my parcel',
+  'no sign of the package', 'no sign of my package', 'nowhere to be found', 'left at the wrong house', 'left at the wrong door',
+  'delivered to the wrong house', 'delivered to someone else', 'never got it', 'never got them', 'never saw it', 'never saw the parcel'];
 
 /** Words that deny an arrival a few words later ("nothing has arrived", "never got it", "is not here"). */
 export const NOT_ARRIVED_NEGATORS: readonly string[] = ['not', 'never', 'nothing', 'yet to'];

@@ -6,7 +6,7 @@
 import type { Memory } from './memory.js';
 import { classify, isConfident, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
-import { ALL_OFFERED, imagines, tellsDone, tellsPastPurchase } from './frame-cues.js';
+import { ALL_OFFERED, imagines, SAME_AS_BEFORE, tellsDone, tellsPastPurchase } from './frame-cues.js';
 import { triesOverride } from './frame.js';
 import { asks, DELIVERY_QUESTION, statesIt, WANTS_A_PIECE } from './focus.js';
 import { describesOrdered, isBarePlea, OPENS_A_REQUEST, pieces, type Piece } from './multi-cut.js';
@@ -17,9 +17,6 @@ const PRODUCT: ReadonlySet<string> = new Set(['search', 'stock', 'compare']);
 
 /** A piece that takes back or narrows what was just said ("Sorry, not just the tee, I mean the whole order"): more of the request before it. */
 const CORRECTS = /^(?:sorry|i mean|i meant|no wait|or rather|correction)\b/i;
-/** A detail kept as it was, said on its own ("same size?", "in the same colour please"): nothing of its own to ask. */
-const SAME_AS_BEFORE =
-  /^(?:and\s+|but\s+)?(?:in\s+)?(?:the\s+)?same\s+(?:size|colou?r|fit|style|one)\b\W*(?:please|pls|again|as before|as last time)?\W*$/i;
 /** Intents that are not a request on their own: they join a neighbouring piece. */
 const NOT_A_REQUEST: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
 /**
@@ -335,7 +332,15 @@ export function splitRequests(text: string, memory: Memory): string[] {
     shown ||= !!(u.entities.category || u.entities.colour || u.entities.definite);
     const last = parts[parts.length - 1];
     // A problem told only as background after a request (the act head: told) is left out: nothing proposed, no search.
-    if (last?.intent != null && AFTER_SALE.has(u.intent) && tellsDone(piece.text)) {
+    // After a problem told, a remedy said as told ("…is ruined. I expect a refund.") is what is asked about it (joinsLast).
+    if (last?.intent != null && !GRIEVANCE.has(last.intent) && AFTER_SALE.has(u.intent) && tellsDone(piece.text)) {
+      toldAside = true;
+      continue;
+    }
+    // Praise of a piece ("I'm so pleased with the merino jumper") before a request naming its own ("…the chinos in L?"): a
+    // pleasantry whose piece is not the request's (one pointing back, "…have it in green?", keeps it).
+    const praise = u.intent === 'thanks' && u.score >= OWN.strong && (u.entities.category || u.entities.colour);
+    if (praise && read.slice(i + 1).some((v) => v.entities.category && !NOT_A_REQUEST.has(v.intent))) {
       toldAside = true;
       continue;
     }
@@ -371,7 +376,7 @@ export function splitRequests(text: string, memory: Memory): string[] {
   const requests = parts.filter((p) => p.intent !== null && !(human && FOR_A_PERSON.has(p.intent) && !ACKNOWLEDGED.has(p.intent)));
   // Only answers and declines: nothing asked of the shop, the message is read whole.
   if (requests.length < 2 || requests.every((p) => NOT_A_REQUEST.has(p.intent!)))
-    return [toldAside ? parts.map((p) => p.text).join(' ') : text];
+    return [toldAside && parts.length ? parts.map((p) => p.text).join(' ') : text];
   if (emailReadWhole(text, requests, ctx)) return [text];
   return requests.slice(0, MAX_PARTS).map((p) => p.text);
 }

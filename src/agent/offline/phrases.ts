@@ -1,7 +1,8 @@
 // Fixed sentences the offline model says in every persona. The clarifying questions carry a
 // marker phrase so the next turn knows what the shopper is answering ("M", "28473", an email).
 
-export type Ask = 'size' | 'product' | 'order' | 'verify' | 'lookup' | 'merge' | 'confirm' | 'confirmShort' | 'address' | 'startReturn';
+export type Ask =
+  'size' | 'product' | 'order' | 'verify' | 'lookup' | 'merge' | 'confirm' | 'confirmShort' | 'address' | 'startReturn' | 'faultChoice';
 
 export const ASK_MARKERS: Record<Ask, string> = {
   size: 'Which size would you like',
@@ -15,6 +16,8 @@ export const ASK_MARKERS: Record<Ask, string> = {
   address: 'What is the new address? Street, city, state and ZIP, for example "12 Main St, Springfield, IL 62701".',
   /** Offered after saying until when a piece bought can go back ("…can I still send the jumper back?"): a yes starts that return (a proposal). */
   startReturn: 'Shall I start its return from order',
+  /** Offered after a fault told with no remedy asked (plan-service.ts complaintStep): a return or a person, nothing started. */
+  faultChoice: 'Which would you prefer?',
 };
 
 /**
@@ -47,6 +50,8 @@ export const PHRASES = {
     "I'm just the shop's assistant, but it's nice to chat! I can help you find something, check an order or sort out a return: what are you after today?",
   noDiscounts: "I can't see or create discount codes in this chat, so I'd rather not guess about current offers.",
   complaint: "I'm sorry: that's not the experience we want you to have, and it should be looked at properly.",
+  /** Opens the reply to a cancellation of some pieces of an order (plan-cancel.ts): a narrowing after it asks it again. */
+  wholeOrderOnly: 'I can only cancel a whole order, not one piece of it:',
   noRefundStatus: "I can't see refund payments from this chat.",
   noCancel: "I'm sorry, cancelling an order is not something I can do from this chat.",
   noAddressChange: "I'm sorry, changing a delivery address is not something I can do from this chat.",
@@ -88,8 +93,9 @@ export const PHRASES = {
   deliveredNotReceived:
     "As it hasn't reached you, it's worth checking with neighbours and any safe place first; if it isn't there, our support team can trace it with the carrier.",
   humanOffer: 'I can connect you with a colleague from our support team. Would you like that?',
-  returnOrPerson:
-    'If something in it needs to go back, tell me which order and which piece and I can start a free return; or I can connect you with a colleague from our support team. Which would you prefer?',
+  returnOrPerson: `If something in it needs to go back, tell me which order and which piece and I can start a free return; or I can connect you with a colleague from our support team. ${ASK_MARKERS.faultChoice}`,
+  /** The same choices for the piece the fault was told of ("the seams on my chinos came apart"). */
+  returnOrPersonPiece: `If you'd like to send it back, just say so and I'll start a free return for it; or I can connect you with a colleague from our support team. ${ASK_MARKERS.faultChoice}`,
   humanUnavailable: "I'm not able to hand this chat over to a person from here.",
   honestUnknown: "I'm sorry, I don't have reliable information about that, so I'd rather not guess.",
   /** A store service no tool covers (gift wrap, restocks, account details, reserving): nothing known, nothing done. */

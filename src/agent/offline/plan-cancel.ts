@@ -53,7 +53,7 @@ const ONLY_PIECE = /\b(only|just)\s+(?:the|my|that|this|these|those|one)\s+(?!or
  * my order") beside one left out. A piece told only as the reason ("the order 28511 I want to cancel, I ordered the same
  * trousers twice") is no partial cancellation: the whole order is.
  */
-export function cancelsSome(order: OrderView, f: Frame): boolean {
+export function cancelsSome(order: OrderView, f: Pick<Frame, 'text' | 'e'>): boolean {
   if (order.items.length < 2 || WHOLE.test(f.text)) return false;
   if (partOfOrder(f.text)) return true;
   const words = wordsOf(f.text);
@@ -74,7 +74,7 @@ export const mayCancelSome = (f: Frame): boolean =>
 /** What can be done instead of cancelling one piece, with a person offered where one can be. */
 export function someCancelledStep(order: OrderView, tools: ReadonlySet<string>): Step {
   const body =
-    `I can only cancel a whole order, not one piece of it: order #${order.orderNumber} holds ${listText(order.items)}. ` +
+    `${PHRASES.wholeOrderOnly} order #${order.orderNumber} holds ${listText(order.items)}. ` +
     'I can cancel the whole order for you (and you order again what you want to keep), or you keep the order and send ' +
     'back the piece you do not want once it arrives.';
   return tools.has('escalate_to_human') ? reply({ kind: 'ask', body: `${body} ${PHRASES.humanOffer}` }) : reply({ kind: 'fact', body });

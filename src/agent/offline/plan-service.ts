@@ -79,8 +79,10 @@ function orderAction(tool: string, f: Frame, input: ServiceInput, args: Record<s
 
 /** A complaint heard: an apology, and a person offered (and a return, for a problem told with nothing asked). */
 function complaintStep(f: Frame, tools: ReadonlySet<string>): Step {
-  if (f.returnOffered && tools.has('create_return_label') && tools.has('escalate_to_human'))
-    return reply({ kind: 'ask', body: `${PHRASES.complaint} ${PHRASES.returnOrPerson}` });
+  if (f.returnOffered && tools.has('create_return_label') && tools.has('escalate_to_human')) {
+    const choices = f.e.categoryWord ? PHRASES.returnOrPersonPiece : PHRASES.returnOrPerson;
+    return reply({ kind: 'ask', body: `${PHRASES.complaint} ${choices}` });
+  }
   return tools.has('escalate_to_human')
     ? reply({ kind: 'ask', body: `${PHRASES.complaint} ${PHRASES.humanOffer}` })
     : reply({ kind: 'fact', body: PHRASES.complaint });

@@ -64,16 +64,33 @@ function asReturn(f: Frame, memory: Memory, tools: ReadonlySet<string>): Frame {
 }
 
 /**
- * A problem told with no piece or order named and no remedy among the words' likely readings ("the box came crushed
- * and wet, and nobody told me anything"): heard, with a return and a person offered, nothing proposed.
+ * A problem told with no remedy said ("the box came crushed and wet, and nobody told me anything", "the seams on my
+ * chinos came apart after one wash") nor among the words' likely readings: heard, with a return and a person offered,
+ * nothing proposed, whether or not a piece is named; "…I expect a refund", "can I send it back?", the order named with
+ * it ("the chinos in order 28473 arrived torn"), a piece that came damaged or "…what can you do?" after it ask one.
  */
 function remedyAsked(f: Frame): boolean {
-  if (f.e.categoryWord || f.e.orderNumbers.length || f.orderNumber) return true;
+  if (SPEAKS_OF_SWAP.test(f.text) || f.e.orderNumbers.length || asksWhatCanBeDone(f.text)) return true;
+  // A piece that came damaged ("the jumper arrived with a hole in it"): its return, unlike a fault that came with wear.
+  if (f.e.categoryWord && ARRIVED_SO.test(f.text)) return true;
   const s = classify(f.text).scores;
   return (s.return ?? 0) + (s.exchange ?? 0) + (s.refund_status ?? 0) >= REMEDY_READING;
 }
+/** A piece told as it came out of the parcel ("arrived torn", "came with a stain", "straight out of the box"). */
+const ARRIVED_SO =
+  /\barrived\b|\b(?:came|turned up|showed up|was delivered|were delivered|got delivered)\s+(?:with|torn|broken|damaged|ripped|stained|faulty|cracked|in pieces)\b|\bout of the (?:box|parcel|package|bag)\b/i;
 /** How likely (a probability × 10) a remedy must be among the readings of a problem told to be what it asks. */
 const REMEDY_READING = 1.5;
+
+/**
+ * The fault told, then what the assistant can do about it asked in a sentence of its own ("…a seam already came apart.
+ * what can you do?"): a remedy wanted, not the choices. Alone ("what are my options?") it asks for the choices.
+ */
+const asksWhatCanBeDone = (text: string): boolean =>
+  text
+    .split(/[.?!;,]+\s*/)
+    .slice(1)
+    .some((clause) => /\w/.test(clause) && classify(clause).intent === 'capabilities');
 
 /**
  * A question about the returns policy for one order named ("can I still send back the chinos from 28473?",

@@ -8,6 +8,7 @@ import { ASKS_EXCHANGE, PHRASES } from './phrases.js';
 import { addBusinessDays } from '../../core/index.js';
 import { namesPlaceAbroad } from './frame-cues.js';
 import { aboutShoes, returnsPartsAsked, shippingPartsAsked, sizingCarriedOver } from './replies-policy-parts.js';
+import { sizeSystemOf } from './frame-size-system.js';
 
 type Rec = Record<string, unknown>;
 type ShippingOut = Extract<ToolOutput<'store_policy'>, { topic: 'shipping' }>;
@@ -148,9 +149,10 @@ function fromChart(chart: SizingFacts['clothing'], text: string): string {
  * US 10"); both readings when the shopper did not say UK or US.
  */
 function fromConversion(chart: SizingFacts['clothing'], text: string, size: string | null): string {
-  const n = Number(/\b(?:uk|us|size)\s*(\d{1,2})\b/i.exec(text)?.[1] ?? size);
+  const named = sizeSystemOf(text);
+  const n = Number(named?.size ?? /\bsize\s*(\d{1,2})\b/i.exec(text)?.[1] ?? size);
   if (!Number.isInteger(n) || n < 2 || n > 20) return '';
-  const said = /\buk\b|british/i.test(text) ? ['UK'] : /\bus\b|american/i.test(text) ? ['US'] : ['UK', 'US'];
+  const said = named && named.system !== 'EU' ? [named.system] : ['UK', 'US'];
   const found = said.flatMap((sys) => {
     const ours = chart.find((c) => within(n, sys === 'UK' ? c.uk : c.us))?.size;
     return ours ? [`a ${sys} ${n} is our ${ours}`] : [];
@@ -163,10 +165,9 @@ function fromConversion(chart: SizingFacts['clothing'], text: string, size: stri
  * UK 4), women's and men's both when the shopper did not say.
  */
 function fromShoeConversion(shoes: SizingFacts['shoes'], text: string): string {
-  const asked = /\b(us|uk)\s*(?:(?:women'?s|womens|ladies|men'?s|mens)\s*)?(?:size\s*)?(\d{1,2}(?:\.5)?)\b/i.exec(text);
-  if (!asked) return '';
-  const system = asked[1]!.toUpperCase() as 'US' | 'UK';
-  const n = Number(asked[2]);
+  const asked = sizeSystemOf(text);
+  if (!asked || asked.system === 'EU' || asked.size === null) return '';
+  const [system, n] = [asked.system, asked.size];
   const { anchors } = shoes;
   const [lo, hi] = [shoes.eu.min, shoes.eu.max];
   const who = /\b(women|ladies|woman|female)/i.test(text)
@@ -193,14 +194,13 @@ function sizing(out: SizingOut, f: Frame): string {
   const carried = sizingCarriedOver(f);
   // Shoe sizes are 35–47 (or a shoe was named); "a UK 10" or "US 6" is a clothing size.
   // Our clothing chart is women's only, so a men's size is a shoe size.
+  const named = sizeSystemOf(f.text);
+  const clothingSize = !!named && named.system !== 'EU' && named.size !== null && named.size >= 2 && named.size < 19;
   const shoes = carried
     ? aboutShoes(carried) || /\b(3[5-9]|4[0-7])\b|\b(men'?s|mens)\b/i.test(carried)
     : !measured &&
-      (f.e.category === 'shoes' ||
-        /\b(3[5-9]|4[0-7])\b/.test(f.text) ||
-        /\b(men'?s|mens)\b/i.test(f.text) ||
-        (/\b(eu|us|uk)\b/i.test(f.text) && !/\b(uk|us)\s*(size\s*)?([2-9]|1[0-8])\b|\b([2-9]|1[0-8])\s*(uk|us)\b/i.test(f.text)));
-  const converts = !shoes && (/\b(uk|us|american|british)\b/i.test(f.text) || /\bsize\s*([2-9]|1[0-9]|20)\b/i.test(f.text));
+      (f.e.category === 'shoes' || /\b(3[5-9]|4[0-7])\b/.test(f.text) || /\b(men'?s|mens)\b/i.test(f.text) || (!!named && !clothingSize));
+  const converts = !shoes && ((!!named && named.system !== 'EU') || /\bsize\s*([2-9]|1[0-9]|20)\b/i.test(f.text));
   const parts = [
     shoes
       ? [fromShoeConversion(shoeFacts, f.text), sentence(at(p, 'shoes'))].filter(Boolean).join(' ')

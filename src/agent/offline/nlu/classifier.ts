@@ -70,6 +70,8 @@ export interface IntentClassifier extends HeadClassifier {
   readonly follow: HeadClassifier | null;
   /** What a message does with a proposal waiting (yes, no, change, about, other), when trained with a reply corpus. */
   readonly reply: HeadClassifier | null;
+  /** Which part of a policy a follow-up asks (window, cost… express, tracking, none), when trained with a part corpus. */
+  readonly part: HeadClassifier | null;
 }
 
 function rank(labels: readonly string[], probs: Float64Array, options: PredictOptions): IntentPrediction {
@@ -186,6 +188,7 @@ export function classifierFromArtifact(a: ModelArtifact): IntentClassifier {
     act: a.act ? head(a.act, vectorOf) : null,
     follow: a.follow ? head(a.follow, vectorOf) : null,
     reply: a.reply ? head(a.reply, vectorOf) : null,
+    part: a.part ? head(a.part, vectorOf) : null,
   };
 }
 

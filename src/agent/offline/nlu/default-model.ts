@@ -116,6 +116,35 @@ export function classifyReply(text: string): ReplyPrediction | null {
   return { reply: label, ...p };
 }
 
+/** The parts of a policy a follow-up may ask alone (data/nlu/policy-parts/labels.yaml); `none`: the policy whole. */
+export const PARTS = ['window', 'cost', 'refund', 'how', 'exchanges', 'express', 'standard', 'regions', 'tracking', 'none'] as const;
+export type Part = (typeof PARTS)[number];
+/** The part head's reading among the parts of one policy: each of them (and `none`) with its share of their probability. */
+export interface PartPrediction<P extends Part> {
+  part: P | 'none';
+  confidence: number;
+  probabilities: Record<P | 'none', number>;
+}
+
+/**
+ * Which of `among` (the parts of the policy just answered) the message asks alone, or `none`: the policy whole (the part
+ * head, trained from data/nlu/policy-parts/train). The head tells every policy's parts apart; read after one policy, only
+ * that policy's parts and `none` compete, their probabilities renormalised among them, so "is it free?" is the return's
+ * cost after the returns policy and the standard delivery after the shipping one. A model without the head reads every
+ * message as `none`, the whole policy.
+ */
+export function classifyPart<P extends Part>(text: string, among: readonly P[]): PartPrediction<P> {
+  const head = defaultClassifier().part;
+  const labels: Array<P | 'none'> = [...among, 'none'];
+  const probabilities = Object.fromEntries(labels.map((l) => [l, l === 'none' ? 1 : 0])) as Record<P | 'none', number>;
+  if (!head) return { part: 'none', confidence: 1, probabilities };
+  const all = head.predict(text, { topK: 1 }).probabilities;
+  const sum = labels.reduce((n, l) => n + (all[l] ?? 0), 0) || 1;
+  for (const l of labels) probabilities[l] = (all[l] ?? 0) / sum;
+  const part = labels.reduce((best, l) => (probabilities[l] > probabilities[best] ? l : best), 'none' as P | 'none');
+  return { part, confidence: probabilities[part], probabilities };
+}
+
 type Head = NonNullable<ReturnType<typeof defaultClassifier>['act']>;
 
 /** A head's best label for the text, or `fallback`, sure, when the model has no such head or the label is unknown. */

@@ -74,3 +74,6 @@ export const FOLLOW_MAX_BYTES = 120_000;
 
 /** Size budget of the reply head's rows (five labels, a corpus of a few hundred lines). */
 export const REPLY_MAX_BYTES = 100_000;
+
+/** Size budget of the part head's rows (ten labels, a corpus of some hundred lines a label): the model grows little. */
+export const PART_MAX_BYTES = 50_000;

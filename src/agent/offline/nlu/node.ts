@@ -26,6 +26,10 @@ export const NLU_PATHS = {
   reply: join(NLU_DIR, 'reply', 'labels.yaml'),
   replyTrain: join(NLU_DIR, 'reply', 'train'),
   replyTest: join(NLU_DIR, 'reply', 'test'),
+  /** The part head's labels (labels.yaml), corpus and independent test set: which part of a policy a follow-up asks. */
+  parts: join(NLU_DIR, 'policy-parts', 'labels.yaml'),
+  partsTrain: join(NLU_DIR, 'policy-parts', 'train'),
+  partsTest: join(NLU_DIR, 'policy-parts', 'test'),
 };
 
 /**
@@ -91,6 +95,6 @@ export { crossValidate, type CvResult } from './cross-validate.js';
 export { evaluate, scoreItems, type Evaluation } from './evaluate.js';
 export { renderReport, type ReportOptions } from './report.js';
 export { loadClassifier, type HeadClassifier, type IntentClassifier } from './classifier.js';
-export { ACT_MAX_BYTES, FOLLOW_MAX_BYTES, REPLY_MAX_BYTES, DEFAULT_HYPER, hyperSchema, type Hyper } from './hyper.js';
+export { ACT_MAX_BYTES, FOLLOW_MAX_BYTES, PART_MAX_BYTES, REPLY_MAX_BYTES, DEFAULT_HYPER, hyperSchema, type Hyper } from './hyper.js';
 export { artifactSchema, serializeArtifact, type ModelArtifact, type ModelHead } from './artifact.js';
 export { tune, DEFAULT_SEARCH, type SearchSpace, type TuneStep } from './tune.js';

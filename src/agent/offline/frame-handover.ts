@@ -1,0 +1,34 @@
+// Right after a hand-over to a person, the goods the problem was about asked after again ("and while I wait for them,
+// where are the bloody things actually", "any news on them?"): the shopper still wants the parcel's whereabouts, which
+// the order holding the pieces named before the hand-over gives. The people answering (when someone gets back) stay
+// the follow-up on the hand-over (frame-follow.ts).
+import type { Draft, Reading } from './frame-answer.js';
+import { classify } from './classify.js';
+import { classifyFollow } from './nlu/index.js';
+import { saysNotArrived } from './plan-reading.js';
+
+/** Asks where something is ("where are they", "where's my stuff"). */
+const WHERE = /\bwhere(?:'?s| is| are| r)\b/i;
+/** Asks what became of something ("any news on them?"), which may as well be about the person awaited. */
+const NEWS = /\b(any|no) (news|update|sign)\b/i;
+
+/**
+ * After a hand-over, the whereabouts of the goods a message before it named, asked with nothing named now: that
+ * order looked up (its number when it was said, else the piece's kind, which picks it out of the list of orders).
+ */
+export function afterHandOver(r: Reading, d: Draft, orderNumber: string | null): string | null {
+  const { mem, text } = r;
+  const e = d.e;
+  if (!mem.subject.handedOver || d.settledByState || orderNumber || e.orderNumbers.length || e.categoryWord) return orderNumber;
+  const follow = classifyFollow(text).follow;
+  const where = WHERE.test(text) || saysNotArrived(text);
+  if (follow !== 'order_fact' && !where && !(NEWS.test(text) && follow !== 'person')) return orderNumber;
+  // The goods of the problem: the newest message before the hand-over that named an order or a piece.
+  const named = mem.recentUsers.map((said) => classify(said).entities).find((x) => x.orderNumbers.length || x.categoryWord);
+  if (!named) return orderNumber;
+  d.intent = 'order_status';
+  d.settledByState = true;
+  if (named.orderNumbers.length) return named.orderNumbers[0]!;
+  d.e = { ...e, category: named.category, categoryWord: named.categoryWord };
+  return orderNumber;
+}
