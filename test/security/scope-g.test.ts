@@ -9,23 +9,11 @@
 // - the offline model's "show my orders" after one order was proven shows it and says how to reach the others.
 import { describe, expect, it } from 'vitest';
 import { DEMO_SHOPPERS, PROCESSING_ORDERS } from '../../src/db/seed/index.js';
-import { appsPerTest, freshSession, json, puppet, toolResults, withMcp, type SecApp } from './support.js';
+import { appsPerTest, chatBodiesAs, freshSession, json, puppet, toolResults, withMcp, type SecApp } from './support.js';
 
 const open = appsPerTest('fake');
 const marcus = DEMO_SHOPPERS.marcus;
 const tickets = (s: SecApp) => s.sql.prepare(`select summary from tickets order by created_at`).all() as Array<{ summary: string }>;
-
-/** One conversation of one session with the hosted (fake) model; each message's body. */
-function chatAs(s: SecApp, session = freshSession(), token?: string) {
-  let conversationId: string | undefined;
-  return async (message: string): Promise<Record<string, any>> => {
-    const res = await s.chat({ message, ...(conversationId ? { conversationId } : {}) }, { session, ...(token ? { token } : {}) });
-    expect(res.status).toBe(200);
-    const body = await json(res);
-    conversationId ??= body.conversationId;
-    return body;
-  };
-}
 
 describe('the proven orders are read once a turn and carried to its tools', () => {
   it('an order proven mid-turn is served by the later tools of that turn; the next turn reads the store again', async () => {
@@ -46,7 +34,7 @@ describe('the proven orders are read once a turn and carried to its tools', () =
       if (msg === 'AGAIN') return step > 0 ? null : [{ name: 'lookup_order', arguments: { orderNumber: marcus.returnableOrder } }];
       return null;
     });
-    const say = chatAs(s);
+    const say = chatBodiesAs(s);
     await say(`VERIFY ${marcus.email} ${marcus.returnableOrder}`);
     await say('MORE');
     expect(stepsSeen).toBe(3);
@@ -77,7 +65,7 @@ describe('a hand-over ticket says what a chat verification proved', () => {
   it('escalate_to_human: the ticket names the proven order(s) and says it is not a sign-in', async () => {
     const s = await open();
     humanPuppet(s);
-    const say = chatAs(s);
+    const say = chatBodiesAs(s);
     await say(`VERIFY ${marcus.email} ${marcus.returnableOrder}`);
     await say('HUMAN');
     const [ticket] = tickets(s);
@@ -89,7 +77,7 @@ describe('a hand-over ticket says what a chat verification proved', () => {
   it('a shopper signed in at the store gets no such line', async () => {
     const s = await open();
     humanPuppet(s);
-    await chatAs(s, freshSession(), await s.token(marcus.id))('HUMAN');
+    await chatBodiesAs(s, freshSession(), await s.token(marcus.id))('HUMAN');
     const [ticket] = tickets(s);
     expect(ticket!.summary).not.toMatch(/NOT signed in|proves order/);
   });

@@ -427,14 +427,23 @@ export function toolPuppet(s: SecApp): void {
   });
 }
 
-/** One conversation of one session: each message's tool result. */
-export function chatAs(s: SecApp, session = freshSession(), token?: string) {
+/** One conversation of one session: each message's response body. */
+export function chatBodiesAs(s: SecApp, session = freshSession(), token?: string) {
   let conversationId: string | undefined;
   return async (message: string): Promise<Record<string, any>> => {
     const res = await s.chat({ message, ...(conversationId ? { conversationId } : {}) }, { session, ...(token ? { token } : {}) });
     expect(res.status).toBe(200);
     const body = await json(res);
     conversationId ??= body.conversationId;
+    return body;
+  };
+}
+
+/** One conversation of one session: each message's tool result. */
+export function chatAs(s: SecApp, session = freshSession(), token?: string) {
+  const say = chatBodiesAs(s, session, token);
+  return async (message: string): Promise<Record<string, any>> => {
+    await say(message);
     return lastToolResult(s.fake!)!;
   };
 }
