@@ -21,7 +21,10 @@ export function feltDetail(u: Reading['u'], mem: Memory): boolean {
   const e = u.entities;
   const detail = e.size !== null || e.colour !== null || e.exclude.length > 0 || e.maxPrice !== null;
   const inView = mem.lastSearch !== null || mem.products.length > 0 || mem.asked === 'size' || mem.asked === 'product';
-  return (u.intent === 'frustrated' || u.intent === 'smalltalk') && detail && inView && !e.orderNumbers.length && !e.email && !e.category;
+  // "ugh fine, M then" with nothing waiting for a yes: the concession is a mood too, the size the detail.
+  const mood =
+    u.intent === 'frustrated' || u.intent === 'smalltalk' || (u.intent === 'confirm' && !mem.pendingAction && !mem.pendingReturn);
+  return mood && detail && inView && !e.orderNumbers.length && !e.email && !e.category;
 }
 
 /**

@@ -19,7 +19,8 @@ const NEWS = /\b(any|no) (news|update|sign)\b/i;
 export function afterHandOver(r: Reading, d: Draft, orderNumber: string | null): string | null {
   const { mem, text } = r;
   const e = d.e;
-  if (!mem.subject.handedOver || d.settledByState || orderNumber || e.orderNumbers.length || e.categoryWord) return orderNumber;
+  // (an order only remembered, not said now, gives way to the goods named before the hand-over)
+  if (!mem.subject.handedOver || d.settledByState || e.orderNumbers.length || e.categoryWord) return orderNumber;
   const follow = classifyFollow(text).follow;
   const where = WHERE.test(text) || saysNotArrived(text);
   if (follow !== 'order_fact' && !where && !(NEWS.test(text) && follow !== 'person')) return orderNumber;
@@ -30,5 +31,6 @@ export function afterHandOver(r: Reading, d: Draft, orderNumber: string | null):
   d.settledByState = true;
   if (named.orderNumbers.length) return named.orderNumbers[0]!;
   d.e = { ...e, category: named.category, categoryWord: named.categoryWord };
-  return orderNumber;
+  // The piece's kind picks its order out of the list, not the order last remembered.
+  return null;
 }
