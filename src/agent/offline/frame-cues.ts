@@ -98,6 +98,8 @@ export const ALL_OFFERED =
 /** Some of the pieces, not all: "only the trousers", "just the jumper". */
 export const ONLY_SOME = /\b(only|just)\b/i;
 
+/** A piece that takes back or narrows what was just said ("Sorry, not just the tee, I mean the whole order"): more of the request before it. */
+export const CORRECTS = /^(?:sorry|i mean|i meant|no wait|or rather|correction)\b/i;
 /** A detail kept as it was, said on its own ("same size?", "in the same colour please"): nothing of its own to ask. */
 export const SAME_AS_BEFORE =
   /^(?:and\s+|but\s+)?(?:in\s+)?(?:the\s+)?same\s+(?:size|colou?r|fit|style|one)\b\W*(?:please|pls|again|as before|as last time)?\W*$/i;

@@ -6,7 +6,7 @@
 import type { Memory } from './memory.js';
 import { classify, isConfident, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
-import { ALL_OFFERED, imagines, SAME_AS_BEFORE, tellsDone, tellsPastPurchase } from './frame-cues.js';
+import { ALL_OFFERED, CORRECTS, imagines, SAME_AS_BEFORE, tellsDone, tellsPastPurchase } from './frame-cues.js';
 import { triesOverride } from './frame.js';
 import { asks, DELIVERY_QUESTION, statesIt, WANTS_A_PIECE } from './focus.js';
 import { describesOrdered, isBarePlea, OPENS_A_REQUEST, pieces, type Piece } from './multi-cut.js';
@@ -15,8 +15,6 @@ const MAX_PARTS = 3;
 /** Questions about products: a pointer at one and the words that name it are one question (adding it is another request). */
 const PRODUCT: ReadonlySet<string> = new Set(['search', 'stock', 'compare']);
 
-/** A piece that takes back or narrows what was just said ("Sorry, not just the tee, I mean the whole order"): more of the request before it. */
-const CORRECTS = /^(?:sorry|i mean|i meant|no wait|or rather|correction)\b/i;
 /** Intents that are not a request on their own: they join a neighbouring piece. */
 const NOT_A_REQUEST: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
 /**
