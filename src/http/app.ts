@@ -2,8 +2,6 @@
 // Workers entries build the deps (db, model, personas…) and hand them in.
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { silentLogger, type Logger } from '../core/index.js';
 import type { Atomic, Clock, Db, IdGen } from '../db/index.js';
 import { customerExists, NETWORK_SHARE } from '../shop/index.js';
@@ -17,7 +15,7 @@ import { identity, randomSecret, SESSION_HEADER } from './identity.js';
 import { createInflightTracker, type InflightTracker } from './inflight.js';
 import { createRateLimiter, rateLimited, type RateLimiter } from './rate-limit.js';
 import { limitBody } from './validation.js';
-import { noStore } from './no-store.js';
+import { replyHeaders } from './reply-headers.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerChatRoutes } from './routes/chat.js';
 import { registerMcpRoutes } from './routes/mcp.js';
@@ -86,11 +84,10 @@ export function createApp(appDeps: AppDeps) {
 
   app.onError(createErrorHandler(logger));
   app.notFound(notFoundHandler);
-  app.use(requestId());
-  app.use(accessLog(logger));
+  // The request id, the security headers and no-store on the API's replies, set once a reply.
   // Routes may loosen a header (the widget script is loaded cross-origin), so theirs win.
-  app.use(secureHeaders({ overwrite: false, removePoweredBy: true }));
-  for (const path of ['/api/*', '/mcp']) app.use(path, noStore);
+  app.use(replyHeaders({ noStore: apiPath }));
+  app.use(accessLog(logger));
   if (config.allowedOrigins.length > 0) app.use('/api/*', storeCors(config.allowedOrigins));
 
   for (const path of ['/api/chat', '/api/feedback', '/api/demo/token', '/api/admin/*', '/mcp']) app.use(path, limitBody());
@@ -153,6 +150,11 @@ function storeCors(origins: string[]): MiddlewareHandler {
     exposeHeaders: [SESSION_HEADER, 'X-Request-Id', 'Retry-After'],
     maxAge: 600,
   });
+}
+
+/** The API's paths: their replies belong to one shopper or the operator (no cache may keep them). */
+function apiPath(path: string): boolean {
+  return path.startsWith('/api/') || path === '/api' || path === '/mcp';
 }
 
 /** What counts a message when both limits are off. */

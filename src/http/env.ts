@@ -5,5 +5,7 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     shopper: Shopper;
+    /** The reply's headers gathered before the route runs (reply-headers.ts). */
+    replyHeaders: Record<string, string>;
   };
 }

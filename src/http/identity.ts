@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from 'hono';
 import { sign, verify } from 'hono/jwt';
 import { unauthorized, type Shopper } from '../core/index.js';
 import type { AppEnv } from './env.js';
+import { setReplyHeader } from './reply-headers.js';
 
 export const SESSION_HEADER = 'X-Tailor-Session';
 const SESSION_RE = /^[A-Za-z0-9_-]{16,128}$/;
@@ -123,7 +124,7 @@ export function identity(opts: IdentityOptions): MiddlewareHandler<AppEnv> {
     const offered = c.req.header(SESSION_HEADER);
     const sessionId = isValidSessionId(offered) ? offered : newSessionId();
     // Echoed every time so the widget can always (re)store the id it should keep.
-    c.header(SESSION_HEADER, sessionId);
+    setReplyHeader(c, SESSION_HEADER, sessionId);
 
     const auth = c.req.header('Authorization');
     let shopper: Shopper;

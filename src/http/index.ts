@@ -13,4 +13,4 @@ export {
   type RateVerdict,
 } from './rate-limit.js';
 export { clientAddressKey, clientNetworkKey, createClientKeys, type ClientKeys } from './client-address.js';
-export { noStore } from './no-store.js';
+export { jsonReply, replyHeaders, setReplyHeader, SECURITY_HEADERS, type ReplyHeadersOptions } from './reply-headers.js';

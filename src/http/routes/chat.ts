@@ -9,6 +9,7 @@ import { clientDigests } from '../client-address.js';
 import { STATUS, toPublicError } from '../errors.js';
 import type { InflightTracker } from '../inflight.js';
 import { ChatRequestSchema } from '../schemas.js';
+import { jsonReply } from '../reply-headers.js';
 import { readJson } from '../validation.js';
 
 export interface ChatRouteDeps {
@@ -74,7 +75,7 @@ export function registerChatRoutes(app: Hono<AppEnv>, deps: ChatRouteDeps): void
 
     if (!client) {
       try {
-        return c.json(await collect(first, events));
+        return jsonReply(c, await collect(first, events));
       } finally {
         finished();
       }

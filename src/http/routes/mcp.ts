@@ -11,6 +11,7 @@ import type { McpHandler } from '../../mcp/index.js';
 import { clientDigests } from '../client-address.js';
 import type { AppEnv } from '../env.js';
 import { isValidSessionId, SESSION_HEADER } from '../identity.js';
+import { setReplyHeader } from '../reply-headers.js';
 
 export const MCP_SESSION_HEADER = 'Mcp-Session-Id';
 
@@ -41,7 +42,7 @@ export function registerMcpRoutes(app: Hono<AppEnv>, deps: McpRouteDeps): void {
   app.post('/mcp', async (c) => {
     const shopper = mcpShopper(c);
     c.set('shopper', shopper);
-    c.header(SESSION_HEADER, shopper.sessionId);
+    setReplyHeader(c, SESSION_HEADER, shopper.sessionId);
     let body: unknown;
     try {
       body = JSON.parse(await c.req.text());
