@@ -23,7 +23,7 @@
 import type { ConversationRow, MessageRow } from './store.js';
 
 /** The conversation as a turn uses it; `pending` and `verifyAttempts` belong to the tools, which read them. */
-export type TurnConversation = Omit<ConversationRow, 'pending' | 'verifyAttempts'>;
+export type TurnConversation = Omit<ConversationRow, 'pending' | 'verifyAttempts'> & { provenAt?: number | null };
 
 export interface ConversationState {
   conv: TurnConversation;

@@ -5,7 +5,15 @@ import { and, desc, eq } from 'drizzle-orm';
 import { conversations, messages, type Atomic, type Clock, type Db, type IdGen } from '../db/index.js';
 import { fenceText, fenceValue, type SegmentResult, type Shopper } from '../core/index.js';
 import type { ToolEvent, ToolResult } from '../tools/index.js';
-import { commitTurn, insertConversation, nextSeq, ownsConversation, recordSession, type ConversationRow } from './store.js';
+import {
+  commitTurn,
+  conversationOwnerColumns,
+  insertConversation,
+  nextSeq,
+  ownsConversation,
+  recordSession,
+  type ConversationRow,
+} from './store.js';
 
 export interface CallDone {
   name: string;
@@ -24,7 +32,7 @@ interface StoreDeps {
 /** The session's latest channel conversation this shopper may continue, or null. */
 export async function channelConversation(db: Db, channel: string, shopper: Shopper, now: number): Promise<ConversationRow | null> {
   const rows = await db
-    .select()
+    .select(conversationOwnerColumns())
     .from(conversations)
     .where(and(eq(conversations.sessionId, shopper.sessionId), eq(conversations.personaId, channel)))
     .orderBy(desc(conversations.createdAt))

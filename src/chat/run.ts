@@ -3,7 +3,7 @@
 // as their own segment and persona for the rest of the turn (reselect.ts). Returns what the persist
 // stage stores.
 import { asksBeside, fenceText, yesAfter } from '../core/index.js';
-import { NAMING_YES, readProposal, writePending, type Proposal } from '../shop/index.js';
+import { NAMING_YES, proposalWords, readProposal, writePending, type Proposal } from '../shop/index.js';
 import type { ToolContext, ToolEvent, ToolName } from '../tools/index.js';
 import { routeTools, runTurn as runAgent, type NewMessage, type TurnEvent } from '../agent/index.js';
 import type { Span } from '../telemetry/index.js';
@@ -219,7 +219,7 @@ async function stateProposal(
 
 /** The proposal in the server's words, and the answer that decides it. */
 const statement = (proposal: Proposal, yes: string) =>
-  `${proposal.summary ?? `A ${proposal.action.replace(/_/g, ' ')} is waiting for your confirmation.`} Reply ${yes} to go ahead or "no" to cancel (or use the buttons).`;
+  `${proposalWords(proposal)} Reply ${yes} to go ahead or "no" to cancel (or use the buttons).`;
 
 /** The reply with the server's line under it, in the stored assistant message too. */
 function withLine(final: FinalEvent, produced: Array<{ role: string; content: string }>, line: string): FinalEvent {

@@ -9,6 +9,7 @@ import {
   prepared,
   sessions,
   turns,
+  verifiedOrders,
   writeRowsTemplate,
   writeTemplate,
   type Atomic,
@@ -29,7 +30,10 @@ export type MessageRow = typeof messages.$inferSelect;
  * so it never opens a customer's conversation to someone signed out or signed in as another (the
  * rule of direct-store.ts's channelConversation). Anything else is reported exactly like a missing one.
  */
-type Owner = Pick<ConversationRow, 'sessionId' | 'customerId' | 'verifiedBy' | 'updatedAt'>;
+type Owner = Pick<ConversationRow, 'sessionId' | 'customerId' | 'verifiedBy' | 'updatedAt' | 'createdAt'> & {
+  /** When its first order was proven in chat (`provenAt`); unread, its start stands in (never later than the proof). */
+  provenAt?: number | null;
+};
 
 /**
  * How long a proof given in chat keeps its conversation open to the session after the conversation's last turn. The
@@ -38,11 +42,29 @@ type Owner = Pick<ConversationRow, 'sessionId' | 'customerId' | 'verifiedBy' | '
  */
 export const CHAT_PROOF_IDLE_MS = 60 * 60 * 1000;
 
+/**
+ * How long a proof given in chat keeps its conversation open at most, however busy: a browser left signed in by a proof
+ * (a kiosk, a tab kept open and touched now and then) is not open for ever, as a storefront token is not (SECURITY.md).
+ */
+export const CHAT_PROOF_MAX_MS = 12 * 60 * 60 * 1000;
+
 export function ownsConversation(conv: Owner, shopper: Shopper, now: number): boolean {
   if (shopper.customerId !== null) return conv.customerId === shopper.customerId;
   if (conv.sessionId !== shopper.sessionId) return false;
-  return conv.customerId === null || (conv.verifiedBy === 'verify_customer' && now - conv.updatedAt <= CHAT_PROOF_IDLE_MS);
+  return conv.customerId === null || (conv.verifiedBy === 'verify_customer' && proofInUse(conv, now));
 }
+
+/** A chat proof counts while its conversation is in use, and never past CHAT_PROOF_MAX_MS from the proof. */
+const proofInUse = (conv: Owner, now: number): boolean =>
+  now - conv.updatedAt <= CHAT_PROOF_IDLE_MS && now - (conv.provenAt ?? conv.createdAt) <= CHAT_PROOF_MAX_MS;
+
+/** A conversation's columns with `provenAt`: when its first order was proven in chat (null when none was). */
+export const conversationOwnerColumns = () => ({
+  ...getTableColumns(conversations),
+  provenAt: sql<
+    number | null
+  >`(select min(${verifiedOrders.verifiedAt}) from ${verifiedOrders} where ${verifiedOrders.conversationId} = ${conversations.id})`,
+});
 
 /** The shopper acting in this conversation: an anonymous session that verified in chat acts as that customer. */
 export function effectiveShopper(conv: Owner | null, shopper: Shopper): Shopper {
@@ -65,7 +87,7 @@ export async function turnShopper(db: Db, conv: (Owner & { id: string }) | null,
 export async function findConversation(db: Db, id: string): Promise<ConversationRow | null> {
   const q = prepared(db, 'chat.findConversation', (d) =>
     d
-      .select()
+      .select(conversationOwnerColumns())
       .from(conversations)
       .where(eq(conversations.id, sql.placeholder('id')))
       .limit(1)

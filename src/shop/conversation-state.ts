@@ -24,12 +24,22 @@ export const ProposalSchema = z.object({
   /** What the shopper is agreeing to, in the server's words (shown with any model's reply). */
   summary: z.string().optional(),
   /**
+   * The free text the action sends (a reason, a note for the store's colleagues), quoted whole in the server's statement
+   * after the summary. Kept apart from it: these words may be a hosted model's, so they never count as the proposal's
+   * own words when the model's question beside it is judged (core asksBeside).
+   */
+  sent: z.string().optional(),
+  /**
    * Restated under a reply that asked something else too ("…add them to your basket? Still waiting: cancel #…"):
    * a bare yes may answer either, so only a yes naming the action decides it (chat/approval, chat/run).
    */
   mustName: z.boolean().optional(),
 });
 export type Proposal = z.infer<typeof ProposalSchema>;
+
+/** The proposal in the server's words, as the shopper is shown it (with a reply, on the widget's card): what a yes answers. */
+export const proposalWords = (p: Proposal): string =>
+  `${p.summary ?? `A ${p.action.replace(/_/g, ' ')} is waiting for your confirmation.`}${p.sent ? ` ${p.sent}` : ''}`;
 
 /** Words that echo an action and so may stand in a yes to it (core/consent). */
 export const PROPOSAL_ECHO = ACTION_ECHO;

@@ -72,6 +72,7 @@ export {
   PROPOSAL_TTL_MS,
   proposalEcho,
   ProposalSchema,
+  proposalWords,
   proveConversationOrder,
   provenOrderIds,
   readPending,

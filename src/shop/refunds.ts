@@ -51,7 +51,11 @@ export function insertRefundIf(db: Db, r: RefundInput, when: SQL) {
     .onConflictDoNothing();
 }
 
-/** A customer's refunds, newest first; only for one order when its id is given. */
+/**
+ * A customer's refunds, newest first; only for one order when its id is given. A refund is the customer's whose order it
+ * is now, not whoever its row names: the order decides, as for every other order tool (a row written for an order's
+ * earlier owner, or by a path that named the wrong one, shows neither to that customer nor hides from the owner).
+ */
 export async function refundsOf(db: Db, customerId: string, orderId?: string): Promise<Array<RefundRow & { orderNumber: string }>> {
   // lookup_order reads one order's refunds on every call: both shapes are built once per db.
   const ph = sql.placeholder;
@@ -67,11 +71,11 @@ export async function refundsOf(db: Db, customerId: string, orderId?: string): P
         .prepare(),
     );
   const rows = orderId
-    ? await query('shop.orderRefunds', () => and(eq(refunds.customerId, ph('customerId')), eq(refunds.orderId, ph('orderId')))).all({
+    ? await query('shop.orderRefunds', () => and(eq(orders.customerId, ph('customerId')), eq(refunds.orderId, ph('orderId')))).all({
         customerId,
         orderId,
       })
-    : await query('shop.refunds', () => eq(refunds.customerId, ph('customerId'))).all({ customerId });
+    : await query('shop.refunds', () => eq(orders.customerId, ph('customerId'))).all({ customerId });
   return rows.map((x) => ({ ...x.r, orderNumber: x.orderNumber }));
 }
 

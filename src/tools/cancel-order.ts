@@ -11,7 +11,7 @@ import {
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
-import { approvedProposal, clearProposal, propose, proposalView, proposedText } from './proposals.js';
+import { approvedProposal, clearProposal, propose, proposalView, proposedText, quotedSent, sentText } from './proposals.js';
 import { fail, ok, ownOrder } from './results.js';
 import type { ResultOf, ToolContext } from './types.js';
 
@@ -91,8 +91,10 @@ export const cancelOrderTool = defineTool({
     if (!decision.act && decision.refused) return decision.refused;
 
     // Stated by the server beside a hosted model's reply (chat/run.ts): which order, what, and the refund.
+    const reason = sentText(args.reason, 200);
     const summary = `Cancel order #${owned.order.number} (${owned.items.map(itemLabel).join(', ')}); ${dollars(owned.order.totalCents)} refunded to the original payment method.`;
-    const proposed = await propose(ctx, ACTION, { ...payload, ...(args.reason ? { reason: args.reason } : {}) }, summary);
+    const sent = quotedSent('Reason sent to the store', reason);
+    const proposed = await propose(ctx, ACTION, { ...payload, ...(reason ? { reason } : {}) }, summary, sent);
     return ok({
       needsConfirmation: true,
       proposal: {

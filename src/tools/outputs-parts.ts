@@ -123,7 +123,12 @@ export const OrderSummaryOut = z.strictObject({
 });
 
 /** The proposal a confirming tool made: what the widget's Confirm and Cancel name. */
-export const ProposalRef = { proposalId: z.string(), expiresAt: z.string() };
+export const ProposalRef = {
+  proposalId: z.string(),
+  expiresAt: z.string(),
+  /** The proposal in the server's words (and the free text it sends): what the widget's card shows over Confirm. */
+  statement: z.string().optional(),
+};
 
 /** What every proposing result carries besides its proposal. */
 export const proposing = <T extends z.ZodRawShape>(proposal: T) =>

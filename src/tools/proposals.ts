@@ -2,12 +2,19 @@
 // the conversation and shopper, expiring); it acts only in a later turn whose start the chat
 // service marked as approved for that very proposal (the shopper's own clear yes, or the
 // widget's Confirm button). Whatever the model sends, confirm:true without that approval is refused.
-import { PROPOSAL_TTL_MS, readProposal, writePending, type Proposal } from '../shop/index.js';
+import { fenceText } from '../core/index.js';
+import { PROPOSAL_TTL_MS, proposalWords, readProposal, writePending, type Proposal } from '../shop/index.js';
 import { fail } from './results.js';
 import type { ToolContext, ToolFailure } from './types.js';
 
 /** Records a new proposal for this conversation (replacing any other) and returns it. */
-export async function propose(ctx: ToolContext, action: string, payload: Record<string, unknown>, summary?: string): Promise<Proposal> {
+export async function propose(
+  ctx: ToolContext,
+  action: string,
+  payload: Record<string, unknown>,
+  summary?: string,
+  sent?: string,
+): Promise<Proposal> {
   const now = ctx.now();
   const proposal: Proposal = {
     id: ctx.ids('prop'),
@@ -17,6 +24,7 @@ export async function propose(ctx: ToolContext, action: string, payload: Record<
     expiresAt: now + PROPOSAL_TTL_MS,
     payload,
     ...(summary ? { summary } : {}),
+    ...(sent ? { sent } : {}),
   };
   await writePending(ctx.db, ctx.conversationId, proposal, now);
   return proposal;
@@ -70,13 +78,26 @@ export function proposedText(proposal: Proposal, field: string): string | undefi
   return typeof v === 'string' ? v : undefined;
 }
 
+/**
+ * Free text a proposal will send (a reason, a note the store's colleagues read), in the one form both the proposal keeps
+ * and its summary quotes: the shopper says yes to the server's statement of the proposal (chat/run.ts), and a hosted
+ * model may have written these words, so what they agree to must show every word that is sent. Empty: nothing is sent.
+ */
+export function sentText(text: string | undefined, max: number): string | undefined {
+  const t = text === undefined ? '' : fenceText(text, max);
+  return t === '' ? undefined : t;
+}
+
+/** The sentence of a proposal's statement that quotes its free text whole (`sent`; none when nothing is sent). */
+export const quotedSent = (label: string, text: string | undefined): string | undefined => (text ? `${label}: “${text}”.` : undefined);
+
 /** A proposal's payload without its free text: what a confirming call must repeat exactly. */
 export const withoutText = (payload: Record<string, unknown>, ...fields: string[]): Record<string, unknown> =>
   Object.fromEntries(Object.entries(payload).filter(([k]) => !fields.includes(k)));
 
 /** What a proposal's result shows the shopper and the widget (which renders Confirm and Cancel). */
 export function proposalView(p: Proposal) {
-  return { proposalId: p.id, expiresAt: new Date(p.expiresAt).toISOString() };
+  return { proposalId: p.id, expiresAt: new Date(p.expiresAt).toISOString(), statement: proposalWords(p) };
 }
 
 export type Approved = { act: true; proposal: Proposal } | { act: false; refused: ToolFailure | null };

@@ -145,7 +145,7 @@ export function proposalCard(p: Proposal, onDecide: (id: string, decision: 'conf
   );
   const card = el('article', { class: 'card proposal', 'data-proposal': p.id, 'aria-label': p.title }, [
     el('h3', { text: p.title }),
-    p.items.length ? el('p', { text: p.items.join(', ') }) : null,
+    p.statement ? el('p', { class: 'statement', text: p.statement }) : p.items.length ? el('p', { text: p.items.join(', ') }) : null,
     el('div', { class: 'actions' }, buttons),
   ]);
   return card;

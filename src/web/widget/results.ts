@@ -40,6 +40,8 @@ export interface Proposal {
   id: string;
   items: string[];
   title: string;
+  /** What Confirm does, in the server's words (with any free text it sends): the card shows it over the buttons. */
+  statement: string | null;
 }
 
 export const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -170,10 +172,13 @@ export function findProposal(r: Json): Proposal | null {
   const proposing = r as Out<'create_return_label'>;
   const p = proposing.needsConfirmation === true && isObj(proposing.proposal) ? proposing.proposal : guest;
   if (!isObj(p) || typeof p.proposalId !== 'string') return null;
+  // Every confirming tool proposes in this shape (a return, a cancellation, a claim, an exchange, a new address): the
+  // title names the order only, and the server's statement says what Confirm does.
   const title = guest
     ? 'Add your earlier basket to your account?'
     : str(p.orderNumber)
-      ? 'Return from order #' + String(p.orderNumber) + '?'
+      ? 'Order #' + String(p.orderNumber) + ': confirm?'
       : 'Confirm?';
-  return { id: p.proposalId, items: list(p.items).filter((i): i is string => typeof i === 'string'), title };
+  const items = list(p.items).filter((i): i is string => typeof i === 'string');
+  return { id: p.proposalId, items, title, statement: str(p.statement) };
 }
