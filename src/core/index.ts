@@ -9,7 +9,7 @@ export { editDistance } from './edit-distance.js';
 export { DAY_MS, randomIds, systemClock, type Clock, type IdGen } from './clock.js';
 export { createMemo, deepFreeze, type Memo } from './memo.js';
 export { addBusinessDays } from './dates.js';
-export { consentWords, detailEcho, isClearNo, isClearYes, namesOtherAction, type ConsentOptions } from './consent.js';
+export { consentWords, detailEcho, doubts, hedges, isClearNo, isClearYes, namesOtherAction, type ConsentOptions } from './consent.js';
 export { ACTION_ECHO } from './consent-actions.js';
 export { asksBeside, NAMING_YES, namesAction, questionsIn, yesAfter } from './consent-naming.js';
 export { fencePageUrl, fenceText, fenceValue, markData } from './fence.js';

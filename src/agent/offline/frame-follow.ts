@@ -18,6 +18,7 @@ import { normalize } from './normalize.js';
 import { namesPlaceAbroad, QUESTIONISH } from './frame-cues.js';
 import { asks as asksNow } from './focus.js';
 import { classifyFollow, type Follow } from './nlu/index.js';
+import { answersWaiting, onlyHedges } from './frame-reply.js';
 import { followUpOnPolicy, refundRuleBeside, requestCarriedOver, TOPIC_INTENT } from './frame-policy-follow.js';
 
 /** Readings a question about the order just shown is often mistaken for. */
@@ -335,6 +336,9 @@ export function followUpOnSubject(read: Reading, d: Draft, orderNumber: string |
   const s = mem.subject;
   const e = d.e;
   if (!free(r, d) || d.settledByState || replacementForProblem(r, d)) return orderNumber;
+  // "ja bitte", "right, print it", "hmm, I suppose" while a return waits: a go-ahead, a refusal (the reply head) or only a
+  // hedge, no question about the return (frame-reply.ts).
+  if (answersWaiting(r) || onlyHedges(r, d)) return orderNumber;
   const unsure = u.lowConfidence && d.intent === u.intent;
   // What the message asks about (the follow head) and whether it asks at all (the act head).
   const f = classifyFollow(text).follow;

@@ -6,9 +6,15 @@
 // with it" read as an order look-up) is that answer, which core/consent alone reads as a yes or no (planConfirm /
 // planDeny ask again when it does not). Never consent itself: the head makes no action run. Slots (sizes, order
 // numbers, addresses) stay with the code that reads them; a turn the rules settled stays.
+// A go-ahead or refusal in the shopper's own words or language ("Ring it up", "Cleared for takeoff. Go.", "ja bitte",
+// "haan kar do") is the head's to read whatever the intent reading guessed (a basket, a goodbye), unless that reading
+// is a request of its own (an action with its slots, a person); never when the words show doubt (core/consent
+// `doubts`: a question, hedge, condition or wait). A short hedge the rules read as something else ("I guess?", "if you
+// must", "maybe later" read as small talk, the shipping policy, a goodbye) is no answer yet: the proposal is asked again.
 import type { Intent } from './classify.js';
 import type { Draft, Reading } from './frame-answer.js';
 import { classifyFollow, classifyReply } from './nlu/index.js';
+import { doubts, hedges } from '../../core/index.js';
 
 /** How sure the head must be for its reading to outweigh the words' own. */
 export const REPLY_FLOOR = 0.7;
@@ -49,6 +55,27 @@ const ABOUT_MISREADS: ReadonlySet<Intent> = new Set([
   'return',
   'exchange',
 ]);
+/**
+ * Readings that are requests of their own while a proposal waits, which the head's yes or no never replaces: the
+ * actions (with the slots that say what changes), a person, an opt-out, a verification, a complaint.
+ */
+const OWN_REQUESTS: ReadonlySet<Intent> = new Set([
+  'return',
+  'exchange',
+  'cancel_order',
+  'change_address',
+  'change_delivery',
+  'report_problem',
+  'reorder',
+  'human',
+  'opt_out',
+  'opt_in',
+  'verify',
+  'complaint',
+]);
+/** A hedge of at most this many words is only a hedge: a longer message says more ("if it doesn't fit can I…"). */
+const HEDGE_WORDS = 5;
+
 /** Readings of money coming back to the shopper (where a refund goes, when), not of what something costs. */
 const MONEY_BACK: ReadonlySet<Intent> = new Set(['refund_status', 'policy_payment']);
 
@@ -83,6 +110,36 @@ function aboutWaiting(r: Reading, d: Draft): boolean {
   return true;
 }
 
+/**
+ * The head's sure reading of the message is an answer to the proposal waiting: a go-ahead in words that show no doubt
+ * ("ja bitte", "Cleared for takeoff. Go."), or a refusal that asks nothing. The follow-up readings of the proposal's
+ * subject (frame-follow.ts) leave such a turn to `replyToWaiting`, not a question about the return proposed.
+ */
+export function answersWaiting(r: Reading): boolean {
+  if (r.injection || (!r.mem.pendingAction && !r.mem.pendingReturn)) return false;
+  const p = classifyReply(r.text);
+  if (!p || p.confidence < ANSWER_FLOOR) return false;
+  return p.reply === 'yes' ? !doubts(r.text) : p.reply === 'no' && !r.text.includes('?');
+}
+
+/** A question's own words: a hedge said with one ("what if it's late?") asks about the proposal, it is no mere hedge. */
+const ASKING = /\b(what|why|how|when|where|which|who|whether|can|could|would|will|does|is|are)\b/i;
+
+/**
+ * Only a hedge, while a proposal waits: a few words of doubt, a condition or hesitation ("I guess?", "if you must", "hmm,
+ * I suppose", "if it has to be"), naming nothing (no size, colour, piece, order or email) and asking nothing of its
+ * own (no question word; a "?" only where the head does not read a question about the proposal). No answer yet: it is
+ * asked again, never read as a question about the return or a request of its own (frame-follow.ts leaves it too).
+ */
+export function onlyHedges(r: Reading, d: Draft): boolean {
+  if (r.injection || (!r.mem.pendingAction && !r.mem.pendingReturn) || OWN_REQUESTS.has(d.intent)) return false;
+  const e = d.e;
+  if (e.size !== null || e.colour !== null || e.category || e.orderNumbers.length || e.email) return false;
+  if ((r.text.match(/[\p{L}\d]+/gu) ?? []).length > HEDGE_WORDS || !hedges(r.text) || ASKING.test(r.text)) return false;
+  const p = classifyReply(r.text);
+  return !r.text.includes('?') || !p || p.reply !== 'about';
+}
+
 /** Places a turn the rules left unsettled while a proposal waits, by the reply head's reading (see above). */
 export function replyToWaiting(r: Reading, d: Draft): void {
   const { mem } = r;
@@ -93,12 +150,18 @@ export function replyToWaiting(r: Reading, d: Draft): void {
   const p = classifyReply(r.text);
   // A model without the head: the rules as they were.
   if (!p) return;
+  // A short hedge ("I guess?", "if you must", "hmm, maybe later") is no answer yet: asked again (planDeny: no clear no).
+  if (onlyHedges(r, d)) return settle(d, 'deny');
   if (p.reply === 'about' && p.confidence >= REPLY_FLOOR) {
     // A piece asked after in a size or colour ("is the M definitely in stock?") is that piece's stock, as read.
     const pieceAsked = (d.intent === 'search' || d.intent === 'stock') && (d.e.size !== null || d.e.colour !== null);
     if (ABOUT_MISREADS.has(d.intent) && !pieceAsked) aboutWaiting(r, d);
     return;
   }
-  if ((p.reply === 'yes' || p.reply === 'no') && p.confidence >= ANSWER_FLOOR && NOT_ANSWERS.has(d.intent))
-    settle(d, p.reply === 'yes' ? 'confirm' : 'deny');
+  const slots = d.e.size !== null || d.e.colour !== null;
+  const doubtful = doubts(r.text);
+  if ((p.reply !== 'yes' && p.reply !== 'no') || p.confidence < ANSWER_FLOOR) return;
+  // A go-ahead is never read in words that doubt; a refusal may be (planDeny still asks again unless it is a clear no).
+  if (p.reply === 'yes' && doubtful) return;
+  if (NOT_ANSWERS.has(d.intent) || (!OWN_REQUESTS.has(d.intent) && !slots)) settle(d, p.reply === 'yes' ? 'confirm' : 'deny');
 }

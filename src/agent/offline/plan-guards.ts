@@ -143,8 +143,9 @@ const unreadableText: Guard = ({ f, memory }) => {
   const slots =
     e.orderNumbers.length > 0 || e.email !== null || e.size !== null || e.colour !== null || e.ordinal !== null || e.quantity !== null;
   if (!unreadable(f.text) || slots || NOT_REQUESTS.has(f.intent)) return null;
-  // "Engage." while a proposal waits: a word the lexicon lacks, but a go-ahead (plan-talk.ts proposes it again).
-  if ((memory.pendingAction || memory.pendingReturn) && goesAhead(f.text)) return null;
+  // "Engage." while a proposal waits: a word the lexicon lacks, but a go-ahead (plan-talk.ts proposes it again); a
+  // refusal in words it lacks ("leai, fa'afetai", read as one by the reply head: frame-reply.ts) is asked again (planDeny).
+  if ((memory.pendingAction || memory.pendingReturn) && (goesAhead(f.text) || f.intent === 'deny')) return null;
   // "2847e" where an order number was asked for: a slip of the thumb, asked for again.
   const numberAsked = (memory.asked === 'verify' || memory.asked === 'order') && /\d/.test(f.text);
   return reply({ kind: 'ask', body: numberAsked ? PHRASES.notAnOrderNumber : PHRASES.didNotCatch });
