@@ -9,7 +9,8 @@ import { aboutOneOrder, firstStep, nextStep, type Call, type Step } from './plan
 import { compose } from './compose.js';
 import { hash, speak, type Reply } from './voice.js';
 import { PHRASES } from './phrases.js';
-import { splitRequests, takesAllOptions } from './multi.js';
+import { splitRequests } from './multi.js';
+import { takesAllOptions } from './multi-options.js';
 import { ASK_MARKERS } from './phrases.js';
 import { isProposal } from './results.js';
 import { humanReason } from './plan-account.js';

@@ -1,6 +1,7 @@
 // After a fault told with no remedy asked ("the seams on my chinos came apart after one wash"), the reply said sorry
 // and offered a return or a person (plan-service.ts complaintStep), starting nothing. The shopper's choice then
-// ("send it back then", "can you send me a new pair?") is about the piece the fault was told of, unless it names another.
+// ("send it back then", "can you send me a new pair?") is about the piece the fault was told of, unless it names another;
+// an order number given alone then ("#28473") is the order that piece came in.
 import { classify, type Intent } from './classify.js';
 import type { Draft, Reading } from './frame-answer.js';
 import { SAME_AS_BEFORE } from './frame-cues.js';
@@ -19,19 +20,32 @@ function requestRead(text: string): ReturnType<typeof classify> {
   return kept.length && kept.join(', ') !== text ? classify(kept.join(', ')) : classify(text);
 }
 
+/** Readings of an order number given alone ("it was order 28473"): a sign-in's, a look-up's, or none. */
+const ORDER_GIVEN: ReadonlySet<Intent> = new Set(['verify', 'order_status', 'out_of_scope', 'unanswerable']);
+
+/** The piece the fault was told of: the latest message of the recent turns that named one. */
+const pieceTold = (r: Reading) => r.mem.recentUsers.map((m) => classify(m).entities).find((e) => e.categoryWord);
+
 export function goOnWithFault(r: Reading, d: Draft): void {
   const { mem, u, text } = r;
-  if (mem.asked !== 'faultChoice' || u.entities.categoryWord || u.entities.orderNumbers.length) return;
+  if (mem.asked !== 'faultChoice' || u.entities.categoryWord) return;
   const s = requestRead(text).scores;
+  // The order the faulty piece came in, given alone ("#28473", "it was order 28473"), nothing else asked: the fault told
+  // with its order, as in one message ("the chinos in order 28473 arrived torn"), which asks its remedy (plan.ts
+  // remedyAsked: that piece's return), never an order number not understood.
+  // With no piece told yet ("the parcel came in a state"), that order is looked up: its pieces shown, to say which.
+  if (u.entities.orderNumbers.length) {
+    if (!(u.lowConfidence || ORDER_GIVEN.has(d.intent))) return;
+    d.intent = pieceTold(r) ? 'report_problem' : 'order_status';
+  }
   // "what are my options?": the choices again, for the same fault (plan.ts asReturn hears it).
-  if (d.intent === 'capabilities') d.intent = 'report_problem';
+  else if (d.intent === 'capabilities') d.intent = 'report_problem';
   // "can you send me a new pair then, same size?": no tool sends one, but a remedy for the piece is what it asks (a return).
   else if (!TAKES_UP.has(d.intent) && !OWN_ANSWER.has(d.intent) && asks(text) && (s.return ?? 0) + (s.exchange ?? 0) >= REMEDY_AMONG)
     d.intent = 'return';
   else if (!TAKES_UP.has(d.intent)) return;
   d.settledByState = true;
-  // The piece the fault was told of: the latest message of the recent turns that named one.
-  const told = mem.recentUsers.map((m) => classify(m).entities).find((e) => e.categoryWord);
+  const told = pieceTold(r);
   if (told && !d.e.categoryWord)
     d.e = { ...d.e, category: told.category, categoryWord: told.categoryWord, colour: d.e.colour ?? told.colour };
 }

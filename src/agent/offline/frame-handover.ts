@@ -1,16 +1,12 @@
 // Right after a hand-over to a person, the goods the problem was about asked after again ("and while I wait for them,
 // where are the bloody things actually", "any news on them?"): the shopper still wants the parcel's whereabouts, which
-// the order holding the pieces named before the hand-over gives. The people answering (when someone gets back) stay
-// the follow-up on the hand-over (frame-follow.ts).
+// the order holding the pieces named before the hand-over gives. Whether the message asks after the goods or after the
+// people answering is the follow head's reading (order_fact vs person, data/nlu/follow), not a word pattern; the people
+// (when someone gets back, "any news from your colleague?") stay the follow-up on the hand-over (frame-follow.ts).
 import type { Draft, Reading } from './frame-answer.js';
 import { classify } from './classify.js';
 import { classifyFollow } from './nlu/index.js';
 import { saysNotArrived } from './plan-reading.js';
-
-/** Asks where something is ("where are they", "where's my stuff"). */
-const WHERE = /\bwhere(?:'?s| is| are| r)\b/i;
-/** Asks what became of something ("any news on them?"), which may as well be about the person awaited. */
-const NEWS = /\b(any|no) (news|update|sign)\b/i;
 
 /**
  * After a hand-over, the whereabouts of the goods a message before it named, asked with nothing named now: that
@@ -21,9 +17,8 @@ export function afterHandOver(r: Reading, d: Draft, orderNumber: string | null):
   const e = d.e;
   // (an order only remembered, not said now, gives way to the goods named before the hand-over)
   if (!mem.subject.handedOver || d.settledByState || e.orderNumbers.length || e.categoryWord) return orderNumber;
-  const follow = classifyFollow(text).follow;
-  const where = WHERE.test(text) || saysNotArrived(text);
-  if (follow !== 'order_fact' && !where && !(NEWS.test(text) && follow !== 'person')) return orderNumber;
+  // The goods asked after (where they are, any news of them), or their not arriving told again.
+  if (classifyFollow(text).follow !== 'order_fact' && !saysNotArrived(text)) return orderNumber;
   // The goods of the problem: the newest message before the hand-over that named an order or a piece.
   const named = mem.recentUsers.map((said) => classify(said).entities).find((x) => x.orderNumbers.length || x.categoryWord);
   if (!named) return orderNumber;

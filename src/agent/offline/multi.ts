@@ -6,12 +6,13 @@
 import type { Memory } from './memory.js';
 import { classify, isConfident, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
-import { ALL_OFFERED, CORRECTS, imagines, SAME_AS_BEFORE, tellsDone, tellsPastPurchase } from './frame-cues.js';
+import { CORRECTS, imagines, SAME_AS_BEFORE, tellsDone, tellsPastPurchase } from './frame-cues.js';
 import { triesOverride } from './frame.js';
 import { asks, DELIVERY_QUESTION, statesIt, WANTS_A_PIECE } from './focus.js';
 import { describesOrdered, isBarePlea, OPENS_A_REQUEST, pieces, type Piece } from './multi-cut.js';
+import { MAX_PARTS } from './multi-options.js';
+import { headsNext } from './multi-subject.js';
 
-const MAX_PARTS = 3;
 /** Questions about products: a pointer at one and the words that name it are one question (adding it is another request). */
 const PRODUCT: ReadonlySet<string> = new Set(['search', 'stock', 'compare']);
 
@@ -354,7 +355,8 @@ export function splitRequests(text: string, memory: Memory): string[] {
       joinTo(last, piece);
       continue;
     }
-    const own = ownIntent(piece, u, { first: i === 0, last, pointsBack, waiting, ...beside(i) });
+    // A heading naming an order ("jumper from last weeks order.") is no request: what the one after it is about (multi-subject.ts).
+    const own = headsNext(i, cut, read) ? null : ownIntent(piece, u, { first: i === 0, last, pointsBack, waiting, ...beside(i) });
     if (last && joinsLast(piece, u, own, last, { shownBefore, cartEmpty: !memory.cart?.length })) {
       joinTo(last, piece);
       last.intent ??= own;
@@ -377,24 +379,4 @@ export function splitRequests(text: string, memory: Memory): string[] {
     return [toldAside && parts.length ? parts.map((p) => p.text).join(' ') : text];
   if (emailReadWhole(text, requests, ctx)) return [text];
   return requests.slice(0, MAX_PARTS).map((p) => p.text);
-}
-
-const OFFER_LEAD = /^(?:would you like|do you want|shall i|should i|can i|want)\s+(?:me\s+to\s+)?(?:help\s+(?:you\s+)?with\s+|to\s+)?/i;
-
-/**
- * The options of the question that ended the previous reply ("Would you like help with sizing or
- * delivery times?" → ["help with sizing", "help with delivery times"]), when this message takes them all.
- */
-export function takesAllOptions(text: string, prevReply: string): string[] | null {
-  if (!ALL_OFFERED.test(text)) return null;
-  const question = /([^.?!\n]*)\?\s*$/.exec(prevReply)?.[1]?.trim();
-  if (!question || !OFFER_LEAD.test(question)) return null;
-  const body = question.replace(OFFER_LEAD, '');
-  const options = body
-    .split(/\s*,\s*(?:or\s+)?|\s+or\s+|\s+and\s+/i)
-    .map((o) => o.trim())
-    .filter((o) => o.length > 1);
-  if (options.length < 2 || options.length > MAX_PARTS) return null;
-  const helpWith = /help/i.test(question);
-  return options.map((o) => (helpWith ? `help with ${o}` : o));
 }

@@ -92,6 +92,7 @@ export const PHRASES = {
   /** An order marked delivered that the shopper says never came. */
   deliveredNotReceived:
     "As it hasn't reached you, it's worth checking with neighbours and any safe place first; if it isn't there, our support team can trace it with the carrier.",
+  missingPiece: 'Nothing needs to be sent back for a piece missing from the parcel: our support team sorts that out.',
   humanOffer: 'I can connect you with a colleague from our support team. Would you like that?',
   returnOrPerson: `If something in it needs to go back, tell me which order and which piece and I can start a free return; or I can connect you with a colleague from our support team. ${ASK_MARKERS.faultChoice}`,
   /** The same choices for the piece the fault was told of ("the seams on my chinos came apart"). */

@@ -77,8 +77,18 @@ function orderAction(tool: string, f: Frame, input: ServiceInput, args: Record<s
   return call(tool, { orderNumber, ...args, confirm: false });
 }
 
-/** A complaint heard: an apology, and a person offered (and a return, for a problem told with nothing asked). */
+const MISSING =
+  /\b(missing|(?:was|were|is|are)(?:n'?t| not) (?:in|there|inside)|not in the (?:box|parcel|package)|only (?:got|received)|never got the|left out|(?:came|arrived|turned up|delivered) without|only the \w+ (?:came|arrived|was in|were in|turned up)|just the \w+ (?:inside|in the (?:box|parcel)))\b/i;
+
+/**
+ * A complaint heard: an apology, and a person offered (and a return, for a problem told with nothing asked). A piece
+ * missing from the box has nothing to send back: the person, who has it traced.
+ */
 function complaintStep(f: Frame, tools: ReadonlySet<string>): Step {
+  if (problemKind(f.text) === 'missing')
+    return tools.has('escalate_to_human')
+      ? reply({ kind: 'ask', body: `${PHRASES.complaint} ${PHRASES.missingPiece} ${PHRASES.humanOffer}` })
+      : reply({ kind: 'fact', body: `${PHRASES.complaint} ${PHRASES.missingPiece}` });
   if (f.returnOffered && tools.has('create_return_label') && tools.has('escalate_to_human')) {
     const choices = f.e.categoryWord ? PHRASES.returnOrPersonPiece : PHRASES.returnOrPerson;
     return reply({ kind: 'ask', body: `${PHRASES.complaint} ${choices}` });
@@ -358,9 +368,13 @@ function namedPieces(f: Frame): string[] {
   return [...new Set([f.e.categoryWord!, ...words])];
 }
 
-/** What kind of problem a message reports, as report_problem takes it. */
-function problemKind(text: string): 'damaged' | 'missing' | 'wrong_item' {
-  if (/\b(missing|wasn'?t in|not in the (box|parcel|package)|only got|never got the|left out)\b/i.test(text)) return 'missing';
+/**
+ * What kind of problem a message reports, as report_problem takes it. Missing: a piece said to be absent from the box
+ * ("missing", "wasn't in the parcel", "left out") or the order said to have come without it ("arrived without the
+ * chinos"), or only some of it said to have come ("only the jumper came", "just the jumper inside").
+ */
+export function problemKind(text: string): 'damaged' | 'missing' | 'wrong_item' {
+  if (MISSING.test(text)) return 'missing';
   if (/\b(wrong|not what i ordered|different (item|one|colou?r|size))\b/i.test(text)) return 'wrong_item';
   return 'damaged';
 }

@@ -15,7 +15,7 @@ import { changeCart } from './plan-cart.js';
 import { askProduct, askSize, styleName } from './replies-shop.js';
 import { PAGE_QUESTIONS } from './product-facts.js';
 import { MEASURE_OR_SYSTEM, namedElsewhere, orderMeant } from './plan-reading.js';
-import { exchangeLine, serviceStep, stepAwaitsOrder } from './plan-service.js';
+import { exchangeLine, problemKind, serviceStep, stepAwaitsOrder } from './plan-service.js';
 import { ACCOUNT_PLANS, needAccount, pieceInOrders, proposeReturn } from './plan-account.js';
 import { SHOP_PLANS, addOrAsk } from './plan-shop.js';
 import { TALK_PLANS } from './plan-talk.js';
@@ -58,6 +58,9 @@ function asReturn(f: Frame, memory: Memory, tools: ReadonlySet<string>): Frame {
   // One size up or down of an order not yet seen waits for its lookup (orderToSwap), not a return.
   const awaits = tools.has('exchange_items') && tools.has('lookup_order') && stepAwaitsOrder(f, memory);
   const noSwap = f.intent === 'exchange' && speaksOfSwap && (!tools.has('exchange_items') || (!exchangeLine(f, memory) && !awaits));
+  // A piece missing from the box has nothing to go back: heard, with the person who has it traced (plan-service.ts complaintStep).
+  if ((f.intent === 'report_problem' || f.intent === 'return') && !tools.has('report_problem') && problemKind(f.text) === 'missing')
+    return { ...f, intent: 'complaint' };
   if (f.intent === 'report_problem' && !tools.has('report_problem'))
     return remedyAsked(f) ? { ...f, intent: 'return' } : { ...f, intent: 'complaint', returnOffered: true };
   return noSwap ? { ...f, intent: 'return' } : f;

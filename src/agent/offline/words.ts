@@ -13,7 +13,7 @@ export const COMMON_WORDS: readonly string[] = (
   'max min budget between roughly approx approximately around ' +
   'should must might may shall need needs want wants wanted wish hope like love hate prefer help helps helped helping tell told ask ' +
   'asked find found show shown showed try tried keep kept let put set call called feel felt seem seemed leave left bring brought ' +
-  'buy bought sell sold pay paid send sent receive received arrive arrived wait waiting check checked change changed open close ' +
+  'bump bumped buy bought sell sold pay paid send sent receive received arrive arrived wait waiting check checked change changed open close ' +
   'closed start started stop stopped turn turned move live lived play played run running walk walked talk talked speak spoke ' +
   'read write wrote written eat drink sleep watch watched hear heard mean meant understand understood remember forget forgot ' +
   'thing things something anything nothing everything someone anyone everyone nobody somebody anybody everybody place world home ' +
