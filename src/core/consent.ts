@@ -47,7 +47,7 @@ const NEUTRAL = new Set([
   ...APPROVAL,
 ]);
 /** Any of these anywhere makes a message something other than a clear yes. */
-const NOT_A_YES = new Set(
+export const NOT_A_YES = new Set(
   (
     'no not nope nah never dont don t cannot cant wont shouldnt wouldnt isnt cancel stop wait hold later tomorrow maybe perhaps possibly probably ' +
     'might unsure if unless but except only instead rather actually though although however hmm hm um umm idk guess think suppose ' +
@@ -59,7 +59,7 @@ const NOT_A_YES = new Set(
 );
 
 /** Phrases that are never a yes, though made of words that may stand in one ("yes, move on", "yeah right"). */
-const NOT_A_YES_PHRASES = [
+export const NOT_A_YES_PHRASES = [
   'move on',
   'i pass',
   'your call',
@@ -118,7 +118,7 @@ const WITHDRAW_PHRASES = [
 ];
 
 /** The words of refusals, never read as a mistyped yes. */
-const NO_WORDS: readonly string[] = [...new Set(NO_PHRASES.flatMap((p) => p.split(' ')))].filter(
+export const NO_WORDS: readonly string[] = [...new Set(NO_PHRASES.flatMap((p) => p.split(' ')))].filter(
   (w) => !NEUTRAL.has(w) && !KNOWN_YES.has(w),
 );
 
@@ -132,10 +132,10 @@ const LONG_YES = YES_PHRASES.filter((p) => p.split(' ').length > 1 || ['yes', 'y
 
 const EMOJI_YES = /[\u{1F44D}\u{2705}\u{2714}\u{1F44C}]/u;
 /** Glad faces and signs that may stand beside a yes; any other pictograph may mean doubt. */
-const GLAD =
+export const GLAD =
   /[\u{1F44D}\u{2705}\u{2714}\u{1F44C}\u{1F642}\u{1F60A}\u{1F600}\u{1F603}\u{1F604}\u{1F601}\u{263A}\u{1F64F}\u{2764}\u{1F44F}\u{1F389}]/gu;
 /** Variation selectors and skin tones that ride on a glad face. */
-const MODIFIER = /\u{FE0F}|\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}/gu;
+export const MODIFIER = /\u{FE0F}|\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF}/gu;
 
 /**
  * Lower case, accents folded ("später" → "spater", as the word lists are written), invisible format characters
@@ -153,7 +153,7 @@ export function consentWords(message: string): string[] {
   return text.split(/\s+/).filter(Boolean);
 }
 
-function stripPhrases(words: string[], phrases: readonly string[]): { rest: string[]; found: boolean } {
+export function stripPhrases(words: string[], phrases: readonly string[]): { rest: string[]; found: boolean } {
   const sorted = [...phrases].sort((a, b) => b.split(' ').length - a.split(' ').length);
   let rest = words;
   let found = false;
@@ -254,7 +254,7 @@ function nearRefusal(w: string): boolean {
 }
 
 /** A letter run repeated ("yesss", "pleeease"): squashed to one, for comparing a word to the ones consent knows. */
-const squash = (w: string): string => w.replace(/([a-z])\1+/g, '$1');
+export const squash = (w: string): string => w.replace(/([a-z])\1+/g, '$1');
 
 /**
  * A word the yes may be written with, mistyped ("pleese", "lable", "yess"): read as the one word of a
@@ -293,50 +293,6 @@ function spelled(words: readonly string[], echo: ReadonlySet<string>): string[] 
     out.push(new Set(fix).size === 1 ? fix[0]! : w);
   }
   return out;
-}
-
-/** "sí" written with its accent is the Spanish and Catalan yes, never the "si" (if) it folds into: read as a yes word. */
-const ACCENTED_YES = /(^|[^\p{L}])s[\u00ed\u00cd](?![\p{L}])/gu;
-
-/** The words of doubt with their letter runs squashed ("hmm" → "hm", "umm" → "um"), for a word drawn out further. */
-const SQUASHED_DOUBT: ReadonlySet<string> = new Set([...NOT_A_YES].map((w) => w.replace(/([a-z])\1+/g, '$1')));
-
-/**
- * Whether a message shows any doubt about the proposal waiting: a question, a hedge, a condition, a wait, a change, a
- * refusal, or a time, hedge or no in another language ("I guess?", "if you must", "hmm", "yes??", "ok nein"): every
- * word the strict reader never lets stand beside a yes, read as typed or drawn out ("hmmm"), and any sign it cannot
- * check. A message that doubts is never a go-ahead to any reader, learned or not (the offline model's reply head is
- * heard only where this is false): the proposal is asked again. False says nothing of consent, which is isClearYes's alone.
- */
-export function doubts(message: string): boolean {
-  const text = message.replace(ACCENTED_YES, '$1yes');
-  if (
-    /[^\p{Script=Latin}\P{L}]/u.test(text.normalize('NFKC')) ||
-    sourFace(text) ||
-    trailsOff(text) ||
-    oddSign(text.replace(MODIFIER, '').replace(GLAD, ''))
-  )
-    return true;
-  const words = stripPhrases(consentWords(text), NO_BOTHER).rest;
-  if (stripPhrases(words, NOT_A_YES_PHRASES).found) return true;
-  // A letter run drawn out is the same word ("hmmm", "mayyybe", "noooo"); a slip is not guessed at ("then" is no "when").
-  return words.some(
-    (w) => w === '?' || [w, squash(w)].some((x) => NOT_A_YES.has(x) || NO_WORDS.includes(x) || saysMore(x) || SQUASHED_DOUBT.has(x)),
-  );
-}
-
-/** Words of doubt proper: a hedge, a condition, a sound of hesitation (not a question's words, which ask instead). */
-const HEDGES: ReadonlySet<string> = new Set(
-  'maybe perhaps possibly probably might unsure if unless hmm hm um umm uh er erm idk dunno guess think suppose whatever meh'.split(' '),
-);
-
-/**
- * Whether a message hedges: a word of doubt, a condition or hesitation ("I guess?", "if you must", "hmm", "maybe
- * later"), drawn out or not, or a time, hedge or no in another language. A question alone ("do you sell belts?") does
- * not hedge; it asks (see `doubts`, which any question makes true).
- */
-export function hedges(message: string): boolean {
-  return consentWords(message.replace(ACCENTED_YES, '$1yes')).some((w) => [w, squash(w)].some((x) => HEDGES.has(x) || saysMore(x)));
 }
 
 /** True only for an unambiguous agreement: short, no question, no hedge or change, at least one yes. */
