@@ -68,8 +68,18 @@ const SENDING_READS: ReadonlySet<Intent> = new Set(['return', 'policy_shipping',
 
 const sentBack = (d: Draft, f: Follow): boolean => (f === 'next_step' || f === 'money') && SENDING_READS.has(d.intent);
 
-/** Readings of "how long till somebody gets back to me?" after a hand-over: an order's timing, or a return or refund for "back". */
-const PERSON_READS: ReadonlySet<Intent> = new Set([...ORDER_READS, 'policy_returns', 'refund_status', 'human']);
+/**
+ * Readings of "how long till somebody gets back to me?" after a hand-over: an order's timing, or a return or refund for
+ * "back"; or nothing the shop does ("any update from the people in charge"), where the follow head's person is the better reading.
+ */
+const PERSON_READS: ReadonlySet<Intent> = new Set([
+  ...ORDER_READS,
+  'policy_returns',
+  'refund_status',
+  'human',
+  'unsupported',
+  'out_of_scope',
+]);
 
 /** Readings of "how do I start one?" (how ordering works, what the assistant does) after the returns policy. */
 const HOW_TO_READS: ReadonlySet<Intent> = new Set(['how_to_order', 'capabilities', 'checkout']);
