@@ -57,7 +57,9 @@ import { pairVerdict, type Spread } from './pairs.js';
 const quick = process.argv.includes('--quick');
 const N = Number(process.env.BENCH_JSON_CONVERSATIONS ?? (quick ? 400 : 1000));
 const ROUNDS = Number(process.env.BENCH_JSON_ROUNDS ?? (quick ? 2 : 8));
-const WARMUP = quick ? 300 : 1000;
+// Both servers serve this many conversations before the first measured round: the verdict is about a server's steady
+// state, and Tailor (more code to tier up) was still finishing TurboFan compiles through its first ~3,000 (threads.ts).
+const WARMUP = Number(process.env.BENCH_JSON_WARMUP ?? (quick ? 300 : 3000));
 // A round is disturbed when the machine spent more than this many cores' worth of CPU on
 // anything but the bench's own processes, or lost it to steal (machine.ts).
 const MAX_OTHER_CORES = Number(process.env.BENCH_JSON_MAX_OTHER ?? 0.15);
