@@ -19,13 +19,14 @@ import { scoreMultiRequests, type MultiCase } from '../agent/node.js';
 import { runCli } from './run.js';
 import { parse } from 'yaml';
 
-const USAGE = `usage: npm run nlu:report -- [--cv [--folds <n>]] [--test <dir>] [--acts-test <dir>] [--follow-test <dir>] [--reply-test <dir>] [--parts-test <dir>] [--model <file>] [--confusions <n>]
+const USAGE = `usage: npm run nlu:report -- [--cv [--folds <n>]] [--test <dir>] [--acts-test <dir>] [--follow-test <dir>] [--reply-test <dir>] [--parts-test <dir>] [--scope-test <dir>] [--model <file>] [--confusions <n>]
   Prints the intent classifier's per-intent precision/recall and top confusions as Markdown.
   default       the model in data/nlu/model.json on the test set data/nlu/test, then its act head on
                 data/nlu/acts/test or --acts-test (with a confusion matrix; with --test, only if --acts-test
                 is given), then its follow head on data/nlu/follow/test or --follow-test (likewise) and its
                 reply head on data/nlu/reply/test or --reply-test (likewise), its part head on
-                data/nlu/policy-parts/test or --parts-test (likewise), then
+                data/nlu/policy-parts/test or --parts-test (likewise), its scope head on
+                data/nlu/scope/test or --scope-test (likewise), then
                 the several-requests set
                 <test>/multi.yaml through the offline model's splitter (add --failures to list the misses)
   --cv          instead, k-fold cross-validation on the training corpus (with the model's hyper-parameters)`;
@@ -43,6 +44,7 @@ async function main(): Promise<number> {
       'follow-test': { type: 'string' },
       'reply-test': { type: 'string' },
       'parts-test': { type: 'string' },
+      'scope-test': { type: 'string' },
     },
   });
   const labels = readIntentLabels();
@@ -78,6 +80,8 @@ async function main(): Promise<number> {
   headReport('Reply head', 'reply', classifier.reply, replyDir, confusions);
   const partsDir = values['parts-test'] ?? (values.test ? undefined : NLU_PATHS.partsTest);
   headReport('Part head', 'part', classifier.part, partsDir, confusions);
+  const scopeDir = values['scope-test'] ?? (values.test ? undefined : NLU_PATHS.scopeTest);
+  headReport('Scope head', 'scope', classifier.scope, scopeDir, confusions);
   const multiFile = join(dir, 'multi.yaml');
   if (existsSync(multiFile))
     console.log(`\n${multiReport(parse(readFileSync(multiFile, 'utf8')) as MultiCase[], values.failures ?? false)}`);

@@ -9,6 +9,7 @@ import {
   FOLLOW_MAX_BYTES,
   PART_MAX_BYTES,
   REPLY_MAX_BYTES,
+  SCOPE_MAX_BYTES,
   conflictingTexts,
   DEFAULT_HYPER,
   serializeArtifact,
@@ -31,7 +32,7 @@ import {
 } from '../agent/node.js';
 import { runCli } from './run.js';
 
-const USAGE = `usage: npm run nlu:train -- [--folds <n>] [--tune] [--corpus <dir>] [--test <dir>] [--acts <dir>] [--acts-test <dir>] [--follow <dir>] [--follow-test <dir>] [--reply <dir>] [--reply-test <dir>] [--parts <dir>] [--parts-test <dir>] [--out <file>]
+const USAGE = `usage: npm run nlu:train -- [--folds <n>] [--tune] [--corpus <dir>] [--test <dir>] [--acts <dir>] [--acts-test <dir>] [--follow <dir>] [--follow-test <dir>] [--reply <dir>] [--reply-test <dir>] [--parts <dir>] [--parts-test <dir>] [--scope <dir>] [--scope-test <dir>] [--out <file>]
   Trains the intent classifier from data/nlu/train/<intent>.txt, the act head (ask, hypothetical,
   told…) from data/nlu/acts/train/<act>.txt, the follow head from data/nlu/follow/train/<label>.txt and
   the reply head from data/nlu/reply/train/<label>.txt over the same features, and writes them to data/nlu/model.json.
@@ -45,7 +46,9 @@ const USAGE = `usage: npm run nlu:train -- [--folds <n>] [--tune] [--corpus <dir
   --reply, --reply-test     the reply head's corpus and test set (what a message does with a proposal waiting:
                 yes, no, change, about, other; defaults under data/nlu/reply/ likewise)
   --parts, --parts-test     the part head's corpus and test set (which part of a policy a follow-up asks: window,
-                cost… express, tracking, none; defaults under data/nlu/policy-parts/ likewise)`;
+                cost… express, tracking, none; defaults under data/nlu/policy-parts/ likewise)
+  --scope, --scope-test     the scope head's corpus and test set (how much of something a message means: adds,
+                replaces, all, part, one, none; defaults under data/nlu/scope/ likewise)`;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -88,7 +91,7 @@ function printTest(dir: string, labels: readonly string[], model: IntentClassifi
 
 /** A second head (the act head, the follow head) over the intent model's features: its own labels file, corpus and size budget. */
 interface HeadSpec {
-  name: 'act' | 'follow' | 'reply' | 'part';
+  name: 'act' | 'follow' | 'reply' | 'part' | 'scope';
   /** How the output names its corpus and labels ("acts: …, 15 utterances over 3 acts"). */
   corpusName: string;
   labelName: string;
@@ -97,7 +100,7 @@ interface HeadSpec {
   kind: string;
   maxBytes: number;
   /** Its corpus flag (`--acts`, `--follow`…; `--<flag>-test` for its test set) and default folders. */
-  flag: 'acts' | 'follow' | 'reply' | 'parts';
+  flag: 'acts' | 'follow' | 'reply' | 'parts' | 'scope';
   train: string;
   test: string;
   /** Trained by default only where its folder exists (a tree without it trains without the head). */
@@ -153,7 +156,19 @@ const PART_SPEC: HeadSpec = {
   test: NLU_PATHS.partsTest,
   optional: true,
 };
-const HEADS = [ACT_SPEC, FOLLOW_SPEC, REPLY_SPEC, PART_SPEC];
+const SCOPE_SPEC: HeadSpec = {
+  name: 'scope',
+  corpusName: 'scopes',
+  labelName: 'scopes',
+  labelsFile: NLU_PATHS.scope,
+  kind: 'a scope in scope/labels.yaml',
+  maxBytes: SCOPE_MAX_BYTES,
+  flag: 'scope',
+  train: NLU_PATHS.scopeTrain,
+  test: NLU_PATHS.scopeTest,
+  optional: true,
+};
+const HEADS = [ACT_SPEC, FOLLOW_SPEC, REPLY_SPEC, PART_SPEC, SCOPE_SPEC];
 
 type Flags = Partial<Record<string, string | boolean>>;
 /** The head's corpus folder: its flag's, else its default unless another intent corpus was given (or an optional head's is missing). */
@@ -216,6 +231,8 @@ async function main(): Promise<number> {
       'reply-test': { type: 'string' },
       parts: { type: 'string' },
       'parts-test': { type: 'string' },
+      scope: { type: 'string' },
+      'scope-test': { type: 'string' },
     },
   });
   const t0 = performance.now();

@@ -5,6 +5,7 @@ import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
 import { str, type ProductView } from './results.js';
 import { pickProduct } from './frame-pick.js';
+import { classifyScope } from './nlu/index.js';
 
 export const REFINABLE: ReadonlySet<Intent> = new Set(['search', 'stock', 'recommend', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
 /** Readings of another colour or size "instead" that only a piece bought could make a swap or a change of. */
@@ -19,15 +20,15 @@ const ONLY_THOSE = /\b(only|just)\s+(the\s+)?(\w+\s+){1,2}ones\b/i;
 
 const PLURAL_POINTER = /\b(these|those|they|them)\b/i;
 
-/** A choice said as settled ("black it is then", "go with the navy", "the camel then", "I'll have the grey"). */
-const CHOOSES = /\b(it is|it'?ll be|go(ing)? (with|for) the|i'?ll (take|have|get))\b|^\W*(ok\w*\W+)?(the\s+)?\w+(\s+one)?\W*then\W*$/i;
+/** A choice said as settled ("black it is then", "go with the navy", "the camel then", "I'll have the grey"): the scope head's `one`. */
+const chooses = (text: string): boolean => classifyScope(text, ['one', 'all']).scope === 'one';
 
 /** A settled choice of a colour only one of the pieces shown has: that piece, not the search narrowed to it. */
 export const choosesOneShown = (e: Entities, text: string, mem: Memory): boolean =>
   e.colour !== null &&
   e.size === null &&
-  CHOOSES.test(text) &&
   !ONLY_THOSE.test(text) &&
+  chooses(text) &&
   mem.products.filter((p) => pickProduct([p], e, text) !== null).length === 1;
 
 export const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i; // "the red one", "that blue one"

@@ -12,8 +12,7 @@ import { call, reply, type IntentPlan, type Link, type Step } from './steps.js';
 import { holdingPiece } from './replies-account.js';
 import { PHRASES } from './phrases.js';
 import { saysShortOrderNumber } from './plan-reading.js';
-
-const ADDS_TO = /\b(too|also|as well)\b/i;
+import { classifyScope } from './nlu/index.js';
 
 /** What the person handed the chat is told the shopper asked (decide.ts gives it the whole message when it held several requests). */
 export function humanReason(f: Pick<Frame, 'text'>): string {
@@ -91,9 +90,9 @@ export function proposeReturn(
     if (!ids.every((id): id is string => !!id)) {
       if (tools.has('lookup_order')) return call('lookup_order', { orderNumber });
     } else {
-      // "the chinos too" while the jumper's return is proposed: both.
+      // "the chinos too" while the jumper's return is proposed: both (the scope head's `adds`; "the chinos instead": the chinos alone).
       const before =
-        pending?.orderNumber === orderNumber && ADDS_TO.test(f.text) && Array.isArray(pending.items)
+        pending?.orderNumber === orderNumber && Array.isArray(pending.items) && classifyScope(f.text, ['adds', 'replaces']).scope === 'adds'
           ? pending.items.filter((x): x is string => typeof x === 'string')
           : [];
       ids = [...new Set([...before, ...ids])];
@@ -132,9 +131,8 @@ export function needAccount(tools: ReadonlySet<string>, memory: Memory, fallback
   return reply({ kind: 'fact', body: `${fallback} ${tools.has('escalate_to_human') ? PHRASES.humanOffer : ''}`.trim() });
 }
 
-/** Asks for the orders as a whole ("show my orders", "what have I ordered?", "my order history"), not for one of them. */
-const WHOLE_LIST =
-  /\b(orders|order history|purchase history|all (of )?(my|the) (purchases|stuff|things)|what (have|did) i (order|ordered|buy|bought|purchase|purchased))\b/i;
+/** Asks for the orders as a whole ("show my orders", "what have I ordered?", "my order history"), not for one of them: the scope head's `all`. */
+const asksWholeList = (text: string): boolean => classifyScope(text, ['all', 'one']).scope === 'all';
 
 /**
  * The order asked about, or the list. An order the conversation points at (the one verified with, the one shown) does
@@ -143,7 +141,7 @@ const WHOLE_LIST =
  */
 const planOrderStatus: IntentPlan = ({ f, memory, tools }) => {
   if (!tools.has('lookup_order')) return needAccount(tools, memory, PHRASES.noOrdersTool, f);
-  const wholeList = !f.e.orderNumbers.length && f.e.ordinal === null && !f.e.categoryWord && WHOLE_LIST.test(f.text);
+  const wholeList = !f.e.orderNumbers.length && f.e.ordinal === null && !f.e.categoryWord && asksWholeList(f.text);
   return call('lookup_order', f.orderNumber && !wholeList ? { orderNumber: f.orderNumber } : {});
 };
 

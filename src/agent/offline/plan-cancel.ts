@@ -8,11 +8,14 @@ import { itemWords, stem } from './frame-follow.js';
 import { sameKindWords } from './lexicon.js';
 import { PHRASES } from './phrases.js';
 import { reply, type Step } from './steps.js';
+import { classifyScope } from './nlu/index.js';
 
-/** The shopper keeps something of the order ("I keep the pants", "I still want the trousers", "the chinos can stay"). */
-const KEEPS = /\b(keep|keeping|still want|still need|only want|hold on to|hang on to|leave the|can stay|stays?|remains?)\b/i;
-/** The whole order is meant ("the whole thing", "everything", "in its entirety"). */
-const WHOLE = /\b(whole|entire|entirety|everything|all of it|the lot|all the order|full order|fully|completely|altogether)\b/i;
+/**
+ * How much of the order the words mean, the scope head's reading: `part`, something of it kept ("I keep the pants", "I
+ * still want the trousers", "the chinos can stay"); `all`, the whole order ("the whole thing", "in its entirety");
+ * `none`, neither said.
+ */
+const orderScope = (text: string) => classifyScope(text, ['all', 'part']).scope;
 
 /** The message's words, "t-shirt" as one word, stemmed ("chinos": chino). */
 const wordsOf = (text: string): string[] =>
@@ -54,14 +57,15 @@ const ONLY_PIECE = /\b(only|just)\s+(?:the|my|that|this|these|those|one)\s+(?!or
  * trousers twice") is no partial cancellation: the whole order is.
  */
 export function cancelsSome(order: OrderView, f: Pick<Frame, 'text' | 'e'>): boolean {
-  if (order.items.length < 2 || WHOLE.test(f.text)) return false;
+  const scope = orderScope(f.text);
+  if (order.items.length < 2 || scope === 'all') return false;
   if (partOfOrder(f.text)) return true;
   const words = wordsOf(f.text);
   const named = order.items.filter(
     (item) => (f.e.categoryWord !== null && namesPiece(item, f.e.categoryWord)) || words.some((w) => namesItem(item, w)),
   );
   if (!named.length) return false;
-  if (KEEPS.test(f.text) || ONLY_PIECE.test(f.text)) return true;
+  if (scope === 'part' || ONLY_PIECE.test(f.text)) return true;
   // The piece within a few words after the cancelling word is what it takes out.
   const taken = words.some((w, i) => TAKES_OUT.has(w) && words.slice(i + 1, i + 5).some((x) => named.some((item) => namesItem(item, x))));
   return taken && named.length < order.items.length;
@@ -69,7 +73,7 @@ export function cancelsSome(order: OrderView, f: Pick<Frame, 'text' | 'e'>): boo
 
 /** The words may single out pieces (a piece named, one kept, "just the tee"): an order not yet seen is looked up first. */
 export const mayCancelSome = (f: Frame): boolean =>
-  f.e.categoryWord !== null || KEEPS.test(f.text) || ONLY_PIECE.test(f.text) || partOfOrder(f.text);
+  f.e.categoryWord !== null || orderScope(f.text) === 'part' || ONLY_PIECE.test(f.text) || partOfOrder(f.text);
 
 /** What can be done instead of cancelling one piece, with a person offered where one can be. */
 export function someCancelledStep(order: OrderView, tools: ReadonlySet<string>): Step {

@@ -5,6 +5,7 @@ import { pickProduct, sizeStep } from './frame.js';
 import type { CartLineView, ProductView } from './results.js';
 import { PHRASES } from './phrases.js';
 import { call, reply, type Step } from './steps.js';
+import { classifyScope } from './nlu/index.js';
 
 /**
  * The cart change the message asks for, on the line it names: by name, colour or category, or
@@ -13,7 +14,7 @@ import { call, reply, type Step } from './steps.js';
  */
 export function changeCart(lines: readonly CartLineView[], f: Frame): Step {
   if (lines.length === 0) return reply({ kind: 'fact', body: PHRASES.cartEmpty });
-  if (REMOVE_ALL.test(f.text))
+  if (emptiesBasket(f.text))
     return {
       kind: 'call',
       calls: lines.map((l) => ({ name: 'update_cart', args: { productId: l.productId, size: l.size, quantity: 0 } })),
@@ -68,7 +69,13 @@ function cartLineMeant(lines: readonly CartLineView[], views: ProductView[], f: 
   return f.e.pronoun ? lines[lines.length - 1]! : null;
 }
 
-const REMOVE_ALL = /\b((empty|clear) (out )?(my|the) (cart|basket|bag)|(remove|delete) (everything|all( of it| of them| items)?))\b/i;
+/** How sure the scope head must be of `all` before every line of the basket goes. */
+const SURE_ALL = 0.5;
+/** Every line meant ("empty my basket", "remove everything"), not one of them: the scope head's `all`, sure of it. */
+const emptiesBasket = (text: string): boolean => {
+  const read = classifyScope(text, ['all', 'one']);
+  return read.scope === 'all' && read.confidence >= SURE_ALL;
+};
 const REMOVE =
   /\b(remove|delete|take (it|that|this|them|the [\w-]+( [\w-]+)?) out|take out (the|my|those|these|that|both)|out of (my|the) (cart|basket|bag)|get rid of|don'?t want (it|that|this|them|the [\w-]+) anymore)\b/i;
 

@@ -79,6 +79,8 @@ export const artifactSchema = () =>
       reply: headSchema().optional(),
       /** The part head (which part of a policy a follow-up asks, data/nlu/policy-parts), absent in a model trained without its corpus. */
       part: headSchema().optional(),
+      /** The scope head (how much of something a message means: adds, replaces, all, part, one, none; data/nlu/scope), absent in a model trained without its corpus. */
+      scope: headSchema().optional(),
     })
     .refine((a) => a.bias.length === a.labels.length, 'bias and labels differ in length');
 
@@ -181,11 +183,11 @@ export function serializeArtifact(a: ModelArtifact): string {
   const head = (['format', 'labels', 'hyper', 'corpus', 'calibration', 'cv', 'pruning', 'bias', 'vocabulary'] as const)
     .filter((k) => a[k] !== undefined)
     .map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(a[k])}`);
-  const second = (name: 'act' | 'follow' | 'reply' | 'part', h: ModelHead | undefined) =>
+  const second = (name: 'act' | 'follow' | 'reply' | 'part' | 'scope', h: ModelHead | undefined) =>
     h
       ? `,\n  ${JSON.stringify(name)}: {\n${(['labels', 'corpus', 'calibration', 'cv', 'pruning', 'bias'] as const)
           .map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(h[k])}`)
           .join(',\n')},\n    "rows": ${rowsText(h.rows, '    ')}\n  }`
       : '';
-  return `{\n${head.join(',\n')},\n  "rows": ${rowsText(a.rows, '  ')}${second('act', a.act)}${second('follow', a.follow)}${second('reply', a.reply)}${second('part', a.part)}\n}\n`;
+  return `{\n${head.join(',\n')},\n  "rows": ${rowsText(a.rows, '  ')}${second('act', a.act)}${second('follow', a.follow)}${second('reply', a.reply)}${second('part', a.part)}${second('scope', a.scope)}\n}\n`;
 }

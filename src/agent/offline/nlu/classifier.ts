@@ -72,6 +72,8 @@ export interface IntentClassifier extends HeadClassifier {
   readonly reply: HeadClassifier | null;
   /** Which part of a policy a follow-up asks (window, cost… express, tracking, none), when trained with a part corpus. */
   readonly part: HeadClassifier | null;
+  /** How much of something the message means (adds, replaces, all, part, one, none), when trained with a scope corpus. */
+  readonly scope: HeadClassifier | null;
 }
 
 function rank(labels: readonly string[], probs: Float64Array, options: PredictOptions): IntentPrediction {
@@ -189,6 +191,7 @@ export function classifierFromArtifact(a: ModelArtifact): IntentClassifier {
     follow: a.follow ? head(a.follow, vectorOf) : null,
     reply: a.reply ? head(a.reply, vectorOf) : null,
     part: a.part ? head(a.part, vectorOf) : null,
+    scope: a.scope ? head(a.scope, vectorOf) : null,
   };
 }
 

@@ -134,18 +134,49 @@ export interface PartPrediction<P extends Part> {
  * message as `none`, the whole policy.
  */
 export function classifyPart<P extends Part>(text: string, among: readonly P[]): PartPrediction<P> {
-  const head = defaultClassifier().part;
-  const labels: Array<P | 'none'> = [...among, 'none'];
-  const probabilities = Object.fromEntries(labels.map((l) => [l, l === 'none' ? 1 : 0])) as Record<P | 'none', number>;
-  if (!head) return { part: 'none', confidence: 1, probabilities };
-  const all = head.predict(text, { topK: 1 }).probabilities;
-  const sum = labels.reduce((n, l) => n + (all[l] ?? 0), 0) || 1;
-  for (const l of labels) probabilities[l] = (all[l] ?? 0) / sum;
-  const part = labels.reduce((best, l) => (probabilities[l] > probabilities[best] ? l : best), 'none' as P | 'none');
-  return { part, confidence: probabilities[part], probabilities };
+  const { label, ...p } = readAmong(defaultClassifier().part, among, 'none', text);
+  return { part: label, ...p };
+}
+
+/** How much of something a message means (data/nlu/scope/labels.yaml); `none`: it says nothing of how much. */
+export const SCOPES = ['adds', 'replaces', 'all', 'part', 'one', 'none'] as const;
+export type Scope = (typeof SCOPES)[number];
+/** The scope head's reading among the scopes a caller tells apart: each of them (and `none`) with its share of their probability. */
+export interface ScopePrediction<S extends Scope> {
+  scope: S | 'none';
+  confidence: number;
+  probabilities: Record<S | 'none', number>;
+}
+
+/**
+ * How much of something the message means, among the scopes the caller tells apart (the scope head, trained from
+ * data/nlu/scope/train): more on top of what was asked or proposed ("the chinos too"), something else in its place
+ * ("the chinos instead"), the whole of it ("all my orders", "the entire order", "empty the basket"), some of it with
+ * the rest kept ("I still want the trousers"), one thing singled out or settled on ("the navy it is"), or nothing of
+ * how much. Only `among` and `none` compete, their probabilities renormalised among them, so a caller asking "all or
+ * not?" is never answered by a reading it does not use. A model without the head reads every message as `none`.
+ */
+export function classifyScope<S extends Scope>(text: string, among: readonly S[]): ScopePrediction<S> {
+  const { label, ...p } = readAmong(defaultClassifier().scope, among, 'none', text);
+  return { scope: label, ...p };
 }
 
 type Head = NonNullable<ReturnType<typeof defaultClassifier>['act']>;
+
+/**
+ * A head's best label among `among` and `rest` (the label meaning none of them), every other label's probability left
+ * out and theirs renormalised; `rest`, sure, when the model has no such head.
+ */
+function readAmong<L extends string, R extends string>(head: Head | null, among: readonly L[], rest: R, text: string) {
+  const labels: Array<L | R> = [...among, rest];
+  const probabilities = Object.fromEntries(labels.map((l) => [l, l === rest ? 1 : 0])) as Record<L | R, number>;
+  if (!head) return { label: rest as L | R, confidence: 1, probabilities };
+  const all = head.predict(text, { topK: 1 }).probabilities;
+  const sum = labels.reduce((n, l) => n + (all[l] ?? 0), 0) || 1;
+  for (const l of labels) probabilities[l] = (all[l] ?? 0) / sum;
+  const label = labels.reduce((best, l) => (probabilities[l] > probabilities[best] ? l : best), rest as L | R);
+  return { label, confidence: probabilities[label], probabilities };
+}
 
 /** A head's best label for the text, or `fallback`, sure, when the model has no such head or the label is unknown. */
 function readHead<L extends string>(head: Head | null, known: (label: string) => label is L, fallback: L, text: string) {

@@ -77,3 +77,6 @@ export const REPLY_MAX_BYTES = 100_000;
 
 /** Size budget of the part head's rows (ten labels, a corpus of some hundred lines a label): the model grows little. */
 export const PART_MAX_BYTES = 50_000;
+
+/** Size budget of the scope head's rows (six labels, a corpus of some hundred lines a label; the model file stays under its 2 MB). */
+export const SCOPE_MAX_BYTES = 30_000;

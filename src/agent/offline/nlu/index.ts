@@ -7,6 +7,7 @@ export {
   classifyIntent,
   classifyPart,
   classifyReply,
+  classifyScope,
   defaultClassifier,
   type Act,
   type ActPrediction,
@@ -17,6 +18,9 @@ export {
   PARTS,
   type Reply,
   type ReplyPrediction,
+  type Scope,
+  type ScopePrediction,
+  SCOPES,
 } from './default-model.js';
 export {
   DEFAULT_MIN_CONFIDENCE,

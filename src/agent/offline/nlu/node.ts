@@ -30,6 +30,10 @@ export const NLU_PATHS = {
   parts: join(NLU_DIR, 'policy-parts', 'labels.yaml'),
   partsTrain: join(NLU_DIR, 'policy-parts', 'train'),
   partsTest: join(NLU_DIR, 'policy-parts', 'test'),
+  /** The scope head's labels (labels.yaml), corpus and independent test set: how much of something a message means. */
+  scope: join(NLU_DIR, 'scope', 'labels.yaml'),
+  scopeTrain: join(NLU_DIR, 'scope', 'train'),
+  scopeTest: join(NLU_DIR, 'scope', 'test'),
 };
 
 /**
@@ -95,6 +99,15 @@ export { crossValidate, type CvResult } from './cross-validate.js';
 export { evaluate, scoreItems, type Evaluation } from './evaluate.js';
 export { renderReport, type ReportOptions } from './report.js';
 export { loadClassifier, type HeadClassifier, type IntentClassifier } from './classifier.js';
-export { ACT_MAX_BYTES, FOLLOW_MAX_BYTES, PART_MAX_BYTES, REPLY_MAX_BYTES, DEFAULT_HYPER, hyperSchema, type Hyper } from './hyper.js';
+export {
+  ACT_MAX_BYTES,
+  FOLLOW_MAX_BYTES,
+  PART_MAX_BYTES,
+  REPLY_MAX_BYTES,
+  SCOPE_MAX_BYTES,
+  DEFAULT_HYPER,
+  hyperSchema,
+  type Hyper,
+} from './hyper.js';
 export { artifactSchema, serializeArtifact, type ModelArtifact, type ModelHead } from './artifact.js';
 export { tune, DEFAULT_SEARCH, type SearchSpace, type TuneStep } from './tune.js';

@@ -1,4 +1,4 @@
-// The checks every learned head of data/nlu/model.json shares (act, follow, reply, part): trained from its current
+// The checks every learned head of data/nlu/model.json shares (act, follow, reply, part, scope): trained from its current
 // corpus with the labels its labels file defines, and its independent test set read at 85 % or better with every
 // label above a floor, none of the test lines a training line.
 import { spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ const RETRAIN = 'run `npm run nlu:train` and commit data/nlu/model.json';
 
 export interface HeadFiles {
   /** The head's key in model.json and on the classifier. */
-  head: 'act' | 'follow' | 'reply' | 'part';
+  head: 'act' | 'follow' | 'reply' | 'part' | 'scope';
   /** The labels file, the training and the test folder. */
   labels: string;
   train: string;
@@ -60,8 +60,8 @@ export function itChecksHeadModel({ head, labels: labelsFile, train, test, minRe
 
 export interface HeadCli {
   /** The head's key on the classifier and its train flag's stem: `--acts`/`--acts-test`, `--follow`/…, `--reply`/…. */
-  head: 'act' | 'follow' | 'reply' | 'part';
-  flag: 'acts' | 'follow' | 'reply' | 'parts';
+  head: 'act' | 'follow' | 'reply' | 'part' | 'scope';
+  flag: 'acts' | 'follow' | 'reply' | 'parts' | 'scope';
   /** What nlu:train calls its lines ("acts", "follow-ups", "replies") and its labels ("acts", "labels"). */
   noun: string;
   unit: string;
@@ -94,7 +94,7 @@ export function itTrainsHeadFromCli({ head, flag, noun, unit, files, probe, titl
       expect(r.stdout).toMatch(new RegExp(`${noun}: .*${lines} utterances over ${Object.keys(files).length} ${unit}`));
       expect(r.stdout).toMatch(new RegExp(`${head} test set .*${lines} utterances`));
       const model = loadClassifier(JSON.parse(readFileSync(out, 'utf8')));
-      for (const other of ['act', 'follow', 'reply', 'part'] as const) if (other !== head) expect(model[other] ?? null).toBeNull();
+      for (const other of ['act', 'follow', 'reply', 'part', 'scope'] as const) if (other !== head) expect(model[other] ?? null).toBeNull();
       expect(model[head]?.labels).toEqual(Object.keys(files));
       expect(model[head]!.predict(probe[0]).label).toBe(probe[1]);
       const report = run('src/cli/nlu-report.ts', '--model', out, '--test', train, `--${flag}-test`, own);
