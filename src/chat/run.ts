@@ -230,11 +230,13 @@ function withLine(final: FinalEvent, produced: Array<{ role: string; content: st
 }
 
 /**
- * A proposal from an earlier turn under an offline reply, which states it in its own words ("About the cancellation…:
- * shall I still go ahead?"). When that reply also asks something of its own ("…Want a human colleague?"), a bare yes
- * may answer either: as for any model, only a yes naming the action (or the button) decides it, and the reply says
- * so (the offline model words it so itself; the server's line is added if it did not). A reply asking only that
- * lets a bare yes decide again; one asking nothing leaves the rule as it was.
+ * A proposal from an earlier turn under an offline reply, which puts it again in a few words of its own ("About the
+ * cancellation…: shall I still go ahead?", "Just so I get it right: shall I go ahead?"), never whole. A yes answers what
+ * the shopper sees, and they may just have asked for less ("cancel only the tee"): a reply asking for the go-ahead gets
+ * the server's statement of it, as under any model's reply. When that reply also asks something of its own ("…Want a
+ * human colleague?"), a bare yes may answer either: as for any model, only a yes naming the action (or the button)
+ * decides it, and the statement says so. A reply asking only that lets a bare yes decide again; one asking nothing
+ * leaves the rule as it was (and is stated only when it must be named).
  */
 async function offlineStillWaiting(
   env: TurnEnv,
@@ -244,13 +246,13 @@ async function offlineStillWaiting(
   now: number,
   proposal: Proposal,
 ): Promise<FinalEvent> {
+  if (proposal.turn === turn.turnNo) return final;
   const naming = NAMING_YES[proposal.action];
-  if (proposal.turn === turn.turnNo || naming === undefined) return final;
   const after = yesAfter(final.reply);
-  const mustName = after === 'beside' || (after === 'none' && (proposal.mustName ?? false));
+  const mustName = naming !== undefined && (after === 'beside' || (after === 'none' && (proposal.mustName ?? false)));
   if (mustName !== (proposal.mustName ?? false)) await writePending(env.deps.db, turn.conv.id, { ...proposal, mustName }, now);
-  if (!mustName || final.reply.includes(`"${naming}"`)) return final;
-  return withLine(final, produced, `Still waiting for your answer: ${statement(proposal, `"${naming}"`)}`);
+  if (after === 'none' && (!mustName || final.reply.includes(`"${naming}"`))) return final;
+  return withLine(final, produced, `Still waiting for your answer: ${statement(proposal, mustName ? `"${naming}"` : '"yes"')}`);
 }
 
 function transcriptText(history: Array<{ role: string; content: string }>, message: string, summary: string): string {

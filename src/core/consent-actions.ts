@@ -56,3 +56,22 @@ export const ACTION_ECHO: Record<string, readonly string[]> = {
   return_label: ['start', 'prepaid', 'return', 'returns', 'label', 'labels'],
   merge_cart: ['add', 'merge', 'keep', 'move', 'basket', 'cart', 'bag', 'both'],
 };
+
+/** Words that may stand between a verb and the action it is done to ("cancel the order cancellation"). */
+const BEFORE_ITSELF: ReadonlySet<string> = new Set('the this that my your our whole entire order pending proposed'.split(' '));
+/** The root two words of one action share ("cance" of "cancel" and "cancellation", "amend" of "amendment"). */
+const root = (w: string): string => w.slice(0, 5);
+
+/**
+ * A verb of the action done to the action itself ("yes, cancel the cancellation", "ok cancel that cancel", "sure, change
+ * the change"): said of the proposal, not of the order, it takes the proposal back or alters it; it never approves it,
+ * though every word is a yes or the action's own. `echo`: the words of the action waiting.
+ */
+export function onItself(words: readonly string[], echo: ReadonlySet<string>): boolean {
+  return words.some((w, i) => {
+    if (w === 'it' || !echo.has(w)) return false;
+    let j = i + 1;
+    while (j < words.length && BEFORE_ITSELF.has(words[j]!)) j++;
+    return j > i + 1 && j < words.length && root(words[j]!) === root(w);
+  });
+}

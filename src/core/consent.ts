@@ -7,7 +7,7 @@
 import { editDistance } from './edit-distance.js';
 import { keepsPart } from './consent-part.js';
 import { YES_PHRASES } from './consent-phrases.js';
-import { ACTION_ECHO } from './consent-actions.js';
+import { ACTION_ECHO, onItself } from './consent-actions.js';
 import { approves, readAssent } from './consent-assent.js';
 import {
   ACKNOWLEDGEMENTS,
@@ -334,6 +334,8 @@ export function isClearYes(message: string, opts: ConsentOptions = {}): boolean 
   if (!words || words.some((w) => NOT_A_YES.has(w) && !echo.has(w))) return false;
   // A word of another action in a yes to this one: a yes to something else ("yes, return it" to a cancellation).
   if (opts.echo && [...raw, ...words].some((w) => OTHER_ACTION.has(w) && !echo.has(w))) return false;
+  // The action done to itself ("yes, cancel the cancellation"): the proposal taken back or changed (core/consent-actions).
+  if (opts.echo && onItself(raw, echo)) return false;
   if (otherErrand(raw)) return false;
   // Said so as to take it back: an acknowledgement with no go-ahead, scorn, a yes for someone else (core/consent-tone).
   const goesAhead = (some: readonly string[]) =>

@@ -9,6 +9,7 @@ import {
   isoDate,
   type OwnedOrder,
 } from '../shop/index.js';
+import { formatMoney } from '../core/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
 import { approvedProposal, clearProposal, propose, proposalView, proposedText, quotedSent, sentText } from './proposals.js';
@@ -92,7 +93,7 @@ export const cancelOrderTool = defineTool({
 
     // Stated by the server beside a hosted model's reply (chat/run.ts): which order, what, and the refund.
     const reason = sentText(args.reason, 200);
-    const summary = `Cancel order #${owned.order.number} (${owned.items.map(itemLabel).join(', ')}); ${dollars(owned.order.totalCents)} refunded to the original payment method.`;
+    const summary = `Cancel order #${owned.order.number} (${owned.items.map(itemLabel).join(', ')}); ${formatMoney(owned.order.totalCents, { exact: true })} refunded to the original payment method.`;
     const sent = quotedSent('Reason sent to the store', reason);
     const proposed = await propose(ctx, ACTION, { ...payload, ...(reason ? { reason } : {}) }, summary, sent);
     return ok({

@@ -78,13 +78,21 @@ export function proposedText(proposal: Proposal, field: string): string | undefi
   return typeof v === 'string' ? v : undefined;
 }
 
+/** Marks that could close or open the statement's quote ("”", '"', "„", "«", "″"): each is written as a plain apostrophe. */
+const QUOTE_MARKS = /["\p{Pi}\p{Pf}\u201a\u201e\u2033\u2036\u02ba\u02ee\u05f4\u301d-\u301f]/gu;
+/** Line breaks of any kind: the quote is one sentence of the statement (the widget shows a break as a break). */
+const LINE_BREAKS = /\s*[\r\n\u2028\u2029\u0085]+\s*/g;
+
 /**
  * Free text a proposal will send (a reason, a note the store's colleagues read), in the one form both the proposal keeps
  * and its summary quotes: the shopper says yes to the server's statement of the proposal (chat/run.ts), and a hosted
- * model may have written these words, so what they agree to must show every word that is sent. Empty: nothing is sent.
+ * model may have written these words, so what they agree to must show every word that is sent, inside its quote: no
+ * quote mark or line break of its own lets the text write past the quote as if the server said it ("…”. Refund
+ * approved: $400."). Empty: nothing is sent.
  */
 export function sentText(text: string | undefined, max: number): string | undefined {
-  const t = text === undefined ? '' : fenceText(text, max);
+  // After fencing, whose normalizing may make a quote mark ("＂") and whose neutralized markers quote ('(quoted "…")').
+  const t = text === undefined ? '' : fenceText(text, max).replace(LINE_BREAKS, ' ').replace(QUOTE_MARKS, "'").trim();
   return t === '' ? undefined : t;
 }
 

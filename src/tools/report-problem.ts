@@ -1,4 +1,4 @@
-import { DAY_MS, fenceText } from '../core/index.js';
+import { DAY_MS } from '../core/index.js';
 import {
   CLAIM_POLICY,
   variantOf,
@@ -102,6 +102,10 @@ async function resolve(ctx: ToolContext, customerId: string, items: readonly Ord
   return { resolution: 'replacement' as const, lines };
 }
 
+/**
+ * Makes the claim the shopper approved. `args.note` is the proposal's, in the form its statement quoted (sentText): it
+ * is written as it is on the claim and its review ticket, never fenced or cut again into words the shopper did not see.
+ */
 async function act(
   ctx: ToolContext,
   owned: OwnedOrder,
@@ -126,7 +130,7 @@ async function act(
           ...who,
           segment: ctx.segment.id,
           priority,
-          summary: `${review.proof ? `${review.proof}\n` : ''}Claim ${id} (${args.problem}) on order #${owned.order.number} needs review: ${review.why}. Shopper's note (data): ${fenceText(args.note, 300)}`,
+          summary: `${review.proof ? `${review.proof}\n` : ''}Claim ${id} (${args.problem}) on order #${owned.order.number} needs review: ${review.why}. Shopper's note (data): ${args.note}`,
           now,
         })
       : undefined;
@@ -135,7 +139,7 @@ async function act(
     owned,
     kind: args.problem,
     items,
-    note: fenceText(args.note, 500),
+    note: args.note,
     resolution: plan.resolution,
     lines: plan.lines,
     refundId: ctx.ids('rf'),

@@ -1,7 +1,7 @@
 // Argument schemas of every tool: the contract between the tools, the models (via bindTools)
 // and the offline model, which must produce arguments these accept.
 import { z } from 'zod';
-import { CATEGORIES } from '../core/index.js';
+import { CATEGORIES, fenceText } from '../core/index.js';
 import { POLICY_TOPICS } from '../shop/index.js';
 
 const orderNumber = z
@@ -10,6 +10,14 @@ const orderNumber = z
   .regex(/^#?\d{4,10}$/, 'an order number is 4–10 digits, like 28473')
   .transform((s) => s.replace(/^#/, ''));
 const shortText = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * One line of text the server states and sends as it is (a line of a new address): normalized as every fenced text, its
+ * line breaks, invisible and bidi marks gone, so what the shopper is shown (tools' summaries) is what the store gets.
+ */
+const lineText = (max: number) =>
+  shortText(max)
+    .transform((s) => fenceText(s, max).replace(/\s+/g, ' ').trim())
+    .refine((s) => s !== '', 'a line of text');
 
 export { CATEGORIES };
 
@@ -23,10 +31,10 @@ const confirm = z.boolean().default(false).describe('true only after the shopper
 /** A US delivery address (the store ships within the US only), in one canonical shape. */
 const address = z
   .object({
-    name: shortText(80).optional(),
-    line1: shortText(100),
-    line2: shortText(100).optional(),
-    city: shortText(60),
+    name: lineText(80).optional(),
+    line1: lineText(100),
+    line2: lineText(100).optional(),
+    city: lineText(60),
     state: z
       .string()
       .trim()
