@@ -12,7 +12,7 @@ import {
 import { formatMoney } from '../core/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
-import { approvedProposal, clearProposal, propose, proposalView, proposedText, quotedSent, sentText } from './proposals.js';
+import { approvedProposal, clearProposal, proposalView, proposedText, proposeWithText } from './proposals.js';
 import { fail, ok, ownOrder } from './results.js';
 import type { ResultOf, ToolContext } from './types.js';
 
@@ -92,10 +92,9 @@ export const cancelOrderTool = defineTool({
     if (!decision.act && decision.refused) return decision.refused;
 
     // Stated by the server beside a hosted model's reply (chat/run.ts): which order, what, and the refund.
-    const reason = sentText(args.reason, 200);
     const summary = `Cancel order #${owned.order.number} (${owned.items.map(itemLabel).join(', ')}); ${formatMoney(owned.order.totalCents, { exact: true })} refunded to the original payment method.`;
-    const sent = quotedSent('Reason sent to the store', reason);
-    const proposed = await propose(ctx, ACTION, { ...payload, ...(reason ? { reason } : {}) }, summary, sent);
+    const reason = { field: 'reason', label: 'Reason sent to the store', text: args.reason, max: 200 };
+    const proposed = await proposeWithText(ctx, ACTION, payload, summary, reason);
     return ok({
       needsConfirmation: true,
       proposal: {

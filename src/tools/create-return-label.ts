@@ -15,16 +15,7 @@ import {
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas } from './schemas.js';
-import {
-  clearProposal,
-  currentProposal,
-  propose,
-  proposalView,
-  proposedText,
-  quotedSent,
-  refuseUnapproved,
-  sentText,
-} from './proposals.js';
+import { clearProposal, currentProposal, proposeWithText, proposalView, proposedText, refuseUnapproved } from './proposals.js';
 import { fail, ok, ownOrder } from './results.js';
 import type { ResultOf, ToolContext, ToolFailure } from './types.js';
 
@@ -80,15 +71,9 @@ export const createReturnLabelTool = defineTool({
 
     const customer = await findCustomer(ctx.db, customerId);
     const chosen = owned.items.filter((i) => itemIds.includes(i.id));
-    const reason = sentText(args.reason, 300);
     const summary = `Create a free return label for order #${owned.order.number} (${chosen.map(itemLabel).join(', ')}), emailed to ${maskEmail(customer?.email ?? '')}.`;
-    const proposed = await propose(
-      ctx,
-      ACTION,
-      { orderNumber: owned.order.number, items: itemIds, ...(reason ? { reason } : {}) },
-      summary,
-      quotedSent('Reason sent to the store', reason),
-    );
+    const reason = { field: 'reason', label: 'Reason sent to the store', text: args.reason, max: 300 };
+    const proposed = await proposeWithText(ctx, ACTION, { orderNumber: owned.order.number, items: itemIds }, summary, reason);
     return ok({
       needsConfirmation: true,
       proposal: {

@@ -90,14 +90,28 @@ const LINE_BREAKS = /\s*[\r\n\u2028\u2029\u0085]+\s*/g;
  * quote mark or line break of its own lets the text write past the quote as if the server said it ("…”. Refund
  * approved: $400."). Empty: nothing is sent.
  */
-export function sentText(text: string | undefined, max: number): string | undefined {
+function sentText(text: string | undefined, max: number): string | undefined {
   // After fencing, whose normalizing may make a quote mark ("＂") and whose neutralized markers quote ('(quoted "…")').
   const t = text === undefined ? '' : fenceText(text, max).replace(LINE_BREAKS, ' ').replace(QUOTE_MARKS, "'").trim();
   return t === '' ? undefined : t;
 }
 
-/** The sentence of a proposal's statement that quotes its free text whole (`sent`; none when nothing is sent). */
-export const quotedSent = (label: string, text: string | undefined): string | undefined => (text ? `${label}: “${text}”.` : undefined);
+/** Free text a proposal sends: the payload field it goes in, the words its quote starts with, its longest form. */
+export interface SentText {
+  field: string;
+  label: string;
+  text: string | undefined;
+  max: number;
+}
+
+/**
+ * A proposal that sends free text: the text fenced once (sentText), kept in the payload under its field and quoted
+ * whole in its own sentence of the statement (`sent`: "Reason sent to the store: “…”."); none of either when empty.
+ */
+export function proposeWithText(ctx: ToolContext, action: string, payload: Record<string, unknown>, summary: string, s: SentText) {
+  const text = sentText(s.text, s.max);
+  return propose(ctx, action, text ? { ...payload, [s.field]: text } : payload, summary, text ? `${s.label}: “${text}”.` : undefined);
+}
 
 /** A proposal's payload without its free text: what a confirming call must repeat exactly. */
 export const withoutText = (payload: Record<string, unknown>, ...fields: string[]): Record<string, unknown> =>

@@ -23,17 +23,7 @@ import {
 } from '../shop/index.js';
 import { defineTool } from './define.js';
 import { toolSchemas, type ToolArgs } from './schemas.js';
-import {
-  approvedProposal,
-  clearProposal,
-  propose,
-  proposalView,
-  proposedText,
-  quotedSent,
-  sameJson,
-  sentText,
-  withoutText,
-} from './proposals.js';
+import { approvedProposal, clearProposal, proposeWithText, proposalView, proposedText, sameJson, withoutText } from './proposals.js';
 import { accountCustomerId, fail, ok, ownOrder, proofLine } from './results.js';
 import type { ResultOf, ToolContext } from './types.js';
 
@@ -198,10 +188,9 @@ export const reportProblemTool = defineTool({
     if (!decision.act && decision.refused) return decision.refused;
     // The note (which a colleague may read on the claim and its ticket) is the one proposed, not the confirming call's.
     if (decision.act) return act(ctx, owned, { ...args, note: proposedText(decision.proposal, 'note') ?? 'not given' }, pick.items, plan);
-    const note = sentText(args.note, 500);
     const summary = `Report ${args.problem} on order #${owned.order.number} (${pick.items.map(itemLabel).join(', ')}): ${plan.resolution}.`;
-    const sent = quotedSent("Note sent to the store's team", note);
-    const proposed = await propose(ctx, ACTION, { ...payload, ...(note ? { note } : {}) }, summary, sent);
+    const note = { field: 'note', label: "Note sent to the store's team", text: args.note, max: 500 };
+    const proposed = await proposeWithText(ctx, ACTION, payload, summary, note);
     return ok({
       needsConfirmation: true,
       proposal: {
