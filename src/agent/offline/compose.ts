@@ -56,7 +56,7 @@ function one(ex: Exchange, { frame, tools, voice, done, memory }: ComposeInput):
         tools.has('escalate_to_human'),
       );
     case 'create_return_label':
-      return returnReply(ex, voice.style === 'brief', frame.text);
+      return returnReply(ex, voice.style === 'brief', frame.text, tools.has('exchange_items'));
     case 'loyalty_status':
       return loyaltyReply(ex, frame.text);
     case 'verify_customer':

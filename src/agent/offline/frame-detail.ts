@@ -243,18 +243,37 @@ const BASKET: ReadonlySet<Intent> = new Set(['update_cart', 'view_cart', 'add_to
 const UNIT_FIX = /(?<!\bnot\s{1,3})\b((?:apt|apartment|suite|ste|unit|flat|room)\b\.?\s*#?\s*[\w-]*\d[\w-]*)/i;
 const ZIP_FIX = /(?<!\bnot\s{1,3})\b(\d{5})\b/;
 
+const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * "oh wait, it's apt 21 not 12, sorry" while a new address waits: no withdrawal, the same change proposed again with
- * the flat number (or ZIP) put right; the rest of the address as proposed.
+ * The street line with its house number put right, said as the right one: before the street's name ("320 Oak Street,
+ * not 230") or with the number proposed put aside ("it's 58, not 85"); never a number after "not".
+ */
+function houseFixed(text: string, line1: string | undefined): string | null {
+  const m = /^(\d{1,6}[a-z]?)\s+(\p{L}[\p{L}'-]*)(.*)$/iu.exec(line1?.trim() ?? '');
+  if (!m) return null;
+  const [, had, name, rest] = m as unknown as [string, string, string, string];
+  const beforeName = new RegExp(`(?<!\\bnot\\s{1,3})\\b(\\d{1,6}[a-z]?)\\s+${escaped(name)}\\b`, 'i').exec(text)?.[1];
+  const putAside = new RegExp(`(?<!\\bnot\\s{1,3})\\b(\\d{1,6}[a-z]?)\\b,?\\s+not\\s+${escaped(had)}\\b`, 'i').exec(text)?.[1];
+  const house = beforeName ?? putAside;
+  return house && house.toLowerCase() !== had.toLowerCase() ? `${house} ${name}${rest}` : null;
+}
+
+/**
+ * "oh wait, it's apt 21 not 12, sorry" or "no, 320 Oak Street, not 230" while a new address waits: no withdrawal, the
+ * same change proposed again with the flat number, ZIP or house number put right; the rest of the address as proposed.
  */
 function addressCorrected(r: Reading, d: Draft): boolean {
   const waiting = r.mem.pendingAction?.action === 'change_address' ? r.mem.pendingAction.args.address : null;
-  if (!waiting || typeof waiting !== 'object' || d.e.address) return false;
+  if (!waiting || typeof waiting !== 'object') return false;
   const proposed = waiting as Record<string, string>;
+  // An address written out is another one (addressGivenAgain); the one waiting, carried into the slots, is no new one.
+  if (d.e.address && addressKey(d.e.address) !== addressKey(proposed)) return false;
   const unit = UNIT_FIX.exec(r.text)?.[1]?.replace(/\b[a-z]/g, (c) => c.toUpperCase());
   const zip = ZIP_FIX.exec(r.text)?.[1];
-  const fixed = { ...proposed, ...(unit ? { line2: unit } : {}), ...(zip ? { zip } : {}) };
-  if (fixed.line2 === proposed.line2 && fixed.zip === proposed.zip) return false;
+  const line1 = houseFixed(r.text, proposed.line1);
+  const fixed = { ...proposed, ...(unit ? { line2: unit } : {}), ...(zip ? { zip } : {}), ...(line1 ? { line1 } : {}) };
+  if (fixed.line2 === proposed.line2 && fixed.zip === proposed.zip && fixed.line1 === proposed.line1) return false;
   d.e = { ...d.e, address: fixed, orderNumbers: d.e.orderNumbers.filter((x) => x !== zip) };
   d.intent = 'change_address';
   d.settledByState = true;

@@ -140,6 +140,16 @@ export function onlyHedges(r: Reading, d: Draft): boolean {
   return !r.text.includes('?') || !p || p.reply !== 'about';
 }
 
+/**
+ * Only a hedge while a proposal waits ("if it has to be"), read before the order in view or the subject of the reply
+ * place it (an order look-up, a policy): no answer yet, asked again.
+ */
+export function hedgeWhileWaiting(r: Reading, d: Draft): void {
+  // A go-ahead the head reads in hedged words ("I reckon so, yep") is left to the steps that put the proposal again.
+  const p = classifyReply(r.text);
+  if (!d.settledByState && p && p.reply !== 'yes' && onlyHedges(r, d)) settle(d, 'deny');
+}
+
 /** Places a turn the rules left unsettled while a proposal waits, by the reply head's reading (see above). */
 export function replyToWaiting(r: Reading, d: Draft): void {
   const { mem } = r;

@@ -46,9 +46,10 @@ import { readTurn } from './frame-read.js';
 import { unreadable } from './unreadable.js';
 import { feltUnsure, unsureOf } from './frame-unsure.js';
 import { retriedSwap } from './frame-retry.js';
-import { replyToWaiting } from './frame-reply.js';
+import { hedgeWhileWaiting, replyToWaiting } from './frame-reply.js';
 import { goOnWithFault } from './frame-fault.js';
 import { narrowsWholeOrderOnly } from './frame-some-cancelled.js';
+import { swapDetailForReturn } from './frame-swap-detail.js';
 
 export { garmentNotIn, pickOrder, pickProduct } from './frame-pick.js';
 export { sizeStep } from './frame-cues.js';
@@ -351,6 +352,10 @@ export function buildFrame(text: string, mem: Memory): Frame {
   const d: Draft = { intent: r.u.intent, e, offset: 0, settledByState: false, product: null, after: null };
   intentFromState(r, d);
   slotsFromConversation(r, d);
+  // "the bigger one, L I think" while the return of a swap not said in full waits: that swap, said in full; "if it has
+  // to be" while a proposal waits: only a hedge, asked again, before the order in view or the reply's subject place it.
+  swapDetailForReturn(r, d);
+  hedgeWhileWaiting(r, d);
   const pageQuestion = pendingAnswers(r, d);
   cartTurn(r, d);
   resolveProduct(r, d);

@@ -121,6 +121,8 @@ export const PHRASES = {
   pickOneSizeHint: 'Tell me which one you like and I will add it to your cart.',
   englishOnly: 'Sorry, I can only chat in English for now, so please write to me in English.',
   noExchanges: "I can't swap an item directly: you return it and place a new order for the one you want (order it first, sizes sell out).",
+  swapNeedsDetail:
+    'I can swap it for you once I know the size or colour you would like instead: just tell me which. To send it back instead,',
   denyGeneric: 'No problem.',
   denyAction: 'No problem: nothing was changed.',
   denyMerge: 'No problem: your account’s basket stays as it was, and the earlier items stay out of it.',

@@ -173,7 +173,7 @@ export function pieceReturnReply(done: readonly Exchange[], f: Frame): Reply | n
 
 const failed: Reply = { kind: 'fact', body: PHRASES.toolFailed };
 
-export function returnReply(ex: Exchange, brief: boolean, asked = ''): Reply {
+export function returnReply(ex: Exchange, brief: boolean, asked = '', canSwap = false): Reply {
   const out = outputOf(ex, 'create_return_label');
   if (!out) return failed;
   if ('label' in out) {
@@ -193,11 +193,13 @@ export function returnReply(ex: Exchange, brief: boolean, asked = ''): Reply {
   const sorry = /damaged|faulty|broken|defective|ripped|torn|stained|hole|wrong item/i.test(str(ex.args.reason) ?? '')
     ? "I'm sorry about that. "
     : '';
-  // No tool swaps an item: an exchange is a return and a new order.
-  const swap = ASKS_EXCHANGE.test(asked) ? `${PHRASES.noExchanges} ` : '';
+  // No tool swaps an item: an exchange is a return and a new order. With one, the swap waits for the size or colour
+  // wanted (frame-swap-detail.ts reads it said next), the return proposed beside it.
+  const swap = !ASKS_EXCHANGE.test(asked) ? '' : canSwap ? `${PHRASES.swapNeedsDetail} ` : `${PHRASES.noExchanges} `;
+  const i = canSwap && swap ? 'i' : 'I';
   return {
     kind: 'ask',
-    body: `${sorry}${swap}I can create a ${free}return label for order #${p.orderNumber}${p.items.length ? ` covering ${listText(p.items)}` : ''}, emailed to ${p.labelEmailedTo}.${p.returnWindowEnds && !brief ? ` The return window for this order is open until ${p.returnWindowEnds}.` : ''} Shall I go ahead?`,
+    body: `${sorry}${swap}${i} can create a ${free}return label for order #${p.orderNumber}${p.items.length ? ` covering ${listText(p.items)}` : ''}, emailed to ${p.labelEmailedTo}.${p.returnWindowEnds && !brief ? ` The return window for this order is open until ${p.returnWindowEnds}.` : ''} Shall I go ahead?`,
   };
 }
 

@@ -260,7 +260,8 @@ describe('return proposals: only a clear yes creates a label', () => {
 
     const swap = await chat.say('ok how about a replacement');
     expect(swap.toolCalls.every((t) => t.args.confirm !== true)).toBe(true);
-    expect(swap.reply).toMatch(/can't swap an item directly: you return it and place a new order/);
+    // Marcus's persona can swap: the size or colour wanted is asked, the return still proposed beside it (fixer-ab).
+    expect(swap.reply).toMatch(/swap it for you once I know the size or colour/);
     expect(await labelsOf('28473')).toEqual([]);
 
     const some = await chat.say('yes but only the jumper');
