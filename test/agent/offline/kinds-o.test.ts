@@ -79,3 +79,49 @@ describe('right after a refund shown, a question about it in the shopper’s own
     });
   });
 });
+
+// Anonymous shoppers, probes O and singles (fixer-o, second round): one piece shown, then taken in a verb the corpus
+// never showed; a fault told with a piece the shopper has, then "can it go back?" (the return wanted, so signing in
+// first and the return proposed once verified); "let me order …" is a request, not a purchase told; a check that a
+// living person is there at all is a person asked for, not a search.
+describe('an anonymous shopper takes the one piece shown, in a verb of their own', () => {
+  it.each(['Transport one to my basket.', 'Fax one to my basket.'])('"%s" after one black turtleneck in M shown: it is added', async (message) => {
+    const chat = new Chat(store, anonymous());
+    await chat.say('Have you got a red turtleneck?');
+    const shown = await chat.say('Black then, in medium.');
+    expect(shown.reply).toMatch(/Black Fitted Turtleneck/);
+    const added = await chat.say(message);
+    expect(callOf(added, 'add_to_cart')).toBeDefined();
+    expect(toolNames(added)).not.toContain('view_cart');
+    expect(added.reply).toMatch(/added Black Fitted Turtleneck/);
+  });
+});
+
+describe('a fault told with a piece the shopper has, then whether it can go back', () => {
+  it('signing in is asked first, and once verified the return of that piece is proposed', async () => {
+    const chat = new Chat(store, anonymous());
+    const asked = await chat.say(
+      "Hi, I got ankle boots from you about a week ago and they pinch my toes numb when I'm on my feet at the till all day. Can I send them back?",
+    );
+    expect(asked.reply).toMatch(/email address on your account/i);
+    const verified = await chat.say('sarah@example.com, 28289');
+    expect(callOf(verified, 'create_return_label')?.args).toMatchObject({ orderNumber: '28289', confirm: false });
+    expect(verified.reply).toMatch(/Ankle Boots/);
+  });
+});
+
+describe('"let me buy …" asks for the piece', () => {
+  it('"let me buy 4 pairs of tights": looked for, no "you\'re welcome"', async () => {
+    const r = await new Chat(store, anonymous()).say('let me buy 4 pairs of tights');
+    expect(toolNames(r)).toContain('search_products');
+    expect(r.reply).not.toMatch(/welcome/i);
+  });
+});
+
+describe('whether a living person is there at all', () => {
+  it('"is anybody here? a real one?" hands over to a person, no product search', async () => {
+    const r = await new Chat(store, anonymous()).say('is anybody here? a real one?');
+    expect(toolNames(r)).not.toContain('search_products');
+    expect(callOf(r, 'escalate_to_human')).toBeDefined();
+  });
+});
