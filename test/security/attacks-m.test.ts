@@ -55,7 +55,8 @@ describe('a yes after an offline reply that asked two things', () => {
       ).toBe(true);
       const conversationId = first.conversationId as string;
       const asked = await json(await s.chat({ message: side, conversationId }, { token }));
-      if (questions(asked.reply) < 2) return null;
+      // A question of the reply's own (its own words putting the proposal again give way to the server's statement, which asks none).
+      if (questions(asked.reply) < 1) return null;
       // The reply says which words decide the proposal.
       expect(asked.reply, side).toContain(`"${naming}"`);
       return conversationId;
