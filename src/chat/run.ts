@@ -2,7 +2,7 @@
 // agent loop, whose events stream out as they happen. A shopper who verifies mid-turn is served
 // as their own segment and persona for the rest of the turn (reselect.ts). Returns what the persist
 // stage stores.
-import { asksBeside, fenceText, withoutAskAgain, yesAfter } from '../core/index.js';
+import { asksBeside, fenceText, yesAfter } from '../core/index.js';
 import { NAMING_YES, proposalWords, readProposal, writePending, type Proposal } from '../shop/index.js';
 import type { ToolContext, ToolEvent, ToolName } from '../tools/index.js';
 import { routeTools, runTurn as runAgent, type NewMessage, type TurnEvent } from '../agent/index.js';
@@ -217,12 +217,13 @@ async function stateProposal(
   return withLine(final, produced, `${still}${statement(proposal, mustName ? `"${NAMING_YES[proposal.action]}"` : '"yes"')}`);
 }
 
-/** The proposal in the server's words, and the answer that decides it ("no" leaves it: "to cancel" would read as an action). */
-const statement = (proposal: Proposal, yes: string) => `${proposalWords(proposal)} Reply ${yes} to go ahead or "no" to leave it.`;
+/** The proposal in the server's words, and the answer that decides it. */
+const statement = (proposal: Proposal, yes: string) =>
+  `${proposalWords(proposal)} Reply ${yes} to go ahead or "no" to cancel (or use the buttons).`;
 
 /** The reply with the server's line under it, in the stored assistant message too. */
 function withLine(final: FinalEvent, produced: Array<{ role: string; content: string }>, line: string): FinalEvent {
-  const reply = [final.reply.trim(), line].filter((part) => part !== '').join('\n\n');
+  const reply = `${final.reply.trim()}\n\n${line}`;
   const last = [...produced].reverse().find((m) => m.role === 'assistant');
   if (last) last.content = reply;
   return { ...final, reply };
@@ -251,9 +252,7 @@ async function offlineStillWaiting(
   const mustName = naming !== undefined && (after === 'beside' || (after === 'none' && (proposal.mustName ?? false)));
   if (mustName !== (proposal.mustName ?? false)) await writePending(env.deps.db, turn.conv.id, { ...proposal, mustName }, now);
   if (after === 'none' && (!mustName || final.reply.includes(`"${naming}"`))) return final;
-  // The reply's own few words putting it again give way to the server's whole statement (said once, not twice).
-  const own = { ...final, reply: withoutAskAgain(final.reply) };
-  return withLine(own, produced, `Still waiting for your answer: ${statement(proposal, mustName ? `"${naming}"` : '"yes"')}`);
+  return withLine(final, produced, `Still waiting for your answer: ${statement(proposal, mustName ? `"${naming}"` : '"yes"')}`);
 }
 
 function transcriptText(history: Array<{ role: string; content: string }>, message: string, summary: string): string {

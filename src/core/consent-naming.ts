@@ -28,18 +28,6 @@ export const questionsIn = (text: string): number => (text.match(/\?(\s|$)/g) ??
 /** A reply's own words putting the waiting proposal to the shopper again ("…: shall I still go ahead?", "Shall I go ahead anyway?"). */
 const ASKS_AGAIN = /\bshall I (?:still )?go ahead(?: anyway)?\?/gi;
 
-/** A sentence putting the waiting proposal again, with the answers it names ("…: shall I still go ahead? Reply yes…, or no to leave it."). */
-const ASK_AGAIN_SENTENCE =
-  /[^.!?\n]*\bshall I (?:still )?go ahead(?: anyway)?\?(?:[^\n?]*?\bor no to leave (?:it|everything as it is)\.)?/gi;
-
-/** A reply without its own sentences putting the proposal again: the server states it whole in their place (chat/run.ts). */
-export const withoutAskAgain = (reply: string): string =>
-  reply
-    .replace(ASK_AGAIN_SENTENCE, '')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-
 /**
  * How a reply, written while a proposal waits, leaves a bare yes: `beside` when it asks a question of its own besides
  * putting the proposal again (a bare yes may answer either), `clean` when it asks only that, `none` when it asks nothing.

@@ -237,7 +237,7 @@ describe('a typed yes is a yes to what the shopper was shown', () => {
     expect(first.reply).toMatch(/^Would you like me to show you our new arrivals\?/);
     expect(first.reply).toMatch(
       // Under the model's own offer, a bare yes may answer that offer: only the yes naming the label decides it (attacks-c).
-      /Create a free return label for order #28473 \(.+\), emailed to m\*\*\*@example\.com\. Reply "yes, send the label" to go ahead or "no" to leave it/,
+      /Create a free return label for order #28473 \(.+\), emailed to m\*\*\*@example\.com\. Reply "yes, send the label" to go ahead or "no" to cancel/,
     );
     // A "no" to the (now visible) proposal withdraws it; the model's confirm:true then does nothing.
     await s.chat({ message: 'no', conversationId: first.conversationId }, { token });
