@@ -2,7 +2,7 @@
 // agent loop, whose events stream out as they happen. A shopper who verifies mid-turn is served
 // as their own segment and persona for the rest of the turn (reselect.ts). Returns what the persist
 // stage stores.
-import { asksBeside, fenceText, yesAfter } from '../core/index.js';
+import { asksBeside, fenceText, STILL_WAITING, yesAfter } from '../core/index.js';
 import { NAMING_YES, proposalWords, readProposal, writePending, type Proposal } from '../shop/index.js';
 import type { ToolContext, ToolEvent, ToolName } from '../tools/index.js';
 import { routeTools, runTurn as runAgent, type NewMessage, type TurnEvent } from '../agent/index.js';
@@ -198,7 +198,7 @@ async function stateProposal(
   if (offline) return offlineStillWaiting(env, turn, final, produced, now, proposal);
   const still =
     proposal.turn !== turn.turnNo
-      ? 'Still waiting for your answer: '
+      ? STILL_WAITING
       : proposals > 1
         ? 'One thing at a time: only this waits for your yes now (ask me again for the rest afterwards). '
         : '';
@@ -252,7 +252,7 @@ async function offlineStillWaiting(
   const mustName = naming !== undefined && (after === 'beside' || (after === 'none' && (proposal.mustName ?? false)));
   if (mustName !== (proposal.mustName ?? false)) await writePending(env.deps.db, turn.conv.id, { ...proposal, mustName }, now);
   if (after === 'none' && (!mustName || final.reply.includes(`"${naming}"`))) return final;
-  return withLine(final, produced, `Still waiting for your answer: ${statement(proposal, mustName ? `"${naming}"` : '"yes"')}`);
+  return withLine(final, produced, `${STILL_WAITING}${statement(proposal, mustName ? `"${naming}"` : '"yes"')}`);
 }
 
 function transcriptText(history: Array<{ role: string; content: string }>, message: string, summary: string): string {

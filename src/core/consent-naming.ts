@@ -16,6 +16,9 @@ export const NAMING_YES: Readonly<Record<string, string>> = {
   merge_cart: 'yes, merge them',
 };
 
+/** How the server opens its statement of a proposal still waiting from an earlier turn, under any model's reply (chat/run.ts). */
+export const STILL_WAITING = 'Still waiting for your answer: ';
+
 /** Whether a message names the proposal's action in its own words ("cancel", "the swap"), not only "it". */
 export function namesAction(message: string, action: string): boolean {
   const said = ` ${consentWords(message).join(' ')} `;

@@ -12,6 +12,6 @@ export { addBusinessDays } from './dates.js';
 export { consentWords, detailEcho, isClearNo, isClearYes, namesOtherAction, type ConsentOptions } from './consent.js';
 export { doubts, hedges } from './consent-doubt.js';
 export { ACTION_ECHO } from './consent-actions.js';
-export { asksBeside, NAMING_YES, namesAction, questionsIn, yesAfter } from './consent-naming.js';
+export { asksBeside, NAMING_YES, namesAction, questionsIn, STILL_WAITING, yesAfter } from './consent-naming.js';
 export { fencePageUrl, fenceText, fenceValue, markData } from './fence.js';
 export { provideYaml, yaml, type YamlParser } from './yaml.js';

@@ -139,6 +139,17 @@ describe('persona grader', () => {
     ]);
     expect(failed(gradePersona(undefined, [turn(1, 'status?', 'Shipped.')], 0, marcus, personaOpts))).toEqual([]);
   });
+
+  it("counts the persona's own words, not the server's statement of a proposal still waiting", () => {
+    const statement = `Still waiting for your answer: Cancel order #28511 (${'x'.repeat(200)}). Reply "yes" to go ahead or "no" to cancel.`;
+    const under = turn(1, 'will I get it all back?', `Yes, in full within 3 business days.\n\n${statement}`);
+    expect(failed(gradePersona(undefined, [under], 0, marcus, personaOpts))).toEqual([]);
+    // Its own words still count, however the statement is placed.
+    const long = turn(1, 'will I get it all back?', `${'y'.repeat(250)}\n\n${statement}`);
+    expect(failed(gradePersona(undefined, [long], 0, marcus, personaOpts))).toEqual([
+      'persona repeat-buyer should be brief: 250 chars > 200',
+    ]);
+  });
 });
 
 describe('groundedness grader', () => {

@@ -1,7 +1,8 @@
 // Persona grader: the explicit expectations of a turn (persona id, greeted by name, perks, brevity)
 // plus trait checks derived from what the persona was given, on every turn unless turned off:
 // the reply names the shopper only if the persona's prompt or a tool supplied the name, offers
-// perks only if the persona declares perks, and a "brief" persona stays brief.
+// perks only if the persona declares perks, and a "brief" persona stays brief (in its own words).
+import { STILL_WAITING } from '../../core/index.js';
 import type { TurnExpect } from '../case-schema.js';
 import type { CheckResult, ShopperFacts, TurnRecord } from '../types.js';
 
@@ -45,12 +46,19 @@ export function gradePersona(
   const perkHits = opts.perkPhrases.filter((p) => has(reply, p));
   if (e.offersPerks !== undefined) checkPerks(e.offersPerks, traits?.perks ?? null, reply, perkHits, served, ok);
   const brief = e.brief ?? (e.traits !== false && traits?.style === 'brief' ? true : undefined);
-  if (brief)
+  if (brief) {
+    // The persona's own words: the server's statement of a proposal still waiting (required by the consent rules,
+    // the same under every persona) is not the persona's to shorten.
+    const own = reply
+      .split(/\n\n/)
+      .filter((part) => !part.startsWith(STILL_WAITING))
+      .join('\n\n');
     ok(
-      reply.length <= opts.briefMaxChars,
-      `brief (${reply.length} ≤ ${opts.briefMaxChars} chars)`,
-      `persona ${served} should be brief: ${reply.length} chars > ${opts.briefMaxChars}`,
+      own.length <= opts.briefMaxChars,
+      `brief (${own.length} ≤ ${opts.briefMaxChars} chars)`,
+      `persona ${served} should be brief: ${own.length} chars > ${opts.briefMaxChars}`,
     );
+  }
   if (e.traits === false || !traits) return out;
   if (first && nameIn(reply, first)) {
     const given = turns
