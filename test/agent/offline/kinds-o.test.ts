@@ -85,16 +85,19 @@ describe('right after a refund shown, a question about it in the shopper’s own
 // first and the return proposed once verified); "let me order …" is a request, not a purchase told; a check that a
 // living person is there at all is a person asked for, not a search.
 describe('an anonymous shopper takes the one piece shown, in a verb of their own', () => {
-  it.each(['Transport one to my basket.', 'Fax one to my basket.'])('"%s" after one black turtleneck in M shown: it is added', async (message) => {
-    const chat = new Chat(store, anonymous());
-    await chat.say('Have you got a red turtleneck?');
-    const shown = await chat.say('Black then, in medium.');
-    expect(shown.reply).toMatch(/Black Fitted Turtleneck/);
-    const added = await chat.say(message);
-    expect(callOf(added, 'add_to_cart')).toBeDefined();
-    expect(toolNames(added)).not.toContain('view_cart');
-    expect(added.reply).toMatch(/added Black Fitted Turtleneck/);
-  });
+  it.each(['Transport one to my basket.', 'Fax one to my basket.'])(
+    '"%s" after one black turtleneck in M shown: it is added',
+    async (message) => {
+      const chat = new Chat(store, anonymous());
+      await chat.say('Have you got a red turtleneck?');
+      const shown = await chat.say('Black then, in medium.');
+      expect(shown.reply).toMatch(/Black Fitted Turtleneck/);
+      const added = await chat.say(message);
+      expect(callOf(added, 'add_to_cart')).toBeDefined();
+      expect(toolNames(added)).not.toContain('view_cart');
+      expect(added.reply).toMatch(/added Black Fitted Turtleneck/);
+    },
+  );
 });
 
 describe('a fault told with a piece the shopper has, then whether it can go back', () => {
