@@ -20,79 +20,26 @@ import { asks as asksNow } from './focus.js';
 import { classifyFollow, type Follow } from './nlu/index.js';
 import { answersWaiting, onlyHedges } from './frame-reply.js';
 import { followUpOnPolicy, refundRuleBeside, requestCarriedOver, TOPIC_INTENT } from './frame-policy-follow.js';
+import {
+  ORDER_READS,
+  OTHER_ORDER_READS,
+  PRONOUN_REFUND_READS,
+  REFUND_READS,
+  TIMING_READS,
+  RETURN_READS,
+  SENDING_READS,
+  PERSON_READS,
+  HOW_TO_READS,
+  PLACE_READS,
+  BUYING,
+  INFO,
+  PIECE_READS,
+} from './follow-reads.js';
 
-/** Readings a question about the order just shown is often mistaken for. */
-const ORDER_READS: ReadonlySet<Intent> = new Set(['policy_shipping', 'delivery_time', 'order_status', 'pickup']);
-
-/** Readings a question about another order in view (named by its items) is mistaken for. */
-const OTHER_ORDER_READS: ReadonlySet<Intent> = new Set([
-  'search',
-  'stock',
-  'add_to_cart',
-  'order_status',
-  'report_problem',
-  'delivery_time',
-]);
-
-/** With only "it" to go on ("when will I see it?"), the readings that may be about the refund shown. */
-const PRONOUN_REFUND_READS: ReadonlySet<Intent> = new Set([
-  'refund_status',
-  'policy_returns',
-  'policy_payment',
-  'unsupported',
-  'unanswerable',
-  'out_of_scope',
-]);
-/** With a money question, also the order's own readings ("when does the money reach my card?" read as delivery). */
-const REFUND_READS: ReadonlySet<Intent> = new Set([...PRONOUN_REFUND_READS, 'order_status', 'delivery_time']);
-/** The reading of a count of days ("is that business days?"), which right after a refund shown is its timing. */
-const TIMING_READS: ReadonlySet<Intent> = new Set(['delivery_time']);
 /** How likely (a probability × 10) a reading must be for the words to place it firmly. */
 const FIRM = 5;
 
-/** Readings a question about the return just made is mistaken for. */
-const RETURN_READS: ReadonlySet<Intent> = new Set([
-  'how_to_order',
-  'capabilities',
-  'unsupported',
-  'unanswerable',
-  'out_of_scope',
-  'refund_status',
-  'policy_sizing',
-  'order_status',
-  'delivery_time',
-]);
-
-/** Readings of how the piece of a return just made goes back ("do I send it back by post?"), asked as its next step. */
-const SENDING_READS: ReadonlySet<Intent> = new Set(['return', 'policy_shipping', 'pickup']);
-
 const sentBack = (d: Draft, f: Follow): boolean => (f === 'next_step' || f === 'money') && SENDING_READS.has(d.intent);
-
-/**
- * Readings of "how long till somebody gets back to me?" after a hand-over: an order's timing, or a return or refund for
- * "back"; or nothing the shop does ("any update from the people in charge"), where the follow head's person is the better reading.
- */
-const PERSON_READS: ReadonlySet<Intent> = new Set([
-  ...ORDER_READS,
-  'policy_returns',
-  'refund_status',
-  'human',
-  'unsupported',
-  'out_of_scope',
-]);
-
-/** Readings of "how do I start one?" (how ordering works, what the assistant does) after the returns policy. */
-const HOW_TO_READS: ReadonlySet<Intent> = new Set(['how_to_order', 'capabilities', 'checkout']);
-
-/** Readings a place named after the shipping policy is mistaken for. */
-const PLACE_READS: ReadonlySet<Intent> = new Set(['search', 'stock', 'recommend', 'policy_general', 'smalltalk']);
-/** Requests of a shopper on the way to buying a piece. */
-const BUYING: ReadonlySet<Intent> = new Set(['add_to_cart', 'checkout', 'view_cart', 'how_to_order']);
-/** Informational requests a follow-up the words leave unclear may continue. */
-const INFO: ReadonlySet<Intent> = new Set([...Object.values(TOPIC_INTENT), 'delivery_time', 'how_to_order', 'pickup']);
-
-/** Questions about a piece: compared, its price or stock. */
-const PIECE_READS: ReadonlySet<Intent> = new Set(['compare', 'stock']);
 
 /**
  * The words read as a question about a piece, but none is shown, in the basket or named ("so which is
