@@ -35,7 +35,21 @@ export function unsureOf(r: Reading, d: Draft): Intent[] | null {
     mem.offeredHuman ||
     d.product !== null;
   return u.lowConfidence && !settled && !feltUnsure(u, mem)
-    ? // Best first; the question names the first three it can put into words (plan-service.ts's clarify).
-      [u.intent, ...u.alternatives].filter((i) => i !== 'out_of_scope' && i !== 'unanswerable').slice(0, 5)
+    ? // Best first; the question names the first three it can put into words (plan-service.ts's clarify), so the
+      // readings beyond the top few count too: "i have an issue" leans to a goodbye and small talk, which no
+      // question names, before a complaint and a problem with an item, which it does.
+      likely(u).filter((i) => i !== 'out_of_scope' && i !== 'unanswerable')
     : null;
+}
+
+/** A reading at least this likely (a probability × 10) may be named in a clarifying question. */
+const NAMEABLE = 0.3;
+
+/** The intents the words may mean, likeliest first: the reading itself, then every other above NAMEABLE. */
+function likely(u: Reading['u']): Intent[] {
+  const others = (Object.entries(u.scores) as Array<[Intent, number]>)
+    .filter(([i, score]) => i !== u.intent && score >= NAMEABLE)
+    .sort((a, b) => b[1] - a[1])
+    .map(([i]) => i);
+  return [u.intent, ...(others.length ? others : u.alternatives)];
 }
