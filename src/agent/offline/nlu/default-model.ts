@@ -6,6 +6,7 @@
 // synchronous); workerd has no such file, and gets it bundled by wrangler behind the dynamic
 // import, which the offline model awaits before its first answer (loadDefaultClassifier, used by
 // src/agent/offline/index.ts).
+import { createMemo, type Memo } from '../../../core/index.js';
 import { loadClassifier, type IntentClassifier, type IntentPrediction, type PredictOptions } from './classifier.js';
 
 const MODEL_FILE = '../../../../data/nlu/model.json';
@@ -164,6 +165,21 @@ export function classifyScope<S extends Scope>(text: string, among: readonly S[]
 type Head = NonNullable<ReturnType<typeof defaultClassifier>['act']>;
 
 /**
+ * A small head's reading of a text, remembered per head: a turn asks the same head about the same message from several
+ * steps (the follow head up to ten times in a follow-up, the scope head from the cancel plan's two checks). Frozen.
+ */
+const readings = new WeakMap<Head, Memo<string, IntentPrediction>>();
+function predicted(head: Head, text: string): IntentPrediction {
+  let memo = readings.get(head);
+  if (!memo) readings.set(head, (memo = createMemo<string, IntentPrediction>(500)));
+  return memo.get(text, () => {
+    const p = head.predict(text, { topK: 1 });
+    Object.freeze(p.probabilities);
+    return Object.freeze(p);
+  });
+}
+
+/**
  * A head's best label among `among` and `rest` (the label meaning none of them), every other label's probability left
  * out and theirs renormalised; `rest`, sure, when the model has no such head.
  */
@@ -171,7 +187,7 @@ function readAmong<L extends string, R extends string>(head: Head | null, among:
   const labels: Array<L | R> = [...among, rest];
   const probabilities = Object.fromEntries(labels.map((l) => [l, l === rest ? 1 : 0])) as Record<L | R, number>;
   if (!head) return { label: rest as L | R, confidence: 1, probabilities };
-  const all = head.predict(text, { topK: 1 }).probabilities;
+  const all = predicted(head, text).probabilities;
   const sum = labels.reduce((n, l) => n + (all[l] ?? 0), 0) || 1;
   for (const l of labels) probabilities[l] = (all[l] ?? 0) / sum;
   const label = labels.reduce((best, l) => (probabilities[l] > probabilities[best] ? l : best), rest as L | R);
@@ -181,6 +197,6 @@ function readAmong<L extends string, R extends string>(head: Head | null, among:
 /** A head's best label for the text, or `fallback`, sure, when the model has no such head or the label is unknown. */
 function readHead<L extends string>(head: Head | null, known: (label: string) => label is L, fallback: L, text: string) {
   if (!head) return { label: fallback, confidence: 1, probabilities: { [fallback]: 1 } as Record<string, number> };
-  const p = head.predict(text, { topK: 1 });
+  const p = predicted(head, text);
   return { label: known(p.label) ? p.label : fallback, confidence: p.confidence, probabilities: p.probabilities };
 }
