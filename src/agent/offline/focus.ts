@@ -103,6 +103,8 @@ const FORMULAS = new Map<string, Courtesy>(
 
 /** Intents that are courtesy or chat, not a request: a clause the model reads as one of these is left out. */
 const SOFT: ReadonlySet<string> = new Set(['greeting', 'thanks', 'goodbye', 'smalltalk']);
+/** Courtesy that ends the chat. */
+const CLOSINGS: ReadonlySet<string> = new Set(['thanks', 'goodbye']);
 /** …and whole-message readings that leave the request unsaid: the clauses may find it. */
 const NO_REQUEST: ReadonlySet<string> = new Set([...SOFT, 'out_of_scope', 'unanswerable']);
 /** A yes or a no answers; it asks for nothing of its own. */
@@ -135,6 +137,9 @@ export function asks(text: string): boolean {
   const p = classifyAct(text).probabilities;
   return REQUESTING.reduce((sum, act) => sum + (p[act] ?? 0), 0) > 0.5;
 }
+
+/** The clause is only courtesy, as the act head reads it: that act holds more than half its probability. */
+const isCourtesy = (text: string): boolean => (classifyAct(text).probabilities.courtesy ?? 0) > 0.5;
 
 /** The clauses of a message, each with its punctuation: cut at sentence ends, semicolons, commas and dashes. */
 function clauses(text: string): string[] {
@@ -263,6 +268,12 @@ export function focusOnRequest(text: string, whole: IntentPrediction, predict: P
   const reason = WANTS_A_PIECE.has(whole.label) ? deliveryAskedFor(rest, whole, predict) : null;
   if (reason) return reason;
   if (isClear(whole)) return whole;
+  // A closing whose other clauses are pleasantries too ("sorry for the long chat, you've been patient. take care"): the
+  // formula's courtesy, when the act head reads every other clause as courtesy and none as asking.
+  if (rest.length < parts.length && rest.every((c) => isCourtesy(c.text))) {
+    const kind = parts.filter((c) => c.courtesy).at(-1)!.courtesy!;
+    return whole.label === kind ? whole : courtesyOnly(kind, whole);
+  }
   // The model's own reading of each clause left: courtesy it reads as such goes too.
   const read = rest.map((c) => ({ text: c.text, p: predict(c.text), asks: asks(c.text) }));
   const request = read.filter((c) => !(SOFT.has(c.p.label) && c.p.confidence >= CLEAR));
@@ -271,7 +282,9 @@ export function focusOnRequest(text: string, whole: IntentPrediction, predict: P
   // message's likeliest three, and when the whole read as courtesy with confidence ("nope, nothing else, bye"), it must come
   // from a clause that asks.
   const sharpens = (p: IntentPrediction): boolean => isClear(p) && !FEELINGS.has(p.label) && whole.top.some((t) => t.label === p.label);
-  const mustAsk = whole.confidence >= CLEAR;
+  // So must it when a thanks or a goodbye is the likeliest reading, however sure: a plan told for later beside it
+  // ("thanks, I'll return the jumper another time") is no request now.
+  const mustAsk = whole.confidence >= CLEAR || CLOSINGS.has(whole.label);
   // A question about delivery asked beside a piece wanted ("I want to surprise her with a sweater. Can you send
   // things to Canada?"): the piece is why delivery is asked, the question is the request.
   const asksDelivery = request.some((c) => c.asks && isClear(c.p) && DELIVERY_QUESTION.has(c.p.label));
