@@ -11,7 +11,8 @@ const SIZE_LETTERS: Record<string, string> = { s: 'S', m: 'M', l: 'L' };
 const SIZE_LEADS = new Set(['size', 'in', 'a', 'an', 'sz', 'eu', 'the', 'to']);
 const SIZE_TAILS = new Set(['please', 'pls', 'then', 'instead']);
 const SIZE_VERBS = new Set(['make', 'get', 'want', 'need', 'take', 'have']);
-const SIZE_NEGATORS = new Set(['too', 'run', 'runs', 'running', 'fit', 'fits', 'bit', 'little']);
+// How a piece runs, not a size: "too small", "runs large", "comes up small", "slightly big".
+const SIZE_NEGATORS = new Set(['too', 'run', 'runs', 'running', 'fit', 'fits', 'bit', 'little', 'up', 'slightly', 'tad']);
 /** A size chosen: "decided on M", "going with L", "opted for S" (the verb, then the word before the letter). */
 const SIZE_CHOICES = new Set(['decided', 'settled', 'go', 'going', 'gone', 'went', 'opted', 'opt', 'chose', 'choose', 'picked', 'pick']);
 const CHOICE_LINKS = new Set(['on', 'with', 'for']);
@@ -93,6 +94,8 @@ const NOT_DESCRIPTIVE = new Set(
     'think reckon suppose guess probably ' +
     // Feelings about a product and "like it" words say nothing about which product.
     'love loved loving similar alike perfect awesome amazing brilliant fab fabulous excellent ideal gorgeous lovely ' +
+    // A negator's idioms of letting go ("never mind", "no worries", "nah forget it") say nothing about the piece: no exclusion.
+    'mind worries worry rush hurry bother matter forget ' +
     // Asking for help to find it ("can you help me find boots") is the asking, not the piece.
     'help helping helped assist assisting assistance locate ' +
     // Verbs of asking about a product, not words in it.
@@ -110,7 +113,9 @@ const NOT_DESCRIPTIVE = new Set(
     // How much of something, said of the products shown ("those are a bit much"), is no search term.
     'bit little quite somewhat kinda kind abit overly ' +
     // A formal request's and a self-correction's own words ("kindly advise how I proceed", "sorry, no wait, I mean", "this time") name no product.
-    'kindly advise advice proceed sorry wait mean time obviously'
+    'kindly advise advice proceed sorry wait mean time obviously ' +
+    // A count of the pieces shown ("the cheaper of the two", "which of the three") names none of them.
+    'two three four five both'
   ).split(' '),
 );
 

@@ -25,8 +25,9 @@ const SHADES: Record<string, readonly string[]> = {
 export const NAME_WORDS =
   /^(linen|silk|satin|cotton|wool|cashmere|leather|suede|denim|velvet|jersey|knit|floral|tea|wrap|slip|midi|maxi|mini|sheath|cocktail|halter|tiered|poplin|crepe|relaxed|wide|tailored|oversized|canvas|chino|puff|peasant|ribbed|merino|trench|puffer|ankle|strappy|block|ballet|slide|hoop|tote|crossbody)/;
 
-const CHEAPEST = /\b(cheapest|least expensive|lowest[- ]priced|lowest price)\b/;
-const DEAREST = /\b(most expensive|priciest|dearest|highest[- ]priced)\b/;
+// "the cheaper of the two", "the cheaper one" as well: a comparative said of the pieces shown picks one of them.
+const CHEAPEST = /\b(cheapest|least expensive|lowest[- ]priced|lowest price|(the|that) (cheaper|less expensive)( one| ones| pair| of)?)\b/;
+const DEAREST = /\b(most expensive|priciest|dearest|highest[- ]priced|(the|that) (pricier|dearer|more expensive)( one| ones| pair| of)?)\b/;
 
 function colourOf(p: ProductView): string {
   return `${p.colour ?? ''} ${p.name}`.toLowerCase();
@@ -67,7 +68,12 @@ export function pickProduct(products: readonly ProductView[], e: Entities, text 
   // "the cheapest one", "the priciest": by the prices shown.
   const priced = candidates.filter((p) => p.price !== null);
   const by = CHEAPEST.test(lower) ? 1 : DEAREST.test(lower) ? -1 : 0;
-  if (by && priced.length) return priced.reduce((a, b) => ((b.price! - a.price!) * by < 0 ? b : a));
+  if (by && priced.length) {
+    // Of several at that price ("the cheaper of the two" with two colours at $79), the one in the size asked for.
+    const best = priced.reduce((a, b) => ((b.price! - a.price!) * by < 0 ? b : a)).price;
+    const atBest = priced.filter((p) => p.price === best);
+    return atBest.find((p) => e.size !== null && p.stock.some((x) => x.size === e.size && x.units > 0)) ?? atBest[0]!;
+  }
   if (candidates.length === 1) return candidates[0]!;
   if (candidates.length < products.length) return candidates[0]!;
   return products.length === 1 ? products[0]! : null;
@@ -86,6 +92,19 @@ export function onePieceMeant(mem: Memory, words: ReadonlySet<string>, e: Entiti
   if (byColour.length === 1) return byColour[0]!;
   const added = mem.lastAdded ? mem.products.find((p) => p.id === mem.lastAdded!.productId) : undefined;
   return byColour.length === 0 && !e.colour && added ? added : null;
+}
+
+/** A colour asked of a piece ("does the second one come in blue?", "is the first one available in black?", "do they do it in red?"). */
+const COMES_IN = /\b(come|comes|available|avail|do (you|they) (do|have|make|sell)|got|make|made|sold|exist)\b[^.?!]*?\bin\b/i;
+
+/**
+ * "does the second one come in blue?" about a piece singled out (by position, name or being the only one meant) that is
+ * not blue: which colours that piece comes in (the same style searched by name), not the piece's price and sizes.
+ */
+export function asksAnotherColour(text: string, e: Entities, product: ProductView | null, intent: Intent): boolean {
+  if (!product || e.colour === null || !COMES_IN.test(text) || !(intent === 'stock' || intent === 'search')) return false;
+  const own = colourOf(product);
+  return !new RegExp(`\\b${e.colour}\\b`).test(own) && !(SHADES[e.colour] ?? []).some((s) => own.includes(s));
 }
 
 /** Words that ask of every piece shown at once ("are any of them washable?", "which of those is wool?", "do they all have pockets?"). */

@@ -15,10 +15,22 @@ export const CHEAPER =
 const SEARCH_CUE =
   /\b(some|something|anything|any|others?|ones|show me|what about|how about|do you have|got any|have you got|is there|are there)\b/i;
 
-/** "only the grey ones", "just the leather ones": a kind of piece kept, the rest of the list left out. */
-const ONLY_THOSE = /\b(only|just)\s+(the\s+)?(\w+\s+){1,2}ones\b/i;
+/** "only the grey ones", "just the leather ones", "only the green please": a kind of piece kept, the rest of the list left out. */
+const ONLY_THOSE = /\b(only|just)\s+(the\s+)?(\w+\s+){1,2}ones\b|\bonly\s+(the\s+)?\w+(\s+(please|pls|thanks|thx))?\W*$/i;
 
 const PLURAL_POINTER = /\b(these|those|they|them)\b/i;
+
+// The style of the pieces shown asked to change ("something less formal", "more relaxed", "a bit dressier"): the same kind of
+// piece in other words, so the search keeps its category (and colour, size, budget) and takes the new words for the old.
+const STYLE_WORDS =
+  'casual|formal|relaxed|dressy|smart|fancy|simple|plain|elegant|sporty|classic|colou?rful|modern|fitted|loose|warm|light|comfortable|comfy|cosy|cozy|stiff|structured|edgy|bold|understated|feminine|practical|glam(orous)?';
+const RESTYLE = new RegExp(
+  String.raw`\b(more|less|not (as|so|too)|bit|little|slightly|much)\s+(${STYLE_WORDS})\b|\b(dressier|smarter|fancier|simpler|plainer|looser|warmer|lighter|comfier|cosier|cozier|brighter|darker|edgier|bolder)\b`,
+  'i',
+);
+/** The style words the shopper moves away from ("less formal", "not so fancy"): left out of the new search. */
+const AWAY_FROM = new RegExp(String.raw`\b(?:less|not (?:as|so|too))\s+(${STYLE_WORDS})\b`, 'gi');
+export const restyles = (text: string): boolean => RESTYLE.test(text);
 
 /** A choice said as settled ("black it is then", "go with the navy", "the camel then", "I'll have the grey"): the scope head's `one`. */
 const chooses = (text: string): boolean => classifyScope(text, ['one', 'all']).scope === 'one';
@@ -31,7 +43,9 @@ export const choosesOneShown = (e: Entities, text: string, mem: Memory): boolean
   chooses(text) &&
   mem.products.filter((p) => pickProduct([p], e, text) !== null).length === 1;
 
-export const POINTER = /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b/i; // "the red one", "that blue one"
+// "the red one", "that blue one"; "the cheaper of the two" points at one of those shown as well.
+export const POINTER =
+  /\b(the|this|that|these|those)\s+(\w+\s+){0,3}?ones?\b|\b(the|that) (cheaper|pricier|dearer|more expensive|less expensive) of\b/i;
 
 /**
  * A message that only changes a filter of the previous turn's search (colour, size, price, or
@@ -51,7 +65,7 @@ export function refinesSearch(intent: Intent, e: Entities, text: string, mem: Me
       e.ordinal === null &&
       !POINTER.test(text) &&
       SEARCH_CUE.test(text) &&
-      (e.maxPrice !== null || e.colour !== null || CHEAPER.test(text)));
+      (e.maxPrice !== null || e.colour !== null || CHEAPER.test(text) || RESTYLE.test(text)));
   // "anything other than the canvas ones", "not in black": what to leave out of the same search.
   if (e.exclude.length && !e.orderNumbers.length && !e.email && (!e.category || e.category === mem.lastSearch.category)) return true;
   // "just the white ones" when none of those in view is white points at no product: it narrows the search.
@@ -74,7 +88,11 @@ export function refinesSearch(intent: Intent, e: Entities, text: string, mem: Me
   // A bare size after a list ("M please") is about the products shown; with a word that asks
   // for more ("any in M?", "something in black, size S"), or after a search that showed nothing, it narrows the search.
   if (e.size !== null && intent !== 'search' && !SEARCH_CUE.test(text) && mem.products.length) return false;
-  return e.colour !== null || e.size !== null || e.maxPrice !== null || CHEAPER.test(text);
+  // "something less formal?" after dresses: the same kind in another style (a new kind named is a new search, above).
+  // Asked as a question of those shown ("which is warmer?", "is it more casual?") it compares, not narrows.
+  const restyled =
+    RESTYLE.test(text) && !!str(mem.lastSearch.category) && (SEARCH_CUE.test(text) || !/\b(which|what|is|are|does|do)\b/i.test(text));
+  return e.colour !== null || e.size !== null || e.maxPrice !== null || CHEAPER.test(text) || restyled;
 }
 
 const MORE = /\b(more|else|others?|another|different)\b/i;
@@ -116,7 +134,10 @@ export function narrowSearch(last: Record<string, unknown>, e: Entities, text: s
   const query = (str(last.query) ?? '').replace(e.minPrice !== null || cheaper ? /\bover \$\d+(\.\d+)?/g : /$^/, ' ');
   // A garment named again ("any champagne dresses?" after "the red linen wrap dress", "red trainers"
   // after "boots") is a request in its own words: the filters stay, the old search words do not.
-  const words = e.categoryWord ? [] : query.split(/\s+/).filter(Boolean);
+  // A style asked to change ("something less formal") drops the old words ("birthday dinner") and the style moved away from.
+  const restyled = RESTYLE.test(text);
+  const away = new Set([...text.matchAll(AWAY_FROM)].map((m) => m[1]!.toLowerCase()));
+  const words = e.categoryWord || restyled ? [] : query.split(/\s+/).filter(Boolean);
   let maxPrice = e.maxPrice ?? (typeof last.maxPrice === 'number' ? last.maxPrice : null);
   const prices = shown.map((p) => p.price).filter((p): p is number => p !== null);
   // "cheaper ones": below the cheapest shown (dollars, to the cent); not when another colour is asked for,
@@ -135,6 +156,6 @@ export function narrowSearch(last: Record<string, unknown>, e: Entities, text: s
     colour: e.colour ?? (lastColour && exclude.includes(lastColour) ? null : lastColour),
     size: e.size ?? str(last.size),
     maxPrice,
-    descriptors: [...new Set([...words, ...e.descriptors.filter((d) => !CHEAPER.test(d))])],
+    descriptors: [...new Set([...words, ...e.descriptors.filter((d) => !CHEAPER.test(d) && !away.has(d))])],
   };
 }

@@ -5,12 +5,11 @@ import type { Intent } from './classify.js';
 import type { Entities } from './entities.js';
 import type { Memory } from './memory.js';
 import { str, type ProductView } from './results.js';
-import { pageQuestionMeant, pickProduct, pointable, refersToSomething, refersToSomethingElse } from './frame-pick.js';
+import { asksAnotherColour, pageQuestionMeant, pickProduct, pointable, refersToSomething, refersToSomethingElse } from './frame-pick.js';
 import {
   ADD_MORE,
   CART_QUANTITY,
   isForeign,
-  onlyCourtesy,
   tellsPastPurchase,
   OTHER_COLOURS,
   QUESTIONISH,
@@ -40,10 +39,9 @@ import { sizeInAnotherSystem } from './frame-size-system.js';
 import { MAX_SHOWN } from './replies-shop.js';
 import { asksAboutPage } from './product-facts.js';
 import { PICK_OFFER } from './phrases.js';
-import { isClearYes } from '../../core/index.js';
 import { answerToProposal, answerToWaiting, feltDetail, orderOfWaiting, readsAsAnswer, sameSizeAsBefore } from './frame-detail.js';
 import { readTurn } from './frame-read.js';
-import { unreadable } from './unreadable.js';
+import { courtesyTurn } from './frame-courtesy.js';
 import { feltUnsure, unsureOf } from './frame-unsure.js';
 import { retriedSwap } from './frame-retry.js';
 import { hedgeWhileWaiting, replyToWaiting } from './frame-reply.js';
@@ -256,25 +254,6 @@ function resolvePick(r: Reading, d: Draft): void {
   }
 }
 
-/** Pleasantries a courtesy the words are unsure of leans to. */
-const PLEASANTRIES: ReadonlySet<Intent> = new Set(['thanks', 'goodbye', 'greeting']);
-
-/**
- * Only courtesy, in words the model is unsure of ("10-4, good buddy", "right you are, squire") after the assistant
- * said something: the pleasantry the words lean to, a hello said back as an acknowledgement (thanks), never off-topic.
- */
-function acknowledged(r: Reading, d: Draft): void {
-  const { mem, u } = r;
-  // An answer is awaited ("which order?", a proposal): what it says is read as that answer, never as courtesy.
-  if (mem.firstTurn || mem.asked || mem.pendingReturn || mem.pendingAction || !u.lowConfidence || d.intent !== u.intent) return;
-  // Nothing readable ("asdfgh", "lol", "?") is no courtesy either: it is asked again (plan-guards).
-  if (unreadable(r.text)) return;
-  const lean = [u.intent, ...u.alternatives].find((i) => i !== 'out_of_scope' && i !== 'unanswerable');
-  if (!lean || !PLEASANTRIES.has(lean)) return;
-  d.intent = lean === 'goodbye' ? 'goodbye' : 'thanks';
-  d.settledByState = true;
-}
-
 /** The last word on the intent: a basket swap, an address, a yes to an action, checkout, a weak guess. */
 function settleIntent(r: Reading, d: Draft): void {
   const { text, mem, u } = r;
@@ -312,20 +291,8 @@ function settleIntent(r: Reading, d: Draft): void {
   // (A detail whose words settle nothing, "ugh fine, M then", tells no purchase: the conversation made it an add.)
   if (d.intent === 'add_to_cart' && !r.vague && tellsPastPurchase(text))
     d.intent = d.product ? 'stock' : e.category || e.colour ? 'search' : 'thanks';
-  // "ok, gracias, bye" is a goodbye, not a yes to what was offered (a clear yes stays one).
-  // A few words, no question, nothing named: a longer message with courtesy in it still asks its request.
-  const courtesyOnly =
-    !/\?/.test(text) &&
-    (text.match(/[\p{L}\d]+/gu) ?? []).length <= 6 &&
-    !e.orderNumbers.length &&
-    !e.email &&
-    !e.category &&
-    !['human', 'complaint', 'frustrated'].includes(d.intent);
-  if (courtesyOnly && onlyCourtesy(text) && !isClearYes(text)) {
-    if (/\b(bye|goodbye|ciao|adios|see you)\b/i.test(text)) d.intent = 'goodbye';
-    else if (/\b(thanks?|thx|ty|gracias|merci|danke|cheers)\b/i.test(text)) d.intent = 'thanks';
-    else acknowledged(r, d);
-  }
+  // "ok, gracias, bye", "enjoy your weekend": only courtesy, a pleasantry (frame-courtesy.ts).
+  courtesyTurn(r, d);
   sizeInAnotherSystem(d, text);
   // "how do I buy the grey hoodie?": that piece, found (and added once its size is clear), with how to check out.
   if (d.intent === 'how_to_order' && e.category && !e.orderNumbers.length) {
@@ -383,7 +350,7 @@ export function buildFrame(text: string, mem: Memory): Frame {
     offset: d.offset,
     aboutProductPage: asksAboutPage(pageQuestion),
     pageQuestion,
-    aboutColours: WHICH_COLOURS.test(text),
+    aboutColours: WHICH_COLOURS.test(text) || asksAnotherColour(text, d.e, d.product, d.intent),
     foreign: isForeign(text),
     unsure: unsureOf(r, d),
     after: d.after,

@@ -58,6 +58,9 @@ const FABRICS: Record<string, number | null> = Object.fromEntries(
     none: 'brass|acetate|elastane|spandex|sequin|sterling silver|gold-plated',
   }).flatMap(([rank, words]) => words.split('|').map((w) => [w, rank === 'none' ? null : Number(rank)])),
 );
+// How a piece is made can make it warm whatever its shell is ("a quilted puffer … in recycled nylon"): padding or fill.
+const WARM_BUILD =
+  /\b(quilted|puffer|padded|padding|insulated|insulation|down[- ]filled|(recycled |synthetic |down )?fill(ing)?|thermal)\b/i;
 const FABRIC_RE = new RegExp(
   `\\b(${Object.keys(FABRICS)
     .sort((a, b) => b.length - a.length)
@@ -91,13 +94,22 @@ const FIT_ADVICE: ReadonlyArray<[RegExp, string]> = [
   [/\btake the smaller\b/i, 'take the smaller size if you are between sizes'],
 ];
 
+/** Fabrics a shopper asks about by name ("is it real leather?", "are the grey ones wool?"). */
+const FABRIC_ASKED = 'cotton|linen|silk|wool|leather|polyester|cashmere|merino|suede|denim|nylon|satin|velvet|viscose|fleece|acrylic';
+/** The fabric a yes/no question names ("are they wool?"), to answer it with a yes or a no before what it is made of. */
+export const fabricAsked = (message: string): string | null =>
+  new RegExp(String.raw`\b(${FABRIC_ASKED})\b`, 'i').exec(message)?.[1]?.toLowerCase() ?? null;
+
 /** What a question about one product asks for, besides stock: its price, or what its page says. */
 export const PAGE_QUESTIONS = {
   price: /\b(how much|price|cost|costs)\b/i,
-  material:
-    /\b(made (of|from|out of)|materials?|fabrics?)\b|\b(real|genuine) leather\b|\bis (it|this|that) (cotton|linen|silk|wool|leather|polyester)\b/i,
+  material: new RegExp(
+    String.raw`\b(made (of|from|out of)|materials?|fabrics?)\b|\b(real|genuine|actual|proper|pure|100 ?%?) (${FABRIC_ASKED})\b|` +
+      String.raw`\b(is|are) (it|this|that|they|these|those|the( \w+){1,3}) (${FABRIC_ASKED})(?=\s*([?.!,]|$|or\b|right\b|though\b|too\b|at all\b))|\bpu\b|\b(faux|fake|synthetic|plastic)[- ](leather|fur|suede|stuff)\b`,
+    'i',
+  ),
   care: /\b(wash|washable|washing|dry[- ]clean|clean it|care|iron|ironing|creases?|wrinkles?|shrinks?)\b/i,
-  fit: /\b(fit|fits|fitting|runs? (small|large|big)|true to size)\b/i,
+  fit: /\b(fit|fits|fitting|runs? (small|large|big)|(come|comes|coming|came) up (small|large|big|short|long)|true to size|snug|tight|baggy|boxy)\b/i,
   warmth:
     /\b(how warm|warm enough|keep (me|you) warm|(is|are) (it|this|that|they|these|those|the( \w+){1,4}) warm|warmth|insulated|for (the )?cold|cold weather|breathable|too hot)\b/i,
   other: new RegExp(
@@ -146,7 +158,7 @@ export function productFacts(description: string | null): ProductFacts {
   const advice = FIT_ADVICE.find(([re]) => re.test(text))?.[1] ?? null;
   return {
     material: materials.length ? materials.slice(0, 3).join(' and ') : null,
-    warmth: warmthOf(materials),
+    warmth: WARM_BUILD.test(text) ? 3 : warmthOf(materials),
     care,
     fit: fit && advice ? `${fit}; ${advice}` : (fit ?? (advice ? `comes with a sizing tip: ${advice}` : null)),
   };

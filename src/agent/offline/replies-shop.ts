@@ -20,7 +20,7 @@ import {
 import type { Reply } from './voice.js';
 
 type SearchOut = ToolOutput<'search_products'>;
-import { FEATURES, PAGE_QUESTIONS, productFacts, productFeatures, readable } from './product-facts.js';
+import { fabricAsked, FEATURES, PAGE_QUESTIONS, productFacts, productFeatures, readable } from './product-facts.js';
 
 /** Products one reply lists; a search asks for a few more, which "show me more" starts after. */
 export const MAX_SHOWN = 3;
@@ -84,13 +84,16 @@ export function styleName(p: ProductView): string {
 }
 
 /** The colours the searched style comes in: the results that are the same piece in another colour. */
-function coloursReply(p: ProductView, found: readonly ProductView[]): Reply {
+function coloursReply(p: ProductView, found: readonly ProductView[], asked: string | null = null): Reply {
   const style = styleName(p);
   const same = found.filter((x) => styleName(x).toLowerCase() === style.toLowerCase() && x.colour);
   const colours = [...new Set([p, ...same].flatMap((x) => (x.colour ? [x.colour.toLowerCase()] : [])))];
-  if (colours.length <= 1) return { kind: 'fact', body: `${p.name} only comes in ${colours[0] ?? 'the one colour shown'}.` };
+  // "does it come in blue?": a yes or a no for that colour before the colours it comes in.
+  const has = asked ? colours.some((c) => c.split(/\s+/).includes(asked.toLowerCase())) : null;
+  const lead = has === null ? '' : has ? `Yes, ${style} comes in ${asked}. ` : `No, ${style} doesn't come in ${asked}. `;
+  if (colours.length <= 1) return { kind: 'fact', body: `${lead}${p.name} only comes in ${colours[0] ?? 'the one colour shown'}.` };
   const lines = same.slice(0, 6).map((x, i) => productLine(x, null, i + 1));
-  return { kind: 'fact', body: `${style} comes in ${listText(colours)}:\n${lines.join('\n')}`, hint: PHRASES.pickHint };
+  return { kind: 'fact', body: `${lead}${style} comes in ${listText(colours)}:\n${lines.join('\n')}`, hint: PHRASES.pickHint };
 }
 
 /**
@@ -113,7 +116,7 @@ export function searchReply(ex: Exchange, f: Frame, canHandOver = false): Reply 
   const data = outputOf(ex, 'search_products');
   if (!data) return { kind: 'fact', body: PHRASES.toolFailed };
   const found = productsIn(ex);
-  if (f.intent === 'stock' && f.aboutColours && f.product) return coloursReply(f.product, found);
+  if (f.intent === 'stock' && f.aboutColours && f.product) return coloursReply(f.product, found, f.e.colour);
   // "what colours do the merino jumpers come in?": one piece in several colours answers the same way.
   if (
     f.aboutColours &&
@@ -207,7 +210,10 @@ function pageAnswer(p: ProductView, message: string): string | null {
     if (fact) said.push(say(fact));
     else unknown.push(missing);
   };
-  answer(asks('material'), facts.material, (m) => `${p.name} is made of ${m}.`, 'what it is made of');
+  // "is it real leather?", "are the grey ones wool?": a yes or a no first, then what it is made of.
+  const fabric = fabricAsked(message);
+  const yesNo = (m: string) => (fabric ? (m.includes(fabric) && !/\bfaux\b/.test(m) ? 'Yes, ' : 'No, ') : '');
+  answer(asks('material'), facts.material, (m) => `${yesNo(m)}${p.name} is made of ${m}.`, 'what it is made of');
   // "is it machine washable?" gets a yes or a no before the care label.
   const machine = MACHINE_WASH.test(text);
   answer(
@@ -216,7 +222,7 @@ function pageAnswer(p: ProductView, message: string): string | null {
     (c) => (machine ? `${MACHINE_WASH.test(c) ? 'Yes' : 'No'}, ${p.name}: ${c}.` : `Care for ${p.name}: ${c}.`),
     'how to care for it',
   );
-  answer(asks('fit'), facts.fit, (f) => `It ${f}.`, 'how it fits');
+  answer(asks('fit'), facts.fit, (f) => `${p.name} ${f}.`, 'how it fits');
   // How warm, read from what it is made of (wool, down… warm; linen, silk… light and airy).
   answer(
     asks('warmth'),

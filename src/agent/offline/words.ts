@@ -45,7 +45,9 @@ export const COMMON_WORDS: readonly string[] = (
   // Service talk one edit away from a catalog word ("sort it out" is not shorts).
   'sort sorted sorting owe owed owing ' +
   // Everyday words one edit away from a trade word ("parent" is not "patent", "older" not "holder").
-  'parent parents older folder shall sell spot sports slid side slice form forms sore dose hell'
+  'parent parents older folder shall sell spot sports slid side slice form forms sore dose hell ' +
+  // Slang for taking or liking a piece shown, one edit from a catalog word ("grab" is not "gray", "sick" not "stick").
+  'grab grabs grabbed grabbing snag snagged nab nabbed sick dope'
 ).split(/\s+/);
 
 /** Whole-token replacements (after lowercasing and contraction expansion). */

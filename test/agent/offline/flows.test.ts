@@ -537,7 +537,7 @@ describe('colours, praise words and a VIP conversation', () => {
     await chat.say('show me the red linen wrap dress');
     const fit = await chat.say('is it true to size?');
     expect(toolNames(fit)).toEqual(['get_product']);
-    expect(fit.reply).toMatch(/It has a relaxed fit; size down for a closer fit\./);
+    expect(fit.reply).toMatch(/Red Linen Wrap Dress has a relaxed fit; size down for a closer fit\./);
     const length = await chat.say('how long is it?');
     expect(toolNames(length)).toEqual(['get_product']);
     expect(length.reply).toMatch(/don't say how long it is/);
