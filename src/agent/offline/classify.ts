@@ -248,6 +248,20 @@ const OFF_PRODUCT: readonly Intent[] = [
   'discount',
 ];
 
+/** Questions about the shop that a pointer at an order just shown makes unlikelier ("and when will it come?" is that order's). */
+const OFF_ORDER: readonly Intent[] = ['delivery_time', 'policy_shipping', 'policy_returns', 'search', 'how_to_order'];
+
+/**
+ * The words lead with how ordering works, likelier than every other reading together ("I want to order another
+ * pair for my brother, how do I do that?" after an order was shown: how ordering works, 0.8): the "that" points at
+ * what the message says, not at the order, and the prior would turn a clear question into an order look-up or a return.
+ * So after products shown ("how can I buy one of them, is it just on the site?"): how buying works, not a muddle that
+ * ends in a refusal. While a proposal waits the prior stays: "don't need to send 'em back? good. yeah, do it." answers it.
+ * Only how to order: a shipping or returns question of "it" with an order in view is that order's ("can it be next day?"
+ * is a change of its delivery).
+ */
+const sureOfTheShop = (scores: Partial<Record<Intent, number>>): boolean => (scores.how_to_order ?? 0) > 5;
+
 /** At most this many words, naming nothing, is a bare question ("how much", "what colours?"). */
 const BARE_QUESTION_WORDS = 3;
 
@@ -265,19 +279,19 @@ function applyContext(scores: Partial<Record<Intent, number>>, e: Entities, ctx:
   // An order number makes a question about that order likelier than a product or policy question.
   if (e.orderNumbers.length) scale(ABOUT_AN_ORDER, 2);
   const refersToShown = e.ordinal !== null || e.pronoun;
-  if (ctx.shownProducts && refersToShown && !e.category) {
+  if (ctx.shownProducts && refersToShown && !e.category && (ctx.pendingProposal || !sureOfTheShop(scores))) {
     scale(['stock', 'add_to_cart', 'compare'], 3);
     scale(OFF_PRODUCT, 0.3);
   } else if (ctx.shownProducts && words <= BARE_QUESTION_WORDS && !e.category && !e.orderNumbers.length && !e.email) {
     // "how much?", "colours?" naming nothing right after products were shown: likelier about them (no reading made unlikelier).
     scale(['stock', 'compare'], 3);
   }
-  if (ctx.shownOrders && !ctx.shownProducts && refersToShown) {
+  if (ctx.shownOrders && !ctx.shownProducts && refersToShown && (ctx.pendingProposal || !sureOfTheShop(scores))) {
     // Positions and pronouns now point at orders: a product question becomes an order question.
     add(scores, 'order_status', scores.stock ?? 0);
     scores.stock = 0;
     scale(['order_status', 'return', 'reorder', 'refund_status', 'cancel_order', 'exchange', 'change_delivery'], 3);
-    scale(['delivery_time', 'policy_shipping', 'policy_returns', 'search', 'how_to_order'], 0.3);
+    scale(OFF_ORDER, 0.3);
   }
   if (ctx.pendingProposal || ctx.offeredHuman) scale(['confirm', 'deny'], 3);
 }

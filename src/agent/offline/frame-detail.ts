@@ -323,6 +323,14 @@ export function answerToWaiting(r: Reading, d: Draft): void {
     resizesSwap(r, d);
   // So is a no that says the size kept ("forget the swap, my brother can have the L"): no basket change, no piece named.
   const sizeKept = BASKET.has(d.intent) && !e.categoryWord && !e.orderNumbers.length;
+  // "no, don't cancel. Just send it to my office: 1500 SW First Ave, Portland OR 97201": a cancellation withdrawn for a
+  // whole new address is that order's change of address, proposed for a yes of its own (the no still runs nothing).
+  const withdrawn = d.intent === 'deny' || isClearNo(text, { echo: pendingEcho(mem) });
+  if (proposed === 'cancel_order' && e.address && !e.orderNumbers.length && withdrawn) {
+    d.intent = 'change_address';
+    d.settledByState = true;
+    return;
+  }
   // "No no, not all. Only the trousers." to a return of a whole order: no withdrawal, the return of the pieces named.
   if (proposed === 'return' && e.categoryWord !== null && ONLY_SOME.test(text)) {
     d.intent = 'return';

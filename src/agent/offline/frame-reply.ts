@@ -73,6 +73,8 @@ const OWN_REQUESTS: ReadonlySet<Intent> = new Set([
   'verify',
   'complaint',
 ]);
+/** The words are this sure (a probability of 0.8) of the shop's contact details: asked for themselves. */
+const SURE_OWN = 8;
 /** A hedge of at most this many words is only a hedge: a longer message says more ("if it doesn't fit can I…"). */
 const HEDGE_WORDS = 5;
 
@@ -102,6 +104,11 @@ function aboutWaiting(r: Reading, d: Draft): boolean {
   if (!kind) return false;
   const follow = classifyFollow(r.text).follow;
   if (follow === 'order_fact' || follow === 'options' || follow === 'person') return false;
+  // "before I say yes, is there a phone number in case something goes wrong?": the shop's contact details, which the
+  // words are sure of and the follow head reads as no money or next-step question, are answered as asked (the proposal
+  // asked again).
+  const contact = d.intent === 'policy_general' && r.u.intent === 'policy_general' && r.u.score >= SURE_OWN;
+  if (contact && follow !== 'money' && follow !== 'next_step') return false;
   const refund = kind === 'cancel' || (kind === 'return' && follow === 'money' && MONEY_BACK.has(d.intent));
   if (refund) d.ruleOf = 'orders';
   if (kind === 'exchange') d.aboutExchange = true;

@@ -15,6 +15,10 @@ import { headsNext } from './multi-subject.js';
 
 /** Questions about products: a pointer at one and the words that name it are one question (adding it is another request). */
 const PRODUCT: ReadonlySet<string> = new Set(['search', 'stock', 'compare']);
+/** Asking how buying works: what a piece named only by "it" asks after it is how that piece is bought. */
+const HOW_TO_BUY: ReadonlySet<string> = new Set(['how_to_order', 'checkout']);
+/** An add asked as "how" ("how can I buy one of them"): how buying works, as frame.ts reads it (`buying`). */
+const HOW_ASKED = /\bhow (do|can|to|would|should)\b/i;
 
 /** Intents that are not a request on their own: they join a neighbouring piece. */
 const NOT_A_REQUEST: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
@@ -222,6 +226,15 @@ function joinTo(last: Part, piece: { text: string; cut: string }): void {
 }
 
 /**
+ * "how do I order one of these, is it all online?": after how buying works was asked, a question of "it" naming no piece
+ * and no connective is how that piece is bought (more of the question), no product search for the words left.
+ */
+function ofBuying(piece: Piece, u: ReturnType<typeof classify>, own: Intent | null, last: Part): boolean {
+  const asksHowToBuy = HOW_TO_BUY.has(last.intent ?? '') || (last.intent === 'add_to_cart' && HOW_ASKED.test(last.text));
+  return asksHowToBuy && PRODUCT.has(own ?? '') && !piece.connective && !u.entities.category && !u.entities.colour;
+}
+
+/**
  * A piece that goes with the request before it: no request of its own, the same one again, or more of it (the piece a
  * pointer points at, the remedy for a problem told, the piece told as the subject, the same grievance, a swap's size, a
  * correction or the order it is about). A piece told as the subject of the request after it takes that request's intent.
@@ -299,6 +312,7 @@ function joinsLast(
     subjectOfLast ||
     sameGrievance ||
     ofTheOrder ||
+    ofBuying(piece, u, own, last) ||
     addsTo
   );
 }
