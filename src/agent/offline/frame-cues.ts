@@ -7,6 +7,8 @@ import { classifyAct, type Act } from './nlu/index.js';
 export const CART_QUANTITY =
   /\b(make (?:it|that|them)|change (?:it|that|the quantity) to)\s+(10|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:dollars|bucks|usd|\$))/i;
 export const ADD_MORE = /\b(?:(\d{1,2}|one|two|three|four|five|another)\s+more|another one|one more)\b/i;
+/** An add asked as "how" ("how can I buy one of them"): how buying works (frame.ts `buying`, multi.ts `ofBuying`). */
+export const HOW_ASKED = /\bhow (do|can|to|would|should)\b/i;
 export const SHOW_WORDS = /\b(show|see|options|others)\b/i;
 // A question opens after any emoji or symbols before it ("😍 how much").
 export const QUESTIONISH =

@@ -9,6 +9,7 @@ import { asksAnotherColour, pageQuestionMeant, pickProduct, pointable, refersToS
 import {
   ADD_MORE,
   CART_QUANTITY,
+  HOW_ASKED,
   isForeign,
   tellsPastPurchase,
   OTHER_COLOURS,
@@ -300,7 +301,7 @@ function settleIntent(r: Reading, d: Draft): void {
     d.buying = true;
   }
   // "I want to order the white sneakers in 42, how can I do this?": the same, asked as how.
-  if (d.intent === 'add_to_cart' && /\bhow (do|can|to|would|should)\b/i.test(text) && e.category) d.buying = true;
+  if (d.intent === 'add_to_cart' && HOW_ASKED.test(text) && e.category) d.buying = true;
   // "the same chinos I bought before, in stone, size M": that piece again, not a whole order over.
   if (d.intent === 'reorder' && e.category && (e.colour || e.size) && !e.orderNumbers.length) d.intent = 'add_to_cart';
   // "43, same as my last pair" with one piece in view: that piece in 43, not the last order again.

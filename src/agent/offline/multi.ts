@@ -6,7 +6,7 @@
 import type { Memory } from './memory.js';
 import { classify, isConfident, type Intent } from './classify.js';
 import type { Entities } from './entities.js';
-import { CORRECTS, imagines, SAME_AS_BEFORE, tellsDone, tellsPastPurchase } from './frame-cues.js';
+import { CORRECTS, HOW_ASKED, imagines, SAME_AS_BEFORE, tellsDone, tellsPastPurchase } from './frame-cues.js';
 import { triesOverride } from './frame.js';
 import { asks, DELIVERY_QUESTION, statesIt, WANTS_A_PIECE } from './focus.js';
 import { describesOrdered, isBarePlea, OPENS_A_REQUEST, pieces, type Piece } from './multi-cut.js';
@@ -17,8 +17,6 @@ import { headsNext } from './multi-subject.js';
 const PRODUCT: ReadonlySet<string> = new Set(['search', 'stock', 'compare']);
 /** Asking how buying works: what a piece named only by "it" asks after it is how that piece is bought. */
 const HOW_TO_BUY: ReadonlySet<string> = new Set(['how_to_order', 'checkout']);
-/** An add asked as "how" ("how can I buy one of them"): how buying works, as frame.ts reads it (`buying`). */
-const HOW_ASKED = /\bhow (do|can|to|would|should)\b/i;
 
 /** Intents that are not a request on their own: they join a neighbouring piece. */
 const NOT_A_REQUEST: ReadonlySet<Intent> = new Set(['greeting', 'thanks', 'goodbye', 'confirm', 'deny', 'out_of_scope', 'unanswerable']);
