@@ -96,9 +96,9 @@ const FIT_ADVICE: ReadonlyArray<[RegExp, string]> = [
 
 /** Fabrics a shopper asks about by name ("is it real leather?", "are the grey ones wool?"). */
 const FABRIC_ASKED = 'cotton|linen|silk|wool|leather|polyester|cashmere|merino|suede|denim|nylon|satin|velvet|viscose|fleece|acrylic';
+const FABRIC_NAMED = new RegExp(String.raw`\b(${FABRIC_ASKED})\b`, 'i');
 /** The fabric a yes/no question names ("are they wool?"), to answer it with a yes or a no before what it is made of. */
-export const fabricAsked = (message: string): string | null =>
-  new RegExp(String.raw`\b(${FABRIC_ASKED})\b`, 'i').exec(message)?.[1]?.toLowerCase() ?? null;
+export const fabricAsked = (message: string): string | null => FABRIC_NAMED.exec(message)?.[1]?.toLowerCase() ?? null;
 
 /** What a question about one product asks for, besides stock: its price, or what its page says. */
 export const PAGE_QUESTIONS = {
